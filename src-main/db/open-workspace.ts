@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { v7 as uuidv7 } from 'uuid';
+import { KecardError } from '../../src-shared/errors';
+import * as schema from './schema';
+import { latestSchemaVersion, migrationsFolder } from './migrations-folder';
+import { applyPragmas } from './pragmas';
+import { KECARD_APPLICATION_ID, SQLITE_HEADER } from './workspace-format';
+import { Workspace } from './workspace';
+
+export interface OpenOptions {
+  /** Create the file if it does not exist (and refuse if it does). */
+  create?: boolean;
+  /** Display name stored in a new workspace; defaults to the file name. */
+  name?: string;
+  now?: () => Date;
+}
+
+/**
+ * Opens (or creates) a workspace file. Every refusal happens before the file is opened for
+ * writing, so a foreign, damaged or newer file is left exactly as it was.
+ */
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const now = options.now ?? (() => new Date());
+  const exists = existsSync(path);
+  if (options.create && exists) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
+  if (!options.create && !exists) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
+  if (!options.create && !existsSync(dirname(path))) throw new KecardError('WORKSPACE_NOT_FOUND', `No such folder`, { path });
+
+  let backupPath: string | null = null;
+  if (exists) backupPath = inspectExisting(path, now());
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: !options.create });
+  } catch (err) {
+    throw new KecardError('WORKSPACE_IO', `Cannot open ${path}: ${(err as Error).message}`, { path });
+  }
+  try {
+    applyPragmas(db, path);
+    const orm = drizzle(db, { schema });
+    const known = latestSchemaVersion();
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current < known) {
+      db.pragma(`application_id = ${KECARD_APPLICATION_ID}`);
+      migrate(orm, { migrationsFolder: migrationsFolder().folder });
+      db.pragma(`user_version = ${known}`);
+    }
+    const identity = ensureIdentity(db, options.name ?? basename(path).replace(/\.[^.]+$/, ''), now());
+    return new Workspace(db, orm, path, identity, backupPath);
+  } catch (err) {
+    db.close();
+    if (err instanceof KecardError) throw err;
+    throw new KecardError('WORKSPACE_IO', `Cannot prepare workspace: ${(err as Error).message}`, { path });
+  }
+}
+
+/** Read-only checks of an existing file; returns the pre-migration backup path if one was written. */
+function inspectExisting(path: string, now: Date): string | null {
+  if (statSync(path).size === 0) return null; // an empty file is a fresh workspace
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new KecardError('WORKSPACE_NOT_KECARD', 'This file is not a Kecard workspace.', { path });
+  }
+  let ro: Database.Database;
+  try {
+    ro = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new KecardError('WORKSPACE_CORRUPT', `The workspace cannot be read: ${(err as Error).message}`, { path });
+  }
+  try {
+    const appId = readPragma(ro, 'application_id', path);
+    const tables = ro.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number };
+    if (appId !== KECARD_APPLICATION_ID) {
+      if (tables.n > 0) throw new KecardError('WORKSPACE_NOT_KECARD', 'This file is not a Kecard workspace.', { path });
+      return null;
+    }
+    const check = ro.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') throw new KecardError('WORKSPACE_CORRUPT', `Integrity check failed: ${check}`, { path });
+    const version = readPragma(ro, 'user_version', path);
+    const known = latestSchemaVersion();
+    if (version > known) {
+      throw new KecardError(
+        'WORKSPACE_NEWER',
+        `This workspace was saved by a newer Kecard (schema ${version}; this version knows ${known}).`,
+        { path, fileVersion: version, appVersion: known },
+      );
+    }
+    if (version < known && version > 0) {
+      const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+      const target = join(dirname(path), `${basename(path)}.before-v${known}-${stamp}.bak`);
+      ro.prepare('VACUUM INTO ?').run(target);
+      return target;
+    }
+    return null;
+  } catch (err) {
+    if (err instanceof KecardError) throw err;
+    throw new KecardError('WORKSPACE_CORRUPT', `The workspace cannot be read: ${(err as Error).message}`, { path });
+  } finally {
+    ro.close();
+  }
+}
+
+function readPragma(db: Database.Database, name: 'application_id' | 'user_version', path: string): number {
+  try {
+    return db.pragma(name, { simple: true }) as number;
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    const errCode = code === 'SQLITE_NOTADB' ? 'WORKSPACE_NOT_KECARD' : 'WORKSPACE_CORRUPT';
+    throw new KecardError(errCode, `The workspace cannot be read: ${(err as Error).message}`, { path });
+  }
+}
+
+export interface WorkspaceIdentity {
+  workspaceId: string;
+  siteId: string;
+  name: string;
+  createdAt: string;
+}
+
+function ensureIdentity(db: Database.Database, defaultName: string, now: Date): WorkspaceIdentity {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const wanted: WorkspaceIdentity = {
+    workspaceId: map.get('workspace_id') ?? uuidv7(),
+    siteId: map.get('site_id') ?? uuidv7(),
+    name: map.get('name') ?? defaultName,
+    createdAt: map.get('created_at') ?? now.toISOString(),
+  };
+  const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+  db.transaction(() => {
+    insert.run('workspace_id', wanted.workspaceId);
+    insert.run('site_id', wanted.siteId);
+    insert.run('name', wanted.name);
+    insert.run('created_at', wanted.createdAt);
+  })();
+  return wanted;
+}

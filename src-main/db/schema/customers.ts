@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { employees } from './employees';
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    // Local row number for the full-text index only (FTS5 needs an integer rowid that VACUUM keeps).
+    // It never leaves this file: relations, the change log and sync use `id`.
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull(),
+    siteId: text('site_id').notNull(),
+    name: text('name').notNull(),
+    // Pinyin of the name, so lists sort 阿里 before 中国 the way Chinese users expect.
+    sortKey: text('sort_key').notNull(),
+    shortName: text('short_name'),
+    code: text('code'),
+    kind: text('kind', { enum: ['company', 'individual'] }).notNull().default('company'),
+    industry: text('industry'),
+    province: text('province'),
+    city: text('city'),
+    district: text('district'),
+    address: text('address'),
+    phones: text('phones').notNull().default('[]'),
+    email: text('email'),
+    website: text('website'),
+    source: text('source'),
+    ownerId: text('owner_id').references(() => employees.id),
+    customerClass: text('class'),
+    lifecycle: text('lifecycle').notNull().default('prospect'),
+    relationshipLevel: integer('relationship_level'),
+    colorLabel: text('color_label'),
+    tags: text('tags').notNull().default('[]'),
+    notes: text('notes'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('customers_id_uq').on(t.id),
+    // Codes are unique among live customers; a deleted customer's code can be reused.
+    uniqueIndex('customers_code_uq').on(t.code).where(sql`${t.code} IS NOT NULL AND ${t.deleted} = 0`),
+    index('customers_sort_key_idx').on(t.deleted, t.sortKey),
+    index('customers_updated_idx').on(t.deleted, t.updatedAt),
+    index('customers_created_idx').on(t.deleted, t.createdAt),
+    index('customers_class_idx').on(t.deleted, t.customerClass, t.sortKey),
+    index('customers_region_idx').on(t.deleted, t.province, t.city),
+    index('customers_industry_idx').on(t.deleted, t.industry),
+    index('customers_owner_idx').on(t.ownerId),
+  ],
+);

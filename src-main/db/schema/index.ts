@@ -1,0 +1,5 @@
+export * from './meta';
+export * from './customers';
+export * from './organisation';
+export * from './employees';
+export * from './change-log';

@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { HybridClock } from '../changelog/hlc';
+import type { WorkspaceIdentity } from './open-workspace';
+import type * as schema from './schema';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+/** One open workspace file: its connection, identity and clock. */
+export class Workspace {
+  readonly clock: HybridClock;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly orm: Orm,
+    readonly path: string,
+    readonly identity: WorkspaceIdentity,
+    /** Written beside the file when this open migrated it; null otherwise. */
+    readonly backupPath: string | null,
+  ) {
+    const last = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
+    this.clock = new HybridClock(identity.siteId, Date.now, last.hlc);
+  }
+
+  get siteId(): string {
+    return this.identity.siteId;
+  }
+
+  close(): void {
+    if (this.db.open) {
+      // Fold the WAL back so the single .kecard file is complete when copied or mailed.
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // a busy reader elsewhere only delays the checkpoint; closing is still safe
+      }
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
+import type { Contact, Department } from '../../../src-shared/domain/organisation';
+import { KecardError } from '../../../src-shared/errors';
+import type { Workspace } from '../../db/workspace';
+import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
+
+// Read side of customers. Sort columns come from this fixed map, never from the caller's text.
+const SORT_SQL: Record<CustomerSortField, string> = {
+  name: 'c.sort_key',
+  code: 'c.code',
+  industry: 'c.industry',
+  province: 'c.province',
+  city: 'c.city',
+  customerClass: 'c.class',
+  lifecycle: 'c.lifecycle',
+  relationshipLevel: 'c.relationship_level',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+export interface ListInput {
+  offset: number;
+  limit: number;
+  sort?: { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined;
+}
+
+export function countCustomers(ws: Workspace): number {
+  return (ws.db.prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0').get() as { n: number }).n;
+}
+
+export function listCustomers(ws: Workspace, input: ListInput): { total: number; rows: Customer[] } {
+  const sort = input.sort ?? { field: 'name', dir: 'asc' };
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  // The seq tiebreaker keeps paging stable when many rows share a sort value.
+  const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
+    WHERE c.deleted = 0 ORDER BY ${SORT_SQL[sort.field]} ${dir}, c.seq ${dir} LIMIT ? OFFSET ?`;
+  const rows = ws.db.prepare(sql).all(input.limit, input.offset) as CustomerDbRow[];
+  return { total: countCustomers(ws), rows: rows.map(toCustomer) };
+}
+
+export function getCustomer(ws: Workspace, id: string): Customer {
+  const row = ws.db
+    .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0`)
+    .get(id) as CustomerDbRow | undefined;
+  if (!row) throw new KecardError('NOT_FOUND', 'Customer not found.', { id });
+  return toCustomer(row);
+}
+
+export function getCustomerCard(ws: Workspace, id: string): { customer: Customer; departments: Department[]; contacts: Contact[] } {
+  const customer = getCustomer(ws, id);
+  const departments = ws.db
+    .prepare(
+      `SELECT id, customer_id AS customerId, parent_id AS parentId, name, sort_order AS sortOrder
+       FROM departments WHERE customer_id = ? AND deleted = 0 ORDER BY sort_order, name`,
+    )
+    .all(id) as Department[];
+  const contacts = ws.db
+    .prepare(
+      `SELECT id, customer_id AS customerId, department_id AS departmentId, name, title, mobile, phone, email, birthday, notes
+       FROM contacts WHERE customer_id = ? AND deleted = 0 ORDER BY name`,
+    )
+    .all(id) as Contact[];
+  return { customer, departments, contacts };
+}

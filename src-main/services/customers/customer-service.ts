@@ -1,0 +1,77 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  customerCreateInput,
+  customerPatch,
+  type Customer,
+  type CustomerValues,
+} from '../../../src-shared/domain/customer';
+import { KecardError } from '../../../src-shared/errors';
+import type { CallContext } from '../../changelog/call-context';
+import { runWrite, type WriteOptions, type WriteTx } from '../../changelog/write-tx';
+import type { Workspace } from '../../db/workspace';
+import { sortKeyOf } from '../search/pinyin-keys';
+import { reindexCustomer } from '../search/search-index';
+import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
+import { validate } from '../shared/validate';
+import { getCustomer } from './customer-queries';
+
+export function createCustomer(ws: Workspace, ctx: CallContext, input: unknown, options: WriteOptions = {}): Customer {
+  const values = validate(customerCreateInput, input);
+  const id = runWrite(ws, ctx, (tx) => insertCustomer(tx, values), options);
+  return getCustomer(ws, id);
+}
+
+/** Inserts one validated customer inside a running write; used by create, demo data and import. */
+export function insertCustomer(tx: WriteTx, values: CustomerValues, id: string = uuidv7()): string {
+  checkCustomerRefs(tx, values, null);
+  insertRow(tx, 'customer', id, id, values, { sortKey: sortKeyOf(values.name) });
+  reindexCustomer(tx.ws, id);
+  return id;
+}
+
+export function updateCustomer(ws: Workspace, ctx: CallContext, id: string, patch: unknown, options: WriteOptions = {}): Customer {
+  const values = validate(customerPatch, patch);
+  runWrite(
+    ws,
+    ctx,
+    (tx) => {
+      const before = liveRow(tx, id);
+      checkCustomerRefs(tx, values, id);
+      const extra = values.name !== undefined ? { sortKey: sortKeyOf(values.name) } : {};
+      const changed = updateRow(tx, 'customer', id, before, values, extra);
+      if (changed.some((f) => SEARCHED_FIELDS.has(f))) reindexCustomer(tx.ws, id);
+    },
+    options,
+  );
+  return getCustomer(ws, id);
+}
+
+export function deleteCustomer(ws: Workspace, ctx: CallContext, id: string): void {
+  runWrite(ws, ctx, (tx) => {
+    liveRow(tx, id);
+    setDeleted(tx, 'customer', id, id, true);
+    reindexCustomer(tx.ws, id);
+  });
+}
+
+const SEARCHED_FIELDS = new Set(['name', 'shortName', 'code', 'phones', 'email']);
+
+function liveRow(tx: WriteTx, id: string): Record<string, unknown> {
+  const row = readRow(tx, 'customer', id);
+  if (!row || row.deleted === 1) throw new KecardError('NOT_FOUND', 'Customer not found.', { id });
+  return row;
+}
+
+/** Rules that need the database: a unique code among live customers, an existing owner. */
+function checkCustomerRefs(tx: WriteTx, values: Partial<CustomerValues>, selfId: string | null): void {
+  if (values.code) {
+    const clash = tx.ws.db
+      .prepare('SELECT id FROM customers WHERE code = ? AND deleted = 0 AND id IS NOT ?')
+      .get(values.code, selfId) as { id: string } | undefined;
+    if (clash) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { code: 'duplicateCode' }, clashId: clash.id });
+  }
+  if (values.ownerId) {
+    const owner = tx.ws.db.prepare('SELECT 1 FROM employees WHERE id = ? AND deleted = 0').get(values.ownerId);
+    if (!owner) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { ownerId: 'invalid' } });
+  }
+}

@@ -1,0 +1,58 @@
+import type { ChangeEntry } from '../../../src-shared/domain/change-log';
+import { decodeValue } from '../../changelog/write-tx';
+import type { Workspace } from '../../db/workspace';
+
+interface LogRow {
+  id: string;
+  tx_id: string;
+  hlc: string;
+  at: string;
+  site_id: string;
+  user_id: string;
+  user_name: string;
+  op: ChangeEntry['op'];
+  entity: ChangeEntry['entity'];
+  entity_id: string;
+  entity_label: string | null;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  undo_of: string | null;
+  source: string | null;
+}
+
+/** Everything that happened on a customer's card, newest first, read from the change log only. */
+export function customerHistory(ws: Workspace, customerId: string, limit = 200): ChangeEntry[] {
+  const rows = ws.db
+    .prepare(
+      `SELECT l.*, COALESCE(ct.name, d.name, c.name) AS entity_label
+       FROM change_log l
+       LEFT JOIN contacts ct ON l.entity = 'contact' AND ct.id = l.entity_id
+       LEFT JOIN departments d ON l.entity = 'department' AND d.id = l.entity_id
+       LEFT JOIN customers c ON l.entity = 'customer' AND c.id = l.entity_id
+       WHERE l.root_id = ? ORDER BY l.hlc DESC LIMIT ?`,
+    )
+    .all(customerId, limit) as LogRow[];
+  return rows.map(toEntry);
+}
+
+export function toEntry(r: LogRow): ChangeEntry {
+  return {
+    id: r.id,
+    txId: r.tx_id,
+    hlc: r.hlc,
+    at: r.at,
+    siteId: r.site_id,
+    userId: r.user_id,
+    userName: r.user_name,
+    op: r.op,
+    entity: r.entity,
+    entityId: r.entity_id,
+    entityLabel: r.entity_label ?? null,
+    field: r.field,
+    oldValue: decodeValue(r.old_value),
+    newValue: decodeValue(r.new_value),
+    undoOf: r.undo_of,
+    source: r.source,
+  };
+}

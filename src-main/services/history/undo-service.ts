@@ -1,0 +1,67 @@
+import type { Entity } from '../../../src-shared/domain/change-log';
+import { KecardError } from '../../../src-shared/errors';
+import type { CallContext } from '../../changelog/call-context';
+import { decodeValue, runWrite } from '../../changelog/write-tx';
+import type { Workspace } from '../../db/workspace';
+import { sortKeyOf } from '../search/pinyin-keys';
+import { reindexCustomer } from '../search/search-index';
+import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
+
+interface UndoRow {
+  entity: Entity;
+  entity_id: string;
+  op: 'create' | 'update' | 'delete' | 'restore';
+  field: string | null;
+  old_value: string | null;
+}
+
+/**
+ * Reverts the newest change on a customer's card that is not itself an undo and has not been
+ * undone. The revert is an ordinary logged write (marked `undo_of`), so history shows both and
+ * sync carries the revert like any other edit. Calling it again steps further back.
+ */
+export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: string): string {
+  const target = ws.db
+    .prepare(
+      `SELECT tx_id FROM change_log l
+       WHERE l.root_id = ? AND l.undo_of IS NULL
+         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id)
+       ORDER BY l.hlc DESC LIMIT 1`,
+    )
+    .get(customerId) as { tx_id: string } | undefined;
+  if (!target) throw new KecardError('NOTHING_TO_UNDO', 'There is nothing to undo for this customer.', { id: customerId });
+
+  const changes = ws.db
+    .prepare('SELECT entity, entity_id, op, field, old_value FROM change_log WHERE tx_id = ? ORDER BY hlc DESC')
+    .all(target.tx_id) as UndoRow[];
+
+  runWrite(
+    ws,
+    ctx,
+    (tx) => {
+      for (const change of changes) {
+        const row = readRow(tx, change.entity, change.entity_id);
+        if (!row) throw new KecardError('UNDO_CONFLICT', 'The record to undo no longer exists.', { id: change.entity_id });
+        if (change.op === 'update' && change.field) {
+          const value = decodeValue(change.old_value);
+          const extra = change.entity === 'customer' && change.field === 'name' ? { sortKey: sortKeyOf(String(value)) } : {};
+          updateRow(tx, change.entity, customerId, row, { [change.field]: value }, extra);
+        } else if (change.op === 'create' || change.op === 'restore') {
+          setDeleted(tx, change.entity, customerId, change.entity_id, true);
+        } else if (change.op === 'delete') {
+          guardCodeOnRestore(ws, change.entity, row);
+          setDeleted(tx, change.entity, customerId, change.entity_id, false);
+        }
+      }
+      reindexCustomer(ws, customerId);
+    },
+    { undoOf: target.tx_id, source: 'undo' },
+  );
+  return target.tx_id;
+}
+
+function guardCodeOnRestore(ws: Workspace, entity: Entity, row: Record<string, unknown>): void {
+  if (entity !== 'customer' || !row.code) return;
+  const clash = ws.db.prepare('SELECT 1 FROM customers WHERE code = ? AND deleted = 0 AND id <> ?').get(row.code, row.id);
+  if (clash) throw new KecardError('UNDO_CONFLICT', 'Another customer now uses this code.', { fields: { code: 'duplicateCode' } });
+}

@@ -1,0 +1,42 @@
+import { documentTokens } from '../../../src-shared/search/search-tokens';
+import type { Workspace } from '../../db/workspace';
+import { pinyinKeys } from './pinyin-keys';
+
+interface SearchSource {
+  seq: number;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  phones: string;
+  email: string | null;
+  deleted: number;
+}
+
+/** Rebuilds one customer's search document from its current row and live contacts. */
+export function reindexCustomer(ws: Workspace, customerId: string): void {
+  const row = ws.db
+    .prepare('SELECT seq, name, short_name, code, phones, email, deleted FROM customers WHERE id = ?')
+    .get(customerId) as SearchSource | undefined;
+  if (!row) return;
+  ws.db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
+  if (row.deleted) return;
+  const contacts = ws.db
+    .prepare('SELECT name, mobile, phone FROM contacts WHERE customer_id = ? AND deleted = 0')
+    .all(customerId) as { name: string; mobile: string | null; phone: string | null }[];
+  ws.db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (?, ?)').run(row.seq, searchDocument(row, contacts));
+}
+
+export function searchDocument(
+  row: Pick<SearchSource, 'name' | 'short_name' | 'code' | 'phones' | 'email'>,
+  contacts: readonly { name: string; mobile: string | null; phone: string | null }[],
+): string {
+  const texts: (string | null)[] = [row.name, row.short_name, row.code, row.email];
+  for (const phone of JSON.parse(row.phones) as string[]) texts.push(phone.replace(/\D/g, ''));
+  for (const name of [row.name, row.short_name, ...contacts.map((c) => c.name)]) {
+    if (!name) continue;
+    const keys = pinyinKeys(name);
+    texts.push(keys.full, keys.initials);
+  }
+  for (const c of contacts) texts.push(c.name, c.mobile?.replace(/\D/g, '') ?? null, c.phone?.replace(/\D/g, '') ?? null);
+  return documentTokens(texts);
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { Entity } from '../../../src-shared/domain/change-log';
+import { contacts, customers, departments, employees } from '../../db/schema';
+
+// The user-data tables the generic write helpers may touch, keyed by change-log entity name.
+export const ENTITY_TABLES = { customer: customers, department: departments, contact: contacts, employee: employees } as const;
+export type EntityTable = (typeof ENTITY_TABLES)[Entity];
+
+/** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
+const JSON_FIELDS = new Set(['phones', 'tags']);
+/** Fields stored as 0/1 but booleans in the contract. */
+const BOOLEAN_FIELDS = new Set(['active']);
+
+export function toDbValue(field: string, value: unknown): unknown {
+  if (JSON_FIELDS.has(field)) return JSON.stringify(value ?? []);
+  if (BOOLEAN_FIELDS.has(field)) return value ? 1 : 0;
+  return value ?? null;
+}
+
+export function fromDbValue(field: string, value: unknown): unknown {
+  if (JSON_FIELDS.has(field)) return typeof value === 'string' ? (JSON.parse(value) as unknown) : [];
+  if (BOOLEAN_FIELDS.has(field)) return value === 1;
+  return value ?? null;
+}
+
+export function idColumn(entity: Entity) {
+  return ENTITY_TABLES[entity].id;
+}
+
+export function byIdWhere(entity: Entity, id: string) {
+  return eq(idColumn(entity), id);
+}

@@ -1,0 +1,11 @@
+import type { WorkspaceInfo } from './methods';
+
+/** The one stream main pushes to the renderer (IPC event or Server-Sent Events in the shell). */
+export type KecardEvent =
+  | { type: 'data.changed'; entities: string[]; ids?: string[] }
+  | { type: 'workspace.changed'; info: WorkspaceInfo | null }
+  | { type: 'job.progress'; jobId: string; kind: string; done: number; total: number; phase: string }
+  | { type: 'job.finished'; jobId: string; kind: string; ok: boolean; cancelled: boolean; error?: { code: string; message: string } }
+  | { type: 'menu.command'; command: MenuCommand };
+
+export type MenuCommand = 'workspace.new' | 'workspace.open' | 'workspace.saveCopy' | 'workspace.close' | 'demo.generate' | 'customer.new' | 'search.focus';

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { changeEntry } from '../domain/change-log';
+import { customer, customerCreateInput, customerPatch, CUSTOMER_SORTABLE } from '../domain/customer';
+import {
+  contact,
+  contactCreateInput,
+  contactPatch,
+  department,
+  departmentCreateInput,
+  departmentPatch,
+  employee,
+  employeeCreateInput,
+  employeePatch,
+} from '../domain/organisation';
+import { ROLES } from '../domain/enums';
+import { entityId } from '../domain/field-rules';
+import { defineMethod } from './define-method';
+
+const byId = z.object({ id: entityId }).strict();
+const nothing = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+/** A path the user typed or picked; main resolves it and never hands out paths it was not given. */
+const userPath = z.string().trim().min(1, { error: 'required' }).max(4096);
+
+export const workspaceInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  siteId: z.string(),
+  workspaceId: z.string(),
+  schemaVersion: z.number().int(),
+  customerCount: z.number().int(),
+  userName: z.string(),
+  role: z.enum(ROLES),
+  backupPath: z.string().nullable(),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfo>;
+
+export const recentWorkspace = z.object({ path: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean() });
+export type RecentWorkspace = z.infer<typeof recentWorkspace>;
+
+export const customerCard = z.object({
+  customer,
+  departments: z.array(department),
+  contacts: z.array(contact),
+});
+export type CustomerCard = z.infer<typeof customerCard>;
+
+export const searchHit = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  code: z.string().nullable(),
+  city: z.string().nullable(),
+  customerClass: z.string().nullable(),
+  matchedContact: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+
+export const jobStarted = z.object({ jobId: z.string() });
+
+export const contract = {
+  'app.info': defineMethod({
+    input: nothing,
+    output: z.object({
+      version: z.string(),
+      shell: z.enum(['electron', 'browser']),
+      nativeDialogs: z.boolean(),
+      platform: z.string(),
+    }),
+    permission: 'read',
+  }),
+
+  'workspace.info': defineMethod({ input: nothing, output: workspaceInfo.nullable(), permission: 'read' }),
+  'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read' }),
+  'workspace.open': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read' }),
+  'workspace.openDefault': defineMethod({ input: nothing, output: workspaceInfo, permission: 'read' }),
+  'workspace.create': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read' }),
+  'workspace.saveCopy': defineMethod({
+    input: z.object({ path: userPath }).strict(),
+    output: z.object({ path: z.string() }),
+    permission: 'read',
+  }),
+  'workspace.close': defineMethod({ input: nothing, output: ok, permission: 'read' }),
+  /** Electron shows a native dialog; the browser shell answers `native: false` and the UI asks for a path. */
+  'workspace.choosePath': defineMethod({
+    input: z.object({ purpose: z.enum(['open', 'create', 'saveCopy']) }).strict(),
+    output: z.object({ native: z.boolean(), path: z.string().nullable() }),
+    permission: 'read',
+  }),
+
+  'customers.list': defineMethod({
+    input: z
+      .object({
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(500),
+        sort: z.object({ field: z.enum(CUSTOMER_SORTABLE), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), rows: z.array(customer) }),
+    permission: 'read',
+  }),
+  'customers.search': defineMethod({
+    input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    output: z.object({ hits: z.array(searchHit), tookMs: z.number() }),
+    permission: 'read',
+  }),
+  'customers.get': defineMethod({ input: byId, output: customerCard, permission: 'read' }),
+  'customers.create': defineMethod({ input: z.object({ values: customerCreateInput }).strict(), output: customer, permission: 'write' }),
+  'customers.update': defineMethod({
+    input: z.object({ id: entityId, patch: customerPatch }).strict(),
+    output: customer,
+    permission: 'write',
+  }),
+  'customers.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),
+  'customers.history': defineMethod({
+    input: z.object({ id: entityId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.array(changeEntry),
+    permission: 'read',
+  }),
+  /** Reverts the latest not-yet-undone change to the customer or anything on its card. */
+  'customers.undo': defineMethod({
+    input: byId,
+    output: z.object({ undoneTxId: z.string(), card: customerCard.nullable() }),
+    permission: 'write',
+  }),
+
+  'departments.create': defineMethod({ input: departmentCreateInput, output: department, permission: 'write' }),
+  'departments.update': defineMethod({
+    input: z.object({ id: entityId, patch: departmentPatch }).strict(),
+    output: department,
+    permission: 'write',
+  }),
+  'departments.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),
+
+  'contacts.create': defineMethod({ input: contactCreateInput, output: contact, permission: 'write' }),
+  'contacts.update': defineMethod({
+    input: z.object({ id: entityId, patch: contactPatch }).strict(),
+    output: contact,
+    permission: 'write',
+  }),
+  'contacts.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),
+
+  'employees.list': defineMethod({
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: z.array(employee),
+    permission: 'read',
+  }),
+  'employees.create': defineMethod({ input: z.object({ values: employeeCreateInput }).strict(), output: employee, permission: 'manage' }),
+  'employees.update': defineMethod({
+    input: z.object({ id: entityId, patch: employeePatch }).strict(),
+    output: employee,
+    permission: 'manage',
+  }),
+
+  'demo.generate': defineMethod({
+    input: z.object({ customers: z.number().int().min(1).max(1_000_000), seed: z.number().int().min(0).max(2 ** 31) }).strict(),
+    output: jobStarted,
+    permission: 'write',
+  }),
+  'jobs.cancel': defineMethod({ input: z.object({ jobId: z.string().max(64) }).strict(), output: ok, permission: 'read' }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];

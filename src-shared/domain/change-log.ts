@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const CHANGE_OPS = ['create', 'update', 'delete', 'restore'] as const;
+export const ENTITIES = ['customer', 'department', 'contact', 'employee'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/** One row of the change log as the card's history tab and the audit view see it. */
+export const changeEntry = z.object({
+  id: z.string(),
+  txId: z.string(),
+  hlc: z.string(),
+  at: z.string(),
+  siteId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  op: z.enum(CHANGE_OPS),
+  entity: z.enum(ENTITIES),
+  entityId: z.string(),
+  entityLabel: z.string().nullable(),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  undoOf: z.string().nullable(),
+  source: z.string().nullable(),
+});
+export type ChangeEntry = z.infer<typeof changeEntry>;

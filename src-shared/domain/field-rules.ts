@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isValidEmail, isValidPhone, isValidUrl, normalizePhone } from '../validation/contact-formats';
+
+// Reusable field schemas. Each error message is a stable code the renderer translates
+// (i18n key `fieldError.<code>`), so main and the form speak the same language.
+
+export const requiredText = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+
+/** Optional free text: empty input is stored as null so "cleared" and "never set" look the same. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+export const optionalPhone = z
+  .string()
+  .transform((v) => normalizePhone(v))
+  .refine((v) => v === '' || isValidPhone(v), { error: 'phone' })
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+export const phoneList = z
+  .array(z.string().transform((v) => normalizePhone(v)))
+  .transform((list) => list.filter((p) => p !== ''))
+  .refine((list) => list.every((p) => isValidPhone(p)), { error: 'phone' })
+  .refine((list) => list.length <= 10, { error: 'tooMany' })
+  .optional()
+  .transform((v) => v ?? []);
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidEmail(v), { error: 'email' })
+  .transform((v) => (v === '' ? null : v.toLowerCase()))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+export const optionalUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidUrl(v), { error: 'url' })
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+/** A calendar date as YYYY-MM-DD; the one date convention for day-precision fields. */
+export const optionalDate = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isCalendarDate(v), { error: 'date' })
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2100;
+}
+
+export const tagList = z
+  .array(z.string().trim().min(1).max(30, { error: 'tooLong' }))
+  .max(30, { error: 'tooMany' })
+  .transform((tags) => [...new Set(tags)])
+  .optional()
+  .transform((v) => v ?? []);
+
+export const entityId = z.string().min(8).max(64);

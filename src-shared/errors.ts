@@ -1,0 +1,61 @@
+// Errors cross every boundary as plain values with a stable code; the UI translates the code,
+// tests match on it, and stacks stay in main's log.
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE_CODE',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'UNKNOWN_METHOD',
+  'NO_WORKSPACE',
+  'WORKSPACE_NEWER',
+  'WORKSPACE_NOT_KECARD',
+  'WORKSPACE_CORRUPT',
+  'WORKSPACE_NOT_FOUND',
+  'WORKSPACE_EXISTS',
+  'WORKSPACE_IO',
+  'NOTHING_TO_UNDO',
+  'UNDO_CONFLICT',
+  'JOB_CANCELLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Field name → message code (see i18n `fieldError.*`), for field-level form messages. */
+export type FieldErrors = Record<string, string>;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: { fields?: FieldErrors; [key: string]: unknown };
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown inside main only; the router turns it into an envelope. */
+export class KecardError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ApiError['details'];
+  constructor(code: ErrorCode, message: string, details?: ApiError['details']) {
+    super(message);
+    this.name = 'KecardError';
+    this.code = code;
+    this.details = details;
+  }
+  toApiError(): ApiError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

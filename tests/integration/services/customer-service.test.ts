@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCustomer, updateCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
+import { getCustomerCard, listCustomers } from '../../../src-main/services/customers/customer-queries';
+import { createContact } from '../../../src-main/services/organisation/contact-service';
+import { createDepartment } from '../../../src-main/services/organisation/department-service';
+import { quickSearch } from '../../../src-main/services/search/quick-search';
+import { customerHistory } from '../../../src-main/services/history/history-service';
+import { undoLastChange } from '../../../src-main/services/history/undo-service';
+import { KecardError } from '../../../src-shared/errors';
+import { tempWorkspace, testUser } from '../../support/temp-workspace';
+import type { Workspace } from '../../../src-main/db/workspace';
+
+let ws: Workspace;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ ws, cleanup } = tempWorkspace());
+});
+afterEach(() => cleanup());
+
+function fieldErrorsOf(fn: () => unknown): Record<string, string> {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(KecardError);
+    const e = err as KecardError;
+    expect(e.code).toBe('VALIDATION');
+    return (e.details?.fields ?? {}) as Record<string, string>;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('customers through the service layer', () => {
+  it('creates a customer, logs the creation, and finds it by pinyin initials', () => {
+    const c = createCustomer(ws, testUser, { name: '中国移动通信集团广东有限公司', shortName: '广东移动', code: 'GD-001', phones: ['020-83338888'] });
+    expect(c.name).toBe('中国移动通信集团广东有限公司');
+    expect(c.siteId).toBe(ws.siteId);
+    const history = customerHistory(ws, c.id);
+    expect(history).toHaveLength(1);
+    expect(history[0]?.op).toBe('create');
+    expect(quickSearch(ws, 'zgyd').hits.map((h) => h.id)).toEqual([c.id]);
+    expect(quickSearch(ws, '移动').hits.map((h) => h.id)).toEqual([c.id]);
+    expect(quickSearch(ws, 'yidong').hits.map((h) => h.id)).toEqual([c.id]);
+    expect(quickSearch(ws, '8333').hits.map((h) => h.id)).toEqual([c.id]);
+    expect(quickSearch(ws, '联通').hits).toEqual([]);
+  });
+
+  it('rejects invalid input field by field and writes nothing', () => {
+    const fields = fieldErrorsOf(() => createCustomer(ws, testUser, { name: '  ', phones: ['12345'], email: 'a@b' }));
+    expect(fields).toEqual({ name: 'required', phones: 'phone', email: 'email' });
+    expect(listCustomers(ws, { offset: 0, limit: 10 }).total).toBe(0);
+    expect((ws.db.prepare('SELECT count(*) n FROM change_log').get() as { n: number }).n).toBe(0);
+  });
+
+  it('refuses a duplicate code among live customers', () => {
+    createCustomer(ws, testUser, { name: '甲公司', code: 'X1' });
+    expect(fieldErrorsOf(() => createCustomer(ws, testUser, { name: '乙公司', code: 'X1' }))).toEqual({ code: 'duplicateCode' });
+  });
+
+  it('logs each changed field and undoes the last change', () => {
+    const c = createCustomer(ws, testUser, { name: '北京字节跳动科技有限公司', customerClass: 'B' });
+    updateCustomer(ws, testUser, c.id, { customerClass: 'A', city: '北京' });
+    const updates = customerHistory(ws, c.id).filter((h) => h.op === 'update');
+    expect(updates.map((u) => [u.field, u.oldValue, u.newValue]).sort()).toEqual([
+      ['city', null, '北京'],
+      ['customerClass', 'B', 'A'],
+    ]);
+    undoLastChange(ws, testUser, c.id);
+    const card = getCustomerCard(ws, c.id);
+    expect(card.customer.customerClass).toBe('B');
+    expect(card.customer.city).toBeNull();
+  });
+
+  it('indexes contact names and keeps the organisation tree', () => {
+    const c = createCustomer(ws, testUser, { name: '深圳市腾讯计算机系统有限公司' });
+    const d = createDepartment(ws, testUser, { customerId: c.id, name: '采购部' });
+    createContact(ws, testUser, { customerId: c.id, departmentId: d.id, name: '张伟', mobile: '13800138000' });
+    const hit = quickSearch(ws, 'zw').hits[0];
+    expect(hit?.id).toBe(c.id);
+    expect(hit?.matchedContact).toBeNull(); // "zw" is pinyin, not a substring of 张伟
+    expect(quickSearch(ws, '张伟').hits[0]?.matchedContact).toBe('张伟');
+    deleteCustomer(ws, testUser, c.id);
+    expect(quickSearch(ws, '张伟').hits).toEqual([]);
+  });
+});
