@@ -11,11 +11,11 @@ export interface KecardBridge {
 type DomainOf<M extends string> = M extends `${infer D}.${string}` ? D : never;
 type VerbOf<M extends string, D extends string> = M extends `${D}.${infer V}` ? V : never;
 
+type Fn<M> = M extends MethodName ? (input: MethodInput<M>) => Promise<MethodOutput<M>> : never;
+
 /** `api.customers.update(input)`: a typed view of the contract, derived, never written by hand. */
 export type TypedApi = {
   [D in DomainOf<MethodName>]: {
-    [V in VerbOf<MethodName, D>]: `${D}.${V}` extends MethodName
-      ? (input: MethodInput<`${D}.${V}`>) => Promise<MethodOutput<`${D}.${V}`>>
-      : never;
+    [V in VerbOf<MethodName, D>]: Fn<`${D}.${V}`>;
   };
 };

@@ -1,0 +1,39 @@
+// Bundles the Node/Electron side with esbuild: one file per entry in dist/main. better-sqlite3
+// (native) and electron stay external; the preload is CommonJS because sandboxed preloads must be.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+
+const esmEntries = {
+  launch: 'src-main/shell/launch.ts',
+  cli: 'src-main/cli/kecard-cli.ts',
+  'demo-worker': 'src-main/demo/demo-worker.ts',
+  'electron-main': 'src-main/electron/electron-main.ts',
+  bench: 'bench/run-bench.ts',
+};
+const present = Object.fromEntries(Object.entries(esmEntries).filter(([, file]) => existsSync(file)));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'electron'],
+  define: { __KECARD_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  sourcemap: 'linked',
+};
+
+await build({
+  ...common,
+  entryPoints: present,
+  outdir: 'dist/main',
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  // Bundled CommonJS dependencies may call require(); give ESM output one.
+  banner: { js: "import { createRequire as __kecardRequire } from 'node:module'; const require = __kecardRequire(import.meta.url);" },
+});
+
+if (existsSync('src-main/electron/preload.ts')) {
+  await build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, banner: {} });
+}

@@ -1,0 +1,28 @@
+// Messages between a job's worker thread and the job runner in main.
+
+export interface JobWorkerData<P = unknown> {
+  workspacePath: string;
+  params: P;
+  /** Int32Array over this buffer; index 0 becomes 1 when the user cancels. */
+  cancelFlag: SharedArrayBuffer;
+  user: { userId: string; userName: string; role: 'manager' | 'assistant' | 'staff' | 'admin' };
+}
+
+export type JobMessage =
+  | { type: 'progress'; done: number; total: number; phase: string }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; code: string; message: string };
+
+/** Checked by a worker between batches; throwing rolls its transaction back. */
+export class CancelToken {
+  private readonly flag: Int32Array;
+  constructor(buffer: SharedArrayBuffer) {
+    this.flag = new Int32Array(buffer);
+  }
+  get cancelled(): boolean {
+    return Atomics.load(this.flag, 0) === 1;
+  }
+  static cancel(buffer: SharedArrayBuffer): void {
+    Atomics.store(new Int32Array(buffer), 0, 1);
+  }
+}

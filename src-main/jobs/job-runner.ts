@@ -1,0 +1,73 @@
+import { Worker } from 'node:worker_threads';
+import { v7 as uuidv7 } from 'uuid';
+import type { KecardEvent } from '../../src-shared/contract/events';
+import { KecardError } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import { CancelToken, type JobMessage, type JobWorkerData } from './job-protocol';
+
+interface RunningJob {
+  kind: string;
+  worker: Worker;
+  cancelFlag: SharedArrayBuffer;
+}
+
+/**
+ * Runs long work (demo data, import, reports) in worker threads with their own SQLite connection,
+ * so the UI thread and main's event loop stay responsive. Progress and completion arrive as events.
+ */
+export class JobRunner {
+  private readonly jobs = new Map<string, RunningJob>();
+
+  constructor(
+    private readonly emit: (event: KecardEvent) => void,
+    /** Resolves a job kind to its bundled worker file (see build/scripts/build-main.mjs). */
+    private readonly workerFile: (kind: string) => URL,
+  ) {}
+
+  start<P>(kind: string, workspacePath: string, params: P, ctx: CallContext, onDone?: (result: unknown) => void): string {
+    if ([...this.jobs.values()].some((j) => j.kind === kind)) {
+      throw new KecardError('CONFLICT', 'This job is already running.', { kind });
+    }
+    const jobId = uuidv7();
+    const cancelFlag = new SharedArrayBuffer(4);
+    const workerData: JobWorkerData<P> = { workspacePath, params, cancelFlag, user: ctx };
+    const worker = new Worker(this.workerFile(kind), { workerData });
+    this.jobs.set(jobId, { kind, worker, cancelFlag });
+    let finished = false;
+    const finish = (event: Omit<Extract<KecardEvent, { type: 'job.finished' }>, 'type' | 'jobId' | 'kind'>) => {
+      if (finished) return;
+      finished = true;
+      this.jobs.delete(jobId);
+      this.emit({ type: 'job.finished', jobId, kind, ...event });
+    };
+    worker.on('message', (msg: JobMessage) => {
+      if (msg.type === 'progress') this.emit({ type: 'job.progress', jobId, kind, done: msg.done, total: msg.total, phase: msg.phase });
+      else if (msg.type === 'done') {
+        onDone?.(msg.result);
+        finish({ ok: true, cancelled: false });
+      } else {
+        const cancelled = msg.code === 'JOB_CANCELLED';
+        finish({ ok: false, cancelled, error: { code: msg.code, message: msg.message } });
+      }
+    });
+    worker.on('error', (err) => finish({ ok: false, cancelled: false, error: { code: 'INTERNAL', message: err.message } }));
+    worker.on('exit', (code) => {
+      if (code !== 0) finish({ ok: false, cancelled: false, error: { code: 'INTERNAL', message: `worker exited with ${code}` } });
+    });
+    return jobId;
+  }
+
+  cancel(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (job) CancelToken.cancel(job.cancelFlag);
+  }
+
+  get running(): number {
+    return this.jobs.size;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
+    this.jobs.clear();
+  }
+}

@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import type { Contract, MethodName, MethodOutput } from '../../src-shared/contract/methods';
+import { KecardError } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import type { JobRunner } from '../jobs/job-runner';
+import { getCustomerCard, listCustomers } from '../services/customers/customer-queries';
+import { createCustomer, deleteCustomer, updateCustomer } from '../services/customers/customer-service';
+import { createEmployee, listEmployees, updateEmployee } from '../services/employees/employee-service';
+import { customerHistory } from '../services/history/history-service';
+import { undoLastChange } from '../services/history/undo-service';
+import { createContact, deleteContact, updateContact } from '../services/organisation/contact-service';
+import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
+import { quickSearch } from '../services/search/quick-search';
+import type { AppHost } from '../workspace/app-host';
+
+export interface RouterDeps {
+  host: AppHost;
+  jobs: JobRunner;
+  version: string;
+  platform: string;
+}
+
+type Handler<M extends MethodName> = (
+  input: z.output<Contract[M]['input']>,
+  ctx: CallContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+const OK = { ok: true } as const;
+
+/** One handler per contract method; the router has validated input and checked the role already. */
+export function createHandlers({ host, jobs, version, platform }: RouterDeps): Handlers {
+  const ws = () => host.workspace;
+  const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
+
+  return {
+    'app.info': () => ({ version, shell: host.options.shell, nativeDialogs: host.options.dialogs !== undefined, platform }),
+
+    'workspace.info': () => host.info(),
+    'workspace.recent': () => host.recent.list(),
+    'workspace.open': ({ path }) => host.open(path),
+    'workspace.openDefault': () => host.openDefault(),
+    'workspace.create': ({ path }) => host.create(path),
+    'workspace.saveCopy': ({ path }) => ({ path: host.saveCopy(path) }),
+    'workspace.close': () => {
+      host.close();
+      return OK;
+    },
+    'workspace.choosePath': async ({ purpose }) => {
+      if (!host.options.dialogs) return { native: false, path: null };
+      return { native: true, path: await host.options.dialogs.choosePath(purpose) };
+    },
+
+    'customers.list': (input) => listCustomers(ws(), input),
+    'customers.search': ({ q, limit }) => quickSearch(ws(), q, limit),
+    'customers.get': ({ id }) => getCustomerCard(ws(), id),
+    'customers.create': ({ values }, ctx) => {
+      const c = createCustomer(ws(), ctx, values);
+      changed(['customer'], [c.id]);
+      return c;
+    },
+    'customers.update': ({ id, patch }, ctx) => {
+      const c = updateCustomer(ws(), ctx, id, patch);
+      changed(['customer'], [id]);
+      return c;
+    },
+    'customers.delete': ({ id }, ctx) => {
+      deleteCustomer(ws(), ctx, id);
+      changed(['customer'], [id]);
+      return OK;
+    },
+    'customers.history': ({ id, limit }) => customerHistory(ws(), id, limit),
+    'customers.undo': ({ id }, ctx) => {
+      const undoneTxId = undoLastChange(ws(), ctx, id);
+      changed(['customer', 'contact', 'department'], [id]);
+      let card = null;
+      try {
+        card = getCustomerCard(ws(), id);
+      } catch (err) {
+        if (!(err instanceof KecardError && err.code === 'NOT_FOUND')) throw err; // undoing a create removes the card
+      }
+      return { undoneTxId, card };
+    },
+
+    'departments.create': (input, ctx) => {
+      const d = createDepartment(ws(), ctx, input);
+      changed(['department'], [d.customerId]);
+      return d;
+    },
+    'departments.update': ({ id, patch }, ctx) => {
+      const d = updateDepartment(ws(), ctx, id, patch);
+      changed(['department'], [d.customerId]);
+      return d;
+    },
+    'departments.delete': ({ id }, ctx) => {
+      deleteDepartment(ws(), ctx, id);
+      changed(['department', 'contact']);
+      return OK;
+    },
+
+    'contacts.create': (input, ctx) => {
+      const c = createContact(ws(), ctx, input);
+      changed(['contact'], [c.customerId]);
+      return c;
+    },
+    'contacts.update': ({ id, patch }, ctx) => {
+      const c = updateContact(ws(), ctx, id, patch);
+      changed(['contact'], [c.customerId]);
+      return c;
+    },
+    'contacts.delete': ({ id }, ctx) => {
+      deleteContact(ws(), ctx, id);
+      changed(['contact']);
+      return OK;
+    },
+
+    'employees.list': ({ includeInactive }) => listEmployees(ws(), includeInactive ?? false),
+    'employees.create': ({ values }, ctx) => {
+      const e = createEmployee(ws(), ctx, values);
+      changed(['employee'], [e.id]);
+      return e;
+    },
+    'employees.update': ({ id, patch }, ctx) => {
+      const e = updateEmployee(ws(), ctx, id, patch);
+      changed(['employee'], [id]);
+      return e;
+    },
+
+    'demo.generate': ({ customers, seed }, ctx) => {
+      const jobId = jobs.start('demo', ws().path, { customers, seed }, ctx, () => {
+        host.emit({ type: 'workspace.changed', info: host.info() });
+        changed(['customer', 'contact', 'department', 'employee']);
+      });
+      return { jobId };
+    },
+    'jobs.cancel': ({ jobId }) => {
+      jobs.cancel(jobId);
+      return OK;
+    },
+  };
+}

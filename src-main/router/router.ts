@@ -1,0 +1,41 @@
+import { contract, type MethodName } from '../../src-shared/contract/methods';
+import { roleAllows } from '../../src-shared/contract/permissions';
+import { KecardError, type Envelope } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import { validationError } from '../services/shared/validate';
+import type { Handlers } from './handlers';
+
+export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
+
+/**
+ * The only door into the services for IPC and HTTP alike: unknown methods, disallowed roles and
+ * invalid input stop here; every outcome leaves as an envelope, never as a thrown error.
+ */
+export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog): Dispatch {
+  return async (method, input, ctx) => {
+    try {
+      if (!Object.hasOwn(contract, method)) throw new KecardError('UNKNOWN_METHOD', `Unknown method: ${method}`);
+      const name = method as MethodName;
+      const def = contract[name];
+      if (!roleAllows(ctx.role, def.permission)) {
+        throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { method, permission: def.permission });
+      }
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      // Outputs are checked too: a service returning the wrong shape is our bug, caught here.
+      const out = def.output.safeParse(value);
+      if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);
+      return { ok: true, value: out.data };
+    } catch (err) {
+      if (err instanceof KecardError) return { ok: false, error: err.toApiError() };
+      log(`[kecard] ${method} failed`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: 'An unexpected error occurred.' } };
+    }
+  };
+}
+
+function defaultLog(message: string, err: unknown): void {
+  console.error(message, err);
+}

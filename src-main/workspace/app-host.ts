@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, extname, resolve } from 'node:path';
+import type { KecardEvent } from '../../src-shared/contract/events';
+import type { WorkspaceInfo } from '../../src-shared/contract/methods';
+import { KecardError } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import { openWorkspace } from '../db/open-workspace';
+import { latestSchemaVersion } from '../db/migrations-folder';
+import { WORKSPACE_EXTENSION } from '../db/workspace-format';
+import type { Workspace } from '../db/workspace';
+import { countCustomers } from '../services/customers/customer-queries';
+import { RecentList } from './recent-list';
+import { defaultWorkspacePath } from './user-paths';
+
+export type ShellKind = 'electron' | 'browser';
+
+export interface NativeDialogs {
+  choosePath(purpose: 'open' | 'create' | 'saveCopy'): Promise<string | null>;
+}
+
+export interface AppHostOptions {
+  dataDir: string;
+  shell: ShellKind;
+  emit?: (event: KecardEvent) => void;
+  dialogs?: NativeDialogs;
+}
+
+/**
+ * Owns the open workspace for one app process (Electron main or the browser shell) and the
+ * identity of the local user. Single-user for now: the OS user is the manager of their files.
+ */
+export class AppHost {
+  private ws: Workspace | null = null;
+  readonly recent: RecentList;
+  readonly context: CallContext;
+
+  constructor(readonly options: AppHostOptions) {
+    this.recent = new RecentList(options.dataDir);
+    const name = safeUserName();
+    this.context = { userId: `local:${name}`, userName: name, role: 'manager' };
+  }
+
+  emit(event: KecardEvent): void {
+    this.options.emit?.(event);
+  }
+
+  get workspace(): Workspace {
+    if (!this.ws) throw new KecardError('NO_WORKSPACE', 'No workspace is open.');
+    return this.ws;
+  }
+
+  get hasWorkspace(): boolean {
+    return this.ws !== null;
+  }
+
+  info(): WorkspaceInfo | null {
+    const ws = this.ws;
+    if (!ws) return null;
+    return {
+      path: ws.path,
+      name: ws.identity.name,
+      siteId: ws.siteId,
+      workspaceId: ws.identity.workspaceId,
+      schemaVersion: latestSchemaVersion(),
+      customerCount: countCustomers(ws),
+      userName: this.context.userName,
+      role: this.context.role,
+      backupPath: ws.backupPath,
+    };
+  }
+
+  /** The last workspace if it still opens, otherwise the default one (created on first start). */
+  openStartup(): WorkspaceInfo {
+    const last = this.recent.lastOpened();
+    if (last && existsSync(last)) {
+      try {
+        return this.open(last);
+      } catch {
+        this.recent.forgetLastOpened(); // the UI will show the default; the bad file stays in "recent"
+      }
+    }
+    return this.openDefault();
+  }
+
+  openDefault(): WorkspaceInfo {
+    const path = defaultWorkspacePath(this.options.dataDir);
+    mkdirSync(dirname(path), { recursive: true });
+    return this.switchTo(path, !existsSync(path));
+  }
+
+  open(path: string): WorkspaceInfo {
+    return this.switchTo(resolve(path), false);
+  }
+
+  create(path: string): WorkspaceInfo {
+    let target = resolve(path);
+    if (extname(target) === '') target += WORKSPACE_EXTENSION;
+    if (!existsSync(dirname(target))) throw new KecardError('WORKSPACE_NOT_FOUND', 'The folder does not exist.', { path: target });
+    return this.switchTo(target, true);
+  }
+
+  /** Writes a consistent copy of the open workspace (SQLite VACUUM INTO) and keeps working on the original. */
+  saveCopy(path: string): string {
+    const ws = this.workspace;
+    let target = resolve(path);
+    if (extname(target) === '') target += WORKSPACE_EXTENSION;
+    if (existsSync(target)) throw new KecardError('WORKSPACE_EXISTS', 'A file with that name already exists.', { path: target });
+    if (!existsSync(dirname(target))) throw new KecardError('WORKSPACE_NOT_FOUND', 'The folder does not exist.', { path: target });
+    ws.db.prepare('VACUUM INTO ?').run(target);
+    return target;
+  }
+
+  close(): void {
+    if (this.ws) {
+      this.ws.close();
+      this.ws = null;
+      this.recent.forgetLastOpened();
+      this.emit({ type: 'workspace.changed', info: null });
+    }
+  }
+
+  dispose(): void {
+    this.ws?.close();
+    this.ws = null;
+  }
+
+  /** Opens the new file first and only then closes the old one, so a refused file changes nothing. */
+  private switchTo(path: string, create: boolean): WorkspaceInfo {
+    if (this.ws && this.ws.path === path && !create) return this.info() as WorkspaceInfo;
+    const next = openWorkspace(path, { create });
+    this.ws?.close();
+    this.ws = next;
+    this.recent.remember(path, next.identity.name);
+    const info = this.info() as WorkspaceInfo;
+    this.emit({ type: 'workspace.changed', info });
+    return info;
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'user';
+  } catch {
+    return 'user';
+  }
+}
