@@ -7,7 +7,7 @@
 // fragments anywhere, and a longer fragment is a phrase of consecutive n-grams.
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/u;
-const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|[\p{L}\p{N}]+/gu;
+const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])[\p{L}\p{N}])+/gu;
 
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();

@@ -11,7 +11,10 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
 export function validationError(error: z.ZodError): KecardError {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.filter((p) => typeof p === 'string').join('.') || '_';
+    // `values.name` and `patch.name` are both the form's `name` field.
+    const path = issue.path.filter((p) => typeof p === 'string');
+    if (path.length > 1 && (path[0] === 'values' || path[0] === 'patch')) path.shift();
+    const key = path.join('.') || '_';
     if (fields[key]) continue;
     fields[key] = issue.code === 'unrecognized_keys' ? 'unknownField' : knownCode(issue.message);
   }
