@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath, CHROMIUM_ARGS } from './support/chromium';
+
+// E2E against the browser shell in Debian's Chromium (never a downloaded browser).
+export default defineConfig({
+  testDir: './specs',
+  outputDir: '../../artifacts/e2e/results',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['html', { outputFolder: '../../artifacts/e2e/report', open: 'never' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  },
+});
