@@ -40,12 +40,18 @@ export const customers = sqliteTable(
     uniqueIndex('customers_id_uq').on(t.id),
     // Codes are unique among live customers; a deleted customer's code can be reused.
     uniqueIndex('customers_code_uq').on(t.code).where(sql`${t.code} IS NOT NULL AND ${t.deleted} = 0`),
+    // One (deleted, column) index per sortable list column: rows come out in (column, seq) order,
+    // so any page of a 1M-row list is an index walk, never a sort.
     index('customers_sort_key_idx').on(t.deleted, t.sortKey),
     index('customers_updated_idx').on(t.deleted, t.updatedAt),
     index('customers_created_idx').on(t.deleted, t.createdAt),
-    index('customers_class_idx').on(t.deleted, t.customerClass, t.sortKey),
-    index('customers_region_idx').on(t.deleted, t.province, t.city),
+    index('customers_class_idx').on(t.deleted, t.customerClass),
+    index('customers_code_idx').on(t.deleted, t.code),
+    index('customers_province_idx').on(t.deleted, t.province),
+    index('customers_city_idx').on(t.deleted, t.city),
     index('customers_industry_idx').on(t.deleted, t.industry),
+    index('customers_lifecycle_idx').on(t.deleted, t.lifecycle),
+    index('customers_relationship_idx').on(t.deleted, t.relationshipLevel),
     index('customers_owner_idx').on(t.ownerId),
   ],
 );

@@ -31,9 +31,13 @@ export function countCustomers(ws: Workspace): number {
 export function listCustomers(ws: Workspace, input: ListInput): { total: number; rows: Customer[] } {
   const sort = input.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
-  // The seq tiebreaker keeps paging stable when many rows share a sort value.
+  // Page on the narrow (deleted, column) index first, then read only the rows of that page: a
+  // deep OFFSET then walks index entries, not whole rows. The seq tiebreaker keeps paging stable
+  // when many rows share a sort value.
+  const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
   const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
-    WHERE c.deleted = 0 ORDER BY ${SORT_SQL[sort.field]} ${dir}, c.seq ${dir} LIMIT ? OFFSET ?`;
+    WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 ORDER BY ${order} LIMIT ? OFFSET ?)
+    ORDER BY ${order}`;
   const rows = ws.db.prepare(sql).all(input.limit, input.offset) as CustomerDbRow[];
   return { total: countCustomers(ws), rows: rows.map(toCustomer) };
 }

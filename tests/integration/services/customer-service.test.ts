@@ -82,3 +82,24 @@ describe('customers through the service layer', () => {
     expect(quickSearch(ws, '张伟').hits).toEqual([]);
   });
 });
+
+describe('customer list paging', () => {
+  it('pages through every customer once, in pinyin order, for each sort column', () => {
+    const names = ['中国银行', '阿里巴巴', '百度在线', '长城汽车', '比亚迪', '中兴通讯', '华为技术', '小米科技', '格力电器', '美的集团', '海尔智家', '京东世纪'];
+    names.forEach((name, i) =>
+      createCustomer(ws, testUser, { name, code: `C${(i * 7) % 12}`, city: i % 2 ? '深圳' : '北京', relationshipLevel: (i % 4) + 1 }),
+    );
+    for (const field of ['name', 'code', 'city', 'relationshipLevel', 'createdAt'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const seen: string[] = [];
+        for (let offset = 0; offset < names.length; offset += 5) {
+          const page = listCustomers(ws, { offset, limit: 5, sort: { field, dir } });
+          expect(page.total).toBe(names.length);
+          seen.push(...page.rows.map((r) => r.name));
+        }
+        expect([...seen].sort()).toEqual([...names].sort());
+        if (field === 'name' && dir === 'asc') expect(seen.slice(0, 3)).toEqual(['阿里巴巴', '百度在线', '比亚迪']);
+      }
+    }
+  });
+});

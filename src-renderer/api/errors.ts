@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import type { FieldErrors } from '../../src-shared/errors';
+import { ApiCallError } from './client';
+
+/** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
+export function errorText(t: TFunction, err: unknown): string {
+  if (err instanceof ApiCallError) {
+    return t(`error.${err.code}`, { defaultValue: err.error.message, message: err.error.message });
+  }
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export function isCode(err: unknown, code: string): boolean {
+  return err instanceof ApiCallError && err.code === code;
+}
+
+/**
+ * Field errors keyed by the form's own field names. Main reports paths from the method input
+ * (`values.name`, `patch.phones`); the form only knows `name`, `phones`.
+ */
+export function formFieldErrors(err: unknown): FieldErrors | null {
+  if (!(err instanceof ApiCallError)) return null;
+  const fields = err.error.details?.fields;
+  if (!fields) return null;
+  const out: FieldErrors = {};
+  for (const [key, code] of Object.entries(fields)) {
+    const name = key.replace(/^(values|patch)\./, '').split('.')[0] ?? key;
+    if (!out[name]) out[name] = code;
+  }
+  return out;
+}

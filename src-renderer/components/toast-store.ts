@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+
+export type ToastKind = 'info' | 'success' | 'error';
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  text: string;
+}
+
+interface ToastState {
+  toasts: Toast[];
+  push(kind: ToastKind, text: string): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const useToasts = create<ToastState>((set, get) => ({
+  toasts: [],
+  push(kind, text) {
+    const id = nextId++;
+    set({ toasts: [...get().toasts.slice(-3), { id, kind, text }] });
+    window.setTimeout(() => get().dismiss(id), kind === 'error' ? 9000 : 5000);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+}));
+
+export const toast = {
+  info: (text: string) => useToasts.getState().push('info', text),
+  success: (text: string) => useToasts.getState().push('success', text),
+  error: (text: string) => useToasts.getState().push('error', text),
+};

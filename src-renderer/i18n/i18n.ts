@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type Language = 'zh-CN' | 'en';
+const STORAGE_KEY = 'kecard.language';
+
+export function storedLanguage(): Language {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function initI18n(): void {
+  const lng = storedLanguage();
+  void i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = lng;
+}
+
+export function setLanguage(lng: Language): void {
+  localStorage.setItem(STORAGE_KEY, lng);
+  document.documentElement.lang = lng;
+  void i18next.changeLanguage(lng);
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === 'en' ? 'en' : 'zh-CN';
+}
