@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'NOTHING_TO_UNDO',
   'UNDO_CONFLICT',
   'JOB_CANCELLED',
+  'QUERY_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -63,6 +63,9 @@ export function createNativeDialogs(options: NativeDialogOptions): NativeDialogs
 }
 
 function sanitizeFileName(name: string): string {
-  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
+  const cleaned = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '<>:"/\\|?*'.includes(ch) ? '_' : ch))
+    .join('')
+    .trim();
   return cleaned === '' ? 'workspace' : cleaned.slice(0, 120);
 }

@@ -12,6 +12,7 @@ import { createContact, deleteContact, updateContact } from '../services/organis
 import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
 import { quickSearch } from '../services/search/quick-search';
 import type { AppHost } from '../workspace/app-host';
+import { createQueryHandlers } from './query-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -29,7 +30,8 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 const OK = { ok: true } as const;
 
 /** One handler per contract method; the router has validated input and checked the role already. */
-export function createHandlers({ host, jobs, version, platform }: RouterDeps): Handlers {
+export function createHandlers(deps: RouterDeps): Handlers {
+  const { host, jobs, version, platform } = deps;
   const ws = () => host.workspace;
   const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
 
@@ -137,5 +139,7 @@ export function createHandlers({ host, jobs, version, platform }: RouterDeps): H
       jobs.cancel(jobId);
       return OK;
     },
+
+    ...createQueryHandlers(deps),
   };
 }

@@ -95,7 +95,7 @@ export const en: Messages = {
     list: 'List',
     cards: 'Cards',
     columns: 'Columns',
-    total: '{{count}} customers',
+    total: '{{n}} customers',
     searchPlaceholder: 'Quick search: name, code, phone, contact, pinyin (Ctrl+K)',
   },
   search: {
@@ -244,7 +244,7 @@ export const en: Messages = {
   status: {
     workspace: 'Workspace',
     noWorkspace: 'No workspace open',
-    customers: '{{count}} customers',
+    customers: '{{n}} customers',
     user: 'User: {{name}}',
     backup: 'Backed up to {{path}}',
   },

@@ -94,7 +94,7 @@ export const zhCN = {
     list: '列表',
     cards: '卡片',
     columns: '列',
-    total: '共 {{count}} 个客户',
+    total: '共 {{n}} 个客户',
     searchPlaceholder: '快速查询：名称、简称、编号、电话、联系人、拼音（Ctrl+K）',
   },
   search: {
@@ -243,7 +243,7 @@ export const zhCN = {
   status: {
     workspace: '工作区',
     noWorkspace: '未打开工作区',
-    customers: '客户 {{count}}',
+    customers: '客户 {{n}}',
     user: '用户：{{name}}',
     backup: '已备份到 {{path}}',
   },

@@ -15,6 +15,7 @@ import {
 import { ROLES } from '../domain/enums';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
+import { queryMethods } from './query-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -158,6 +159,8 @@ export const contract = {
     permission: 'write',
   }),
   'jobs.cancel': defineMethod({ input: z.object({ jobId: z.string().max(64) }).strict(), output: ok, permission: 'read' }),
+
+  ...queryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const CHANGE_OPS = ['create', 'update', 'delete', 'restore'] as const;
-export const ENTITIES = ['customer', 'department', 'contact', 'employee'] as const;
+export const ENTITIES = ['customer', 'department', 'contact', 'employee', 'savedQuery', 'favouriteFolder', 'favouriteItem'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /** One row of the change log as the card's history tab and the audit view see it. */

@@ -3,3 +3,4 @@ export * from './customers';
 export * from './organisation';
 export * from './employees';
 export * from './change-log';
+export * from './queries';

@@ -1,15 +1,23 @@
 import { eq } from 'drizzle-orm';
 import type { Entity } from '../../../src-shared/domain/change-log';
-import { contacts, customers, departments, employees } from '../../db/schema';
+import { contacts, customers, departments, employees, favouriteFolders, favouriteItems, savedQueries } from '../../db/schema';
 
 // The user-data tables the generic write helpers may touch, keyed by change-log entity name.
-export const ENTITY_TABLES = { customer: customers, department: departments, contact: contacts, employee: employees } as const;
+export const ENTITY_TABLES = {
+  customer: customers,
+  department: departments,
+  contact: contacts,
+  employee: employees,
+  savedQuery: savedQueries,
+  favouriteFolder: favouriteFolders,
+  favouriteItem: favouriteItems,
+} as const;
 export type EntityTable = (typeof ENTITY_TABLES)[Entity];
 
 /** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
-const JSON_FIELDS = new Set(['phones', 'tags']);
+const JSON_FIELDS = new Set(['phones', 'tags', 'definition']);
 /** Fields stored as 0/1 but booleans in the contract. */
-const BOOLEAN_FIELDS = new Set(['active']);
+const BOOLEAN_FIELDS = new Set(['active', 'shared', 'pinned']);
 
 export function toDbValue(field: string, value: unknown): unknown {
   if (JSON_FIELDS.has(field)) return JSON.stringify(value ?? []);

@@ -14,10 +14,15 @@ export function readRow(tx: Pick<WriteTx, 'ws'>, entity: Entity, id: string): Ro
 
 export function insertRow(tx: WriteTx, entity: Entity, rootId: string | null, id: string, values: Row, extra: Row = {}): void {
   const table = ENTITY_TABLES[entity];
+  tx.ws.orm.insert(table).values(newRowValues(tx, id, values, extra) as never).run();
+  tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
+}
+
+/** The stored form of a new row (bookkeeping columns plus `values` in their db encoding). */
+export function newRowValues(tx: Pick<WriteTx, 'ws' | 'at'>, id: string, values: Row, extra: Row = {}): Row {
   const dbValues: Row = { ...extra, id, siteId: tx.ws.siteId, createdAt: tx.at, updatedAt: tx.at, deleted: 0 };
   for (const [field, value] of Object.entries(values)) dbValues[field] = toDbValue(field, value);
-  tx.ws.orm.insert(table).values(dbValues as never).run();
-  tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
+  return dbValues;
 }
 
 /**

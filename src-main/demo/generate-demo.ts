@@ -1,0 +1,136 @@
+import { v7 as uuidv7 } from 'uuid';
+import { customerCreateInput } from '../../src-shared/domain/customer';
+import { contactCreateInput, employeeCreateInput } from '../../src-shared/domain/organisation';
+import { KecardError } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import { runWrite, type WriteTx } from '../changelog/write-tx';
+import type { Workspace } from '../db/workspace';
+import { CustomerTreeWriter, type CustomerTree } from '../services/customers/customer-bulk';
+import { insertEmployee } from '../services/employees/employee-service';
+import { validate } from '../services/shared/validate';
+import { demoCustomer, demoEmployees, ownerWeights, type DemoCustomerTree } from './demo-records';
+
+export const MAX_DEMO_CUSTOMERS = 1_000_000;
+
+export type DemoPhase = 'employees' | 'customers' | 'saving';
+
+export interface DemoProgress {
+  done: number;
+  total: number;
+  phase: DemoPhase;
+}
+
+export interface GenerateDemoOptions {
+  customers: number;
+  seed: number;
+  onProgress?: (progress: DemoProgress) => void;
+  /** Checked between batches; when it reads true the whole generation rolls back. */
+  cancel?: { readonly cancelled: boolean };
+  /** Customers between progress reports and cancel checks. */
+  batchSize?: number;
+}
+
+export interface DemoResult {
+  seed: number;
+  customers: number;
+  departments: number;
+  contacts: number;
+  employees: number;
+  elapsedMs: number;
+}
+
+/**
+ * Fills a workspace with demo data through the service layer, in ONE logged write (source
+ * 'demo'): a cancel, an error or a crash leaves the workspace exactly as it was.
+ */
+export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateDemoOptions): DemoResult {
+  const total = options.customers;
+  if (!Number.isInteger(total) || total < 1 || total > MAX_DEMO_CUSTOMERS) {
+    throw new KecardError('VALIDATION', `The number of customers must be between 1 and ${MAX_DEMO_CUSTOMERS}.`, { fields: { customers: 'range' } });
+  }
+  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 2 ** 32 - 1) {
+    throw new KecardError('VALIDATION', 'The seed must be a whole number from 0 to 4294967295.', { fields: { seed: 'range' } });
+  }
+  const seed = options.seed;
+  const batch = Math.max(1, options.batchSize ?? 2000);
+  const report = options.onProgress ?? (() => {});
+  const checkCancel = () => {
+    if (options.cancel?.cancelled) throw new KecardError('JOB_CANCELLED', 'Demo data generation was cancelled.');
+  };
+  const started = performance.now();
+
+  const counts = withBulkCache(ws, () =>
+    runWrite(
+      ws,
+      ctx,
+      (tx) => {
+        report({ done: 0, total, phase: 'employees' });
+        const employeeIds = demoEmployees(seed).map((e) => insertEmployee(tx, validate(employeeCreateInput, e)));
+        const owners = ownerWeights(seed, employeeIds.length).map((w, i) => [i, w] as const);
+        const writer = new CustomerTreeWriter(tx);
+        const firstCode = nextCodeNumber(tx);
+        let departments = 0;
+        let contacts = 0;
+        for (let i = 0; i < total; i += 1) {
+          if (i % batch === 0) {
+            checkCancel();
+            report({ done: i, total, phase: 'customers' });
+          }
+          const tree = validatedTree(demoCustomer(seed, i, firstCode + i, owners), employeeIds);
+          writer.insert(tree);
+          departments += tree.departments.length;
+          contacts += tree.contacts.length;
+        }
+        checkCancel();
+        report({ done: total, total, phase: 'saving' });
+        return { departments, contacts, employees: employeeIds.length };
+      },
+      { source: 'demo' },
+    ),
+  );
+  return { seed, customers: total, ...counts, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** Gives every part an id and runs it through the same zod schemas the contract uses. */
+function validatedTree(demo: DemoCustomerTree, employeeIds: readonly string[]): CustomerTree {
+  const id = uuidv7();
+  const ownerId = demo.owner === null ? null : (employeeIds[demo.owner] ?? null);
+  const customer = validate(customerCreateInput, { ...demo.customer, ownerId });
+  const departments: { id: string; parentId: string | null; name: string }[] = [];
+  for (const d of demo.departments) {
+    const parentId = d.parent === null ? null : (departments[d.parent]?.id ?? null);
+    departments.push({ id: uuidv7(), parentId, name: d.name });
+  }
+  const contacts = demo.contacts.map((c) => ({
+    id: uuidv7(),
+    values: validate(contactCreateInput, {
+      ...c.values,
+      customerId: id,
+      departmentId: c.department === null ? null : (departments[c.department]?.id ?? null),
+    }),
+  }));
+  return { id, customer, departments, contacts };
+}
+
+/** Demo codes continue after the highest KH number already in the file, so a second run never clashes. */
+function nextCodeNumber(tx: WriteTx): number {
+  const row = tx.ws.db
+    .prepare(`SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM customers WHERE code GLOB 'KH[0-9]*'`)
+    .get() as { n: number | null };
+  return (row.n ?? 0) + 1;
+}
+
+/**
+ * A larger page cache for this connection while generating: the customer indexes (sort key, city,
+ * class …) take inserts at random positions, and a cache that holds them avoids re-reading
+ * spilled pages. Restored afterwards, since the connection may be the app's own.
+ */
+function withBulkCache<T>(ws: Workspace, fn: () => T): T {
+  const before = ws.db.pragma('cache_size', { simple: true }) as number;
+  ws.db.pragma('cache_size = -262144');
+  try {
+    return fn();
+  } finally {
+    ws.db.pragma(`cache_size = ${before}`);
+  }
+}

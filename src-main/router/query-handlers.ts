@@ -1,0 +1,99 @@
+import type { QueryDefinition } from '../../src-shared/query/query-tree';
+import { bulkUpdateCustomers } from '../services/customers/bulk-update';
+import { exportQuery } from '../services/export/export-query';
+import { addToFolder, createFolder, deleteFolder, foldersOf, listFolders, removeFromFolder, renameFolder } from '../services/favourites/favourite-service';
+import { countQuery, matchingIds, runContactQuery, runCustomerQuery } from '../services/query/run-query';
+import { createSavedQuery, deleteSavedQuery, listSavedQueries, pinnedCounts, updateSavedQuery } from '../services/query/saved-query-service';
+import type { Handlers, RouterDeps } from './handlers';
+
+type QueryHandlerNames =
+  | 'queries.run'
+  | 'queries.count'
+  | 'queries.saved'
+  | 'queries.save'
+  | 'queries.update'
+  | 'queries.delete'
+  | 'queries.pinnedCounts'
+  | 'queries.export'
+  | 'favourites.folders'
+  | 'favourites.createFolder'
+  | 'favourites.renameFolder'
+  | 'favourites.deleteFolder'
+  | 'favourites.add'
+  | 'favourites.remove'
+  | 'favourites.of'
+  | 'customers.bulkUpdate';
+
+const OK = { ok: true } as const;
+
+/** Handlers for the query builder, saved queries, favourites and bulk actions. */
+export function createQueryHandlers({ host }: RouterDeps): Pick<Handlers, QueryHandlerNames> {
+  const ws = () => host.workspace;
+  const changed = (entities: string[]) => host.emit({ type: 'data.changed', entities });
+  const idsOf = (target: { ids: string[] } | { definition: QueryDefinition }) =>
+    'ids' in target ? target.ids : matchingIds(ws(), target.definition);
+
+  return {
+    'queries.run': ({ definition, offset, limit, sort }) => {
+      if (definition.entity === 'contact') {
+        const r = runContactQuery(ws(), definition, { offset, limit });
+        return { total: r.total, customers: [], contacts: r.rows };
+      }
+      const r = runCustomerQuery(ws(), definition, { offset, limit, sort });
+      return { total: r.total, customers: r.rows, contacts: [] };
+    },
+    'queries.count': ({ definition }) => ({ count: countQuery(ws(), definition) }),
+    'queries.saved': (_input, ctx) => listSavedQueries(ws(), ctx),
+    'queries.save': (input, ctx) => {
+      const q = createSavedQuery(ws(), ctx, input);
+      changed(['savedQuery']);
+      return q;
+    },
+    'queries.update': ({ id, patch }, ctx) => {
+      const q = updateSavedQuery(ws(), ctx, id, patch);
+      changed(['savedQuery']);
+      return q;
+    },
+    'queries.delete': ({ id }, ctx) => {
+      deleteSavedQuery(ws(), ctx, id);
+      changed(['savedQuery']);
+      return OK;
+    },
+    'queries.pinnedCounts': (_input, ctx) => pinnedCounts(ws(), ctx),
+    'queries.export': (input) => exportQuery(ws(), input),
+
+    'favourites.folders': ({ entity }) => listFolders(ws(), entity),
+    'favourites.createFolder': ({ name, entity }, ctx) => {
+      const f = createFolder(ws(), ctx, name, entity);
+      changed(['favouriteFolder']);
+      return f;
+    },
+    'favourites.renameFolder': ({ id, name }, ctx) => {
+      renameFolder(ws(), ctx, id, name);
+      changed(['favouriteFolder']);
+      return OK;
+    },
+    'favourites.deleteFolder': ({ id }, ctx) => {
+      deleteFolder(ws(), ctx, id);
+      changed(['favouriteFolder']);
+      return OK;
+    },
+    'favourites.add': ({ folderId, target }, ctx) => {
+      const added = addToFolder(ws(), ctx, folderId, idsOf(target));
+      changed(['favouriteItem']);
+      return { added };
+    },
+    'favourites.remove': ({ folderId, ids }, ctx) => {
+      const removed = removeFromFolder(ws(), ctx, folderId, ids);
+      changed(['favouriteItem']);
+      return { removed };
+    },
+    'favourites.of': ({ id }) => foldersOf(ws(), id),
+
+    'customers.bulkUpdate': ({ target, action }, ctx) => {
+      const count = bulkUpdateCustomers(ws(), ctx, idsOf(target), action);
+      changed(['customer']);
+      return { changed: count };
+    },
+  };
+}

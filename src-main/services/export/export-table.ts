@@ -1,0 +1,64 @@
+import ExcelJS from 'exceljs';
+import { neutralizeCsvCell } from './neutralize';
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  /** How the value is written: dates and timestamps become real spreadsheet dates. */
+  kind?: 'text' | 'number' | 'date' | 'datetime' | 'list';
+}
+
+type Cell = string | number | boolean | Date | null;
+
+function cellValue(value: unknown, kind: ExportColumn['kind']): Cell {
+  if (value === null || value === undefined || value === '') return null;
+  if (kind === 'list' || Array.isArray(value)) return (value as unknown[]).join('、');
+  if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
+  if (kind === 'datetime' && typeof value === 'string') return new Date(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/**
+ * xlsx: every text is written as a typed string cell, which Excel never evaluates, so values
+ * survive a round trip unchanged (a phone "+86…" stays "+86…"). Dates are real dates.
+ */
+export async function toXlsx(columns: readonly ExportColumn[], rows: readonly Record<string, unknown>[], sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Kecard';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.min(40, Math.max(10, c.header.length * 2 + 4)),
+    ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : c.kind === 'datetime' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const values: Record<string, Cell> = {};
+    for (const c of columns) values[c.key] = cellValue(row[c.key], c.kind);
+    // A plain JS string becomes a shared-string cell (t="s"); exceljs writes formulas only from
+    // {formula} objects, so "=HYPERLINK(…)" typed into a name stays text.
+    ws.addRow(values);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** CSV for Excel and WPS: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula triggers neutralised. */
+export function toCsv(columns: readonly ExportColumn[], rows: readonly Record<string, unknown>[]): Buffer {
+  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [columns.map((c) => quote(neutralizeCsvCell(c.header))).join(',')];
+  for (const row of rows) {
+    lines.push(
+      columns
+        .map((c) => {
+          const v = cellValue(row[c.key], c.kind === 'date' || c.kind === 'datetime' ? 'text' : c.kind);
+          if (v === null) return '';
+          const text = v instanceof Date ? v.toISOString() : String(v);
+          return quote(typeof v === 'string' ? neutralizeCsvCell(text) : text);
+        })
+        .join(','),
+    );
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}

@@ -1,0 +1,85 @@
+import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
+import type { QueryDefinition } from '../../../src-shared/query/query-tree';
+import type { Workspace } from '../../db/workspace';
+import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../customers/customer-row';
+import { compileWhere } from './compile-query';
+
+export interface ContactResult {
+  id: string;
+  customerId: string;
+  customerName: string;
+  name: string;
+  title: string | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  birthday: string | null;
+}
+
+const CUSTOMER_SORT: Record<CustomerSortField, string> = {
+  name: 'c.sort_key',
+  code: 'c.code',
+  industry: 'c.industry',
+  province: 'c.province',
+  city: 'c.city',
+  customerClass: 'c.class',
+  lifecycle: 'c.lifecycle',
+  relationshipLevel: 'c.relationship_level',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+export interface RunOptions {
+  offset: number;
+  limit: number;
+  sort?: { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined;
+  now?: Date;
+}
+
+export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()): number {
+  const where = compileWhere(def, now);
+  const table = def.entity === 'customer' ? 'customers c' : 'contacts ct';
+  const alias = def.entity === 'customer' ? 'c' : 'ct';
+  const row = ws.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${alias}.deleted = 0 AND ${where.sql}`).get(...where.params) as { n: number };
+  return row.n;
+}
+
+/** Ids of every live row the query matches, for bulk actions and "add result to favourites". */
+export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date()): string[] {
+  const where = compileWhere(def, now);
+  const table = def.entity === 'customer' ? 'customers c' : 'contacts ct';
+  const alias = def.entity === 'customer' ? 'c' : 'ct';
+  return (ws.db.prepare(`SELECT ${alias}.id AS id FROM ${table} WHERE ${alias}.deleted = 0 AND ${where.sql}`).all(...where.params) as { id: string }[]).map(
+    (r) => r.id,
+  );
+}
+
+export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: Customer[] } {
+  const now = options.now ?? new Date();
+  const where = compileWhere({ ...def, entity: 'customer' }, now);
+  const sort = options.sort ?? { field: 'name', dir: 'asc' };
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = `${CUSTOMER_SORT[sort.field]} ${dir}, c.seq ${dir}`;
+  const rows = ws.db
+    .prepare(
+      `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
+       WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
+       ORDER BY ${order}`,
+    )
+    .all(...where.params, options.limit, options.offset) as CustomerDbRow[];
+  return { total: countQuery(ws, def, now), rows: rows.map(toCustomer) };
+}
+
+export function runContactQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: ContactResult[] } {
+  const now = options.now ?? new Date();
+  const where = compileWhere({ ...def, entity: 'contact' }, now);
+  const rows = ws.db
+    .prepare(
+      `SELECT ct.id, ct.customer_id AS customerId, c.name AS customerName, ct.name, ct.title, ct.mobile, ct.phone, ct.email, ct.birthday
+       FROM contacts ct JOIN customers c ON c.id = ct.customer_id
+       WHERE ct.deleted = 0 AND c.deleted = 0 AND ${where.sql}
+       ORDER BY ct.name, ct.id LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, options.limit, options.offset) as ContactResult[];
+  return { total: countQuery(ws, def, now), rows };
+}

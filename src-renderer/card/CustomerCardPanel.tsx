@@ -1,0 +1,108 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDataVersion } from '../app/app-store';
+import { ColorDot } from '../components/ColorDot';
+import { enumLabel } from '../i18n/labels';
+import { BasicTab } from './BasicTab';
+import { useCard, type CardTab } from './card-store';
+import { isDirty } from './customer-draft';
+import { HistoryTab } from './HistoryTab';
+import { OrganisationTab } from './OrganisationTab';
+
+const TABS: { id: CardTab; label: string; testId: string }[] = [
+  { id: 'basic', label: 'card.tabBasic', testId: 'tab-basic' },
+  { id: 'organisation', label: 'card.tabOrganisation', testId: 'tab-organisation' },
+  { id: 'history', label: 'card.tabHistory', testId: 'tab-history' },
+];
+
+/** 客户卡片: the open customer beside the list, with its tabs and actions. */
+export function CustomerCardPanel() {
+  const { t } = useTranslation();
+  const s = useCard();
+  const version = useDataVersion((v) => v.organisation);
+
+  // Someone (this window, another window, a job) changed data: re-read the card.
+  useEffect(() => {
+    if (version > 0) void useCard.getState().reload();
+  }, [version]);
+
+  // Ctrl+S saves the card.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void useCard.getState().save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const c = s.card?.customer ?? null;
+  const dirty = isDirty(s.draft, s.isNew ? null : c);
+  const title = s.isNew ? t('card.newTitle') : (c?.name ?? t('common.loading'));
+
+  return (
+    <section className="card-panel" data-testid="customer-card-panel" data-customer-id={s.openId ?? ''}>
+      <header className="card-header">
+        <div className="card-title-row">
+          <ColorDot color={c?.colorLabel ?? null} />
+          <h2 className="card-title" data-testid="card-title" title={title}>
+            {title}
+          </h2>
+          {dirty ? <span className="dirty-mark">● {t('card.unsaved')}</span> : null}
+          <button type="button" className="icon close-card" title={t('card.close')} data-testid="close-card" onClick={() => void s.close()}>
+            ✕
+          </button>
+        </div>
+        {c ? (
+          <div className="card-subtitle">
+            {c.code ? <span>{c.code}</span> : null}
+            {c.customerClass ? <span className={`class-badge class-${c.customerClass}`}>{c.customerClass}</span> : null}
+            <span className={`lifecycle lifecycle-${c.lifecycle}`}>{enumLabel(t, 'lifecycle', c.lifecycle)}</span>
+            {[c.province, c.city].filter(Boolean).join(' ')}
+          </div>
+        ) : null}
+        <div className="card-actions">
+          <button type="button" className="primary" data-testid="save-customer" disabled={s.saving} onClick={() => void s.save()}>
+            {s.saving ? t('common.saving') : t('card.save')}
+          </button>
+          <button type="button" data-testid="undo" disabled={s.isNew} title={t('card.undoTitle')} onClick={() => void s.undo()}>
+            ↶ {t('card.undo')}
+          </button>
+          <span className="toolbar-spacer" />
+          <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>
+            {t('card.delete')}
+          </button>
+        </div>
+        {s.banner ? (
+          <div className="banner banner-error" data-testid="card-error-banner">
+            {s.banner}
+          </div>
+        ) : null}
+        <nav className="tabs" role="tablist">
+          {TABS.map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              aria-selected={s.tab === tab.id}
+              className={`tab${s.tab === tab.id ? ' active' : ''}`}
+              data-testid={tab.testId}
+              onClick={() => s.setTab(tab.id)}
+            >
+              {t(tab.label)}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <div className="card-body">
+        {s.loading ? <div className="muted pad">{t('common.loading')}</div> : null}
+        {!s.loading && s.tab === 'basic' ? <BasicTab /> : null}
+        {!s.loading && s.tab !== 'basic' && s.isNew ? <div className="muted pad">{t('card.saveFirst')}</div> : null}
+        {!s.loading && s.tab === 'organisation' && s.card ? <OrganisationTab card={s.card} /> : null}
+        {!s.loading && s.tab === 'history' && s.openId && !s.isNew ? <HistoryTab customerId={s.openId} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChangeEntry } from '../../src-shared/domain/change-log';
+import { api } from '../api/client';
+import { errorText } from '../api/errors';
+import { useDataVersion } from '../app/app-store';
+import { enumLabel, formatDateTime } from '../i18n/labels';
+import { useCard } from './card-store';
+import { entryFieldLabel, entryObject, valueText } from './history-format';
+
+/** 变动历史: the change log of this customer's card, newest first. */
+export function HistoryTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const revision = useCard((s) => s.revision);
+  const version = useDataVersion((s) => s.organisation);
+  const [entries, setEntries] = useState<ChangeEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.customers
+      .history({ id: customerId, limit: 1000 })
+      .then((rows) => {
+        if (live) {
+          setEntries(rows);
+          setError(null);
+        }
+      })
+      .catch((err: unknown) => {
+        if (live) setError(errorText(t, err));
+      });
+    return () => {
+      live = false;
+    };
+  }, [customerId, revision, version, t]);
+
+  if (error) return <div className="banner banner-error">{error}</div>;
+  if (!entries) return <div className="muted pad">{t('common.loading')}</div>;
+  if (entries.length === 0) return <div className="muted pad">{t('history.empty')}</div>;
+
+  const undone = new Set(entries.map((e) => e.undoOf).filter((id): id is string => id !== null));
+  return (
+    <div className="history-tab" data-testid="history-list">
+      <table className="data-table history-table">
+        <thead>
+          <tr>
+            <th style={{ width: 118 }}>{t('history.time')}</th>
+            <th style={{ width: 70 }}>{t('history.user')}</th>
+            <th style={{ width: 58 }}>{t('history.op')}</th>
+            <th>{t('history.object')}</th>
+            <th>{t('history.field')}</th>
+            <th>{t('history.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e, i) => {
+            const prev = entries[i - 1];
+            const newTx = !prev || prev.txId !== e.txId;
+            const wasUndone = undone.has(e.txId);
+            const oldText = valueText(t, e, e.oldValue);
+            const newText = valueText(t, e, e.newValue);
+            return (
+              <tr
+                key={e.id}
+                className={`${newTx ? 'tx-start' : ''}${wasUndone ? ' undone' : ''}`}
+                data-testid="history-row"
+                data-op={e.op}
+                data-field={e.field ?? ''}
+                data-entity={e.entity}
+              >
+                <td className="nowrap">{newTx ? formatDateTime(e.at) : ''}</td>
+                <td>{newTx ? e.userName : ''}</td>
+                <td>
+                  <span className={`op-badge op-${e.op}`}>{enumLabel(t, 'op', e.op)}</span>
+                </td>
+                <td>{entryObject(t, e)}</td>
+                <td>{entryFieldLabel(t, e)}</td>
+                <td className="change-cell">
+                  {e.op === 'update' ? (
+                    <>
+                      <span className="old-value">{oldText || <em className="muted">{t('common.empty')}</em>}</span>
+                      <span className="arrow"> → </span>
+                      <span className="new-value">{newText || <em className="muted">{t('common.empty')}</em>}</span>
+                    </>
+                  ) : (
+                    <span>{newText || oldText}</span>
+                  )}
+                  {e.undoOf ? (
+                    <span className="undo-marker" data-testid="history-undo-marker">
+                      ↶ {t('history.undoMarker')}
+                    </span>
+                  ) : null}
+                  {wasUndone ? (
+                    <span className="undone-marker" data-testid="history-undone-marker">
+                      {t('history.undoneMarker')}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

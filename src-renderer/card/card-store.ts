@@ -1,0 +1,186 @@
+import i18next from 'i18next';
+import { create } from 'zustand';
+import type { CustomerCard } from '../../src-shared/contract/methods';
+import type { CustomerCreateInput } from '../../src-shared/domain/customer';
+import type { FieldErrors } from '../../src-shared/errors';
+import { api } from '../api/client';
+import { errorText, formFieldErrors, isCode } from '../api/errors';
+import { confirmAsk } from '../components/confirm-store';
+import { toast } from '../components/toast-store';
+import { changedFields, draftFrom, isDirty, type Draft } from './customer-draft';
+import { describeUndo } from './history-format';
+
+export type CardTab = 'basic' | 'organisation' | 'history';
+
+interface CardState {
+  /** The customer on the card; null with `isNew` for an unsaved new one; both empty: no card. */
+  openId: string | null;
+  isNew: boolean;
+  card: CustomerCard | null;
+  loading: boolean;
+  tab: CardTab;
+  draft: Draft;
+  errors: FieldErrors;
+  banner: string | null;
+  saving: boolean;
+  /** Bumped after every write from the card, so the history tab re-reads. */
+  revision: number;
+  open(id: string): Promise<void>;
+  openNew(): Promise<void>;
+  close(): Promise<void>;
+  reset(): void;
+  reload(): Promise<void>;
+  setTab(tab: CardTab): void;
+  setField<K extends keyof Draft>(field: K, value: Draft[K]): void;
+  save(): Promise<void>;
+  undo(): Promise<void>;
+  remove(): Promise<void>;
+  confirmLeave(): Promise<boolean>;
+  setCard(card: CustomerCard): void;
+}
+
+const t = i18next.t.bind(i18next);
+const closed = { openId: null, isNew: false, card: null, loading: false, draft: draftFrom(null), errors: {}, banner: null, saving: false };
+
+export const useCard = create<CardState>((set, get) => ({
+  ...closed,
+  tab: 'basic',
+  revision: 0,
+
+  async open(id) {
+    if (get().openId === id && !get().isNew) return;
+    if (!(await get().confirmLeave())) return;
+    set({ ...closed, openId: id, loading: true, tab: get().tab });
+    try {
+      const card = await api.customers.get({ id });
+      if (get().openId !== id) return;
+      set({ card, loading: false, draft: draftFrom(card.customer) });
+    } catch (err) {
+      set({ ...closed });
+      toast.error(errorText(t, err));
+    }
+  },
+
+  async openNew() {
+    if (!(await get().confirmLeave())) return;
+    set({ ...closed, isNew: true, tab: 'basic' });
+  },
+
+  async close() {
+    if (!(await get().confirmLeave())) return;
+    set({ ...closed });
+  },
+
+  reset() {
+    set({ ...closed, tab: 'basic' });
+  },
+
+  async reload() {
+    const id = get().openId;
+    if (!id || get().isNew) return;
+    try {
+      const card = await api.customers.get({ id });
+      if (get().openId !== id) return;
+      // Keep what the user is typing; only a clean form follows the stored values.
+      const clean = !isDirty(get().draft, get().card?.customer ?? null);
+      set({ card, ...(clean ? { draft: draftFrom(card.customer) } : {}), revision: get().revision + 1 });
+    } catch (err) {
+      if (isCode(err, 'NOT_FOUND')) {
+        set({ ...closed });
+        toast.info(t('card.notFound'));
+      } else toast.error(errorText(t, err));
+    }
+  },
+
+  setTab(tab) {
+    set({ tab });
+  },
+
+  setField(field, value) {
+    const errors = { ...get().errors };
+    delete errors[field];
+    set({ draft: { ...get().draft, [field]: value }, errors });
+  },
+
+  setCard(card) {
+    set({ card, revision: get().revision + 1 });
+  },
+
+  async save() {
+    const { draft, card, isNew, openId } = get();
+    if (get().saving) return;
+    const original = isNew ? null : (card?.customer ?? null);
+    if (!isNew && !original) return;
+    const patch = changedFields(draft, original);
+    if (!isNew && Object.keys(patch).length === 0) {
+      toast.info(t('card.nothingChanged'));
+      return;
+    }
+    set({ saving: true, banner: null });
+    try {
+      if (isNew) {
+        const created = await api.customers.create({ values: patch as CustomerCreateInput });
+        const full = await api.customers.get({ id: created.id });
+        set({ openId: created.id, isNew: false, card: full, draft: draftFrom(full.customer), errors: {}, saving: false });
+        toast.success(t('card.created', { name: created.name }));
+      } else if (openId && card) {
+        const updated = await api.customers.update({ id: openId, patch });
+        set({
+          card: { ...card, customer: updated },
+          draft: draftFrom(updated),
+          errors: {},
+          saving: false,
+          revision: get().revision + 1,
+        });
+        toast.success(t('card.saved'));
+      }
+    } catch (err) {
+      const fields = formFieldErrors(err);
+      if (fields && Object.keys(fields).length > 0) {
+        set({ errors: fields, banner: t('card.fixFields'), saving: false, tab: 'basic' });
+      } else {
+        set({ saving: false });
+        toast.error(errorText(t, err));
+      }
+    }
+  },
+
+  async undo() {
+    const id = get().openId;
+    if (!id || get().isNew) return;
+    try {
+      const result = await api.customers.undo({ id });
+      if (!result.card) {
+        set({ ...closed });
+        toast.success(t('card.undoneCreate'));
+        return;
+      }
+      set({ card: result.card, draft: draftFrom(result.card.customer), errors: {}, banner: null, revision: get().revision + 1 });
+      const history = await api.customers.history({ id, limit: 200 });
+      toast.success(t('card.undone', { what: describeUndo(t, history, result.undoneTxId) }));
+    } catch (err) {
+      if (isCode(err, 'NOTHING_TO_UNDO')) toast.info(t('card.nothingToUndo'));
+      else toast.error(errorText(t, err));
+    }
+  },
+
+  async remove() {
+    const { openId, card } = get();
+    if (!openId || !card) return;
+    if (!(await confirmAsk(t('card.confirmDelete', { name: card.customer.name }), true))) return;
+    try {
+      await api.customers.delete({ id: openId });
+      set({ ...closed });
+      toast.success(t('card.deleted', { name: card.customer.name }));
+    } catch (err) {
+      toast.error(errorText(t, err));
+    }
+  },
+
+  async confirmLeave() {
+    const { draft, card, isNew, openId } = get();
+    if (!openId && !isNew) return true;
+    if (!isDirty(draft, isNew ? null : (card?.customer ?? null))) return true;
+    return confirmAsk(t('card.confirmDiscard'), true);
+  },
+}));

@@ -1,0 +1,68 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDataVersion } from '../app/app-store';
+import { CustomerCardPanel } from '../card/CustomerCardPanel';
+import { useCard } from '../card/card-store';
+import { ColumnChooser } from './ColumnChooser';
+import { CustomerGrid } from './CustomerGrid';
+import { CustomerTable } from './CustomerTable';
+import { useListSettings } from './list-store';
+import { useCustomerPages } from './use-customer-pages';
+
+/** Customers: toolbar, list or cards on the left, the open card on the right. */
+export function CustomersScreen() {
+  const { t } = useTranslation();
+  const view = useListSettings((s) => s.view);
+  const setView = useListSettings((s) => s.setView);
+  const sort = useListSettings((s) => s.sort);
+  const dataVersion = useDataVersion((s) => s.customers);
+  const pages = useCustomerPages(sort, dataVersion);
+  const cardOpen = useCard((s) => s.openId !== null || s.isNew);
+  const openNew = useCard((s) => s.openNew);
+  const [chooser, setChooser] = useState(false);
+  const closeChooser = useCallback(() => setChooser(false), []);
+
+  return (
+    <div className={`customers-screen${cardOpen ? ' with-card' : ''}`}>
+      <div className="list-pane">
+        <div className="toolbar">
+          <button type="button" className="primary" data-testid="new-customer" onClick={() => void openNew()}>
+            ＋ {t('toolbar.newCustomer')}
+          </button>
+          <div className="segmented" role="group">
+            <button
+              type="button"
+              className={view === 'list' ? 'on' : ''}
+              data-testid="view-list"
+              aria-pressed={view === 'list'}
+              onClick={() => setView('list')}
+            >
+              ☰ {t('toolbar.list')}
+            </button>
+            <button
+              type="button"
+              className={view === 'cards' ? 'on' : ''}
+              data-testid="view-cards"
+              aria-pressed={view === 'cards'}
+              onClick={() => setView('cards')}
+            >
+              ▦ {t('toolbar.cards')}
+            </button>
+          </div>
+          <div className="popover-anchor">
+            <button type="button" data-testid="column-chooser" disabled={view !== 'list'} onClick={() => setChooser((v) => !v)}>
+              ▥ {t('toolbar.columns')}
+            </button>
+            {chooser && view === 'list' ? <ColumnChooser onClose={closeChooser} /> : null}
+          </div>
+          <span className="toolbar-spacer" />
+          <span className="toolbar-count" data-testid="list-total">
+            {pages.total === null ? t('common.loading') : t('toolbar.total', { n: pages.total.toLocaleString() })}
+          </span>
+        </div>
+        {view === 'list' ? <CustomerTable pages={pages} /> : <CustomerGrid pages={pages} />}
+      </div>
+      {cardOpen ? <CustomerCardPanel /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import i18next from 'i18next';
+import type { WorkspaceInfo } from '../../src-shared/contract/methods';
+import { api } from '../api/client';
+import { errorText } from '../api/errors';
+import { useApp } from '../app/app-store';
+import { useCard } from '../card/card-store';
+import { toast } from '../components/toast-store';
+import { useWorkspaceDialogs, type PathPurpose } from './workspace-store';
+
+const t = i18next.t.bind(i18next);
+
+/** Reports a failed action as a translated toast; used where no dialog is there to show it. */
+export function reportError(err: unknown): void {
+  toast.error(errorText(t, err));
+}
+
+function opened(info: WorkspaceInfo, created: boolean): void {
+  useCard.getState().reset();
+  useApp.getState().setWorkspace(info);
+  toast.success(t(created ? 'workspace.created' : 'workspace.opened', { name: info.name }));
+  if (info.backupPath) toast.info(t('status.backup', { path: info.backupPath }));
+  void useApp.getState().refreshRecent().catch(reportError);
+}
+
+/** New / open / save copy: the native dialog where there is one, otherwise our path dialog. */
+export async function startPathAction(purpose: PathPurpose): Promise<void> {
+  try {
+    if (purpose === 'saveCopy' && !useApp.getState().workspace) return;
+    const choice = await api.workspace.choosePath({ purpose });
+    if (!choice.native) {
+      if (purpose === 'open') void useApp.getState().refreshRecent().catch(reportError);
+      useWorkspaceDialogs.getState().openPathDialog(purpose);
+      return;
+    }
+    if (choice.path) await completePathAction(purpose, choice.path);
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+/** Runs the action for a chosen path; throws so the path dialog can show the message in place. */
+export async function completePathAction(purpose: PathPurpose, path: string): Promise<void> {
+  if (purpose === 'open') opened(await api.workspace.open({ path }), false);
+  else if (purpose === 'create') opened(await api.workspace.create({ path }), true);
+  else {
+    const result = await api.workspace.saveCopy({ path });
+    toast.success(t('workspace.copySaved', { path: result.path }));
+    void useApp.getState().refreshRecent().catch(reportError);
+  }
+}
+
+export async function openRecent(path: string): Promise<void> {
+  try {
+    await completePathAction('open', path);
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+export async function openDefaultWorkspace(): Promise<void> {
+  try {
+    opened(await api.workspace.openDefault({}), false);
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+export async function closeWorkspace(): Promise<void> {
+  if (!(await useCard.getState().confirmLeave())) return;
+  try {
+    await api.workspace.close({});
+    useCard.getState().reset();
+    useApp.getState().setWorkspace(null);
+    toast.info(t('workspace.closed'));
+    void useApp.getState().refreshRecent().catch(reportError);
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+export function openDemoDialog(): void {
+  if (!useApp.getState().workspace) return;
+  useWorkspaceDialogs.getState().setDemoOpen(true);
+}
+
+export async function startDemo(customers: number, seed: number): Promise<void> {
+  const dialogs = useWorkspaceDialogs.getState();
+  dialogs.setJob({ jobId: null, done: 0, total: customers, phase: '', finished: null });
+  try {
+    const { jobId } = await api.demo.generate({ customers, seed });
+    useWorkspaceDialogs.getState().patchJob({ jobId });
+  } catch (err) {
+    useWorkspaceDialogs.getState().patchJob({
+      finished: { ok: false, cancelled: false, error: { code: 'INTERNAL', message: errorText(t, err) } },
+    });
+  }
+}
+
+export async function cancelJob(): Promise<void> {
+  const job = useWorkspaceDialogs.getState().job;
+  if (!job?.jobId) return;
+  try {
+    await api.jobs.cancel({ jobId: job.jobId });
+  } catch (err) {
+    reportError(err);
+  }
+}

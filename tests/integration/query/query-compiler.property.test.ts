@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../src-main/db/workspace';
+import { createCustomer } from '../../../src-main/services/customers/customer-service';
+import { addToFolder, createFolder } from '../../../src-main/services/favourites/favourite-service';
+import { createContact } from '../../../src-main/services/organisation/contact-service';
+import { matchingIds } from '../../../src-main/services/query/run-query';
+import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
+import { evaluate, type ModelRow } from '../../support/query-model';
+import { tempWorkspace, testUser } from '../../support/temp-workspace';
+
+// Random data in a real workspace, random query trees: the compiled SQL must return exactly what
+// the in-memory model returns.
+
+const NOW = new Date(2026, 1, 26, 15, 30); // 26 Feb 2026 (not a leap year), afternoon local time
+const NAMES = ['华为技术有限公司', '中兴通讯', 'Alpha Trading', 'alpha 贸易', '北京华联', '小米'];
+const CITIES = ['北京', '上海', '深圳', null];
+const TAGS = ['VIP', '展会', '老客户', 'vip'];
+const PHONES = ['010-62345678', '13800138000', '0755-86013388', '13912345678'];
+const BIRTHDAYS = ['1980-02-28', '1984-02-29', '1990-03-01', '1975-03-05', '1988-12-31', '1992-02-26', null];
+const DAYS_AGO = [0, 1, 3, 10, 40, 100, 400];
+const CONTACT_NAMES = ['张伟', '王芳', 'Li Na', '李娜'];
+
+let ws: Workspace;
+let cleanup: () => void;
+let customers: ModelRow[] = [];
+let contacts: ModelRow[] = [];
+let folderIds: string[] = [];
+
+beforeAll(() => {
+  ({ ws, cleanup } = tempWorkspace());
+  const rnd = fc.sample(
+    fc.record({
+      name: fc.constantFrom(...NAMES),
+      city: fc.constantFrom(...CITIES),
+      customerClass: fc.constantFrom('A', 'B', 'C', 'D', null),
+      relationshipLevel: fc.constantFrom(1, 2, 3, 4, null),
+      tags: fc.subarray(TAGS),
+      phones: fc.subarray(PHONES, { maxLength: 2 }),
+      daysAgo: fc.constantFrom(...DAYS_AGO),
+      contacts: fc.array(fc.record({ name: fc.constantFrom(...CONTACT_NAMES), birthday: fc.constantFrom(...BIRTHDAYS), title: fc.constantFrom('经理', '总监', null) }), {
+        maxLength: 3,
+      }),
+      folder: fc.constantFrom(0, 1, null),
+    }),
+    { numRuns: 60, seed: 20261123 },
+  );
+  folderIds = [createFolder(ws, testUser, '重点客户', 'customer').id, createFolder(ws, testUser, '待跟进', 'customer').id];
+  for (const r of rnd) {
+    const at = new Date(NOW.getTime() - r.daysAgo * 86_400_000 - 3_600_000 * 20);
+    const c = createCustomer(
+      ws,
+      testUser,
+      { name: r.name, city: r.city, customerClass: r.customerClass, relationshipLevel: r.relationshipLevel, tags: r.tags, phones: r.phones },
+      { now: at },
+    );
+    for (const ct of r.contacts) createContact(ws, testUser, { customerId: c.id, ...ct });
+    if (r.folder !== null) addToFolder(ws, testUser, folderIds[r.folder] as string, [c.id]);
+  }
+  const folderMap = new Map<string, string[]>();
+  for (const f of ws.db.prepare('SELECT folder_id, item_id FROM favourite_items WHERE deleted = 0').all() as { folder_id: string; item_id: string }[]) {
+    folderMap.set(f.item_id, [...(folderMap.get(f.item_id) ?? []), f.folder_id]);
+  }
+  // The model reads back what the services stored, so it sees the same normalised values.
+  contacts = (ws.db.prepare('SELECT id, customer_id, name, title, mobile, phone, email, birthday, notes, created_at AS createdAt FROM contacts').all() as ModelRow[]).map(
+    (c) => ({ ...c, folders: folderMap.get(c.id) ?? [] }),
+  );
+  customers = (
+    ws.db
+      .prepare(
+        `SELECT id, name, short_name AS shortName, code, city, class AS customerClass, relationship_level AS relationshipLevel,
+          tags, phones, created_at AS createdAt, updated_at AS updatedAt, notes, email FROM customers`,
+      )
+      .all() as (ModelRow & { tags: string; phones: string })[]
+  ).map((c) => ({
+    ...c,
+    tags: JSON.parse(c.tags) as string[],
+    phones: JSON.parse(c.phones) as string[],
+    folders: folderMap.get(c.id) ?? [],
+    contacts: contacts.filter((ct) => ct.customer_id === c.id),
+  }));
+});
+afterAll(() => cleanup());
+
+const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('name'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'contains' as const, 'notContains' as const, 'startsWith' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom('华为', '中兴通讯', 'alpha', 'ALPHA', '贸易', '北京', ''),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('city'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom('北京', '上海'),
+    values: fc.subarray(['北京', '上海', '深圳']),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('customerClass'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const),
+    value: fc.constantFrom('A', 'B'),
+    values: fc.subarray(['A', 'B', 'C', 'D']),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('relationshipLevel'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.integer({ min: 1, max: 4 }),
+    value2: fc.integer({ min: 1, max: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constantFrom('tags', 'phones'),
+    operator: fc.constantFrom('contains' as const, 'notContains' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom('VIP', 'vip', '展会', '138', '0755', '6234'),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('createdAt'),
+    operator: fc.constantFrom('before' as const, 'after' as const, 'between' as const, 'eq' as const),
+    value: fc.constantFrom('2026-02-20', '2026-02-25', '2026-02-26', '2025-12-01'),
+    value2: fc.constantFrom('2026-02-25', '2026-02-26', '2026-03-01'),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('createdAt'),
+    operator: fc.constant('relative' as const),
+    period: fc.constantFrom('today' as const, 'thisWeek' as const, 'thisMonth' as const, 'thisQuarter' as const, 'thisYear' as const, 'lastNDays' as const),
+    days: fc.integer({ min: 1, max: 120 }),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('favouriteFolder'),
+    operator: fc.constantFrom('in' as const, 'notIn' as const),
+    values: fc.constantFrom<string[]>(['f0'], ['f1'], ['f0', 'f1'], []),
+  }),
+);
+
+const contactCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('birthday'),
+    operator: fc.constantFrom('anniversaryWithin' as const, 'before' as const, 'after' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom('1985-01-01', '1990-03-01'),
+    days: fc.integer({ min: 0, max: 10 }),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constantFrom('name', 'title'),
+    operator: fc.constantFrom('eq' as const, 'contains' as const, 'neq' as const, 'empty' as const),
+    value: fc.constantFrom('张伟', 'li', '经理', '李'),
+  }),
+);
+
+const contactGroup: fc.Arbitrary<GroupNode> = fc.record({
+  kind: fc.constant('group' as const),
+  op: fc.constantFrom('and' as const, 'or' as const),
+  children: fc.array(contactCondition, { maxLength: 3 }),
+});
+
+const relatedNode = fc.record({
+  kind: fc.constant('related' as const),
+  relation: fc.constant('contacts'),
+  mode: fc.constantFrom('has' as const, 'hasNo' as const, 'count' as const),
+  where: contactGroup,
+  count: fc.record({ op: fc.constantFrom('eq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.integer({ min: 0, max: 3 }) }),
+});
+
+const tree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
+  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, customerCondition, relatedNode, tie('group')),
+  group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
+}));
+
+/** Folder ids are only known at run time; the generator uses placeholders f0/f1. */
+function withFolders<T>(node: T): T {
+  return JSON.parse(JSON.stringify(node).replace(/"f([01])"/g, (_m, i: string) => JSON.stringify(folderIds[Number(i)]))) as T;
+}
+
+describe('query compiler against the in-memory model', () => {
+  it('returns exactly the customers the model selects', () => {
+    fc.assert(
+      fc.property(tree.group, (where) => {
+        const def: QueryDefinition = { entity: 'customer', where: withFolders(where) };
+        const sql = matchingIds(ws, def, NOW).sort();
+        const model = evaluate(def, customers, NOW).sort();
+        expect(sql).toEqual(model);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('returns exactly the contacts the model selects', () => {
+    fc.assert(
+      fc.property(contactGroup, (where) => {
+        const def: QueryDefinition = { entity: 'contact', where };
+        expect(matchingIds(ws, def, NOW).sort()).toEqual(evaluate(def, contacts, NOW).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds the 29 February birthday on 28 February in a non-leap year', () => {
+    const def: QueryDefinition = {
+      entity: 'contact',
+      where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'birthday', operator: 'anniversaryWithin', days: 2 }] },
+    };
+    const birthdays = new Set(
+      matchingIds(ws, def, NOW).map((id) => (ws.db.prepare('SELECT birthday FROM contacts WHERE id = ?').get(id) as { birthday: string }).birthday),
+    );
+    expect([...birthdays].sort()).toEqual(['1980-02-28', '1984-02-29', '1990-03-01', '1992-02-26'].filter((b) => birthdays.has(b)).sort());
+    expect(birthdays.has('1984-02-29')).toBe(contacts.some((c) => c.birthday === '1984-02-29'));
+    expect(birthdays.has('1975-03-05')).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../src-shared/query/query-tree';
+import { findField, type QueryEntity } from '../../src-shared/query/query-fields';
+import { anniversaryDays, localDate, periodRange } from '../../src-shared/query/relative-dates';
+
+// A plain in-memory evaluator of query trees: the model the SQL compiler is checked against.
+// It follows the documented semantics, written the obvious way, with no SQL in sight.
+
+export type ModelRow = Record<string, unknown> & { id: string; folders: string[]; contacts?: ModelRow[] };
+
+const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const isBlank = (x: unknown) => x === null || x === undefined || x === '';
+
+export function evaluate(def: QueryDefinition, rows: ModelRow[], now: Date): string[] {
+  return rows.filter((r) => group(def.where, def.entity, r, now)).map((r) => r.id);
+}
+
+function group(g: GroupNode, entity: QueryEntity, row: ModelRow, now: Date): boolean {
+  if (g.children.length === 0) return true;
+  const results = g.children.map((c) => node(c, entity, row, now));
+  return g.op === 'and' ? results.every(Boolean) : results.some(Boolean);
+}
+
+function node(n: QueryNode, entity: QueryEntity, row: ModelRow, now: Date): boolean {
+  if (n.kind === 'group') return group(n, entity, row, now);
+  if (n.kind === 'related') {
+    const matching = (row.contacts ?? []).filter((c) => (n.where ? group(n.where, 'contact', c, now) : true));
+    if (n.mode === 'has') return matching.length > 0;
+    if (n.mode === 'hasNo') return matching.length === 0;
+    const { op, value } = n.count as { op: string; value: number };
+    const k = matching.length;
+    return op === 'eq' ? k === value : op === 'gt' ? k > value : op === 'gte' ? k >= value : op === 'lt' ? k < value : k <= value;
+  }
+  return condition(n, entity, row, now);
+}
+
+function condition(n: ConditionNode, entity: QueryEntity, row: ModelRow, now: Date): boolean {
+  const field = findField(entity, n.field);
+  if (!field) throw new Error(`model: unknown field ${n.field}`);
+  if (field.type === 'folder') {
+    const hit = row.folders.some((f) => (n.values ?? []).includes(f));
+    return n.operator === 'in' ? hit : !hit;
+  }
+  const x = row[n.field] as string | number | null | string[];
+  const v = n.value;
+  if (field.type === 'list' || field.type === 'tags') {
+    const items = (x as string[] | null) ?? [];
+    const has = (needle: unknown) =>
+      field.type === 'tags' ? items.includes(String(needle)) : items.some((e) => lowerAscii(e).includes(lowerAscii(String(needle))));
+    switch (n.operator) {
+      case 'contains':
+        return has(v);
+      case 'notContains':
+        return !has(v);
+      case 'in':
+        return items.some((e) => (n.values ?? []).includes(e));
+      case 'empty':
+        return items.length === 0;
+      default:
+        return items.length > 0;
+    }
+  }
+  if (field.type === 'date' || field.type === 'datetime') return dateCondition(n, x as string | null, field.type, now);
+  const s = x as string | number | null;
+  switch (n.operator) {
+    case 'eq':
+      return s !== null && s === v;
+    case 'neq':
+      return s === null || s !== v;
+    case 'contains':
+      return s !== null && lowerAscii(String(s)).includes(lowerAscii(String(v)));
+    case 'notContains':
+      return s === null || !lowerAscii(String(s)).includes(lowerAscii(String(v)));
+    case 'startsWith':
+      return s !== null && lowerAscii(String(s)).startsWith(lowerAscii(String(v)));
+    case 'in':
+      return s !== null && (n.values ?? []).includes(s);
+    case 'notIn':
+      return s === null || !(n.values ?? []).includes(s);
+    case 'gt':
+      return s !== null && Number(s) > Number(v);
+    case 'gte':
+      return s !== null && Number(s) >= Number(v);
+    case 'lt':
+      return s !== null && Number(s) < Number(v);
+    case 'lte':
+      return s !== null && Number(s) <= Number(v);
+    case 'between':
+      return s !== null && Number(s) >= Number(v) && Number(s) <= Number(n.value2);
+    case 'empty':
+      return isBlank(s);
+    case 'notEmpty':
+      return !isBlank(s);
+    default:
+      throw new Error(`model: operator ${n.operator}`);
+  }
+}
+
+function dateCondition(n: ConditionNode, x: string | null, type: 'date' | 'datetime', now: Date): boolean {
+  if (n.operator === 'empty') return isBlank(x);
+  if (n.operator === 'notEmpty') return !isBlank(x);
+  if (isBlank(x)) return false;
+  // Reduce both kinds to the local calendar day the value falls on.
+  const day = type === 'date' ? (x as string) : localDate(new Date(x as string));
+  const d = (v: unknown) => String(v).slice(0, 10);
+  switch (n.operator) {
+    case 'eq':
+      return day === d(n.value);
+    case 'before':
+      return day < d(n.value);
+    case 'after':
+      return day > d(n.value);
+    case 'between':
+      return day >= d(n.value) && day <= d(n.value2);
+    case 'relative': {
+      const r = periodRange(n.period ?? 'today', now, n.days ?? 0);
+      return day >= localDate(r.from) && day < localDate(r.to);
+    }
+    case 'anniversaryWithin':
+      return anniversaryDays(now, n.days ?? 0).includes(day.slice(5));
+    default:
+      throw new Error(`model: date operator ${n.operator}`);
+  }
+}
