@@ -5,6 +5,6 @@ const n = Number(process.argv[2] ?? 10000);
 const path = `/tmp/kc/gen-${n}.kecard`;
 for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
 const ws = openWorkspace(path, { create: true });
-const r = generateDemo(ws, { userId: 'u', userName: 'u', role: 'manager' }, { customers: n, seed: 42, onProgress: (p) => { if (p.done % 2000 === 0) console.error(p.phase, p.done, Math.round(performance.now())); } });
+const r = generateDemo(ws, { userId: 'u', userName: 'u', role: 'manager' }, { customers: n, seed: 42, onProgress: (p) => { if (p.done % 20000 === 0) console.error(p.phase, p.done, Math.round(performance.now())); } });
 console.log(r, 'rss', Math.round(process.memoryUsage().rss / 1e6));
 ws.close();

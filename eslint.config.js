@@ -62,8 +62,6 @@ export default tseslint.config(
   },
 
   js.configs.recommended,
-  // Registered for every file so the layering rule below can use the TypeScript-aware variant.
-  { plugins: { '@typescript-eslint': tseslint.plugin } },
 
   // --- TypeScript, type-aware ---------------------------------------------------------------
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: TS_FILES })),
@@ -126,35 +124,35 @@ export default tseslint.config(
   // One block per area sets the complete list (a later block would replace, not extend, it).
   {
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': restrict('electron', 'dist') },
+    rules: { 'no-restricted-imports': restrict('electron', 'dist') },
   },
   {
     files: ['src-shared/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict('node', 'electron', 'main', 'renderer', 'dom', 'dist'),
+      'no-restricted-imports': restrict('node', 'electron', 'main', 'renderer', 'dom', 'dist'),
       'no-restricted-globals': ['error', ...DOM_GLOBALS, ...NODE_GLOBALS],
     },
   },
   {
     files: ['src-renderer/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict('node', 'electron', 'main', 'dist'),
+      'no-restricted-imports': restrict('node', 'electron', 'main', 'dist'),
       'no-restricted-globals': ['error', ...NODE_GLOBALS],
     },
   },
   {
     files: ['src-main/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict('electron', 'renderer', 'dist') },
+    rules: { 'no-restricted-imports': restrict('electron', 'renderer', 'dist') },
   },
   {
     files: ['src-main/electron/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict('renderer', 'dist') },
+    rules: { 'no-restricted-imports': restrict('renderer', 'dist') },
   },
   {
     // The sandboxed preload can require only 'electron' at run time; types may come from anywhere.
     files: ['src-main/electron/preload.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
         {
           patterns: [

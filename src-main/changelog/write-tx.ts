@@ -3,7 +3,7 @@ import type { Entity } from '../../src-shared/domain/change-log';
 import type { Workspace } from '../db/workspace';
 import type { CallContext } from './call-context';
 
-export type ChangeOp = 'create' | 'update' | 'delete' | 'restore';
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'record';
 
 export interface ChangeRecord {
   op: ChangeOp;
@@ -13,6 +13,7 @@ export interface ChangeRecord {
   field?: string | null;
   oldValue?: unknown;
   newValue?: unknown;
+  effectiveDate?: string | null;
 }
 
 /**
@@ -34,8 +35,8 @@ export class WriteTx {
   ) {
     this.at = now.toISOString();
     this.insertLog = ws.db.prepare(
-      `INSERT INTO change_log (id, hlc, tx_id, at, site_id, user_id, user_name, op, entity, entity_id, root_id, field, old_value, new_value, undo_of, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO change_log (id, hlc, tx_id, at, site_id, user_id, user_name, op, entity, entity_id, root_id, field, old_value, new_value, undo_of, source, effective_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -57,6 +58,7 @@ export class WriteTx {
       encodeValue(change.newValue),
       this.undoOf,
       this.source,
+      change.effectiveDate ?? null,
     );
   }
 }

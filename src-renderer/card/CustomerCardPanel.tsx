@@ -8,6 +8,7 @@ import { useCard, type CardTab } from './card-store';
 import { isDirty } from './customer-draft';
 import { HistoryTab } from './HistoryTab';
 import { OrganisationTab } from './OrganisationTab';
+import './card.css';
 
 const TABS: { id: CardTab; label: string; testId: string }[] = [
   { id: 'basic', label: 'card.tabBasic', testId: 'tab-basic' },

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ChangeEntry } from '../../src-shared/domain/change-log';
 import { customerValueText, enumLabel, fieldLabel } from '../i18n/labels';
 
-const LABEL_GROUP: Record<ChangeEntry['entity'], string> = {
+const LABEL_GROUP: Partial<Record<ChangeEntry['entity'], string>> = {
   customer: 'customer',
   department: 'department',
   contact: 'contact',
@@ -11,11 +11,11 @@ const LABEL_GROUP: Record<ChangeEntry['entity'], string> = {
 
 export function entryFieldLabel(t: TFunction, e: ChangeEntry): string {
   if (!e.field) return t('history.record');
-  return fieldLabel(t, LABEL_GROUP[e.entity], e.field);
+  return fieldLabel(t, LABEL_GROUP[e.entity] ?? e.entity, e.field);
 }
 
 export function entryObject(t: TFunction, e: ChangeEntry): string {
-  const kind = t(`entity.${e.entity}`);
+  const kind = t(`entity.${e.entity}`, { defaultValue: e.entity });
   return e.entityLabel ? `${kind} · ${e.entityLabel}` : kind;
 }
 

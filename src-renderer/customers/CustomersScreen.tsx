@@ -8,6 +8,7 @@ import { CustomerGrid } from './CustomerGrid';
 import { CustomerTable } from './CustomerTable';
 import { useListSettings } from './list-store';
 import { useCustomerPages } from './use-customer-pages';
+import './customers.css';
 
 /** Customers: toolbar, list or cards on the left, the open card on the right. */
 export function CustomersScreen() {

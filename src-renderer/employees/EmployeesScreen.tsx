@@ -6,6 +6,7 @@ import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { EmployeeDialog } from './EmployeeDialog';
 import { useEmployees } from './use-employees';
+import './employees.css';
 
 /** 员工: our own staff, who can own customers. Deactivated staff stay in history and on old cards. */
 export function EmployeesScreen() {

@@ -1,7 +1,26 @@
 import { z } from 'zod';
 
-export const CHANGE_OPS = ['create', 'update', 'delete', 'restore'] as const;
-export const ENTITIES = ['customer', 'department', 'contact', 'employee', 'savedQuery', 'favouriteFolder', 'favouriteItem'] as const;
+export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record'] as const;
+export const ENTITIES = [
+  'customer',
+  'department',
+  'contact',
+  'employee',
+  'savedQuery',
+  'favouriteFolder',
+  'favouriteItem',
+  'product',
+  'order',
+  'orderLine',
+  'receipt',
+  'customerStaff',
+  'customField',
+  'cardLayout',
+  'businessType',
+  'businessRecord',
+  'expenseCategory',
+  'expense',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /** One row of the change log as the card's history tab and the audit view see it. */
@@ -22,5 +41,6 @@ export const changeEntry = z.object({
   newValue: z.unknown(),
   undoOf: z.string().nullable(),
   source: z.string().nullable(),
+  effectiveDate: z.string().nullable(),
 });
 export type ChangeEntry = z.infer<typeof changeEntry>;

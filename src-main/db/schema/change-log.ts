@@ -15,7 +15,7 @@ export const changeLog = sqliteTable(
     siteId: text('site_id').notNull(),
     userId: text('user_id').notNull(),
     userName: text('user_name').notNull(),
-    op: text('op', { enum: ['create', 'update', 'delete', 'restore'] }).notNull(),
+    op: text('op', { enum: ['create', 'update', 'delete', 'restore', 'record'] }).notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     // The customer whose card shows this change (the customer itself, or its contact/department).
@@ -24,6 +24,8 @@ export const changeLog = sqliteTable(
     oldValue: text('old_value'),
     newValue: text('new_value'),
     undoOf: text('undo_of'),
+    // For a value recorded for a past date (年收入 2021 …): the date it applies to. Null = at \`at\`.
+    effectiveDate: text('effective_date'),
     source: text('source'),
   },
   (t) => [

@@ -4,3 +4,6 @@ export * from './organisation';
 export * from './employees';
 export * from './change-log';
 export * from './queries';
+export * from './metadata';
+export * from './sales';
+export * from './business';

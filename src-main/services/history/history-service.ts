@@ -19,6 +19,7 @@ interface LogRow {
   new_value: string | null;
   undo_of: string | null;
   source: string | null;
+  effective_date: string | null;
 }
 
 /** Everything that happened on a customer's card, newest first, read from the change log only. */
@@ -54,5 +55,6 @@ export function toEntry(r: LogRow): ChangeEntry {
     newValue: decodeValue(r.new_value),
     undoOf: r.undo_of,
     source: r.source,
+    effectiveDate: r.effective_date,
   };
 }

@@ -1,6 +1,25 @@
 import { eq } from 'drizzle-orm';
 import type { Entity } from '../../../src-shared/domain/change-log';
-import { contacts, customers, departments, employees, favouriteFolders, favouriteItems, savedQueries } from '../../db/schema';
+import {
+  businessRecords,
+  businessTypes,
+  cardLayouts,
+  contacts,
+  customerStaff,
+  customFields,
+  customers,
+  departments,
+  employees,
+  expenseCategories,
+  expenses,
+  favouriteFolders,
+  favouriteItems,
+  orderLines,
+  orders,
+  products,
+  receipts,
+  savedQueries,
+} from '../../db/schema';
 
 // The user-data tables the generic write helpers may touch, keyed by change-log entity name.
 export const ENTITY_TABLES = {
@@ -11,22 +30,37 @@ export const ENTITY_TABLES = {
   savedQuery: savedQueries,
   favouriteFolder: favouriteFolders,
   favouriteItem: favouriteItems,
+  product: products,
+  order: orders,
+  orderLine: orderLines,
+  receipt: receipts,
+  customerStaff,
+  customField: customFields,
+  cardLayout: cardLayouts,
+  businessType: businessTypes,
+  businessRecord: businessRecords,
+  expenseCategory: expenseCategories,
+  expense: expenses,
 } as const;
 export type EntityTable = (typeof ENTITY_TABLES)[Entity];
 
 /** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
-const JSON_FIELDS = new Set(['phones', 'tags', 'definition']);
+const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout']);
+/** JSON fields where null means "not set" rather than an empty list. */
+const NULLABLE_JSON_FIELDS = new Set(['computed', 'defaultValue']);
 /** Fields stored as 0/1 but booleans in the contract. */
-const BOOLEAN_FIELDS = new Set(['active', 'shared', 'pinned']);
+const BOOLEAN_FIELDS = new Set(['active', 'shared', 'pinned', 'required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory', 'linkContact', 'linkStaff']);
 
 export function toDbValue(field: string, value: unknown): unknown {
   if (JSON_FIELDS.has(field)) return JSON.stringify(value ?? []);
+  if (NULLABLE_JSON_FIELDS.has(field)) return value === null || value === undefined ? null : JSON.stringify(value);
   if (BOOLEAN_FIELDS.has(field)) return value ? 1 : 0;
   return value ?? null;
 }
 
 export function fromDbValue(field: string, value: unknown): unknown {
   if (JSON_FIELDS.has(field)) return typeof value === 'string' ? (JSON.parse(value) as unknown) : [];
+  if (NULLABLE_JSON_FIELDS.has(field)) return typeof value === 'string' ? (JSON.parse(value) as unknown) : null;
   if (BOOLEAN_FIELDS.has(field)) return value === 1;
   return value ?? null;
 }

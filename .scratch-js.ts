@@ -1,0 +1,26 @@
+import { v7 as uuidv7 } from 'uuid';
+import { customerCreateInput } from './src-shared/domain/customer';
+import { contactCreateInput } from './src-shared/domain/organisation';
+import { demoCustomer } from './src-main/demo/demo-records';
+import { searchDocument } from './src-main/services/search/search-index';
+import { sortKeyOf } from './src-main/services/search/pinyin-keys';
+const N = 20000;
+const owners = [[0, 1], [1, 2]] as const;
+let t = performance.now();
+const trees = []; for (let i = 0; i < N; i++) trees.push(demoCustomer(42, i, i + 1, owners));
+console.log('demoCustomer us', ((performance.now() - t) * 1000 / N).toFixed(1));
+t = performance.now();
+const vals = trees.map((tr) => ({ c: customerCreateInput.parse({ ...tr.customer, ownerId: null }), cs: tr.contacts.map((c) => contactCreateInput.parse({ ...c.values, customerId: '01234567890', departmentId: null })) }));
+console.log('zod us', ((performance.now() - t) * 1000 / N).toFixed(1));
+t = performance.now();
+for (const v of vals) searchDocument({ name: v.c.name, short_name: v.c.shortName, code: v.c.code, phones: JSON.stringify(v.c.phones), email: v.c.email }, v.cs);
+console.log('searchDocument us', ((performance.now() - t) * 1000 / N).toFixed(1));
+t = performance.now();
+for (const v of vals) sortKeyOf(v.c.name);
+console.log('sortKey us', ((performance.now() - t) * 1000 / N).toFixed(1));
+t = performance.now();
+for (let i = 0; i < N * 12; i++) uuidv7();
+console.log('12 uuids us', ((performance.now() - t) * 1000 / N).toFixed(1));
+t = performance.now();
+for (const v of vals) { JSON.stringify(v.c); for (const c of v.cs) JSON.stringify(c); }
+console.log('json us', ((performance.now() - t) * 1000 / N).toFixed(1));

@@ -1,0 +1,17 @@
+import { rmSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import { openWorkspace } from './src-main/db/open-workspace';
+const path = '/tmp/kc/sql.kecard';
+for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
+const ws = openWorkspace(path, { create: true });
+ws.db.pragma('cache_size=-262144');
+const st = ws.db.prepare(`INSERT INTO change_log (id, hlc, tx_id, at, site_id, user_id, user_name, op, entity, entity_id, root_id, field, old_value, new_value, undo_of, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const N = 60000;
+const ids = Array.from({ length: N }, () => uuidv7());
+const hlcs = Array.from({ length: N }, () => ws.clock.tick());
+const val = JSON.stringify({ name: '北京信航企业管理咨询有限公司', shortName: '信航企业', code: 'KH0000001', kind: 'company', industry: '商务服务', province: '北京市', city: '北京市', district: '大兴区', address: '民主路243号金融中心2812室', phones: ['010-85598038'], email: 'sales@xinhang-consulting.com' });
+const tx = uuidv7();
+let t = performance.now();
+ws.db.transaction(() => { for (let i = 0; i < N; i++) st.run(ids[i], hlcs[i], tx, '2026-11-23T14:57:00.677Z', ws.siteId, 'u', 'u', 'create', i % 6 === 0 ? 'customer' : 'contact', ids[i], ids[i - (i % 6)], null, null, val, null, 'demo'); })();
+console.log('change_log us/row', ((performance.now() - t) * 1000 / N).toFixed(1));
+ws.close();

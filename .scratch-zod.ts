@@ -1,0 +1,18 @@
+import { customerCreateInput } from './src-shared/domain/customer';
+import { contactCreateInput } from './src-shared/domain/organisation';
+import { isValidUrl, isValidPhone, isValidEmail } from './src-shared/validation/contact-formats';
+import { demoCustomer } from './src-main/demo/demo-records';
+import { documentTokens } from './src-shared/search/search-tokens';
+import { pinyinKeys } from './src-main/services/search/pinyin-keys';
+const N = 20000;
+const trees = []; for (let i = 0; i < N; i++) trees.push(demoCustomer(42, i, i + 1, [[0, 1]]));
+const time = (label: string, fn: () => void) => { const t = performance.now(); fn(); console.log(label, ((performance.now() - t) * 1000 / N).toFixed(1), 'us/customer'); };
+time('customer zod', () => { for (const tr of trees) customerCreateInput.parse({ ...tr.customer, ownerId: null }); });
+time('customer zod again', () => { for (const tr of trees) customerCreateInput.parse({ ...tr.customer, ownerId: null }); });
+time('contacts zod', () => { for (const tr of trees) for (const c of tr.contacts) contactCreateInput.parse({ ...c.values, customerId: '01234567890', departmentId: null }); });
+time('url', () => { for (const tr of trees) if (tr.customer.website) isValidUrl(tr.customer.website); });
+time('phones', () => { for (const tr of trees) for (const p of tr.customer.phones ?? []) isValidPhone(p); });
+time('email', () => { for (const tr of trees) if (tr.customer.email) isValidEmail(tr.customer.email); });
+time('docTokens name', () => { for (const tr of trees) documentTokens([tr.customer.name]); });
+time('pinyin name', () => { for (const tr of trees) pinyinKeys(tr.customer.name); });
+time('pinyin name cached', () => { for (const tr of trees) pinyinKeys(tr.customer.name); });

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Toasts } from '../components/Toasts';
+import { CustomersScreen } from '../customers/CustomersScreen';
+import { QuickSearch } from '../customers/QuickSearch';
+import { EmployeesScreen } from '../employees/EmployeesScreen';
+import { DemoDialog } from '../workspace/DemoDialog';
+import { JobDialog } from '../workspace/JobDialog';
+import { PathDialog } from '../workspace/PathDialog';
+import { reportError } from '../workspace/workspace-actions';
+import { useApp } from './app-store';
+import { MenuBar } from './MenuBar';
+import { Sidebar } from './Sidebar';
+import { StartScreen } from './StartScreen';
+import { StatusBar } from './StatusBar';
+import { useAppEvents } from './use-app-events';
+import { useShortcuts } from './use-shortcuts';
+import './app.css';
+
+export function App() {
+  const { t } = useTranslation();
+  const loaded = useApp((s) => s.loaded);
+  const workspace = useApp((s) => s.workspace);
+  const screen = useApp((s) => s.screen);
+  useAppEvents();
+  useShortcuts();
+
+  useEffect(() => {
+    const app = useApp.getState();
+    void app.refreshWorkspace().catch(reportError);
+    void app.refreshRecent().catch(reportError);
+    void app.loadAppInfo().catch(reportError);
+  }, []);
+
+  useEffect(() => {
+    document.title = workspace ? `${workspace.name} — ${t('app.name')}` : t('app.name');
+  }, [workspace, t]);
+
+  return (
+    <div className="app">
+      <MenuBar />
+      {workspace ? (
+        <div className="app-main">
+          <Sidebar />
+          <div className="app-content">
+            <div className="topbar">
+              <QuickSearch />
+            </div>
+            {/* Keyed by path: another workspace starts with a fresh list and cache. */}
+            {screen === 'customers' ? <CustomersScreen key={workspace.path} /> : <EmployeesScreen key={workspace.path} />}
+          </div>
+        </div>
+      ) : loaded ? (
+        <StartScreen />
+      ) : (
+        <div className="loading-screen">{t('app.loading')}</div>
+      )}
+      <StatusBar />
+      <PathDialog />
+      <DemoDialog />
+      <JobDialog />
+      <ConfirmDialog />
+      <Toasts />
+    </div>
+  );
+}
