@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-const src = new Database('/tmp/kc/gen-10000.kecard', { readonly: true });
+const src = new Database('/tmp/kcd/gen-10000.kecard', { readonly: true });
 // rebuild docs from db via searchDocument
 import { searchDocument } from './src-main/services/search/search-index';
 const rows = src.prepare('SELECT seq, id, name, short_name, code, phones, email FROM customers').all() as { seq: number; id: string; name: string; short_name: string | null; code: string | null; phones: string; email: string | null }[];
@@ -8,7 +8,7 @@ const cts = src.prepare('SELECT name, mobile, phone FROM contacts WHERE customer
 const docs = rows.map((r) => [r.seq, searchDocument(r, cts.all(r.id) as { name: string; mobile: string | null; phone: string | null }[])] as const);
 console.log('avg tokens', docs.reduce((a, d) => a + d[1].split(' ').length, 0) / docs.length);
 for (const variant of ['default', 'automerge0', 'hash64', 'both', 'noprefix']) {
-  const p = '/tmp/kc/fts.db'; rmSync(p, { force: true }); rmSync(p + '-wal', { force: true });
+  const p = '/tmp/kcd/fts.db'; rmSync(p, { force: true }); rmSync(p + '-wal', { force: true });
   const db = new Database(p); db.pragma('journal_mode=WAL'); db.pragma('cache_size=-262144');
   db.exec(`CREATE VIRTUAL TABLE s USING fts5(doc, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0' ${variant === 'noprefix' ? '' : ", prefix='1 2'"})`);
   const ins = db.prepare('INSERT INTO s (rowid, doc) VALUES (?, ?)');

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { openWorkspace } from './src-main/db/open-workspace';
 import { generateDemo } from './src-main/demo/generate-demo';
 const n = Number(process.argv[2] ?? 10000);
-const path = `/tmp/kc/gen-${n}.kecard`;
+const path = `/tmp/kcd/gen-${n}.kecard`;
 for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
 const ws = openWorkspace(path, { create: true });
 const r = generateDemo(ws, { userId: 'u', userName: 'u', role: 'manager' }, { customers: n, seed: 42, onProgress: (p) => { if (p.done % 20000 === 0) console.error(p.phase, p.done, Math.round(performance.now())); } });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkspace } from './src-main/db/open-workspace';
-const path = '/tmp/kc/sql.kecard';
+const path = '/tmp/kcd/sql.kecard';
 for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
 const ws = openWorkspace(path, { create: true });
 ws.db.pragma('cache_size=-262144');

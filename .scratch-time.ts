@@ -15,7 +15,7 @@ proto.prepare = function (this: unknown, sql: string) {
   return st;
 };
 const n = Number(process.argv[2] ?? 10000);
-const path = `/tmp/kc/t-${n}.kecard`;
+const path = `/tmp/kcd/t-${n}.kecard`;
 for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
 const ws = openWorkspace(path, { create: true });
 const r = generateDemo(ws, { userId: 'u', userName: 'u', role: 'manager' }, { customers: n, seed: 42 });

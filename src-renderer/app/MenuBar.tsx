@@ -5,6 +5,7 @@ import { currentLanguage, setLanguage } from '../i18n/i18n';
 import { openRecent } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { runCommand } from './commands';
+import { Icon } from '../components/Icon';
 
 type MenuId = 'file' | 'view';
 
@@ -151,7 +152,7 @@ export function MenuBar() {
         title={lang === 'en' ? '切换到中文' : 'Switch to English'}
         onClick={() => setLanguage(lang === 'en' ? 'zh-CN' : 'en')}
       >
-        🌐 {t('menu.language')}
+        <Icon name="globe" /> {t('menu.language')}
       </button>
     </div>
   );

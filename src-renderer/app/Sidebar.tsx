@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, type Screen } from './app-store';
+import { Icon, type IconName } from '../components/Icon';
 
-const ITEMS: { id: Screen; label: string; icon: string }[] = [
-  { id: 'customers', label: 'nav.customers', icon: '▤' },
-  { id: 'employees', label: 'nav.employees', icon: '👥' },
+const ITEMS: { id: Screen; label: string; icon: IconName }[] = [
+  { id: 'customers', label: 'nav.customers', icon: 'customers' },
+  { id: 'employees', label: 'nav.employees', icon: 'employees' },
 ];
 
 export function Sidebar() {
@@ -21,7 +22,9 @@ export function Sidebar() {
           aria-current={screen === item.id ? 'page' : undefined}
           onClick={() => setScreen(item.id)}
         >
-          <span className="nav-icon">{item.icon}</span>
+          <span className="nav-icon">
+            <Icon name={item.icon} size={20} />
+          </span>
           <span className="nav-label">{t(item.label)}</span>
         </button>
       ))}

@@ -9,6 +9,7 @@ import { isDirty } from './customer-draft';
 import { HistoryTab } from './HistoryTab';
 import { OrganisationTab } from './OrganisationTab';
 import './card.css';
+import { Icon } from '../components/Icon';
 
 const TABS: { id: CardTab; label: string; testId: string }[] = [
   { id: 'basic', label: 'card.tabBasic', testId: 'tab-basic' },
@@ -69,7 +70,7 @@ export function CustomerCardPanel() {
             {s.saving ? t('common.saving') : t('card.save')}
           </button>
           <button type="button" data-testid="undo" disabled={s.isNew} title={t('card.undoTitle')} onClick={() => void s.undo()}>
-            ↶ {t('card.undo')}
+            <Icon name="undo" /> {t('card.undo')}
           </button>
           <span className="toolbar-spacer" />
           <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>

@@ -97,7 +97,7 @@ function CustomerTile({ c, selected, onOpen }: { c: Customer; selected: boolean;
       <div className="tile-line">
         <span className={`lifecycle lifecycle-${c.lifecycle}`}>{enumLabel(t, 'lifecycle', c.lifecycle)}</span>
         {c.relationshipLevel ? <span className="muted">{enumLabel(t, 'relationshipLevel', c.relationshipLevel)}</span> : null}
-        {c.ownerName ? <span className="muted">👤 {c.ownerName}</span> : null}
+        {c.ownerName ? <span className="muted">{c.ownerName}</span> : null}
       </div>
       <div className="tile-line muted">
         {c.phones[0] ? <span>☎ {c.phones[0]}</span> : null}

@@ -9,6 +9,7 @@ import { CustomerTable } from './CustomerTable';
 import { useListSettings } from './list-store';
 import { useCustomerPages } from './use-customer-pages';
 import './customers.css';
+import { Icon } from '../components/Icon';
 
 /** Customers: toolbar, list or cards on the left, the open card on the right. */
 export function CustomersScreen() {
@@ -28,7 +29,7 @@ export function CustomersScreen() {
       <div className="list-pane">
         <div className="toolbar">
           <button type="button" className="primary" data-testid="new-customer" onClick={() => void openNew()}>
-            ＋ {t('toolbar.newCustomer')}
+            <Icon name="plus" /> {t('toolbar.newCustomer')}
           </button>
           <div className="segmented" role="group">
             <button
@@ -38,7 +39,7 @@ export function CustomersScreen() {
               aria-pressed={view === 'list'}
               onClick={() => setView('list')}
             >
-              ☰ {t('toolbar.list')}
+              <Icon name="list" /> {t('toolbar.list')}
             </button>
             <button
               type="button"
@@ -47,12 +48,12 @@ export function CustomersScreen() {
               aria-pressed={view === 'cards'}
               onClick={() => setView('cards')}
             >
-              ▦ {t('toolbar.cards')}
+              <Icon name="cards" /> {t('toolbar.cards')}
             </button>
           </div>
           <div className="popover-anchor">
             <button type="button" data-testid="column-chooser" disabled={view !== 'list'} onClick={() => setChooser((v) => !v)}>
-              ▥ {t('toolbar.columns')}
+              <Icon name="columns" /> {t('toolbar.columns')}
             </button>
             {chooser && view === 'list' ? <ColumnChooser onClose={closeChooser} /> : null}
           </div>

@@ -6,6 +6,7 @@ import { errorText } from '../api/errors';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { registerSearchInput } from './search-focus';
+import { Icon } from '../components/Icon';
 
 const DEBOUNCE_MS = 120;
 
@@ -84,7 +85,9 @@ export function QuickSearch() {
   const showDropdown = open && q.trim() !== '';
   return (
     <div className="quick-search">
-      <span className="search-icon">⌕</span>
+      <span className="search-icon">
+        <Icon name="search" />
+      </span>
       <input
         ref={registerSearchInput}
         type="search"

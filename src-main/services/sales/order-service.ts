@@ -1,0 +1,148 @@
+import { v7 as uuidv7 } from 'uuid';
+import { lineAmount, sumFen } from '../../../src-shared/money';
+import { orderInput, orderPatch, type Order, type OrderLineInput } from '../../../src-shared/domain/sales';
+import { KecardError } from '../../../src-shared/errors';
+import type { CallContext } from '../../changelog/call-context';
+import { runWrite, type WriteTx } from '../../changelog/write-tx';
+import type { Workspace } from '../../db/workspace';
+import { requireLiveCustomer } from '../organisation/department-service';
+import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
+import { validate } from '../shared/validate';
+
+type ParsedLine = ReturnType<typeof orderInput.parse>['lines'][number];
+
+export function createOrder(ws: Workspace, ctx: CallContext, input: unknown, options: { source?: string } = {}): Order {
+  const values = validate(orderInput, input);
+  const id = runWrite(ws, ctx, (tx) => insertOrder(tx, values), options);
+  return getOrder(ws, id);
+}
+
+/** Inserts an order with its lines and derived totals inside a running write (demo data, import). */
+export function insertOrder(tx: WriteTx, values: ReturnType<typeof orderInput.parse>, id: string = uuidv7()): string {
+  requireLiveCustomer(tx, values.customerId);
+  checkOwner(tx, values.ownerId);
+  const { lines, ...header } = values;
+  const orderNo = header.orderNo ?? nextOrderNo(tx, header.orderDate);
+  const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
+  const totalFen = Math.max(0, sumFen(amounts) - header.discountFen);
+  insertRow(tx, 'order', values.customerId, id, { ...header, orderNo, totalFen });
+  lines.forEach((line, i) => insertLine(tx, values.customerId, id, line, i, amounts[i] as number));
+  return id;
+}
+
+export function updateOrder(ws: Workspace, ctx: CallContext, id: string, patch: unknown): Order {
+  const values = validate(orderPatch, patch);
+  runWrite(ws, ctx, (tx) => {
+    const before = requireOrder(tx, id);
+    const customerId = before.customerId as string;
+    checkOwner(tx, values.ownerId ?? null);
+    const { lines, ...header } = values;
+    if (lines) replaceLines(tx, customerId, id, lines);
+    const totalFen = computeTotal(tx, id, header.discountFen ?? (before.discountFen as number));
+    updateRow(tx, 'order', customerId, before, { ...header, totalFen });
+  });
+  return getOrder(ws, id);
+}
+
+export function deleteOrder(ws: Workspace, ctx: CallContext, id: string): void {
+  runWrite(ws, ctx, (tx) => {
+    const before = requireOrder(tx, id);
+    setDeleted(tx, 'order', before.customerId as string, id, true);
+  });
+}
+
+/** Lines keep their ids across edits so history shows "quantity 2 → 3", not delete + insert. */
+function replaceLines(tx: WriteTx, customerId: string, orderId: string, lines: ParsedLine[]): void {
+  const existing = tx.ws.db.prepare('SELECT id FROM order_lines WHERE order_id = ? AND deleted = 0').all(orderId) as { id: string }[];
+  const keep = new Set(lines.map((l) => l.id).filter((v): v is string => Boolean(v)));
+  for (const row of existing) if (!keep.has(row.id)) setDeleted(tx, 'orderLine', customerId, row.id, true);
+  lines.forEach((line, i) => {
+    const amount = lineAmount(line.quantityMilli, line.unitPriceFen, line.discountBp);
+    const before = line.id ? readRow(tx, 'orderLine', line.id) : undefined;
+    if (line.id && (!before || before.orderId !== orderId || before.deleted === 1)) {
+      throw new KecardError('VALIDATION', 'An order line does not belong to this order.', { fields: { lines: 'invalid' } });
+    }
+    if (before) {
+      const { id: _id, ...rest } = line;
+      updateRow(tx, 'orderLine', customerId, before, { ...rest, amountFen: amount, sortOrder: i });
+    } else insertLine(tx, customerId, orderId, line, i, amount);
+  });
+}
+
+function insertLine(tx: WriteTx, customerId: string, orderId: string, line: OrderLineInput & ParsedLine, index: number, amountFen: number): void {
+  const { id: _ignored, ...rest } = line;
+  insertRow(tx, 'orderLine', customerId, uuidv7(), { ...rest, orderId, amountFen, sortOrder: index });
+}
+
+function computeTotal(tx: WriteTx, orderId: string, discountFen: number): number {
+  const amounts = (tx.ws.db.prepare('SELECT amount_fen AS a FROM order_lines WHERE order_id = ? AND deleted = 0').all(orderId) as { a: number }[]).map(
+    (r) => r.a,
+  );
+  return Math.max(0, sumFen(amounts) - discountFen);
+}
+
+function nextOrderNo(tx: WriteTx, orderDate: string): string {
+  const prefix = `SO${orderDate.replace(/-/g, '')}-`;
+  const row = tx.ws.db.prepare('SELECT count(*) AS n FROM orders WHERE order_no LIKE ?').get(`${prefix}%`) as { n: number };
+  return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
+}
+
+function checkOwner(tx: WriteTx, ownerId: string | null): void {
+  if (!ownerId) return;
+  if (!tx.ws.db.prepare('SELECT 1 FROM employees WHERE id = ? AND deleted = 0').get(ownerId)) {
+    throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { ownerId: 'invalid' } });
+  }
+}
+
+function requireOrder(tx: WriteTx, id: string): Record<string, unknown> {
+  const row = readRow(tx, 'order', id);
+  if (!row || row.deleted === 1) throw new KecardError('NOT_FOUND', 'Order not found.', { id });
+  return row;
+}
+
+interface OrderRow {
+  id: string;
+  customerId: string;
+  orderNo: string;
+  orderDate: string;
+  ownerId: string | null;
+  status: Order['status'];
+  discountFen: number;
+  totalFen: number;
+  receivedFen: number;
+  notes: string | null;
+}
+
+const ORDER_SELECT = `SELECT o.id, o.customer_id AS customerId, o.order_no AS orderNo, o.order_date AS orderDate, o.owner_id AS ownerId,
+  o.status, o.discount_fen AS discountFen, o.total_fen AS totalFen, o.notes,
+  COALESCE((SELECT sum(r.amount_fen) FROM receipts r WHERE r.order_id = o.id AND r.deleted = 0), 0) AS receivedFen
+  FROM orders o`;
+
+export function getOrder(ws: Workspace, id: string): Order {
+  const row = ws.db.prepare(`${ORDER_SELECT} WHERE o.id = ? AND o.deleted = 0`).get(id) as OrderRow | undefined;
+  if (!row) throw new KecardError('NOT_FOUND', 'Order not found.', { id });
+  return { ...row, lines: linesOf(ws, [id]).get(id) ?? [] };
+}
+
+export function customerOrders(ws: Workspace, customerId: string): Order[] {
+  const rows = ws.db.prepare(`${ORDER_SELECT} WHERE o.customer_id = ? AND o.deleted = 0 ORDER BY o.order_date DESC, o.order_no DESC`).all(customerId) as OrderRow[];
+  const lines = linesOf(
+    ws,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [] }));
+}
+
+function linesOf(ws: Workspace, orderIds: string[]): Map<string, Order['lines']> {
+  const map = new Map<string, Order['lines']>();
+  if (orderIds.length === 0) return map;
+  const rows = ws.db
+    .prepare(
+      `SELECT order_id AS orderId, id, product_id AS productId, product_name AS productName, quantity_milli AS quantityMilli,
+        unit_price_fen AS unitPriceFen, discount_bp AS discountBp, amount_fen AS amountFen
+       FROM order_lines WHERE deleted = 0 AND order_id IN (${orderIds.map(() => '?').join(',')}) ORDER BY sort_order`,
+    )
+    .all(...orderIds) as (Order['lines'][number] & { orderId: string })[];
+  for (const { orderId, ...line } of rows) map.set(orderId, [...(map.get(orderId) ?? []), line]);
+  return map;
+}
