@@ -1,14 +1,14 @@
-import { v7 as uuidv7 } from 'uuid';
-import { customerCreateInput } from '../../src-shared/domain/customer';
-import { contactCreateInput, employeeCreateInput } from '../../src-shared/domain/organisation';
+import { employeeCreateInput } from '../../src-shared/domain/organisation';
 import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { runWrite, type WriteTx } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
-import { CustomerTreeWriter, type CustomerTree } from '../services/customers/customer-bulk';
+import { CustomerTreeWriter } from '../services/customers/customer-bulk';
 import { insertEmployee } from '../services/employees/employee-service';
 import { validate } from '../services/shared/validate';
-import { demoCustomer, demoEmployees, ownerWeights, type DemoCustomerTree } from './demo-records';
+import type { DemoPlan } from './demo-batches';
+import { demoEmployees, ownerWeights } from './demo-records';
+import { localSource, type DemoBatchSource } from './demo-source';
 
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
 
@@ -28,6 +28,8 @@ export interface GenerateDemoOptions {
   cancel?: { readonly cancelled: boolean };
   /** Customers between progress reports and cancel checks. */
   batchSize?: number;
+  /** Builds the customers elsewhere (another thread); the default builds them on this thread. */
+  producer?: (plan: DemoPlan, batchSize: number) => DemoBatchSource;
 }
 
 export interface DemoResult {
@@ -66,20 +68,31 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
       (tx) => {
         report({ done: 0, total, phase: 'employees' });
         const employeeIds = demoEmployees(seed).map((e) => insertEmployee(tx, validate(employeeCreateInput, e)));
-        const owners = ownerWeights(seed, employeeIds.length).map((w, i) => [i, w] as const);
+        const plan: DemoPlan = {
+          seed,
+          total,
+          firstCode: nextCodeNumber(tx),
+          employeeIds,
+          owners: ownerWeights(seed, employeeIds.length).map((w, i) => [i, w] as const),
+        };
         const writer = new CustomerTreeWriter(tx);
-        const firstCode = nextCodeNumber(tx);
+        const source = options.producer ? options.producer(plan, batch) : localSource(plan, batch);
+        let done = 0;
         let departments = 0;
         let contacts = 0;
-        for (let i = 0; i < total; i += 1) {
-          if (i % batch === 0) {
+        try {
+          for (let trees = source.next(); trees; trees = source.next()) {
             checkCancel();
-            report({ done: i, total, phase: 'customers' });
+            report({ done, total, phase: 'customers' });
+            for (const tree of trees) {
+              writer.insert(tree);
+              departments += tree.departments.length;
+              contacts += tree.contacts.length;
+            }
+            done += trees.length;
           }
-          const tree = validatedTree(demoCustomer(seed, i, firstCode + i, owners), employeeIds);
-          writer.insert(tree);
-          departments += tree.departments.length;
-          contacts += tree.contacts.length;
+        } finally {
+          source.close();
         }
         checkCancel();
         report({ done: total, total, phase: 'saving' });
@@ -89,27 +102,6 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
     ),
   );
   return { seed, customers: total, ...counts, elapsedMs: Math.round(performance.now() - started) };
-}
-
-/** Gives every part an id and runs it through the same zod schemas the contract uses. */
-function validatedTree(demo: DemoCustomerTree, employeeIds: readonly string[]): CustomerTree {
-  const id = uuidv7();
-  const ownerId = demo.owner === null ? null : (employeeIds[demo.owner] ?? null);
-  const customer = validate(customerCreateInput, { ...demo.customer, ownerId });
-  const departments: { id: string; parentId: string | null; name: string }[] = [];
-  for (const d of demo.departments) {
-    const parentId = d.parent === null ? null : (departments[d.parent]?.id ?? null);
-    departments.push({ id: uuidv7(), parentId, name: d.name });
-  }
-  const contacts = demo.contacts.map((c) => ({
-    id: uuidv7(),
-    values: validate(contactCreateInput, {
-      ...c.values,
-      customerId: id,
-      departmentId: c.department === null ? null : (departments[c.department]?.id ?? null),
-    }),
-  }));
-  return { id, customer, departments, contacts };
 }
 
 /** Demo codes continue after the highest KH number already in the file, so a second run never clashes. */

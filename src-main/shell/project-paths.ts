@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The project (or packaged app) root: the nearest folder above the bundle holding package.json. */
 export function appRoot(): string {
@@ -18,5 +18,5 @@ export function rendererDir(): string {
 
 /** The folder holding the bundled workers (dist/main), as a file URL. */
 export function workerDirUrl(): URL {
-  return new URL(`file://${join(appRoot(), 'dist', 'main')}/`);
+  return pathToFileURL(`${join(appRoot(), 'dist', 'main')}/`);
 }

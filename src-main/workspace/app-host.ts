@@ -37,8 +37,7 @@ export class AppHost {
 
   constructor(readonly options: AppHostOptions) {
     this.recent = new RecentList(options.dataDir);
-    const name = safeUserName();
-    this.context = { userId: `local:${name}`, userName: name, role: 'manager' };
+    this.context = localUserContext();
   }
 
   emit(event: KecardEvent): void {
@@ -136,6 +135,12 @@ export class AppHost {
     this.emit({ type: 'workspace.changed', info });
     return info;
   }
+}
+
+/** The OS user, manager of their own files; shared by the app and the CLI so both log the same user. */
+export function localUserContext(): CallContext {
+  const name = safeUserName();
+  return { userId: `local:${name}`, userName: name, role: 'manager' };
 }
 
 function safeUserName(): string {

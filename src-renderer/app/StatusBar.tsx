@@ -10,7 +10,7 @@ export function StatusBar() {
       {ws ? (
         <>
           <span className="status-item strong" data-testid="status-workspace" title={ws.path}>
-            {t('status.workspace')}：{ws.name}
+            {t('status.workspace', { name: ws.name })}
           </span>
           <span className="status-item path" data-testid="status-path" title={ws.path}>
             {ws.path}

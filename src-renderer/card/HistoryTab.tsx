@@ -6,7 +6,8 @@ import { errorText } from '../api/errors';
 import { useDataVersion } from '../app/app-store';
 import { enumLabel, formatDateTime } from '../i18n/labels';
 import { useCard } from './card-store';
-import { entryFieldLabel, entryObject, valueText } from './history-format';
+import { useEmployees } from '../employees/use-employees';
+import { entryFieldLabel, entryObject, namesFrom, valueText } from './history-format';
 
 /** 变动历史: the change log of this customer's card, newest first. */
 export function HistoryTab({ customerId }: { customerId: string }) {
@@ -15,6 +16,7 @@ export function HistoryTab({ customerId }: { customerId: string }) {
   const version = useDataVersion((s) => s.organisation);
   const [entries, setEntries] = useState<ChangeEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const employees = useEmployees(true);
 
   useEffect(() => {
     let live = true;
@@ -38,17 +40,18 @@ export function HistoryTab({ customerId }: { customerId: string }) {
   if (!entries) return <div className="muted pad">{t('common.loading')}</div>;
   if (entries.length === 0) return <div className="muted pad">{t('history.empty')}</div>;
 
+  const names = namesFrom(entries, employees ?? []);
   const undone = new Set(entries.map((e) => e.undoOf).filter((id): id is string => id !== null));
   return (
     <div className="history-tab" data-testid="history-list">
       <table className="data-table history-table">
         <thead>
           <tr>
-            <th style={{ width: 118 }}>{t('history.time')}</th>
-            <th style={{ width: 70 }}>{t('history.user')}</th>
-            <th style={{ width: 58 }}>{t('history.op')}</th>
-            <th>{t('history.object')}</th>
-            <th>{t('history.field')}</th>
+            <th style={{ width: 120 }}>{t('history.time')}</th>
+            <th style={{ width: 64 }}>{t('history.user')}</th>
+            <th style={{ width: 56 }}>{t('history.op')}</th>
+            <th style={{ width: 150 }}>{t('history.object')}</th>
+            <th style={{ width: 110 }}>{t('history.field')}</th>
             <th>{t('history.change')}</th>
           </tr>
         </thead>
@@ -57,8 +60,8 @@ export function HistoryTab({ customerId }: { customerId: string }) {
             const prev = entries[i - 1];
             const newTx = !prev || prev.txId !== e.txId;
             const wasUndone = undone.has(e.txId);
-            const oldText = valueText(t, e, e.oldValue);
-            const newText = valueText(t, e, e.newValue);
+            const oldText = valueText(t, e, e.oldValue, names);
+            const newText = valueText(t, e, e.newValue, names);
             return (
               <tr
                 key={e.id}

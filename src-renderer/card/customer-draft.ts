@@ -71,7 +71,7 @@ function pick<T extends string>(values: readonly T[], v: string): T | undefined 
 }
 
 /** Every field of the draft as the contract wants it (unknown enum text is sent so main reports it). */
-function values(d: Draft): Required<CustomerPatch> {
+function values(d: Draft): Required<Omit<CustomerPatch, 'custom'>> {
   const level = d.relationshipLevel === '' ? null : Number(d.relationshipLevel);
   return {
     name: d.name,
@@ -104,7 +104,7 @@ export function changedFields(draft: Draft, original: Customer | null): Customer
   const next = values(draft);
   const base = values(draftFrom(original));
   const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(next) as (keyof CustomerPatch)[]) {
+  for (const key of Object.keys(next) as (keyof typeof next)[]) {
     if (original === null) {
       // A new customer: send what the user filled in (and the defaults of the selects).
       const v = next[key];

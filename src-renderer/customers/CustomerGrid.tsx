@@ -40,6 +40,8 @@ export function CustomerGrid({ pages }: { pages: CustomerPages }) {
     overscan: 3,
   });
   const items = virtualizer.getVirtualItems();
+  const offset = virtualizer.scrollOffset ?? 0;
+  const viewport = virtualizer.scrollRect?.height ?? 0;
   const first = (items[0]?.index ?? 0) * cols;
   const last = ((items[items.length - 1]?.index ?? 0) + 1) * cols;
   const { ensure } = pages;
@@ -51,11 +53,12 @@ export function CustomerGrid({ pages }: { pages: CustomerPages }) {
     <div className="grid-body" ref={bodyRef} data-testid="customer-cards">
       {pages.total === 0 ? <div className="list-empty">{t('list.empty')}</div> : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div className="virtual-window" style={{ height: viewport }}>
         {items.map((item) => (
           <div
             key={item.key}
             className="grid-row"
-            style={{ height: CARD_ROW_HEIGHT, transform: `translateY(${item.start}px)`, gridTemplateColumns: `repeat(${cols}, 1fr)` }}
+            style={{ height: CARD_ROW_HEIGHT, top: item.start - offset, gridTemplateColumns: `repeat(${cols}, 1fr)` }}
           >
             {Array.from({ length: cols }, (_, i) => {
               const index = item.index * cols + i;
@@ -72,6 +75,7 @@ export function CustomerGrid({ pages }: { pages: CustomerPages }) {
             })}
           </div>
         ))}
+        </div>
       </div>
     </div>
   );

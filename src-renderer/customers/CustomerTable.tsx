@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Customer, CustomerListColumn } from '../../src-shared/domain/customer';
 import { useCard } from '../card/card-store';
 import { COLUMN_WIDTH, columnTitle, renderCell } from './columns';
 import { isSortable, useListSettings } from './list-store';
@@ -27,6 +28,8 @@ export function CustomerTable({ pages }: { pages: CustomerPages }) {
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
+  const offset = virtualizer.scrollOffset ?? 0;
+  const viewport = virtualizer.scrollRect?.height ?? 0;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { ensure } = pages;
@@ -71,40 +74,67 @@ export function CustomerTable({ pages }: { pages: CustomerPages }) {
       <div className="table-body" ref={bodyRef} onScroll={syncHeader} data-testid="customer-list-body">
         {pages.total === 0 ? <div className="list-empty">{t('list.empty')}</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-          {items.map((item) => {
-            const c = pages.row(item.index);
-            const style = { height: ROW_HEIGHT, width, transform: `translateY(${item.start}px)` };
-            if (!c) {
-              return (
-                <div key={item.key} className="table-row placeholder" style={style} data-testid="customer-row-loading">
-                  {columns.map((col) => (
-                    <div key={col} className="cell" style={{ width: COLUMN_WIDTH[col] }}>
-                      <span className="skeleton" />
-                    </div>
-                  ))}
-                </div>
-              );
-            }
-            return (
-              <div
-                key={item.key}
-                className={`table-row${c.id === openId ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={style}
-                data-testid="customer-row"
-                data-id={c.id}
-                data-index={item.index}
-                onClick={() => void open(c.id)}
-              >
-                {columns.map((col) => (
-                  <div key={col} className={`cell cell-${col}`} style={{ width: COLUMN_WIDTH[col] }}>
-                    {renderCell(t, col, c)}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+          {/* The rows live in a pinned layer with small local offsets: painted at 26M px they would drift. */}
+          <div className="virtual-window" style={{ height: viewport, width }}>
+          {items.map((item) => (
+            <CustomerRow
+              key={item.key}
+              index={item.index}
+              top={item.start - offset}
+              width={width}
+              columns={columns}
+              customer={pages.row(item.index)}
+              selected={pages.row(item.index)?.id === openId}
+              onOpen={open}
+            />
+          ))}
+          </div>
         </div>
       </div>
     </div>
   );
 }
+
+interface RowProps {
+  index: number;
+  /** Offset from the top of the visible window (the pinned layer), not from the top of the list. */
+  top: number;
+  width: number;
+  columns: CustomerListColumn[];
+  customer: Customer | undefined;
+  selected: boolean;
+  onOpen(id: string): Promise<void>;
+}
+
+/** One row; memoised so scrolling re-renders only the rows that enter the view. */
+const CustomerRow = memo(function CustomerRow({ index, top, width, columns, customer: c, selected, onOpen }: RowProps) {
+  const { t } = useTranslation();
+  const style = { height: ROW_HEIGHT, width, top };
+  if (!c) {
+    return (
+      <div className="table-row placeholder" style={style} data-testid="customer-row-loading" data-index={index}>
+        {columns.map((col) => (
+          <div key={col} className="cell" style={{ width: COLUMN_WIDTH[col] }}>
+            <span className="skeleton" />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div
+      className={`table-row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
+      style={style}
+      data-testid="customer-row"
+      data-id={c.id}
+      data-index={index}
+      onClick={() => void onOpen(c.id)}
+    >
+      {columns.map((col) => (
+        <div key={col} className={`cell cell-${col}`} style={{ width: COLUMN_WIDTH[col] }}>
+          {renderCell(t, col, c)}
+        </div>
+      ))}
+    </div>
+  );
+});

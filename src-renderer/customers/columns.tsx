@@ -11,7 +11,7 @@ export const COLUMN_WIDTH: Record<CustomerListColumn, number> = {
   code: 110,
   kind: 70,
   industry: 110,
-  province: 80,
+  province: 96,
   city: 80,
   district: 90,
   address: 240,

@@ -242,7 +242,7 @@ export const en: Messages = {
     saved: 'Employee saved.',
   },
   status: {
-    workspace: 'Workspace',
+    workspace: 'Workspace: {{name}}',
     noWorkspace: 'No workspace open',
     customers: '{{n}} customers',
     user: 'User: {{name}}',

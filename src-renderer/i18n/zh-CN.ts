@@ -241,7 +241,7 @@ export const zhCN = {
     saved: '员工已保存。',
   },
   status: {
-    workspace: '工作区',
+    workspace: '工作区：{{name}}',
     noWorkspace: '未打开工作区',
     customers: '客户 {{n}}',
     user: '用户：{{name}}',

@@ -44,12 +44,15 @@ const customerFieldShapes = {
 export const CUSTOMER_FIELDS = Object.keys(customerFieldShapes) as CustomerField[];
 export type CustomerField = keyof typeof customerFieldShapes;
 
-export const customerCreateInput = z.object(customerFieldShapes).strict();
+/** Custom field values keyed by column name (cf_…); main validates them against the field definitions. */
+export const customValues = z.record(z.string().regex(/^cf_[a-z0-9]{6,16}$/, { error: 'unknownField' }), z.unknown());
+
+export const customerCreateInput = z.object({ ...customerFieldShapes, custom: customValues.optional() }).strict();
 export type CustomerCreateInput = z.input<typeof customerCreateInput>;
 export type CustomerValues = z.output<typeof customerCreateInput>;
 
 /** A patch names only the fields it changes; the same rules apply to each. */
-export const customerPatch = z.object(customerFieldShapes).partial().strict();
+export const customerPatch = z.object({ ...customerFieldShapes, custom: customValues }).partial().strict();
 export type CustomerPatch = z.input<typeof customerPatch>;
 
 export const customer = z.object({
@@ -76,6 +79,7 @@ export const customer = z.object({
   colorLabel: z.enum(COLOR_LABELS).nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
+  custom: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -100,7 +100,7 @@ function dateCondition(n: ConditionNode, x: string | null, type: 'date' | 'datet
   if (n.operator === 'notEmpty') return !isBlank(x);
   if (isBlank(x)) return false;
   // Reduce both kinds to the local calendar day the value falls on.
-  const day = type === 'date' ? (x as string) : localDate(new Date(x as string));
+  const day = type === 'date' ? (x) : localDate(new Date(x));
   const d = (v: unknown) => String(v).slice(0, 10);
   switch (n.operator) {
     case 'eq':

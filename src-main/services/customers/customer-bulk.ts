@@ -19,13 +19,32 @@ export interface CustomerTree {
   contacts: readonly { id: string; values: ContactValues }[];
 }
 
+/** A tree with its derived data (pinyin sort key, search document) computed. */
+export interface PreparedCustomerTree extends CustomerTree {
+  sortKey: string;
+  searchDoc: string;
+}
+
+/**
+ * The pure half of a bulk insert: derives the sort key and the search document from the values
+ * alone. It touches no database, so a bulk job may run it on another thread while this one writes.
+ */
+export function prepareCustomerTree(tree: CustomerTree): PreparedCustomerTree {
+  const { customer } = tree;
+  const searchDoc = searchDocument(
+    { name: customer.name, short_name: customer.shortName, code: customer.code, phones: JSON.stringify(customer.phones), email: customer.email },
+    tree.contacts.map((c) => c.values),
+  );
+  return { ...tree, sortKey: sortKeyOf(customer.name), searchDoc };
+}
+
 /**
  * Bulk counterpart of insertCustomer + insertDepartment + insertContact for demo data and import:
  * the same rows, the same change-log entries and the same checks, inside the caller's write. It
  * is faster because it knows the whole tree up front: departments and contacts are checked
  * against the tree in memory instead of re-read, sort orders are counted in memory, statements
  * are prepared once, and the search document is built once, after the contacts exist, from the
- * values in hand.
+ * values in hand (see prepareCustomerTree).
  */
 export class CustomerTreeWriter {
   private readonly rows: BulkRowWriter;
@@ -42,10 +61,10 @@ export class CustomerTreeWriter {
     this.indexDoc = db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (?, ?)');
   }
 
-  insert(tree: CustomerTree): string {
+  insert(tree: PreparedCustomerTree): string {
     const { id, customer } = tree;
     this.checkRefs(customer);
-    const seq = this.rows.insert('customer', id, id, customer, { sortKey: sortKeyOf(customer.name) });
+    const seq = this.rows.insert('customer', id, id, customer, { sortKey: tree.sortKey });
 
     const departmentIds = new Set<string>();
     const siblings = new Map<string | null, number>();
@@ -68,13 +87,9 @@ export class CustomerTreeWriter {
       this.rows.insert('contact', id, c.id, c.values);
     }
 
-    const doc = searchDocument(
-      { name: customer.name, short_name: customer.shortName, code: customer.code, phones: JSON.stringify(customer.phones), email: customer.email },
-      tree.contacts.map((c) => c.values),
-    );
     // A new seq is above every existing rowid (rows are only soft-deleted), so there is no old
     // document to remove first.
-    this.indexDoc.run(seq, doc);
+    this.indexDoc.run(seq, tree.searchDoc);
     return id;
   }
 

@@ -2,6 +2,7 @@ import type { Customer, CustomerSortField } from '../../../src-shared/domain/cus
 import type { Contact, Department } from '../../../src-shared/domain/organisation';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
+import { readCustomValues } from '../custom-fields/custom-values';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
 
 // Read side of customers. Sort columns come from this fixed map, never from the caller's text.
@@ -39,7 +40,7 @@ export function listCustomers(ws: Workspace, input: ListInput): { total: number;
     WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 ORDER BY ${order} LIMIT ? OFFSET ?)
     ORDER BY ${order}`;
   const rows = ws.db.prepare(sql).all(input.limit, input.offset) as CustomerDbRow[];
-  return { total: countCustomers(ws), rows: rows.map(toCustomer) };
+  return { total: countCustomers(ws), rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
 export function getCustomer(ws: Workspace, id: string): Customer {
@@ -47,7 +48,17 @@ export function getCustomer(ws: Workspace, id: string): Customer {
     .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0`)
     .get(id) as CustomerDbRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Customer not found.', { id });
-  return toCustomer(row);
+  return withCustomValues(ws, [toCustomer(row)])[0] as Customer;
+}
+
+/** Adds the live custom field values (stored and computed) to customers read from the table. */
+export function withCustomValues(ws: Workspace, customers: Customer[]): Customer[] {
+  const values = readCustomValues(
+    ws,
+    'customer',
+    customers.map((c) => c.id),
+  );
+  return customers.map((c) => ({ ...c, custom: values.get(c.id) ?? {} }));
 }
 
 export function getCustomerCard(ws: Workspace, id: string): { customer: Customer; departments: Department[]; contacts: Contact[] } {

@@ -60,6 +60,7 @@ export function toCustomer(r: CustomerDbRow): Customer {
     colorLabel: r.color_label as Customer['colorLabel'],
     tags: JSON.parse(r.tags) as string[],
     notes: r.notes,
+    custom: {},
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -11,6 +11,7 @@ import { runWrite, type WriteOptions, type WriteTx } from '../../changelog/write
 import type { Workspace } from '../../db/workspace';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { reindexCustomer } from '../search/search-index';
+import { writeCustomValues } from '../custom-fields/custom-values';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 import { getCustomer } from './customer-queries';
@@ -23,8 +24,10 @@ export function createCustomer(ws: Workspace, ctx: CallContext, input: unknown, 
 
 /** Inserts one validated customer inside a running write; used by create, demo data and import. */
 export function insertCustomer(tx: WriteTx, values: CustomerValues, id: string = uuidv7()): string {
-  checkCustomerRefs(tx, values, null);
-  insertRow(tx, 'customer', id, id, values, { sortKey: sortKeyOf(values.name) });
+  const { custom, ...builtIn } = values;
+  checkCustomerRefs(tx, builtIn, null);
+  insertRow(tx, 'customer', id, id, builtIn, { sortKey: sortKeyOf(builtIn.name) });
+  writeCustomValues(tx, 'customer', id, id, custom ?? {}, { creating: true });
   reindexCustomer(tx.ws, id);
   return id;
 }
@@ -36,9 +39,11 @@ export function updateCustomer(ws: Workspace, ctx: CallContext, id: string, patc
     ctx,
     (tx) => {
       const before = liveRow(tx, id);
-      checkCustomerRefs(tx, values, id);
-      const extra = values.name !== undefined ? { sortKey: sortKeyOf(values.name) } : {};
-      const changed = updateRow(tx, 'customer', id, before, values, extra);
+      const { custom, ...builtIn } = values;
+      checkCustomerRefs(tx, builtIn, id);
+      const extra = builtIn.name !== undefined ? { sortKey: sortKeyOf(builtIn.name) } : {};
+      const changed = updateRow(tx, 'customer', id, before, builtIn, extra);
+      if (custom) changed.push(...writeCustomValues(tx, 'customer', id, id, custom, { creating: false }));
       if (changed.some((f) => SEARCHED_FIELDS.has(f))) reindexCustomer(tx.ws, id);
     },
     options,

@@ -15,7 +15,7 @@ export async function exportQuery(
   const rows: Record<string, unknown>[] =
     input.definition.entity === 'contact'
       ? (runContactQuery(ws, input.definition, page).rows as unknown as Record<string, unknown>[])
-      : (runCustomerQuery(ws, input.definition, page).rows as unknown as Record<string, unknown>[]);
+      : (runCustomerQuery(ws, input.definition, page).rows);
   if (rows.length > MAX_EXPORT_ROWS) {
     throw new KecardError('VALIDATION', `Exports are limited to ${MAX_EXPORT_ROWS} rows; narrow the query.`, { limit: MAX_EXPORT_ROWS });
   }

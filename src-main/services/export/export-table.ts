@@ -15,8 +15,8 @@ function cellValue(value: unknown, kind: ExportColumn['kind']): Cell {
   if (kind === 'list' || Array.isArray(value)) return (value as unknown[]).join('、');
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
   if (kind === 'datetime' && typeof value === 'string') return new Date(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return JSON.stringify(value);
 }
 
 /**

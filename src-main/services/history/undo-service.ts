@@ -1,10 +1,11 @@
 import type { Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
-import { decodeValue, runWrite } from '../../changelog/write-tx';
+import { decodeValue, runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { reindexCustomer } from '../search/search-index';
+import { writeCustomValues } from '../custom-fields/custom-values';
 import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
 
 interface UndoRow {
@@ -42,7 +43,9 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
       for (const change of changes) {
         const row = readRow(tx, change.entity, change.entity_id);
         if (!row) throw new KecardError('UNDO_CONFLICT', 'The record to undo no longer exists.', { id: change.entity_id });
-        if (change.op === 'update' && change.field) {
+        if (change.op === 'update' && change.field?.startsWith('cf_')) {
+          revertCustomValue(tx, change.entity, change.entity_id, customerId, change.field, decodeValue(change.old_value));
+        } else if (change.op === 'update' && change.field) {
           const value = decodeValue(change.old_value);
           const extra = change.entity === 'customer' && change.field === 'name' ? { sortKey: sortKeyOf(String(value)) } : {};
           updateRow(tx, change.entity, customerId, row, { [change.field]: value }, extra);
@@ -58,6 +61,20 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
     { undoOf: target.tx_id, source: 'undo' },
   );
   return target.tx_id;
+}
+
+const CUSTOM_ENTITY = { customer: 'customer', contact: 'contact', order: 'order', businessRecord: 'record' } as const;
+
+function revertCustomValue(tx: WriteTx, entity: Entity, id: string, rootId: string, column: string, value: unknown): void {
+  if (!Object.hasOwn(CUSTOM_ENTITY, entity)) return;
+  const target = CUSTOM_ENTITY[entity as keyof typeof CUSTOM_ENTITY];
+  const typeRow = target === 'record' ? (tx.ws.db.prepare('SELECT type_id AS t FROM business_records WHERE id = ?').get(id) as { t: string } | undefined) : undefined;
+  try {
+    writeCustomValues(tx, target, id, rootId, { [column]: value }, { creating: false, businessTypeId: typeRow?.t ?? null });
+  } catch {
+    // The field was deleted or its rules changed since: the old value can no longer be written back.
+    throw new KecardError('UNDO_CONFLICT', 'This change touched a field that no longer exists.', { field: column });
+  }
 }
 
 function guardCodeOnRestore(ws: Workspace, entity: Entity, row: Record<string, unknown>): void {

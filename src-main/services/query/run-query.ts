@@ -1,6 +1,7 @@
 import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
+import { withCustomValues } from '../customers/customer-queries';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../customers/customer-row';
 import { compileWhere } from './compile-query';
 
@@ -67,7 +68,7 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
        ORDER BY ${order}`,
     )
     .all(...where.params, options.limit, options.offset) as CustomerDbRow[];
-  return { total: countQuery(ws, def, now), rows: rows.map(toCustomer) };
+  return { total: countQuery(ws, def, now), rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
 export function runContactQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: ContactResult[] } {

@@ -9,7 +9,7 @@ type Row = Record<string, unknown>;
 
 export function readRow(tx: Pick<WriteTx, 'ws'>, entity: Entity, id: string): Row | undefined {
   const table = ENTITY_TABLES[entity];
-  return tx.ws.orm.select().from(table).where(byIdWhere(entity, id)).get() as Row | undefined;
+  return tx.ws.orm.select().from(table).where(byIdWhere(entity, id)).get();
 }
 
 export function insertRow(tx: WriteTx, entity: Entity, rootId: string | null, id: string, values: Row, extra: Row = {}): void {
@@ -42,13 +42,13 @@ export function updateRow(tx: WriteTx, entity: Entity, rootId: string | null, be
   }
   if (changed.length === 0) return changed;
   const table = ENTITY_TABLES[entity];
-  tx.ws.orm.update(table).set({ ...set, ...extra, updatedAt: tx.at } as never).where(byIdWhere(entity, id)).run();
+  tx.ws.orm.update(table).set({ ...set, ...extra, updatedAt: tx.at }).where(byIdWhere(entity, id)).run();
   return changed;
 }
 
 export function setDeleted(tx: WriteTx, entity: Entity, rootId: string | null, id: string, deleted: boolean): void {
   const table = ENTITY_TABLES[entity];
-  tx.ws.orm.update(table).set({ deleted: deleted ? 1 : 0, updatedAt: tx.at } as never).where(byIdWhere(entity, id)).run();
+  tx.ws.orm.update(table).set({ deleted: deleted ? 1 : 0, updatedAt: tx.at }).where(byIdWhere(entity, id)).run();
   tx.log({ op: deleted ? 'delete' : 'restore', entity, entityId: id, rootId });
 }
 

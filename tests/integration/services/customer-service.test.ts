@@ -24,7 +24,7 @@ function fieldErrorsOf(fn: () => unknown): Record<string, string> {
     expect(err).toBeInstanceOf(KecardError);
     const e = err as KecardError;
     expect(e.code).toBe('VALIDATION');
-    return (e.details?.fields ?? {}) as Record<string, string>;
+    return (e.details?.fields ?? {});
   }
   throw new Error('expected a validation error');
 }

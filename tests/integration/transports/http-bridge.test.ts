@@ -55,7 +55,7 @@ describe('browser shell HTTP bridge', () => {
     });
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: expect.any(String), details: { fields: { name: 'required', email: 'email' } } },
+      error: { code: 'VALIDATION', message: expect.any(String) as unknown, details: { fields: { name: 'required', email: 'email' } } },
     });
   });
 

@@ -1,0 +1,167 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openWorkspace } from '../db/open-workspace';
+import type { Workspace } from '../db/workspace';
+import { MAX_DEMO_CUSTOMERS, type DemoResult } from '../demo/generate-demo';
+import { quickSearch } from '../services/search/quick-search';
+import { localUserContext } from '../workspace/app-host';
+import { UsageError } from './cli-errors';
+import { runDemoJob, type DemoJobProgress } from './run-demo-job';
+
+/** What a command hands back: the JSON value for --json, and the lines for people. */
+export interface CommandOutput {
+  json: unknown;
+  text: string[];
+}
+
+export interface CliIo {
+  json: boolean;
+  /** Progress and notices for people (stderr); silent in --json mode. */
+  note: (line: string, sameLine?: boolean) => void;
+}
+
+export const DEFAULT_SEED = 1;
+
+export async function demoCommand(workspace: string, customersArg: string | undefined, seedArg: string | undefined, io: CliIo): Promise<CommandOutput> {
+  const path = resolve(workspace);
+  const customers = parseWhole('--customers', customersArg, 1, MAX_DEMO_CUSTOMERS);
+  const seed = seedArg === undefined ? DEFAULT_SEED : parseWhole('--seed', seedArg, 0, 2 ** 32 - 1);
+  // Create (or check) the file here, so a bad path fails before a worker starts.
+  const created = !existsSync(path);
+  openWorkspace(path, { create: created }).close();
+  if (created) io.note(`已创建工作区 / Created workspace: ${path}`);
+
+  let lastShown = -1;
+  const result: DemoResult = await runDemoJob(
+    path,
+    { customers, seed },
+    localUserContext(),
+    (p: DemoJobProgress) => {
+      const percent = Math.floor((p.done / Math.max(1, p.total)) * 100);
+      if (p.phase === 'saving') io.note(`正在保存 / Saving ${p.total.toLocaleString('en-US')} customers…`, true);
+      else if (percent !== lastShown) {
+        lastShown = percent;
+        io.note(`生成演示数据 / Generating demo data: ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} (${percent}%)`, true);
+      }
+    },
+    () => io.note('正在取消，稍候… / Cancelling, please wait…'),
+  );
+  io.note('');
+  const json = { workspace: path, created, ...result };
+  return {
+    json,
+    text: [
+      `完成 / Done: ${result.customers.toLocaleString('en-US')} customers, ${result.departments.toLocaleString('en-US')} departments, ` +
+        `${result.contacts.toLocaleString('en-US')} contacts, ${result.employees} employees (seed ${seed}) in ${(result.elapsedMs / 1000).toFixed(1)} s`,
+      `工作区 / Workspace: ${path}`,
+    ],
+  };
+}
+
+export interface WorkspaceSummary {
+  path: string;
+  name: string;
+  workspaceId: string;
+  siteId: string;
+  schemaVersion: number;
+  counts: { customers: number; contacts: number; departments: number; employees: number; changeLog: number };
+  fileSizeBytes: number;
+}
+
+export function infoCommand(workspace: string): CommandOutput {
+  const summary = withWorkspace(workspace, (ws) => summarize(ws));
+  return {
+    json: summary,
+    text: [
+      `路径 / Path:            ${summary.path}`,
+      `名称 / Name:            ${summary.name}`,
+      `站点 / Site id:         ${summary.siteId}`,
+      `结构版本 / Schema:      ${summary.schemaVersion}`,
+      `客户 / Customers:       ${summary.counts.customers.toLocaleString('en-US')}`,
+      `联系人 / Contacts:      ${summary.counts.contacts.toLocaleString('en-US')}`,
+      `部门 / Departments:     ${summary.counts.departments.toLocaleString('en-US')}`,
+      `员工 / Employees:       ${summary.counts.employees.toLocaleString('en-US')}`,
+      `变更记录 / Change log:  ${summary.counts.changeLog.toLocaleString('en-US')}`,
+      `文件大小 / File size:   ${formatBytes(summary.fileSizeBytes)}`,
+    ],
+  };
+}
+
+export function summarize(ws: Workspace): WorkspaceSummary {
+  const count = (sql: string) => (ws.db.prepare(sql).get() as { n: number }).n;
+  return {
+    path: ws.path,
+    name: ws.identity.name,
+    workspaceId: ws.identity.workspaceId,
+    siteId: ws.siteId,
+    schemaVersion: ws.db.pragma('user_version', { simple: true }) as number,
+    counts: {
+      customers: count('SELECT count(*) AS n FROM customers WHERE deleted = 0'),
+      contacts: count('SELECT count(*) AS n FROM contacts WHERE deleted = 0'),
+      departments: count('SELECT count(*) AS n FROM departments WHERE deleted = 0'),
+      employees: count('SELECT count(*) AS n FROM employees WHERE deleted = 0'),
+      changeLog: count('SELECT count(*) AS n FROM change_log'),
+    },
+    // The main file plus its WAL: what the workspace occupies on disk right now.
+    fileSizeBytes: fileSize(ws.path) + fileSize(`${ws.path}-wal`),
+  };
+}
+
+export function searchCommand(workspace: string, query: string, limitArg: string | undefined): CommandOutput {
+  const limit = limitArg === undefined ? 20 : parseWhole('--limit', limitArg, 1, 200);
+  const result = withWorkspace(workspace, (ws) => quickSearch(ws, query, limit));
+  const text = result.hits.map((h) =>
+    [h.code ?? '-', h.name, h.city ?? '', h.customerClass ?? '', h.matchedContact ? `联系人 / contact: ${h.matchedContact}` : '']
+      .filter((part) => part !== '')
+      .join('  '),
+  );
+  text.push(`${result.hits.length} 条结果 / hits, ${result.tookMs} ms`);
+  return { json: { query, ...result }, text };
+}
+
+export const HELP = [
+  '客卡 Kecard 命令行 / command line',
+  '',
+  '用法 / Usage: kecard <command> [options]',
+  '',
+  '  demo   --workspace FILE --customers N [--seed S]',
+  '         生成演示数据（文件不存在时创建）/ build demo data (creates FILE if missing).',
+  `         N = 1…${MAX_DEMO_CUSTOMERS.toLocaleString('en-US')}; the same seed and N always give the same data. Ctrl+C cancels, leaving FILE unchanged.`,
+  '  info   --workspace FILE',
+  '         工作区信息 / path, name, site id, schema version, record counts, file size.',
+  '  search --workspace FILE [--limit N] QUERY',
+  '         快速查询 / quick search: name fragments, pinyin (zgyd, zhongguo), phone digits, codes, contact names.',
+  '  help   显示本帮助 / show this help.',
+  '',
+  'Every command accepts --json: machine-readable output on stdout only.',
+  '',
+  'Exit codes: 0 ok, 1 failed, 2 usage error, 130 cancelled.',
+];
+
+function withWorkspace<T>(workspace: string, fn: (ws: Workspace) => T): T {
+  const ws = openWorkspace(resolve(workspace));
+  try {
+    return fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+function parseWhole(option: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined) throw new UsageError(`缺少 / missing ${option}`);
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`${option} 应为 ${min}–${max} 的整数 / must be a whole number from ${min} to ${max}: ${value}`);
+  }
+  return n;
+}
+
+function fileSize(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}

@@ -1,0 +1,52 @@
+import type { ErrorCode } from '../../src-shared/errors';
+import { KecardError } from '../../src-shared/errors';
+
+// The CLI speaks to people in a terminal: one line per error, Chinese then English, and an exit
+// code scripts can test. Stacks stay out of the terminal.
+
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  /** 128 + SIGINT, what shells report for a command stopped with Ctrl+C. */
+  cancelled: 130,
+} as const;
+
+/** A mistake in how the command was called (unknown option, missing value). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const OPEN_PREFIX = '无法打开工作区 / Cannot open workspace';
+
+const MESSAGES: Partial<Record<ErrorCode, (path: string, detail: string) => string>> = {
+  WORKSPACE_NOT_FOUND: (path) => `找不到工作区 / Workspace not found: ${path}`,
+  WORKSPACE_NOT_KECARD: (path) => `${OPEN_PREFIX}: 这不是客卡工作区文件 / not a Kecard workspace: ${path}`,
+  WORKSPACE_NEWER: (path) => `${OPEN_PREFIX}: 它由更新版本的客卡保存，请升级 / it was saved by a newer Kecard, please upgrade: ${path}`,
+  WORKSPACE_CORRUPT: (path, detail) => `${OPEN_PREFIX}: 文件已损坏 / the file is damaged: ${path} (${detail})`,
+  WORKSPACE_EXISTS: (path) => `文件已存在 / File already exists: ${path}`,
+  WORKSPACE_IO: (path, detail) => `${OPEN_PREFIX}: ${detail || path}`,
+  JOB_CANCELLED: () => '已取消，工作区未改变 / Cancelled; the workspace is unchanged.',
+  VALIDATION: (_path, detail) => `数据无效 / Invalid data: ${detail}`,
+};
+
+export interface CliFailure {
+  code: string;
+  message: string;
+  exitCode: number;
+}
+
+/** Turns anything thrown by a command into the one line shown to the user. */
+export function describeError(err: unknown, workspacePath = ''): CliFailure {
+  if (err instanceof UsageError) {
+    return { code: 'USAGE', message: `用法错误 / Usage error: ${err.message}（运行 / run "kecard help"）`, exitCode: EXIT.usage };
+  }
+  if (err instanceof KecardError) {
+    const path = typeof err.details?.path === 'string' ? err.details.path : workspacePath;
+    const format = MESSAGES[err.code];
+    const message = format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`;
+    return { code: err.code, message, exitCode: err.code === 'JOB_CANCELLED' ? EXIT.cancelled : EXIT.failed };
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL', message: `内部错误 / Internal error: ${detail}`, exitCode: EXIT.failed };
+}

@@ -1,0 +1,113 @@
+// `kecard` command line (bundled to dist/main/cli.mjs, started by bin/kecard.mjs). It works on
+// workspace files through the same services as the app, as the local OS user.
+import { parseArgs } from 'node:util';
+import { describeError, EXIT, UsageError } from './cli-errors';
+import { demoCommand, HELP, infoCommand, searchCommand, type CliIo, type CommandOutput } from './cli-commands';
+
+const OPTIONS = {
+  workspace: { type: 'string', short: 'w' },
+  customers: { type: 'string', short: 'n' },
+  seed: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Which options each command accepts; anything else is a usage error rather than silently ignored. */
+const ALLOWED: Record<string, readonly string[]> = {
+  demo: ['workspace', 'customers', 'seed', 'json', 'help'],
+  info: ['workspace', 'json', 'help'],
+  search: ['workspace', 'limit', 'json', 'help'],
+  help: ['json', 'help'],
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const wantsJson = argv.includes('--json');
+  const io: CliIo = {
+    json: wantsJson,
+    note: (line, sameLine = false) => {
+      if (wantsJson) return;
+      const tty = process.stderr.isTTY === true;
+      // On a terminal, progress rewrites one line; an empty note ends it. In a log, one line each.
+      if (line === '') {
+        if (tty) process.stderr.write('\n');
+      } else if (sameLine && tty) process.stderr.write(`\r\x1b[K${line}`);
+      else process.stderr.write(`${line}\n`);
+    },
+  };
+  let workspace = '';
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const [command = 'help', ...rest] = positionals;
+    workspace = values.workspace ?? '';
+    const allowed = ALLOWED[command];
+    if (!allowed) throw new UsageError(`未知命令 / unknown command: ${command}`);
+    for (const key of Object.keys(values)) {
+      if (!allowed.includes(key)) throw new UsageError(`命令 ${command} 不接受 / "${command}" does not take --${key}`);
+    }
+    const output = values.help || command === 'help' ? helpOutput() : await run(command, rest, values, workspace, io);
+    print(output, wantsJson);
+    return EXIT.ok;
+  } catch (err) {
+    const failure = describeError(isParseArgsError(err) ? new UsageError(err.message) : err, workspace);
+    if (wantsJson) process.stdout.write(`${JSON.stringify({ ok: false, error: { code: failure.code, message: failure.message } })}\n`);
+    else process.stderr.write(`${failure.message}\n`);
+    return failure.exitCode;
+  }
+}
+
+async function run(
+  command: string,
+  rest: string[],
+  values: { workspace?: string | undefined; customers?: string | undefined; seed?: string | undefined; limit?: string | undefined },
+  workspace: string,
+  io: CliIo,
+): Promise<CommandOutput> {
+  const needWorkspace = () => {
+    if (!workspace) throw new UsageError('缺少 / missing --workspace FILE');
+    return workspace;
+  };
+  const noPositionals = () => {
+    if (rest.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${rest.join(' ')}`);
+  };
+  switch (command) {
+    case 'demo':
+      noPositionals();
+      return demoCommand(needWorkspace(), values.customers, values.seed, io);
+    case 'info':
+      noPositionals();
+      return infoCommand(needWorkspace());
+    case 'search': {
+      const query = rest.join(' ').trim();
+      if (!query) throw new UsageError('缺少查询词 / missing QUERY');
+      return searchCommand(needWorkspace(), query, values.limit);
+    }
+    default:
+      throw new UsageError(`未知命令 / unknown command: ${command}`);
+  }
+}
+
+/** node:util parseArgs reports unknown options and missing values as TypeErrors with ERR_PARSE_ARGS_* codes. */
+function isParseArgsError(err: unknown): err is Error {
+  return err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+}
+
+function helpOutput(): CommandOutput {
+  return { json: { commands: ['demo', 'info', 'search', 'help'], usage: HELP }, text: HELP };
+}
+
+function print(output: CommandOutput, json: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify({ ok: true, value: output.json })}\n`);
+  else process.stdout.write(`${output.text.join('\n')}\n`);
+}
+
+// Set exitCode instead of calling exit(), so pending stdout writes to a pipe are not cut off.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${describeError(err).message}\n`);
+    process.exitCode = EXIT.failed;
+  },
+);
