@@ -13,7 +13,7 @@ export class ApiCallError extends Error {
     return this.error.code;
   }
   get fields(): Record<string, string> {
-    return (this.error.details?.fields ?? {}) as Record<string, string>;
+    return this.error.details?.fields ?? {};
   }
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, Department } from '../../src-shared/domain/organisation';
 import { buildTree, type DeptNode } from './org-tree';
 
-export type DeptSelection = 'all' | 'unassigned' | string;
+/** `all`, `unassigned`, or a department id (ids are UUIDs, so they never clash with the two words). */
+export type DeptSelection = string;
 
 interface Props {
   departments: Department[];

@@ -40,6 +40,9 @@ interface CardState {
 }
 
 const t = i18next.t.bind(i18next);
+/** A customer this window is deleting (or un-creating): its disappearance is expected, not news. */
+let expectGone: string | null = null;
+
 const closed = { openId: null, isNew: false, card: null, loading: false, draft: draftFrom(null), errors: {}, banner: null, saving: false };
 
 export const useCard = create<CardState>((set, get) => ({
@@ -86,8 +89,9 @@ export const useCard = create<CardState>((set, get) => ({
       set({ card, ...(clean ? { draft: draftFrom(card.customer) } : {}), revision: get().revision + 1 });
     } catch (err) {
       if (isCode(err, 'NOT_FOUND')) {
+        if (get().openId !== id) return;
         set({ ...closed });
-        toast.info(t('card.notFound'));
+        if (expectGone !== id) toast.info(t('card.notFound'));
       } else toast.error(errorText(t, err));
     }
   },
@@ -148,6 +152,7 @@ export const useCard = create<CardState>((set, get) => ({
   async undo() {
     const id = get().openId;
     if (!id || get().isNew) return;
+    expectGone = id;
     try {
       const result = await api.customers.undo({ id });
       if (!result.card) {
@@ -161,6 +166,8 @@ export const useCard = create<CardState>((set, get) => ({
     } catch (err) {
       if (isCode(err, 'NOTHING_TO_UNDO')) toast.info(t('card.nothingToUndo'));
       else toast.error(errorText(t, err));
+    } finally {
+      expectGone = null;
     }
   },
 
@@ -168,12 +175,18 @@ export const useCard = create<CardState>((set, get) => ({
     const { openId, card } = get();
     if (!openId || !card) return;
     if (!(await confirmAsk(t('card.confirmDelete', { name: card.customer.name }), true))) return;
+    expectGone = openId;
     try {
       await api.customers.delete({ id: openId });
       set({ ...closed });
-      toast.success(t('card.deleted', { name: card.customer.name }));
+      toast.success(t('card.deleted', { name: card.customer.name }), {
+        label: t('card.undo'),
+        run: () => void restoreDeleted(openId),
+      });
     } catch (err) {
       toast.error(errorText(t, err));
+    } finally {
+      expectGone = null;
     }
   },
 
@@ -184,3 +197,16 @@ export const useCard = create<CardState>((set, get) => ({
     return confirmAsk(t('card.confirmDiscard'), true);
   },
 }));
+
+/** Undo of a delete from the toast: the card is closed by then, so undo by id and reopen it. */
+async function restoreDeleted(id: string): Promise<void> {
+  try {
+    const result = await api.customers.undo({ id });
+    if (result.card) {
+      await useCard.getState().open(id);
+      toast.success(t('card.restored', { name: result.card.customer.name }));
+    }
+  } catch (err) {
+    toast.error(errorText(t, err));
+  }
+}

@@ -114,7 +114,7 @@ export function changedFields(draft: Draft, original: Customer | null): Customer
     }
   }
   if (original === null && patch.name === undefined) patch.name = '';
-  return patch as CustomerPatch;
+  return patch;
 }
 
 export function isDirty(draft: Draft, original: Customer | null): boolean {

@@ -37,8 +37,8 @@ function fieldValueText(t: TFunction, entity: string, field: string, value: unkn
   if (entity === 'customer') return customerValueText(t, field, value);
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (Array.isArray(value)) return value.map(String).join('，');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
 }
 
 /** A logged value as text: enums translated, ids as names, a whole record as “字段：值” pairs. */
@@ -63,9 +63,8 @@ export function describeUndo(t: TFunction, history: ChangeEntry[], txId: string)
   if (first.op !== 'update') return `${enumLabel(t, 'op', first.op)} ${entryObject(t, first)}`;
   const parts = entries.slice(0, 3).map((e) => {
     const oldText = valueText(t, e, e.oldValue, names) || t('common.empty');
-    const newText = valueText(t, e, e.newValue, names) || t('common.empty');
     const who = e.entity === 'customer' ? '' : `${entryObject(t, e)} `;
-    return `${who}${entryFieldLabel(t, e)}：“${newText}” → “${oldText}”`;
+    return `${who}${t('card.backTo', { field: entryFieldLabel(t, e), value: oldText })}`;
   });
   return parts.join('；') + (entries.length > 3 ? ' …' : '');
 }

@@ -1,15 +1,20 @@
 import { create } from 'zustand';
 
 export type ToastKind = 'info' | 'success' | 'error';
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
 export interface Toast {
   id: number;
   kind: ToastKind;
   text: string;
+  action?: ToastAction | undefined;
 }
 
 interface ToastState {
   toasts: Toast[];
-  push(kind: ToastKind, text: string): void;
+  push(kind: ToastKind, text: string, action?: ToastAction): void;
   dismiss(id: number): void;
 }
 
@@ -17,10 +22,10 @@ let nextId = 1;
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
-  push(kind, text) {
+  push(kind, text, action) {
     const id = nextId++;
-    set({ toasts: [...get().toasts.slice(-3), { id, kind, text }] });
-    window.setTimeout(() => get().dismiss(id), kind === 'error' ? 9000 : 5000);
+    set({ toasts: [...get().toasts.slice(-3), { id, kind, text, action }] });
+    window.setTimeout(() => get().dismiss(id), kind === 'error' || action ? 9000 : 5000);
   },
   dismiss(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
@@ -29,6 +34,6 @@ export const useToasts = create<ToastState>((set, get) => ({
 
 export const toast = {
   info: (text: string) => useToasts.getState().push('info', text),
-  success: (text: string) => useToasts.getState().push('success', text),
+  success: (text: string, action?: ToastAction) => useToasts.getState().push('success', text, action),
   error: (text: string) => useToasts.getState().push('error', text),
 };

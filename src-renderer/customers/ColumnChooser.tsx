@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_LIST_COLUMNS, type CustomerListColumn } from '../../src-shared/domain/customer';
 import { columnTitle } from './columns';

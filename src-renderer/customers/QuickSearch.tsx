@@ -15,6 +15,8 @@ export function QuickSearch() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  /** The query the shown hits answer; Enter on a newer query searches first, then opens. */
+  const [hitsFor, setHitsFor] = useState('');
   const [took, setTook] = useState(0);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -27,17 +29,14 @@ export function QuickSearch() {
   useEffect(() => {
     const query = q.trim();
     const mine = ++seq.current;
-    if (query === '') {
-      setHits([]);
-      setError(null);
-      return;
-    }
+    if (query === '') return;
     const timer = window.setTimeout(() => {
       api.customers
         .search({ q: query.slice(0, 100), limit: 20 })
         .then((res) => {
           if (seq.current !== mine) return;
           setHits(res.hits);
+          setHitsFor(query);
           setTook(res.tookMs);
           setActive(0);
           setError(null);
@@ -71,7 +70,18 @@ export function QuickSearch() {
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      choose(hits[active] ?? hits[0]);
+      const query = q.trim();
+      if (query === '') return;
+      if (hitsFor === query) choose(hits[active] ?? hits[0]);
+      else {
+        const mine = ++seq.current;
+        api.customers
+          .search({ q: query.slice(0, 100), limit: 20 })
+          .then((res) => {
+            if (seq.current === mine) choose(res.hits[0]);
+          })
+          .catch((err: unknown) => setError(errorText(t, err)));
+      }
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (open) setOpen(false);
@@ -82,6 +92,7 @@ export function QuickSearch() {
     }
   };
 
+  // An empty box shows nothing, whatever the last answer was.
   const showDropdown = open && q.trim() !== '';
   return (
     <div className="quick-search">

@@ -32,10 +32,12 @@ const ENUM_GROUP: Partial<Record<keyof Customer, string>> = {
 export function customerValueText(t: TFunction, field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   const group = ENUM_GROUP[field as keyof Customer];
-  if (group) return enumLabel(t, group, value as string);
   if (Array.isArray(value)) return value.map(String).join('，');
-  if (field === 'createdAt' || field === 'updatedAt') return formatDateTime(String(value));
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  if (typeof value === 'string' || typeof value === 'number') {
+    if (group) return enumLabel(t, group, value);
+    if (field === 'createdAt' || field === 'updatedAt') return formatDateTime(String(value));
+    return String(value);
+  }
+  return JSON.stringify(value);
 }

@@ -16,27 +16,11 @@ import { validate } from '../shared/validate';
 import { fromDb, toDb } from './custom-values';
 import { CUSTOM_TABLE, getField, listFields, safeColumn } from './field-registry';
 
-/** SQLite column affinity per type: what sorting and comparisons need, nothing more. */
-const AFFINITY: Record<CustomFieldType, string> = {
-  text: 'TEXT',
-  longText: 'TEXT',
-  integer: 'INTEGER',
-  decimal: 'REAL',
-  money: 'INTEGER',
-  percent: 'INTEGER',
-  date: 'TEXT',
-  datetime: 'TEXT',
-  select: 'TEXT',
-  multiSelect: 'TEXT',
-  boolean: 'INTEGER',
-  phone: 'TEXT',
-  email: 'TEXT',
-  url: 'TEXT',
-  staff: 'TEXT',
-  customerRef: 'TEXT',
-  computedTotal: '',
-};
-
+/**
+ * Custom columns are declared without a type (no affinity): SQLite then stores each value exactly
+ * as written, so a text "00123" keeps its zeros, and after a type change the converted values
+ * compare and sort as their new type without rebuilding the column.
+ */
 const indexName = (column: string) => `cfx_${safeColumn(column)}`;
 
 /**
@@ -68,7 +52,7 @@ export function createField(ws: Workspace, ctx: CallContext, input: unknown): Cu
     const sortOrder = listFields(ws, values.entity, { businessTypeId: values.businessTypeId }).length;
     insertRow(tx, 'customField', null, id, { ...values, columnName, sortOrder });
     if (values.type !== 'computedTotal') {
-      addColumn(tx, values.entity, columnName, values.type);
+      addColumn(tx, values.entity, columnName);
       if (values.indexed) createIndex(tx, values.entity, columnName);
     }
   });
@@ -76,11 +60,11 @@ export function createField(ws: Workspace, ctx: CallContext, input: unknown): Cu
 }
 
 /** Creates the physical column if this workspace does not have it yet (sync applies remote fields this way too). */
-export function addColumn(tx: WriteTx, entity: CustomField['entity'], columnName: string, type: CustomFieldType): void {
+export function addColumn(tx: WriteTx, entity: CustomField['entity'], columnName: string): void {
   const table = CUSTOM_TABLE[entity];
   const cols = tx.ws.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
   if (cols.some((c) => c.name === columnName)) return;
-  tx.ws.db.exec(`ALTER TABLE ${table} ADD COLUMN ${safeColumn(columnName)} ${AFFINITY[type]}`);
+  tx.ws.db.exec(`ALTER TABLE ${table} ADD COLUMN ${safeColumn(columnName)}`);
 }
 
 function createIndex(tx: WriteTx, entity: CustomField['entity'], columnName: string): void {

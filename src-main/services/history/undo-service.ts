@@ -11,9 +11,10 @@ import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
 interface UndoRow {
   entity: Entity;
   entity_id: string;
-  op: 'create' | 'update' | 'delete' | 'restore';
+  op: 'create' | 'update' | 'delete' | 'restore' | 'record';
   field: string | null;
   old_value: string | null;
+  new_value: string | null;
 }
 
 /**
@@ -33,7 +34,7 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
   if (!target) throw new KecardError('NOTHING_TO_UNDO', 'There is nothing to undo for this customer.', { id: customerId });
 
   const changes = ws.db
-    .prepare('SELECT entity, entity_id, op, field, old_value FROM change_log WHERE tx_id = ? ORDER BY hlc DESC')
+    .prepare('SELECT entity, entity_id, op, field, old_value, new_value FROM change_log WHERE tx_id = ? ORDER BY hlc DESC')
     .all(target.tx_id) as UndoRow[];
 
   runWrite(
@@ -49,6 +50,9 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
           const value = decodeValue(change.old_value);
           const extra = change.entity === 'customer' && change.field === 'name' ? { sortKey: sortKeyOf(String(value)) } : {};
           updateRow(tx, change.entity, customerId, row, { [change.field]: value }, extra);
+        } else if (change.op === 'record' && change.field) {
+          // A past value changed no row; the marker takes it off the field's timeline.
+          tx.log({ op: 'record', entity: change.entity, entityId: change.entity_id, rootId: customerId, field: change.field, oldValue: decodeValue(change.new_value), newValue: null });
         } else if (change.op === 'create' || change.op === 'restore') {
           setDeleted(tx, change.entity, customerId, change.entity_id, true);
         } else if (change.op === 'delete') {

@@ -49,7 +49,7 @@ const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuse
 /** JSON fields where null means "not set" rather than an empty list. */
 const NULLABLE_JSON_FIELDS = new Set(['computed', 'defaultValue']);
 /** Fields stored as 0/1 but booleans in the contract. */
-const BOOLEAN_FIELDS = new Set(['active', 'shared', 'pinned', 'required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory', 'linkContact', 'linkStaff']);
+const BOOLEAN_FIELDS = new Set(['deleted', 'active', 'shared', 'pinned', 'required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory', 'linkContact', 'linkStaff']);
 
 export function toDbValue(field: string, value: unknown): unknown {
   if (JSON_FIELDS.has(field)) return JSON.stringify(value ?? []);
