@@ -113,13 +113,13 @@ function nextCodeNumber(tx: WriteTx): number {
 }
 
 /**
- * A larger page cache for this connection while generating: the customer indexes (sort key, city,
+ * A larger page cache (512 MB) for this connection while generating: the customer indexes (sort key, city,
  * class …) take inserts at random positions, and a cache that holds them avoids re-reading
  * spilled pages. Restored afterwards, since the connection may be the app's own.
  */
 function withBulkCache<T>(ws: Workspace, fn: () => T): T {
   const before = ws.db.pragma('cache_size', { simple: true }) as number;
-  ws.db.pragma('cache_size = -262144');
+  ws.db.pragma('cache_size = -524288');
   try {
     return fn();
   } finally {

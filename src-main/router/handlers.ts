@@ -13,6 +13,7 @@ import { createDepartment, deleteDepartment, updateDepartment } from '../service
 import { quickSearch } from '../services/search/quick-search';
 import type { AppHost } from '../workspace/app-host';
 import { createQueryHandlers } from './query-handlers';
+import { createCardHandlers } from './card-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -141,5 +142,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     },
 
     ...createQueryHandlers(deps),
+    ...createCardHandlers(deps),
   };
 }

@@ -16,6 +16,7 @@ import { ROLES } from '../domain/enums';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { queryMethods } from './query-methods';
+import { cardMethods } from './card-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -161,6 +162,7 @@ export const contract = {
   'jobs.cancel': defineMethod({ input: z.object({ jobId: z.string().max(64) }).strict(), output: ok, permission: 'read' }),
 
   ...queryMethods,
+  ...cardMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,170 @@
+import type { CustomField } from '../../src-shared/domain/custom-fields';
+import {
+  changeFieldType,
+  createField,
+  deleteField,
+  previewTypeChange,
+  purgeField,
+  restoreField,
+  updateField,
+  valueCount,
+} from '../services/custom-fields/field-definition-service';
+import { fieldHistory, recordFieldValue } from '../services/custom-fields/field-history';
+import { listFields } from '../services/custom-fields/field-registry';
+import { addCustomerStaff, customerStaff, removeCustomerStaff, updateCustomerStaff } from '../services/sales/customer-staff-service';
+import { createOrder, customerOrders, deleteOrder, getOrder, updateOrder } from '../services/sales/order-service';
+import { createProduct, deleteProduct, listProducts, updateProduct } from '../services/sales/product-service';
+import { createReceipt, customerReceipts, deleteReceipt, updateReceipt } from '../services/sales/receipt-service';
+import { purchasedProducts, salesSummary } from '../services/sales/sales-summary';
+import type { Handlers, RouterDeps } from './handlers';
+
+type Names =
+  | 'fields.list'
+  | 'fields.create'
+  | 'fields.update'
+  | 'fields.delete'
+  | 'fields.restore'
+  | 'fields.purge'
+  | 'fields.previewType'
+  | 'fields.changeType'
+  | 'fields.history'
+  | 'fields.recordValue'
+  | 'products.list'
+  | 'products.create'
+  | 'products.update'
+  | 'products.delete'
+  | 'orders.get'
+  | 'orders.create'
+  | 'orders.update'
+  | 'orders.delete'
+  | 'receipts.create'
+  | 'receipts.update'
+  | 'receipts.delete'
+  | 'customerStaff.add'
+  | 'customerStaff.update'
+  | 'customerStaff.remove'
+  | 'customers.related';
+
+const OK = { ok: true } as const;
+
+export function createCardHandlers({ host }: RouterDeps): Pick<Handlers, Names> {
+  const ws = () => host.workspace;
+  const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
+  const withCount = (f: CustomField) => ({ ...f, valueCount: valueCount(ws(), f) });
+
+  return {
+    'fields.list': ({ entity, businessTypeId, includeDeleted }) =>
+      listFields(ws(), entity, { ...(businessTypeId ? { businessTypeId } : {}), includeDeleted: includeDeleted ?? false }).map(withCount),
+    'fields.create': (input, ctx) => {
+      const f = createField(ws(), ctx, input);
+      changed(['customField']);
+      return f;
+    },
+    'fields.update': ({ id, patch }, ctx) => {
+      const f = updateField(ws(), ctx, id, patch);
+      changed(['customField']);
+      return f;
+    },
+    'fields.delete': ({ id }, ctx) => {
+      deleteField(ws(), ctx, id);
+      changed(['customField']);
+      return OK;
+    },
+    'fields.restore': ({ id }, ctx) => {
+      const f = restoreField(ws(), ctx, id);
+      changed(['customField']);
+      return f;
+    },
+    'fields.purge': ({ id }, ctx) => {
+      purgeField(ws(), ctx, id);
+      changed(['customField']);
+      return OK;
+    },
+    'fields.previewType': ({ id, to, options }) => previewTypeChange(ws(), id, to, options ?? []),
+    'fields.changeType': ({ id, to, options, acceptLoss }, ctx) => {
+      const preview = changeFieldType(ws(), ctx, id, to, { acceptLoss, ...(options ? { selectOptions: options } : {}) });
+      changed(['customField', 'customer', 'contact', 'order', 'businessRecord']);
+      return preview;
+    },
+    'fields.history': ({ fieldId, rowId }) => fieldHistory(ws(), fieldId, rowId),
+    'fields.recordValue': ({ fieldId, rowId, value, effectiveDate }, ctx) => {
+      const points = recordFieldValue(ws(), ctx, fieldId, rowId, value, effectiveDate);
+      changed(['customer'], [rowId]);
+      return points;
+    },
+
+    'products.list': ({ q }) => listProducts(ws(), q ?? ''),
+    'products.create': (input, ctx) => {
+      const p = createProduct(ws(), ctx, input);
+      changed(['product']);
+      return p;
+    },
+    'products.update': ({ id, patch }, ctx) => {
+      const p = updateProduct(ws(), ctx, id, patch);
+      changed(['product']);
+      return p;
+    },
+    'products.delete': ({ id }, ctx) => {
+      deleteProduct(ws(), ctx, id);
+      changed(['product']);
+      return OK;
+    },
+
+    'orders.get': ({ id }) => getOrder(ws(), id),
+    'orders.create': (input, ctx) => {
+      const o = createOrder(ws(), ctx, input);
+      changed(['order'], [o.customerId]);
+      return o;
+    },
+    'orders.update': ({ id, patch }, ctx) => {
+      const o = updateOrder(ws(), ctx, id, patch);
+      changed(['order'], [o.customerId]);
+      return o;
+    },
+    'orders.delete': ({ id }, ctx) => {
+      deleteOrder(ws(), ctx, id);
+      changed(['order']);
+      return OK;
+    },
+
+    'receipts.create': (input, ctx) => {
+      const r = createReceipt(ws(), ctx, input);
+      changed(['receipt'], [r.customerId]);
+      return r;
+    },
+    'receipts.update': ({ id, patch }, ctx) => {
+      const r = updateReceipt(ws(), ctx, id, patch);
+      changed(['receipt'], [r.customerId]);
+      return r;
+    },
+    'receipts.delete': ({ id }, ctx) => {
+      deleteReceipt(ws(), ctx, id);
+      changed(['receipt']);
+      return OK;
+    },
+
+    'customerStaff.add': (input, ctx) => {
+      const id = addCustomerStaff(ws(), ctx, input);
+      changed(['customerStaff'], [input.customerId]);
+      return { id };
+    },
+    'customerStaff.update': ({ id, patch }, ctx) => {
+      updateCustomerStaff(ws(), ctx, id, patch);
+      changed(['customerStaff']);
+      return OK;
+    },
+    'customerStaff.remove': ({ id }, ctx) => {
+      removeCustomerStaff(ws(), ctx, id);
+      changed(['customerStaff']);
+      return OK;
+    },
+
+    'customers.related': ({ id }) => ({
+      summary: salesSummary(ws(), id),
+      orders: customerOrders(ws(), id),
+      receipts: customerReceipts(ws(), id),
+      staff: customerStaff(ws(), id),
+      purchased: purchasedProducts(ws(), id),
+    }),
+  };
+}
