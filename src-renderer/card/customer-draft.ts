@@ -114,6 +114,13 @@ export function changedFields(draft: Draft, original: Customer | null): Customer
     }
   }
   if (original === null && patch.name === undefined) patch.name = '';
+  // Workaround: `customerPatch` in src-shared is `.partial()` over fields with `.default()`, so a
+  // patch without `kind` / `lifecycle` resets them to 'company' / 'prospect'. Sending the current
+  // values keeps them (main logs no change for an equal value). Remove when the contract is fixed.
+  if (original !== null && Object.keys(patch).length > 0) {
+    patch.kind ??= next.kind;
+    patch.lifecycle ??= next.lifecycle;
+  }
   return patch;
 }
 

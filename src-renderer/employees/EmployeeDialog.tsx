@@ -30,7 +30,8 @@ export function EmployeeDialog({ employee, onClose, onSaved }: { employee: Emplo
       if (employee) {
         const patch: Partial<Record<Field, string>> = {};
         for (const f of FIELDS) if (values[f] !== initial[f]) patch[f] = values[f];
-        if (Object.keys(patch).length > 0) await api.employees.update({ id: employee.id, patch });
+        // `active` is repeated because employeePatch defaults a missing `active` to true (see report).
+        if (Object.keys(patch).length > 0) await api.employees.update({ id: employee.id, patch: { ...patch, active: employee.active } });
       } else {
         await api.employees.create({ values });
       }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidEmail, isValidPhone, isValidUrl, normalizePhone } from '../validation/contact-formats';
-import { isCalendarDate } from './field-rules';
+import { isCalendarDate, patchShape } from './field-rules';
 import { parseMoney } from '../money';
 
 export const CUSTOM_FIELD_TYPES = [
@@ -65,7 +65,8 @@ export const customFieldInput = z
   .strict();
 export type CustomFieldInput = z.input<typeof customFieldInput>;
 
-export const customFieldPatch = customFieldInput.omit({ entity: true, businessTypeId: true, type: true }).partial();
+const { entity: _entity, businessTypeId: _type, type: _fieldType, ...editableFieldShape } = customFieldInput.shape;
+export const customFieldPatch = z.object(patchShape(editableFieldShape)).partial().strict();
 
 export const customField = z.object({
   id: z.string(),

@@ -5,6 +5,7 @@ import {
   optionalEmail,
   optionalText,
   optionalUrl,
+  patchShape,
   phoneList,
   requiredText,
   tagList,
@@ -52,7 +53,7 @@ export type CustomerCreateInput = z.input<typeof customerCreateInput>;
 export type CustomerValues = z.output<typeof customerCreateInput>;
 
 /** A patch names only the fields it changes; the same rules apply to each. */
-export const customerPatch = z.object({ ...customerFieldShapes, custom: customValues }).partial().strict();
+export const customerPatch = z.object({ ...patchShape(customerFieldShapes), custom: customValues }).partial().strict();
 export type CustomerPatch = z.input<typeof customerPatch>;
 
 export const customer = z.object({

@@ -83,3 +83,13 @@ export const tagList = z
   .transform((v) => v ?? []);
 
 export const entityId = z.string().min(8).max(64);
+
+/**
+ * The shape for a patch: the same rules without defaults. A default inside `.partial()` would
+ * still fill an absent key, so a patch that only renames a customer would reset its lifecycle.
+ */
+export function patchShape<T extends Record<string, z.ZodType>>(shape: T): { [K in keyof T]: T[K] extends z.ZodDefault<infer I> ? I : T[K] } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) out[key] = schema instanceof z.ZodDefault ? (schema.removeDefault() as z.ZodType) : schema;
+  return out as { [K in keyof T]: T[K] extends z.ZodDefault<infer I> ? I : T[K] };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, optionalDate, optionalEmail, optionalPhone, optionalText, requiredText } from './field-rules';
+import { entityId, optionalDate, optionalEmail, optionalPhone, optionalText, patchShape, requiredText } from './field-rules';
 
 export const departmentCreateInput = z
   .object({
@@ -43,7 +43,7 @@ export type ContactField = keyof typeof contactFieldShapes;
 
 export const contactCreateInput = z.object({ customerId: entityId, ...contactFieldShapes }).strict();
 export type ContactCreateInput = z.input<typeof contactCreateInput>;
-export const contactPatch = z.object(contactFieldShapes).partial().strict();
+export const contactPatch = z.object(patchShape(contactFieldShapes)).partial().strict();
 export type ContactPatch = z.input<typeof contactPatch>;
 
 export const contact = z.object({
@@ -69,7 +69,7 @@ const employeeFieldShapes = {
 };
 export const employeeCreateInput = z.object(employeeFieldShapes).strict();
 export type EmployeeCreateInput = z.input<typeof employeeCreateInput>;
-export const employeePatch = z.object(employeeFieldShapes).partial().strict();
+export const employeePatch = z.object(patchShape(employeeFieldShapes)).partial().strict();
 export const employee = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, isCalendarDate, optionalText, requiredText } from './field-rules';
+import { entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
 
 // Orders, receipts, products and related staff. Money is integer fen; quantities are thousandths;
 // discounts are basis points off the price (9.5折 = 500).
@@ -11,18 +11,17 @@ export const calendarDate = z
   .trim()
   .refine((v) => isCalendarDate(v), { error: 'date' });
 
-export const productInput = z
-  .object({
-    code: optionalText(40),
-    name: requiredText(100),
-    category: optionalText(60),
-    unit: optionalText(10),
-    priceFen: nonNegativeFen.optional().default(0),
-    costFen: nonNegativeFen.nullable().optional().transform((v) => v ?? null),
-    notes: optionalText(1000),
-  })
-  .strict();
-export const productPatch = productInput.partial();
+const productShape = {
+  code: optionalText(40),
+  name: requiredText(100),
+  category: optionalText(60),
+  unit: optionalText(10),
+  priceFen: nonNegativeFen.optional().default(0),
+  costFen: nonNegativeFen.nullable().optional().transform((v) => v ?? null),
+  notes: optionalText(1000),
+};
+export const productInput = z.object(productShape).strict();
+export const productPatch = z.object(patchShape(productShape)).partial().strict();
 export const product = z.object({
   id: z.string(),
   code: z.string().nullable(),
@@ -62,7 +61,7 @@ export const orderInput = z
   .strict();
 export type OrderInput = z.input<typeof orderInput>;
 export const orderPatch = z
-  .object({ ...orderHeader, lines: z.array(orderLineInput).min(1, { error: 'required' }).max(500) })
+  .object({ ...patchShape(orderHeader), lines: z.array(orderLineInput).min(1, { error: 'required' }).max(500) })
   .partial()
   .strict();
 

@@ -28,7 +28,7 @@ export function fieldHistory(ws: Workspace, fieldId: string, rowId: string): Fie
     .prepare(
       `SELECT op, new_value, user_name, at, effective_date FROM change_log l
        WHERE entity = ? AND entity_id = ? AND field = ? AND op IN ('update', 'record') AND undo_of IS NULL
-         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id)
+         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id AND u.root_id = l.root_id)
        ORDER BY hlc`,
     )
     .all(LOG_ENTITY[field.entity], rowId, field.columnName) as { op: string; new_value: string | null; user_name: string; at: string; effective_date: string | null }[];

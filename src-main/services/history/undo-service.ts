@@ -20,22 +20,25 @@ interface UndoRow {
 /**
  * Reverts the newest change on a customer's card that is not itself an undo and has not been
  * undone. The revert is an ordinary logged write (marked `undo_of`), so history shows both and
- * sync carries the revert like any other edit. Calling it again steps further back.
+ * sync carries the revert like any other edit. Calling it again steps further back. A transaction
+ * that touched several customers is undone per card.
  */
 export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: string): string {
   const target = ws.db
     .prepare(
       `SELECT tx_id FROM change_log l
        WHERE l.root_id = ? AND l.undo_of IS NULL
-         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id)
+         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id AND u.root_id = l.root_id)
        ORDER BY l.hlc DESC LIMIT 1`,
     )
     .get(customerId) as { tx_id: string } | undefined;
   if (!target) throw new KecardError('NOTHING_TO_UNDO', 'There is nothing to undo for this customer.', { id: customerId });
 
   const changes = ws.db
-    .prepare('SELECT entity, entity_id, op, field, old_value, new_value FROM change_log WHERE tx_id = ? ORDER BY hlc DESC')
-    .all(target.tx_id) as UndoRow[];
+    // Only this card's part of the transaction: demo data, imports and bulk actions write many
+    // customers in one transaction, and undo on one card must not touch the others.
+    .prepare('SELECT entity, entity_id, op, field, old_value, new_value FROM change_log WHERE tx_id = ? AND root_id = ? ORDER BY hlc DESC')
+    .all(target.tx_id, customerId) as UndoRow[];
 
   runWrite(
     ws,

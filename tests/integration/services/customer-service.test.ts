@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCustomer, updateCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
+import { createCustomer, deleteCustomer, insertCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
+import { runWrite } from '../../../src-main/changelog/write-tx';
+import { customerCreateInput } from '../../../src-shared/domain/customer';
 import { getCustomerCard, listCustomers } from '../../../src-main/services/customers/customer-queries';
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { createDepartment } from '../../../src-main/services/organisation/department-service';
@@ -101,5 +103,25 @@ describe('customer list paging', () => {
         if (field === 'name' && dir === 'asc') expect(seen.slice(0, 3)).toEqual(['阿里巴巴', '百度在线', '比亚迪']);
       }
     }
+  });
+});
+
+describe('undo scope and patches', () => {
+  it('undoes only this card’s part of a transaction that wrote many customers', () => {
+    const ids = runWrite(ws, testUser, (tx) => [
+      insertCustomer(tx, customerCreateInput.parse({ name: '批量一号' })),
+      insertCustomer(tx, customerCreateInput.parse({ name: '批量二号' })),
+    ]);
+    undoLastChange(ws, testUser, ids[0] as string);
+    expect(listCustomers(ws, { offset: 0, limit: 10 }).rows.map((r) => r.name)).toEqual(['批量二号']);
+    undoLastChange(ws, testUser, ids[1] as string);
+    expect(listCustomers(ws, { offset: 0, limit: 10 }).total).toBe(0);
+  });
+
+  it('leaves fields a patch does not name as they were', () => {
+    const c = createCustomer(ws, testUser, { name: '老客户', kind: 'individual', lifecycle: 'repeat' });
+    const renamed = updateCustomer(ws, testUser, c.id, { name: '老客户（新名）' });
+    expect([renamed.kind, renamed.lifecycle]).toEqual(['individual', 'repeat']);
+    expect(customerHistory(ws, c.id).filter((h) => h.op === 'update').map((h) => h.field)).toEqual(['name']);
   });
 });

@@ -1,0 +1,121 @@
+import { v7 as uuidv7 } from 'uuid';
+import { businessRecordInput, businessRecordPatch, type BusinessRecord } from '../../../src-shared/domain/business';
+import { KecardError } from '../../../src-shared/errors';
+import type { CallContext } from '../../changelog/call-context';
+import { runWrite, type WriteTx } from '../../changelog/write-tx';
+import type { Workspace } from '../../db/workspace';
+import { readCustomValues, writeCustomValues } from '../custom-fields/custom-values';
+import { requireLiveCustomer } from '../organisation/department-service';
+import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
+import { validate } from '../shared/validate';
+import { getBusinessType } from './business-type-service';
+
+const SELECT = `SELECT r.id, r.type_id AS typeId, r.customer_id AS customerId, c.name AS customerName, r.contact_id AS contactId,
+  r.employee_id AS employeeId, e.name AS employeeName, r.title, r.status, r.status_changed_at AS statusChangedAt,
+  COALESCE((SELECT sum(x.amount_fen) FROM expenses x WHERE x.record_id = r.id AND x.deleted = 0), 0) AS expenseTotalFen,
+  r.created_at AS createdAt, r.updated_at AS updatedAt
+  FROM business_records r JOIN customers c ON c.id = r.customer_id LEFT JOIN employees e ON e.id = r.employee_id`;
+
+type RecordRow = Omit<BusinessRecord, 'custom'>;
+
+function withCustom(ws: Workspace, rows: RecordRow[]): BusinessRecord[] {
+  const values = readCustomValues(
+    ws,
+    'record',
+    rows.map((r) => r.id),
+  );
+  // Records of all types share a table; each only shows its own type's fields.
+  const ownColumns = new Map<string, Set<string>>();
+  return rows.map((r) => {
+    let own = ownColumns.get(r.typeId);
+    if (!own) {
+      own = new Set(
+        (ws.db.prepare('SELECT column_name AS c FROM custom_fields WHERE business_type_id = ? AND deleted = 0 AND purged = 0').all(r.typeId) as { c: string }[]).map(
+          (x) => x.c,
+        ),
+      );
+      ownColumns.set(r.typeId, own);
+    }
+    const all = values.get(r.id) ?? {};
+    return { ...r, custom: Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k))) };
+  });
+}
+
+export function getBusinessRecord(ws: Workspace, id: string): BusinessRecord {
+  const row = ws.db.prepare(`${SELECT} WHERE r.id = ? AND r.deleted = 0`).get(id) as RecordRow | undefined;
+  if (!row) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
+  return withCustom(ws, [row])[0] as BusinessRecord;
+}
+
+export function listBusinessRecords(
+  ws: Workspace,
+  filter: { typeId?: string; customerId?: string; offset?: number; limit?: number },
+): { total: number; rows: BusinessRecord[] } {
+  const where = 'r.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?)';
+  const params = [filter.typeId ?? null, filter.typeId ?? null, filter.customerId ?? null, filter.customerId ?? null];
+  const total = (ws.db.prepare(`SELECT count(*) AS n FROM business_records r WHERE ${where}`).get(...params) as { n: number }).n;
+  const rows = ws.db.prepare(`${SELECT} WHERE ${where} ORDER BY r.created_at DESC LIMIT ? OFFSET ?`).all(...params, filter.limit ?? 200, filter.offset ?? 0) as RecordRow[];
+  return { total, rows: withCustom(ws, rows) };
+}
+
+export function createBusinessRecord(ws: Workspace, ctx: CallContext, input: unknown): BusinessRecord {
+  const values = validate(businessRecordInput, input);
+  const id = runWrite(ws, ctx, (tx) => insertBusinessRecord(tx, values));
+  return getBusinessRecord(ws, id);
+}
+
+export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof businessRecordInput.parse>, id: string = uuidv7()): string {
+  const type = getBusinessType(tx.ws, values.typeId);
+  requireLiveCustomer(tx, values.customerId);
+  checkLinks(tx, values.customerId, values.contactId, values.employeeId);
+  const status = values.status ?? (type.statuses[0]?.key as string);
+  if (!type.statuses.some((s) => s.key === status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
+  const { custom, ...builtIn } = values;
+  insertRow(tx, 'businessRecord', values.customerId, id, { ...builtIn, status, statusChangedAt: tx.at });
+  writeCustomValues(tx, 'record', id, values.customerId, custom ?? {}, { creating: true, businessTypeId: type.id });
+  return id;
+}
+
+/** Status moves follow the type's workflow; the error names the allowed next steps. */
+export function updateBusinessRecord(ws: Workspace, ctx: CallContext, id: string, patch: unknown): BusinessRecord {
+  const values = validate(businessRecordPatch, patch);
+  runWrite(ws, ctx, (tx) => {
+    const before = readRow(tx, 'businessRecord', id);
+    if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
+    const customerId = before.customerId as string;
+    const type = getBusinessType(tx.ws, before.typeId as string);
+    const { custom, ...builtIn } = values;
+    const extra: Record<string, unknown> = {};
+    if (builtIn.status !== undefined && builtIn.status !== before.status) {
+      const from = before.status as string;
+      if (!type.statuses.some((s) => s.key === builtIn.status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
+      const allowed = type.transitions[from];
+      if (allowed && !allowed.includes(builtIn.status)) {
+        throw new KecardError('VALIDATION', 'This status change is not allowed by the workflow.', { fields: { status: 'transition' }, allowed });
+      }
+      extra.statusChangedAt = tx.at;
+    }
+    checkLinks(tx, customerId, builtIn.contactId ?? null, builtIn.employeeId ?? null);
+    updateRow(tx, 'businessRecord', customerId, before, builtIn, extra);
+    if (custom) writeCustomValues(tx, 'record', id, customerId, custom, { creating: false, businessTypeId: type.id });
+  });
+  return getBusinessRecord(ws, id);
+}
+
+export function deleteBusinessRecord(ws: Workspace, ctx: CallContext, id: string): void {
+  runWrite(ws, ctx, (tx) => {
+    const before = readRow(tx, 'businessRecord', id);
+    if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
+    setDeleted(tx, 'businessRecord', before.customerId as string, id, true);
+  });
+}
+
+function checkLinks(tx: WriteTx, customerId: string, contactId: string | null, employeeId: string | null): void {
+  if (contactId) {
+    const c = tx.ws.db.prepare('SELECT customer_id AS c FROM contacts WHERE id = ? AND deleted = 0').get(contactId) as { c: string } | undefined;
+    if (!c || c.c !== customerId) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { contactId: 'invalid' } });
+  }
+  if (employeeId && !tx.ws.db.prepare('SELECT 1 FROM employees WHERE id = ? AND deleted = 0').get(employeeId)) {
+    throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { employeeId: 'invalid' } });
+  }
+}
