@@ -14,6 +14,7 @@ import { quickSearch } from '../services/search/quick-search';
 import type { AppHost } from '../workspace/app-host';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
+import { createBusinessHandlers } from './business-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -143,5 +144,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
 
     ...createQueryHandlers(deps),
     ...createCardHandlers(deps),
+    ...createBusinessHandlers(deps),
   };
 }

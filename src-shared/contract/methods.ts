@@ -17,6 +17,7 @@ import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { queryMethods } from './query-methods';
 import { cardMethods } from './card-methods';
+import { businessMethods } from './business-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -163,6 +164,7 @@ export const contract = {
 
   ...queryMethods,
   ...cardMethods,
+  ...businessMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -59,7 +59,9 @@ export function updateBusinessType(ws: Workspace, ctx: CallContext, id: string, 
   runWrite(ws, ctx, (tx) => {
     const before = readRow(tx, 'businessType', id);
     if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Business type not found.', { id });
-    const merged = validate(businessTypeInput, { ...getBusinessType(ws, id), ...values, id: undefined, sortOrder: undefined });
+    const { id: _id, sortOrder: _order, ...current } = getBusinessType(ws, id);
+    // The whole type must still be consistent after the patch (transitions name existing statuses).
+    const merged = validate(businessTypeInput, { ...current, ...values });
     if (values.statuses) {
       // A status still used by records cannot disappear from the workflow.
       const kept = new Set(values.statuses.map((s) => s.key));

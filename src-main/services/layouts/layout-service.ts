@@ -1,0 +1,98 @@
+import { v7 as uuidv7 } from 'uuid';
+import { cardLayout, type CardLayout, type LayoutEntity } from '../../../src-shared/domain/card-layout';
+import { CONTACT_FIELDS } from '../../../src-shared/domain/organisation';
+import { CUSTOMER_FIELDS } from '../../../src-shared/domain/customer';
+import { KecardError } from '../../../src-shared/errors';
+import type { CallContext } from '../../changelog/call-context';
+import { runWrite } from '../../changelog/write-tx';
+import type { Workspace } from '../../db/workspace';
+import { listBusinessTypes } from '../business/business-type-service';
+import { listFields } from '../custom-fields/field-registry';
+import { insertRow, readRow, updateRow } from '../shared/entity-writes';
+import { validate } from '../shared/validate';
+
+const BUILT_IN: Record<LayoutEntity, readonly string[]> = { customer: CUSTOMER_FIELDS, contact: CONTACT_FIELDS };
+
+/** Fields a layout may place: built-in ones and live custom fields of the entity. */
+function placeable(ws: Workspace, entity: LayoutEntity): string[] {
+  return [...BUILT_IN[entity], ...listFields(ws, entity).map((f) => f.columnName)];
+}
+
+export function defaultLayout(ws: Workspace, entity: LayoutEntity): CardLayout {
+  if (entity === 'contact') {
+    return { tabs: [{ key: 'basic', label: '基本信息', sections: [{ key: 'main', label: '联系人', columns: 2, fields: [...CONTACT_FIELDS] }] }] };
+  }
+  const custom = listFields(ws, 'customer').map((f) => f.columnName);
+  return {
+    tabs: [
+      {
+        key: 'basic',
+        label: '基本信息',
+        sections: [
+          { key: 'identity', label: '客户资料', columns: 2, fields: ['name', 'shortName', 'code', 'kind', 'industry', 'source', 'ownerId'] },
+          { key: 'contact', label: '联系方式', columns: 2, fields: ['province', 'city', 'district', 'address', 'phones', 'email', 'website'] },
+          { key: 'status', label: '分类与状态', columns: 2, fields: ['customerClass', 'lifecycle', 'relationshipLevel', 'colorLabel', 'tags'] },
+          ...(custom.length ? [{ key: 'custom', label: '自定义字段', columns: 2 as const, fields: custom }] : []),
+          { key: 'notes', label: '备注', columns: 1, fields: ['notes'] },
+        ],
+      },
+      { key: 'organisation', label: '组织机构与联系人', sections: [], related: { kind: 'organisation', columns: [] } },
+      { key: 'orders', label: '订单', sections: [], related: { kind: 'orders', columns: ['orderNo', 'orderDate', 'status', 'totalFen', 'receivedFen'] } },
+      { key: 'receipts', label: '收款', sections: [], related: { kind: 'receipts', columns: ['receiptDate', 'amountFen', 'method', 'orderNo'] } },
+      { key: 'purchased', label: '已购产品', sections: [], related: { kind: 'purchased', columns: ['productName', 'quantityMilli', 'amountFen', 'lastOrderDate'] } },
+      { key: 'staff', label: '相关员工', sections: [], related: { kind: 'staff', columns: ['employeeName', 'role', 'notes'] } },
+      ...listBusinessTypes(ws).map((t) => ({
+        key: `records-${t.id}`,
+        label: t.name.slice(0, 20),
+        sections: [],
+        related: { kind: 'records' as const, businessTypeId: t.id, columns: t.listColumns },
+      })),
+      { key: 'history', label: '变动历史', sections: [], related: { kind: 'history', columns: [] } },
+    ],
+  };
+}
+
+/**
+ * The saved layout, with anything it cannot know yet made visible: custom fields added since it
+ * was saved land in a "未放置字段" section, and new business types get a tab, so nothing is hidden
+ * silently. Fields deleted since are dropped from the sections.
+ */
+export function getLayout(ws: Workspace, entity: LayoutEntity): { layout: CardLayout; saved: boolean } {
+  const row = ws.db.prepare('SELECT layout FROM card_layouts WHERE entity = ? AND deleted = 0').get(entity) as { layout: string } | undefined;
+  if (!row) return { layout: defaultLayout(ws, entity), saved: false };
+  const parsed = cardLayout.safeParse(JSON.parse(row.layout));
+  if (!parsed.success) return { layout: defaultLayout(ws, entity), saved: false };
+  const layout = parsed.data;
+  const allowed = new Set(placeable(ws, entity));
+  for (const tab of layout.tabs) for (const section of tab.sections) section.fields = section.fields.filter((f) => allowed.has(f));
+  const placed = new Set(layout.tabs.flatMap((t) => t.sections.flatMap((s) => s.fields)));
+  const unplaced = listFields(ws, entity)
+    .map((f) => f.columnName)
+    .filter((c) => !placed.has(c));
+  if (unplaced.length && layout.tabs[0]) layout.tabs[0].sections.push({ key: 'unplaced', label: '未放置字段', columns: 2, fields: unplaced });
+  if (entity === 'customer') {
+    const types = listBusinessTypes(ws);
+    const shown = new Set(layout.tabs.map((t) => t.related?.businessTypeId).filter(Boolean));
+    const liveTypes = new Set(types.map((t) => t.id));
+    layout.tabs = layout.tabs.filter((t) => t.related?.kind !== 'records' || liveTypes.has(t.related.businessTypeId ?? ''));
+    for (const t of types.filter((x) => !shown.has(x.id))) {
+      layout.tabs.push({ key: `records-${t.id}`, label: t.name.slice(0, 20), sections: [], related: { kind: 'records', businessTypeId: t.id, columns: t.listColumns } });
+    }
+  }
+  return { layout, saved: true };
+}
+
+export function saveLayout(ws: Workspace, ctx: CallContext, entity: LayoutEntity, input: unknown): CardLayout {
+  const layout = validate(cardLayout, input);
+  const allowed = new Set(placeable(ws, entity));
+  const unknown = layout.tabs.flatMap((t) => t.sections.flatMap((s) => s.fields)).filter((f) => !allowed.has(f));
+  if (unknown.length) throw new KecardError('VALIDATION', 'The layout names fields that do not exist.', { fields: { layout: 'unknownField' }, unknown });
+  const tabKeys = layout.tabs.map((t) => t.key);
+  if (new Set(tabKeys).size !== tabKeys.length) throw new KecardError('VALIDATION', 'Tab keys must be unique.', { fields: { layout: 'duplicateValue' } });
+  runWrite(ws, ctx, (tx) => {
+    const existing = tx.ws.db.prepare('SELECT id FROM card_layouts WHERE entity = ? AND deleted = 0').get(entity) as { id: string } | undefined;
+    if (existing) updateRow(tx, 'cardLayout', null, readRow(tx, 'cardLayout', existing.id) as Record<string, unknown>, { layout });
+    else insertRow(tx, 'cardLayout', null, uuidv7(), { entity, layout });
+  });
+  return getLayout(ws, entity).layout;
+}

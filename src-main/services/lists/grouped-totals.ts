@@ -1,0 +1,178 @@
+import type { CustomField } from '../../../src-shared/domain/custom-fields';
+import { KecardError } from '../../../src-shared/errors';
+import type { QueryDefinition } from '../../../src-shared/query/query-tree';
+import type { Workspace } from '../../db/workspace';
+import { pathOf, listExpenseCategories } from '../business/expense-service';
+import { listFields } from '../custom-fields/field-registry';
+import { safeColumn } from '../custom-fields/field-registry';
+import { compileWhere } from '../query/compile-query';
+
+// Group-by with subtotals (分组, 合计) for lists of customers, business records and expenses.
+// Group and measure keys resolve through per-source whitelists to fixed SQL expressions; money
+// sums are SQLite integer sums, exact to the fen.
+
+export type GroupSource = { entity: 'customer'; definition?: QueryDefinition } | { entity: 'record'; typeId: string } | { entity: 'expense' };
+export interface Measure {
+  field: string;
+  fn: 'sum' | 'avg' | 'count' | 'min' | 'max';
+}
+export interface GroupRow {
+  /** One value per level down to this row's level; the grand total has an empty key. */
+  key: (string | number | null)[];
+  level: number;
+  count: number;
+  values: Record<string, number | null>;
+}
+
+interface SourceSql {
+  from: string;
+  where: string;
+  params: (string | number)[];
+  dims: Record<string, string>;
+  nums: Record<string, string>;
+}
+
+function customColumns(fields: CustomField[], alias: string): { dims: Record<string, string>; nums: Record<string, string> } {
+  const dims: Record<string, string> = {};
+  const nums: Record<string, string> = {};
+  for (const f of fields) {
+    const col = `${alias}.${safeColumn(f.columnName)}`;
+    if (['integer', 'decimal', 'money', 'percent'].includes(f.type)) nums[f.columnName] = col;
+    if (['select', 'text', 'boolean', 'staff', 'date', 'integer'].includes(f.type)) dims[f.columnName] = col;
+  }
+  return { dims, nums };
+}
+
+function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
+  if (source.entity === 'customer') {
+    const compiled = source.definition ? compileWhere(source.definition) : { sql: '1', params: [] };
+    const custom = customColumns(listFields(ws, 'customer'), 'c');
+    return {
+      from: 'customers c LEFT JOIN employees e ON e.id = c.owner_id',
+      where: `c.deleted = 0 AND ${compiled.sql}`,
+      params: compiled.params,
+      dims: {
+        customerClass: 'c.class',
+        lifecycle: 'c.lifecycle',
+        province: 'c.province',
+        city: 'c.city',
+        industry: 'c.industry',
+        source: 'c.source',
+        kind: 'c.kind',
+        relationshipLevel: 'c.relationship_level',
+        colorLabel: 'c.color_label',
+        ownerName: 'e.name',
+        createdMonth: 'substr(c.created_at, 1, 7)',
+        ...custom.dims,
+      },
+      nums: { relationshipLevel: 'c.relationship_level', ...custom.nums },
+    };
+  }
+  if (source.entity === 'record') {
+    const custom = customColumns(listFields(ws, 'record', { businessTypeId: source.typeId }), 'r');
+    return {
+      from: 'business_records r JOIN customers c ON c.id = r.customer_id LEFT JOIN employees e ON e.id = r.employee_id',
+      where: 'r.deleted = 0 AND r.type_id = ?',
+      params: [source.typeId],
+      dims: { status: 'r.status', employeeName: 'e.name', customerName: 'c.name', createdMonth: 'substr(r.created_at, 1, 7)', ...custom.dims },
+      nums: {
+        expenseTotalFen: '(SELECT COALESCE(sum(x.amount_fen), 0) FROM expenses x WHERE x.record_id = r.id AND x.deleted = 0)',
+        ...custom.nums,
+      },
+    };
+  }
+  return {
+    from: 'expenses x JOIN customers c ON c.id = x.customer_id LEFT JOIN employees e ON e.id = x.employee_id',
+    where: 'x.deleted = 0',
+    params: [],
+    dims: { categoryId: 'x.category_id', employeeName: 'e.name', customerName: 'c.name', month: 'substr(x.expense_date, 1, 7)' },
+    nums: { amountFen: 'x.amount_fen' },
+  };
+}
+
+/**
+ * Subtotals at every level of `groupBy` plus the grand total. Expense lists may group by
+ * `categoryLevel1..3`: the category tree cut at that depth, summed from the leaves in code.
+ */
+export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: readonly string[], measures: readonly Measure[]): GroupRow[] {
+  const src = sourceSql(ws, source);
+  if (groupBy.length > 4) throw new KecardError('VALIDATION', 'At most four grouping levels.', { fields: { groupBy: 'tooMany' } });
+  const categoryLevels = groupBy.map((g) => /^categoryLevel([1-3])$/.exec(g)?.[1]).map((l) => (l ? Number(l) : null));
+  const dims = groupBy.map((g, i) => {
+    if (categoryLevels[i] !== null && source.entity === 'expense') return 'x.category_id';
+    const sql = src.dims[g];
+    if (!sql) throw new KecardError('VALIDATION', `Cannot group by ${g}.`, { fields: { groupBy: 'invalid' } });
+    return sql;
+  });
+  // Per measure: sum, non-null count, min and max of the finest groups; every level is rolled up
+  // from these, so an average is always total ÷ count, never an average of averages.
+  const measureSql = measures.flatMap((m, i) => {
+    if (m.fn === 'count') return [];
+    const col = src.nums[m.field];
+    if (!col) throw new KecardError('VALIDATION', `Cannot total ${m.field}.`, { fields: { measures: 'invalid' } });
+    return [`sum(${col}) AS s${i}`, `count(${col}) AS k${i}`, `min(${col}) AS lo${i}`, `max(${col}) AS hi${i}`];
+  });
+  const select = [...dims.map((d, i) => `${d} AS g${i}`), 'count(*) AS n', ...measureSql].join(', ');
+  const finest = ws.db
+    .prepare(`SELECT ${select} FROM ${src.from} WHERE ${src.where}${dims.length ? ` GROUP BY ${dims.map((_, i) => `g${i}`).join(', ')}` : ''}`)
+    .all(...src.params) as Record<string, string | number | null>[];
+
+  const categories = source.entity === 'expense' && categoryLevels.some((l) => l !== null) ? listExpenseCategories(ws) : [];
+  const keyOf = (row: Record<string, string | number | null>, i: number): string | number | null => {
+    const v = row[`g${i}`] ?? null;
+    const level = categoryLevels[i];
+    if (level === null || level === undefined || typeof v !== 'string') return v;
+    const path = pathOf(categories, v).names;
+    return path[Math.min(level, path.length) - 1] ?? null;
+  };
+
+  const rows: GroupRow[] = [];
+  for (let level = groupBy.length; level >= 0; level -= 1) {
+    const acc = new Map<string, { key: (string | number | null)[]; count: number; parts: { sum: number; n: number; min: number | null; max: number | null }[] }>();
+    for (const row of finest) {
+      const key = Array.from({ length: level }, (_, i) => keyOf(row, i));
+      const id = JSON.stringify(key);
+      const entry = acc.get(id) ?? { key, count: 0, parts: measures.map(() => ({ sum: 0, n: 0, min: null, max: null })) };
+      entry.count += Number(row.n);
+      measures.forEach((m, i) => {
+        if (m.fn === 'count') return;
+        const part = entry.parts[i] as { sum: number; n: number; min: number | null; max: number | null };
+        part.sum += Number(row[`s${i}`] ?? 0);
+        part.n += Number(row[`k${i}`] ?? 0);
+        const lo = row[`lo${i}`];
+        const hi = row[`hi${i}`];
+        if (lo !== null && lo !== undefined) part.min = part.min === null ? Number(lo) : Math.min(part.min, Number(lo));
+        if (hi !== null && hi !== undefined) part.max = part.max === null ? Number(hi) : Math.max(part.max, Number(hi));
+      });
+      acc.set(id, entry);
+    }
+    for (const entry of acc.values()) {
+      const values: Record<string, number | null> = {};
+      measures.forEach((m, i) => {
+        const part = entry.parts[i] as { sum: number; n: number; min: number | null; max: number | null };
+        const name = `${m.fn}:${m.field}`;
+        if (m.fn === 'count') values[name] = entry.count;
+        else if (m.fn === 'avg') values[name] = part.n === 0 ? null : Math.round((part.sum / part.n) * 100) / 100;
+        else if (m.fn === 'min') values[name] = part.min;
+        else if (m.fn === 'max') values[name] = part.max;
+        else values[name] = part.sum;
+      });
+      rows.push({ key: entry.key, level, count: entry.count, values });
+    }
+  }
+  return rows.sort((a, b) => compareKeys(a.key, b.key) || a.level - b.level);
+}
+
+/** Parents before their children, nulls after values, the grand total last. */
+function compareKeys(a: (string | number | null)[], b: (string | number | null)[]): number {
+  if (a.length === 0 || b.length === 0) return b.length - a.length;
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
