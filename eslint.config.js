@@ -58,7 +58,7 @@ const WEB_TS = ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx', 'vite.config.ts
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', 'migrations/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', '.bench/**'],
+    ignores: ['dist/**', 'release/**', 'node_modules/**', 'migrations/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', '.bench/**', '.scratch-*'],
   },
 
   js.configs.recommended,

@@ -89,7 +89,8 @@ async function run(
 
 /** node:util parseArgs reports unknown options and missing values as TypeErrors with ERR_PARSE_ARGS_* codes. */
 function isParseArgsError(err: unknown): err is Error {
-  return err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  const code = (err as { code?: unknown }).code;
+  return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 function helpOutput(): CommandOutput {

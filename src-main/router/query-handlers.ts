@@ -4,9 +4,14 @@ import { exportQuery } from '../services/export/export-query';
 import { addToFolder, createFolder, deleteFolder, foldersOf, listFolders, removeFromFolder, renameFolder } from '../services/favourites/favourite-service';
 import { countQuery, matchingIds, runContactQuery, runCustomerQuery } from '../services/query/run-query';
 import { createSavedQuery, deleteSavedQuery, listSavedQueries, pinnedCounts, updateSavedQuery } from '../services/query/saved-query-service';
+import { queryFieldCatalogue, relationCatalogue } from '../services/query/query-catalogue';
+import { getQueryForm, saveQueryForm } from '../services/query/query-form-service';
 import type { Handlers, RouterDeps } from './handlers';
 
 type QueryHandlerNames =
+  | 'queries.fields'
+  | 'queryForms.get'
+  | 'queryForms.save'
   | 'queries.run'
   | 'queries.count'
   | 'queries.saved'
@@ -34,6 +39,17 @@ export function createQueryHandlers({ host }: RouterDeps): Pick<Handlers, QueryH
     'ids' in target ? target.ids : matchingIds(ws(), target.definition);
 
   return {
+    'queries.fields': () => ({
+      customer: queryFieldCatalogue(ws(), 'customer'),
+      contact: queryFieldCatalogue(ws(), 'contact'),
+      relations: relationCatalogue(ws()),
+    }),
+    'queryForms.get': ({ entity }) => getQueryForm(ws(), entity),
+    'queryForms.save': ({ entity, fields }, ctx) => {
+      const saved = saveQueryForm(ws(), ctx, entity, fields);
+      changed(['queryForm']);
+      return saved;
+    },
     'queries.run': ({ definition, offset, limit, sort }) => {
       if (definition.entity === 'contact') {
         const r = runContactQuery(ws(), definition, { offset, limit });

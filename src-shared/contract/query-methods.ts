@@ -64,7 +64,37 @@ export const exportColumn = z
   })
   .strict();
 
+export const queryField = z.object({
+  key: z.string(),
+  type: z.enum(['text', 'enum', 'number', 'date', 'datetime', 'list', 'tags', 'staff', 'folder']),
+  options: z.array(z.union([z.string(), z.number()])).readonly().optional(),
+  label: z.string().optional(),
+  money: z.boolean().optional(),
+});
+export type QueryFieldDto = z.infer<typeof queryField>;
+const queryFormField = z.object({ field: z.string().max(80), operator: z.string().max(30) }).strict();
+
 export const queryMethods = {
+  /** The fields the builder offers for each root entity and each related list, custom fields included. */
+  'queries.fields': defineMethod({
+    input: z.object({}).strict(),
+    output: z.object({
+      customer: z.array(queryField),
+      contact: z.array(queryField),
+      relations: z.array(z.object({ relation: z.string(), entity: z.string(), label: z.string().nullable(), fields: z.array(queryField) })),
+    }),
+    permission: 'read',
+  }),
+  'queryForms.get': defineMethod({
+    input: z.object({ entity: z.enum(['customer', 'contact']) }).strict(),
+    output: z.object({ fields: z.array(queryFormField), saved: z.boolean() }),
+    permission: 'read',
+  }),
+  'queryForms.save': defineMethod({
+    input: z.object({ entity: z.enum(['customer', 'contact']), fields: z.array(queryFormField).max(30) }).strict(),
+    output: z.array(queryFormField),
+    permission: 'manage',
+  }),
   'queries.run': defineMethod({
     input: z
       .object({

@@ -20,6 +20,7 @@ export const ENTITIES = [
   'businessRecord',
   'expenseCategory',
   'expense',
+  'queryForm',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

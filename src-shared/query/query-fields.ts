@@ -10,9 +10,15 @@ export interface QueryField {
   type: QueryFieldType;
   /** Stored values for enums, in display order. */
   options?: readonly (string | number)[];
+  /** Display label for user-defined fields (built-in ones are translated by the renderer). */
+  label?: string;
+  /** Money fields hold fen: the UI shows and takes yuan. */
+  money?: boolean;
 }
 
 export const QUERY_ENTITIES = ['customer', 'contact'] as const;
+/** Entities a related-records condition can look into: contacts, orders, records of a business type (`record:<typeId>`). */
+export type RelatedEntity = 'contact' | 'order' | `record:${string}`;
 export type QueryEntity = (typeof QUERY_ENTITIES)[number];
 
 export const CUSTOMER_QUERY_FIELDS: readonly QueryField[] = [
@@ -58,13 +64,21 @@ export const QUERY_FIELDS: Record<QueryEntity, readonly QueryField[]> = {
   contact: CONTACT_QUERY_FIELDS,
 };
 
-/** Related lists a customer condition can look into; orders and business types join them later. */
-export const RELATIONS = { contacts: 'contact' } as const satisfies Record<string, QueryEntity>;
-export type Relation = keyof typeof RELATIONS;
+export const ORDER_QUERY_FIELDS: readonly QueryField[] = [
+  { key: 'orderNo', type: 'text' },
+  { key: 'orderDate', type: 'date' },
+  { key: 'status', type: 'enum', options: ['draft', 'confirmed', 'shipped', 'completed', 'cancelled'] },
+  { key: 'totalFen', type: 'number', money: true },
+  { key: 'ownerId', type: 'staff' },
+];
 
-export function findField(entity: QueryEntity, key: string): QueryField | undefined {
-  return QUERY_FIELDS[entity].find((f) => f.key === key);
-}
+export const RECORD_QUERY_FIELDS: readonly QueryField[] = [
+  { key: 'title', type: 'text' },
+  { key: 'status', type: 'enum' },
+  { key: 'employeeId', type: 'staff' },
+  { key: 'createdAt', type: 'datetime' },
+  { key: 'statusChangedAt', type: 'datetime' },
+];
 
 export const OPERATORS_BY_TYPE: Record<QueryFieldType, readonly string[]> = {
   text: ['eq', 'neq', 'contains', 'notContains', 'startsWith', 'in', 'notIn', 'empty', 'notEmpty'],
@@ -77,3 +91,8 @@ export const OPERATORS_BY_TYPE: Record<QueryFieldType, readonly string[]> = {
   staff: ['eq', 'neq', 'in', 'empty', 'notEmpty'],
   folder: ['in', 'notIn'],
 };
+
+/** Built-in fields of the two root entities (custom fields come from the workspace). */
+export function findField(entity: QueryEntity, key: string): QueryField | undefined {
+  return QUERY_FIELDS[entity].find((f) => f.key === key);
+}

@@ -52,11 +52,17 @@ export interface GroupNode {
 
 export interface RelatedNode {
   kind: 'related';
+  /** `contacts`, `orders`, or `records:<businessTypeId>`. */
   relation: string;
-  /** has: at least one related row matches; hasNo: none does; count: the number compares. */
-  mode: 'has' | 'hasNo' | 'count';
+  /**
+   * has: at least one related row matches; hasNo: none does; count: how many match compares;
+   * aggregate: a sum / max / min over the matching rows compares ("order total in the last 12
+   * months > 100,000": sum of totalFen where orderDate in the last 365 days, gt 10000000 fen).
+   */
+  mode: 'has' | 'hasNo' | 'count' | 'aggregate';
   where?: GroupNode | undefined;
   count?: { op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: number } | undefined;
+  aggregate?: { fn: 'sum' | 'max' | 'min'; field: string; op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: number | string } | undefined;
 }
 
 export type QueryNode = ConditionNode | GroupNode | RelatedNode;
@@ -76,9 +82,18 @@ export const relatedNode: z.ZodType<RelatedNode> = z.lazy(() =>
     .object({
       kind: z.literal('related'),
       relation: z.string().max(40),
-      mode: z.enum(['has', 'hasNo', 'count']),
+      mode: z.enum(['has', 'hasNo', 'count', 'aggregate']),
       where: groupNode.optional(),
       count: z.object({ op: z.enum(['eq', 'gt', 'gte', 'lt', 'lte']), value: z.number().int().min(0).max(1_000_000) }).strict().optional(),
+      aggregate: z
+        .object({
+          fn: z.enum(['sum', 'max', 'min']),
+          field: z.string().max(80),
+          op: z.enum(['eq', 'gt', 'gte', 'lt', 'lte']),
+          value: z.union([z.number().finite(), z.string().max(40)]),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
 );

@@ -7,3 +7,4 @@ export * from './queries';
 export * from './metadata';
 export * from './sales';
 export * from './business';
+export * from './query-forms';

@@ -68,7 +68,7 @@ export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof busi
   const type = getBusinessType(tx.ws, values.typeId);
   requireLiveCustomer(tx, values.customerId);
   checkLinks(tx, values.customerId, values.contactId, values.employeeId);
-  const status = values.status ?? (type.statuses[0]?.key as string);
+  const status = values.status ?? type.statuses[0]?.key ?? '';
   if (!type.statuses.some((s) => s.key === status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
   const { custom, ...builtIn } = values;
   insertRow(tx, 'businessRecord', values.customerId, id, { ...builtIn, status, statusChangedAt: tx.at });

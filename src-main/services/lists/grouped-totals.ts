@@ -45,7 +45,7 @@ function customColumns(fields: CustomField[], alias: string): { dims: Record<str
 
 function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
   if (source.entity === 'customer') {
-    const compiled = source.definition ? compileWhere(source.definition) : { sql: '1', params: [] };
+    const compiled = source.definition ? compileWhere(ws, source.definition) : { sql: '1', params: [] };
     const custom = customColumns(listFields(ws, 'customer'), 'c');
     return {
       from: 'customers c LEFT JOIN employees e ON e.id = c.owner_id',

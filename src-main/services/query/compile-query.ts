@@ -1,11 +1,14 @@
 import { KecardError } from '../../../src-shared/errors';
-import { findField, OPERATORS_BY_TYPE, RELATIONS, type QueryEntity, type QueryField } from '../../../src-shared/query/query-fields';
+import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode } from '../../../src-shared/query/query-tree';
 import { anniversaryDays, localDate, periodRange } from '../../../src-shared/query/relative-dates';
+import type { Workspace } from '../../db/workspace';
+import { relatedCatalogue, rootCatalogue, type CatalogueField, type EntityCatalogue } from './query-catalogue';
 
-// Compiles a query tree to a parameterised WHERE clause. Field keys map to fixed column
-// expressions below; values only ever travel as bound parameters. A tree that does not fit the
-// schema is refused with the path of each broken condition rather than silently shortened.
+// Compiles a query tree to a parameterised WHERE clause. Field keys resolve through the
+// workspace's catalogue (built-in fields plus live custom fields) to fixed SQL expressions;
+// values only ever travel as bound parameters. A tree that does not fit the schema is refused
+// with the path of each broken condition rather than silently shortened.
 
 type SqlValue = string | number;
 export interface CompiledWhere {
@@ -20,74 +23,35 @@ export interface QueryProblem {
   field?: string;
 }
 
-const ALIAS: Record<QueryEntity, string> = { customer: 'c', contact: 'ct' };
-const TABLE: Record<QueryEntity, string> = { customer: 'customers', contact: 'contacts' };
-
-const COLUMN: Record<QueryEntity, Record<string, string>> = {
-  customer: {
-    name: 'name',
-    shortName: 'short_name',
-    code: 'code',
-    kind: 'kind',
-    industry: 'industry',
-    province: 'province',
-    city: 'city',
-    district: 'district',
-    address: 'address',
-    phones: 'phones',
-    email: 'email',
-    website: 'website',
-    source: 'source',
-    ownerId: 'owner_id',
-    customerClass: 'class',
-    lifecycle: 'lifecycle',
-    relationshipLevel: 'relationship_level',
-    colorLabel: 'color_label',
-    tags: 'tags',
-    notes: 'notes',
-    createdAt: 'created_at',
-    updatedAt: 'updated_at',
-  },
-  contact: {
-    name: 'name',
-    title: 'title',
-    mobile: 'mobile',
-    phone: 'phone',
-    email: 'email',
-    birthday: 'birthday',
-    notes: 'notes',
-    createdAt: 'created_at',
-  },
-};
-
-export function tableOf(entity: QueryEntity): { table: string; alias: string } {
-  return { table: TABLE[entity], alias: ALIAS[entity] };
-}
-
 /** Every condition that no longer fits the schema, with its path; empty when the tree is sound. */
-export function queryProblems(def: QueryDefinition): QueryProblem[] {
+export function queryProblems(ws: Workspace, def: QueryDefinition): QueryProblem[] {
   const problems: QueryProblem[] = [];
-  const walk = (node: QueryNode, entity: QueryEntity, path: string) => {
-    if (node.kind === 'group') node.children.forEach((child, i) => walk(child, entity, path ? `${path}.${i}` : String(i)));
+  const walk = (node: QueryNode, cat: EntityCatalogue, path: string, depth: number) => {
+    if (node.kind === 'group') node.children.forEach((child, i) => walk(child, cat, path ? `${path}.${i}` : String(i), depth));
     else if (node.kind === 'related') {
-      const target = relationTarget(entity, node.relation);
-      if (!target) problems.push({ path, code: 'unknownRelation', field: node.relation });
-      else if (node.where) node.where.children.forEach((child, i) => walk(child, target, `${path}.${i}`));
+      const target = cat.alias === 'c' ? relatedCatalogue(ws, node.relation, depth + 1) : null;
+      if (!target) {
+        problems.push({ path, code: 'unknownRelation', field: node.relation });
+        return;
+      }
+      node.where?.children.forEach((child, i) => walk(child, target, `${path}.${i}`, depth + 1));
       if (node.mode === 'count' && !node.count) problems.push({ path, code: 'missingValue' });
+      if (node.mode === 'aggregate') {
+        const agg = node.aggregate;
+        if (!agg) problems.push({ path, code: 'missingValue' });
+        else if (!target.fields.some((f) => f.key === agg.field && (f.type === 'number' || f.type === 'date' || f.type === 'datetime'))) {
+          problems.push({ path, code: 'unknownField', field: agg.field });
+        }
+      }
     } else {
-      const field = findField(entity, node.field);
+      const field = cat.fields.find((f) => f.key === node.field);
       if (!field) problems.push({ path, code: 'unknownField', field: node.field });
       else if (!OPERATORS_BY_TYPE[field.type].includes(node.operator)) problems.push({ path, code: 'badOperator', field: node.field });
       else if (!hasValue(node)) problems.push({ path, code: 'missingValue', field: node.field });
     }
   };
-  walk(def.where, def.entity, '');
+  walk(def.where, rootCatalogue(ws, def.entity), '', 0);
   return problems;
-}
-
-function relationTarget(entity: QueryEntity, relation: string): QueryEntity | null {
-  if (entity !== 'customer') return null;
-  return Object.hasOwn(RELATIONS, relation) ? RELATIONS[relation as keyof typeof RELATIONS] : null;
 }
 
 function hasValue(n: ConditionNode): boolean {
@@ -109,44 +73,57 @@ function hasValue(n: ConditionNode): boolean {
   }
 }
 
-export function compileWhere(def: QueryDefinition, now: Date = new Date()): CompiledWhere {
-  const problems = queryProblems(def);
+export function compileWhere(ws: Workspace, def: QueryDefinition, now: Date = new Date()): CompiledWhere {
+  const problems = queryProblems(ws, def);
   if (problems.length > 0) throw new KecardError('QUERY_INVALID', 'Some conditions no longer fit the data.', { problems });
   const params: SqlValue[] = [];
-  const sql = group(def.where, def.entity, params, now);
+  const sql = group(ws, def.where, rootCatalogue(ws, def.entity), params, now, 0);
   return { sql, params };
 }
 
-function group(node: GroupNode, entity: QueryEntity, params: SqlValue[], now: Date): string {
+function group(ws: Workspace, node: GroupNode, cat: EntityCatalogue, params: SqlValue[], now: Date, depth: number): string {
   if (node.children.length === 0) return '1';
-  const parts = node.children.map((child) => compileNode(child, entity, params, now));
+  const parts = node.children.map((child) => {
+    if (child.kind === 'group') return group(ws, child, cat, params, now, depth);
+    if (child.kind === 'related') return related(ws, child, cat, params, now, depth);
+    return condition(child, cat, cat.fields.find((f) => f.key === child.field) as CatalogueField, params, now);
+  });
   return `(${parts.join(node.op === 'and' ? ' AND ' : ' OR ')})`;
-}
-
-function compileNode(node: QueryNode, entity: QueryEntity, params: SqlValue[], now: Date): string {
-  if (node.kind === 'group') return group(node, entity, params, now);
-  if (node.kind === 'related') return related(node, entity, params, now);
-  return condition(node, entity, findField(entity, node.field) as QueryField, params, now);
-}
-
-function related(node: RelatedNode, entity: QueryEntity, params: SqlValue[], now: Date): string {
-  const target = relationTarget(entity, node.relation) as QueryEntity;
-  const { table, alias } = tableOf(target);
-  const inner = node.where ? group(node.where, target, params, now) : '1';
-  const from = `FROM ${table} ${alias} WHERE ${alias}.customer_id = ${ALIAS[entity]}.id AND ${alias}.deleted = 0 AND ${inner}`;
-  if (node.mode === 'has') return `EXISTS (SELECT 1 ${from})`;
-  if (node.mode === 'hasNo') return `NOT EXISTS (SELECT 1 ${from})`;
-  const count = node.count as NonNullable<RelatedNode['count']>;
-  params.push(count.value);
-  return `((SELECT count(*) ${from}) ${CMP[count.op]} ?)`;
 }
 
 const CMP = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-function condition(n: ConditionNode, entity: QueryEntity, field: QueryField, params: SqlValue[], now: Date): string {
-  const alias = ALIAS[entity];
-  if (field.type === 'folder') return folder(n, entity, params);
-  const x = `${alias}.${COLUMN[entity][field.key] as string}`;
+function related(ws: Workspace, node: RelatedNode, parent: EntityCatalogue, params: SqlValue[], now: Date, depth: number): string {
+  const target = relatedCatalogue(ws, node.relation, depth + 1) as EntityCatalogue;
+  const a = target.alias;
+  // Parameters must be pushed in the order their placeholders appear in the SQL text.
+  const head = (select: string) => `SELECT ${select} FROM ${target.table} ${a} WHERE ${a}.customer_id = ${parent.alias}.id AND ${a}.deleted = 0 AND ${target.scope.sql}`;
+  const tail = () => {
+    params.push(...target.scope.params);
+    return node.where ? ` AND ${group(ws, node.where, target, params, now, depth + 1)}` : '';
+  };
+  if (node.mode === 'has') return `EXISTS (${head('1')}${tail()})`;
+  if (node.mode === 'hasNo') return `NOT EXISTS (${head('1')}${tail()})`;
+  if (node.mode === 'count') {
+    const sql = `((${head('count(*)')}${tail()}) ${CMP[(node.count as NonNullable<RelatedNode['count']>).op]} ?)`;
+    params.push((node.count as NonNullable<RelatedNode['count']>).value);
+    return sql;
+  }
+  const agg = node.aggregate as NonNullable<RelatedNode['aggregate']>;
+  const field = target.fields.find((f) => f.key === agg.field) as CatalogueField;
+  params.push(...(field.params ?? []));
+  const fn = `${agg.fn}(${field.sql})`;
+  const select = agg.fn === 'sum' ? `COALESCE(${fn}, 0)` : fn;
+  const sql = `((${head(select)}${tail()}) ${CMP[agg.op]} ?)`;
+  params.push(field.type === 'number' ? Number(agg.value) : String(agg.value).slice(0, field.type === 'date' ? 10 : 40));
+  return sql;
+}
+
+function condition(n: ConditionNode, cat: EntityCatalogue, field: CatalogueField, params: SqlValue[], now: Date): string {
+  if (field.type === 'folder') return folder(n, cat.alias, params);
+  // Computed fields are subqueries that may carry their own parameters; each use binds them again.
+  const x = `(${field.sql})`;
+  const bindX = () => params.push(...(field.params ?? []));
   const bind = (v: SqlValue | undefined) => {
     params.push(v ?? '');
     return '?';
@@ -156,59 +133,93 @@ function condition(n: ConditionNode, entity: QueryEntity, field: QueryField, par
     vs.forEach((v) => params.push(v));
     return vs.map(() => '?').join(', ');
   };
+  // Every branch mentions x exactly as often as it calls bindX, left to right.
+  const X = () => {
+    bindX();
+    return x;
+  };
 
   if (field.type === 'list' || field.type === 'tags') {
     const exact = field.type === 'tags';
-    const element = (v: SqlValue | undefined) =>
-      exact ? `EXISTS (SELECT 1 FROM json_each(${x}) j WHERE j.value = ${bind(v)})` : `EXISTS (SELECT 1 FROM json_each(${x}) j WHERE instr(lower(j.value), lower(${bind(v)})) > 0)`;
+    const element = (v: SqlValue | undefined) => {
+      const col = X();
+      return exact
+        ? `EXISTS (SELECT 1 FROM json_each(${col}) j WHERE j.value = ${bind(v)})`
+        : `EXISTS (SELECT 1 FROM json_each(${col}) j WHERE instr(lower(j.value), lower(${bind(v)})) > 0)`;
+    };
     switch (n.operator) {
       case 'contains':
         return element(n.value);
       case 'notContains':
         return `NOT ${element(n.value)}`;
-      case 'in':
-        return (n.values ?? []).length === 0 ? '0' : `EXISTS (SELECT 1 FROM json_each(${x}) j WHERE j.value IN (${list(n.values)}))`;
-      case 'empty':
-        return `(${x} IS NULL OR ${x} = '[]')`;
-      default:
-        return `(${x} IS NOT NULL AND ${x} <> '[]')`;
+      case 'in': {
+        if ((n.values ?? []).length === 0) return '0';
+        const col = X();
+        return `EXISTS (SELECT 1 FROM json_each(${col}) j WHERE j.value IN (${list(n.values)}))`;
+      }
+      case 'empty': {
+        const c1 = X();
+        const c2 = X();
+        return `(${c1} IS NULL OR ${c2} = '[]')`;
+      }
+      default: {
+        const c1 = X();
+        const c2 = X();
+        return `(${c1} IS NOT NULL AND ${c2} <> '[]')`;
+      }
     }
   }
 
-  if (field.type === 'datetime' || field.type === 'date') return dateCondition(n, x, field.type, bind, list, now);
+  if (field.type === 'datetime' || field.type === 'date') return dateCondition(n, X, field.type, bind, list, now);
 
   switch (n.operator) {
     case 'eq':
-      return `${x} = ${bind(n.value)}`;
-    case 'neq':
-      return `(${x} IS NULL OR ${x} <> ${bind(n.value)})`;
+      return `${X()} = ${bind(n.value)}`;
+    case 'neq': {
+      const c1 = X();
+      return `(${c1} IS NULL OR ${X()} <> ${bind(n.value)})`;
+    }
     case 'contains':
-      return `instr(lower(${x}), lower(${bind(n.value)})) > 0`;
-    case 'notContains':
-      return `(${x} IS NULL OR instr(lower(${x}), lower(${bind(n.value)})) = 0)`;
+      return `instr(lower(${X()}), lower(${bind(n.value)})) > 0`;
+    case 'notContains': {
+      const c1 = X();
+      return `(${c1} IS NULL OR instr(lower(${X()}), lower(${bind(n.value)})) = 0)`;
+    }
     case 'startsWith': {
       const v = String(n.value ?? '');
+      const col = X();
       params.push(v.length, v);
-      return `lower(substr(${x}, 1, ?)) = lower(?)`;
+      return `lower(substr(${col}, 1, ?)) = lower(?)`;
     }
     case 'in':
-      return (n.values ?? []).length === 0 ? '0' : `${x} IN (${list(n.values)})`;
-    case 'notIn':
-      return (n.values ?? []).length === 0 ? '1' : `(${x} IS NULL OR ${x} NOT IN (${list(n.values)}))`;
+      return (n.values ?? []).length === 0 ? '0' : `${X()} IN (${list(n.values)})`;
+    case 'notIn': {
+      if ((n.values ?? []).length === 0) return '1';
+      const c1 = X();
+      return `(${c1} IS NULL OR ${X()} NOT IN (${list(n.values)}))`;
+    }
     case 'gt':
-      return `${x} > ${bind(n.value)}`;
+      return `${X()} > ${bind(n.value)}`;
     case 'gte':
-      return `${x} >= ${bind(n.value)}`;
+      return `${X()} >= ${bind(n.value)}`;
     case 'lt':
-      return `${x} < ${bind(n.value)}`;
+      return `${X()} < ${bind(n.value)}`;
     case 'lte':
-      return `${x} <= ${bind(n.value)}`;
-    case 'between':
-      return `${x} BETWEEN ${bind(n.value)} AND ${bind(n.value2)}`;
-    case 'empty':
-      return field.type === 'number' ? `${x} IS NULL` : `(${x} IS NULL OR ${x} = '')`;
-    case 'notEmpty':
-      return field.type === 'number' ? `${x} IS NOT NULL` : `(${x} IS NOT NULL AND ${x} <> '')`;
+      return `${X()} <= ${bind(n.value)}`;
+    case 'between': {
+      const col = X();
+      return `${col} BETWEEN ${bind(n.value)} AND ${bind(n.value2)}`;
+    }
+    case 'empty': {
+      if (field.type === 'number' || field.type === 'enum') return `${X()} IS NULL`;
+      const c1 = X();
+      return `(${c1} IS NULL OR ${X()} = '')`;
+    }
+    case 'notEmpty': {
+      if (field.type === 'number' || field.type === 'enum') return `${X()} IS NOT NULL`;
+      const c1 = X();
+      return `(${c1} IS NOT NULL AND ${X()} <> '')`;
+    }
     default:
       throw new KecardError('QUERY_INVALID', `Operator ${n.operator} does not apply.`);
   }
@@ -220,7 +231,7 @@ function condition(n: ConditionNode, entity: QueryEntity, field: QueryField, par
  */
 function dateCondition(
   n: ConditionNode,
-  x: string,
+  X: () => string,
   type: 'date' | 'datetime',
   bind: (v: SqlValue | undefined) => string,
   list: (values: readonly SqlValue[] | undefined) => string,
@@ -232,36 +243,44 @@ function dateCondition(
     return type === 'date' ? localDate(local) : local.toISOString();
   };
   const day = (v: SqlValue | undefined) => String(v ?? '').slice(0, 10);
+  const range = (from: string, to: string) => {
+    const c1 = X();
+    const a = bind(from);
+    const c2 = X();
+    return `(${c1} >= ${a} AND ${c2} < ${bind(to)})`;
+  };
   switch (n.operator) {
     case 'eq':
-      return type === 'date' ? `${x} = ${bind(day(n.value))}` : `(${x} >= ${bind(dayStart(day(n.value)))} AND ${x} < ${bind(dayStart(day(n.value), 1))})`;
+      return type === 'date' ? `${X()} = ${bind(day(n.value))}` : range(dayStart(day(n.value)), dayStart(day(n.value), 1));
     case 'before':
-      return `${x} < ${bind(dayStart(day(n.value)))}`;
+      return `${X()} < ${bind(dayStart(day(n.value)))}`;
     case 'after':
-      return `${x} >= ${bind(dayStart(day(n.value), 1))}`;
+      return `${X()} >= ${bind(dayStart(day(n.value), 1))}`;
     case 'between':
-      return `(${x} >= ${bind(dayStart(day(n.value)))} AND ${x} < ${bind(dayStart(day(n.value2), 1))})`;
+      return range(dayStart(day(n.value)), dayStart(day(n.value2), 1));
     case 'relative': {
-      const range = periodRange(n.period ?? 'today', now, n.days ?? 0);
-      const from = type === 'date' ? localDate(range.from) : range.from.toISOString();
-      const to = type === 'date' ? localDate(range.to) : range.to.toISOString();
-      return `(${x} >= ${bind(from)} AND ${x} < ${bind(to)})`;
+      const r = periodRange(n.period ?? 'today', now, n.days ?? 0);
+      return range(type === 'date' ? localDate(r.from) : r.from.toISOString(), type === 'date' ? localDate(r.to) : r.to.toISOString());
     }
     case 'anniversaryWithin':
-      return `substr(${x}, 6, 5) IN (${list(anniversaryDays(now, n.days ?? 0))})`;
-    case 'empty':
-      return `(${x} IS NULL OR ${x} = '')`;
-    case 'notEmpty':
-      return `(${x} IS NOT NULL AND ${x} <> '')`;
+      return `substr(${X()}, 6, 5) IN (${list(anniversaryDays(now, n.days ?? 0))})`;
+    case 'empty': {
+      const c1 = X();
+      return `(${c1} IS NULL OR ${X()} = '')`;
+    }
+    case 'notEmpty': {
+      const c1 = X();
+      return `(${c1} IS NOT NULL AND ${X()} <> '')`;
+    }
     default:
       throw new KecardError('QUERY_INVALID', `Operator ${n.operator} does not apply to dates.`);
   }
 }
 
-function folder(n: ConditionNode, entity: QueryEntity, params: SqlValue[]): string {
+function folder(n: ConditionNode, alias: string, params: SqlValue[]): string {
   const ids = n.values ?? [];
   if (ids.length === 0) return n.operator === 'in' ? '0' : '1';
   ids.forEach((v) => params.push(v));
-  const exists = `EXISTS (SELECT 1 FROM favourite_items fi WHERE fi.item_id = ${ALIAS[entity]}.id AND fi.deleted = 0 AND fi.folder_id IN (${ids.map(() => '?').join(', ')}))`;
+  const exists = `EXISTS (SELECT 1 FROM favourite_items fi WHERE fi.item_id = ${alias}.id AND fi.deleted = 0 AND fi.folder_id IN (${ids.map(() => '?').join(', ')}))`;
   return n.operator === 'in' ? exists : `NOT ${exists}`;
 }

@@ -38,7 +38,7 @@ export interface RunOptions {
 }
 
 export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()): number {
-  const where = compileWhere(def, now);
+  const where = compileWhere(ws, def, now);
   const table = def.entity === 'customer' ? 'customers c' : 'contacts ct';
   const alias = def.entity === 'customer' ? 'c' : 'ct';
   const row = ws.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${alias}.deleted = 0 AND ${where.sql}`).get(...where.params) as { n: number };
@@ -47,7 +47,7 @@ export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()
 
 /** Ids of every live row the query matches, for bulk actions and "add result to favourites". */
 export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date()): string[] {
-  const where = compileWhere(def, now);
+  const where = compileWhere(ws, def, now);
   const table = def.entity === 'customer' ? 'customers c' : 'contacts ct';
   const alias = def.entity === 'customer' ? 'c' : 'ct';
   return (ws.db.prepare(`SELECT ${alias}.id AS id FROM ${table} WHERE ${alias}.deleted = 0 AND ${where.sql}`).all(...where.params) as { id: string }[]).map(
@@ -57,7 +57,7 @@ export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date(
 
 export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: Customer[] } {
   const now = options.now ?? new Date();
-  const where = compileWhere({ ...def, entity: 'customer' }, now);
+  const where = compileWhere(ws, { ...def, entity: 'customer' }, now);
   const sort = options.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${CUSTOMER_SORT[sort.field]} ${dir}, c.seq ${dir}`;
@@ -73,7 +73,7 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
 
 export function runContactQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: ContactResult[] } {
   const now = options.now ?? new Date();
-  const where = compileWhere({ ...def, entity: 'contact' }, now);
+  const where = compileWhere(ws, { ...def, entity: 'contact' }, now);
   const rows = ws.db
     .prepare(
       `SELECT ct.id, ct.customer_id AS customerId, c.name AS customerName, ct.name, ct.title, ct.mobile, ct.phone, ct.email, ct.birthday

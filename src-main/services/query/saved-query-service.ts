@@ -39,13 +39,13 @@ export function listSavedQueries(ws: Workspace, ctx: CallContext): SavedQuery[] 
        WHERE deleted = 0 AND (owner_user_id = ? OR shared = 1) ORDER BY name`,
     )
     .all(ctx.userId) as Row[];
-  return rows.map((r) => toSaved(r, ctx));
+  return rows.map((r) => toSaved(ws, r, ctx));
 }
 
-function toSaved(r: Row, ctx: CallContext): SavedQuery {
+function toSaved(ws: Workspace, r: Row, ctx: CallContext): SavedQuery {
   const parsed = queryDefinition.safeParse(JSON.parse(r.definition));
   const definition = parsed.success ? parsed.data : { entity: 'customer' as const, where: { kind: 'group' as const, op: 'and' as const, children: [] } };
-  const problems: QueryProblem[] = parsed.success ? queryProblems(definition) : [{ path: '', code: 'unknownField' }];
+  const problems: QueryProblem[] = parsed.success ? queryProblems(ws, definition) : [{ path: '', code: 'unknownField' }];
   return {
     id: r.id,
     name: r.name,
@@ -115,7 +115,7 @@ export function getSavedQuery(ws: Workspace, ctx: CallContext, id: string): Save
     .prepare('SELECT id, name, entity, definition, shared, pinned, owner_user_id, owner_name FROM saved_queries WHERE id = ? AND deleted = 0')
     .get(id) as Row | undefined;
   if (!row || (row.owner_user_id !== ctx.userId && row.shared !== 1)) throw new KecardError('NOT_FOUND', 'Query not found.', { id });
-  return toSaved(row, ctx);
+  return toSaved(ws, row, ctx);
 }
 
 /** Live counts for the pinned queries in the sidebar; a broken query shows as broken, not as 0. */

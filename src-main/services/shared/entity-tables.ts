@@ -17,6 +17,7 @@ import {
   orderLines,
   orders,
   products,
+  queryForms,
   receipts,
   savedQueries,
 } from '../../db/schema';
@@ -41,11 +42,12 @@ export const ENTITY_TABLES = {
   businessRecord: businessRecords,
   expenseCategory: expenseCategories,
   expense: expenses,
+  queryForm: queryForms,
 } as const;
 export type EntityTable = (typeof ENTITY_TABLES)[Entity];
 
 /** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
-const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout']);
+const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout', 'fields']);
 /** JSON fields where null means "not set" rather than an empty list. */
 const NULLABLE_JSON_FIELDS = new Set(['computed', 'defaultValue']);
 /** Fields stored as 0/1 but booleans in the contract. */
