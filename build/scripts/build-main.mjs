@@ -9,6 +9,7 @@ const esmEntries = {
   launch: 'src-main/shell/launch.ts',
   cli: 'src-main/cli/kecard-cli.ts',
   'demo-worker': 'src-main/demo/demo-worker.ts',
+  'import-worker': 'src-main/import/import-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',
   bench: 'bench/run-bench.ts',
 };

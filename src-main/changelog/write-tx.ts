@@ -81,3 +81,19 @@ export function runWrite<T>(ws: Workspace, ctx: CallContext, fn: (tx: WriteTx) =
   const run = ws.db.transaction(() => fn(new WriteTx(ws, ctx, options.source ?? null, options.undoOf ?? null, options.now ?? new Date())));
   return run.immediate();
 }
+
+/**
+ * `runWrite` for work that must await (streaming a file) inside one transaction. Only for a
+ * connection the caller has to itself, such as a job worker's: anything else written on the same
+ * connection meanwhile would join this transaction. Service calls made inside nest as savepoints.
+ */
+export async function runWriteAsync(ws: Workspace, ctx: CallContext, fn: (tx: WriteTx) => Promise<void>, options: WriteOptions = {}): Promise<void> {
+  ws.db.exec('BEGIN IMMEDIATE');
+  try {
+    await fn(new WriteTx(ws, ctx, options.source ?? null, options.undoOf ?? null, options.now ?? new Date()));
+    ws.db.exec('COMMIT');
+  } catch (err) {
+    if (ws.db.inTransaction) ws.db.exec('ROLLBACK');
+    throw err;
+  }
+}

@@ -11,7 +11,7 @@ export interface JobWorkerData<P = unknown> {
 export type JobMessage =
   | { type: 'progress'; done: number; total: number; phase: string }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string; details?: unknown };
 
 /** Checked by a worker between batches; throwing rolls its transaction back. */
 export class CancelToken {

@@ -44,10 +44,10 @@ export class JobRunner {
       if (msg.type === 'progress') this.emit({ type: 'job.progress', jobId, kind, done: msg.done, total: msg.total, phase: msg.phase });
       else if (msg.type === 'done') {
         onDone?.(msg.result);
-        finish({ ok: true, cancelled: false });
+        finish({ ok: true, cancelled: false, result: msg.result });
       } else {
         const cancelled = msg.code === 'JOB_CANCELLED';
-        finish({ ok: false, cancelled, error: { code: msg.code, message: msg.message } });
+        finish({ ok: false, cancelled, error: { code: msg.code, message: msg.message, ...(msg.details !== undefined ? { details: msg.details } : {}) } });
       }
     });
     worker.on('error', (err) => finish({ ok: false, cancelled: false, error: { code: 'INTERNAL', message: err.message } }));

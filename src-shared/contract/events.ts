@@ -5,7 +5,16 @@ export type KecardEvent =
   | { type: 'data.changed'; entities: string[]; ids?: string[] }
   | { type: 'workspace.changed'; info: WorkspaceInfo | null }
   | { type: 'job.progress'; jobId: string; kind: string; done: number; total: number; phase: string }
-  | { type: 'job.finished'; jobId: string; kind: string; ok: boolean; cancelled: boolean; error?: { code: string; message: string } }
+  | {
+      type: 'job.finished';
+      jobId: string;
+      kind: string;
+      ok: boolean;
+      cancelled: boolean;
+      error?: { code: string; message: string; details?: unknown };
+      /** What the job produced (an import report …), plain JSON. */
+      result?: unknown;
+    }
   | { type: 'menu.command'; command: MenuCommand };
 
 export type MenuCommand = 'workspace.new' | 'workspace.open' | 'workspace.saveCopy' | 'workspace.close' | 'demo.generate' | 'customer.new' | 'search.focus';

@@ -1,0 +1,145 @@
+import { customerCreateInput } from '../../src-shared/domain/customer';
+import { contactCreateInput } from '../../src-shared/domain/organisation';
+import { coerceCustomValue, type CustomField } from '../../src-shared/domain/custom-fields';
+import { cellText, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
+import type { Cell } from './read-rows';
+import type { ImportSettings, RowProblem } from './import-settings';
+
+// One sheet row → the values a service call takes, plus the problems found. Nothing is written here.
+
+const CLASS_WORDS: Record<string, string> = { a: 'A', b: 'B', c: 'C', d: 'D', a类: 'A', b类: 'B', c类: 'C', d类: 'D', 重要: 'A', 一般: 'C' };
+const LIFECYCLE_WORDS: Record<string, string> = {
+  潜在: 'prospect', 潜在客户: 'prospect', prospect: 'prospect', 新: 'new', 新客户: 'new', new: 'new', 老: 'repeat', 老客户: 'repeat', repeat: 'repeat',
+  休眠: 'dormant', 休眠客户: 'dormant', 静止: 'dormant', dormant: 'dormant', 流失: 'lost', 流失客户: 'lost', lost: 'lost',
+};
+const KIND_WORDS: Record<string, string> = { 公司: 'company', 企业: 'company', 单位: 'company', company: 'company', 个人: 'individual', individual: 'individual', person: 'individual' };
+const LEVEL_WORDS: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一级: 1, 二级: 2, 三级: 3, 四级: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+export interface ConvertedRow {
+  values: Record<string, unknown>;
+  custom: Record<string, unknown>;
+  problems: RowProblem[];
+  flags: RowProblem[];
+  /** Unknown option values met in this row: field → value. */
+  unknown: [string, string][];
+  /** Contacts only: how the customer and department are named in the row. */
+  link?: { customer: string | null; customerCode: string | null; department: string | null };
+}
+
+export function convertRow(
+  row: Cell[],
+  rowNumber: number,
+  settings: ImportSettings,
+  mapping: Record<string, string | null>,
+  customFields: readonly CustomField[],
+): ConvertedRow {
+  const out: ConvertedRow = { values: {}, custom: {}, problems: [], flags: [], unknown: [] };
+  const problem = (field: string, code: string, value: unknown) => out.problems.push({ row: rowNumber, field, code, value: cellText(value) });
+  const decide = (field: string, raw: string, table: Record<string, string | number>): string | number | null | undefined => {
+    const key = raw.toLowerCase().replace(/\s/g, '');
+    if (key in table) return table[key];
+    const decided = settings.optionDecisions[field]?.[raw];
+    if (decided !== undefined) return decided;
+    out.unknown.push([field, raw]);
+    return undefined;
+  };
+  const phones: string[] = [];
+  const link = { customer: null as string | null, customerCode: null as string | null, department: null as string | null };
+
+  for (const [index, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    const raw = row[Number(index)] ?? null;
+    const text = cellText(raw);
+    if (field.startsWith('custom:')) {
+      const column = field.slice(7);
+      const def = customFields.find((f) => f.columnName === column);
+      if (!def || text === '') continue;
+      const value = def.type === 'date' ? toCalendarDate(raw) : { ok: true as const, value: raw instanceof Date ? raw.toISOString() : raw };
+      if (!value.ok) {
+        problem(field, value.code, raw);
+        continue;
+      }
+      const coerced = coerceCustomValue(def, value.value);
+      if (!coerced.ok && coerced.error === 'unknownOption') {
+        const decided = settings.optionDecisions[field]?.[text];
+        if (decided === undefined) out.unknown.push([field, text]);
+        else if (decided !== null) out.custom[column] = decided;
+      } else if (!coerced.ok) problem(field, coerced.error, raw);
+      else out.custom[column] = coerced.value;
+      continue;
+    }
+    if (text === '') continue;
+    switch (field) {
+      case 'phones':
+      case 'mobile':
+      case 'phone': {
+        for (const part of typeof raw === 'number' ? [raw] : text.split(/[,，;；/、]|\s{2,}/)) {
+          const phone = toPhone(part);
+          if (!phone.ok) problem(field, phone.code, part);
+          else if (phone.value) {
+            if (phone.flag) out.flags.push({ row: rowNumber, field, code: phone.flag, value: cellText(part) });
+            if (field === 'phones') phones.push(phone.value);
+            else out.values[field] = phone.value;
+          }
+        }
+        break;
+      }
+      case 'birthday': {
+        const d = toCalendarDate(raw);
+        if (d.ok) out.values.birthday = d.value;
+        else problem(field, d.code, raw);
+        break;
+      }
+      case 'customerClass': {
+        const v = decide(field, text, CLASS_WORDS);
+        if (v !== undefined) out.values.customerClass = v;
+        break;
+      }
+      case 'lifecycle': {
+        const v = decide(field, text, LIFECYCLE_WORDS);
+        if (v !== undefined && v !== null) out.values.lifecycle = v;
+        break;
+      }
+      case 'kind': {
+        const v = decide(field, text, KIND_WORDS);
+        if (v !== undefined && v !== null) out.values.kind = v;
+        break;
+      }
+      case 'relationshipLevel': {
+        const v = decide(field, text, LEVEL_WORDS);
+        if (v !== undefined) out.values.relationshipLevel = v;
+        break;
+      }
+      case 'tags':
+        out.values.tags = text.split(/[,，;；、]/).map((s) => s.trim()).filter(Boolean);
+        break;
+      case 'customer':
+        link.customer = text;
+        break;
+      case 'customerCode':
+        link.customerCode = text;
+        break;
+      case 'department':
+        link.department = text;
+        break;
+      case 'taxId':
+        // Kept for duplicate detection; stored only if mapped to a custom field as well.
+        out.values.__taxId = text;
+        break;
+      default:
+        out.values[field] = typeof raw === 'number' && (field === 'code' || field === 'name') ? String(raw) : text;
+    }
+  }
+  if (settings.target === 'customers') {
+    if (phones.length) out.values.phones = [...new Set(phones)];
+    const { __taxId: _tax, ...values } = out.values;
+    const parsed = customerCreateInput.safeParse({ ...values, custom: out.custom });
+    if (!parsed.success) for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, values[String(issue.path[0])]);
+  } else {
+    out.link = link;
+    if (!link.customer && !link.customerCode) problem('customer', 'required', null);
+    const parsed = contactCreateInput.safeParse({ customerId: 'placeholder-id', ...out.values });
+    if (!parsed.success) for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, out.values[String(issue.path[0])]);
+  }
+  return out;
+}

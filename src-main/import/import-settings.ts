@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+export const DUPLICATE_KEYS = ['name', 'code', 'taxId', 'mobile'] as const;
+export const DUPLICATE_ACTIONS = ['skip', 'updateEmpty', 'overwrite', 'create'] as const;
+export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
+
+/** What the wizard decided; the same settings drive the check (dry run) and the real import. */
+export const importSettings = z
+  .object({
+    target: z.enum(['customers', 'contacts']),
+    read: z
+      .object({
+        encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(),
+        delimiter: z.enum(['auto', ',', '\t', ';']).optional(),
+        sheet: z.string().max(100).optional(),
+      })
+      .strict()
+      .default({}),
+    /** 1-based row number of the header row; detected when absent. */
+    headerRow: z.number().int().min(1).max(1000).optional(),
+    /** Column index (0-based, as text) → target field (`name`, `phones`, `custom:cf_…`), or null to ignore. */
+    mapping: z.record(z.string().regex(/^\d+$/), z.string().max(60).nullable()).optional(),
+    duplicateKeys: z.array(z.enum(DUPLICATE_KEYS)).max(4).default(['name', 'code']),
+    duplicateAction: z.enum(DUPLICATE_ACTIONS).default('skip'),
+    /** Per-row decision overriding duplicateAction (row number in the sheet). */
+    rowActions: z.record(z.string().regex(/^\d+$/), z.enum(DUPLICATE_ACTIONS)).default({}),
+    mode: z.enum(['allOrNothing', 'validRows']).default('allOrNothing'),
+    /** For select-like fields: what an unknown sheet value should become (null = leave empty). */
+    optionDecisions: z.record(z.string(), z.record(z.string(), z.string().nullable())).default({}),
+  })
+  .strict();
+export type ImportSettings = z.infer<typeof importSettings>;
+export type ImportSettingsInput = z.input<typeof importSettings>;
+
+export interface RowProblem {
+  row: number;
+  field: string;
+  code: string;
+  value: string;
+}
+
+export interface DuplicateHit {
+  row: number;
+  name: string;
+  /** Another row of the file (its row number) or an existing customer (its id). */
+  matchRow: number | null;
+  matchId: string | null;
+  matchName: string;
+  key: string;
+}
+
+export interface ImportReport {
+  fileName: string;
+  target: ImportSettings['target'];
+  headerRow: number;
+  headers: string[];
+  mapping: Record<string, string | null>;
+  total: number;
+  valid: number;
+  invalid: number;
+  duplicates: DuplicateHit[];
+  problems: RowProblem[];
+  /** Converted but possibly changed (phones restored from numbers …), for the user to check. */
+  flags: RowProblem[];
+  unknownOptions: Record<string, string[]>;
+  preview: Record<string, unknown>[];
+  written: { inserted: number; updated: number; skipped: number } | null;
+}

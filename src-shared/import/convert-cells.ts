@@ -1,0 +1,88 @@
+import { normalizePhone } from '../validation/contact-formats';
+
+// Turns cell values into what the sheet meant. Each converter returns the value or a problem code;
+// `flag` marks values that were converted but may have lost information (phones Excel stored as
+// numbers in scientific notation).
+
+export type Converted<T> = { ok: true; value: T; flag?: string } | { ok: false; code: string };
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Plain text of a cell: NFKC folds full-width digits, letters and spaces. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'string') return v.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return JSON.stringify(v);
+}
+
+/** Dates as the sheet meant them: Excel serials, Date cells, 2023年5月1日, 2023/5/1, 2023.5.1, 20230501. */
+export function toCalendarDate(v: unknown): Converted<string | null> {
+  if (v === null || v === undefined || v === '') return { ok: true, value: null };
+  if (v instanceof Date) return { ok: true, value: v.toISOString().slice(0, 10) };
+  if (typeof v === 'number') {
+    if (v > 59 && v < 2958466) return { ok: true, value: new Date(EXCEL_EPOCH_MS + Math.floor(v) * 86_400_000).toISOString().slice(0, 10) };
+    if (v >= 19000101 && v <= 21001231) return toCalendarDate(String(v));
+    return { ok: false, code: 'date' };
+  }
+  const s = cellText(v);
+  const m =
+    /^(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?(?:\s.*)?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) {
+    if (/^\d+(\.\d+)?$/.test(s)) return toCalendarDate(Number(s));
+    return { ok: false, code: 'date' };
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, code: 'date' };
+  return { ok: true, value: `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/**
+ * Phones Excel turned into numbers: 13812345678 comes back intact, but 1.38123E+10 lost digits
+ * and a landline's leading 0 is gone (1062345678 was 010-62345678). The first is refused, the
+ * second restored when the digits fit a Chinese area code, and flagged either way.
+ */
+export function toPhone(v: unknown): Converted<string | null> {
+  if (v === null || v === undefined || v === '') return { ok: true, value: null };
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return { ok: false, code: 'phoneLost' };
+    return restoreLeadingZero(String(v));
+  }
+  const s = cellText(v);
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(s)) return { ok: false, code: 'phoneLost' };
+  return { ok: true, value: normalizePhone(s) };
+}
+
+function restoreLeadingZero(digits: string): Converted<string> {
+  if (/^1[3-9]\d{9}$/.test(digits)) return { ok: true, value: digits };
+  // Landlines: area codes start with 0; a 9–11 digit number starting 1–9 lost that 0.
+  if (/^[1-9]\d{8,10}$/.test(digits)) {
+    const withZero = `0${digits}`;
+    const area = /^0(10|2\d)/.test(withZero) ? withZero.slice(0, 3) : withZero.slice(0, 4);
+    return { ok: true, value: `${area}-${withZero.slice(area.length)}`, flag: 'phoneLeadingZero' };
+  }
+  return { ok: true, value: digits, flag: 'phoneNumeric' };
+}
+
+export function toYesNo(v: unknown): Converted<boolean | null> {
+  if (v === null || v === undefined || v === '') return { ok: true, value: null };
+  if (typeof v === 'boolean') return { ok: true, value: v };
+  const s = cellText(v).toLowerCase();
+  if (['是', '对', '有', 'y', 'yes', 'true', '1', '√', '✓'].includes(s)) return { ok: true, value: true };
+  if (['否', '不', '无', '没有', 'n', 'no', 'false', '0', '×', '✗'].includes(s)) return { ok: true, value: false };
+  return { ok: false, code: 'invalid' };
+}
+
+/** Name key for duplicate detection: full-width folded, spaces and brackets unified, case folded. */
+export function duplicateNameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .toLowerCase();
+}

@@ -1,0 +1,57 @@
+// What people call each field in their sheets (Chinese first, then English, ERP exports such as
+// 金蝶/用友). Matching is done on normalised header text: lower case, no spaces or punctuation.
+
+export type ImportTarget = 'customers' | 'contacts';
+
+export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly string[]>> = {
+  customers: {
+    name: ['客户名称', '客户', '公司名称', '公司', '单位名称', '单位', '企业名称', '客户全称', '名称', 'customer', 'customername', 'company', 'companyname', 'name', 'account'],
+    shortName: ['简称', '客户简称', '公司简称', 'shortname', 'alias'],
+    code: ['客户编号', '客户编码', '编号', '编码', '客户代码', '代码', 'code', 'customercode', 'id', 'customerid', 'no'],
+    kind: ['客户类型', '类型', '性质', 'type', 'kind'],
+    industry: ['行业', '所属行业', 'industry'],
+    province: ['省份', '省', '所在省份', 'province', 'state'],
+    city: ['城市', '市', '所在城市', 'city'],
+    district: ['区县', '区', '县', 'district', 'county'],
+    address: ['地址', '详细地址', '公司地址', '通讯地址', '联系地址', 'address', 'street'],
+    phones: ['电话', '联系电话', '公司电话', '固话', '座机', '手机', '手机号', '移动电话', 'phone', 'tel', 'telephone', 'mobile'],
+    email: ['邮箱', '电子邮件', '电子邮箱', 'email', 'mail', 'e-mail'],
+    website: ['网站', '网址', '主页', 'website', 'url', 'web'],
+    source: ['来源', '客户来源', '渠道', 'source', 'channel'],
+    customerClass: ['客户等级', '等级', '客户级别', '级别', '分类', 'class', 'level', 'grade'],
+    lifecycle: ['客户状态', '状态', '阶段', 'stage', 'status', 'lifecycle'],
+    relationshipLevel: ['客情关系', '关系等级', '客情等级', 'relationship'],
+    tags: ['标签', 'tags', 'tag'],
+    notes: ['备注', '说明', '附注', 'notes', 'remark', 'remarks', 'comment'],
+    taxId: ['税号', '纳税人识别号', '统一社会信用代码', '信用代码', 'taxid', 'vat'],
+  },
+  contacts: {
+    customer: ['客户名称', '客户', '公司名称', '公司', '单位', '所属客户', 'customer', 'company'],
+    customerCode: ['客户编号', '客户编码', 'customercode'],
+    name: ['联系人', '姓名', '联系人姓名', 'contact', 'name', 'contactname'],
+    title: ['职务', '职位', '头衔', 'title', 'position'],
+    department: ['部门', 'department', 'dept'],
+    mobile: ['手机', '手机号', '移动电话', 'mobile', 'cell'],
+    phone: ['电话', '办公电话', '座机', 'phone', 'tel'],
+    email: ['邮箱', '电子邮件', 'email', 'mail'],
+    birthday: ['生日', '出生日期', 'birthday', 'birthdate', 'dob'],
+    notes: ['备注', 'notes', 'remark'],
+  },
+};
+
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-()（）:：*＊.]/g, '');
+}
+
+/** The target field a header most likely means, or null. Exact synonym first, then containment. */
+export function suggestField(target: ImportTarget, header: string): string | null {
+  const h = normaliseHeader(header);
+  if (!h) return null;
+  const table = HEADER_SYNONYMS[target];
+  for (const [field, names] of Object.entries(table)) if (names.some((n) => normaliseHeader(n) === h)) return field;
+  for (const [field, names] of Object.entries(table)) if (names.some((n) => normaliseHeader(n).length >= 2 && h.includes(normaliseHeader(n)))) return field;
+  return null;
+}
