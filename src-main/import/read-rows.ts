@@ -105,7 +105,7 @@ function excelCell(v: ExcelJS.CellValue | undefined): Cell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return excelCell(v.result as ExcelJS.CellValue);
+    if ('result' in v) return excelCell(v.result);
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return null;
   }
@@ -121,13 +121,17 @@ function xlsSource(path: string, bytes: number, wanted?: string): RowSource {
   const sheetName = wanted && book.SheetNames.includes(wanted) ? wanted : (book.SheetNames[0] ?? null);
   return {
     info: { format: 'xls', encoding: null, delimiter: null, sheets: book.SheetNames, sheet: sheetName, bytes },
-    async *rows(onBytes) {
-      if (!sheetName) return;
-      const sheet = book.Sheets[sheetName];
-      if (!sheet) return;
-      const rows = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
-      onBytes?.(bytes);
-      for (const row of rows) yield row;
-    },
+    rows: (onBytes) => xlsRows(book, sheetName, bytes, onBytes),
   };
+}
+
+function xlsRows(book: XLSX.WorkBook, sheetName: string | null, bytes: number, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
+  const sheet = sheetName ? book.Sheets[sheetName] : undefined;
+  const rows = sheet ? XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true }) : [];
+  onBytes?.(bytes);
+  // The book is already in memory; an async iterable only to match the streaming readers.
+  return (async function* () {
+    await Promise.resolve();
+    yield* rows;
+  })();
 }

@@ -110,7 +110,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     if (!dupIndex) return;
     const keys = keysOf(wanted, { name: row.values.name, code: row.values.code, taxId: row.values.__taxId, phones: row.values.phones as string[] | undefined });
     const action = settings.rowActions[String(rowNumber)] ?? settings.duplicateAction;
-    const name = String(row.values.name ?? '');
+    const name = typeof row.values.name === 'string' ? row.values.name : '';
     const inFile = keys.map((k) => ({ k, hit: seenInFile.get(k) })).find((x) => x.hit);
     const existing = dupIndex.find(keys);
     if (existing) {
