@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -102,8 +102,10 @@ function inspectExisting(path: string, now: Date): string | null {
       );
     }
     if (version < known && version > 0) {
-      const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-      const target = join(dirname(path), `${basename(path)}.before-v${known}-${stamp}.bak`);
+      const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const dir = join(dirname(path), `${basename(path)}.backups`);
+      mkdirSync(dir, { recursive: true });
+      const target = join(dir, `${basename(path)}.${stamp}.migration.bak`);
       ro.prepare('VACUUM INTO ?').run(target);
       return target;
     }

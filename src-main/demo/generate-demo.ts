@@ -39,6 +39,11 @@ export interface DemoResult {
   contacts: number;
   employees: number;
   elapsedMs: number;
+  /**
+   * Time the writer spent getting batches: building them on this thread, or waiting for the
+   * producer thread. Near zero means writing SQLite is the bottleneck.
+   */
+  batchWaitMs: number;
 }
 
 /**
@@ -78,10 +83,17 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
         const writer = new CustomerTreeWriter(tx);
         const source = options.producer ? options.producer(plan, batch) : localSource(plan, batch);
         let done = 0;
+        let batchWaitMs = 0;
         let departments = 0;
         let contacts = 0;
         try {
-          for (let trees = source.next(); trees; trees = source.next()) {
+          const nextBatch = () => {
+            const t = performance.now();
+            const trees = source.next();
+            batchWaitMs += performance.now() - t;
+            return trees;
+          };
+          for (let trees = nextBatch(); trees; trees = nextBatch()) {
             checkCancel();
             report({ done, total, phase: 'customers' });
             for (const tree of trees) {
@@ -96,7 +108,7 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
         }
         checkCancel();
         report({ done: total, total, phase: 'saving' });
-        return { departments, contacts, employees: employeeIds.length };
+        return { departments, contacts, employees: employeeIds.length, batchWaitMs: Math.round(batchWaitMs) };
       },
       { source: 'demo' },
     ),

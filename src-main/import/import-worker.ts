@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { KecardError } from '../../src-shared/errors';
+import { createBackup } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
 import { CancelToken, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
 import { importSettings } from './import-settings';
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
       fileName: data.params.fileName,
       isCancelled: () => cancel.cancelled,
       onProgress: (done, total, phase) => post({ type: 'progress', done, total, phase }),
+      beforeWrite: async () => {
+        post({ type: 'progress', done: 0, total: 1, phase: 'backup' });
+        await createBackup(ws, 'import');
+      },
     });
     post({ type: 'done', result: report });
   } finally {

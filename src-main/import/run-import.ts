@@ -27,6 +27,8 @@ export interface ImportRunOptions {
   fileName?: string;
   isCancelled?: () => boolean;
   onProgress?: (done: number, total: number, phase: string) => void;
+  /** Runs after the check passes and before anything is written (the job takes a backup here). */
+  beforeWrite?: () => Promise<void>;
 }
 
 const MAX_LISTED = 2000;
@@ -129,6 +131,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });
   }
 
+  await options.beforeWrite?.();
   const written = { inserted: 0, updated: 0, skipped: 0 };
   await writeInOneTransaction(ws, ctx, `import:${fileName}`, async (tx) => {
     const trees = target === 'customers' ? new CustomerTreeWriter(tx) : null;

@@ -15,6 +15,7 @@ import type { AppHost } from '../workspace/app-host';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
 import { createBusinessHandlers } from './business-handlers';
+import { createImportHandlers } from './import-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -145,5 +146,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createQueryHandlers(deps),
     ...createCardHandlers(deps),
     ...createBusinessHandlers(deps),
+    ...createImportHandlers(deps),
   };
 }

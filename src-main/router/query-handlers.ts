@@ -6,6 +6,7 @@ import { countQuery, matchingIds, runContactQuery, runCustomerQuery } from '../s
 import { createSavedQuery, deleteSavedQuery, listSavedQueries, pinnedCounts, updateSavedQuery } from '../services/query/saved-query-service';
 import { queryFieldCatalogue, relationCatalogue } from '../services/query/query-catalogue';
 import { getQueryForm, saveQueryForm } from '../services/query/query-form-service';
+import { createBackup } from '../backup/backup-service';
 import type { Handlers, RouterDeps } from './handlers';
 
 type QueryHandlerNames =
@@ -106,7 +107,9 @@ export function createQueryHandlers({ host }: RouterDeps): Pick<Handlers, QueryH
     },
     'favourites.of': ({ id }) => foldersOf(ws(), id),
 
-    'customers.bulkUpdate': ({ target, action }, ctx) => {
+    'customers.bulkUpdate': async ({ target, action }, ctx) => {
+      // A bulk change is a risky operation: keep a verified backup of the state before it.
+      await createBackup(ws(), 'bulk');
       const count = bulkUpdateCustomers(ws(), ctx, idsOf(target), action);
       changed(['customer']);
       return { changed: count };

@@ -24,12 +24,14 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
   else app.host.openStartup();
   const bridge = await startHttpBridge({
     dispatch: app.dispatch,
+    upload: (body, fileName) => app.host.staged.stageUpload(body, fileName),
     context: () => app.host.context,
     rendererDir: options.rendererDir,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.token !== undefined ? { token: options.token } : {}),
   });
   app.setEventSink((event) => bridge.broadcast(event));
+  app.host.startBackupSchedule();
   return {
     app,
     bridge,

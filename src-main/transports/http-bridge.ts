@@ -6,10 +6,13 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { CallContext } from '../changelog/call-context';
 import type { Dispatch } from '../router/router';
+import { isApiError } from '../../src-shared/errors';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 export interface HttpBridgeOptions {
   dispatch: Dispatch;
+  /** Stores an uploaded file for import and returns its token (the browser has no file paths). */
+  upload?: (body: IncomingMessage, fileName: string) => Promise<string>;
   context: () => CallContext;
   /** Folder with the built renderer (index.html and assets). */
   rendererDir: string;
@@ -68,6 +71,17 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       if (url.pathname === '/api/events' && req.method === 'GET') {
         if (!tokenOk(url.searchParams.get('token'))) return void send(res, 401, unauthorized());
         return openEventStream(res);
+      }
+      if (url.pathname === '/api/upload' && req.method === 'POST' && options.upload) {
+        if (!tokenOk(req.headers['x-kecard-token'])) return void send(res, 401, unauthorized());
+        const fileName = (url.searchParams.get('name') ?? 'upload').replace(/[\\/\u0000]/g, '_').slice(0, 200);
+        try {
+          const fileToken = await options.upload(req, fileName);
+          return void send(res, 200, { ok: true, value: { fileToken, fileName } });
+        } catch (err) {
+          const error = isApiError(err) ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: 'The upload failed.' };
+          return void send(res, 200, { ok: false, error });
+        }
       }
       const m = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(url.pathname);
       if (!m || req.method !== 'POST') return void send(res, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Not found' } });

@@ -10,6 +10,8 @@ import { latestSchemaVersion } from '../db/migrations-folder';
 import { WORKSPACE_EXTENSION } from '../db/workspace-format';
 import type { Workspace } from '../db/workspace';
 import { countCustomers } from '../services/customers/customer-queries';
+import { backupDue, createBackup, listBackups, restoreBackupFile } from '../backup/backup-service';
+import { StagedFiles } from '../import/staged-files';
 import { RecentList } from './recent-list';
 import { defaultWorkspacePath } from './user-paths';
 
@@ -17,6 +19,8 @@ export type ShellKind = 'electron' | 'browser';
 
 export interface NativeDialogs {
   choosePath(purpose: 'open' | 'create' | 'saveCopy'): Promise<string | null>;
+  /** Optional: a spreadsheet or text file to import. */
+  chooseImportFile?(): Promise<string | null>;
 }
 
 export interface AppHostOptions {
@@ -32,6 +36,9 @@ export interface AppHostOptions {
  */
 export class AppHost {
   private ws: Workspace | null = null;
+  private backupTimer: NodeJS.Timeout | undefined;
+  /** Files chosen for import, by token. */
+  readonly staged = new StagedFiles();
   readonly recent: RecentList;
   readonly context: CallContext;
 
@@ -110,6 +117,30 @@ export class AppHost {
     return target;
   }
 
+  /** Replaces a workspace file with one of its backups and opens it. */
+  restoreBackup(file: string, path?: string): WorkspaceInfo {
+    const target = resolve(path ?? this.workspace.path);
+    if (this.ws && this.ws.path === target) {
+      this.ws.close();
+      this.ws = null;
+    }
+    restoreBackupFile(target, file);
+    return this.switchTo(target, false);
+  }
+
+  /** A backup when the newest is older than a day; called at open and hourly while open. */
+  async backupIfDue(): Promise<void> {
+    const ws = this.ws;
+    if (ws && backupDue(ws.path)) await createBackup(ws, 'scheduled');
+  }
+
+  startBackupSchedule(): void {
+    const tick = () => void this.backupIfDue().catch((err: unknown) => console.error('[kecard] scheduled backup failed', err));
+    this.backupTimer ??= setInterval(tick, 3_600_000);
+    this.backupTimer.unref();
+    tick();
+  }
+
   close(): void {
     if (this.ws) {
       this.ws.close();
@@ -120,6 +151,9 @@ export class AppHost {
   }
 
   dispose(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = undefined;
+    this.staged.disposeAll();
     this.ws?.close();
     this.ws = null;
   }
@@ -127,7 +161,16 @@ export class AppHost {
   /** Opens the new file first and only then closes the old one, so a refused file changes nothing. */
   private switchTo(path: string, create: boolean): WorkspaceInfo {
     if (this.ws && this.ws.path === path && !create) return this.info() as WorkspaceInfo;
-    const next = openWorkspace(path, { create });
+    let next: Workspace;
+    try {
+      next = openWorkspace(path, { create });
+    } catch (err) {
+      // A damaged file comes back with the way out: the backups that can replace it.
+      if (err instanceof KecardError && err.code === 'WORKSPACE_CORRUPT') {
+        throw new KecardError(err.code, err.message, { ...err.details, path, backups: listBackups(path) });
+      }
+      throw err;
+    }
     this.ws?.close();
     this.ws = next;
     this.recent.remember(path, next.identity.name);

@@ -18,6 +18,7 @@ import { defineMethod } from './define-method';
 import { queryMethods } from './query-methods';
 import { cardMethods } from './card-methods';
 import { businessMethods } from './business-methods';
+import { importMethods } from './import-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -25,18 +26,8 @@ const ok = z.object({ ok: z.literal(true) });
 /** A path the user typed or picked; main resolves it and never hands out paths it was not given. */
 const userPath = z.string().trim().min(1, { error: 'required' }).max(4096);
 
-export const workspaceInfo = z.object({
-  path: z.string(),
-  name: z.string(),
-  siteId: z.string(),
-  workspaceId: z.string(),
-  schemaVersion: z.number().int(),
-  customerCount: z.number().int(),
-  userName: z.string(),
-  role: z.enum(ROLES),
-  backupPath: z.string().nullable(),
-});
-export type WorkspaceInfo = z.infer<typeof workspaceInfo>;
+export { workspaceInfo, jobStarted, type WorkspaceInfo } from './methods-base';
+import { jobStarted, workspaceInfo } from './methods-base';
 
 export const recentWorkspace = z.object({ path: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean() });
 export type RecentWorkspace = z.infer<typeof recentWorkspace>;
@@ -59,7 +50,6 @@ export const searchHit = z.object({
 });
 export type SearchHit = z.infer<typeof searchHit>;
 
-export const jobStarted = z.object({ jobId: z.string() });
 
 export const contract = {
   'app.info': defineMethod({
@@ -165,6 +155,7 @@ export const contract = {
   ...queryMethods,
   ...cardMethods,
   ...businessMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;

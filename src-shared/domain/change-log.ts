@@ -21,6 +21,7 @@ export const ENTITIES = [
   'expenseCategory',
   'expense',
   'queryForm',
+  'importMapping',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

@@ -8,3 +8,4 @@ export * from './metadata';
 export * from './sales';
 export * from './business';
 export * from './query-forms';
+export * from './import-mappings';

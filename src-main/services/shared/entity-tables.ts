@@ -14,6 +14,7 @@ import {
   expenses,
   favouriteFolders,
   favouriteItems,
+  importMappings,
   orderLines,
   orders,
   products,
@@ -43,11 +44,12 @@ export const ENTITY_TABLES = {
   expenseCategory: expenseCategories,
   expense: expenses,
   queryForm: queryForms,
+  importMapping: importMappings,
 } as const;
 export type EntityTable = (typeof ENTITY_TABLES)[Entity];
 
 /** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
-const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout', 'fields']);
+const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout', 'fields', 'mapping']);
 /** JSON fields where null means "not set" rather than an empty list. */
 const NULLABLE_JSON_FIELDS = new Set(['computed', 'defaultValue']);
 /** Fields stored as 0/1 but booleans in the contract. */

@@ -1,0 +1,97 @@
+import { basename } from 'node:path';
+import { KecardError } from '../../src-shared/errors';
+import { createBackup, listBackups } from '../backup/backup-service';
+import { importSettings } from '../import/import-settings';
+import { inspectSource } from '../import/inspect-source';
+import { deleteMappingTemplate, listMappingTemplates, rememberedMapping, saveMappingTemplate } from '../import/mapping-templates';
+import { listFields } from '../services/custom-fields/field-registry';
+import { toXlsx } from '../services/export/export-table';
+import { validationError } from '../services/shared/validate';
+import type { Handlers, RouterDeps } from './handlers';
+
+type Names =
+  | 'import.chooseFile'
+  | 'import.inspect'
+  | 'import.check'
+  | 'import.run'
+  | 'import.errorReport'
+  | 'import.templates'
+  | 'import.saveTemplate'
+  | 'import.deleteTemplate'
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore';
+
+export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers, Names> {
+  const ws = () => host.workspace;
+  const parseSettings = (raw: unknown) => {
+    const parsed = importSettings.safeParse(raw);
+    if (!parsed.success) throw validationError(parsed.error);
+    return parsed.data;
+  };
+  const startJob = (fileToken: string, raw: unknown, dryRun: boolean, ctx: Parameters<Handlers['import.run']>[1]) => {
+    const file = host.staged.get(fileToken);
+    const settings = parseSettings(raw);
+    const jobId = jobs.start('import', ws().path, { path: file.path, fileName: file.fileName, settings, dryRun }, ctx, () => {
+      if (!dryRun) {
+        host.emit({ type: 'data.changed', entities: ['customer', 'contact', 'department'] });
+        host.emit({ type: 'workspace.changed', info: host.info() });
+      }
+    });
+    return { jobId };
+  };
+
+  return {
+    'import.chooseFile': async () => {
+      const choose = host.options.dialogs?.chooseImportFile;
+      if (!choose) return { native: false, fileToken: null, fileName: null };
+      const path = await choose();
+      if (!path) return { native: true, fileToken: null, fileName: null };
+      return { native: true, fileToken: host.staged.stagePath(path, basename(path)), fileName: basename(path) };
+    },
+    'import.inspect': async ({ fileToken, target, read }) => {
+      const file = host.staged.get(fileToken);
+      const customFields = listFields(ws(), target === 'customers' ? 'customer' : 'contact');
+      const first = await inspectSource(file.path, target, read ?? {}, customFields);
+      const remembered = rememberedMapping(ws(), target, first.headers);
+      const inspection = Object.keys(remembered).length ? await inspectSource(file.path, target, read ?? {}, customFields, remembered) : first;
+      return {
+        format: inspection.info.format,
+        encoding: inspection.info.encoding,
+        delimiter: inspection.info.delimiter,
+        sheets: inspection.info.sheets,
+        headerRow: inspection.headerRow,
+        headers: inspection.headers,
+        sample: inspection.sample,
+        suggested: inspection.suggested,
+        customFields,
+      };
+    },
+    'import.check': ({ fileToken, settings }, ctx) => startJob(fileToken, settings, true, ctx),
+    'import.run': ({ fileToken, settings }, ctx) => startJob(fileToken, settings, false, ctx),
+    'import.errorReport': async ({ fileName, problems, headers }) => {
+      const h = headers ?? {};
+      const columns = [
+        { key: 'row', header: h.row ?? '行号', kind: 'number' as const },
+        { key: 'field', header: h.field ?? '字段' },
+        { key: 'code', header: h.code ?? '问题' },
+        { key: 'value', header: h.value ?? '原始值' },
+      ];
+      const buffer = await toXlsx(columns, problems, '错误报告');
+      return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-错误报告.xlsx`, base64: buffer.toString('base64') };
+    },
+    'import.templates': ({ target }) => listMappingTemplates(ws(), target),
+    'import.saveTemplate': ({ name, target, headers, mapping }, ctx) => ({ id: saveMappingTemplate(ws(), ctx, name, target, headers, mapping).id }),
+    'import.deleteTemplate': ({ id }, ctx) => {
+      deleteMappingTemplate(ws(), ctx, id);
+      return { ok: true };
+    },
+
+    'backups.list': ({ path }) => listBackups(path ?? ws().path),
+    'backups.create': async () => createBackup(ws(), 'manual'),
+    'backups.restore': ({ file, path }) => {
+      if (!path && !host.hasWorkspace) throw new KecardError('NO_WORKSPACE', 'Name the workspace to restore.');
+      return host.restoreBackup(file, path);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { customField } from '../domain/custom-fields';
+import { defineMethod } from './define-method';
+import { jobStarted, workspaceInfo } from './methods-base';
+
+const ok = z.object({ ok: z.literal(true) });
+const fileToken = z.string().regex(/^[0-9a-f]{32}$/);
+
+/** The wizard's settings, as main validates them (see src-main/import/import-settings.ts). */
+export const importSettingsInput = z.record(z.string(), z.unknown());
+
+export const inspection = z.object({
+  format: z.enum(['xlsx', 'xls', 'text']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheets: z.array(z.string()),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  suggested: z.record(z.string(), z.string().nullable()),
+  customFields: z.array(customField),
+});
+
+export const backupInfo = z.object({
+  file: z.string(),
+  takenAt: z.string(),
+  reason: z.enum(['scheduled', 'manual', 'import', 'bulk', 'migration', 'restore']),
+  bytes: z.number().int(),
+});
+
+export const rowProblem = z.object({ row: z.number().int(), field: z.string(), code: z.string(), value: z.string() });
+
+export const importMethods = {
+  /** Electron: a native file dialog. Browser shell: `native: false`, and the page uploads to /api/upload. */
+  'import.chooseFile': defineMethod({
+    input: z.object({}).strict(),
+    output: z.object({ native: z.boolean(), fileToken: z.string().nullable(), fileName: z.string().nullable() }),
+    permission: 'write',
+  }),
+  'import.inspect': defineMethod({
+    input: z
+      .object({
+        fileToken,
+        target: z.enum(['customers', 'contacts']),
+        read: z.object({ encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(), delimiter: z.enum(['auto', ',', '\t', ';']).optional(), sheet: z.string().max(100).optional() }).strict().optional(),
+      })
+      .strict(),
+    output: inspection,
+    permission: 'write',
+  }),
+  /** Runs the whole check (dry run) as a job; the report arrives in job.finished's result. */
+  'import.check': defineMethod({ input: z.object({ fileToken, settings: importSettingsInput }).strict(), output: jobStarted, permission: 'write' }),
+  /** Imports as a job in one transaction, after a backup; the report arrives in job.finished's result. */
+  'import.run': defineMethod({ input: z.object({ fileToken, settings: importSettingsInput }).strict(), output: jobStarted, permission: 'write' }),
+  'import.errorReport': defineMethod({
+    input: z.object({ fileName: z.string().max(200), problems: z.array(rowProblem).max(5000), headers: z.record(z.string(), z.string()).optional() }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    permission: 'read',
+  }),
+  'import.templates': defineMethod({
+    input: z.object({ target: z.enum(['customers', 'contacts']).optional() }).strict(),
+    output: z.array(z.object({ id: z.string(), name: z.string(), target: z.string(), mapping: z.record(z.string(), z.string().nullable()) })),
+    permission: 'read',
+  }),
+  'import.saveTemplate': defineMethod({
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(40),
+        target: z.enum(['customers', 'contacts']),
+        headers: z.array(z.string().max(200)).max(500),
+        mapping: z.record(z.string(), z.string().max(60).nullable()),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+    permission: 'write',
+  }),
+  'import.deleteTemplate': defineMethod({ input: z.object({ id: z.string().max(64) }).strict(), output: ok, permission: 'write' }),
+
+  'backups.list': defineMethod({ input: z.object({ path: z.string().max(4096).optional() }).strict(), output: z.array(backupInfo), permission: 'read' }),
+  'backups.create': defineMethod({ input: z.object({}).strict(), output: backupInfo, permission: 'write' }),
+  'backups.restore': defineMethod({
+    input: z.object({ file: z.string().max(300), path: z.string().max(4096).optional() }).strict(),
+    output: workspaceInfo,
+    permission: 'manage',
+  }),
+} as const;

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupDir, createBackup, listBackups, restoreBackupFile } from '../../../src-main/backup/backup-service';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
+import { createCustomer } from '../../../src-main/services/customers/customer-service';
+import { listCustomers } from '../../../src-main/services/customers/customer-queries';
+import { AppHost } from '../../../src-main/workspace/app-host';
+import { KecardError } from '../../../src-shared/errors';
+import { tempDir, testUser } from '../../support/temp-workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('backups', () => {
+  it('takes a verified online backup while the workspace is in use, and restores it', async () => {
+    const path = join(dir, 'shop.kecard');
+    const ws = openWorkspace(path, { create: true });
+    createCustomer(ws, testUser, { name: '备份前的客户' });
+    const reader = ws.db.prepare('SELECT name FROM customers').iterate(); // an open read cursor during the backup
+    reader.next();
+    const info = await createBackup(ws, 'manual');
+    reader.return?.();
+    createCustomer(ws, testUser, { name: '备份后的客户' });
+    expect(listBackups(path).map((b) => b.file)).toEqual([info.file]);
+    const copy = new Database(join(backupDir(path), info.file), { readonly: true });
+    expect(copy.prepare('SELECT name FROM customers').pluck().all()).toEqual(['备份前的客户']);
+    copy.close();
+    ws.close();
+
+    restoreBackupFile(path, info.file);
+    const restored = openWorkspace(path);
+    expect(listCustomers(restored, { offset: 0, limit: 10 }).rows.map((c) => c.name)).toEqual(['备份前的客户']);
+    restored.close();
+    // The replaced file was kept, so the restore itself can be undone.
+    expect(listBackups(path).map((b) => b.reason).sort()).toEqual(['manual', 'restore']);
+  });
+
+  it('refuses a damaged backup, and offers backups when the workspace itself is damaged', async () => {
+    const path = join(dir, 'damaged.kecard');
+    const ws = openWorkspace(path, { create: true });
+    for (let i = 0; i < 300; i += 1) createCustomer(ws, testUser, { name: `客户${i}`, notes: '备注'.repeat(60) });
+    const good = await createBackup(ws, 'manual');
+    ws.close();
+
+    const bytes = readFileSync(path);
+    for (let i = 8192; i < Math.min(bytes.length, 8192 * 8); i += 1) bytes[i] = (i * 17) % 253;
+    writeFileSync(path, bytes);
+
+    const host = new AppHost({ dataDir: join(dir, 'data'), shell: 'browser' });
+    let refusal: KecardError | null = null;
+    try {
+      host.open(path);
+    } catch (err) {
+      refusal = err as KecardError;
+    }
+    expect(refusal?.code).toBe('WORKSPACE_CORRUPT');
+    expect((refusal?.details?.backups as { file: string }[]).map((b) => b.file)).toEqual([good.file]);
+
+    const broken = `${good.file.replace('.manual.bak', '')}.import.bak`;
+    writeFileSync(join(backupDir(path), broken), 'not a database');
+    expect(() => host.restoreBackup(broken, path)).toThrow(expect.objectContaining({ code: 'WORKSPACE_CORRUPT' }));
+
+    const info = host.restoreBackup(good.file, path);
+    expect(info.customerCount).toBe(300);
+    host.dispose();
+  });
+});
