@@ -13,6 +13,10 @@ const LIFECYCLE_WORDS: Record<string, string> = {
   休眠: 'dormant', 休眠客户: 'dormant', 静止: 'dormant', dormant: 'dormant', 流失: 'lost', 流失客户: 'lost', lost: 'lost',
 };
 const KIND_WORDS: Record<string, string> = { 公司: 'company', 企业: 'company', 单位: 'company', company: 'company', 个人: 'individual', individual: 'individual', person: 'individual' };
+const COLOR_WORDS: Record<string, string> = {
+  绿: 'green', 绿色: 'green', green: 'green', 黄: 'yellow', 黄色: 'yellow', yellow: 'yellow', 红: 'red', 红色: 'red', red: 'red',
+  蓝: 'blue', 蓝色: 'blue', blue: 'blue', 紫: 'purple', 紫色: 'purple', purple: 'purple', 灰: 'gray', 灰色: 'gray', gray: 'gray', grey: 'gray',
+};
 const LEVEL_WORDS: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一级: 1, 二级: 2, 三级: 3, 四级: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
 export interface ConvertedRow {
@@ -32,6 +36,8 @@ export function convertRow(
   settings: ImportSettings,
   mapping: Record<string, string | null>,
   customFields: readonly CustomField[],
+  /** Staff by name, for the owner column (names are what sheets hold). */
+  staff: ReadonlyMap<string, string> = new Map(),
 ): ConvertedRow {
   const out: ConvertedRow = { values: {}, custom: {}, problems: [], flags: [], unknown: [] };
   const problem = (field: string, code: string, value: unknown) => out.problems.push({ row: rowNumber, field, code, value: cellText(value) });
@@ -108,6 +114,21 @@ export function convertRow(
       case 'relationshipLevel': {
         const v = decide(field, text, LEVEL_WORDS);
         if (v !== undefined) out.values.relationshipLevel = v;
+        break;
+      }
+      case 'colorLabel': {
+        const v = decide(field, text, COLOR_WORDS);
+        if (v !== undefined) out.values.colorLabel = v;
+        break;
+      }
+      case 'ownerId': {
+        const id = staff.get(text);
+        if (id) out.values.ownerId = id;
+        else {
+          const decided = settings.optionDecisions.ownerId?.[text];
+          if (decided === undefined) out.unknown.push([field, text]);
+          else out.values.ownerId = decided;
+        }
         break;
       }
       case 'tags':

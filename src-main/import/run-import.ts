@@ -45,6 +45,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
   const fileName = options.fileName ?? basename(path);
   const target = settings.target;
   const customFields = listFields(ws, target === 'customers' ? 'customer' : 'contact');
+  const staff = new Map((ws.db.prepare('SELECT name, id FROM employees WHERE deleted = 0').all() as { name: string; id: string }[]).map((e) => [e.name, e.id]));
   const inspection = await inspectSource(path, target, settings.read, customFields);
   const headerRow = settings.headerRow ?? inspection.headerRow;
   const mapping = settings.mapping ?? inspection.suggested;
@@ -91,7 +92,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
           options.onProgress?.(read, bytes, phase);
         }
       }
-      visit(convertRow(cells, rowNumber, settings, mapping, customFields), rowNumber);
+      visit(convertRow(cells, rowNumber, settings, mapping, customFields, staff), rowNumber);
     }
     options.onProgress?.(bytes, bytes, phase);
   };

@@ -22,6 +22,8 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     lifecycle: ['客户状态', '状态', '阶段', 'stage', 'status', 'lifecycle'],
     relationshipLevel: ['客情关系', '关系等级', '客情等级', 'relationship'],
     tags: ['标签', 'tags', 'tag'],
+    colorLabel: ['颜色标签', '颜色', '标记颜色', 'color', 'colour'],
+    ownerId: ['负责人', '客户经理', '业务员', '销售代表', '跟进人', 'owner', 'salesrep'],
     notes: ['备注', '说明', '附注', 'notes', 'remark', 'remarks', 'comment'],
     taxId: ['税号', '纳税人识别号', '统一社会信用代码', '信用代码', 'taxid', 'vat'],
   },
