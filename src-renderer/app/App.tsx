@@ -8,6 +8,8 @@ import { EmployeesScreen } from '../employees/EmployeesScreen';
 import { DemoDialog } from '../workspace/DemoDialog';
 import { JobDialog } from '../workspace/JobDialog';
 import { PathDialog } from '../workspace/PathDialog';
+import { QueriesScreen } from '../queries/QueriesScreen';
+import { CardsScreens } from '../business/CardsScreens';
 import { reportError } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { MenuBar } from './MenuBar';
@@ -48,7 +50,10 @@ export function App() {
               <QuickSearch />
             </div>
             {/* Keyed by path: another workspace starts with a fresh list and cache. */}
-            {screen === 'customers' ? <CustomersScreen key={workspace.path} /> : <EmployeesScreen key={workspace.path} />}
+            {screen === 'customers' ? <CustomersScreen key={workspace.path} /> : null}
+            {screen === 'employees' ? <EmployeesScreen key={workspace.path} /> : null}
+            {screen === 'queries' ? <QueriesScreen key={workspace.path} /> : null}
+            <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>
       ) : loaded ? (

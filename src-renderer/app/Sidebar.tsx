@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, type Screen } from './app-store';
 import { Icon, type IconName } from '../components/Icon';
+import { SidebarSections } from '../queries/SidebarSections';
+import { BusinessNav } from '../business/BusinessNav';
 
 const ITEMS: { id: Screen; label: string; icon: IconName }[] = [
   { id: 'customers', label: 'nav.customers', icon: 'customers' },
   { id: 'employees', label: 'nav.employees', icon: 'employees' },
+  { id: 'queries', label: 'navQueries.label', icon: 'search' },
 ];
 
 export function Sidebar() {
@@ -12,7 +15,7 @@ export function Sidebar() {
   const screen = useApp((s) => s.screen);
   const setScreen = useApp((s) => s.setScreen);
   return (
-    <nav className="sidebar">
+    <nav className="sidebar with-sections">
       {ITEMS.map((item) => (
         <button
           key={item.id}
@@ -28,6 +31,8 @@ export function Sidebar() {
           <span className="nav-label">{t(item.label)}</span>
         </button>
       ))}
+      <BusinessNav />
+      <SidebarSections />
     </nav>
   );
 }

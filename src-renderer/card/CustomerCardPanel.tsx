@@ -3,25 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { useDataVersion } from '../app/app-store';
 import { ColorDot } from '../components/ColorDot';
 import { enumLabel } from '../i18n/labels';
-import { BasicTab } from './BasicTab';
-import { useCard, type CardTab } from './card-store';
+import { useCard } from './card-store';
 import { isDirty } from './customer-draft';
-import { HistoryTab } from './HistoryTab';
-import { OrganisationTab } from './OrganisationTab';
+import { CardTabBody, CardTabsNav, TotalsStrip, useCardLayout } from './LayoutCard';
 import './card.css';
 import { Icon } from '../components/Icon';
-
-const TABS: { id: CardTab; label: string; testId: string }[] = [
-  { id: 'basic', label: 'card.tabBasic', testId: 'tab-basic' },
-  { id: 'organisation', label: 'card.tabOrganisation', testId: 'tab-organisation' },
-  { id: 'history', label: 'card.tabHistory', testId: 'tab-history' },
-];
+import { FavouriteStar } from '../favourites/FavouriteStar';
 
 /** 客户卡片: the open customer beside the list, with its tabs and actions. */
 export function CustomerCardPanel() {
   const { t } = useTranslation();
   const s = useCard();
   const version = useDataVersion((v) => v.organisation);
+  const { layout, fields } = useCardLayout();
 
   // Someone (this window, another window, a job) changed data: re-read the card.
   useEffect(() => {
@@ -72,6 +66,7 @@ export function CustomerCardPanel() {
           <button type="button" data-testid="undo" disabled={s.isNew} title={t('card.undoTitle')} onClick={() => void s.undo()}>
             <Icon name="undo" /> {t('card.undo')}
           </button>
+          {s.openId && !s.isNew ? <FavouriteStar customerId={s.openId} /> : null}
           <span className="toolbar-spacer" />
           <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>
             {t('card.delete')}
@@ -82,28 +77,12 @@ export function CustomerCardPanel() {
             {s.banner}
           </div>
         ) : null}
-        <nav className="tabs" role="tablist">
-          {TABS.map((tab) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              aria-selected={s.tab === tab.id}
-              className={`tab${s.tab === tab.id ? ' active' : ''}`}
-              data-testid={tab.testId}
-              onClick={() => s.setTab(tab.id)}
-            >
-              {t(tab.label)}
-            </button>
-          ))}
-        </nav>
+        {c && !s.isNew ? <TotalsStrip customerId={c.id} /> : null}
+        <CardTabsNav layout={layout} active={layout.tabs.some((x) => x.key === s.tab) ? s.tab : (layout.tabs[0]?.key ?? '')} onSelect={s.setTab} />
       </header>
       <div className="card-body">
         {s.loading ? <div className="muted pad">{t('common.loading')}</div> : null}
-        {!s.loading && s.tab === 'basic' ? <BasicTab /> : null}
-        {!s.loading && s.tab !== 'basic' && s.isNew ? <div className="muted pad">{t('card.saveFirst')}</div> : null}
-        {!s.loading && s.tab === 'organisation' && s.card ? <OrganisationTab card={s.card} /> : null}
-        {!s.loading && s.tab === 'history' && s.openId && !s.isNew ? <HistoryTab customerId={s.openId} /> : null}
+        {!s.loading ? <CardTabBody layout={layout} fields={fields} active={s.tab} /> : null}
       </div>
     </section>
   );

@@ -4,13 +4,15 @@ import type { CustomerCard } from '../../src-shared/contract/methods';
 import type { CustomerCreateInput } from '../../src-shared/domain/customer';
 import type { FieldErrors } from '../../src-shared/errors';
 import { api } from '../api/client';
-import { errorText, formFieldErrors, isCode } from '../api/errors';
+import { errorText, isCode } from '../api/errors';
+import { cardFieldErrors } from './card-errors';
 import { confirmAsk } from '../components/confirm-store';
 import { toast } from '../components/toast-store';
-import { changedFields, draftFrom, isDirty, type Draft } from './customer-draft';
+import { changedFields, draftFrom, isDirty, type CustomEdit, type Draft } from './customer-draft';
 import { describeUndo } from './history-format';
 
-export type CardTab = 'basic' | 'organisation' | 'history';
+/** A tab of the card layout by its key (`basic`, `organisation`, `orders`, `records-<typeId>`, `history` …). */
+export type CardTab = string;
 
 interface CardState {
   /** The customer on the card; null with `isNew` for an unsaved new one; both empty: no card. */
@@ -32,6 +34,7 @@ interface CardState {
   reload(): Promise<void>;
   setTab(tab: CardTab): void;
   setField<K extends keyof Draft>(field: K, value: Draft[K]): void;
+  setCustom(column: string, edit: CustomEdit): void;
   save(): Promise<void>;
   undo(): Promise<void>;
   remove(): Promise<void>;
@@ -106,6 +109,13 @@ export const useCard = create<CardState>((set, get) => ({
     set({ draft: { ...get().draft, [field]: value }, errors });
   },
 
+  setCustom(column, edit) {
+    const errors = { ...get().errors };
+    delete errors[`custom.${column}`];
+    const draft = get().draft;
+    set({ draft: { ...draft, custom: { ...draft.custom, [column]: edit } }, errors });
+  },
+
   setCard(card) {
     set({ card, revision: get().revision + 1 });
   },
@@ -139,9 +149,9 @@ export const useCard = create<CardState>((set, get) => ({
         toast.success(t('card.saved'));
       }
     } catch (err) {
-      const fields = formFieldErrors(err);
+      const fields = cardFieldErrors(err);
       if (fields && Object.keys(fields).length > 0) {
-        set({ errors: fields, banner: t('card.fixFields'), saving: false, tab: 'basic' });
+        set({ errors: fields, banner: t('card.fixFields'), saving: false, tab: errorTab(fields) ?? get().tab });
       } else {
         set({ saving: false });
         toast.error(errorText(t, err));
@@ -197,6 +207,15 @@ export const useCard = create<CardState>((set, get) => ({
     return confirmAsk(t('card.confirmDiscard'), true);
   },
 }));
+
+/** The tab holding the first field with an error; the card panel registers it from the layout. */
+let errorTabOf: (fields: string[]) => string | null = () => 'basic';
+export function setErrorTabResolver(resolve: (fields: string[]) => string | null): void {
+  errorTabOf = resolve;
+}
+function errorTab(errors: FieldErrors): string | null {
+  return errorTabOf(Object.keys(errors).map((k) => k.replace(/^custom\./, '')));
+}
 
 /** Undo of a delete from the toast: the card is closed by then, so undo by id and reopen it. */
 async function restoreDeleted(id: string): Promise<void> {

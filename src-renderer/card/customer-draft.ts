@@ -1,5 +1,13 @@
 import type { Customer, CustomerPatch } from '../../src-shared/domain/customer';
 import { COLOR_LABELS, CUSTOMER_CLASSES, CUSTOMER_KINDS, LIFECYCLE_STAGES } from '../../src-shared/domain/enums';
+import type { DraftValue } from './custom-values';
+
+/** One edited custom field: what the input holds, what to send, and the stored value in input form. */
+export interface CustomEdit {
+  value: DraftValue;
+  send: unknown;
+  base: DraftValue;
+}
 
 /** Text inputs of the basic tab, in the form's order. */
 export const TEXT_FIELDS = [
@@ -28,6 +36,8 @@ export type Draft = Record<TextField | SelectField, string> &
     /** Text typed into the phone / tag box but not yet turned into a chip; saved too. */
     phonesInput: string;
     tagsInput: string;
+    /** Custom fields the user touched, by column name (cf_…); untouched ones show the stored value. */
+    custom: Record<string, CustomEdit>;
   };
 
 export function draftFrom(c: Customer | null): Draft {
@@ -55,6 +65,7 @@ export function draftFrom(c: Customer | null): Draft {
     tags: c?.tags ?? [],
     phonesInput: '',
     tagsInput: '',
+    custom: {},
   };
 }
 
@@ -113,6 +124,11 @@ export function changedFields(draft: Draft, original: Customer | null): Customer
       patch[key] = next[key];
     }
   }
+  const custom: Record<string, unknown> = {};
+  for (const [column, edit] of Object.entries(draft.custom)) {
+    if (!same(edit.value, edit.base)) custom[column] = edit.send;
+  }
+  if (Object.keys(custom).length > 0) patch.custom = custom;
   if (original === null && patch.name === undefined) patch.name = '';
   // Workaround: `customerPatch` in src-shared is `.partial()` over fields with `.default()`, so a
   // patch without `kind` / `lifecycle` resets them to 'company' / 'prospect'. Sending the current

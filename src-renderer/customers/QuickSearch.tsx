@@ -7,6 +7,8 @@ import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { registerSearchInput } from './search-focus';
 import { Icon } from '../components/Icon';
+import { clearRecentSearches, recentSearches, rememberSearch } from '../queries/recent-searches';
+import { RecentSearches } from '../queries/RecentSearches';
 
 const DEBOUNCE_MS = 120;
 
@@ -25,6 +27,7 @@ export function QuickSearch() {
   const openCard = useCard((s) => s.open);
   const setScreen = useApp((s) => s.setScreen);
   const listRef = useRef<HTMLDivElement>(null);
+  const [recent, setRecent] = useState<string[]>(recentSearches);
 
   useEffect(() => {
     const query = q.trim();
@@ -55,6 +58,7 @@ export function QuickSearch() {
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
+    setRecent(rememberSearch(q));
     setOpen(false);
     setScreen('customers');
     void openCard(hit.id);
@@ -94,6 +98,7 @@ export function QuickSearch() {
 
   // An empty box shows nothing, whatever the last answer was.
   const showDropdown = open && q.trim() !== '';
+  const showRecent = open && q.trim() === '' && recent.length > 0;
   return (
     <div className="quick-search">
       <span className="search-icon">
@@ -116,6 +121,16 @@ export function QuickSearch() {
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKey}
       />
+      {showRecent ? (
+        <RecentSearches
+          items={recent}
+          onPick={setQ}
+          onClear={() => {
+            clearRecentSearches();
+            setRecent([]);
+          }}
+        />
+      ) : null}
       {showDropdown ? (
         <div className="search-dropdown" data-testid="search-results" ref={listRef}>
           {error ? <div className="search-empty error-text">{error}</div> : null}

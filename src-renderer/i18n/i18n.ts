@@ -1,6 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { queriesEn } from './queries.en';
+import { queriesZhCN } from './queries.zh-CN';
+import { cardsEn } from './cards.en';
+import { cardsZhCN } from './cards.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = 'zh-CN' | 'en';
@@ -13,7 +17,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

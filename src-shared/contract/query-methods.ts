@@ -61,6 +61,7 @@ export const exportColumn = z
     key: z.string().max(60),
     header: z.string().max(100),
     kind: z.enum(['text', 'number', 'date', 'datetime', 'list']).optional(),
+    labels: z.record(z.string(), z.string().max(100)).optional(),
   })
   .strict();
 
@@ -70,6 +71,7 @@ export const queryField = z.object({
   options: z.array(z.union([z.string(), z.number()])).readonly().optional(),
   label: z.string().optional(),
   money: z.boolean().optional(),
+  optionLabels: z.record(z.string(), z.string()).optional(),
 });
 export type QueryFieldDto = z.infer<typeof queryField>;
 const queryFormField = z.object({ field: z.string().max(80), operator: z.string().max(30) }).strict();

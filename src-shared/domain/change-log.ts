@@ -22,6 +22,10 @@ export const ENTITIES = [
   'expense',
   'queryForm',
   'importMapping',
+  'classificationScheme',
+  'classificationOverride',
+  'classificationRun',
+  'setting',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

@@ -14,6 +14,8 @@ export interface QueryField {
   label?: string;
   /** Money fields hold fen: the UI shows and takes yuan. */
   money?: boolean;
+  /** Labels of user-defined options, by value. */
+  optionLabels?: Record<string, string>;
 }
 
 export const QUERY_ENTITIES = ['customer', 'contact'] as const;

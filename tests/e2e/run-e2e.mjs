@@ -1,18 +1,32 @@
-// Runs the Playwright E2E suite in Debian's Chromium. Installs the package when it is missing
-// and this process may (root, or passwordless sudo), so `npm test` works on a fresh machine.
+// Runs the Playwright E2E suite in Debian's Chromium. Installs what is missing — the chromium
+// package, and fonts-wqy-microhei so Chinese text in the screenshots has glyphs — when this
+// process may (root, or passwordless sudo), so `npm test` works on a fresh machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const browsers = [process.env.KECARD_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-if (!browsers.some((b) => existsSync(b))) {
-  console.log('E2E: Debian chromium is missing; installing it with apt-get …');
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
+const missing = [];
+if (!browsers.some((b) => existsSync(b))) missing.push('chromium');
+if (!existsSync(CJK_FONT)) missing.push('fonts-wqy-microhei');
+
+if (missing.length > 0) {
+  console.log(`E2E: installing ${missing.join(', ')} with apt-get …`);
   const asRoot = process.getuid?.() === 0;
   const run = (args) => execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : ['-n', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install = () => run(['apt-get', 'install', '-y', '-qq', ...missing]);
   try {
-    run(['apt-get', 'install', '-y', '-qq', 'chromium']);
-  } catch {
-    run(['apt-get', 'update', '-qq']);
-    run(['apt-get', 'install', '-y', '-qq', 'chromium']);
+    try {
+      install();
+    } catch {
+      run(['apt-get', 'update', '-qq']);
+      install();
+    }
+  } catch (err) {
+    // Without the browser nothing can run; without the font only the screenshots suffer.
+    if (missing.includes('chromium')) throw err;
+    console.warn(`E2E: could not install ${missing.join(', ')}; Chinese text in screenshots will show as boxes.`);
   }
 }
 

@@ -9,3 +9,4 @@ export * from './sales';
 export * from './business';
 export * from './query-forms';
 export * from './import-mappings';
+export * from './analysis';

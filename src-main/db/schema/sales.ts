@@ -42,7 +42,13 @@ export const orders = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('orders_customer_idx').on(t.customerId, t.deleted, t.orderDate), index('orders_date_idx').on(t.deleted, t.orderDate)],
+  (t) => [
+    index('orders_customer_idx').on(t.customerId, t.deleted, t.orderDate),
+    index('orders_date_idx').on(t.deleted, t.orderDate),
+    // Covers the per-customer aggregates of reports and classification (sum, count, last date in a
+    // window) so they never touch the order rows themselves.
+    index('orders_report_idx').on(t.deleted, t.status, t.customerId, t.orderDate, t.totalFen),
+  ],
 );
 
 /** Quantity in thousandths (1.5 kg = 1500), discount in basis points off (9.5折 = 500). */

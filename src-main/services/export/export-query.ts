@@ -15,7 +15,8 @@ export async function exportQuery(
   const rows: Record<string, unknown>[] =
     input.definition.entity === 'contact'
       ? (runContactQuery(ws, input.definition, page).rows as unknown as Record<string, unknown>[])
-      : (runCustomerQuery(ws, input.definition, page).rows);
+      : // Custom values sit under `custom`; columns name them by their column key (cf_…).
+        runCustomerQuery(ws, input.definition, page).rows.map(({ custom, ...c }) => ({ ...custom, ...c }));
   if (rows.length > MAX_EXPORT_ROWS) {
     throw new KecardError('VALIDATION', `Exports are limited to ${MAX_EXPORT_ROWS} rows; narrow the query.`, { limit: MAX_EXPORT_ROWS });
   }

@@ -6,6 +6,17 @@ export interface ExportColumn {
   header: string;
   /** How the value is written: dates and timestamps become real spreadsheet dates. */
   kind?: 'text' | 'number' | 'date' | 'datetime' | 'list';
+  /** Stored value → the label the user sees (enum codes, option values), applied before writing. */
+  labels?: Record<string, string>;
+}
+
+/** A row's value for a column: labels applied element-wise, so lists of option values read as labels too. */
+function labelled(row: Record<string, unknown>, c: ExportColumn): unknown {
+  const v = row[c.key];
+  if (!c.labels) return v;
+  const map = c.labels;
+  if (Array.isArray(v)) return v.map((x) => map[String(x)] ?? x);
+  return v === null || v === undefined ? v : (map[String(v as string | number)] ?? v);
 }
 
 type Cell = string | number | boolean | Date | null;
@@ -36,7 +47,7 @@ export async function toXlsx(columns: readonly ExportColumn[], rows: readonly Re
   ws.getRow(1).font = { bold: true };
   for (const row of rows) {
     const values: Record<string, Cell> = {};
-    for (const c of columns) values[c.key] = cellValue(row[c.key], c.kind);
+    for (const c of columns) values[c.key] = cellValue(labelled(row, c), c.kind);
     // A plain JS string becomes a shared-string cell (t="s"); exceljs writes formulas only from
     // {formula} objects, so "=HYPERLINK(…)" typed into a name stays text.
     ws.addRow(values);
@@ -52,7 +63,7 @@ export function toCsv(columns: readonly ExportColumn[], rows: readonly Record<st
     lines.push(
       columns
         .map((c) => {
-          const v = cellValue(row[c.key], c.kind === 'date' || c.kind === 'datetime' ? 'text' : c.kind);
+          const v = cellValue(labelled(row, c), c.kind === 'date' || c.kind === 'datetime' ? 'text' : c.kind);
           if (v === null) return '';
           const text = v instanceof Date ? v.toISOString() : String(v);
           return quote(typeof v === 'string' ? neutralizeCsvCell(text) : text);

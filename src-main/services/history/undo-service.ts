@@ -6,6 +6,7 @@ import type { Workspace } from '../../db/workspace';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { reindexCustomer } from '../search/search-index';
 import { writeCustomValues } from '../custom-fields/custom-values';
+import { isTableEntity } from '../shared/entity-tables';
 import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
 
 interface UndoRow {
@@ -45,7 +46,10 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
     ctx,
     (tx) => {
       for (const change of changes) {
-        const row = readRow(tx, change.entity, change.entity_id);
+        // Log-only entries (a classification run) have no row to put back; the card's class is undone by its own field entry.
+        if (!isTableEntity(change.entity)) continue;
+        const entity = change.entity;
+        const row = readRow(tx, entity, change.entity_id);
         if (!row) throw new KecardError('UNDO_CONFLICT', 'The record to undo no longer exists.', { id: change.entity_id });
         if (change.op === 'update' && change.field?.startsWith('cf_')) {
           revertCustomValue(tx, change.entity, change.entity_id, customerId, change.field, decodeValue(change.old_value));

@@ -6,6 +6,7 @@ import { pathOf, listExpenseCategories } from '../business/expense-service';
 import { listFields } from '../custom-fields/field-registry';
 import { safeColumn } from '../custom-fields/field-registry';
 import { compileWhere } from '../query/compile-query';
+import { computedSql } from '../custom-fields/computed-values';
 
 // Group-by with subtotals (分组, 合计) for lists of customers, business records and expenses.
 // Group and measure keys resolve through per-source whitelists to fixed SQL expressions; money
@@ -36,6 +37,12 @@ function customColumns(fields: CustomField[], alias: string): { dims: Record<str
   const dims: Record<string, string> = {};
   const nums: Record<string, string> = {};
   for (const f of fields) {
+    if (f.type === 'computedTotal') {
+      // Only parameter-free computed totals can be measures (business-record counts bind a type id).
+      const c = f.computed ? computedSql(f.computed) : null;
+      if (c && c.params.length === 0) nums[f.columnName] = c.sql.replaceAll('c.id', `${alias}.id`);
+      continue;
+    }
     const col = `${alias}.${safeColumn(f.columnName)}`;
     if (['integer', 'decimal', 'money', 'percent'].includes(f.type)) nums[f.columnName] = col;
     if (['select', 'text', 'boolean', 'staff', 'date', 'integer'].includes(f.type)) dims[f.columnName] = col;
@@ -65,7 +72,13 @@ function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
         createdMonth: 'substr(c.created_at, 1, 7)',
         ...custom.dims,
       },
-      nums: { relationshipLevel: 'c.relationship_level', ...custom.nums },
+      nums: {
+        relationshipLevel: 'c.relationship_level',
+        orderTotalFen: "(SELECT COALESCE(sum(x.total_fen), 0) FROM orders x WHERE x.customer_id = c.id AND x.deleted = 0 AND x.status <> 'cancelled')",
+        receivedFen: '(SELECT COALESCE(sum(x.amount_fen), 0) FROM receipts x WHERE x.customer_id = c.id AND x.deleted = 0)',
+        orderCount: "(SELECT count(*) FROM orders x WHERE x.customer_id = c.id AND x.deleted = 0 AND x.status <> 'cancelled')",
+        ...custom.nums,
+      },
     };
   }
   if (source.entity === 'record') {

@@ -53,7 +53,7 @@ function customFieldsOf(fields: CustomField[], alias: string): CatalogueField[] 
       type: CUSTOM_QUERY_TYPE[f.type],
       label: f.label,
       ...(f.type === 'money' || (f.type === 'computedTotal' && f.computed?.fn === 'sum') ? { money: true } : {}),
-      ...(f.type === 'select' || f.type === 'multiSelect' ? { options: f.options.map((o) => o.value) } : {}),
+      ...(f.type === 'select' || f.type === 'multiSelect' ? { options: f.options.map((o) => o.value), optionLabels: Object.fromEntries(f.options.map((o) => [o.value, o.label])) } : {}),
       ...(f.type === 'boolean' ? { options: [1, 0] } : {}),
     };
     if (f.type === 'computedTotal' && f.computed) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import type { Entity } from '../../../src-shared/domain/change-log';
+import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
 import { ENTITY_TABLES } from './entity-tables';
 import { newRowValues } from './entity-writes';
@@ -18,7 +18,7 @@ export class BulkRowWriter {
   constructor(private readonly tx: WriteTx) {}
 
   /** Inserts and logs one row; returns its SQLite rowid (customers need it for the search index). */
-  insert(entity: Entity, rootId: string | null, id: string, values: Row, extra: Row = {}): number {
+  insert(entity: TableEntity, rootId: string | null, id: string, values: Row, extra: Row = {}): number {
     const row = newRowValues(this.tx, id, values, extra);
     const fields = Object.keys(row);
     const { stmt } = this.statementFor(entity, fields);
@@ -28,7 +28,7 @@ export class BulkRowWriter {
     return Number(result.lastInsertRowid);
   }
 
-  private statementFor(entity: Entity, fields: string[]): { stmt: Database.Statement; fields: string[] } {
+  private statementFor(entity: TableEntity, fields: string[]): { stmt: Database.Statement; fields: string[] } {
     const key = `${entity}:${fields.join(',')}`;
     const cached = this.statements.get(key);
     if (cached) return cached;

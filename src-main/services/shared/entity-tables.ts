@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Entity } from '../../../src-shared/domain/change-log';
 import {
+  appSettings,
+  classificationOverrides,
+  classificationSchemes,
   businessRecords,
   businessTypes,
   cardLayouts,
@@ -45,15 +48,24 @@ export const ENTITY_TABLES = {
   expense: expenses,
   queryForm: queryForms,
   importMapping: importMappings,
+  classificationScheme: classificationSchemes,
+  classificationOverride: classificationOverrides,
+  setting: appSettings,
 } as const;
-export type EntityTable = (typeof ENTITY_TABLES)[Entity];
+/** Entities stored as rows the generic writes handle; log-only entities (a classification run) are not. */
+export type TableEntity = keyof typeof ENTITY_TABLES;
+export type EntityTable = (typeof ENTITY_TABLES)[TableEntity];
+
+export function isTableEntity(entity: Entity): entity is TableEntity {
+  return Object.hasOwn(ENTITY_TABLES, entity);
+}
 
 /** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
-const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout', 'fields', 'mapping']);
+const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout', 'fields', 'mapping', 'definition', 'value']);
 /** JSON fields where null means "not set" rather than an empty list. */
 const NULLABLE_JSON_FIELDS = new Set(['computed', 'defaultValue']);
 /** Fields stored as 0/1 but booleans in the contract. */
-const BOOLEAN_FIELDS = new Set(['deleted', 'active', 'shared', 'pinned', 'required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory', 'linkContact', 'linkStaff']);
+const BOOLEAN_FIELDS = new Set(['deleted', 'active', 'shared', 'pinned', 'required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory', 'linkContact', 'linkStaff', 'setsCustomerClass']);
 
 export function toDbValue(field: string, value: unknown): unknown {
   if (JSON_FIELDS.has(field)) return JSON.stringify(value ?? []);
@@ -69,10 +81,10 @@ export function fromDbValue(field: string, value: unknown): unknown {
   return value ?? null;
 }
 
-export function idColumn(entity: Entity) {
+export function idColumn(entity: TableEntity) {
   return ENTITY_TABLES[entity].id;
 }
 
-export function byIdWhere(entity: Entity, id: string) {
+export function byIdWhere(entity: TableEntity, id: string) {
   return eq(idColumn(entity), id);
 }

@@ -1,4 +1,4 @@
-import type { Entity } from '../../../src-shared/domain/change-log';
+import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
 import { byIdWhere, ENTITY_TABLES, fromDbValue, toDbValue } from './entity-tables';
 
@@ -7,12 +7,12 @@ import { byIdWhere, ENTITY_TABLES, fromDbValue, toDbValue } from './entity-table
 
 type Row = Record<string, unknown>;
 
-export function readRow(tx: Pick<WriteTx, 'ws'>, entity: Entity, id: string): Row | undefined {
+export function readRow(tx: Pick<WriteTx, 'ws'>, entity: TableEntity, id: string): Row | undefined {
   const table = ENTITY_TABLES[entity];
   return tx.ws.orm.select().from(table).where(byIdWhere(entity, id)).get();
 }
 
-export function insertRow(tx: WriteTx, entity: Entity, rootId: string | null, id: string, values: Row, extra: Row = {}): void {
+export function insertRow(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, values: Row, extra: Row = {}): void {
   const table = ENTITY_TABLES[entity];
   tx.ws.orm.insert(table).values(newRowValues(tx, id, values, extra) as never).run();
   tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
@@ -29,7 +29,7 @@ export function newRowValues(tx: Pick<WriteTx, 'ws' | 'at'>, id: string, values:
  * Writes the fields of `values` that differ from `before` (a raw row) and logs one entry per
  * changed field. Returns the names of the fields that changed.
  */
-export function updateRow(tx: WriteTx, entity: Entity, rootId: string | null, before: Row, values: Row, extra: Row = {}): string[] {
+export function updateRow(tx: WriteTx, entity: TableEntity, rootId: string | null, before: Row, values: Row, extra: Row = {}): string[] {
   const id = before.id as string;
   const changed: string[] = [];
   const set: Row = {};
@@ -46,7 +46,7 @@ export function updateRow(tx: WriteTx, entity: Entity, rootId: string | null, be
   return changed;
 }
 
-export function setDeleted(tx: WriteTx, entity: Entity, rootId: string | null, id: string, deleted: boolean): void {
+export function setDeleted(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, deleted: boolean): void {
   const table = ENTITY_TABLES[entity];
   tx.ws.orm.update(table).set({ deleted: deleted ? 1 : 0, updatedAt: tx.at }).where(byIdWhere(entity, id)).run();
   tx.log({ op: deleted ? 'delete' : 'restore', entity, entityId: id, rootId });

@@ -1,8 +1,10 @@
 import { expect, test } from '../support/fixtures';
 
-test('the browser shell serves the app on the default workspace', async ({ app, api }) => {
-  const info = await api<{ name: string; customerCount: number }>('workspace.info', {});
-  expect(info.customerCount).toBe(0);
+test('the browser shell serves the app on the default workspace', async ({ app, api, frame }) => {
+  const info = await api('workspace.info', {});
+  expect(info?.customerCount).toBe(0);
   await expect(app.getByTestId('quick-search')).toBeVisible();
-  await expect(app.getByTestId('status-customer-count')).toContainText('0');
+  await frame.expectCustomerCount(0);
+  await expect(frame.statusCustomerCount).toHaveText('客户 0');
+  await expect(frame.statusShell()).toContainText('浏览器模式');
 });

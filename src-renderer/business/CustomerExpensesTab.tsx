@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { sumFen } from '../../src-shared/money';
+import { chosen, expenseColumns, money } from '../sales/related-columns';
+import { RelatedTable } from '../sales/RelatedTable';
+import { useExpenses } from '../sales/use-related';
+
+/** 费用 on the card: every expense line of the customer's business records. */
+export function CustomerExpensesTab({ customerId, columns }: { customerId: string; columns: readonly string[] }) {
+  const { t } = useTranslation();
+  const rows = useExpenses({ customerId }).data ?? [];
+  const cols = chosen(expenseColumns(t), columns.length ? columns : ['expenseDate', 'categoryPath', 'amountFen', 'recordTitle', 'employeeName', 'note']);
+  return (
+    <div className="related-tab" data-testid="customer-expenses-tab">
+      <RelatedTable
+        testId="customer-expenses-table"
+        rowTestId="customer-expense-row"
+        columns={cols}
+        rows={rows}
+        rowKey={(e) => e.id}
+        footer={
+          <tr className="total-row">
+            <td colSpan={cols.length}>
+              {t('cards.expenses.total')} <b>{money(sumFen(rows.map((e) => e.amountFen)))}</b>
+            </td>
+          </tr>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FavouriteFolderDto } from '../../src-shared/contract/query-methods';
+import { api } from '../api/client';
+import { errorText } from '../api/errors';
+import { toast } from '../components/toast-store';
+import { useQueriesData } from '../queries/queries-data';
+import { useChangeVersion } from '../queries/use-change-version';
+import './favourites.css';
+
+/** ☆ on the customer card: which favourites folders hold this customer; tick a folder to add or remove it. */
+export function FavouriteStar({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const folders = useQueriesData((s) => s.folders).filter((f) => f.entity === 'customer');
+  const version = useChangeVersion(['favouriteItem', 'favouriteFolder']);
+  const [inFolders, setInFolders] = useState<string[]>([]);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.favourites
+      .of({ id: customerId })
+      .then((ids) => live && setInFolders(ids))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [customerId, version]);
+
+  const toggle = async (f: FavouriteFolderDto) => {
+    const has = inFolders.includes(f.id);
+    // The tick moves at once; a failure puts it back.
+    setInFolders(has ? inFolders.filter((x) => x !== f.id) : [...inFolders, f.id]);
+    try {
+      if (has) await api.favourites.remove({ folderId: f.id, ids: [customerId] });
+      else await api.favourites.add({ folderId: f.id, target: { ids: [customerId] } });
+      toast.success(t(has ? 'fav.removed' : 'fav.added', { name: f.name }));
+    } catch (err) {
+      setInFolders(inFolders);
+      toast.error(errorText(t, err));
+    }
+  };
+  const starred = inFolders.length > 0;
+
+  return (
+    <div className="popover-anchor">
+      <button type="button" className={starred ? 'fav-star' : ''} data-testid="favourite-star" aria-pressed={starred} data-count={inFolders.length} title={t('fav.starTitle')} onClick={() => setOpen((v) => !v)}>
+        {starred ? '★' : '☆'} {starred ? t('fav.inFolders', { n: inFolders.length }) : t('fav.star')}
+      </button>
+      {open ? (
+        <div className="popover fav-popover" data-testid="favourite-popover">
+          <div className="popover-title">{t('fav.customers')}</div>
+          {folders.length === 0 ? <div className="muted small">{t('fav.empty')}</div> : null}
+          {folders.map((f) => (
+            <label key={f.id} className="check" data-testid="favourite-folder-option" data-name={f.name}>
+              <input type="checkbox" checked={inFolders.includes(f.id)} onChange={() => void toggle(f)} />
+              {f.name}
+            </label>
+          ))}
+          <div className="popover-footer">
+            <button type="button" data-testid="favourite-close" onClick={() => setOpen(false)}>
+              {t('common.close')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupRowDto } from '../../src-shared/contract/business-methods';
+import type { QueryDefinition } from '../../src-shared/query/query-tree';
+import { api } from '../api/client';
+import { errorText } from '../api/errors';
+import { enumLabel } from '../i18n/labels';
+import { useQueriesData } from './queries-data';
+
+export const GROUP_FIELDS = ['customerClass', 'lifecycle', 'province', 'city', 'industry', 'source', 'kind', 'relationshipLevel', 'colorLabel', 'ownerName', 'createdMonth'] as const;
+const ENUM_GROUPS: Record<string, string> = { customerClass: 'customerClass', lifecycle: 'lifecycle', kind: 'kind', relationshipLevel: 'relationshipLevel', colorLabel: 'colorLabel' };
+
+export function formatYuan(fen: number): string {
+  return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function keyText(t: TFunction, field: string, value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return t('results.nullKey');
+  const group = ENUM_GROUPS[field];
+  return group ? enumLabel(t, group, value) : String(value);
+}
+
+interface Props {
+  definition: QueryDefinition;
+  runSeq: number;
+  dataVersion: number;
+}
+
+/** 分组合计: the result grouped by one or two fields, with count and totals per group and a grand total (lists.group). */
+export function GroupedResults({ definition, runSeq, dataVersion }: Props) {
+  const { t } = useTranslation();
+  const catalogue = useQueriesData((s) => s.catalogue);
+  const [groupBy, setGroupBy] = useState<string[]>(['customerClass']);
+  const [sums, setSums] = useState<string[]>([]);
+  const [rows, setRows] = useState<GroupRowDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Numeric user-defined fields can be totalled (money ones in yuan).
+  const numeric = (catalogue?.customer ?? []).filter((f) => f.type === 'number' && f.key.startsWith('cf_'));
+  const measureKey = sums.join(',');
+  const groupKey = groupBy.join(',');
+
+  useEffect(() => {
+    let live = true;
+    const fields = measureKey ? measureKey.split(',') : [];
+    api.lists
+      .group({
+        source: { entity: 'customer', definition },
+        groupBy: groupKey ? groupKey.split(',') : [],
+        measures: [{ field: 'count', fn: 'count' as const }, ...fields.map((field) => ({ field, fn: 'sum' as const }))],
+      })
+      .then((r) => {
+        if (live) {
+          setRows(r);
+          setError(null);
+        }
+      })
+      .catch((err: unknown) => {
+        if (live) setError(errorText(t, err));
+      });
+    return () => {
+      live = false;
+    };
+  }, [definition, runSeq, dataVersion, groupKey, measureKey, t]);
+
+  const setLevel = (i: number, field: string) => {
+    const next = groupBy.slice(0, i);
+    if (field) next.push(field);
+    if (i === 0 && field && groupBy[1] && groupBy[1] !== field) next.push(groupBy[1]);
+    setGroupBy(next);
+  };
+  const label = (f: string) => t(`results.groupField.${f}`);
+  const measureFields = numeric.filter((f) => sums.includes(f.key));
+
+  return (
+    <div className="qb-grouped" data-testid="grouped-results">
+      <div className="toolbar qb-group-bar">
+        <label className="inline-field">
+          {t('results.groupBy')}
+          <select data-testid="group-by-1" value={groupBy[0] ?? ''} onChange={(e) => setLevel(0, e.target.value)}>
+            <option value="">{t('results.noGroup')}</option>
+            {GROUP_FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {label(f)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          {t('results.thenBy')}
+          <select data-testid="group-by-2" value={groupBy[1] ?? ''} disabled={!groupBy[0]} onChange={(e) => setLevel(1, e.target.value)}>
+            <option value="">{t('results.noGroup')}</option>
+            {GROUP_FIELDS.filter((f) => f !== groupBy[0]).map((f) => (
+              <option key={f} value={f}>
+                {label(f)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {numeric.length > 0 ? <span className="muted">{t('results.measures')}:</span> : null}
+        {numeric.map((f) => (
+          <label key={f.key} className="check">
+            <input
+              type="checkbox"
+              data-testid="group-measure"
+              data-field={f.key}
+              checked={sums.includes(f.key)}
+              onChange={() => setSums(sums.includes(f.key) ? sums.filter((s) => s !== f.key) : [...sums, f.key])}
+            />
+            {f.label ?? f.key}
+          </label>
+        ))}
+      </div>
+      {error ? <div className="banner banner-error">{error}</div> : null}
+      <div className="qb-grouped-body">
+        <table className="data-table qb-group-table">
+          <thead>
+            <tr>
+              <th>{groupBy.map(label).join(' / ') || t('results.grandTotal')}</th>
+              <th className="num">{t('results.count')}</th>
+              {measureFields.map((f) => (
+                <th key={f.key} className="num">
+                  {f.label ?? f.key}
+                  {f.money ? `（${t('qb.yuan')}）` : ''}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(rows ?? []).map((r) => {
+              const total = r.level === 0;
+              const sub = !total && r.level < groupBy.length;
+              const field = groupBy[r.level - 1] ?? '';
+              return (
+                <tr
+                  key={JSON.stringify(r.key) + r.level}
+                  className={total ? 'grand-total' : sub ? 'subtotal' : ''}
+                  data-testid={total ? 'group-total' : 'group-row'}
+                  data-level={r.level}
+                  data-key={r.key.map((k) => (k === null ? '' : String(k))).join('/')}
+                  data-count={r.count}
+                >
+                  <td style={{ paddingLeft: 8 + Math.max(0, r.level - 1) * 20 }}>
+                    {total ? t('results.grandTotal') : keyText(t, field, r.key[r.level - 1])}
+                    {sub ? <span className="muted small"> · {t('results.subtotal')}</span> : null}
+                  </td>
+                  <td className="num" data-testid="group-count">
+                    {r.count.toLocaleString()}
+                  </td>
+                  {measureFields.map((f) => {
+                    const v = r.values[`sum:${f.key}`] ?? null;
+                    return (
+                      <td key={f.key} className="num" data-testid="group-sum" data-field={f.key} data-value={v ?? ''}>
+                        {v === null ? '' : f.money ? formatYuan(v) : v.toLocaleString()}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

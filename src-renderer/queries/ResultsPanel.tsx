@@ -1,0 +1,125 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueryDefinition } from '../../src-shared/query/query-tree';
+import { errorText } from '../api/errors';
+import { useApp, useDataVersion } from '../app/app-store';
+import { useCard } from '../card/card-store';
+import { toast } from '../components/toast-store';
+import { useListSettings } from '../customers/list-store';
+import { BulkDialog } from './BulkDialog';
+import { exportResult } from './export-result';
+import { GroupedResults } from './GroupedResults';
+import { useQueriesData } from './queries-data';
+import { contactColumns, customerColumns } from './result-columns';
+import { ResultTable } from './ResultTable';
+import { useResultPages, type ResultRow } from './use-result-pages';
+import { useChangeVersion } from './use-change-version';
+
+interface Props {
+  definition: QueryDefinition;
+  runSeq: number;
+  title: string;
+}
+
+/** 查询结果: the list or the grouped totals of the last run, with bulk actions and export. */
+export function ResultsPanel({ definition, runSeq, title }: Props) {
+  const { t } = useTranslation();
+  const customersVersion = useDataVersion((s) => s.customers);
+  const favouritesVersion = useChangeVersion(['favouriteItem']);
+  const dataVersion = customersVersion + favouritesVersion;
+  const pages = useResultPages(definition, runSeq, dataVersion);
+  const listColumns = useListSettings((s) => s.columns);
+  const columns = useMemo(() => (definition.entity === 'customer' ? customerColumns(listColumns) : contactColumns()), [definition.entity, listColumns]);
+  const [view, setView] = useState<'list' | 'groups'>('list');
+  // The selection belongs to one run: a new run starts with nothing selected.
+  const [selection, setSelection] = useState<{ seq: number; ids: Set<string> }>({ seq: runSeq, ids: new Set() });
+  const selected = useMemo(() => (selection.seq === runSeq ? selection.ids : new Set<string>()), [selection, runSeq]);
+  const setSelected = useCallback((ids: Set<string>) => setSelection({ seq: runSeq, ids }), [runSeq]);
+  const [bulk, setBulk] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const showGroups = view === 'groups' && definition.entity === 'customer';
+
+  const toggle = useCallback((id: string) => {
+    setSelection((s) => {
+      const next = new Set(s.seq === runSeq ? s.ids : []);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return { seq: runSeq, ids: next };
+    });
+  }, [runSeq]);
+  const open = useCallback((r: ResultRow) => {
+    useApp.getState().setScreen('customers');
+    void useCard.getState().open(r.kind === 'customer' ? r.row.id : r.row.customerId);
+  }, []);
+  const doExport = async (format: 'xlsx' | 'csv') => {
+    setExporting(true);
+    try {
+      const res = await exportResult(definition, columns, format, title || t('exporting.fileName'));
+      toast.success(t('exporting.done', { n: res.rows, file: res.fileName }));
+    } catch (err) {
+      toast.error(errorText(t, err));
+    } finally {
+      setExporting(false);
+    }
+  };
+  const total = pages.total ?? 0;
+
+  return (
+    <section className="qb-results" data-testid="query-results">
+      <div className="toolbar">
+        <strong>{t('results.title')}</strong>
+        <span className="toolbar-count" data-testid="result-total" data-count={pages.total ?? ''}>
+          {pages.total === null ? t('common.loading') : t('results.total', { n: total.toLocaleString() })}
+        </span>
+        {definition.entity === 'customer' ? (
+          <div className="segmented" role="group">
+            <button type="button" className={view === 'list' ? 'on' : ''} aria-pressed={view === 'list'} data-testid="result-view-list" onClick={() => setView('list')}>
+              {t('results.viewList')}
+            </button>
+            <button type="button" className={view === 'groups' ? 'on' : ''} aria-pressed={view === 'groups'} data-testid="result-view-groups" onClick={() => setView('groups')}>
+              {t('results.viewGroups')}
+            </button>
+          </div>
+        ) : null}
+        {selected.size > 0 ? (
+          <>
+            <span className="muted" data-testid="result-selected" data-count={selected.size}>
+              {t('results.selected', { n: selected.size })}
+            </span>
+            <button type="button" className="link" data-testid="result-clear-selection" onClick={() => setSelected(new Set())}>
+              {t('results.clearSelection')}
+            </button>
+          </>
+        ) : null}
+        <span className="toolbar-spacer" />
+        <button type="button" data-testid="bulk-open" disabled={total === 0} onClick={() => setBulk(true)}>
+          {t('bulk.button')}
+        </button>
+        <button type="button" data-testid="export-xlsx" disabled={total === 0 || exporting} onClick={() => void doExport('xlsx')}>
+          {t('exporting.xlsx')}
+        </button>
+        <button type="button" data-testid="export-csv" disabled={total === 0 || exporting} onClick={() => void doExport('csv')}>
+          {t('exporting.csv')}
+        </button>
+      </div>
+      {showGroups ? (
+        <GroupedResults definition={definition} runSeq={runSeq} dataVersion={dataVersion} />
+      ) : (
+        <ResultTable pages={pages} columns={columns} selected={selected} onToggle={toggle} onOpen={open} />
+      )}
+      {bulk ? (
+        <BulkDialog
+          definition={definition}
+          total={total}
+          selectedIds={[...selected]}
+          onClose={() => setBulk(false)}
+          onDone={() => {
+            setBulk(false);
+            setSelected(new Set());
+            void useQueriesData.getState().loadFolders();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORDER_STATUSES } from '../../src-shared/domain/sales';
+import type { FieldErrors } from '../../src-shared/errors';
+import { formatMoney, parseMoney } from '../../src-shared/money';
+import { api, ApiCallError } from '../api/client';
+import { errorText } from '../api/errors';
+import { useProducts } from '../card/use-meta';
+import { Dialog } from '../components/Dialog';
+import { toast } from '../components/toast-store';
+import { calcLine, discountText, linesInput, newLineKey, orderTotal, type LineDraft } from './order-lines';
+import type { OrderRow } from './related-columns';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const yuan = (fen: number) => formatMoney(fen).replace(/,/g, '');
+const emptyLine = (): LineDraft => ({ key: newLineKey(), productId: null, productName: '', quantity: '1', unitPrice: '', discount: '' });
+
+/** 订单: header, lines (product or free text, quantity, price, 折扣) with amounts and total computed live. */
+export function OrderDialog({ customerId, order, onClose }: { customerId: string; order: OrderRow | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const products = useProducts().data ?? [];
+  const [orderNo, setOrderNo] = useState(order?.orderNo ?? '');
+  const [orderDate, setOrderDate] = useState(order?.orderDate ?? today());
+  const [status, setStatus] = useState<string>(order?.status ?? 'confirmed');
+  const [discount, setDiscount] = useState(order && order.discountFen ? yuan(order.discountFen) : '');
+  const [notes, setNotes] = useState(order?.notes ?? '');
+  const [lines, setLines] = useState<LineDraft[]>(
+    order
+      ? order.lines.map((l) => ({
+          key: newLineKey(),
+          id: l.id,
+          productId: l.productId,
+          productName: l.productName,
+          quantity: String(l.quantityMilli / 1000),
+          unitPrice: yuan(l.unitPriceFen),
+          discount: discountText(l.discountBp),
+        }))
+      : [emptyLine()],
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const discountFen = discount.trim() === '' ? 0 : parseMoney(discount);
+  const totals = orderTotal(lines, discountFen ?? 0);
+  const patchLine = (key: string, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+
+  const save = async () => {
+    setSaving(true);
+    const header = {
+      orderDate,
+      status: status as (typeof ORDER_STATUSES)[number],
+      discountFen: discountFen ?? -1,
+      notes: notes || null,
+      lines: linesInput(lines),
+    };
+    try {
+      if (order) await api.orders.update({ id: order.id, patch: { ...header, ...(orderNo ? { orderNo } : {}) } });
+      else await api.orders.create({ customerId, ...header, ...(orderNo ? { orderNo } : {}) });
+      toast.success(t('cards.sales.orderSaved'));
+      onClose();
+    } catch (err) {
+      setSaving(false);
+      if (err instanceof ApiCallError && Object.keys(err.fields).length) {
+        const out: FieldErrors = {};
+        for (const [k, v] of Object.entries(err.fields)) out[k.replace(/^(patch|input)\./, '')] = v;
+        setErrors(out);
+      } else toast.error(errorText(t, err));
+    }
+  };
+
+  const err = (key: string) =>
+    errors[key] ? (
+      <span className="field-error" data-testid={`order-error-${key}`} data-code={errors[key]}>
+        {t(`fieldError.${errors[key]}`, { defaultValue: t('fieldError.invalid') })}
+      </span>
+    ) : null;
+
+  return (
+    <Dialog
+      title={order ? t('cards.sales.editOrder', { no: order.orderNo }) : t('cards.sales.newOrder')}
+      testId="order-dialog"
+      width={860}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" data-testid="order-cancel" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" data-testid="order-save" disabled={saving} onClick={() => void save()}>
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid order-header">
+        <label className="form-field">
+          <span className="form-label">{t('cards.sales.orderNo')}</span>
+          <input value={orderNo} placeholder={t('cards.sales.autoNumber')} data-testid="order-no" onChange={(e) => setOrderNo(e.target.value)} />
+          {err('orderNo')}
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('cards.sales.orderDate')}</span>
+          <input type="date" value={orderDate} data-testid="order-date" onChange={(e) => setOrderDate(e.target.value)} />
+          {err('orderDate')}
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('cards.sales.status')}</span>
+          <select value={status} data-testid="order-status" onChange={(e) => setStatus(e.target.value)}>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cards.sales.orderStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('cards.sales.orderDiscount')}</span>
+          <input value={discount} inputMode="decimal" placeholder="0.00" data-testid="order-discount" onChange={(e) => setDiscount(e.target.value)} />
+          {discountFen === null ? <span className="field-error">{t('fieldError.invalid')}</span> : err('discountFen')}
+        </label>
+      </div>
+      <table className="data-table order-lines" data-testid="order-lines">
+        <thead>
+          <tr>
+            <th>{t('cards.sales.product')}</th>
+            <th>{t('cards.sales.productName')}</th>
+            <th className="num">{t('cards.sales.quantity')}</th>
+            <th className="num">{t('cards.sales.unitPrice')}</th>
+            <th className="num">{t('cards.sales.discount')}</th>
+            <th className="num">{t('cards.sales.amount')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => {
+            const c = calcLine(l);
+            return (
+              <tr key={l.key} data-testid="order-line" data-index={i}>
+                <td>
+                  <select
+                    value={l.productId ?? ''}
+                    data-testid="line-product"
+                    onChange={(e) => {
+                      const p = products.find((x) => x.id === e.target.value);
+                      patchLine(l.key, p ? { productId: p.id, productName: p.name, unitPrice: yuan(p.priceFen) } : { productId: null });
+                    }}
+                  >
+                    <option value="">{t('cards.sales.freeText')}</option>
+                    {products.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.code ? `${p.code} ` : ''}
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input value={l.productName} data-testid="line-name" onChange={(e) => patchLine(l.key, { productName: e.target.value })} />
+                  {err(`lines.${i}.productName`)}
+                </td>
+                <td className="num">
+                  <input className="num" value={l.quantity} data-testid="line-quantity" aria-invalid={c.quantityMilli === null} onChange={(e) => patchLine(l.key, { quantity: e.target.value })} />
+                </td>
+                <td className="num">
+                  <input className="num" value={l.unitPrice} data-testid="line-price" aria-invalid={l.unitPrice !== '' && c.unitPriceFen === null} onChange={(e) => patchLine(l.key, { unitPrice: e.target.value })} />
+                </td>
+                <td className="num">
+                  <input className="num short" value={l.discount} placeholder={t('cards.sales.noDiscount')} data-testid="line-discount" aria-invalid={c.discountBp === null} onChange={(e) => patchLine(l.key, { discount: e.target.value })} />
+                </td>
+                <td className="num" data-testid="line-amount" data-fen={c.amountFen ?? ''}>
+                  {c.amountFen === null ? '—' : formatMoney(c.amountFen, { symbol: true })}
+                </td>
+                <td>
+                  <button type="button" className="icon danger-icon" data-testid="line-remove" disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="order-foot">
+        <button type="button" data-testid="line-add" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
+          ＋ {t('cards.sales.addLine')}
+        </button>
+        <span className="toolbar-spacer" />
+        <span className="muted">
+          {t('cards.sales.subtotal')} <b data-testid="order-subtotal">{formatMoney(totals.subtotal, { symbol: true })}</b>
+        </span>
+        <span className="order-total">
+          {t('cards.sales.total')} <b data-testid="order-total" data-fen={totals.total}>{formatMoney(totals.total, { symbol: true })}</b>
+        </span>
+      </div>
+      {err('lines')}
+      <label className="form-field">
+        <span className="form-label">{t('cards.sales.notes')}</span>
+        <textarea rows={2} value={notes} data-testid="order-notes" onChange={(e) => setNotes(e.target.value)} />
+      </label>
+    </Dialog>
+  );
+}
