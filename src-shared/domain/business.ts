@@ -64,6 +64,21 @@ export const businessRecordInput = z
     title: requiredText(120),
     status: z.string().max(30).optional(),
     custom: customValues.optional(),
+    /** Expense lines saved with the record, in the same transaction. */
+    expenses: z
+      .array(
+        z
+          .object({
+            categoryId: entityId,
+            employeeId: entityId.nullable().optional(),
+            amountFen: z.number().int().min(1, { error: 'range' }).max(1e12, { error: 'range' }),
+            expenseDate: z.string().refine((v) => isCalendarDate(v), { error: 'date' }),
+            note: optionalText(500),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
   })
   .strict();
 export const businessRecordPatch = z

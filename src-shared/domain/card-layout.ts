@@ -6,7 +6,8 @@ import { z } from 'zod';
 export const RELATED_LISTS = ['organisation', 'orders', 'receipts', 'purchased', 'staff', 'records', 'expenses', 'history'] as const;
 export type RelatedList = (typeof RELATED_LISTS)[number];
 
-const key = z.string().trim().min(1).max(40);
+// Tab keys carry ids (`records-<uuid>`), hence the room.
+const key = z.string().trim().min(1).max(64);
 
 export const layoutSection = z
   .object({

@@ -9,6 +9,8 @@ import { requireLiveCustomer } from '../organisation/department-service';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 import { getBusinessType } from './business-type-service';
+import { insertExpense } from './expense-service';
+import { expenseInput } from '../../../src-shared/domain/business';
 
 const SELECT = `SELECT r.id, r.type_id AS typeId, r.customer_id AS customerId, c.name AS customerName, r.contact_id AS contactId,
   r.employee_id AS employeeId, e.name AS employeeName, r.title, r.status, r.status_changed_at AS statusChangedAt,
@@ -70,9 +72,10 @@ export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof busi
   checkLinks(tx, values.customerId, values.contactId, values.employeeId);
   const status = values.status ?? type.statuses[0]?.key ?? '';
   if (!type.statuses.some((s) => s.key === status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
-  const { custom, ...builtIn } = values;
+  const { custom, expenses, ...builtIn } = values;
   insertRow(tx, 'businessRecord', values.customerId, id, { ...builtIn, status, statusChangedAt: tx.at });
   writeCustomValues(tx, 'record', id, values.customerId, custom ?? {}, { creating: true, businessTypeId: type.id });
+  for (const line of expenses ?? []) insertExpense(tx, expenseInput.parse({ ...line, recordId: id }));
   return id;
 }
 

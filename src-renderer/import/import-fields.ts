@@ -1,0 +1,56 @@
+import type { TFunction } from 'i18next';
+import type { CustomField } from '../../src-shared/domain/custom-fields';
+import { COLOR_LABELS, CUSTOMER_CLASSES, CUSTOMER_KINDS, LIFECYCLE_STAGES } from '../../src-shared/domain/enums';
+import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
+import { enumLabel } from '../i18n/labels';
+import type { ImportTarget } from './import-types';
+
+/** The fields a column can be mapped to: the target's built-in fields, then its custom fields. */
+export function targetFields(target: ImportTarget, customFields: readonly CustomField[]): string[] {
+  const builtIn = Object.keys(HEADER_SYNONYMS[target]);
+  const custom = customFields.filter((f) => !f.deleted && !f.computed).map((f) => `custom:${f.columnName}`);
+  return [...builtIn, ...custom];
+}
+
+/** A mapping target's label in the UI language; custom fields by their own label. */
+export function importFieldLabel(t: TFunction, target: ImportTarget, field: string, customFields: readonly CustomField[]): string {
+  if (field.startsWith('custom:')) {
+    const column = field.slice(7);
+    return customFields.find((f) => f.columnName === column)?.label ?? column;
+  }
+  const own = t(`imp.field.${target}.${field}`, { defaultValue: '' });
+  if (own) return own;
+  return t(`${target === 'customers' ? 'customer' : 'contact'}.${field}`, { defaultValue: field });
+}
+
+export interface OptionChoice {
+  value: string;
+  label: string;
+}
+
+const ENUM_FIELDS: Record<string, { group: string; values: readonly (string | number)[] }> = {
+  kind: { group: 'kind', values: CUSTOMER_KINDS },
+  customerClass: { group: 'customerClass', values: CUSTOMER_CLASSES },
+  lifecycle: { group: 'lifecycle', values: LIFECYCLE_STAGES },
+  relationshipLevel: { group: 'relationshipLevel', values: [1, 2, 3, 4] },
+  colorLabel: { group: 'colorLabel', values: COLOR_LABELS },
+};
+
+/** What an unknown sheet value of `field` may become (besides “leave empty”). */
+export function optionChoices(t: TFunction, field: string, customFields: readonly CustomField[], staff: readonly { id: string; name: string }[]): OptionChoice[] {
+  if (field === 'ownerId') return staff.map((e) => ({ value: e.id, label: e.name }));
+  const known = ENUM_FIELDS[field];
+  if (known) return known.values.map((v) => ({ value: String(v), label: enumLabel(t, known.group, v) }));
+  if (field.startsWith('custom:')) {
+    const def = customFields.find((f) => f.columnName === field.slice(7));
+    return (def?.options ?? []).map((o) => ({ value: o.value, label: o.label }));
+  }
+  return [];
+}
+
+/** A problem code in the user's language: import codes first, then the form's field errors. */
+export function problemText(t: TFunction, code: string): string {
+  const own = t(`imp.problem.${code}`, { defaultValue: '' });
+  if (own) return own;
+  return t(`fieldError.${code}`, { defaultValue: code });
+}
