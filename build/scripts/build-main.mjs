@@ -10,6 +10,7 @@ const esmEntries = {
   cli: 'src-main/cli/kecard-cli.ts',
   'demo-worker': 'src-main/demo/demo-worker.ts',
   'import-worker': 'src-main/import/import-worker.ts',
+  'report-worker': 'src-main/analysis/report-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',
   bench: 'bench/run-bench.ts',
 };

@@ -135,7 +135,7 @@ export function applyScheme(ws: Workspace, ctx: CallContext, schemeId: string, p
       const setClass = tx.ws.db.prepare('UPDATE customers SET class = ?, updated_at = ? WHERE id = ?');
       for (const m of metrics) {
         const manual = overrides.get(m.id);
-        const cls = manual ?? (classes.get(m.id) as string);
+        const cls = manual ?? (classes.get(m.id));
         insert.run(uuidv7(), tx.ws.siteId, schemeId, period, m.id, cls, JSON.stringify({ revenue: m.revenue, orders: m.orders, lastOrder: m.lastOrder }), manual ? 1 : 0, tx.at);
         if (scheme.setsCustomerClass && m.customerClass !== cls) {
           setClass.run(cls, tx.at, m.id);

@@ -62,7 +62,7 @@ export function customerMetrics(ws: Workspace, window: Window, wanted: { profit?
   if (wanted.custom?.length) {
     const cols = wanted.custom.map(safeColumn);
     for (const r of ws.db.prepare(`SELECT id, ${cols.join(', ')} FROM customers WHERE deleted = 0`).iterate() as IterableIterator<Record<string, unknown>>) {
-      custom.set(r.id as string, Object.fromEntries(cols.map((c) => [c, typeof r[c] === 'number' ? (r[c] as number) : null])));
+      custom.set(r.id as string, Object.fromEntries(cols.map((c) => [c, typeof r[c] === 'number' ? (r[c]) : null])));
     }
   }
   return rows.map(({ total, ...r }) => ({

@@ -25,7 +25,8 @@ export class JobRunner {
   ) {}
 
   start<P>(kind: string, workspacePath: string, params: P, ctx: CallContext, onDone?: (result: unknown) => void): string {
-    if ([...this.jobs.values()].some((j) => j.kind === kind)) {
+    // Writers (demo data, import, classification) run one at a time; read-only reports may overlap.
+    if (kind !== 'report' && [...this.jobs.values()].some((j) => j.kind === kind)) {
       throw new KecardError('CONFLICT', 'This job is already running.', { kind });
     }
     const jobId = uuidv7();

@@ -16,6 +16,7 @@ import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
 import { createBusinessHandlers } from './business-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createAnalysisHandlers } from './analysis-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -147,5 +148,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createCardHandlers(deps),
     ...createBusinessHandlers(deps),
     ...createImportHandlers(deps),
+    ...createAnalysisHandlers(deps),
   };
 }

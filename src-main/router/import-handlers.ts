@@ -43,9 +43,9 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
 
   return {
     'import.chooseFile': async () => {
-      const choose = host.options.dialogs?.chooseImportFile;
-      if (!choose) return { native: false, fileToken: null, fileName: null };
-      const path = await choose();
+      const dialogs = host.options.dialogs;
+      if (!dialogs?.chooseImportFile) return { native: false, fileToken: null, fileName: null };
+      const path = await dialogs.chooseImportFile();
       if (!path) return { native: true, fileToken: null, fileName: null };
       return { native: true, fileToken: host.staged.stagePath(path, basename(path)), fileName: basename(path) };
     },

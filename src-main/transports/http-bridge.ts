@@ -74,7 +74,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       if (url.pathname === '/api/upload' && req.method === 'POST' && options.upload) {
         if (!tokenOk(req.headers['x-kecard-token'])) return void send(res, 401, unauthorized());
-        const fileName = (url.searchParams.get('name') ?? 'upload').replace(/[\\/\u0000]/g, '_').slice(0, 200);
+        const fileName = (url.searchParams.get('name') ?? 'upload').replace(/[\\/]/g, '_').replaceAll(String.fromCharCode(0), '_').slice(0, 200);
         try {
           const fileToken = await options.upload(req, fileName);
           return void send(res, 200, { ok: true, value: { fileToken, fileName } });

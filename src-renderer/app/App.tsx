@@ -7,6 +7,9 @@ import { QuickSearch } from '../customers/QuickSearch';
 import { EmployeesScreen } from '../employees/EmployeesScreen';
 import { DemoDialog } from '../workspace/DemoDialog';
 import { JobDialog } from '../workspace/JobDialog';
+import { ImportWizard } from '../import/ImportWizard';
+import { BackupsDialog } from '../backups/BackupsDialog';
+import { CorruptWorkspaceDialog } from '../backups/CorruptWorkspaceDialog';
 import { PathDialog } from '../workspace/PathDialog';
 import { QueriesScreen } from '../queries/QueriesScreen';
 import { CardsScreens } from '../business/CardsScreens';
@@ -65,6 +68,9 @@ export function App() {
       <PathDialog />
       <DemoDialog />
       <JobDialog />
+      <ImportWizard />
+      <BackupsDialog />
+      <CorruptWorkspaceDialog />
       <ConfirmDialog />
       <Toasts />
     </div>

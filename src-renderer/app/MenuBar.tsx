@@ -6,6 +6,8 @@ import { openRecent } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { runCommand } from './commands';
 import { Icon } from '../components/Icon';
+import { openImportWizard } from '../import/import-actions';
+import { openBackupsDialog } from '../backups/backups-actions';
 
 type MenuId = 'file' | 'view';
 
@@ -114,6 +116,9 @@ export function MenuBar() {
             <div className="menu-sep" />
             {item('menu-save-copy', t('menu.saveCopy'), () => runCommand('workspace.saveCopy'), { disabled: noWs })}
             {item('menu-close-workspace', t('menu.closeWorkspace'), () => runCommand('workspace.close'), { disabled: noWs })}
+            <div className="menu-sep" />
+            {item('menu-import', t('imp.menu'), openImportWizard, { disabled: noWs })}
+            {item('menu-backups', t('bk.menu'), openBackupsDialog, { disabled: noWs })}
             <div className="menu-sep" />
             {item('menu-demo', t('menu.demo'), () => runCommand('demo.generate'), { disabled: noWs })}
           </div>

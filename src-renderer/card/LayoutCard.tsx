@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { layoutLabel } from '../i18n/layout-defaults';
 import type { CardLayout, LayoutTab } from '../../src-shared/domain/card-layout';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { RecordsTab } from '../business/RecordsTab';
@@ -39,6 +40,7 @@ export function useCardLayout(): { layout: CardLayout; fields: CustomField[] } {
 
 /** The tab strip, in layout order (`tab-<key>`). */
 export function CardTabsNav({ layout, active, onSelect }: { layout: CardLayout; active: string; onSelect(key: string): void }) {
+  const { t } = useTranslation();
   return (
     <nav className="tabs card-tabs" role="tablist">
       {layout.tabs.map((tab) => (
@@ -53,7 +55,7 @@ export function CardTabsNav({ layout, active, onSelect }: { layout: CardLayout; 
           data-label={tab.label}
           onClick={() => onSelect(tab.key)}
         >
-          {tab.label}
+          {layoutLabel(t, 'tab', tab.key, tab.label)}
         </button>
       ))}
     </nav>

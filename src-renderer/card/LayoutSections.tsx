@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { layoutLabel } from '../i18n/layout-defaults';
 import type { LayoutTab } from '../../src-shared/domain/card-layout';
 import type { Customer } from '../../src-shared/domain/customer';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
@@ -98,7 +99,7 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
     <>
       {tab.sections.map((section) => (
         <fieldset key={section.key} className="form-section" data-testid="card-section" data-key={section.key} data-label={section.label}>
-          <legend>{section.label}</legend>
+          <legend>{layoutLabel(t, 'section', section.key, section.label)}</legend>
           <div className="form-grid" style={{ gridTemplateColumns: `repeat(${section.columns}, minmax(0, 1fr))` }}>
             {section.fields.map((f) => renderField(f, section.columns))}
           </div>

@@ -1,10 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { importEn } from './import.en';
+import { importZhCN } from './import.zh-CN';
 import { queriesEn } from './queries.en';
 import { queriesZhCN } from './queries.zh-CN';
 import { cardsEn } from './cards.en';
 import { cardsZhCN } from './cards.zh-CN';
+import { layoutDefaultsEn, layoutDefaultsZhCN } from './layout-defaults';
 import { zhCN } from './zh-CN';
 
 export type Language = 'zh-CN' | 'en';
@@ -17,7 +20,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

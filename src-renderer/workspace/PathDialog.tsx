@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/errors';
+import { offerRestore } from '../backups/backups-actions';
 import { useApp } from '../app/app-store';
 import { Dialog } from '../components/Dialog';
 import { completePathAction } from './workspace-actions';
@@ -34,7 +35,8 @@ function PathDialogBody({ purpose }: { purpose: PathPurpose }) {
       await completePathAction(purpose, value.trim());
       close();
     } catch (err) {
-      setError(errorText(t, err));
+      if (offerRestore(err)) close();
+      else setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
+import { offerRestore } from '../backups/backups-actions';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
@@ -11,6 +12,7 @@ const t = i18next.t.bind(i18next);
 
 /** Reports a failed action as a translated toast; used where no dialog is there to show it. */
 export function reportError(err: unknown): void {
+  if (offerRestore(err)) return;
   toast.error(errorText(t, err));
 }
 

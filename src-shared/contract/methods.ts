@@ -12,13 +12,13 @@ import {
   employeeCreateInput,
   employeePatch,
 } from '../domain/organisation';
-import { ROLES } from '../domain/enums';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { queryMethods } from './query-methods';
 import { cardMethods } from './card-methods';
 import { businessMethods } from './business-methods';
 import { importMethods } from './import-methods';
+import { analysisMethods } from './analysis-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -156,6 +156,7 @@ export const contract = {
   ...cardMethods,
   ...businessMethods,
   ...importMethods,
+  ...analysisMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -57,11 +57,11 @@ const orderHeader = {
   notes: optionalText(2000),
 };
 export const orderInput = z
-  .object({ customerId: entityId, ...orderHeader, lines: z.array(orderLineInput).min(1, { error: 'required' }).max(500) })
+  .object({ customerId: entityId, ...orderHeader, lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000) })
   .strict();
 export type OrderInput = z.input<typeof orderInput>;
 export const orderPatch = z
-  .object({ ...patchShape(orderHeader), lines: z.array(orderLineInput).min(1, { error: 'required' }).max(500) })
+  .object({ ...patchShape(orderHeader), lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000) })
   .partial()
   .strict();
 

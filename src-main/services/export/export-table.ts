@@ -12,11 +12,11 @@ export interface ExportColumn {
 
 /** A row's value for a column: labels applied element-wise, so lists of option values read as labels too. */
 function labelled(row: Record<string, unknown>, c: ExportColumn): unknown {
-  const v = row[c.key];
-  if (!c.labels) return v;
+  const v: unknown = row[c.key];
   const map = c.labels;
-  if (Array.isArray(v)) return v.map((x) => map[String(x)] ?? x);
-  return v === null || v === undefined ? v : (map[String(v as string | number)] ?? v);
+  if (!map) return v;
+  const label = (x: unknown): unknown => (typeof x === 'string' || typeof x === 'number' ? (map[String(x)] ?? x) : x);
+  return Array.isArray(v) ? v.map(label) : label(v);
 }
 
 type Cell = string | number | boolean | Date | null;

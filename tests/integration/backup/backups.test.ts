@@ -7,7 +7,7 @@ import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { listCustomers } from '../../../src-main/services/customers/customer-queries';
 import { AppHost } from '../../../src-main/workspace/app-host';
-import { KecardError } from '../../../src-shared/errors';
+import type { KecardError } from '../../../src-shared/errors';
 import { tempDir, testUser } from '../../support/temp-workspace';
 
 let dir: string;

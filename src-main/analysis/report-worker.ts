@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { KecardError } from '../../src-shared/errors';
+import { openWorkspace } from '../db/open-workspace';
+import type { JobMessage, JobWorkerData } from '../jobs/job-protocol';
+import { reportRequest, runReport } from './run-report';
+
+/** Worker-thread entry of the 'report' job: reports read big tables, so they never run on main's thread. */
+const data = workerData as JobWorkerData<unknown>;
+const post = (msg: JobMessage) => parentPort?.postMessage(msg);
+
+try {
+  const request = reportRequest.parse(data.params);
+  post({ type: 'progress', done: 0, total: 1, phase: 'computing' });
+  const ws = openWorkspace(data.workspacePath);
+  try {
+    post({ type: 'done', result: runReport(ws, request, data.user) });
+  } finally {
+    ws.close();
+  }
+} catch (err) {
+  if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
+  else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+}

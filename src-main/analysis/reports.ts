@@ -1,0 +1,195 @@
+import { lifetimeValue, paretoCurve, transitionMatrix } from '../../src-shared/analysis/contribution';
+import { rfmHeatmap, scoreRfm, summariseSegments, type RfmScoring } from '../../src-shared/analysis/rfm';
+import type { Workspace } from '../db/workspace';
+import { getScheme, snapshotClasses } from './classification-service';
+import { customerMetrics, windowEnding } from './customer-metrics';
+
+// The analysis reports. Each takes an analysis date and a window, reads grouped figures (never
+// whole order tables into memory), and returns plain JSON the renderer charts.
+
+export function paretoReport(ws: Workspace, asOf: string, windowDays: number) {
+  const metrics = customerMetrics(ws, windowEnding(asOf, windowDays));
+  const buying = metrics.filter((m) => m.revenue > 0);
+  return { ...paretoCurve(buying.map((m) => ({ id: m.id, value: m.revenue }))), allCustomers: metrics.length };
+}
+
+export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
+  // Customers who bought in the window; recency is counted from their last order up to asOf.
+  const metrics = customerMetrics(ws, windowEnding(asOf, windowDays)).filter((m) => m.orders > 0 && m.lastOrder !== null);
+  const scored = scoreRfm(
+    metrics.map((m) => ({ id: m.id, recencyDays: m.daysSinceLastOrder ?? 0, frequency: m.orders, monetary: m.revenue })),
+    scoring,
+  );
+  return { customers: scored.length, segments: summariseSegments(scored), heatmap: rfmHeatmap(scored) };
+}
+
+/** Customers in each class of the scheme's latest (or given) period: the pyramid. */
+export function classPyramid(ws: Workspace, schemeId: string, period?: string) {
+  const scheme = getScheme(ws, schemeId);
+  const latest = period ?? (ws.db.prepare('SELECT max(period) FROM classification_snapshots WHERE scheme_id = ?').pluck().get(schemeId) as string | null);
+  if (!latest) return { period: null, classes: scheme.definition.classes.map((c) => ({ ...c, customers: 0 })) };
+  const counts = new Map(
+    (ws.db.prepare('SELECT class AS k, count(*) AS n FROM classification_snapshots WHERE scheme_id = ? AND period = ? GROUP BY class').all(schemeId, latest) as { k: string; n: number }[]).map(
+      (r) => [r.k, r.n],
+    ),
+  );
+  return { period: latest, classes: scheme.definition.classes.map((c) => ({ ...c, customers: counts.get(c.key) ?? 0 })) };
+}
+
+/** Class counts per period: how the distribution moved over time. */
+export function classDistribution(ws: Workspace, schemeId: string) {
+  const rows = ws.db
+    .prepare('SELECT period, class AS k, count(*) AS n FROM classification_snapshots WHERE scheme_id = ? GROUP BY period, class ORDER BY period')
+    .all(schemeId) as { period: string; k: string; n: number }[];
+  const periods = [...new Set(rows.map((r) => r.period))];
+  const classes = getScheme(ws, schemeId).definition.classes.map((c) => c.key);
+  return { periods, series: classes.map((k) => ({ key: k, counts: periods.map((p) => rows.find((r) => r.period === p && r.k === k)?.n ?? 0) })) };
+}
+
+/** 客户异动: moves between two periods' classes, plus who stopped buying in the later window. */
+export function classTransitions(ws: Workspace, schemeId: string, from: string, to: string) {
+  const scheme = getScheme(ws, schemeId);
+  const order = scheme.definition.classes.map((c) => c.key);
+  const before = snapshotClasses(ws, schemeId, from);
+  const after = snapshotClasses(ws, schemeId, to);
+  const rank = (k: string | undefined) => (k === undefined ? Number.POSITIVE_INFINITY : order.indexOf(k));
+  let up = 0;
+  let down = 0;
+  let same = 0;
+  for (const [id, a] of after) {
+    const b = before.get(id);
+    if (b === undefined) continue;
+    if (rank(a) < rank(b)) up += 1;
+    else if (rank(a) > rank(b)) down += 1;
+    else same += 1;
+  }
+  const stopped = ws.db
+    .prepare(
+      `SELECT count(*) FROM classification_snapshots a JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id
+       WHERE a.scheme_id = ? AND a.period = ? AND b.period = ? AND json_extract(a.metrics, '$.revenue') > 0 AND json_extract(b.metrics, '$.revenue') = 0`,
+    )
+    .pluck()
+    .get(schemeId, from, to) as number;
+  return { from, to, matrix: transitionMatrix(before, after, order), up, down, same, stoppedBuying: stopped };
+}
+
+/** 静止户: customers who bought before but not for `dormantDays`, with the value at risk. */
+export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit = 200) {
+  const metrics = customerMetrics(ws, windowEnding(asOf, 365));
+  const dormant = metrics.filter((m) => m.daysSinceLastOrder !== null && m.daysSinceLastOrder >= dormantDays);
+  // Value at risk: what these customers bought in the year before they went quiet.
+  const atRisk = ws.db
+    .prepare(
+      `SELECT COALESCE(sum(o.total_fen), 0) FROM orders o
+       JOIN (SELECT customer_id, max(order_date) AS last FROM orders WHERE deleted = 0 AND status <> 'cancelled' AND order_date <= ? GROUP BY customer_id) l
+         ON l.customer_id = o.customer_id
+       WHERE o.deleted = 0 AND o.status <> 'cancelled' AND l.last <= date(?, ?) AND o.order_date > date(l.last, '-365 days')`,
+    )
+    .pluck()
+    .get(asOf, asOf, `-${dormantDays} days`) as number;
+  const owners = new Map((ws.db.prepare('SELECT id, name FROM employees').all() as { id: string; name: string }[]).map((e) => [e.id, e.name]));
+  const names = ws.db.prepare('SELECT name FROM customers WHERE id = ?').pluck();
+  const list = dormant
+    .sort((a, b) => (a.lastOrder ?? '') < (b.lastOrder ?? '') ? 1 : -1)
+    .slice(0, limit)
+    .map((m) => ({ id: m.id, name: names.get(m.id) as string, lastOrder: m.lastOrder, daysSinceLastOrder: m.daysSinceLastOrder, owner: m.ownerId ? (owners.get(m.ownerId) ?? null) : null }));
+  return { count: dormant.length, valueAtRisk: atRisk, list };
+}
+
+/** Monthly revenue, orders, new (first order) and active (ordered) customers, optionally by class or province. */
+export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province') {
+  const dim = by === 'class' ? 'c.class' : by === 'province' ? 'c.province' : "''";
+  const rows = ws.db
+    .prepare(
+      `SELECT substr(o.order_date, 1, 7) AS month, ${dim} AS k, sum(o.total_fen) AS revenue, count(*) AS orders, count(DISTINCT o.customer_id) AS active
+       FROM orders o JOIN customers c ON c.id = o.customer_id
+       WHERE o.deleted = 0 AND o.status <> 'cancelled' AND o.order_date >= ? AND o.order_date < date(? || '-01', '+1 month')
+       GROUP BY month, k ORDER BY month`,
+    )
+    .all(`${fromMonth}-01`, toMonth) as { month: string; k: string | null; revenue: number; orders: number; active: number }[];
+  const firsts = ws.db
+    .prepare(
+      `SELECT substr(f.first, 1, 7) AS month, count(*) AS n FROM (SELECT min(order_date) AS first FROM orders WHERE deleted = 0 AND status <> 'cancelled' GROUP BY customer_id) f
+       WHERE f.first >= ? AND f.first < date(? || '-01', '+1 month') GROUP BY month`,
+    )
+    .all(`${fromMonth}-01`, toMonth) as { month: string; n: number }[];
+  return { rows, newCustomers: firsts };
+}
+
+/** Lifetime value with its formula, from the window's orders and a stated lifespan and margin. */
+export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number) {
+  const w = windowEnding(asOf, windowDays);
+  const agg = ws.db
+    .prepare(
+      `SELECT COALESCE(sum(total_fen), 0) AS revenue, count(*) AS orders, count(DISTINCT customer_id) AS customers
+       FROM orders WHERE deleted = 0 AND status <> 'cancelled' AND order_date BETWEEN ? AND ?`,
+    )
+    .get(w.from, w.to) as { revenue: number; orders: number; customers: number };
+  return { window: w, ...lifetimeValue({ ...agg, years: windowDays / 365, lifespanYears, grossMargin }), ...agg };
+}
+
+/** 客户经理绩效: customers owned, their revenue in the window, and visits planned vs done. */
+export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string) {
+  const w = windowEnding(asOf, windowDays);
+  const rows = ws.db
+    .prepare(
+      `SELECT e.id, e.name, count(c.id) AS customers,
+         COALESCE(sum((SELECT sum(total_fen) FROM orders o WHERE o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'cancelled' AND o.order_date BETWEEN ? AND ?)), 0) AS revenue
+       FROM employees e LEFT JOIN customers c ON c.owner_id = e.id AND c.deleted = 0
+       WHERE e.deleted = 0 GROUP BY e.id ORDER BY revenue DESC`,
+    )
+    .all(w.from, w.to) as { id: string; name: string; customers: number; revenue: number }[];
+  const visits = new Map<string, { planned: number; done: number }>();
+  if (visitTypeId) {
+    for (const v of ws.db
+      .prepare(
+        `SELECT employee_id AS id, sum(status = 'planned') AS planned, sum(status = 'done') AS done FROM business_records
+         WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY employee_id`,
+      )
+      .all(visitTypeId, w.from, w.to) as { id: string; planned: number; done: number }[]) {
+      visits.set(v.id, { planned: v.planned, done: v.done });
+    }
+  }
+  return rows.map((r) => ({ ...r, visitsPlanned: visits.get(r.id)?.planned ?? 0, visitsDone: visits.get(r.id)?.done ?? 0 }));
+}
+
+export function relationshipDistribution(ws: Workspace) {
+  return ws.db
+    .prepare('SELECT relationship_level AS level, count(*) AS customers FROM customers WHERE deleted = 0 GROUP BY relationship_level ORDER BY relationship_level')
+    .all() as { level: number | null; customers: number }[];
+}
+
+/** 投诉/满意度 summaries from a business type: records per status, days to a final status, averages of its number fields. */
+export function businessSummary(ws: Workspace, typeId: string, asOf: string, windowDays: number) {
+  const w = windowEnding(asOf, windowDays);
+  const byStatus = ws.db
+    .prepare(
+      `SELECT status, count(*) AS records FROM business_records WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY status`,
+    )
+    .all(typeId, w.from, w.to) as { status: string; records: number }[];
+  const type = ws.db.prepare('SELECT statuses FROM business_types WHERE id = ?').pluck().get(typeId) as string | undefined;
+  const finals = type ? (JSON.parse(type) as { key: string; final?: boolean }[]).filter((s) => s.final).map((s) => s.key) : [];
+  const closeDays = finals.length
+    ? (ws.db
+        .prepare(
+          `SELECT avg(julianday(status_changed_at) - julianday(created_at)) FROM business_records
+           WHERE type_id = ? AND deleted = 0 AND status IN (${finals.map(() => '?').join(',')}) AND substr(created_at, 1, 10) BETWEEN ? AND ?`,
+        )
+        .pluck()
+        .get(typeId, ...finals, w.from, w.to) as number | null)
+    : null;
+  const numeric = ws.db
+    .prepare("SELECT column_name AS c, label FROM custom_fields WHERE business_type_id = ? AND deleted = 0 AND purged = 0 AND type IN ('integer', 'decimal', 'money', 'percent')")
+    .all(typeId) as { c: string; label: string }[];
+  const averages = numeric
+    .filter((f) => /^cf_[a-z0-9]{6,16}$/.test(f.c))
+    .map((f) => ({
+      column: f.c,
+      label: f.label,
+      average: ws.db
+        .prepare(`SELECT avg(${f.c}) FROM business_records WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?`)
+        .pluck()
+        .get(typeId, w.from, w.to) as number | null,
+    }));
+  return { window: w, byStatus, averageDaysToClose: closeDays === null ? null : Math.round(closeDays * 10) / 10, averages };
+}

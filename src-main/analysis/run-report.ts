@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { KecardError } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import type { Workspace } from '../db/workspace';
+import { applyScheme, previewScheme } from './classification-service';
+import { drillIds } from './drill';
+import { applyLifecycleRules } from './lifecycle-service';
+import {
+  businessSummary,
+  classDistribution,
+  classPyramid,
+  classTransitions,
+  clvReport,
+  dormantReport,
+  managerPerformance,
+  paretoReport,
+  relationshipDistribution,
+  rfmReport,
+  timeSeries,
+} from './reports';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+const days = z.number().int().min(1).max(3660);
+
+/** Every report by name with its parameters; the renderer asks for one, a worker computes it. */
+export const reportRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pareto'), asOf: date, windowDays: days }).strict(),
+  z
+    .object({
+      kind: z.literal('rfm'),
+      asOf: date,
+      windowDays: days,
+      scoring: z.union([
+        z.object({ kind: z.literal('quantiles'), buckets: z.union([z.literal(3), z.literal(4), z.literal(5)]) }).strict(),
+        z.object({ kind: z.literal('thresholds'), recency: z.array(z.number()).max(4), frequency: z.array(z.number()).max(4), monetary: z.array(z.number()).max(4) }).strict(),
+      ]),
+    })
+    .strict(),
+  z.object({ kind: z.literal('pyramid'), schemeId: z.string().max(64), period: z.string().max(20).optional() }).strict(),
+  z.object({ kind: z.literal('distribution'), schemeId: z.string().max(64) }).strict(),
+  z.object({ kind: z.literal('transitions'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20) }).strict(),
+  z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
+  z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province']).optional() }).strict(),
+  z.object({ kind: z.literal('clv'), asOf: date, windowDays: days, lifespanYears: z.number().min(0.1).max(50), grossMargin: z.number().min(0).max(1) }).strict(),
+  z.object({ kind: z.literal('managers'), asOf: date, windowDays: days, visitTypeId: z.string().max(64).optional() }).strict(),
+  z.object({ kind: z.literal('relationship') }).strict(),
+  z.object({ kind: z.literal('business'), typeId: z.string().max(64), asOf: date, windowDays: days }).strict(),
+  z.object({ kind: z.literal('schemePreview'), definition: z.unknown(), asOf: date }).strict(),
+  z.object({ kind: z.literal('schemeApply'), schemeId: z.string().max(64), period: z.string().trim().min(1).max(20), asOf: date }).strict(),
+  z.object({ kind: z.literal('lifecycleApply'), asOf: date }).strict(),
+  z
+    .object({
+      kind: z.literal('drill'),
+      target: z.discriminatedUnion('of', [
+        z.object({ of: z.literal('paretoTop'), asOf: date, windowDays: days, share: z.number().min(0).max(1) }).strict(),
+        z.object({ of: z.literal('rfmSegment'), asOf: date, windowDays: days, scoring: z.unknown(), segment: z.string().max(10) }).strict(),
+        z.object({ of: z.literal('snapshotClass'), schemeId: z.string().max(64), period: z.string().max(20), classKey: z.string().max(10) }).strict(),
+        z
+          .object({ of: z.literal('transition'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), fromClass: z.string().max(10), toClass: z.string().max(10) })
+          .strict(),
+        z.object({ of: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
+      ]),
+    })
+    .strict(),
+]);
+export type ReportRequest = z.infer<typeof reportRequest>;
+
+/** Reports that change data (applying a scheme or the lifecycle rules) need the caller. */
+export function runReport(ws: Workspace, r: ReportRequest, ctx?: CallContext): unknown {
+  switch (r.kind) {
+    case 'pareto':
+      return paretoReport(ws, r.asOf, r.windowDays);
+    case 'rfm':
+      return rfmReport(ws, r.asOf, r.windowDays, r.scoring);
+    case 'pyramid':
+      return classPyramid(ws, r.schemeId, r.period);
+    case 'distribution':
+      return classDistribution(ws, r.schemeId);
+    case 'transitions':
+      return classTransitions(ws, r.schemeId, r.from, r.to);
+    case 'dormant':
+      return dormantReport(ws, r.asOf, r.dormantDays);
+    case 'timeSeries':
+      return timeSeries(ws, r.fromMonth, r.toMonth, r.by);
+    case 'clv':
+      return clvReport(ws, r.asOf, r.windowDays, r.lifespanYears, r.grossMargin);
+    case 'managers':
+      return managerPerformance(ws, r.asOf, r.windowDays, r.visitTypeId);
+    case 'relationship':
+      return relationshipDistribution(ws);
+    case 'business':
+      return businessSummary(ws, r.typeId, r.asOf, r.windowDays);
+    case 'schemePreview':
+      return previewScheme(ws, r.definition, r.asOf);
+    case 'schemeApply':
+      return applyScheme(ws, requireCtx(ctx), r.schemeId, r.period, r.asOf);
+    case 'lifecycleApply':
+      return applyLifecycleRules(ws, requireCtx(ctx), r.asOf);
+    case 'drill':
+      return drillIds(ws, r.target);
+    default:
+      throw new KecardError('VALIDATION', 'Unknown report.');
+  }
+}
+
+function requireCtx(ctx: CallContext | undefined): CallContext {
+  if (!ctx) throw new KecardError('FORBIDDEN', 'This report changes data and needs a user.');
+  return ctx;
+}

@@ -1,0 +1,70 @@
+import { roleAllows } from '../../src-shared/contract/permissions';
+import { KecardError } from '../../src-shared/errors';
+import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
+import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-service';
+import { reportRequest } from '../analysis/run-report';
+import { withCustomValues } from '../services/customers/customer-queries';
+import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../services/customers/customer-row';
+import { validationError } from '../services/shared/validate';
+import type { Handlers, RouterDeps } from './handlers';
+
+type Names =
+  | 'classification.schemes'
+  | 'classification.save'
+  | 'classification.delete'
+  | 'classification.periods'
+  | 'classification.override'
+  | 'lifecycle.rules'
+  | 'lifecycle.saveRules'
+  | 'reports.run'
+  | 'reports.customers';
+
+const WRITING_REPORTS = new Set(['schemeApply', 'lifecycleApply']);
+
+export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handlers, Names> {
+  const ws = () => host.workspace;
+  const changed = (entities: string[]) => host.emit({ type: 'data.changed', entities });
+  return {
+    'classification.schemes': () => listSchemes(ws()),
+    'classification.save': (input, ctx) => {
+      const s = saveScheme(ws(), ctx, input);
+      changed(['classificationScheme']);
+      return s;
+    },
+    'classification.delete': ({ id }, ctx) => {
+      deleteScheme(ws(), ctx, id);
+      changed(['classificationScheme']);
+      return { ok: true };
+    },
+    'classification.periods': ({ schemeId }) => schemePeriods(ws(), schemeId),
+    'classification.override': ({ schemeId, customerId, customerClass, reason }, ctx) => {
+      overrideClass(ws(), ctx, schemeId, customerId, customerClass, reason);
+      changed(['classificationOverride']);
+      return { ok: true };
+    },
+    'lifecycle.rules': () => getLifecycleRules(ws()),
+    'lifecycle.saveRules': ({ rules }, ctx) => {
+      const saved = saveLifecycleRules(ws(), ctx, rules);
+      changed(['setting']);
+      return saved;
+    },
+    'reports.run': ({ request }, ctx) => {
+      const parsed = reportRequest.safeParse(request);
+      if (!parsed.success) throw validationError(parsed.error);
+      const writes = WRITING_REPORTS.has(parsed.data.kind);
+      if (writes && !roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
+      const jobId = jobs.start('report', ws().path, parsed.data, ctx, () => {
+        if (writes) changed(['customer', 'classificationRun']);
+      });
+      return { jobId };
+    },
+    'reports.customers': ({ ids }) => {
+      if (ids.length === 0) return [];
+      const rows = ws()
+        .db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.deleted = 0 AND c.id IN (${ids.map(() => '?').join(',')})`)
+        .all(...ids) as CustomerDbRow[];
+      const order = new Map(ids.map((id, i) => [id, i]));
+      return withCustomValues(ws(), rows.map(toCustomer)).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import type { WorkspaceInfo } from '../../src-shared/contract/methods';
+import { api, ApiCallError } from '../api/client';
+import { useApp, useDataVersion } from '../app/app-store';
+import { useCard } from '../card/card-store';
+import { toast } from '../components/toast-store';
+import { useBackups, type BackupInfo } from './backups-store';
+
+const t = i18next.t.bind(i18next);
+
+export function openBackupsDialog(): void {
+  if (useApp.getState().workspace) useBackups.getState().set({ open: true });
+}
+
+/** Newest first (backups.list's order is not promised). */
+export function sortBackups(backups: readonly BackupInfo[]): BackupInfo[] {
+  return [...backups].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+function isBackup(value: unknown): value is BackupInfo {
+  if (typeof value !== 'object' || value === null) return false;
+  const b = value as Partial<BackupInfo>;
+  return typeof b.file === 'string' && typeof b.takenAt === 'string' && typeof b.reason === 'string' && typeof b.bytes === 'number';
+}
+
+/**
+ * A WORKSPACE_CORRUPT error carries the file's path and its backups: offer them instead of a
+ * plain error. Returns true when the error was taken over.
+ */
+export function offerRestore(err: unknown): boolean {
+  if (!(err instanceof ApiCallError) || err.code !== 'WORKSPACE_CORRUPT') return false;
+  const { details, message } = err.error;
+  const path = typeof details?.path === 'string' ? details.path : '';
+  if (!path) return false;
+  const backups = Array.isArray(details?.backups) ? details.backups.filter(isBackup) : [];
+  useBackups.getState().set({ corrupt: { path, message, backups: sortBackups(backups) } });
+  return true;
+}
+
+/** After a restore the restored file is the open workspace: show it afresh. */
+export function showRestored(info: WorkspaceInfo): void {
+  useCard.getState().reset();
+  useApp.getState().setWorkspace(info);
+  useDataVersion.getState().bump(['customer', 'contact', 'department', 'employee'], undefined);
+  void useApp.getState().refreshRecent().catch(() => undefined);
+  toast.success(t('bk.restored', { name: info.name }));
+}
+
+export async function restoreBackup(file: string, path?: string): Promise<void> {
+  const info = await api.backups.restore(path ? { file, path } : { file });
+  showRestored(info);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { lifecycleRules } from '../analysis/scheme';
+import { customer } from '../domain/customer';
+import { entityId } from '../domain/field-rules';
+import { defineMethod } from './define-method';
+import { jobStarted } from './methods-base';
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const schemeDto = z.object({ id: z.string(), name: z.string(), definition: z.unknown(), setsCustomerClass: z.boolean() });
+
+/** Classification, lifecycle rules and reports. Heavy work runs as 'report' jobs; results arrive in job.finished. */
+export const analysisMethods = {
+  'classification.schemes': defineMethod({ input: z.object({}).strict(), output: z.array(schemeDto), permission: 'read' }),
+  'classification.save': defineMethod({
+    input: z.object({ id: entityId.optional(), name: z.string().trim().min(1).max(40), definition: z.unknown(), setsCustomerClass: z.boolean() }).strict(),
+    output: schemeDto,
+    permission: 'manage',
+  }),
+  'classification.delete': defineMethod({ input: z.object({ id: entityId }).strict(), output: ok, permission: 'manage' }),
+  'classification.periods': defineMethod({ input: z.object({ schemeId: entityId }).strict(), output: z.array(z.string()), permission: 'read' }),
+  'classification.override': defineMethod({
+    input: z.object({ schemeId: entityId, customerId: entityId, customerClass: z.string().max(10), reason: z.string().max(500) }).strict(),
+    output: ok,
+    permission: 'manage',
+  }),
+  'lifecycle.rules': defineMethod({ input: z.object({}).strict(), output: lifecycleRules, permission: 'read' }),
+  'lifecycle.saveRules': defineMethod({ input: z.object({ rules: z.unknown() }).strict(), output: lifecycleRules, permission: 'manage' }),
+  /**
+   * Starts a report (see src-main/analysis/run-report.ts for the kinds and their parameters).
+   * Kinds that change data (schemeApply, lifecycleApply) need the manage permission, checked in main.
+   */
+  'reports.run': defineMethod({ input: z.object({ request: z.record(z.string(), z.unknown()) }).strict(), output: jobStarted, permission: 'read' }),
+  /** A page of the customers behind a drill-down (ids from a 'drill' report). */
+  'reports.customers': defineMethod({
+    input: z.object({ ids: z.array(entityId).max(500) }).strict(),
+    output: z.array(customer),
+    permission: 'read',
+  }),
+} as const;
