@@ -3,12 +3,22 @@
 import { parseArgs } from 'node:util';
 import { describeError, EXIT, UsageError } from './cli-errors';
 import { demoCommand, HELP, infoCommand, searchCommand, type CliIo, type CommandOutput } from './cli-commands';
+import { backupCommand, importCommand, restoreCommand } from './data-commands';
 
 const OPTIONS = {
   workspace: { type: 'string', short: 'w' },
   customers: { type: 'string', short: 'n' },
   seed: { type: 'string' },
   limit: { type: 'string' },
+  file: { type: 'string', short: 'f' },
+  target: { type: 'string' },
+  mode: { type: 'string' },
+  sheet: { type: 'string' },
+  encoding: { type: 'string' },
+  duplicate: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  backup: { type: 'string' },
+  latest: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -18,6 +28,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   demo: ['workspace', 'customers', 'seed', 'json', 'help'],
   info: ['workspace', 'json', 'help'],
   search: ['workspace', 'limit', 'json', 'help'],
+  import: ['workspace', 'file', 'target', 'mode', 'sheet', 'encoding', 'duplicate', 'dry-run', 'json', 'help'],
+  backup: ['workspace', 'json', 'help'],
+  restore: ['workspace', 'backup', 'latest', 'json', 'help'],
   help: ['json', 'help'],
 };
 
@@ -59,7 +72,21 @@ async function main(argv: readonly string[]): Promise<number> {
 async function run(
   command: string,
   rest: string[],
-  values: { workspace?: string | undefined; customers?: string | undefined; seed?: string | undefined; limit?: string | undefined },
+  values: {
+    workspace?: string | undefined;
+    customers?: string | undefined;
+    seed?: string | undefined;
+    limit?: string | undefined;
+    file?: string | undefined;
+    target?: string | undefined;
+    mode?: string | undefined;
+    sheet?: string | undefined;
+    encoding?: string | undefined;
+    duplicate?: string | undefined;
+    'dry-run'?: boolean | undefined;
+    backup?: string | undefined;
+    latest?: boolean | undefined;
+  },
   workspace: string,
   io: CliIo,
 ): Promise<CommandOutput> {
@@ -82,6 +109,15 @@ async function run(
       if (!query) throw new UsageError('缺少查询词 / missing QUERY');
       return searchCommand(needWorkspace(), query, values.limit);
     }
+    case 'import':
+      noPositionals();
+      return importCommand(needWorkspace(), { ...values, dryRun: values['dry-run'] }, io);
+    case 'backup':
+      noPositionals();
+      return backupCommand(needWorkspace());
+    case 'restore':
+      noPositionals();
+      return restoreCommand(needWorkspace(), values.backup, values.latest === true);
     default:
       throw new UsageError(`未知命令 / unknown command: ${command}`);
   }
@@ -94,7 +130,7 @@ function isParseArgsError(err: unknown): err is Error {
 }
 
 function helpOutput(): CommandOutput {
-  return { json: { commands: ['demo', 'info', 'search', 'help'], usage: HELP }, text: HELP };
+  return { json: { commands: ['demo', 'info', 'search', 'import', 'backup', 'restore', 'help'], usage: HELP }, text: HELP };
 }
 
 function print(output: CommandOutput, json: boolean): void {

@@ -15,10 +15,10 @@ const cliFile = join(root, 'dist', 'main', 'cli.mjs');
 
 let dir: string;
 let cleanup: () => void;
+// dist/main/cli.mjs is built once for all test files by tests/support/build-once.ts.
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'build', 'scripts', 'build-main.mjs')], { cwd: root, stdio: 'pipe' });
   ({ dir, cleanup } = tempDir());
-}, 120_000);
+});
 afterAll(() => cleanup());
 
 function kecard(...args: string[]): { code: number; stdout: string; stderr: string } {

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { createBackup, listBackups, restoreBackupFile } from '../backup/backup-service';
+import { openWorkspace } from '../db/open-workspace';
+import { importSettings } from '../import/import-settings';
+import { runImport } from '../import/run-import';
+import { localUserContext } from '../workspace/app-host';
+import { KecardError } from '../../src-shared/errors';
+import { UsageError } from './cli-errors';
+import type { CliIo, CommandOutput } from './cli-commands';
+
+export interface ImportArgs {
+  file?: string | undefined;
+  target?: string | undefined;
+  mode?: string | undefined;
+  sheet?: string | undefined;
+  encoding?: string | undefined;
+  duplicate?: string | undefined;
+  dryRun?: boolean | undefined;
+}
+
+/**
+ * `kecard import`: the wizard's check and import without the UI, in one transaction. Ctrl+C (or
+ * SIGTERM) cancels; a killed process leaves the workspace as it was, since nothing commits early.
+ */
+export async function importCommand(workspace: string, args: ImportArgs, io: CliIo): Promise<CommandOutput> {
+  if (!args.file) throw new UsageError('缺少 / missing --file FILE');
+  const file = resolve(args.file);
+  if (!existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
+  const parsed = importSettings.safeParse({
+    target: args.target ?? 'customers',
+    mode: args.mode ?? 'allOrNothing',
+    read: { ...(args.sheet ? { sheet: args.sheet } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) },
+    ...(args.duplicate ? { duplicateAction: args.duplicate } : {}),
+  });
+  if (!parsed.success) throw new UsageError(`参数无效 / invalid option: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  const ws = openWorkspace(resolve(workspace));
+  let cancelled = false;
+  const onSignal = () => {
+    cancelled = true;
+    io.note('正在取消，未做任何更改… / Cancelling; nothing will be changed…');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const report = await runImport(ws, localUserContext(), file, parsed.data, {
+      dryRun: args.dryRun === true,
+      fileName: basename(file),
+      isCancelled: () => cancelled,
+      onProgress: (done, total, phase) => io.note(`${phase === 'checking' ? '检查 / Checking' : phase === 'writing' ? '导入 / Importing' : phase} ${Math.floor((done / Math.max(1, total)) * 100)}%`, true),
+      beforeWrite: async () => {
+        await createBackup(ws, 'import');
+      },
+    });
+    io.note('');
+    const text = [
+      `行数 / Rows: ${report.total}, 有效 / valid: ${report.valid}, 有问题 / with problems: ${report.invalid}, 重复 / duplicates: ${report.duplicates.length}`,
+      ...report.problems.slice(0, 20).map((p) => `  第 ${p.row} 行 / row ${p.row}: ${p.field} ${p.code} "${p.value}"`),
+      report.written
+        ? `已导入 / Imported: ${report.written.inserted} 新增 / new, ${report.written.updated} 更新 / updated, ${report.written.skipped} 跳过 / skipped`
+        : '仅检查，未写入 / Checked only; nothing written',
+    ];
+    return { json: report, text };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    ws.close();
+  }
+}
+
+export async function backupCommand(workspace: string): Promise<CommandOutput> {
+  const ws = openWorkspace(resolve(workspace));
+  try {
+    const info = await createBackup(ws, 'manual');
+    return { json: info, text: [`已备份 / Backed up: ${info.file} (${info.bytes.toLocaleString('en-US')} bytes)`] };
+  } finally {
+    ws.close();
+  }
+}
+
+/** `kecard restore`: lists backups, or puts one back (`--backup FILE` or `--latest`). Works on damaged workspaces too. */
+export function restoreCommand(workspace: string, backup: string | undefined, latest: boolean): CommandOutput {
+  const path = resolve(workspace);
+  const backups = listBackups(path);
+  if (!backup && !latest) {
+    return {
+      json: backups,
+      text: backups.length
+        ? ['备份 / Backups (newest first):', ...backups.map((b) => `  ${b.file}  ${b.takenAt}  ${b.reason}`), '用 --backup FILE 或 --latest 恢复 / restore with --backup FILE or --latest']
+        : ['没有备份 / No backups.'],
+    };
+  }
+  const file = backup ?? backups.find((b) => b.reason !== 'restore')?.file;
+  if (!file) throw new KecardError('NOT_FOUND', '没有可恢复的备份 / No backup to restore.');
+  restoreBackupFile(path, file);
+  openWorkspace(path).close(); // proves the restored file opens (and migrates it if it came from an older version)
+  return { json: { restored: file, workspace: path }, text: [`已恢复 / Restored ${file}`, `工作区 / Workspace: ${path}`] };
+}

@@ -1,0 +1,90 @@
+import { useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/errors';
+import { downloadBlob, exportName } from '../charts/chart-export';
+import { EChart, type ChartClick, type EChartHandle } from '../charts/EChart';
+import type { ChartOption } from '../charts/echarts-setup';
+import { toast } from '../components/toast-store';
+import { exportSheets, type Sheet } from './export-table';
+import type { ReportState } from './use-report';
+
+interface Props {
+  kind: string;
+  title: string;
+  state: ReportState<unknown>;
+  onRun(): void;
+  onCancel(): void;
+  /** Parameter fields shown above the report. */
+  params?: ReactNode;
+  chart?: { option: ChartOption; onClick?: (e: ChartClick) => void; height?: number } | null;
+  /** The report's data as worksheets, for the xlsx export. */
+  sheets(): Sheet[];
+  children?: ReactNode;
+}
+
+/** A report's frame: parameters, run with progress, the chart, its tables, and PNG / SVG / xlsx / print. */
+export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart, sheets, children }: Props) {
+  const { t } = useTranslation();
+  const chartRef = useRef<EChartHandle>(null);
+  const done = state.status === 'done';
+  const save = (blob: Blob | null, ext: string) => {
+    if (!blob) return;
+    const name = exportName(title, ext);
+    downloadBlob(blob, name);
+    toast.success(t('analysis.export.done', { file: name }));
+  };
+  const xlsx = async () => {
+    try {
+      const name = await exportSheets(title, sheets());
+      toast.success(t('analysis.export.done', { file: name }));
+    } catch (err) {
+      toast.error(errorText(t, err));
+    }
+  };
+  const pct = state.status === 'running' && state.progress && state.progress.total > 0 ? Math.round((state.progress.done / state.progress.total) * 100) : null;
+  return (
+    <section className="report" data-testid={`report-${kind}`} data-status={state.status}>
+      <div className="report-head">
+        <h2 className="report-title">{title}</h2>
+        <div className="report-actions no-print">
+          <button type="button" data-testid="report-export-png" disabled={!done || !chart} onClick={() => save(chartRef.current?.png() ?? null, 'png')}>
+            PNG
+          </button>
+          <button type="button" data-testid="report-export-svg" disabled={!done || !chart} onClick={() => save(chartRef.current?.svg() ?? null, 'svg')}>
+            SVG
+          </button>
+          <button type="button" data-testid="report-export-xlsx" disabled={!done} onClick={() => void xlsx()}>
+            {t('analysis.export.xlsx')}
+          </button>
+          <button type="button" data-testid="report-print" disabled={!done} onClick={() => window.print()}>
+            {t('analysis.export.print')}
+          </button>
+        </div>
+      </div>
+      <div className="report-params no-print">
+        {params}
+        <button type="button" className="primary" data-testid="report-run" disabled={state.status === 'running'} onClick={onRun}>
+          {t('analysis.run')}
+        </button>
+      </div>
+      {state.status === 'running' ? (
+        <div className="report-progress no-print" data-testid="report-progress">
+          <div className="progress">
+            <div className={`progress-fill${pct === null ? ' indeterminate' : ''}`} style={{ width: `${pct ?? 30}%` }} />
+          </div>
+          <span className="muted">{t('analysis.computing')}</span>
+          <button type="button" data-testid="report-cancel" onClick={onCancel}>
+            {t('analysis.cancel')}
+          </button>
+        </div>
+      ) : null}
+      {state.status === 'error' ? (
+        <div className="banner banner-error" data-testid="report-error">
+          {state.message}
+        </div>
+      ) : null}
+      {done && chart ? <EChart ref={chartRef} option={chart.option} onClick={chart.onClick} height={chart.height ?? 360} testId="report-chart" /> : null}
+      {done ? <div className="report-body">{children}</div> : null}
+    </section>
+  );
+}

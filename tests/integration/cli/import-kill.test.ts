@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
+import { createCustomer } from '../../../src-main/services/customers/customer-service';
+import { tempDir, testUser } from '../../support/temp-workspace';
+
+// Kills a real `kecard import` process at random moments and checks that the workspace is exactly
+// as before each time and passes integrity_check; then lets one run finish, to prove the file
+// would have been imported.
+const root = join(import.meta.dirname, '..', '..', '..');
+const cli = join(root, 'dist', 'main', 'cli.mjs');
+const ROWS = 40_000;
+
+let dir: string;
+let cleanup: () => void;
+let workspace: string;
+let csv: string;
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  workspace = join(dir, 'kill.kecard');
+  const ws = openWorkspace(workspace, { create: true });
+  createCustomer(ws, testUser, { name: '原有客户有限公司', code: 'OLD-1' });
+  ws.close();
+  csv = join(dir, 'big.csv');
+  writeFileSync(csv, ['客户名称,客户编号,手机,城市', ...Array.from({ length: ROWS }, (_, i) => `导入测试${i}贸易有限公司,IMP${i},139${String(i).padStart(8, '0')},杭州`)].join('\n'));
+});
+afterAll(() => cleanup());
+
+function state(): { customers: number; log: number; integrity: string } {
+  const db = new Database(workspace, { readonly: true });
+  try {
+    return {
+      customers: db.prepare('SELECT count(*) FROM customers').pluck().get() as number,
+      log: db.prepare('SELECT count(*) FROM change_log').pluck().get() as number,
+      integrity: db.pragma('integrity_check', { simple: true }) as string,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** A small seeded generator, so a failing run can be repeated with the same kill times. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('killing an import', () => {
+  it('leaves the workspace unchanged and sound, whenever it happens', async () => {
+    const before = state();
+    const random = mulberry32(20261123);
+    const phasesSeen = new Set<string>();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const child = spawn(process.execPath, [cli, 'import', '--workspace', workspace, '--file', csv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      // Wait until the import is at least checking, then kill at a random moment of the run.
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (stderr.includes('%')) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 10);
+      });
+      await new Promise((r) => setTimeout(r, 50 + random() * 2500));
+      if (stderr.includes('导入 / Importing')) phasesSeen.add('writing');
+      else phasesSeen.add('checking');
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+      expect(state()).toEqual(before);
+    }
+    expect(phasesSeen.has('writing')).toBe(true); // at least one kill landed while rows were being written
+
+    const done = spawnSync(process.execPath, [cli, 'import', '--workspace', workspace, '--file', csv, '--json'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    expect(done.status).toBe(0);
+    const after = state();
+    expect(after.customers).toBe(before.customers + ROWS);
+    expect(after.integrity).toBe('ok');
+  }, 300_000);
+});
