@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createBackup, listBackups, restoreBackupFile } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
-import { importSettings } from '../import/import-settings';
+import { importSettings } from '../../src-shared/import/import-settings';
 import { runImport } from '../import/run-import';
 import { localUserContext } from '../workspace/app-host';
 import { KecardError } from '../../src-shared/errors';

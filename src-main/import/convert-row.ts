@@ -3,7 +3,7 @@ import { contactCreateInput } from '../../src-shared/domain/organisation';
 import { coerceCustomValue, type CustomField } from '../../src-shared/domain/custom-fields';
 import { cellText, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
 import type { Cell } from './read-rows';
-import type { ImportSettings, RowProblem } from './import-settings';
+import type { ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 
 // One sheet row → the values a service call takes, plus the problems found. Nothing is written here.
 
@@ -113,7 +113,8 @@ export function convertRow(
       }
       case 'relationshipLevel': {
         const v = decide(field, text, LEVEL_WORDS);
-        if (v !== undefined) out.values.relationshipLevel = v;
+        // A decision arrives as text ("3"); the field stores a number.
+        if (v !== undefined) out.values.relationshipLevel = typeof v === 'string' ? Number(v) : v;
         break;
       }
       case 'colorLabel': {

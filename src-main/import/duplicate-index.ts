@@ -1,6 +1,6 @@
 import { duplicateNameKey } from '../../src-shared/import/convert-cells';
 import type { Workspace } from '../db/workspace';
-import type { ImportSettings } from './import-settings';
+import type { ImportSettings } from '../../src-shared/import/import-settings';
 
 interface Existing {
   id: string;

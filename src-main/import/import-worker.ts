@@ -3,7 +3,7 @@ import { KecardError } from '../../src-shared/errors';
 import { createBackup } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
 import { CancelToken, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
-import { importSettings } from './import-settings';
+import { importSettings } from '../../src-shared/import/import-settings';
 import { runImport } from './run-import';
 
 /** Worker-thread entry of the 'import' job: its own connection, so the UI never waits on it. */

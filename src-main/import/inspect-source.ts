@@ -25,6 +25,7 @@ export async function inspectSource(
   read: ReadOptions,
   customFields: readonly CustomField[],
   remembered: Record<string, string | null> = {},
+  headerRow?: number,
 ): Promise<Inspection> {
   const source = openSource(path, read);
   const rows: Cell[][] = [];
@@ -39,7 +40,8 @@ export async function inspectSource(
     // A title row has one filled cell; a header row has several.
     if (score > best.score && texts.length >= 2) best = { index, score };
   });
-  const headerIndex = best.index >= 0 ? best.index : Math.max(0, rows.findIndex((r) => r.some((c) => cellText(c) !== '')));
+  const detected = best.index >= 0 ? best.index : Math.max(0, rows.findIndex((r) => r.some((c) => cellText(c) !== '')));
+  const headerIndex = headerRow !== undefined ? Math.min(headerRow - 1, Math.max(0, rows.length - 1)) : detected;
   const headers = (rows[headerIndex] ?? []).map(cellText);
   return {
     info: source.info,

@@ -19,7 +19,7 @@ import { convertRow, type ConvertedRow } from './convert-row';
 import { DuplicateIndex, keysOf } from './duplicate-index';
 import { inspectSource } from './inspect-source';
 import { openSource } from './read-rows';
-import type { DuplicateAction, DuplicateHit, ImportReport, ImportSettings } from './import-settings';
+import type { DuplicateAction, DuplicateHit, ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
 
 export interface ImportRunOptions {
   dryRun: boolean;

@@ -1,12 +1,11 @@
 import { basename } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { createBackup, listBackups } from '../backup/backup-service';
-import { importSettings } from '../import/import-settings';
+import { importSettings } from '../../src-shared/import/import-settings';
 import { inspectSource } from '../import/inspect-source';
 import { deleteMappingTemplate, listMappingTemplates, rememberedMapping, saveMappingTemplate } from '../import/mapping-templates';
 import { listFields } from '../services/custom-fields/field-registry';
 import { toXlsx } from '../services/export/export-table';
-import { validationError } from '../services/shared/validate';
 import type { Handlers, RouterDeps } from './handlers';
 
 type Names =
@@ -24,14 +23,9 @@ type Names =
 
 export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
-  const parseSettings = (raw: unknown) => {
-    const parsed = importSettings.safeParse(raw);
-    if (!parsed.success) throw validationError(parsed.error);
-    return parsed.data;
-  };
   const startJob = (fileToken: string, raw: unknown, dryRun: boolean, ctx: Parameters<Handlers['import.run']>[1]) => {
     const file = host.staged.get(fileToken);
-    const settings = parseSettings(raw);
+    const settings = importSettings.parse(raw);
     const jobId = jobs.start('import', ws().path, { path: file.path, fileName: file.fileName, settings, dryRun }, ctx, () => {
       if (!dryRun) {
         host.emit({ type: 'data.changed', entities: ['customer', 'contact', 'department'] });
@@ -49,12 +43,12 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       if (!path) return { native: true, fileToken: null, fileName: null };
       return { native: true, fileToken: host.staged.stagePath(path, basename(path)), fileName: basename(path) };
     },
-    'import.inspect': async ({ fileToken, target, read }) => {
+    'import.inspect': async ({ fileToken, target, read, headerRow }) => {
       const file = host.staged.get(fileToken);
       const customFields = listFields(ws(), target === 'customers' ? 'customer' : 'contact');
-      const first = await inspectSource(file.path, target, read ?? {}, customFields);
+      const first = await inspectSource(file.path, target, read ?? {}, customFields, {}, headerRow);
       const remembered = rememberedMapping(ws(), target, first.headers);
-      const inspection = Object.keys(remembered).length ? await inspectSource(file.path, target, read ?? {}, customFields, remembered) : first;
+      const inspection = Object.keys(remembered).length ? await inspectSource(file.path, target, read ?? {}, customFields, remembered, headerRow) : first;
       return {
         format: inspection.info.format,
         encoding: inspection.info.encoding,

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { customField } from '../domain/custom-fields';
 import { defineMethod } from './define-method';
+import { importSettings } from '../import/import-settings';
 import { jobStarted, workspaceInfo } from './methods-base';
 
 const ok = z.object({ ok: z.literal(true) });
 const fileToken = z.string().regex(/^[0-9a-f]{32}$/);
 
-/** The wizard's settings, as main validates them (see src-main/import/import-settings.ts). */
-export const importSettingsInput = z.record(z.string(), z.unknown());
+/** The wizard's settings (src-shared/import/import-settings.ts); the report arrives in job.finished's result as an ImportReport. */
+export const importSettingsInput = importSettings;
 
 export const inspection = z.object({
   format: z.enum(['xlsx', 'xls', 'text']),
@@ -43,6 +44,8 @@ export const importMethods = {
         fileToken,
         target: z.enum(['customers', 'contacts']),
         read: z.object({ encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(), delimiter: z.enum(['auto', ',', '\t', ';']).optional(), sheet: z.string().max(100).optional() }).strict().optional(),
+        /** The user's header row (1-based) instead of the detected one. */
+        headerRow: z.number().int().min(1).max(1000).optional(),
       })
       .strict(),
     output: inspection,

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
-import { importSettings, type ImportSettingsInput } from '../../../src-main/import/import-settings';
+import { importSettings, type ImportSettingsInput } from '../../../src-shared/import/import-settings';
 import { inspectSource } from '../../../src-main/import/inspect-source';
 import { runImport } from '../../../src-main/import/run-import';
 import { createField } from '../../../src-main/services/custom-fields/field-definition-service';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import type { Workspace } from '../../../src-main/db/workspace';
-import { importSettings } from '../../../src-main/import/import-settings';
+import { importSettings } from '../../../src-shared/import/import-settings';
 import { runImport } from '../../../src-main/import/run-import';
 import { createField } from '../../../src-main/services/custom-fields/field-definition-service';
 import { getCustomerCard, listCustomers } from '../../../src-main/services/customers/customer-queries';

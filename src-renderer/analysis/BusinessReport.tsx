@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBusinessTypes } from '../card/use-meta';
+import type { ChartOption } from '../charts/echarts-setup';
+import { useAnalysis } from './analysis-store';
+import { AsOfWindow } from './ReportParams';
+import { ReportFrame } from './ReportFrame';
+import type { BusinessResult } from './report-types';
+import { useReport } from './use-report';
+
+/** 投诉/满意度: records of a business type per status, days to close, averages of its number fields (e.g. a score). */
+export function BusinessReport() {
+  const { t } = useTranslation();
+  const types = useBusinessTypes().data ?? [];
+  const [picked, setPicked] = useState('');
+  const typeId = types.some((bt) => bt.id === picked) ? picked : (types[0]?.id ?? '');
+  const type = types.find((bt) => bt.id === typeId);
+  const { state, run, cancel, reset } = useReport<BusinessResult>();
+  const go = () => {
+    const { asOf, windowDays } = useAnalysis.getState();
+    if (typeId) void run({ kind: 'business', typeId, asOf, windowDays });
+    else reset();
+  };
+  useEffect(go, [typeId]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the type changes
+  const title = `${t('analysis.reports.business')}${type ? ` · ${type.name}` : ''}`;
+  const data = state.status === 'done' ? state.data : null;
+  const statusLabel = (key: string) => type?.statuses.find((s) => s.key === key)?.label ?? key;
+  const option = useMemo<ChartOption | null>(
+    () =>
+      data && {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 50, right: 20, top: 20, bottom: 30 },
+        xAxis: { type: 'category', data: data.byStatus.map((s) => statusLabel(s.status)) },
+        yAxis: { type: 'value' },
+        series: [{ type: 'bar', data: data.byStatus.map((s) => s.records), label: { show: true, position: 'top' } }],
+      },
+    [data], // eslint-disable-line react-hooks/exhaustive-deps -- labels follow the data
+  );
+  if (types.length === 0) return <p className="muted pad">{t('analysis.business.noType')}</p>;
+  return (
+    <ReportFrame
+      kind="business"
+      title={title}
+      state={state}
+      onRun={go}
+      onCancel={cancel}
+      params={
+        <>
+          <label className="inline-field">
+            <span className="form-label">{t('analysis.business.type')}</span>
+            <select value={typeId} data-testid="business-type" onChange={(e) => setPicked(e.target.value)}>
+              {types.map((bt) => (
+                <option key={bt.id} value={bt.id}>
+                  {bt.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <AsOfWindow />
+        </>
+      }
+      chart={option ? { option, height: 260 } : null}
+      sheets={() => [
+        { name: t('analysis.business.status'), rows: [[t('analysis.business.status'), t('analysis.business.records')], ...(data?.byStatus.map((s) => [statusLabel(s.status), s.records]) ?? [])] },
+        { name: t('analysis.business.averages'), rows: [[t('analysis.business.daysToClose'), data?.averageDaysToClose ?? null], ...(data?.averages.map((a) => [a.label, a.average]) ?? [])] },
+      ]}
+    >
+      {data ? (
+        <div className="report-summary" data-testid="business-summary">
+          <p data-testid="business-days-to-close">
+            {t('analysis.business.daysToClose')}：{data.averageDaysToClose ?? '—'}
+          </p>
+          {data.averages.length ? (
+            <table className="data-table compact" data-testid="business-averages">
+              <caption className="muted small">{t('analysis.business.averages')}</caption>
+              <tbody>
+                {data.averages.map((a) => (
+                  <tr key={a.column}>
+                    <td>{a.label}</td>
+                    <td className="num">{a.average === null ? '—' : Math.round(a.average * 100) / 100}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+      ) : null}
+    </ReportFrame>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../src-shared/money';
+import { useBusinessTypes } from '../card/use-meta';
+import type { ChartOption } from '../charts/echarts-setup';
+import { useAnalysis } from './analysis-store';
+import { yuan } from './export-table';
+import { AsOfWindow } from './ReportParams';
+import { ReportFrame } from './ReportFrame';
+import type { ManagerRow } from './report-types';
+import { useReport } from './use-report';
+
+/** 客户经理绩效: customers owned, their revenue, visits done vs planned of a chosen visit business type. */
+export function ManagersReport() {
+  const { t } = useTranslation();
+  const types = useBusinessTypes().data ?? [];
+  const [visitTypeId, setVisitTypeId] = useState('');
+  const { state, run, cancel } = useReport<ManagerRow[]>();
+  const go = () => {
+    const { asOf, windowDays } = useAnalysis.getState();
+    void run({ kind: 'managers', asOf, windowDays, ...(visitTypeId ? { visitTypeId } : {}) });
+  };
+  useEffect(go, [visitTypeId]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the visit type changes
+  const title = t('analysis.reports.managers');
+  const data = state.status === 'done' ? state.data : null;
+  const option = useMemo<ChartOption | null>(
+    () =>
+      data && {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 80, right: 50, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: data.map((r) => r.name) },
+        yAxis: [{ type: 'value', name: t('analysis.revenue') }, { type: 'value', name: t('analysis.managers.done') }],
+        series: [
+          { type: 'bar', name: t('analysis.revenue'), data: data.map((r) => yuan(r.revenue)) },
+          { type: 'bar', yAxisIndex: 1, name: t('analysis.managers.planned'), data: data.map((r) => r.visitsPlanned) },
+          { type: 'bar', yAxisIndex: 1, name: t('analysis.managers.done'), data: data.map((r) => r.visitsDone) },
+        ],
+      },
+    [data, t],
+  );
+  const head = [t('analysis.managers.name'), t('analysis.customers'), t('analysis.revenue'), t('analysis.managers.planned'), t('analysis.managers.done')];
+  return (
+    <ReportFrame
+      kind="managers"
+      title={title}
+      state={state}
+      onRun={go}
+      onCancel={cancel}
+      params={
+        <>
+          <AsOfWindow />
+          <label className="inline-field">
+            <span className="form-label">{t('analysis.managers.visitType')}</span>
+            <select value={visitTypeId} data-testid="managers-visit-type" onChange={(e) => setVisitTypeId(e.target.value)}>
+              <option value="">{t('analysis.managers.noVisitType')}</option>
+              {types.map((bt) => (
+                <option key={bt.id} value={bt.id}>
+                  {bt.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      }
+      chart={option ? { option } : null}
+      sheets={() => [{ name: title, rows: [head, ...(data?.map((r) => [r.name, r.customers, yuan(r.revenue), r.visitsPlanned, r.visitsDone]) ?? [])] }]}
+    >
+      {data ? (
+        <table className="data-table compact" data-testid="managers-table">
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((r) => (
+              <tr key={r.id} data-testid="managers-row" data-id={r.id}>
+                <td>{r.name}</td>
+                <td className="num">{r.customers}</td>
+                <td className="num">{formatMoney(r.revenue)}</td>
+                <td className="num">{r.visitsPlanned}</td>
+                <td className="num">{r.visitsDone}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </ReportFrame>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_CLASSES } from '../../src-shared/domain/enums';
+import type { ChartOption } from '../charts/echarts-setup';
+import { useAnalysis } from './analysis-store';
+import { openCustomerQuery } from './open-query';
+import { PeriodSelect, SchemeSelect } from './ReportParams';
+import { ReportFrame } from './ReportFrame';
+import type { PyramidResult } from './report-types';
+import { useReport } from './use-report';
+import { useSchemes } from './use-schemes';
+
+/** 客户分级金字塔: customers per class of a period's snapshot, best class on top; a slice drills to its customers. */
+export function PyramidReport() {
+  const { t } = useTranslation();
+  const { schemes, scheme, periods, loaded } = useSchemes();
+  const [period, setPeriod] = useState('');
+  const shown = periods.includes(period) ? period : (periods[periods.length - 1] ?? '');
+  const { state, run, cancel } = useReport<PyramidResult>();
+  const openDrill = useAnalysis((s) => s.openDrill);
+  const go = () => {
+    if (scheme) void run({ kind: 'pyramid', schemeId: scheme.id, ...(shown ? { period: shown } : {}) });
+  };
+  useEffect(go, [scheme?.id, shown]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scheme or period changes
+  const title = t('analysis.reports.pyramid');
+  const data = state.status === 'done' ? state.data : null;
+  const drill = (key: string) => {
+    const c = data?.classes.find((x) => x.key === key);
+    if (!scheme || !data?.period || !c) return;
+    // Only the card's own classes (A–D) can be a query condition, and only if this scheme sets them.
+    const queryable = scheme.setsCustomerClass && (CUSTOMER_CLASSES as readonly string[]).includes(key);
+    openDrill({ title: `${scheme.name} · ${data.period} · ${c.key} ${c.label}`, target: { of: 'snapshotClass', schemeId: scheme.id, period: data.period, classKey: key }, classKey: queryable ? key : undefined });
+  };
+  const option = useMemo<ChartOption | null>(
+    () =>
+      data && {
+        tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+        series: [
+          {
+            type: 'funnel',
+            sort: 'none',
+            left: '15%',
+            width: '70%',
+            minSize: '20%',
+            label: { position: 'inside', formatter: '{b}  {c}', color: '#fff', fontSize: 14 },
+            data: data.classes.map((c, i) => ({ name: c.key, value: c.customers, itemStyle: { color: c.color ?? ['#c42b1c', '#e8912d', '#0f6cbd', '#6b7280', '#107c10', '#8764b8'][i % 6] } })),
+          },
+        ],
+      },
+    [data],
+  );
+  if (loaded && !scheme) return <p className="muted pad">{t('analysis.noScheme')}</p>;
+  return (
+    <ReportFrame
+      kind="pyramid"
+      title={title}
+      state={state}
+      onRun={go}
+      onCancel={cancel}
+      params={
+        <>
+          <SchemeSelect schemes={schemes} scheme={scheme} />
+          <PeriodSelect label={t('analysis.period')} value={shown} periods={periods} onChange={setPeriod} testId="report-period" />
+        </>
+      }
+      chart={option ? { option, onClick: (e) => drill(e.name) } : null}
+      sheets={() => [{ name: title, rows: [[t('classification.classKey'), t('classification.classLabel'), t('analysis.customers')], ...(data?.classes.map((c) => [c.key, c.label, c.customers]) ?? [])] }]}
+    >
+      {data ? (
+        <>
+          {data.period ? <p className="muted">{t('analysis.pyramid.periodOf', { period: data.period })}</p> : <p className="muted">{t('analysis.noPeriods')}</p>}
+          <table className="data-table compact" data-testid="pyramid-table">
+            <tbody>
+              {data.classes.map((c) => (
+                <tr key={c.key} data-testid="pyramid-row" data-key={c.key} data-customers={c.customers}>
+                  <td>
+                    {c.key} · {c.label}
+                  </td>
+                  <td className="num">{c.customers}</td>
+                  <td className="row-actions">
+                    <button type="button" className="link" data-testid="pyramid-drill" disabled={!data.period || c.customers === 0} onClick={() => drill(c.key)}>
+                      {t('analysis.pyramid.drill')}
+                    </button>
+                    {scheme?.setsCustomerClass && (CUSTOMER_CLASSES as readonly string[]).includes(c.key) ? (
+                      <button type="button" className="link" data-testid="pyramid-open-query" onClick={() => openCustomerQuery('customerClass', c.key)}>
+                        {t('analysis.pyramid.openQuery')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </ReportFrame>
+  );
+}

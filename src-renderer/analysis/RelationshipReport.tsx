@@ -1,0 +1,61 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChartOption } from '../charts/echarts-setup';
+import { openCustomerQuery } from './open-query';
+import { ReportFrame } from './ReportFrame';
+import type { RelationshipResult } from './report-types';
+import { useReport } from './use-report';
+
+/** 客情关系等级: customers per relationship level; a slice opens the query of that level. */
+export function RelationshipReport() {
+  const { t } = useTranslation();
+  const { state, run, cancel } = useReport<RelationshipResult>();
+  const go = () => void run({ kind: 'relationship' });
+  useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
+  const title = t('analysis.reports.relationship');
+  const data = state.status === 'done' ? state.data : null;
+  const label = (level: number | null) => (level === null ? t('analysis.relationship.none') : t(`enums.relationshipLevel.${level}`, { defaultValue: String(level) }));
+  const option = useMemo<ChartOption | null>(
+    () =>
+      data && {
+        tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+        legend: { top: 0 },
+        series: [{ type: 'pie', radius: ['35%', '65%'], data: data.map((r) => ({ name: label(r.level), value: r.customers, level: r.level })) }],
+      },
+    [data], // eslint-disable-line react-hooks/exhaustive-deps -- labels follow the data
+  );
+  return (
+    <ReportFrame
+      kind="relationship"
+      title={title}
+      state={state}
+      onRun={go}
+      onCancel={cancel}
+      chart={
+        option
+          ? {
+              option,
+              onClick: (e) => {
+                const level = (e.data as { level?: number | null } | undefined)?.level;
+                if (typeof level === 'number') openCustomerQuery('relationshipLevel', level);
+              },
+            }
+          : null
+      }
+      sheets={() => [{ name: title, rows: [[t('analysis.relationship.level'), t('analysis.customers')], ...(data?.map((r) => [label(r.level), r.customers]) ?? [])] }]}
+    >
+      {data ? (
+        <table className="data-table compact" data-testid="relationship-table">
+          <tbody>
+            {data.map((r) => (
+              <tr key={String(r.level)} data-testid="relationship-row" data-level={r.level ?? ''} data-customers={r.customers}>
+                <td>{label(r.level)}</td>
+                <td className="num">{r.customers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </ReportFrame>
+  );
+}

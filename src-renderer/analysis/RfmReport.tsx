@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../src-shared/money';
+import type { ChartOption } from '../charts/echarts-setup';
+import { useAnalysis } from './analysis-store';
+import { pct, yuan } from './export-table';
+import { AsOfWindow } from './ReportParams';
+import { ReportFrame } from './ReportFrame';
+import type { RfmResult } from './report-types';
+import { useReport } from './use-report';
+
+/** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. */
+export function RfmReport() {
+  const { t } = useTranslation();
+  const [buckets, setBuckets] = useState<3 | 4 | 5>(5);
+  const { state, run, cancel } = useReport<RfmResult>();
+  const openDrill = useAnalysis((s) => s.openDrill);
+  const params = () => {
+    const { asOf, windowDays } = useAnalysis.getState();
+    return { asOf, windowDays, scoring: { kind: 'quantiles', buckets } };
+  };
+  const go = () => void run({ kind: 'rfm', ...params() });
+  useEffect(go, [buckets]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scoring changes
+  const title = t('analysis.reports.rfm');
+  const data = state.status === 'done' ? state.data : null;
+  const drill = (segment: string) => openDrill({ title: `RFM · ${segment}`, target: { of: 'rfmSegment', ...params(), segment } });
+  const option = useMemo<ChartOption | null>(() => {
+    if (!data) return null;
+    const scores = Array.from({ length: buckets }, (_, i) => String(i + 1));
+    const max = Math.max(1, ...data.heatmap.map((c) => c.avgMonetary));
+    return {
+      tooltip: {
+        formatter: (p: { data: [number, number, number, number] }) => `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoney(p.data[2])}`,
+      },
+      grid: { left: 70, right: 30, top: 20, bottom: 80 },
+      xAxis: { type: 'category', data: scores, name: t('analysis.rfm.f'), nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'category', data: scores, name: t('analysis.rfm.r'), nameLocation: 'middle', nameGap: 40 },
+      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, dimension: 2, formatter: (v: number) => formatMoney(Math.round(v)) },
+      series: [
+        {
+          type: 'heatmap',
+          data: data.heatmap.map((c) => [c.f - 1, c.r - 1, c.avgMonetary, c.customers]),
+          label: { show: true, formatter: (p: { data: number[] }) => String(p.data[3]) },
+        },
+      ],
+    };
+  }, [data, buckets, t]);
+  const head = [t('analysis.rfm.segment'), t('analysis.customers'), t('analysis.revenue'), t('analysis.revenueShare'), t('analysis.rfm.action')];
+  return (
+    <ReportFrame
+      kind="rfm"
+      title={title}
+      state={state}
+      onRun={go}
+      onCancel={cancel}
+      params={
+        <>
+          <AsOfWindow />
+          <label className="inline-field">
+            <span className="form-label">{t('analysis.rfm.scoring')}</span>
+            <select value={buckets} data-testid="rfm-buckets" onChange={(e) => setBuckets(e.target.value === '3' ? 3 : e.target.value === '4' ? 4 : 5)}>
+              {[3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {t('analysis.rfm.quantiles', { n })}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      }
+      chart={option ? { option, height: 380 } : null}
+      sheets={() => [
+        { name: title, rows: [head, ...(data?.segments.map((s) => [s.segment, s.customers, yuan(s.revenue), s.revenueShare, s.action]) ?? [])] },
+        { name: 'R×F', rows: [['R', 'F', t('analysis.customers'), t('analysis.rfm.avgM')], ...(data?.heatmap.map((c) => [c.r, c.f, c.customers, yuan(c.avgMonetary)]) ?? [])] },
+      ]}
+    >
+      {data ? (
+        <>
+          <p className="muted" data-testid="rfm-analysed" data-count={data.customers}>
+            {t('analysis.rfm.analysed', { n: data.customers })}
+          </p>
+          <table className="data-table compact" data-testid="rfm-segments">
+            <thead>
+              <tr>
+                {head.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.segments.map((s) => (
+                <tr key={s.segment} data-testid="rfm-segment" data-segment={s.segment} data-customers={s.customers}>
+                  <td>
+                    <button type="button" className="link" data-testid="rfm-drill" disabled={s.customers === 0} onClick={() => drill(s.segment)}>
+                      {s.segment}
+                    </button>
+                  </td>
+                  <td className="num">{s.customers}</td>
+                  <td className="num">{formatMoney(s.revenue)}</td>
+                  <td className="num">{pct(s.revenueShare)}</td>
+                  <td>{s.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </ReportFrame>
+  );
+}

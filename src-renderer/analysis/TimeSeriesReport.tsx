@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../src-shared/money';
+import type { ChartOption } from '../charts/echarts-setup';
+import { useAnalysis } from './analysis-store';
+import { yuan } from './export-table';
+import { ReportFrame } from './ReportFrame';
+import type { TimeSeriesResult } from './report-types';
+import { useReport } from './use-report';
+
+type By = '' | 'class' | 'province';
+
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  while (`${y}-${String(m).padStart(2, '0')}` <= to && out.length < 240) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/** 时间序列: revenue, orders, active and new customers per month; revenue split by class or province on request. */
+export function TimeSeriesReport() {
+  const { t } = useTranslation();
+  const asOf = useAnalysis((s) => s.asOf);
+  const [range, setRange] = useState(() => ({ from: `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`, to: asOf.slice(0, 7) }));
+  const [by, setBy] = useState<By>('');
+  const { state, run, cancel } = useReport<TimeSeriesResult>();
+  const go = () => void run({ kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) });
+  useEffect(go, [by]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the split changes
+  const title = t('analysis.reports.timeSeries');
+  const data = state.status === 'done' ? state.data : null;
+  const table = useMemo(() => {
+    if (!data) return null;
+    const months = monthsBetween(range.from, range.to);
+    const keys = [...new Set(data.rows.map((r) => r.k ?? ''))];
+    const rows = months.map((month) => {
+      const rs = data.rows.filter((r) => r.month === month);
+      return {
+        month,
+        revenue: rs.reduce((a, r) => a + r.revenue, 0),
+        orders: rs.reduce((a, r) => a + r.orders, 0),
+        active: rs.reduce((a, r) => a + r.active, 0),
+        newCustomers: data.newCustomers.find((n) => n.month === month)?.n ?? 0,
+        byKey: keys.map((k) => rs.find((r) => (r.k ?? '') === k)?.revenue ?? 0),
+      };
+    });
+    return { months, keys, rows };
+  }, [data, range]);
+  const option = useMemo<ChartOption | null>(() => {
+    if (!table) return null;
+    const revenue = by
+      ? table.keys.map((k, i) => ({ type: 'bar', stack: 'rev', name: k || t('analysis.timeSeries.none'), data: table.rows.map((r) => yuan(r.byKey[i] ?? 0)) }))
+      : [{ type: 'bar', name: t('analysis.revenue'), data: table.rows.map((r) => yuan(r.revenue)) }];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 70, right: 50, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: table.months },
+      yAxis: [{ type: 'value', name: t('analysis.revenue') }, { type: 'value', name: t('analysis.customers') }],
+      series: [
+        ...revenue,
+        { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.orders'), data: table.rows.map((r) => r.orders) },
+        { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.active'), data: table.rows.map((r) => r.active) },
+        { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.newCustomers'), data: table.rows.map((r) => r.newCustomers) },
+      ],
+    };
+  }, [table, by, t]);
+  const head = [t('analysis.timeSeries.month'), t('analysis.revenue'), t('analysis.timeSeries.orders'), t('analysis.timeSeries.active'), t('analysis.timeSeries.newCustomers')];
+  return (
+    <ReportFrame
+      kind="timeSeries"
+      title={title}
+      state={state}
+      onRun={go}
+      onCancel={cancel}
+      params={
+        <>
+          <label className="inline-field">
+            <span className="form-label">{t('analysis.timeSeries.from')}</span>
+            <input type="month" value={range.from} data-testid="timeseries-from" onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+          </label>
+          <label className="inline-field">
+            <span className="form-label">{t('analysis.timeSeries.to')}</span>
+            <input type="month" value={range.to} data-testid="timeseries-to" onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+          </label>
+          <label className="inline-field">
+            <span className="form-label">{t('analysis.timeSeries.by')}</span>
+            <select value={by} data-testid="timeseries-by" onChange={(e) => setBy(e.target.value === 'class' ? 'class' : e.target.value === 'province' ? 'province' : '')}>
+              <option value="">{t('analysis.timeSeries.byNone')}</option>
+              <option value="class">{t('analysis.timeSeries.byClass')}</option>
+              <option value="province">{t('analysis.timeSeries.byProvince')}</option>
+            </select>
+          </label>
+        </>
+      }
+      chart={option ? { option } : null}
+      sheets={() => [
+        { name: title, rows: [head, ...(table?.rows.map((r) => [r.month, yuan(r.revenue), r.orders, r.active, r.newCustomers]) ?? [])] },
+        ...(by && table ? [{ name: t('analysis.timeSeries.by'), rows: [[t('analysis.timeSeries.month'), ...table.keys], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])] }] : []),
+      ]}
+    >
+      {table ? (
+        <table className="data-table compact" data-testid="timeseries-table">
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={r.month} data-testid="timeseries-row" data-month={r.month} data-revenue={r.revenue} data-orders={r.orders}>
+                <td>{r.month}</td>
+                <td className="num">{formatMoney(r.revenue)}</td>
+                <td className="num">{r.orders}</td>
+                <td className="num">{r.active}</td>
+                <td className="num">{r.newCustomers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </ReportFrame>
+  );
+}
