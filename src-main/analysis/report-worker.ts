@@ -8,16 +8,18 @@ import { reportRequest, runReport } from './run-report';
 const data = workerData as JobWorkerData<unknown>;
 const post = (msg: JobMessage) => parentPort?.postMessage(msg);
 
-try {
+async function main(): Promise<void> {
   const request = reportRequest.parse(data.params);
   post({ type: 'progress', done: 0, total: 1, phase: 'computing' });
   const ws = openWorkspace(data.workspacePath);
   try {
-    post({ type: 'done', result: runReport(ws, request, data.user) });
+    post({ type: 'done', result: await runReport(ws, request, data.user) });
   } finally {
     ws.close();
   }
-} catch (err) {
+}
+
+main().catch((err: unknown) => {
   if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
   else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
-}
+});

@@ -5,6 +5,7 @@ import type { Workspace } from '../db/workspace';
 import { applyScheme, previewScheme } from './classification-service';
 import { drillIds } from './drill';
 import { applyLifecycleRules } from './lifecycle-service';
+import { exportWorkspaceWorkbook } from '../services/export/export-workspace';
 import {
   businessSummary,
   classDistribution,
@@ -49,6 +50,8 @@ export const reportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('schemePreview'), definition: z.unknown(), asOf: date }).strict(),
   z.object({ kind: z.literal('schemeApply'), schemeId: z.string().max(64), period: z.string().trim().min(1).max(20), asOf: date }).strict(),
   z.object({ kind: z.literal('lifecycleApply'), asOf: date }).strict(),
+  /** Not a chart: the whole workspace as an xlsx workbook, written to `outputPath` (set by main, never by the renderer). */
+  z.object({ kind: z.literal('workspaceWorkbook'), outputPath: z.string().max(4096).optional() }).strict(),
   z
     .object({
       kind: z.literal('drill'),
@@ -67,8 +70,12 @@ export const reportRequest = z.discriminatedUnion('kind', [
 export type ReportRequest = z.infer<typeof reportRequest>;
 
 /** Reports that change data (applying a scheme or the lifecycle rules) need the caller. */
-export function runReport(ws: Workspace, r: ReportRequest, ctx?: CallContext): unknown {
+export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallContext): Promise<unknown> {
   switch (r.kind) {
+    case 'workspaceWorkbook': {
+      if (!r.outputPath) throw new KecardError('VALIDATION', 'No output file.');
+      return { path: r.outputPath, ...(await exportWorkspaceWorkbook(ws, r.outputPath)) };
+    }
     case 'pareto':
       return paretoReport(ws, r.asOf, r.windowDays);
     case 'rfm':

@@ -59,6 +59,22 @@ export function createNativeDialogs(options: NativeDialogOptions): NativeDialogs
       const result = parent ? await dialog.showSaveDialog(parent, opts) : await dialog.showSaveDialog(opts);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseImportFile(): Promise<string | null> {
+      const parent = options.window();
+      const opts: OpenDialogOptions = {
+        title: options.language === 'zh' ? '选择要导入的文件' : 'Choose a File to Import',
+        filters: [{ name: options.language === 'zh' ? '表格' : 'Spreadsheets', extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+        properties: ['openFile'],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, opts) : await dialog.showOpenDialog(opts);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSavePath(fileName: string): Promise<string | null> {
+      const parent = options.window();
+      const opts: SaveDialogOptions = { defaultPath: join(options.documentsDir(), sanitizeFileName(fileName)), properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const result = parent ? await dialog.showSaveDialog(parent, opts) : await dialog.showSaveDialog(opts);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }
 

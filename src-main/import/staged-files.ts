@@ -47,6 +47,19 @@ export class StagedFiles {
     return token;
   }
 
+  /** A file main produced for the user (an export), offered for download once by token. */
+  stageDownload(path: string, fileName: string): string {
+    const token = randomBytes(16).toString('hex');
+    this.files.set(token, { path, fileName, owned: true });
+    return token;
+  }
+
+  /** Where a job may write a file it will hand over for download. */
+  exportPath(extension: string): string {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    return join(this.dir, `${randomBytes(16).toString('hex')}${extension}`);
+  }
+
   get(token: string): StagedFile {
     const file = this.files.get(token);
     if (!file) throw new KecardError('NOT_FOUND', 'The chosen file is no longer available; choose it again.', { fields: { file: 'expired' } });

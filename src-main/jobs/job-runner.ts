@@ -24,7 +24,8 @@ export class JobRunner {
     private readonly workerFile: (kind: string) => URL,
   ) {}
 
-  start<P>(kind: string, workspacePath: string, params: P, ctx: CallContext, onDone?: (result: unknown) => void): string {
+  /** `onDone` may return what the renderer should receive instead of the worker's raw result. */
+  start<P>(kind: string, workspacePath: string, params: P, ctx: CallContext, onDone?: (result: unknown) => unknown): string {
     // Writers (demo data, import, classification) run one at a time; read-only reports may overlap.
     if (kind !== 'report' && [...this.jobs.values()].some((j) => j.kind === kind)) {
       throw new KecardError('CONFLICT', 'This job is already running.', { kind });
@@ -44,8 +45,8 @@ export class JobRunner {
     worker.on('message', (msg: JobMessage) => {
       if (msg.type === 'progress') this.emit({ type: 'job.progress', jobId, kind, done: msg.done, total: msg.total, phase: msg.phase });
       else if (msg.type === 'done') {
-        onDone?.(msg.result);
-        finish({ ok: true, cancelled: false, result: msg.result });
+        const result = onDone ? (onDone(msg.result) ?? msg.result) : msg.result;
+        finish({ ok: true, cancelled: false, result });
       } else {
         const cancelled = msg.code === 'JOB_CANCELLED';
         finish({ ok: false, cancelled, error: { code: msg.code, message: msg.message, ...(msg.details !== undefined ? { details: msg.details } : {}) } });

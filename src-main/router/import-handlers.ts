@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { createBackup, listBackups } from '../backup/backup-service';
@@ -17,6 +18,8 @@ type Names =
   | 'import.templates'
   | 'import.saveTemplate'
   | 'import.deleteTemplate'
+  | 'workspace.exportWorkbook'
+  | 'files.save'
   | 'backups.list'
   | 'backups.create'
   | 'backups.restore';
@@ -81,6 +84,24 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       return { ok: true };
     },
 
+    'workspace.exportWorkbook': (_input, ctx) => {
+      const output = host.staged.exportPath('.xlsx');
+      const fileName = `${host.workspace.identity.name}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const jobId = jobs.start('report', ws().path, { kind: 'workspaceWorkbook', outputPath: output }, ctx, (result) => {
+        const r = result as { customers: number; contacts: number };
+        return { downloadToken: host.staged.stageDownload(output, fileName), fileName, customers: r.customers, contacts: r.contacts };
+      });
+      return { jobId };
+    },
+    'files.save': async ({ downloadToken }) => {
+      const file = host.staged.get(downloadToken);
+      const dialogs = host.options.dialogs;
+      if (!dialogs?.chooseSavePath) return { native: false, saved: false };
+      const target = await dialogs.chooseSavePath(file.fileName);
+      if (!target) return { native: true, saved: false };
+      copyFileSync(file.path, target);
+      return { native: true, saved: true };
+    },
     'backups.list': ({ path }) => listBackups(path ?? ws().path),
     'backups.create': async () => createBackup(ws(), 'manual'),
     'backups.restore': ({ file, path }) => {

@@ -25,6 +25,13 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
   const bridge = await startHttpBridge({
     dispatch: app.dispatch,
     upload: (body, fileName) => app.host.staged.stageUpload(body, fileName),
+    download: (token) => {
+      try {
+        return app.host.staged.get(token);
+      } catch {
+        return null;
+      }
+    },
     context: () => app.host.context,
     rendererDir: options.rendererDir,
     ...(options.port !== undefined ? { port: options.port } : {}),

@@ -11,6 +11,8 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 export interface HttpBridgeOptions {
   dispatch: Dispatch;
+  /** A produced file (an export) by its download token, or null. */
+  download?: (downloadToken: string) => { path: string; fileName: string } | null;
   /** Stores an uploaded file for import and returns its token (the browser has no file paths). */
   upload?: (body: IncomingMessage, fileName: string) => Promise<string>;
   context: () => CallContext;
@@ -71,6 +73,19 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       if (url.pathname === '/api/events' && req.method === 'GET') {
         if (!tokenOk(url.searchParams.get('token'))) return void send(res, 401, unauthorized());
         return openEventStream(res);
+      }
+      const dl = /^\/api\/download\/([0-9a-f]{32})$/.exec(url.pathname);
+      if (dl && req.method === 'GET' && options.download) {
+        if (!tokenOk(url.searchParams.get('token'))) return void send(res, 401, unauthorized());
+        const file = options.download(dl[1] as string);
+        if (!file || !existsSync(file.path)) return void send(res, 404, { error: 'Not found' });
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          'cache-control': 'no-store',
+        });
+        createReadStream(file.path).pipe(res);
+        return;
       }
       if (url.pathname === '/api/upload' && req.method === 'POST' && options.upload) {
         if (!tokenOk(req.headers['x-kecard-token'])) return void send(res, 401, unauthorized());

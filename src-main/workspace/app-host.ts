@@ -21,6 +21,8 @@ export interface NativeDialogs {
   choosePath(purpose: 'open' | 'create' | 'saveCopy'): Promise<string | null>;
   /** Optional: a spreadsheet or text file to import. */
   chooseImportFile?(): Promise<string | null>;
+  /** Optional: where to save a file main produced (an export). */
+  chooseSavePath?(fileName: string): Promise<string | null>;
 }
 
 export interface AppHostOptions {

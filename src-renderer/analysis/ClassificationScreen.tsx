@@ -17,17 +17,23 @@ export function ClassificationScreen() {
   const setSchemeId = useAnalysis((s) => s.setSchemeId);
   const load = useCallback(async () => {
     try {
-      const list = (await api.classification.schemes({})) as SchemeDto[];
-      setSchemes(list);
-      return list;
+      setSchemes((await api.classification.schemes({})) as SchemeDto[]);
     } catch (err) {
       toast.error(errorText(t, err));
-      return [];
     }
   }, [t]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    api.classification
+      .schemes({})
+      .then((list) => {
+        if (live) setSchemes(list as SchemeDto[]);
+      })
+      .catch((err: unknown) => toast.error(errorText(t, err)));
+    return () => {
+      live = false;
+    };
+  }, [t]);
   const open = (s: SchemeDto) => {
     setEditing({ key: s.id, draft: { id: s.id, name: s.name, setsCustomerClass: s.setsCustomerClass, definition: s.definition } });
     setSchemeId(s.id);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchemeDefinition } from '../../src-shared/analysis/scheme';
 import { useAnalysis } from './analysis-store';
@@ -11,13 +11,9 @@ import { useReport } from './use-report';
 export function SchemePreview({ definition }: { definition: SchemeDefinition }) {
   const { t } = useTranslation();
   const asOf = useAnalysis((s) => s.asOf);
-  const { state, run } = useReport<ClassPreview[]>();
-  const valid = problemOf(definition) === null;
   // The last figures stay on screen while the next ones compute.
-  const [shown, setShown] = useState<ClassPreview[] | null>(null);
-  useEffect(() => {
-    if (state.status === 'done') setShown(state.data);
-  }, [state]);
+  const { state, last: shown, run } = useReport<ClassPreview[]>();
+  const valid = problemOf(definition) === null;
   useEffect(() => {
     if (!valid) return;
     const timer = window.setTimeout(() => void run({ kind: 'schemePreview', definition, asOf }), 400);

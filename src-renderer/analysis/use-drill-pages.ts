@@ -1,19 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { ResultPages, ResultRow } from '../queries/use-result-pages';
 
 const PAGE = 200;
 
-/** The drilled customers as pages of reports.customers, fetched as they scroll into view (ResultTable's interface). */
+/** The drilled customers (one drill per mounted list: the panel is keyed by its target) as pages of reports.customers, fetched as they scroll into view (ResultTable's interface). */
 export function useDrillPages(ids: readonly string[] | null): ResultPages {
   const pages = useRef(new Map<number, ResultRow[]>());
   const inflight = useRef(new Set<number>());
   const [, setTick] = useState(0);
-  useEffect(() => {
-    pages.current = new Map();
-    inflight.current = new Set();
-    setTick((n) => n + 1);
-  }, [ids]);
   const ensure = useCallback(
     (start: number, end: number) => {
       if (!ids) return;

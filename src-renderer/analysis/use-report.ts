@@ -13,8 +13,10 @@ export type ReportState<T> =
  * Runs a report job on demand and keeps its latest state; a newer run supersedes an older one
  * (whose answer is ignored), and leaving the screen ignores any answer still to come.
  */
-export function useReport<T>(): { state: ReportState<T>; run(request: Record<string, unknown>): Promise<T | null>; cancel(): void; reset(): void } {
+export function useReport<T>(): { state: ReportState<T>; last: T | null; run(request: Record<string, unknown>): Promise<T | null>; cancel(): void; reset(): void } {
   const [state, setState] = useState<ReportState<T>>({ status: 'idle' });
+  /** The latest result, kept while the next one computes. */
+  const [last, setLast] = useState<T | null>(null);
   const seq = useRef(0);
   const jobRef = useRef<string | null>(null);
   useEffect(() => () => void (seq.current += 1), []);
@@ -32,6 +34,7 @@ export function useReport<T>(): { state: ReportState<T>; run(request: Record<str
       const data = await job.result;
       if (seq.current !== mine) return null;
       setState({ status: 'done', data });
+      setLast(data);
       return data;
     } catch (err) {
       if (seq.current === mine) setState({ status: 'error', message: errorText(i18next.t.bind(i18next), err) });
@@ -49,5 +52,5 @@ export function useReport<T>(): { state: ReportState<T>; run(request: Record<str
     seq.current += 1;
     setState({ status: 'idle' });
   }, []);
-  return { state, run, cancel, reset };
+  return { state, last, run, cancel, reset };
 }

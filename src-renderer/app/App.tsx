@@ -13,6 +13,7 @@ import { CorruptWorkspaceDialog } from '../backups/CorruptWorkspaceDialog';
 import { PathDialog } from '../workspace/PathDialog';
 import { QueriesScreen } from '../queries/QueriesScreen';
 import { CardsScreens } from '../business/CardsScreens';
+import { AnalysisScreen } from '../analysis/AnalysisScreen';
 import { reportError } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { MenuBar } from './MenuBar';
@@ -56,6 +57,7 @@ export function App() {
             {screen === 'customers' ? <CustomersScreen key={workspace.path} /> : null}
             {screen === 'employees' ? <EmployeesScreen key={workspace.path} /> : null}
             {screen === 'queries' ? <QueriesScreen key={workspace.path} /> : null}
+            {screen === 'analysis' ? <AnalysisScreen key={`analysis-${workspace.path}`} /> : null}
             <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>

@@ -8,6 +8,7 @@ import { runCommand } from './commands';
 import { Icon } from '../components/Icon';
 import { openImportWizard } from '../import/import-actions';
 import { openBackupsDialog } from '../backups/backups-actions';
+import { exportWorkbook } from '../workspace/export-workbook';
 
 type MenuId = 'file' | 'view';
 
@@ -119,6 +120,7 @@ export function MenuBar() {
             <div className="menu-sep" />
             {item('menu-import', t('imp.menu'), openImportWizard, { disabled: noWs })}
             {item('menu-backups', t('bk.menu'), openBackupsDialog, { disabled: noWs })}
+            {item('menu-export-workbook', t('exportWb.menu'), () => void exportWorkbook(), { disabled: noWs })}
             <div className="menu-sep" />
             {item('menu-demo', t('menu.demo'), () => runCommand('demo.generate'), { disabled: noWs })}
           </div>

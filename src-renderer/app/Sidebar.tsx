@@ -31,6 +31,16 @@ export function Sidebar() {
           <span className="nav-label">{t(item.label)}</span>
         </button>
       ))}
+      <button
+        type="button"
+        className={`nav-item${screen === 'analysis' ? ' active' : ''}`}
+        data-testid="nav-analysis"
+        aria-current={screen === 'analysis' ? 'page' : undefined}
+        onClick={() => setScreen('analysis')}
+      >
+        <span className="nav-icon nav-glyph">▲</span>
+        <span className="nav-label">{t('analysis.nav')}</span>
+      </button>
       <BusinessNav />
       <SidebarSections />
     </nav>

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { analysisEn } from './analysis.en';
+import { analysisZhCN } from './analysis.zh-CN';
 import { en } from './en';
 import { importEn } from './import.en';
 import { importZhCN } from './import.zh-CN';
@@ -8,6 +10,7 @@ import { queriesZhCN } from './queries.zh-CN';
 import { cardsEn } from './cards.en';
 import { cardsZhCN } from './cards.zh-CN';
 import { layoutDefaultsEn, layoutDefaultsZhCN } from './layout-defaults';
+import { exportWorkbookEn, exportWorkbookZhCN } from './export-workbook';
 import { zhCN } from './zh-CN';
 
 export type Language = 'zh-CN' | 'en';
@@ -20,7 +23,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -79,6 +79,18 @@ export const importMethods = {
   }),
   'import.deleteTemplate': defineMethod({ input: z.object({ id: z.string().max(64) }).strict(), output: ok, permission: 'write' }),
 
+  /** The whole workspace as an xlsx workbook (a job); job.finished's result is {downloadToken, fileName, customers, contacts}. */
+  'workspace.exportWorkbook': defineMethod({ input: z.object({}).strict(), output: jobStarted, permission: 'read' }),
+  /**
+   * Saves a produced file where the user chooses (Electron). The browser shell answers
+   * `native: false`; the page then downloads GET /api/download/<downloadToken>?token=<session>.
+   */
+  'files.save': defineMethod({
+    input: z.object({ downloadToken: fileToken }).strict(),
+    output: z.object({ native: z.boolean(), saved: z.boolean() }),
+    permission: 'read',
+  }),
+
   'backups.list': defineMethod({ input: z.object({ path: z.string().max(4096).optional() }).strict(), output: z.array(backupInfo), permission: 'read' }),
   'backups.create': defineMethod({ input: z.object({}).strict(), output: backupInfo, permission: 'write' }),
   'backups.restore': defineMethod({

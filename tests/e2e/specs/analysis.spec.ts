@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { AnalysisPage } from '../pages/analysis-page';
+import { expect, test, type Api } from '../support/fixtures';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A local calendar day `days` from today, as YYYY-MM-DD. */
+function day(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function order(api: Api, customerId: string, yuan: number, daysAgo: number): Promise<void> {
+  await api('orders.create', { customerId, orderDate: day(-daysAgo), status: 'confirmed', lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+}
+
+/** Revenue in the last year, yuan; 1,000,000 in all. */
+const SEED: [string, number][] = [
+  ['华南贸易有限公司', 500_000],
+  ['东方电子科技', 300_000],
+  ['中原物流集团', 100_000],
+  ['西部建材', 50_000],
+  ['北方机械', 20_000],
+  ['南海食品', 15_000],
+  ['江南纺织', 8_000],
+  ['山东农机', 4_000],
+  ['闽南茶业', 2_000],
+  ['川渝餐饮', 1_000],
+];
+
+test('ABCD by contribution share: preview, apply, Pareto, pyramid, drill, second period, transitions, PNG export', async ({ app, api }) => {
+  const ids = new Map<string, string>();
+  for (const [name, yuan] of SEED) {
+    const c = await api('customers.create', { values: { name } });
+    ids.set(name, c.id);
+    await order(api, c.id, yuan, 30);
+  }
+  // A customer without orders lands in the last class.
+  await api('customers.create', { values: { name: '潜在客户甲' } });
+
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  await analysis.openClassification();
+  await analysis.newScheme('ABCD 贡献度');
+  await analysis.setCut('A', 70);
+  await analysis.setCut('B', 90);
+  await analysis.setCut('C', 97);
+
+  // Sorted by revenue, a customer joins the first class whose cut its running share has not reached:
+  // A 华南 (0%) 东方 (50%); B 中原 (80%); C 西部 (90%) 北方 (95%); D the other five and the one without orders.
+  const expected = { A: [2, '80.0%'], B: [1, '10.0%'], C: [2, '7.0%'], D: [6, '3.0%'] } as const;
+  for (const [key, [n, share]] of Object.entries(expected)) {
+    await expect(analysis.previewRow(key)).toHaveAttribute('data-customers', String(n));
+    await expect(analysis.previewRow(key).getByTestId('class-revenue-share')).toHaveText(share);
+  }
+  await analysis.save();
+  await analysis.apply('2026-10');
+  await expect(app.locator('[data-testid=scheme-apply-result-row][data-key=A]')).toHaveAttribute('data-customers', '2');
+
+  // 80/20: ten buying customers, the top two bring 800,000 of 1,000,000.
+  const pareto = await analysis.openReport('pareto');
+  await expect(pareto.getByTestId('pareto-customers')).toHaveAttribute('data-customers', '10');
+  await expect(pareto.getByTestId('pareto-top20')).toHaveAttribute('data-share', '0.8');
+  await expect(pareto.getByTestId('pareto-top20')).toContainText('80.0%');
+  await expect(pareto.getByTestId('report-chart').locator('canvas')).toBeVisible();
+
+  // The pyramid of the applied period, and its class A drilled down to the customers.
+  const pyramid = await analysis.openReport('pyramid');
+  await expect(pyramid.getByTestId('report-chart').locator('canvas')).toBeVisible();
+  await expect(pyramid.locator('[data-testid=pyramid-row][data-key=A]')).toHaveAttribute('data-customers', '2');
+  await expect(pyramid.locator('[data-testid=pyramid-row][data-key=D]')).toHaveAttribute('data-customers', '6');
+  await pyramid.locator('[data-testid=pyramid-row][data-key=A]').getByTestId('pyramid-drill').click();
+  const names = await analysis.drillNames(2);
+  expect(names.some((n) => n.includes('华南贸易有限公司'))).toBe(true);
+  expect(names.some((n) => n.includes('东方电子科技'))).toBe(true);
+  await analysis.saveDrillAsFolder('A 类客户 2026-10');
+  const folders = await api('favourites.folders', { entity: 'customer' });
+  expect(folders.find((f) => f.name === 'A 类客户 2026-10')?.itemCount).toBe(2);
+  await app.getByTestId('drill-back').click();
+
+  // A big order moves 西部建材 from C to A; the others shift down the cumulative share.
+  await order(api, ids.get('西部建材') ?? '', 700_000, 1);
+  await analysis.openClassification();
+  await analysis.openScheme('ABCD 贡献度');
+  await analysis.apply('2026-11');
+
+  const transitions = await analysis.openReport('transitions');
+  await expect(transitions.getByTestId('transitions-from')).toHaveValue('2026-10');
+  await expect(transitions.getByTestId('transitions-to')).toHaveValue('2026-11');
+  await expect(transitions.getByTestId('transitions-up')).toHaveAttribute('data-count', '1');
+  await expect(transitions.getByTestId('transitions-down')).toHaveAttribute('data-count', '3');
+  await expect(transitions.getByTestId('transitions-same')).toHaveAttribute('data-count', '7');
+  await expect(transitions.getByTestId('report-chart').locator('canvas')).toBeVisible();
+  const cToA = transitions.locator('[data-testid=transition-cell][data-from=C][data-to=A]');
+  await expect(cToA).toHaveAttribute('data-count', '1');
+  await cToA.click();
+  const moved = await analysis.drillNames(1);
+  expect(moved[0]).toContain('西部建材');
+  await app.getByTestId('drill-back').click();
+
+  // The chart as a PNG file.
+  const download = await analysis.exportPng();
+  expect(download.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeGreaterThan(2000);
+});
