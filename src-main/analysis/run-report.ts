@@ -52,6 +52,8 @@ export const reportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lifecycleApply'), asOf: date }).strict(),
   /** Not a chart: the whole workspace as an xlsx workbook, written to `outputPath` (set by main, never by the renderer). */
   z.object({ kind: z.literal('workspaceWorkbook'), outputPath: z.string().max(4096).optional() }).strict(),
+  /** The full quick_check of a large workspace, run after it opened (see needsBackgroundCheck). */
+  z.object({ kind: z.literal('integrityCheck') }).strict(),
   z
     .object({
       kind: z.literal('drill'),
@@ -72,6 +74,10 @@ export type ReportRequest = z.infer<typeof reportRequest>;
 /** Reports that change data (applying a scheme or the lifecycle rules) need the caller. */
 export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallContext): Promise<unknown> {
   switch (r.kind) {
+    case 'integrityCheck': {
+      const result = ws.db.pragma('quick_check', { simple: true }) as string;
+      return { ok: result === 'ok', message: result };
+    }
     case 'workspaceWorkbook': {
       if (!r.outputPath) throw new KecardError('VALIDATION', 'No output file.');
       return { path: r.outputPath, ...(await exportWorkspaceWorkbook(ws, r.outputPath)) };

@@ -1,4 +1,7 @@
 import type { KecardEvent } from '../../src-shared/contract/events';
+import { existsSync } from 'node:fs';
+import { listBackups } from '../backup/backup-service';
+import { needsBackgroundCheck } from '../db/open-workspace';
 import { JobRunner } from '../jobs/job-runner';
 import { createHandlers } from '../router/handlers';
 import { createRouter, type Dispatch } from '../router/router';
@@ -17,9 +20,23 @@ export interface ComposedApp {
 /** Wires host, jobs and router the same way for Electron and the browser shell. */
 export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs?: NativeDialogs; workerDir: URL }): ComposedApp {
   let sink: (event: KecardEvent) => void = () => {};
-  const emit = (event: KecardEvent) => sink(event);
+  let jobsRef: JobRunner | null = null;
+  const emit = (event: KecardEvent) => {
+    sink(event);
+    if (event.type === 'workspace.changed' && event.info && jobsRef) checkInBackground(event.info.path, jobsRef);
+  };
   const host = new AppHost({ dataDir: options.dataDir, shell: options.shell, emit, ...(options.dialogs ? { dialogs: options.dialogs } : {}) });
   const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir));
+  jobsRef = jobs;
+  /** Large files skip the full check at open; it runs here, off the UI's path, and damage is reported. */
+  function checkInBackground(path: string, runner: JobRunner): void {
+    if (!existsSync(path) || !needsBackgroundCheck(path)) return;
+    runner.start('report', path, { kind: 'integrityCheck' }, host.context, (result) => {
+      const r = result as { ok: boolean; message: string };
+      if (!r.ok) emit({ type: 'workspace.damaged', path, message: r.message, backups: listBackups(path) });
+      return undefined;
+    });
+  }
   const dispatch = createRouter(createHandlers({ host, jobs, version: APP_VERSION, platform: process.platform }));
   return {
     host,

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace } from '../db/open-workspace';
 import type { Workspace } from '../db/workspace';
+import { MAX_DEMO_ORDERS_PER_CUSTOMER } from '../demo/demo-orders';
 import { MAX_DEMO_CUSTOMERS, type DemoResult } from '../demo/generate-demo';
 import { quickSearch } from '../services/search/quick-search';
 import { localUserContext } from '../workspace/app-host';
@@ -22,10 +23,17 @@ export interface CliIo {
 
 export const DEFAULT_SEED = 1;
 
-export async function demoCommand(workspace: string, customersArg: string | undefined, seedArg: string | undefined, io: CliIo): Promise<CommandOutput> {
+export async function demoCommand(
+  workspace: string,
+  customersArg: string | undefined,
+  seedArg: string | undefined,
+  io: CliIo,
+  ordersArg?: string,
+): Promise<CommandOutput> {
   const path = resolve(workspace);
   const customers = parseWhole('--customers', customersArg, 1, MAX_DEMO_CUSTOMERS);
   const seed = seedArg === undefined ? DEFAULT_SEED : parseWhole('--seed', seedArg, 0, 2 ** 32 - 1);
+  const ordersPerCustomer = ordersArg === undefined ? 0 : parseWhole('--orders-per-customer', ordersArg, 0, MAX_DEMO_ORDERS_PER_CUSTOMER);
   // Create (or check) the file here, so a bad path fails before a worker starts.
   const created = !existsSync(path);
   openWorkspace(path, { create: created }).close();
@@ -34,7 +42,7 @@ export async function demoCommand(workspace: string, customersArg: string | unde
   let lastShown = -1;
   const result: DemoResult = await runDemoJob(
     path,
-    { customers, seed },
+    ordersPerCustomer > 0 ? { customers, seed, ordersPerCustomer } : { customers, seed },
     localUserContext(),
     (p: DemoJobProgress) => {
       const percent = Math.floor((p.done / Math.max(1, p.total)) * 100);
@@ -52,7 +60,9 @@ export async function demoCommand(workspace: string, customersArg: string | unde
     json,
     text: [
       `完成 / Done: ${result.customers.toLocaleString('en-US')} customers, ${result.departments.toLocaleString('en-US')} departments, ` +
-        `${result.contacts.toLocaleString('en-US')} contacts, ${result.employees} employees (seed ${seed}) in ${(result.elapsedMs / 1000).toFixed(1)} s`,
+        `${result.contacts.toLocaleString('en-US')} contacts, ${result.employees} employees` +
+        (result.orders > 0 ? `, ${result.products} products, ${result.orders.toLocaleString('en-US')} orders (${result.orderLines.toLocaleString('en-US')} lines)` : '') +
+        ` (seed ${seed}) in ${(result.elapsedMs / 1000).toFixed(1)} s`,
       `工作区 / Workspace: ${path}`,
     ],
   };
@@ -124,9 +134,10 @@ export const HELP = [
   '',
   '用法 / Usage: kecard <command> [options]',
   '',
-  '  demo   --workspace FILE --customers N [--seed S]',
+  '  demo   --workspace FILE --customers N [--seed S] [--orders-per-customer K]',
   '         生成演示数据（文件不存在时创建）/ build demo data (creates FILE if missing).',
   `         N = 1…${MAX_DEMO_CUSTOMERS.toLocaleString('en-US')}, seed S defaults to ${DEFAULT_SEED}; the same S and N always give the same data.`,
+  '         K orders per customer (default 0) over the last three years, with a product catalogue.',
   '         Ctrl+C cancels and leaves FILE unchanged.',
   '  info   --workspace FILE',
   '         工作区信息 / path, name, site id, schema version, record counts, file size.',

@@ -9,6 +9,7 @@ const OPTIONS = {
   workspace: { type: 'string', short: 'w' },
   customers: { type: 'string', short: 'n' },
   seed: { type: 'string' },
+  'orders-per-customer': { type: 'string' },
   limit: { type: 'string' },
   file: { type: 'string', short: 'f' },
   target: { type: 'string' },
@@ -25,7 +26,7 @@ const OPTIONS = {
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<string, readonly string[]> = {
-  demo: ['workspace', 'customers', 'seed', 'json', 'help'],
+  demo: ['workspace', 'customers', 'seed', 'orders-per-customer', 'json', 'help'],
   info: ['workspace', 'json', 'help'],
   search: ['workspace', 'limit', 'json', 'help'],
   import: ['workspace', 'file', 'target', 'mode', 'sheet', 'encoding', 'duplicate', 'dry-run', 'json', 'help'],
@@ -76,6 +77,7 @@ async function run(
     workspace?: string | undefined;
     customers?: string | undefined;
     seed?: string | undefined;
+    'orders-per-customer'?: string | undefined;
     limit?: string | undefined;
     file?: string | undefined;
     target?: string | undefined;
@@ -100,7 +102,7 @@ async function run(
   switch (command) {
     case 'demo':
       noPositionals();
-      return demoCommand(needWorkspace(), values.customers, values.seed, io);
+      return demoCommand(needWorkspace(), values.customers, values.seed, io, values['orders-per-customer']);
     case 'info':
       noPositionals();
       return infoCommand(needWorkspace());

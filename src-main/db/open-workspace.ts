@@ -119,7 +119,13 @@ function inspectExisting(path: string, now: Date): string | null {
 }
 
 /** Files up to this size get a full quick_check at every open (about a second on a laptop SSD). */
-const FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+// KECARD_FULL_CHECK_MAX_BYTES lowers it in tests, so the large-file path runs on small files.
+const FULL_CHECK_MAX_BYTES = Number(process.env.KECARD_FULL_CHECK_MAX_BYTES ?? 256 * 1024 * 1024);
+
+/** Larger files are opened after the light check and then fully checked in the background. */
+export function needsBackgroundCheck(path: string): boolean {
+  return statSync(path).size > FULL_CHECK_MAX_BYTES;
+}
 
 /** Schema, workspace identity and our staff list: small, and read at every start. */
 function lightCheck(db: Database.Database): string {

@@ -1,7 +1,9 @@
 import { customerCreateInput } from '../../src-shared/domain/customer';
 import { contactCreateInput } from '../../src-shared/domain/organisation';
+import { orderInput } from '../../src-shared/domain/sales';
 import { prepareCustomerTree, type PreparedCustomerTree } from '../services/customers/customer-bulk';
 import { validate } from '../services/shared/validate';
+import { demoOrders } from './demo-orders';
 import { demoCustomer, type DemoCustomerTree } from './demo-records';
 import { pooledUuidV7 } from './fast-ids';
 
@@ -14,13 +16,37 @@ export interface DemoPlan {
   employeeIds: readonly string[];
   /** `[employee index, weight]` for picking owners. */
   owners: readonly (readonly [number, number])[];
+  /** Sales: orders per customer (0 = none), the catalogue they pick from, and the last day of history. */
+  ordersPerCustomer?: number;
+  products?: readonly { id: string; name: string; priceFen: number }[];
+  salesUntil?: string;
 }
 
+export type DemoOrderValues = ReturnType<typeof orderInput.parse>;
+
+/** A customer ready to write, with its orders (validated, ids assigned) when the plan has sales. */
+export type DemoItem = PreparedCustomerTree & { orders?: { id: string; values: DemoOrderValues }[] };
+
 /** Customers [from, to) of the plan, with ids, validated by the contract's schemas, ready to write. */
-export function buildDemoBatch(plan: DemoPlan, from: number, to: number): PreparedCustomerTree[] {
-  const out: PreparedCustomerTree[] = [];
+export function buildDemoBatch(plan: DemoPlan, from: number, to: number): DemoItem[] {
+  const out: DemoItem[] = [];
+  const perCustomer = plan.ordersPerCustomer ?? 0;
   for (let i = from; i < Math.min(to, plan.total); i += 1) {
-    out.push(prepareCustomerTree(validatedTree(demoCustomer(plan.seed, i, plan.firstCode + i, plan.owners), plan.employeeIds)));
+    const demo = demoCustomer(plan.seed, i, plan.firstCode + i, plan.owners);
+    const item: DemoItem = prepareCustomerTree(validatedTree(demo, plan.employeeIds));
+    if (perCustomer > 0 && plan.products && plan.salesUntil) {
+      const orders = demoOrders({
+        seed: plan.seed,
+        index: i,
+        count: perCustomer,
+        until: plan.salesUntil,
+        customerClass: item.customer.customerClass,
+        lifecycle: item.customer.lifecycle,
+        products: plan.products,
+      });
+      item.orders = orders.map((o) => ({ id: pooledUuidV7(), values: orderInput.parse({ ...o, customerId: item.id, ownerId: item.customer.ownerId }) }));
+    }
+    out.push(item);
   }
   return out;
 }

@@ -1,7 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { KecardError } from '../../src-shared/errors';
-import type { PreparedCustomerTree } from '../services/customers/customer-bulk';
-import { buildDemoBatch, type DemoPlan } from './demo-batches';
+import { buildDemoBatch, type DemoItem, type DemoPlan } from './demo-batches';
 
 /**
  * Where the writer gets its batches of ready customers. The writer runs inside one synchronous
@@ -9,7 +8,7 @@ import { buildDemoBatch, type DemoPlan } from './demo-batches';
  */
 export interface DemoBatchSource {
   /** The next batch in order, or null when all customers have been handed out. */
-  next(): PreparedCustomerTree[] | null;
+  next(): DemoItem[] | null;
   close(): void;
 }
 
@@ -44,7 +43,7 @@ export interface ProducerData {
   counters: SharedArrayBuffer;
 }
 
-type ProducerMessage = { trees: PreparedCustomerTree[] } | { error: string };
+type ProducerMessage = { trees: DemoItem[] } | { error: string };
 
 /**
  * Builds batches on a second thread (generation, validation, pinyin and search documents are

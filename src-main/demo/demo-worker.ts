@@ -11,6 +11,8 @@ import { runProducer, threadedSource, type ProducerData } from './demo-source';
 export interface DemoJobParams {
   customers: number;
   seed: number;
+  /** Orders per customer; absent or 0 = customers only. */
+  ordersPerCustomer?: number;
 }
 
 /** Below this a second thread costs more to start than it saves. */
@@ -33,6 +35,7 @@ function runJob(data: JobWorkerData<DemoJobParams>): void {
     const result = generateDemo(ws, data.user, {
       customers: data.params.customers,
       seed: data.params.seed,
+      ...(data.params.ordersPerCustomer ? { ordersPerCustomer: data.params.ordersPerCustomer } : {}),
       cancel,
       onProgress: (p: DemoProgress) => post({ type: 'progress', done: p.done, total: p.total, phase: p.phase }),
       ...(data.params.customers >= THREADED_FROM ? { producer: (plan, batchSize) => threadedSource(self, plan, batchSize) } : {}),

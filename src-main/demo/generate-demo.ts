@@ -1,12 +1,17 @@
 import { employeeCreateInput } from '../../src-shared/domain/organisation';
+import { productInput } from '../../src-shared/domain/sales';
+import { localDate } from '../../src-shared/query/relative-dates';
 import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { runWrite, type WriteTx } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
 import { CustomerTreeWriter } from '../services/customers/customer-bulk';
 import { insertEmployee } from '../services/employees/employee-service';
+import { OrderBulkWriter } from '../services/sales/order-bulk';
+import { insertProduct } from '../services/sales/product-service';
 import { validate } from '../services/shared/validate';
 import type { DemoPlan } from './demo-batches';
+import { demoProducts, MAX_DEMO_ORDERS_PER_CUSTOMER } from './demo-orders';
 import { demoEmployees, ownerWeights } from './demo-records';
 import { localSource, type DemoBatchSource } from './demo-source';
 
@@ -23,6 +28,10 @@ export interface DemoProgress {
 export interface GenerateDemoOptions {
   customers: number;
   seed: number;
+  /** Orders per customer (default 0: no products, no orders). */
+  ordersPerCustomer?: number;
+  /** Last day of the sales history (YYYY-MM-DD); default today. Orders reach three years back from it. */
+  salesUntil?: string;
   onProgress?: (progress: DemoProgress) => void;
   /** Checked between batches; when it reads true the whole generation rolls back. */
   cancel?: { readonly cancelled: boolean };
@@ -38,6 +47,9 @@ export interface DemoResult {
   departments: number;
   contacts: number;
   employees: number;
+  products: number;
+  orders: number;
+  orderLines: number;
   elapsedMs: number;
   /**
    * Time the writer spent getting batches: building them on this thread, or waiting for the
@@ -58,6 +70,12 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 2 ** 32 - 1) {
     throw new KecardError('VALIDATION', 'The seed must be a whole number from 0 to 4294967295.', { fields: { seed: 'range' } });
   }
+  const ordersPerCustomer = options.ordersPerCustomer ?? 0;
+  if (!Number.isInteger(ordersPerCustomer) || ordersPerCustomer < 0 || ordersPerCustomer > MAX_DEMO_ORDERS_PER_CUSTOMER) {
+    throw new KecardError('VALIDATION', `Orders per customer must be between 0 and ${MAX_DEMO_ORDERS_PER_CUSTOMER}.`, { fields: { ordersPerCustomer: 'range' } });
+  }
+  const salesUntil = options.salesUntil ?? localDate(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(salesUntil)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { salesUntil: 'date' } });
   const seed = options.seed;
   const batch = Math.max(1, options.batchSize ?? 2000);
   const report = options.onProgress ?? (() => {});
@@ -80,12 +98,19 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
           employeeIds,
           owners: ownerWeights(seed, employeeIds.length).map((w, i) => [i, w] as const),
         };
+        if (ordersPerCustomer > 0) {
+          const products = demoProducts(seed).map((p) => ({ id: insertProduct(tx, validate(productInput, p)), name: p.name, priceFen: p.priceFen }));
+          Object.assign(plan, { ordersPerCustomer, products, salesUntil });
+        }
         const writer = new CustomerTreeWriter(tx);
+        const orderWriter = ordersPerCustomer > 0 ? new OrderBulkWriter(tx) : null;
         const source = options.producer ? options.producer(plan, batch) : localSource(plan, batch);
         let done = 0;
         let batchWaitMs = 0;
         let departments = 0;
         let contacts = 0;
+        let orders = 0;
+        let orderLines = 0;
         try {
           const nextBatch = () => {
             const t = performance.now();
@@ -100,6 +125,13 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
               writer.insert(tree);
               departments += tree.departments.length;
               contacts += tree.contacts.length;
+              if (orderWriter && tree.orders) {
+                for (const o of tree.orders) {
+                  orderWriter.insert(o.values, o.id);
+                  orderLines += o.values.lines.length;
+                }
+                orders += tree.orders.length;
+              }
             }
             done += trees.length;
           }
@@ -108,7 +140,15 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
         }
         checkCancel();
         report({ done: total, total, phase: 'saving' });
-        return { departments, contacts, employees: employeeIds.length, batchWaitMs: Math.round(batchWaitMs) };
+        return {
+          departments,
+          contacts,
+          employees: employeeIds.length,
+          products: plan.products?.length ?? 0,
+          orders,
+          orderLines,
+          batchWaitMs: Math.round(batchWaitMs),
+        };
       },
       { source: 'demo' },
     ),

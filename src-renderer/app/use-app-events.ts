@@ -7,6 +7,7 @@ import { toast } from '../components/toast-store';
 import { useWorkspaceDialogs } from '../workspace/workspace-store';
 import { useApp, useDataVersion } from './app-store';
 import { runCommand } from './commands';
+import { offerBackupsFor } from '../backups/backups-actions';
 
 let infoTimer: number | null = null;
 /** The status bar's customer count: re-read at most every 300 ms while data is changing. */
@@ -60,6 +61,10 @@ function handle(event: KecardEvent): void {
     }
     case 'menu.command':
       runCommand(event.command);
+      break;
+    case 'workspace.damaged':
+      // The background check of a large file found damage after it opened: offer its backups.
+      offerBackupsFor(event.path, event.message, event.backups);
       break;
   }
 }

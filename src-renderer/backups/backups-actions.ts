@@ -37,6 +37,11 @@ export function offerRestore(err: unknown): boolean {
   return true;
 }
 
+/** Opens the damaged-workspace dialog for a file, with the backups main listed for it. */
+export function offerBackupsFor(path: string, message: string, backups: readonly unknown[]): void {
+  useBackups.getState().set({ corrupt: { path, message, backups: sortBackups(backups.filter(isBackup)) } });
+}
+
 /** After a restore the restored file is the open workspace: show it afresh. */
 export function showRestored(info: WorkspaceInfo): void {
   useCard.getState().reset();

@@ -15,6 +15,8 @@ export type KecardEvent =
       /** What the job produced (an import report …), plain JSON. */
       result?: unknown;
     }
-  | { type: 'menu.command'; command: MenuCommand };
+  | { type: 'menu.command'; command: MenuCommand }
+  /** A background integrity check of a large workspace found damage; the UI offers the backups. */
+  | { type: 'workspace.damaged'; path: string; message: string; backups: { file: string; takenAt: string; reason: string; bytes: number }[] };
 
 export type MenuCommand = 'workspace.new' | 'workspace.open' | 'workspace.saveCopy' | 'workspace.close' | 'demo.generate' | 'customer.new' | 'search.focus';
