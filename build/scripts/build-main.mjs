@@ -13,6 +13,7 @@ const esmEntries = {
   'report-worker': 'src-main/analysis/report-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',
   bench: 'bench/run-bench.ts',
+  'bench-analysis': 'bench/run-bench-analysis.ts',
 };
 const present = Object.fromEntries(Object.entries(esmEntries).filter(([, file]) => existsSync(file)));
 

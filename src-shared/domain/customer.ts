@@ -6,6 +6,7 @@ import {
   optionalText,
   optionalUrl,
   patchShape,
+  customValues,
   phoneList,
   requiredText,
   tagList,
@@ -45,9 +46,7 @@ const customerFieldShapes = {
 export const CUSTOMER_FIELDS = Object.keys(customerFieldShapes) as CustomerField[];
 export type CustomerField = keyof typeof customerFieldShapes;
 
-/** Custom field values keyed by column name (cf_…); main validates them against the field definitions. */
-export const customValues = z.record(z.string().regex(/^cf_[a-z0-9]{6,16}$/, { error: 'unknownField' }), z.unknown());
-
+export { customValues } from './field-rules';
 export const customerCreateInput = z.object({ ...customerFieldShapes, custom: customValues.optional() }).strict();
 export type CustomerCreateInput = z.input<typeof customerCreateInput>;
 export type CustomerValues = z.output<typeof customerCreateInput>;

@@ -93,3 +93,6 @@ export function patchShape<T extends Record<string, z.ZodType>>(shape: T): { [K 
   for (const [key, schema] of Object.entries(shape)) out[key] = schema instanceof z.ZodDefault ? (schema.removeDefault() as z.ZodType) : schema;
   return out as { [K in keyof T]: T[K] extends z.ZodDefault<infer I> ? I : T[K] };
 }
+
+/** Custom field values keyed by column name (cf_…); main validates them against the field definitions. */
+export const customValues = z.record(z.string().regex(/^cf_[a-z0-9]{6,16}$/, { error: 'unknownField' }), z.unknown());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, optionalDate, optionalEmail, optionalPhone, optionalText, patchShape, requiredText } from './field-rules';
+import { customValues, entityId, optionalDate, optionalEmail, optionalPhone, optionalText, patchShape, requiredText } from './field-rules';
 
 export const departmentCreateInput = z
   .object({
@@ -41,9 +41,9 @@ const contactFieldShapes = {
 export const CONTACT_FIELDS = Object.keys(contactFieldShapes) as ContactField[];
 export type ContactField = keyof typeof contactFieldShapes;
 
-export const contactCreateInput = z.object({ customerId: entityId, ...contactFieldShapes }).strict();
+export const contactCreateInput = z.object({ customerId: entityId, ...contactFieldShapes, custom: customValues.optional() }).strict();
 export type ContactCreateInput = z.input<typeof contactCreateInput>;
-export const contactPatch = z.object(patchShape(contactFieldShapes)).partial().strict();
+export const contactPatch = z.object({ ...patchShape(contactFieldShapes), custom: customValues }).partial().strict();
 export type ContactPatch = z.input<typeof contactPatch>;
 
 export const contact = z.object({
@@ -57,6 +57,8 @@ export const contact = z.object({
   email: z.string().nullable(),
   birthday: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Custom field values by column (cf_…); absent where a reader does not load them. */
+  custom: z.record(z.string(), z.unknown()).optional(),
 });
 export type Contact = z.infer<typeof contact>;
 

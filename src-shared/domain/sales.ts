@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
+import { customValues, entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
 
 // Orders, receipts, products and related staff. Money is integer fen; quantities are thousandths;
 // discounts are basis points off the price (9.5折 = 500).
@@ -57,11 +57,11 @@ const orderHeader = {
   notes: optionalText(2000),
 };
 export const orderInput = z
-  .object({ customerId: entityId, ...orderHeader, lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000) })
+  .object({ customerId: entityId, ...orderHeader, lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000), custom: customValues.optional() })
   .strict();
 export type OrderInput = z.input<typeof orderInput>;
 export const orderPatch = z
-  .object({ ...patchShape(orderHeader), lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000) })
+  .object({ ...patchShape(orderHeader), lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000), custom: customValues })
   .partial()
   .strict();
 
@@ -86,6 +86,7 @@ export const order = z.object({
   receivedFen: z.number().int(),
   notes: z.string().nullable(),
   lines: z.array(orderLine),
+  custom: z.record(z.string(), z.unknown()),
 });
 export type Order = z.infer<typeof order>;
 

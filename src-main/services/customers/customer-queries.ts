@@ -75,5 +75,10 @@ export function getCustomerCard(ws: Workspace, id: string): { customer: Customer
        FROM contacts WHERE customer_id = ? AND deleted = 0 ORDER BY name`,
     )
     .all(id) as Contact[];
-  return { customer, departments, contacts };
+  const custom = readCustomValues(
+    ws,
+    'contact',
+    contacts.map((c) => c.id),
+  );
+  return { customer, departments, contacts: contacts.map((c) => ({ ...c, custom: custom.get(c.id) ?? {} })) };
 }

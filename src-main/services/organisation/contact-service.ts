@@ -5,6 +5,7 @@ import type { CallContext } from '../../changelog/call-context';
 import { runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { reindexCustomer } from '../search/search-index';
+import { readCustomValues, writeCustomValues } from '../custom-fields/custom-values';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 import { requireDepartmentOf, requireLiveCustomer } from './department-service';
@@ -20,7 +21,9 @@ export function createContact(ws: Workspace, ctx: CallContext, input: unknown): 
 export function insertContact(tx: WriteTx, values: ContactValues, id: string = uuidv7(), reindex = true): string {
   requireLiveCustomer(tx, values.customerId);
   if (values.departmentId) requireDepartmentOf(tx, values.departmentId, values.customerId);
-  insertRow(tx, 'contact', values.customerId, id, values);
+  const { custom, ...builtIn } = values;
+  insertRow(tx, 'contact', values.customerId, id, builtIn);
+  writeCustomValues(tx, 'contact', id, values.customerId, custom ?? {}, { creating: true });
   if (reindex) reindexCustomer(tx.ws, values.customerId);
   return id;
 }
@@ -31,7 +34,9 @@ export function updateContact(ws: Workspace, ctx: CallContext, id: string, patch
     const before = requireContact(tx, id);
     const customerId = before.customerId as string;
     if (values.departmentId) requireDepartmentOf(tx, values.departmentId, customerId);
-    const changed = updateRow(tx, 'contact', customerId, before, values);
+    const { custom, ...builtIn } = values;
+    const changed = updateRow(tx, 'contact', customerId, before, builtIn);
+    if (custom) writeCustomValues(tx, 'contact', id, customerId, custom, { creating: false });
     if (changed.some((f) => f === 'name' || f === 'mobile' || f === 'phone')) reindexCustomer(tx.ws, customerId);
   });
   return getContact(ws, id);
@@ -54,7 +59,7 @@ export function getContact(ws: Workspace, id: string): Contact {
     )
     .get(id) as Contact | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Contact not found.', { id });
-  return row;
+  return { ...row, custom: readCustomValues(ws, 'contact', [id]).get(id) ?? {} };
 }
 
 function requireContact(tx: WriteTx, id: string): Record<string, unknown> {

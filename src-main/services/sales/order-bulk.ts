@@ -26,7 +26,7 @@ export class OrderBulkWriter {
       if (!this.customerExists.get(values.customerId)) throw new KecardError('NOT_FOUND', 'Customer not found.', { id: values.customerId });
       this.liveCustomers.add(values.customerId);
     }
-    const { lines, ...header } = values;
+    const { lines, custom: _custom, ...header } = values;
     const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
     const totalFen = Math.max(0, sumFen(amounts) - header.discountFen);
     const orderNo = header.orderNo ?? `SO${header.orderDate.replace(/-/g, '')}-${id.slice(-6)}`;

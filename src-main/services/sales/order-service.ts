@@ -6,6 +6,7 @@ import type { CallContext } from '../../changelog/call-context';
 import { runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { requireLiveCustomer } from '../organisation/department-service';
+import { readCustomValues, writeCustomValues } from '../custom-fields/custom-values';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 
@@ -21,12 +22,13 @@ export function createOrder(ws: Workspace, ctx: CallContext, input: unknown, opt
 export function insertOrder(tx: WriteTx, values: ReturnType<typeof orderInput.parse>, id: string = uuidv7()): string {
   requireLiveCustomer(tx, values.customerId);
   checkOwner(tx, values.ownerId);
-  const { lines, ...header } = values;
+  const { lines, custom, ...header } = values;
   const orderNo = header.orderNo ?? nextOrderNo(tx, header.orderDate);
   const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
   const totalFen = Math.max(0, sumFen(amounts) - header.discountFen);
   insertRow(tx, 'order', values.customerId, id, { ...header, orderNo, totalFen });
   lines.forEach((line, i) => insertLine(tx, values.customerId, id, line, i, amounts[i] as number));
+  writeCustomValues(tx, 'order', id, values.customerId, custom ?? {}, { creating: true });
   return id;
 }
 
@@ -36,8 +38,9 @@ export function updateOrder(ws: Workspace, ctx: CallContext, id: string, patch: 
     const before = requireOrder(tx, id);
     const customerId = before.customerId as string;
     checkOwner(tx, values.ownerId ?? null);
-    const { lines, ...header } = values;
+    const { lines, custom, ...header } = values;
     if (lines) replaceLines(tx, customerId, id, lines);
+    if (custom) writeCustomValues(tx, 'order', id, customerId, custom, { creating: false });
     const totalFen = computeTotal(tx, id, header.discountFen ?? (before.discountFen as number));
     updateRow(tx, 'order', customerId, before, { ...header, totalFen });
   });
@@ -121,7 +124,7 @@ const ORDER_SELECT = `SELECT o.id, o.customer_id AS customerId, o.order_no AS or
 export function getOrder(ws: Workspace, id: string): Order {
   const row = ws.db.prepare(`${ORDER_SELECT} WHERE o.id = ? AND o.deleted = 0`).get(id) as OrderRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Order not found.', { id });
-  return { ...row, lines: linesOf(ws, [id]).get(id) ?? [] };
+  return { ...row, lines: linesOf(ws, [id]).get(id) ?? [], custom: readCustomValues(ws, 'order', [id]).get(id) ?? {} };
 }
 
 export function customerOrders(ws: Workspace, customerId: string): Order[] {
@@ -130,7 +133,12 @@ export function customerOrders(ws: Workspace, customerId: string): Order[] {
     ws,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [] }));
+  const custom = readCustomValues(
+    ws,
+    'order',
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [], custom: custom.get(r.id) ?? {} }));
 }
 
 function linesOf(ws: Workspace, orderIds: string[]): Map<string, Order['lines']> {

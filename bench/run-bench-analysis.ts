@@ -1,0 +1,794 @@
+// `npm run bench:analysis`: the performance targets of issues 3–6 on a demo workspace with sales
+// (customers × orders), each part measured in a fresh Node process, every service figure next to
+// the best hand-written SQL for the same thing, measured in the same run. Not part of the tests;
+// the figures go into docs/performance.md.
+//
+//   fields   (issue 3) add a custom field / an indexed one; query + sort on it vs a built-in field
+//   queries  (issue 4) 3-condition queries with a related-orders condition; pinned counts
+//   reports  (issue 6) every analysis report after applying a scheme for two periods
+//   import   (issue 5) xlsx and CSV imports through runImport, time and peak RSS
+//
+// Parts that change data (fields, queries, reports) run inside one transaction that is rolled
+// back at the end, so the cached workspace stays as generated.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import { localDate } from '../src-shared/query/relative-dates';
+import type { QueryDefinition, QueryNode } from '../src-shared/query/query-tree';
+import { importSettings } from '../src-shared/import/import-settings';
+import { runWrite } from '../src-main/changelog/write-tx';
+import { openWorkspace } from '../src-main/db/open-workspace';
+import type { Workspace } from '../src-main/db/workspace';
+import type { DemoResult } from '../src-main/demo/generate-demo';
+import { demoCustomer } from '../src-main/demo/demo-records';
+import type { JobMessage, JobWorkerData } from '../src-main/jobs/job-protocol';
+import { localUserContext } from '../src-main/workspace/app-host';
+import { createField } from '../src-main/services/custom-fields/field-definition-service';
+import { writeCustomValues } from '../src-main/services/custom-fields/custom-values';
+import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL } from '../src-main/services/customers/customer-row';
+import { countQuery, matchingIds, runCustomerQuery } from '../src-main/services/query/run-query';
+import { compileWhere } from '../src-main/services/query/compile-query';
+import { createSavedQuery, pinnedCounts } from '../src-main/services/query/saved-query-service';
+import { saveScheme, applyScheme } from '../src-main/analysis/classification-service';
+import { runReport, type ReportRequest } from '../src-main/analysis/run-report';
+import { runImport } from '../src-main/import/run-import';
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '100000' },
+    orders: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+    dir: { type: 'string', default: '.bench' },
+    parts: { type: 'string', default: 'fields,queries,reports,import' },
+    'xlsx-rows': { type: 'string', default: '100000' },
+    'csv-rows': { type: 'string', default: '100000,1000000' },
+    rounds: { type: 'string', default: '9' },
+    rebuild: { type: 'boolean', default: false },
+    child: { type: 'string' },
+    workspace: { type: 'string' },
+    file: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'files-only': { type: 'boolean', default: false },
+  },
+});
+
+const ROUNDS = Math.max(3, Number(values.rounds));
+const NOT_CANCELLED = `('draft', 'confirmed', 'shipped', 'completed')`;
+
+// ---------------------------------------------------------------------------------------------
+// Measuring helpers
+
+interface Stats {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+function stats(xs: readonly number[]): Stats {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? 0;
+  return { median: r2(at(0.5)), p95: r2(at(0.95)), min: r2(s[0] ?? 0), max: r2(s.at(-1) ?? 0), n: s.length };
+}
+
+function r2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t, value };
+}
+
+/** Runs each candidate `rounds` times, interleaved (so load changes hit them alike), after one warm-up each. */
+function compare<K extends string>(rounds: number, candidates: Record<K, () => unknown>): Record<K, Stats> {
+  const keys = Object.keys(candidates) as K[];
+  const times = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (const k of keys) candidates[k]();
+  for (let i = 0; i < rounds; i += 1) {
+    for (const k of i % 2 === 0 ? keys : [...keys].reverse()) times[k].push(time(candidates[k]).ms);
+  }
+  return Object.fromEntries(keys.map((k) => [k, stats(times[k])])) as Record<K, Stats>;
+}
+
+const load = () => loadavg().map((x) => r2(x));
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function daysAgo(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function plan(ws: Workspace, sql: string, params: unknown[]): string[] {
+  return (ws.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
+
+/** Opens the workspace and runs `fn` inside a transaction that is always rolled back. */
+async function inRolledBackTransaction<T>(file: string, fn: (ws: Workspace) => T | Promise<T>): Promise<T> {
+  const ws = openWorkspace(file);
+  ws.db.exec('BEGIN IMMEDIATE');
+  try {
+    return await fn(ws);
+  } finally {
+    ws.db.exec('ROLLBACK');
+    ws.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part: custom fields (issue 3)
+
+function partFields(file: string) {
+  const ctx = localUserContext();
+  return inRolledBackTransaction(file, (ws) => {
+    const loadBefore = load();
+    const addPlain = time(() => createField(ws, ctx, { entity: 'customer', label: '基准文本字段', type: 'text' }));
+    const options = ['A', 'B', 'C', 'D'].map((v) => ({ value: v, label: `${v}级` }));
+    const addIndexed = time(() => createField(ws, ctx, { entity: 'customer', label: '基准等级字段', type: 'select', options, indexed: true }));
+    const col = addIndexed.value.columnName;
+    // Give the custom field the same values as the built-in class, through the logged write path,
+    // so both columns hold the same distribution and the comparison is like for like.
+    const fill = time(() =>
+      runWrite(ws, ctx, (tx) => {
+        let n = 0;
+        for (const r of ws.db.prepare('SELECT id, class AS k FROM customers WHERE deleted = 0 AND class IS NOT NULL').all() as { id: string; k: string }[]) {
+          writeCustomValues(tx, 'customer', r.id, r.id, { [col]: r.k }, { creating: false });
+          n += 1;
+        }
+        return n;
+      }),
+    );
+    const eq = (field: string, value: string): QueryDefinition => ({ entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field, operator: 'eq', value }] } });
+    const page = (field: string) => () => runCustomerQuery(ws, eq(field, 'B'), { offset: 0, limit: 100, sort: { field: 'name', dir: 'asc' } });
+    const count = (field: string) => () => countQuery(ws, eq(field, 'B'));
+    // Sorting by a custom column: the list offers built-in sort columns only, so this is the SQL
+    // runCustomerQuery builds for a page, with the custom column in ORDER BY.
+    const sortedPageSql = (x: string, dir: 'ASC' | 'DESC') =>
+      `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
+       WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${x} >= ? ORDER BY ${x} ${dir}, c.seq ${dir} LIMIT 100 OFFSET ?)
+       ORDER BY ${x} ${dir}, c.seq ${dir}`;
+    const sorted = (x: string, dir: 'ASC' | 'DESC', offset: number) => {
+      const stmt = ws.db.prepare(sortedPageSql(x, dir));
+      return () => stmt.all('B', offset);
+    };
+    const cf = `c.${col}`;
+    const checks = {
+      sameCount: countQuery(ws, eq('customerClass', 'B')) === countQuery(ws, eq(col, 'B')),
+      planBuiltIn: plan(ws, sortedPageSql('c.class', 'ASC'), ['B', 0]),
+      planCustom: plan(ws, sortedPageSql(cf, 'ASC'), ['B', 0]),
+    };
+    const shapes = {
+      'filter eq + sort by name, page 1 (runCustomerQuery, incl. count)': compare(ROUNDS, { builtIn: page('customerClass'), custom: page(col) }),
+      'count eq (countQuery)': compare(ROUNDS, { builtIn: count('customerClass'), custom: count(col) }),
+      'filter ≥ + ORDER BY the field, page 1': compare(ROUNDS, { builtIn: sorted('c.class', 'ASC', 0), custom: sorted(cf, 'ASC', 0) }),
+      'filter ≥ + ORDER BY the field DESC, page at offset 5000': compare(ROUNDS, { builtIn: sorted('c.class', 'DESC', 5000), custom: sorted(cf, 'DESC', 5000) }),
+    };
+    return {
+      addFieldMs: r2(addPlain.ms),
+      addIndexedFieldMs: r2(addIndexed.ms),
+      fillValuesMs: r2(fill.ms),
+      filledCustomers: fill.value,
+      shapes: Object.fromEntries(Object.entries(shapes).map(([k, v]) => [k, { ...v, ratio: r2(v.custom.median / v.builtIn.median) }])),
+      checks,
+      load: [loadBefore, load()],
+      peakRssMb: peakRssMb(),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part: queries (issue 4)
+
+interface BenchQuery {
+  name: string;
+  def: QueryDefinition;
+  /** Hand-written count SQL variants; the fastest counts as "the best hand-written SQL". */
+  hand: Record<string, { sql: string; params: unknown[] }>;
+}
+
+const and = (...children: QueryNode[]): QueryDefinition => ({ entity: 'customer', where: { kind: 'group', op: 'and', children } });
+const cond = (field: string, operator: string, value?: string | number, extra: Record<string, unknown> = {}): QueryNode =>
+  ({ kind: 'condition', field, operator, ...(value === undefined ? {} : { value }), ...extra }) as QueryNode;
+const lastDays = (days: number): QueryNode => ({ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days }) as QueryNode;
+
+function benchQueries(ws: Workspace, today: string): BenchQuery[] {
+  const owner = ws.db.prepare('SELECT owner_id FROM customers WHERE deleted = 0 AND owner_id IS NOT NULL GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
+  // The compiler's window for "last N days": [today − (N−1) days, tomorrow). Same bounds by hand.
+  const win = (n: number) => [daysAgo(today, n - 1), daysAgo(today, -1)];
+  const grouped = (having: string) =>
+    `SELECT customer_id FROM orders WHERE deleted = 0 AND status IN ${NOT_CANCELLED} AND order_date >= ? AND order_date < ? GROUP BY customer_id HAVING ${having}`;
+  return [
+    {
+      name: 'Q1 class A ∧ 广东省 ∧ orders last 365 d sum > ¥100,000',
+      def: and(cond('customerClass', 'eq', 'A'), cond('province', 'eq', '广东省'), {
+        kind: 'related', relation: 'orders', mode: 'aggregate', where: { kind: 'group', op: 'and', children: [lastDays(365)] },
+        aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: 10_000_000 },
+      }),
+      hand: {
+        correlated: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.class = 'A' AND c.province = '广东省'
+                AND (SELECT sum(o.total_fen) FROM orders o WHERE o.deleted = 0 AND o.status IN ${NOT_CANCELLED} AND o.customer_id = c.id AND o.order_date >= ? AND o.order_date < ?) > ?`,
+          params: [...win(365), 10_000_000],
+        },
+        natural: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.class = 'A' AND c.province = '广东省'
+                AND (SELECT sum(o.total_fen) FROM orders o WHERE o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'cancelled' AND o.order_date >= ? AND o.order_date < ?) > ?`,
+          params: [...win(365), 10_000_000],
+        },
+        grouped: {
+          sql: `SELECT count(*) FROM customers c JOIN (${grouped('sum(total_fen) > ?')}) g ON g.customer_id = c.id WHERE c.deleted = 0 AND c.class = 'A' AND c.province = '广东省'`,
+          params: [...win(365), 10_000_000],
+        },
+      },
+    },
+    {
+      name: 'Q2 repeat ∧ 上海市 ∧ has an order in the last 90 d',
+      def: and(cond('lifecycle', 'eq', 'repeat'), cond('city', 'eq', '上海市'), {
+        kind: 'related', relation: 'orders', mode: 'has', where: { kind: 'group', op: 'and', children: [lastDays(90)] },
+      }),
+      hand: {
+        exists: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.lifecycle = 'repeat' AND c.city = '上海市'
+                AND EXISTS (SELECT 1 FROM orders o WHERE o.deleted = 0 AND o.status IN ${NOT_CANCELLED} AND o.customer_id = c.id AND o.order_date >= ? AND o.order_date < ?)`,
+          params: win(90),
+        },
+        natural: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.lifecycle = 'repeat' AND c.city = '上海市'
+                AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'cancelled' AND o.order_date >= ? AND o.order_date < ?)`,
+          params: win(90),
+        },
+        semijoin: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.lifecycle = 'repeat' AND c.city = '上海市'
+                AND c.id IN (SELECT customer_id FROM orders WHERE deleted = 0 AND status IN ${NOT_CANCELLED} AND order_date >= ? AND order_date < ?)`,
+          params: win(90),
+        },
+      },
+    },
+    {
+      name: 'Q3 class ∈ {A,B} ∧ relationship ≥ 3 ∧ ≥ 4 orders in the last 365 d',
+      def: and(cond('customerClass', 'in', undefined, { values: ['A', 'B'] }), cond('relationshipLevel', 'gte', 3), {
+        kind: 'related', relation: 'orders', mode: 'count', where: { kind: 'group', op: 'and', children: [lastDays(365)] }, count: { op: 'gte', value: 4 },
+      }),
+      hand: {
+        correlated: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.class IN ('A', 'B') AND c.relationship_level >= 3
+                AND (SELECT count(*) FROM orders o WHERE o.deleted = 0 AND o.status IN ${NOT_CANCELLED} AND o.customer_id = c.id AND o.order_date >= ? AND o.order_date < ?) >= 4`,
+          params: win(365),
+        },
+        natural: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.class IN ('A', 'B') AND c.relationship_level >= 3
+                AND (SELECT count(*) FROM orders o WHERE o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'cancelled' AND o.order_date >= ? AND o.order_date < ?) >= 4`,
+          params: win(365),
+        },
+        grouped: {
+          sql: `SELECT count(*) FROM customers c JOIN (${grouped('count(*) >= 4')}) g ON g.customer_id = c.id WHERE c.deleted = 0 AND c.class IN ('A', 'B') AND c.relationship_level >= 3`,
+          params: win(365),
+        },
+      },
+    },
+    {
+      name: 'Q4 浙江省 ∧ 电子电器 ∧ no order in the last 180 d',
+      def: and(cond('province', 'eq', '浙江省'), cond('industry', 'eq', '电子电器'), {
+        kind: 'related', relation: 'orders', mode: 'hasNo', where: { kind: 'group', op: 'and', children: [lastDays(180)] },
+      }),
+      hand: {
+        notExists: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.province = '浙江省' AND c.industry = '电子电器'
+                AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.deleted = 0 AND o.status IN ${NOT_CANCELLED} AND o.customer_id = c.id AND o.order_date >= ? AND o.order_date < ?)`,
+          params: win(180),
+        },
+        natural: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.province = '浙江省' AND c.industry = '电子电器'
+                AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'cancelled' AND o.order_date >= ? AND o.order_date < ?)`,
+          params: win(180),
+        },
+        notIn: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.province = '浙江省' AND c.industry = '电子电器'
+                AND c.id NOT IN (SELECT customer_id FROM orders WHERE deleted = 0 AND status IN ${NOT_CANCELLED} AND order_date >= ? AND order_date < ?)`,
+          params: win(180),
+        },
+      },
+    },
+    {
+      name: 'Q5 owner = top rep ∧ class C ∧ last order before a year ago (max orderDate)',
+      def: and(cond('ownerId', 'eq', owner), cond('customerClass', 'eq', 'C'), {
+        kind: 'related', relation: 'orders', mode: 'aggregate', aggregate: { fn: 'max', field: 'orderDate', op: 'lt', value: daysAgo(today, 365) },
+      }),
+      hand: {
+        correlated: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.owner_id = ? AND c.class = 'C'
+                AND (SELECT max(o.order_date) FROM orders o WHERE o.deleted = 0 AND o.status IN ${NOT_CANCELLED} AND o.customer_id = c.id) < ?`,
+          params: [owner, daysAgo(today, 365)],
+        },
+        natural: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.owner_id = ? AND c.class = 'C'
+                AND (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'cancelled') < ?`,
+          params: [owner, daysAgo(today, 365)],
+        },
+      },
+    },
+    {
+      name: 'Q6 tag 重点客户 ∧ 江苏省 ∧ completed orders sum > ¥50,000',
+      def: and(cond('tags', 'contains', '重点客户'), cond('province', 'eq', '江苏省'), {
+        kind: 'related', relation: 'orders', mode: 'aggregate', where: { kind: 'group', op: 'and', children: [cond('status', 'eq', 'completed')] },
+        aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: 5_000_000 },
+      }),
+      hand: {
+        correlated: {
+          sql: `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND c.province = '江苏省' AND EXISTS (SELECT 1 FROM json_each(c.tags) j WHERE j.value = '重点客户')
+                AND (SELECT sum(o.total_fen) FROM orders o WHERE o.deleted = 0 AND o.status = 'completed' AND o.customer_id = c.id) > ?`,
+          params: [5_000_000],
+        },
+      },
+    },
+  ];
+}
+
+function partQueries(file: string) {
+  const ctx = localUserContext();
+  return inRolledBackTransaction(file, (ws) => {
+    const loadBefore = load();
+    const today = localDate(new Date());
+    const queries = benchQueries(ws, today);
+    const pinned = [
+      ...queries.map((q) => ({ name: q.name, def: q.def })),
+      { name: 'A 类客户', def: and(cond('customerClass', 'eq', 'A')) },
+      { name: '沉睡客户', def: and(cond('lifecycle', 'eq', 'dormant')) },
+    ];
+    for (const p of pinned) createSavedQuery(ws, ctx, { name: p.name.slice(0, 60), definition: p.def, shared: true, pinned: true });
+
+    const perQuery = queries.map((q) => {
+      const compiled = compileWhere(ws, q.def);
+      const compiledSql = `SELECT count(*) FROM customers c WHERE c.deleted = 0 AND ${compiled.sql}`;
+      const compiledStmt = ws.db.prepare(compiledSql).pluck();
+      const expected = compiledStmt.get(...compiled.params) as number;
+      const handStmts = Object.fromEntries(Object.entries(q.hand).map(([k, h]) => [k, { stmt: ws.db.prepare(h.sql).pluck(), params: h.params }]));
+      const counts = Object.fromEntries(Object.entries(handStmts).map(([k, h]) => [k, h.stmt.get(...h.params) as number]));
+      const candidates: Record<string, () => unknown> = { compiled: () => compiledStmt.get(...compiled.params) };
+      for (const [k, h] of Object.entries(handStmts)) candidates[`hand:${k}`] = () => h.stmt.get(...h.params);
+      const sqlStats = compare(ROUNDS, candidates);
+      const bestHand = Object.entries(sqlStats).filter(([k]) => k.startsWith('hand:')).sort((a, b) => a[1].median - b[1].median)[0] as [string, Stats];
+      return {
+        name: q.name,
+        matches: expected,
+        handCountsAgree: Object.values(counts).every((n) => n === expected),
+        handCounts: counts,
+        compiledSql: compiled.sql,
+        compiledPlan: plan(ws, compiledSql, compiled.params),
+        bestHand: bestHand[0],
+        bestHandPlan: plan(ws, q.hand[bestHand[0].slice(5)]?.sql ?? '', q.hand[bestHand[0].slice(5)]?.params ?? []),
+        sql: sqlStats,
+        ratio: r2((sqlStats.compiled?.median ?? 0) / bestHand[1].median),
+      };
+    });
+
+    // The whole service path, as the query builder calls it: first page (100, by name) with total; and matchingIds.
+    const pageTimes: number[] = [];
+    const idTimes: number[] = [];
+    const pageByQuery: Record<string, number[]> = {};
+    for (const q of queries) runCustomerQuery(ws, q.def, { offset: 0, limit: 100 });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const q of queries) {
+        const t = time(() => runCustomerQuery(ws, q.def, { offset: 0, limit: 100 })).ms;
+        pageTimes.push(t);
+        (pageByQuery[q.name] ??= []).push(t);
+        idTimes.push(time(() => matchingIds(ws, q.def)).ms);
+      }
+    }
+    const pinnedTimes: number[] = [];
+    pinnedCounts(ws, ctx);
+    for (let round = 0; round < ROUNDS; round += 1) pinnedTimes.push(time(() => pinnedCounts(ws, ctx)).ms);
+    return {
+      perQuery,
+      runCustomerQueryPage: stats(pageTimes),
+      runCustomerQueryPageByQuery: Object.fromEntries(Object.entries(pageByQuery).map(([k, v]) => [k, stats(v)])),
+      matchingIds: stats(idTimes),
+      pinnedCounts: { queries: pinned.length, ...stats(pinnedTimes) },
+      load: [loadBefore, load()],
+      peakRssMb: peakRssMb(),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part: reports (issue 6)
+
+function partReports(file: string) {
+  const ctx = localUserContext();
+  return inRolledBackTransaction(file, async (ws) => {
+    const loadBefore = load();
+    const asOf = localDate(new Date());
+    const prevAsOf = daysAgo(asOf, 365);
+    const from = (days: number, end = asOf) => daysAgo(end, days - 1);
+    const scheme = saveScheme(ws, ctx, {
+      name: '基准 ABCD',
+      definition: {
+        classes: [{ key: 'A', label: 'A' }, { key: 'B', label: 'B' }, { key: 'C', label: 'C' }, { key: 'D', label: 'D' }],
+        windowDays: 365,
+        method: { kind: 'contribution', metric: 'revenue', cuts: [0.7, 0.9, 0.97, 1] },
+      },
+      setsCustomerClass: false,
+    });
+    const apply1 = time(() => applyScheme(ws, ctx, scheme.id, 'P1', prevAsOf)).ms;
+    const apply2 = time(() => applyScheme(ws, ctx, scheme.id, 'P2', asOf)).ms;
+    const firstMonth = daysAgo(asOf, 3 * 365).slice(0, 7);
+    const thisMonth = asOf.slice(0, 7);
+    const live = `deleted = 0 AND status IN ${NOT_CANCELLED}`;
+
+    const all = (sql: string, ...params: unknown[]) => {
+      const stmt = ws.db.prepare(sql);
+      return () => stmt.all(...params);
+    };
+    const several = (...fns: (() => unknown)[]) => () => fns.map((f) => f());
+
+    const reports: { name: string; request: ReportRequest; hand: () => unknown }[] = [
+      {
+        name: 'pareto (365 d)',
+        request: { kind: 'pareto', asOf, windowDays: 365 },
+        hand: several(
+          all(
+            `SELECT s, sum(s) OVER (ORDER BY s DESC ROWS UNBOUNDED PRECEDING) AS cum FROM
+               (SELECT sum(total_fen) AS s FROM orders WHERE ${live} AND order_date BETWEEN ? AND ? GROUP BY customer_id) WHERE s > 0 ORDER BY s DESC`,
+            from(365), asOf,
+          ),
+          all('SELECT count(*) FROM customers WHERE deleted = 0'),
+        ),
+      },
+      {
+        name: 'rfm (365 d, quintiles)',
+        request: { kind: 'rfm', asOf, windowDays: 365, scoring: { kind: 'quantiles', buckets: 5 } },
+        hand: all(
+          `SELECT r, f, m, count(*) AS n, sum(s) AS revenue FROM (
+             SELECT ntile(5) OVER (ORDER BY last) AS r, ntile(5) OVER (ORDER BY n) AS f, ntile(5) OVER (ORDER BY s) AS m, s FROM
+               (SELECT max(order_date) AS last, count(*) AS n, sum(total_fen) AS s FROM orders WHERE ${live} AND order_date BETWEEN ? AND ? GROUP BY customer_id))
+           GROUP BY r, f, m`,
+          from(365), asOf,
+        ),
+      },
+      {
+        name: 'pyramid (latest period)',
+        request: { kind: 'pyramid', schemeId: scheme.id },
+        hand: all('SELECT class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND period = ? GROUP BY class', scheme.id, 'P2'),
+      },
+      {
+        name: 'distribution (2 periods)',
+        request: { kind: 'distribution', schemeId: scheme.id },
+        hand: all('SELECT period, class, count(*) FROM classification_snapshots WHERE scheme_id = ? GROUP BY period, class', scheme.id),
+      },
+      {
+        name: 'transitions (P1 → P2)',
+        request: { kind: 'transitions', schemeId: scheme.id, from: 'P1', to: 'P2' },
+        hand: several(
+          all(
+            `SELECT a.class, b.class, count(*) FROM classification_snapshots a
+             JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?
+             WHERE a.scheme_id = ? AND a.period = ? GROUP BY a.class, b.class`,
+            'P2', scheme.id, 'P1',
+          ),
+          all(
+            `SELECT count(*) FROM classification_snapshots a JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id
+             WHERE a.scheme_id = ? AND a.period = ? AND b.period = ? AND json_extract(a.metrics, '$.revenue') > 0 AND json_extract(b.metrics, '$.revenue') = 0`,
+            scheme.id, 'P1', 'P2',
+          ),
+        ),
+      },
+      {
+        name: 'dormant (180 d)',
+        request: { kind: 'dormant', asOf, dormantDays: 180 },
+        hand: several(
+          all(
+            `SELECT count(*) FROM (SELECT max(order_date) AS last FROM orders WHERE ${live} AND order_date <= ? GROUP BY customer_id) WHERE last <= date(?, '-180 days')`,
+            asOf, asOf,
+          ),
+          all(
+            `SELECT COALESCE(sum(o.total_fen), 0) FROM orders o
+             JOIN (SELECT customer_id, max(order_date) AS last FROM orders WHERE ${live} AND order_date <= ? GROUP BY customer_id) l ON l.customer_id = o.customer_id
+             WHERE o.${live.replaceAll('AND ', 'AND o.')} AND l.last <= date(?, '-180 days') AND o.order_date > date(l.last, '-365 days')`,
+            asOf, asOf,
+          ),
+          all(
+            `SELECT c.id, c.name, l.last, e.name FROM (SELECT customer_id, max(order_date) AS last FROM orders WHERE ${live} AND order_date <= ? GROUP BY customer_id) l
+             JOIN customers c ON c.id = l.customer_id LEFT JOIN employees e ON e.id = c.owner_id
+             WHERE c.deleted = 0 AND l.last <= date(?, '-180 days') ORDER BY l.last DESC LIMIT 200`,
+            asOf, asOf,
+          ),
+        ),
+      },
+      {
+        name: 'timeSeries (36 months, by class)',
+        request: { kind: 'timeSeries', fromMonth: firstMonth, toMonth: thisMonth, by: 'class' },
+        hand: several(
+          all(
+            `SELECT substr(o.order_date, 1, 7) AS month, c.class, sum(o.total_fen), count(*), count(DISTINCT o.customer_id)
+             FROM orders o JOIN customers c ON c.id = o.customer_id
+             WHERE o.deleted = 0 AND o.status IN ${NOT_CANCELLED} AND o.order_date >= ? AND o.order_date < ? GROUP BY month, c.class`,
+            `${firstMonth}-01`, `${daysAgo(`${thisMonth}-01`, -40).slice(0, 7)}-01`,
+          ),
+          all(
+            `SELECT substr(first, 1, 7) AS month, count(*) FROM (SELECT min(order_date) AS first FROM orders WHERE ${live} GROUP BY customer_id)
+             WHERE first >= ? AND first < ? GROUP BY month`,
+            `${firstMonth}-01`, `${daysAgo(`${thisMonth}-01`, -40).slice(0, 7)}-01`,
+          ),
+        ),
+      },
+      {
+        name: 'clv (365 d)',
+        request: { kind: 'clv', asOf, windowDays: 365, lifespanYears: 5, grossMargin: 0.3 },
+        hand: all(`SELECT sum(total_fen), count(*), count(DISTINCT customer_id) FROM orders WHERE ${live} AND order_date BETWEEN ? AND ?`, from(365), asOf),
+      },
+      {
+        name: 'managers (365 d)',
+        request: { kind: 'managers', asOf, windowDays: 365 },
+        hand: all(
+          `SELECT e.id, e.name, count(c.id), COALESCE(sum(w.s), 0) AS revenue FROM employees e
+           LEFT JOIN customers c ON c.owner_id = e.id AND c.deleted = 0
+           LEFT JOIN (SELECT customer_id, sum(total_fen) AS s FROM orders WHERE ${live} AND order_date BETWEEN ? AND ? GROUP BY customer_id) w ON w.customer_id = c.id
+           WHERE e.deleted = 0 GROUP BY e.id ORDER BY revenue DESC`,
+          from(365), asOf,
+        ),
+      },
+    ];
+    const rounds = Math.max(3, Math.min(ROUNDS, 5));
+    const results = [];
+    for (const r of reports) {
+      const out = await runReport(ws, r.request, ctx);
+      const s = compare(rounds, {
+        // runReport is async only for the workbook export: these reports do all their work
+        // synchronously before the promise is returned, so timing the call times the report.
+        report: () => runReport(ws, r.request, ctx),
+        hand: r.hand,
+      });
+      results.push({ name: r.name, report: s.report, hand: s.hand, ratio: r2(s.report.median / s.hand.median), sample: JSON.stringify(out ?? null).slice(0, 160) });
+    }
+    return { applySchemeMs: [r2(apply1), r2(apply2)], reports: results, load: [loadBefore, load()], peakRssMb: peakRssMb() };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part: import (issue 5)
+
+async function partImport(file: string) {
+  const loadBefore = load();
+  const target = join(resolve(values.dir), `import-target-${process.pid}.kecard`);
+  for (const s of ['', '-wal', '-shm']) rmSync(`${target}${s}`, { force: true });
+  const ws = openWorkspace(target, { create: true });
+  const settings = importSettings.parse({ target: 'customers', mode: 'validRows' });
+  const phases: Record<string, number> = {};
+  let phaseStart = performance.now();
+  let phase = '';
+  let rssSamples = 0;
+  let maxRssSampled = 0;
+  const sampler = setInterval(() => {
+    rssSamples += 1;
+    maxRssSampled = Math.max(maxRssSampled, process.memoryUsage.rss());
+  }, 200);
+  try {
+    const t = performance.now();
+    const report = await runImport(ws, localUserContext(), file, settings, {
+      dryRun: false,
+      onProgress: (_done, _total, p) => {
+        if (p !== phase) {
+          const now = performance.now();
+          if (phase) phases[phase] = r2((phases[phase] ?? 0) + now - phaseStart);
+          phase = p;
+          phaseStart = now;
+        }
+      },
+    });
+    const elapsed = performance.now() - t;
+    if (phase) phases[phase] = r2((phases[phase] ?? 0) + performance.now() - phaseStart);
+    const written = ws.db.prepare('SELECT count(*) FROM customers WHERE deleted = 0').pluck().get() as number;
+    return {
+      file,
+      bytes: statSync(file).size,
+      elapsedMs: r2(elapsed),
+      phasesMs: phases,
+      total: report.total,
+      valid: report.valid,
+      invalid: report.invalid,
+      duplicates: report.duplicates.length,
+      written,
+      rowsPerSecond: Math.round(written / (elapsed / 1000)),
+      peakRssMb: peakRssMb(),
+      rssSamples,
+      load: [loadBefore, load()],
+    };
+  } finally {
+    clearInterval(sampler);
+    ws.close();
+    for (const s of ['', '-wal', '-shm']) rmSync(`${target}${s}`, { force: true });
+    rmSync(`${target}.backups`, { recursive: true, force: true });
+  }
+}
+
+const IMPORT_HEADERS = ['客户名称', '客户编号', '行业', '省份', '城市', '区县', '地址', '电话', '邮箱', '客户等级', '标签', '备注'];
+
+function importRow(i: number): (string | null)[] {
+  const t = demoCustomer(7, i, 1 + i, []).customer;
+  return [
+    t.name, `KH${String(i + 1).padStart(7, '0')}`, t.industry ?? null, t.province ?? null, t.city ?? null, t.district ?? null, t.address ?? null,
+    (t.phones ?? []).join(' / '), t.email ?? null, t.customerClass ?? null, (t.tags ?? []).join('，'), t.notes ?? null,
+  ];
+}
+
+async function makeCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const esc = (v: string | null) => (v === null ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const write = (line: string) => new Promise<void>((res) => (out.write(line) ? res() : out.once('drain', res)));
+  await write(`${IMPORT_HEADERS.join(',')}\r\n`);
+  for (let i = 0; i < rows; i += 1) await write(`${importRow(i).map(esc).join(',')}\r\n`);
+  await new Promise<void>((res) => out.end(res));
+}
+
+async function makeXlsx(path: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+  const sheet = wb.addWorksheet('客户');
+  sheet.addRow(IMPORT_HEADERS).commit();
+  for (let i = 0; i < rows; i += 1) sheet.addRow(importRow(i)).commit();
+  sheet.commit();
+  await wb.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: generation, children, report
+
+interface Generation {
+  customers: number;
+  ordersPerCustomer: number;
+  seed: number;
+  elapsedMs: number;
+  peakRssMb: number;
+  fileSizeBytes: number;
+  result?: DemoResult;
+  load?: number[][];
+}
+
+async function ensureWorkspace(file: string, customers: number, orders: number, seed: number): Promise<Generation> {
+  const record = `${file}.json`;
+  if (!values.rebuild && existsSync(file) && existsSync(record)) {
+    log(`reusing ${file}`);
+    const ws = openWorkspace(file);
+    const backup = ws.backupPath;
+    ws.close();
+    if (backup) rmSync(backup, { force: true });
+    return JSON.parse(readFileSync(record, 'utf8')) as Generation;
+  }
+  for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${file}${suffix}`, { force: true });
+  openWorkspace(file, { create: true }).close();
+  log(`generating ${customers.toLocaleString('en-US')} customers × ${orders} orders into ${file} …`);
+  const loadBefore = load();
+  const started = performance.now();
+  const data: JobWorkerData<{ customers: number; seed: number; ordersPerCustomer: number }> = {
+    workspacePath: file,
+    params: { customers, seed, ordersPerCustomer: orders },
+    cancelFlag: new SharedArrayBuffer(4),
+    user: localUserContext(),
+  };
+  const worker = new Worker(new URL('./demo-worker.mjs', import.meta.url), { workerData: data });
+  const result = await new Promise<DemoResult>((res, rej) => {
+    let shown = -1;
+    worker.on('message', (msg: JobMessage) => {
+      if (msg.type === 'progress') {
+        const tenth = Math.floor((msg.done / msg.total) * 10);
+        if (tenth !== shown) {
+          shown = tenth;
+          log(`  ${msg.phase} ${msg.done.toLocaleString('en-US')} / ${msg.total.toLocaleString('en-US')}`);
+        }
+      } else if (msg.type === 'done') res(msg.result as DemoResult);
+      else rej(new Error(`${msg.code}: ${msg.message}`));
+    });
+    worker.on('error', rej);
+  });
+  openWorkspace(file).close(); // the final checkpoint belongs to generation
+  const generation: Generation = {
+    customers,
+    ordersPerCustomer: orders,
+    seed,
+    elapsedMs: Math.round(performance.now() - started),
+    peakRssMb: peakRssMb(),
+    fileSizeBytes: statSync(file).size,
+    result,
+    load: [loadBefore, load()],
+  };
+  writeFileSync(record, `${JSON.stringify(generation, null, 2)}\n`);
+  return generation;
+}
+
+function runChild(part: string, args: string[]): unknown {
+  log(`measuring ${part} ${args.at(-1) ?? ''} …`);
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', part, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`${part} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}');
+}
+
+async function runAll(): Promise<void> {
+  const customers = Number(values.customers.replace(/_/g, ''));
+  const orders = Number(values.orders);
+  const seed = Number(values.seed);
+  const dir = resolve(values.dir);
+  mkdirSync(dir, { recursive: true });
+  const parts = values.parts.split(',').map((s) => s.trim());
+  const out: Record<string, unknown> = {
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
+    at: new Date().toISOString(),
+  };
+  if (parts.some((p) => p !== 'import')) {
+    const file = join(dir, `demo-${customers}x${orders}-seed${seed}.kecard`);
+    out.generation = await ensureWorkspace(file, customers, orders, seed);
+    for (const part of parts.filter((p) => p !== 'import')) out[part] = runChild(part, ['--workspace', file]);
+  }
+  if (parts.includes('import')) {
+    const imports: unknown[] = [];
+    const made = join(dir, 'import');
+    mkdirSync(made, { recursive: true });
+    const todo = [
+      ...values['xlsx-rows'].split(',').filter(Boolean).map((n) => ({ kind: 'xlsx', rows: Number(n) })),
+      ...values['csv-rows'].split(',').filter(Boolean).map((n) => ({ kind: 'csv', rows: Number(n) })),
+    ];
+    for (const t of todo) {
+      const path = join(made, `customers-${t.rows}.${t.kind}`);
+      if (!existsSync(path)) {
+        log(`writing ${path} …`);
+        const s = performance.now();
+        if (t.kind === 'xlsx') await makeXlsx(path, t.rows);
+        else await makeCsv(path, t.rows);
+        log(`  ${((performance.now() - s) / 1000).toFixed(1)} s`);
+      }
+      if (!values['files-only']) imports.push({ kind: t.kind, rows: t.rows, ...(runChild('import', ['--file', path]) as object) });
+    }
+    out.import = imports;
+  }
+  const resultsFile = join(dir, `analysis-results-${customers}x${orders}.json`);
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...out }, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+  else printSummary(out);
+  log(`full results: ${resultsFile}`);
+}
+
+function printSummary(out: Record<string, any>): void {
+  const lines: string[] = [];
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  if (out.generation) {
+    const g = out.generation as Generation;
+    lines.push(`workspace: ${g.customers.toLocaleString('en-US')} customers × ${g.ordersPerCustomer} orders, generated in ${(g.elapsedMs / 1000).toFixed(0)} s, ${(g.fileSizeBytes / 1024 ** 3).toFixed(2)} GB`);
+  }
+  if (out.fields) {
+    const f = out.fields;
+    lines.push('', `[issue 3] add field ${ms(f.addFieldMs)}, add indexed field ${ms(f.addIndexedFieldMs)}, fill ${f.filledCustomers} values ${ms(f.fillValuesMs)}  (load ${f.load[0][0]})`);
+    for (const [k, v] of Object.entries<any>(f.shapes)) lines.push(`  ${k}: built-in ${ms(v.builtIn.median)}, custom ${ms(v.custom.median)}, ratio ${v.ratio}`);
+  }
+  if (out.queries) {
+    const q = out.queries;
+    lines.push('', `[issue 4] runCustomerQuery page p50 ${ms(q.runCustomerQueryPage.median)} p95 ${ms(q.runCustomerQueryPage.p95)}; matchingIds p50 ${ms(q.matchingIds.median)} p95 ${ms(q.matchingIds.p95)}; pinnedCounts (${q.pinnedCounts.queries}) p50 ${ms(q.pinnedCounts.median)} p95 ${ms(q.pinnedCounts.p95)}  (load ${q.load[0][0]})`);
+    for (const p of q.perQuery) lines.push(`  ${p.name}: ${p.matches} rows; compiled ${ms(p.sql.compiled.median)} vs ${p.bestHand} ${ms(p.sql[p.bestHand].median)} → ${p.ratio}${p.handCountsAgree ? '' : ' (COUNTS DIFFER)'}`);
+  }
+  if (out.reports) {
+    const r = out.reports;
+    lines.push('', `[issue 6] applyScheme ×2: ${r.applySchemeMs.map(ms).join(', ')}  (load ${r.load[0][0]})`);
+    for (const x of r.reports) lines.push(`  ${x.name}: report ${ms(x.report.median)} vs SQL ${ms(x.hand.median)} → ${x.ratio}`);
+  }
+  if (out.import) {
+    lines.push('', '[issue 5]');
+    for (const i of out.import) lines.push(`  ${i.kind} ${i.rows.toLocaleString('en-US')} rows: ${(i.elapsedMs / 1000).toFixed(1)} s (${i.rowsPerSecond}/s, written ${i.written}), peak RSS ${i.peakRssMb} MB  (load ${i.load[0][0]})`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+if (values.child) {
+  const file = values.workspace ?? values.file ?? '';
+  const result = values.child === 'fields' ? await partFields(file) : values.child === 'queries' ? await partQueries(file) : values.child === 'reports' ? await partReports(file) : await partImport(file);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  await runAll();
+}
