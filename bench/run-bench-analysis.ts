@@ -744,6 +744,7 @@ async function runAll(): Promise<void> {
     }
     out.import = imports;
   }
+  if (values['files-only']) return;
   const resultsFile = join(dir, `analysis-results-${customers}x${orders}.json`);
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...out }, null, 2)}\n`);

@@ -19,6 +19,7 @@ import { convertRow, type ConvertedRow } from './convert-row';
 import { DuplicateIndex, keysOf } from './duplicate-index';
 import { inspectSource } from './inspect-source';
 import { openSource } from './read-rows';
+import { runSalesImport } from './sales-import';
 import type { DuplicateAction, DuplicateHit, ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
 
 export interface ImportRunOptions {
@@ -44,7 +45,7 @@ const PREVIEW_ROWS = 20;
 export async function runImport(ws: Workspace, ctx: CallContext, path: string, settings: ImportSettings, options: ImportRunOptions): Promise<ImportReport> {
   const fileName = options.fileName ?? basename(path);
   const target = settings.target;
-  const customFields = listFields(ws, target === 'customers' ? 'customer' : 'contact');
+  const customFields = target === 'customers' || target === 'contacts' ? listFields(ws, target === 'customers' ? 'customer' : 'contact') : [];
   const staff = new Map((ws.db.prepare('SELECT name, id FROM employees WHERE deleted = 0').all() as { name: string; id: string }[]).map((e) => [e.name, e.id]));
   const inspection = await inspectSource(path, target, settings.read, customFields);
   const headerRow = settings.headerRow ?? inspection.headerRow;
@@ -68,6 +69,9 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     preview: [],
     written: null,
   };
+  if (target === 'orders' || target === 'products') {
+    return runSalesImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping, dryRun: options.dryRun });
+  }
   const dupIndex = target === 'customers' ? new DuplicateIndex(ws, settings.duplicateKeys) : null;
   const wanted = new Set(settings.duplicateKeys);
   const seenInFile = new Map<string, { row: number; name: string }>();

@@ -48,7 +48,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     },
     'import.inspect': async ({ fileToken, target, read, headerRow }) => {
       const file = host.staged.get(fileToken);
-      const customFields = listFields(ws(), target === 'customers' ? 'customer' : 'contact');
+      const customFields = target === 'customers' || target === 'contacts' ? listFields(ws(), target === 'customers' ? 'customer' : 'contact') : [];
       const first = await inspectSource(file.path, target, read ?? {}, customFields, {}, headerRow);
       const remembered = rememberedMapping(ws(), target, first.headers);
       const inspection = Object.keys(remembered).length ? await inspectSource(file.path, target, read ?? {}, customFields, remembered, headerRow) : first;

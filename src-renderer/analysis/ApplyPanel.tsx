@@ -37,7 +37,7 @@ export function ApplyPanel({ scheme }: { scheme: SchemeDto }) {
     <div className="scheme-apply" data-testid="scheme-apply">
       <div className="section-title">{t('classification.apply')}</div>
       <div className="inline-row">
-        <label className="inline-field">
+        <label className="an-field">
           <span className="form-label">{t('classification.applyPeriod')}</span>
           <input value={period} maxLength={20} data-testid="scheme-apply-period" onChange={(e) => setPeriod(e.target.value)} />
         </label>

@@ -46,7 +46,7 @@ export function BusinessReport() {
       onCancel={cancel}
       params={
         <>
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.business.type')}</span>
             <select value={typeId} data-testid="business-type" onChange={(e) => setPicked(e.target.value)}>
               {types.map((bt) => (

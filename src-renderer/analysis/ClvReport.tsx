@@ -56,11 +56,11 @@ export function ClvReport() {
       params={
         <>
           <AsOfWindow />
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.clv.lifespan')}</span>
             <input type="number" min={0.1} max={50} step={0.5} value={lifespan} data-testid="clv-lifespan" onChange={(e) => setLifespan(num(e.target.value, 0.1, 50))} />
           </label>
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.clv.margin')}</span>
             <input type="number" min={0} max={100} value={marginPct} data-testid="clv-margin" onChange={(e) => setMarginPct(num(e.target.value, 0, 100))} />
           </label>

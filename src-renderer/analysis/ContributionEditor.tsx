@@ -14,7 +14,7 @@ export function ContributionEditor({ definition, method, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <div className="scheme-method" data-testid="scheme-contribution">
-      <label className="inline-field">
+      <label className="an-field">
         <span className="form-label">{t('classification.metric')}</span>
         <select value={method.metric} data-testid="scheme-contribution-metric" onChange={(e) => onChange({ ...method, metric: e.target.value === 'profit' ? 'profit' : 'revenue' })}>
           <option value="revenue">{t('classification.metrics.revenue')}</option>
@@ -26,7 +26,7 @@ export function ContributionEditor({ definition, method, onChange }: Props) {
           const last = i === definition.classes.length - 1;
           const value = method.cuts[i] ?? 1;
           return (
-            <label key={i} className="inline-field" data-testid="scheme-cut" data-key={c.key}>
+            <label key={i} className="an-field" data-testid="scheme-cut" data-key={c.key}>
               <span className="form-label">
                 {c.key} · {t('classification.cut')}
               </span>

@@ -51,7 +51,7 @@ export function DormantReport() {
       params={
         <>
           <AsOfWindow window={false} />
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.dormant.days')}</span>
             <input type="number" min={1} max={3660} value={days} data-testid="dormant-days" onChange={(e) => setDays(Math.max(1, Math.min(3660, Math.round(Number(e.target.value) || 1))))} />
           </label>

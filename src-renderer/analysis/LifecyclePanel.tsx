@@ -48,7 +48,7 @@ export function LifecyclePanel() {
       <div className="section-title">{t('classification.lifecycle')}</div>
       <div className="inline-row">
         {KEYS.map((k) => (
-          <label key={k} className="inline-field">
+          <label key={k} className="an-field">
             <span className="form-label">{t(`classification.${k}`)}</span>
             <input
               type="number"

@@ -50,7 +50,7 @@ export function ManagersReport() {
       params={
         <>
           <AsOfWindow />
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.managers.visitType')}</span>
             <select value={visitTypeId} data-testid="managers-visit-type" onChange={(e) => setVisitTypeId(e.target.value)}>
               <option value="">{t('analysis.managers.noVisitType')}</option>

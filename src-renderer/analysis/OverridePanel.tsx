@@ -37,11 +37,11 @@ export function OverridePanel({ scheme }: { scheme: SchemeDto }) {
     <div className="scheme-override" data-testid="scheme-override">
       <div className="section-title">{t('classification.override')}</div>
       <div className="inline-row">
-        <label className="inline-field">
+        <label className="an-field">
           <span className="form-label">{t('classification.overrideCustomer')}</span>
           <CustomerPicker value={customer?.id ?? null} label={customer?.name ?? null} testId="override-customer" onChange={(id, name) => setCustomer(id ? { id, name } : null)} />
         </label>
-        <label className="inline-field">
+        <label className="an-field">
           <span className="form-label">{t('classification.overrideClass')}</span>
           <select value={cls} data-testid="override-class" onChange={(e) => setCls(e.target.value)}>
             {scheme.definition.classes.map((c) => (
@@ -51,7 +51,7 @@ export function OverridePanel({ scheme }: { scheme: SchemeDto }) {
             ))}
           </select>
         </label>
-        <label className="inline-field grow">
+        <label className="an-field grow">
           <span className="form-label">{t('classification.overrideReason')}</span>
           <input value={reason} maxLength={500} data-testid="override-reason" onChange={(e) => setReason(e.target.value)} />
         </label>

@@ -11,12 +11,12 @@ export function AsOfWindow({ window = true }: { window?: boolean }) {
   const setWindowDays = useAnalysis((s) => s.setWindowDays);
   return (
     <>
-      <label className="inline-field">
+      <label className="an-field">
         <span className="form-label">{t('analysis.asOf')}</span>
         <input type="date" value={asOf} data-testid="report-asof" onChange={(e) => e.target.value && setAsOf(e.target.value)} />
       </label>
       {window ? (
-        <label className="inline-field">
+        <label className="an-field">
           <span className="form-label">{t('analysis.windowDays')}</span>
           <input
             type="number"
@@ -36,7 +36,7 @@ export function SchemeSelect({ schemes, scheme }: { schemes: SchemeDto[]; scheme
   const { t } = useTranslation();
   const setSchemeId = useAnalysis((s) => s.setSchemeId);
   return (
-    <label className="inline-field">
+    <label className="an-field">
       <span className="form-label">{t('analysis.scheme')}</span>
       <select value={scheme?.id ?? ''} data-testid="report-scheme" onChange={(e) => setSchemeId(e.target.value)}>
         {schemes.map((s) => (
@@ -51,7 +51,7 @@ export function SchemeSelect({ schemes, scheme }: { schemes: SchemeDto[]; scheme
 
 export function PeriodSelect({ label, value, periods, onChange, testId }: { label: string; value: string; periods: string[]; onChange(p: string): void; testId: string }) {
   return (
-    <label className="inline-field">
+    <label className="an-field">
       <span className="form-label">{label}</span>
       <select value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
         {periods.map((p) => (

@@ -32,7 +32,7 @@ export function RfmReport() {
       tooltip: {
         formatter: (p: { data: [number, number, number, number] }) => `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoney(p.data[2])}`,
       },
-      grid: { left: 70, right: 30, top: 20, bottom: 80 },
+      grid: { left: 70, right: 30, top: 20, bottom: 110 },
       xAxis: { type: 'category', data: scores, name: t('analysis.rfm.f'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'category', data: scores, name: t('analysis.rfm.r'), nameLocation: 'middle', nameGap: 40 },
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, dimension: 2, formatter: (v: number) => formatMoney(Math.round(v)) },
@@ -56,7 +56,7 @@ export function RfmReport() {
       params={
         <>
           <AsOfWindow />
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.rfm.scoring')}</span>
             <select value={buckets} data-testid="rfm-buckets" onChange={(e) => setBuckets(e.target.value === '3' ? 3 : e.target.value === '4' ? 4 : 5)}>
               {[3, 4, 5].map((n) => (

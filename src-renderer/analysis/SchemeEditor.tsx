@@ -57,11 +57,11 @@ export function SchemeEditor({ initial, saved, onSaved, onDeleted }: Props) {
   return (
     <div className="scheme-editor" data-testid="scheme-editor" data-id={draft.id ?? ''}>
       <div className="inline-row">
-        <label className="inline-field grow">
+        <label className="an-field grow">
           <span className="form-label">{t('classification.name')}</span>
           <input value={draft.name} maxLength={40} data-testid="scheme-name" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
         </label>
-        <label className="inline-field">
+        <label className="an-field">
           <span className="form-label">{t('classification.window')}</span>
           <input
             type="number"

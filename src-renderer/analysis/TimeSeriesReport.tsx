@@ -78,15 +78,15 @@ export function TimeSeriesReport() {
       onCancel={cancel}
       params={
         <>
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.from')}</span>
             <input type="month" value={range.from} data-testid="timeseries-from" onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
           </label>
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.to')}</span>
             <input type="month" value={range.to} data-testid="timeseries-to" onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
           </label>
-          <label className="inline-field">
+          <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.by')}</span>
             <select value={by} data-testid="timeseries-by" onChange={(e) => setBy(e.target.value === 'class' ? 'class' : e.target.value === 'province' ? 'province' : '')}>
               <option value="">{t('analysis.timeSeries.byNone')}</option>

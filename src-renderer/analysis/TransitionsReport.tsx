@@ -68,6 +68,11 @@ export function TransitionsReport() {
           <SchemeSelect schemes={schemes} scheme={scheme} />
           <PeriodSelect label={t('analysis.transitions.from')} value={from} periods={periods} onChange={(p) => setPick({ from: p, to })} testId="transitions-from" />
           <PeriodSelect label={t('analysis.transitions.to')} value={to} periods={periods} onChange={(p) => setPick({ from, to: p })} testId="transitions-to" />
+          {periods.length < 2 ? (
+            <span className="muted" data-testid="transitions-need-two">
+              {t('analysis.transitions.needTwo')}
+            </span>
+          ) : null}
         </>
       }
       chart={
@@ -87,7 +92,6 @@ export function TransitionsReport() {
         { name: 'Σ', rows: stats.map(([k, v]) => [t(`analysis.transitions.${k}`), v]) },
       ]}
     >
-      {periods.length < 2 ? <p className="muted">{t('analysis.transitions.needTwo')}</p> : null}
       {data ? (
         <>
           <div className="stat-row" data-testid="transitions-stats">

@@ -14,6 +14,7 @@ import { PathDialog } from '../workspace/PathDialog';
 import { QueriesScreen } from '../queries/QueriesScreen';
 import { CardsScreens } from '../business/CardsScreens';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
+import { ProductsScreen } from '../products/ProductsScreen';
 import { reportError } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { MenuBar } from './MenuBar';
@@ -58,6 +59,7 @@ export function App() {
             {screen === 'employees' ? <EmployeesScreen key={workspace.path} /> : null}
             {screen === 'queries' ? <QueriesScreen key={workspace.path} /> : null}
             {screen === 'analysis' ? <AnalysisScreen key={`analysis-${workspace.path}`} /> : null}
+            {screen === 'products' ? <ProductsScreen key={`products-${workspace.path}`} /> : null}
             <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>

@@ -41,6 +41,16 @@ export function Sidebar() {
         <span className="nav-icon nav-glyph">▲</span>
         <span className="nav-label">{t('analysis.nav')}</span>
       </button>
+      <button
+        type="button"
+        className={`nav-item${screen === 'products' ? ' active' : ''}`}
+        data-testid="nav-products"
+        aria-current={screen === 'products' ? 'page' : undefined}
+        onClick={() => setScreen('products')}
+      >
+        <span className="nav-icon nav-glyph">品</span>
+        <span className="nav-label">{t('extras.nav.products')}</span>
+      </button>
       <BusinessNav />
       <SidebarSections />
     </nav>

@@ -9,8 +9,16 @@ export interface MeasureDef {
 }
 
 /** Grouped rows with subtotals per level and the grand total (合计) last. */
-export function GroupedTable(props: { rows: readonly GroupRowDto[]; levels: readonly string[]; keyLabel(level: number, key: string | number | null): string; measures: readonly MeasureDef[]; testId: string }) {
-  const { rows, levels, keyLabel, measures, testId } = props;
+export function GroupedTable(props: {
+  rows: readonly GroupRowDto[];
+  levels: readonly string[];
+  keyLabel(level: number, key: string | number | null): string;
+  measures: readonly MeasureDef[];
+  testId: string;
+  /** When given, each group's name is a button that opens the group's rows. */
+  onOpen?: ((row: GroupRowDto, label: string) => void) | undefined;
+}) {
+  const { rows, levels, keyLabel, measures, testId, onOpen } = props;
   const { t } = useTranslation();
   return (
     <table className="data-table grouped-table" data-testid={testId}>
@@ -42,7 +50,15 @@ export function GroupedTable(props: { rows: readonly GroupRowDto[]; levels: read
               data-count={r.count}
             >
               <td style={{ paddingLeft: 8 + Math.max(0, r.level - 1) * 20 }}>
-                {total || !isLeaf ? <b>{label}</b> : label}
+                {onOpen && !total ? (
+                  <button type="button" className="link-button" data-testid="group-open" onClick={() => onOpen(r, label)}>
+                    {isLeaf ? label : <b>{label}</b>}
+                  </button>
+                ) : total || !isLeaf ? (
+                  <b>{label}</b>
+                ) : (
+                  label
+                )}
                 {!total && !isLeaf ? <span className="muted"> · {t('cards.lists.subtotal')}</span> : null}
               </td>
               <td className="num" data-testid="group-count">

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, ContactPatch, Department } from '../../src-shared/domain/organisation';
 import type { FieldErrors } from '../../src-shared/errors';
 import { api } from '../api/client';
-import { errorText, formFieldErrors } from '../api/errors';
+import { errorText } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
+import { cardFieldErrors } from './card-errors';
+import { CustomFieldsForm, useCustomDraft } from './CustomFieldsForm';
 import { departmentPath } from './org-tree';
 
 const TEXT = ['name', 'title', 'mobile', 'phone', 'email', 'birthday', 'notes'] as const;
@@ -38,12 +40,18 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const custom = useCustomDraft('contact', contact ? (contact.custom ?? {}) : null);
 
+  const clearError = (k: string) =>
+    setErrors((errs) => {
+      if (!errs[k]) return errs;
+      const next = { ...errs };
+      delete next[k];
+      return next;
+    });
   const set = (k: keyof Values, v: string) => {
     setValues({ ...values, [k]: v });
-    const next = { ...errors };
-    delete next[k];
-    setErrors(next);
+    clearError(k);
   };
 
   const save = async () => {
@@ -53,6 +61,8 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
       const patch: ContactPatch = {};
       for (const k of TEXT) if (!contact || values[k] !== initial[k]) patch[k] = values[k];
       if (!contact || values.departmentId !== initial.departmentId) patch.departmentId = values.departmentId || null;
+      const changedCustom = custom.changes();
+      if (Object.keys(changedCustom).length > 0) patch.custom = changedCustom;
       const saved = contact
         ? Object.keys(patch).length > 0
           ? await api.contacts.update({ id: contact.id, patch })
@@ -60,7 +70,7 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
         : await api.contacts.create({ customerId, ...patch, name: values.name });
       onSaved(saved);
     } catch (err) {
-      const fields = formFieldErrors(err);
+      const fields = cardFieldErrors(err);
       if (fields && Object.keys(fields).length > 0) setErrors(fields);
       else setFailure(errorText(t, err));
     } finally {
@@ -128,6 +138,7 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
         {field('notes', { wide: true })}
         <button type="submit" hidden />
       </form>
+      <CustomFieldsForm draft={custom} errors={errors} prefix="contact" onEdited={clearError} />
       {failure ? (
         <div className="banner banner-error" data-testid="contact-error">
           {failure}

@@ -4,6 +4,8 @@ import { useDataVersion } from '../app/app-store';
 import { CustomerCardPanel } from '../card/CustomerCardPanel';
 import { useCard } from '../card/card-store';
 import { ColumnChooser } from './ColumnChooser';
+import { CustomerGroupBar, CustomerGroups } from './CustomerGroups';
+import { useCustomerGroups } from './group-store';
 import { CustomerGrid } from './CustomerGrid';
 import { CustomerTable } from './CustomerTable';
 import { useListSettings } from './list-store';
@@ -23,6 +25,9 @@ export function CustomersScreen() {
   const openNew = useCard((s) => s.openNew);
   const [chooser, setChooser] = useState(false);
   const closeChooser = useCallback(() => setChooser(false), []);
+  const groupBar = useCustomerGroups((s) => s.barOpen);
+  const grouped = useCustomerGroups((s) => s.groupBy.length > 0);
+  const toggleGroupBar = useCustomerGroups((s) => s.toggleBar);
 
   return (
     <div className={`customers-screen${cardOpen ? ' with-card' : ''}`}>
@@ -57,12 +62,23 @@ export function CustomersScreen() {
             </button>
             {chooser && view === 'list' ? <ColumnChooser onClose={closeChooser} /> : null}
           </div>
+          <button
+            type="button"
+            className={groupBar || grouped ? 'on' : ''}
+            data-testid="customers-group-toggle"
+            aria-pressed={groupBar}
+            aria-expanded={groupBar}
+            onClick={toggleGroupBar}
+          >
+            {t('extras.group.button')}
+          </button>
           <span className="toolbar-spacer" />
           <span className="toolbar-count" data-testid="list-total">
             {pages.total === null ? t('common.loading') : t('toolbar.total', { n: pages.total.toLocaleString() })}
           </span>
         </div>
-        {view === 'list' ? <CustomerTable pages={pages} /> : <CustomerGrid pages={pages} />}
+        {groupBar ? <CustomerGroupBar /> : null}
+        {grouped ? <CustomerGroups /> : view === 'list' ? <CustomerTable pages={pages} /> : <CustomerGrid pages={pages} />}
       </div>
       {cardOpen ? <CustomerCardPanel /> : null}
     </div>

@@ -11,6 +11,8 @@ import { cardsEn } from './cards.en';
 import { cardsZhCN } from './cards.zh-CN';
 import { layoutDefaultsEn, layoutDefaultsZhCN } from './layout-defaults';
 import { exportWorkbookEn, exportWorkbookZhCN } from './export-workbook';
+import { extrasEn } from './extras.en';
+import { extrasZhCN } from './extras.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = 'zh-CN' | 'en';
@@ -23,7 +25,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../src-shared/errors';
 import { formatMoney, parseMoney } from '../../src-shared/money';
 import { api, ApiCallError } from '../api/client';
 import { errorText } from '../api/errors';
+import { CustomFieldsForm, useCustomDraft } from '../card/CustomFieldsForm';
 import { useProducts } from '../card/use-meta';
 import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
@@ -39,6 +40,7 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const custom = useCustomDraft('order', order ? order.custom : null);
 
   const discountFen = discount.trim() === '' ? 0 : parseMoney(discount);
   const totals = orderTotal(lines, discountFen ?? 0);
@@ -53,16 +55,22 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
       notes: notes || null,
       lines: linesInput(lines),
     };
+    const changedCustom = custom.changes();
+    const customPart = Object.keys(changedCustom).length > 0 ? { custom: changedCustom } : {};
     try {
-      if (order) await api.orders.update({ id: order.id, patch: { ...header, ...(orderNo ? { orderNo } : {}) } });
-      else await api.orders.create({ customerId, ...header, ...(orderNo ? { orderNo } : {}) });
+      if (order) await api.orders.update({ id: order.id, patch: { ...header, ...customPart, ...(orderNo ? { orderNo } : {}) } });
+      else await api.orders.create({ customerId, ...header, ...customPart, ...(orderNo ? { orderNo } : {}) });
       toast.success(t('cards.sales.orderSaved'));
       onClose();
     } catch (err) {
       setSaving(false);
       if (err instanceof ApiCallError && Object.keys(err.fields).length) {
         const out: FieldErrors = {};
-        for (const [k, v] of Object.entries(err.fields)) out[k.replace(/^(patch|input)\./, '')] = v;
+        for (const [k, v] of Object.entries(err.fields)) {
+          const key = k.replace(/^(patch|input)\./, '');
+          const m = /^custom\.([^.]+)/.exec(key);
+          out[m ? `custom.${m[1]}` : key] = v;
+        }
         setErrors(out);
       } else toast.error(errorText(t, err));
     }
@@ -197,6 +205,18 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         <span className="form-label">{t('cards.sales.notes')}</span>
         <textarea rows={2} value={notes} data-testid="order-notes" onChange={(e) => setNotes(e.target.value)} />
       </label>
+      <CustomFieldsForm
+        draft={custom}
+        errors={errors}
+        prefix="order"
+        onEdited={(k) =>
+          setErrors((errs) => {
+            const next = { ...errs };
+            delete next[k];
+            return next;
+          })
+        }
+      />
     </Dialog>
   );
 }

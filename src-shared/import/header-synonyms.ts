@@ -1,7 +1,7 @@
 // What people call each field in their sheets (Chinese first, then English, ERP exports such as
 // 金蝶/用友). Matching is done on normalised header text: lower case, no spaces or punctuation.
 
-export type ImportTarget = 'customers' | 'contacts';
+export type ImportTarget = 'customers' | 'contacts' | 'orders' | 'products';
 
 export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly string[]>> = {
   customers: {
@@ -37,6 +37,28 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     phone: ['电话', '办公电话', '座机', 'phone', 'tel'],
     email: ['邮箱', '电子邮件', 'email', 'mail'],
     birthday: ['生日', '出生日期', 'birthday', 'birthdate', 'dob'],
+    notes: ['备注', 'notes', 'remark'],
+  },
+  // One row per order line; rows with the same order number form one order.
+  orders: {
+    orderNo: ['订单号', '订单编号', '单号', '单据编号', '发票号', 'orderno', 'order', 'invoiceno', 'invoice'],
+    orderDate: ['订单日期', '下单日期', '日期', '单据日期', 'orderdate', 'date', 'invoicedate'],
+    customer: ['客户名称', '客户', '公司名称', '购货单位', 'customer', 'customername', 'company'],
+    customerCode: ['客户编号', '客户编码', '客户代码', 'customercode', 'customerid'],
+    productName: ['产品名称', '品名', '商品名称', '产品', '商品', '物料名称', 'product', 'productname', 'description', 'item'],
+    productCode: ['产品编号', '产品编码', '货号', '物料编码', 'productcode', 'sku', 'stockcode'],
+    quantity: ['数量', 'quantity', 'qty'],
+    unitPrice: ['单价', '售价', '价格', 'unitprice', 'price'],
+    discount: ['折扣', 'discount'],
+    notes: ['备注', 'notes', 'remark'],
+  },
+  products: {
+    code: ['产品编号', '产品编码', '货号', '物料编码', '编号', 'code', 'sku', 'stockcode'],
+    name: ['产品名称', '品名', '商品名称', '名称', 'name', 'product', 'description'],
+    category: ['类别', '分类', '产品类别', 'category'],
+    unit: ['单位', '计量单位', 'unit', 'uom'],
+    price: ['单价', '售价', '价格', '销售价', 'price', 'unitprice'],
+    cost: ['成本', '成本价', '进价', 'cost'],
     notes: ['备注', 'notes', 'remark'],
   },
 };

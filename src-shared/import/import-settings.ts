@@ -7,7 +7,7 @@ export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
 /** What the wizard decided; the same settings drive the check (dry run) and the real import. */
 export const importSettings = z
   .object({
-    target: z.enum(['customers', 'contacts']),
+    target: z.enum(['customers', 'contacts', 'orders', 'products']),
     read: z
       .object({
         encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(),

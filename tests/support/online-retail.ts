@@ -18,8 +18,9 @@ export interface RetailLine {
 }
 
 /**
- * The rows the analysis uses, by the stated rules: a customer id, not a cancellation invoice
- * ("C…"), a positive quantity and a positive price. Prices are parsed from text, never floats.
+ * The rows the analysis uses, by the stated rules (the importer's): a customer id, a positive
+ * quantity (which leaves out the "C…" cancellation lines) and a price ≥ 0 rounded to the penny
+ * half up. Prices are parsed from text, never through floats.
  */
 export function readRetailLines(): RetailLine[] {
   const records = parse<Record<string, string>>(gunzipSync(readFileSync(ONLINE_RETAIL)), { columns: true, skip_empty_lines: true });
@@ -30,7 +31,7 @@ export function readRetailLines(): RetailLine[] {
     const quantity = Number(r.Quantity);
     const [pounds = '0', pence = ''] = (r.UnitPrice ?? '0').split('.');
     const pricePence = Number(pounds) * 100 + Number((pence + '00').slice(0, 2)) + (Number((pence + '000')[2] ?? '0') >= 5 ? 1 : 0);
-    if (!customer || invoice.startsWith('C') || !(quantity > 0) || !(pricePence > 0)) continue;
+    if (!customer || !(quantity > 0) || pricePence < 0 || (r.UnitPrice ?? '').startsWith('-')) continue;
     lines.push({ invoice, customer, date: (r.InvoiceDate ?? '').slice(0, 10), stockCode: r.StockCode ?? '', description: r.Description ?? '', quantity, pricePence });
   }
   return lines;

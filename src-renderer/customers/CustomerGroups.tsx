@@ -1,0 +1,139 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupRowDto } from '../../src-shared/contract/business-methods';
+import { api } from '../api/client';
+import { useApp, useDataVersion } from '../app/app-store';
+import { GroupedTable } from '../business/GroupedTable';
+import { formatMeasure, type MeasureFn } from '../business/group-options';
+import { useMetaVersion } from '../card/meta-version';
+import { useAsync } from '../card/use-async';
+import { useCustomFields } from '../card/use-meta';
+import { useEmployees } from '../employees/use-employees';
+import { useQuery } from '../queries/query-store';
+import { customerDims, customerKeyLabel, customerNums, groupDefinition } from './customer-groups';
+import { useCustomerGroups } from './group-store';
+import '../business/business.css';
+
+const FNS = ['sum', 'avg', 'min', 'max'] as const;
+
+/** The 分组 bar under the customers toolbar: one or two levels and the totals shown per group. */
+export function CustomerGroupBar() {
+  const { t } = useTranslation();
+  const fields = useCustomFields('customer').data ?? [];
+  const { groupBy, measures, setLevel, setMeasure, clear } = useCustomerGroups();
+  const dims = customerDims(t, fields);
+  const nums = customerNums(t, fields);
+  const [first = '', second = ''] = groupBy;
+  return (
+    <div className="group-bar" data-testid="customers-group-bar">
+      <label>
+        {t('extras.group.level1')}
+        <select value={first} data-testid="customers-group-1" onChange={(e) => setLevel(0, e.target.value)}>
+          <option value="">{t('extras.group.noGrouping')}</option>
+          {dims.map((d) => (
+            <option key={d.key} value={d.key}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {first ? (
+        <label>
+          {t('extras.group.level2')}
+          <select value={second} data-testid="customers-group-2" onChange={(e) => setLevel(1, e.target.value)}>
+            <option value="">{t('common.none')}</option>
+            {dims
+              .filter((d) => d.key !== first)
+              .map((d) => (
+                <option key={d.key} value={d.key}>
+                  {d.label}
+                </option>
+              ))}
+          </select>
+        </label>
+      ) : null}
+      {first ? <span className="muted">{t('extras.group.measures')}：</span> : null}
+      {first
+        ? nums.map((n) => (
+            <label key={n.key}>
+              {n.label}
+              <select value={measures[n.key] ?? ''} data-testid="customers-measure" data-field={n.key} onChange={(e) => setMeasure(n.key, e.target.value as MeasureFn | '')}>
+                <option value="">{t('common.none')}</option>
+                {FNS.map((fn) => (
+                  <option key={fn} value={fn}>
+                    {t(`cards.fn.${fn}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))
+        : null}
+      {first ? (
+        <button type="button" data-testid="customers-group-off" onClick={clear}>
+          {t('extras.group.off')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Group rows with counts, subtotals and the grand total (lists.group); a group's name opens its customers in 查询. */
+export function CustomerGroups() {
+  const { t } = useTranslation();
+  const fieldsLoaded = useCustomFields('customer');
+  const fields = fieldsLoaded.data;
+  const employees = useEmployees(true);
+  const groupBy = useCustomerGroups((s) => s.groupBy);
+  const measures = useCustomerGroups((s) => s.measures);
+  const customers = useDataVersion((s) => s.customers);
+  const sales = useMetaVersion((s) => s.sales);
+  const dims = customerDims(t, fields ?? []);
+  const nums = customerNums(t, fields ?? []);
+  // Only keys this workspace knows (a remembered custom column may belong to another workspace).
+  const by = groupBy.filter((g) => dims.some((d) => d.key === g));
+  const ms = Object.entries(measures)
+    .filter(([field]) => nums.some((n) => n.key === field))
+    .map(([field, fn]) => ({ field, fn }));
+  const ready = fields !== null && by.length > 0;
+  const request = JSON.stringify({ by, ms });
+  const load = useCallback(() => {
+    const parsed = JSON.parse(request) as { by: string[]; ms: { field: string; fn: MeasureFn }[] };
+    return ready ? api.lists.group({ source: { entity: 'customer' }, groupBy: parsed.by, measures: parsed.ms }) : Promise.resolve(null);
+  }, [request, ready]);
+  const groups = useAsync(load, `${customers}-${sales}`);
+
+  const open = (row: GroupRowDto) => {
+    useQuery.getState().run(groupDefinition(by, row, employees ?? []));
+    useApp.getState().setScreen('queries');
+  };
+
+  return (
+    <div className="records-body customers-grouped" data-testid="customers-groups" data-levels={by.join(',')}>
+      {groups.error ? (
+        <div className="banner banner-error" data-testid="customers-groups-error">
+          {groups.error}
+        </div>
+      ) : null}
+      {groups.data ? (
+        <>
+          <div className="muted groups-hint" data-testid="customers-groups-hint">
+            {t('extras.group.hint')}
+          </div>
+          <GroupedTable
+            testId="customers-grouped"
+            rows={groups.data}
+            levels={by.map((g) => dims.find((d) => d.key === g)?.label ?? g)}
+            keyLabel={(level, key) => customerKeyLabel(t, fields ?? [], employees ?? [], by[level], key)}
+            measures={ms.map((m) => {
+              const n = nums.find((x) => x.key === m.field) ?? { label: m.field, money: false, percent: false };
+              return { id: `${m.fn}:${m.field}`, label: `${n.label}（${t(`cards.fn.${m.fn}`)}）`, format: (v: number | null) => formatMeasure(v, m.fn, n) };
+            })}
+            onOpen={open}
+          />
+        </>
+      ) : (
+        <div className="muted pad">{t('common.loading')}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { TFunction } from 'i18next';
+import type { GroupRowDto } from '../../src-shared/contract/business-methods';
+import type { CustomField } from '../../src-shared/domain/custom-fields';
+import type { Employee } from '../../src-shared/domain/organisation';
+import type { ConditionNode, QueryDefinition } from '../../src-shared/query/query-tree';
+import { optionOf } from '../card/custom-values';
+import { enumLabel } from '../i18n/labels';
+
+/** Built-in keys lists.group takes for customers, in the order the 分组 menu shows them. */
+export const CUSTOMER_GROUP_KEYS = [
+  'customerClass',
+  'lifecycle',
+  'province',
+  'city',
+  'industry',
+  'source',
+  'kind',
+  'relationshipLevel',
+  'colorLabel',
+  'ownerName',
+  'createdMonth',
+] as const;
+const ENUM_KEYS = new Set(['customerClass', 'lifecycle', 'kind', 'relationshipLevel', 'colorLabel']);
+const CUSTOM_DIM_TYPES = ['select', 'text', 'boolean', 'staff', 'date', 'integer'];
+
+export interface GroupDim {
+  key: string;
+  label: string;
+}
+export interface GroupNum {
+  key: string;
+  label: string;
+  money: boolean;
+  percent: boolean;
+}
+
+export function customerDims(t: TFunction, fields: readonly CustomField[]): GroupDim[] {
+  return [
+    ...CUSTOMER_GROUP_KEYS.map((key) => ({ key, label: key === 'createdMonth' ? t('extras.group.createdMonth') : t(`customer.${key}`) })),
+    ...fields.filter((f) => CUSTOM_DIM_TYPES.includes(f.type)).map((f) => ({ key: f.columnName, label: f.label })),
+  ];
+}
+
+/** What can be totalled per group: sales figures, 客情关系等级, numeric and computed custom fields. */
+export function customerNums(t: TFunction, fields: readonly CustomField[]): GroupNum[] {
+  const m = (key: string, money: boolean) => ({ key, label: t(`extras.group.measure.${key}`), money, percent: false });
+  return [
+    m('orderTotalFen', true),
+    m('receivedFen', true),
+    m('orderCount', false),
+    m('relationshipLevel', false),
+    ...fields
+      .filter((f) => ['integer', 'decimal', 'money', 'percent'].includes(f.type) || (f.type === 'computedTotal' && f.computed && !f.computed.field?.endsWith('Date')))
+      .map((f) => ({
+        key: f.columnName,
+        label: f.label,
+        money: f.type === 'money' || (f.type === 'computedTotal' && f.computed?.fn === 'sum'),
+        percent: f.type === 'percent',
+      })),
+  ];
+}
+
+/** Display text of one group key. */
+export function customerKeyLabel(t: TFunction, fields: readonly CustomField[], employees: readonly Employee[], dim: string | undefined, key: string | number | null): string {
+  if (key === null || key === '') return t('cards.lists.emptyKey');
+  if (dim && ENUM_KEYS.has(dim)) return enumLabel(t, dim, key);
+  const f = fields.find((x) => x.columnName === dim);
+  if (f?.type === 'select') return optionOf(f, key)?.label ?? String(key);
+  if (f?.type === 'staff') return employees.find((e) => e.id === key)?.name ?? String(key);
+  if (f?.type === 'boolean') return key === 1 || key === '1' ? t('common.yes') : t('common.no');
+  return String(key);
+}
+
+function lastDay(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(y ?? 1970, m ?? 1, 0).getDate();
+  return `${month}-${String(d).padStart(2, '0')}`;
+}
+
+/** One condition that selects the customers of a group key at one level. */
+function conditionOf(dim: string, key: string | number | null, employees: readonly Employee[]): ConditionNode {
+  if (dim === 'ownerName') {
+    if (key === null || key === '') return { kind: 'condition', field: 'ownerId', operator: 'empty' };
+    return { kind: 'condition', field: 'ownerId', operator: 'in', values: employees.filter((e) => e.name === key).map((e) => e.id) };
+  }
+  if (key === null || key === '') return { kind: 'condition', field: dim, operator: 'empty' };
+  if (dim === 'createdMonth') {
+    const month = String(key);
+    return { kind: 'condition', field: 'createdAt', operator: 'between', value: `${month}-01`, value2: lastDay(month) };
+  }
+  return { kind: 'condition', field: dim, operator: 'eq', value: key };
+}
+
+/** A customer query for the customers of one group row (its key down to its level). */
+export function groupDefinition(groupBy: readonly string[], row: GroupRowDto, employees: readonly Employee[]): QueryDefinition {
+  const children = row.key.map((k, i) => conditionOf(groupBy[i] ?? '', k, employees));
+  return { entity: 'customer', where: { kind: 'group', op: 'and', children } };
+}
