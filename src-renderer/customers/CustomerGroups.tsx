@@ -77,6 +77,16 @@ export function CustomerGroupBar() {
   );
 }
 
+/** lists.group of the whole customer list for a request `{ by, ms }` as JSON (a string, so re-reads follow its content); '' = not yet. */
+function useGroupRows(request: string, version: string) {
+  const load = useCallback(() => {
+    if (!request) return Promise.resolve(null);
+    const parsed = JSON.parse(request) as { by: string[]; ms: { field: string; fn: MeasureFn }[] };
+    return api.lists.group({ source: { entity: 'customer' }, groupBy: parsed.by, measures: parsed.ms });
+  }, [request]);
+  return useAsync(load, version);
+}
+
 /** Group rows with counts, subtotals and the grand total (lists.group); a group's name opens its customers in 查询. */
 export function CustomerGroups() {
   const { t } = useTranslation();
@@ -95,12 +105,7 @@ export function CustomerGroups() {
     .filter(([field]) => nums.some((n) => n.key === field))
     .map(([field, fn]) => ({ field, fn }));
   const ready = fields !== null && by.length > 0;
-  const request = JSON.stringify({ by, ms });
-  const load = useCallback(() => {
-    const parsed = JSON.parse(request) as { by: string[]; ms: { field: string; fn: MeasureFn }[] };
-    return ready ? api.lists.group({ source: { entity: 'customer' }, groupBy: parsed.by, measures: parsed.ms }) : Promise.resolve(null);
-  }, [request, ready]);
-  const groups = useAsync(load, `${customers}-${sales}`);
+  const groups = useGroupRows(ready ? JSON.stringify({ by, ms }) : '', `${customers}-${sales}`);
 
   const open = (row: GroupRowDto) => {
     useQuery.getState().run(groupDefinition(by, row, employees ?? []));

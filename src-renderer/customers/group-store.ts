@@ -24,7 +24,7 @@ function load(): Saved {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Saved>;
     const groupBy = Array.isArray(raw.groupBy) ? raw.groupBy.filter((g): g is string => typeof g === 'string' && g !== '').slice(0, 2) : [];
     const measures: Record<string, MeasureFn> = {};
-    for (const [k, v] of Object.entries(raw.measures ?? {})) if (typeof v === 'string' && FNS.includes(v)) measures[k] = v as MeasureFn;
+    for (const [k, v] of Object.entries(raw.measures ?? {})) if (typeof v === 'string' && FNS.includes(v)) measures[k] = v;
     return { groupBy, measures: Object.keys(measures).length > 0 || raw.measures ? measures : { orderTotalFen: 'sum' } };
   } catch {
     return { groupBy: [], measures: { orderTotalFen: 'sum' } };
