@@ -7,7 +7,7 @@ export const importEn: typeof importZhCN = {
     title: 'Import wizard',
     step: { file: 'Choose file', source: 'Read settings', mapping: 'Columns', check: 'Check', run: 'Import' },
     nav: { next: 'Next', back: 'Back', close: 'Cancel', done: 'Done', check: 'Check', run: 'Import' },
-    target: { customers: 'Customers', contacts: 'Contacts' },
+    target: { customers: 'Customers', contacts: 'Contacts', orders: 'Orders (one row per line)', products: 'Products' },
     format: { xlsx: 'Excel workbook (xlsx)', xls: 'Excel 97-2003 (xls)', text: 'Text (csv/txt)' },
     file: {
       target: 'Import into',
@@ -38,6 +38,8 @@ export const importEn: typeof importZhCN = {
       needName: 'Map a column to “Customer name”.',
       needContactName: 'Map a column to the contact’s “Name”.',
       needCustomer: 'Map a column to “Customer” or “Customer code”.',
+      needOrder: 'Orders need columns for order number, order date, customer (name or code), quantity and unit price.',
+      needProductName: 'Map a column to “Product name”.',
     },
     template: {
       title: 'Mapping templates',
@@ -52,6 +54,19 @@ export const importEn: typeof importZhCN = {
     field: {
       customers: { taxId: 'Tax ID' },
       contacts: { customer: 'Customer', customerCode: 'Customer code', department: 'Department' },
+      orders: {
+        orderNo: 'Order number',
+        orderDate: 'Order date',
+        customer: 'Customer name',
+        customerCode: 'Customer code',
+        productName: 'Product name',
+        productCode: 'Product code',
+        quantity: 'Quantity',
+        unitPrice: 'Unit price',
+        discount: 'Discount',
+        notes: 'Notes',
+      },
+      products: { code: 'Product code', name: 'Product name', category: 'Category', unit: 'Unit', price: 'Unit price', cost: 'Cost', notes: 'Notes' },
     },
     phase: { waiting: 'Preparing…', checking: 'Checking…', backup: 'Backing up the workspace…', writing: 'Writing…' },
     progress: { rate: '{{n}} rows/s', left: 'about {{s}} s left', cancel: 'Cancel' },
@@ -69,6 +84,8 @@ export const importEn: typeof importZhCN = {
       more: '{{n}} more not shown; save the error report to see all.',
     },
     problem: {
+      notFound: 'No such customer in the workspace',
+      orderCustomerMismatch: 'Lines of one order number belong to different customers',
       required: 'Required value is empty',
       phone: 'Not a valid phone number',
       phoneLost: 'Excel turned the phone number into scientific notation; it cannot be recovered',

@@ -5,7 +5,7 @@ export const importZhCN = {
     title: '导入向导',
     step: { file: '选择文件', source: '读取设置', mapping: '列对应', check: '检查', run: '导入' },
     nav: { next: '下一步', back: '上一步', close: '取消', done: '完成', check: '开始检查', run: '开始导入' },
-    target: { customers: '客户', contacts: '联系人' },
+    target: { customers: '客户', contacts: '联系人', orders: '订单（每行一条明细）', products: '产品' },
     format: { xlsx: 'Excel 工作簿 (xlsx)', xls: 'Excel 97-2003 (xls)', text: '文本 (csv/txt)' },
     file: {
       target: '导入到',
@@ -36,6 +36,8 @@ export const importZhCN = {
       needName: '请把一列对应到“客户名称”。',
       needContactName: '请把一列对应到联系人“姓名”。',
       needCustomer: '请把一列对应到“所属客户”或“客户编号”。',
+      needOrder: '订单导入需要对应：订单号、订单日期、客户（名称或编号）、数量、单价。',
+      needProductName: '请把一列对应到“产品名称”。',
     },
     template: {
       title: '映射模板',
@@ -50,6 +52,19 @@ export const importZhCN = {
     field: {
       customers: { taxId: '税号' },
       contacts: { customer: '所属客户', customerCode: '客户编号', department: '部门' },
+      orders: {
+        orderNo: '订单号',
+        orderDate: '订单日期',
+        customer: '客户名称',
+        customerCode: '客户编号',
+        productName: '产品名称',
+        productCode: '产品编号',
+        quantity: '数量',
+        unitPrice: '单价',
+        discount: '折扣',
+        notes: '备注',
+      },
+      products: { code: '产品编号', name: '产品名称', category: '类别', unit: '单位', price: '单价', cost: '成本', notes: '备注' },
     },
     phase: { waiting: '正在准备…', checking: '正在检查…', backup: '正在备份工作区…', writing: '正在写入…' },
     progress: { rate: '每秒 {{n}} 行', left: '剩余约 {{s}} 秒', cancel: '取消' },
@@ -67,6 +82,8 @@ export const importZhCN = {
       more: '另有 {{n}} 条未显示，请保存错误报告查看全部。',
     },
     problem: {
+      notFound: '工作区中没有这个客户',
+      orderCustomerMismatch: '同一订单号的明细属于不同客户',
       required: '必填项为空',
       phone: '电话号码格式不正确',
       phoneLost: '电话号码已被 Excel 转成科学计数法，无法还原',

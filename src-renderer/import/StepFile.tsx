@@ -5,7 +5,7 @@ import { chooseNativeFile, setTarget, uploadChosenFile } from './import-actions'
 import { useImport } from './import-store';
 import type { ImportTarget } from './import-types';
 
-const TARGETS: readonly ImportTarget[] = ['customers', 'contacts'];
+const TARGETS: readonly ImportTarget[] = ['customers', 'contacts', 'orders', 'products'];
 const ACCEPT = '.xlsx,.xls,.csv,.txt,.tsv';
 
 /** Step 1: what to import into, and which file (native dialog on the desktop, upload in the browser). */

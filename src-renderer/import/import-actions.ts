@@ -99,6 +99,12 @@ export function setMapping(column: string, field: string | null): void {
 /** What blocks the check: the customer name (or, for contacts, the contact's name and customer) must be mapped. */
 export function mappingProblem(s: ImportState = get()): string | null {
   const fields = new Set(Object.values(s.mapping));
+  if (s.target === 'orders') {
+    const missing = ['orderNo', 'orderDate', 'quantity', 'unitPrice'].filter((f) => !fields.has(f));
+    if (missing.length > 0 || (!fields.has('customer') && !fields.has('customerCode'))) return t('imp.mapping.needOrder');
+    return null;
+  }
+  if (s.target === 'products') return fields.has('name') ? null : t('imp.mapping.needProductName');
   if (!fields.has('name')) return t(s.target === 'customers' ? 'imp.mapping.needName' : 'imp.mapping.needContactName');
   if (s.target === 'contacts' && !fields.has('customer') && !fields.has('customerCode')) return t('imp.mapping.needCustomer');
   return null;

@@ -4,7 +4,7 @@ import type { MethodOutput } from '../../src-shared/contract/methods';
 // src-main (import-settings.ts); the contract passes them as plain JSON, so their shape is
 // repeated here for the screens (see the contract-gap note in the import README of the report).
 
-export type ImportTarget = 'customers' | 'contacts';
+export type ImportTarget = 'customers' | 'contacts' | 'orders' | 'products';
 export type Encoding = 'auto' | 'utf8' | 'gb18030' | 'utf16le';
 export type Delimiter = 'auto' | ',' | '\t' | ';';
 export type DuplicateAction = 'skip' | 'updateEmpty' | 'overwrite' | 'create';

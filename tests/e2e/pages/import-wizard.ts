@@ -21,7 +21,7 @@ export class ImportWizard {
     await expect(this.page.getByTestId('import-steps')).toHaveAttribute('data-step', 'file');
   }
 
-  async chooseTarget(target: 'customers' | 'contacts'): Promise<void> {
+  async chooseTarget(target: 'customers' | 'contacts' | 'orders' | 'products'): Promise<void> {
     await this.page.getByTestId(`import-target-${target}`).check();
   }
 
