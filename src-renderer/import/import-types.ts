@@ -1,13 +1,13 @@
 import type { MethodOutput } from '../../src-shared/contract/methods';
+import type { DuplicateAction, ImportReport, ImportSettingsInput } from '../../src-shared/import/import-settings';
 
-// The renderer's view of the import contract. The settings and the report are declared in
-// src-main (import-settings.ts); the contract passes them as plain JSON, so their shape is
-// repeated here for the screens (see the contract-gap note in the import README of the report).
+// The renderer's view of the import contract; the settings and the report are declared once in
+// src-shared/import/import-settings.ts.
 
-export type ImportTarget = 'customers' | 'contacts' | 'orders' | 'products';
+export type { DuplicateAction, DuplicateHit, ImportReport, RowProblem } from '../../src-shared/import/import-settings';
+export type ImportTarget = ImportSettingsInput['target'];
 export type Encoding = 'auto' | 'utf8' | 'gb18030' | 'utf16le';
 export type Delimiter = 'auto' | ',' | '\t' | ';';
-export type DuplicateAction = 'skip' | 'updateEmpty' | 'overwrite' | 'create';
 export type ImportMode = 'allOrNothing' | 'validRows';
 export type Inspection = MethodOutput<'import.inspect'>;
 export type MappingTemplate = MethodOutput<'import.templates'>[number];
@@ -22,49 +22,9 @@ export interface ReadOptions {
   sheet?: string;
 }
 
-export interface ImportSettings {
-  target: ImportTarget;
-  read: { encoding?: Encoding; delimiter?: Delimiter; sheet?: string };
-  headerRow?: number;
-  mapping: Record<string, string | null>;
-  duplicateAction: DuplicateAction;
-  rowActions: Record<string, DuplicateAction>;
-  mode: ImportMode;
-  optionDecisions: Record<string, Record<string, string | null>>;
-}
-
-export interface RowProblem {
-  row: number;
-  field: string;
-  code: string;
-  value: string;
-}
-
-export interface DuplicateHit {
-  row: number;
-  name: string;
-  matchRow: number | null;
-  matchId: string | null;
-  matchName: string;
-  key: string;
-}
-
-export interface ImportReport {
-  fileName: string;
-  target: ImportTarget;
-  headerRow: number;
-  headers: string[];
-  mapping: Record<string, string | null>;
-  total: number;
-  valid: number;
-  invalid: number;
-  duplicates: DuplicateHit[];
-  problems: RowProblem[];
-  flags: RowProblem[];
-  unknownOptions: Record<string, string[]>;
-  preview: Record<string, unknown>[];
-  written: { inserted: number; updated: number; skipped: number } | null;
-}
+/** What the wizard sends: the shared settings with the fields it always fills. */
+export type ImportSettings = Required<Pick<ImportSettingsInput, 'target' | 'read' | 'mapping' | 'duplicateAction' | 'rowActions' | 'mode' | 'optionDecisions'>> &
+  Pick<ImportSettingsInput, 'headerRow'>;
 
 /** job.finished's `result` is plain JSON: accept it as a report only when it has the report's shape. */
 export function asReport(value: unknown): ImportReport | null {
