@@ -5,7 +5,10 @@ import { anniversaryDays, localDate, periodRange } from '../../src-shared/query/
 // A plain in-memory evaluator of query trees: the model the SQL compiler is checked against.
 // It follows the documented semantics, written the obvious way, with no SQL in sight.
 
-export type ModelRow = Record<string, unknown> & { id: string; folders: string[]; contacts?: ModelRow[] };
+export type ModelRow = Record<string, unknown> & { id: string; folders: string[]; contacts?: ModelRow[]; orders?: ModelRow[] };
+
+/** The entity each related list holds, for looking up its fields. */
+const RELATED_ENTITY: Record<string, QueryEntity | 'order'> = { contacts: 'contact', orders: 'order' };
 
 const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const isBlank = (x: unknown) => x === null || x === undefined || x === '';
@@ -23,18 +26,34 @@ function group(g: GroupNode, entity: QueryEntity, row: ModelRow, now: Date): boo
 function node(n: QueryNode, entity: QueryEntity, row: ModelRow, now: Date): boolean {
   if (n.kind === 'group') return group(n, entity, row, now);
   if (n.kind === 'related') {
-    const matching = (row.contacts ?? []).filter((c) => (n.where ? group(n.where, 'contact', c, now) : true));
+    const entity = RELATED_ENTITY[n.relation] as QueryEntity;
+    // Cancelled orders never count, as in the app.
+    const rows = ((row[n.relation] as ModelRow[] | undefined) ?? []).filter((r) => n.relation !== 'orders' || r.status !== 'cancelled');
+    const matching = rows.filter((c) => (n.where ? group(n.where, entity, c, now) : true));
+    const cmp = (k: number, op: string, value: number) =>
+      op === 'eq' ? k === value : op === 'gt' ? k > value : op === 'gte' ? k >= value : op === 'lt' ? k < value : k <= value;
     if (n.mode === 'has') return matching.length > 0;
     if (n.mode === 'hasNo') return matching.length === 0;
-    const { op, value } = n.count as { op: string; value: number };
-    const k = matching.length;
-    return op === 'eq' ? k === value : op === 'gt' ? k > value : op === 'gte' ? k >= value : op === 'lt' ? k < value : k <= value;
+    if (n.mode === 'count') return cmp(matching.length, (n.count as { op: string }).op, (n.count as { value: number }).value);
+    const agg = n.aggregate as { fn: string; field: string; op: string; value: number };
+    const values = matching.map((m) => Number(m[agg.field]));
+    // SQL: sum of nothing is 0 (COALESCE); max/min of nothing is NULL, which compares false.
+    if (agg.fn === 'sum') return cmp(values.reduce((a, b) => a + b, 0), agg.op, Number(agg.value));
+    if (values.length === 0) return false;
+    return cmp(agg.fn === 'max' ? Math.max(...values) : Math.min(...values), agg.op, Number(agg.value));
   }
   return condition(n, entity, row, now);
 }
 
+const ORDER_FIELDS: Record<string, { type: 'date' | 'number' | 'enum' | 'text' }> = {
+  orderDate: { type: 'date' },
+  totalFen: { type: 'number' },
+  status: { type: 'enum' },
+  orderNo: { type: 'text' },
+};
+
 function condition(n: ConditionNode, entity: QueryEntity, row: ModelRow, now: Date): boolean {
-  const field = findField(entity, n.field);
+  const field = (entity as string) === 'order' ? { key: n.field, ...ORDER_FIELDS[n.field] } : findField(entity, n.field);
   if (!field) throw new Error(`model: unknown field ${n.field}`);
   if (field.type === 'folder') {
     const hit = row.folders.some((f) => (n.values ?? []).includes(f));

@@ -4,6 +4,8 @@ import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { addToFolder, createFolder } from '../../../src-main/services/favourites/favourite-service';
 import { createContact } from '../../../src-main/services/organisation/contact-service';
+import { createOrder } from '../../../src-main/services/sales/order-service';
+import { localDate } from '../../../src-shared/query/relative-dates';
 import { matchingIds } from '../../../src-main/services/query/run-query';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
 import { evaluate, type ModelRow } from '../../support/query-model';
@@ -42,6 +44,10 @@ beforeAll(() => {
         maxLength: 3,
       }),
       folder: fc.constantFrom(0, 1, null),
+      orders: fc.array(
+        fc.record({ daysAgo: fc.constantFrom(1, 20, 100, 300, 500), yuan: fc.constantFrom(50, 500, 5_000, 60_000), cancelled: fc.boolean() }),
+        { maxLength: 3 },
+      ),
     }),
     { numRuns: 60, seed: 20261123 },
   );
@@ -55,6 +61,14 @@ beforeAll(() => {
       { now: at },
     );
     for (const ct of r.contacts) createContact(ws, testUser, { customerId: c.id, ...ct });
+    for (const o of r.orders) {
+      createOrder(ws, testUser, {
+        customerId: c.id,
+        orderDate: localDate(new Date(NOW.getTime() - o.daysAgo * 86_400_000)),
+        status: o.cancelled ? 'cancelled' : 'confirmed',
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: o.yuan * 100 }],
+      });
+    }
     if (r.folder !== null) addToFolder(ws, testUser, folderIds[r.folder] as string, [c.id]);
   }
   const folderMap = new Map<string, string[]>();
@@ -65,6 +79,7 @@ beforeAll(() => {
   contacts = (ws.db.prepare('SELECT id, customer_id, name, title, mobile, phone, email, birthday, notes, created_at AS createdAt FROM contacts').all() as ModelRow[]).map(
     (c) => ({ ...c, folders: folderMap.get(c.id) ?? [] }),
   );
+  const orders = ws.db.prepare('SELECT id, customer_id, order_no AS orderNo, order_date AS orderDate, status, total_fen AS totalFen FROM orders').all() as ModelRow[];
   customers = (
     ws.db
       .prepare(
@@ -78,6 +93,7 @@ beforeAll(() => {
     phones: JSON.parse(c.phones) as string[],
     folders: folderMap.get(c.id) ?? [],
     contacts: contacts.filter((ct) => ct.customer_id === c.id),
+    orders: orders.filter((o) => o.customer_id === c.id),
   }));
 });
 afterAll(() => cleanup());
@@ -168,8 +184,39 @@ const relatedNode = fc.record({
   count: fc.record({ op: fc.constantFrom('eq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.integer({ min: 0, max: 3 }) }),
 });
 
+const orderCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('orderDate'),
+    operator: fc.constant('relative' as const),
+    period: fc.constantFrom('lastNDays' as const, 'thisYear' as const, 'thisMonth' as const),
+    days: fc.constantFrom(30, 180, 365),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('totalFen'),
+    operator: fc.constantFrom('gt' as const, 'lte' as const, 'between' as const),
+    value: fc.constantFrom(10_000, 100_000, 1_000_000),
+    value2: fc.constantFrom(500_000, 10_000_000),
+  }),
+);
+
+const ordersNode = fc.record({
+  kind: fc.constant('related' as const),
+  relation: fc.constant('orders'),
+  mode: fc.constantFrom('has' as const, 'hasNo' as const, 'count' as const, 'aggregate' as const),
+  where: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(orderCondition, { maxLength: 2 }) }),
+  count: fc.record({ op: fc.constantFrom('eq' as const, 'gte' as const, 'lt' as const), value: fc.integer({ min: 0, max: 3 }) }),
+  aggregate: fc.record({
+    fn: fc.constantFrom('sum' as const, 'max' as const, 'min' as const),
+    field: fc.constant('totalFen'),
+    op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'eq' as const),
+    value: fc.constantFrom(0, 5_000, 500_000, 6_000_000),
+  }),
+});
+
 const tree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, customerCondition, relatedNode, tie('group')),
+  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, customerCondition, relatedNode, ordersNode, tie('group')),
   group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
 }));
 
