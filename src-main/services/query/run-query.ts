@@ -61,14 +61,24 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   const sort = options.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${CUSTOMER_SORT[sort.field]} ${dir}, c.seq ${dir}`;
+  const total = countQuery(ws, def, now);
+  // SQLite fills a page either by walking the sort column's index and testing every customer
+  // until the page is full (about (offset + limit) × customers / total rows visited), or by
+  // finding the matches through the filter's own index and sorting them (about `total` rows).
+  // Without statistics it always walks, which for a selective query means testing every
+  // customer: 6× the count's time at 100k. The count is needed anyway, so choose here; a unary +
+  // keeps the sort index out. Both give the same rows in the same order.
+  const customers = (ws.db.prepare('SELECT max(seq) FROM customers').pluck().get() as number | null) ?? 0;
+  const filterFirst = total * total <= (options.offset + options.limit) * customers;
+  const innerOrder = filterFirst ? `+${CUSTOMER_SORT[sort.field]} ${dir}, c.seq ${dir}` : order;
   const rows = ws.db
     .prepare(
       `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
-       WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
+       WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${innerOrder} LIMIT ? OFFSET ?)
        ORDER BY ${order}`,
     )
     .all(...where.params, options.limit, options.offset) as CustomerDbRow[];
-  return { total: countQuery(ws, def, now), rows: withCustomValues(ws, rows.map(toCustomer)) };
+  return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
 export function runContactQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: ContactResult[] } {
