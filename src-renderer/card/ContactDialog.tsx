@@ -9,6 +9,7 @@ import { FormField } from '../components/FormField';
 import { cardFieldErrors } from './card-errors';
 import { CustomFieldsForm, useCustomDraft } from './CustomFieldsForm';
 import { departmentPath } from './org-tree';
+import { SaveCancelFooter } from '../components/SaveCancelFooter';
 
 const TEXT = ['name', 'title', 'mobile', 'phone', 'email', 'birthday', 'notes'] as const;
 type TextKey = (typeof TEXT)[number];
@@ -101,16 +102,7 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
       testId="contact-dialog"
       onClose={onClose}
       width={560}
-      footer={
-        <>
-          <button type="button" data-testid="contact-cancel" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" data-testid="contact-save" disabled={busy} onClick={() => void save()}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancelFooter prefix="contact" busy={busy} onCancel={onClose} onSave={() => void save()} />}
     >
       <form
         className="form-grid"

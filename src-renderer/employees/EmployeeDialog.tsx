@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { errorText, formFieldErrors } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
+import { SaveCancelFooter } from '../components/SaveCancelFooter';
 
 const FIELDS = ['name', 'title', 'mobile', 'email'] as const;
 type Field = (typeof FIELDS)[number];
@@ -51,16 +52,7 @@ export function EmployeeDialog({ employee, onClose, onSaved }: { employee: Emplo
       testId="employee-dialog"
       onClose={onClose}
       width={480}
-      footer={
-        <>
-          <button type="button" data-testid="employee-cancel" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" data-testid="employee-save" disabled={busy} onClick={() => void save()}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancelFooter prefix="employee" busy={busy} onCancel={onClose} onSave={() => void save()} />}
     >
       <form
         className="form-grid"

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { errorText, formFieldErrors } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
+import { SaveCancelFooter } from '../components/SaveCancelFooter';
 
 const TEXT = ['code', 'name', 'category', 'unit', 'notes'] as const;
 type TextKey = (typeof TEXT)[number];
@@ -135,16 +136,7 @@ export function ProductDialog({ product, onClose, onSaved }: { product: Product 
       testId="product-dialog"
       onClose={onClose}
       width={560}
-      footer={
-        <>
-          <button type="button" data-testid="product-cancel" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" data-testid="product-save" disabled={busy} onClick={() => void save()}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancelFooter prefix="product" busy={busy} onCancel={onClose} onSave={() => void save()} />}
     >
       <form
         className="form-grid"

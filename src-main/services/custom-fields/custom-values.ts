@@ -107,9 +107,16 @@ export function writeCustomValues(
   return changed;
 }
 
-const LOG_ENTITY: Record<CustomFieldEntity, 'customer' | 'contact' | 'order' | 'businessRecord'> = {
+/** The change-log entity of each custom-field entity (records of business types log as businessRecord). */
+export const LOG_ENTITY: Record<CustomFieldEntity, 'customer' | 'contact' | 'order' | 'businessRecord'> = {
   customer: 'customer',
   contact: 'contact',
   order: 'order',
   record: 'businessRecord',
 };
+
+/** The reverse: which custom-field entity a logged entity's cf_ columns belong to. */
+export function customEntityOf(logEntity: string): CustomFieldEntity | null {
+  const hit = (Object.keys(LOG_ENTITY) as CustomFieldEntity[]).find((k) => LOG_ENTITY[k] === logEntity);
+  return hit ?? null;
+}

@@ -4,7 +4,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
 import { decodeValue, runWrite } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
-import { readCustomValues, writeCustomValues } from './custom-values';
+import { LOG_ENTITY, readCustomValues, writeCustomValues } from './custom-values';
 import { getField } from './field-registry';
 
 export interface FieldHistoryPoint {
@@ -16,7 +16,6 @@ export interface FieldHistoryPoint {
   backfilled: boolean;
 }
 
-const LOG_ENTITY = { customer: 'customer', contact: 'contact', order: 'order', record: 'businessRecord' } as const;
 
 /**
  * A tracked field's values over time, read from the change log only: ordinary edits at the day

@@ -6,7 +6,8 @@ import { readCustomValues } from '../custom-fields/custom-values';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
 
 // Read side of customers. Sort columns come from this fixed map, never from the caller's text.
-const SORT_SQL: Record<CustomerSortField, string> = {
+/** The one map from a list column to its SQL; the query results list sorts with it too. */
+export const SORT_SQL: Record<CustomerSortField, string> = {
   name: 'c.sort_key',
   code: 'c.code',
   industry: 'c.industry',

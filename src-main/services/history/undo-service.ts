@@ -5,7 +5,7 @@ import { decodeValue, runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { reindexCustomer } from '../search/search-index';
-import { writeCustomValues } from '../custom-fields/custom-values';
+import { customEntityOf, writeCustomValues } from '../custom-fields/custom-values';
 import { isTableEntity } from '../shared/entity-tables';
 import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
 
@@ -74,11 +74,9 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
   return target.tx_id;
 }
 
-const CUSTOM_ENTITY = { customer: 'customer', contact: 'contact', order: 'order', businessRecord: 'record' } as const;
-
 function revertCustomValue(tx: WriteTx, entity: Entity, id: string, rootId: string, column: string, value: unknown): void {
-  if (!Object.hasOwn(CUSTOM_ENTITY, entity)) return;
-  const target = CUSTOM_ENTITY[entity as keyof typeof CUSTOM_ENTITY];
+  const target = customEntityOf(entity);
+  if (!target) return;
   const typeRow = target === 'record' ? (tx.ws.db.prepare('SELECT type_id AS t FROM business_records WHERE id = ?').get(id) as { t: string } | undefined) : undefined;
   try {
     writeCustomValues(tx, target, id, rootId, { [column]: value }, { creating: false, businessTypeId: typeRow?.t ?? null });

@@ -1,7 +1,7 @@
 import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
-import { withCustomValues } from '../customers/customer-queries';
+import { SORT_SQL, withCustomValues } from '../customers/customer-queries';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../customers/customer-row';
 import { compileWhere } from './compile-query';
 
@@ -17,18 +17,6 @@ export interface ContactResult {
   birthday: string | null;
 }
 
-const CUSTOMER_SORT: Record<CustomerSortField, string> = {
-  name: 'c.sort_key',
-  code: 'c.code',
-  industry: 'c.industry',
-  province: 'c.province',
-  city: 'c.city',
-  customerClass: 'c.class',
-  lifecycle: 'c.lifecycle',
-  relationshipLevel: 'c.relationship_level',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
-};
 
 export interface RunOptions {
   offset: number;
@@ -60,7 +48,7 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   const where = compileWhere(ws, { ...def, entity: 'customer' }, now);
   const sort = options.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = `${CUSTOMER_SORT[sort.field]} ${dir}, c.seq ${dir}`;
+  const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
   const total = countQuery(ws, def, now);
   // SQLite fills a page either by walking the sort column's index and testing every customer
   // until the page is full (about (offset + limit) × customers / total rows visited), or by
@@ -70,7 +58,7 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   // keeps the sort index out. Both give the same rows in the same order.
   const customers = (ws.db.prepare('SELECT max(seq) FROM customers').pluck().get() as number | null) ?? 0;
   const filterFirst = total * total <= (options.offset + options.limit) * customers;
-  const innerOrder = filterFirst ? `+${CUSTOMER_SORT[sort.field]} ${dir}, c.seq ${dir}` : order;
+  const innerOrder = filterFirst ? `+${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}` : order;
   const rows = ws.db
     .prepare(
       `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
