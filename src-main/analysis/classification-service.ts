@@ -172,8 +172,15 @@ export function previewFromSnapshot(ws: Workspace, schemeId: string, period: str
   });
 }
 
+/**
+ * The applied periods of a scheme, oldest first. One index seek per period (a run holds a row per
+ * customer, so DISTINCT would read them all); the query catalogue asks on every compile.
+ */
 export function schemePeriods(ws: Workspace, schemeId: string): string[] {
-  return (ws.db.prepare('SELECT DISTINCT period FROM classification_snapshots WHERE scheme_id = ? ORDER BY period').pluck().all(schemeId) as string[]);
+  const next = ws.db.prepare('SELECT min(period) FROM classification_snapshots WHERE scheme_id = ? AND period > ?').pluck();
+  const periods: string[] = [];
+  for (let p = next.get(schemeId, '') as string | null; p !== null; p = next.get(schemeId, p) as string | null) periods.push(p);
+  return periods;
 }
 
 /** A manager's manual class for one customer, with the reason; it wins over the rules from the next run on. */
@@ -190,10 +197,14 @@ export function overrideClass(ws: Workspace, ctx: CallContext, schemeId: string,
   });
 }
 
-/** Class of every customer in a period's snapshot. */
+/** Class of every live customer in a period's snapshot. */
 export function snapshotClasses(ws: Workspace, schemeId: string, period: string): Map<string, string> {
   return new Map(
-    (ws.db.prepare('SELECT customer_id AS c, class AS k FROM classification_snapshots WHERE scheme_id = ? AND period = ?').all(schemeId, period) as { c: string; k: string }[]).map(
+    (
+      ws.db
+        .prepare('SELECT s.customer_id AS c, s.class AS k FROM classification_snapshots s JOIN customers c ON c.id = s.customer_id AND c.deleted = 0 WHERE s.scheme_id = ? AND s.period = ?')
+        .all(schemeId, period) as { c: string; k: string }[]
+    ).map(
       (r) => [r.c, r.k],
     ),
   );

@@ -1,54 +1,144 @@
-import { scoreRfm, type RfmScoring } from '../../src-shared/analysis/rfm';
+import type { DrillTarget } from '../../src-shared/analysis/report-results';
+import type { RfmScored, RfmScoring } from '../../src-shared/analysis/rfm';
+import { snapshotFieldKey } from '../../src-shared/query/query-fields';
+import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
 import type { Workspace } from '../db/workspace';
-import { snapshotClasses } from './classification-service';
-import { customerMetrics, windowEnding } from './customer-metrics';
+import { windowEnding, type Window } from './customer-metrics';
+import { paretoRevenues, rfmScored } from './reports';
 
-export type DrillTarget =
-  | { of: 'paretoTop'; asOf: string; windowDays: number; share: number }
-  | { of: 'rfmSegment'; asOf: string; windowDays: number; scoring: unknown; segment: string }
-  | { of: 'snapshotClass'; schemeId: string; period: string; classKey: string }
-  | { of: 'transition'; schemeId: string; from: string; to: string; fromClass: string; toClass: string }
-  | { of: 'dormant'; asOf: string; dormantDays: number };
+// A drill-down is the report element's customers as an ordinary customer query: the user sees its
+// results, its conditions in the builder, and can save it. Where a report cuts by computed scores
+// (RFM quantiles, the Pareto top share) the cut is turned into the figures it stands for — order
+// counts, sums and last-order dates in the window — which the query language compares directly.
+
+type Op = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
+
+const group = (children: QueryNode[]): GroupNode => ({ kind: 'group', op: 'and', children });
+const cond = (field: string, operator: ConditionNode['operator'], rest: Partial<ConditionNode> = {}): ConditionNode => ({ kind: 'condition', field, operator, ...rest });
+const ordersBetween = (from: string, to: string): GroupNode => group([cond('orderDate', 'between', { value: from, value2: to })]);
+const hasOrders = (where: GroupNode, mode: 'has' | 'hasNo' = 'has'): RelatedNode => ({ kind: 'related', relation: 'orders', mode, where });
+const countOrders = (where: GroupNode, op: Op, value: number): RelatedNode => ({ kind: 'related', relation: 'orders', mode: 'count', where, count: { op, value } });
+const aggregateOrders = (where: GroupNode | undefined, fn: 'sum' | 'max' | 'min', field: string, op: Op, value: number | string): RelatedNode => ({
+  kind: 'related',
+  relation: 'orders',
+  mode: 'aggregate',
+  ...(where ? { where } : {}),
+  aggregate: { fn, field, op, value },
+});
+/** Matches no customer: the element was empty when the drill was asked for. */
+const nothing = (w: Window): RelatedNode => countOrders(ordersBetween(w.from, w.to), 'lt', 0);
+
+const DAY = 86_400_000;
+const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
+const monthEnd = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/** Value range of one RFM dimension over the customers whose score passes `keep`, or null if none does. */
+function range(scored: readonly RfmScored[], value: (s: RfmScored) => number, keep: (s: RfmScored) => boolean): { min: number; max: number } | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scored) {
+    if (!keep(s)) continue;
+    min = Math.min(min, value(s));
+    max = Math.max(max, value(s));
+  }
+  return min <= max ? { min, max } : null;
+}
 
 /**
- * The customers behind one bar, slice or cell of a report, computed exactly as the report was.
- * The renderer lists them and can keep them as a favourites folder, which is itself a query.
+ * An RFM selection as order figures in the window. Scores rise (recency: fall) with the value and
+ * ties share a score, so the customers of a score set are exactly those whose value lies between
+ * the set's smallest and largest value; a bound at the population's own extreme is left out.
  */
-export function drillIds(ws: Workspace, t: DrillTarget): { total: number; ids: string[] } {
-  let ids: string[];
+function rfmQuery(asOf: string, windowDays: number, scored: readonly RfmScored[], keep: Record<'r' | 'f' | 'm', (s: RfmScored) => boolean>): QueryNode[] {
+  const w = windowEnding(asOf, windowDays);
+  const inWindow = ordersBetween(w.from, w.to);
+  const all = () => true;
+  const nodes: QueryNode[] = [hasOrders(inWindow)];
+  const dims = [
+    { value: (s: RfmScored) => s.recencyDays, keep: keep.r },
+    { value: (s: RfmScored) => s.frequency, keep: keep.f },
+    { value: (s: RfmScored) => s.monetary, keep: keep.m },
+  ];
+  for (const [i, d] of dims.entries()) {
+    const r = range(scored, d.value, (s) => dims.every((o) => o.keep(s)));
+    if (!r) return [nothing(w)];
+    const whole = range(scored, d.value, all) as { min: number; max: number };
+    const bounds: [Op, number][] = [
+      ...(r.min > whole.min ? [['gte', r.min] as [Op, number]] : []),
+      ...(r.max < whole.max ? [['lte', r.max] as [Op, number]] : []),
+    ];
+    for (const [op, v] of bounds) {
+      if (i === 0) nodes.push(aggregateOrders(inWindow, 'max', 'orderDate', op === 'gte' ? 'lte' : 'gte', daysBefore(asOf, v)));
+      else if (i === 1) nodes.push(countOrders(inWindow, op, v));
+      else nodes.push(aggregateOrders(inWindow, 'sum', 'totalFen', op, v));
+    }
+  }
+  return nodes;
+}
+
+function mean(scored: readonly RfmScored[], k: 'r' | 'f' | 'm'): number {
+  return scored.reduce((a, s) => a + s[k], 0) / Math.max(1, scored.length);
+}
+
+function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
   switch (t.of) {
     case 'paretoTop': {
-      const buying = customerMetrics(ws, windowEnding(t.asOf, t.windowDays))
-        .filter((m) => m.revenue > 0)
-        .sort((a, b) => b.revenue - a.revenue);
-      ids = buying.slice(0, Math.ceil(buying.length * t.share)).map((m) => m.id);
-      break;
+      const w = windowEnding(t.asOf, t.windowDays);
+      const revenues = paretoRevenues(ws, t.asOf, t.windowDays).sort((a, b) => b - a);
+      const threshold = revenues[Math.ceil(revenues.length * t.share) - 1];
+      // Customers tied with the last one of the share are in as well: a query cannot split a tie.
+      return threshold === undefined ? [nothing(w)] : [aggregateOrders(ordersBetween(w.from, w.to), 'sum', 'totalFen', 'gte', threshold)];
     }
     case 'rfmSegment': {
-      const metrics = customerMetrics(ws, windowEnding(t.asOf, t.windowDays)).filter((m) => m.orders > 0);
-      ids = scoreRfm(
-        metrics.map((m) => ({ id: m.id, recencyDays: m.daysSinceLastOrder ?? 0, frequency: m.orders, monetary: m.revenue })),
-        t.scoring as RfmScoring,
-      )
-        .filter((s) => s.segment === t.segment)
-        .map((s) => s.id);
-      break;
+      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring as RfmScoring);
+      const segment = scored.find((s) => s.segment === t.segment);
+      if (!segment) return [nothing(windowEnding(t.asOf, t.windowDays))];
+      // A segment is high or low on each dimension against the dimension's mean score.
+      const [mr, mf, mm] = [mean(scored, 'r'), mean(scored, 'f'), mean(scored, 'm')];
+      const side = (score: number, m: number, ref: number) => score >= m === ref >= m;
+      return rfmQuery(t.asOf, t.windowDays, scored, {
+        r: (s) => side(s.r, mr, segment.r),
+        f: (s) => side(s.f, mf, segment.f),
+        m: (s) => side(s.m, mm, segment.m),
+      });
+    }
+    case 'rfmCell': {
+      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring as RfmScoring);
+      return rfmQuery(t.asOf, t.windowDays, scored, { r: (s) => s.r === t.r, f: (s) => s.f === t.f, m: () => true });
     }
     case 'snapshotClass':
-      ids = [...snapshotClasses(ws, t.schemeId, t.period)].filter(([, k]) => k === t.classKey).map(([id]) => id);
-      break;
+      return [cond(snapshotFieldKey(t.schemeId, t.period), 'eq', { value: t.classKey })];
     case 'transition': {
-      const before = snapshotClasses(ws, t.schemeId, t.from);
-      const after = snapshotClasses(ws, t.schemeId, t.to);
-      const all = new Set([...before.keys(), ...after.keys()]);
-      ids = [...all].filter((id) => (before.get(id) ?? '—') === t.fromClass && (after.get(id) ?? '—') === t.toClass);
-      break;
+      const inPeriod = (period: string, cls: string) =>
+        cls === '—' ? cond(snapshotFieldKey(t.schemeId, period), 'empty') : cond(snapshotFieldKey(t.schemeId, period), 'eq', { value: cls });
+      return [inPeriod(t.from, t.fromClass), inPeriod(t.to, t.toClass)];
     }
-    case 'dormant':
-      ids = customerMetrics(ws, windowEnding(t.asOf, 365))
-        .filter((m) => m.daysSinceLastOrder !== null && m.daysSinceLastOrder >= t.dormantDays)
-        .map((m) => m.id);
-      break;
+    case 'dormant': {
+      // Bought on or before the cut-off, and not since up to the analysis date.
+      const quietFrom = daysBefore(t.asOf, t.dormantDays - 1);
+      return [hasOrders(group([cond('orderDate', 'before', { value: quietFrom })])), hasOrders(ordersBetween(quietFrom, t.asOf), 'hasNo')];
+    }
+    case 'month': {
+      const [from, to] = [`${t.month}-01`, monthEnd(t.month)];
+      if (t.measure === 'new') return [aggregateOrders(undefined, 'min', 'orderDate', 'gte', from), aggregateOrders(undefined, 'min', 'orderDate', 'lte', to)];
+      const nodes: QueryNode[] = [hasOrders(ordersBetween(from, to))];
+      if (t.by) {
+        const field = t.by === 'class' ? 'customerClass' : 'province';
+        nodes.push(t.key ? cond(field, 'eq', { value: t.key }) : cond(field, 'empty'));
+      }
+      return nodes;
+    }
+    case 'relationship':
+      return [t.level === null ? cond('relationshipLevel', 'empty') : cond('relationshipLevel', 'eq', { value: t.level })];
+    case 'owner':
+      return [cond('ownerId', 'eq', { value: t.ownerId })];
   }
-  return { total: ids.length, ids: ids.slice(0, 100_000) };
+}
+
+/** The customer query behind one bar, slice or cell of a report, computed as the report was. */
+export function drillQuery(ws: Workspace, t: DrillTarget): { definition: QueryDefinition } {
+  return { definition: { entity: 'customer', where: group(drillNodes(ws, t)) } };
 }

@@ -15,7 +15,7 @@ import type {
   TransitionsResult,
 } from '../../src-shared/analysis/report-results';
 import type { applyScheme, previewScheme } from './classification-service';
-import type { drillIds } from './drill';
+import type { drillQuery } from './drill';
 import type { applyLifecycleRules } from './lifecycle-service';
 import type {
   businessSummary,
@@ -53,5 +53,5 @@ export type ReportResultChecks = [
   Check<Same<ReturnType<typeof previewScheme>, ClassPreview[]>>,
   Check<Same<ReturnType<typeof applyScheme>, ClassPreview[]>>,
   Check<Same<ReturnType<typeof applyLifecycleRules>, LifecycleCounts>>,
-  Check<Same<ReturnType<typeof drillIds>, DrillResult>>,
+  Check<Same<ReturnType<typeof drillQuery>, DrillResult>>,
 ];

@@ -1,5 +1,5 @@
-import { lifetimeValue, paretoCurve, transitionMatrix } from '../../src-shared/analysis/contribution';
-import { rfmHeatmap, scoreRfm, summariseSegments, type RfmScoring } from '../../src-shared/analysis/rfm';
+import { lifetimeValue, paretoCurveOf, transitionMatrix } from '../../src-shared/analysis/contribution';
+import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, type RfmScoring } from '../../src-shared/analysis/rfm';
 import type { Workspace } from '../db/workspace';
 import { getScheme, snapshotClasses } from './classification-service';
 import { windowEnding } from './customer-metrics';
@@ -11,31 +11,80 @@ import { windowEnding } from './customer-metrics';
  * Revenue, orders and last order date in the window, for live customers who bought in it. The same
  * figures as customerMetrics for those customers (the window ends on asOf, so the last order up to
  * asOf of anyone who bought in it lies inside it), from one grouped scan of the covering
- * orders_date_idx instead of two scans plus every customer row.
+ * orders_date_idx instead of two scans plus every customer row. "Live" is an EXISTS probe by id:
+ * written as a JOIN, SQLite walked the live customers and built an automatic index over the
+ * grouped rows, 150 ms more at 100k buyers.
  */
+const windowBuyersSql = (columns: string, where = '') => `SELECT ${columns} FROM
+     (SELECT customer_id AS id, sum(total_fen) AS revenue, count(*) AS orders, max(order_date) AS lastOrder FROM orders
+      WHERE deleted = 0 AND status <> 'cancelled' AND order_date BETWEEN ? AND ? GROUP BY customer_id) b
+   WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = b.id AND c.deleted = 0)${where}`;
+
 function windowBuyers(ws: Workspace, asOf: string, windowDays: number): { id: string; revenue: number; orders: number; lastOrder: string }[] {
   const w = windowEnding(asOf, windowDays);
-  return ws.db
-    .prepare(
-      `SELECT b.id, b.revenue, b.orders, b.lastOrder FROM
-         (SELECT customer_id AS id, sum(total_fen) AS revenue, count(*) AS orders, max(order_date) AS lastOrder FROM orders
-          WHERE deleted = 0 AND status <> 'cancelled' AND order_date BETWEEN ? AND ? GROUP BY customer_id) b
-       JOIN customers c ON c.id = b.id WHERE c.deleted = 0`,
-    )
-    .all(w.from, w.to) as { id: string; revenue: number; orders: number; lastOrder: string }[];
+  return ws.db.prepare(windowBuyersSql('b.id, b.revenue, b.orders, b.lastOrder')).all(w.from, w.to) as { id: string; revenue: number; orders: number; lastOrder: string }[];
+}
+
+/**
+ * The window figures as columns, for the reports that only aggregate them: a typed array per
+ * figure read from raw rows, instead of an object per buyer (at 100k buyers those objects were
+ * most of what rfm and pareto cost beyond their SQL). Recency is counted in SQL: both dates are
+ * whole days, so the difference of their julian days is exact.
+ */
+function windowColumns(ws: Workspace, asOf: string, windowDays: number): { recencyDays: Float64Array; frequency: Float64Array; monetary: Float64Array } {
+  const w = windowEnding(asOf, windowDays);
+  const stmt = ws.db.prepare(windowBuyersSql('b.revenue, b.orders, CAST(round(julianday(?) - julianday(b.lastOrder)) AS INTEGER)')).raw(true);
+  let size = 0;
+  let cols = { recencyDays: new Float64Array(4096), frequency: new Float64Array(4096), monetary: new Float64Array(4096) };
+  for (const row of stmt.iterate(asOf, w.from, w.to) as IterableIterator<[number, number, number]>) {
+    if (size === cols.monetary.length) cols = grow(cols, size * 2);
+    cols.monetary[size] = row[0];
+    cols.frequency[size] = row[1];
+    cols.recencyDays[size] = row[2];
+    size += 1;
+  }
+  return grow(cols, size);
+}
+
+function grow<T extends Record<string, Float64Array>>(cols: T, length: number): T {
+  const out: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(cols)) {
+    const next = new Float64Array(length);
+    next.set(v.subarray(0, Math.min(length, v.length)));
+    out[k] = next;
+  }
+  return out as T;
+}
+
+/** Window revenue of each buyer for more than nothing, as one column (plucked: no row object at all). */
+function windowRevenues(ws: Workspace, asOf: string, windowDays: number): Float64Array {
+  const w = windowEnding(asOf, windowDays);
+  const stmt = ws.db.prepare(windowBuyersSql('b.revenue', ' AND b.revenue > 0')).pluck(true);
+  let size = 0;
+  let values = new Float64Array(4096);
+  for (const revenue of stmt.iterate(w.from, w.to) as IterableIterator<number>) {
+    if (size === values.length) values = grow({ values }, size * 2).values;
+    values[size] = revenue;
+    size += 1;
+  }
+  return values.slice(0, size);
 }
 
 const liveCustomerCount = (ws: Workspace) => ws.db.prepare('SELECT count(*) FROM customers WHERE deleted = 0').pluck().get() as number;
 
-export function paretoReport(ws: Workspace, asOf: string, windowDays: number) {
-  const buying = windowBuyers(ws, asOf, windowDays).filter((m) => m.revenue > 0);
-  return { ...paretoCurve(buying.map((m) => ({ id: m.id, value: m.revenue }))), allCustomers: liveCustomerCount(ws) };
+/** Revenue in the window of each customer who bought for more than nothing: the Pareto population. */
+export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number): number[] {
+  return Array.from(windowRevenues(ws, asOf, windowDays));
 }
 
-export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
-  // Customers who bought in the window; recency is counted from their last order up to asOf.
+export function paretoReport(ws: Workspace, asOf: string, windowDays: number) {
+  return { ...paretoCurveOf(windowRevenues(ws, asOf, windowDays)), allCustomers: liveCustomerCount(ws) };
+}
+
+/** Customers who bought in the window, scored; recency is counted from their last order up to asOf. */
+export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
   const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
-  const scored = scoreRfm(
+  return scoreRfm(
     windowBuyers(ws, asOf, windowDays).map((m) => ({
       id: m.id,
       recencyDays: Math.round((asOfMs - Date.parse(`${m.lastOrder}T00:00:00Z`)) / 86_400_000),
@@ -44,8 +93,19 @@ export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scori
     })),
     scoring,
   );
-  return { customers: scored.length, segments: summariseSegments(scored), heatmap: rfmHeatmap(scored) };
 }
+
+export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
+  const cols = windowColumns(ws, asOf, windowDays);
+  const s = scoreRfmColumns(cols, scoring);
+  return { customers: cols.monetary.length, segments: summariseSegmentColumns(s.segment, cols.monetary), heatmap: rfmHeatmapColumns(s.r, s.f, cols.monetary) };
+}
+
+/**
+ * Snapshot rows of customers still live: a class report counts what its drill-down (a query over
+ * live customers) lists.
+ */
+const LIVE_SNAPSHOTS = 'classification_snapshots s JOIN customers c ON c.id = s.customer_id AND c.deleted = 0';
 
 /** Customers in each class of the scheme's latest (or given) period: the pyramid. */
 export function classPyramid(ws: Workspace, schemeId: string, period?: string) {
@@ -53,7 +113,7 @@ export function classPyramid(ws: Workspace, schemeId: string, period?: string) {
   const latest = period ?? (ws.db.prepare('SELECT max(period) FROM classification_snapshots WHERE scheme_id = ?').pluck().get(schemeId) as string | null);
   if (!latest) return { period: null, classes: scheme.definition.classes.map((c) => ({ ...c, customers: 0 })) };
   const counts = new Map(
-    (ws.db.prepare('SELECT class AS k, count(*) AS n FROM classification_snapshots WHERE scheme_id = ? AND period = ? GROUP BY class').all(schemeId, latest) as { k: string; n: number }[]).map(
+    (ws.db.prepare(`SELECT s.class AS k, count(*) AS n FROM ${LIVE_SNAPSHOTS} WHERE s.scheme_id = ? AND s.period = ? GROUP BY s.class`).all(schemeId, latest) as { k: string; n: number }[]).map(
       (r) => [r.k, r.n],
     ),
   );
@@ -63,7 +123,7 @@ export function classPyramid(ws: Workspace, schemeId: string, period?: string) {
 /** Class counts per period: how the distribution moved over time. */
 export function classDistribution(ws: Workspace, schemeId: string) {
   const rows = ws.db
-    .prepare('SELECT period, class AS k, count(*) AS n FROM classification_snapshots WHERE scheme_id = ? GROUP BY period, class ORDER BY period')
+    .prepare(`SELECT s.period, s.class AS k, count(*) AS n FROM ${LIVE_SNAPSHOTS} WHERE s.scheme_id = ? GROUP BY s.period, s.class ORDER BY s.period`)
     .all(schemeId) as { period: string; k: string; n: number }[];
   const periods = [...new Set(rows.map((r) => r.period))];
   const classes = getScheme(ws, schemeId).definition.classes.map((c) => c.key);
@@ -90,6 +150,7 @@ export function classTransitions(ws: Workspace, schemeId: string, from: string, 
   const stopped = ws.db
     .prepare(
       `SELECT count(*) FROM classification_snapshots a JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id
+       JOIN customers c ON c.id = a.customer_id AND c.deleted = 0
        WHERE a.scheme_id = ? AND a.period = ? AND b.period = ? AND json_extract(a.metrics, '$.revenue') > 0 AND json_extract(b.metrics, '$.revenue') = 0`,
     )
     .pluck()
@@ -131,7 +192,7 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
   return { count: dormant.length, valueAtRisk: atRisk, list };
 }
 
-/** Monthly revenue, orders, new (first order) and active (ordered) customers, optionally by class or province. */
+/** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class or province. */
 export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province') {
   const dim = by === 'class' ? 'c.class' : by === 'province' ? 'c.province' : "''";
   // Orders are first summed per customer and month from the covering orders_date_idx; only then
@@ -145,13 +206,16 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
              WHERE deleted = 0 AND status <> 'cancelled' AND order_date >= ? AND order_date < date(? || '-01', '+1 month')
              GROUP BY customer_id, month) m
        JOIN customers c ON c.id = m.customer_id
+       WHERE c.deleted = 0
        GROUP BY m.month, k ORDER BY m.month`,
     )
     .all(`${fromMonth}-01`, toMonth) as { month: string; k: string | null; revenue: number; orders: number; active: number }[];
   const firsts = ws.db
     .prepare(
-      `SELECT substr(f.first, 1, 7) AS month, count(*) AS n FROM (SELECT min(order_date) AS first FROM orders WHERE deleted = 0 AND status <> 'cancelled' GROUP BY customer_id) f
-       WHERE f.first >= ? AND f.first < date(? || '-01', '+1 month') GROUP BY month`,
+      `SELECT substr(f.first, 1, 7) AS month, count(*) AS n
+       FROM (SELECT customer_id, min(order_date) AS first FROM orders WHERE deleted = 0 AND status <> 'cancelled' GROUP BY customer_id) f
+       JOIN customers c ON c.id = f.customer_id
+       WHERE c.deleted = 0 AND f.first >= ? AND f.first < date(? || '-01', '+1 month') GROUP BY month`,
     )
     .all(`${fromMonth}-01`, toMonth) as { month: string; n: number }[];
   return { rows, newCustomers: firsts };

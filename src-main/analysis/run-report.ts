@@ -3,7 +3,7 @@ import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
 import { applyScheme, previewScheme } from './classification-service';
-import { drillIds } from './drill';
+import { drillQuery } from './drill';
 import { applyLifecycleRules } from './lifecycle-service';
 import { exportWorkspaceWorkbook } from '../services/export/export-workspace';
 import {
@@ -23,6 +23,11 @@ import {
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const days = z.number().int().min(1).max(3660);
+const rfmScoring = z.union([
+  z.object({ kind: z.literal('quantiles'), buckets: z.union([z.literal(3), z.literal(4), z.literal(5)]) }).strict(),
+  z.object({ kind: z.literal('thresholds'), recency: z.array(z.number()).max(4), frequency: z.array(z.number()).max(4), monetary: z.array(z.number()).max(4) }).strict(),
+]);
+const score = z.number().int().min(1).max(5);
 
 /** Every report by name with its parameters; the renderer asks for one, a worker computes it. */
 export const reportRequest = z.discriminatedUnion('kind', [
@@ -32,10 +37,7 @@ export const reportRequest = z.discriminatedUnion('kind', [
       kind: z.literal('rfm'),
       asOf: date,
       windowDays: days,
-      scoring: z.union([
-        z.object({ kind: z.literal('quantiles'), buckets: z.union([z.literal(3), z.literal(4), z.literal(5)]) }).strict(),
-        z.object({ kind: z.literal('thresholds'), recency: z.array(z.number()).max(4), frequency: z.array(z.number()).max(4), monetary: z.array(z.number()).max(4) }).strict(),
-      ]),
+      scoring: rfmScoring,
     })
     .strict(),
   z.object({ kind: z.literal('pyramid'), schemeId: z.string().max(64), period: z.string().max(20).optional() }).strict(),
@@ -59,12 +61,18 @@ export const reportRequest = z.discriminatedUnion('kind', [
       kind: z.literal('drill'),
       target: z.discriminatedUnion('of', [
         z.object({ of: z.literal('paretoTop'), asOf: date, windowDays: days, share: z.number().min(0).max(1) }).strict(),
-        z.object({ of: z.literal('rfmSegment'), asOf: date, windowDays: days, scoring: z.unknown(), segment: z.string().max(10) }).strict(),
+        z.object({ of: z.literal('rfmSegment'), asOf: date, windowDays: days, scoring: rfmScoring, segment: z.string().max(10) }).strict(),
+        z.object({ of: z.literal('rfmCell'), asOf: date, windowDays: days, scoring: rfmScoring, r: score, f: score }).strict(),
         z.object({ of: z.literal('snapshotClass'), schemeId: z.string().max(64), period: z.string().max(20), classKey: z.string().max(10) }).strict(),
         z
           .object({ of: z.literal('transition'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), fromClass: z.string().max(10), toClass: z.string().max(10) })
           .strict(),
         z.object({ of: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
+        z
+          .object({ of: z.literal('month'), month, measure: z.enum(['active', 'new']), by: z.enum(['class', 'province']).optional(), key: z.string().max(200).nullable().optional() })
+          .strict(),
+        z.object({ of: z.literal('relationship'), level: z.number().int().nullable() }).strict(),
+        z.object({ of: z.literal('owner'), ownerId: z.string().max(64) }).strict(),
       ]),
     })
     .strict(),
@@ -111,7 +119,7 @@ export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallConte
     case 'lifecycleApply':
       return applyLifecycleRules(ws, requireCtx(ctx), r.asOf);
     case 'drill':
-      return drillIds(ws, r.target);
+      return drillQuery(ws, r.target);
     default:
       throw new KecardError('VALIDATION', 'Unknown report.');
   }

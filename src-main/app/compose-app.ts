@@ -2,6 +2,7 @@ import type { KecardEvent } from '../../src-shared/contract/events';
 import { existsSync } from 'node:fs';
 import { listBackups } from '../backup/backup-service';
 import { needsBackgroundCheck } from '../db/open-workspace';
+import { FieldIndexJobs } from '../jobs/field-index-jobs';
 import { JobRunner } from '../jobs/job-runner';
 import { createHandlers } from '../router/handlers';
 import { createRouter, type Dispatch } from '../router/router';
@@ -21,13 +22,17 @@ export interface ComposedApp {
 export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs?: NativeDialogs; workerDir: URL }): ComposedApp {
   let sink: (event: KecardEvent) => void = () => {};
   let jobsRef: JobRunner | null = null;
+  let indexesRef: FieldIndexJobs | null = null;
   const emit = (event: KecardEvent) => {
     sink(event);
     if (event.type === 'workspace.changed' && event.info && jobsRef) checkInBackground(event.info.path, jobsRef);
+    indexesRef?.observe(event);
   };
   const host = new AppHost({ dataDir: options.dataDir, shell: options.shell, emit, ...(options.dialogs ? { dialogs: options.dialogs } : {}) });
   const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir));
   jobsRef = jobs;
+  const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.context } : null));
+  indexesRef = fieldIndexes;
   /** Large files skip the full check at open; it runs here, off the UI's path, and damage is reported. */
   function checkInBackground(path: string, runner: JobRunner): void {
     if (!existsSync(path) || !needsBackgroundCheck(path)) return;
@@ -37,7 +42,7 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
       return undefined;
     });
   }
-  const dispatch = createRouter(createHandlers({ host, jobs, version: APP_VERSION, platform: process.platform }));
+  const dispatch = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }));
   return {
     host,
     jobs,

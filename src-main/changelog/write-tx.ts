@@ -1,7 +1,7 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Entity } from '../../src-shared/domain/change-log';
 import type { Workspace } from '../db/workspace';
 import type { CallContext } from './call-context';
+import { pooledUuidV7 } from './pooled-uuid';
 
 export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'record';
 
@@ -22,7 +22,7 @@ export interface ChangeRecord {
  * together. Nothing else may write user tables.
  */
 export class WriteTx {
-  readonly txId = uuidv7();
+  readonly txId = pooledUuidV7();
   readonly at: string;
   private readonly insertLog;
 
@@ -42,7 +42,7 @@ export class WriteTx {
 
   log(change: ChangeRecord): void {
     this.insertLog.run(
-      uuidv7(),
+      pooledUuidV7(),
       this.ws.clock.tick(),
       this.txId,
       this.at,

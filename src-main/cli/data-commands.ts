@@ -3,7 +3,9 @@ import { basename, resolve } from 'node:path';
 import { createBackup, listBackups, restoreBackupFile } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
 import { importSettings } from '../../src-shared/import/import-settings';
+import { producerFileIfBuilt } from '../import/producer-thread';
 import { runImport } from '../import/run-import';
+import { listBusinessTypes } from '../services/business/business-type-service';
 import { localUserContext } from '../workspace/app-host';
 import { KecardError } from '../../src-shared/errors';
 import { UsageError } from './cli-errors';
@@ -12,6 +14,8 @@ import type { CliIo, CommandOutput } from './cli-commands';
 export interface ImportArgs {
   file?: string | undefined;
   target?: string | undefined;
+  /** Records: the business type, by name (销售机会跟踪) or id. */
+  type?: string | undefined;
   mode?: string | undefined;
   sheet?: string | undefined;
   encoding?: string | undefined;
@@ -27,14 +31,31 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
   if (!args.file) throw new UsageError('缺少 / missing --file FILE');
   const file = resolve(args.file);
   if (!existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
+  if (args.type && args.target !== 'records') throw new UsageError('--type 只用于 --target records / --type goes with --target records');
+  if (args.target === 'records' && !args.type) throw new UsageError('缺少业务类型 / missing --type NAME (the business type)');
+  const ws = openWorkspace(resolve(workspace));
+  let businessTypeId: string | undefined;
+  if (args.type) {
+    const wanted = args.type.trim();
+    const types = listBusinessTypes(ws);
+    const type = types.find((t) => t.id === wanted) ?? types.find((t) => t.name === wanted);
+    if (!type) {
+      ws.close();
+      throw new UsageError(`没有这个业务类型 / no business type "${wanted}"; 可选 / choose from: ${types.map((t) => t.name).join(', ') || '—'}`);
+    }
+    businessTypeId = type.id;
+  }
   const parsed = importSettings.safeParse({
     target: args.target ?? 'customers',
+    ...(businessTypeId ? { businessTypeId } : {}),
     mode: args.mode ?? 'allOrNothing',
     read: { ...(args.sheet ? { sheet: args.sheet } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) },
     ...(args.duplicate ? { duplicateAction: args.duplicate } : {}),
   });
-  if (!parsed.success) throw new UsageError(`参数无效 / invalid option: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-  const ws = openWorkspace(resolve(workspace));
+  if (!parsed.success) {
+    ws.close();
+    throw new UsageError(`参数无效 / invalid option: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  }
   let cancelled = false;
   const onSignal = () => {
     cancelled = true;
@@ -47,6 +68,8 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
       dryRun: args.dryRun === true,
       fileName: basename(file),
       isCancelled: () => cancelled,
+      // The CLI is bundled beside the import worker, whose file also runs the reading thread.
+      producerFile: producerFileIfBuilt(new URL('./import-worker.mjs', import.meta.url)),
       onProgress: (done, total, phase) => io.note(`${phase === 'checking' ? '检查 / Checking' : phase === 'writing' ? '导入 / Importing' : phase} ${Math.floor((done / Math.max(1, total)) * 100)}%`, true),
       beforeWrite: async () => {
         await createBackup(ws, 'import');

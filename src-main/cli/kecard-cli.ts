@@ -13,6 +13,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   file: { type: 'string', short: 'f' },
   target: { type: 'string' },
+  type: { type: 'string' },
   mode: { type: 'string' },
   sheet: { type: 'string' },
   encoding: { type: 'string' },
@@ -29,7 +30,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   demo: ['workspace', 'customers', 'seed', 'orders-per-customer', 'json', 'help'],
   info: ['workspace', 'json', 'help'],
   search: ['workspace', 'limit', 'json', 'help'],
-  import: ['workspace', 'file', 'target', 'mode', 'sheet', 'encoding', 'duplicate', 'dry-run', 'json', 'help'],
+  import: ['workspace', 'file', 'target', 'type', 'mode', 'sheet', 'encoding', 'duplicate', 'dry-run', 'json', 'help'],
   backup: ['workspace', 'json', 'help'],
   restore: ['workspace', 'backup', 'latest', 'json', 'help'],
   help: ['json', 'help'],
@@ -81,6 +82,7 @@ async function run(
     limit?: string | undefined;
     file?: string | undefined;
     target?: string | undefined;
+    type?: string | undefined;
     mode?: string | undefined;
     sheet?: string | undefined;
     encoding?: string | undefined;

@@ -5,7 +5,7 @@ import { prepareCustomerTree, type PreparedCustomerTree } from '../services/cust
 import { validate } from '../services/shared/validate';
 import { demoOrders } from './demo-orders';
 import { demoCustomer, type DemoCustomerTree } from './demo-records';
-import { pooledUuidV7 } from './fast-ids';
+import { pooledUuidV7 } from '../changelog/pooled-uuid';
 
 /** Everything needed to build any slice of the demo customers, independent of the database. */
 export interface DemoPlan {

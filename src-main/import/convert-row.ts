@@ -1,4 +1,4 @@
-import { customerCreateInput } from '../../src-shared/domain/customer';
+import { customerCreateInput, type CustomerValues } from '../../src-shared/domain/customer';
 import { contactCreateInput } from '../../src-shared/domain/organisation';
 import { coerceCustomValue, type CustomField } from '../../src-shared/domain/custom-fields';
 import { cellText, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
@@ -28,7 +28,11 @@ export interface ConvertedRow {
   unknown: [string, string][];
   /** Contacts only: how the customer and department are named in the row. */
   link?: { customer: string | null; customerCode: string | null; department: string | null };
+  /** The values as the service schema parsed them (defaults filled in), when they passed it. */
+  parsed?: CustomerValues | ContactValues;
 }
+
+type ContactValues = ReturnType<typeof contactCreateInput.parse>;
 
 export function convertRow(
   row: Cell[],
@@ -155,13 +159,16 @@ export function convertRow(
   if (settings.target === 'customers') {
     if (phones.length) out.values.phones = [...new Set(phones)];
     const { __taxId: _tax, ...values } = out.values;
-    const parsed = customerCreateInput.safeParse({ ...values, custom: out.custom });
+    // Custom values are checked above and written separately, so they stay out of the parse.
+    const parsed = customerCreateInput.safeParse(values);
     if (!parsed.success) for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, values[String(issue.path[0])]);
+    else out.parsed = parsed.data;
   } else {
     out.link = link;
     if (!link.customer && !link.customerCode) problem('customer', 'required', null);
     const parsed = contactCreateInput.safeParse({ customerId: 'placeholder-id', ...out.values });
     if (!parsed.success) for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, out.values[String(issue.path[0])]);
+    else out.parsed = parsed.data;
   }
   return out;
 }

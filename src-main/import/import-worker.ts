@@ -4,9 +4,14 @@ import { createBackup } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
 import { CancelToken, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
 import { importSettings } from '../../src-shared/import/import-settings';
+import { isImportProducer, runImportProducer } from './producer-thread';
 import { runImport } from './run-import';
 
-/** Worker-thread entry of the 'import' job: its own connection, so the UI never waits on it. */
+/**
+ * Worker-thread entry of the 'import' job: its own connection, so the UI never waits on it. The
+ * same file also runs the import's producer thread (role 'import-producer'), which reads and
+ * prepares the rows, so the build needs no extra entry.
+ */
 interface ImportParams {
   path: string;
   fileName: string;
@@ -14,11 +19,10 @@ interface ImportParams {
   dryRun: boolean;
 }
 
-const data = workerData as JobWorkerData<ImportParams>;
 const post = (msg: JobMessage) => parentPort?.postMessage(msg);
-const cancel = new CancelToken(data.cancelFlag);
 
-async function main(): Promise<void> {
+async function main(data: JobWorkerData<ImportParams>): Promise<void> {
+  const cancel = new CancelToken(data.cancelFlag);
   const ws = openWorkspace(data.workspacePath);
   try {
     const settings = importSettings.parse(data.params.settings);
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
       dryRun: data.params.dryRun,
       fileName: data.params.fileName,
       isCancelled: () => cancel.cancelled,
+      producerFile: new URL(import.meta.url),
       onProgress: (done, total, phase) => post({ type: 'progress', done, total, phase }),
       beforeWrite: async () => {
         post({ type: 'progress', done: 0, total: 1, phase: 'backup' });
@@ -38,7 +43,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
-  else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
-});
+if (isImportProducer(workerData)) void runImportProducer(workerData);
+else {
+  main(workerData as JobWorkerData<ImportParams>).catch((err: unknown) => {
+    if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
+    else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+  });
+}

@@ -1,4 +1,5 @@
 import { parseMoney } from '../../src-shared/money';
+import { parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import { orderInput, productInput } from '../../src-shared/domain/sales';
 import { KecardError } from '../../src-shared/errors';
 import { cellText, duplicateNameKey, toCalendarDate } from '../../src-shared/import/convert-cells';
@@ -30,14 +31,12 @@ const num = (v: Cell): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** 9.5折 / 95% / 0.95 → basis points off (500). */
+/** A line's 折扣: 9.5折 / 95% (paid) / 0.95 → basis points off (500). */
 function discountBp(v: Cell): number | null {
   const s = cellText(v);
   if (!s) return 0;
-  const zhe = /^(\d+(?:\.\d+)?)\s*折$/.exec(s);
-  if (zhe?.[1]) return Math.round(10000 - Number(zhe[1]) * 1000);
-  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(s);
-  if (pct?.[1]) return Math.round(Number(pct[1]) * 100);
+  if (s.endsWith('折')) return zheToBp(s);
+  if (s.endsWith('%')) return percentToBp(s);
   const n = num(v);
   if (n === null) return null;
   return n <= 1 ? Math.round((1 - n) * 10000) : null;
@@ -59,7 +58,10 @@ export async function runSalesImport(
     customers.set(`name:${duplicateNameKey(r.name)}`, r.id);
   }
   const productCodes = new Set((ws.db.prepare('SELECT code FROM products WHERE deleted = 0 AND code IS NOT NULL').pluck().all() as string[]).map((c) => c.toLowerCase()));
-  const orders = new Map<string, { customerId: string; orderDate: string; lines: { productName: string; quantityMilli: number; unitPriceFen: number; discountBp: number }[] }>();
+  const orders = new Map<
+    string,
+    { customerId: string; orderDate: string; discount: OrderDiscount | null; lines: { productName: string; quantityMilli: number; unitPriceFen: number; discountBp: number }[] }
+  >();
   const existingOrderNos = new Set(ws.db.prepare('SELECT order_no FROM orders WHERE deleted = 0').pluck().all() as string[]);
   const products: ReturnType<typeof productInput.parse>[] = [];
 
@@ -110,18 +112,25 @@ export async function runSalesImport(
       const quantity = num(get(cells, 'quantity'));
       const price = parseMoney(cellText(get(cells, 'unitPrice')));
       const discount = discountBp(get(cells, 'discount'));
+      // 整单优惠 repeats on each line of its order (or stands on one of them): "9折", "95%" or an amount.
+      const orderDiscountText = cellText(get(cells, 'orderDiscount'));
+      const orderDiscount = orderDiscountText ? parseOrderDiscount(orderDiscountText) : null;
       if (!orderNo) problem(report.problems, rowNumber, 'orderNo', 'required', null);
       if (!date.ok || !date.value) problem(report.problems, rowNumber, 'orderDate', 'date', get(cells, 'orderDate'));
       if (!customerId) problem(report.problems, rowNumber, 'customer', 'notFound', get(cells, name ? 'customer' : 'customerCode'));
       if (quantity === null || quantity <= 0) problem(report.problems, rowNumber, 'quantity', 'range', get(cells, 'quantity'));
       if (price === null || price < 0) problem(report.problems, rowNumber, 'unitPrice', 'invalid', get(cells, 'unitPrice'));
       if (discount === null || discount < 0 || discount > 10000) problem(report.problems, rowNumber, 'discount', 'invalid', get(cells, 'discount'));
+      if (orderDiscountText && !orderDiscount) problem(report.problems, rowNumber, 'orderDiscount', 'invalid', get(cells, 'orderDiscount'));
       if (orderNo && existingOrderNos.has(orderNo)) {
         if (report.duplicates.length < 2000) report.duplicates.push({ row: rowNumber, name: orderNo, matchRow: null, matchId: null, matchName: orderNo, key: `order:${orderNo}` });
       } else if (!rowBad && customerId && date.ok && date.value) {
-        const order = orders.get(orderNo) ?? { customerId, orderDate: date.value, lines: [] };
+        const order = orders.get(orderNo) ?? { customerId, orderDate: date.value, discount: null, lines: [] };
         if (order.customerId !== customerId) problem(report.problems, rowNumber, 'customer', 'orderCustomerMismatch', get(cells, 'customer'));
-        else {
+        else if (orderDiscount && order.discount && JSON.stringify(orderDiscount) !== JSON.stringify(order.discount)) {
+          problem(report.problems, rowNumber, 'orderDiscount', 'orderDiscountMismatch', get(cells, 'orderDiscount'));
+        } else {
+          order.discount = orderDiscount ?? order.discount;
           order.lines.push({
             productName: cellText(get(cells, 'productName')) || cellText(get(cells, 'productCode')) || '—',
             quantityMilli: Math.round((quantity as number) * 1000),
@@ -158,7 +167,8 @@ export async function runSalesImport(
       const writer = new OrderBulkWriter(tx);
       for (const [orderNo, order] of orders) {
         if (++n % 500 === 0 && o.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The import was cancelled; nothing was changed.');
-        writer.insert(orderInput.parse({ customerId: order.customerId, orderNo, orderDate: order.orderDate, lines: order.lines }));
+        const discount = order.discount?.kind === 'rate' ? { discountBp: order.discount.bp } : { discountFen: order.discount?.fen ?? 0 };
+        writer.insert(orderInput.parse({ customerId: order.customerId, orderNo, orderDate: order.orderDate, ...discount, lines: order.lines }));
         written.inserted += 1;
       }
     },

@@ -22,7 +22,13 @@ export class CancelToken {
   get cancelled(): boolean {
     return Atomics.load(this.flag, 0) === 1;
   }
+  /** Sleeps up to `ms` in a worker, waking at once when the job is cancelled. */
+  pause(ms: number): void {
+    Atomics.wait(this.flag, 0, 0, ms);
+  }
   static cancel(buffer: SharedArrayBuffer): void {
-    Atomics.store(new Int32Array(buffer), 0, 1);
+    const flag = new Int32Array(buffer);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
   }
 }

@@ -3,8 +3,6 @@ import { KecardError } from '../../src-shared/errors';
 import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
 import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-service';
 import { reportRequest } from '../analysis/run-report';
-import { withCustomValues } from '../services/customers/customer-queries';
-import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../services/customers/customer-row';
 import { validationError } from '../services/shared/validate';
 import type { Handlers, RouterDeps } from './handlers';
 
@@ -16,8 +14,7 @@ type Names =
   | 'classification.override'
   | 'lifecycle.rules'
   | 'lifecycle.saveRules'
-  | 'reports.run'
-  | 'reports.customers';
+  | 'reports.run';
 
 const WRITING_REPORTS = new Set(['schemeApply', 'lifecycleApply']);
 
@@ -58,14 +55,6 @@ export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handler
         if (writes) changed(['customer', 'classificationRun']);
       });
       return { jobId };
-    },
-    'reports.customers': ({ ids }) => {
-      if (ids.length === 0) return [];
-      const rows = ws()
-        .db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.deleted = 0 AND c.id IN (${ids.map(() => '?').join(',')})`)
-        .all(...ids) as CustomerDbRow[];
-      const order = new Map(ids.map((id, i) => [id, i]));
-      return withCustomValues(ws(), rows.map(toCustomer)).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { CustomField } from '../../src-shared/domain/custom-fields';
 import {
   changeFieldType,
   createField,
@@ -20,6 +19,8 @@ import type { Handlers, RouterDeps } from './handlers';
 
 type Names =
   | 'fields.list'
+  | 'fields.buildIndexes'
+  | 'fields.cancelIndexing'
   | 'fields.create'
   | 'fields.update'
   | 'fields.delete'
@@ -47,14 +48,26 @@ type Names =
 
 const OK = { ok: true } as const;
 
-export function createCardHandlers({ host }: RouterDeps): Pick<Handlers, Names> {
+export function createCardHandlers({ host, fieldIndexes }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
   const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
-  const withCount = (f: CustomField) => ({ ...f, valueCount: valueCount(ws(), f) });
 
   return {
-    'fields.list': ({ entity, businessTypeId, includeDeleted }) =>
-      listFields(ws(), entity, { ...(businessTypeId ? { businessTypeId } : {}), includeDeleted: includeDeleted ?? false }).map(withCount),
+    'fields.list': ({ entity, businessTypeId, includeDeleted }) => {
+      const fields = listFields(ws(), entity, { ...(businessTypeId ? { businessTypeId } : {}), includeDeleted: includeDeleted ?? false });
+      const states = fieldIndexes.states(ws(), fields);
+      return fields.map((f) => ({ ...f, valueCount: valueCount(ws(), f), indexState: states.get(f.id) ?? 'none' }));
+    },
+    'fields.buildIndexes': () => {
+      const jobId = fieldIndexes.schedule();
+      // Lists refresh and show the fields as being indexed.
+      changed(['customField']);
+      return { jobId };
+    },
+    'fields.cancelIndexing': () => {
+      fieldIndexes.cancel();
+      return OK;
+    },
     'fields.create': (input, ctx) => {
       const f = createField(ws(), ctx, input);
       changed(['customField']);

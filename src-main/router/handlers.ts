@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../src-shared/contract/methods';
 import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
+import type { FieldIndexJobs } from '../jobs/field-index-jobs';
 import type { JobRunner } from '../jobs/job-runner';
 import { getCustomerCard, listCustomers } from '../services/customers/customer-queries';
 import { createCustomer, deleteCustomer, updateCustomer } from '../services/customers/customer-service';
@@ -21,6 +22,7 @@ import { createAnalysisHandlers } from './analysis-handlers';
 export interface RouterDeps {
   host: AppHost;
   jobs: JobRunner;
+  fieldIndexes: FieldIndexJobs;
   version: string;
   platform: string;
 }

@@ -7,6 +7,10 @@ import { inspectSource } from '../import/inspect-source';
 import { deleteMappingTemplate, listMappingTemplates, rememberedMapping, saveMappingTemplate } from '../import/mapping-templates';
 import { listFields } from '../services/custom-fields/field-registry';
 import { toXlsx } from '../services/export/export-table';
+import { getBusinessType } from '../services/business/business-type-service';
+import type { CustomField } from '../../src-shared/domain/custom-fields';
+import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
+import type { ImportSettings } from '../../src-shared/import/import-settings';
 import type { Handlers, RouterDeps } from './handlers';
 
 type Names =
@@ -31,11 +35,20 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     const settings = importSettings.parse(raw);
     const jobId = jobs.start('import', ws().path, { path: file.path, fileName: file.fileName, settings, dryRun }, ctx, () => {
       if (!dryRun) {
-        host.emit({ type: 'data.changed', entities: ['customer', 'contact', 'department'] });
+        host.emit({ type: 'data.changed', entities: ['customer', 'contact', 'department', 'order', 'receipt', 'product', 'businessRecord'] });
         host.emit({ type: 'workspace.changed', info: host.info() });
       }
     });
     return { jobId };
+  };
+
+  /** The custom fields a column may map to: the entity's, or for records the chosen business type's own. */
+  const importCustomFields = (target: ImportSettings['target'], businessTypeId: string | undefined): CustomField[] => {
+    if (target === 'customers' || target === 'contacts') return listFields(ws(), target === 'customers' ? 'customer' : 'contact');
+    if (target !== 'records') return [];
+    if (!businessTypeId) throw new KecardError('VALIDATION', 'Choose the business type.', { fields: { businessTypeId: 'required' } });
+    const type = getBusinessType(ws(), businessTypeId);
+    return listFields(ws(), 'record', { businessTypeId: type.id }).filter((f) => f.type !== 'computedTotal');
   };
 
   return {
@@ -46,11 +59,11 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       if (!path) return { native: true, fileToken: null, fileName: null };
       return { native: true, fileToken: host.staged.stagePath(path, basename(path)), fileName: basename(path) };
     },
-    'import.inspect': async ({ fileToken, target, read, headerRow }) => {
+    'import.inspect': async ({ fileToken, target, businessTypeId, read, headerRow }) => {
       const file = host.staged.get(fileToken);
-      const customFields = target === 'customers' || target === 'contacts' ? listFields(ws(), target === 'customers' ? 'customer' : 'contact') : [];
+      const customFields = importCustomFields(target, businessTypeId);
       const first = await inspectSource(file.path, target, read ?? {}, customFields, {}, headerRow);
-      const remembered = rememberedMapping(ws(), target, first.headers);
+      const remembered = onlyKnownFields(rememberedMapping(ws(), target, first.headers), target, customFields);
       const inspection = Object.keys(remembered).length ? await inspectSource(file.path, target, read ?? {}, customFields, remembered, headerRow) : first;
       return {
         format: inspection.info.format,
@@ -109,4 +122,10 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       return host.restoreBackup(file, path);
     },
   };
+}
+
+/** Templates of records are shared by all business types; a field another type owns is not suggested. */
+function onlyKnownFields(mapping: Record<string, string | null>, target: ImportSettings['target'], customFields: readonly CustomField[]): Record<string, string | null> {
+  const known = new Set([...Object.keys(HEADER_SYNONYMS[target]), ...customFields.map((f) => `custom:${f.columnName}`)]);
+  return Object.fromEntries(Object.entries(mapping).filter(([, field]) => field === null || known.has(field)));
 }

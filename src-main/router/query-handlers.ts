@@ -1,6 +1,9 @@
+import { CONTACT_RESULT_SORTABLE, type ContactSortField } from '../../src-shared/contract/query-methods';
+import { CUSTOMER_SORTABLE, type CustomerSortField } from '../../src-shared/domain/customer';
+import { KecardError } from '../../src-shared/errors';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { bulkUpdateCustomers } from '../services/customers/bulk-update';
-import { exportQuery } from '../services/export/export-query';
+import { exportFileName } from '../services/export/export-query';
 import { addToFolder, createFolder, deleteFolder, foldersOf, listFolders, removeFromFolder, renameFolder } from '../services/favourites/favourite-service';
 import { countQuery, matchingIds, runContactQuery, runCustomerQuery } from '../services/query/run-query';
 import { createSavedQuery, deleteSavedQuery, listSavedQueries, pinnedCounts, updateSavedQuery } from '../services/query/saved-query-service';
@@ -33,7 +36,7 @@ type QueryHandlerNames =
 const OK = { ok: true } as const;
 
 /** Handlers for the query builder, saved queries, favourites and bulk actions. */
-export function createQueryHandlers({ host }: RouterDeps): Pick<Handlers, QueryHandlerNames> {
+export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, QueryHandlerNames> {
   const ws = () => host.workspace;
   const changed = (entities: string[]) => host.emit({ type: 'data.changed', entities });
   const idsOf = (target: { ids: string[] } | { definition: QueryDefinition }) =>
@@ -52,11 +55,14 @@ export function createQueryHandlers({ host }: RouterDeps): Pick<Handlers, QueryH
       return saved;
     },
     'queries.run': ({ definition, offset, limit, sort }) => {
+      // Each entity sorts only by its own whitelisted columns.
+      const sortable: readonly string[] = definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : CUSTOMER_SORTABLE;
+      if (sort && !sortable.includes(sort.field)) throw new KecardError('VALIDATION', 'This list cannot sort by that column.', { fields: { sort: 'invalid' } });
       if (definition.entity === 'contact') {
-        const r = runContactQuery(ws(), definition, { offset, limit });
+        const r = runContactQuery(ws(), definition, { offset, limit, sort: sort as { field: ContactSortField; dir: 'asc' | 'desc' } | undefined });
         return { total: r.total, customers: [], contacts: r.rows };
       }
-      const r = runCustomerQuery(ws(), definition, { offset, limit, sort });
+      const r = runCustomerQuery(ws(), definition, { offset, limit, sort: sort as { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined });
       return { total: r.total, customers: r.rows, contacts: [] };
     },
     'queries.count': ({ definition }) => ({ count: countQuery(ws(), definition) }),
@@ -77,7 +83,16 @@ export function createQueryHandlers({ host }: RouterDeps): Pick<Handlers, QueryH
       return OK;
     },
     'queries.pinnedCounts': (_input, ctx) => pinnedCounts(ws(), ctx),
-    'queries.export': (input) => exportQuery(ws(), input),
+    'queries.export': (input, ctx) => {
+      // Written by the 'export' job in a worker; the finished job hands over a download token.
+      const output = host.staged.exportPath(`.${input.format}`);
+      const fileName = exportFileName(input);
+      const jobId = jobs.start('export', ws().path, { ...input, outputPath: output }, ctx, (result) => {
+        const r = result as { rows: number };
+        return { downloadToken: host.staged.stageDownload(output, fileName), fileName, rows: r.rows };
+      });
+      return { jobId };
+    },
 
     'favourites.folders': ({ entity }) => listFolders(ws(), entity),
     'favourites.createFolder': ({ name, entity }, ctx) => {

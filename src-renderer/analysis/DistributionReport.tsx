@@ -20,6 +20,9 @@ export function DistributionReport() {
   useEffect(go, [scheme?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scheme changes
   const title = t('analysis.reports.distribution');
   const data = state.status === 'done' ? state.data : null;
+  const drill = (period: string, key: string) => {
+    if (scheme) openDrill({ title: `${scheme.name} · ${period} · ${key}`, target: { of: 'snapshotClass', schemeId: scheme.id, period, classKey: key } });
+  };
   const colorOf = (key: string) => scheme?.definition.classes.find((c) => c.key === key)?.color;
   const option = useMemo<ChartOption | null>(
     () =>
@@ -49,7 +52,7 @@ export function DistributionReport() {
               onClick: (e) => {
                 const key = data?.series[e.seriesIndex]?.key;
                 const period = data?.periods[e.dataIndex];
-                if (key && period) openDrill({ title: `${scheme.name} · ${period} · ${key}`, target: { of: 'snapshotClass', schemeId: scheme.id, period, classKey: key } });
+                if (key && period) drill(period, key);
               },
             }
           : null
@@ -74,7 +77,13 @@ export function DistributionReport() {
                 <td>{p}</td>
                 {data.series.map((s) => (
                   <td key={s.key} className="num" data-key={s.key}>
-                    {s.counts[i] ?? 0}
+                    {(s.counts[i] ?? 0) > 0 ? (
+                      <button type="button" className="link" data-testid="distribution-cell" data-period={p} data-key={s.key} data-count={s.counts[i]} onClick={() => drill(p, s.key)}>
+                        {s.counts[i]}
+                      </button>
+                    ) : (
+                      <span className="muted">0</span>
+                    )}
                   </td>
                 ))}
               </tr>

@@ -2,28 +2,33 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
-import { useApp } from '../app/app-store';
+import { useApp, useDataVersion } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { PromptDialog } from '../components/PromptDialog';
 import { toast } from '../components/toast-store';
 import { useListSettings } from '../customers/list-store';
-import { customerColumns } from '../queries/result-columns';
+import { customerColumns, type ResultSort } from '../queries/result-columns';
 import { ResultTable } from '../queries/ResultTable';
-import type { ResultRow } from '../queries/use-result-pages';
+import { useResultPages, type ResultRow } from '../queries/use-result-pages';
 import { useAnalysis, type Drill } from './analysis-store';
-import { openCustomerQuery } from './open-query';
+import { openQuery } from './open-query';
 import type { DrillResult } from './report-types';
-import { useDrillPages } from './use-drill-pages';
 import { useReport } from './use-report';
 
-/** The customers behind a bar, slice or cell: computed by a 'drill' job, listed, kept as a favourites folder or opened. */
+/**
+ * The customers behind a bar, slice or cell: a 'drill' job turns the element into its customer
+ * query, listed here by the query results' own list; it opens in 查询 (to see the conditions and
+ * save the query) or is kept as a favourites folder.
+ */
 export function DrillPanel({ drill }: { drill: Drill }) {
   const { t } = useTranslation();
   const close = useAnalysis((s) => s.closeDrill);
   const { state, run } = useReport<DrillResult>();
   useEffect(() => void run({ kind: 'drill', target: drill.target }), [drill, run]);
-  const ids = state.status === 'done' ? state.data.ids : null;
-  const pages = useDrillPages(ids);
+  const definition = state.status === 'done' ? state.data.definition : null;
+  const dataVersion = useDataVersion((s) => s.customers);
+  const [sort, setSort] = useState<ResultSort | null>(null);
+  const pages = useResultPages(definition, 0, dataVersion, sort);
   const listColumns = useListSettings((s) => s.columns);
   const columns = useMemo(() => customerColumns(listColumns), [listColumns]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -34,10 +39,10 @@ export function DrillPanel({ drill }: { drill: Drill }) {
     void useCard.getState().open(r.row.id);
   };
   const save = async (name: string): Promise<string | null> => {
-    if (!ids || ids.length === 0) return null;
+    if (!definition) return null;
     try {
       const folder = await api.favourites.createFolder({ name, entity: 'customer' });
-      const res = await api.favourites.add({ folderId: folder.id, target: { ids: [...ids] } });
+      const res = await api.favourites.add({ folderId: folder.id, target: { definition } });
       toast.success(t('analysis.drill.saved', { name: folder.name, n: res.added }));
       setSaving(false);
       return null;
@@ -45,8 +50,9 @@ export function DrillPanel({ drill }: { drill: Drill }) {
       return errorText(t, err);
     }
   };
+  const status = state.status === 'done' && pages.total === null ? 'running' : state.status;
   return (
-    <div className="drill-panel" data-testid="drill-panel" data-status={state.status}>
+    <div className="drill-panel" data-testid="drill-panel" data-status={status}>
       <div className="toolbar">
         <button type="button" data-testid="drill-back" onClick={close}>
           ← {t('analysis.drill.back')}
@@ -54,25 +60,22 @@ export function DrillPanel({ drill }: { drill: Drill }) {
         <span className="strong" data-testid="drill-title">
           {drill.title}
         </span>
-        {state.status === 'done' ? (
-          <span className="toolbar-count" data-testid="drill-total" data-total={state.data.total}>
-            {t('analysis.drill.total', { n: state.data.total })}
-            {state.data.ids.length < state.data.total ? ` ${t('analysis.drill.shown', { n: state.data.ids.length })}` : ''}
+        {pages.total !== null ? (
+          <span className="toolbar-count" data-testid="drill-total" data-total={pages.total}>
+            {t('analysis.drill.total', { n: pages.total })}
           </span>
         ) : null}
         <span className="toolbar-spacer" />
-        {drill.classKey ? (
-          <button type="button" data-testid="drill-open-query" onClick={() => openCustomerQuery('customerClass', drill.classKey ?? '')}>
-            {t('analysis.drill.openQuery')}
-          </button>
-        ) : null}
-        <button type="button" className="primary" data-testid="drill-save-folder" disabled={!ids || ids.length === 0} onClick={() => setSaving(true)}>
+        <button type="button" data-testid="drill-open-query" disabled={!definition} onClick={() => definition && openQuery(definition)}>
+          {t('analysis.drill.openQuery')}
+        </button>
+        <button type="button" className="primary" data-testid="drill-save-folder" disabled={!pages.total} onClick={() => setSaving(true)}>
           {t('analysis.drill.saveFolder')}
         </button>
       </div>
       {state.status === 'running' ? <div className="muted pad">{t('analysis.computing')}</div> : null}
       {state.status === 'error' ? <div className="banner banner-error">{state.message}</div> : null}
-      {ids ? (
+      {definition ? (
         <ResultTable
           pages={pages}
           columns={columns}
@@ -84,6 +87,8 @@ export function DrillPanel({ drill }: { drill: Drill }) {
             setSelected(next);
           }}
           onOpen={open}
+          sort={sort}
+          onSort={(field) => setSort({ field, dir: sort?.field === field && sort.dir === 'asc' ? 'desc' : 'asc' })}
         />
       ) : null}
       {saving ? (

@@ -10,7 +10,7 @@ import { ReportFrame } from './ReportFrame';
 import type { ManagerRow } from './report-types';
 import { useReport } from './use-report';
 
-/** 客户经理绩效: customers owned, their revenue, visits done vs planned of a chosen visit business type. */
+/** 客户经理绩效: customers owned (drilling to them), their revenue, visits done vs planned of a chosen visit business type. */
 export function ManagersReport() {
   const { t } = useTranslation();
   const types = useBusinessTypes().data ?? [];
@@ -23,6 +23,10 @@ export function ManagersReport() {
   useEffect(go, [visitTypeId]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the visit type changes
   const title = t('analysis.reports.managers');
   const data = state.status === 'done' ? state.data : null;
+  const openDrill = useAnalysis((s) => s.openDrill);
+  const drillOwner = (r: ManagerRow | undefined) => {
+    if (r && r.customers > 0) openDrill({ title: `${title} · ${r.name}`, target: { of: 'owner', ownerId: r.id } });
+  };
   const option = useMemo<ChartOption | null>(
     () =>
       data && {
@@ -63,7 +67,7 @@ export function ManagersReport() {
           </label>
         </>
       }
-      chart={option ? { option } : null}
+      chart={option ? { option, onClick: (e) => drillOwner(data?.[e.dataIndex]) } : null}
       sheets={() => [{ name: title, rows: [head, ...(data?.map((r) => [r.name, r.customers, yuan(r.revenue), r.visitsPlanned, r.visitsDone]) ?? [])] }]}
     >
       {data ? (
@@ -79,7 +83,17 @@ export function ManagersReport() {
             {data.map((r) => (
               <tr key={r.id} data-testid="managers-row" data-id={r.id}>
                 <td>{r.name}</td>
-                <td className="num">{r.customers}</td>
+                <td className="num">
+                  <button
+                    type="button"
+                    className="link"
+                    data-testid="managers-drill"
+                    disabled={r.customers === 0}
+                    onClick={() => drillOwner(r)}
+                  >
+                    {r.customers}
+                  </button>
+                </td>
                 <td className="num">{formatMoney(r.revenue)}</td>
                 <td className="num">{r.visitsPlanned}</td>
                 <td className="num">{r.visitsDone}</td>

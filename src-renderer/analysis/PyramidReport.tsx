@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_CLASSES } from '../../src-shared/domain/enums';
+import { snapshotFieldKey } from '../../src-shared/query/query-fields';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
-import { openCustomerQuery } from './open-query';
+import { openQuery } from './open-query';
 import { PeriodSelect, SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { PyramidResult } from './report-types';
@@ -27,9 +27,12 @@ export function PyramidReport() {
   const drill = (key: string) => {
     const c = data?.classes.find((x) => x.key === key);
     if (!scheme || !data?.period || !c) return;
-    // Only the card's own classes (A–D) can be a query condition, and only if this scheme sets them.
-    const queryable = scheme.setsCustomerClass && (CUSTOMER_CLASSES as readonly string[]).includes(key);
-    openDrill({ title: `${scheme.name} · ${data.period} · ${c.key} ${c.label}`, target: { of: 'snapshotClass', schemeId: scheme.id, period: data.period, classKey: key }, classKey: queryable ? key : undefined });
+    openDrill({ title: `${scheme.name} · ${data.period} · ${c.key} ${c.label}`, target: { of: 'snapshotClass', schemeId: scheme.id, period: data.period, classKey: key } });
+  };
+  // The class in that period's snapshot, not the card's class now (which the next run may change).
+  const openAsQuery = (key: string) => {
+    if (!scheme || !data?.period) return;
+    openQuery({ entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: snapshotFieldKey(scheme.id, data.period), operator: 'eq', value: key }] } });
   };
   const option = useMemo<ChartOption | null>(
     () =>
@@ -81,11 +84,9 @@ export function PyramidReport() {
                     <button type="button" className="link" data-testid="pyramid-drill" disabled={!data.period || c.customers === 0} onClick={() => drill(c.key)}>
                       {t('analysis.pyramid.drill')}
                     </button>
-                    {scheme?.setsCustomerClass && (CUSTOMER_CLASSES as readonly string[]).includes(c.key) ? (
-                      <button type="button" className="link" data-testid="pyramid-open-query" onClick={() => openCustomerQuery('customerClass', c.key)}>
-                        {t('analysis.pyramid.openQuery')}
-                      </button>
-                    ) : null}
+                    <button type="button" className="link" data-testid="pyramid-open-query" disabled={!data.period} onClick={() => openAsQuery(c.key)}>
+                      {t('analysis.pyramid.openQuery')}
+                    </button>
                   </td>
                 </tr>
               ))}

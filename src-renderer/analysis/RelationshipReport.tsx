@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
-import { openCustomerQuery } from './open-query';
+import { useAnalysis } from './analysis-store';
 import { ReportFrame } from './ReportFrame';
 import type { RelationshipResult } from './report-types';
 import { useReport } from './use-report';
 
-/** 客情关系等级: customers per relationship level; a slice opens the query of that level. */
+/** 客情关系等级: customers per relationship level; a slice or a row drills to the customers of that level. */
 export function RelationshipReport() {
   const { t } = useTranslation();
   const { state, run, cancel } = useReport<RelationshipResult>();
@@ -14,7 +14,9 @@ export function RelationshipReport() {
   useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.relationship');
   const data = state.status === 'done' ? state.data : null;
+  const openDrill = useAnalysis((s) => s.openDrill);
   const label = (level: number | null) => (level === null ? t('analysis.relationship.none') : t(`enums.relationshipLevel.${level}`, { defaultValue: String(level) }));
+  const drill = (level: number | null) => openDrill({ title: `${title} · ${label(level)}`, target: { of: 'relationship', level } });
   const option = useMemo<ChartOption | null>(
     () =>
       data && {
@@ -37,7 +39,7 @@ export function RelationshipReport() {
               option,
               onClick: (e) => {
                 const level = (e.data as { level?: number | null } | undefined)?.level;
-                if (typeof level === 'number') openCustomerQuery('relationshipLevel', level);
+                if (level !== undefined) drill(level);
               },
             }
           : null
@@ -50,7 +52,11 @@ export function RelationshipReport() {
             {data.map((r) => (
               <tr key={String(r.level)} data-testid="relationship-row" data-level={r.level ?? ''} data-customers={r.customers}>
                 <td>{label(r.level)}</td>
-                <td className="num">{r.customers}</td>
+                <td className="num">
+                  <button type="button" className="link" data-testid="relationship-drill" onClick={() => drill(r.level)}>
+                    {r.customers}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,7 +9,7 @@ import { ReportFrame } from './ReportFrame';
 import type { RfmResult } from './report-types';
 import { useReport } from './use-report';
 
-/** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. */
+/** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. Segments and cells drill down. */
 export function RfmReport() {
   const { t } = useTranslation();
   const [buckets, setBuckets] = useState<3 | 4 | 5>(5);
@@ -24,6 +24,9 @@ export function RfmReport() {
   const title = t('analysis.reports.rfm');
   const data = state.status === 'done' ? state.data : null;
   const drill = (segment: string) => openDrill({ title: `RFM · ${segment}`, target: { of: 'rfmSegment', ...params(), segment } });
+  const drillCell = (r: number, f: number) => openDrill({ title: `RFM · R${r} F${f}`, target: { of: 'rfmCell', ...params(), r, f } });
+  const cellCount = (r: number, f: number) => data?.heatmap.find((c) => c.r === r && c.f === f)?.customers ?? 0;
+  const levels = Array.from({ length: buckets }, (_, i) => i + 1);
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
     const scores = Array.from({ length: buckets }, (_, i) => String(i + 1));
@@ -68,7 +71,18 @@ export function RfmReport() {
           </label>
         </>
       }
-      chart={option ? { option, height: 380 } : null}
+      chart={
+        option
+          ? {
+              option,
+              height: 380,
+              onClick: (e) => {
+                const cell = e.data as [number, number, number, number] | undefined;
+                if (cell && cell[3] > 0) drillCell(cell[1] + 1, cell[0] + 1);
+              },
+            }
+          : null
+      }
       sheets={() => [
         { name: title, rows: [head, ...(data?.segments.map((s) => [s.segment, s.customers, yuan(s.revenue), s.revenueShare, s.action]) ?? [])] },
         { name: 'R×F', rows: [['R', 'F', t('analysis.customers'), t('analysis.rfm.avgM')], ...(data?.heatmap.map((c) => [c.r, c.f, c.customers, yuan(c.avgMonetary)]) ?? [])] },
@@ -99,6 +113,40 @@ export function RfmReport() {
                   <td className="num">{formatMoney(s.revenue)}</td>
                   <td className="num">{pct(s.revenueShare)}</td>
                   <td>{s.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="data-table compact rfm-heatmap" data-testid="rfm-heatmap">
+            <caption className="muted">{t('analysis.rfm.heatmapCaption')}</caption>
+            <thead>
+              <tr>
+                <th>R / F</th>
+                {levels.map((f) => (
+                  <th key={f} className="num">
+                    F{f}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...levels].reverse().map((r) => (
+                <tr key={r}>
+                  <th>R{r}</th>
+                  {levels.map((f) => {
+                    const n = cellCount(r, f);
+                    return (
+                      <td key={f} className="num">
+                        {n > 0 ? (
+                          <button type="button" className="link" data-testid="rfm-cell" data-r={r} data-f={f} data-count={n} onClick={() => drillCell(r, f)}>
+                            {n}
+                          </button>
+                        ) : (
+                          <span className="muted">0</span>
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

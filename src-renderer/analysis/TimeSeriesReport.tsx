@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
+import type { DrillTarget } from './report-types';
 import { yuan } from './export-table';
 import { ReportFrame } from './ReportFrame';
 import type { TimeSeriesResult } from './report-types';
@@ -28,10 +29,24 @@ export function TimeSeriesReport() {
   const [range, setRange] = useState(() => ({ from: `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`, to: asOf.slice(0, 7) }));
   const [by, setBy] = useState<By>('');
   const { state, run, cancel } = useReport<TimeSeriesResult>();
-  const go = () => void run({ kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) });
+  // The split the shown data was computed with (the select may have moved since).
+  const [ranBy, setRanBy] = useState<By>('');
+  const go = () =>
+    void run({ kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) }).then((d) => {
+      if (d) setRanBy(by);
+    });
   useEffect(go, [by]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the split changes
   const title = t('analysis.reports.timeSeries');
   const data = state.status === 'done' ? state.data : null;
+  const openDrill = useAnalysis((s) => s.openDrill);
+  const shownBy = data ? ranBy : '';
+  const keyText = (k: string) => k || t('analysis.timeSeries.none');
+  const drill = (month: string, measure: 'active' | 'new', key?: string) => {
+    const split = measure === 'active' && shownBy && key !== undefined ? { by: shownBy, key } : {};
+    const target: DrillTarget = { of: 'month', month, measure, ...split };
+    const what = measure === 'new' ? t('analysis.timeSeries.newCustomers') : t('analysis.timeSeries.active');
+    openDrill({ title: `${month} · ${what}${key !== undefined && shownBy ? ` · ${keyText(key)}` : ''}`, target });
+  };
   const table = useMemo(() => {
     if (!data) return null;
     const months = monthsBetween(range.from, range.to);
@@ -45,13 +60,14 @@ export function TimeSeriesReport() {
         active: rs.reduce((a, r) => a + r.active, 0),
         newCustomers: data.newCustomers.find((n) => n.month === month)?.n ?? 0,
         byKey: keys.map((k) => rs.find((r) => (r.k ?? '') === k)?.revenue ?? 0),
+        activeByKey: keys.map((k) => rs.find((r) => (r.k ?? '') === k)?.active ?? 0),
       };
     });
     return { months, keys, rows };
   }, [data, range]);
   const option = useMemo<ChartOption | null>(() => {
     if (!table) return null;
-    const revenue = by
+    const revenue = shownBy
       ? table.keys.map((k, i) => ({ type: 'bar', stack: 'rev', name: k || t('analysis.timeSeries.none'), data: table.rows.map((r) => yuan(r.byKey[i] ?? 0)) }))
       : [{ type: 'bar', name: t('analysis.revenue'), data: table.rows.map((r) => yuan(r.revenue)) }];
     return {
@@ -67,7 +83,7 @@ export function TimeSeriesReport() {
         { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.newCustomers'), data: table.rows.map((r) => r.newCustomers) },
       ],
     };
-  }, [table, by, t]);
+  }, [table, shownBy, t]);
   const head = [t('analysis.timeSeries.month'), t('analysis.revenue'), t('analysis.timeSeries.orders'), t('analysis.timeSeries.active'), t('analysis.timeSeries.newCustomers')];
   return (
     <ReportFrame
@@ -96,10 +112,24 @@ export function TimeSeriesReport() {
           </label>
         </>
       }
-      chart={option ? { option } : null}
+      chart={
+        option && table
+          ? {
+              option,
+              onClick: (e) => {
+                const month = table.months[e.dataIndex];
+                if (!month) return;
+                // Revenue bars (one per class / province when split), then orders, active, new.
+                const bars = shownBy ? table.keys.length : 1;
+                if (e.seriesIndex < bars) drill(month, 'active', shownBy ? table.keys[e.seriesIndex] : undefined);
+                else drill(month, e.seriesIndex === bars + 2 ? 'new' : 'active');
+              },
+            }
+          : null
+      }
       sheets={() => [
         { name: title, rows: [head, ...(table?.rows.map((r) => [r.month, yuan(r.revenue), r.orders, r.active, r.newCustomers]) ?? [])] },
-        ...(by && table ? [{ name: t('analysis.timeSeries.by'), rows: [[t('analysis.timeSeries.month'), ...table.keys], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])] }] : []),
+        ...(shownBy && table ? [{ name: t('analysis.timeSeries.by'), rows: [[t('analysis.timeSeries.month'), ...table.keys], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])] }] : []),
       ]}
     >
       {table ? (
@@ -117,13 +147,54 @@ export function TimeSeriesReport() {
                 <td>{r.month}</td>
                 <td className="num">{formatMoney(r.revenue)}</td>
                 <td className="num">{r.orders}</td>
-                <td className="num">{r.active}</td>
-                <td className="num">{r.newCustomers}</td>
+                <td className="num">
+                  <DrillCount testId="timeseries-drill-active" n={r.active} onClick={() => drill(r.month, 'active')} />
+                </td>
+                <td className="num">
+                  <DrillCount testId="timeseries-drill-new" n={r.newCustomers} onClick={() => drill(r.month, 'new')} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {table && shownBy ? (
+        <table className="data-table compact" data-testid="timeseries-by-table">
+          <caption className="muted">{t('analysis.timeSeries.activeBy')}</caption>
+          <thead>
+            <tr>
+              <th>{t('analysis.timeSeries.month')}</th>
+              {table.keys.map((k) => (
+                <th key={k} className="num">
+                  {keyText(k)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={r.month} data-testid="timeseries-by-row" data-month={r.month}>
+                <td>{r.month}</td>
+                {table.keys.map((k, i) => (
+                  <td key={k} className="num">
+                    <DrillCount testId="timeseries-key-cell" n={r.activeByKey[i] ?? 0} data={{ 'data-month': r.month, 'data-key': k }} onClick={() => drill(r.month, 'active', k)} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
     </ReportFrame>
+  );
+}
+
+/** A count that lists its customers when clicked (nothing to list at zero). */
+function DrillCount({ n, testId, data, onClick }: { n: number; testId: string; data?: Record<string, string>; onClick(): void }) {
+  if (n === 0) return <span className="muted">0</span>;
+  return (
+    <button type="button" className="link" data-testid={testId} data-count={n} {...data} onClick={onClick}>
+      {n}
+    </button>
   );
 }

@@ -9,8 +9,6 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export interface Drill {
   title: string;
   target: DrillTarget;
-  /** A pyramid class can also be opened as a query on the customers' class. */
-  classKey?: string | undefined;
 }
 
 interface AnalysisState {

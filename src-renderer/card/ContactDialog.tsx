@@ -5,15 +5,13 @@ import type { FieldErrors } from '../../src-shared/errors';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { Dialog } from '../components/Dialog';
-import { FormField } from '../components/FormField';
 import { cardFieldErrors } from './card-errors';
-import { CustomFieldsForm, useCustomDraft } from './CustomFieldsForm';
-import { departmentPath } from './org-tree';
+import { CONTACT_TEXT_FIELDS, defaultContactLayout, tabOfErrors, withEveryCustomField, type ContactValues } from './contact-layout';
+import { ContactFormSections } from './ContactFormSections';
+import { useCustomDraft } from './CustomFieldsForm';
+import { CardTabsNav } from './LayoutCard';
+import { useLayout } from './use-meta';
 import { SaveCancelFooter } from '../components/SaveCancelFooter';
-
-const TEXT = ['name', 'title', 'mobile', 'phone', 'email', 'birthday', 'notes'] as const;
-type TextKey = (typeof TEXT)[number];
-type Values = Record<TextKey | 'departmentId', string>;
 
 interface Props {
   customerId: string;
@@ -24,10 +22,10 @@ interface Props {
   onSaved(contact: Contact): void;
 }
 
-/** Add or edit one contact; main's field messages appear under the fields. */
+/** Add or edit one contact, drawn from the contact layout (tabs, sections, field order); main's field messages appear under the fields. */
 export function ContactDialog({ customerId, contact, departments, defaultDepartmentId, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const initial: Values = {
+  const initial: ContactValues = {
     departmentId: contact ? (contact.departmentId ?? '') : (defaultDepartmentId ?? ''),
     name: contact?.name ?? '',
     title: contact?.title ?? '',
@@ -37,11 +35,16 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
     birthday: contact?.birthday ?? '',
     notes: contact?.notes ?? '',
   };
-  const [values, setValues] = useState<Values>(initial);
+  const [values, setValues] = useState<ContactValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [activeTab, setActiveTab] = useState<string | null>(null);
   const custom = useCustomDraft('contact', contact ? (contact.custom ?? {}) : null);
+  const customColumns = custom.fields.map((f) => f.columnName);
+  const loaded = useLayout('contact').data?.layout;
+  const layout = withEveryCustomField(loaded ?? defaultContactLayout(customColumns), customColumns);
+  const tab = layout.tabs.find((x) => x.key === activeTab) ?? layout.tabs[0];
 
   const clearError = (k: string) =>
     setErrors((errs) => {
@@ -50,7 +53,7 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
       delete next[k];
       return next;
     });
-  const set = (k: keyof Values, v: string) => {
+  const set = (k: keyof ContactValues, v: string) => {
     setValues({ ...values, [k]: v });
     clearError(k);
   };
@@ -60,7 +63,7 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
     setFailure(null);
     try {
       const patch: ContactPatch = {};
-      for (const k of TEXT) if (!contact || values[k] !== initial[k]) patch[k] = values[k];
+      for (const k of CONTACT_TEXT_FIELDS) if (!contact || values[k] !== initial[k]) patch[k] = values[k];
       if (!contact || values.departmentId !== initial.departmentId) patch.departmentId = values.departmentId || null;
       const changedCustom = custom.changes();
       if (Object.keys(changedCustom).length > 0) patch.custom = changedCustom;
@@ -72,29 +75,19 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
       onSaved(saved);
     } catch (err) {
       const fields = cardFieldErrors(err);
-      if (fields && Object.keys(fields).length > 0) setErrors(fields);
-      else setFailure(errorText(t, err));
+      if (fields && Object.keys(fields).length > 0) {
+        setErrors(fields);
+        // Show the tab that holds a field in error, unless the current one does.
+        const here = tab ? tabOfErrors({ tabs: [tab] }, Object.keys(fields)) : null;
+        const there = tabOfErrors(layout, Object.keys(fields));
+        if (!here && there) setActiveTab(there);
+        // A field the layout does not show cannot carry its message: say it in the banner.
+        if (Object.keys(fields).some((k) => !tabOfErrors(layout, [k]))) setFailure(errorText(t, err));
+      } else setFailure(errorText(t, err));
     } finally {
       setBusy(false);
     }
   };
-
-  const field = (k: TextKey, opts: { wide?: boolean; placeholder?: string } = {}) => (
-    <FormField label={t(`contact.${k}`)} error={errors[k]} errorTestId={`contact-field-error-${k}`} wide={opts.wide}>
-      {k === 'notes' ? (
-        <textarea rows={3} value={values[k]} data-testid={`contact-field-${k}`} onChange={(e) => set(k, e.target.value)} />
-      ) : (
-        <input
-          value={values[k]}
-          placeholder={opts.placeholder}
-          data-testid={`contact-field-${k}`}
-          autoFocus={k === 'name'}
-          aria-invalid={Boolean(errors[k])}
-          onChange={(e) => set(k, e.target.value)}
-        />
-      )}
-    </FormField>
-  );
 
   return (
     <Dialog
@@ -104,33 +97,22 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
       width={560}
       footer={<SaveCancelFooter prefix="contact" busy={busy} onCancel={onClose} onSave={() => void save()} />}
     >
+      {layout.tabs.length > 1 ? <CardTabsNav layout={layout} active={tab?.key ?? ''} onSelect={setActiveTab} testIdPrefix="contact-tab" /> : null}
       <form
-        className="form-grid"
+        className="contact-form"
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        {field('name')}
-        {field('title')}
-        <FormField label={t('contact.departmentId')} error={errors.departmentId} errorTestId="contact-field-error-departmentId">
-          <select value={values.departmentId} data-testid="contact-field-departmentId" onChange={(e) => set('departmentId', e.target.value)}>
-            <option value="">{t('org.unassigned')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {departmentPath(departments, d.id)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        {field('birthday', { placeholder: t('org.birthdayPlaceholder') })}
-        {field('mobile')}
-        {field('phone')}
-        {field('email', { wide: true })}
-        {field('notes', { wide: true })}
+        {tab ? (
+          <ContactFormSections
+            tab={tab}
+            model={{ values, set, errors, departments, custom, onCustomEdited: clearError, autoFocus: true }}
+          />
+        ) : null}
         <button type="submit" hidden />
       </form>
-      <CustomFieldsForm draft={custom} errors={errors} prefix="contact" onEdited={clearError} />
       {failure ? (
         <div className="banner banner-error" data-testid="contact-error">
           {failure}

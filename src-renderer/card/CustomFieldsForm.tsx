@@ -53,7 +53,66 @@ interface CustomFieldsFormProps {
   onEdited?(key: string): void;
 }
 
-/** 自定义字段 of a dialog: each field's editor by type, required marked, main's error under it. */
+interface CustomFieldCellProps {
+  field: CustomField;
+  draft: CustomDraft;
+  errors: FieldErrors;
+  /** `contact` or `order`: test ids are `<prefix>-custom-<column>` and `<prefix>-custom-error-<column>`. */
+  prefix: string;
+  employees: ReturnType<typeof useEmployees>;
+  /** Span the whole row (long text and multi-select do when the grid has room). */
+  wide: boolean;
+  onEdited?: ((key: string) => void) | undefined;
+}
+
+/** One custom field of a dialog: its editor by type, required marked, help, main's error under it. */
+export function CustomFieldCell({ field: f, draft, errors, prefix, employees, wide, onEdited }: CustomFieldCellProps) {
+  const { t } = useTranslation();
+  const key = `custom.${f.columnName}`;
+  const error = errors[key];
+  return (
+    <div
+      className={`form-field${wide ? ' wide' : ''}${error ? ' has-error' : ''}`}
+      data-testid={`${prefix}-custom-field`}
+      data-column={f.columnName}
+      data-field={f.columnName}
+      data-label={f.label}
+      data-required={f.required ? 'true' : 'false'}
+    >
+      <span className="form-label">
+        {f.label}
+        {f.required ? (
+          <span className="required-mark" data-testid={`${prefix}-custom-required`} title={t('extras.custom.requiredHint')}>
+            {' '}
+            *
+          </span>
+        ) : null}
+      </span>
+      <CustomFieldInput
+        field={f}
+        value={draft.value(f)}
+        stored={draft.stored(f)}
+        invalid={Boolean(error)}
+        testId={`${prefix}-custom-${f.columnName}`}
+        employees={employees}
+        onChange={(v) => {
+          draft.set(f, v);
+          onEdited?.(key);
+        }}
+      />
+      {f.help ? <span className="field-help">{f.help}</span> : null}
+      {error ? (
+        <span className="field-error" data-testid={`${prefix}-custom-error-${f.columnName}`} data-code={error}>
+          {t(`fieldError.${error}`, { defaultValue: t(`cards.fieldError.${error}`, { defaultValue: t('fieldError.invalid') }) })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export const isWideCustomField = (f: CustomField) => f.type === 'longText' || f.type === 'multiSelect';
+
+/** 自定义字段 of a dialog (the order's): every custom field of the entity in one section. */
 export function CustomFieldsForm({ draft, errors, prefix, onEdited }: CustomFieldsFormProps) {
   const { t } = useTranslation();
   const employees = useEmployees(true);
@@ -62,48 +121,9 @@ export function CustomFieldsForm({ draft, errors, prefix, onEdited }: CustomFiel
     <fieldset className="form-section" data-testid={`${prefix}-custom-fields`}>
       <legend>{t('extras.custom.section')}</legend>
       <div className="form-grid">
-        {draft.fields.map((f) => {
-          const key = `custom.${f.columnName}`;
-          const error = errors[key];
-          return (
-            <div
-              key={f.columnName}
-              className={`form-field${f.type === 'longText' || f.type === 'multiSelect' ? ' wide' : ''}${error ? ' has-error' : ''}`}
-              data-testid={`${prefix}-custom-field`}
-              data-column={f.columnName}
-              data-label={f.label}
-              data-required={f.required ? 'true' : 'false'}
-            >
-              <span className="form-label">
-                {f.label}
-                {f.required ? (
-                  <span className="required-mark" data-testid={`${prefix}-custom-required`} title={t('extras.custom.requiredHint')}>
-                    {' '}
-                    *
-                  </span>
-                ) : null}
-              </span>
-              <CustomFieldInput
-                field={f}
-                value={draft.value(f)}
-                stored={draft.stored(f)}
-                invalid={Boolean(error)}
-                testId={`${prefix}-custom-${f.columnName}`}
-                employees={employees}
-                onChange={(v) => {
-                  draft.set(f, v);
-                  onEdited?.(key);
-                }}
-              />
-              {f.help ? <span className="field-help">{f.help}</span> : null}
-              {error ? (
-                <span className="field-error" data-testid={`${prefix}-custom-error-${f.columnName}`} data-code={error}>
-                  {t(`fieldError.${error}`, { defaultValue: t(`cards.fieldError.${error}`, { defaultValue: t('fieldError.invalid') }) })}
-                </span>
-              ) : null}
-            </div>
-          );
-        })}
+        {draft.fields.map((f) => (
+          <CustomFieldCell key={f.columnName} field={f} draft={draft} errors={errors} prefix={prefix} employees={employees} wide={isWideCustomField(f)} onEdited={onEdited} />
+        ))}
       </div>
     </fieldset>
   );

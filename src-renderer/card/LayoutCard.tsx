@@ -38,8 +38,8 @@ export function useCardLayout(): { layout: CardLayout; fields: CustomField[] } {
   return { layout, fields };
 }
 
-/** The tab strip, in layout order (`tab-<key>`). */
-export function CardTabsNav({ layout, active, onSelect }: { layout: CardLayout; active: string; onSelect(key: string): void }) {
+/** The tab strip, in layout order (`tab-<key>`, or `<testIdPrefix>-<key>` where another strip is on screen). */
+export function CardTabsNav({ layout, active, onSelect, testIdPrefix = 'tab' }: { layout: CardLayout; active: string; onSelect(key: string): void; testIdPrefix?: string }) {
   const { t } = useTranslation();
   return (
     <nav className="tabs card-tabs" role="tablist">
@@ -50,7 +50,7 @@ export function CardTabsNav({ layout, active, onSelect }: { layout: CardLayout; 
           role="tab"
           aria-selected={active === tab.key}
           className={`tab${active === tab.key ? ' active' : ''}`}
-          data-testid={`tab-${tab.key}`}
+          data-testid={`${testIdPrefix}-${tab.key}`}
           data-kind={tab.related?.kind ?? 'fields'}
           data-label={tab.label}
           onClick={() => onSelect(tab.key)}

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ChangeEntry } from '../../src-shared/domain/change-log';
+import { formatMoney } from '../../src-shared/money';
+import { bpToZhe } from '../../src-shared/order-discount';
 import { customerValueText, enumLabel, fieldLabel } from '../i18n/labels';
 
 /** Ids that a history line shows by name (departments, contacts, staff). */
@@ -35,10 +37,17 @@ function fieldValueText(t: TFunction, entity: string, field: string, value: unkn
   if (isEmpty(value)) return '';
   if (REFERENCE_FIELDS.has(field) && typeof value === 'string') return names.get(value) ?? value.slice(0, 8);
   if (entity === 'customer') return customerValueText(t, field, value);
+  if (entity === 'order' && typeof value === 'number') return orderValueText(t, field, value);
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (Array.isArray(value)) return value.map(String).join('，');
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   return JSON.stringify(value);
+}
+
+/** An order's money in 元 and its discount rate in 折, as the order dialog shows them. */
+function orderValueText(t: TFunction, field: string, value: number): string {
+  if (field === 'discountBp') return t('cards.sales.discountRate', { zhe: bpToZhe(value) });
+  return field.endsWith('Fen') ? formatMoney(value, { symbol: true }) : String(value);
 }
 
 /** A logged value as text: enums translated, ids as names, a whole record as “字段：值” pairs. */

@@ -77,6 +77,7 @@ export const analysisEn: AnalysisMessages = {
       orders: 'Orders',
       active: 'Active customers',
       newCustomers: 'New customers',
+      activeBy: 'Active customers per month by the split (click a number to list them)',
       none: '(empty)',
     },
     rfm: {
@@ -87,6 +88,7 @@ export const analysisEn: AnalysisMessages = {
       heatmap: 'R×F heat map (colour: average monetary M)',
       r: 'Recency score R',
       f: 'Frequency score F',
+      heatmapCaption: 'Customers per R×F cell (click a number to list them)',
       avgM: 'Average M',
       analysed: '{{n}} customers analysed',
     },
@@ -105,7 +107,6 @@ export const analysisEn: AnalysisMessages = {
     drill: {
       back: 'Back to the report',
       total: '{{n}} customers',
-      shown: '(first {{n}} shown)',
       saveFolder: 'Save as favourites folder',
       folderName: 'Folder name',
       saved: 'Saved {{n}} customers to folder “{{name}}”',

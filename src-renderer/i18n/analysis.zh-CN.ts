@@ -76,6 +76,7 @@ export const analysisZhCN = {
       orders: '订单数',
       active: '活跃客户',
       newCustomers: '新客户',
+      activeBy: '各月活跃客户数（按拆分维度，点击数字查看客户）',
       none: '（空）',
     },
     rfm: {
@@ -86,6 +87,7 @@ export const analysisZhCN = {
       heatmap: 'R×F 热力图（颜色：平均消费金额 M）',
       r: '最近一次消费 R 分',
       f: '消费频率 F 分',
+      heatmapCaption: '各 R×F 格的客户数（点击数字查看客户）',
       avgM: '平均金额',
       analysed: '参与分析的客户 {{n}} 个',
     },
@@ -104,7 +106,6 @@ export const analysisZhCN = {
     drill: {
       back: '返回报表',
       total: '共 {{n}} 个客户',
-      shown: '（显示前 {{n}} 个）',
       saveFolder: '存为收藏夹',
       folderName: '收藏夹名称',
       saved: '已存入收藏夹“{{name}}”：{{n}} 个客户',

@@ -36,6 +36,8 @@ export const queriesEn: QueriesMessages = {
     noneSelected: 'None selected',
     selectedN: '{{n}} selected',
     valuesHint: 'Separate several values with commas',
+    snapshotField: 'Class in {{label}}',
+    snapshotGroup: 'Classification snapshots (class in a period)',
     favouriteFolder: 'Favourites folder',
     relatedMode: { has: 'has', hasNo: 'has no', count: 'count of', aggregate: 'total of' },
     relatedWhere: 'matching',
@@ -147,6 +149,8 @@ export const queriesEn: QueriesMessages = {
     csv: 'Export CSV',
     done: 'Exported {{n}} rows: {{file}}',
     fileName: 'Query results',
+    progress: 'Exporting {{done}} / {{total}} rows',
+    cancelled: 'Export cancelled',
   },
   saved: {
     title: 'Saved queries',

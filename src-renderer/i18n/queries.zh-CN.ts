@@ -35,6 +35,8 @@ export const queriesZhCN = {
     noneSelected: '未选择',
     selectedN: '已选 {{n}} 项',
     valuesHint: '多个值用逗号分隔',
+    snapshotField: '历史分类：{{label}}',
+    snapshotGroup: '分类快照（某期间的分类）',
     favouriteFolder: '收藏夹',
     relatedMode: { has: '有', hasNo: '没有', count: '数量', aggregate: '合计' },
     relatedWhere: '满足以下条件的',
@@ -146,6 +148,8 @@ export const queriesZhCN = {
     csv: '导出 CSV',
     done: '已导出 {{n}} 行：{{file}}',
     fileName: '查询结果',
+    progress: '正在导出 {{done}} / {{total}} 行',
+    cancelled: '已取消导出',
   },
   saved: {
     title: '保存的查询',

@@ -4,7 +4,7 @@ import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { api } from '../api/client';
 import { importFieldLabel, optionChoices } from './import-fields';
 import { useImport } from './import-store';
-import { DUPLICATE_ACTIONS, type DuplicateAction, type ImportReport } from './import-types';
+import { duplicateActionsOf, type DuplicateAction, type ImportReport } from './import-types';
 
 /** Duplicates in the file or in the workspace: a default action and a per-row override. */
 export function DuplicatesTable({ report }: { report: ImportReport }) {
@@ -12,13 +12,14 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
   const action = useImport((s) => s.duplicateAction);
   const rowActions = useImport((s) => s.rowActions);
   const set = useImport((s) => s.set);
+  const actions = duplicateActionsOf(report.target);
   if (report.duplicates.length === 0) return <p className="muted" data-testid="import-no-duplicates">{t('imp.dup.none')}</p>;
   return (
     <div data-testid="import-duplicates">
       <label className="import-inline">
         <span className="form-label">{t('imp.dup.default')}</span>
         <select data-testid="import-dup-default" value={action} onChange={(e) => set({ duplicateAction: e.target.value as DuplicateAction })}>
-          {DUPLICATE_ACTIONS.map((a) => (
+          {actions.map((a) => (
             <option key={a} value={a}>
               {t(`imp.dup.action.${a}`)}
             </option>
@@ -29,7 +30,7 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
         <thead>
           <tr>
             <th>{t('imp.report.row')}</th>
-            <th>{t('imp.dup.name')}</th>
+            <th>{t(report.target === 'receipts' ? 'imp.dup.receipt' : report.target === 'records' ? 'imp.dup.record' : 'imp.dup.name')}</th>
             <th>{t('imp.dup.match')}</th>
             <th>{t('imp.dup.action.title')}</th>
           </tr>
@@ -39,7 +40,11 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
             <tr key={d.row} data-testid="import-duplicate" data-row={d.row} data-where={d.matchId ? 'workspace' : 'file'} data-match-id={d.matchId ?? ''}>
               <td className="num">{d.row}</td>
               <td>{d.name}</td>
-              <td>{d.matchId ? t('imp.dup.inWorkspace', { name: d.matchName }) : t('imp.dup.inFile', { row: d.matchRow ?? 0, name: d.matchName })}</td>
+              <td>
+                {d.matchId
+                  ? t(report.target === 'customers' ? 'imp.dup.inWorkspace' : 'imp.dup.inWorkspaceOther', { name: d.matchName })
+                  : t('imp.dup.inFile', { row: d.matchRow ?? 0, name: d.matchName })}
+              </td>
               <td>
                 <select
                   data-testid="import-dup-action"
@@ -52,7 +57,7 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
                   }}
                 >
                   <option value="">{t('imp.dup.useDefault', { action: t(`imp.dup.action.${action}`) })}</option>
-                  {DUPLICATE_ACTIONS.map((a) => (
+                  {actions.map((a) => (
                     <option key={a} value={a}>
                       {t(`imp.dup.action.${a}`)}
                     </option>
@@ -67,6 +72,8 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
   );
 }
 
+// A selector must return the same object while nothing changed, or zustand re-renders forever.
+const NO_STATUSES: readonly { key: string; label: string }[] = [];
 const UNDECIDED = '__undecided';
 const EMPTY = '__empty';
 
@@ -76,8 +83,9 @@ export function UnknownOptions({ report, customFields }: { report: ImportReport;
   const decisions = useImport((s) => s.optionDecisions);
   const set = useImport((s) => s.set);
   const [staff, setStaff] = useState<{ id: string; name: string }[]>([]);
+  const statuses = useImport((s) => s.businessTypes.find((b) => b.id === s.businessTypeId)?.statuses ?? NO_STATUSES);
   const fields = Object.entries(report.unknownOptions).filter(([, values]) => values.length > 0);
-  const needStaff = fields.some(([f]) => f === 'ownerId');
+  const needStaff = fields.some(([f]) => f === 'ownerId' || f === 'employeeId' || customFields.some((c) => c.type === 'staff' && f === `custom:${c.columnName}`));
   useEffect(() => {
     if (needStaff) void api.employees.list({}).then(setStaff).catch(() => undefined);
   }, [needStaff]);
@@ -112,7 +120,7 @@ export function UnknownOptions({ report, customFields }: { report: ImportReport;
                     <select data-testid="import-option-decision" value={current} onChange={(e) => decide(field, value, e.target.value)}>
                       <option value={UNDECIDED}>{t('imp.options.undecided')}</option>
                       <option value={EMPTY}>{t('imp.options.empty')}</option>
-                      {optionChoices(t, field, customFields, staff).map((o) => (
+                      {optionChoices(t, field, customFields, staff, statuses).map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.label}
                         </option>

@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { customerValueText } from '../i18n/labels';
+import { customText } from '../card/custom-values';
 import { importFieldLabel, problemText } from './import-fields';
 import type { ImportReport, ImportTarget } from './import-types';
 
 const SHOWN = 200;
 
-function previewText(t: ReturnType<typeof useTranslation>['t'], target: ImportTarget, field: string, value: unknown): string {
+function previewText(t: ReturnType<typeof useTranslation>['t'], target: ImportTarget, field: string, value: unknown, def?: CustomField): string {
   if (value === null || value === undefined) return '';
   if (target === 'customers') return customerValueText(t, field, value);
+  // Records' own fields: money in yuan, options by label, as the card will show them.
+  if (def) return customText(t, def, value);
   const plain = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
   if (Array.isArray(value)) return value.map(plain).join('，');
   return plain(value);
@@ -47,7 +50,13 @@ export function PreviewTable({ report, customFields }: { report: ImportReport; c
               <td className="num">{String(row.row)}</td>
               {columns.map((c) => (
                 <td key={c} data-field={c}>
-                  {previewText(t, report.target, c.startsWith('custom:') ? c.slice(7) : c, cell(row, c))}
+                  {previewText(
+                    t,
+                    report.target,
+                    c.startsWith('custom:') ? c.slice(7) : c,
+                    cell(row, c),
+                    c.startsWith('custom:') ? customFields.find((f) => f.columnName === c.slice(7)) : undefined,
+                  )}
                 </td>
               ))}
             </tr>

@@ -16,6 +16,7 @@ export function StepCheck() {
   const mode = useImport((s) => s.mode);
   const set = useImport((s) => s.set);
   const customFields = useImport((s) => s.inspection?.customFields ?? []);
+  const recordKey = useImport((s) => s.recordKey);
 
   if (job) return <ImportProgress job={job} totalRows={null} />;
   if (!report)
@@ -49,9 +50,9 @@ export function StepCheck() {
       <ProblemsTable report={report} customFields={customFields} />
       {Object.keys(report.unknownOptions).length > 0 ? <h4>{t('imp.options.title')}</h4> : null}
       <UnknownOptions report={report} customFields={customFields} />
-      {report.target === 'customers' ? (
+      {report.target === 'customers' || report.target === 'receipts' || (report.target === 'records' && recordKey) ? (
         <>
-          <h4>{t('imp.dup.title')}</h4>
+          <h4>{t(report.target === 'receipts' ? 'imp.dup.titleReceipts' : report.target === 'records' ? 'imp.dup.titleRecords' : 'imp.dup.title')}</h4>
           <DuplicatesTable report={report} />
         </>
       ) : null}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/app-store';
-import { chooseNativeFile, setTarget, uploadChosenFile } from './import-actions';
+import { chooseNativeFile, setBusinessType, setTarget, uploadChosenFile } from './import-actions';
 import { useImport } from './import-store';
 import type { ImportTarget } from './import-types';
 
-const TARGETS: readonly ImportTarget[] = ['customers', 'contacts', 'orders', 'products'];
+const TARGETS: readonly ImportTarget[] = ['customers', 'contacts', 'orders', 'receipts', 'products', 'records'];
 const ACCEPT = '.xlsx,.xls,.csv,.txt,.tsv';
 
 /** Step 1: what to import into, and which file (native dialog on the desktop, upload in the browser). */
@@ -16,6 +16,8 @@ export function StepFile() {
   const upload = useImport((s) => s.upload);
   const busy = useImport((s) => s.busy);
   const inspection = useImport((s) => s.inspection);
+  const businessTypes = useImport((s) => s.businessTypes);
+  const businessTypeId = useImport((s) => s.businessTypeId);
   const nativeDialogs = useApp((s) => s.appInfo?.nativeDialogs ?? false);
   const [useInput, setUseInput] = useState(!nativeDialogs);
   const pct = upload && upload.total > 0 ? Math.round((upload.sent / upload.total) * 100) : 0;
@@ -31,6 +33,22 @@ export function StepFile() {
           </label>
         ))}
       </fieldset>
+      {target === 'records' ? (
+        <label className="import-inline">
+          <span className="form-label">{t('imp.file.businessType')}</span>
+          {businessTypes.length > 0 ? (
+            <select data-testid="import-business-type" value={businessTypeId ?? ''} onChange={(e) => setBusinessType(e.target.value)}>
+              {businessTypes.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="muted">{t('imp.file.noBusinessTypes')}</span>
+          )}
+        </label>
+      ) : null}
       <div className="form-label">{t('imp.file.file')}</div>
       {useInput ? (
         <input

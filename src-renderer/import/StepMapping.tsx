@@ -11,8 +11,11 @@ export function StepMapping() {
   const mapping = useImport((s) => s.mapping);
   const target = useImport((s) => s.target);
   const problem = useImport((s) => mappingProblem(s));
+  const recordKey = useImport((s) => s.recordKey);
+  const set = useImport((s) => s.set);
   if (!inspection) return null;
   const fields = targetFields(target, inspection.customFields);
+  const uniqueFields = target === 'records' ? inspection.customFields.filter((f) => f.uniqueValues && !f.deleted) : [];
   const used = new Map<string, number>();
   for (const f of Object.values(mapping)) if (f) used.set(f, (used.get(f) ?? 0) + 1);
 
@@ -53,6 +56,19 @@ export function StepMapping() {
           </tbody>
         </table>
       </div>
+      {uniqueFields.length > 0 ? (
+        <label className="import-inline">
+          <span className="form-label">{t('imp.mapping.recordKey')}</span>
+          <select data-testid="import-record-key" value={recordKey ?? ''} onChange={(e) => set({ recordKey: e.target.value || null, report: null, rowActions: {} })}>
+            <option value="">{t('imp.mapping.noRecordKey')}</option>
+            {uniqueFields.map((f) => (
+              <option key={f.columnName} value={`custom:${f.columnName}`}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {problem ? (
         <div className="field-error" data-testid="import-mapping-error">
           {problem}

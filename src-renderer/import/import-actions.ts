@@ -6,7 +6,7 @@ import { errorText } from '../api/errors';
 import { uploadFile } from '../api/upload';
 import { useDataVersion } from '../app/app-store';
 import { downloadBase64 } from '../queries/export-result';
-import { importFieldLabel, problemText } from './import-fields';
+import { importFieldLabel, problemText, targetFields } from './import-fields';
 import { initialImport, useImport, type ImportState } from './import-store';
 import { asReport, type ImportSettings, type ImportTarget, type MappingTemplate, type ReadOptions } from './import-types';
 
@@ -16,6 +16,14 @@ const patch = (p: Partial<ImportState>) => useImport.getState().set(p);
 
 export function openImportWizard(): void {
   useImport.setState({ ...initialImport, open: true });
+  void api.businessTypes
+    .list({})
+    .then((types) => {
+      patch({ businessTypes: types });
+      // Records chosen before the list arrived: take the first type now.
+      if (get().target === 'records' && !get().businessTypeId && types[0]) setBusinessType(types[0].id);
+    })
+    .catch(() => undefined);
 }
 
 export function closeImportWizard(): void {
@@ -29,6 +37,8 @@ export function currentSettings(s: ImportState = get()): ImportSettings {
   if (s.read.sheet) read.sheet = s.read.sheet;
   return {
     target: s.target,
+    ...(s.target === 'records' && s.businessTypeId ? { businessTypeId: s.businessTypeId } : {}),
+    ...(s.target === 'records' && s.recordKey ? { recordKey: s.recordKey } : {}),
     read,
     ...(s.headerRow ? { headerRow: s.headerRow } : {}),
     mapping: s.mapping,
@@ -71,19 +81,32 @@ export async function uploadChosenFile(file: File): Promise<void> {
 export async function inspect(): Promise<void> {
   const s = get();
   if (!s.file) return;
+  if (s.target === 'records' && !s.businessTypeId) {
+    patch({ inspection: null, mapping: {}, report: null });
+    return;
+  }
   patch({ busy: true, error: null });
   try {
     const read: { encoding: ReadOptions['encoding']; delimiter: ReadOptions['delimiter']; sheet?: string } = { encoding: s.read.encoding, delimiter: s.read.delimiter };
     if (s.read.sheet) read.sheet = s.read.sheet;
-    const inspection = await api.import.inspect({ fileToken: s.file.fileToken, target: s.target, read });
-    patch({ inspection, mapping: { ...inspection.suggested }, report: null, rowActions: {}, optionDecisions: {}, busy: false });
+    const inspection = await api.import.inspect({ fileToken: s.file.fileToken, target: s.target, ...(s.target === 'records' && s.businessTypeId ? { businessTypeId: s.businessTypeId } : {}), read });
+    patch({ inspection, mapping: { ...inspection.suggested }, report: null, rowActions: {}, optionDecisions: {}, recordKey: null, busy: false });
   } catch (err) {
     patch({ busy: false, inspection: null, error: errorText(t, err) });
   }
 }
 
 export function setTarget(target: ImportTarget): void {
-  patch({ target, report: null });
+  const s = get();
+  const businessTypeId = target === 'records' ? (s.businessTypeId ?? s.businessTypes[0]?.id ?? null) : s.businessTypeId;
+  // Duplicate choices differ per target (a receipt cannot be merged), so they start over.
+  patch({ target, businessTypeId, report: null, duplicateAction: 'skip', rowActions: {} });
+  void inspect();
+}
+
+/** Records: which business type the rows become; its own fields join the mapping. */
+export function setBusinessType(businessTypeId: string): void {
+  patch({ businessTypeId, report: null });
   void inspect();
 }
 
@@ -105,6 +128,14 @@ export function mappingProblem(s: ImportState = get()): string | null {
     return null;
   }
   if (s.target === 'products') return fields.has('name') ? null : t('imp.mapping.needProductName');
+  if (s.target === 'receipts') {
+    const linked = fields.has('customer') || fields.has('customerCode') || fields.has('orderNo');
+    return fields.has('receiptDate') && fields.has('amount') && linked ? null : t('imp.mapping.needReceipt');
+  }
+  if (s.target === 'records') {
+    if (!s.businessTypeId) return t('imp.mapping.needType');
+    return fields.has('customer') || fields.has('customerCode') ? null : t('imp.mapping.needRecordCustomer');
+  }
   if (!fields.has('name')) return t(s.target === 'customers' ? 'imp.mapping.needName' : 'imp.mapping.needContactName');
   if (s.target === 'contacts' && !fields.has('customer') && !fields.has('customerCode')) return t('imp.mapping.needCustomer');
   return null;
@@ -118,9 +149,12 @@ export async function loadTemplates(target: ImportTarget): Promise<MappingTempla
 export function applyTemplate(template: MappingTemplate): void {
   const headers = get().inspection?.headers ?? [];
   const mapping = { ...get().mapping };
+  // Record templates are shared by all business types: fields of another type are left out.
+  const known = new Set(targetFields(get().target, get().inspection?.customFields ?? []));
   headers.forEach((h, i) => {
     const key = normaliseHeader(h);
-    if (Object.hasOwn(template.mapping, key)) mapping[String(i)] = template.mapping[key] ?? null;
+    const field = template.mapping[key] ?? null;
+    if (Object.hasOwn(template.mapping, key) && (field === null || known.has(field))) mapping[String(i)] = field;
   });
   patch({ mapping, report: null });
 }
@@ -163,6 +197,8 @@ function jobErrorText(error: { code: string; message: string; details?: unknown 
   const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { fields?: Record<string, string>; invalid?: number };
   if (error.code === 'VALIDATION' && details.fields?.rows === 'invalidRows') return t('imp.error.invalidRows', { n: details.invalid ?? 0 });
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'nameRequired') return t('imp.mapping.needName');
+  if (error.code === 'VALIDATION' && details.fields?.mapping === 'receiptRequired') return t('imp.mapping.needReceipt');
+  if (error.code === 'VALIDATION' && details.fields?.mapping === 'customerRequired') return t('imp.mapping.needRecordCustomer');
   return t(`error.${error.code}`, { defaultValue: error.message, message: error.message });
 }
 
@@ -188,7 +224,7 @@ export function handleImportEvent(event: KecardEvent): void {
   if (job.kind === 'check') patch({ job: null, report });
   else {
     patch({ job: null, result: report });
-    useDataVersion.getState().bump(['customer', 'contact', 'department'], undefined);
+    useDataVersion.getState().bump(['customer', 'contact', 'department', 'order', 'receipt', 'product', 'businessRecord'], undefined);
   }
 }
 

@@ -20,6 +20,7 @@ export function importFieldLabel(t: TFunction, target: ImportTarget, field: stri
   }
   const own = t(`imp.field.${target}.${field}`, { defaultValue: '' });
   if (own) return own;
+  if (target !== 'customers' && target !== 'contacts') return field;
   return t(`${target === 'customers' ? 'customer' : 'contact'}.${field}`, { defaultValue: field });
 }
 
@@ -36,13 +37,21 @@ const ENUM_FIELDS: Record<string, { group: string; values: readonly (string | nu
   colorLabel: { group: 'colorLabel', values: COLOR_LABELS },
 };
 
-/** What an unknown sheet value of `field` may become (besides “leave empty”). */
-export function optionChoices(t: TFunction, field: string, customFields: readonly CustomField[], staff: readonly { id: string; name: string }[]): OptionChoice[] {
-  if (field === 'ownerId') return staff.map((e) => ({ value: e.id, label: e.name }));
+/** What an unknown sheet value of `field` may become (besides “leave empty”); `statuses` are a business type's workflow. */
+export function optionChoices(
+  t: TFunction,
+  field: string,
+  customFields: readonly CustomField[],
+  staff: readonly { id: string; name: string }[],
+  statuses: readonly { key: string; label: string }[] = [],
+): OptionChoice[] {
+  if (field === 'ownerId' || field === 'employeeId') return staff.map((e) => ({ value: e.id, label: e.name }));
+  if (field === 'status') return statuses.map((s) => ({ value: s.key, label: s.label }));
   const known = ENUM_FIELDS[field];
   if (known) return known.values.map((v) => ({ value: String(v), label: enumLabel(t, known.group, v) }));
   if (field.startsWith('custom:')) {
     const def = customFields.find((f) => f.columnName === field.slice(7));
+    if (def?.type === 'staff') return staff.map((e) => ({ value: e.id, label: e.name }));
     return (def?.options ?? []).map((o) => ({ value: o.value, label: o.label }));
   }
   return [];

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { UploadedFile } from '../api/upload';
+import type { BusinessType } from '../../src-shared/domain/business';
 import type { DuplicateAction, ImportMode, ImportReport, ImportTarget, Inspection, ReadOptions } from './import-types';
 
 export type ImportStep = 'file' | 'source' | 'mapping' | 'check' | 'run';
@@ -21,6 +22,11 @@ export interface ImportState {
   open: boolean;
   step: ImportStep;
   target: ImportTarget;
+  /** Records: the business types to choose from, and the chosen one. */
+  businessTypes: BusinessType[];
+  businessTypeId: string | null;
+  /** Records: the unique field (`custom:cf_…`) that identifies a record, or null for no duplicate check. */
+  recordKey: string | null;
   file: UploadedFile | null;
   upload: { sent: number; total: number } | null;
   inspection: Inspection | null;
@@ -47,6 +53,9 @@ export const initialImport = {
   open: false,
   step: 'file' as ImportStep,
   target: 'customers' as ImportTarget,
+  businessTypes: [] as BusinessType[],
+  businessTypeId: null,
+  recordKey: null,
   file: null,
   upload: null,
   inspection: null,

@@ -13,6 +13,13 @@ export type Inspection = MethodOutput<'import.inspect'>;
 export type MappingTemplate = MethodOutput<'import.templates'>[number];
 
 export const DUPLICATE_ACTIONS: readonly DuplicateAction[] = ['skip', 'updateEmpty', 'overwrite', 'create'];
+
+/** What a duplicate can become per target: a receipt has nothing to merge, a record's key is unique. */
+export function duplicateActionsOf(target: ImportTarget): readonly DuplicateAction[] {
+  if (target === 'receipts') return ['skip', 'create'];
+  if (target === 'records') return ['skip', 'updateEmpty', 'overwrite'];
+  return DUPLICATE_ACTIONS;
+}
 export const ENCODINGS: readonly Encoding[] = ['auto', 'utf8', 'gb18030', 'utf16le'];
 export const DELIMITERS: readonly Delimiter[] = ['auto', ',', '\t', ';'];
 
@@ -24,7 +31,7 @@ export interface ReadOptions {
 
 /** What the wizard sends: the shared settings with the fields it always fills. */
 export type ImportSettings = Required<Pick<ImportSettingsInput, 'target' | 'read' | 'mapping' | 'duplicateAction' | 'rowActions' | 'mode' | 'optionDecisions'>> &
-  Pick<ImportSettingsInput, 'headerRow'>;
+  Pick<ImportSettingsInput, 'headerRow' | 'businessTypeId' | 'recordKey'>;
 
 /** job.finished's `result` is plain JSON: accept it as a report only when it has the report's shape. */
 export function asReport(value: unknown): ImportReport | null {

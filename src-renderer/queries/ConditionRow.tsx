@@ -15,6 +15,9 @@ export function ConditionRow({ node, path, scope }: { node: ConditionNode; path:
   const field = scope.fields.find((f) => f.key === node.field);
   const label = fieldText(t, scope.scope, field, node.field);
   const set = (next: ConditionNode) => replace(path, next);
+  // Classes of classification snapshots (one field per scheme and period) are listed apart.
+  const plain = scope.fields.filter((f) => !f.snapshot);
+  const snapshots = scope.fields.filter((f) => f.snapshot);
   const severity = problem ? (problem.code === 'missingValue' ? 'incomplete' : 'broken') : undefined;
 
   return (
@@ -29,11 +32,20 @@ export function ConditionRow({ node, path, scope }: { node: ConditionNode; path:
         }}
       >
         {!field ? <option value="">{label}</option> : null}
-        {scope.fields.map((f) => (
+        {plain.map((f) => (
           <option key={f.key} value={f.key}>
             {fieldText(t, scope.scope, f, f.key)}
           </option>
         ))}
+        {snapshots.length > 0 ? (
+          <optgroup label={t('qb.snapshotGroup')}>
+            {snapshots.map((f) => (
+              <option key={f.key} value={f.key}>
+                {fieldText(t, scope.scope, f, f.key)}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
       {field ? (
         <>

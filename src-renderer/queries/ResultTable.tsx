@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultColumn } from './result-columns';
+import type { ResultColumn, ResultSort, ResultSortField } from './result-columns';
 import type { ResultPages, ResultRow } from './use-result-pages';
 
 const ROW_HEIGHT = 26;
@@ -13,10 +13,13 @@ interface Props {
   selected: ReadonlySet<string>;
   onToggle(id: string): void;
   onOpen(row: ResultRow): void;
+  /** The list's order; headers of sortable columns switch it when there is `onSort`. */
+  sort?: ResultSort | null;
+  onSort?(field: ResultSortField): void;
 }
 
 /** The result list: a virtualised table with a check box per row for bulk actions. */
-export function ResultTable({ pages, columns, selected, onToggle, onOpen }: Props) {
+export function ResultTable({ pages, columns, selected, onToggle, onOpen, sort = null, onSort }: Props) {
   const { t } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
@@ -33,11 +36,24 @@ export function ResultTable({ pages, columns, selected, onToggle, onOpen }: Prop
       <div className="table-head" ref={headRef}>
         <div className="table-row head" style={{ width }}>
           <div className="cell head-cell" style={{ width: CHECK_WIDTH }} />
-          {columns.map((c) => (
-            <div key={c.key} className="cell head-cell" style={{ width: c.width }} data-testid={`result-header-${c.key}`}>
-              <span className="head-text">{c.title(t)}</span>
-            </div>
-          ))}
+          {columns.map((c) => {
+            const field = onSort ? c.sortField : undefined;
+            const active = field !== undefined && sort?.field === field;
+            return (
+              <div
+                key={c.key}
+                className={`cell head-cell${field ? ' sortable' : ''}${active ? ' sorted' : ''}`}
+                style={{ width: c.width }}
+                data-testid={`result-header-${c.key}`}
+                data-sort={active ? sort.dir : undefined}
+                title={field ? t('list.sortBy') : undefined}
+                onClick={field && onSort ? () => onSort(field) : undefined}
+              >
+                <span className="head-text">{c.title(t)}</span>
+                {active ? <span className="sort-arrow">{sort.dir === 'asc' ? '▲' : '▼'}</span> : null}
+              </div>
+            );
+          })}
         </div>
       </div>
       <div

@@ -1,16 +1,17 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
+import { ApiCallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useApp, useDataVersion } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
 import { useListSettings } from '../customers/list-store';
 import { BulkDialog } from './BulkDialog';
-import { exportResult } from './export-result';
+import { exportResult, type ExportRun } from './export-result';
 import { GroupedResults } from './GroupedResults';
 import { useQueriesData } from './queries-data';
-import { contactColumns, customerColumns } from './result-columns';
+import { contactColumns, customerColumns, type ResultSort, type ResultSortField } from './result-columns';
 import { ResultTable } from './ResultTable';
 import { useResultPages, type ResultRow } from './use-result-pages';
 import { useChangeVersion } from './use-change-version';
@@ -27,7 +28,14 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
   const customersVersion = useDataVersion((s) => s.customers);
   const favouritesVersion = useChangeVersion(['favouriteItem']);
   const dataVersion = customersVersion + favouritesVersion;
-  const pages = useResultPages(definition, runSeq, dataVersion);
+  // The order belongs to the entity listed: customer and contact results sort by different columns.
+  const [sortOf, setSortOf] = useState<{ entity: QueryDefinition['entity']; sort: ResultSort } | null>(null);
+  const sort = sortOf?.entity === definition.entity ? sortOf.sort : null;
+  const onSort = useCallback(
+    (field: ResultSortField) => setSortOf({ entity: definition.entity, sort: { field, dir: sort?.field === field && sort.dir === 'asc' ? 'desc' : 'asc' } }),
+    [definition.entity, sort],
+  );
+  const pages = useResultPages(definition, runSeq, dataVersion, sort);
   const listColumns = useListSettings((s) => s.columns);
   const columns = useMemo(() => (definition.entity === 'customer' ? customerColumns(listColumns) : contactColumns()), [definition.entity, listColumns]);
   const [view, setView] = useState<'list' | 'groups'>('list');
@@ -36,7 +44,7 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
   const selected = useMemo(() => (selection.seq === runSeq ? selection.ids : new Set<string>()), [selection, runSeq]);
   const setSelected = useCallback((ids: Set<string>) => setSelection({ seq: runSeq, ids }), [runSeq]);
   const [bulk, setBulk] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<{ run: ExportRun; done: number; total: number } | null>(null);
   const showGroups = view === 'groups' && definition.entity === 'customer';
 
   const toggle = useCallback((id: string) => {
@@ -52,14 +60,18 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
     void useCard.getState().open(r.kind === 'customer' ? r.row.id : r.row.customerId);
   }, []);
   const doExport = async (format: 'xlsx' | 'csv') => {
-    setExporting(true);
+    const run = exportResult(definition, columns, format, title || t('exporting.fileName'), (done, all) =>
+      setExporting((e) => (e ? { ...e, done, total: all } : e)),
+    );
+    setExporting({ run, done: 0, total: 0 });
     try {
-      const res = await exportResult(definition, columns, format, title || t('exporting.fileName'));
-      toast.success(t('exporting.done', { n: res.rows, file: res.fileName }));
+      const res = await run.result;
+      if (res.saved) toast.success(t('exporting.done', { n: res.rows, file: res.fileName }));
     } catch (err) {
-      toast.error(errorText(t, err));
+      if (err instanceof ApiCallError && err.code === 'JOB_CANCELLED') toast.info(t('exporting.cancelled'));
+      else toast.error(errorText(t, err));
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
   const total = pages.total ?? 0;
@@ -95,17 +107,26 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
         <button type="button" data-testid="bulk-open" disabled={total === 0} onClick={() => setBulk(true)}>
           {t('bulk.button')}
         </button>
-        <button type="button" data-testid="export-xlsx" disabled={total === 0 || exporting} onClick={() => void doExport('xlsx')}>
+        {exporting ? (
+          <span className="export-progress" data-testid="export-progress" data-done={exporting.done} data-total={exporting.total}>
+            <progress max={exporting.total || 1} value={exporting.done} />
+            {t('exporting.progress', { done: exporting.done.toLocaleString(), total: exporting.total.toLocaleString() })}
+            <button type="button" className="link" data-testid="export-cancel" onClick={() => exporting.run.cancel()}>
+              {t('common.cancel')}
+            </button>
+          </span>
+        ) : null}
+        <button type="button" data-testid="export-xlsx" disabled={total === 0 || exporting !== null} onClick={() => void doExport('xlsx')}>
           {t('exporting.xlsx')}
         </button>
-        <button type="button" data-testid="export-csv" disabled={total === 0 || exporting} onClick={() => void doExport('csv')}>
+        <button type="button" data-testid="export-csv" disabled={total === 0 || exporting !== null} onClick={() => void doExport('csv')}>
           {t('exporting.csv')}
         </button>
       </div>
       {showGroups ? (
         <GroupedResults definition={definition} runSeq={runSeq} dataVersion={dataVersion} />
       ) : (
-        <ResultTable pages={pages} columns={columns} selected={selected} onToggle={toggle} onOpen={open} />
+        <ResultTable pages={pages} columns={columns} selected={selected} onToggle={toggle} onOpen={open} sort={sort} onSort={onSort} />
       )}
       {bulk ? (
         <BulkDialog

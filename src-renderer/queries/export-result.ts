@@ -1,6 +1,10 @@
 import i18next from 'i18next';
+import type { KecardEvent } from '../../src-shared/contract/events';
+import type { QueryExportResult } from '../../src-shared/contract/query-methods';
+import type { ApiError, ErrorCode } from '../../src-shared/errors';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
-import { api } from '../api/client';
+import { api, ApiCallError, onEvent } from '../api/client';
+import { saveDownload } from '../api/download-file';
 import type { ResultColumn } from './result-columns';
 
 /** Saves bytes from main as a download (the browser's own save, or the desktop's download dialog). */
@@ -19,15 +23,68 @@ export function downloadBase64(base64: string, mimeType: string, fileName: strin
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Exports the whole result with the columns on screen, headed in the UI language. */
-export async function exportResult(definition: QueryDefinition, columns: ResultColumn[], format: 'xlsx' | 'csv', name: string): Promise<{ rows: number; fileName: string }> {
+type Finished = Extract<KecardEvent, { type: 'job.finished' }>;
+
+export interface ExportRun {
+  /** Rejects with JOB_CANCELLED after cancel(); `saved` is false when the user dismissed the save dialog. */
+  result: Promise<{ rows: number; fileName: string; saved: boolean }>;
+  cancel(): void;
+}
+
+/**
+ * Exports the whole result with the columns on screen, headed in the UI language. Main writes the
+ * file in a worker ('export' job) and reports progress; the finished job's file is then saved.
+ */
+export function exportResult(
+  definition: QueryDefinition,
+  columns: ResultColumn[],
+  format: 'xlsx' | 'csv',
+  name: string,
+  onProgress?: (done: number, total: number) => void,
+): ExportRun {
   const t = i18next.t.bind(i18next);
-  const res = await api.queries.export({
-    definition,
-    format,
-    columns: columns.map((c) => ({ key: c.key, header: c.title(t), kind: c.kind })),
-    fileName: name,
-  });
-  downloadBase64(res.base64, res.mimeType, res.fileName);
-  return { rows: res.rows, fileName: res.fileName };
+  let jobId: string | null = null;
+  let cancelled = false;
+  // The job may report before its id comes back, so its events wait until the id is known.
+  const early: KecardEvent[] = [];
+  let settle: ((e: Finished) => void) | null = null;
+  const finished = new Promise<Finished>((resolve) => (settle = resolve));
+  const handle = (event: KecardEvent) => {
+    if ((event.type !== 'job.progress' && event.type !== 'job.finished') || event.kind !== 'export') return;
+    if (jobId === null) early.push(event);
+    else if (event.jobId !== jobId) return;
+    else if (event.type === 'job.progress') onProgress?.(event.done, event.total);
+    else settle?.(event);
+  };
+  const off = onEvent(handle);
+  const result = (async () => {
+    try {
+      jobId = (
+        await api.queries.export({
+          definition,
+          format,
+          columns: columns.map((c) => ({ key: c.key, header: c.title(t), kind: c.kind })),
+          fileName: name,
+        })
+      ).jobId;
+      if (cancelled) void api.jobs.cancel({ jobId });
+      early.splice(0).forEach(handle);
+      const e = await finished;
+      if (!e.ok) {
+        const code = (e.cancelled ? 'JOB_CANCELLED' : (e.error?.code ?? 'INTERNAL')) as ErrorCode;
+        throw new ApiCallError({ code, message: e.error?.message ?? code, ...(e.error?.details !== undefined ? { details: e.error.details as ApiError['details'] } : {}) });
+      }
+      const r = e.result as QueryExportResult;
+      return { rows: r.rows, fileName: r.fileName, saved: await saveDownload(r.downloadToken, r.fileName) };
+    } finally {
+      off();
+    }
+  })();
+  return {
+    result,
+    cancel() {
+      cancelled = true;
+      if (jobId !== null) void api.jobs.cancel({ jobId });
+    },
+  };
 }

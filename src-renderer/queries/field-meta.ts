@@ -25,6 +25,7 @@ const CUSTOMER_ENUM_GROUPS: Record<string, string> = {
 
 /** Built-in fields in the words of the existing labels; user-defined ones by their own label. */
 export function fieldText(t: TFunction, scope: FieldScope, field: QueryFieldDto | undefined, key: string): string {
+  if (field?.snapshot && field.label) return t('qb.snapshotField', { label: field.label });
   if (field?.label) return field.label;
   if (key === 'favouriteFolder') return t('qb.favouriteFolder');
   if (scope === 'order') return t(`qb.orderField.${key}`, { defaultValue: key });
@@ -36,6 +37,7 @@ export function fieldText(t: TFunction, scope: FieldScope, field: QueryFieldDto 
 /** Display text of one stored option value of an enum field. */
 export function optionText(t: TFunction, scope: FieldScope, field: QueryFieldDto, value: string | number, statusLabels: Record<string, string>): string {
   if (scope === 'customer' && CUSTOMER_ENUM_GROUPS[field.key] && !field.label) return enumLabel(t, CUSTOMER_ENUM_GROUPS[field.key] ?? '', value);
+  if (field.snapshot) return field.optionLabels?.[String(value)] ?? String(value);
   if (scope === 'order' && field.key === 'status') return t(`qb.orderStatus.${String(value)}`, { defaultValue: String(value) });
   if (scope === 'record' && field.key === 'status') return statusLabels[String(value)] ?? String(value);
   if (field.options?.length === 2 && field.options.includes(1) && field.options.includes(0)) return value === 1 ? t('common.yes') : t('common.no');

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { ContactResultDto } from '../../src-shared/contract/query-methods';
-import type { CustomerListColumn } from '../../src-shared/domain/customer';
+import { CONTACT_RESULT_SORTABLE, type ContactResultDto, type ContactSortField } from '../../src-shared/contract/query-methods';
+import { CUSTOMER_SORTABLE, type CustomerListColumn, type CustomerSortField } from '../../src-shared/domain/customer';
 import { COLUMN_WIDTH, columnTitle, renderCell } from '../customers/columns';
 import type { ResultRow } from './use-result-pages';
 
@@ -12,6 +12,14 @@ export interface ResultColumn {
   cell(t: TFunction, row: ResultRow): ReactNode;
   /** How the column is written to a spreadsheet. */
   kind: 'text' | 'number' | 'date' | 'datetime' | 'list';
+  /** Set when the list can sort by the column (a whitelisted sort field of queries.run). */
+  sortField?: ResultSortField | undefined;
+}
+
+export type ResultSortField = CustomerSortField | ContactSortField;
+export interface ResultSort {
+  field: ResultSortField;
+  dir: 'asc' | 'desc';
 }
 
 const CUSTOMER_KIND: Partial<Record<CustomerListColumn, ResultColumn['kind']>> = {
@@ -29,6 +37,7 @@ export function customerColumns(columns: readonly CustomerListColumn[]): ResultC
     title: (t) => columnTitle(t, col),
     cell: (t, r) => (r.kind === 'customer' ? renderCell(t, col, r.row) : null),
     kind: CUSTOMER_KIND[col] ?? 'text',
+    sortField: CUSTOMER_SORTABLE.find((f) => f === col),
   }));
 }
 
@@ -49,5 +58,6 @@ export function contactColumns(): ResultColumn[] {
     title: (t) => t(c.label),
     cell: (_t, r) => (r.kind === 'contact' ? (r.row[c.key] ?? '') : null),
     kind: c.kind,
+    sortField: CONTACT_RESULT_SORTABLE.find((f) => f === c.key),
   }));
 }

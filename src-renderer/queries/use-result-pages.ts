@@ -6,6 +6,7 @@ import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
+import type { ResultSort } from './result-columns';
 
 export const RESULT_PAGE = 200;
 export type ResultRow = { kind: 'customer'; row: Customer } | { kind: 'contact'; row: ContactResultDto };
@@ -16,8 +17,8 @@ export interface ResultPages {
   ensure(start: number, end: number): void;
 }
 
-/** Pages of `queries.run` for one definition, fetched as they scroll into view; re-read when data changes. */
-export function useResultPages(definition: QueryDefinition | null, runSeq: number, dataVersion: number): ResultPages {
+/** Pages of `queries.run` for one definition and order, fetched as they scroll into view; re-read when data changes. */
+export function useResultPages(definition: QueryDefinition | null, runSeq: number, dataVersion: number, sort: ResultSort | null = null): ResultPages {
   const pages = useRef(new Map<number, ResultRow[]>());
   const inflight = useRef(new Set<number>());
   const gen = useRef(0);
@@ -31,7 +32,7 @@ export function useResultPages(definition: QueryDefinition | null, runSeq: numbe
       const mine = gen.current;
       inflight.current.add(page);
       api.queries
-        .run({ definition, offset: page * RESULT_PAGE, limit: RESULT_PAGE })
+        .run({ definition, offset: page * RESULT_PAGE, limit: RESULT_PAGE, ...(sort ? { sort } : {}) })
         .then((res) => {
           if (gen.current !== mine) return;
           inflight.current.delete(page);
@@ -46,7 +47,7 @@ export function useResultPages(definition: QueryDefinition | null, runSeq: numbe
           if (gen.current === mine) toast.error(errorText(i18next.t.bind(i18next), err));
         });
     },
-    [definition],
+    [definition, sort],
   );
 
   const load = useCallback(() => {

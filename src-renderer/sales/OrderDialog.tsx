@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES } from '../../src-shared/domain/sales';
 import type { FieldErrors } from '../../src-shared/errors';
-import { formatMoney, parseMoney } from '../../src-shared/money';
+import { formatMoney } from '../../src-shared/money';
 import { api, ApiCallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { CustomFieldsForm, useCustomDraft } from '../card/CustomFieldsForm';
 import { useProducts } from '../card/use-meta';
 import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
-import { calcLine, discountText, linesInput, newLineKey, orderTotal, type LineDraft } from './order-lines';
+import { bpToZhe } from '../../src-shared/order-discount';
+import { calcLine, convertRateText, DISCOUNT_MODES, discountInput, discountText, linesInput, newLineKey, orderTotal, parseDiscountInput, type DiscountMode, type LineDraft } from './order-lines';
 import type { OrderRow } from './related-columns';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -23,7 +24,9 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   const [orderNo, setOrderNo] = useState(order?.orderNo ?? '');
   const [orderDate, setOrderDate] = useState(order?.orderDate ?? today());
   const [status, setStatus] = useState<string>(order?.status ?? 'confirmed');
-  const [discount, setDiscount] = useState(order && order.discountFen ? yuan(order.discountFen) : '');
+  const initialDiscount = discountInput(order?.discountFen ?? 0, order?.discountBp ?? null);
+  const [discountMode, setDiscountMode] = useState<DiscountMode>(initialDiscount.mode);
+  const [discount, setDiscount] = useState(initialDiscount.text);
   const [notes, setNotes] = useState(order?.notes ?? '');
   const [lines, setLines] = useState<LineDraft[]>(
     order
@@ -42,8 +45,8 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   const [saving, setSaving] = useState(false);
   const custom = useCustomDraft('order', order ? order.custom : null);
 
-  const discountFen = discount.trim() === '' ? 0 : parseMoney(discount);
-  const totals = orderTotal(lines, discountFen ?? 0);
+  const orderDiscount = parseDiscountInput(discountMode, discount);
+  const totals = orderTotal(lines, orderDiscount ?? { kind: 'amount', fen: 0 });
   const patchLine = (key: string, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
   const save = async () => {
@@ -51,7 +54,15 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
     const header = {
       orderDate,
       status: status as (typeof ORDER_STATUSES)[number],
-      discountFen: discountFen ?? -1,
+      // A rate is sent alone (main derives the amount); an amount clears any rate. Unreadable text
+      // goes as an out-of-range value so main names the field.
+      ...(orderDiscount?.kind === 'rate'
+        ? { discountBp: orderDiscount.bp }
+        : orderDiscount
+          ? { discountFen: orderDiscount.fen, discountBp: null }
+          : discountMode === 'amount'
+            ? { discountFen: -1 }
+            : { discountBp: -1 }),
       notes: notes || null,
       lines: linesInput(lines),
     };
@@ -121,11 +132,37 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
             ))}
           </select>
         </label>
-        <label className="form-field">
+        <div className="form-field">
           <span className="form-label">{t('cards.sales.orderDiscount')}</span>
-          <input value={discount} inputMode="decimal" placeholder="0.00" data-testid="order-discount" onChange={(e) => setDiscount(e.target.value)} />
-          {discountFen === null ? <span className="field-error">{t('fieldError.invalid')}</span> : err('discountFen')}
-        </label>
+          <span className="discount-input">
+            <select
+              value={discountMode}
+              data-testid="order-discount-mode"
+              aria-label={t('cards.sales.discountMode')}
+              onChange={(e) => {
+                const next = e.target.value as DiscountMode;
+                setDiscount(convertRateText(discountMode, next, discount));
+                setDiscountMode(next);
+              }}
+            >
+              {DISCOUNT_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`cards.sales.discountModes.${m}`)}
+                </option>
+              ))}
+            </select>
+            <input
+              value={discount}
+              inputMode="decimal"
+              placeholder={t(`cards.sales.discountPlaceholder.${discountMode}`)}
+              aria-label={t('cards.sales.orderDiscount')}
+              aria-invalid={orderDiscount === null}
+              data-testid="order-discount"
+              onChange={(e) => setDiscount(e.target.value)}
+            />
+          </span>
+          {orderDiscount === null ? <span className="field-error">{t('fieldError.invalid')}</span> : (err('discountFen') ?? err('discountBp'))}
+        </div>
       </div>
       <table className="data-table order-lines" data-testid="order-lines">
         <thead>
@@ -196,6 +233,14 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         <span className="muted">
           {t('cards.sales.subtotal')} <b data-testid="order-subtotal">{formatMoney(totals.subtotal, { symbol: true })}</b>
         </span>
+        {totals.discountFen !== 0 ? (
+          <span className="muted">
+            {orderDiscount?.kind === 'rate' ? t('cards.sales.discountRate', { zhe: bpToZhe(orderDiscount.bp) }) : t('cards.sales.discountAmount')}{' '}
+            <b data-testid="order-discount-fen" data-fen={totals.discountFen}>
+              −{formatMoney(totals.discountFen, { symbol: true })}
+            </b>
+          </span>
+        ) : null}
         <span className="order-total">
           {t('cards.sales.total')} <b data-testid="order-total" data-fen={totals.total}>{formatMoney(totals.total, { symbol: true })}</b>
         </span>

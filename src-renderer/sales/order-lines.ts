@@ -1,4 +1,5 @@
-import { lineAmount, parseMoney, sumFen } from '../../src-shared/money';
+import { formatMoney, lineAmount, parseMoney, sumFen } from '../../src-shared/money';
+import { applyOrderDiscount, bpToPercent, bpToZhe, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import type { OrderLineInput } from '../../src-shared/domain/sales';
 
 /** One line as the dialog's inputs hold it. */
@@ -57,10 +58,40 @@ export function calcLine(line: LineDraft): LineCalc {
   return { quantityMilli, unitPriceFen, discountBp, amountFen };
 }
 
-/** Sum of the valid lines minus the order discount, never below zero (as main computes it). */
-export function orderTotal(lines: readonly LineDraft[], discountFen: number): { subtotal: number; total: number } {
+/** Sum of the valid lines, the order discount it comes to and the total, by main's rule (src-shared/order-discount.ts). */
+export function orderTotal(lines: readonly LineDraft[], discount: OrderDiscount): { subtotal: number; discountFen: number; total: number } {
   const subtotal = sumFen(lines.map((l) => calcLine(l).amountFen ?? 0));
-  return { subtotal, total: Math.max(0, subtotal - discountFen) };
+  const applied = applyOrderDiscount(subtotal, discount);
+  return { subtotal, discountFen: applied.discountFen, total: applied.totalFen };
+}
+
+/** How the order discount is typed: 元 off, 折 (9 = pay 90%), or the percent paid (90). */
+export const DISCOUNT_MODES = ['amount', 'zhe', 'percent'] as const;
+export type DiscountMode = (typeof DISCOUNT_MODES)[number];
+
+/** The discount the dialog's input means in its mode; null when the text is not one. */
+export function parseDiscountInput(mode: DiscountMode, text: string): OrderDiscount | null {
+  if (text.trim() === '') return { kind: 'amount', fen: 0 };
+  if (mode === 'amount') {
+    const fen = parseMoney(text);
+    return fen === null || fen < 0 ? null : { kind: 'amount', fen };
+  }
+  const bp = mode === 'zhe' ? zheToBp(text) : percentToBp(text);
+  return bp === null ? null : { kind: 'rate', bp };
+}
+
+/** The stored discount as the dialog shows it: a rate in 折, an amount in 元. */
+export function discountInput(discountFen: number, discountBp: number | null): { mode: DiscountMode; text: string } {
+  if (discountBp !== null) return { mode: 'zhe', text: bpToZhe(discountBp) };
+  return { mode: 'amount', text: discountFen ? formatMoney(discountFen).replace(/,/g, '') : '' };
+}
+
+/** A rate as text in a mode ("9折" ⇄ "90") when the user switches between 折 and percent. */
+export function convertRateText(from: DiscountMode, to: DiscountMode, text: string): string {
+  if (from === to) return text;
+  const parsed = parseDiscountInput(from, text);
+  if (to === 'amount' || !parsed || parsed.kind !== 'rate') return '';
+  return to === 'zhe' ? bpToZhe(parsed.bp) : bpToPercent(parsed.bp);
 }
 
 /** Lines for the contract; invalid numbers are sent as they are so main names the field. */

@@ -5,6 +5,7 @@ import type { RelatedList } from '../../src-shared/domain/card-layout';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { CustomerRelated } from '../../src-shared/contract/card-methods';
 import { formatMoney } from '../../src-shared/money';
+import { bpToZhe } from '../../src-shared/order-discount';
 import { customText } from '../card/custom-values';
 import { Swatch } from '../card/CustomFieldInput';
 import { formatDateTime } from '../i18n/labels';
@@ -30,7 +31,12 @@ export function orderColumns(t: TFunction): ColumnDef<OrderRow>[] {
     { key: 'orderDate', label: t('cards.sales.orderDate'), cell: (o) => o.orderDate },
     { key: 'status', label: t('cards.sales.status'), cell: (o) => t(`cards.sales.orderStatus.${o.status}`) },
     { key: 'lineCount', label: t('cards.sales.lineCount'), numeric: true, cell: (o) => o.lines.length },
-    { key: 'discountFen', label: t('cards.sales.orderDiscount'), numeric: true, cell: (o) => money(o.discountFen) },
+    {
+      key: 'discountFen',
+      label: t('cards.sales.orderDiscount'),
+      numeric: true,
+      cell: (o) => (o.discountBp === null ? money(o.discountFen) : `${money(o.discountFen)} (${t('cards.sales.discountRate', { zhe: bpToZhe(o.discountBp) })})`),
+    },
     { key: 'totalFen', label: t('cards.sales.total'), numeric: true, cell: (o) => money(o.totalFen) },
     { key: 'receivedFen', label: t('cards.sales.received'), numeric: true, cell: (o) => money(o.receivedFen) },
     { key: 'outstandingFen', label: t('cards.sales.outstanding'), numeric: true, cell: (o) => money(o.totalFen - o.receivedFen) },

@@ -7,6 +7,7 @@ import { useBusinessTypes, useCustomFields } from '../card/use-meta';
 import { confirmAsk } from '../components/confirm-store';
 import { toast } from '../components/toast-store';
 import { FieldDialog } from './FieldDialog';
+import { FieldIndexState, useIndexProgress } from './FieldIndexState';
 import { useSettings } from './settings-store';
 import { TypeChangeDialog } from './TypeChangeDialog';
 
@@ -28,6 +29,7 @@ export function FieldsManager() {
   const deleted = all.filter((f) => f.deleted);
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
   const [changing, setChanging] = useState<CustomField | null>(null);
+  const indexProgress = useIndexProgress();
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -98,7 +100,9 @@ export function FieldsManager() {
               <td>{f.label}</td>
               <td>{t(`cards.types.${f.type}`)}</td>
               <td className="muted mono">{f.columnName}</td>
-              <td>{flags(f)}</td>
+              <td>
+                {flags(f)} <FieldIndexState state={f.indexState} pct={indexProgress.get(f.id)} />
+              </td>
               <td className="num" data-testid="field-value-count">
                 {f.valueCount}
               </td>

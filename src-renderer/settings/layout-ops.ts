@@ -41,3 +41,26 @@ export function newRelatedTab(layout: CardLayout, kind: RelatedList, label: stri
   const tab: LayoutTab = { key, label: label.slice(0, 20), sections: [], related: { kind, columns: [], ...(businessTypeId ? { businessTypeId } : {}) } };
   return { tabs: [...layout.tabs, tab] };
 }
+
+/** Takes a field off the layout (it becomes unplaced). */
+export function removeField(layout: CardLayout, field: string): CardLayout {
+  return { tabs: layout.tabs.map((t) => ({ ...t, sections: t.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => f !== field) })) })) };
+}
+
+/** Puts a field at a position in a section, taking it from wherever it was (drag and drop). */
+export function placeField(layout: CardLayout, field: string, tabKey: string, sectionKey: string, index: number): CardLayout {
+  return mapSection(removeField(layout, field), tabKey, sectionKey, (s) => {
+    const fields = [...s.fields];
+    fields.splice(Math.max(0, Math.min(index, fields.length)), 0, field);
+    return { ...s, fields };
+  });
+}
+
+/** Moves an item of a list to another index (drag and drop); out-of-range indexes leave it as it was. */
+export function moveTo<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  if (from < 0 || to < 0 || from >= next.length || to >= next.length) return next;
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}

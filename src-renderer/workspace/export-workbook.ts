@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { api, onEvent } from '../api/client';
+import { saveDownload } from '../api/download-file';
 import { toast } from '../components/toast-store';
 import { errorText } from '../api/errors';
 
@@ -46,13 +47,6 @@ export async function exportWorkbook(): Promise<void> {
 
 async function deliver(result: Exported): Promise<void> {
   const t = i18next.t.bind(i18next);
-  const saved = await api.files.save({ downloadToken: result.downloadToken });
-  if (!saved.native) {
-    const session = sessionStorage.getItem('kecard.token') ?? '';
-    const link = document.createElement('a');
-    link.href = `/api/download/${result.downloadToken}?token=${encodeURIComponent(session)}`;
-    link.download = result.fileName;
-    link.click();
-  } else if (!saved.saved) return;
+  if (!(await saveDownload(result.downloadToken, result.fileName))) return;
   toast.success(t('exportWb.done', { customers: result.customers.toLocaleString(), contacts: result.contacts.toLocaleString() }));
 }

@@ -17,20 +17,28 @@ export interface ParetoPoint {
  * and last points and the exact 20% point are always kept).
  */
 export function paretoCurve(rows: readonly ValueRow[], maxPoints = 500): { points: ParetoPoint[]; total: number; top20Share: number; customers: number } {
-  const values = rows.map((r) => Math.max(0, r.value)).sort((a, b) => b - a);
-  const total = values.reduce((a, b) => a + b, 0);
+  return paretoCurveOf(Float64Array.from(rows, (r) => r.value), maxPoints);
+}
+
+/** The same curve from a column of values; sorts `values` in place. */
+export function paretoCurveOf(values: Float64Array, maxPoints = 500): { points: ParetoPoint[]; total: number; top20Share: number; customers: number } {
   const n = values.length;
+  for (let i = 0; i < n; i += 1) values[i] = Math.max(0, values[i] as number);
+  // Native ascending sort, then read from the end: largest contributors first.
+  values.sort();
+  let total = 0;
+  for (let i = n - 1; i >= 0; i -= 1) total += values[i] as number;
   const points: ParetoPoint[] = [{ customerShare: 0, valueShare: 0 }];
   if (n === 0 || total === 0) return { points, total, top20Share: 0, customers: n };
   const step = Math.max(1, Math.floor(n / maxPoints));
   let cumulative = 0;
   const top20Count = Math.ceil(n * 0.2);
   let top20Share = 0;
-  values.forEach((v, i) => {
-    cumulative += v;
+  for (let i = 0; i < n; i += 1) {
+    cumulative += values[n - 1 - i] as number;
     if (i + 1 === top20Count) top20Share = cumulative / total;
     if ((i + 1) % step === 0 || i === n - 1 || i + 1 === top20Count) points.push({ customerShare: (i + 1) / n, valueShare: cumulative / total });
-  });
+  }
   return { points, total, top20Share, customers: n };
 }
 

@@ -1,6 +1,7 @@
 import type { SegmentSummary } from './rfm';
 import type { SchemeDefinition } from './scheme';
 import type { LifecycleStage } from '../domain/enums';
+import type { QueryDefinition } from '../query/query-tree';
 
 // Result shapes of the 'report' jobs, declared once for both processes. job.finished carries a
 // result as plain JSON; src-main/analysis/report-result-checks.ts makes the compiler prove that
@@ -100,15 +101,19 @@ export interface BusinessResult {
 
 export type LifecycleCounts = Record<LifecycleStage, number>;
 
+/** A drill answers with the equivalent customer query: the user sees its results and can save it. */
 export interface DrillResult {
-  total: number;
-  ids: string[];
+  definition: QueryDefinition;
 }
 
-/** What a drill asks for (run-report.ts `drill` targets). */
+/** What a drill asks for (run-report.ts `drill` targets); main turns each into a query (analysis/drill.ts). */
 export type DrillTarget =
   | { of: 'paretoTop'; asOf: string; windowDays: number; share: number }
   | { of: 'rfmSegment'; asOf: string; windowDays: number; scoring: unknown; segment: string }
+  | { of: 'rfmCell'; asOf: string; windowDays: number; scoring: unknown; r: number; f: number }
   | { of: 'snapshotClass'; schemeId: string; period: string; classKey: string }
   | { of: 'transition'; schemeId: string; from: string; to: string; fromClass: string; toClass: string }
-  | { of: 'dormant'; asOf: string; dormantDays: number };
+  | { of: 'dormant'; asOf: string; dormantDays: number }
+  | { of: 'month'; month: string; measure: 'active' | 'new'; by?: 'class' | 'province' | undefined; key?: string | null | undefined }
+  | { of: 'relationship'; level: number | null }
+  | { of: 'owner'; ownerId: string };

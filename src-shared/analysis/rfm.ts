@@ -38,23 +38,25 @@ export interface RfmScored extends RfmInput {
 }
 
 /** Score in 1..n by quantile rank; ties share the higher score, so equal values never split. */
-function quantileScores(values: number[], buckets: number, higherIsBetter: boolean): Uint8Array {
+function quantileScores(values: ArrayLike<number>, buckets: number, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  // Sort indexes over a typed copy of the values: no object per customer on a 1M-row report.
-  const v = Float64Array.from(values, (x) => (higherIsBetter ? x : -x));
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i += 1) order[i] = i;
-  order.sort((a, b) => (v[a] as number) - (v[b] as number));
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) v[i] = higherIsBetter ? (values[i] as number) : -(values[i] as number);
+  // A typed array sorts natively, with no comparator call per step; each value's tie group then
+  // ends where the first larger value starts, found by binary search.
+  const sorted = v.slice().sort();
   const scores = new Uint8Array(n);
-  let k = 0;
-  while (k < n) {
-    let j = k;
-    const value = v[order[k] as number];
-    while (j + 1 < n && v[order[j + 1] as number] === value) j += 1;
+  for (let i = 0; i < n; i += 1) {
+    const value = v[i] as number;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) <= value) lo = mid + 1;
+      else hi = mid;
+    }
     // Rank of the last element of the tie group decides the bucket.
-    const score = Math.min(buckets, Math.floor(((j + 1) * buckets - 1) / n) + 1);
-    for (let t = k; t <= j; t += 1) scores[order[t] as number] = score;
-    k = j + 1;
+    scores[i] = Math.min(buckets, Math.floor((lo * buckets - 1) / n) + 1);
   }
   return scores;
 }
@@ -65,34 +67,63 @@ function thresholdScore(value: number, cuts: readonly number[], higherIsBetter: 
   return score;
 }
 
+/** The figures of n customers as columns (typed arrays), so a large report builds no object per customer. */
+export interface RfmColumns {
+  recencyDays: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+}
+
+/** Scores per customer, by position; `segment` holds R·4 + F·2 + M (1 = high), see SEGMENT_BY_BITS. */
+export interface RfmColumnScores {
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  segment: Uint8Array;
+}
+
 /**
  * Scores every customer and assigns a segment: a dimension is "high" when its score is at least
  * the mean score of that dimension over the customers analysed (the usual reading of the model).
  */
-export function scoreRfm(rows: readonly RfmInput[], scoring: RfmScoring): RfmScored[] {
-  if (rows.length === 0) return [];
-  let r: ArrayLike<number>;
-  let f: ArrayLike<number>;
-  let m: ArrayLike<number>;
+export function scoreRfmColumns(cols: RfmColumns, scoring: RfmScoring): RfmColumnScores {
+  const n = cols.monetary.length;
+  let r: Uint8Array;
+  let f: Uint8Array;
+  let m: Uint8Array;
   if (scoring.kind === 'quantiles') {
-    r = quantileScores(rows.map((x) => x.recencyDays), scoring.buckets, false);
-    f = quantileScores(rows.map((x) => x.frequency), scoring.buckets, true);
-    m = quantileScores(rows.map((x) => x.monetary), scoring.buckets, true);
+    r = quantileScores(cols.recencyDays, scoring.buckets, false);
+    f = quantileScores(cols.frequency, scoring.buckets, true);
+    m = quantileScores(cols.monetary, scoring.buckets, true);
   } else {
-    r = rows.map((x) => thresholdScore(x.recencyDays, scoring.recency, false));
-    f = rows.map((x) => thresholdScore(x.frequency, scoring.frequency, true));
-    m = rows.map((x) => thresholdScore(x.monetary, scoring.monetary, true));
+    const by = (xs: ArrayLike<number>, cuts: readonly number[], higherIsBetter: boolean) => {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i += 1) out[i] = thresholdScore(xs[i] as number, cuts, higherIsBetter);
+      return out;
+    };
+    r = by(cols.recencyDays, scoring.recency, false);
+    f = by(cols.frequency, scoring.frequency, true);
+    m = by(cols.monetary, scoring.monetary, true);
   }
-  const mean = (xs: ArrayLike<number>) => {
+  const mean = (xs: Uint8Array) => {
     let sum = 0;
-    for (let i = 0; i < xs.length; i += 1) sum += xs[i] as number;
-    return sum / xs.length;
+    for (let i = 0; i < n; i += 1) sum += xs[i] as number;
+    return sum / n;
   };
   const [mr, mf, mm] = [mean(r), mean(f), mean(m)];
-  return rows.map((row, i) => {
-    const [ri, fi, mi] = [r[i] as number, f[i] as number, m[i] as number];
-    return { ...row, r: ri, f: fi, m: mi, segment: segmentOf(ri >= mr, fi >= mf, mi >= mm) };
-  });
+  const segment = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) segment[i] = ((r[i] as number) >= mr ? 4 : 0) + ((f[i] as number) >= mf ? 2 : 0) + ((m[i] as number) >= mm ? 1 : 0);
+  return { r, f, m, segment };
+}
+
+/** The same scores as one object per customer (for callers that need the ids). */
+export function scoreRfm(rows: readonly RfmInput[], scoring: RfmScoring): RfmScored[] {
+  if (rows.length === 0) return [];
+  const s = scoreRfmColumns(
+    { recencyDays: rows.map((x) => x.recencyDays), frequency: rows.map((x) => x.frequency), monetary: rows.map((x) => x.monetary) },
+    scoring,
+  );
+  return rows.map((row, i) => ({ ...row, r: s.r[i] as number, f: s.f[i] as number, m: s.m[i] as number, segment: SEGMENT_BY_BITS[s.segment[i] as number] as RfmSegment }));
 }
 
 /** Indexed by R·4 + F·2 + M (1 = high). */
@@ -111,30 +142,53 @@ export interface SegmentSummary {
 }
 
 export function summariseSegments(scored: readonly RfmScored[]): SegmentSummary[] {
-  const counts = new Map<RfmSegment, { customers: number; revenue: number }>();
+  const bits = Uint8Array.from(scored, (s) => SEGMENT_BY_BITS.indexOf(s.segment));
+  return summariseSegmentColumns(bits, scored.map((s) => s.monetary));
+}
+
+/** Customers and revenue per segment, from `RfmColumnScores.segment` and the monetary column. */
+export function summariseSegmentColumns(segment: Uint8Array, monetary: ArrayLike<number>): SegmentSummary[] {
+  const customers = new Float64Array(8);
+  const revenue = new Float64Array(8);
   let total = 0;
-  for (const s of scored) {
-    const c = counts.get(s.segment) ?? { customers: 0, revenue: 0 };
-    c.customers += 1;
-    c.revenue += s.monetary;
-    counts.set(s.segment, c);
-    total += s.monetary;
+  for (let i = 0; i < segment.length; i += 1) {
+    const k = segment[i] as number;
+    const value = monetary[i] as number;
+    customers[k] = (customers[k] as number) + 1;
+    revenue[k] = (revenue[k] as number) + value;
+    total += value;
   }
-  return RFM_SEGMENTS.map((segment) => {
-    const c = counts.get(segment) ?? { customers: 0, revenue: 0 };
-    return { segment, customers: c.customers, revenue: c.revenue, revenueShare: total === 0 ? 0 : c.revenue / total, action: RFM_ACTIONS[segment] };
+  return RFM_SEGMENTS.map((name) => {
+    const k = SEGMENT_BY_BITS.indexOf(name);
+    const c = { customers: customers[k] as number, revenue: revenue[k] as number };
+    return { segment: name, customers: c.customers, revenue: c.revenue, revenueShare: total === 0 ? 0 : c.revenue / total, action: RFM_ACTIONS[name] };
   });
 }
 
 /** The RFM cube's face: for each R×F score cell, how many customers and their average M. */
 export function rfmHeatmap(scored: readonly RfmScored[]): { r: number; f: number; customers: number; avgMonetary: number }[] {
-  const cells = new Map<string, { r: number; f: number; customers: number; sum: number }>();
-  for (const s of scored) {
-    const key = `${s.r}:${s.f}`;
-    const cell = cells.get(key) ?? { r: s.r, f: s.f, customers: 0, sum: 0 };
-    cell.customers += 1;
-    cell.sum += s.monetary;
-    cells.set(key, cell);
+  return rfmHeatmapColumns(
+    Uint8Array.from(scored, (s) => s.r),
+    Uint8Array.from(scored, (s) => s.f),
+    scored.map((s) => s.monetary),
+  );
+}
+
+/** Cells by index r·w + f, where w is above the highest score (5 for the report's own scorings). */
+export function rfmHeatmapColumns(r: Uint8Array, f: Uint8Array, monetary: ArrayLike<number>): { r: number; f: number; customers: number; avgMonetary: number }[] {
+  let w = 1;
+  for (let i = 0; i < r.length; i += 1) w = Math.max(w, (r[i] as number) + 1, (f[i] as number) + 1);
+  const customers = new Float64Array(w * w);
+  const sums = new Float64Array(w * w);
+  for (let i = 0; i < r.length; i += 1) {
+    const k = (r[i] as number) * w + (f[i] as number);
+    customers[k] = (customers[k] as number) + 1;
+    sums[k] = (sums[k] as number) + (monetary[i] as number);
   }
-  return [...cells.values()].map((c) => ({ r: c.r, f: c.f, customers: c.customers, avgMonetary: Math.round(c.sum / c.customers) })).sort((a, b) => a.r - b.r || a.f - b.f);
+  const cells: { r: number; f: number; customers: number; avgMonetary: number }[] = [];
+  for (let k = 0; k < w * w; k += 1) {
+    const n = customers[k] as number;
+    if (n > 0) cells.push({ r: Math.floor(k / w), f: k % w, customers: n, avgMonetary: Math.round((sums[k] as number) / n) });
+  }
+  return cells;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { lifecycleRules } from '../analysis/scheme';
-import { customer } from '../domain/customer';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { jobStarted } from './methods-base';
@@ -31,10 +30,4 @@ export const analysisMethods = {
    * Kinds that change data (schemeApply, lifecycleApply) need the manage permission, checked in main.
    */
   'reports.run': defineMethod({ input: z.object({ request: z.record(z.string(), z.unknown()) }).strict(), output: jobStarted, permission: 'read' }),
-  /** A page of the customers behind a drill-down (ids from a 'drill' report). */
-  'reports.customers': defineMethod({
-    input: z.object({ ids: z.array(entityId).max(500) }).strict(),
-    output: z.array(customer),
-    permission: 'read',
-  }),
 } as const;

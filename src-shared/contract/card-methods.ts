@@ -30,6 +30,13 @@ export const typeChangePreview = z.object({
   samples: z.array(z.object({ before: z.unknown(), after: z.unknown() })),
 });
 
+/**
+ * An indexed field's index is built by a background job after the field is added or marked
+ * indexed: 'building' while it runs, 'pending' when it was cancelled (built at the next open).
+ */
+export const fieldIndexState = z.enum(['none', 'building', 'pending', 'ready']);
+export type FieldIndexState = z.infer<typeof fieldIndexState>;
+
 export const fieldHistoryPoint = z.object({
   date: z.string(),
   value: z.unknown(),
@@ -53,9 +60,12 @@ export const cardMethods = {
     input: z
       .object({ entity: z.enum(CUSTOM_FIELD_ENTITIES), businessTypeId: z.string().max(64).optional(), includeDeleted: z.boolean().optional() })
       .strict(),
-    output: z.array(customField.extend({ valueCount: z.number().int() })),
+    output: z.array(customField.extend({ valueCount: z.number().int(), indexState: fieldIndexState })),
     permission: 'read',
   }),
+  /** Builds the missing indexes of indexed fields now (after a cancel); the job's id, or null when none is missing. */
+  'fields.buildIndexes': defineMethod({ input: z.object({}).strict(), output: z.object({ jobId: z.string().nullable() }), permission: 'manage' }),
+  'fields.cancelIndexing': defineMethod({ input: z.object({}).strict(), output: ok, permission: 'manage' }),
   'fields.create': defineMethod({ input: customFieldInput, output: customField, permission: 'manage' }),
   'fields.update': defineMethod({ input: z.object({ id: entityId, patch: customFieldPatch }).strict(), output: customField, permission: 'manage' }),
   'fields.delete': defineMethod({ input: byId, output: ok, permission: 'manage' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customField } from '../domain/custom-fields';
 import { defineMethod } from './define-method';
-import { importSettings } from '../import/import-settings';
+import { IMPORT_TARGETS, importSettings } from '../import/import-settings';
 import { jobStarted, workspaceInfo } from './methods-base';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -42,7 +42,9 @@ export const importMethods = {
     input: z
       .object({
         fileToken,
-        target: z.enum(['customers', 'contacts', 'orders', 'products']),
+        target: z.enum(IMPORT_TARGETS),
+        /** Records: the business type whose fields the columns are matched to. */
+        businessTypeId: z.string().trim().min(1).max(64).optional(),
         read: z.object({ encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(), delimiter: z.enum(['auto', ',', '\t', ';']).optional(), sheet: z.string().max(100).optional() }).strict().optional(),
         /** The user's header row (1-based) instead of the detected one. */
         headerRow: z.number().int().min(1).max(1000).optional(),
@@ -61,7 +63,7 @@ export const importMethods = {
     permission: 'read',
   }),
   'import.templates': defineMethod({
-    input: z.object({ target: z.enum(['customers', 'contacts', 'orders', 'products']).optional() }).strict(),
+    input: z.object({ target: z.enum(IMPORT_TARGETS).optional() }).strict(),
     output: z.array(z.object({ id: z.string(), name: z.string(), target: z.string(), mapping: z.record(z.string(), z.string().nullable()) })),
     permission: 'read',
   }),
@@ -69,7 +71,7 @@ export const importMethods = {
     input: z
       .object({
         name: z.string().trim().min(1).max(40),
-        target: z.enum(['customers', 'contacts', 'orders', 'products']),
+        target: z.enum(IMPORT_TARGETS),
         headers: z.array(z.string().max(200)).max(500),
         mapping: z.record(z.string(), z.string().max(60).nullable()),
       })

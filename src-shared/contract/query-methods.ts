@@ -39,6 +39,13 @@ export const contactResult = z.object({
   birthday: z.string().nullable(),
 });
 export type ContactResultDto = z.infer<typeof contactResult>;
+/** Columns of contact results the list may sort by (main maps each to a fixed SQL expression). */
+export const CONTACT_RESULT_SORTABLE = ['name', 'customerName', 'title', 'mobile', 'phone', 'email', 'birthday'] as const;
+export type ContactSortField = (typeof CONTACT_RESULT_SORTABLE)[number];
+
+/** What a finished 'export' job carries: the written file, offered by download token. */
+export const queryExportResult = z.object({ downloadToken: z.string(), fileName: z.string(), rows: z.number().int() });
+export type QueryExportResult = z.infer<typeof queryExportResult>;
 
 export const favouriteFolder = z.object({ id: z.string(), name: z.string(), entity: favouriteEntity, itemCount: z.number().int() });
 export type FavouriteFolderDto = z.infer<typeof favouriteFolder>;
@@ -72,6 +79,7 @@ export const queryField = z.object({
   label: z.string().optional(),
   money: z.boolean().optional(),
   optionLabels: z.record(z.string(), z.string()).optional(),
+  snapshot: z.boolean().optional(),
 });
 export type QueryFieldDto = z.infer<typeof queryField>;
 const queryFormField = z.object({ field: z.string().max(80), operator: z.string().max(30) }).strict();
@@ -103,7 +111,8 @@ export const queryMethods = {
         definition: queryDefinition,
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
-        sort: z.object({ field: z.enum(CUSTOMER_SORTABLE), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        /** Customer results sort by a CUSTOMER_SORTABLE field, contact results by a CONTACT_RESULT_SORTABLE one. */
+        sort: z.object({ field: z.union([z.enum(CUSTOMER_SORTABLE), z.enum(CONTACT_RESULT_SORTABLE)]), dir: z.enum(['asc', 'desc']) }).strict().optional(),
       })
       .strict(),
     output: z.object({ total: z.number().int(), customers: z.array(customer), contacts: z.array(contactResult) }),
@@ -141,7 +150,8 @@ export const queryMethods = {
         fileName: z.string().trim().min(1).max(120),
       })
       .strict(),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number().int() }),
+    /** The 'export' job's id; its job.finished result is a QueryExportResult. */
+    output: z.object({ jobId: z.string() }),
     permission: 'read',
   }),
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { customValues, entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
 
 // Orders, receipts, products and related staff. Money is integer fen; quantities are thousandths;
-// discounts are basis points off the price (9.5折 = 500).
+// discounts are basis points off the price (9.5折 = 500). The order discount is an amount
+// (`discountFen`) or a rate off the subtotal (`discountBp`, 9折 = 1000; see ../order-discount.ts).
 
 export const fen = z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(-1e13, { error: 'range' }).max(1e13, { error: 'range' });
 export const nonNegativeFen = fen.min(0, { error: 'range' });
@@ -54,6 +55,8 @@ const orderHeader = {
   ownerId: entityId.nullable().optional().transform((v) => v ?? null),
   status: z.enum(ORDER_STATUSES).optional().default('confirmed'),
   discountFen: nonNegativeFen.optional().default(0),
+  /** Set: the discount is this rate and `discountFen` is derived from it; null: `discountFen` is the discount. */
+  discountBp: z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(0, { error: 'range' }).max(10000, { error: 'range' }).nullable().optional(),
   notes: optionalText(2000),
 };
 export const orderInput = z
@@ -82,6 +85,7 @@ export const order = z.object({
   ownerId: z.string().nullable(),
   status: z.enum(ORDER_STATUSES),
   discountFen: z.number().int(),
+  discountBp: z.number().int().nullable(),
   totalFen: z.number().int(),
   receivedFen: z.number().int(),
   notes: z.string().nullable(),

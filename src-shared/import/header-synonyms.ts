@@ -1,7 +1,7 @@
 // What people call each field in their sheets (Chinese first, then English, ERP exports such as
 // 金蝶/用友). Matching is done on normalised header text: lower case, no spaces or punctuation.
 
-export type ImportTarget = 'customers' | 'contacts' | 'orders' | 'products';
+export type ImportTarget = 'customers' | 'contacts' | 'orders' | 'receipts' | 'products' | 'records';
 
 export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly string[]>> = {
   customers: {
@@ -50,7 +50,19 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     quantity: ['数量', 'quantity', 'qty'],
     unitPrice: ['单价', '售价', '价格', 'unitprice', 'price'],
     discount: ['折扣', 'discount'],
+    // The order's own discount: "9折", "95%" or an amount, on any (or every) line of the order.
+    orderDiscount: ['整单折扣', '整单优惠', '订单折扣', '订单优惠', '优惠金额', 'orderdiscount'],
     notes: ['备注', 'notes', 'remark'],
+  },
+  // One row per receipt (收款); the customer comes from its own columns or from the order.
+  receipts: {
+    receiptDate: ['收款日期', '到账日期', '回款日期', '日期', '单据日期', 'receiptdate', 'paymentdate', 'date'],
+    amount: ['收款金额', '回款金额', '到账金额', '金额', '实收金额', 'amount', 'paid', 'payment'],
+    method: ['收款方式', '付款方式', '结算方式', '方式', 'method', 'paymentmethod'],
+    orderNo: ['订单号', '订单编号', '关联订单', '源单号', 'orderno', 'order', 'invoiceno'],
+    customer: ['客户名称', '客户', '公司名称', '付款单位', '付款人', 'customer', 'customername', 'company', 'payer'],
+    customerCode: ['客户编号', '客户编码', '客户代码', 'customercode', 'customerid'],
+    notes: ['备注', '摘要', '说明', 'notes', 'remark', 'memo'],
   },
   products: {
     code: ['产品编号', '产品编码', '货号', '物料编码', '编号', 'code', 'sku', 'stockcode'],
@@ -60,6 +72,15 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     price: ['单价', '售价', '价格', '销售价', 'price', 'unitprice'],
     cost: ['成本', '成本价', '进价', 'cost'],
     notes: ['备注', 'notes', 'remark'],
+  },
+  // Records of a business type: these built-in fields, plus the type's own fields by their labels.
+  records: {
+    title: ['标题', '主题', '事项', '记录标题', '名称', 'title', 'subject'],
+    status: ['状态', '阶段', '进度', '处理状态', 'status', 'stage'],
+    customer: ['客户名称', '客户', '公司名称', '公司', '单位', '所属客户', 'customer', 'customername', 'company'],
+    customerCode: ['客户编号', '客户编码', '客户代码', 'customercode', 'customerid'],
+    contact: ['联系人', '联系人姓名', '客户联系人', 'contact', 'contactname'],
+    employeeId: ['负责人', '业务员', '跟进人', '经办人', '销售代表', '客户经理', 'owner', 'staff', 'employee', 'salesrep'],
   },
 };
 

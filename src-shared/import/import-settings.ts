@@ -3,11 +3,20 @@ import { z } from 'zod';
 export const DUPLICATE_KEYS = ['name', 'code', 'taxId', 'mobile'] as const;
 export const DUPLICATE_ACTIONS = ['skip', 'updateEmpty', 'overwrite', 'create'] as const;
 export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
+export const IMPORT_TARGETS = ['customers', 'contacts', 'orders', 'receipts', 'products', 'records'] as const;
+export type ImportTargetName = (typeof IMPORT_TARGETS)[number];
 
 /** What the wizard decided; the same settings drive the check (dry run) and the real import. */
 export const importSettings = z
   .object({
-    target: z.enum(['customers', 'contacts', 'orders', 'products']),
+    target: z.enum(IMPORT_TARGETS),
+    /** Records only: the business type the rows become records of. */
+    businessTypeId: z.string().trim().min(1).max(64).optional(),
+    /**
+     * Records only: the type's unique field (`custom:cf_…`) that identifies a record, for finding
+     * duplicates in the file and the workspace. Without it records are never duplicates.
+     */
+    recordKey: z.string().regex(/^custom:cf_[a-z0-9_]+$/).optional(),
     read: z
       .object({
         encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(),
@@ -28,7 +37,13 @@ export const importSettings = z
     /** For select-like fields: what an unknown sheet value should become (null = leave empty). */
     optionDecisions: z.record(z.string(), z.record(z.string(), z.string().nullable())).default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.target === 'records' && !s.businessTypeId) ctx.addIssue({ code: 'custom', path: ['businessTypeId'], message: 'required' });
+    if (s.target !== 'records' && (s.businessTypeId !== undefined || s.recordKey !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: [s.businessTypeId !== undefined ? 'businessTypeId' : 'recordKey'], message: 'invalid' });
+    }
+  });
 export type ImportSettings = z.infer<typeof importSettings>;
 export type ImportSettingsInput = z.input<typeof importSettings>;
 

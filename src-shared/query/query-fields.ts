@@ -16,7 +16,19 @@ export interface QueryField {
   money?: boolean;
   /** Labels of user-defined options, by value. */
   optionLabels?: Record<string, string>;
+  /** A class in a classification snapshot (scheme + period); `label` names both. */
+  snapshot?: boolean;
 }
+
+/**
+ * The field "class in the snapshot of a scheme's period". Snapshots are data, so each applied
+ * period is its own enum field of the workspace's catalogue, like a custom field; when the scheme
+ * is deleted the field goes and a saved query naming it reports the condition as broken.
+ */
+export function snapshotFieldKey(schemeId: string, period: string): string {
+  return `snapshot:${schemeId}:${period}`;
+}
+
 
 export const QUERY_ENTITIES = ['customer', 'contact'] as const;
 /** Entities a related-records condition can look into: contacts, orders, records of a business type (`record:<typeId>`). */

@@ -22,9 +22,15 @@ function isCjkRun(run: string): boolean {
 }
 
 function ngramsOf(run: string): string[] {
-  const chars = [...run];
   const n = isCjkRun(run) ? 2 : 3;
   const tokens: string[] = [];
+  // Every import and edit builds a document, so the common case (no characters outside the BMP)
+  // slices the string instead of splitting it into an array of characters first.
+  if (!/[\uD800-\uDFFF]/.test(run)) {
+    for (let i = 0; i < run.length; i += 1) tokens.push(run.slice(i, i + n));
+    return tokens;
+  }
+  const chars = [...run];
   for (let i = 0; i < chars.length; i += 1) {
     const width = Math.min(n, chars.length - i);
     tokens.push(chars.slice(i, i + width).join(''));

@@ -22,7 +22,12 @@ export const products = sqliteTable(
   (t) => [index('products_name_idx').on(t.deleted, t.name)],
 );
 
-/** 订单. `total_fen` is derived from the lines and the order discount, recomputed on every change. */
+/**
+ * 订单. `total_fen` is derived from the lines and the order discount, recomputed on every change.
+ * The order discount is an amount (`discount_bp` NULL) or a rate in basis points off the lines'
+ * subtotal (9折 = 1000); with a rate `discount_fen` holds the amount it came to
+ * (src-shared/order-discount.ts has the rounding rule).
+ */
 export const orders = sqliteTable(
   'orders',
   {
@@ -36,6 +41,7 @@ export const orders = sqliteTable(
     ownerId: text('owner_id').references(() => employees.id),
     status: text('status').notNull().default('confirmed'),
     discountFen: integer('discount_fen').notNull().default(0),
+    discountBp: integer('discount_bp'),
     totalFen: integer('total_fen').notNull().default(0),
     notes: text('notes'),
     createdAt: text('created_at').notNull(),

@@ -82,27 +82,33 @@ export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof busi
 /** Status moves follow the type's workflow; the error names the allowed next steps. */
 export function updateBusinessRecord(ws: Workspace, ctx: CallContext, id: string, patch: unknown): BusinessRecord {
   const values = validate(businessRecordPatch, patch);
-  runWrite(ws, ctx, (tx) => {
-    const before = readRow(tx, 'businessRecord', id);
-    if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
-    const customerId = before.customerId as string;
-    const type = getBusinessType(tx.ws, before.typeId as string);
-    const { custom, ...builtIn } = values;
-    const extra: Record<string, unknown> = {};
-    if (builtIn.status !== undefined && builtIn.status !== before.status) {
-      const from = before.status as string;
-      if (!type.statuses.some((s) => s.key === builtIn.status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
-      const allowed = type.transitions[from];
-      if (allowed && !allowed.includes(builtIn.status)) {
-        throw new KecardError('VALIDATION', 'This status change is not allowed by the workflow.', { fields: { status: 'transition' }, allowed });
-      }
-      extra.statusChangedAt = tx.at;
-    }
-    checkLinks(tx, customerId, builtIn.contactId ?? null, builtIn.employeeId ?? null);
-    updateRow(tx, 'businessRecord', customerId, before, builtIn, extra);
-    if (custom) writeCustomValues(tx, 'record', id, customerId, custom, { creating: false, businessTypeId: type.id });
-  });
+  runWrite(ws, ctx, (tx) => patchBusinessRecord(tx, id, values, { followWorkflow: true }));
   return getBusinessRecord(ws, id);
+}
+
+/**
+ * Changes a record inside a running write. An import brings history from another system, so it
+ * may set any status of the type (`followWorkflow: false`); edits in the app follow the workflow.
+ */
+export function patchBusinessRecord(tx: WriteTx, id: string, values: ReturnType<typeof businessRecordPatch.parse>, options: { followWorkflow: boolean }): void {
+  const before = readRow(tx, 'businessRecord', id);
+  if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
+  const customerId = before.customerId as string;
+  const type = getBusinessType(tx.ws, before.typeId as string);
+  const { custom, ...builtIn } = values;
+  const extra: Record<string, unknown> = {};
+  if (builtIn.status !== undefined && builtIn.status !== before.status) {
+    const from = before.status as string;
+    if (!type.statuses.some((s) => s.key === builtIn.status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
+    const allowed = type.transitions[from];
+    if (options.followWorkflow && allowed && !allowed.includes(builtIn.status)) {
+      throw new KecardError('VALIDATION', 'This status change is not allowed by the workflow.', { fields: { status: 'transition' }, allowed });
+    }
+    extra.statusChangedAt = tx.at;
+  }
+  checkLinks(tx, customerId, builtIn.contactId ?? null, builtIn.employeeId ?? null);
+  updateRow(tx, 'businessRecord', customerId, before, builtIn, extra);
+  if (custom) writeCustomValues(tx, 'record', id, customerId, custom, { creating: false, businessTypeId: type.id });
 }
 
 export function deleteBusinessRecord(ws: Workspace, ctx: CallContext, id: string): void {

@@ -14,18 +14,18 @@ import type { Workspace } from '../../db/workspace';
 import { insertRow, readRow, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 import { fromDb, toDb } from './custom-values';
+import { indexName } from './field-indexes';
 import { CUSTOM_TABLE, getField, listFields, safeColumn } from './field-registry';
 
 /**
+ * Adds a field: a metadata row (logged like data, so sync carries it) and a nullable column.
+ * SQLite's ADD COLUMN only edits the schema, so this is instant on a table of any size. An
+ * indexed field's index is built afterwards by the 'index' job (field-indexes.ts); the field
+ * works meanwhile, just unindexed.
+ *
  * Custom columns are declared without a type (no affinity): SQLite then stores each value exactly
  * as written, so a text "00123" keeps its zeros, and after a type change the converted values
  * compare and sort as their new type without rebuilding the column.
- */
-const indexName = (column: string) => `cfx_${safeColumn(column)}`;
-
-/**
- * Adds a field: a metadata row (logged like data, so sync carries it) and a nullable column.
- * SQLite's ADD COLUMN only edits the schema, so this is instant on a table of any size.
  */
 export function createField(ws: Workspace, ctx: CallContext, input: unknown): CustomField {
   const values = validate(customFieldInput, input);
@@ -51,10 +51,7 @@ export function createField(ws: Workspace, ctx: CallContext, input: unknown): Cu
   runWrite(ws, ctx, (tx) => {
     const sortOrder = listFields(ws, values.entity, { businessTypeId: values.businessTypeId }).length;
     insertRow(tx, 'customField', null, id, { ...values, columnName, sortOrder });
-    if (values.type !== 'computedTotal') {
-      addColumn(tx, values.entity, columnName);
-      if (values.indexed) createIndex(tx, values.entity, columnName);
-    }
+    if (values.type !== 'computedTotal') addColumn(tx, values.entity, columnName);
   });
   return getField(ws, id) as CustomField;
 }
@@ -65,12 +62,6 @@ export function addColumn(tx: WriteTx, entity: CustomField['entity'], columnName
   const cols = tx.ws.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
   if (cols.some((c) => c.name === columnName)) return;
   tx.ws.db.exec(`ALTER TABLE ${table} ADD COLUMN ${safeColumn(columnName)}`);
-}
-
-function createIndex(tx: WriteTx, entity: CustomField['entity'], columnName: string): void {
-  const table = CUSTOM_TABLE[entity];
-  const lead = entity === 'record' ? 'type_id, deleted' : 'deleted';
-  tx.ws.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName(columnName)} ON ${table} (${lead}, ${safeColumn(columnName)})`);
 }
 
 export function updateField(ws: Workspace, ctx: CallContext, id: string, patch: unknown): CustomField {
@@ -85,9 +76,9 @@ export function updateField(ws: Workspace, ctx: CallContext, id: string, patch: 
       }
     }
     updateRow(tx, 'customField', null, before, values);
-    if (values.indexed !== undefined && values.indexed !== field.indexed && field.type !== 'computedTotal') {
-      if (values.indexed) createIndex(tx, field.entity, field.columnName);
-      else tx.ws.db.exec(`DROP INDEX IF EXISTS ${indexName(field.columnName)}`);
+    // Turning "indexed" on only sets the flag: the 'index' job builds it. Dropping is instant.
+    if (values.indexed === false && field.indexed && field.type !== 'computedTotal') {
+      tx.ws.db.exec(`DROP INDEX IF EXISTS ${indexName(field.columnName)}`);
     }
   });
   return getField(ws, id) as CustomField;

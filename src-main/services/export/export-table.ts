@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { neutralizeCsvCell } from './neutralize';
 
@@ -30,6 +31,19 @@ function cellValue(value: unknown, kind: ExportColumn['kind']): Cell {
   return JSON.stringify(value);
 }
 
+const columnSpec = (c: ExportColumn) => ({
+  header: c.header,
+  key: c.key,
+  width: Math.min(40, Math.max(10, c.header.length * 2 + 4)),
+  ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : c.kind === 'datetime' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+});
+
+function xlsxValues(columns: readonly ExportColumn[], row: Record<string, unknown>): Record<string, Cell> {
+  const values: Record<string, Cell> = {};
+  for (const c of columns) values[c.key] = cellValue(labelled(row, c), c.kind);
+  return values;
+}
+
 /**
  * xlsx: every text is written as a typed string cell, which Excel never evaluates, so values
  * survive a round trip unchanged (a phone "+86…" stays "+86…"). Dates are real dates.
@@ -38,38 +52,67 @@ export async function toXlsx(columns: readonly ExportColumn[], rows: readonly Re
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kecard';
   const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.min(40, Math.max(10, c.header.length * 2 + 4)),
-    ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : c.kind === 'datetime' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
-  }));
+  ws.columns = columns.map(columnSpec);
   ws.getRow(1).font = { bold: true };
-  for (const row of rows) {
-    const values: Record<string, Cell> = {};
-    for (const c of columns) values[c.key] = cellValue(labelled(row, c), c.kind);
-    // A plain JS string becomes a shared-string cell (t="s"); exceljs writes formulas only from
-    // {formula} objects, so "=HYPERLINK(…)" typed into a name stays text.
-    ws.addRow(values);
-  }
+  // A plain JS string becomes a shared-string cell (t="s"); exceljs writes formulas only from
+  // {formula} objects, so "=HYPERLINK(…)" typed into a name stays text.
+  for (const row of rows) ws.addRow(xlsxValues(columns, row));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** CSV for Excel and WPS: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula triggers neutralised. */
-export function toCsv(columns: readonly ExportColumn[], rows: readonly Record<string, unknown>[]): Buffer {
-  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = [columns.map((c) => quote(neutralizeCsvCell(c.header))).join(',')];
-  for (const row of rows) {
-    lines.push(
-      columns
-        .map((c) => {
-          const v = cellValue(labelled(row, c), c.kind === 'date' || c.kind === 'datetime' ? 'text' : c.kind);
-          if (v === null) return '';
-          const text = v instanceof Date ? v.toISOString() : String(v);
-          return quote(typeof v === 'string' ? neutralizeCsvCell(text) : text);
-        })
-        .join(','),
-    );
+const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const csvHeader = (columns: readonly ExportColumn[]) => columns.map((c) => quote(neutralizeCsvCell(c.header))).join(',');
+
+function csvLine(columns: readonly ExportColumn[], row: Record<string, unknown>): string {
+  return columns
+    .map((c) => {
+      const v = cellValue(labelled(row, c), c.kind === 'date' || c.kind === 'datetime' ? 'text' : c.kind);
+      if (v === null) return '';
+      const text = v instanceof Date ? v.toISOString() : String(v);
+      return quote(typeof v === 'string' ? neutralizeCsvCell(text) : text);
+    })
+    .join(',');
+}
+
+const CSV_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Rows written batch by batch to a file, so an export of any size never holds the whole table. */
+export interface TableFileWriter {
+  add(rows: readonly Record<string, unknown>[]): void;
+  finish(): Promise<void>;
+}
+
+/**
+ * The same xlsx cells as toXlsx, or CSV for Excel and WPS (UTF-8 with BOM, CRLF, RFC 4180 quoting,
+ * formula triggers neutralised), streamed to `path`.
+ */
+export function openTableFile(path: string, format: 'xlsx' | 'csv', columns: readonly ExportColumn[], sheetName: string): TableFileWriter {
+  if (format === 'csv') {
+    const fd = openSync(path, 'w', 0o600);
+    writeSync(fd, CSV_BOM);
+    writeSync(fd, `${csvHeader(columns)}\r\n`);
+    return {
+      add(rows) {
+        if (rows.length > 0) writeSync(fd, rows.map((row) => `${csvLine(columns, row)}\r\n`).join(''));
+      },
+      finish: () => {
+        closeSync(fd);
+        return Promise.resolve();
+      },
+    };
   }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  wb.creator = 'Kecard';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map(columnSpec);
+  ws.getRow(1).font = { bold: true };
+  return {
+    add(rows) {
+      for (const row of rows) ws.addRow(xlsxValues(columns, row)).commit();
+    },
+    async finish() {
+      ws.commit();
+      await wb.commit();
+    },
+  };
 }

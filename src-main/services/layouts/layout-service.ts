@@ -20,7 +20,9 @@ function placeable(ws: Workspace, entity: LayoutEntity): string[] {
 
 export function defaultLayout(ws: Workspace, entity: LayoutEntity): CardLayout {
   if (entity === 'contact') {
-    return { tabs: [{ key: 'basic', label: '基本信息', sections: [{ key: 'main', label: '联系人', columns: 2, fields: [...CONTACT_FIELDS] }] }] };
+    const contactCustom = listFields(ws, 'contact').map((f) => f.columnName);
+    const custom = contactCustom.length ? [{ key: 'custom', label: '自定义字段', columns: 2 as const, fields: contactCustom }] : [];
+    return { tabs: [{ key: 'basic', label: '基本信息', sections: [{ key: 'main', label: '联系人', columns: 2, fields: [...CONTACT_FIELDS] }, ...custom] }] };
   }
   const custom = listFields(ws, 'customer').map((f) => f.columnName);
   return {
@@ -87,6 +89,10 @@ export function saveLayout(ws: Workspace, ctx: CallContext, entity: LayoutEntity
   const allowed = new Set(placeable(ws, entity));
   const unknown = layout.tabs.flatMap((t) => t.sections.flatMap((s) => s.fields)).filter((f) => !allowed.has(f));
   if (unknown.length) throw new KecardError('VALIDATION', 'The layout names fields that do not exist.', { fields: { layout: 'unknownField' }, unknown });
+  // The contact dialog is a form: it has no place for related lists.
+  if (entity === 'contact' && layout.tabs.some((t) => t.related)) {
+    throw new KecardError('VALIDATION', 'A contact layout holds fields only.', { fields: { layout: 'invalid' } });
+  }
   const tabKeys = layout.tabs.map((t) => t.key);
   if (new Set(tabKeys).size !== tabKeys.length) throw new KecardError('VALIDATION', 'Tab keys must be unique.', { fields: { layout: 'duplicateValue' } });
   runWrite(ws, ctx, (tx) => {

@@ -12,6 +12,7 @@ import type { Workspace } from '../../db/workspace';
 import { getBusinessType, listBusinessTypes } from '../business/business-type-service';
 import { listFields, safeColumn } from '../custom-fields/field-registry';
 import { computedSql } from '../custom-fields/computed-values';
+import { snapshotFields } from './snapshot-fields';
 
 /** A queryable field with the SQL expression it compiles to (relative to the entity's alias). */
 export interface CatalogueField extends QueryField {
@@ -76,7 +77,7 @@ export function rootCatalogue(ws: Workspace, entity: 'customer' | 'contact'): En
     table: entity === 'customer' ? 'customers' : 'contacts',
     alias,
     scope: { sql: '1', params: [] },
-    fields: [...builtIn(entity, fields, alias), ...customFieldsOf(listFields(ws, entity), alias)],
+    fields: [...builtIn(entity, fields, alias), ...customFieldsOf(listFields(ws, entity), alias), ...(entity === 'customer' ? snapshotFields(ws, alias) : [])],
   };
 }
 

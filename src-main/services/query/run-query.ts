@@ -1,3 +1,4 @@
+import type { ContactSortField } from '../../../src-shared/contract/query-methods';
 import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
@@ -69,15 +70,32 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
-export function runContactQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: ContactResult[] } {
+/** The whitelist of contact result sorts; the customer's name sorts by its pinyin key, as in the customer list. */
+const CONTACT_SORT_SQL: Record<ContactSortField, string> = {
+  name: 'ct.name',
+  customerName: 'c.sort_key',
+  title: 'ct.title',
+  mobile: 'ct.mobile',
+  phone: 'ct.phone',
+  email: 'ct.email',
+  birthday: 'ct.birthday',
+};
+
+export function runContactQuery(
+  ws: Workspace,
+  def: QueryDefinition,
+  options: Omit<RunOptions, 'sort'> & { sort?: { field: ContactSortField; dir: 'asc' | 'desc' } | undefined },
+): { total: number; rows: ContactResult[] } {
   const now = options.now ?? new Date();
   const where = compileWhere(ws, { ...def, entity: 'contact' }, now);
+  const sort = options.sort ?? { field: 'name', dir: 'asc' };
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const rows = ws.db
     .prepare(
       `SELECT ct.id, ct.customer_id AS customerId, c.name AS customerName, ct.name, ct.title, ct.mobile, ct.phone, ct.email, ct.birthday
        FROM contacts ct JOIN customers c ON c.id = ct.customer_id
        WHERE ct.deleted = 0 AND c.deleted = 0 AND ${where.sql}
-       ORDER BY ct.name, ct.id LIMIT ? OFFSET ?`,
+       ORDER BY ${CONTACT_SORT_SQL[sort.field]} ${dir}, ct.id ${dir} LIMIT ? OFFSET ?`,
     )
     .all(...where.params, options.limit, options.offset) as ContactResult[];
   return { total: countQuery(ws, def, now), rows };

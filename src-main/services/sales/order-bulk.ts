@@ -1,9 +1,11 @@
-import { v7 as uuidv7 } from 'uuid';
+import { pooledUuidV7 } from '../../changelog/pooled-uuid';
 import type { orderInput } from '../../../src-shared/domain/sales';
 import { lineAmount, sumFen } from '../../../src-shared/money';
+import { applyOrderDiscount } from '../../../src-shared/order-discount';
 import { KecardError } from '../../../src-shared/errors';
 import type { WriteTx } from '../../changelog/write-tx';
 import { BulkRowWriter } from '../shared/bulk-rows';
+import { discountColumns, discountOf } from './order-service';
 
 type OrderValues = ReturnType<typeof orderInput.parse>;
 
@@ -21,19 +23,19 @@ export class OrderBulkWriter {
     this.customerExists = tx.ws.db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted = 0');
   }
 
-  insert(values: OrderValues, id: string = uuidv7()): string {
+  insert(values: OrderValues, id: string = pooledUuidV7()): string {
     if (!this.liveCustomers.has(values.customerId)) {
       if (!this.customerExists.get(values.customerId)) throw new KecardError('NOT_FOUND', 'Customer not found.', { id: values.customerId });
       this.liveCustomers.add(values.customerId);
     }
     const { lines, custom: _custom, ...header } = values;
     const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
-    const totalFen = Math.max(0, sumFen(amounts) - header.discountFen);
+    const discount = discountOf(header, null);
     const orderNo = header.orderNo ?? `SO${header.orderDate.replace(/-/g, '')}-${id.slice(-6)}`;
-    this.rows.insert('order', values.customerId, id, { ...header, orderNo, totalFen });
+    this.rows.insert('order', values.customerId, id, { ...header, orderNo, ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)) });
     lines.forEach((line, i) => {
       const { id: _ignored, ...rest } = line;
-      this.rows.insert('orderLine', values.customerId, uuidv7(), { ...rest, orderId: id, amountFen: amounts[i], sortOrder: i });
+      this.rows.insert('orderLine', values.customerId, pooledUuidV7(), { ...rest, orderId: id, amountFen: amounts[i], sortOrder: i });
     });
     return id;
   }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { lineAmount, sumFen } from '../../../src-shared/money';
+import { applyOrderDiscount, requestedDiscount, type OrderDiscount } from '../../../src-shared/order-discount';
 import { orderInput, orderPatch, type Order, type OrderLineInput } from '../../../src-shared/domain/sales';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
@@ -25,8 +26,8 @@ export function insertOrder(tx: WriteTx, values: ReturnType<typeof orderInput.pa
   const { lines, custom, ...header } = values;
   const orderNo = header.orderNo ?? nextOrderNo(tx, header.orderDate);
   const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
-  const totalFen = Math.max(0, sumFen(amounts) - header.discountFen);
-  insertRow(tx, 'order', values.customerId, id, { ...header, orderNo, totalFen });
+  const discount = discountOf(header, null);
+  insertRow(tx, 'order', values.customerId, id, { ...header, orderNo, ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)) });
   lines.forEach((line, i) => insertLine(tx, values.customerId, id, line, i, amounts[i] as number));
   writeCustomValues(tx, 'order', id, values.customerId, custom ?? {}, { creating: true });
   return id;
@@ -38,11 +39,11 @@ export function updateOrder(ws: Workspace, ctx: CallContext, id: string, patch: 
     const before = requireOrder(tx, id);
     const customerId = before.customerId as string;
     checkOwner(tx, values.ownerId ?? null);
-    const { lines, custom, ...header } = values;
+    const { lines, custom, discountFen, discountBp, ...header } = values;
+    const discount = discountOf({ discountFen, discountBp }, { discountFen: before.discountFen as number, discountBp: before.discountBp as number | null });
     if (lines) replaceLines(tx, customerId, id, lines);
     if (custom) writeCustomValues(tx, 'order', id, customerId, custom, { creating: false });
-    const totalFen = computeTotal(tx, id, header.discountFen ?? (before.discountFen as number));
-    updateRow(tx, 'order', customerId, before, { ...header, totalFen });
+    updateRow(tx, 'order', customerId, before, { ...header, ...discountColumns(discount, applyOrderDiscount(subtotalOf(tx, id), discount)) });
   });
   return getOrder(ws, id);
 }
@@ -77,11 +78,27 @@ function insertLine(tx: WriteTx, customerId: string, orderId: string, line: Orde
   insertRow(tx, 'orderLine', customerId, uuidv7(), { ...rest, orderId, amountFen, sortOrder: index });
 }
 
-function computeTotal(tx: WriteTx, orderId: string, discountFen: number): number {
+function subtotalOf(tx: WriteTx, orderId: string): number {
   const amounts = (tx.ws.db.prepare('SELECT amount_fen AS a FROM order_lines WHERE order_id = ? AND deleted = 0').all(orderId) as { a: number }[]).map(
     (r) => r.a,
   );
-  return Math.max(0, sumFen(amounts) - discountFen);
+  return sumFen(amounts);
+}
+
+export function discountOf(
+  input: Parameters<typeof requestedDiscount>[0],
+  before: Parameters<typeof requestedDiscount>[1],
+): OrderDiscount {
+  const discount = requestedDiscount(input, before);
+  if (discount === 'conflict') {
+    throw new KecardError('VALIDATION', 'An order discount is either an amount or a rate, not both.', { fields: { discountBp: 'invalid' } });
+  }
+  return discount;
+}
+
+/** The order's discount columns and total: a rate stores its derived amount beside it, so both show in the history. */
+export function discountColumns(discount: OrderDiscount, applied: { discountFen: number; totalFen: number }) {
+  return { discountFen: applied.discountFen, discountBp: discount.kind === 'rate' ? discount.bp : null, totalFen: applied.totalFen };
 }
 
 function nextOrderNo(tx: WriteTx, orderDate: string): string {
@@ -111,13 +128,14 @@ interface OrderRow {
   ownerId: string | null;
   status: Order['status'];
   discountFen: number;
+  discountBp: number | null;
   totalFen: number;
   receivedFen: number;
   notes: string | null;
 }
 
 const ORDER_SELECT = `SELECT o.id, o.customer_id AS customerId, o.order_no AS orderNo, o.order_date AS orderDate, o.owner_id AS ownerId,
-  o.status, o.discount_fen AS discountFen, o.total_fen AS totalFen, o.notes,
+  o.status, o.discount_fen AS discountFen, o.discount_bp AS discountBp, o.total_fen AS totalFen, o.notes,
   COALESCE((SELECT sum(r.amount_fen) FROM receipts r WHERE r.order_id = o.id AND r.deleted = 0), 0) AS receivedFen
   FROM orders o`;
 

@@ -14,6 +14,8 @@ type Row = Record<string, unknown>;
  */
 export class BulkRowWriter {
   private readonly statements = new Map<string, { stmt: Database.Statement; fields: string[] }>();
+  /** The last statement per entity: bulk rows nearly always have the same fields, and building the map key was a hot spot. */
+  private readonly last = new Map<TableEntity, { stmt: Database.Statement; fields: string[] }>();
 
   constructor(private readonly tx: WriteTx) {}
 
@@ -29,6 +31,14 @@ export class BulkRowWriter {
   }
 
   private statementFor(entity: TableEntity, fields: string[]): { stmt: Database.Statement; fields: string[] } {
+    const last = this.last.get(entity);
+    if (last && last.fields.length === fields.length && last.fields.every((f, i) => f === fields[i])) return last;
+    const entry = this.statementByKey(entity, fields);
+    this.last.set(entity, entry);
+    return entry;
+  }
+
+  private statementByKey(entity: TableEntity, fields: string[]): { stmt: Database.Statement; fields: string[] } {
     const key = `${entity}:${fields.join(',')}`;
     const cached = this.statements.get(key);
     if (cached) return cached;

@@ -21,7 +21,7 @@ export function insertRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
 /** The stored form of a new row (bookkeeping columns plus `values` in their db encoding). */
 export function newRowValues(tx: Pick<WriteTx, 'ws' | 'at'>, id: string, values: Row, extra: Row = {}): Row {
   const dbValues: Row = { ...extra, id, siteId: tx.ws.siteId, createdAt: tx.at, updatedAt: tx.at, deleted: 0 };
-  for (const [field, value] of Object.entries(values)) dbValues[field] = toDbValue(field, value);
+  for (const field of Object.keys(values)) dbValues[field] = toDbValue(field, values[field]);
   return dbValues;
 }
 

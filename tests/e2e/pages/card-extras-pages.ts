@@ -50,6 +50,12 @@ export class OrderDialogPage {
   async save(): Promise<void> {
     await this.root.getByTestId('order-save').click();
   }
+
+  /** 整单优惠: `mode` is the option value (`amount` 元, `zhe` 折, `percent` 实付 %). */
+  async discount(mode: 'amount' | 'zhe' | 'percent', text: string): Promise<void> {
+    await this.root.getByTestId('order-discount-mode').selectOption(mode);
+    await this.root.getByTestId('order-discount').fill(text);
+  }
 }
 
 export interface ProductValues {

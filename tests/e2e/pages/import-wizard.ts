@@ -21,8 +21,23 @@ export class ImportWizard {
     await expect(this.page.getByTestId('import-steps')).toHaveAttribute('data-step', 'file');
   }
 
-  async chooseTarget(target: 'customers' | 'contacts' | 'orders' | 'products'): Promise<void> {
+  async chooseTarget(target: 'customers' | 'contacts' | 'orders' | 'receipts' | 'products' | 'records'): Promise<void> {
     await this.page.getByTestId(`import-target-${target}`).check();
+  }
+
+  /** Records: the business type, by its name. */
+  async chooseBusinessType(name: string): Promise<void> {
+    await this.page.getByTestId('import-business-type').selectOption({ label: name });
+  }
+
+  /** An unknown option value of the check, and what it should become (an option's label). */
+  async decideOption(field: string, value: string, becomes: string): Promise<void> {
+    await this.page.locator(`[data-testid=import-unknown-option][data-field="${field}"][data-value="${value}"]`).getByTestId('import-option-decision').selectOption({ label: becomes });
+  }
+
+  async recheck(): Promise<void> {
+    await this.page.getByTestId('import-recheck').click();
+    await expect(this.counts).toBeVisible();
   }
 
   /** Uploads a file through the page's file input and waits until it has been inspected. */

@@ -48,6 +48,49 @@ export class SettingsPage {
     await field.getByTestId('le-field-move').selectOption({ label: targetLabel });
   }
 
+  /** 卡片布局: which layout the editor shows (`customer` card or `contact` form). */
+  async editLayoutOf(entity: 'customer' | 'contact'): Promise<void> {
+    await this.page.getByTestId('le-entity').selectOption(entity);
+    await expect(this.page.getByTestId('layout-editor')).toHaveAttribute('data-entity', entity);
+  }
+
+  /** A field row in the layout editor, by its key (built-in name or cf_…). */
+  layoutField(key: string): Locator {
+    return this.page.locator(`[data-testid=le-field][data-field="${key}"]`);
+  }
+
+  /**
+   * Drags a layout row by its ⠿ handle onto `target` with real mouse moves: the upper quarter of
+   * the target puts it before, the lower quarter after. For a field the target is measured again
+   * before the drop, because fields really move under the pointer while dragged; tabs and sections
+   * only shift on screen, and aiming at the shifted box would drop them one place off.
+   */
+  async dragInLayout(row: Locator, target: Locator, where: 'before' | 'after' = 'before', reaim = true): Promise<void> {
+    const handle = row.locator('.drag-handle').first();
+    // Away from the pane's edges, where dragging scrolls the pane under the pointer.
+    await target.evaluate((el: { scrollIntoView(options: { block: 'center' }): void }) => el.scrollIntoView({ block: 'center' }));
+    await handle.scrollIntoViewIfNeeded();
+    const from = await handle.boundingBox();
+    if (!from) throw new Error('the drag handle is not visible');
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    const aim = async () => {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('the drop target is not visible');
+      return { x: box.x + Math.min(40, box.width / 2), y: box.y + box.height * (where === 'before' ? 0.25 : 0.75) };
+    };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    // Past the sensor's few pixels of travel, so the drag starts.
+    await this.page.mouse.move(start.x + 2, start.y + 10, { steps: 5 });
+    let to = await aim();
+    await this.page.mouse.move(to.x, to.y, { steps: 20 });
+    if (reaim) {
+      to = await aim();
+      await this.page.mouse.move(to.x, to.y, { steps: 5 });
+    }
+    await this.page.mouse.up();
+  }
+
   layoutSection(key: string): Locator {
     return this.page.locator(`[data-testid=le-section][data-key="${key}"]`);
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AnalysisPage } from '../pages/analysis-page';
+import { QueryBuilderPage } from '../pages/query-builder-page';
 import { expect, test, type Api } from '../support/fixtures';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -104,4 +105,81 @@ test('ABCD by contribution share: preview, apply, Pareto, pyramid, drill, second
   const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.length).toBeGreaterThan(2000);
+
+  // "Customers that were A in 2026-10 and are B in 2026-11": the class of a period's snapshot as
+  // a query condition (the field value names the scheme and the period).
+  const scheme = (await api('classification.schemes', {})).find((x) => x.name === 'ABCD 贡献度');
+  const qb = new QueryBuilderPage(app);
+  await qb.open();
+  await qb.addCondition('');
+  await qb.setCondition('0', { field: `snapshot:${scheme?.id ?? ''}:2026-10`, operator: 'in' });
+  await qb.condition('0').locator('[data-testid=qb-option][data-value=A]').click();
+  await qb.addCondition('');
+  await qb.setCondition('1', { field: `snapshot:${scheme?.id ?? ''}:2026-11`, operator: 'in' });
+  await qb.condition('1').locator('[data-testid=qb-option][data-value=B]').click();
+  await expect(qb.liveCount()).toHaveAttribute('data-count', '1');
+  await qb.run();
+  await expect(qb.resultTotal()).toHaveAttribute('data-count', '1');
+  await expect(qb.resultRows().first()).toHaveAttribute('data-name', '东方电子科技');
+});
+
+test('an RFM cell and a month of the time series drill to a customer query with the cell’s count', async ({ app, api }) => {
+  // Days ago of each customer's orders: different recency and frequency, so the R×F cells differ.
+  const plan: [string, number[]][] = [
+    ['华南贸易有限公司', [3, 20, 45, 80]],
+    ['东方电子科技', [3, 50]],
+    ['中原物流集团', [100, 110, 120]],
+    ['西部建材', [200]],
+    ['北方机械', [10]],
+    ['南海食品', [250, 260]],
+    ['江南纺织', [40, 41, 42, 43, 44]],
+  ];
+  for (const [name, days] of plan) {
+    const c = await api('customers.create', { values: { name, customerClass: name.length > 4 ? 'A' : 'B' } });
+    for (const d of days) await order(api, c.id, 1_000 * (d + 1), d);
+  }
+  const analysis = new AnalysisPage(app);
+  const qb = new QueryBuilderPage(app);
+  await analysis.open();
+
+  // An R×F cell: its customers in the drill list, then as a query in 查询 that can be saved.
+  const rfm = await analysis.openReport('rfm');
+  await expect(rfm.getByTestId('rfm-analysed')).toHaveAttribute('data-count', String(plan.length));
+  const cell = rfm.getByTestId('rfm-cell').first();
+  const cellCount = Number(await cell.getAttribute('data-count'));
+  expect(cellCount).toBeGreaterThan(0);
+  await cell.click();
+  await analysis.drillNames(cellCount);
+  await app.getByTestId('drill-open-query').click();
+  await expect(app.getByTestId('queries-screen')).toBeVisible();
+  await expect(qb.resultTotal()).toHaveAttribute('data-count', String(cellCount));
+  await expect(app.locator('[data-testid=qb-related][data-relation=orders]').first()).toBeVisible();
+  await qb.save('RFM 单元格', { shared: false, pinned: false });
+  expect((await api('queries.saved', {})).some((q) => q.name === 'RFM 单元格')).toBe(true);
+
+  // Every cell of the heat map lists as many customers as it shows.
+  await analysis.open();
+  await analysis.openReport('rfm');
+  const counts = await Promise.all((await rfm.getByTestId('rfm-cell').all()).map(async (c) => Number(await c.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(plan.length);
+
+  // A month of the time series: its active customers, whole and split by class.
+  const series = await analysis.openReport('timeSeries');
+  const month = series.getByTestId('timeseries-drill-active').first();
+  const active = Number(await month.getAttribute('data-count'));
+  expect(active).toBeGreaterThan(0);
+  await month.click();
+  await analysis.drillNames(active);
+  await app.getByTestId('drill-back').click();
+  await series.getByTestId('timeseries-by').selectOption('class');
+  await expect(series.getByTestId('timeseries-by-table')).toBeVisible();
+  await expect(series).toHaveAttribute('data-status', 'done');
+  const byClass = series.getByTestId('timeseries-key-cell').first();
+  const n = Number(await byClass.getAttribute('data-count'));
+  await byClass.click();
+  const names = await analysis.drillNames(n);
+  const key = await byClass.getAttribute('data-key');
+  for (const name of names) expect(plan.some(([p]) => name.includes(p) && (p.length > 4 ? 'A' : 'B') === key)).toBe(true);
+  await app.getByTestId('drill-open-query').click();
+  await expect(qb.resultTotal()).toHaveAttribute('data-count', String(n));
 });

@@ -1,9 +1,18 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { CustomerGroupsPage, CustomFieldsBlock, OrderDialogPage, ProductsPage } from '../pages/card-extras-pages';
 import { CustomerCardPage } from '../pages/customer-card-page';
+import { SettingsPage } from '../pages/settings-page';
 
 // Custom fields of contacts and orders in their dialogs, the products catalogue used by an order
-// line, and the customers list grouped by class with order totals (issue 3).
+// line, the customers list grouped by class with order totals, fields dragged in the layout
+// editor, the contact form drawn from its layout, and an order discount in 折 (issue 3).
+
+async function attributes(list: Locator, name: string): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  for (const el of await list.all()) out.push(await el.getAttribute(name));
+  return out;
+}
 
 test('contact and order custom fields are filled in their dialogs and stored', async ({ app, api }) => {
   const customer = await api('customers.create', { values: { name: '苏州精工机械有限公司' } });
@@ -175,4 +184,136 @@ test('the customers list grouped by class shows counts and order totals', async 
   await expect(app.getByTestId('result-total')).toHaveAttribute('data-count', '2');
   await expect(app.locator('[data-testid=result-row][data-name="杭州华信电子有限公司"]')).toBeVisible();
   await expect(app.locator('[data-testid=result-row][data-name="宁波远洋物流有限公司"]')).toBeVisible();
+});
+
+test('a field dragged to another section of the card layout moves in the preview and on the card', async ({ app, api }) => {
+  await api('customers.create', { values: { name: '温州瑞丰鞋业有限公司' } });
+  const settings = new SettingsPage(app);
+  await settings.open('layout');
+  const contactSection = settings.layoutSection('contact');
+  const preview = app.getByTestId('layout-preview');
+
+  // 所属行业 from 客户资料 into 联系方式, before 省份, with the mouse.
+  await settings.dragInLayout(settings.layoutField('industry'), contactSection.locator('[data-testid=le-field][data-field=province]'), 'before');
+  await expect(app.getByTestId('le-dirty')).toBeVisible();
+  expect((await attributes(contactSection.getByTestId('le-field'), 'data-field')).slice(0, 3)).toEqual(['industry', 'province', 'city']);
+  expect(await attributes(settings.layoutSection('identity').getByTestId('le-field'), 'data-field')).not.toContain('industry');
+  const previewContact = preview.locator('[data-testid=card-section][data-key=contact] [data-testid=card-field]');
+  expect((await attributes(previewContact, 'data-field')).slice(0, 2)).toEqual(['industry', 'province']);
+
+  // Within one section: 网址 dragged above 省份 (now after 所属行业).
+  await settings.dragInLayout(settings.layoutField('website'), contactSection.locator('[data-testid=le-field][data-field=province]'), 'before');
+  expect((await attributes(contactSection.getByTestId('le-field'), 'data-field')).slice(0, 3)).toEqual(['industry', 'website', 'province']);
+  expect((await attributes(previewContact, 'data-field')).slice(0, 3)).toEqual(['industry', 'website', 'province']);
+
+  // A section dragged by its handle: 分类与状态 above 联系方式.
+  await settings.dragInLayout(settings.layoutSection('status'), contactSection, 'before', false);
+  expect((await attributes(app.getByTestId('le-section'), 'data-key')).slice(0, 3)).toEqual(['identity', 'status', 'contact']);
+  expect((await attributes(preview.getByTestId('card-section'), 'data-key')).slice(0, 3)).toEqual(['identity', 'status', 'contact']);
+  await settings.saveLayout();
+
+  const saved = await api('layouts.get', { entity: 'customer' });
+  const basic = saved.layout.tabs[0];
+  expect(basic?.sections.map((x) => x.key).slice(0, 3)).toEqual(['identity', 'status', 'contact']);
+  expect(basic?.sections.find((x) => x.key === 'contact')?.fields.slice(0, 3)).toEqual(['industry', 'website', 'province']);
+
+  // The card is drawn from the saved layout.
+  const card = new CustomerCardPage(app);
+  await card.open('温州瑞丰鞋业有限公司');
+  expect((await attributes(card.section('contact').getByTestId('card-field'), 'data-field')).slice(0, 3)).toEqual(['industry', 'website', 'province']);
+  expect((await attributes(card.panel.getByTestId('card-section'), 'data-key')).slice(0, 3)).toEqual(['identity', 'status', 'contact']);
+});
+
+test('the contact dialog is drawn from a rearranged contact layout, custom fields and tabs included', async ({ app, api }) => {
+  const customer = await api('customers.create', { values: { name: '泉州鸿运茶业有限公司' } });
+  const wechat = await api('fields.create', { entity: 'contact', label: '微信号', type: 'text' });
+  const settings = new SettingsPage(app);
+  await settings.open('layout');
+  await settings.editLayoutOf('contact');
+  const preview = app.getByTestId('layout-preview');
+  await expect(preview).toHaveAttribute('data-entity', 'contact');
+  await expect(preview.locator('[data-testid=contact-section][data-key=custom] [data-testid=contact-custom-field][data-label="微信号"]')).toBeVisible();
+
+  // 手机 dragged above 姓名; 微信号 moved into 联系人 with the keyboard-friendly select.
+  const main = settings.layoutSection('main');
+  await settings.dragInLayout(settings.layoutField('mobile'), main.locator('[data-testid=le-field][data-field=name]'), 'before');
+  expect((await attributes(main.getByTestId('le-field'), 'data-field')).slice(0, 3)).toEqual(['departmentId', 'mobile', 'name']);
+  await settings.layoutField(wechat.columnName).getByTestId('le-field-move').selectOption({ label: '基本信息 · 联系人' });
+  await expect(main.locator(`[data-testid=le-field][data-field="${wechat.columnName}"]`)).toBeVisible();
+  // The emptied 自定义字段 section goes; 备注 gets a tab of its own.
+  await settings.layoutSection('custom').getByTestId('le-section-remove').click();
+  await app.getByTestId('le-add-tab').selectOption('fields');
+  await app.locator('[data-testid=le-tab][data-key=tab1] [data-testid=le-tab-label]').fill('备注信息');
+  await app.locator('[data-testid=le-tab][data-key=basic] [data-testid=le-tab-select]').click();
+  await settings.layoutField('notes').getByTestId('le-field-move').selectOption({ label: '备注信息 · 新分组' });
+  // The preview is the contact form itself.
+  expect((await attributes(preview.locator('[data-testid=contact-section][data-key=main] [data-field]'), 'data-field')).slice(0, 3)).toEqual(['departmentId', 'mobile', 'name']);
+  await expect(preview.getByTestId('contact-tab-tab1')).toHaveText('备注信息');
+  await settings.saveLayout();
+
+  const card = new CustomerCardPage(app);
+  await card.open('泉州鸿运茶业有限公司');
+  await card.panel.getByTestId('tab-organisation').click();
+  await app.getByTestId('add-contact').click();
+  const dialog = app.getByTestId('contact-dialog');
+  await expect(dialog.getByTestId('contact-tab-basic')).toBeVisible();
+  await expect(dialog.getByTestId('contact-tab-tab1')).toHaveText('备注信息');
+  const fields = await attributes(dialog.locator('[data-testid=contact-section][data-key=main] [data-field]'), 'data-field');
+  expect(fields).toEqual(['departmentId', 'mobile', 'name', 'title', 'phone', 'email', 'birthday', wechat.columnName]);
+  await expect(dialog.getByTestId('contact-field-notes')).toHaveCount(0);
+
+  await dialog.getByTestId('contact-field-mobile').fill('13905951234');
+  await dialog.getByTestId('contact-field-name').fill('林志强');
+  await dialog.getByTestId(`contact-custom-${wechat.columnName}`).fill('lin_zq');
+  await dialog.getByTestId('contact-tab-tab1').click();
+  await dialog.getByTestId('contact-field-notes').fill('喜欢铁观音，每年春茶季来访');
+  await dialog.getByTestId('contact-save').click();
+  await expect(dialog).toBeHidden();
+  const stored = (await api('customers.get', { id: customer.id })).contacts.find((c) => c.name === '林志强');
+  expect(stored).toMatchObject({ mobile: '13905951234', notes: '喜欢铁观音，每年春茶季来访', custom: { [wechat.columnName]: 'lin_zq' } });
+});
+
+test('an order at 9折 pays 90% of its subtotal, rounded to the fen, and keeps the rate', async ({ app, api }) => {
+  const customer = await api('customers.create', { values: { name: '佛山南海五金制品厂' } });
+  // Setup: the orders list on the card shows the discount column too.
+  const { layout } = await api('layouts.get', { entity: 'customer' });
+  const tabs = layout.tabs.map((t) => (t.related?.kind === 'orders' ? { ...t, related: { ...t.related, columns: ['orderNo', 'discountFen', 'totalFen'] } } : t));
+  await api('layouts.save', { entity: 'customer', layout: { tabs } });
+  const card = new CustomerCardPage(app);
+  await card.open('佛山南海五金制品厂');
+  const order = new OrderDialogPage(app);
+  await order.openNew(card.panel);
+  await order.fillLine(0, { name: '不锈钢合页', quantity: '3', price: '99.95' });
+  await expect(order.root.getByTestId('order-subtotal')).toHaveText('¥299.85');
+  // 9折 of ¥299.85 = 269.865 → ¥269.87 to pay; the discount is the rest, ¥29.98.
+  await order.discount('zhe', '9');
+  await expect(order.root.getByTestId('order-discount-fen')).toHaveAttribute('data-fen', '2998');
+  await expect(order.root.getByTestId('order-total')).toHaveText('¥269.87');
+  // The same rate as the percent paid.
+  await order.root.getByTestId('order-discount-mode').selectOption('percent');
+  await expect(order.root.getByTestId('order-discount')).toHaveValue('90');
+  await expect(order.root.getByTestId('order-total')).toHaveAttribute('data-fen', '26987');
+  await order.save();
+  await expect(order.root).toBeHidden();
+
+  const saved = (await api('customers.related', { id: customer.id })).orders[0];
+  expect(saved).toMatchObject({ discountBp: 1000, discountFen: 2998, totalFen: 26987 });
+  await expect(card.total('orders')).toHaveAttribute('data-fen', '26987');
+  const row = card.panel.getByTestId('order-row').first();
+  await expect(row.locator('[data-key=discountFen]')).toHaveText('¥29.98 (整单 9 折)');
+  await expect(row.locator('[data-key=totalFen]')).toHaveText('¥269.87');
+
+  // Reopened, the order shows its rate in 折; a new line keeps the rate and the total follows.
+  await row.getByTestId('order-edit').click();
+  await expect(order.root.getByTestId('order-discount-mode')).toHaveValue('zhe');
+  await expect(order.root.getByTestId('order-discount')).toHaveValue('9');
+  await order.root.getByTestId('line-add').click();
+  await order.fillLine(1, { name: '安装螺丝', quantity: '1', price: '0.15' });
+  // ¥300.00 at 9折 = ¥270.00.
+  await expect(order.root.getByTestId('order-total')).toHaveText('¥270.00');
+  await order.save();
+  await expect(order.root).toBeHidden();
+  await expect.poll(async () => (await api('customers.related', { id: customer.id })).orders[0]?.totalFen).toBe(27000);
+  const history = await api('customers.history', { id: customer.id });
+  expect(history.some((h) => h.entity === 'order' && h.field === 'discountFen' && h.oldValue === 2998 && h.newValue === 3000)).toBe(true);
 });

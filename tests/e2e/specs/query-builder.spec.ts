@@ -101,10 +101,13 @@ test('nested query with related orders and birthdays: save shared, pin, group, f
   await qb.bulkAddToFolder('重点关怀', 3);
   await expect(qb.folder('重点关怀')).toHaveAttribute('data-count', '3');
 
-  // Export to xlsx and read the file back.
+  // Export to xlsx and read the file back: a worker job writes it, with progress and a cancel
+  // button shown until the finished file is handed over as a download.
   await app.getByTestId('result-view-list').click();
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-xlsx').click()]);
   expect(download.suggestedFilename()).toBe('大单客户生日关怀.xlsx');
+  await expect(app.getByTestId('export-progress')).toHaveCount(0);
+  await expect(app.getByTestId('export-xlsx')).toBeEnabled();
   const file = await download.path();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

@@ -97,16 +97,23 @@ describe('GBK csv with duplicates', () => {
     const big = join(dir, 'big.csv');
     writeFileSync(big, ['客户名称,手机', ...Array.from({ length: 3000 }, (_, i) => `批量客户${i}有限公司,138${String(i).padStart(8, '0')}`)].join('\n'));
     let polls = 0;
+    let writtenWhenCancelled = 0;
     const phases: string[] = [];
     await expect(
       runImport(ws, testUser, big, settings({ target: 'customers' }), {
         dryRun: false,
-        // The check pass polls 6 times (every 500 rows); the 9th poll falls in the write pass.
-        isCancelled: () => ++polls >= 9,
+        // Polled before each batch of 500 rows: the 4th poll comes after 1,500 rows were written.
+        isCancelled: () => {
+          if (++polls < 4) return false;
+          // The import's own connection sees its uncommitted rows: the cancel comes mid-write.
+          writtenWhenCancelled = ws.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+          return true;
+        },
         onProgress: (_d, _t, phase) => phases.push(phase),
       }),
     ).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
     expect(phases).toContain('writing');
+    expect(writtenWhenCancelled).toBe(1500);
     expect(listCustomers(ws, { offset: 0, limit: 10 }).total).toBe(0);
     expect((ws.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(0);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');

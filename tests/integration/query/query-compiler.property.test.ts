@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
+import { applyScheme, saveScheme } from '../../../src-main/analysis/classification-service';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { addToFolder, createFolder } from '../../../src-main/services/favourites/favourite-service';
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { createOrder } from '../../../src-main/services/sales/order-service';
 import { localDate } from '../../../src-shared/query/relative-dates';
 import { matchingIds } from '../../../src-main/services/query/run-query';
+import { snapshotFieldKey } from '../../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
 import { evaluate, type ModelRow } from '../../support/query-model';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
@@ -28,6 +30,7 @@ let cleanup: () => void;
 let customers: ModelRow[] = [];
 let contacts: ModelRow[] = [];
 let folderIds: string[] = [];
+let schemeId = '';
 
 beforeAll(() => {
   ({ ws, cleanup } = tempWorkspace());
@@ -52,7 +55,28 @@ beforeAll(() => {
     { numRuns: 60, seed: 20261123 },
   );
   folderIds = [createFolder(ws, testUser, '重点客户', 'customer').id, createFolder(ws, testUser, '待跟进', 'customer').id];
-  for (const r of rnd) {
+  schemeId = saveScheme(ws, testUser, {
+    name: '订单数分类',
+    setsCustomerClass: false,
+    definition: {
+      classes: [
+        { key: 'A', label: '多次' },
+        { key: 'B', label: '一次' },
+        { key: 'C', label: '没有' },
+      ],
+      windowDays: 365,
+      method: {
+        kind: 'rules',
+        rules: [
+          { classKey: 'A', all: [{ metric: 'orders', op: 'gte', value: 2 }] },
+          { classKey: 'B', all: [{ metric: 'orders', op: 'gte', value: 1 }] },
+        ],
+      },
+    },
+  }).id;
+  for (const [i, r] of rnd.entries()) {
+    // P1 is taken half way (the later customers are absent from it) on an older date, P2 at the end.
+    if (i === rnd.length / 2) applyScheme(ws, testUser, schemeId, 'P1', localDate(new Date(NOW.getTime() - 200 * 86_400_000)));
     const at = new Date(NOW.getTime() - r.daysAgo * 86_400_000 - 3_600_000 * 20);
     const c = createCustomer(
       ws,
@@ -71,6 +95,8 @@ beforeAll(() => {
     }
     if (r.folder !== null) addToFolder(ws, testUser, folderIds[r.folder] as string, [c.id]);
   }
+  applyScheme(ws, testUser, schemeId, 'P2', localDate(NOW));
+  const snapshots = ws.db.prepare('SELECT customer_id AS c, period AS p, class AS k FROM classification_snapshots').all() as { c: string; p: string; k: string }[];
   const folderMap = new Map<string, string[]>();
   for (const f of ws.db.prepare('SELECT folder_id, item_id FROM favourite_items WHERE deleted = 0').all() as { folder_id: string; item_id: string }[]) {
     folderMap.set(f.item_id, [...(folderMap.get(f.item_id) ?? []), f.folder_id]);
@@ -92,6 +118,7 @@ beforeAll(() => {
     tags: JSON.parse(c.tags) as string[],
     phones: JSON.parse(c.phones) as string[],
     folders: folderMap.get(c.id) ?? [],
+    ...Object.fromEntries(snapshots.filter((x) => x.c === c.id).map((x) => [snapshotFieldKey(schemeId, x.p), x.k])),
     contacts: contacts.filter((ct) => ct.customer_id === c.id),
     orders: orders.filter((o) => o.customer_id === c.id),
   }));
@@ -145,6 +172,13 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
     operator: fc.constant('relative' as const),
     period: fc.constantFrom('today' as const, 'thisWeek' as const, 'thisMonth' as const, 'thisQuarter' as const, 'thisYear' as const, 'lastNDays' as const),
     days: fc.integer({ min: 1, max: 120 }),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constantFrom('snapshot:S:P1', 'snapshot:S:P2'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom('A', 'B', 'C'),
+    values: fc.subarray(['A', 'B', 'C']),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
@@ -220,9 +254,13 @@ const tree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
   group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
 }));
 
-/** Folder ids are only known at run time; the generator uses placeholders f0/f1. */
+/** Folder and scheme ids are only known at run time; the generator uses placeholders f0/f1 and S. */
 function withFolders<T>(node: T): T {
-  return JSON.parse(JSON.stringify(node).replace(/"f([01])"/g, (_m, i: string) => JSON.stringify(folderIds[Number(i)]))) as T;
+  return JSON.parse(
+    JSON.stringify(node)
+      .replace(/"f([01])"/g, (_m, i: string) => JSON.stringify(folderIds[Number(i)]))
+      .replace(/"snapshot:S:/g, `"snapshot:${schemeId}:`),
+  ) as T;
 }
 
 describe('query compiler against the in-memory model', () => {

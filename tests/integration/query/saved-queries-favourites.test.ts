@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { bulkUpdateCustomers } from '../../../src-main/services/customers/bulk-update';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
-import { exportQuery } from '../../../src-main/services/export/export-query';
 import { addToFolder, createFolder, listFolders, removeFromFolder } from '../../../src-main/services/favourites/favourite-service';
 import { customerHistory } from '../../../src-main/services/history/history-service';
 import { createEmployee } from '../../../src-main/services/employees/employee-service';
@@ -94,30 +92,3 @@ describe('favourites and bulk actions', () => {
   });
 });
 
-describe('export', () => {
-  it('writes typed xlsx cells (formulas stay text, dates are dates) and neutralises CSV formulas', async () => {
-    createCustomer(ws, testUser, { name: '=HYPERLINK("http://evil","点我")', customerClass: 'A', phones: ['+86 13800138000'] });
-    const columns = [
-      { key: 'name', header: '客户名称' },
-      { key: 'phones', header: '电话', kind: 'list' as const },
-      { key: 'createdAt', header: '创建时间', kind: 'datetime' as const },
-    ];
-    const xlsx = await exportQuery(ws, { definition: classA, format: 'xlsx', columns, fileName: 'A类/客户' });
-    expect(xlsx.fileName).toBe('A类_客户.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, '客户名称', '电话', '创建时间']);
-    const name = sheet?.getCell('A2');
-    expect(name?.type).toBe(ExcelJS.ValueType.String);
-    expect(name?.value).toBe('=HYPERLINK("http://evil","点我")');
-    expect(sheet?.getCell('B2').value).toBe('+8613800138000');
-    expect(sheet?.getCell('C2').value).toBeInstanceOf(Date);
-
-    const csv = await exportQuery(ws, { definition: classA, format: 'csv', columns, fileName: 'a' });
-    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
-    expect(text).toContain("'+8613800138000");
-  });
-});

@@ -58,3 +58,21 @@ describe('quick search tokens', () => {
     expect(matchExpression('ＺＧＹＤ')).toBe('"zgy gyd"');
   });
 });
+
+describe('documentTokens', () => {
+  // The model: split each run into characters (code points) and take overlapping n-grams.
+  const model = (texts: string[]) =>
+    texts
+      .flatMap((t) => normalizeForSearch(t).match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])[\p{L}\p{N}])+/gu) ?? [])
+      .map((run) => {
+        const chars = [...run];
+        const n = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/u.test(chars[0] ?? '') ? 2 : 3;
+        return chars.map((_, i) => chars.slice(i, i + n).join('')).join(' ');
+      })
+      .join(' ');
+
+  it('gives the n-grams of every run, also with characters outside the BMP', () => {
+    const char = fc.constantFrom('中', '国', '华', 'a', 'B', '1', '２', ' ', '-', '𠀋', '𝒳', 'é');
+    fc.assert(fc.property(fc.array(fc.array(char, { maxLength: 12 }).map((c) => c.join('')), { maxLength: 4 }), (texts) => documentTokens(texts) === model(texts)));
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `discount_bp` integer;

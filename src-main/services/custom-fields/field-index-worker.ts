@@ -1,0 +1,40 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { KecardError } from '../../../src-shared/errors';
+import { openWorkspace } from '../../db/open-workspace';
+import { CancelToken, type JobMessage, type JobWorkerData } from '../../jobs/job-protocol';
+import { buildMissingIndexes } from './field-indexes';
+
+/**
+ * Worker-thread entry of the 'index' job: builds the indexes of indexed custom fields that lack
+ * one, on its own connection, so adding such a field never waits for CREATE INDEX.
+ */
+const data = workerData as JobWorkerData<Record<string, never>>;
+const post = (msg: JobMessage) => parentPort?.postMessage(msg);
+const cancel = new CancelToken(data.cancelFlag);
+
+function main(): void {
+  const ws = openWorkspace(data.workspacePath);
+  try {
+    let fieldId = '';
+    const result = buildMissingIndexes(ws, {
+      cancelled: () => cancel.cancelled,
+      pauseWhenBusy: (ms) => cancel.pause(ms),
+      onField: (t) => {
+        fieldId = t.fieldId;
+      },
+      // The phase names the field, so the manager shows progress on the right row.
+      onProgress: (done, total, phase) => post({ type: 'progress', done, total, phase: `${phase}:${fieldId}` }),
+    });
+    if (result.cancelled) post({ type: 'error', code: 'JOB_CANCELLED', message: 'Index build cancelled.', details: { built: result.built } });
+    else post({ type: 'done', result });
+  } finally {
+    ws.close();
+  }
+}
+
+try {
+  main();
+} catch (err: unknown) {
+  if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
+  else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+}

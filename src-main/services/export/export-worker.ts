@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { KecardError } from '../../../src-shared/errors';
+import { openWorkspace } from '../../db/open-workspace';
+import { CancelToken, type JobMessage, type JobWorkerData } from '../../jobs/job-protocol';
+import { exportQueryToFile, type QueryExportInput } from './export-query';
+
+/** Worker-thread entry of the 'export' job: a query's result written to a file off main's thread. */
+const data = workerData as JobWorkerData<QueryExportInput & { outputPath: string }>;
+const post = (msg: JobMessage) => parentPort?.postMessage(msg);
+const cancel = new CancelToken(data.cancelFlag);
+
+async function main(): Promise<void> {
+  const { outputPath, ...input } = data.params;
+  const ws = openWorkspace(data.workspacePath);
+  try {
+    post({ type: 'progress', done: 0, total: 0, phase: 'exporting' });
+    const result = await exportQueryToFile(ws, input, outputPath, {
+      cancelled: () => cancel.cancelled,
+      onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'exporting' }),
+    });
+    post({ type: 'done', result });
+  } finally {
+    ws.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
+  else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+});
