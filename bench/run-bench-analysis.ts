@@ -465,12 +465,13 @@ function partReports(file: string) {
       {
         name: 'pyramid (latest period)',
         request: { kind: 'pyramid', schemeId: scheme.id },
-        hand: all('SELECT class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND period = ? GROUP BY class', scheme.id, 'P2'),
+        // Live customers only, as the report counts them (its drill lists live customers).
+        hand: all('SELECT class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY class', scheme.id, 'P2'),
       },
       {
         name: 'distribution (2 periods)',
         request: { kind: 'distribution', schemeId: scheme.id },
-        hand: all('SELECT period, class, count(*) FROM classification_snapshots WHERE scheme_id = ? GROUP BY period, class', scheme.id),
+        hand: all('SELECT period, class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY period, class', scheme.id),
       },
       {
         name: 'transitions (P1 → P2)',
@@ -479,7 +480,7 @@ function partReports(file: string) {
           all(
             `SELECT a.class, b.class, count(*) FROM classification_snapshots a
              JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?
-             WHERE a.scheme_id = ? AND a.period = ? GROUP BY a.class, b.class`,
+             WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY a.class, b.class`,
             'P2', scheme.id, 'P1',
           ),
           all(

@@ -103,9 +103,11 @@ export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scori
 
 /**
  * Snapshot rows of customers still live: a class report counts what its drill-down (a query over
- * live customers) lists.
+ * live customers) lists. Written as "not one of the deleted" rather than a join: the deleted are
+ * few and found through an index, and classification_snapshots_run_idx carries customer_id, so
+ * the count never reads a customer row (the join made the pyramid 35× its plain count).
  */
-const LIVE_SNAPSHOTS = 'classification_snapshots s JOIN customers c ON c.id = s.customer_id AND c.deleted = 0';
+const LIVE_SNAPSHOTS = '(SELECT * FROM classification_snapshots WHERE customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)) s';
 
 /** Customers in each class of the scheme's latest (or given) period: the pyramid. */
 export function classPyramid(ws: Workspace, schemeId: string, period?: string) {
