@@ -7,7 +7,12 @@ export interface FieldSpec {
   options?: { label: string; colorLabel?: string }[];
   trackHistory?: boolean;
   required?: boolean;
+  /** 建立索引: the index is then built in the background ('index' job). */
+  indexed?: boolean;
 }
+
+/** What the field manager shows next to a field: `none` shows nothing. */
+export type FieldIndexState = 'none' | 'building' | 'pending' | 'ready';
 
 /** 设置: 字段管理, 卡片布局, 自定义业务, 费用分类. */
 export class SettingsPage {
@@ -37,9 +42,36 @@ export class SettingsPage {
     }
     if (spec.trackHistory) await dialog.getByTestId('fd-trackHistory').check();
     if (spec.required) await dialog.getByTestId('fd-required').check();
+    if (spec.indexed) await dialog.getByTestId('fd-indexed').check();
     await dialog.getByTestId('fd-save').click();
     await expect(dialog).toBeHidden();
     await expect(this.fieldRow(spec.label)).toBeVisible();
+  }
+
+  /** 字段管理 (already open): edits a field and ticks or unticks 建立索引. */
+  async setIndexed(label: string, indexed: boolean): Promise<void> {
+    await this.fieldRow(label).getByTestId('field-edit').click();
+    const dialog = this.page.getByTestId('field-dialog');
+    await dialog.getByTestId('fd-indexed').setChecked(indexed);
+    await dialog.getByTestId('fd-save').click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** The index state shown in a field's row (正在建立索引… / 索引尚未建立 / 索引已建立). */
+  indexState(label: string): Locator {
+    return this.fieldRow(label).getByTestId('field-index-state');
+  }
+
+  /** Waits until a field's row shows `state`; for `ready`, `pending` and `building` also its zh-CN text. */
+  async expectIndexState(label: string, state: FieldIndexState): Promise<void> {
+    const shown = this.indexState(label);
+    if (state === 'none') {
+      await expect(shown).toHaveCount(0);
+      return;
+    }
+    await expect(shown).toHaveAttribute('data-state', state);
+    const text = { ready: '索引已建立', pending: '索引尚未建立', building: '正在建立索引' }[state];
+    await expect(shown).toContainText(text);
   }
 
   /** 卡片布局: moves a field (by label) to another section, chosen by its "tab · section" label. */

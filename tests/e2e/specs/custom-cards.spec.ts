@@ -172,3 +172,33 @@ test('the manager shapes the card, defines a business type and reads grouped tot
   await expect(expenses.locator('[data-testid=group-row][data-label="招待费"] [data-testid=group-value]')).toHaveText('¥800.00');
   await expect(expenses.locator('[data-testid=group-total] [data-testid=group-value]')).toHaveText('¥2,000.50');
 });
+
+test('the manager indexes a customer field, drops the index and builds it again', async ({ app, api }) => {
+  // Setup that is not under test: a few customers, so the build has rows to read.
+  for (const name of ['华东机电有限公司', '苏州精工科技', '杭州远景贸易']) await api('customers.create', { values: { name } });
+  const indexStateOf = async (label: string) => {
+    const field = (await api('fields.list', { entity: 'customer' })).find((f) => f.label === label);
+    return { indexed: field?.indexed, state: field?.indexState };
+  };
+
+  const settings = new SettingsPage(app);
+
+  // 1. A new field with 建立索引 ticked: the background job builds it and the row says so.
+  await settings.addField('customer', { label: '客户编号', typeLabel: '文本', indexed: true });
+  await settings.expectIndexState('客户编号', 'ready');
+  await expect(settings.fieldRow('客户编号')).toContainText('建立索引');
+  expect(await indexStateOf('客户编号')).toEqual({ indexed: true, state: 'ready' });
+
+  // 2. Unticked: the index is dropped at once and the row shows no index state.
+  await settings.setIndexed('客户编号', false);
+  await settings.expectIndexState('客户编号', 'none');
+  await expect(settings.fieldRow('客户编号')).not.toContainText('建立索引');
+  expect(await indexStateOf('客户编号')).toEqual({ indexed: false, state: 'none' });
+
+  // 3. Ticked again: built again.
+  await settings.setIndexed('客户编号', true);
+  await settings.expectIndexState('客户编号', 'ready');
+  expect(await indexStateOf('客户编号')).toEqual({ indexed: true, state: 'ready' });
+  // Nothing is left to build.
+  expect(await api('fields.buildIndexes', {})).toEqual({ jobId: null });
+});
