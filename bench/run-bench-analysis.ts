@@ -426,6 +426,7 @@ function partReports(file: string) {
     });
     const apply1 = time(() => applyScheme(ws, ctx, scheme.id, 'P1', prevAsOf)).ms;
     const apply2 = time(() => applyScheme(ws, ctx, scheme.id, 'P2', asOf)).ms;
+    log(`  applyScheme ${Math.round(apply1)} / ${Math.round(apply2)} ms`);
     const firstMonth = daysAgo(asOf, 3 * 365).slice(0, 7);
     const thisMonth = asOf.slice(0, 7);
     const live = `deleted = 0 AND status IN ${NOT_CANCELLED}`;
@@ -482,6 +483,17 @@ function partReports(file: string) {
              JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?
              WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY a.class, b.class`,
             'P2', scheme.id, 'P1',
+          ),
+          // Customers in only one of the periods, as the report's matrix has them.
+          all(
+            `SELECT a.class, count(*) FROM classification_snapshots a WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)
+             AND NOT EXISTS (SELECT 1 FROM classification_snapshots b WHERE b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?) GROUP BY a.class`,
+            scheme.id, 'P1', 'P2',
+          ),
+          all(
+            `SELECT a.class, count(*) FROM classification_snapshots a WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)
+             AND NOT EXISTS (SELECT 1 FROM classification_snapshots b WHERE b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?) GROUP BY a.class`,
+            scheme.id, 'P2', 'P1',
           ),
           all(
             `SELECT count(*) FROM classification_snapshots a JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id
@@ -550,6 +562,7 @@ function partReports(file: string) {
     const rounds = Math.max(3, Math.min(ROUNDS, 5));
     const results = [];
     for (const r of reports) {
+      log(`  ${r.name} …`);
       const out = await runReport(ws, r.request, ctx);
       const s = compare(rounds, {
         // runReport is async only for the workbook export: these reports do all their work

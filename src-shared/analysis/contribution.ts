@@ -78,13 +78,19 @@ export function transitionMatrix(
     const key = `${before.get(id) ?? '—'}\u0000${after.get(id) ?? '—'}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const rank = (c: string) => (c === '—' ? order.length : order.indexOf(c));
-  return [...counts.entries()]
-    .map(([k, customers]) => {
+  return orderTransitions(
+    [...counts.entries()].map(([k, customers]) => {
       const [from, to] = k.split('\u0000') as [string, string];
       return { from, to, customers };
-    })
-    .sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
+    }),
+    order,
+  );
+}
+
+/** Matrix cells in class order, "—" (not in that period) last. */
+export function orderTransitions<T extends { from: string; to: string }>(cells: T[], order: readonly string[]): T[] {
+  const rank = (c: string) => (c === '—' ? order.length : order.indexOf(c));
+  return cells.sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
 }
 
 /**

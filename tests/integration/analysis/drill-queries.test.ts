@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyScheme, saveScheme, type Scheme } from '../../../src-main/analysis/classification-service';
+import { applyScheme, saveScheme, snapshotClasses, type Scheme } from '../../../src-main/analysis/classification-service';
+import { transitionMatrix } from '../../../src-shared/analysis/contribution';
 import { drillQuery } from '../../../src-main/analysis/drill';
 import {
   classDistribution,
@@ -156,6 +157,14 @@ describe('drill-downs as customer queries', () => {
     for (const m of transitions.matrix) {
       expect(drilled({ of: 'transition', schemeId: scheme.id, from: '2025', to: '2026', fromClass: m.from, toClass: m.to }).length).toBe(m.customers);
     }
+     // The SQL-grouped matrix against the plain model over both periods' classes.
+    const before = snapshotClasses(ws, scheme.id, '2025');
+    const after = snapshotClasses(ws, scheme.id, '2026');
+    const order = scheme.definition.classes.map((c) => c.key);
+    expect(transitions.matrix).toEqual(transitionMatrix(before, after, order));
+    const moves = [...after].filter(([id]) => before.has(id)).map(([id, a]) => order.indexOf(a) - order.indexOf(before.get(id) as string));
+    expect([transitions.up, transitions.down, transitions.same]).toEqual([moves.filter((d) => d < 0).length, moves.filter((d) => d > 0).length, moves.filter((d) => d === 0).length]);
+    expect(transitions.up + transitions.down).toBeGreaterThan(0);
   });
 
   it('lists the dormant customers', () => {
