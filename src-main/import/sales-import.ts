@@ -11,19 +11,11 @@ import { OrderBulkWriter } from '../services/sales/order-bulk';
 import { insertProduct } from '../services/sales/product-service';
 import type { Cell } from './read-rows';
 import { openSource } from './read-rows';
+import type { PartImportOptions } from './import-pass';
 
 // Orders (one sheet row per order line, grouped by order number) and the product catalogue.
-// Same two passes as customers: check everything, then write in one transaction.
-
-interface SalesRunOptions {
-  fileName: string;
-  headerRow: number;
-  mapping: Record<string, string | null>;
-  dryRun: boolean;
-  isCancelled?: (() => boolean) | undefined;
-  onProgress?: ((done: number, total: number, phase: string) => void) | undefined;
-  beforeWrite?: (() => Promise<void>) | undefined;
-}
+// Two passes, like receipts and records: check everything, then write in one transaction.
+// (Customers and contacts take one pass on two threads: see run-import.ts.)
 
 const num = (v: Cell): number | null => {
   if (typeof v === 'number') return v;
@@ -48,7 +40,7 @@ export async function runSalesImport(
   path: string,
   settings: ImportSettings,
   report: ImportReport,
-  o: SalesRunOptions,
+  o: PartImportOptions,
 ): Promise<ImportReport> {
   const fieldOf = new Map(Object.entries(o.mapping).filter((e): e is [string, string] => e[1] !== null).map(([i, f]) => [f, Number(i)]));
   const get = (row: Cell[], field: string): Cell => (fieldOf.has(field) ? (row[fieldOf.get(field) as number] ?? null) : null);
