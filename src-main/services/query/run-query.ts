@@ -26,20 +26,24 @@ export interface RunOptions {
   now?: Date;
 }
 
+/** The live rows of the query's entity: contacts count only while their customer is live, as the result list shows them. */
+function liveRows(entity: QueryDefinition['entity']): string {
+  return entity === 'customer'
+    ? 'customers c WHERE c.deleted = 0'
+    : 'contacts ct WHERE ct.deleted = 0 AND ct.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)';
+}
+
 export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()): number {
   const where = compileWhere(ws, def, now);
-  const table = def.entity === 'customer' ? 'customers c' : 'contacts ct';
-  const alias = def.entity === 'customer' ? 'c' : 'ct';
-  const row = ws.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${alias}.deleted = 0 AND ${where.sql}`).get(...where.params) as { n: number };
+  const row = ws.db.prepare(`SELECT count(*) AS n FROM ${liveRows(def.entity)} AND ${where.sql}`).get(...where.params) as { n: number };
   return row.n;
 }
 
 /** Ids of every live row the query matches, for bulk actions and "add result to favourites". */
 export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date()): string[] {
   const where = compileWhere(ws, def, now);
-  const table = def.entity === 'customer' ? 'customers c' : 'contacts ct';
   const alias = def.entity === 'customer' ? 'c' : 'ct';
-  return (ws.db.prepare(`SELECT ${alias}.id AS id FROM ${table} WHERE ${alias}.deleted = 0 AND ${where.sql}`).all(...where.params) as { id: string }[]).map(
+  return (ws.db.prepare(`SELECT ${alias}.id AS id FROM ${liveRows(def.entity)} AND ${where.sql}`).all(...where.params) as { id: string }[]).map(
     (r) => r.id,
   );
 }
