@@ -7,6 +7,7 @@ import { ReportFrame } from './ReportFrame';
 import type { DistributionResult } from './report-types';
 import { useReport } from './use-report';
 import { useSchemes } from './use-schemes';
+import { DrillCount } from './DrillCount';
 
 /** 分类分布变化: customers per class in each applied period, stacked; a bar segment drills to its customers. */
 export function DistributionReport() {
@@ -77,13 +78,7 @@ export function DistributionReport() {
                 <td>{p}</td>
                 {data.series.map((s) => (
                   <td key={s.key} className="num" data-key={s.key}>
-                    {(s.counts[i] ?? 0) > 0 ? (
-                      <button type="button" className="link" data-testid="distribution-cell" data-period={p} data-key={s.key} data-count={s.counts[i]} onClick={() => drill(p, s.key)}>
-                        {s.counts[i]}
-                      </button>
-                    ) : (
-                      <span className="muted">0</span>
-                    )}
+                    <DrillCount testId="distribution-cell" n={s.counts[i] ?? 0} data={{ 'data-period': p, 'data-key': s.key }} onClick={() => drill(p, s.key)} />
                   </td>
                 ))}
               </tr>

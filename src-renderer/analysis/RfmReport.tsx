@@ -8,6 +8,7 @@ import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { RfmResult } from './report-types';
 import { useReport } from './use-report';
+import { DrillCount } from './DrillCount';
 
 /** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. Segments and cells drill down. */
 export function RfmReport() {
@@ -137,13 +138,7 @@ export function RfmReport() {
                     const n = cellCount(r, f);
                     return (
                       <td key={f} className="num">
-                        {n > 0 ? (
-                          <button type="button" className="link" data-testid="rfm-cell" data-r={r} data-f={f} data-count={n} onClick={() => drillCell(r, f)}>
-                            {n}
-                          </button>
-                        ) : (
-                          <span className="muted">0</span>
-                        )}
+                        <DrillCount testId="rfm-cell" n={n} data={{ 'data-r': String(r), 'data-f': String(f) }} onClick={() => drillCell(r, f)} />
                       </td>
                     );
                   })}

@@ -8,6 +8,7 @@ import { yuan } from './export-table';
 import { ReportFrame } from './ReportFrame';
 import type { TimeSeriesResult } from './report-types';
 import { useReport } from './use-report';
+import { DrillCount } from './DrillCount';
 
 type By = '' | 'class' | 'province';
 
@@ -186,15 +187,5 @@ export function TimeSeriesReport() {
         </table>
       ) : null}
     </ReportFrame>
-  );
-}
-
-/** A count that lists its customers when clicked (nothing to list at zero). */
-function DrillCount({ n, testId, data, onClick }: { n: number; testId: string; data?: Record<string, string>; onClick(): void }) {
-  if (n === 0) return <span className="muted">0</span>;
-  return (
-    <button type="button" className="link" data-testid={testId} data-count={n} {...data} onClick={onClick}>
-      {n}
-    </button>
   );
 }

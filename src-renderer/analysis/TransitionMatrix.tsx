@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TransitionsResult } from './report-types';
+import { DrillCount } from './DrillCount';
 
 interface Props {
   data: TransitionsResult;
@@ -36,13 +37,7 @@ export function TransitionMatrix({ data, order, onDrill }: Props) {
               const move = f === to ? 'same' : rank(to) < rank(f) ? 'up' : 'down';
               return (
                 <td key={to} className={`num cell-${move}`}>
-                  {n > 0 ? (
-                    <button type="button" className="link" data-testid="transition-cell" data-from={f} data-to={to} data-count={n} onClick={() => onDrill(f, to)}>
-                      {n}
-                    </button>
-                  ) : (
-                    <span className="muted">0</span>
-                  )}
+                  <DrillCount testId="transition-cell" n={n} data={{ 'data-from': f, 'data-to': to }} onClick={() => onDrill(f, to)} />
                 </td>
               );
             })}
