@@ -2,7 +2,7 @@ import { parseMoney } from '../../src-shared/money';
 import { parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import { orderInput, productInput } from '../../src-shared/domain/sales';
 import { KecardError } from '../../src-shared/errors';
-import { cellText, duplicateNameKey, toCalendarDate } from '../../src-shared/import/convert-cells';
+import { cellText, toCalendarDate } from '../../src-shared/import/convert-cells';
 import type { ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
 import { runWriteAsync } from '../changelog/write-tx';
@@ -11,7 +11,7 @@ import { OrderBulkWriter } from '../services/sales/order-bulk';
 import { insertProduct } from '../services/sales/product-service';
 import type { Cell } from './read-rows';
 import { openSource } from './read-rows';
-import type { PartImportOptions } from './import-pass';
+import { columnsOf, customerFinder, type PartImportOptions } from './import-pass';
 
 // Orders (one sheet row per order line, grouped by order number) and the product catalogue.
 // Two passes, like receipts and records: check everything, then write in one transaction.
@@ -42,13 +42,9 @@ export async function runSalesImport(
   report: ImportReport,
   o: PartImportOptions,
 ): Promise<ImportReport> {
-  const fieldOf = new Map(Object.entries(o.mapping).filter((e): e is [string, string] => e[1] !== null).map(([i, f]) => [f, Number(i)]));
-  const get = (row: Cell[], field: string): Cell => (fieldOf.has(field) ? (row[fieldOf.get(field) as number] ?? null) : null);
-  const customers = new Map<string, string>();
-  for (const r of ws.db.prepare('SELECT id, name, code FROM customers WHERE deleted = 0').iterate() as IterableIterator<{ id: string; name: string; code: string | null }>) {
-    if (r.code) customers.set(`code:${r.code.trim().toLowerCase()}`, r.id);
-    customers.set(`name:${duplicateNameKey(r.name)}`, r.id);
-  }
+  const { get } = columnsOf(o.mapping);
+  const mappedFields = [...new Set(Object.values(o.mapping).filter((f): f is string => f !== null))];
+  const customers = customerFinder(ws);
   const productCodes = new Set((ws.db.prepare('SELECT code FROM products WHERE deleted = 0 AND code IS NOT NULL').pluck().all() as string[]).map((c) => c.toLowerCase()));
   const orders = new Map<
     string,
@@ -97,10 +93,8 @@ export async function runSalesImport(
     } else {
       const orderNo = cellText(get(cells, 'orderNo'));
       const date = toCalendarDate(get(cells, 'orderDate'));
-      // Sheets store numeric ids as numbers: 17850 comes back as 17850 or "17850.0".
-      const code = cellText(get(cells, 'customerCode')).toLowerCase().replace(/^(\d+)\.0+$/, '$1');
       const name = cellText(get(cells, 'customer'));
-      const customerId = (code && customers.get(`code:${code}`)) || (name && customers.get(`name:${duplicateNameKey(name)}`)) || null;
+      const customerId = customers.find(cellText(get(cells, 'customerCode')), name)?.id ?? null;
       const quantity = num(get(cells, 'quantity'));
       const price = parseMoney(cellText(get(cells, 'unitPrice')));
       const discount = discountBp(get(cells, 'discount'));
@@ -135,7 +129,7 @@ export async function runSalesImport(
     }
     if (rowBad) report.invalid += 1;
     else report.valid += 1;
-    if (report.preview.length < 20 && !rowBad) report.preview.push({ row: rowNumber, ...Object.fromEntries([...fieldOf.keys()].map((f) => [f, cellText(get(cells, f))])) });
+    if (report.preview.length < 20 && !rowBad) report.preview.push({ row: rowNumber, ...Object.fromEntries(mappedFields.map((f) => [f, cellText(get(cells, f))])) });
   }
   if (o.dryRun) return report;
   if (settings.mode === 'allOrNothing' && report.invalid > 0) {
