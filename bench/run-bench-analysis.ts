@@ -16,7 +16,6 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { localDate } from '../src-shared/query/relative-dates';
 import type { QueryDefinition, QueryNode } from '../src-shared/query/query-tree';
@@ -24,10 +23,9 @@ import { importSettings } from '../src-shared/import/import-settings';
 import { runWrite } from '../src-main/changelog/write-tx';
 import { openWorkspace } from '../src-main/db/open-workspace';
 import type { Workspace } from '../src-main/db/workspace';
-import type { DemoResult } from '../src-main/demo/generate-demo';
 import { demoCustomer } from '../src-main/demo/demo-records';
-import type { JobMessage, JobWorkerData } from '../src-main/jobs/job-protocol';
 import { localUserContext } from '../src-main/workspace/app-host';
+import { ensureWorkspace, type Generation } from './bench-workspace';
 import { createField } from '../src-main/services/custom-fields/field-definition-service';
 import { buildMissingIndexes } from '../src-main/services/custom-fields/field-indexes';
 import { writeCustomValues } from '../src-main/services/custom-fields/custom-values';
@@ -56,6 +54,7 @@ const { values } = parseArgs({
     workspace: { type: 'string' },
     file: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'generation-part': { type: 'string', default: '100000' },
     'files-only': { type: 'boolean', default: false },
     /** fields part: only time adding the fields (for a workspace too large to fill a column of here). */
     'add-only': { type: 'boolean', default: false },
@@ -666,68 +665,6 @@ async function makeXlsx(path: string, rows: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Parent: generation, children, report
 
-interface Generation {
-  customers: number;
-  ordersPerCustomer: number;
-  seed: number;
-  elapsedMs: number;
-  peakRssMb: number;
-  fileSizeBytes: number;
-  result?: DemoResult;
-  load?: number[][];
-}
-
-async function ensureWorkspace(file: string, customers: number, orders: number, seed: number): Promise<Generation> {
-  const record = `${file}.json`;
-  if (!values.rebuild && existsSync(file) && existsSync(record)) {
-    log(`reusing ${file}`);
-    const ws = openWorkspace(file);
-    const backup = ws.backupPath;
-    ws.close();
-    if (backup) rmSync(backup, { force: true });
-    return JSON.parse(readFileSync(record, 'utf8')) as Generation;
-  }
-  for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${file}${suffix}`, { force: true });
-  openWorkspace(file, { create: true }).close();
-  log(`generating ${customers.toLocaleString('en-US')} customers × ${orders} orders into ${file} …`);
-  const loadBefore = load();
-  const started = performance.now();
-  const data: JobWorkerData<{ customers: number; seed: number; ordersPerCustomer: number }> = {
-    workspacePath: file,
-    params: { customers, seed, ordersPerCustomer: orders },
-    cancelFlag: new SharedArrayBuffer(4),
-    user: localUserContext(),
-  };
-  const worker = new Worker(new URL('./demo-worker.mjs', import.meta.url), { workerData: data });
-  const result = await new Promise<DemoResult>((res, rej) => {
-    let shown = -1;
-    worker.on('message', (msg: JobMessage) => {
-      if (msg.type === 'progress') {
-        const tenth = Math.floor((msg.done / msg.total) * 10);
-        if (tenth !== shown) {
-          shown = tenth;
-          log(`  ${msg.phase} ${msg.done.toLocaleString('en-US')} / ${msg.total.toLocaleString('en-US')}`);
-        }
-      } else if (msg.type === 'done') res(msg.result as DemoResult);
-      else rej(new Error(`${msg.code}: ${msg.message}`));
-    });
-    worker.on('error', rej);
-  });
-  openWorkspace(file).close(); // the final checkpoint belongs to generation
-  const generation: Generation = {
-    customers,
-    ordersPerCustomer: orders,
-    seed,
-    elapsedMs: Math.round(performance.now() - started),
-    peakRssMb: peakRssMb(),
-    fileSizeBytes: statSync(file).size,
-    result,
-    load: [loadBefore, load()],
-  };
-  writeFileSync(record, `${JSON.stringify(generation, null, 2)}\n`);
-  return generation;
-}
-
 function runChild(part: string, args: string[]): unknown {
   log(`measuring ${part} ${args.at(-1) ?? ''} …`);
   // The app runs imports in a job worker with a 64 MB young generation (job-runner.ts); the bench
@@ -751,8 +688,9 @@ async function runAll(): Promise<void> {
   };
   if (parts.some((p) => p !== 'import')) {
     const file = join(dir, `demo-${customers}x${orders}-seed${seed}.kecard`);
-    out.generation = await ensureWorkspace(file, customers, orders, seed);
-    for (const part of parts.filter((p) => p !== 'import')) out[part] = runChild(part, ['--workspace', file]);
+    out.generation = await ensureWorkspace(file, customers, orders, seed, { rebuild: values.rebuild, log, partSize: Number(values['generation-part']) });
+    // 'generate' only builds (or reuses) the workspace, e.g. ahead of measuring it on a quiet machine.
+    for (const part of parts.filter((p) => p !== 'import' && p !== 'generate')) out[part] = runChild(part, ['--workspace', file]);
   }
   if (parts.includes('import')) {
     const imports: unknown[] = [];

@@ -29,11 +29,13 @@ export async function demoCommand(
   seedArg: string | undefined,
   io: CliIo,
   ordersArg?: string,
+  fromArg?: string,
 ): Promise<CommandOutput> {
   const path = resolve(workspace);
   const customers = parseWhole('--customers', customersArg, 1, MAX_DEMO_CUSTOMERS);
   const seed = seedArg === undefined ? DEFAULT_SEED : parseWhole('--seed', seedArg, 0, 2 ** 32 - 1);
   const ordersPerCustomer = ordersArg === undefined ? 0 : parseWhole('--orders-per-customer', ordersArg, 0, MAX_DEMO_ORDERS_PER_CUSTOMER);
+  const firstIndex = fromArg === undefined ? 0 : parseWhole('--from', fromArg, 0, MAX_DEMO_CUSTOMERS * 10 - customers);
   // Create (or check) the file here, so a bad path fails before a worker starts.
   const created = !existsSync(path);
   openWorkspace(path, { create: created }).close();
@@ -42,7 +44,7 @@ export async function demoCommand(
   let lastShown = -1;
   const result: DemoResult = await runDemoJob(
     path,
-    ordersPerCustomer > 0 ? { customers, seed, ordersPerCustomer } : { customers, seed },
+    { customers, seed, ...(ordersPerCustomer > 0 ? { ordersPerCustomer } : {}), ...(firstIndex > 0 ? { firstIndex } : {}) },
     localUserContext(),
     (p: DemoJobProgress) => {
       const percent = Math.floor((p.done / Math.max(1, p.total)) * 100);
@@ -134,10 +136,12 @@ export const HELP = [
   '',
   '用法 / Usage: kecard <command> [options]',
   '',
-  '  demo   --workspace FILE --customers N [--seed S] [--orders-per-customer K]',
+  '  demo   --workspace FILE --customers N [--seed S] [--orders-per-customer K] [--from N]',
   '         生成演示数据（文件不存在时创建）/ build demo data (creates FILE if missing).',
   `         N = 1…${MAX_DEMO_CUSTOMERS.toLocaleString('en-US')}, seed S defaults to ${DEFAULT_SEED}; the same S and N always give the same data.`,
   '         K orders per customer (default 0) over the last three years, with a product catalogue.',
+  '         --from N continues seed S at customer N (after a run of N customers): both runs together',
+  '         hold what one run would, so a large workspace can be built in committed parts.',
   '         Ctrl+C cancels and leaves FILE unchanged.',
   '  info   --workspace FILE',
   '         工作区信息 / path, name, site id, schema version, record counts, file size.',

@@ -10,6 +10,7 @@ const OPTIONS = {
   customers: { type: 'string', short: 'n' },
   seed: { type: 'string' },
   'orders-per-customer': { type: 'string' },
+  from: { type: 'string' },
   limit: { type: 'string' },
   file: { type: 'string', short: 'f' },
   target: { type: 'string' },
@@ -27,7 +28,7 @@ const OPTIONS = {
 
 /** Which options each command accepts; anything else is a usage error rather than silently ignored. */
 const ALLOWED: Record<string, readonly string[]> = {
-  demo: ['workspace', 'customers', 'seed', 'orders-per-customer', 'json', 'help'],
+  demo: ['workspace', 'customers', 'seed', 'orders-per-customer', 'from', 'json', 'help'],
   info: ['workspace', 'json', 'help'],
   search: ['workspace', 'limit', 'json', 'help'],
   import: ['workspace', 'file', 'target', 'type', 'mode', 'sheet', 'encoding', 'duplicate', 'dry-run', 'json', 'help'],
@@ -79,6 +80,7 @@ async function run(
     customers?: string | undefined;
     seed?: string | undefined;
     'orders-per-customer'?: string | undefined;
+    from?: string | undefined;
     limit?: string | undefined;
     file?: string | undefined;
     target?: string | undefined;
@@ -104,7 +106,7 @@ async function run(
   switch (command) {
     case 'demo':
       noPositionals();
-      return demoCommand(needWorkspace(), values.customers, values.seed, io, values['orders-per-customer']);
+      return demoCommand(needWorkspace(), values.customers, values.seed, io, values['orders-per-customer'], values.from);
     case 'info':
       noPositionals();
       return infoCommand(needWorkspace());

@@ -11,6 +11,8 @@ import { pooledUuidV7 } from '../changelog/pooled-uuid';
 export interface DemoPlan {
   seed: number;
   total: number;
+  /** Demo customer number of customer #0 of this run (a continuation starts after the earlier run's). */
+  firstIndex?: number;
   /** The KH number of customer #0. */
   firstCode: number;
   employeeIds: readonly string[];
@@ -32,12 +34,13 @@ export function buildDemoBatch(plan: DemoPlan, from: number, to: number): DemoIt
   const out: DemoItem[] = [];
   const perCustomer = plan.ordersPerCustomer ?? 0;
   for (let i = from; i < Math.min(to, plan.total); i += 1) {
-    const demo = demoCustomer(plan.seed, i, plan.firstCode + i, plan.owners);
+    const n = (plan.firstIndex ?? 0) + i;
+    const demo = demoCustomer(plan.seed, n, plan.firstCode + i, plan.owners);
     const item: DemoItem = prepareCustomerTree(validatedTree(demo, plan.employeeIds));
     if (perCustomer > 0 && plan.products && plan.salesUntil) {
       const orders = demoOrders({
         seed: plan.seed,
-        index: i,
+        index: n,
         count: perCustomer,
         until: plan.salesUntil,
         customerClass: item.customer.customerClass,

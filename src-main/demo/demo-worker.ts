@@ -13,6 +13,10 @@ export interface DemoJobParams {
   seed: number;
   /** Orders per customer; absent or 0 = customers only. */
   ordersPerCustomer?: number;
+  /** Continue a seed's demo data from this customer number (see GenerateDemoOptions.firstIndex). */
+  firstIndex?: number;
+  /** Last day of the sales history (YYYY-MM-DD), so the parts of a continued run share one. */
+  salesUntil?: string;
 }
 
 /** Below this a second thread costs more to start than it saves. */
@@ -36,6 +40,8 @@ function runJob(data: JobWorkerData<DemoJobParams>): void {
       customers: data.params.customers,
       seed: data.params.seed,
       ...(data.params.ordersPerCustomer ? { ordersPerCustomer: data.params.ordersPerCustomer } : {}),
+      ...(data.params.firstIndex ? { firstIndex: data.params.firstIndex } : {}),
+      ...(data.params.salesUntil ? { salesUntil: data.params.salesUntil } : {}),
       cancel,
       onProgress: (p: DemoProgress) => post({ type: 'progress', done: p.done, total: p.total, phase: p.phase }),
       ...(data.params.customers >= THREADED_FROM ? { producer: (plan, batchSize) => threadedSource(self, plan, batchSize) } : {}),

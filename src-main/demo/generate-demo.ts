@@ -30,6 +30,13 @@ export interface GenerateDemoOptions {
   seed: number;
   /** Orders per customer (default 0: no products, no orders). */
   ordersPerCustomer?: number;
+  /**
+   * Demo customer number of the first one to generate (default 0). A run with `firstIndex = N`
+   * after one that made customers 0…N-1 of the same seed continues it: together they hold exactly
+   * what one run of both sizes would, and the staff and catalogue of the first run are reused.
+   * This lets a very large workspace be built in several committed parts.
+   */
+  firstIndex?: number;
   /** Last day of the sales history (YYYY-MM-DD); default today. Orders reach three years back from it. */
   salesUntil?: string;
   onProgress?: (progress: DemoProgress) => void;
@@ -74,6 +81,10 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
   if (!Number.isInteger(ordersPerCustomer) || ordersPerCustomer < 0 || ordersPerCustomer > MAX_DEMO_ORDERS_PER_CUSTOMER) {
     throw new KecardError('VALIDATION', `Orders per customer must be between 0 and ${MAX_DEMO_ORDERS_PER_CUSTOMER}.`, { fields: { ordersPerCustomer: 'range' } });
   }
+  const firstIndex = options.firstIndex ?? 0;
+  if (!Number.isInteger(firstIndex) || firstIndex < 0 || firstIndex + total > MAX_DEMO_CUSTOMERS * 10) {
+    throw new KecardError('VALIDATION', 'The first demo customer number is out of range.', { fields: { firstIndex: 'range' } });
+  }
   const salesUntil = options.salesUntil ?? localDate(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(salesUntil)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { salesUntil: 'date' } });
   const seed = options.seed;
@@ -90,16 +101,19 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
       ctx,
       (tx) => {
         report({ done: 0, total, phase: 'employees' });
-        const employeeIds = demoEmployees(seed).map((e) => insertEmployee(tx, validate(employeeCreateInput, e)));
+        // A continuation (firstIndex > 0) finds the staff and products its first part made.
+        const reuseOr = firstIndex > 0 ? existingByName : (_tx: WriteTx, _table: 'employees' | 'products', _name: string, insert: () => string) => insert();
+        const employeeIds = demoEmployees(seed).map((e) => reuseOr(tx, 'employees', e.name, () => insertEmployee(tx, validate(employeeCreateInput, e))));
         const plan: DemoPlan = {
           seed,
           total,
+          firstIndex,
           firstCode: nextCodeNumber(tx),
           employeeIds,
           owners: ownerWeights(seed, employeeIds.length).map((w, i) => [i, w] as const),
         };
         if (ordersPerCustomer > 0) {
-          const products = demoProducts(seed).map((p) => ({ id: insertProduct(tx, validate(productInput, p)), name: p.name, priceFen: p.priceFen }));
+          const products = demoProducts(seed).map((p) => ({ id: reuseOr(tx, 'products', p.name, () => insertProduct(tx, validate(productInput, p))), name: p.name, priceFen: p.priceFen }));
           Object.assign(plan, { ordersPerCustomer, products, salesUntil });
         }
         const writer = new CustomerTreeWriter(tx);
@@ -154,6 +168,11 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
     ),
   );
   return { seed, customers: total, ...counts, elapsedMs: Math.round(performance.now() - started) };
+}
+
+function existingByName(tx: WriteTx, table: 'employees' | 'products', name: string, insert: () => string): string {
+  const row = tx.ws.db.prepare(`SELECT id FROM ${table} WHERE name = ? AND deleted = 0 ORDER BY id LIMIT 1`).get(name) as { id: string } | undefined;
+  return row ? row.id : insert();
 }
 
 /** Demo codes continue after the highest KH number already in the file, so a second run never clashes. */

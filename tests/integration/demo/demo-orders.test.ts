@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KecardError } from '../../../src-shared/errors';
 import { generateDemo } from '../../../src-main/demo/generate-demo';
 import type { Workspace } from '../../../src-main/db/workspace';
+import { demoSnapshot } from '../../support/demo-snapshot';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
 
 const cleanups: (() => void)[] = [];
@@ -42,6 +43,22 @@ describe('demo data with sales', () => {
     const rows = ra.customers + ra.departments + ra.contacts + ra.employees + ra.products + ra.orders + ra.orderLines;
     expect(n(a, "SELECT count(*) FROM change_log WHERE op = 'create' AND source = 'demo'")).toBe(rows);
     expect(n(a, 'SELECT count(DISTINCT tx_id) FROM change_log')).toBe(1);
+  });
+
+  it('continues a seed from a customer number: two committed parts hold what one run would', () => {
+    const [whole, parts] = [workspace(), workspace()];
+    const options = { seed: 5, ordersPerCustomer: 3, salesUntil: '2026-06-30' };
+    generateDemo(whole, testUser, { ...options, customers: 90 });
+    generateDemo(parts, testUser, { ...options, customers: 60, batchSize: 25 });
+    const second = generateDemo(parts, testUser, { ...options, customers: 30, firstIndex: 60 });
+    expect(demoSnapshot(parts.db)).toEqual(demoSnapshot(whole.db));
+    expect(sales(parts)).toEqual(sales(whole));
+    // The second part found the first part's staff and catalogue instead of adding them again.
+    expect(n(parts, 'SELECT count(*) FROM employees')).toBe(n(whole, 'SELECT count(*) FROM employees'));
+    expect(n(parts, 'SELECT count(*) FROM products')).toBe(n(whole, 'SELECT count(*) FROM products'));
+    expect(second.customers).toBe(30);
+    expect(n(parts, 'SELECT count(DISTINCT tx_id) FROM change_log')).toBe(2);
+    expect(() => generateDemo(parts, testUser, { ...options, customers: 5, firstIndex: -1 })).toThrow(KecardError);
   });
 
   it('keeps the customers-only default, and refuses a bad count', () => {
