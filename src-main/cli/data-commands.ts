@@ -5,6 +5,7 @@ import { openWorkspace } from '../db/open-workspace';
 import { importSettings } from '../../src-shared/import/import-settings';
 import { producerFileIfBuilt } from '../import/producer-thread';
 import { runImport } from '../import/run-import';
+import { indexPendingSearch } from '../services/search/index-pending-search';
 import { listBusinessTypes } from '../services/business/business-type-service';
 import { localUserContext } from '../workspace/app-host';
 import { KecardError } from '../../src-shared/errors';
@@ -76,6 +77,16 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
       },
     });
     io.note('');
+    // The app leaves a large import's search documents to a background job; the CLI has no
+    // background, so it writes them now (after the commit: the import itself is already safe).
+    // Ctrl+C here keeps the rest in the backlog for the app's next open.
+    if (report.written) {
+      const search = indexPendingSearch(ws, {
+        cancelled: () => cancelled,
+        onProgress: (done, total) => io.note(`快速查询索引 / Search index ${Math.floor((done / Math.max(1, total)) * 100)}%`, true),
+      });
+      if (search.indexed > 0) io.note('');
+    }
     const text = [
       `行数 / Rows: ${report.total}, 有效 / valid: ${report.valid}, 有问题 / with problems: ${report.invalid}, 重复 / duplicates: ${report.duplicates.length}`,
       ...report.problems.slice(0, 20).map((p) => `  第 ${p.row} 行 / row ${p.row}: ${p.field} ${p.code} "${p.value}"`),

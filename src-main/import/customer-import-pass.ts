@@ -40,6 +40,8 @@ export class CustomerImportPass {
     ws: Workspace,
     private readonly settings: ImportSettings,
     private readonly report: ImportReport,
+    /** Leave the new customers' search documents to the backlog job (large imports). */
+    private readonly deferSearch = false,
   ) {
     this.duplicates = settings.target === 'customers' ? new DuplicateIndex(ws, settings.duplicateKeys) : null;
     this.contactLinks = settings.target === 'contacts' ? new ContactLinks(ws) : null;
@@ -88,6 +90,11 @@ export class CustomerImportPass {
     if (id) index.created(slot, id);
   }
 
+  /** After the last row, inside the import's transaction. */
+  finishWrites(): void {
+    this.trees?.finishSearchBacklog();
+  }
+
   /** The report as it stands; unknown option values are listed once each. */
   finish(): ImportReport {
     for (const [field, values] of this.unknown) this.report.unknownOptions[field] = [...values].slice(0, 200);
@@ -104,7 +111,7 @@ export class CustomerImportPass {
   }
 
   private createCustomer(tx: WriteTx, row: PreparedRow): string | null {
-    this.trees ??= new CustomerTreeWriter(tx);
+    this.trees ??= new CustomerTreeWriter(tx, { deferSearch: this.deferSearch });
     const id = pooledUuidV7();
     try {
       // The tree writer checks the code and the owner before it writes anything, so a refusal

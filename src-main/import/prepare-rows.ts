@@ -21,6 +21,8 @@ export interface PrepareContext {
   customFields: CustomField[];
   /** Staff names → ids, for the owner column. */
   staff: [string, string][];
+  /** False when the import leaves search documents to the backlog job (large files). */
+  searchDocs?: boolean;
 }
 
 type ContactValues = ReturnType<typeof contactCreateInput.parse>;
@@ -95,7 +97,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
         prepared.keys = keysOf(wanted, { name: c.values.name, code: c.values.code, taxId: c.values.__taxId, phones: c.values.phones as string[] | undefined });
         // One conversion for the sort key and the pinyin in the search document (which reuses it).
         prepared.sortKey = namePinyin(customer.name).sortKey;
-        prepared.searchDoc = searchDocument(
+        if (ctx.searchDocs !== false) prepared.searchDoc = searchDocument(
           { name: customer.name, short_name: customer.shortName, code: customer.code, phones: JSON.stringify(customer.phones), email: customer.email },
           [],
         );

@@ -28,9 +28,16 @@ export interface ImportRunOptions {
   producerFile?: URL | null;
   /** Files from this size use the producer thread (default 1 MB: below that a thread costs more than it saves). */
   threadedFromBytes?: number;
+  /** Customer files from this size leave search documents to the backlog job (default 1 MB). */
+  deferSearchFromBytes?: number;
 }
 
 const THREADED_FROM_BYTES = 1 << 20;
+/**
+ * Customer files from this size leave their search documents to the backlog job (search-backlog.ts):
+ * about 5,000 rows, where writing them inline starts to be noticeable and the job takes seconds.
+ */
+const DEFER_SEARCH_FROM_BYTES = 1 << 20;
 /** SQLite page cache for the import's transaction, in KiB (negative = KiB for the pragma). */
 const IMPORT_CACHE_KIB = -256 * 1024;
 
@@ -73,12 +80,13 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
   }
   if (target === 'receipts') return runReceiptsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping });
   if (target === 'records') return runRecordsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping });
-  const prepareContext: PrepareContext = { path, settings, headerRow, mapping, customFields, staff };
   const bytes = inspection.info.bytes;
+  const deferSearch = !options.dryRun && target === 'customers' && bytes >= (options.deferSearchFromBytes ?? DEFER_SEARCH_FROM_BYTES);
+  const prepareContext: PrepareContext = { path, settings, headerRow, mapping, customFields, staff, searchDocs: !deferSearch };
   const producer = options.producerFile && bytes >= (options.threadedFromBytes ?? THREADED_FROM_BYTES) ? options.producerFile : null;
   const batches = () => (producer ? threadedBatches(producer, prepareContext) : prepareBatches(prepareContext));
   const phase = options.dryRun ? 'checking' : 'writing';
-  const pass = new CustomerImportPass(ws, settings, report);
+  const pass = new CustomerImportPass(ws, settings, report, deferSearch);
 
   // One pass over the file. A dry run only checks; a real run checks and writes as it goes, in
   // ONE transaction: the wizard has shown the check already, and reading (and, for xlsx,
@@ -112,6 +120,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
       ws.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
       try {
         await visitAll(tx);
+        pass.finishWrites();
       } finally {
         ws.db.pragma(`cache_size = ${cacheBefore}`);
       }

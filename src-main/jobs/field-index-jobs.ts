@@ -3,12 +3,14 @@ import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
 import { existingIndexes, indexName, missingIndexes } from '../services/custom-fields/field-indexes';
+import { pendingSearchRanges } from '../services/search/search-backlog';
 import type { JobRunner } from './job-runner';
 
 export type IndexState = 'none' | 'building' | 'pending' | 'ready';
 
 /**
- * Keeps the indexes of indexed custom fields built: whenever field definitions change or a
+ * Keeps derived indexes built — the indexes of indexed custom fields, and the quick-search
+ * documents a large import left in the search backlog: whenever field definitions change or a
  * workspace opens, an 'index' job starts if some index is missing and none is running. One job
  * builds every missing index and a finished job looks again, so fields marked meanwhile are not
  * forgotten. After a cancel it waits for the next change, the next open or an explicit request.
@@ -26,7 +28,7 @@ export class FieldIndexJobs {
   schedule(): string | null {
     if (this.jobId) return this.jobId;
     const cur = this.current();
-    if (!cur || missingIndexes(cur.ws).length === 0) return null;
+    if (!cur || (missingIndexes(cur.ws).length === 0 && pendingSearchRanges(cur.ws).length === 0)) return null;
     this.path = cur.ws.path;
     this.jobId = this.jobs.start('index', cur.ws.path, {}, cur.ctx);
     return this.jobId;

@@ -154,6 +154,8 @@ export const importEn: typeof importZhCN = {
       skipped: '{{n}} skipped',
       invalid: '(of which {{n}} rows had problems)',
       show: 'Show the imported customers',
+      searchIndexing: 'Indexing for quick search: {{pct}}%. Meanwhile new customers are found by name, code, phone and full pinyin.',
+      searchReady: 'Quick search index built.',
     },
     error: { invalidRows: '{{n}} rows have problems; as set to “All or nothing”, nothing was imported.' },
     report: { row: 'Row', field: 'Field', problem: 'Problem', value: 'Original value' },

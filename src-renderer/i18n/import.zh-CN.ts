@@ -152,6 +152,8 @@ export const importZhCN = {
       skipped: '跳过 {{n}} 条',
       invalid: '（其中 {{n}} 行因有问题未导入）',
       show: '查看导入的客户',
+      searchIndexing: '正在为快速查询建立索引：{{pct}}%。期间仍可按名称、编号、电话和全拼找到新客户。',
+      searchReady: '快速查询索引已建立。',
     },
     error: { invalidRows: '有 {{n}} 行有问题，按“全部成功才导入”的设置，未导入任何数据。' },
     report: { row: '行号', field: '字段', problem: '问题', value: '原始值' },

@@ -4,6 +4,7 @@ import { useListSettings } from '../customers/list-store';
 import { closeImportWizard } from './import-actions';
 import { useImport } from './import-store';
 import { ImportProgress } from './ImportProgress';
+import { SearchIndexNote } from './SearchIndexNote';
 
 /** The customers list, newest changes first: where the imported customers are. */
 export function showImportedCustomers(): void {
@@ -39,6 +40,7 @@ export function StepRun() {
             <li>{t('imp.run.skipped', { n: result.written.skipped })}</li>
             {result.invalid > 0 ? <li>{t('imp.run.invalid', { n: result.invalid })}</li> : null}
           </ul>
+          {target === 'customers' ? <SearchIndexNote /> : null}
           {target === 'customers' ? (
             <button type="button" className="primary" data-testid="import-show-imported" onClick={showImportedCustomers}>
               {t('imp.run.show')}

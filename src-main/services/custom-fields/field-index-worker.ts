@@ -2,11 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { KecardError } from '../../../src-shared/errors';
 import { openWorkspace } from '../../db/open-workspace';
 import { CancelToken, type JobMessage, type JobWorkerData } from '../../jobs/job-protocol';
+import { indexPendingSearch } from '../search/index-pending-search';
 import { buildMissingIndexes } from './field-indexes';
 
 /**
  * Worker-thread entry of the 'index' job: builds the indexes of indexed custom fields that lack
- * one, on its own connection, so adding such a field never waits for CREATE INDEX.
+ * one, on its own connection, so adding such a field never waits for CREATE INDEX; then writes
+ * the search documents a large import left in the backlog (phase 'search').
  */
 const data = workerData as JobWorkerData<Record<string, never>>;
 const post = (msg: JobMessage) => parentPort?.postMessage(msg);
@@ -25,8 +27,15 @@ function main(): void {
       // The phase names the field, so the manager shows progress on the right row.
       onProgress: (done, total, phase) => post({ type: 'progress', done, total, phase: `${phase}:${fieldId}` }),
     });
-    if (result.cancelled) post({ type: 'error', code: 'JOB_CANCELLED', message: 'Index build cancelled.', details: { built: result.built } });
-    else post({ type: 'done', result });
+    const search = result.cancelled
+      ? { indexed: 0, cancelled: true }
+      : indexPendingSearch(ws, {
+          cancelled: () => cancel.cancelled,
+          pauseWhenBusy: (ms) => cancel.pause(ms),
+          onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'search' }),
+        });
+    if (search.cancelled) post({ type: 'error', code: 'JOB_CANCELLED', message: 'Index build cancelled.', details: { built: result.built, searchIndexed: search.indexed } });
+    else post({ type: 'done', result: { ...result, searchIndexed: search.indexed } });
   } finally {
     ws.close();
   }

@@ -5,6 +5,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { WriteTx } from '../../changelog/write-tx';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { searchDocument } from '../search/search-index';
+import { closeSearchBacklog, openSearchBacklog } from '../search/search-backlog';
 import { BulkRowWriter } from '../shared/bulk-rows';
 
 type ContactValues = ReturnType<typeof contactCreateInput.parse>;
@@ -52,8 +53,19 @@ export class CustomerTreeWriter {
   private readonly ownerExists: Database.Statement;
   private readonly indexDoc: Database.Statement;
   private readonly knownOwners = new Set<string>();
+  private readonly deferSearch: boolean;
+  private backlogOpen = false;
+  private lastSeq: number | null = null;
 
-  constructor(private readonly tx: WriteTx) {
+  /**
+   * `deferSearch`: write no search documents; the customers go to the search backlog instead
+   * (search-backlog.ts). Call `finishSearchBacklog` after the last insert, in the same write.
+   */
+  constructor(
+    private readonly tx: WriteTx,
+    options: { deferSearch?: boolean } = {},
+  ) {
+    this.deferSearch = options.deferSearch ?? false;
     this.rows = new BulkRowWriter(tx);
     const db = tx.ws.db;
     this.codeClash = db.prepare('SELECT id FROM customers WHERE code = ? AND deleted = 0');
@@ -87,10 +99,22 @@ export class CustomerTreeWriter {
       this.rows.insert('contact', id, c.id, c.values);
     }
 
-    // A new seq is above every existing rowid (rows are only soft-deleted), so there is no old
-    // document to remove first.
-    this.indexDoc.run(seq, tree.searchDoc);
+    if (this.deferSearch) {
+      // Opened at the first customer, before anything could reindex it, so it is pending at once.
+      if (!this.backlogOpen) openSearchBacklog(this.tx.ws, seq);
+      this.backlogOpen = true;
+      this.lastSeq = seq;
+    } else {
+      // A new seq is above every existing rowid (rows are only soft-deleted), so there is no old
+      // document to remove first.
+      this.indexDoc.run(seq, tree.searchDoc);
+    }
     return id;
+  }
+
+  finishSearchBacklog(): void {
+    if (this.backlogOpen) closeSearchBacklog(this.tx.ws, this.lastSeq);
+    this.backlogOpen = false;
   }
 
   /** The database rules of insertCustomer: a unique code among live customers, an existing owner. */

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../../src-shared/contract/methods';
 import { matchExpression, normalizeForSearch } from '../../../src-shared/search/search-tokens';
 import type { Workspace } from '../../db/workspace';
+import { pendingSearchRanges } from './search-backlog';
 
 interface Candidate {
   id: string;
@@ -28,6 +29,7 @@ export function quickSearch(ws: Workspace, query: string, limit = 20): { hits: S
     .all(expr, CANDIDATES) as Candidate[];
 
   const q = normalizeForSearch(query).trim();
+  if (candidates.length < CANDIDATES) candidates.push(...backlogCandidates(ws, q, CANDIDATES - candidates.length));
   const ranked = candidates
     .map((c) => ({ c, score: score(c, q) }))
     .sort((a, b) => a.score - b.score || (a.c.sort_key < b.c.sort_key ? -1 : a.c.sort_key > b.c.sort_key ? 1 : 0))
@@ -48,6 +50,32 @@ export function quickSearch(ws: Workspace, query: string, limit = 20): { hits: S
     matchedContact: contactMatches.get(c.id) ?? null,
   }));
   return { hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+}
+
+/**
+ * Customers of a large import whose documents the backlog job has not written yet, found by
+ * scanning their rows: name, short name, code, e-mail, phone digits and full pinyin (not
+ * initials or contacts, which need the document). Slower than the index, and only for the
+ * minute or so after such an import.
+ */
+function backlogCandidates(ws: Workspace, q: string, limit: number): Candidate[] {
+  const ranges = pendingSearchRanges(ws);
+  if (ranges.length === 0 || q === '') return [];
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const digits = /^[\d\s-]+$/.test(q) ? `%${q.replace(/\D/g, '')}%` : null;
+  const scan = ws.db.prepare(
+    `SELECT id, name, short_name, code, city, class, sort_key FROM customers
+     WHERE seq BETWEEN @from AND @to AND deleted = 0
+       AND (name LIKE @like ESCAPE '\\' OR short_name LIKE @like ESCAPE '\\' OR code LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
+            OR replace(sort_key, ' ', '') LIKE @like ESCAPE '\\' OR (@digits IS NOT NULL AND replace(phones, '-', '') LIKE @digits))
+     LIMIT @limit`,
+  );
+  const out: Candidate[] = [];
+  for (const [from, to] of ranges) {
+    if (out.length >= limit) break;
+    out.push(...(scan.all({ from, to, like, digits, limit: limit - out.length }) as Candidate[]));
+  }
+  return out;
 }
 
 /** Lower is better: the name itself, then its start, then short name or code, then anything else. */

@@ -1,6 +1,7 @@
 import { documentTokens } from '../../../src-shared/search/search-tokens';
 import type { Workspace } from '../../db/workspace';
 import { pinyinKeys } from './pinyin-keys';
+import { isSearchPending, pendingSearchRanges } from './search-backlog';
 
 interface SearchSource {
   seq: number;
@@ -18,6 +19,8 @@ export function reindexCustomer(ws: Workspace, customerId: string): void {
     .prepare('SELECT seq, name, short_name, code, phones, email, deleted FROM customers WHERE id = ?')
     .get(customerId) as SearchSource | undefined;
   if (!row) return;
+  // A customer waiting in the backlog has no document yet; the backlog job writes it from the row as it is then.
+  if (isSearchPending(pendingSearchRanges(ws), row.seq)) return;
   ws.db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
   if (row.deleted) return;
   const contacts = ws.db
