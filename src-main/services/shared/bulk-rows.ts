@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
-import { ENTITY_TABLES } from './entity-tables';
-import { newRowValues } from './entity-writes';
+import { ENTITY_TABLES, toDbValue } from './entity-tables';
 
 type Row = Record<string, unknown>;
 
@@ -21,10 +20,22 @@ export class BulkRowWriter {
 
   /** Inserts and logs one row; returns its SQLite rowid (customers need it for the search index). */
   insert(entity: TableEntity, rootId: string | null, id: string, values: Row, extra: Row = {}): number {
-    const row = newRowValues(this.tx, id, values, extra);
-    const fields = Object.keys(row);
+    // The columns and parameters of newRowValues(tx, id, values, extra), in its order, built in one
+    // pass: the intermediate row object (spread of a wide row) was a tenth of the import's writer.
+    const fields = Object.keys(extra);
+    const params = fields.map((f) => extra[f] ?? null);
+    fields.push('id', 'siteId', 'createdAt', 'updatedAt', 'deleted');
+    params.push(id, this.tx.ws.siteId, this.tx.at, this.tx.at, 0);
+    for (const field of Object.keys(values)) {
+      const value = toDbValue(field, values[field]) ?? null;
+      const at = fields.indexOf(field);
+      if (at >= 0) params[at] = value;
+      else {
+        fields.push(field);
+        params.push(value);
+      }
+    }
     const { stmt } = this.statementFor(entity, fields);
-    const params = fields.map((f) => row[f] ?? null);
     const result = stmt.run(params);
     this.tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
     return Number(result.lastInsertRowid);

@@ -1,5 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { KecardEvent } from '../../../src-shared/contract/events';
+import { composeApp } from '../../../src-main/app/compose-app';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { runImport } from '../../../src-main/import/run-import';
@@ -73,7 +77,7 @@ describe('search backlog of a large import', () => {
     expect(progress).toBe(230);
     expect(pendingSearchRanges(deferred.ws)).toEqual([]);
     expect(documents(deferred.ws)).toBe(documents(inline.ws));
-    for (const q of ['gzhx', '华信', 'huaxin', 'HX01', '8333', 'example', '深圳华信2', 'szhx1']) {
+    for (const q of ['gzhx', '华信', 'huaxin', 'HX01', '8333', 'example', '深圳华信2', 'szhxhkj']) {
       expect(names(deferred.ws, q), q).toEqual(names(inline.ws, q));
     }
     expect(names(deferred.ws, 'gzhx').length).toBeGreaterThan(40);
@@ -115,4 +119,27 @@ describe('search backlog of a large import', () => {
     expect(pendingSearchRanges(deferred.ws)).toEqual([]);
     expect(deferred.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
   });
+
+  it('is written by the index job when the app opens the workspace (after a stop, or a CLI import)', async () => {
+    const path = join(files.dir, 'app.kecard');
+    const ws = openWorkspace(path, { create: true });
+    await importInto(ws, writeSheet(300), true);
+    ws.close();
+
+    const events: KecardEvent[] = [];
+    const app = composeApp({ dataDir: join(files.dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/') });
+    try {
+      app.setEventSink((e) => events.push(e));
+      app.host.open(path);
+      const started = Date.now();
+      while (!events.some((e) => e.type === 'job.finished' && e.kind === 'index') && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
+      const finished = events.find((e) => e.type === 'job.finished' && e.kind === 'index');
+      expect(finished && finished.type === 'job.finished' && finished.ok).toBe(true);
+      expect(events.some((e) => e.type === 'job.progress' && e.kind === 'index' && e.phase === 'search')).toBe(true);
+      expect(pendingSearchRanges(app.host.workspace)).toEqual([]);
+      expect(names(app.host.workspace, 'szhx')).toHaveLength(60);
+    } finally {
+      await app.dispose();
+    }
+  }, 60_000);
 });
