@@ -1,8 +1,9 @@
 import type { DrillTarget } from '../../src-shared/analysis/report-results';
 import type { RfmScored, RfmScoring } from '../../src-shared/analysis/rfm';
-import { snapshotFieldKey } from '../../src-shared/query/query-fields';
+import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
 import type { Workspace } from '../db/workspace';
+import { getScheme } from './classification-service';
 import { windowEnding, type Window } from './customer-metrics';
 import { paretoRevenues, rfmScored } from './reports';
 
@@ -116,6 +117,8 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
         cls === '—' ? cond(snapshotFieldKey(t.schemeId, period), 'empty') : cond(snapshotFieldKey(t.schemeId, period), 'eq', { value: cls });
       return [inPeriod(t.from, t.fromClass), inPeriod(t.to, t.toClass)];
     }
+    case 'transitionMove':
+      return transitionMoveNodes(ws, t);
     case 'dormant': {
       // Bought on or before the cut-off, and not since up to the analysis date.
       const quietFrom = daysBefore(t.asOf, t.dormantDays - 1);
@@ -136,6 +139,27 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
     case 'owner':
       return [cond('ownerId', 'eq', { value: t.ownerId })];
   }
+}
+
+/**
+ * The transition report's totals as queries. Up, down and same are the matrix cells on that side
+ * of the diagonal (customers in both periods), OR-ed; stopped buying compares the revenue each
+ * snapshot was computed from, exactly as the report counts it.
+ */
+function transitionMoveNodes(ws: Workspace, t: Extract<DrillTarget, { of: 'transitionMove' }>): QueryNode[] {
+  if (t.move === 'stopped') {
+    return [cond(snapshotRevenueFieldKey(t.schemeId, t.from), 'gt', { value: 0 }), cond(snapshotRevenueFieldKey(t.schemeId, t.to), 'eq', { value: 0 })];
+  }
+  const order = getScheme(ws, t.schemeId).definition.classes.map((c) => c.key);
+  const cells: GroupNode[] = [];
+  for (const [i, a] of order.entries()) {
+    for (const [j, b] of order.entries()) {
+      if ((t.move === 'up' && j < i) || (t.move === 'down' && j > i) || (t.move === 'same' && i === j)) {
+        cells.push(group([cond(snapshotFieldKey(t.schemeId, t.from), 'eq', { value: a }), cond(snapshotFieldKey(t.schemeId, t.to), 'eq', { value: b })]));
+      }
+    }
+  }
+  return cells.length === 0 ? [cond(snapshotFieldKey(t.schemeId, t.from), 'empty'), cond(snapshotFieldKey(t.schemeId, t.from), 'notEmpty')] : [{ kind: 'group', op: 'or', children: cells }];
 }
 
 /** The customer query behind one bar, slice or cell of a report, computed as the report was. */

@@ -67,6 +67,9 @@ export const reportRequest = z.discriminatedUnion('kind', [
         z
           .object({ of: z.literal('transition'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), fromClass: z.string().max(10), toClass: z.string().max(10) })
           .strict(),
+        z
+          .object({ of: z.literal('transitionMove'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), move: z.enum(['up', 'down', 'same', 'stopped']) })
+          .strict(),
         z.object({ of: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
         z
           .object({ of: z.literal('month'), month, measure: z.enum(['active', 'new']), by: z.enum(['class', 'province']).optional(), key: z.string().max(200).nullable().optional() })

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
+import type { TransitionMove } from '../../src-shared/analysis/report-results';
 import { useAnalysis } from './analysis-store';
+import { DrillCount } from './DrillCount';
 import { PeriodSelect, SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { TransitionsResult } from './report-types';
@@ -31,6 +33,10 @@ export function TransitionsReport() {
   const drill = (fromClass: string, toClass: string) => {
     if (!scheme || !data) return;
     openDrill({ title: `${scheme.name} · ${data.from} ${fromClass} → ${data.to} ${toClass}`, target: { of: 'transition', schemeId: scheme.id, from: data.from, to: data.to, fromClass, toClass } });
+  };
+  const drillMove = (move: TransitionMove) => {
+    if (!scheme || !data) return;
+    openDrill({ title: `${scheme.name} · ${data.from} → ${data.to} · ${t(`analysis.transitions.${move}`)}`, target: { of: 'transitionMove', schemeId: scheme.id, from: data.from, to: data.to, move } });
   };
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
@@ -97,7 +103,10 @@ export function TransitionsReport() {
           <div className="stat-row" data-testid="transitions-stats">
             {stats.map(([k, v]) => (
               <span key={k} className="stat" data-testid={`transitions-${k}`} data-count={v}>
-                {t(`analysis.transitions.${k}`)} <b>{v}</b>
+                {t(`analysis.transitions.${k}`)}{' '}
+                <b>
+                  <DrillCount n={v} testId={`transitions-${k}-drill`} onClick={() => drillMove(k)} />
+                </b>
               </span>
             ))}
           </div>

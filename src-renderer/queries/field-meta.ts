@@ -25,7 +25,7 @@ const CUSTOMER_ENUM_GROUPS: Record<string, string> = {
 
 /** Built-in fields in the words of the existing labels; user-defined ones by their own label. */
 export function fieldText(t: TFunction, scope: FieldScope, field: QueryFieldDto | undefined, key: string): string {
-  if (field?.snapshot && field.label) return t('qb.snapshotField', { label: field.label });
+  if (field?.snapshot && field.label) return t(field.snapshotMetric === 'revenue' ? 'qb.snapshotRevenueField' : 'qb.snapshotField', { label: field.label });
   if (field?.label) return field.label;
   if (key === 'favouriteFolder') return t('qb.favouriteFolder');
   if (scope === 'order') return t(`qb.orderField.${key}`, { defaultValue: key });

@@ -107,12 +107,16 @@ export interface DrillResult {
 }
 
 /** What a drill asks for (run-report.ts `drill` targets); main turns each into a query (analysis/drill.ts). */
+export type TransitionMove = 'up' | 'down' | 'same' | 'stopped';
+
 export type DrillTarget =
   | { of: 'paretoTop'; asOf: string; windowDays: number; share: number }
   | { of: 'rfmSegment'; asOf: string; windowDays: number; scoring: unknown; segment: string }
   | { of: 'rfmCell'; asOf: string; windowDays: number; scoring: unknown; r: number; f: number }
   | { of: 'snapshotClass'; schemeId: string; period: string; classKey: string }
   | { of: 'transition'; schemeId: string; from: string; to: string; fromClass: string; toClass: string }
+  /** The transition report's totals: moved up, moved down, stayed, stopped buying. */
+  | { of: 'transitionMove'; schemeId: string; from: string; to: string; move: TransitionMove }
   | { of: 'dormant'; asOf: string; dormantDays: number }
   | { of: 'month'; month: string; measure: 'active' | 'new'; by?: 'class' | 'province' | undefined; key?: string | null | undefined }
   | { of: 'relationship'; level: number | null }

@@ -80,6 +80,7 @@ export const queryField = z.object({
   money: z.boolean().optional(),
   optionLabels: z.record(z.string(), z.string()).optional(),
   snapshot: z.boolean().optional(),
+  snapshotMetric: z.literal('revenue').optional(),
 });
 export type QueryFieldDto = z.infer<typeof queryField>;
 const queryFormField = z.object({ field: z.string().max(80), operator: z.string().max(30) }).strict();

@@ -18,6 +18,8 @@ export interface QueryField {
   optionLabels?: Record<string, string>;
   /** A class in a classification snapshot (scheme + period); `label` names both. */
   snapshot?: boolean;
+  /** A snapshot field that holds the period's revenue (fen) rather than the class. */
+  snapshotMetric?: 'revenue';
 }
 
 /**
@@ -27,6 +29,11 @@ export interface QueryField {
  */
 export function snapshotFieldKey(schemeId: string, period: string): string {
   return `snapshot:${schemeId}:${period}`;
+}
+
+/** The revenue (fen) the snapshot of a scheme's period was computed from: who bought in that period's window. */
+export function snapshotRevenueFieldKey(schemeId: string, period: string): string {
+  return `snapshotRevenue:${schemeId}:${period}`;
 }
 
 

@@ -53,9 +53,16 @@ const ORDER_FIELDS: Record<string, { type: 'date' | 'number' | 'enum' | 'text' }
 };
 
 function condition(n: ConditionNode, entity: QueryEntity, row: ModelRow, now: Date): boolean {
-  // A class in a classification snapshot is an enum whose value the row carries under the field's key.
+  // A class in a classification snapshot is an enum, and the revenue behind it a number, whose
+  // value the row carries under the field's key.
   const field =
-    (entity as string) === 'order' ? { key: n.field, ...ORDER_FIELDS[n.field] } : n.field.startsWith('snapshot:') ? { key: n.field, type: 'enum' as const } : findField(entity, n.field);
+    (entity as string) === 'order'
+      ? { key: n.field, ...ORDER_FIELDS[n.field] }
+      : n.field.startsWith('snapshot:')
+        ? { key: n.field, type: 'enum' as const }
+        : n.field.startsWith('snapshotRevenue:')
+          ? { key: n.field, type: 'number' as const }
+          : findField(entity, n.field);
   if (!field) throw new Error(`model: unknown field ${n.field}`);
   if (field.type === 'folder') {
     const hit = row.folders.some((f) => (n.values ?? []).includes(f));

@@ -165,6 +165,19 @@ describe('drill-downs as customer queries', () => {
     const moves = [...after].filter(([id]) => before.has(id)).map(([id, a]) => order.indexOf(a) - order.indexOf(before.get(id) as string));
     expect([transitions.up, transitions.down, transitions.same]).toEqual([moves.filter((d) => d < 0).length, moves.filter((d) => d > 0).length, moves.filter((d) => d === 0).length]);
     expect(transitions.up + transitions.down).toBeGreaterThan(0);
+    // The totals drill too: moved up, down, stayed, and stopped buying (bought in the first
+    // period's window, nothing in the second's), each exactly the customers the report counted.
+    const move = (m: 'up' | 'down' | 'same' | 'stopped') => drilled({ of: 'transitionMove', schemeId: scheme.id, from: '2025', to: '2026', move: m });
+    const [up, down, same] = [move('up'), move('down'), move('same')];
+    expect([up.length, down.length, same.length]).toEqual([transitions.up, transitions.down, transitions.same]);
+    const movedUp = [...after].filter(([id, a]) => before.has(id) && order.indexOf(a) < order.indexOf(before.get(id) as string)).map(([id]) => id).sort();
+    expect(up).toEqual(movedUp);
+    expect(new Set([...up, ...down, ...same]).size).toBe(up.length + down.length + same.length);
+    const stopped = move('stopped');
+    expect(stopped.length).toBe(transitions.stoppedBuying);
+    expect(transitions.stoppedBuying).toBeGreaterThan(0);
+    const revenue = (period: string, id: string) => (JSON.parse(ws.db.prepare('SELECT metrics FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id = ?').pluck().get(scheme.id, period, id) as string) as { revenue: number }).revenue;
+    for (const id of stopped) expect([revenue('2025', id) > 0, revenue('2026', id)]).toEqual([true, 0]);
   });
 
   it('lists the dormant customers', () => {

@@ -8,7 +8,7 @@ import { createContact } from '../../../src-main/services/organisation/contact-s
 import { createOrder } from '../../../src-main/services/sales/order-service';
 import { localDate } from '../../../src-shared/query/relative-dates';
 import { matchingIds } from '../../../src-main/services/query/run-query';
-import { snapshotFieldKey } from '../../../src-shared/query/query-fields';
+import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
 import { evaluate, type ModelRow } from '../../support/query-model';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
@@ -96,7 +96,12 @@ beforeAll(() => {
     if (r.folder !== null) addToFolder(ws, testUser, folderIds[r.folder] as string, [c.id]);
   }
   applyScheme(ws, testUser, schemeId, 'P2', localDate(NOW));
-  const snapshots = ws.db.prepare('SELECT customer_id AS c, period AS p, class AS k FROM classification_snapshots').all() as { c: string; p: string; k: string }[];
+  const snapshots = ws.db.prepare("SELECT customer_id AS c, period AS p, class AS k, json_extract(metrics, '$.revenue') AS revenue FROM classification_snapshots").all() as {
+    c: string;
+    p: string;
+    k: string;
+    revenue: number;
+  }[];
   const folderMap = new Map<string, string[]>();
   for (const f of ws.db.prepare('SELECT folder_id, item_id FROM favourite_items WHERE deleted = 0').all() as { folder_id: string; item_id: string }[]) {
     folderMap.set(f.item_id, [...(folderMap.get(f.item_id) ?? []), f.folder_id]);
@@ -118,7 +123,7 @@ beforeAll(() => {
     tags: JSON.parse(c.tags) as string[],
     phones: JSON.parse(c.phones) as string[],
     folders: folderMap.get(c.id) ?? [],
-    ...Object.fromEntries(snapshots.filter((x) => x.c === c.id).map((x) => [snapshotFieldKey(schemeId, x.p), x.k])),
+    ...Object.fromEntries(snapshots.filter((x) => x.c === c.id).flatMap((x): [string, string | number][] => [[snapshotFieldKey(schemeId, x.p), x.k], [snapshotRevenueFieldKey(schemeId, x.p), x.revenue]])),
     contacts: contacts.filter((ct) => ct.customer_id === c.id),
     orders: orders.filter((o) => o.customer_id === c.id),
   }));
@@ -179,6 +184,13 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
     operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
     value: fc.constantFrom('A', 'B', 'C'),
     values: fc.subarray(['A', 'B', 'C']),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constantFrom('snapshotRevenue:S:P1', 'snapshotRevenue:S:P2'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom(0, 5_000, 50_000, 500_000, 6_000_000),
+    value2: fc.constantFrom(0, 50_000, 6_000_000, 20_000_000),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
@@ -259,7 +271,8 @@ function withFolders<T>(node: T): T {
   return JSON.parse(
     JSON.stringify(node)
       .replace(/"f([01])"/g, (_m, i: string) => JSON.stringify(folderIds[Number(i)]))
-      .replace(/"snapshot:S:/g, `"snapshot:${schemeId}:`),
+      .replace(/"snapshot:S:/g, `"snapshot:${schemeId}:`)
+      .replace(/"snapshotRevenue:S:/g, `"snapshotRevenue:${schemeId}:`),
   ) as T;
 }
 

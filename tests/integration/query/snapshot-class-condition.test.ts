@@ -76,8 +76,11 @@ const names = (def: QueryDefinition) => {
 
 describe('class in a classification snapshot', () => {
   it('is offered per applied period, with the scheme’s classes', () => {
-    const fields = queryFieldCatalogue(ws, 'customer').filter((f) => f.snapshot);
+    const fields = queryFieldCatalogue(ws, 'customer').filter((f) => f.snapshot && !f.snapshotMetric);
     expect(fields.map((f) => f.label)).toEqual(['年度分类 · 2025', '年度分类 · 2026', `年度分类 · ${ODD_PERIOD}`]);
+    // Beside each class, the revenue the class came from, in fen.
+    const revenue = queryFieldCatalogue(ws, 'customer').filter((f) => f.snapshotMetric === 'revenue');
+    expect(revenue.map((f) => [f.label, f.type, f.money])).toEqual(fields.map((f) => [f.label, 'number', true]));
     expect(fields[0]).toMatchObject({ key: snapshotFieldKey(scheme.id, '2025'), type: 'enum', options: ['A', 'B', 'C'], optionLabels: { A: 'A 大客户' } });
     expect(queryFieldCatalogue(ws, 'contact').some((f) => f.snapshot)).toBe(false);
   });
