@@ -117,6 +117,10 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
         cls === '—' ? cond(snapshotFieldKey(t.schemeId, period), 'empty') : cond(snapshotFieldKey(t.schemeId, period), 'eq', { value: cls });
       return [inPeriod(t.from, t.fromClass), inPeriod(t.to, t.toClass)];
     }
+    case 'records': {
+      const where = group([cond('status', 'eq', { value: t.status }), cond('createdAt', 'between', { value: t.from, value2: t.to })]);
+      return [{ kind: 'related', relation: `records:${t.typeId}`, mode: 'has', where }];
+    }
     case 'transitionMove':
       return transitionMoveNodes(ws, t);
     case 'dormant': {

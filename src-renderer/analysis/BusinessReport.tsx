@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useBusinessTypes } from '../card/use-meta';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
+import { DrillCount } from './DrillCount';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { BusinessResult } from './report-types';
@@ -24,6 +25,10 @@ export function BusinessReport() {
   useEffect(go, [typeId]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the type changes
   const title = `${t('analysis.reports.business')}${type ? ` · ${type.name}` : ''}`;
   const data = state.status === 'done' ? state.data : null;
+  const openDrill = useAnalysis((s) => s.openDrill);
+  const drill = (status: string) => {
+    if (data && type) openDrill({ title: `${type.name} · ${statusLabel(status)} · ${data.window.from} – ${data.window.to}`, target: { of: 'records', typeId: type.id, status, ...data.window } });
+  };
   const statusLabel = (key: string) => type?.statuses.find((s) => s.key === key)?.label ?? key;
   const option = useMemo<ChartOption | null>(
     () =>
@@ -59,7 +64,18 @@ export function BusinessReport() {
           <AsOfWindow />
         </>
       }
-      chart={option ? { option, height: 260 } : null}
+      chart={
+        option
+          ? {
+              option,
+              height: 260,
+              onClick: (e) => {
+                const status = data?.byStatus[e.dataIndex]?.status;
+                if (status !== undefined) drill(status);
+              },
+            }
+          : null
+      }
       sheets={() => [
         { name: t('analysis.business.status'), rows: [[t('analysis.business.status'), t('analysis.business.records')], ...(data?.byStatus.map((s) => [statusLabel(s.status), s.records]) ?? [])] },
         { name: t('analysis.business.averages'), rows: [[t('analysis.business.daysToClose'), data?.averageDaysToClose ?? null], ...(data?.averages.map((a) => [a.label, a.average]) ?? [])] },
@@ -67,6 +83,18 @@ export function BusinessReport() {
     >
       {data ? (
         <div className="report-summary" data-testid="business-summary">
+          <table className="data-table compact" data-testid="business-statuses">
+            <tbody>
+              {data.byStatus.map((s) => (
+                <tr key={s.status}>
+                  <td>{statusLabel(s.status)}</td>
+                  <td className="num">
+                    <DrillCount n={s.records} testId="business-status-drill" data={{ 'data-status': s.status }} onClick={() => drill(s.status)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <p data-testid="business-days-to-close">
             {t('analysis.business.daysToClose')}：{data.averageDaysToClose ?? '—'}
           </p>
