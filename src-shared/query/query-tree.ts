@@ -81,7 +81,7 @@ export const relatedNode: z.ZodType<RelatedNode> = z.lazy(() =>
   z
     .object({
       kind: z.literal('related'),
-      relation: z.string().max(40),
+      relation: z.string().max(80), // "records:" + a 36-character id
       mode: z.enum(['has', 'hasNo', 'count', 'aggregate']),
       where: groupNode.optional(),
       count: z.object({ op: z.enum(['eq', 'gt', 'gte', 'lt', 'lte']), value: z.number().int().min(0).max(1_000_000) }).strict().optional(),

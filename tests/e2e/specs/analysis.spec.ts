@@ -98,6 +98,10 @@ test('ABCD by contribution share: preview, apply, Pareto, pyramid, drill, second
   const moved = await analysis.drillNames(1);
   expect(moved[0]).toContain('西部建材');
   await app.getByTestId('drill-back').click();
+  // The totals drill as well: the three who moved down.
+  await transitions.getByTestId('transitions-down-drill').click();
+  expect(await analysis.drillNames(3)).toHaveLength(3);
+  await app.getByTestId('drill-back').click();
 
   // The chart as a PNG file.
   const download = await analysis.exportPng();
@@ -182,4 +186,28 @@ test('an RFM cell and a month of the time series drill to a customer query with 
   for (const name of names) expect(plan.some(([p]) => name.includes(p) && (p.length > 4 ? 'A' : 'B') === key)).toBe(true);
   await app.getByTestId('drill-open-query').click();
   await expect(qb.resultTotal()).toHaveAttribute('data-count', String(n));
+});
+
+test('a bar of the complaint summary drills to the customers with such complaints', async ({ app, api }) => {
+  const type = await api<{ id: string }>('businessTypes.createFromTemplate', { template: 'complaint' });
+  const fields = await api<{ columnName: string; label: string }[]>('fields.list', { entity: 'record', businessTypeId: type.id });
+  const severity = fields.find((f) => f.label === '严重程度')?.columnName ?? '';
+  const complain = async (customerId: string, title: string) => api<{ id: string }>('records.create', { typeId: type.id, customerId, title, custom: { [severity]: '一般' } });
+  const [a, b] = [await api<{ id: string }>('customers.create', { values: { name: '华南贸易有限公司' } }), await api<{ id: string }>('customers.create', { values: { name: '东方电子科技' } })];
+  await complain(a.id, '送货晚了');
+  await complain(a.id, '包装破损');
+  const handled = await complain(b.id, '发票开错');
+  await api('records.update', { id: handled.id, patch: { status: 'handling' } });
+
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  const report = await analysis.openReport('business');
+  await expect(report.getByTestId('report-chart').locator('canvas')).toBeVisible();
+  const open = report.locator('[data-testid=business-status-drill][data-status=open]');
+  await expect(open).toHaveAttribute('data-count', '2');
+  await open.click();
+  expect((await analysis.drillNames(1))[0]).toContain('华南贸易有限公司');
+  await app.getByTestId('drill-back').click();
+  await report.locator('[data-testid=business-status-drill][data-status=handling]').click();
+  expect((await analysis.drillNames(1))[0]).toContain('东方电子科技');
 });
