@@ -52,9 +52,10 @@ export class ImportWizard {
   }
 
   /** From the mapping step: starts the check and waits for its report. */
-  async check(): Promise<void> {
+  /** A large file's check takes a while (it reads every row); `timeout` says how long to allow. */
+  async check(timeout?: number): Promise<void> {
     await this.next('check');
-    await expect(this.counts).toBeVisible();
+    await expect(this.counts).toBeVisible(timeout ? { timeout } : {});
   }
 
   mappingSelect(column: number): Locator {
