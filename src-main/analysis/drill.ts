@@ -163,7 +163,9 @@ function transitionMoveNodes(ws: Workspace, t: Extract<DrillTarget, { of: 'trans
       }
     }
   }
-  return cells.length === 0 ? [cond(snapshotFieldKey(t.schemeId, t.from), 'empty'), cond(snapshotFieldKey(t.schemeId, t.from), 'notEmpty')] : [{ kind: 'group', op: 'or', children: cells }];
+  // No cell on that side (a one-class scheme cannot move up or down): empty and not empty at once matches no one.
+  if (cells.length === 0) return [cond(snapshotFieldKey(t.schemeId, t.from), 'empty'), cond(snapshotFieldKey(t.schemeId, t.from), 'notEmpty')];
+  return [{ kind: 'group', op: 'or', children: cells }];
 }
 
 /** The customer query behind one bar, slice or cell of a report, computed as the report was. */
