@@ -1,6 +1,8 @@
 import type { MetricKey } from '../../src-shared/analysis/scheme';
 import type { Workspace } from '../db/workspace';
 import { safeColumn } from '../services/custom-fields/field-registry';
+import { NO_DAY, customerTotals } from './facts/customer-totals';
+import { dayNumber, isoDate, salesFacts } from './facts/sales-facts';
 
 export interface CustomerMetrics {
   id: string;
@@ -35,22 +37,30 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Per-customer figures every analysis starts from, in a few grouped scans (the orders_report
- * index covers them). Gross profit and custom metrics are read only when asked for.
+ * Per-customer figures every analysis starts from, for every live customer: window sales and all
+ * sales up to the window's end from the sales facts (one pass in memory), what they paid from the
+ * receipts. Gross profit and custom metrics are read only when asked for.
  */
 export function customerMetrics(ws: Workspace, window: Window, wanted: { profit?: boolean; custom?: string[] } = {}): CustomerMetrics[] {
-  const rows = ws.db
-    .prepare(
-      `SELECT c.id, c.owner_id AS ownerId, c.class AS customerClass, c.relationship_level AS relationshipLevel,
-         COALESCE(w.revenue, 0) AS revenue, COALESCE(w.orders, 0) AS orders, a.firstOrder, a.lastOrder, COALESCE(a.total, 0) AS total
-       FROM customers c
-       LEFT JOIN (SELECT customer_id, sum(total_fen) AS revenue, count(*) AS orders FROM orders
-                  WHERE deleted = 0 AND status <> 'cancelled' AND order_date BETWEEN ? AND ? GROUP BY customer_id) w ON w.customer_id = c.id
-       LEFT JOIN (SELECT customer_id, min(order_date) AS firstOrder, max(order_date) AS lastOrder, sum(total_fen) AS total FROM orders
-                  WHERE deleted = 0 AND status <> 'cancelled' AND order_date <= ? GROUP BY customer_id) a ON a.customer_id = c.id
-       WHERE c.deleted = 0`,
-    )
-    .all(window.from, window.to, window.to) as (Omit<CustomerMetrics, 'profit' | 'outstanding' | 'daysSinceLastOrder' | 'custom'> & { total: number })[];
+  const f = salesFacts(ws);
+  const t = customerTotals(f, dayNumber(window.from), dayNumber(window.to));
+  const day = (d: number) => (d === NO_DAY ? null : isoDate(d));
+  const rows: (Omit<CustomerMetrics, 'profit' | 'outstanding' | 'daysSinceLastOrder' | 'custom'> & { total: number })[] = [];
+  for (let c = 0; c < f.customerCount; c++) {
+    if (f.customerDeleted[c] === 1) continue;
+    const level = f.customerLevel[c] as number;
+    rows.push({
+      id: f.customerIds[c] as string,
+      ownerId: f.owners.values[f.customerOwner[c] as number] ?? null,
+      customerClass: f.classes.values[f.customerClass[c] as number] ?? null,
+      relationshipLevel: Number.isNaN(level) ? null : level,
+      revenue: t.windowRevenue[c] as number,
+      orders: t.windowOrders[c] as number,
+      firstOrder: day(t.firstUpTo[c] as number),
+      lastOrder: day(t.lastUpTo[c] as number),
+      total: t.totalUpTo[c] as number,
+    });
+  }
   const received = new Map(
     (ws.db.prepare('SELECT customer_id AS id, sum(amount_fen) AS s FROM receipts WHERE deleted = 0 AND receipt_date <= ? GROUP BY customer_id').all(window.to) as { id: string; s: number }[]).map(
       (r) => [r.id, r.s],

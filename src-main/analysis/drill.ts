@@ -5,7 +5,7 @@ import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode 
 import type { Workspace } from '../db/workspace';
 import { getScheme } from './classification-service';
 import { windowEnding, type Window } from './customer-metrics';
-import { paretoRevenues, rfmScored } from './reports';
+import { paretoRevenues, rfmScored } from './sales-reports';
 
 // A drill-down is the report element's customers as an ordinary customer query: the user sees its
 // results, its conditions in the builder, and can save it. Where a report cuts by computed scores

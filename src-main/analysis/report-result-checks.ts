@@ -17,19 +17,8 @@ import type {
 import type { applyScheme, previewScheme } from './classification-service';
 import type { drillQuery } from './drill';
 import type { applyLifecycleRules } from './lifecycle-service';
-import type {
-  businessSummary,
-  classDistribution,
-  classPyramid,
-  classTransitions,
-  clvReport,
-  dormantReport,
-  managerPerformance,
-  paretoReport,
-  relationshipDistribution,
-  rfmReport,
-  timeSeries,
-} from './reports';
+import type { businessSummary, classDistribution, classPyramid, classTransitions, relationshipDistribution } from './reports';
+import type { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, timeSeries } from './sales-reports';
 
 // Compile-time only: each report returns what the renderer is told it returns (shared types in
 // src-shared/analysis/report-results.ts). A report that changes shape incompatibly fails typecheck here.

@@ -6,19 +6,8 @@ import { applyScheme, previewScheme } from './classification-service';
 import { drillQuery } from './drill';
 import { applyLifecycleRules } from './lifecycle-service';
 import { exportWorkspaceWorkbook } from '../services/export/export-workspace';
-import {
-  businessSummary,
-  classDistribution,
-  classPyramid,
-  classTransitions,
-  clvReport,
-  dormantReport,
-  managerPerformance,
-  paretoReport,
-  relationshipDistribution,
-  rfmReport,
-  timeSeries,
-} from './reports';
+import { businessSummary, classDistribution, classPyramid, classTransitions, relationshipDistribution } from './reports';
+import { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, timeSeries } from './sales-reports';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string().regex(/^\d{4}-\d{2}$/);

@@ -3,18 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyScheme, saveScheme, snapshotClasses, type Scheme } from '../../../src-main/analysis/classification-service';
 import { transitionMatrix } from '../../../src-shared/analysis/contribution';
 import { drillQuery } from '../../../src-main/analysis/drill';
-import {
-  classDistribution,
-  classPyramid,
-  classTransitions,
-  dormantReport,
-  managerPerformance,
-  paretoReport,
-  relationshipDistribution,
-  rfmReport,
-  rfmScored,
-  timeSeries,
-} from '../../../src-main/analysis/reports';
+import { classDistribution, classPyramid, classTransitions, relationshipDistribution } from '../../../src-main/analysis/reports';
+import { dormantReport, managerPerformance, paretoReport, rfmReport, rfmScored, timeSeries } from '../../../src-main/analysis/sales-reports';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
 import { createEmployee } from '../../../src-main/services/employees/employee-service';

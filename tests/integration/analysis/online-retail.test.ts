@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { applyScheme, previewScheme, saveScheme } from '../../../src-main/analysis/classification-service';
-import { paretoReport, rfmReport } from '../../../src-main/analysis/reports';
+import { paretoReport, rfmReport } from '../../../src-main/analysis/sales-reports';
 import { writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';

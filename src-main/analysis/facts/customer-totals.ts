@@ -1,0 +1,61 @@
+import type { SalesFacts } from './sales-facts';
+
+/** No order: the day columns hold this. */
+export const NO_DAY = -2_147_483_648;
+
+/**
+ * Per customer (indexed as in SalesFacts), from one pass over the order facts: sales in the
+ * window [from, to], and all sales up to `to`. Deleted customers keep zeros: reports count what
+ * their drill-down (a query over live customers) lists.
+ */
+export interface CustomerTotals {
+  windowRevenue: Float64Array;
+  windowOrders: Int32Array;
+  windowLast: Int32Array;
+  totalUpTo: Float64Array;
+  firstUpTo: Int32Array;
+  lastUpTo: Int32Array;
+}
+
+export function customerTotals(f: SalesFacts, from: number, to: number): CustomerTotals {
+  const n = f.customerCount;
+  const t: CustomerTotals = {
+    windowRevenue: new Float64Array(n),
+    windowOrders: new Int32Array(n),
+    windowLast: new Int32Array(n).fill(NO_DAY),
+    totalUpTo: new Float64Array(n),
+    firstUpTo: new Int32Array(n).fill(NO_DAY),
+    lastUpTo: new Int32Array(n).fill(NO_DAY),
+  };
+  const { orderCustomer, orderDay, orderTotal, orderLive, customerDeleted } = f;
+  for (let i = 0; i < f.orderCount; i++) {
+    const day = orderDay[i] as number;
+    if (orderLive[i] === 0 || day > to) continue;
+    const c = orderCustomer[i] as number;
+    if (customerDeleted[c] === 1) continue;
+    const total = orderTotal[i] as number;
+    t.totalUpTo[c] = (t.totalUpTo[c] as number) + total;
+    if (t.lastUpTo[c]! < day) t.lastUpTo[c] = day;
+    if (t.firstUpTo[c] === NO_DAY || t.firstUpTo[c]! > day) t.firstUpTo[c] = day;
+    if (day >= from) {
+      t.windowRevenue[c] = (t.windowRevenue[c] as number) + total;
+      t.windowOrders[c] = (t.windowOrders[c] as number) + 1;
+      if (t.windowLast[c]! < day) t.windowLast[c] = day;
+    }
+  }
+  return t;
+}
+
+/** Indexes of the live customers who bought in the window, in customer order. */
+export function windowBuyerIndexes(f: SalesFacts, t: CustomerTotals): Int32Array {
+  let size = 0;
+  const out = new Int32Array(f.customerCount);
+  for (let c = 0; c < f.customerCount; c++) if ((t.windowOrders[c] as number) > 0) out[size++] = c;
+  return out.slice(0, size);
+}
+
+export function liveCustomers(f: SalesFacts): number {
+  let n = 0;
+  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0) n += 1;
+  return n;
+}

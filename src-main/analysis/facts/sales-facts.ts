@@ -1,0 +1,234 @@
+import { KecardError } from '../../../src-shared/errors';
+import type { Workspace } from '../../db/workspace';
+import { Dictionary, ensureCapacity } from './growable';
+
+/**
+ * The few columns every sales report aggregates — per order: customer, day, total, counts or not;
+ * per customer: live or not, class, province, owner — held in typed arrays. A report over 10M
+ * orders then scans memory instead of an index of the same size (SQLite needed 6–38 s per report
+ * at 6M orders here; see docs/performance.md).
+ *
+ * The columns are derived, never written: they are read from the tables, and kept current from
+ * the change log, which every write goes through (services, import, sync, undo). Its rowid only
+ * grows, so "changes after the rowid I last read" is exactly what a refresh has to re-read.
+ */
+
+export interface FactsProgress {
+  /** Called now and then during a full read; throwing (a cancelled job) abandons the read. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Beyond this many change-log rows since the last read, reading everything again is cheaper. */
+const REBUILD_AFTER_CHANGES = 200_000;
+const PROGRESS_EVERY = 100_000;
+const ID_CHUNK = 500;
+
+// Day numbers (days since 1970-01-01) are worked out by SQLite: julianday of a date is exact.
+const ORDER_COLUMNS = `rowid, customer_id, CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day, total_fen,
+  (deleted = 0 AND status <> 'cancelled' AND order_date IS NOT NULL) AS live`;
+const CUSTOMER_COLUMNS = 'id, deleted, class, province, owner_id, relationship_level';
+
+type OrderRow = [number, string, number | null, number, number];
+type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
+
+export class SalesFacts {
+  /** change_log rowid these columns reflect. */
+  version = 0;
+
+  customerCount = 0;
+  customerIds: string[] = [];
+  private readonly customerIndex = new Map<string, number>();
+  customerDeleted = new Uint8Array(0);
+  customerClass = new Int32Array(0);
+  customerProvince = new Int32Array(0);
+  customerOwner = new Int32Array(0);
+  /** Relationship level; NaN when not set. */
+  customerLevel = new Float64Array(0);
+  readonly classes = new Dictionary();
+  readonly provinces = new Dictionary();
+  readonly owners = new Dictionary();
+  /** First fact of each customer's chain (−1: none); facts link on through orderNext. */
+  customerHead = new Int32Array(0);
+
+  orderCount = 0;
+  orderRowid = new Float64Array(0);
+  orderCustomer = new Int32Array(0);
+  orderDay = new Int32Array(0);
+  orderTotal = new Float64Array(0);
+  /** 1 when the order counts as a sale: not deleted, not cancelled. */
+  orderLive = new Uint8Array(0);
+  orderNext = new Int32Array(0);
+  private maxOrderRowid = 0;
+
+  /** Brings the columns up to the workspace's current state; returns what it had to do. */
+  refresh(ws: Workspace, progress: FactsProgress = {}): 'fresh' | 'updated' | 'rebuilt' {
+    // One read transaction: the change-log position and the rows read belong to the same snapshot.
+    return ws.db.transaction(() => {
+      const top = (ws.db.prepare('SELECT max(rowid) FROM change_log').pluck().get() as number | null) ?? 0;
+      if (top === this.version && this.version > 0) return 'fresh';
+      if (this.version === 0 || top < this.version || top - this.version > REBUILD_AFTER_CHANGES || !this.applyChanges(ws, top)) {
+        this.rebuild(ws, top, progress);
+        return 'rebuilt';
+      }
+      this.version = top;
+      return 'updated';
+    })();
+  }
+
+  /** Index of a customer id, or −1. */
+  customerOf(id: string): number {
+    return this.customerIndex.get(id) ?? -1;
+  }
+
+  private rebuild(ws: Workspace, top: number, progress: FactsProgress): void {
+    this.reset();
+    const total =
+      ((ws.db.prepare('SELECT count(*) FROM customers').pluck().get() as number) + (ws.db.prepare('SELECT count(*) FROM orders').pluck().get() as number)) || 1;
+    let done = 0;
+    const tick = () => {
+      done += 1;
+      if (done % PROGRESS_EVERY === 0) progress.onProgress?.(done, total);
+    };
+    for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers ORDER BY rowid`).raw(true).iterate() as IterableIterator<CustomerRow>) {
+      this.putCustomer(row);
+      tick();
+    }
+    // In customer order (orders_customer_idx covers every column, rowid included), so the
+    // customer lookup runs once per customer rather than once per order.
+    let lastId = '';
+    let lastIndex = -1;
+    for (const row of ws.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders INDEXED BY orders_customer_idx ORDER BY customer_id`).raw(true).iterate() as IterableIterator<OrderRow>) {
+      if (row[1] !== lastId) {
+        lastId = row[1];
+        lastIndex = this.customerOf(lastId);
+      }
+      this.appendOrder(row, lastIndex);
+      tick();
+    }
+    progress.onProgress?.(total, total);
+    this.version = top;
+  }
+
+  /** Re-reads what changed since `version`; false when only a rebuild can be trusted. */
+  private applyChanges(ws: Workspace, top: number): boolean {
+    const customers = new Set<string>();
+    const orders = new Set<string>();
+    for (const [entity, id] of ws.db
+      .prepare("SELECT entity, entity_id FROM change_log WHERE rowid > ? AND rowid <= ? AND entity IN ('customer', 'order')")
+      .raw(true)
+      .iterate(this.version, top) as IterableIterator<[string, string]>) {
+      (entity === 'customer' ? customers : orders).add(id);
+    }
+    for (const chunk of chunks([...customers])) {
+      for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as CustomerRow[]) this.putCustomer(row);
+    }
+    const rows: OrderRow[] = [];
+    for (const chunk of chunks([...orders])) rows.push(...(ws.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as OrderRow[]));
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const row of rows) {
+      const c = this.customerOf(row[1]);
+      if (c < 0) return false;
+      const at = this.findOrder(c, row[0]);
+      if (at >= 0) this.setOrder(at, row);
+      // An order read before but not in its customer's chain moved customer: rebuild.
+      else if (row[0] <= this.maxOrderRowid) return false;
+      else this.appendOrder(row, c);
+    }
+    return true;
+  }
+
+  private findOrder(customer: number, rowid: number): number {
+    for (let f = this.customerHead[customer] ?? -1; f >= 0; f = this.orderNext[f] ?? -1) if (this.orderRowid[f] === rowid) return f;
+    return -1;
+  }
+
+  private putCustomer([id, deleted, cls, province, owner, level]: CustomerRow): void {
+    let c = this.customerIndex.get(id);
+    if (c === undefined) {
+      c = this.customerCount++;
+      this.customerIndex.set(id, c);
+      this.customerIds.push(id);
+      this.customerDeleted = ensureCapacity(this.customerDeleted, this.customerCount);
+      this.customerClass = ensureCapacity(this.customerClass, this.customerCount);
+      this.customerProvince = ensureCapacity(this.customerProvince, this.customerCount);
+      this.customerOwner = ensureCapacity(this.customerOwner, this.customerCount);
+      this.customerLevel = ensureCapacity(this.customerLevel, this.customerCount);
+      const before = this.customerHead.length;
+      this.customerHead = ensureCapacity(this.customerHead, this.customerCount);
+      this.customerHead.fill(-1, before);
+    }
+    this.customerDeleted[c] = deleted ? 1 : 0;
+    this.customerClass[c] = this.classes.code(cls);
+    this.customerProvince[c] = this.provinces.code(province);
+    this.customerOwner[c] = this.owners.code(owner);
+    this.customerLevel[c] = level ?? Number.NaN;
+  }
+
+  private appendOrder(row: OrderRow, customer: number): void {
+    if (customer < 0) throw new KecardError('INTERNAL', 'An order refers to a customer that does not exist.', { order: row[0] });
+    const f = this.orderCount++;
+    if (f >= this.orderRowid.length) {
+      this.orderRowid = ensureCapacity(this.orderRowid, f + 1);
+      this.orderCustomer = ensureCapacity(this.orderCustomer, f + 1);
+      this.orderDay = ensureCapacity(this.orderDay, f + 1);
+      this.orderTotal = ensureCapacity(this.orderTotal, f + 1);
+      this.orderLive = ensureCapacity(this.orderLive, f + 1);
+      this.orderNext = ensureCapacity(this.orderNext, f + 1);
+    }
+    this.orderCustomer[f] = customer;
+    this.orderNext[f] = this.customerHead[customer] ?? -1;
+    this.customerHead[customer] = f;
+    this.setOrder(f, row);
+    if (row[0] > this.maxOrderRowid) this.maxOrderRowid = row[0];
+  }
+
+  private setOrder(f: number, [rowid, , day, total, live]: OrderRow): void {
+    this.orderRowid[f] = rowid;
+    this.orderDay[f] = day ?? 0;
+    this.orderTotal[f] = total;
+    this.orderLive[f] = live && day !== null ? 1 : 0;
+  }
+
+  private reset(): void {
+    this.customerCount = 0;
+    this.customerIds = [];
+    this.customerIndex.clear();
+    this.customerHead = new Int32Array(0);
+    this.orderCount = 0;
+    this.maxOrderRowid = 0;
+  }
+}
+
+function* chunks<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += ID_CHUNK) yield items.slice(i, i + ID_CHUNK);
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+const cache = new WeakMap<Workspace, SalesFacts>();
+
+/** The workspace's sales facts, current as of now (read in full the first time). */
+export function salesFacts(ws: Workspace, progress: FactsProgress = {}): SalesFacts {
+  let facts = cache.get(ws);
+  if (!facts) {
+    facts = new SalesFacts();
+    cache.set(ws, facts);
+  }
+  try {
+    facts.refresh(ws, progress);
+  } catch (err) {
+    // A cancelled or failed read leaves nothing half-built behind.
+    cache.delete(ws);
+    throw err;
+  }
+  return facts;
+}
+
+/** Day number of an ISO date (YYYY-MM-DD), the unit of orderDay. */
+export function dayNumber(isoDate: string): number {
+  return Math.round(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+export function isoDate(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

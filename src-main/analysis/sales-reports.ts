@@ -1,0 +1,210 @@
+import { lifetimeValue, paretoCurveOf } from '../../src-shared/analysis/contribution';
+import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, type RfmScoring } from '../../src-shared/analysis/rfm';
+import type { Workspace } from '../db/workspace';
+import { windowEnding } from './customer-metrics';
+import { NO_DAY, customerTotals, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
+import { dayNumber, isoDate, salesFacts, type FactsProgress, type SalesFacts } from './facts/sales-facts';
+
+// The reports over orders. Each reads the workspace's sales facts (typed columns kept current from
+// the change log, see facts/sales-facts.ts) and aggregates them in memory: one pass over the
+// orders instead of a grouped scan of an index as large as the order table. "Sales" are orders
+// neither deleted nor cancelled, of customers not deleted.
+
+interface Totals {
+  f: SalesFacts;
+  t: CustomerTotals;
+  from: number;
+  to: number;
+}
+
+function totalsFor(ws: Workspace, asOf: string, windowDays: number, progress?: FactsProgress): Totals {
+  const f = salesFacts(ws, progress);
+  const w = windowEnding(asOf, windowDays);
+  const from = dayNumber(w.from);
+  const to = dayNumber(w.to);
+  return { f, t: customerTotals(f, from, to), from, to };
+}
+
+/** Revenue in the window of each customer who bought for more than nothing: the Pareto population. */
+export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, progress?: FactsProgress): Float64Array {
+  const { f, t } = totalsFor(ws, asOf, windowDays, progress);
+  const out = new Float64Array(f.customerCount);
+  let size = 0;
+  for (let c = 0; c < f.customerCount; c++) if ((t.windowOrders[c] as number) > 0 && (t.windowRevenue[c] as number) > 0) out[size++] = t.windowRevenue[c] as number;
+  return out.slice(0, size);
+}
+
+export function paretoReport(ws: Workspace, asOf: string, windowDays: number, progress?: FactsProgress) {
+  const revenues = paretoRevenues(ws, asOf, windowDays, progress);
+  return { ...paretoCurveOf(revenues), allCustomers: liveCustomers(salesFacts(ws)) };
+}
+
+function rfmColumns({ f, t, to }: Totals) {
+  const buyers = windowBuyerIndexes(f, t);
+  const recencyDays = new Float64Array(buyers.length);
+  const frequency = new Float64Array(buyers.length);
+  const monetary = new Float64Array(buyers.length);
+  buyers.forEach((c, i) => {
+    recencyDays[i] = to - (t.windowLast[c] as number);
+    frequency[i] = t.windowOrders[c] as number;
+    monetary[i] = t.windowRevenue[c] as number;
+  });
+  return { buyers, recencyDays, frequency, monetary };
+}
+
+/** Customers who bought in the window, scored; recency is counted from their last order up to asOf. */
+export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
+  const totals = totalsFor(ws, asOf, windowDays);
+  const cols = rfmColumns(totals);
+  return scoreRfm(
+    Array.from(cols.buyers, (c, i) => ({ id: totals.f.customerIds[c] as string, recencyDays: cols.recencyDays[i] as number, frequency: cols.frequency[i] as number, monetary: cols.monetary[i] as number })),
+    scoring,
+  );
+}
+
+export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring, progress?: FactsProgress) {
+  const cols = rfmColumns(totalsFor(ws, asOf, windowDays, progress));
+  const s = scoreRfmColumns(cols, scoring);
+  return { customers: cols.monetary.length, segments: summariseSegmentColumns(s.segment, cols.monetary), heatmap: rfmHeatmapColumns(s.r, s.f, cols.monetary) };
+}
+
+/** 静止户: customers who bought before but not for `dormantDays`, with the value at risk. */
+export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit = 200, progress?: FactsProgress) {
+  const f = salesFacts(ws, progress);
+  const to = dayNumber(asOf);
+  const { lastUpTo } = customerTotals(f, to, to);
+  const quietSince = to - dormantDays;
+  const dormant: number[] = [];
+  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0 && lastUpTo[c] !== NO_DAY && (lastUpTo[c] as number) <= quietSince) dormant.push(c);
+  const isDormant = new Uint8Array(f.customerCount);
+  for (const c of dormant) isDormant[c] = 1;
+  // Value at risk: what these customers bought in the year up to their last order.
+  let valueAtRisk = 0;
+  for (let i = 0; i < f.orderCount; i++) {
+    const c = f.orderCustomer[i] as number;
+    if (isDormant[c] === 0 || f.orderLive[i] === 0) continue;
+    const day = f.orderDay[i] as number;
+    const last = lastUpTo[c] as number;
+    if (day <= last && day > last - 365) valueAtRisk += f.orderTotal[i] as number;
+  }
+  dormant.sort((a, b) => (lastUpTo[b] as number) - (lastUpTo[a] as number) || a - b);
+  const shown = dormant.slice(0, limit);
+  const names = new Map(
+    (shown.length ? (ws.db.prepare(`SELECT c.id, c.name, e.name AS owner FROM customers c LEFT JOIN employees e ON e.id = c.owner_id WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(shown.map((c) => f.customerIds[c]))) as { id: string; name: string; owner: string | null }[]) : []).map((r) => [r.id, r]),
+  );
+  const list = shown.map((c) => {
+    const id = f.customerIds[c] as string;
+    const last = lastUpTo[c] as number;
+    return { id, name: names.get(id)?.name ?? '', lastOrder: isoDate(last), daysSinceLastOrder: to - last, owner: names.get(id)?.owner ?? null };
+  });
+  return { count: dormant.length, valueAtRisk, list };
+}
+
+/** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class or province. */
+export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province', progress?: FactsProgress) {
+  const f = salesFacts(ws, progress);
+  const months: string[] = [];
+  for (let [y, m] = fromMonth.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= toMonth; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  if (!months.length) return { rows: [], newCustomers: [] };
+  const start = dayNumber(`${fromMonth}-01`);
+  const starts = [...months.map((m) => dayNumber(`${m}-01`)), nextMonthStart(toMonth)];
+  const end = starts[starts.length - 1] as number;
+  const monthOfDay = new Int32Array(end - start);
+  months.forEach((_, i) => monthOfDay.fill(i, (starts[i] as number) - start, (starts[i + 1] as number) - start));
+  const group = by === 'class' ? f.customerClass : by === 'province' ? f.customerProvince : null;
+  const labels = by === 'class' ? f.classes.values : by === 'province' ? f.provinces.values : [''];
+  const cells = new Map<number, { revenue: number; orders: number; active: number }>();
+  const cell = (month: number, g: number) => {
+    const key = month * labels.length + g;
+    let x = cells.get(key);
+    if (!x) cells.set(key, (x = { revenue: 0, orders: 0, active: 0 }));
+    return x;
+  };
+  // Walking each customer's chain counts its active months once (a customer has one class and
+  // province), and finds its first sale at the same time.
+  const seen = new Int32Array(months.length).fill(-1);
+  const firsts = new Int32Array(months.length);
+  for (let c = 0; c < f.customerCount; c++) {
+    if (f.customerDeleted[c] === 1) continue;
+    const g = group ? (group[c] as number) : 0;
+    let first = Number.POSITIVE_INFINITY;
+    for (let i = f.customerHead[c] as number; i >= 0; i = f.orderNext[i] as number) {
+      if (f.orderLive[i] === 0) continue;
+      const day = f.orderDay[i] as number;
+      if (day < first) first = day;
+      if (day < start || day >= end) continue;
+      const m = monthOfDay[day - start] as number;
+      const x = cell(m, g);
+      x.revenue += f.orderTotal[i] as number;
+      x.orders += 1;
+      if (seen[m] !== c) {
+        seen[m] = c;
+        x.active += 1;
+      }
+    }
+    if (first >= start && first < end) {
+      const m = monthOfDay[first - start] as number;
+      firsts[m] = (firsts[m] as number) + 1;
+    }
+  }
+  const rows = [...cells.entries()]
+    .map(([key, x]) => ({ month: months[Math.floor(key / labels.length)] as string, k: labels[key % labels.length] ?? null, ...x }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : compareNullable(a.k, b.k)));
+  const newCustomers = months.map((month, i) => ({ month, n: firsts[i] as number })).filter((x) => x.n > 0);
+  return { rows, newCustomers };
+}
+
+const compareNullable = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+function nextMonthStart(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return Math.round(Date.UTC(y, m, 1) / 86_400_000);
+}
+
+/** Lifetime value with its formula, from the window's sales and a stated lifespan and margin. */
+export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number, progress?: FactsProgress) {
+  const { f, t } = totalsFor(ws, asOf, windowDays, progress);
+  const agg = { revenue: 0, orders: 0, customers: 0 };
+  for (let c = 0; c < f.customerCount; c++) {
+    const n = t.windowOrders[c] as number;
+    if (n === 0) continue;
+    agg.revenue += t.windowRevenue[c] as number;
+    agg.orders += n;
+    agg.customers += 1;
+  }
+  return { window: windowEnding(asOf, windowDays), ...lifetimeValue({ ...agg, years: windowDays / 365, lifespanYears, grossMargin }), ...agg };
+}
+
+/** 客户经理绩效: customers owned, their revenue in the window, and visits planned vs done. */
+export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string, progress?: FactsProgress) {
+  const { f, t } = totalsFor(ws, asOf, windowDays, progress);
+  const owned = new Float64Array(f.owners.values.length);
+  const revenue = new Float64Array(f.owners.values.length);
+  for (let c = 0; c < f.customerCount; c++) {
+    if (f.customerDeleted[c] === 1) continue;
+    const o = f.customerOwner[c] as number;
+    owned[o] = (owned[o] as number) + 1;
+    revenue[o] = (revenue[o] as number) + (t.windowRevenue[c] as number);
+  }
+  const w = windowEnding(asOf, windowDays);
+  const visits = new Map<string, { planned: number; done: number }>();
+  if (visitTypeId) {
+    for (const v of ws.db
+      .prepare(
+        `SELECT employee_id AS id, sum(status = 'planned') AS planned, sum(status = 'done') AS done FROM business_records
+         WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY employee_id`,
+      )
+      .all(visitTypeId, w.from, w.to) as { id: string; planned: number; done: number }[]) {
+      visits.set(v.id, { planned: v.planned, done: v.done });
+    }
+  }
+  const employees = ws.db.prepare('SELECT id, name FROM employees WHERE deleted = 0').all() as { id: string; name: string }[];
+  return employees
+    .map((e) => {
+      const o = f.owners.find(e.id);
+      return { id: e.id, name: e.name, customers: o > 0 ? (owned[o] as number) : 0, revenue: o > 0 ? (revenue[o] as number) : 0, visitsPlanned: visits.get(e.id)?.planned ?? 0, visitsDone: visits.get(e.id)?.done ?? 0 };
+    })
+    .sort((a, b) => b.revenue - a.revenue || a.name.localeCompare(b.name, 'zh-CN'));
+}
