@@ -11,6 +11,7 @@ const esmEntries = {
   'demo-worker': 'src-main/demo/demo-worker.ts',
   'import-worker': 'src-main/import/import-worker.ts',
   'report-worker': 'src-main/analysis/report-worker.ts',
+  'analysis-worker': 'src-main/analysis/analysis-worker.ts',
   'index-worker': 'src-main/services/custom-fields/field-index-worker.ts',
   'export-worker': 'src-main/services/export/export-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',

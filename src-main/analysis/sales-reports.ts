@@ -3,7 +3,7 @@ import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, 
 import type { Workspace } from '../db/workspace';
 import { windowEnding } from './customer-metrics';
 import { NO_DAY, customerTotals, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
-import { dayNumber, isoDate, salesFacts, type FactsProgress, type SalesFacts } from './facts/sales-facts';
+import { dayNumber, isoDate, salesFacts, type SalesFacts } from './facts/sales-facts';
 
 // The reports over orders. Each reads the workspace's sales facts (typed columns kept current from
 // the change log, see facts/sales-facts.ts) and aggregates them in memory: one pass over the
@@ -17,8 +17,8 @@ interface Totals {
   to: number;
 }
 
-function totalsFor(ws: Workspace, asOf: string, windowDays: number, progress?: FactsProgress): Totals {
-  const f = salesFacts(ws, progress);
+function totalsFor(ws: Workspace, asOf: string, windowDays: number): Totals {
+  const f = salesFacts(ws);
   const w = windowEnding(asOf, windowDays);
   const from = dayNumber(w.from);
   const to = dayNumber(w.to);
@@ -26,16 +26,16 @@ function totalsFor(ws: Workspace, asOf: string, windowDays: number, progress?: F
 }
 
 /** Revenue in the window of each customer who bought for more than nothing: the Pareto population. */
-export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, progress?: FactsProgress): Float64Array {
-  const { f, t } = totalsFor(ws, asOf, windowDays, progress);
+export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number): Float64Array {
+  const { f, t } = totalsFor(ws, asOf, windowDays);
   const out = new Float64Array(f.customerCount);
   let size = 0;
   for (let c = 0; c < f.customerCount; c++) if ((t.windowOrders[c] as number) > 0 && (t.windowRevenue[c] as number) > 0) out[size++] = t.windowRevenue[c] as number;
   return out.slice(0, size);
 }
 
-export function paretoReport(ws: Workspace, asOf: string, windowDays: number, progress?: FactsProgress) {
-  const revenues = paretoRevenues(ws, asOf, windowDays, progress);
+export function paretoReport(ws: Workspace, asOf: string, windowDays: number) {
+  const revenues = paretoRevenues(ws, asOf, windowDays);
   return { ...paretoCurveOf(revenues), allCustomers: liveCustomers(salesFacts(ws)) };
 }
 
@@ -62,15 +62,15 @@ export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scori
   );
 }
 
-export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring, progress?: FactsProgress) {
-  const cols = rfmColumns(totalsFor(ws, asOf, windowDays, progress));
+export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
+  const cols = rfmColumns(totalsFor(ws, asOf, windowDays));
   const s = scoreRfmColumns(cols, scoring);
   return { customers: cols.monetary.length, segments: summariseSegmentColumns(s.segment, cols.monetary), heatmap: rfmHeatmapColumns(s.r, s.f, cols.monetary) };
 }
 
 /** 静止户: customers who bought before but not for `dormantDays`, with the value at risk. */
-export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit = 200, progress?: FactsProgress) {
-  const f = salesFacts(ws, progress);
+export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit = 200) {
+  const f = salesFacts(ws);
   const to = dayNumber(asOf);
   const { lastUpTo } = customerTotals(f, to, to);
   const quietSince = to - dormantDays;
@@ -101,8 +101,8 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
 }
 
 /** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class or province. */
-export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province', progress?: FactsProgress) {
-  const f = salesFacts(ws, progress);
+export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province') {
+  const f = salesFacts(ws);
   const months: string[] = [];
   for (let [y, m] = fromMonth.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= toMonth; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
     months.push(`${y}-${String(m).padStart(2, '0')}`);
@@ -164,8 +164,8 @@ function nextMonthStart(month: string): number {
 }
 
 /** Lifetime value with its formula, from the window's sales and a stated lifespan and margin. */
-export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number, progress?: FactsProgress) {
-  const { f, t } = totalsFor(ws, asOf, windowDays, progress);
+export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number) {
+  const { f, t } = totalsFor(ws, asOf, windowDays);
   const agg = { revenue: 0, orders: 0, customers: 0 };
   for (let c = 0; c < f.customerCount; c++) {
     const n = t.windowOrders[c] as number;
@@ -178,8 +178,8 @@ export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifes
 }
 
 /** 客户经理绩效: customers owned, their revenue in the window, and visits planned vs done. */
-export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string, progress?: FactsProgress) {
-  const { f, t } = totalsFor(ws, asOf, windowDays, progress);
+export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string) {
+  const { f, t } = totalsFor(ws, asOf, windowDays);
   const owned = new Float64Array(f.owners.values.length);
   const revenue = new Float64Array(f.owners.values.length);
   for (let c = 0; c < f.customerCount; c++) {

@@ -25,7 +25,13 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
   let indexesRef: FieldIndexJobs | null = null;
   const emit = (event: KecardEvent) => {
     sink(event);
-    if (event.type === 'workspace.changed' && event.info && jobsRef) checkInBackground(event.info.path, jobsRef);
+    if (event.type === 'workspace.changed' && jobsRef) {
+      if (event.info) {
+        checkInBackground(event.info.path, jobsRef);
+        // Reports of a large workspace start from facts read ahead, in the resident worker.
+        if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path)) jobsRef.warmResident('analysis', event.info.path);
+      } else void jobsRef.dropResidents();
+    }
     indexesRef?.observe(event);
   };
   const host = new AppHost({ dataDir: options.dataDir, shell: options.shell, emit, ...(options.dialogs ? { dialogs: options.dialogs } : {}) });

@@ -51,7 +51,7 @@ export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handler
       if (parsed.data.kind === 'workspaceWorkbook') throw new KecardError('VALIDATION', 'Use workspace.exportWorkbook.');
       const writes = WRITING_REPORTS.has(parsed.data.kind);
       if (writes && !roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
-      const jobId = jobs.start('report', ws().path, parsed.data, ctx, () => {
+      const jobId = jobs.startResident('report', 'analysis', ws().path, parsed.data, ctx, () => {
         if (writes) changed(['customer', 'classificationRun']);
       });
       return { jobId };

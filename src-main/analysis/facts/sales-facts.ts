@@ -32,8 +32,9 @@ type OrderRow = [number, string, number | null, number, number];
 type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
 
 export class SalesFacts {
-  /** change_log rowid these columns reflect. */
+  /** change_log rowid these columns reflect, and that row's id (a restored backup reuses rowids). */
   version = 0;
+  private versionId: string | null = null;
 
   customerCount = 0;
   customerIds: string[] = [];
@@ -64,14 +65,14 @@ export class SalesFacts {
   refresh(ws: Workspace, progress: FactsProgress = {}): 'fresh' | 'updated' | 'rebuilt' {
     // One read transaction: the change-log position and the rows read belong to the same snapshot.
     return ws.db.transaction(() => {
-      const top = (ws.db.prepare('SELECT max(rowid) FROM change_log').pluck().get() as number | null) ?? 0;
-      if (top === this.version && this.version > 0) return 'fresh';
-      if (this.version === 0 || top < this.version || top - this.version > REBUILD_AFTER_CHANGES || !this.applyChanges(ws, top)) {
-        this.rebuild(ws, top, progress);
-        return 'rebuilt';
-      }
+      const last = ws.db.prepare('SELECT rowid, id FROM change_log ORDER BY rowid DESC LIMIT 1').raw(true).get() as [number, string] | undefined;
+      const [top, topId] = last ?? [0, null];
+      const same = this.version > 0 && (ws.db.prepare('SELECT id FROM change_log WHERE rowid = ?').pluck().get(this.version) ?? null) === this.versionId;
+      if (same && top === this.version) return 'fresh';
+      const outcome = same && top - this.version <= REBUILD_AFTER_CHANGES && this.applyChanges(ws, top) ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
       this.version = top;
-      return 'updated';
+      this.versionId = topId;
+      return outcome;
     })();
   }
 
@@ -80,7 +81,7 @@ export class SalesFacts {
     return this.customerIndex.get(id) ?? -1;
   }
 
-  private rebuild(ws: Workspace, top: number, progress: FactsProgress): void {
+  private rebuild(ws: Workspace, progress: FactsProgress): void {
     this.reset();
     const total =
       ((ws.db.prepare('SELECT count(*) FROM customers').pluck().get() as number) + (ws.db.prepare('SELECT count(*) FROM orders').pluck().get() as number)) || 1;
@@ -106,7 +107,6 @@ export class SalesFacts {
       tick();
     }
     progress.onProgress?.(total, total);
-    this.version = top;
   }
 
   /** Re-reads what changed since `version`; false when only a rebuild can be trusted. */
@@ -205,20 +205,22 @@ function* chunks<T>(items: T[]): Generator<T[]> {
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-const cache = new WeakMap<Workspace, SalesFacts>();
+// By file, not connection: the resident report worker opens the file for each job (holding no
+// handle between jobs, so a backup can replace it), and connections to one file share its facts.
+const cache = new Map<string, SalesFacts>();
 
 /** The workspace's sales facts, current as of now (read in full the first time). */
 export function salesFacts(ws: Workspace, progress: FactsProgress = {}): SalesFacts {
-  let facts = cache.get(ws);
+  let facts = cache.get(ws.path);
   if (!facts) {
     facts = new SalesFacts();
-    cache.set(ws, facts);
+    cache.set(ws.path, facts);
   }
   try {
     facts.refresh(ws, progress);
   } catch (err) {
     // A cancelled or failed read leaves nothing half-built behind.
-    cache.delete(ws);
+    cache.delete(ws.path);
     throw err;
   }
   return facts;

@@ -1,0 +1,63 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { KecardError } from '../../src-shared/errors';
+import { openWorkspace } from '../db/open-workspace';
+import type { Workspace } from '../db/workspace';
+import { CancelToken } from '../jobs/job-protocol';
+import type { ResidentRequest, ResidentResponse } from '../jobs/resident-protocol';
+import { salesFacts } from './facts/sales-facts';
+import { reportRequest, runReport, type ReportRequest } from './run-report';
+
+/**
+ * The resident worker of the 'report' jobs: one per open workspace, alive while it is open, so the
+ * sales facts it reads once (seconds at 10M orders) serve every later report in milliseconds.
+ * Requests run one after another; each brings its own cancel flag. The file is opened for each
+ * request and closed after it: between reports no handle keeps a backup from replacing it.
+ */
+const { workspacePath } = workerData as { workspacePath: string };
+const post = (msg: ResidentResponse) => parentPort?.postMessage(msg);
+
+function withWorkspace<T>(work: (ws: Workspace) => Promise<T> | T): Promise<T> {
+  const ws = openWorkspace(workspacePath);
+  return Promise.resolve()
+    .then(() => work(ws))
+    .finally(() => ws.close());
+}
+
+/** Reports that aggregate orders: their facts are brought up to date first, with progress. */
+const READS_SALES = new Set<ReportRequest['kind']>(['pareto', 'rfm', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'drill']);
+
+let queue = Promise.resolve();
+
+parentPort?.on('message', (req: ResidentRequest) => {
+  queue = queue.then(() => handle(req));
+});
+
+async function handle(req: ResidentRequest): Promise<void> {
+  if (req.type === 'warm') {
+    // Warming is a courtesy: a report that needs the facts reads them and reports any error.
+    await withWorkspace((ws) => salesFacts(ws)).catch(() => undefined);
+    return;
+  }
+  const { jobId } = req;
+  const cancel = new CancelToken(req.cancelFlag);
+  try {
+    if (cancel.cancelled) throw new KecardError('JOB_CANCELLED', 'Cancelled.');
+    const request = reportRequest.parse(req.params);
+    post({ jobId, msg: { type: 'progress', done: 0, total: 1, phase: 'computing' } });
+    const result = await withWorkspace((ws) => {
+      if (READS_SALES.has(request.kind)) {
+        salesFacts(ws, {
+          onProgress: (done, total) => {
+            if (cancel.cancelled) throw new KecardError('JOB_CANCELLED', 'Cancelled.');
+            post({ jobId, msg: { type: 'progress', done, total, phase: 'reading' } });
+          },
+        });
+      }
+      return runReport(ws, request, req.user);
+    });
+    post({ jobId, msg: { type: 'done', result } });
+  } catch (err) {
+    if (err instanceof KecardError) post({ jobId, msg: { type: 'error', code: err.code, message: err.message, details: err.details } });
+    else post({ jobId, msg: { type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } });
+  }
+}
