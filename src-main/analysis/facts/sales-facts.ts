@@ -76,6 +76,13 @@ export class SalesFacts {
     })();
   }
 
+  /** Bytes held in the typed columns (the ids and their map come on top). */
+  columnBytes(): number {
+    const columns = [this.customerDeleted, this.customerClass, this.customerProvince, this.customerOwner, this.customerLevel, this.customerHead];
+    const orders = [this.orderRowid, this.orderCustomer, this.orderDay, this.orderTotal, this.orderLive, this.orderNext];
+    return [...columns, ...orders].reduce((a, c) => a + c.byteLength, 0);
+  }
+
   /** Index of a customer id, or −1. */
   customerOf(id: string): number {
     return this.customerIndex.get(id) ?? -1;
