@@ -1,4 +1,5 @@
 import { KecardError } from '../../../src-shared/errors';
+import { ChangeCursor } from '../../changelog/change-cursor';
 import type { Workspace } from '../../db/workspace';
 import { Dictionary, ensureCapacity } from './growable';
 
@@ -9,8 +10,8 @@ import { Dictionary, ensureCapacity } from './growable';
  * at 6M orders here; see docs/performance.md).
  *
  * The columns are derived, never written: they are read from the tables, and kept current from
- * the change log, which every write goes through (services, import, sync, undo). Its rowid only
- * grows, so "changes after the rowid I last read" is exactly what a refresh has to re-read.
+ * the change log, which every write goes through (services, import, sync, undo): a refresh
+ * re-reads only the customers and orders logged after its cursor.
  */
 
 export interface FactsProgress {
@@ -32,9 +33,8 @@ type OrderRow = [number, string, number | null, number, number];
 type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
 
 export class SalesFacts {
-  /** change_log rowid these columns reflect, and that row's id (a restored backup reuses rowids). */
-  version = 0;
-  private versionId: string | null = null;
+  /** Where in the change log these columns stand. */
+  readonly cursor = new ChangeCursor();
 
   customerCount = 0;
   customerIds: string[] = [];
@@ -65,13 +65,11 @@ export class SalesFacts {
   refresh(ws: Workspace, progress: FactsProgress = {}): 'fresh' | 'updated' | 'rebuilt' {
     // One read transaction: the change-log position and the rows read belong to the same snapshot.
     return ws.db.transaction(() => {
-      const last = ws.db.prepare('SELECT rowid, id FROM change_log ORDER BY rowid DESC LIMIT 1').raw(true).get() as [number, string] | undefined;
-      const [top, topId] = last ?? [0, null];
-      const same = this.version > 0 && (ws.db.prepare('SELECT id FROM change_log WHERE rowid = ?').pluck().get(this.version) ?? null) === this.versionId;
-      if (same && top === this.version) return 'fresh';
-      const outcome = same && top - this.version <= REBUILD_AFTER_CHANGES && this.applyChanges(ws, top) ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
-      this.version = top;
-      this.versionId = topId;
+      const { top, topId, continues } = this.cursor.peek(ws);
+      const from = this.cursor.position;
+      if (continues && top === from) return 'fresh';
+      const outcome = continues && top - from <= REBUILD_AFTER_CHANGES && this.applyChanges(ws, from, top) ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
+      this.cursor.moveTo(top, topId);
       return outcome;
     })();
   }
@@ -116,14 +114,14 @@ export class SalesFacts {
     progress.onProgress?.(total, total);
   }
 
-  /** Re-reads what changed since `version`; false when only a rebuild can be trusted. */
-  private applyChanges(ws: Workspace, top: number): boolean {
+  /** Re-reads what changed after `from`; false when only a rebuild can be trusted. */
+  private applyChanges(ws: Workspace, from: number, top: number): boolean {
     const customers = new Set<string>();
     const orders = new Set<string>();
     for (const [entity, id] of ws.db
       .prepare("SELECT entity, entity_id FROM change_log WHERE rowid > ? AND rowid <= ? AND entity IN ('customer', 'order')")
       .raw(true)
-      .iterate(this.version, top) as IterableIterator<[string, string]>) {
+      .iterate(from, top) as IterableIterator<[string, string]>) {
       (entity === 'customer' ? customers : orders).add(id);
     }
     for (const chunk of chunks([...customers])) {

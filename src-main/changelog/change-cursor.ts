@@ -1,0 +1,25 @@
+import type { Workspace } from '../db/workspace';
+
+/**
+ * A position in the change log, for what is derived from the data and kept current from it (the
+ * sales facts of reports, the sidebar counts). Every write goes through the log and its rowid
+ * only grows, so "rows after my position" is exactly what changed — unless the file was replaced
+ * by a backup, whose log may reuse rowids: the id of the row at the position tells.
+ */
+export class ChangeCursor {
+  position = 0;
+  private positionId: string | null = null;
+
+  /** The log's last row now, and whether the log still continues from this cursor's position. */
+  peek(ws: Workspace): { top: number; topId: string | null; continues: boolean } {
+    const last = ws.db.prepare('SELECT rowid, id FROM change_log ORDER BY rowid DESC LIMIT 1').raw(true).get() as [number, string] | undefined;
+    const [top, topId] = last ?? [0, null];
+    const continues = this.position > 0 && (ws.db.prepare('SELECT id FROM change_log WHERE rowid = ?').pluck().get(this.position) ?? null) === this.positionId;
+    return { top, topId, continues };
+  }
+
+  moveTo(top: number, topId: string | null): void {
+    this.position = top;
+    this.positionId = topId;
+  }
+}
