@@ -27,7 +27,7 @@ export interface RunOptions {
 }
 
 /** The live rows of the query's entity: contacts count only while their customer is live, as the result list shows them. */
-function liveRows(entity: QueryDefinition['entity']): string {
+export function liveRows(entity: QueryDefinition['entity']): string {
   return entity === 'customer'
     ? 'customers c WHERE c.deleted = 0'
     : 'contacts ct WHERE ct.deleted = 0 AND ct.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)';

@@ -5,7 +5,7 @@ import type { CallContext } from '../../changelog/call-context';
 import { runWrite } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { readRow, insertRow, setDeleted, updateRow } from '../shared/entity-writes';
-import { countQuery } from './run-query';
+import { cachedCounts } from './pinned-count-cache';
 import { queryProblems, type QueryProblem } from './compile-query';
 
 export interface SavedQuery {
@@ -120,7 +120,7 @@ export function getSavedQuery(ws: Workspace, ctx: CallContext, id: string): Save
 
 /** Live counts for the pinned queries in the sidebar; a broken query shows as broken, not as 0. */
 export function pinnedCounts(ws: Workspace, ctx: CallContext, now = new Date()): { id: string; count: number | null; broken: boolean }[] {
-  return listSavedQueries(ws, ctx)
-    .filter((q) => q.pinned)
-    .map((q) => (q.problems.length > 0 ? { id: q.id, count: null, broken: true } : { id: q.id, count: countQuery(ws, q.definition, now), broken: false }));
+  const pinned = listSavedQueries(ws, ctx).filter((q) => q.pinned);
+  const counts = cachedCounts(ws, pinned.filter((q) => q.problems.length === 0), now);
+  return pinned.map((q) => (q.problems.length > 0 ? { id: q.id, count: null, broken: true } : { id: q.id, count: counts.get(q.id) ?? 0, broken: false }));
 }

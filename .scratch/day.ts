@@ -1,0 +1,15 @@
+import { tempWorkspace, testUser } from '../tests/support/temp-workspace';
+import { createCustomer } from '../src-main/services/customers/customer-service';
+import { createOrder } from '../src-main/services/sales/order-service';
+import { createSavedQuery, pinnedCounts } from '../src-main/services/query/saved-query-service';
+import { countQuery } from '../src-main/services/query/run-query';
+const { ws, cleanup } = tempWorkspace();
+const c = createCustomer(ws, testUser, { name: 'a' }).id;
+const now = new Date(2026, 5, 30, 10);
+createOrder(ws, testUser, { customerId: c, orderDate: '2026-06-20', status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }] });
+const def = { entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'related', relation: 'orders', mode: 'hasNo', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days: 60 }] } }] } } as any;
+createSavedQuery(ws, testUser, { name: 'q', definition: def, shared: true, pinned: true });
+console.log(pinnedCounts(ws, testUser, now), countQuery(ws, def, now));
+const later = new Date(now.getTime() + 90 * 86400000);
+console.log(pinnedCounts(ws, testUser, later), countQuery(ws, def, later));
+cleanup();

@@ -1,0 +1,15 @@
+import { tempWorkspace, testUser } from '../tests/support/temp-workspace';
+import { createCustomer, updateCustomer } from '../src-main/services/customers/customer-service';
+import { createOrder } from '../src-main/services/sales/order-service';
+import { addToFolder, createFolder } from '../src-main/services/favourites/favourite-service';
+import { createContact } from '../src-main/services/organisation/contact-service';
+const { ws, cleanup } = tempWorkspace();
+const f = createFolder(ws, testUser, 'x', 'customer').id;
+const c = createCustomer(ws, testUser, { name: 'a' }).id;
+const start = ws.db.prepare('SELECT max(rowid) FROM change_log').pluck().get();
+updateCustomer(ws, testUser, c, { city: '上海' });
+createOrder(ws, testUser, { customerId: c, orderDate: '2026-01-01', status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }] });
+addToFolder(ws, testUser, f, [c]);
+createContact(ws, testUser, { customerId: c, name: '张' });
+console.log(ws.db.prepare('SELECT entity, op, root_id IS NULL AS noRoot FROM change_log WHERE rowid > ?').all(start));
+cleanup();
