@@ -87,9 +87,10 @@ export class SalesFacts {
   }
 
   private rebuild(ws: Workspace, progress: FactsProgress): void {
-    this.reset();
-    const total =
-      ((ws.db.prepare('SELECT count(*) FROM customers').pluck().get() as number) + (ws.db.prepare('SELECT count(*) FROM orders').pluck().get() as number)) || 1;
+    const customers = ws.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+    const orders = ws.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
+    this.reset(customers, orders);
+    const total = customers + orders || 1;
     let done = 0;
     const tick = () => {
       done += 1;
@@ -194,12 +195,26 @@ export class SalesFacts {
     this.orderLive[f] = live && day !== null ? 1 : 0;
   }
 
-  private reset(): void {
+  /** Sized for what is there plus a little: doubling a 10M-order column on the last append would hold twice the memory. */
+  private reset(customers: number, orders: number): void {
+    const c = customers + (customers >> 5) + 16;
+    const o = orders + (orders >> 5) + 16;
     this.customerCount = 0;
     this.customerIds = [];
     this.customerIndex.clear();
-    this.customerHead = new Int32Array(0);
+    this.customerDeleted = new Uint8Array(c);
+    this.customerClass = new Int32Array(c);
+    this.customerProvince = new Int32Array(c);
+    this.customerOwner = new Int32Array(c);
+    this.customerLevel = new Float64Array(c);
+    this.customerHead = new Int32Array(c).fill(-1);
     this.orderCount = 0;
+    this.orderRowid = new Float64Array(o);
+    this.orderCustomer = new Int32Array(o);
+    this.orderDay = new Int32Array(o);
+    this.orderTotal = new Float64Array(o);
+    this.orderLive = new Uint8Array(o);
+    this.orderNext = new Int32Array(o);
     this.maxOrderRowid = 0;
   }
 }
