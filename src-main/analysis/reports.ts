@@ -2,6 +2,8 @@ import { orderTransitions } from '../../src-shared/analysis/contribution';
 import type { Workspace } from '../db/workspace';
 import { getScheme } from './classification-service';
 import { windowEnding } from './customer-metrics';
+import { salesFacts } from './facts/sales-facts';
+import { periodClasses } from './facts/snapshot-facts';
 
 // The class, relationship and business-record reports: grouped SQL over snapshots, customers and
 // records, returned as plain JSON the renderer charts. The reports over orders are in sales-reports.ts.
@@ -39,26 +41,25 @@ export function classDistribution(ws: Workspace, schemeId: string) {
 
 /** 客户异动: moves between two periods' classes, plus who stopped buying in the later window. */
 export function classTransitions(ws: Workspace, schemeId: string, from: string, to: string) {
-  const scheme = getScheme(ws, schemeId);
-  const order = scheme.definition.classes.map((c) => c.key);
-  // Grouped in SQL: customers in both periods (one index probe each), and those in only one of
-  // them ("—" on the other side). Reading both periods into maps of 100k ids was 2× the SQL.
-  const other = 'SELECT 1 FROM classification_snapshots o WHERE o.customer_id = s.customer_id AND o.scheme_id = s.scheme_id AND o.period = ?';
-  const cells = [
-    ...(ws.db
-      .prepare(
-        `SELECT s.class AS "from", b.class AS "to", count(*) AS customers FROM ${LIVE_SNAPSHOTS}
-         JOIN classification_snapshots b ON b.customer_id = s.customer_id AND b.scheme_id = s.scheme_id AND b.period = ?
-         WHERE s.scheme_id = ? AND s.period = ? GROUP BY s.class, b.class`,
-      )
-      .all(to, schemeId, from) as { from: string; to: string; customers: number }[]),
-    ...(ws.db
-      .prepare(`SELECT s.class AS "from", '—' AS "to", count(*) AS customers FROM ${LIVE_SNAPSHOTS} WHERE s.scheme_id = ? AND s.period = ? AND NOT EXISTS (${other}) GROUP BY s.class`)
-      .all(schemeId, from, to) as { from: string; to: string; customers: number }[]),
-    ...(ws.db
-      .prepare(`SELECT '—' AS "from", s.class AS "to", count(*) AS customers FROM ${LIVE_SNAPSHOTS} WHERE s.scheme_id = ? AND s.period = ? AND NOT EXISTS (${other}) GROUP BY s.class`)
-      .all(schemeId, to, from) as { from: string; to: string; customers: number }[]),
-  ];
+  const order = getScheme(ws, schemeId).definition.classes.map((c) => c.key);
+  // Both periods by customer index (read once per applied run, facts/snapshot-facts.ts): one walk
+  // over the live customers. As SQL this was four joins of the two runs, 8.6 s at 600k.
+  const facts = salesFacts(ws);
+  const a = periodClasses(ws, facts, schemeId, from);
+  const b = periodClasses(ws, facts, schemeId, to);
+  const width = b.keys.length + 1;
+  const counts = new Map<number, number>();
+  let stoppedBuying = 0;
+  for (let c = 0; c < facts.customerCount; c++) {
+    if (facts.customerDeleted[c] === 1) continue;
+    const x = a.classOf[c] ?? 0;
+    const y = b.classOf[c] ?? 0;
+    if (x === 0 && y === 0) continue;
+    counts.set(x * width + y, (counts.get(x * width + y) ?? 0) + 1);
+    if (x !== 0 && y !== 0 && a.revenueSign[c] === 1 && b.revenueSign[c] === 0) stoppedBuying += 1;
+  }
+  const keyOf = (code: number) => (code === 0 ? '—' : (b.keys[code - 1] as string));
+  const cells = [...counts.entries()].map(([k, customers]) => ({ from: keyOf(Math.floor(k / width)), to: keyOf(k % width), customers }));
   const rank = (k: string) => order.indexOf(k);
   let up = 0;
   let down = 0;
@@ -69,14 +70,7 @@ export function classTransitions(ws: Workspace, schemeId: string, from: string, 
     else if (rank(c.to) > rank(c.from)) down += c.customers;
     else same += c.customers;
   }
-  const stopped = ws.db
-    .prepare(
-      `SELECT count(*) FROM ${LIVE_SNAPSHOTS} JOIN classification_snapshots b ON b.customer_id = s.customer_id AND b.scheme_id = s.scheme_id
-       WHERE s.scheme_id = ? AND s.period = ? AND b.period = ? AND json_extract(s.metrics, '$.revenue') > 0 AND json_extract(b.metrics, '$.revenue') = 0`,
-    )
-    .pluck()
-    .get(schemeId, from, to) as number;
-  return { from, to, matrix: orderTransitions(cells, order), up, down, same, stoppedBuying: stopped };
+  return { from, to, matrix: orderTransitions(cells, order), up, down, same, stoppedBuying };
 }
 
 export function relationshipDistribution(ws: Workspace) {

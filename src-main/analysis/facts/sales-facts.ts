@@ -33,6 +33,8 @@ type OrderRow = [number, string, number | null, number, number];
 type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
 
 export class SalesFacts {
+  /** Counts full reads: customer indexes of one generation stay valid until the next. */
+  generation = 0;
   /** Where in the change log these columns stand. */
   readonly cursor = new ChangeCursor();
 
@@ -90,6 +92,7 @@ export class SalesFacts {
     const customers = ws.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     const orders = ws.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
     this.reset(customers, orders);
+    this.generation += 1;
     const total = customers + orders || 1;
     let done = 0;
     const tick = () => {

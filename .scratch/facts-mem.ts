@@ -1,0 +1,12 @@
+import { openWorkspace } from '../src-main/db/open-workspace';
+import { SalesFacts } from '../src-main/analysis/facts/sales-facts';
+const ws = openWorkspace(process.argv[2]!);
+const mb = (n: number) => Math.round(n / 2 ** 20);
+const show = (l: string) => { const m = process.memoryUsage(); console.log(l, 'rss', mb(m.rss), 'heapUsed', mb(m.heapUsed), 'heapTotal', mb(m.heapTotal), 'external', mb(m.external), 'ab', mb(m.arrayBuffers)); };
+show('before');
+const f = new SalesFacts(); f.refresh(ws);
+show('after');
+(globalThis as any).gc?.();
+show('after gc');
+console.log('columns', mb(f.columnBytes()));
+ws.close();
