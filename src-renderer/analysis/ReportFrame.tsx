@@ -72,7 +72,7 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
           <div className="progress">
             <div className={`progress-fill${pct === null ? ' indeterminate' : ''}`} style={{ width: `${pct ?? 30}%` }} />
           </div>
-          <span className="muted">{t('analysis.computing')}</span>
+          <span className="muted">{t(state.progress?.phase === 'reading' ? 'analysis.readingSales' : 'analysis.computing')}</span>
           <button type="button" data-testid="report-cancel" onClick={onCancel}>
             {t('analysis.cancel')}
           </button>

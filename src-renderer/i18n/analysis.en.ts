@@ -9,6 +9,7 @@ export const analysisEn: AnalysisMessages = {
     run: 'Compute',
     cancel: 'Cancel',
     computing: 'Computing… (you can keep working)',
+    readingSales: 'Reading the orders (once per open workspace)…',
     asOf: 'Analysis date',
     windowDays: 'Window (days)',
     scheme: 'Scheme',
