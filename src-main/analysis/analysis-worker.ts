@@ -4,7 +4,7 @@ import { openWorkspace } from '../db/open-workspace';
 import type { Workspace } from '../db/workspace';
 import { CancelToken } from '../jobs/job-protocol';
 import type { ResidentRequest, ResidentResponse } from '../jobs/resident-protocol';
-import { salesFacts } from './facts/sales-facts';
+import { salesFacts } from './facts/facts-cache';
 import { reportRequest, runReport, type ReportRequest } from './run-report';
 
 /**
@@ -13,7 +13,7 @@ import { reportRequest, runReport, type ReportRequest } from './run-report';
  * Requests run one after another; each brings its own cancel flag. The file is opened for each
  * request and closed after it: between reports no handle keeps a backup from replacing it.
  */
-const { workspacePath } = workerData as { workspacePath: string };
+const { workspacePath, cacheDir } = workerData as { workspacePath: string; cacheDir?: string };
 const post = (msg: ResidentResponse) => parentPort?.postMessage(msg);
 
 function withWorkspace<T>(work: (ws: Workspace) => Promise<T> | T): Promise<T> {
@@ -35,7 +35,7 @@ parentPort?.on('message', (req: ResidentRequest) => {
 async function handle(req: ResidentRequest): Promise<void> {
   if (req.type === 'warm') {
     // Warming is a courtesy: a report that needs the facts reads them and reports any error.
-    await withWorkspace((ws) => salesFacts(ws)).catch(() => undefined);
+    await withWorkspace((ws) => salesFacts(ws, { cacheDir })).catch(() => undefined);
     return;
   }
   const { jobId } = req;
@@ -47,6 +47,7 @@ async function handle(req: ResidentRequest): Promise<void> {
     const result = await withWorkspace((ws) => {
       if (READS_SALES.has(request.kind)) {
         salesFacts(ws, {
+          cacheDir,
           onProgress: (done, total) => {
             if (cancel.cancelled) throw new KecardError('JOB_CANCELLED', 'Cancelled.');
             post({ jobId, msg: { type: 'progress', done, total, phase: 'reading' } });

@@ -2,7 +2,8 @@ import type { MetricKey } from '../../src-shared/analysis/scheme';
 import type { Workspace } from '../db/workspace';
 import { safeColumn } from '../services/custom-fields/field-registry';
 import { NO_DAY, customerTotals } from './facts/customer-totals';
-import { dayNumber, isoDate, salesFacts } from './facts/sales-facts';
+import { salesFacts } from './facts/facts-cache';
+import { dayNumber, isoDate } from './facts/sales-facts';
 
 export interface CustomerMetrics {
   id: string;

@@ -2,7 +2,7 @@ import { orderTransitions } from '../../src-shared/analysis/contribution';
 import type { Workspace } from '../db/workspace';
 import { getScheme } from './classification-service';
 import { windowEnding } from './customer-metrics';
-import { salesFacts } from './facts/sales-facts';
+import { salesFacts } from './facts/facts-cache';
 import { periodClasses } from './facts/snapshot-facts';
 
 // The class, relationship and business-record reports: grouped SQL over snapshots, customers and

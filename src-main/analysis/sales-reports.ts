@@ -3,7 +3,8 @@ import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, 
 import type { Workspace } from '../db/workspace';
 import { windowEnding } from './customer-metrics';
 import { NO_DAY, customerTotals, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
-import { dayNumber, isoDate, salesFacts, type SalesFacts } from './facts/sales-facts';
+import { salesFacts } from './facts/facts-cache';
+import { dayNumber, isoDate, type SalesFacts } from './facts/sales-facts';
 
 // The reports over orders. Each reads the workspace's sales facts (typed columns kept current from
 // the change log, see facts/sales-facts.ts) and aggregates them in memory: one pass over the

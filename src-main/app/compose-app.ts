@@ -35,7 +35,7 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
     indexesRef?.observe(event);
   };
   const host = new AppHost({ dataDir: options.dataDir, shell: options.shell, emit, ...(options.dialogs ? { dialogs: options.dialogs } : {}) });
-  const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir));
+  const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir), options.dataDir);
   jobsRef = jobs;
   const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.context } : null));
   indexesRef = fieldIndexes;

@@ -18,6 +18,11 @@ export class ChangeCursor {
     return { top, topId, continues };
   }
 
+  /** For saving the cursor with what it guards (e.g. the sales facts file). */
+  get state(): { position: number; positionId: string | null } {
+    return { position: this.position, positionId: this.positionId };
+  }
+
   moveTo(top: number, topId: string | null): void {
     this.position = top;
     this.positionId = topId;

@@ -34,6 +34,8 @@ export class JobRunner {
     private readonly emit: (event: KecardEvent) => void,
     /** Resolves a job kind to its bundled worker file (see build/scripts/build-main.mjs). */
     private readonly workerFile: (kind: string) => URL,
+    /** Where resident workers may keep what they derived, across runs of the app (the data folder). */
+    private readonly cacheDir?: string,
   ) {}
 
   /** `onDone` may return what the renderer should receive instead of the worker's raw result. */
@@ -88,7 +90,7 @@ export class JobRunner {
     const current = this.residents.get(residentKind);
     if (current && current.path === workspacePath) return current;
     if (current) void current.worker.terminate();
-    const worker = new Worker(this.workerFile(residentKind), { workerData: { workspacePath } });
+    const worker = new Worker(this.workerFile(residentKind), { workerData: { workspacePath, cacheDir: this.cacheDir } });
     const resident: Resident = { path: workspacePath, worker, pending: new Map() };
     this.residents.set(residentKind, resident);
     worker.on('message', (res: ResidentResponse) => {

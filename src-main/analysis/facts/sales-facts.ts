@@ -32,6 +32,22 @@ const CUSTOMER_COLUMNS = 'id, deleted, class, province, owner_id, relationship_l
 type OrderRow = [number, string, number | null, number, number];
 type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
 
+/** The typed columns of SalesFacts, by name: what a facts file stores. */
+export interface FactColumns {
+  customerDeleted: Uint8Array<ArrayBuffer>;
+  customerClass: Int32Array<ArrayBuffer>;
+  customerProvince: Int32Array<ArrayBuffer>;
+  customerOwner: Int32Array<ArrayBuffer>;
+  customerLevel: Float64Array<ArrayBuffer>;
+  customerHead: Int32Array<ArrayBuffer>;
+  orderRowid: Float64Array<ArrayBuffer>;
+  orderCustomer: Int32Array<ArrayBuffer>;
+  orderDay: Int32Array<ArrayBuffer>;
+  orderTotal: Float64Array<ArrayBuffer>;
+  orderLive: Uint8Array<ArrayBuffer>;
+  orderNext: Int32Array<ArrayBuffer>;
+}
+
 export class SalesFacts {
   /** Counts full reads: customer indexes of one generation stay valid until the next. */
   generation = 0;
@@ -61,7 +77,7 @@ export class SalesFacts {
   /** 1 when the order counts as a sale: not deleted, not cancelled. */
   orderLive = new Uint8Array(0);
   orderNext = new Int32Array(0);
-  private maxOrderRowid = 0;
+  maxOrderRowid = 0;
 
   /** Brings the columns up to the workspace's current state; returns what it had to do. */
   refresh(ws: Workspace, progress: FactsProgress = {}): 'fresh' | 'updated' | 'rebuilt' {
@@ -81,6 +97,54 @@ export class SalesFacts {
     const columns = [this.customerDeleted, this.customerClass, this.customerProvince, this.customerOwner, this.customerLevel, this.customerHead];
     const orders = [this.orderRowid, this.orderCustomer, this.orderDay, this.orderTotal, this.orderLive, this.orderNext];
     return [...columns, ...orders].reduce((a, c) => a + c.byteLength, 0);
+  }
+
+  /** The typed columns by name, trimmed to what is filled (what a facts file holds). */
+  columns(): FactColumns {
+    const c = this.customerCount;
+    const o = this.orderCount;
+    return {
+      customerDeleted: this.customerDeleted.subarray(0, c),
+      customerClass: this.customerClass.subarray(0, c),
+      customerProvince: this.customerProvince.subarray(0, c),
+      customerOwner: this.customerOwner.subarray(0, c),
+      customerLevel: this.customerLevel.subarray(0, c),
+      customerHead: this.customerHead.subarray(0, c),
+      orderRowid: this.orderRowid.subarray(0, o),
+      orderCustomer: this.orderCustomer.subarray(0, o),
+      orderDay: this.orderDay.subarray(0, o),
+      orderTotal: this.orderTotal.subarray(0, o),
+      orderLive: this.orderLive.subarray(0, o),
+      orderNext: this.orderNext.subarray(0, o),
+    };
+  }
+
+  /** Takes over columns read back from a facts file (see facts-file.ts), then refreshes as usual. */
+  adopt(state: { ids: string[]; columns: FactColumns; dictionaries: Record<'classes' | 'provinces' | 'owners', (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
+    const col = state.columns;
+    this.customerIds = state.ids;
+    this.customerCount = state.ids.length;
+    this.customerIndex.clear();
+    state.ids.forEach((id, i) => this.customerIndex.set(id, i));
+    this.customerDeleted = col.customerDeleted;
+    this.customerClass = col.customerClass;
+    this.customerProvince = col.customerProvince;
+    this.customerOwner = col.customerOwner;
+    this.customerLevel = col.customerLevel;
+    this.customerHead = col.customerHead;
+    this.orderRowid = col.orderRowid;
+    this.orderCustomer = col.orderCustomer;
+    this.orderDay = col.orderDay;
+    this.orderTotal = col.orderTotal;
+    this.orderLive = col.orderLive;
+    this.orderNext = col.orderNext;
+    this.orderCount = this.orderRowid.length;
+    this.maxOrderRowid = state.maxOrderRowid;
+    for (const v of state.dictionaries.classes.slice(1)) this.classes.code(v);
+    for (const v of state.dictionaries.provinces.slice(1)) this.provinces.code(v);
+    for (const v of state.dictionaries.owners.slice(1)) this.owners.code(v);
+    this.generation += 1;
+    this.cursor.moveTo(state.cursor.position, state.cursor.positionId);
   }
 
   /** Index of a customer id, or −1. */
@@ -227,27 +291,6 @@ function* chunks<T>(items: T[]): Generator<T[]> {
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-// By file, not connection: the resident report worker opens the file for each job (holding no
-// handle between jobs, so a backup can replace it), and connections to one file share its facts.
-const cache = new Map<string, SalesFacts>();
-
-/** The workspace's sales facts, current as of now (read in full the first time). */
-export function salesFacts(ws: Workspace, progress: FactsProgress = {}): SalesFacts {
-  let facts = cache.get(ws.path);
-  if (!facts) {
-    facts = new SalesFacts();
-    cache.set(ws.path, facts);
-  }
-  try {
-    facts.refresh(ws, progress);
-  } catch (err) {
-    // A cancelled or failed read leaves nothing half-built behind.
-    cache.delete(ws.path);
-    throw err;
-  }
-  return facts;
-}
 
 /** Day number of an ISO date (YYYY-MM-DD), the unit of orderDay. */
 export function dayNumber(isoDate: string): number {

@@ -84,5 +84,15 @@ describe('reports in the resident worker', () => {
     expect(await pareto()).toMatchObject({ total: 60_300, customers: 5 });
     const progress = events.filter((e) => e.type === 'job.progress' && e.kind === 'report');
     expect(progress.length).toBeGreaterThan(0);
+
+    // The app again, later: the facts come from the data folder, not from reading every order.
+    await app.dispose();
+    events.length = 0;
+    app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/') });
+    app.setEventSink((e) => events.push(e));
+    app.host.open(path);
+    sell(path, [5]);
+    expect(await pareto()).toMatchObject({ total: 60_800, customers: 6 });
+    expect(events.some((e) => e.type === 'job.progress' && e.phase === 'reading')).toBe(false);
   }, 60_000);
 });
