@@ -87,17 +87,21 @@ function countInFull(ws: Workspace, key: string, def: QueryDefinition, now: Date
 function retest(ws: Workspace, entry: Entry, def: QueryDefinition, customers: string[], now: Date): void {
   const where = compileWhere(ws, def, now);
   for (let i = 0; i < customers.length; i += ID_CHUNK) {
-    const ids = JSON.stringify(customers.slice(i, i + ID_CHUNK));
-    for (const rowid of ws.db.prepare('SELECT rowid FROM customers WHERE id IN (SELECT value FROM json_each(?))').pluck().iterate(ids) as IterableIterator<number>) {
+    const ids = customers.slice(i, i + ID_CHUNK);
+    // The ids as a list of placeholders, not json_each: with a list of known length SQLite looks
+    // the customers up by id; given json_each it walked the query's own index instead (every
+    // class-A customer, 1.5 s at 1M, for one edited card).
+    const list = ids.map(() => '?').join(', ');
+    for (const rowid of ws.db.prepare(`SELECT rowid FROM customers WHERE id IN (${list})`).pluck().iterate(...ids) as IterableIterator<number>) {
       if (hasBit(entry.bits as Uint8Array, rowid)) {
         clearBit(entry.bits as Uint8Array, rowid);
         entry.count -= 1;
       }
     }
     for (const rowid of ws.db
-      .prepare(`SELECT c.rowid FROM ${liveRows('customer')} AND c.id IN (SELECT value FROM json_each(?)) AND ${where.sql}`)
+      .prepare(`SELECT c.rowid FROM ${liveRows('customer')} AND c.id IN (${list}) AND ${where.sql}`)
       .pluck()
-      .iterate(ids, ...where.params) as IterableIterator<number>) {
+      .iterate(...ids, ...where.params) as IterableIterator<number>) {
       entry.bits = setBit(entry.bits as Uint8Array, rowid);
       entry.count += 1;
     }
