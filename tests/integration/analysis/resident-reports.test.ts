@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KecardEvent } from '../../../src-shared/contract/events';
 import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
@@ -7,6 +6,7 @@ import { createBackup } from '../../../src-main/backup/backup-service';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { createOrder } from '../../../src-main/services/sales/order-service';
+import { distWorkers, jobFinished } from '../../support/job-events';
 import { tempDir, testUser } from '../../support/temp-workspace';
 
 // Reports run in one resident worker per workspace that keeps the sales facts between jobs. What
@@ -20,7 +20,7 @@ const events: KecardEvent[] = [];
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
   events.length = 0;
-  app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/') });
+  app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: distWorkers });
   app.setEventSink((e) => events.push(e));
 });
 afterEach(async () => {
@@ -34,16 +34,7 @@ async function pareto(): Promise<{ total: number; customers: number }> {
   const started = await app.dispatch('reports.run', { request: { kind: 'pareto', asOf: AS_OF, windowDays: 365 } }, app.host.context);
   if (!started.ok) throw new Error(started.error.message);
   const { jobId } = started.value as { jobId: string };
-  const finished = await new Promise<Extract<KecardEvent, { type: 'job.finished' }>>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const hit = events.find((e): e is Extract<KecardEvent, { type: 'job.finished' }> => e.type === 'job.finished' && e.jobId === jobId);
-      if (hit) {
-        clearInterval(timer);
-        resolve(hit);
-      }
-    }, 10);
-    setTimeout(() => reject(new Error('report did not finish')), 30_000);
-  });
+  const finished = await jobFinished(events, jobId);
   expect(finished).toMatchObject({ ok: true, kind: 'report' });
   return finished.result as { total: number; customers: number };
 }
@@ -88,7 +79,7 @@ describe('reports in the resident worker', () => {
     // The app again, later: the facts come from the data folder, not from reading every order.
     await app.dispose();
     events.length = 0;
-    app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/') });
+    app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: distWorkers });
     app.setEventSink((e) => events.push(e));
     app.host.open(path);
     sell(path, [5]);

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KecardEvent } from '../../../src-shared/contract/events';
@@ -10,6 +9,7 @@ import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { exportQueryToFile } from '../../../src-main/services/export/export-query';
 import { runCustomerQuery } from '../../../src-main/services/query/run-query';
+import { distWorkers, jobFinished } from '../../support/job-events';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
 
 // Query results are exported by the 'export' job: a worker writes the file page by page and the
@@ -84,23 +84,14 @@ describe('query export', () => {
     createCustomer(ws, testUser, { name: '东方电子科技', customerClass: 'A' });
     ws.close(); // the app opens the file itself; cleanup's close is then a no-op
     const events: KecardEvent[] = [];
-    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/') });
+    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: distWorkers });
     app.setEventSink((e) => events.push(e));
     try {
       app.host.open(path);
       const started = await app.dispatch('queries.export', { definition: classA, format: 'xlsx', columns, fileName: 'A类客户' }, app.host.context);
       if (!started.ok) throw new Error(started.error.message);
       const { jobId } = started.value as { jobId: string };
-      const finished = await new Promise<Extract<KecardEvent, { type: 'job.finished' }>>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const hit = events.find((e): e is Extract<KecardEvent, { type: 'job.finished' }> => e.type === 'job.finished' && e.jobId === jobId);
-          if (hit) {
-            clearInterval(timer);
-            resolve(hit);
-          }
-        }, 20);
-        setTimeout(() => reject(new Error('export job did not finish')), 30_000);
-      });
+      const finished = await jobFinished(events, jobId);
       expect(finished).toMatchObject({ ok: true, kind: 'export', result: { fileName: 'A类客户.xlsx', rows: 2 } });
       expect(events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done === 2 && e.total === 2)).toBe(true);
       const file = app.host.staged.get((finished.result as { downloadToken: string }).downloadToken);
