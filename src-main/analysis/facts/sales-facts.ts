@@ -94,9 +94,7 @@ export class SalesFacts {
 
   /** Bytes held in the typed columns (the ids and their map come on top). */
   columnBytes(): number {
-    const columns = [this.customerDeleted, this.customerClass, this.customerProvince, this.customerOwner, this.customerLevel, this.customerHead];
-    const orders = [this.orderRowid, this.orderCustomer, this.orderDay, this.orderTotal, this.orderLive, this.orderNext];
-    return [...columns, ...orders].reduce((a, c) => a + c.byteLength, 0);
+    return Object.keys(this.columns()).reduce((a, k) => a + (this[k as keyof FactColumns]).byteLength, 0);
   }
 
   /** The typed columns by name, trimmed to what is filled (what a facts file holds). */
@@ -121,23 +119,11 @@ export class SalesFacts {
 
   /** Takes over columns read back from a facts file (see facts-file.ts), then refreshes as usual. */
   adopt(state: { ids: string[]; columns: FactColumns; dictionaries: Record<'classes' | 'provinces' | 'owners', (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
-    const col = state.columns;
     this.customerIds = state.ids;
     this.customerCount = state.ids.length;
     this.customerIndex.clear();
     state.ids.forEach((id, i) => this.customerIndex.set(id, i));
-    this.customerDeleted = col.customerDeleted;
-    this.customerClass = col.customerClass;
-    this.customerProvince = col.customerProvince;
-    this.customerOwner = col.customerOwner;
-    this.customerLevel = col.customerLevel;
-    this.customerHead = col.customerHead;
-    this.orderRowid = col.orderRowid;
-    this.orderCustomer = col.orderCustomer;
-    this.orderDay = col.orderDay;
-    this.orderTotal = col.orderTotal;
-    this.orderLive = col.orderLive;
-    this.orderNext = col.orderNext;
+    Object.assign(this, state.columns);
     this.orderCount = this.orderRowid.length;
     this.maxOrderRowid = state.maxOrderRowid;
     for (const v of state.dictionaries.classes.slice(1)) this.classes.code(v);
