@@ -24,7 +24,7 @@ function withWorkspace<T>(work: (ws: Workspace) => Promise<T> | T): Promise<T> {
 }
 
 /** Reports that aggregate orders: their facts are brought up to date first, with progress. */
-const READS_SALES = new Set<ReportRequest['kind']>(['pareto', 'rfm', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'drill']);
+const READS_SALES = new Set<ReportRequest['kind']>(['pareto', 'rfm', 'transitions', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'drill']);
 
 let queue = Promise.resolve();
 
