@@ -128,6 +128,10 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
       const quietFrom = daysBefore(t.asOf, t.dormantDays - 1);
       return [hasOrders(group([cond('orderDate', 'before', { value: quietFrom })])), hasOrders(ordersBetween(quietFrom, t.asOf), 'hasNo')];
     }
+    case 'buyers': {
+      const w = windowEnding(t.asOf, t.windowDays);
+      return [hasOrders(ordersBetween(w.from, w.to))];
+    }
     case 'month': {
       const [from, to] = [`${t.month}-01`, monthEnd(t.month)];
       if (t.measure === 'new') return [aggregateOrders(undefined, 'min', 'orderDate', 'gte', from), aggregateOrders(undefined, 'min', 'orderDate', 'lte', to)];

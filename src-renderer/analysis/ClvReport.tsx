@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -15,13 +15,18 @@ export function ClvReport() {
   const [lifespan, setLifespan] = useState(3);
   const [marginPct, setMarginPct] = useState(30);
   const { state, run, cancel } = useReport<ClvResult>();
+  const openDrill = useAnalysis((s) => s.openDrill);
+  // The drill lists the customers of the figures shown, not of parameters changed since.
+  const ran = useRef({ asOf: '', windowDays: 0 });
   const go = () => {
     const { asOf, windowDays } = useAnalysis.getState();
+    ran.current = { asOf, windowDays };
     void run({ kind: 'clv', asOf, windowDays, lifespanYears: lifespan, grossMargin: marginPct / 100 });
   };
   useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.clv');
   const data = state.status === 'done' ? state.data : null;
+  const drill = () => openDrill({ title: t('analysis.clv.buyers', { n: data?.customers ?? 0 }), target: { of: 'buyers', ...ran.current } });
   const steps = useMemo(
     () =>
       data
@@ -66,7 +71,7 @@ export function ClvReport() {
           </label>
         </>
       }
-      chart={option ? { option, height: 260 } : null}
+      chart={option ? { option, height: 260, onClick: drill } : null}
       sheets={() => [
         {
           name: title,
@@ -93,6 +98,9 @@ export function ClvReport() {
           <p className="muted">
             {t('analysis.clv.window', { from: data.window.from, to: data.window.to, orders: data.orders, customers: data.customers, revenue: formatMoney(data.revenue, { symbol: true }) })}
           </p>
+          <button type="button" data-testid="clv-drill" disabled={data.customers === 0} onClick={drill}>
+            {t('analysis.clv.drill')}
+          </button>
         </div>
       ) : null}
     </ReportFrame>

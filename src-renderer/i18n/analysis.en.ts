@@ -101,6 +101,8 @@ export const analysisEn: AnalysisMessages = {
       purchasesPerYear: 'Purchases per year',
       value: 'Customer lifetime value',
       window: '{{from}} to {{to}}: {{orders}} orders, {{customers}} customers, revenue {{revenue}}',
+      buyers: '{{n}} customers who bought in the window',
+      drill: 'List these customers',
     },
     managers: { visitType: 'Visit business type', noVisitType: '(no visits)', name: 'Account manager', planned: 'Visits planned', done: 'Visits done' },
     relationship: { level: 'Relationship level', none: 'Not rated' },

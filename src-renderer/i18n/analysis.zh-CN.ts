@@ -100,6 +100,8 @@ export const analysisZhCN = {
       purchasesPerYear: '年均购买次数',
       value: '客户终身价值',
       window: '统计区间 {{from}} 至 {{to}}：订单 {{orders}} 笔，客户 {{customers}} 个，销售额 {{revenue}}',
+      buyers: '统计区间内下单的 {{n}} 个客户',
+      drill: '查看这些客户',
     },
     managers: { visitType: '拜访业务类型', noVisitType: '（不统计拜访）', name: '客户经理', planned: '计划拜访', done: '已完成拜访' },
     relationship: { level: '客情关系等级', none: '未评级' },

@@ -118,6 +118,8 @@ export type DrillTarget =
   /** The transition report's totals: moved up, moved down, stayed, stopped buying. */
   | { of: 'transitionMove'; schemeId: string; from: string; to: string; move: TransitionMove }
   | { of: 'dormant'; asOf: string; dormantDays: number }
+  /** The customers who bought in the window: those the lifetime value is averaged over. */
+  | { of: 'buyers'; asOf: string; windowDays: number }
   /** A business-summary bar: the customers with records of the type in that status, created in the window. */
   | { of: 'records'; typeId: string; status: string; from: string; to: string }
   | { of: 'month'; month: string; measure: 'active' | 'new'; by?: 'class' | 'province' | undefined; key?: string | null | undefined }

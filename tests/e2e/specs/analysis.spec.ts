@@ -186,6 +186,13 @@ test('an RFM cell and a month of the time series drill to a customer query with 
   for (const name of names) expect(plan.some(([p]) => name.includes(p) && (p.length > 4 ? 'A' : 'B') === key)).toBe(true);
   await app.getByTestId('drill-open-query').click();
   await expect(qb.resultTotal()).toHaveAttribute('data-count', String(n));
+
+  // The lifetime value is averaged over everyone who bought in the window: its drill lists them.
+  await analysis.open();
+  const clv = await analysis.openReport('clv');
+  await expect(clv.getByTestId('clv-value')).toBeVisible();
+  await clv.getByTestId('clv-drill').click();
+  await analysis.drillNames(plan.length);
 });
 
 test('a bar of the complaint summary drills to the customers with such complaints', async ({ app, api }) => {

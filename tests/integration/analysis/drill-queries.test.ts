@@ -4,7 +4,7 @@ import { applyScheme, saveScheme, snapshotClasses, type Scheme } from '../../../
 import { transitionMatrix } from '../../../src-shared/analysis/contribution';
 import { drillQuery } from '../../../src-main/analysis/drill';
 import { classDistribution, classPyramid, classTransitions, relationshipDistribution } from '../../../src-main/analysis/reports';
-import { dormantReport, managerPerformance, paretoReport, rfmReport, rfmScored, timeSeries } from '../../../src-main/analysis/sales-reports';
+import { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, rfmScored, timeSeries } from '../../../src-main/analysis/sales-reports';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
 import { createEmployee } from '../../../src-main/services/employees/employee-service';
@@ -173,6 +173,14 @@ describe('drill-downs as customer queries', () => {
   it('lists the dormant customers', () => {
     for (const days of [30, 180, 365]) {
       expect(drilled({ of: 'dormant', asOf: AS_OF, dormantDays: days }).length).toBe(dormantReport(ws, AS_OF, days).count);
+    }
+  });
+
+  it('lists the customers the lifetime value is averaged over', () => {
+    for (const days of [30, 365]) {
+      const clv = clvReport(ws, AS_OF, days, 3, 0.3);
+      expect(clv.customers).toBeGreaterThan(0);
+      expect(drilled({ of: 'buyers', asOf: AS_OF, windowDays: days }).length).toBe(clv.customers);
     }
   });
 
