@@ -19,8 +19,17 @@ export interface FactsProgress {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Beyond this many change-log rows since the last read, reading everything again is cheaper. */
-const REBUILD_AFTER_CHANGES = 200_000;
+/** When a refresh stops following the log row by row; tests lower them to take every path on small data. */
+export const FACTS_LIMITS = {
+  /** Beyond this many changed orders since the last read, reading everything again is cheaper. */
+  rebuildAfterOrderChanges: 200_000,
+  /**
+   * Beyond this many changed customers one pass over the customers table beats looking each up:
+   * applying a scheme logs a class change for most customers and no order, and must not cost a
+   * full read of 10M orders (54 s at 1M × 10M).
+   */
+  rereadCustomersAfter: 20_000,
+};
 const PROGRESS_EVERY = 100_000;
 const ID_CHUNK = 500;
 
@@ -86,7 +95,7 @@ export class SalesFacts {
       const { top, topId, continues } = this.cursor.peek(ws);
       const from = this.cursor.position;
       if (continues && top === from) return 'fresh';
-      const outcome = continues && top - from <= REBUILD_AFTER_CHANGES && this.applyChanges(ws, from, top) ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
+      const outcome = continues && this.applyChanges(ws, from, top) ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
       this.cursor.moveTo(top, topId);
       return outcome;
     })();
@@ -149,10 +158,7 @@ export class SalesFacts {
       done += 1;
       if (done % PROGRESS_EVERY === 0) progress.onProgress?.(done, total);
     };
-    for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers ORDER BY rowid`).raw(true).iterate() as IterableIterator<CustomerRow>) {
-      this.putCustomer(row);
-      tick();
-    }
+    this.readAllCustomers(ws, tick);
     // In customer order (orders_customer_idx covers every column, rowid included), so the
     // customer lookup runs once per customer rather than once per order.
     let lastId = '';
@@ -172,14 +178,20 @@ export class SalesFacts {
   private applyChanges(ws: Workspace, from: number, top: number): boolean {
     const customers = new Set<string>();
     const orders = new Set<string>();
+    // NOT INDEXED: by the entity index SQLite would walk every customer and order entry ever
+    // logged (tens of millions) to find the few after the cursor.
     for (const [entity, id] of ws.db
-      .prepare("SELECT entity, entity_id FROM change_log WHERE rowid > ? AND rowid <= ? AND entity IN ('customer', 'order')")
+      .prepare("SELECT entity, entity_id FROM change_log NOT INDEXED WHERE rowid > ? AND rowid <= ? AND entity IN ('customer', 'order')")
       .raw(true)
       .iterate(from, top) as IterableIterator<[string, string]>) {
-      (entity === 'customer' ? customers : orders).add(id);
+      if (entity === 'customer') customers.add(id);
+      else if (orders.add(id).size > FACTS_LIMITS.rebuildAfterOrderChanges) return false;
     }
-    for (const chunk of chunks([...customers])) {
-      for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as CustomerRow[]) this.putCustomer(row);
+    if (customers.size > FACTS_LIMITS.rereadCustomersAfter) this.readAllCustomers(ws);
+    else {
+      for (const chunk of chunks([...customers])) {
+        for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as CustomerRow[]) this.putCustomer(row);
+      }
     }
     const rows: OrderRow[] = [];
     for (const chunk of chunks([...orders])) rows.push(...(ws.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as OrderRow[]));
@@ -194,6 +206,13 @@ export class SalesFacts {
       else this.appendOrder(row, c);
     }
     return true;
+  }
+
+  private readAllCustomers(ws: Workspace, each?: () => void): void {
+    for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers ORDER BY rowid`).raw(true).iterate() as IterableIterator<CustomerRow>) {
+      this.putCustomer(row);
+      each?.();
+    }
   }
 
   private findOrder(customer: number, rowid: number): number {

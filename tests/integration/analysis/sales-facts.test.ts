@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerMetrics, windowEnding } from '../../../src-main/analysis/customer-metrics';
 import { clvReport, dormantReport, managerPerformance, paretoRevenues, rfmReport, timeSeries } from '../../../src-main/analysis/sales-reports';
+import { FACTS_LIMITS, SalesFacts } from '../../../src-main/analysis/facts/sales-facts';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
@@ -218,5 +219,45 @@ describe('sales facts', () => {
       }),
       { numRuns: 40, seed: 20261202 },
     );
+  });
+
+  it('stay equal when a refresh re-reads all customers or reads everything again', () => {
+    const saved = { ...FACTS_LIMITS };
+    // On small data: two changed customers re-read the customers table, three changed orders rebuild.
+    Object.assign(FACTS_LIMITS, { rereadCustomersAfter: 1, rebuildAfterOrderChanges: 2 });
+    try {
+      fc.assert(
+        fc.property(fc.array(command, { minLength: 5, maxLength: 40 }), (commands) => {
+          const { ws, path, cleanup } = tempWorkspace();
+          const other = openWorkspace(path);
+          try {
+            run(ws, other, ['张经理', '李经理', '王经理'].map((name) => createEmployee(ws, testUser, { name }).id), commands);
+          } finally {
+            other.close();
+            cleanup();
+          }
+        }),
+        { numRuns: 25, seed: 20261203 },
+      );
+      // Which path a refresh takes: many customer changes keep the order columns, many order changes do not.
+      const { ws, cleanup } = tempWorkspace();
+      try {
+        const ids = ['甲', '乙', '丙'].map((name) => createCustomer(ws, testUser, { name, customerClass: 'B' }).id);
+        const lines = [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }];
+        createOrder(ws, testUser, { customerId: ids[0] as string, orderDate: day(3), status: 'confirmed', lines });
+        const facts = new SalesFacts();
+        expect(facts.refresh(ws)).toBe('rebuilt');
+        for (const id of ids) updateCustomer(ws, testUser, id, { customerClass: 'A' });
+        expect(facts.refresh(ws)).toBe('updated');
+        expect([...facts.customerClass.subarray(0, 3)].map((c) => facts.classes.values[c])).toEqual(['A', 'A', 'A']);
+        for (const id of ids) createOrder(ws, testUser, { customerId: id, orderDate: day(1), status: 'confirmed', lines });
+        expect(facts.refresh(ws)).toBe('rebuilt');
+        expect(facts.orderCount).toBe(4);
+      } finally {
+        cleanup();
+      }
+    } finally {
+      Object.assign(FACTS_LIMITS, saved);
+    }
   });
 });
