@@ -109,28 +109,36 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     return pass.finish();
   }
   await options.beforeWrite?.();
-  await runWriteAsync(
-    ws,
-    ctx,
-    async (tx) => {
-      // A bulk write touches far more pages than SQLite's default 2 MB cache holds, and spills
-      // them to the WAL mid-transaction. At 1M rows: 64 MB 163 s, 256 MB 150 s, 1 GB 153 s (the
-      // import is CPU-bound beyond that). Restored afterwards.
-      const cacheBefore = ws.db.pragma('cache_size', { simple: true }) as number;
-      ws.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-      try {
-        await visitAll(tx);
-        pass.finishWrites();
-      } finally {
-        ws.db.pragma(`cache_size = ${cacheBefore}`);
-      }
-      // All or nothing: the whole file was checked, so the report counts every bad row.
-      if (settings.mode === 'allOrNothing' && report.invalid > 0) {
-        throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });
-      }
-    },
-    { source: `import:${fileName}` },
-  );
+  // The commit would also fold the whole WAL (gigabytes at 1M rows) back into the file before the
+  // import could report done; the connection's close, or the next commit on the file, does it.
+  const autoCheckpoint = ws.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  ws.db.pragma('wal_autocheckpoint = 0');
+  try {
+    await runWriteAsync(
+      ws,
+      ctx,
+      async (tx) => {
+        // A bulk write touches far more pages than SQLite's default 2 MB cache holds, and spills
+        // them to the WAL mid-transaction. At 1M rows: 64 MB 163 s, 256 MB 150 s, 1 GB 153 s (the
+        // import is CPU-bound beyond that). Restored afterwards.
+        const cacheBefore = ws.db.pragma('cache_size', { simple: true }) as number;
+        ws.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+        try {
+          await visitAll(tx);
+          pass.finishWrites();
+        } finally {
+          ws.db.pragma(`cache_size = ${cacheBefore}`);
+        }
+        // All or nothing: the whole file was checked, so the report counts every bad row.
+        if (settings.mode === 'allOrNothing' && report.invalid > 0) {
+          throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });
+        }
+      },
+      { source: `import:${fileName}` },
+    );
+  } finally {
+    ws.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+  }
   report.written = pass.written;
   return pass.finish();
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
@@ -74,6 +74,18 @@ describe('import with the producer thread', () => {
     expect(b.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('reports done before the WAL is folded back into the file, and leaves checkpointing on', async () => {
+    const path = writeSheet();
+    const before = statSync(b.ws.path).size;
+    await runImport(b.ws, testUser, path, settings({ target: 'customers', mode: 'validRows' }), { dryRun: false, producerFile: WORKER, threadedFromBytes: 0 });
+    // The commit left the imported pages in the WAL; the next checkpoint (the connection's close) copies them.
+    expect(statSync(b.ws.path).size).toBe(before);
+    expect(b.ws.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    b.ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(statSync(b.ws.path).size).toBeGreaterThan(before);
+    expect(b.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(2353);
+  });
+
   it('a dry run on the thread reports the same and writes nothing', async () => {
     const path = writeSheet();
     const s = settings({ target: 'customers', mode: 'validRows' });
@@ -94,6 +106,7 @@ describe('import with the producer thread', () => {
         isCancelled: () => ++polls >= 3,
       }),
     ).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    expect(b.ws.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(b.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
     expect(b.ws.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
     expect(b.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
