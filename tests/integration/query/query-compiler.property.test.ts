@@ -7,7 +7,9 @@ import { addToFolder, createFolder } from '../../../src-main/services/favourites
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { createOrder } from '../../../src-main/services/sales/order-service';
 import { localDate } from '../../../src-shared/query/relative-dates';
-import { matchingIds } from '../../../src-main/services/query/run-query';
+import { matchingIds, runCustomerQuery } from '../../../src-main/services/query/run-query';
+import { SORT_SQL } from '../../../src-main/services/customers/customer-queries';
+import { CUSTOMER_SORTABLE } from '../../../src-shared/domain/customer';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
 import { evaluate, type ModelRow } from '../../support/query-model';
@@ -286,6 +288,31 @@ describe('query compiler against the in-memory model', () => {
         expect(sql).toEqual(model);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('pages the matches in list order, with their total, from any offset', () => {
+    // The reference: the matches (checked against the model above) sorted by plain SQL.
+    fc.assert(
+      fc.property(
+        tree.group,
+        fc.nat({ max: 70 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(...CUSTOMER_SORTABLE),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        (where, offset, limit, field, dir) => {
+          const def: QueryDefinition = { entity: 'customer', where: withFolders(where) };
+          const ids = matchingIds(ws, def, NOW);
+          const d = dir === 'asc' ? 'ASC' : 'DESC';
+          const expected = ws.db
+            .prepare(`SELECT c.id FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY ${SORT_SQL[field]} ${d}, c.seq ${d} LIMIT ? OFFSET ?`)
+            .pluck()
+            .all(JSON.stringify(ids), limit, offset);
+          const r = runCustomerQuery(ws, def, { offset, limit, sort: { field, dir }, now: NOW });
+          expect([r.total, r.rows.map((c) => c.id)]).toEqual([ids.length, expected]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
