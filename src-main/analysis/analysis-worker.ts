@@ -24,7 +24,7 @@ function withWorkspace<T>(work: (ws: Workspace) => Promise<T> | T): Promise<T> {
 }
 
 /** Reports that aggregate orders: their facts are brought up to date first, with progress. */
-const READS_SALES = new Set<ReportRequest['kind']>(['pareto', 'rfm', 'transitions', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'drill']);
+const READS_SALES = new Set<ReportRequest['kind']>(['pareto', 'rfm', 'transitions', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'lifecycleApply', 'drill']);
 
 let queue = Promise.resolve();
 
@@ -54,7 +54,10 @@ async function handle(req: ResidentRequest): Promise<void> {
           },
         });
       }
-      return runReport(ws, request, req.user);
+      return runReport(ws, request, req.user, {
+        isCancelled: () => cancel.cancelled,
+        onProgress: (done, total) => post({ jobId, msg: { type: 'progress', done, total, phase: 'writing' } }),
+      });
     });
     post({ jobId, msg: { type: 'done', result } });
   } catch (err) {

@@ -8,6 +8,7 @@ import { runWrite } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
 import { insertRow, readRow, setDeleted, updateRow } from '../services/shared/entity-writes';
 import { validate } from '../services/shared/validate';
+import { applySteps, type ApplyHooks } from './apply-hooks';
 import { customerMetrics, metricValue, windowEnding, type CustomerMetrics } from './customer-metrics';
 
 export interface Scheme {
@@ -115,7 +116,7 @@ export function previewScheme(ws: Workspace, definition: unknown, asOf = localDa
  * overrides, and, if the scheme drives the card's class, changes it through the logged write path
  * so every customer's history shows the move. Re-running a period replaces its snapshot.
  */
-export function applyScheme(ws: Workspace, ctx: CallContext, schemeId: string, period: string, asOf = localDate(new Date())): ClassPreview[] {
+export function applyScheme(ws: Workspace, ctx: CallContext, schemeId: string, period: string, asOf = localDate(new Date()), hooks: ApplyHooks = {}): ClassPreview[] {
   const scheme = getScheme(ws, schemeId);
   const metrics = metricsFor(ws, scheme.definition, asOf);
   const classes = classify(scheme.definition, metrics);
@@ -133,7 +134,9 @@ export function applyScheme(ws: Workspace, ctx: CallContext, schemeId: string, p
         'INSERT INTO classification_snapshots (id, site_id, scheme_id, period, customer_id, class, metrics, overridden, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const setClass = tx.ws.db.prepare('UPDATE customers SET class = ?, updated_at = ? WHERE id = ?');
-      for (const m of metrics) {
+      const step = applySteps(hooks, metrics.length);
+      for (const [i, m] of metrics.entries()) {
+        step(i);
         const manual = overrides.get(m.id);
         const cls = manual ?? (classes.get(m.id));
         insert.run(uuidv7(), tx.ws.siteId, schemeId, period, m.id, cls, JSON.stringify({ revenue: m.revenue, orders: m.orders, lastOrder: m.lastOrder }), manual ? 1 : 0, tx.at);

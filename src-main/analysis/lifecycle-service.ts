@@ -7,6 +7,10 @@ import { runWrite } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
 import { insertRow, readRow, updateRow } from '../services/shared/entity-writes';
 import { validate } from '../services/shared/validate';
+import { applySteps, type ApplyHooks } from './apply-hooks';
+import { NO_DAY, customerTotals } from './facts/customer-totals';
+import { salesFacts } from './facts/facts-cache';
+import { dayNumber, isoDate } from './facts/sales-facts';
 
 const KEY = 'lifecycleRules';
 
@@ -37,24 +41,29 @@ export function stageOf(orders: number, firstOrder: string | null, lastOrder: st
 }
 
 /** Recomputes every customer's lifecycle stage and writes the changes through the logged path. */
-export function applyLifecycleRules(ws: Workspace, ctx: CallContext, asOf = localDate(new Date())): Record<LifecycleStage, number> {
+export function applyLifecycleRules(ws: Workspace, ctx: CallContext, asOf = localDate(new Date()), hooks: ApplyHooks = {}): Record<LifecycleStage, number> {
   const rules = getLifecycleRules(ws);
-  const rows = ws.db
-    .prepare(
-      `SELECT c.id, c.lifecycle, a.n, a.firstOrder, a.lastOrder FROM customers c
-       LEFT JOIN (SELECT customer_id, count(*) AS n, min(order_date) AS firstOrder, max(order_date) AS lastOrder FROM orders
-                  WHERE deleted = 0 AND status <> 'cancelled' AND order_date <= ? GROUP BY customer_id) a ON a.customer_id = c.id
-       WHERE c.deleted = 0`,
-    )
-    .all(asOf) as { id: string; lifecycle: LifecycleStage; n: number | null; firstOrder: string | null; lastOrder: string | null }[];
+  // Order counts and first/last sale up to the date from the sales facts: the same sales as a
+  // grouped scan of every order (not deleted, not cancelled), which takes ~30 s at 10M orders.
+  const f = salesFacts(ws);
+  const t = customerTotals(f, NO_DAY + 1, dayNumber(asOf));
+  const day = (d: number) => (d === NO_DAY ? null : isoDate(d));
+  const rows = (ws.db.prepare('SELECT id, lifecycle FROM customers WHERE deleted = 0').raw(true).all() as [string, LifecycleStage][]).map(([id, lifecycle]) => {
+    const c = f.customerOf(id);
+    return c < 0
+      ? { id, lifecycle, n: 0, firstOrder: null, lastOrder: null }
+      : { id, lifecycle, n: t.windowOrders[c] as number, firstOrder: day(t.firstUpTo[c] as number), lastOrder: day(t.lastUpTo[c] as number) };
+  });
   const counts: Record<LifecycleStage, number> = { prospect: 0, new: 0, repeat: 0, dormant: 0, lost: 0 };
   runWrite(
     ws,
     ctx,
     (tx) => {
       const set = tx.ws.db.prepare('UPDATE customers SET lifecycle = ?, updated_at = ? WHERE id = ?');
-      for (const r of rows) {
-        const stage = stageOf(r.n ?? 0, r.firstOrder, r.lastOrder, asOf, rules);
+      const step = applySteps(hooks, rows.length);
+      for (const [i, r] of rows.entries()) {
+        step(i);
+        const stage = stageOf(r.n, r.firstOrder, r.lastOrder, asOf, rules);
         counts[stage] += 1;
         if (stage !== r.lifecycle) {
           set.run(stage, tx.at, r.id);

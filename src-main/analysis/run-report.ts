@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
+import type { ApplyHooks } from './apply-hooks';
 import { applyScheme, previewScheme } from './classification-service';
 import { drillQuery } from './drill';
 import { applyLifecycleRules } from './lifecycle-service';
@@ -74,7 +75,7 @@ export const reportRequest = z.discriminatedUnion('kind', [
 export type ReportRequest = z.infer<typeof reportRequest>;
 
 /** Reports that change data (applying a scheme or the lifecycle rules) need the caller. */
-export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallContext): Promise<unknown> {
+export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallContext, hooks: ApplyHooks = {}): Promise<unknown> {
   switch (r.kind) {
     case 'integrityCheck': {
       const result = ws.db.pragma('quick_check', { simple: true }) as string;
@@ -109,9 +110,9 @@ export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallConte
     case 'schemePreview':
       return previewScheme(ws, r.definition, r.asOf);
     case 'schemeApply':
-      return applyScheme(ws, requireCtx(ctx), r.schemeId, r.period, r.asOf);
+      return applyScheme(ws, requireCtx(ctx), r.schemeId, r.period, r.asOf, hooks);
     case 'lifecycleApply':
-      return applyLifecycleRules(ws, requireCtx(ctx), r.asOf);
+      return applyLifecycleRules(ws, requireCtx(ctx), r.asOf, hooks);
     case 'drill':
       return drillQuery(ws, r.target);
     default:

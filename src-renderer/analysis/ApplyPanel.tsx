@@ -5,6 +5,7 @@ import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { useAnalysis } from './analysis-store';
 import { ClassTable } from './ClassTable';
+import { JobProgress } from './JobProgress';
 import type { ClassPreview, SchemeDto } from './report-types';
 import { useReport } from './use-report';
 
@@ -17,7 +18,7 @@ export function ApplyPanel({ scheme }: { scheme: SchemeDto }) {
   const asOf = useAnalysis((s) => s.asOf);
   const [period, setPeriod] = useState(() => currentPeriod(asOf));
   const [periods, setPeriods] = useState<string[]>([]);
-  const { state, run } = useReport<ClassPreview[]>();
+  const { state, run, cancel } = useReport<ClassPreview[]>();
   const loadPeriods = useCallback(() => {
     api.classification
       .periods({ schemeId: scheme.id })
@@ -44,12 +45,8 @@ export function ApplyPanel({ scheme }: { scheme: SchemeDto }) {
         <button type="button" className="primary" data-testid="scheme-apply-run" disabled={!period.trim() || state.status === 'running'} onClick={() => void apply()}>
           {t('classification.applyButton')}
         </button>
-        {state.status === 'running' ? (
-          <span className="muted" data-testid="scheme-apply-running">
-            {t('analysis.computing')}
-          </span>
-        ) : null}
       </div>
+      <JobProgress state={state} onCancel={cancel} testId="scheme-apply-running" />
       {state.status === 'error' ? (
         <div className="banner banner-error" data-testid="scheme-apply-error">
           {state.message}

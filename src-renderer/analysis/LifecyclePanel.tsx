@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { useAnalysis } from './analysis-store';
+import { JobProgress } from './JobProgress';
 import type { LifecycleCounts } from './report-types';
 import { useReport } from './use-report';
 
@@ -17,7 +18,7 @@ export function LifecyclePanel() {
   const asOf = useAnalysis((s) => s.asOf);
   const [rules, setRules] = useState<LifecycleRules | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { state, run } = useReport<LifecycleCounts>();
+  const { state, run, cancel } = useReport<LifecycleCounts>();
   useEffect(() => {
     api.lifecycle
       .rules({})
@@ -80,7 +81,7 @@ export function LifecyclePanel() {
           {error}
         </div>
       ) : null}
-      {state.status === 'running' ? <div className="muted">{t('analysis.computing')}</div> : null}
+      <JobProgress state={state} onCancel={cancel} testId="lifecycle-running" />
       {state.status === 'error' ? <div className="banner banner-error">{state.message}</div> : null}
       {state.status === 'done' ? (
         <div className="lifecycle-counts" data-testid="lifecycle-result">

@@ -6,6 +6,7 @@ import { EChart, type ChartClick, type EChartHandle } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts-setup';
 import { toast } from '../components/toast-store';
 import { exportSheets, type Sheet } from './export-table';
+import { JobProgress } from './JobProgress';
 import type { ReportState } from './use-report';
 
 interface Props {
@@ -41,7 +42,6 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
       toast.error(errorText(t, err));
     }
   };
-  const pct = state.status === 'running' && state.progress && state.progress.total > 0 ? Math.round((state.progress.done / state.progress.total) * 100) : null;
   return (
     <section className="report" data-testid={`report-${kind}`} data-status={state.status}>
       <div className="report-head">
@@ -67,17 +67,7 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
           {t('analysis.run')}
         </button>
       </div>
-      {state.status === 'running' ? (
-        <div className="report-progress no-print" data-testid="report-progress">
-          <div className="progress">
-            <div className={`progress-fill${pct === null ? ' indeterminate' : ''}`} style={{ width: `${pct ?? 30}%` }} />
-          </div>
-          <span className="muted">{t(state.progress?.phase === 'reading' ? 'analysis.readingSales' : 'analysis.computing')}</span>
-          <button type="button" data-testid="report-cancel" onClick={onCancel}>
-            {t('analysis.cancel')}
-          </button>
-        </div>
-      ) : null}
+      <JobProgress state={state} onCancel={onCancel} />
       {state.status === 'error' ? (
         <div className="banner banner-error" data-testid="report-error">
           {state.message}

@@ -10,6 +10,7 @@ export const analysisEn: AnalysisMessages = {
     cancel: 'Cancel',
     computing: 'Computing… (you can keep working)',
     readingSales: 'Reading the orders (once per open workspace)…',
+    writing: 'Writing: {{done}} of {{total}} customers…',
     asOf: 'Analysis date',
     windowDays: 'Window (days)',
     scheme: 'Scheme',

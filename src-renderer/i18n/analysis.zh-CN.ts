@@ -9,6 +9,7 @@ export const analysisZhCN = {
     cancel: '取消',
     computing: '正在计算…（不影响其他操作）',
     readingSales: '正在读取订单数据（每次打开工作区只读一次）…',
+    writing: '正在写入：{{done}} / {{total}} 个客户…',
     asOf: '分析日期',
     windowDays: '统计期（天）',
     scheme: '分类方案',

@@ -58,6 +58,11 @@ test('ABCD by contribution share: preview, apply, Pareto, pyramid, drill, second
   await analysis.apply('2026-10');
   await expect(app.locator('[data-testid=scheme-apply-result-row][data-key=A]')).toHaveAttribute('data-customers', '2');
 
+  // Lifecycle stages by the default rules: one order 30 days ago is new; no order, a prospect.
+  await app.getByTestId('lifecycle-apply').click();
+  await expect(app.locator('[data-testid=lifecycle-count][data-stage=new]')).toHaveAttribute('data-count', '10');
+  await expect(app.locator('[data-testid=lifecycle-count][data-stage=prospect]')).toHaveAttribute('data-count', '1');
+
   // 80/20: ten buying customers, the top two bring 800,000 of 1,000,000.
   const pareto = await analysis.openReport('pareto');
   await expect(pareto.getByTestId('pareto-customers')).toHaveAttribute('data-customers', '10');
