@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import type { KecardEvent } from '../../src-shared/contract/events';
-import { KecardError } from '../../src-shared/errors';
+import { ERROR_CODES, KecardError, type ApiError, type ErrorCode } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { CancelToken, type JobMessage, type JobWorkerData } from './job-protocol';
 import type { ResidentRequest, ResidentResponse } from './resident-protocol';
@@ -72,6 +72,25 @@ export class JobRunner {
     resident.pending.set(jobId, this.track(jobId, kind, cancelFlag, resident.worker, onDone));
     resident.worker.postMessage({ type: 'job', jobId, params, cancelFlag, user: ctx } satisfies ResidentRequest);
     return jobId;
+  }
+
+  /**
+   * A request to a resident worker that main itself awaits (no job events: the caller answers
+   * with the result). Rejects with the worker's error.
+   */
+  callResident<P>(residentKind: string, workspacePath: string, params: P, ctx: CallContext): Promise<unknown> {
+    const jobId = uuidv7();
+    const resident = this.residentFor(residentKind, workspacePath);
+    return new Promise((resolve, reject) => {
+      resident.pending.set(jobId, (msg) => {
+        if (msg.type === 'done') resolve(msg.result);
+        else if (msg.type === 'error') {
+          const code = (ERROR_CODES as readonly string[]).includes(msg.code) ? (msg.code as ErrorCode) : 'INTERNAL';
+          reject(new KecardError(code, msg.message, msg.details as ApiError['details']));
+        }
+      });
+      resident.worker.postMessage({ type: 'job', jobId, params, cancelFlag: new SharedArrayBuffer(4), user: ctx } satisfies ResidentRequest);
+    });
   }
 
   /** Lets the resident worker read ahead (e.g. after a large workspace opened). */

@@ -6,7 +6,7 @@ import { bulkUpdateCustomers } from '../services/customers/bulk-update';
 import { exportFileName } from '../services/export/export-query';
 import { addToFolder, createFolder, deleteFolder, foldersOf, listFolders, removeFromFolder, renameFolder } from '../services/favourites/favourite-service';
 import { countQuery, matchingIds, runContactQuery, runCustomerQuery } from '../services/query/run-query';
-import { createSavedQuery, deleteSavedQuery, listSavedQueries, pinnedCounts, updateSavedQuery } from '../services/query/saved-query-service';
+import { createSavedQuery, deleteSavedQuery, listSavedQueries, updateSavedQuery, type pinnedCounts } from '../services/query/saved-query-service';
 import { queryFieldCatalogue, relationCatalogue } from '../services/query/query-catalogue';
 import { getQueryForm, saveQueryForm } from '../services/query/query-form-service';
 import { createBackup } from '../backup/backup-service';
@@ -82,7 +82,8 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       changed(['savedQuery']);
       return OK;
     },
-    'queries.pinnedCounts': (_input, ctx) => pinnedCounts(ws(), ctx),
+    // In the counts worker: a full count takes seconds at 1M, and main must keep answering.
+    'queries.pinnedCounts': async (_input, ctx) => (await jobs.callResident('counts', ws().path, {}, ctx)) as ReturnType<typeof pinnedCounts>,
     'queries.export': (input, ctx) => {
       // Written by the 'export' job in a worker; the finished job hands over a download token.
       const output = host.staged.exportPath(`.${input.format}`);
