@@ -29,7 +29,11 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
       if (event.info) {
         checkInBackground(event.info.path, jobsRef);
         // Reports of a large workspace start from facts read ahead, in the resident worker.
-        if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path)) jobsRef.warmResident('analysis', event.info.path);
+        // Its sidebar counts too: the first full count of a 1M workspace takes seconds.
+        if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path)) {
+          jobsRef.warmResident('analysis', event.info.path);
+          jobsRef.callResident('counts', event.info.path, {}, host.context).catch(() => undefined);
+        }
       } else void jobsRef.dropResidents();
     }
     indexesRef?.observe(event);
