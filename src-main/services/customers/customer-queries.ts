@@ -20,6 +20,20 @@ export const SORT_SQL: Record<CustomerSortField, string> = {
   updatedAt: 'c.updated_at',
 };
 
+/** The index that holds each sort column in order after `deleted` (rowid last, the tie-break). */
+export const SORT_INDEX: Record<CustomerSortField, string> = {
+  name: 'customers_sort_key_idx',
+  code: 'customers_code_idx',
+  industry: 'customers_industry_idx',
+  province: 'customers_province_idx',
+  city: 'customers_city_idx',
+  customerClass: 'customers_class_idx',
+  lifecycle: 'customers_lifecycle_idx',
+  relationshipLevel: 'customers_relationship_idx',
+  createdAt: 'customers_created_idx',
+  updatedAt: 'customers_updated_idx',
+};
+
 export interface ListInput {
   offset: number;
   limit: number;
