@@ -2,7 +2,7 @@ import type { CustomerValues } from '../../src-shared/domain/customer';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { contactCreateInput } from '../../src-shared/domain/organisation';
 import type { ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
-import { namePinyin } from '../services/search/pinyin-keys';
+import { namePinyin, sortKeyOf } from '../services/search/pinyin-keys';
 import { searchDocument } from '../services/search/search-index';
 import { convertRow } from './convert-row';
 import { keysOf } from './duplicate-index';
@@ -95,8 +95,10 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       if (customers) {
         const customer = c.parsed as CustomerValues;
         prepared.keys = keysOf(wanted, { name: c.values.name, code: c.values.code, taxId: c.values.__taxId, phones: c.values.phones as string[] | undefined });
-        // One conversion for the sort key and the pinyin in the search document (which reuses it).
-        prepared.sortKey = namePinyin(customer.name).sortKey;
+        // One conversion for the sort key and the pinyin in the search document (which reuses it);
+        // without a document only the sort key, and nothing cached: a large file's names are
+        // nearly all different, and a full cache churning through them was old-generation garbage.
+        prepared.sortKey = ctx.searchDocs === false ? sortKeyOf(customer.name) : namePinyin(customer.name).sortKey;
         if (ctx.searchDocs !== false) prepared.searchDoc = searchDocument(
           { name: customer.name, short_name: customer.shortName, code: customer.code, phones: JSON.stringify(customer.phones), email: customer.email },
           [],
