@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { KecardError } from '../../src-shared/errors';
 import { openWorkspace } from '../db/open-workspace';
 import type { Workspace } from '../db/workspace';
-import { CancelToken } from '../jobs/job-protocol';
+import { CancelToken, errorMessage } from '../jobs/job-protocol';
 import type { ResidentRequest, ResidentResponse } from '../jobs/resident-protocol';
 import { salesFacts } from './facts/facts-cache';
 import { reportRequest, runReport, type ReportRequest } from './run-report';
@@ -61,7 +61,6 @@ async function handle(req: ResidentRequest): Promise<void> {
     });
     post({ jobId, msg: { type: 'done', result } });
   } catch (err) {
-    if (err instanceof KecardError) post({ jobId, msg: { type: 'error', code: err.code, message: err.message, details: err.details } });
-    else post({ jobId, msg: { type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } });
+    post({ jobId, msg: errorMessage(err) });
   }
 }

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { KecardError } from '../../src-shared/errors';
 import { openWorkspace } from '../db/open-workspace';
-import type { JobMessage, JobWorkerData } from '../jobs/job-protocol';
+import { errorMessage, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
 import { reportRequest, runReport } from './run-report';
 
 /** Worker-thread entry of the 'report' job: reports read big tables, so they never run on main's thread. */
@@ -20,6 +19,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
-  else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+  post(errorMessage(err));
 });

@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { KecardError } from '../../src-shared/errors';
 import { createBackup } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
-import { CancelToken, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
+import { CancelToken, errorMessage, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
 import { importSettings } from '../../src-shared/import/import-settings';
 import { isImportProducer, runImportProducer } from './producer-thread';
 import { runImport } from './run-import';
@@ -46,7 +45,6 @@ async function main(data: JobWorkerData<ImportParams>): Promise<void> {
 if (isImportProducer(workerData)) void runImportProducer(workerData);
 else {
   main(workerData as JobWorkerData<ImportParams>).catch((err: unknown) => {
-    if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
-    else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+    post(errorMessage(err));
   });
 }

@@ -1,3 +1,5 @@
+import { ERROR_CODES, KecardError, type ApiError, type ErrorCode } from '../../src-shared/errors';
+
 // Messages between a job's worker thread and the job runner in main.
 
 export interface JobWorkerData<P = unknown> {
@@ -12,6 +14,18 @@ export type JobMessage =
   | { type: 'progress'; done: number; total: number; phase: string }
   | { type: 'done'; result: unknown }
   | { type: 'error'; code: string; message: string; details?: unknown };
+
+/** What a worker posts for an error: a KecardError as it is, anything else as INTERNAL. */
+export function errorMessage(err: unknown): Extract<JobMessage, { type: 'error' }> {
+  if (err instanceof KecardError) return { type: 'error', code: err.code, message: err.message, details: err.details };
+  return { type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** The KecardError a worker's error message stands for, back in main. */
+export function errorFromMessage(msg: Extract<JobMessage, { type: 'error' }>): KecardError {
+  const code = (ERROR_CODES as readonly string[]).includes(msg.code) ? (msg.code as ErrorCode) : 'INTERNAL';
+  return new KecardError(code, msg.message, msg.details as ApiError['details']);
+}
 
 /** Checked by a worker between batches; throwing rolls its transaction back. */
 export class CancelToken {

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import type { KecardEvent } from '../../src-shared/contract/events';
-import { ERROR_CODES, KecardError, type ApiError, type ErrorCode } from '../../src-shared/errors';
+import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
-import { CancelToken, type JobMessage, type JobWorkerData } from './job-protocol';
+import { CancelToken, errorFromMessage, type JobMessage, type JobWorkerData } from './job-protocol';
 import type { ResidentRequest, ResidentResponse } from './resident-protocol';
 
 const READ_ONLY_KINDS = new Set(['report', 'export']);
@@ -84,10 +84,7 @@ export class JobRunner {
     return new Promise((resolve, reject) => {
       resident.pending.set(jobId, (msg) => {
         if (msg.type === 'done') resolve(msg.result);
-        else if (msg.type === 'error') {
-          const code = (ERROR_CODES as readonly string[]).includes(msg.code) ? (msg.code as ErrorCode) : 'INTERNAL';
-          reject(new KecardError(code, msg.message, msg.details as ApiError['details']));
-        }
+        else if (msg.type === 'error') reject(errorFromMessage(msg));
       });
       resident.worker.postMessage({ type: 'job', jobId, params, cancelFlag: new SharedArrayBuffer(4), user: ctx } satisfies ResidentRequest);
     });

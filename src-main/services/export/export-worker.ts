@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { KecardError } from '../../../src-shared/errors';
 import { openWorkspace } from '../../db/open-workspace';
-import { CancelToken, type JobMessage, type JobWorkerData } from '../../jobs/job-protocol';
+import { CancelToken, errorMessage, type JobMessage, type JobWorkerData } from '../../jobs/job-protocol';
 import { exportQueryToFile, type QueryExportInput } from './export-query';
 
 /** Worker-thread entry of the 'export' job: a query's result written to a file off main's thread. */
@@ -25,6 +24,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof KecardError) post({ type: 'error', code: err.code, message: err.message, details: err.details });
-  else post({ type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+  post(errorMessage(err));
 });

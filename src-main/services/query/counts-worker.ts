@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { KecardError } from '../../../src-shared/errors';
 import { openWorkspace } from '../../db/open-workspace';
+import { errorMessage } from '../../jobs/job-protocol';
 import type { ResidentRequest, ResidentResponse } from '../../jobs/resident-protocol';
 import { pinnedCounts } from './saved-query-service';
 
@@ -27,8 +27,7 @@ parentPort?.on('message', (req: ResidentRequest) => {
         ws.close();
       }
     } catch (err) {
-      const e = err instanceof KecardError ? err : new KecardError('INTERNAL', err instanceof Error ? err.message : String(err));
-      post({ jobId: req.jobId, msg: { type: 'error', code: e.code, message: e.message, details: e.details } });
+      post({ jobId: req.jobId, msg: errorMessage(err) });
     }
   });
 });
