@@ -26,7 +26,7 @@ export function ClvReport() {
   useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.clv');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => openDrill({ title: t('analysis.clv.buyers', { n: data?.customers ?? 0 }), target: { of: 'buyers', ...ran.current } });
+  const drill = () => openDrill({ title: t('analysis.clv.buyers', { n: (data?.customers ?? 0).toLocaleString() }), target: { of: 'buyers', ...ran.current } });
   const steps = useMemo(
     () =>
       data

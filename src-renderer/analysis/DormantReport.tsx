@@ -24,7 +24,7 @@ export function DormantReport() {
   useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.dormant');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => openDrill({ title: t('analysis.dormant.count', { n: data?.count ?? 0 }), target: { of: 'dormant', asOf: asOf(), dormantDays: days } });
+  const drill = () => openDrill({ title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }), target: { of: 'dormant', asOf: asOf(), dormantDays: days } });
   // How long the listed customers have been quiet, in bands.
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
@@ -73,7 +73,7 @@ export function DormantReport() {
       {data ? (
         <>
           <p className="report-headline" data-testid="dormant-count" data-count={data.count}>
-            {t('analysis.dormant.count', { n: data.count })}
+            {t('analysis.dormant.count', { n: data.count.toLocaleString() })}
           </p>
           <p data-testid="dormant-at-risk" data-fen={data.valueAtRisk}>
             {t('analysis.dormant.atRisk', { amount: formatMoney(data.valueAtRisk, { symbol: true }) })}

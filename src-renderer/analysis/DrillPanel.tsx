@@ -62,7 +62,7 @@ export function DrillPanel({ drill }: { drill: Drill }) {
         </span>
         {pages.total !== null ? (
           <span className="toolbar-count" data-testid="drill-total" data-total={pages.total}>
-            {t('analysis.drill.total', { n: pages.total })}
+            {t('analysis.drill.total', { n: pages.total.toLocaleString() })}
           </span>
         ) : null}
         <span className="toolbar-spacer" />
