@@ -162,6 +162,9 @@ function ensureIdentity(db: Database.Database, defaultName: string, now: Date): 
     name: map.get('name') ?? defaultName,
     createdAt: map.get('created_at') ?? now.toISOString(),
   };
+  // Only a new (or damaged) file is written here: every worker opens the file per request, and a
+  // write at each open would take the lock from under the app's own writes.
+  if (['workspace_id', 'site_id', 'name', 'created_at'].every((k) => map.has(k))) return wanted;
   const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
     insert.run('workspace_id', wanted.workspaceId);

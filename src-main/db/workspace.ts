@@ -28,9 +28,12 @@ export class Workspace {
 
   close(): void {
     if (this.db.open) {
-      // Fold the WAL back so the single .kecard file is complete when copied or mailed.
+      // Fold the WAL back so the single .kecard file is complete when copied or mailed. PASSIVE,
+      // because workers open and close the file per request while main goes on writing: a
+      // TRUNCATE checkpoint waits out main's writer and blocks new writers while it runs. The
+      // last connection to close also removes the WAL (SQLite's own close does that).
       try {
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        this.db.pragma('wal_checkpoint(PASSIVE)');
       } catch {
         // a busy reader elsewhere only delays the checkpoint; closing is still safe
       }

@@ -110,7 +110,9 @@ const TEMPLATES: Record<BusinessTemplate, Template> = {
 export function createFromTemplate(ws: Workspace, ctx: CallContext, template: BusinessTemplate, name?: string): BusinessType {
   const t = TEMPLATES[template];
   // Nested service writes become savepoints of this transaction, so a failure undoes them all.
-  return ws.db.transaction(() => {
+  // IMMEDIATE, as every write: a deferred one reads first, and its upgrade to a writer fails at
+  // once (SQLITE_BUSY, no busy wait) if a worker's connection holds the write lock just then.
+  const create = ws.db.transaction(() => {
     const type = createBusinessType(ws, ctx, {
       name: name ?? t.name,
       icon: t.icon,
@@ -123,7 +125,8 @@ export function createFromTemplate(ws: Workspace, ctx: CallContext, template: Bu
     const columns = t.fields.map((f) => createField(ws, ctx, { ...f, entity: 'record', businessTypeId: type.id }).columnName);
     updateBusinessType(ws, ctx, type.id, { listColumns: ['title', 'status', ...columns.slice(0, 3), 'employeeName', 'expenseTotalFen'] });
     return getBusinessType(ws, type.id);
-  })();
+  });
+  return create.immediate();
 }
 
 export function templateNames(): Record<BusinessTemplate, string> {

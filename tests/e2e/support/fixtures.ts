@@ -56,10 +56,13 @@ export const test = base.extend<Fixtures>({
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
     {},
     use,
+    testInfo,
   ) => {
     const shell = await startShellProcess();
     await use(shell);
     await shell.stop();
+    // An INTERNAL error reaches the test as one line; the shell's log holds its stack.
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('shell output', { body: shell.output(), contentType: 'text/plain' });
   },
   tempDir: async (
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.

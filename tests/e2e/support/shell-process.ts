@@ -9,6 +9,8 @@ export interface ShellProcess {
   baseUrl: string;
   dataDir: string;
   workspacePath: string;
+  /** Everything the shell printed so far: its log of failed calls, with their stacks. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startShellProcess(options: { dataDir?: string; args?: stri
     baseUrl: ready.appUrl.replace(/\/#.*$/, ''),
     dataDir,
     workspacePath: ready.workspacePath,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
