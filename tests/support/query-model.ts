@@ -35,7 +35,15 @@ function node(n: QueryNode, entity: QueryEntity, row: ModelRow, now: Date): bool
     if (n.mode === 'has') return matching.length > 0;
     if (n.mode === 'hasNo') return matching.length === 0;
     if (n.mode === 'count') return cmp(matching.length, (n.count as { op: string }).op, (n.count as { value: number }).value);
-    const agg = n.aggregate as { fn: string; field: string; op: string; value: number };
+    const agg = n.aggregate as { fn: string; field: string; op: string; value: number | string };
+    if (ORDER_FIELDS[agg.field]?.type === 'date') {
+      // Dates are text in SQL: the latest / earliest compares with the value's first ten characters.
+      const dates = matching.map((m) => String(m[agg.field])).sort();
+      const best = agg.fn === 'max' ? dates.at(-1) : dates[0];
+      if (best === undefined) return false;
+      const v = String(agg.value).slice(0, 10);
+      return agg.op === 'eq' ? best === v : agg.op === 'gt' ? best > v : agg.op === 'gte' ? best >= v : agg.op === 'lt' ? best < v : best <= v;
+    }
     const values = matching.map((m) => Number(m[agg.field]));
     // SQL: sum of nothing is 0 (COALESCE); max/min of nothing is NULL, which compares false.
     if (agg.fn === 'sum') return cmp(values.reduce((a, b) => a + b, 0), agg.op, Number(agg.value));

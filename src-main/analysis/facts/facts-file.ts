@@ -11,7 +11,8 @@ import { SalesFacts, type FactColumns } from './sales-facts';
  */
 
 const MAGIC = 'KCFACTS1';
-const FORMAT = 1;
+// 2: orders carry their state (order-state.ts) for the query builder.
+const FORMAT = 2;
 
 type ColumnName = keyof FactColumns;
 const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
@@ -26,6 +27,7 @@ const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
   orderDay: 'i32',
   orderTotal: 'f64',
   orderLive: 'u8',
+  orderState: 'u8',
   orderNext: 'i32',
 };
 const NAMES = Object.keys(KINDS) as ColumnName[];

@@ -2,6 +2,7 @@ import { KecardError } from '../../../src-shared/errors';
 import { ChangeCursor } from '../../changelog/change-cursor';
 import type { Workspace } from '../../db/workspace';
 import { Dictionary, ensureCapacity } from './growable';
+import { isOddOrder, ORDER_STATE_SQL } from './order-state';
 
 /**
  * The few columns every sales report aggregates — per order: customer, day, total, counts or not;
@@ -35,10 +36,10 @@ const ID_CHUNK = 500;
 
 // Day numbers (days since 1970-01-01) are worked out by SQLite: julianday of a date is exact.
 const ORDER_COLUMNS = `rowid, customer_id, CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day, total_fen,
-  (deleted = 0 AND status <> 'cancelled' AND order_date IS NOT NULL) AS live`;
+  (deleted = 0 AND status <> 'cancelled' AND order_date IS NOT NULL) AS live, ${ORDER_STATE_SQL} AS state`;
 const CUSTOMER_COLUMNS = 'id, deleted, class, province, owner_id, relationship_level';
 
-type OrderRow = [number, string, number | null, number, number];
+type OrderRow = [number, string, number | null, number, number, number];
 type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
 
 /** The typed columns of SalesFacts, by name: what a facts file stores. */
@@ -54,6 +55,7 @@ export interface FactColumns {
   orderDay: Int32Array<ArrayBuffer>;
   orderTotal: Float64Array<ArrayBuffer>;
   orderLive: Uint8Array<ArrayBuffer>;
+  orderState: Uint8Array<ArrayBuffer>;
   orderNext: Int32Array<ArrayBuffer>;
 }
 
@@ -85,8 +87,12 @@ export class SalesFacts {
   orderTotal = new Float64Array(0);
   /** 1 when the order counts as a sale: not deleted, not cancelled. */
   orderLive = new Uint8Array(0);
+  /** Deleted, cancelled or the status, plus ODD_DATE (order-state.ts): what the query builder filters on. */
+  orderState = new Uint8Array(0);
   orderNext = new Int32Array(0);
   maxOrderRowid = 0;
+  /** Live orders with a date that is not a plain YYYY-MM-DD or an unknown status; while there are any, queries leave related-orders conditions to SQL. */
+  oddOrders = 0;
 
   /** Brings the columns up to the workspace's current state; returns what it had to do. */
   refresh(ws: Workspace, progress: FactsProgress = {}): 'fresh' | 'updated' | 'rebuilt' {
@@ -122,6 +128,7 @@ export class SalesFacts {
       orderDay: this.orderDay.subarray(0, o),
       orderTotal: this.orderTotal.subarray(0, o),
       orderLive: this.orderLive.subarray(0, o),
+      orderState: this.orderState.subarray(0, o),
       orderNext: this.orderNext.subarray(0, o),
     };
   }
@@ -135,6 +142,8 @@ export class SalesFacts {
     Object.assign(this, state.columns);
     this.orderCount = this.orderRowid.length;
     this.maxOrderRowid = state.maxOrderRowid;
+    this.oddOrders = 0;
+    for (let i = 0; i < this.orderCount; i++) if (isOddOrder(this.orderState[i] ?? 0)) this.oddOrders += 1;
     for (const v of state.dictionaries.classes.slice(1)) this.classes.code(v);
     for (const v of state.dictionaries.provinces.slice(1)) this.provinces.code(v);
     for (const v of state.dictionaries.owners.slice(1)) this.owners.code(v);
@@ -251,20 +260,24 @@ export class SalesFacts {
       this.orderDay = ensureCapacity(this.orderDay, f + 1);
       this.orderTotal = ensureCapacity(this.orderTotal, f + 1);
       this.orderLive = ensureCapacity(this.orderLive, f + 1);
+      this.orderState = ensureCapacity(this.orderState, f + 1);
       this.orderNext = ensureCapacity(this.orderNext, f + 1);
     }
     this.orderCustomer[f] = customer;
     this.orderNext[f] = this.customerHead[customer] ?? -1;
     this.customerHead[customer] = f;
+    this.orderState[f] = 0;
     this.setOrder(f, row);
     if (row[0] > this.maxOrderRowid) this.maxOrderRowid = row[0];
   }
 
-  private setOrder(f: number, [rowid, , day, total, live]: OrderRow): void {
+  private setOrder(f: number, [rowid, , day, total, live, state]: OrderRow): void {
     this.orderRowid[f] = rowid;
     this.orderDay[f] = day ?? 0;
     this.orderTotal[f] = total;
     this.orderLive[f] = live && day !== null ? 1 : 0;
+    this.oddOrders += (isOddOrder(state) ? 1 : 0) - (isOddOrder(this.orderState[f] ?? 0) ? 1 : 0);
+    this.orderState[f] = state;
   }
 
   /** Sized for what is there plus a little: doubling a 10M-order column on the last append would hold twice the memory. */
@@ -286,8 +299,10 @@ export class SalesFacts {
     this.orderDay = new Int32Array(o);
     this.orderTotal = new Float64Array(o);
     this.orderLive = new Uint8Array(o);
+    this.orderState = new Uint8Array(o);
     this.orderNext = new Int32Array(o);
     this.maxOrderRowid = 0;
+    this.oddOrders = 0;
   }
 }
 

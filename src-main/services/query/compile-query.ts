@@ -1,8 +1,9 @@
 import { KecardError } from '../../../src-shared/errors';
 import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode } from '../../../src-shared/query/query-tree';
-import { anniversaryDays, localDate, periodRange } from '../../../src-shared/query/relative-dates';
 import type { Workspace } from '../../db/workspace';
+import { dateBound } from './date-bounds';
+import { orderFactsSql } from './order-facts-conditions';
 import { relatedCatalogue, rootCatalogue, type CatalogueField, type EntityCatalogue } from './query-catalogue';
 
 // Compiles a query tree to a parameterised WHERE clause. Field keys resolve through the
@@ -94,6 +95,8 @@ function group(ws: Workspace, node: GroupNode, cat: EntityCatalogue, params: Sql
 const CMP = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 function related(ws: Workspace, node: RelatedNode, parent: EntityCatalogue, params: SqlValue[], now: Date, depth: number): string {
+  const inMemory = orderFactsSql(ws, node, parent.alias, params, now);
+  if (inMemory) return inMemory;
   const target = relatedCatalogue(ws, node.relation, depth + 1) as EntityCatalogue;
   const a = target.alias;
   // Parameters must be pushed in the order their placeholders appear in the SQL text.
@@ -225,10 +228,6 @@ function condition(n: ConditionNode, cat: EntityCatalogue, field: CatalogueField
   }
 }
 
-/**
- * Dates (YYYY-MM-DD) compare as local calendar days; timestamps (UTC ISO) compare with the
- * instants at which those local days start, so "created today" means today where the user is.
- */
 function dateCondition(
   n: ConditionNode,
   X: () => string,
@@ -237,33 +236,22 @@ function dateCondition(
   list: (values: readonly SqlValue[] | undefined) => string,
   now: Date,
 ): string {
-  const dayStart = (day: string, plusDays = 0) => {
-    const [y, m, d] = day.split('-').map(Number);
-    const local = new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + plusDays);
-    return type === 'date' ? localDate(local) : local.toISOString();
-  };
-  const day = (v: SqlValue | undefined) => String(v ?? '').slice(0, 10);
-  const range = (from: string, to: string) => {
-    const c1 = X();
-    const a = bind(from);
-    const c2 = X();
-    return `(${c1} >= ${a} AND ${c2} < ${bind(to)})`;
-  };
-  switch (n.operator) {
+  const b = dateBound(n, type, now);
+  switch (b.op) {
     case 'eq':
-      return type === 'date' ? `${X()} = ${bind(day(n.value))}` : range(dayStart(day(n.value)), dayStart(day(n.value), 1));
-    case 'before':
-      return `${X()} < ${bind(dayStart(day(n.value)))}`;
-    case 'after':
-      return `${X()} >= ${bind(dayStart(day(n.value), 1))}`;
-    case 'between':
-      return range(dayStart(day(n.value)), dayStart(day(n.value2), 1));
-    case 'relative': {
-      const r = periodRange(n.period ?? 'today', now, n.days ?? 0);
-      return range(type === 'date' ? localDate(r.from) : r.from.toISOString(), type === 'date' ? localDate(r.to) : r.to.toISOString());
+      return `${X()} = ${bind(b.value)}`;
+    case 'lt':
+      return `${X()} < ${bind(b.value)}`;
+    case 'gte':
+      return `${X()} >= ${bind(b.value)}`;
+    case 'range': {
+      const c1 = X();
+      const a = bind(b.from);
+      const c2 = X();
+      return `(${c1} >= ${a} AND ${c2} < ${bind(b.to)})`;
     }
-    case 'anniversaryWithin':
-      return `substr(${X()}, 6, 5) IN (${list(anniversaryDays(now, n.days ?? 0))})`;
+    case 'anniversary':
+      return `substr(${X()}, 6, 5) IN (${list(b.days)})`;
     case 'empty': {
       const c1 = X();
       return `(${c1} IS NULL OR ${X()} = '')`;
@@ -272,8 +260,6 @@ function dateCondition(
       const c1 = X();
       return `(${c1} IS NOT NULL AND ${X()} <> '')`;
     }
-    default:
-      throw new KecardError('QUERY_INVALID', `Operator ${n.operator} does not apply to dates.`);
   }
 }
 

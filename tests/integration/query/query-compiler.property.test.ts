@@ -7,7 +7,11 @@ import { addToFolder, createFolder } from '../../../src-main/services/favourites
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { createOrder } from '../../../src-main/services/sales/order-service';
 import { localDate } from '../../../src-shared/query/relative-dates';
-import { RESULT_LIMITS, matchingIds, runCustomerQuery } from '../../../src-main/services/query/run-query';
+import { RESULT_LIMITS, countQuery, matchingIds, runCustomerQuery } from '../../../src-main/services/query/run-query';
+import { compileWhere } from '../../../src-main/services/query/compile-query';
+import { useOrderFacts } from '../../../src-main/services/query/order-facts-conditions';
+import { SalesFacts } from '../../../src-main/analysis/facts/sales-facts';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { SORT_SQL } from '../../../src-main/services/customers/customer-queries';
 import { CUSTOMER_SORTABLE } from '../../../src-shared/domain/customer';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../../src-shared/query/query-fields';
@@ -28,6 +32,7 @@ const DAYS_AGO = [0, 1, 3, 10, 40, 100, 400];
 const CONTACT_NAMES = ['张伟', '王芳', 'Li Na', '李娜'];
 
 let ws: Workspace;
+let path: string;
 let cleanup: () => void;
 let customers: ModelRow[] = [];
 let contacts: ModelRow[] = [];
@@ -35,7 +40,7 @@ let folderIds: string[] = [];
 let schemeId = '';
 
 beforeAll(() => {
-  ({ ws, cleanup } = tempWorkspace());
+  ({ ws, path, cleanup } = tempWorkspace());
   const rnd = fc.sample(
     fc.record({
       name: fc.constantFrom(...NAMES),
@@ -50,7 +55,11 @@ beforeAll(() => {
       }),
       folder: fc.constantFrom(0, 1, null),
       orders: fc.array(
-        fc.record({ daysAgo: fc.constantFrom(1, 20, 100, 300, 500), yuan: fc.constantFrom(50, 500, 5_000, 60_000), cancelled: fc.boolean() }),
+        fc.record({
+          daysAgo: fc.constantFrom(1, 20, 100, 300, 500),
+          yuan: fc.constantFrom(50, 500, 5_000, 60_000),
+          status: fc.constantFrom('draft' as const, 'confirmed' as const, 'shipped' as const, 'completed' as const, 'cancelled' as const),
+        }),
         { maxLength: 3 },
       ),
     }),
@@ -91,7 +100,7 @@ beforeAll(() => {
       createOrder(ws, testUser, {
         customerId: c.id,
         orderDate: localDate(new Date(NOW.getTime() - o.daysAgo * 86_400_000)),
-        status: o.cancelled ? 'cancelled' : 'confirmed',
+        status: o.status,
         lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: o.yuan * 100 }],
       });
     }
@@ -232,20 +241,37 @@ const relatedNode = fc.record({
   count: fc.record({ op: fc.constantFrom('eq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.integer({ min: 0, max: 3 }) }),
 });
 
+const ORDER_DAYS = [1, 20, 100, 300, 500].map((d) => localDate(new Date(NOW.getTime() - d * 86_400_000)));
+
 const orderCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('orderDate'),
     operator: fc.constant('relative' as const),
-    period: fc.constantFrom('lastNDays' as const, 'thisYear' as const, 'thisMonth' as const),
+    period: fc.constantFrom('lastNDays' as const, 'thisYear' as const, 'thisMonth' as const, 'today' as const, 'thisQuarter' as const),
     days: fc.constantFrom(30, 180, 365),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
+    field: fc.constant('orderDate'),
+    operator: fc.constantFrom('eq' as const, 'before' as const, 'after' as const, 'between' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom(...ORDER_DAYS),
+    value2: fc.constantFrom(...ORDER_DAYS),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
     field: fc.constant('totalFen'),
-    operator: fc.constantFrom('gt' as const, 'lte' as const, 'between' as const),
-    value: fc.constantFrom(10_000, 100_000, 1_000_000),
+    operator: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'eq' as const, 'neq' as const, 'in' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom(5_000, 10_000, 100_000, 500_000, 1_000_000),
     value2: fc.constantFrom(500_000, 10_000_000),
+    values: fc.subarray([5_000, 50_000, 500_000, 6_000_000]),
+  }),
+  fc.record({
+    kind: fc.constant('condition' as const),
+    field: fc.constant('status'),
+    operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
+    value: fc.constantFrom('draft', 'completed', 'shipped', 'cancelled'),
+    values: fc.subarray(['draft', 'confirmed', 'shipped', 'completed']),
   }),
 );
 
@@ -255,12 +281,20 @@ const ordersNode = fc.record({
   mode: fc.constantFrom('has' as const, 'hasNo' as const, 'count' as const, 'aggregate' as const),
   where: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(orderCondition, { maxLength: 2 }) }),
   count: fc.record({ op: fc.constantFrom('eq' as const, 'gte' as const, 'lt' as const), value: fc.integer({ min: 0, max: 3 }) }),
-  aggregate: fc.record({
-    fn: fc.constantFrom('sum' as const, 'max' as const, 'min' as const),
-    field: fc.constant('totalFen'),
-    op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'eq' as const),
-    value: fc.constantFrom(0, 5_000, 500_000, 6_000_000),
-  }),
+  aggregate: fc.oneof(
+    fc.record({
+      fn: fc.constantFrom('sum' as const, 'max' as const, 'min' as const),
+      field: fc.constant('totalFen'),
+      op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'eq' as const),
+      value: fc.constantFrom<number | string>(0, 5_000, 500_000, 6_000_000, 'abc'),
+    }),
+    fc.record({
+      fn: fc.constantFrom('max' as const, 'min' as const),
+      field: fc.constant('orderDate'),
+      op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'eq' as const),
+      value: fc.constantFrom<string>(...ORDER_DAYS, '2025-1-5', '2026'),
+    }),
+  ),
 });
 
 const tree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
@@ -320,6 +354,31 @@ describe('query compiler against the in-memory model', () => {
       );
     } finally {
       RESULT_LIMITS.countInPassing = 100_000;
+    }
+  });
+
+  it('answers related-orders conditions from the sales facts exactly as SQL does', () => {
+    // A second connection, as the query worker has, with the facts attached (kc_orders).
+    const other = openWorkspace(path);
+    try {
+      const facts = new SalesFacts();
+      facts.refresh(other);
+      useOrderFacts(other, facts);
+      let fromFacts = 0;
+      fc.assert(
+        fc.property(tree.group, (where) => {
+          const def: QueryDefinition = { entity: 'customer', where: withFolders(where) };
+          if (compileWhere(other, def, NOW).sql.includes('kc_orders')) fromFacts += 1;
+          const model = evaluate(def, customers, NOW).sort();
+          expect(matchingIds(other, def, NOW).sort()).toEqual(model);
+          expect(countQuery(other, def, NOW)).toBe(model.length);
+        }),
+        { numRuns: 400 },
+      );
+      // Most trees hold a related-orders condition, and the facts answer nearly all of them.
+      expect(fromFacts).toBeGreaterThan(100);
+    } finally {
+      other.close();
     }
   });
 
