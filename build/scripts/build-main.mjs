@@ -12,7 +12,7 @@ const esmEntries = {
   'import-worker': 'src-main/import/import-worker.ts',
   'report-worker': 'src-main/analysis/report-worker.ts',
   'analysis-worker': 'src-main/analysis/analysis-worker.ts',
-  'counts-worker': 'src-main/services/query/counts-worker.ts',
+  'query-worker': 'src-main/services/query/query-worker.ts',
   'index-worker': 'src-main/services/custom-fields/field-index-worker.ts',
   'export-worker': 'src-main/services/export/export-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',

@@ -32,7 +32,7 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
         // Its sidebar counts too: the first full count of a 1M workspace takes seconds.
         if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path)) {
           jobsRef.warmResident('analysis', event.info.path);
-          jobsRef.callResident('counts', event.info.path, {}, host.context).catch(() => undefined);
+          jobsRef.callResident('query', event.info.path, { op: 'pinnedCounts' }, host.context).catch(() => undefined);
         }
       } else void jobsRef.dropResidents();
     }

@@ -10,6 +10,8 @@ import { createSavedQuery, deleteSavedQuery, listSavedQueries, updateSavedQuery,
 import { queryFieldCatalogue, relationCatalogue } from '../services/query/query-catalogue';
 import { getQueryForm, saveQueryForm } from '../services/query/query-form-service';
 import { createBackup } from '../backup/backup-service';
+import type { CallContext } from '../changelog/call-context';
+import { queriesRunInWorker, type QueryWorkerRequest } from '../services/query/query-worker-requests';
 import type { Handlers, RouterDeps } from './handlers';
 
 type QueryHandlerNames =
@@ -39,8 +41,12 @@ const OK = { ok: true } as const;
 export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, QueryHandlerNames> {
   const ws = () => host.workspace;
   const changed = (entities: string[]) => host.emit({ type: 'data.changed', entities });
-  const idsOf = (target: { ids: string[] } | { definition: QueryDefinition }) =>
-    'ids' in target ? target.ids : matchingIds(ws(), target.definition);
+  const inWorker = (request: QueryWorkerRequest, ctx: CallContext) => jobs.callResident('query', ws().path, request, ctx);
+  const large = () => queriesRunInWorker(ws().path);
+  const idsOf = async (target: { ids: string[] } | { definition: QueryDefinition }, ctx: CallContext): Promise<string[]> => {
+    if ('ids' in target) return target.ids;
+    return large() ? ((await inWorker({ op: 'ids', definition: target.definition }, ctx)) as string[]) : matchingIds(ws(), target.definition);
+  };
 
   return {
     'queries.fields': () => ({
@@ -54,7 +60,7 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       changed(['queryForm']);
       return saved;
     },
-    'queries.run': ({ definition, offset, limit, sort }) => {
+    'queries.run': async ({ definition, offset, limit, sort }, ctx) => {
       // Each entity sorts only by its own whitelisted columns.
       const sortable: readonly string[] = definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : CUSTOMER_SORTABLE;
       if (sort && !sortable.includes(sort.field)) throw new KecardError('VALIDATION', 'This list cannot sort by that column.', { fields: { sort: 'invalid' } });
@@ -62,10 +68,13 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
         const r = runContactQuery(ws(), definition, { offset, limit, sort: sort as { field: ContactSortField; dir: 'asc' | 'desc' } | undefined });
         return { total: r.total, customers: [], contacts: r.rows };
       }
-      const r = runCustomerQuery(ws(), definition, { offset, limit, sort: sort as { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined });
+      const options = { offset, limit, sort: sort as { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined };
+      const r = large() ? ((await inWorker({ op: 'customers', definition, ...options }, ctx)) as ReturnType<typeof runCustomerQuery>) : runCustomerQuery(ws(), definition, options);
       return { total: r.total, customers: r.rows, contacts: [] };
     },
-    'queries.count': ({ definition }) => ({ count: countQuery(ws(), definition) }),
+    'queries.count': async ({ definition }, ctx) => ({
+      count: large() && definition.entity === 'customer' ? ((await inWorker({ op: 'count', definition }, ctx)) as number) : countQuery(ws(), definition),
+    }),
     'queries.saved': (_input, ctx) => listSavedQueries(ws(), ctx),
     'queries.save': (input, ctx) => {
       const q = createSavedQuery(ws(), ctx, input);
@@ -82,8 +91,8 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       changed(['savedQuery']);
       return OK;
     },
-    // In the counts worker: a full count takes seconds at 1M, and main must keep answering.
-    'queries.pinnedCounts': async (_input, ctx) => (await jobs.callResident('counts', ws().path, {}, ctx)) as ReturnType<typeof pinnedCounts>,
+    // In the query worker: a full count takes seconds at 1M, and main must keep answering.
+    'queries.pinnedCounts': async (_input, ctx) => (await inWorker({ op: 'pinnedCounts' }, ctx)) as ReturnType<typeof pinnedCounts>,
     'queries.export': (input, ctx) => {
       // Written by the 'export' job in a worker; the finished job hands over a download token.
       const output = host.staged.exportPath(`.${input.format}`);
@@ -111,8 +120,8 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       changed(['favouriteFolder']);
       return OK;
     },
-    'favourites.add': ({ folderId, target }, ctx) => {
-      const added = addToFolder(ws(), ctx, folderId, idsOf(target));
+    'favourites.add': async ({ folderId, target }, ctx) => {
+      const added = addToFolder(ws(), ctx, folderId, await idsOf(target, ctx));
       changed(['favouriteItem']);
       return { added };
     },
@@ -126,7 +135,7 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
     'customers.bulkUpdate': async ({ target, action }, ctx) => {
       // A bulk change is a risky operation: keep a verified backup of the state before it.
       await createBackup(ws(), 'bulk');
-      const count = bulkUpdateCustomers(ws(), ctx, idsOf(target), action);
+      const count = bulkUpdateCustomers(ws(), ctx, await idsOf(target, ctx), action);
       changed(['customer']);
       return { changed: count };
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../../db/workspace';
 import { loadFacts, saveFacts } from './facts-file';
@@ -46,5 +47,26 @@ export function salesFacts(ws: Workspace, options: FactsOptions = {}): SalesFact
     cache.delete(ws.path);
     throw err;
   }
+  return entry.facts;
+}
+
+// The query worker's facts: it only reads the file the report worker saves (never the 10M orders
+// itself, which would take a core for a minute beside the report worker's own read).
+const followed = new Map<string, { facts: SalesFacts | null; fileTime: number }>();
+
+/**
+ * The workspace's sales facts for a reader that must answer at once: from memory or the saved
+ * facts file, kept current from the change log; null while there is no file yet, or when the
+ * facts fell too far behind it (after a large import), until the report worker saves a newer one.
+ */
+export function followedFacts(ws: Workspace, cacheDir: string): SalesFacts | null {
+  const file = factsFile(cacheDir, ws.path);
+  const fileTime = existsSync(file) ? statSync(file).mtimeMs : -1;
+  let entry = followed.get(ws.path);
+  if (!entry || (!entry.facts && fileTime !== entry.fileTime)) {
+    entry = { facts: fileTime < 0 ? null : loadFacts(file, ws.identity.workspaceId), fileTime };
+    followed.set(ws.path, entry);
+  }
+  if (entry.facts && entry.facts.refresh(ws, { rebuild: false }) === 'behind') entry.facts = null;
   return entry.facts;
 }

@@ -94,14 +94,20 @@ export class SalesFacts {
   /** Live orders with a date that is not a plain YYYY-MM-DD or an unknown status; while there are any, queries leave related-orders conditions to SQL. */
   oddOrders = 0;
 
-  /** Brings the columns up to the workspace's current state; returns what it had to do. */
-  refresh(ws: Workspace, progress: FactsProgress = {}): 'fresh' | 'updated' | 'rebuilt' {
+  /**
+   * Brings the columns up to the workspace's current state; returns what it had to do. With
+   * `rebuild: false` (a reader that must stay quick) it gives up instead of reading everything
+   * again: 'behind', and these facts are then unusable.
+   */
+  refresh(ws: Workspace, progress: FactsProgress & { rebuild?: boolean } = {}): 'fresh' | 'updated' | 'rebuilt' | 'behind' {
     // One read transaction: the change-log position and the rows read belong to the same snapshot.
     return ws.db.transaction(() => {
       const { top, topId, continues } = this.cursor.peek(ws);
       const from = this.cursor.position;
       if (continues && top === from) return 'fresh';
-      const outcome = continues && this.applyChanges(ws, from, top) ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
+      const applied = continues && this.applyChanges(ws, from, top);
+      if (!applied && progress.rebuild === false) return 'behind';
+      const outcome = applied ? 'updated' : (this.rebuild(ws, progress), 'rebuilt');
       this.cursor.moveTo(top, topId);
       return outcome;
     })();
