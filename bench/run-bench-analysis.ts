@@ -5,6 +5,7 @@
 //
 //   fields   (issue 3) add a custom field / an indexed one; query + sort on it vs a built-in field
 //   queries  (issue 4) 3-condition queries with a related-orders condition; pinned counts
+//   queryWorker (issue 4) the same queries as the query worker answers them, from the sales facts
 //   reports  (issue 6) every analysis report after applying a scheme for two periods
 //   import   (issue 5) xlsx and CSV imports through runImport, time and peak RSS
 //
@@ -35,7 +36,10 @@ import { compileWhere } from '../src-main/services/query/compile-query';
 import { createSavedQuery, pinnedCounts } from '../src-main/services/query/saved-query-service';
 import { saveScheme, applyScheme } from '../src-main/analysis/classification-service';
 import { runReport, type ReportRequest } from '../src-main/analysis/run-report';
-import { salesFacts } from '../src-main/analysis/facts/facts-cache';
+import { followedFacts, salesFacts } from '../src-main/analysis/facts/facts-cache';
+import { answerQueryRequest } from '../src-main/services/query/answer-query-request';
+import { useOrderFacts } from '../src-main/services/query/order-facts-conditions';
+import type { QueryWorkerRequest } from '../src-main/services/query/query-worker-requests';
 import { loadFacts, saveFacts } from '../src-main/analysis/facts/facts-file';
 import { createOrder } from '../src-main/services/sales/order-service';
 import { updateCustomer } from '../src-main/services/customers/customer-service';
@@ -49,7 +53,7 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     dir: { type: 'string', default: '.bench' },
-    parts: { type: 'string', default: 'fields,queries,reports,import' },
+    parts: { type: 'string', default: 'fields,queries,queryWorker,reports,import' },
     'xlsx-rows': { type: 'string', default: '100000' },
     'csv-rows': { type: 'string', default: '100000,1000000' },
     'single-thread': { type: 'boolean', default: false },
@@ -425,6 +429,89 @@ function partQueries(file: string) {
       peakRssMb: peakRssMb(),
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part: the query worker (issue 4)
+
+// Every request as the app's query worker answers it for a large workspace (answerQueryRequest:
+// open the file, follow the saved sales facts, run, close), so related-orders conditions are
+// answered from the facts (kc_orders). Reads only: nothing to roll back.
+function partQueryWorker(file: string) {
+  const ctx = localUserContext();
+  const loadBefore = load();
+  // The app's data folder; the report worker's first read leaves the facts file there (kept
+  // between runs like the app keeps it, so a later run only loads it).
+  const cacheDir = join(resolve(values.dir), 'app-data');
+  const prep = openWorkspace(file);
+  let reportWorkerFactsMs: number;
+  let queries: BenchQuery[];
+  let sqlCounts: number[];
+  try {
+    reportWorkerFactsMs = r2(time(() => salesFacts(prep, { cacheDir })).ms);
+    queries = benchQueries(prep, localDate(new Date()));
+    sqlCounts = queries.map((q) => countQuery(prep, q.def));
+  } finally {
+    prep.close();
+  }
+  const request = (req: QueryWorkerRequest) => answerQueryRequest(file, cacheDir, req, ctx);
+  // The worker's first request loads the facts file; later ones refresh it from the change log.
+  const first = time(() => request({ op: 'count', definition: (queries[0] as BenchQuery).def }));
+  const factsCounts = queries.map((q) => request({ op: 'count', definition: q.def }) as number);
+  const check = openWorkspace(file);
+  let answeredFromFacts: boolean[];
+  try {
+    answeredFromFacts = check.db.transaction(() => {
+      const facts = followedFacts(check, cacheDir);
+      if (facts) useOrderFacts(check, facts);
+      return queries.map((q) => compileWhere(check, q.def).sql.includes('kc_orders('));
+    })();
+  } finally {
+    check.close();
+  }
+
+  const pageTimes: number[] = [];
+  const pageByQuery: Record<string, number[]> = {};
+  const countByQuery: Record<string, number[]> = {};
+  const idTimes: number[] = [];
+  for (const q of queries) request({ op: 'customers', definition: q.def, offset: 0, limit: 100 });
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const q of queries) {
+      const t = time(() => request({ op: 'customers', definition: q.def, offset: 0, limit: 100 })).ms;
+      pageTimes.push(t);
+      (pageByQuery[q.name] ??= []).push(t);
+      (countByQuery[q.name] ??= []).push(time(() => request({ op: 'count', definition: q.def })).ms);
+      idTimes.push(time(() => request({ op: 'ids', definition: q.def })).ms);
+    }
+  }
+  // What a request costs besides the query: opening the file and following the facts.
+  const emptyTimes = Array.from({ length: ROUNDS }, () =>
+    time(() => {
+      const ws = openWorkspace(file);
+      try {
+        ws.db.transaction(() => followedFacts(ws, cacheDir))();
+      } finally {
+        ws.close();
+      }
+    }).ms,
+  );
+  return {
+    reportWorkerFactsMs,
+    firstRequestMs: r2(first.ms),
+    perQuery: queries.map((q, i) => ({
+      name: q.name,
+      answeredFromFacts: answeredFromFacts[i],
+      sqlCount: sqlCounts[i],
+      factsCount: factsCounts[i],
+      count: stats(countByQuery[q.name] ?? []),
+      page: stats(pageByQuery[q.name] ?? []),
+    })),
+    page: stats(pageTimes),
+    matchingIds: stats(idTimes),
+    requestOverhead: stats(emptyTimes),
+    load: [loadBefore, load()],
+    peakRssMb: peakRssMb(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -816,6 +903,11 @@ function printSummary(out: Record<string, any>): void {
     lines.push('', `[issue 4] runCustomerQuery page p50 ${ms(q.runCustomerQueryPage.median)} p95 ${ms(q.runCustomerQueryPage.p95)}; matchingIds p50 ${ms(q.matchingIds.median)} p95 ${ms(q.matchingIds.p95)}; pinnedCounts (${q.pinnedCounts.queries}) first ${ms(q.pinnedCounts.coldMs)}, after an edit p50 ${ms(q.pinnedCounts.median)} p95 ${ms(q.pinnedCounts.p95)}, after an order p95 ${ms(q.pinnedCounts.afterOrder.p95)}  (load ${q.load[0][0]})`);
     for (const p of q.perQuery) lines.push(`  ${p.name}: ${p.matches} rows; compiled ${ms(p.sql.compiled.median)} vs ${p.bestHand} ${ms(p.sql[p.bestHand].median)} → ${p.ratio}${p.handCountsAgree ? '' : ' (COUNTS DIFFER)'}`);
   }
+  if (out.queryWorker) {
+    const w = out.queryWorker;
+    lines.push('', `[issue 4, query worker] page p50 ${ms(w.page.median)} p95 ${ms(w.page.p95)}; ids p95 ${ms(w.matchingIds.p95)}; request overhead p50 ${ms(w.requestOverhead.median)}; first request ${ms(w.firstRequestMs)} (facts file ready in ${ms(w.reportWorkerFactsMs)})  (load ${w.load[0][0]})`);
+    for (const p of w.perQuery) lines.push(`  ${p.name}: ${p.factsCount} rows${p.factsCount === p.sqlCount ? '' : ` (SQL ${p.sqlCount}: COUNTS DIFFER)`}${p.answeredFromFacts ? ', from the facts' : ', SQL'}; count p50 ${ms(p.count.median)}, page p50 ${ms(p.page.median)} p95 ${ms(p.page.p95)}`);
+  }
   if (out.reports) {
     const r = out.reports;
     lines.push('', `[issue 6] sales facts: ${r.facts.orders} orders read in ${ms(r.facts.buildMs)} (+${r.facts.rssGrowthMb} MB RSS, columns ${r.facts.columnsMb} MB); refresh after 1 / 1000 new orders ${ms(r.facts.refreshMs?.afterOneOrder ?? 0)} / ${ms(r.facts.refreshMs?.afterThousandOrders ?? 0)}; facts file ${r.facts.fileMb} MB, saved ${ms(r.facts.saveMs)}, read back ${ms(r.facts.loadMs)}`);
@@ -843,7 +935,7 @@ function log(line: string): void {
 
 if (values.child) {
   const file = values.workspace ?? values.file ?? '';
-  const result = values.child === 'fields' ? await partFields(file) : values.child === 'queries' ? await partQueries(file) : values.child === 'reports' ? await partReports(file) : await partImport(file);
+  const result = values.child === 'fields' ? await partFields(file) : values.child === 'queries' ? await partQueries(file) : values.child === 'queryWorker' ? partQueryWorker(file) : values.child === 'reports' ? await partReports(file) : await partImport(file);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   await runAll();
