@@ -12,7 +12,7 @@ import { SalesFacts, type FactColumns } from './sales-facts';
 
 const MAGIC = 'KCFACTS1';
 // 2: orders carry their state (order-state.ts) for the query builder.
-const FORMAT = 2;
+const FORMAT = 3;
 
 type ColumnName = keyof FactColumns;
 const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
@@ -22,6 +22,7 @@ const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
   customerOwner: 'i32',
   customerLevel: 'f64',
   customerHead: 'i32',
+  customerSeq: 'f64',
   orderRowid: 'f64',
   orderCustomer: 'i32',
   orderDay: 'i32',

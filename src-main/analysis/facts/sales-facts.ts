@@ -37,10 +37,10 @@ const ID_CHUNK = 500;
 // Day numbers (days since 1970-01-01) are worked out by SQLite: julianday of a date is exact.
 const ORDER_COLUMNS = `rowid, customer_id, CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day, total_fen,
   (deleted = 0 AND status <> 'cancelled' AND order_date IS NOT NULL) AS live, ${ORDER_STATE_SQL} AS state`;
-const CUSTOMER_COLUMNS = 'id, deleted, class, province, owner_id, relationship_level';
+const CUSTOMER_COLUMNS = 'id, deleted, class, province, owner_id, relationship_level, seq';
 
 type OrderRow = [number, string, number | null, number, number, number];
-type CustomerRow = [string, number, string | null, string | null, string | null, number | null];
+type CustomerRow = [string, number, string | null, string | null, string | null, number | null, number];
 
 /** The typed columns of SalesFacts, by name: what a facts file stores. */
 export interface FactColumns {
@@ -50,6 +50,7 @@ export interface FactColumns {
   customerOwner: Int32Array<ArrayBuffer>;
   customerLevel: Float64Array<ArrayBuffer>;
   customerHead: Int32Array<ArrayBuffer>;
+  customerSeq: Float64Array<ArrayBuffer>;
   orderRowid: Float64Array<ArrayBuffer>;
   orderCustomer: Int32Array<ArrayBuffer>;
   orderDay: Int32Array<ArrayBuffer>;
@@ -79,6 +80,10 @@ export class SalesFacts {
   readonly owners = new Dictionary();
   /** First fact of each customer's chain (−1: none); facts link on through orderNext. */
   customerHead = new Int32Array(0);
+  /** The customer's row id (customers.seq): queries look customers up by it, see customerOfSeq. */
+  customerSeq = new Float64Array(0);
+  /** Customer index by seq (−1: none). A query tests a customer from an index entry by its rowid, before SQLite fetches the row. */
+  private seqIndex = new Int32Array(0);
 
   orderCount = 0;
   orderRowid = new Float64Array(0);
@@ -129,6 +134,7 @@ export class SalesFacts {
       customerOwner: this.customerOwner.subarray(0, c),
       customerLevel: this.customerLevel.subarray(0, c),
       customerHead: this.customerHead.subarray(0, c),
+      customerSeq: this.customerSeq.subarray(0, c),
       orderRowid: this.orderRowid.subarray(0, o),
       orderCustomer: this.orderCustomer.subarray(0, o),
       orderDay: this.orderDay.subarray(0, o),
@@ -146,6 +152,8 @@ export class SalesFacts {
     this.customerIndex.clear();
     state.ids.forEach((id, i) => this.customerIndex.set(id, i));
     Object.assign(this, state.columns);
+    this.seqIndex = new Int32Array(0);
+    for (let c = 0; c < this.customerCount; c++) this.indexSeq(this.customerSeq[c] as number, c);
     this.orderCount = this.orderRowid.length;
     this.maxOrderRowid = state.maxOrderRowid;
     this.oddOrders = 0;
@@ -160,6 +168,22 @@ export class SalesFacts {
   /** Index of a customer id, or −1. */
   customerOf(id: string): number {
     return this.customerIndex.get(id) ?? -1;
+  }
+
+  /** Index of the customer whose row id (customers.seq) this is, or −1. */
+  customerOfSeq(seq: number): number {
+    return seq >= 0 && seq < this.seqIndex.length ? (this.seqIndex[seq] as number) : -1;
+  }
+
+  private indexSeq(seq: number, c: number): void {
+    if (seq >= this.seqIndex.length) {
+      const before = this.seqIndex.length;
+      const grown = new Int32Array(Math.max(seq + 1, before + (before >> 3) + 1024));
+      grown.set(this.seqIndex);
+      grown.fill(-1, before);
+      this.seqIndex = grown;
+    }
+    this.seqIndex[seq] = c;
   }
 
   private rebuild(ws: Workspace, progress: FactsProgress): void {
@@ -235,7 +259,7 @@ export class SalesFacts {
     return -1;
   }
 
-  private putCustomer([id, deleted, cls, province, owner, level]: CustomerRow): void {
+  private putCustomer([id, deleted, cls, province, owner, level, seq]: CustomerRow): void {
     let c = this.customerIndex.get(id);
     if (c === undefined) {
       c = this.customerCount++;
@@ -249,7 +273,10 @@ export class SalesFacts {
       const before = this.customerHead.length;
       this.customerHead = ensureCapacity(this.customerHead, this.customerCount);
       this.customerHead.fill(-1, before);
+      this.customerSeq = ensureCapacity(this.customerSeq, this.customerCount);
     }
+    this.customerSeq[c] = seq;
+    this.indexSeq(seq, c);
     this.customerDeleted[c] = deleted ? 1 : 0;
     this.customerClass[c] = this.classes.code(cls);
     this.customerProvince[c] = this.provinces.code(province);
@@ -299,6 +326,8 @@ export class SalesFacts {
     this.customerOwner = new Int32Array(c);
     this.customerLevel = new Float64Array(c);
     this.customerHead = new Int32Array(c).fill(-1);
+    this.customerSeq = new Float64Array(c);
+    this.seqIndex = new Int32Array(0);
     this.orderCount = 0;
     this.orderRowid = new Float64Array(o);
     this.orderCustomer = new Int32Array(o);
