@@ -436,7 +436,7 @@ function partQueries(file: string) {
 
 // Every request as the app's query worker answers it for a large workspace (answerQueryRequest:
 // open the file, follow the saved sales facts, run, close), so related-orders conditions are
-// answered from the facts (kc_orders). Reads only: nothing to roll back.
+// answered from the facts (kc_facts). Reads only: nothing to roll back.
 function partQueryWorker(file: string) {
   const ctx = localUserContext();
   const loadBefore = load();
@@ -464,7 +464,7 @@ function partQueryWorker(file: string) {
     answeredFromFacts = check.db.transaction(() => {
       const facts = followedFacts(check, cacheDir);
       if (facts) useOrderFacts(check, facts);
-      return queries.map((q) => compileWhere(check, q.def).sql.includes('kc_orders('));
+      return queries.map((q) => compileWhere(check, q.def).sql.includes('kc_facts('));
     })();
   } finally {
     check.close();

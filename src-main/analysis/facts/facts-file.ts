@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SalesFacts, type FactColumns } from './sales-facts';
+import { CODED_CUSTOMER_FIELDS, SalesFacts, type DictionaryName, type FactColumns } from './sales-facts';
 
 /**
  * The sales facts saved beside the app's data (never in the workspace: they are derived and
@@ -11,8 +11,9 @@ import { SalesFacts, type FactColumns } from './sales-facts';
  */
 
 const MAGIC = 'KCFACTS1';
-// 2: orders carry their state (order-state.ts) for the query builder.
-const FORMAT = 3;
+// 2: orders carry their state (order-state.ts) for the query builder; 3: customers their seq;
+// 4: city, industry, lifecycle and tags coded (the query worker's customer conditions).
+const FORMAT = 4;
 
 type ColumnName = keyof FactColumns;
 const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
@@ -20,6 +21,10 @@ const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
   customerClass: 'i32',
   customerProvince: 'i32',
   customerOwner: 'i32',
+  customerCity: 'i32',
+  customerIndustry: 'i32',
+  customerLifecycle: 'i32',
+  customerTags: 'i32',
   customerLevel: 'f64',
   customerHead: 'i32',
   customerSeq: 'f64',
@@ -41,7 +46,7 @@ interface Header {
   orders: number;
   maxOrderRowid: number;
   cursor: { position: number; positionId: string | null };
-  dictionaries: Record<'classes' | 'provinces' | 'owners', (string | null)[]>;
+  dictionaries: Record<DictionaryName, (string | null)[]>;
   idsBytes: number;
 }
 
@@ -56,7 +61,7 @@ export function saveFacts(facts: SalesFacts, file: string, workspaceId: string):
     orders: facts.orderCount,
     maxOrderRowid: facts.maxOrderRowid,
     cursor: facts.cursor.state,
-    dictionaries: { classes: facts.classes.values, provinces: facts.provinces.values, owners: facts.owners.values },
+    dictionaries: Object.fromEntries(CODED_CUSTOMER_FIELDS.map((f) => [f.dictionary, facts[f.dictionary].values])) as Header['dictionaries'],
     idsBytes: ids.length,
   };
   const head = Buffer.from(JSON.stringify(header), 'utf8');

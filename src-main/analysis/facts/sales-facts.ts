@@ -6,7 +6,8 @@ import { isOddOrder, ORDER_STATE_SQL } from './order-state';
 
 /**
  * The few columns every sales report aggregates — per order: customer, day, total, counts or not;
- * per customer: live or not, class, province, owner — held in typed arrays. A report over 10M
+ * per customer: live or not, class, province, owner, and the few other fields the query builder
+ * tests (coded text, see CODED_CUSTOMER_FIELDS) — held in typed arrays. A report over 10M
  * orders then scans memory instead of an index of the same size (SQLite needed 6–38 s per report
  * at 6M orders here; see docs/performance.md).
  *
@@ -37,17 +38,33 @@ const ID_CHUNK = 500;
 // Day numbers (days since 1970-01-01) are worked out by SQLite: julianday of a date is exact.
 const ORDER_COLUMNS = `rowid, customer_id, CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day, total_fen,
   (deleted = 0 AND status <> 'cancelled' AND order_date IS NOT NULL) AS live, ${ORDER_STATE_SQL} AS state`;
-const CUSTOMER_COLUMNS = 'id, deleted, class, province, owner_id, relationship_level, seq';
+
+/**
+ * Customer text columns held as codes of a Dictionary each: reports group by class, province and
+ * owner; the query worker answers conditions on all of them from memory (customer-facts-test.ts),
+ * so a query over these fields and orders never reads a customer row it does not show.
+ */
+export const CODED_CUSTOMER_FIELDS = [
+  { column: 'customerClass', dictionary: 'classes', sql: 'class', queryField: 'customerClass' },
+  { column: 'customerProvince', dictionary: 'provinces', sql: 'province', queryField: 'province' },
+  { column: 'customerOwner', dictionary: 'owners', sql: 'owner_id', queryField: 'ownerId' },
+  { column: 'customerCity', dictionary: 'cities', sql: 'city', queryField: 'city' },
+  { column: 'customerIndustry', dictionary: 'industries', sql: 'industry', queryField: 'industry' },
+  { column: 'customerLifecycle', dictionary: 'lifecycles', sql: 'lifecycle', queryField: 'lifecycle' },
+  // The JSON text of the list: customers share few distinct lists, and a condition is tested once per list.
+  { column: 'customerTags', dictionary: 'tagLists', sql: 'tags', queryField: 'tags' },
+] as const;
+export type CodedColumn = (typeof CODED_CUSTOMER_FIELDS)[number]['column'];
+export type DictionaryName = (typeof CODED_CUSTOMER_FIELDS)[number]['dictionary'];
+
+const CUSTOMER_COLUMNS = `id, deleted, relationship_level, seq, ${CODED_CUSTOMER_FIELDS.map((f) => f.sql).join(', ')}`;
 
 type OrderRow = [number, string, number | null, number, number, number];
-type CustomerRow = [string, number, string | null, string | null, string | null, number | null, number];
+type CustomerRow = [string, number, number | null, number, ...(string | null)[]];
 
 /** The typed columns of SalesFacts, by name: what a facts file stores. */
-export interface FactColumns {
+export type FactColumns = Record<CodedColumn, Int32Array<ArrayBuffer>> & {
   customerDeleted: Uint8Array<ArrayBuffer>;
-  customerClass: Int32Array<ArrayBuffer>;
-  customerProvince: Int32Array<ArrayBuffer>;
-  customerOwner: Int32Array<ArrayBuffer>;
   customerLevel: Float64Array<ArrayBuffer>;
   customerHead: Int32Array<ArrayBuffer>;
   customerSeq: Float64Array<ArrayBuffer>;
@@ -58,7 +75,7 @@ export interface FactColumns {
   orderLive: Uint8Array<ArrayBuffer>;
   orderState: Uint8Array<ArrayBuffer>;
   orderNext: Int32Array<ArrayBuffer>;
-}
+};
 
 export class SalesFacts {
   /** Counts full reads: customer indexes of one generation stay valid until the next. */
@@ -73,11 +90,19 @@ export class SalesFacts {
   customerClass = new Int32Array(0);
   customerProvince = new Int32Array(0);
   customerOwner = new Int32Array(0);
+  customerCity = new Int32Array(0);
+  customerIndustry = new Int32Array(0);
+  customerLifecycle = new Int32Array(0);
+  customerTags = new Int32Array(0);
   /** Relationship level; NaN when not set. */
   customerLevel = new Float64Array(0);
   readonly classes = new Dictionary();
   readonly provinces = new Dictionary();
   readonly owners = new Dictionary();
+  readonly cities = new Dictionary();
+  readonly industries = new Dictionary();
+  readonly lifecycles = new Dictionary();
+  readonly tagLists = new Dictionary();
   /** First fact of each customer's chain (−1: none); facts link on through orderNext. */
   customerHead = new Int32Array(0);
   /** The customer's row id (customers.seq): queries look customers up by it, see customerOfSeq. */
@@ -128,10 +153,8 @@ export class SalesFacts {
     const c = this.customerCount;
     const o = this.orderCount;
     return {
+      ...(Object.fromEntries(CODED_CUSTOMER_FIELDS.map((f) => [f.column, this[f.column].subarray(0, c)])) as Record<CodedColumn, Int32Array<ArrayBuffer>>),
       customerDeleted: this.customerDeleted.subarray(0, c),
-      customerClass: this.customerClass.subarray(0, c),
-      customerProvince: this.customerProvince.subarray(0, c),
-      customerOwner: this.customerOwner.subarray(0, c),
       customerLevel: this.customerLevel.subarray(0, c),
       customerHead: this.customerHead.subarray(0, c),
       customerSeq: this.customerSeq.subarray(0, c),
@@ -146,7 +169,7 @@ export class SalesFacts {
   }
 
   /** Takes over columns read back from a facts file (see facts-file.ts), then refreshes as usual. */
-  adopt(state: { ids: string[]; columns: FactColumns; dictionaries: Record<'classes' | 'provinces' | 'owners', (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
+  adopt(state: { ids: string[]; columns: FactColumns; dictionaries: Record<DictionaryName, (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
     this.customerIds = state.ids;
     this.customerCount = state.ids.length;
     this.customerIndex.clear();
@@ -158,9 +181,7 @@ export class SalesFacts {
     this.maxOrderRowid = state.maxOrderRowid;
     this.oddOrders = 0;
     for (let i = 0; i < this.orderCount; i++) if (isOddOrder(this.orderState[i] ?? 0)) this.oddOrders += 1;
-    for (const v of state.dictionaries.classes.slice(1)) this.classes.code(v);
-    for (const v of state.dictionaries.provinces.slice(1)) this.provinces.code(v);
-    for (const v of state.dictionaries.owners.slice(1)) this.owners.code(v);
+    for (const { dictionary } of CODED_CUSTOMER_FIELDS) for (const v of state.dictionaries[dictionary].slice(1)) this[dictionary].code(v);
     this.generation += 1;
     this.cursor.moveTo(state.cursor.position, state.cursor.positionId);
   }
@@ -259,16 +280,15 @@ export class SalesFacts {
     return -1;
   }
 
-  private putCustomer([id, deleted, cls, province, owner, level, seq]: CustomerRow): void {
+  private putCustomer(row: CustomerRow): void {
+    const [id, deleted, level, seq] = row;
     let c = this.customerIndex.get(id);
     if (c === undefined) {
       c = this.customerCount++;
       this.customerIndex.set(id, c);
       this.customerIds.push(id);
       this.customerDeleted = ensureCapacity(this.customerDeleted, this.customerCount);
-      this.customerClass = ensureCapacity(this.customerClass, this.customerCount);
-      this.customerProvince = ensureCapacity(this.customerProvince, this.customerCount);
-      this.customerOwner = ensureCapacity(this.customerOwner, this.customerCount);
+      for (const { column } of CODED_CUSTOMER_FIELDS) this[column] = ensureCapacity(this[column], this.customerCount);
       this.customerLevel = ensureCapacity(this.customerLevel, this.customerCount);
       const before = this.customerHead.length;
       this.customerHead = ensureCapacity(this.customerHead, this.customerCount);
@@ -278,9 +298,9 @@ export class SalesFacts {
     this.customerSeq[c] = seq;
     this.indexSeq(seq, c);
     this.customerDeleted[c] = deleted ? 1 : 0;
-    this.customerClass[c] = this.classes.code(cls);
-    this.customerProvince[c] = this.provinces.code(province);
-    this.customerOwner[c] = this.owners.code(owner);
+    CODED_CUSTOMER_FIELDS.forEach(({ column, dictionary }, i) => {
+      this[column][c as number] = this[dictionary].code(row[4 + i] ?? null);
+    });
     this.customerLevel[c] = level ?? Number.NaN;
   }
 
@@ -321,9 +341,7 @@ export class SalesFacts {
     this.customerIds = [];
     this.customerIndex.clear();
     this.customerDeleted = new Uint8Array(c);
-    this.customerClass = new Int32Array(c);
-    this.customerProvince = new Int32Array(c);
-    this.customerOwner = new Int32Array(c);
+    for (const { column } of CODED_CUSTOMER_FIELDS) this[column] = new Int32Array(c);
     this.customerLevel = new Float64Array(c);
     this.customerHead = new Int32Array(c).fill(-1);
     this.customerSeq = new Float64Array(c);

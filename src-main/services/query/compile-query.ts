@@ -122,6 +122,15 @@ function related(ws: Workspace, node: RelatedNode, parent: EntityCatalogue, para
   return sql;
 }
 
+/**
+ * One condition on a field whose value SQL takes from `field.sql`. The query worker compiles a
+ * condition over a list of distinct values with it (customer-facts-test.ts), so the memory path
+ * keeps SQLite's own semantics — NULLs, lower(), json_each — rather than imitating them.
+ */
+export function conditionSql(n: ConditionNode, field: CatalogueField, params: SqlValue[], now: Date): string {
+  return condition(n, { table: '', alias: '', scope: { sql: '1', params: [] }, fields: [field] }, field, params, now);
+}
+
 function condition(n: ConditionNode, cat: EntityCatalogue, field: CatalogueField, params: SqlValue[], now: Date): string {
   if (field.type === 'folder') return folder(n, cat.alias, params);
   // Computed fields are subqueries that may carry their own parameters; each use binds them again.

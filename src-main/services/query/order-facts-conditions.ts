@@ -8,7 +8,7 @@ import { dateBound } from './date-bounds';
 // A related-orders condition ("≥ 4 orders in the last 365 days") costs SQLite an index seek and
 // a walk over the customer's orders for every candidate customer: ~0.5 s for 150k candidates at
 // 1M × 10M, the most of a query's time. Where the sales facts are in memory (the query worker of
-// a large workspace), such a condition compiles to kc_orders(slot, c.seq) instead, a function
+// a large workspace), such a condition compiles to kc_facts(slot, c.seq) instead, a function
 // that walks the customer's order facts in typed arrays. Only conditions whose every part the
 // facts hold exactly are compiled so (order date, total and status, values of the field's own
 // type); anything else stays SQL. The results are the same either way; the query property test
@@ -17,7 +17,7 @@ import { dateBound } from './date-bounds';
 /** Does one order fact (its index) meet a sub-condition? */
 type OrderTest = (f: number) => boolean;
 /** Does a customer (its facts index, −1 when it has no facts) meet a related condition? */
-type CustomerTest = (customer: number) => boolean;
+export type CustomerTest = (customer: number) => boolean;
 
 const CANCELLED_STATE = statusCode('cancelled') as number;
 
@@ -224,7 +224,7 @@ function extreme(
   };
 }
 
-/** The order facts a connection answers related-orders conditions from, and the tests compiled for it. */
+/** The facts a connection answers conditions from, and the customer tests compiled for it (kc_facts slots). */
 class OrderFactsConditions {
   private readonly tests: CustomerTest[] = [];
   constructor(readonly facts: SalesFacts) {}
@@ -250,9 +250,24 @@ const attached = new WeakMap<Database.Database, OrderFactsConditions>();
 export function useOrderFacts(ws: Workspace, facts: SalesFacts): void {
   const fresh = new OrderFactsConditions(facts);
   if (!attached.has(ws.db)) {
-    ws.db.function('kc_orders', { deterministic: false, directOnly: true }, (slot, seq) => attached.get(ws.db)?.meets(slot as number, Number(seq)) ?? 0);
+    ws.db.function('kc_facts', { deterministic: false, directOnly: true }, (slot, seq) => attached.get(ws.db)?.meets(slot as number, Number(seq)) ?? 0);
   }
   attached.set(ws.db, fresh);
+}
+
+/** The facts useOrderFacts attached to this connection, if any. */
+export function attachedFacts(ws: Workspace): SalesFacts | null {
+  return attached.get(ws.db)?.facts ?? null;
+}
+
+/** `kc_facts(?, c.seq)` tests a customer with `test`; pushes the test's slot as the parameter. */
+export function factsTestSql(ws: Workspace, test: CustomerTest, params: (string | number)[]): string {
+  const conditions = attached.get(ws.db);
+  if (!conditions) throw new Error('No facts are attached to this connection.');
+  params.push(conditions.add(test));
+  // By the rowid (seq), which every index entry carries: SQLite tests it before it fetches the
+  // customer's row, so customers that do not qualify are never read (deferred seek).
+  return 'kc_facts(?, c.seq)';
 }
 
 /** SQL for the related condition answered from memory, or null when the workspace has no facts or SQL must answer it. */
@@ -260,9 +275,5 @@ export function orderFactsSql(ws: Workspace, node: RelatedNode, parentAlias: str
   const conditions = attached.get(ws.db);
   if (!conditions || parentAlias !== 'c') return null;
   const test = orderFactsTest(node, conditions.facts, now);
-  if (!test) return null;
-  params.push(conditions.add(test));
-  // By the rowid (seq), which every index entry carries: SQLite tests it before it fetches the
-  // customer's row, so customers whose orders do not qualify are never read (deferred seek).
-  return 'kc_orders(?, c.seq)';
+  return test ? factsTestSql(ws, test, params) : null;
 }

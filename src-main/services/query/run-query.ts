@@ -5,6 +5,8 @@ import type { Workspace } from '../../db/workspace';
 import { SORT_INDEX, SORT_SQL, withCustomValues } from '../customers/customer-queries';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../customers/customer-row';
 import { compileWhere } from './compile-query';
+import { factsMatches, type FactsMatches } from './customer-facts-test';
+import { factsTestSql } from './order-facts-conditions';
 
 export interface ContactResult {
   id: string;
@@ -35,6 +37,8 @@ export function liveRows(entity: QueryDefinition['entity']): string {
 
 export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()): number {
   const where = compileWhere(ws, def, now);
+  const inMemory = factsMatches(ws, def, now);
+  if (inMemory) return inMemory.customers.length;
   const row = ws.db.prepare(`SELECT count(*) AS n FROM ${liveRows(def.entity)} AND ${where.sql}`).get(...where.params) as { n: number };
   return row.n;
 }
@@ -42,6 +46,8 @@ export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()
 /** Ids of every live row the query matches, for bulk actions and "add result to favourites". */
 export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date()): string[] {
   const where = compileWhere(ws, def, now);
+  const inMemory = factsMatches(ws, def, now);
+  if (inMemory) return Array.from(inMemory.customers, (c) => inMemory.facts.customerIds[c] as string);
   const alias = def.entity === 'customer' ? 'c' : 'ct';
   return (ws.db.prepare(`SELECT ${alias}.id AS id FROM ${liveRows(def.entity)} AND ${where.sql}`).all(...where.params) as { id: string }[]).map(
     (r) => r.id,
@@ -68,6 +74,8 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   // evaluated once for the total as well. Both ways give the same rows in the same order.
   const customers = (ws.db.prepare('SELECT max(seq) FROM customers').pluck().get() as number | null) ?? 0;
   const few = Math.floor(Math.sqrt((options.offset + options.limit) * customers));
+  const inMemory = factsMatches(ws, def, now);
+  if (inMemory) return pageOfMatches(ws, inMemory, few, order, options);
   // Up to RESULT_LIMITS.countInPassing matches are counted as they are read (one evaluation of
   // the filter); beyond that, handing every match to JS costs more than counting again in SQL.
   const inPassing = Math.max(few, RESULT_LIMITS.countInPassing);
@@ -85,6 +93,23 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   const rows = ws.db
     .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.seq IN (${page.sql} LIMIT ? OFFSET ?) ORDER BY ${order}`)
     .all(...page.params, options.limit, options.offset) as CustomerDbRow[];
+  return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
+}
+
+/** A page of matches the facts found: the same choice of sorting the matches or walking the sort index, without evaluating the filter in SQL. */
+function pageOfMatches(ws: Workspace, matches: FactsMatches, few: number, order: string, options: RunOptions): { total: number; rows: Customer[] } {
+  const sort = options.sort ?? { field: 'name', dir: 'asc' };
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const total = matches.customers.length;
+  const params: (string | number)[] = [];
+  const page =
+    total <= few
+      ? `SELECT c.seq FROM customers c WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY +${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`
+      : `SELECT c.seq FROM customers c INDEXED BY ${SORT_INDEX[sort.field]} WHERE c.deleted = 0 AND ${factsTestSql(ws, matches.test, params)} ORDER BY ${order}`;
+  if (total <= few) params.push(JSON.stringify(Array.from(matches.customers, (c) => matches.facts.customerSeq[c])));
+  const rows = ws.db
+    .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.seq IN (${page} LIMIT ? OFFSET ?) ORDER BY ${order}`)
+    .all(...params, options.limit, options.offset) as CustomerDbRow[];
   return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 

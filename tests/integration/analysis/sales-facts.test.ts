@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerMetrics, windowEnding } from '../../../src-main/analysis/customer-metrics';
 import { clvReport, dormantReport, managerPerformance, paretoRevenues, rfmReport, timeSeries } from '../../../src-main/analysis/sales-reports';
-import { FACTS_LIMITS, SalesFacts } from '../../../src-main/analysis/facts/sales-facts';
+import { CODED_CUSTOMER_FIELDS, FACTS_LIMITS, SalesFacts } from '../../../src-main/analysis/facts/sales-facts';
+import { salesFacts } from '../../../src-main/analysis/facts/facts-cache';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
@@ -26,14 +27,18 @@ const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const cls = fc.constantFrom('A', 'B', null);
 const province = fc.constantFrom('广东省', '浙江省', null);
 const owner = fc.constantFrom(0, 1, 2, null);
+// Fields the facts only hold for the query builder: they must follow the log all the same.
+const city = fc.constantFrom('深圳市', '杭州市', null);
+const lifecycle = fc.constantFrom('prospect' as const, 'repeat' as const, 'dormant' as const);
+const tags = fc.subarray(['VIP', '展会', '老客户']);
 const ago = fc.integer({ min: -20, max: 900 });
 const via = fc.boolean();
 const command = fc.oneof(
-  fc.record({ kind: fc.constant('customer' as const), cls, province, owner, via }),
+  fc.record({ kind: fc.constant('customer' as const), cls, province, owner, city, lifecycle, tags, via }),
   { arbitrary: fc.record({ kind: fc.constant('order' as const), customer: fc.nat(), ago, yuan: fc.integer({ min: 0, max: 9_000 }), status: fc.constantFrom(...ORDER_STATUSES), via }), weight: 4 },
   fc.record({ kind: fc.constant('editOrder' as const), order: fc.nat(), ago: fc.option(ago), status: fc.option(fc.constantFrom(...ORDER_STATUSES)), yuan: fc.option(fc.integer({ min: 0, max: 9_000 })), via }),
   fc.record({ kind: fc.constant('deleteOrder' as const), order: fc.nat(), via }),
-  fc.record({ kind: fc.constant('editCustomer' as const), customer: fc.nat(), cls, province, owner, via }),
+  fc.record({ kind: fc.constant('editCustomer' as const), customer: fc.nat(), cls, province, owner, city, lifecycle, tags, via }),
   fc.record({ kind: fc.constant('deleteCustomer' as const), customer: fc.nat(), via }),
   fc.record({ kind: fc.constant('undo' as const), customer: fc.nat(), via }),
   fc.record({ kind: fc.constant('check' as const) }),
@@ -66,7 +71,22 @@ function model(ws: Workspace) {
   return { customers, orders };
 }
 
+/** Every customer's coded columns, decoded, equal the table's (deleted customers too: queries test them). */
+function checkCodedColumns(ws: Workspace): void {
+  const facts = salesFacts(ws);
+  const sql = `SELECT id, deleted, seq, ${CODED_CUSTOMER_FIELDS.map((f) => f.sql).join(', ')} FROM customers ORDER BY id`;
+  const fromFacts = facts.customerIds.map((id, c) => [
+    id,
+    facts.customerDeleted[c],
+    facts.customerSeq[c],
+    ...CODED_CUSTOMER_FIELDS.map((f) => facts[f.dictionary].values[facts[f.column][c] as number]),
+  ]);
+  expect(fromFacts.sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1))).toEqual(ws.db.prepare(sql).raw(true).all());
+  for (const [c, seq] of facts.customerSeq.subarray(0, facts.customerCount).entries()) expect(facts.customerOfSeq(seq)).toBe(c);
+}
+
 function check(ws: Workspace): void {
+  checkCodedColumns(ws);
   const { customers, orders } = model(ws);
   const w = windowEnding(AS_OF, WINDOW);
   const inWindow = orders.filter((o) => o.date >= w.from && o.date <= w.to);
@@ -155,7 +175,7 @@ function run(ws: Workspace, other: Workspace, owners: string[], commands: Comman
     try {
       switch (c.kind) {
         case 'customer':
-          customers.push(createCustomer(target, testUser, { name: `客户${customers.length}`, customerClass: c.cls, province: c.province, ownerId: ownerId(c.owner) }).id);
+          customers.push(createCustomer(target, testUser, { name: `客户${customers.length}`, customerClass: c.cls, province: c.province, ownerId: ownerId(c.owner), city: c.city, lifecycle: c.lifecycle, tags: c.tags }).id);
           break;
         case 'order': {
           const customerId = pick(customers, c.customer);
@@ -181,7 +201,7 @@ function run(ws: Workspace, other: Workspace, owners: string[], commands: Comman
         }
         case 'editCustomer': {
           const id = pick(customers, c.customer);
-          if (id) updateCustomer(target, testUser, id, { customerClass: c.cls, province: c.province, ownerId: ownerId(c.owner) });
+          if (id) updateCustomer(target, testUser, id, { customerClass: c.cls, province: c.province, ownerId: ownerId(c.owner), city: c.city, lifecycle: c.lifecycle, tags: c.tags });
           break;
         }
         case 'deleteCustomer': {

@@ -47,7 +47,7 @@ function fromFacts(def: QueryDefinition): string[] {
   return reader.db.transaction(() => {
     facts.refresh(reader);
     useOrderFacts(reader, facts);
-    expect(compileWhere(reader, def).sql).toContain('kc_orders');
+    expect(compileWhere(reader, def).sql).toContain('kc_facts');
     return matchingIds(reader, def).sort();
   })();
 }
@@ -84,7 +84,7 @@ describe('related-orders conditions from the sales facts', () => {
     facts.refresh(reader);
     expect(facts.oddOrders).toBe(1);
     useOrderFacts(reader, facts);
-    expect(compileWhere(reader, bigBuyers).sql).not.toContain('kc_orders');
+    expect(compileWhere(reader, bigBuyers).sql).not.toContain('kc_facts');
     expect(matchingIds(reader, bigBuyers)).toEqual([a]);
   });
 });

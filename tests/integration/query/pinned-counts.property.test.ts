@@ -8,6 +8,8 @@ import { addToFolder, createFolder, removeFromFolder } from '../../../src-main/s
 import { undoLastChange } from '../../../src-main/services/history/undo-service';
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { countQuery } from '../../../src-main/services/query/run-query';
+import { useOrderFacts } from '../../../src-main/services/query/order-facts-conditions';
+import { SalesFacts } from '../../../src-main/analysis/facts/sales-facts';
 import { createSavedQuery, pinnedCounts } from '../../../src-main/services/query/saved-query-service';
 import { createOrder, deleteOrder } from '../../../src-main/services/sales/order-service';
 import { KecardError } from '../../../src-shared/errors';
@@ -64,7 +66,17 @@ const command = fc.oneof(
 );
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 
-function run(ws: Workspace, other: Workspace, commands: Command[]): void {
+/** With `withFacts`, the counts are taken as the query worker takes them: on the second connection, the sales facts followed and attached. */
+function run(ws: Workspace, other: Workspace, commands: Command[], withFacts = false): void {
+  const facts = new SalesFacts();
+  const counted = (now: Date) =>
+    withFacts
+      ? other.db.transaction(() => {
+          facts.refresh(other);
+          useOrderFacts(other, facts);
+          return pinnedCounts(other, testUser, now);
+        })()
+      : pinnedCounts(ws, testUser, now);
   const folder = createFolder(ws, testUser, '重点客户', 'customer').id;
   const scheme = saveScheme(ws, testUser, {
     name: '下单分类',
@@ -86,7 +98,7 @@ function run(ws: Workspace, other: Workspace, commands: Command[]): void {
   let now = START;
   const orderIds: string[] = [];
   const compare = () => {
-    const counts = new Map(pinnedCounts(ws, testUser, now).map((c) => [c.id, c.broken ? 'broken' : c.count]));
+    const counts = new Map(counted(now).map((c) => [c.id, c.broken ? 'broken' : c.count]));
     // A period whose customers were all removed is gone: its query is broken, not 0.
     const expected = defs.map((d) => {
       try {
@@ -174,6 +186,22 @@ describe('pinned counts kept between refreshes', () => {
         }
       }),
       { numRuns: 60, seed: 20261202 },
+    );
+  });
+
+  it('equal countQuery when counted from the sales facts, as the query worker counts', () => {
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 5, maxLength: 50 }), (commands) => {
+        const { ws, path, cleanup } = tempWorkspace();
+        const other = openWorkspace(path);
+        try {
+          run(ws, other, commands, true);
+        } finally {
+          other.close();
+          cleanup();
+        }
+      }),
+      { numRuns: 60, seed: 20261203 },
     );
   });
 });

@@ -10,6 +10,7 @@ import { localDate } from '../../../src-shared/query/relative-dates';
 import { RESULT_LIMITS, countQuery, matchingIds, runCustomerQuery } from '../../../src-main/services/query/run-query';
 import { compileWhere } from '../../../src-main/services/query/compile-query';
 import { useOrderFacts } from '../../../src-main/services/query/order-facts-conditions';
+import { factsMatches } from '../../../src-main/services/query/customer-facts-test';
 import { SalesFacts } from '../../../src-main/analysis/facts/sales-facts';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { SORT_SQL } from '../../../src-main/services/customers/customer-queries';
@@ -358,7 +359,7 @@ describe('query compiler against the in-memory model', () => {
   });
 
   it('answers related-orders conditions from the sales facts exactly as SQL does', () => {
-    // A second connection, as the query worker has, with the facts attached (kc_orders).
+    // A second connection, as the query worker has, with the facts attached (kc_facts).
     const other = openWorkspace(path);
     try {
       const facts = new SalesFacts();
@@ -368,7 +369,7 @@ describe('query compiler against the in-memory model', () => {
       fc.assert(
         fc.property(tree.group, (where) => {
           const def: QueryDefinition = { entity: 'customer', where: withFolders(where) };
-          if (compileWhere(other, def, NOW).sql.includes('kc_orders')) fromFacts += 1;
+          if (compileWhere(other, def, NOW).sql.includes('kc_facts')) fromFacts += 1;
           const model = evaluate(def, customers, NOW).sort();
           expect(matchingIds(other, def, NOW).sort()).toEqual(model);
           expect(countQuery(other, def, NOW)).toBe(model.length);
@@ -377,6 +378,50 @@ describe('query compiler against the in-memory model', () => {
       );
       // Most trees hold a related-orders condition, and the facts answer nearly all of them.
       expect(fromFacts).toBeGreaterThan(100);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('answers whole queries over the fields the facts hold from memory, exactly as SQL does', () => {
+    // Only conditions the sales facts can answer: the query worker then reads no customer row it
+    // does not show. Pages are compared with the SQL path of the first connection.
+    const factsCondition = customerCondition.filter((n) => ['city', 'customerClass', 'relationshipLevel', 'tags'].includes(n.field));
+    const factsTree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, factsCondition, ordersNode, tie('group')),
+      group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
+    }));
+    const other = openWorkspace(path);
+    try {
+      const facts = new SalesFacts();
+      facts.refresh(other);
+      useOrderFacts(other, facts);
+      let fromFacts = 0;
+      fc.assert(
+        fc.property(
+          factsTree.group,
+          fc.nat({ max: 40 }),
+          fc.integer({ min: 1, max: 30 }),
+          fc.constantFrom(...CUSTOMER_SORTABLE),
+          fc.constantFrom('asc' as const, 'desc' as const),
+          (where, offset, limit, field, dir) => {
+            const def: QueryDefinition = { entity: 'customer', where };
+            if (factsMatches(other, def, NOW)) fromFacts += 1;
+            const model = evaluate(def, customers, NOW).sort();
+            expect(matchingIds(other, def, NOW).sort()).toEqual(model);
+            expect(countQuery(other, def, NOW)).toBe(model.length);
+            const options = { offset, limit, sort: { field, dir }, now: NOW };
+            const page = (w: Workspace) => {
+              const r = runCustomerQuery(w, def, options);
+              return [r.total, r.rows.map((c) => c.id)];
+            };
+            expect(page(other)).toEqual(page(ws));
+          },
+        ),
+        { numRuns: 300 },
+      );
+      // A tree falls back to SQL only where the facts cannot answer an orders condition exactly.
+      expect(fromFacts).toBeGreaterThan(200);
     } finally {
       other.close();
     }
