@@ -299,7 +299,7 @@ export class SalesFacts {
     this.indexSeq(seq, c);
     this.customerDeleted[c] = deleted ? 1 : 0;
     CODED_CUSTOMER_FIELDS.forEach(({ column, dictionary }, i) => {
-      this[column][c as number] = this[dictionary].code(row[4 + i] ?? null);
+      this[column][c] = this[dictionary].code(row[4 + i] ?? null);
     });
     this.customerLevel[c] = level ?? Number.NaN;
   }
