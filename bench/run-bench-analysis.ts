@@ -39,6 +39,7 @@ import { runReport, type ReportRequest } from '../src-main/analysis/run-report';
 import { followedFacts, salesFacts } from '../src-main/analysis/facts/facts-cache';
 import { answerQueryRequest } from '../src-main/services/query/answer-query-request';
 import { useOrderFacts } from '../src-main/services/query/order-facts-conditions';
+import { factsMatches } from '../src-main/services/query/customer-facts-test';
 import type { QueryWorkerRequest } from '../src-main/services/query/query-worker-requests';
 import { loadFacts, saveFacts } from '../src-main/analysis/facts/facts-file';
 import { createOrder } from '../src-main/services/sales/order-service';
@@ -353,18 +354,50 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
   ];
 }
 
+/** The sidebar of the benchmark: the six queries and two plain ones, pinned and shared. */
+function pinSidebarQueries(ws: Workspace, ctx: ReturnType<typeof localUserContext>, queries: BenchQuery[]): { name: string; def: QueryDefinition }[] {
+  const pinned = [
+    ...queries.map((q) => ({ name: q.name, def: q.def })),
+    { name: 'A 类客户', def: and(cond('customerClass', 'eq', 'A')) },
+    { name: '沉睡客户', def: and(cond('lifecycle', 'eq', 'dormant')) },
+  ];
+  for (const p of pinned) createSavedQuery(ws, ctx, { name: p.name.slice(0, 60), definition: p.def, shared: true, pinned: true });
+  return pinned;
+}
+
+/** Sidebar counts as the query worker takes them (facts followed in the same transaction), after an edit and after an order. */
+function queryWorkerPinnedCounts(file: string, cacheDir: string) {
+  const ctx = localUserContext();
+  return inRolledBackTransaction(file, (ws) => {
+    const today = localDate(new Date());
+    const pinned = pinSidebarQueries(ws, ctx, benchQueries(ws, today));
+    const counts = () => {
+      const facts = followedFacts(ws, cacheDir);
+      if (facts) useOrderFacts(ws, facts);
+      return pinnedCounts(ws, ctx);
+    };
+    const coldMs = r2(time(counts).ms);
+    const sample = ws.db.prepare('SELECT id FROM customers WHERE deleted = 0 ORDER BY seq LIMIT 200').pluck().all() as string[];
+    const afterEdit: number[] = [];
+    const afterOrder: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const id = sample[round % sample.length] as string;
+      updateCustomer(ws, ctx, id, { customerClass: round % 2 ? 'A' : 'B' });
+      afterEdit.push(time(counts).ms);
+      createOrder(ws, ctx, { customerId: id, orderDate: today, status: 'confirmed', lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 20_000_000 }] });
+      afterOrder.push(time(counts).ms);
+    }
+    return { queries: pinned.length, coldMs, afterEdit: stats(afterEdit), afterOrder: stats(afterOrder) };
+  });
+}
+
 function partQueries(file: string) {
   const ctx = localUserContext();
   return inRolledBackTransaction(file, (ws) => {
     const loadBefore = load();
     const today = localDate(new Date());
     const queries = benchQueries(ws, today);
-    const pinned = [
-      ...queries.map((q) => ({ name: q.name, def: q.def })),
-      { name: 'A 类客户', def: and(cond('customerClass', 'eq', 'A')) },
-      { name: '沉睡客户', def: and(cond('lifecycle', 'eq', 'dormant')) },
-    ];
-    for (const p of pinned) createSavedQuery(ws, ctx, { name: p.name.slice(0, 60), definition: p.def, shared: true, pinned: true });
+    const pinned = pinSidebarQueries(ws, ctx, queries);
 
     const perQuery = queries.map((q) => {
       const compiled = compileWhere(ws, q.def);
@@ -437,7 +470,7 @@ function partQueries(file: string) {
 // Every request as the app's query worker answers it for a large workspace (answerQueryRequest:
 // open the file, follow the saved sales facts, run, close), so related-orders conditions are
 // answered from the facts (kc_facts). Reads only: nothing to roll back.
-function partQueryWorker(file: string) {
+async function partQueryWorker(file: string) {
   const ctx = localUserContext();
   const loadBefore = load();
   // The app's data folder; the report worker's first read leaves the facts file there (kept
@@ -459,12 +492,12 @@ function partQueryWorker(file: string) {
   const first = time(() => request({ op: 'count', definition: (queries[0] as BenchQuery).def }));
   const factsCounts = queries.map((q) => request({ op: 'count', definition: q.def }) as number);
   const check = openWorkspace(file);
-  let answeredFromFacts: boolean[];
+  let answeredFromFacts: ('whole query' | 'orders' | 'no')[];
   try {
     answeredFromFacts = check.db.transaction(() => {
       const facts = followedFacts(check, cacheDir);
       if (facts) useOrderFacts(check, facts);
-      return queries.map((q) => compileWhere(check, q.def).sql.includes('kc_facts('));
+      return queries.map((q) => (factsMatches(check, q.def, new Date()) ? 'whole query' : compileWhere(check, q.def).sql.includes('kc_facts(') ? 'orders' : 'no'));
     })();
   } finally {
     check.close();
@@ -495,9 +528,11 @@ function partQueryWorker(file: string) {
       }
     }).ms,
   );
+  const pinned = await queryWorkerPinnedCounts(file, cacheDir);
   return {
     reportWorkerFactsMs,
     firstRequestMs: r2(first.ms),
+    pinnedCounts: pinned,
     perQuery: queries.map((q, i) => ({
       name: q.name,
       answeredFromFacts: answeredFromFacts[i],
@@ -906,7 +941,8 @@ function printSummary(out: Record<string, any>): void {
   if (out.queryWorker) {
     const w = out.queryWorker;
     lines.push('', `[issue 4, query worker] page p50 ${ms(w.page.median)} p95 ${ms(w.page.p95)}; ids p95 ${ms(w.matchingIds.p95)}; request overhead p50 ${ms(w.requestOverhead.median)}; first request ${ms(w.firstRequestMs)} (facts file ready in ${ms(w.reportWorkerFactsMs)})  (load ${w.load[0][0]})`);
-    for (const p of w.perQuery) lines.push(`  ${p.name}: ${p.factsCount} rows${p.factsCount === p.sqlCount ? '' : ` (SQL ${p.sqlCount}: COUNTS DIFFER)`}${p.answeredFromFacts ? ', from the facts' : ', SQL'}; count p50 ${ms(p.count.median)}, page p50 ${ms(p.page.median)} p95 ${ms(p.page.p95)}`);
+    lines.push(`  pinned counts (${w.pinnedCounts.queries}): first ${ms(w.pinnedCounts.coldMs)}, after an edit p95 ${ms(w.pinnedCounts.afterEdit.p95)}, after an order p95 ${ms(w.pinnedCounts.afterOrder.p95)}`);
+    for (const p of w.perQuery) lines.push(`  ${p.name}: ${p.factsCount} rows${p.factsCount === p.sqlCount ? '' : ` (SQL ${p.sqlCount}: COUNTS DIFFER)`}, from the facts: ${p.answeredFromFacts}; count p50 ${ms(p.count.median)}, page p50 ${ms(p.page.median)} p95 ${ms(p.page.p95)}`);
   }
   if (out.reports) {
     const r = out.reports;
@@ -935,7 +971,7 @@ function log(line: string): void {
 
 if (values.child) {
   const file = values.workspace ?? values.file ?? '';
-  const result = values.child === 'fields' ? await partFields(file) : values.child === 'queries' ? await partQueries(file) : values.child === 'queryWorker' ? partQueryWorker(file) : values.child === 'reports' ? await partReports(file) : await partImport(file);
+  const result = values.child === 'fields' ? await partFields(file) : values.child === 'queries' ? await partQueries(file) : values.child === 'queryWorker' ? await partQueryWorker(file) : values.child === 'reports' ? await partReports(file) : await partImport(file);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   await runAll();

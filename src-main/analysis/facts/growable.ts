@@ -1,10 +1,12 @@
 type Typed = Int32Array | Float64Array | Uint8Array;
 
-/** A typed array that doubles when full: the fact columns grow by appends between rebuilds. */
+/**
+ * A typed array that grows when full: the fact columns grow by appends between rebuilds. By an
+ * eighth, not double: a 10M-order column doubled would hold 10M empty slots per column.
+ */
 export function ensureCapacity<T extends Typed>(column: T, needed: number): T {
   if (needed <= column.length) return column;
-  let size = Math.max(16, column.length);
-  while (size < needed) size *= 2;
+  const size = Math.max(needed, column.length + (column.length >> 3) + 16);
   const next = new (column.constructor as new (n: number) => T)(size);
   next.set(column);
   return next;

@@ -169,7 +169,7 @@ export class SalesFacts {
   }
 
   /** Takes over columns read back from a facts file (see facts-file.ts), then refreshes as usual. */
-  adopt(state: { ids: string[]; columns: FactColumns; dictionaries: Record<DictionaryName, (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
+  adopt(state: { ids: string[]; orders: number; columns: FactColumns; dictionaries: Record<DictionaryName, (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
     this.customerIds = state.ids;
     this.customerCount = state.ids.length;
     this.customerIndex.clear();
@@ -177,7 +177,8 @@ export class SalesFacts {
     Object.assign(this, state.columns);
     this.seqIndex = new Int32Array(0);
     for (let c = 0; c < this.customerCount; c++) this.indexSeq(this.customerSeq[c] as number, c);
-    this.orderCount = this.orderRowid.length;
+    // The columns may be longer than what is filled (room to append): the counts say how much is.
+    this.orderCount = state.orders;
     this.maxOrderRowid = state.maxOrderRowid;
     this.oddOrders = 0;
     for (let i = 0; i < this.orderCount; i++) if (isOddOrder(this.orderState[i] ?? 0)) this.oddOrders += 1;

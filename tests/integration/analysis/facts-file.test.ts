@@ -36,6 +36,12 @@ function picture(f: SalesFacts) {
     revenue: Array.from(t.windowRevenue),
     orders: Array.from(t.windowOrders),
     last: Array.from(t.lastUpTo),
+    // Each customer's chain of orders, as the query builder walks it.
+    chains: Array.from({ length: f.customerCount }, (_, c) => {
+      const rowids: number[] = [];
+      for (let o = f.customerHead[c] as number; o >= 0; o = f.orderNext[o] as number) rowids.push(f.orderRowid[o] as number);
+      return rowids.sort((a, b) => a - b);
+    }),
   };
 }
 
