@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import type { Workspace } from '../db/workspace';
@@ -32,6 +32,24 @@ export function listBackups(workspacePath: string): BackupInfo[] {
     .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
 }
 
+/** Free space a backup leaves on its disk beyond its own size; tests raise it to stand for a full disk. */
+export const BACKUP_SPACE = { reserveBytes: 512 * 1024 * 1024 };
+
+/**
+ * A backup as large as the workspace (55 GB at 1M customers × 10M orders) must not fill the
+ * user's disk on its way to failing: it is refused up front, with the sizes, when it would not
+ * fit with room to spare.
+ */
+function checkSpace(ws: Workspace, dir: string): void {
+  const size = (p: string) => (existsSync(p) ? statSync(p).size : 0);
+  const needed = size(ws.path) + size(`${ws.path}-wal`);
+  const fs = statfsSync(dir);
+  const free = fs.bavail * fs.bsize;
+  if (free < needed + BACKUP_SPACE.reserveBytes) {
+    throw new KecardError('BACKUP_NO_SPACE', 'Not enough free disk space for a backup.', { neededBytes: needed, freeBytes: free, folder: dir });
+  }
+}
+
 /**
  * SQLite's online backup API copies a consistent snapshot while the app keeps working; the copy
  * is then opened read-only and must pass integrity_check, or it is deleted and the error raised.
@@ -43,6 +61,7 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
   const file = `${basename(ws.path)}.${stamp}.${reason}.bak`;
   const target = join(dir, file);
   const partial = `${target}.partial`;
+  checkSpace(ws, dir);
   try {
     await ws.db.backup(partial);
     verifyBackupFile(partial);

@@ -137,7 +137,12 @@ export class AppHost {
   }
 
   startBackupSchedule(): void {
-    const tick = () => void this.backupIfDue().catch((err: unknown) => console.error('[kecard] scheduled backup failed', err));
+    const tick = () =>
+      void this.backupIfDue().catch((err: unknown) => {
+        console.error('[kecard] scheduled backup failed', err);
+        const error = err instanceof KecardError ? { code: err.code, message: err.message, details: err.details } : { code: 'INTERNAL', message: String(err) };
+        this.emit({ type: 'backup.failed', reason: 'scheduled', error });
+      });
     this.backupTimer ??= setInterval(tick, 3_600_000);
     this.backupTimer.unref();
     tick();

@@ -2,10 +2,32 @@ import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../src-shared/errors';
 import { ApiCallError } from './client';
 
+/** 55,834,312,704 → "52.0 GB": sizes in messages, as a file manager shows them. */
+function readableBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i += 1;
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+/** The error's details as message values; a `…Bytes` detail also as a readable size (neededBytes → needed). */
+function messageValues(details: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+    if (typeof v === 'number' && k.endsWith('Bytes')) out[k.slice(0, -5)] = readableBytes(v);
+  }
+  return out;
+}
+
 /** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiCallError) {
-    return t(`error.${err.code}`, { defaultValue: err.error.message, message: err.error.message });
+    return t(`error.${err.code}`, { ...messageValues(err.error.details), defaultValue: err.error.message, message: err.error.message });
   }
   if (err instanceof Error) return err.message;
   return String(err);

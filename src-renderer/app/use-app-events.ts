@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { useEffect } from 'react';
 import type { KecardEvent } from '../../src-shared/contract/events';
-import { onEvent } from '../api/client';
+import { ApiCallError, onEvent } from '../api/client';
+import { errorText } from '../api/errors';
+import type { ApiError } from '../../src-shared/errors';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
 import { useWorkspaceDialogs } from '../workspace/workspace-store';
@@ -61,6 +63,9 @@ function handle(event: KecardEvent): void {
     }
     case 'menu.command':
       runCommand(event.command);
+      break;
+    case 'backup.failed':
+      toast.error(t('bk.scheduledFailed', { reason: errorText(t, new ApiCallError(event.error as ApiError)) }));
       break;
     case 'workspace.damaged':
       // The background check of a large file found damage after it opened: offer its backups.

@@ -285,6 +285,7 @@ export const en: Messages = {
     WORKSPACE_NOT_FOUND: 'The workspace file was not found.',
     WORKSPACE_EXISTS: 'A file already exists there; please choose another name.',
     WORKSPACE_IO: 'The file cannot be read or written: {{message}}',
+    BACKUP_NO_SPACE: 'Not enough disk space: the backup needs about {{needed}}, and the disk of {{folder}} has {{free}} left. Free some space, or move the workspace to a larger disk.',
     NOTHING_TO_UNDO: 'There is nothing to undo.',
     UNDO_CONFLICT: 'Cannot undo: the record has been changed since.',
     JOB_CANCELLED: 'The job was cancelled.',

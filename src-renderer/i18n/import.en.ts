@@ -165,6 +165,7 @@ export const importEn: typeof importZhCN = {
     title: 'Backup and restore',
     hint: 'Kecard backs up on a schedule and before imports and bulk changes. Restoring first keeps the current file as a “before restore” backup.',
     empty: 'No backups yet.',
+    scheduledFailed: 'Today’s automatic backup was not made: {{reason}}',
     takenAt: 'Taken at',
     size: 'Size',
     reason: { title: 'Reason', scheduled: 'Scheduled', manual: 'Manual', import: 'Before import', bulk: 'Before bulk change', migration: 'Before upgrade', restore: 'Before restore' },

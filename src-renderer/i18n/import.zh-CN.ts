@@ -163,6 +163,7 @@ export const importZhCN = {
     title: '备份与恢复',
     hint: '客卡会定期自动备份，并在导入、批量修改等操作前备份。恢复时，当前文件会先另存为一个“恢复前”备份。',
     empty: '还没有备份。',
+    scheduledFailed: '今天的自动备份没有完成：{{reason}}',
     takenAt: '备份时间',
     size: '大小',
     reason: { title: '原因', scheduled: '定期备份', manual: '手动备份', import: '导入前', bulk: '批量修改前', migration: '升级前', restore: '恢复前' },

@@ -284,6 +284,7 @@ export const zhCN = {
     WORKSPACE_NOT_FOUND: '找不到该工作区文件。',
     WORKSPACE_EXISTS: '该位置已有文件，请换一个文件名。',
     WORKSPACE_IO: '无法读写该文件：{{message}}',
+    BACKUP_NO_SPACE: '磁盘空间不足：备份约需 {{needed}}，{{folder}} 所在磁盘只剩 {{free}}。请清理磁盘，或把工作区移到空间更大的磁盘。',
     NOTHING_TO_UNDO: '没有可以撤销的更改。',
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',

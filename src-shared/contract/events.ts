@@ -16,6 +16,8 @@ export type KecardEvent =
       result?: unknown;
     }
   | { type: 'menu.command'; command: MenuCommand }
+  /** The day's automatic backup could not be made (a full disk …): the user must hear of it, not only the log. */
+  | { type: 'backup.failed'; reason: 'scheduled'; error: { code: string; message: string; details?: unknown } }
   /** A background integrity check of a large workspace found damage; the UI offers the backups. */
   | { type: 'workspace.damaged'; path: string; message: string; backups: { file: string; takenAt: string; reason: string; bytes: number }[] };
 

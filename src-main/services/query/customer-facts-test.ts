@@ -89,6 +89,26 @@ function groupTest(ws: Workspace, group: GroupNode, fields: Map<string, Catalogu
   };
 }
 
+/** A customer query as a test of a facts index: live and meeting every condition. */
+export interface FactsTest {
+  facts: SalesFacts;
+  test: CustomerTest;
+}
+
+/**
+ * A (validated) customer query as a test of the customers in the facts attached to this
+ * connection, or null when there are none or some condition needs SQL.
+ */
+export function factsTest(ws: Workspace, def: QueryDefinition, now: Date): FactsTest | null {
+  const facts = attachedFacts(ws);
+  if (!facts || def.entity !== 'customer') return null;
+  const fields = new Map(rootCatalogue(ws, 'customer').fields.map((f) => [f.key, f]));
+  const meets = groupTest(ws, def.where, fields, facts, now);
+  if (!meets) return null;
+  const deleted = facts.customerDeleted;
+  return { facts, test: (c) => c >= 0 && deleted[c] === 0 && meets(c) };
+}
+
 /** The live customers that meet the query, by facts index (in facts order). */
 export interface FactsMatches {
   facts: SalesFacts;
@@ -97,21 +117,15 @@ export interface FactsMatches {
   test: CustomerTest;
 }
 
-/**
- * The customers meeting a (validated) customer query, from the facts attached to this
- * connection, or null when there are none or some condition needs SQL.
- */
+/** The customers meeting a (validated) customer query, from the facts; null as for factsTest. */
 export function factsMatches(ws: Workspace, def: QueryDefinition, now: Date): FactsMatches | null {
-  const facts = attachedFacts(ws);
-  if (!facts || def.entity !== 'customer') return null;
-  const fields = new Map(rootCatalogue(ws, 'customer').fields.map((f) => [f.key, f]));
-  const test = groupTest(ws, def.where, fields, facts, now);
-  if (!test) return null;
-  const deleted = facts.customerDeleted;
+  const t = factsTest(ws, def, now);
+  if (!t) return null;
+  const { facts, test } = t;
   const matched = new Uint8Array(facts.customerCount);
   let count = 0;
   for (let c = 0; c < facts.customerCount; c++) {
-    if (deleted[c] === 0 && test(c)) {
+    if (test(c)) {
       matched[c] = 1;
       count += 1;
     }

@@ -3,7 +3,7 @@ import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import { ChangeCursor } from '../../changelog/change-cursor';
 import type { Workspace } from '../../db/workspace';
 import { compileWhere } from './compile-query';
-import { factsMatches } from './customer-facts-test';
+import { factsMatches, factsTest } from './customer-facts-test';
 import { countQuery, liveRows } from './run-query';
 
 /**
@@ -92,6 +92,27 @@ function countInFull(ws: Workspace, key: string, def: QueryDefinition, now: Date
 }
 
 function retest(ws: Workspace, entry: Entry, def: QueryDefinition, customers: string[], now: Date): void {
+  // In the query worker, from the facts: a lookup per customer. In SQL the id list competes with
+  // the query's own indexes for the plan (10k favourites added: 5.6 s for five pinned queries at 1M).
+  const inMemory = factsTest(ws, def, now);
+  if (inMemory) {
+    const { facts, test } = inMemory;
+    for (const id of customers) {
+      const c = facts.customerOf(id);
+      if (c < 0) continue;
+      const rowid = facts.customerSeq[c] as number;
+      const was = hasBit(entry.bits as Uint8Array, rowid);
+      const is = test(c);
+      if (was && !is) {
+        clearBit(entry.bits as Uint8Array, rowid);
+        entry.count -= 1;
+      } else if (is && !was) {
+        entry.bits = setBit(entry.bits as Uint8Array, rowid);
+        entry.count += 1;
+      }
+    }
+    return;
+  }
   const where = compileWhere(ws, def, now);
   for (let i = 0; i < customers.length; i += ID_CHUNK) {
     const ids = customers.slice(i, i + ID_CHUNK);

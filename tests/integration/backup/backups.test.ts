@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDir, createBackup, listBackups, restoreBackupFile } from '../../../src-main/backup/backup-service';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BACKUP_SPACE, backupDir, createBackup, listBackups, restoreBackupFile } from '../../../src-main/backup/backup-service';
+import type { KecardEvent } from '../../../src-shared/contract/events';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { listCustomers } from '../../../src-main/services/customers/customer-queries';
@@ -67,5 +68,32 @@ describe('backups', () => {
     const info = host.restoreBackup(good.file, path);
     expect(info.customerCount).toBe(300);
     host.dispose();
+  });
+
+  it('refuses a backup the disk has no room for before writing anything, and tells the user of a scheduled one', async () => {
+    const path = join(dir, 'big.kecard');
+    const saved = { ...BACKUP_SPACE };
+    const events: KecardEvent[] = [];
+    const host = new AppHost({ dataDir: join(dir, 'data'), shell: 'browser', emit: (e) => events.push(e) });
+    try {
+      host.create(path);
+      // Room to spare larger than any disk: as if the workspace were bigger than the free space.
+      BACKUP_SPACE.reserveBytes = Number.MAX_SAFE_INTEGER;
+      const ws = openWorkspace(path);
+      const refused = (await createBackup(ws, 'manual').catch((err: unknown) => err)) as KecardError;
+      expect(refused.code).toBe('BACKUP_NO_SPACE');
+      // The file and its WAL: what the copy would hold.
+      expect(refused.details?.neededBytes).toBeGreaterThanOrEqual(statSync(path).size);
+      ws.close();
+      expect(readdirSync(backupDir(path))).toEqual([]);
+
+      host.startBackupSchedule();
+      await vi.waitFor(() => expect(events.some((e) => e.type === 'backup.failed')).toBe(true));
+      expect(events.find((e) => e.type === 'backup.failed')).toMatchObject({ reason: 'scheduled', error: { code: 'BACKUP_NO_SPACE' } });
+      expect(listBackups(path)).toEqual([]);
+    } finally {
+      Object.assign(BACKUP_SPACE, saved);
+      host.dispose();
+    }
   });
 });
