@@ -39,6 +39,7 @@ export interface AppHostOptions {
 export class AppHost {
   private ws: Workspace | null = null;
   private backupTimer: NodeJS.Timeout | undefined;
+  private backupFailure: { path: string; failure: NonNullable<WorkspaceInfo['backupFailure']> } | null = null;
   /** Files chosen for import, by token. */
   readonly staged = new StagedFiles();
   readonly recent: RecentList;
@@ -75,6 +76,7 @@ export class AppHost {
       userName: this.context.userName,
       role: this.context.role,
       backupPath: ws.backupPath,
+      backupFailure: this.backupFailure?.path === ws.path ? this.backupFailure.failure : null,
     };
   }
 
@@ -133,16 +135,25 @@ export class AppHost {
   /** A backup when the newest is older than a day; called at open and hourly while open. */
   async backupIfDue(): Promise<void> {
     const ws = this.ws;
-    if (ws && backupDue(ws.path)) await createBackup(ws, 'scheduled');
+    if (!ws || !backupDue(ws.path)) return;
+    try {
+      await createBackup(ws, 'scheduled');
+    } catch (err) {
+      const error = err instanceof KecardError ? { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } : { code: 'INTERNAL', message: String(err) };
+      this.backupFailure = { path: ws.path, failure: { ...error, at: new Date().toISOString() } };
+      // Now, for a window already open; info() keeps it for one that opens later.
+      this.emit({ type: 'backup.failed', reason: 'scheduled', error });
+      this.emit({ type: 'workspace.changed', info: this.info() });
+      throw err;
+    }
+    if (this.backupFailure?.path === ws.path) {
+      this.backupFailure = null;
+      this.emit({ type: 'workspace.changed', info: this.info() });
+    }
   }
 
   startBackupSchedule(): void {
-    const tick = () =>
-      void this.backupIfDue().catch((err: unknown) => {
-        console.error('[kecard] scheduled backup failed', err);
-        const error = err instanceof KecardError ? { code: err.code, message: err.message, details: err.details } : { code: 'INTERNAL', message: String(err) };
-        this.emit({ type: 'backup.failed', reason: 'scheduled', error });
-      });
+    const tick = () => void this.backupIfDue().catch((err: unknown) => console.error('[kecard] scheduled backup failed', err));
     this.backupTimer ??= setInterval(tick, 3_600_000);
     this.backupTimer.unref();
     tick();

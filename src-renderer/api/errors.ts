@@ -1,25 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../src-shared/errors';
+import { formatBytes } from '../format/format-bytes';
 import { ApiCallError } from './client';
-
-/** 55,834,312,704 → "52.0 GB": sizes in messages, as a file manager shows them. */
-function readableBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i += 1;
-  }
-  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
-}
 
 /** The error's details as message values; a `…Bytes` detail also as a readable size (neededBytes → needed). */
 function messageValues(details: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(details ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') out[k] = v;
-    if (typeof v === 'number' && k.endsWith('Bytes')) out[k.slice(0, -5)] = readableBytes(v);
+    if (typeof v === 'number' && k.endsWith('Bytes')) out[k.slice(0, -5)] = formatBytes(v);
   }
   return out;
 }

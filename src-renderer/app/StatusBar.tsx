@@ -1,4 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../src-shared/errors';
+import { ApiCallError } from '../api/client';
+import { errorText } from '../api/errors';
+import { openBackupsDialog } from '../backups/backups-actions';
 import { useApp } from './app-store';
 
 export function StatusBar() {
@@ -21,6 +25,18 @@ export function StatusBar() {
           <span className="status-item" data-testid="status-user">
             {t('status.user', { name: ws.userName })}
           </span>
+          {ws.backupFailure ? (
+            <button
+              type="button"
+              className="status-item status-warn"
+              data-testid="status-backup-failed"
+              data-code={ws.backupFailure.code}
+              title={errorText(t, new ApiCallError(ws.backupFailure as ApiError))}
+              onClick={openBackupsDialog}
+            >
+              ⚠ {t('status.backupFailed')}
+            </button>
+          ) : null}
         </>
       ) : (
         <span className="status-item" data-testid="status-workspace">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/labels';
-import { formatBytes } from './backups-actions';
+import { formatBytes } from '../format/format-bytes';
 import type { BackupInfo } from './backups-store';
 
 /** Backups as a table: when, why (translated), size, and a 恢复 button each. */

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import type { ApiError } from '../../src-shared/errors';
+import { ApiCallError, api } from '../api/client';
+import { useApp } from '../app/app-store';
 import { errorText } from '../api/errors';
 import { confirmAsk } from '../components/confirm-store';
 import { Dialog } from '../components/Dialog';
@@ -19,6 +21,7 @@ export function BackupsDialog() {
 
 function BackupsBody() {
   const { t } = useTranslation();
+  const failure = useApp((s) => s.workspace?.backupFailure ?? null);
   const set = useBackups((s) => s.set);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,6 +87,11 @@ function BackupsBody() {
       }
     >
       <p className="muted">{t('bk.hint')}</p>
+      {failure ? (
+        <div className="banner banner-error" data-testid="backups-scheduled-failure">
+          {t('bk.scheduledFailed', { reason: errorText(t, new ApiCallError(failure as ApiError)) })}
+        </div>
+      ) : null}
       {error ? (
         <div className="banner banner-error" data-testid="backups-error">
           {error}

@@ -249,6 +249,7 @@ export const en: Messages = {
     customers: '{{n}} customers',
     user: 'User: {{name}}',
     backup: 'Backed up to {{path}}',
+    backupFailed: 'Automatic backup failed',
   },
   workspace: {
     opened: 'Workspace "{{name}}" opened.',

@@ -248,6 +248,7 @@ export const zhCN = {
     customers: '客户 {{n}}',
     user: '用户：{{name}}',
     backup: '已备份到 {{path}}',
+    backupFailed: '自动备份失败',
   },
   workspace: {
     opened: '已打开工作区“{{name}}”。',

@@ -91,6 +91,12 @@ describe('backups', () => {
       await vi.waitFor(() => expect(events.some((e) => e.type === 'backup.failed')).toBe(true));
       expect(events.find((e) => e.type === 'backup.failed')).toMatchObject({ reason: 'scheduled', error: { code: 'BACKUP_NO_SPACE' } });
       expect(listBackups(path)).toEqual([]);
+      // Kept for a window that opens later, until a backup succeeds.
+      expect(host.info()?.backupFailure).toMatchObject({ code: 'BACKUP_NO_SPACE' });
+      Object.assign(BACKUP_SPACE, saved);
+      await host.backupIfDue();
+      expect(listBackups(path).map((b) => b.reason)).toEqual(['scheduled']);
+      expect(host.info()?.backupFailure).toBeNull();
     } finally {
       Object.assign(BACKUP_SPACE, saved);
       host.dispose();
