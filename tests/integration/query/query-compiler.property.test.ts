@@ -313,6 +313,19 @@ function withFolders<T>(node: T): T {
   ) as T;
 }
 
+/** A second connection, as the query worker has, with the sales facts attached (kc_facts). */
+function withFacts(fn: (other: Workspace) => void): void {
+  const other = openWorkspace(path);
+  try {
+    const facts = new SalesFacts();
+    facts.refresh(other);
+    useOrderFacts(other, facts);
+    fn(other);
+  } finally {
+    other.close();
+  }
+}
+
 describe('query compiler against the in-memory model', () => {
   it('returns exactly the customers the model selects', () => {
     fc.assert(
@@ -359,12 +372,7 @@ describe('query compiler against the in-memory model', () => {
   });
 
   it('answers related-orders conditions from the sales facts exactly as SQL does', () => {
-    // A second connection, as the query worker has, with the facts attached (kc_facts).
-    const other = openWorkspace(path);
-    try {
-      const facts = new SalesFacts();
-      facts.refresh(other);
-      useOrderFacts(other, facts);
+    withFacts((other) => {
       let fromFacts = 0;
       fc.assert(
         fc.property(tree.group, (where) => {
@@ -378,9 +386,7 @@ describe('query compiler against the in-memory model', () => {
       );
       // Most trees hold a related-orders condition, and the facts answer nearly all of them.
       expect(fromFacts).toBeGreaterThan(100);
-    } finally {
-      other.close();
-    }
+    });
   });
 
   it('answers whole queries over the fields the facts hold from memory, exactly as SQL does', () => {
@@ -391,11 +397,7 @@ describe('query compiler against the in-memory model', () => {
       node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, factsCondition, ordersNode, tie('group')),
       group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
     }));
-    const other = openWorkspace(path);
-    try {
-      const facts = new SalesFacts();
-      facts.refresh(other);
-      useOrderFacts(other, facts);
+    withFacts((other) => {
       let fromFacts = 0;
       fc.assert(
         fc.property(
@@ -422,9 +424,7 @@ describe('query compiler against the in-memory model', () => {
       );
       // A tree falls back to SQL only where the facts cannot answer an orders condition exactly.
       expect(fromFacts).toBeGreaterThan(200);
-    } finally {
-      other.close();
-    }
+    });
   });
 
   it('returns exactly the contacts the model selects', () => {
