@@ -282,7 +282,7 @@ export class SalesFacts {
   }
 
   private putCustomer(row: CustomerRow): void {
-    const [id, deleted, level, seq] = row;
+    const [id, deleted, level, seq, ...coded] = row;
     let c = this.customerIndex.get(id);
     if (c === undefined) {
       c = this.customerCount++;
@@ -300,7 +300,7 @@ export class SalesFacts {
     this.indexSeq(seq, c);
     this.customerDeleted[c] = deleted ? 1 : 0;
     CODED_CUSTOMER_FIELDS.forEach(({ column, dictionary }, i) => {
-      this[column][c] = this[dictionary].code(row[4 + i] ?? null);
+      this[column][c] = this[dictionary].code(coded[i] ?? null);
     });
     this.customerLevel[c] = level ?? Number.NaN;
   }
