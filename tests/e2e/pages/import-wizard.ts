@@ -83,10 +83,10 @@ export class ImportWizard {
     await this.page.getByTestId(`import-mode-${mode}`).check();
   }
 
-  /** 开始导入, then waits for the summary. */
-  async run(): Promise<void> {
+  /** 开始导入, then waits for the summary; a large file's commit may take a while on a busy disk. */
+  async run(timeout?: number): Promise<void> {
     await this.next('run');
-    await expect(this.result).toBeVisible();
+    await expect(this.result).toBeVisible(timeout ? { timeout } : {});
   }
 
   async expectWritten(written: { inserted: number; updated: number; skipped: number }): Promise<void> {

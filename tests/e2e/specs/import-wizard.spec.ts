@@ -232,7 +232,8 @@ test('a large csv imports at once and its customers are findable while the searc
   await expect(wizard.mappingSelect(0)).toHaveValue('name');
   await wizard.check(60_000);
   await expect(wizard.counts).toHaveAttribute('data-valid', '16001');
-  await wizard.run();
+  // 16k rows in one transaction: twice it took over 10 s here while the disk was busy.
+  await wizard.run(60_000);
   await wizard.expectWritten({ inserted: 16_001, updated: 0, skipped: 0 });
   // The background index job reports its progress in the wizard and says when it is done.
   await expect(app.getByTestId('import-search-index')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
