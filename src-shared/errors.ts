@@ -61,3 +61,8 @@ export function isApiError(value: unknown): value is ApiError {
     typeof (value as { message?: unknown }).message === 'string'
   );
 }
+
+/** Any failure as a plain ApiError: a KecardError as it is, anything else as INTERNAL. */
+export function apiErrorOf(err: unknown): ApiError {
+  return err instanceof KecardError ? err.toApiError() : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+}

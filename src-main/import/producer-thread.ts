@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { KecardError, type ApiError } from '../../src-shared/errors';
+import { apiErrorOf, KecardError, type ApiError } from '../../src-shared/errors';
 import { prepareBatches, type PrepareContext, type PreparedBatch } from './prepare-rows';
 
 /** Batches the producer may run ahead of the writer: bounds memory to a few thousand rows. */
@@ -89,6 +89,6 @@ export async function runImportProducer(data: ImportProducerData): Promise<void>
     }
     post({ type: 'end' });
   } catch (err) {
-    post({ type: 'error', error: err instanceof KecardError ? err.toApiError() : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } });
+    post({ type: 'error', error: apiErrorOf(err) });
   }
 }

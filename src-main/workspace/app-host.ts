@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { dirname, extname, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
-import { KecardError } from '../../src-shared/errors';
+import { apiErrorOf, KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { openWorkspace } from '../db/open-workspace';
 import { latestSchemaVersion } from '../db/migrations-folder';
@@ -139,7 +139,7 @@ export class AppHost {
     try {
       await createBackup(ws, 'scheduled');
     } catch (err) {
-      const error = err instanceof KecardError ? { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } : { code: 'INTERNAL', message: String(err) };
+      const error = apiErrorOf(err);
       this.backupFailure = { path: ws.path, failure: { ...error, at: new Date().toISOString() } };
       // Now, for a window already open; info() keeps it for one that opens later.
       this.emit({ type: 'backup.failed', reason: 'scheduled', error });

@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../src-shared/errors';
-import { ApiCallError } from '../api/client';
-import { errorText } from '../api/errors';
-import { openBackupsDialog } from '../backups/backups-actions';
+import { backupFailureText, openBackupsDialog } from '../backups/backups-actions';
 import { useApp } from './app-store';
 
 export function StatusBar() {
@@ -31,7 +28,7 @@ export function StatusBar() {
               className="status-item status-warn"
               data-testid="status-backup-failed"
               data-code={ws.backupFailure.code}
-              title={errorText(t, new ApiCallError(ws.backupFailure as ApiError))}
+              title={backupFailureText(ws.backupFailure)}
               onClick={openBackupsDialog}
             >
               ⚠ {t('status.backupFailed')}

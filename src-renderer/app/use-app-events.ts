@@ -1,15 +1,13 @@
 import i18next from 'i18next';
 import { useEffect } from 'react';
 import type { KecardEvent } from '../../src-shared/contract/events';
-import { ApiCallError, onEvent } from '../api/client';
-import { errorText } from '../api/errors';
-import type { ApiError } from '../../src-shared/errors';
+import { onEvent } from '../api/client';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
 import { useWorkspaceDialogs } from '../workspace/workspace-store';
 import { useApp, useDataVersion } from './app-store';
 import { runCommand } from './commands';
-import { offerBackupsFor } from '../backups/backups-actions';
+import { backupFailureText, offerBackupsFor } from '../backups/backups-actions';
 
 let infoTimer: number | null = null;
 /** The status bar's customer count: re-read at most every 300 ms while data is changing. */
@@ -65,7 +63,7 @@ function handle(event: KecardEvent): void {
       runCommand(event.command);
       break;
     case 'backup.failed':
-      toast.error(t('bk.scheduledFailed', { reason: errorText(t, new ApiCallError(event.error as ApiError)) }));
+      toast.error(backupFailureText(event.error));
       break;
     case 'workspace.damaged':
       // The background check of a large file found damage after it opened: offer its backups.

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../src-shared/errors';
-import { ApiCallError, api } from '../api/client';
+import { api } from '../api/client';
 import { useApp } from '../app/app-store';
 import { errorText } from '../api/errors';
 import { confirmAsk } from '../components/confirm-store';
@@ -9,7 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
 import { formatDateTime } from '../i18n/labels';
 import '../import/import.css';
-import { restoreBackup, sortBackups } from './backups-actions';
+import { backupFailureText, restoreBackup, sortBackups } from './backups-actions';
 import { BackupList } from './BackupList';
 import { useBackups, type BackupInfo } from './backups-store';
 
@@ -89,7 +88,7 @@ function BackupsBody() {
       <p className="muted">{t('bk.hint')}</p>
       {failure ? (
         <div className="banner banner-error" data-testid="backups-scheduled-failure">
-          {t('bk.scheduledFailed', { reason: errorText(t, new ApiCallError(failure as ApiError)) })}
+          {backupFailureText(failure)}
         </div>
       ) : null}
       {error ? (

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
+import type { ApiError } from '../../src-shared/errors';
 import { api, ApiCallError } from '../api/client';
+import { errorText } from '../api/errors';
 import { useApp, useDataVersion } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
@@ -56,3 +58,7 @@ export async function restoreBackup(file: string, path?: string): Promise<void> 
   showRestored(info);
 }
 
+/** What a failed automatic backup says to the user (toast, status bar, backups dialog): the failure in their language. */
+export function backupFailureText(failure: { code: string; message: string; details?: unknown }): string {
+  return t('bk.scheduledFailed', { reason: errorText(t, new ApiCallError(failure as ApiError)) });
+}

@@ -74,9 +74,14 @@ function hasValue(n: ConditionNode): boolean {
   }
 }
 
-export function compileWhere(ws: Workspace, def: QueryDefinition, now: Date = new Date()): CompiledWhere {
+/** Refuses a tree that no longer fits the schema, naming each broken condition (whichever way it is then answered). */
+export function assertQueryFits(ws: Workspace, def: QueryDefinition): void {
   const problems = queryProblems(ws, def);
   if (problems.length > 0) throw new KecardError('QUERY_INVALID', 'Some conditions no longer fit the data.', { problems });
+}
+
+export function compileWhere(ws: Workspace, def: QueryDefinition, now: Date = new Date()): CompiledWhere {
+  assertQueryFits(ws, def);
   const params: SqlValue[] = [];
   const sql = group(ws, def.where, rootCatalogue(ws, def.entity), params, now, 0);
   return { sql, params };

@@ -1,7 +1,7 @@
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
 import { CODED_CUSTOMER_FIELDS, type SalesFacts } from '../../analysis/facts/sales-facts';
 import type { Workspace } from '../../db/workspace';
-import { conditionSql } from './compile-query';
+import { assertQueryFits, conditionSql } from './compile-query';
 import { attachedFacts, orderFactsTest, type CustomerTest } from './order-facts-conditions';
 import { rootCatalogue, type CatalogueField } from './query-catalogue';
 
@@ -96,12 +96,14 @@ export interface FactsTest {
 }
 
 /**
- * A (validated) customer query as a test of the customers in the facts attached to this
- * connection, or null when there are none or some condition needs SQL.
+ * A customer query as a test of the customers in the facts attached to this connection, or null
+ * when there are none or some condition needs SQL. A tree that no longer fits the schema is
+ * refused here as compileWhere refuses it.
  */
 export function factsTest(ws: Workspace, def: QueryDefinition, now: Date): FactsTest | null {
   const facts = attachedFacts(ws);
   if (!facts || def.entity !== 'customer') return null;
+  assertQueryFits(ws, def);
   const fields = new Map(rootCatalogue(ws, 'customer').fields.map((f) => [f.key, f]));
   const meets = groupTest(ws, def.where, fields, facts, now);
   if (!meets) return null;
@@ -117,7 +119,7 @@ export interface FactsMatches {
   test: CustomerTest;
 }
 
-/** The customers meeting a (validated) customer query, from the facts; null as for factsTest. */
+/** The customers meeting a customer query, from the facts; null as for factsTest. */
 export function factsMatches(ws: Workspace, def: QueryDefinition, now: Date): FactsMatches | null {
   const t = factsTest(ws, def, now);
   if (!t) return null;

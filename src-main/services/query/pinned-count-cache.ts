@@ -75,13 +75,13 @@ function changedCustomers(ws: Workspace, from: number, top: number): string[] | 
 
 function countInFull(ws: Workspace, key: string, def: QueryDefinition, now: Date): Entry {
   if (def.entity !== 'customer') return { key, count: countQuery(ws, def, now), bits: null };
-  const where = compileWhere(ws, def, now);
   const inMemory = factsMatches(ws, def, now);
   if (inMemory) {
     let bits: Uint8Array = new Uint8Array(0);
     for (const c of inMemory.customers) bits = setBit(bits, inMemory.facts.customerSeq[c] as number);
     return { key, count: inMemory.customers.length, bits };
   }
+  const where = compileWhere(ws, def, now);
   let bits: Uint8Array = new Uint8Array(0);
   let count = 0;
   for (const rowid of ws.db.prepare(`SELECT c.rowid FROM ${liveRows('customer')} AND ${where.sql}`).pluck().iterate(...where.params) as IterableIterator<number>) {

@@ -36,18 +36,18 @@ export function liveRows(entity: QueryDefinition['entity']): string {
 }
 
 export function countQuery(ws: Workspace, def: QueryDefinition, now = new Date()): number {
-  const where = compileWhere(ws, def, now);
   const inMemory = factsMatches(ws, def, now);
   if (inMemory) return inMemory.customers.length;
+  const where = compileWhere(ws, def, now);
   const row = ws.db.prepare(`SELECT count(*) AS n FROM ${liveRows(def.entity)} AND ${where.sql}`).get(...where.params) as { n: number };
   return row.n;
 }
 
 /** Ids of every live row the query matches, for bulk actions and "add result to favourites". */
 export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date()): string[] {
-  const where = compileWhere(ws, def, now);
   const inMemory = factsMatches(ws, def, now);
   if (inMemory) return Array.from(inMemory.customers, (c) => inMemory.facts.customerIds[c] as string);
+  const where = compileWhere(ws, def, now);
   const alias = def.entity === 'customer' ? 'c' : 'ct';
   return (ws.db.prepare(`SELECT ${alias}.id AS id FROM ${liveRows(def.entity)} AND ${where.sql}`).all(...where.params) as { id: string }[]).map(
     (r) => r.id,
@@ -59,7 +59,7 @@ export const RESULT_LIMITS = { countInPassing: 100_000 };
 
 export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: Customer[] } {
   const now = options.now ?? new Date();
-  const where = compileWhere(ws, { ...def, entity: 'customer' }, now);
+  const customerDef: QueryDefinition = { ...def, entity: 'customer' };
   const sort = options.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
@@ -74,8 +74,9 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   // evaluated once for the total as well. Both ways give the same rows in the same order.
   const customers = (ws.db.prepare('SELECT max(seq) FROM customers').pluck().get() as number | null) ?? 0;
   const few = Math.floor(Math.sqrt((options.offset + options.limit) * customers));
-  const inMemory = factsMatches(ws, def, now);
-  if (inMemory) return pageOfMatches(ws, inMemory, few, order, options);
+  const inMemory = factsMatches(ws, customerDef, now);
+  if (inMemory) return pageOfMatches(ws, inMemory, few, sort, order, options);
+  const where = compileWhere(ws, customerDef, now);
   // Up to RESULT_LIMITS.countInPassing matches are counted as they are read (one evaluation of
   // the filter); beyond that, handing every match to JS costs more than counting again in SQL.
   const inPassing = Math.max(few, RESULT_LIMITS.countInPassing);
@@ -90,27 +91,33 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
   const page = filterFirst
     ? { sql: `SELECT c.seq FROM customers c WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY +${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`, params: [JSON.stringify(seqs)] }
     : { sql: `SELECT c.seq FROM customers c INDEXED BY ${SORT_INDEX[sort.field]} WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${order}`, params: where.params };
+  return { total, rows: readPage(ws, page, order, options) };
+}
+
+/** The customers of one page: `page.sql` selects candidate seqs in list order; the page's rows are read in full. */
+function readPage(ws: Workspace, page: { sql: string; params: unknown[] }, order: string, options: RunOptions): Customer[] {
   const rows = ws.db
     .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.seq IN (${page.sql} LIMIT ? OFFSET ?) ORDER BY ${order}`)
     .all(...page.params, options.limit, options.offset) as CustomerDbRow[];
-  return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
+  return withCustomValues(ws, rows.map(toCustomer));
 }
 
 /** A page of matches the facts found: the same choice of sorting the matches or walking the sort index, without evaluating the filter in SQL. */
-function pageOfMatches(ws: Workspace, matches: FactsMatches, few: number, order: string, options: RunOptions): { total: number; rows: Customer[] } {
-  const sort = options.sort ?? { field: 'name', dir: 'asc' };
+function pageOfMatches(ws: Workspace, matches: FactsMatches, few: number, sort: NonNullable<RunOptions['sort']>, order: string, options: RunOptions): { total: number; rows: Customer[] } {
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const total = matches.customers.length;
   const params: (string | number)[] = [];
   const page =
     total <= few
-      ? `SELECT c.seq FROM customers c WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY +${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`
-      : `SELECT c.seq FROM customers c INDEXED BY ${SORT_INDEX[sort.field]} WHERE c.deleted = 0 AND ${factsTestSql(ws, matches.test, params)} ORDER BY ${order}`;
-  if (total <= few) params.push(JSON.stringify(Array.from(matches.customers, (c) => matches.facts.customerSeq[c])));
-  const rows = ws.db
-    .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.seq IN (${page} LIMIT ? OFFSET ?) ORDER BY ${order}`)
-    .all(...params, options.limit, options.offset) as CustomerDbRow[];
-  return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
+      ? {
+          sql: `SELECT c.seq FROM customers c WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY +${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`,
+          params: [JSON.stringify(Array.from(matches.customers, (c) => matches.facts.customerSeq[c]))],
+        }
+      : {
+          sql: `SELECT c.seq FROM customers c INDEXED BY ${SORT_INDEX[sort.field]} WHERE c.deleted = 0 AND ${factsTestSql(ws, matches.test, params)} ORDER BY ${order}`,
+          params,
+        };
+  return { total, rows: readPage(ws, page, order, options) };
 }
 
 /** The whitelist of contact result sorts; the customer's name sorts by its pinyin key, as in the customer list. */

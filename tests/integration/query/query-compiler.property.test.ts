@@ -313,6 +313,10 @@ function withFolders<T>(node: T): T {
   ) as T;
 }
 
+/** Offset (up to `maxOffset`), limit, sort field and direction of a random result page. */
+const pageArgs = (maxOffset: number) =>
+  [fc.nat({ max: maxOffset }), fc.integer({ min: 1, max: 30 }), fc.constantFrom(...CUSTOMER_SORTABLE), fc.constantFrom('asc' as const, 'desc' as const)] as const;
+
 /** A second connection, as the query worker has, with the sales facts attached (kc_facts). */
 function withFacts(fn: (other: Workspace) => void): void {
   const other = openWorkspace(path);
@@ -345,10 +349,7 @@ describe('query compiler against the in-memory model', () => {
       fc.assert(
         fc.property(
           tree.group,
-          fc.nat({ max: 70 }),
-          fc.integer({ min: 1, max: 30 }),
-          fc.constantFrom(...CUSTOMER_SORTABLE),
-          fc.constantFrom('asc' as const, 'desc' as const),
+          ...pageArgs(70),
           // Low limits take the path a large result takes: counted again in SQL after the first matches.
           fc.constantFrom(100_000, 0, 5, 20),
           (where, offset, limit, field, dir, countInPassing) => {
@@ -402,10 +403,7 @@ describe('query compiler against the in-memory model', () => {
       fc.assert(
         fc.property(
           factsTree.group,
-          fc.nat({ max: 40 }),
-          fc.integer({ min: 1, max: 30 }),
-          fc.constantFrom(...CUSTOMER_SORTABLE),
-          fc.constantFrom('asc' as const, 'desc' as const),
+          ...pageArgs(40),
           (where, offset, limit, field, dir) => {
             const def: QueryDefinition = { entity: 'customer', where };
             if (factsMatches(other, def, NOW)) fromFacts += 1;
