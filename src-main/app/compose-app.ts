@@ -19,7 +19,7 @@ export interface ComposedApp {
 }
 
 /** Wires host, jobs and router the same way for Electron and the browser shell. */
-export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs?: NativeDialogs; workerDir: URL }): ComposedApp {
+export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs?: NativeDialogs; workerDir: URL; rememberRecent?: boolean }): ComposedApp {
   let sink: (event: KecardEvent) => void = () => {};
   let jobsRef: JobRunner | null = null;
   let indexesRef: FieldIndexJobs | null = null;
@@ -38,7 +38,13 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
     }
     indexesRef?.observe(event);
   };
-  const host = new AppHost({ dataDir: options.dataDir, shell: options.shell, emit, ...(options.dialogs ? { dialogs: options.dialogs } : {}) });
+  const host = new AppHost({
+    dataDir: options.dataDir,
+    shell: options.shell,
+    emit,
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+    ...(options.rememberRecent !== undefined ? { rememberRecent: options.rememberRecent } : {}),
+  });
   const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir), options.dataDir);
   jobsRef = jobs;
   const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.context } : null));

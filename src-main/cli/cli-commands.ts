@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { KecardError } from '../../src-shared/errors';
 import { openWorkspace } from '../db/open-workspace';
 import type { Workspace } from '../db/workspace';
 import { MAX_DEMO_ORDERS_PER_CUSTOMER } from '../demo/demo-orders';
@@ -7,12 +8,17 @@ import { MAX_DEMO_CUSTOMERS, type DemoResult } from '../demo/generate-demo';
 import { quickSearch } from '../services/search/quick-search';
 import { localUserContext } from '../workspace/app-host';
 import { UsageError } from './cli-errors';
+import { salesSummary, type SalesSummary } from './sales-summary';
 import { runDemoJob, type DemoJobProgress } from './run-demo-job';
 
 /** What a command hands back: the JSON value for --json, and the lines for people. */
 export interface CommandOutput {
   json: unknown;
   text: string[];
+  /** `json` is already an envelope (the router's own): printed as is, not wrapped in another. */
+  raw?: boolean;
+  /** The command ran but what it did failed (the exit code says so). */
+  failed?: boolean;
 }
 
 export interface CliIo {
@@ -77,6 +83,7 @@ export interface WorkspaceSummary {
   siteId: string;
   schemaVersion: number;
   counts: { customers: number; contacts: number; departments: number; employees: number; changeLog: number };
+  sales: SalesSummary;
   fileSizeBytes: number;
 }
 
@@ -94,6 +101,9 @@ export function infoCommand(workspace: string): CommandOutput {
       `部门 / Departments:     ${summary.counts.departments.toLocaleString('en-US')}`,
       `员工 / Employees:       ${summary.counts.employees.toLocaleString('en-US')}`,
       `变更记录 / Change log:  ${summary.counts.changeLog.toLocaleString('en-US')}`,
+      `订单 / Orders:          ${summary.sales.orders.toLocaleString('en-US')}`,
+      `销售额 / Revenue:       ¥${(summary.sales.revenueFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+      `销售日期 / Sales dates: ${summary.sales.firstSaleDate ? `${summary.sales.firstSaleDate} – ${summary.sales.lastSaleDate ?? ''}` : '无 / none'}`,
       `文件大小 / File size:   ${formatBytes(summary.fileSizeBytes)}`,
     ],
   };
@@ -114,9 +124,20 @@ export function summarize(ws: Workspace): WorkspaceSummary {
       employees: count('SELECT count(*) AS n FROM employees WHERE deleted = 0'),
       changeLog: count('SELECT count(*) AS n FROM change_log'),
     },
+    sales: salesSummary(ws),
     // The main file plus its WAL: what the workspace occupies on disk right now.
     fileSizeBytes: fileSize(ws.path) + fileSize(`${ws.path}-wal`),
   };
+}
+
+/** `kecard init`: a new, empty workspace; an existing file is never touched. */
+export function initCommand(workspace: string): CommandOutput {
+  const path = resolve(workspace);
+  if (existsSync(path)) throw new KecardError('WORKSPACE_EXISTS', 'A file with that name already exists.', { path });
+  const ws = openWorkspace(path, { create: true });
+  const summary = summarize(ws);
+  ws.close();
+  return { json: summary, text: [`已创建工作区 / Created workspace: ${path}`] };
 }
 
 export function searchCommand(workspace: string, query: string, limitArg: string | undefined): CommandOutput {
@@ -136,6 +157,8 @@ export const HELP = [
   '',
   '用法 / Usage: kecard <command> [options]',
   '',
+  '  init   --workspace FILE',
+  '         新建空工作区（文件已存在时拒绝）/ create an empty workspace (refuses an existing file).',
   '  demo   --workspace FILE --customers N [--seed S] [--orders-per-customer K] [--from N]',
   '         生成演示数据（文件不存在时创建）/ build demo data (creates FILE if missing).',
   `         N = 1…${MAX_DEMO_CUSTOMERS.toLocaleString('en-US')}, seed S defaults to ${DEFAULT_SEED}; the same S and N always give the same data.`,
@@ -144,7 +167,7 @@ export const HELP = [
   '         hold what one run would, so a large workspace can be built in committed parts.',
   '         Ctrl+C cancels and leaves FILE unchanged.',
   '  info   --workspace FILE',
-  '         工作区信息 / path, name, site id, schema version, record counts, file size.',
+  '         工作区信息 / path, name, site id, schema version, record counts, orders, revenue and sales dates, file size.',
   '  search --workspace FILE [--limit N] QUERY',
   '         快速查询 / quick search: name fragments, pinyin (zgyd, zhongguo), phone digits, codes, contact names.',
   '  import --workspace FILE --file SHEET [--target customers|contacts|orders|receipts|products|records]',
@@ -155,6 +178,14 @@ export const HELP = [
   '         立即备份（联机备份并校验）/ take a verified backup now.',
   '  restore --workspace FILE [--backup NAME | --latest]',
   '         列出或恢复备份 / list backups, or restore one (the replaced file is kept as a backup).',
+  '  call   METHOD [JSON | -] --workspace FILE [--as USER]',
+  '         调用任一接口方法（校验、权限、事件与应用相同）/ any contract method through the router, e.g.',
+  '         kecard call customers.create \'{"customer":{"name":"华为"}}\' -w a.kecard; "-" reads JSON from stdin.',
+  '         Prints the envelope {ok, value | error}; a method that starts a job waits for it ("job").',
+  '  report KIND --workspace FILE [--as-of DATE] [--days N] [--scheme ID] [--period P] [--from X --to Y] [--type ID] [--by class|province]',
+  '         运行报表并打印数字 / run a report and print its figures. KIND: pareto, rfm, dormant, clv, managers,',
+  '         timeSeries (--from/--to YYYY-MM), pyramid, distribution, transitions (--scheme), relationship, business (--type).',
+  '         --as-of defaults to the last sale date when that is in the past; --days: the window (dormant: the threshold).',
   '  help   显示本帮助 / show this help.',
   '',
   'Every command accepts --json: machine-readable output on stdout only.',

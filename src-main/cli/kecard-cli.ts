@@ -2,7 +2,9 @@
 // workspace files through the same services as the app, as the local OS user.
 import { parseArgs } from 'node:util';
 import { describeError, EXIT, UsageError } from './cli-errors';
-import { demoCommand, HELP, infoCommand, searchCommand, type CliIo, type CommandOutput } from './cli-commands';
+import { callCommand } from './call-command';
+import { demoCommand, HELP, infoCommand, initCommand, searchCommand, type CliIo, type CommandOutput } from './cli-commands';
+import { reportCommand } from './report-command';
 import { backupCommand, importCommand, restoreCommand } from './data-commands';
 
 const OPTIONS = {
@@ -22,6 +24,13 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   backup: { type: 'string' },
   latest: { type: 'boolean' },
+  as: { type: 'string' },
+  'as-of': { type: 'string' },
+  days: { type: 'string' },
+  scheme: { type: 'string' },
+  period: { type: 'string' },
+  to: { type: 'string' },
+  by: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -34,6 +43,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   import: ['workspace', 'file', 'target', 'type', 'mode', 'sheet', 'encoding', 'duplicate', 'dry-run', 'json', 'help'],
   backup: ['workspace', 'json', 'help'],
   restore: ['workspace', 'backup', 'latest', 'json', 'help'],
+  init: ['workspace', 'json', 'help'],
+  call: ['workspace', 'as', 'json', 'help'],
+  report: ['workspace', 'as', 'as-of', 'days', 'scheme', 'period', 'from', 'to', 'type', 'by', 'json', 'help'],
   help: ['json', 'help'],
 };
 
@@ -63,7 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const output = values.help || command === 'help' ? helpOutput() : await run(command, rest, values, workspace, io);
     print(output, wantsJson);
-    return EXIT.ok;
+    return output.failed ? EXIT.failed : EXIT.ok;
   } catch (err) {
     const failure = describeError(isParseArgsError(err) ? new UsageError(err.message) : err, workspace);
     if (wantsJson) process.stdout.write(`${JSON.stringify({ ok: false, error: { code: failure.code, message: failure.message } })}\n`);
@@ -92,6 +104,13 @@ async function run(
     'dry-run'?: boolean | undefined;
     backup?: string | undefined;
     latest?: boolean | undefined;
+    as?: string | undefined;
+    'as-of'?: string | undefined;
+    days?: string | undefined;
+    scheme?: string | undefined;
+    period?: string | undefined;
+    to?: string | undefined;
+    by?: string | undefined;
   },
   workspace: string,
   io: CliIo,
@@ -118,6 +137,21 @@ async function run(
     case 'import':
       noPositionals();
       return importCommand(needWorkspace(), { ...values, dryRun: values['dry-run'] }, io);
+    case 'init':
+      noPositionals();
+      return initCommand(needWorkspace());
+    case 'call': {
+      const [method, input, ...extra] = rest;
+      if (!method) throw new UsageError('缺少方法名 / missing METHOD (e.g. customers.list)');
+      if (extra.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${extra.join(' ')}`);
+      return callCommand(needWorkspace(), method, input, io, values.as);
+    }
+    case 'report': {
+      const [kind, ...extra] = rest;
+      if (!kind) throw new UsageError('缺少报表类型 / missing KIND (e.g. pareto)');
+      if (extra.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${extra.join(' ')}`);
+      return reportCommand(needWorkspace(), kind, values, io, values.as);
+    }
     case 'backup':
       noPositionals();
       return backupCommand(needWorkspace());
@@ -136,11 +170,11 @@ function isParseArgsError(err: unknown): err is Error {
 }
 
 function helpOutput(): CommandOutput {
-  return { json: { commands: ['demo', 'info', 'search', 'import', 'backup', 'restore', 'help'], usage: HELP }, text: HELP };
+  return { json: { commands: ['init', 'demo', 'info', 'search', 'import', 'backup', 'restore', 'call', 'report', 'help'], usage: HELP }, text: HELP };
 }
 
 function print(output: CommandOutput, json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify({ ok: true, value: output.json })}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(output.raw ? output.json : { ok: true, value: output.json })}\n`);
   else process.stdout.write(`${output.text.join('\n')}\n`);
 }
 

@@ -30,6 +30,8 @@ export interface AppHostOptions {
   shell: ShellKind;
   emit?: (event: KecardEvent) => void;
   dialogs?: NativeDialogs;
+  /** The CLI opens files for a script, not for the user: it leaves the app's recent list alone. */
+  rememberRecent?: boolean;
 }
 
 /**
@@ -191,7 +193,7 @@ export class AppHost {
     }
     this.ws?.close();
     this.ws = next;
-    this.recent.remember(path, next.identity.name);
+    if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);
     const info = this.info() as WorkspaceInfo;
     this.emit({ type: 'workspace.changed', info });
     return info;
