@@ -4,7 +4,7 @@ import { QUERY_ENTITIES } from './query-fields';
 // A user-built query as plain JSON: nested AND/OR groups of conditions. Stored in saved queries,
 // compiled to parameterised SQL in main, evaluated in memory by the tests' model.
 
-export const RELATIVE_PERIODS = ['today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'lastNDays', 'nextNDays'] as const;
+export const RELATIVE_PERIODS = ['today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'lastWeek', 'lastMonth', 'lastQuarter', 'lastYear', 'lastNDays', 'nextNDays'] as const;
 export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
 
 const scalar = z.union([z.string().max(500), z.number().finite()]);

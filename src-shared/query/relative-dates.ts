@@ -35,6 +35,19 @@ export function periodRange(period: RelativePeriod, now: Date, days = 0): { from
     }
     case 'thisYear':
       return { from: new Date(today.getFullYear(), 0, 1), to: new Date(today.getFullYear() + 1, 0, 1) };
+    // The whole previous calendar week, month, quarter or year: 上周, 上月, 上季度, 去年.
+    case 'lastWeek': {
+      const thisWeek = periodRange('thisWeek', now);
+      return { from: addDays(thisWeek.from, -7), to: thisWeek.from };
+    }
+    case 'lastMonth':
+      return { from: new Date(today.getFullYear(), today.getMonth() - 1, 1), to: new Date(today.getFullYear(), today.getMonth(), 1) };
+    case 'lastQuarter': {
+      const q = Math.floor(today.getMonth() / 3) * 3;
+      return { from: new Date(today.getFullYear(), q - 3, 1), to: new Date(today.getFullYear(), q, 1) };
+    }
+    case 'lastYear':
+      return { from: new Date(today.getFullYear() - 1, 0, 1), to: new Date(today.getFullYear(), 0, 1) };
     case 'lastNDays':
       // The last N days including today: today and the N-1 days before it.
       return { from: addDays(today, -Math.max(days, 1) + 1), to: addDays(today, 1) };
