@@ -134,10 +134,12 @@ export function createHandlers(deps: RouterDeps): Handlers {
       return e;
     },
 
-    'demo.generate': ({ customers, seed }, ctx) => {
-      const jobId = jobs.start('demo', ws().path, { customers, seed }, ctx, () => {
+    'demo.generate': ({ customers, seed, ordersPerCustomer, target }, ctx) => {
+      if (target === 'newWorkspace') host.createDemoWorkspace();
+      const params = { customers, seed, ...(ordersPerCustomer ? { ordersPerCustomer } : {}) };
+      const jobId = jobs.start('demo', ws().path, params, ctx, () => {
         host.emit({ type: 'workspace.changed', info: host.info() });
-        changed(['customer', 'contact', 'department', 'employee']);
+        changed(['customer', 'contact', 'department', 'employee', 'order', 'product']);
       });
       return { jobId };
     },

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
@@ -16,6 +16,8 @@ import { RecentList } from './recent-list';
 import { defaultWorkspacePath } from './user-paths';
 
 export type ShellKind = 'electron' | 'browser';
+
+export const DEMO_WORKSPACE_NAME = '演示数据';
 
 export interface NativeDialogs {
   choosePath(purpose: 'open' | 'create' | 'saveCopy'): Promise<string | null>;
@@ -110,6 +112,19 @@ export class AppHost {
     if (extname(target) === '') target += WORKSPACE_EXTENSION;
     if (!existsSync(dirname(target))) throw new KecardError('WORKSPACE_NOT_FOUND', 'The folder does not exist.', { path: target });
     return this.switchTo(target, true);
+  }
+
+  /**
+   * A new workspace for demo data beside the default one (演示数据.kecard, then 演示数据 2.kecard …),
+   * opened in place of the current one: trying Kecard never writes invented customers into real ones.
+   */
+  createDemoWorkspace(): WorkspaceInfo {
+    const dir = dirname(defaultWorkspacePath(this.options.dataDir));
+    mkdirSync(dir, { recursive: true });
+    for (let n = 1; ; n += 1) {
+      const path = join(dir, `${DEMO_WORKSPACE_NAME}${n === 1 ? '' : ` ${n}`}${WORKSPACE_EXTENSION}`);
+      if (!existsSync(path)) return this.switchTo(path, true);
+    }
   }
 
   /** Writes a consistent copy of the open workspace (SQLite VACUUM INTO) and keeps working on the original. */

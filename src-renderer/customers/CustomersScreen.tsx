@@ -12,6 +12,7 @@ import { useListSettings } from './list-store';
 import { useCustomerPages } from './use-customer-pages';
 import './customers.css';
 import { Icon } from '../components/Icon';
+import { WelcomePanel } from '../app/WelcomePanel';
 
 /** Customers: toolbar, list or cards on the left, the open card on the right. */
 export function CustomersScreen() {
@@ -78,7 +79,15 @@ export function CustomersScreen() {
           </span>
         </div>
         {groupBar ? <CustomerGroupBar /> : null}
-        {grouped ? <CustomerGroups /> : view === 'list' ? <CustomerTable pages={pages} /> : <CustomerGrid pages={pages} />}
+        {pages.total === 0 && !cardOpen ? (
+          <WelcomePanel />
+        ) : grouped ? (
+          <CustomerGroups />
+        ) : view === 'list' ? (
+          <CustomerTable pages={pages} />
+        ) : (
+          <CustomerGrid pages={pages} />
+        )}
       </div>
       {cardOpen ? <CustomerCardPanel /> : null}
     </div>

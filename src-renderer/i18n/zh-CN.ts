@@ -54,7 +54,13 @@ export const zhCN = {
   },
   demo: {
     title: '生成演示数据',
-    hint: '在当前工作区中生成虚构的公司、部门和联系人。相同的种子总是生成相同的数据。',
+    hint: '生成虚构的公司、部门、联系人和订单，用来试用客卡。相同的种子总是生成相同的数据。',
+    targetNew: '新建演示工作区（推荐）',
+    targetNewHint: '数据放进一个新的“演示数据”工作区，您现有的客户不受影响。',
+    targetCurrent: '放入当前工作区',
+    targetCurrentHint: '虚构的客户会和当前工作区的数据混在一起。',
+    targetCurrentWarning: '当前工作区已有 {{n}} 个客户：演示客户将与它们混在一起，之后需逐个删除。',
+    ordersPerCustomer: '每个客户的订单数',
     customers: '客户数量',
     seed: '随机种子',
     start: '开始生成',
@@ -290,6 +296,16 @@ export const zhCN = {
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',
     INTERNAL: '发生内部错误：{{message}}',
+  },
+  welcome: {
+    title: '欢迎使用客卡',
+    subtitle: '这个工作区还没有客户。从下面任选一种方式开始：',
+    demo: '生成演示数据（新工作区）',
+    demoHint: '用虚构的客户和订单试用查询和分析报表，不影响这个工作区。',
+    import: '从 Excel 导入',
+    importHint: '把现有的客户表、联系人或订单（xlsx、xls、csv）导入进来。',
+    newCustomer: '新建客户',
+    newCustomerHint: '手工录入第一个客户。',
   },
 };
 

@@ -6,7 +6,7 @@ import { offerRestore } from '../backups/backups-actions';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
-import { useWorkspaceDialogs, type PathPurpose } from './workspace-store';
+import { useWorkspaceDialogs, type DemoTarget, type PathPurpose } from './workspace-store';
 
 const t = i18next.t.bind(i18next);
 
@@ -85,11 +85,13 @@ export function openDemoDialog(): void {
   useWorkspaceDialogs.getState().setDemoOpen(true);
 }
 
-export async function startDemo(customers: number, seed: number): Promise<void> {
+export async function startDemo(customers: number, seed: number, ordersPerCustomer: number, target: DemoTarget): Promise<void> {
   const dialogs = useWorkspaceDialogs.getState();
+  if (target === 'newWorkspace' && !(await useCard.getState().confirmLeave())) return;
   dialogs.setJob({ jobId: null, done: 0, total: customers, phase: '', finished: null });
   try {
-    const { jobId } = await api.demo.generate({ customers, seed });
+    if (target === 'newWorkspace') useCard.getState().reset();
+    const { jobId } = await api.demo.generate({ customers, seed, ordersPerCustomer, target });
     useWorkspaceDialogs.getState().patchJob({ jobId });
   } catch (err) {
     useWorkspaceDialogs.getState().patchJob({

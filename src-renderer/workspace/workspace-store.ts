@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
 export type PathPurpose = 'open' | 'create' | 'saveCopy';
+export type DemoTarget = 'newWorkspace' | 'current';
 
 export interface JobState {
   jobId: string | null;
@@ -13,10 +14,12 @@ export interface JobState {
 interface WorkspaceDialogsState {
   pathPurpose: PathPurpose | null;
   demoOpen: boolean;
+  /** Where the demo dialog puts its data unless the user changes it: a new demo workspace by default. */
+  demoTarget: DemoTarget;
   job: JobState | null;
   openPathDialog(purpose: PathPurpose): void;
   closePathDialog(): void;
-  setDemoOpen(open: boolean): void;
+  setDemoOpen(open: boolean, target?: DemoTarget): void;
   setJob(job: JobState | null): void;
   patchJob(patch: Partial<JobState>): void;
 }
@@ -24,10 +27,11 @@ interface WorkspaceDialogsState {
 export const useWorkspaceDialogs = create<WorkspaceDialogsState>((set, get) => ({
   pathPurpose: null,
   demoOpen: false,
+  demoTarget: 'newWorkspace',
   job: null,
   openPathDialog: (purpose) => set({ pathPurpose: purpose }),
   closePathDialog: () => set({ pathPurpose: null }),
-  setDemoOpen: (open) => set({ demoOpen: open }),
+  setDemoOpen: (open, target = 'newWorkspace') => set({ demoOpen: open, demoTarget: target }),
   setJob: (job) => set({ job }),
   patchJob(patch) {
     const job = get().job;

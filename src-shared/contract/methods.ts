@@ -146,7 +146,19 @@ export const contract = {
   }),
 
   'demo.generate': defineMethod({
-    input: z.object({ customers: z.number().int().min(1).max(1_000_000), seed: z.number().int().min(0).max(2 ** 31) }).strict(),
+    input: z
+      .object({
+        customers: z.number().int().min(1).max(1_000_000),
+        seed: z.number().int().min(0).max(2 ** 31),
+        /** Orders per customer over the last three years (0 = customers only), so the reports have something to show. */
+        ordersPerCustomer: z.number().int().min(0).max(100).optional(),
+        /**
+         * Always said out loud: a new demo workspace (opened in place of the current one) or the
+         * open workspace itself. Demo data must never land silently in a user's real customers.
+         */
+        target: z.enum(['newWorkspace', 'current']),
+      })
+      .strict(),
     output: jobStarted,
     permission: 'write',
   }),

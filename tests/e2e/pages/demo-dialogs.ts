@@ -1,24 +1,37 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** 生成演示数据: how many customers, which seed. */
+/** 生成演示数据: where to, how many customers and orders, which seed. */
 export class DemoDialog {
   readonly root: Locator;
   readonly customers: Locator;
   readonly seed: Locator;
   readonly start: Locator;
   readonly cancel: Locator;
+  readonly orders: Locator;
+  readonly targetNew: Locator;
+  readonly targetCurrent: Locator;
+  readonly targetWarning: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('demo-dialog');
+    this.orders = page.getByTestId('demo-orders');
+    this.targetNew = page.getByTestId('demo-target-new');
+    this.targetCurrent = page.getByTestId('demo-target-current');
+    this.targetWarning = page.getByTestId('demo-target-warning');
     this.customers = page.getByTestId('demo-customers');
     this.seed = page.getByTestId('demo-seed');
     this.start = page.getByTestId('demo-start');
     this.cancel = page.getByTestId('demo-cancel');
   }
 
-  /** Fills the form and starts the job; returns the progress dialog, which is then showing. */
-  async generate(customers: number, seed: number): Promise<JobProgress> {
+  /**
+   * Fills the form and starts the job; returns the progress dialog, which is then showing. Where the
+   * data goes is always chosen by the test, as the user must: a new demo workspace or the open one.
+   */
+  async generate(customers: number, seed: number, target: 'newWorkspace' | 'current', ordersPerCustomer = 0): Promise<JobProgress> {
+    await (target === 'newWorkspace' ? this.targetNew : this.targetCurrent).check();
     await this.customers.fill(String(customers));
+    await this.orders.fill(String(ordersPerCustomer));
     await this.seed.fill(String(seed));
     await this.start.click();
     await expect(this.root).toBeHidden();

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '../support/fixtures';
 
 const OUT = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'), 'docs', 'images', 'kecard-customers.png');
-const DEMO = { customers: 5000, seed: 2024 };
+const DEMO = { customers: 5000, seed: 2024, target: 'current' as const };
 
 test('README screenshot: the customer list with a card open', async ({ app, api, frame, customers, card }) => {
   test.setTimeout(120_000);

@@ -18,7 +18,7 @@ async function expectListOrder(api: Api, customers: CustomersPage, field: Custom
 test('demo data fills the list, which sorts, switches view and shows chosen columns', async ({ app, api, frame, menu, customers }) => {
   await test.step('文件 → 生成演示数据: 2,000 customers', async () => {
     const dialog = await menu.openDemoDialog();
-    const job = await dialog.generate(2000, 7);
+    const job = await dialog.generate(2000, 7, 'current');
     await expect(job.bar).toHaveAttribute('data-total', '2000');
     await job.waitUntilClosed();
     await expect(frame.toast('success', '演示数据已生成。')).toBeVisible();
@@ -88,7 +88,7 @@ test('cancelling a large demo job leaves the workspace unchanged', async ({ shel
   expect(before.customers).toBe(3);
 
   const dialog = await menu.openDemoDialog();
-  const job = await dialog.generate(200_000, 11);
+  const job = await dialog.generate(200_000, 11, 'current');
   await expect(job.bar).toHaveAttribute('data-total', '200000');
   // Let it write for real before cancelling.
   await job.waitForProgress(1);
