@@ -12,6 +12,7 @@ import { undoLastChange } from '../services/history/undo-service';
 import { createContact, deleteContact, updateContact } from '../services/organisation/contact-service';
 import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
 import { quickSearch } from '../services/search/quick-search';
+import { possibleDuplicates } from '../services/customers/possible-duplicates';
 import type { AppHost } from '../workspace/app-host';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
@@ -62,6 +63,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'customers.list': (input) => listCustomers(ws(), input),
     'customers.search': ({ q, limit }) => quickSearch(ws(), q, limit),
     'customers.get': ({ id }) => getCustomerCard(ws(), id),
+    'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
     'customers.create': ({ values }, ctx) => {
       const c = createCustomer(ws(), ctx, values);
       changed(['customer'], [c.id]);

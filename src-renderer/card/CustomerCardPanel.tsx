@@ -8,6 +8,7 @@ import { isDirty } from './customer-draft';
 import { CardTabBody, CardTabsNav, TotalsStrip, useCardLayout } from './LayoutCard';
 import './card.css';
 import { Icon } from '../components/Icon';
+import { DuplicateWarning } from './DuplicateWarning';
 import { FavouriteStar } from '../favourites/FavouriteStar';
 
 /** 客户卡片: the open customer beside the list, with its tabs and actions. */
@@ -77,6 +78,7 @@ export function CustomerCardPanel() {
             {s.banner}
           </div>
         ) : null}
+        {s.isNew ? <DuplicateWarning draft={s.draft} /> : null}
         {c && !s.isNew ? <TotalsStrip customerId={c.id} /> : null}
         <CardTabsNav layout={layout} active={layout.tabs.some((x) => x.key === s.tab) ? s.tab : (layout.tabs[0]?.key ?? '')} onSelect={s.setTab} />
       </header>

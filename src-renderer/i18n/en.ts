@@ -308,4 +308,9 @@ export const en: Messages = {
     newCustomer: 'New customer',
     newCustomerHint: 'Type in your first customer.',
   },
+  duplicates: {
+    title: 'Possible duplicate: this customer may already exist',
+    hint: 'Click a name to open the existing customer; if it is a different one, save as usual.',
+    by: { name: 'same name', phone: 'same phone', code: 'same code', taxId: 'same credit code' },
+  },
 };

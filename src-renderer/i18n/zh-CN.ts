@@ -307,6 +307,11 @@ export const zhCN = {
     newCustomer: '新建客户',
     newCustomerHint: '手工录入第一个客户。',
   },
+  duplicates: {
+    title: '可能重复：已有相同的客户',
+    hint: '点击名称打开已有客户；确认是另一家客户时照常保存。',
+    by: { name: '名称相同', phone: '电话相同', code: '编号相同', taxId: '统一社会信用代码相同' },
+  },
 };
 
 export type Messages = typeof zhCN;

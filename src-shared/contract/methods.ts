@@ -50,6 +50,15 @@ export const searchHit = z.object({
 });
 export type SearchHit = z.infer<typeof searchHit>;
 
+/** A customer that a new one may duplicate, and what matched. */
+export const possibleDuplicate = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  matchedBy: z.enum(['name', 'phone', 'code', 'taxId']),
+});
+export type PossibleDuplicate = z.infer<typeof possibleDuplicate>;
+
 
 export const contract = {
   'app.info': defineMethod({
@@ -98,6 +107,20 @@ export const contract = {
     permission: 'read',
   }),
   'customers.get': defineMethod({ input: byId, output: customerCard, permission: 'read' }),
+  /** Asked while a new customer is typed, so the user hears of an existing one before saving a second. */
+  'customers.possibleDuplicates': defineMethod({
+    input: z
+      .object({
+        name: z.string().max(200).optional(),
+        phones: z.array(z.string().max(40)).max(10).optional(),
+        code: z.string().max(64).optional(),
+        custom: z.record(z.string().max(64), z.unknown()).optional(),
+        excludeId: entityId.optional(),
+      })
+      .strict(),
+    output: z.array(possibleDuplicate),
+    permission: 'read',
+  }),
   'customers.create': defineMethod({ input: z.object({ values: customerCreateInput }).strict(), output: customer, permission: 'write' }),
   'customers.update': defineMethod({
     input: z.object({ id: entityId, patch: customerPatch }).strict(),
