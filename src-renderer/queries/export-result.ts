@@ -63,7 +63,7 @@ export function exportResult(
         await api.queries.export({
           definition,
           format,
-          columns: columns.map((c) => ({ key: c.key, header: c.title(t), kind: c.kind })),
+          columns: columns.map((c) => ({ key: c.key, header: c.title(t), kind: c.kind, ...(c.labels ? { labels: c.labels(t) } : {}) })),
           fileName: name,
         })
       ).jobId;

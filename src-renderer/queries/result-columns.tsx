@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { CONTACT_RESULT_SORTABLE, type ContactResultDto, type ContactSortField } from '../../src-shared/contract/query-methods';
 import { CUSTOMER_SORTABLE, type CustomerListColumn, type CustomerSortField } from '../../src-shared/domain/customer';
+import { COLOR_LABELS, CUSTOMER_KINDS, LIFECYCLE_STAGES, RELATIONSHIP_LEVELS } from '../../src-shared/domain/enums';
 import { COLUMN_WIDTH, columnTitle, renderCell } from '../customers/columns';
+import { enumLabel } from '../i18n/labels';
 import type { ResultRow } from './use-result-pages';
 
 export interface ResultColumn {
@@ -14,6 +16,22 @@ export interface ResultColumn {
   kind: 'text' | 'number' | 'date' | 'datetime' | 'list';
   /** Set when the list can sort by the column (a whitelisted sort field of queries.run). */
   sortField?: ResultSortField | undefined;
+  /** Stored value → the words the list shows, so an export reads 潜在客户, not `prospect`. */
+  labels?: ((t: TFunction) => Record<string, string>) | undefined;
+}
+
+/** Enum columns of a customer and every value they can hold. */
+const CUSTOMER_ENUMS: Partial<Record<CustomerListColumn, readonly (string | number)[]>> = {
+  kind: CUSTOMER_KINDS,
+  lifecycle: LIFECYCLE_STAGES,
+  relationshipLevel: RELATIONSHIP_LEVELS,
+  colorLabel: COLOR_LABELS,
+};
+
+function enumLabels(col: CustomerListColumn): ResultColumn['labels'] {
+  const values = CUSTOMER_ENUMS[col];
+  if (!values) return undefined;
+  return (t) => Object.fromEntries(values.map((v) => [String(v), enumLabel(t, col, v)]));
 }
 
 export type ResultSortField = CustomerSortField | ContactSortField;
@@ -36,8 +54,9 @@ export function customerColumns(columns: readonly CustomerListColumn[]): ResultC
     width: COLUMN_WIDTH[col],
     title: (t) => columnTitle(t, col),
     cell: (t, r) => (r.kind === 'customer' ? renderCell(t, col, r.row) : null),
-    kind: CUSTOMER_KIND[col] ?? 'text',
+    kind: CUSTOMER_ENUMS[col] ? 'text' : (CUSTOMER_KIND[col] ?? 'text'),
     sortField: CUSTOMER_SORTABLE.find((f) => f === col),
+    labels: enumLabels(col),
   }));
 }
 

@@ -18,5 +18,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    // Our users' clock, in the page and (run-e2e.mjs sets TZ) in the shell: a time shown or written
+    // in UTC by mistake is eight hours off and fails, where on a UTC machine it would pass unseen.
+    timezoneId: 'Asia/Shanghai',
   },
 });

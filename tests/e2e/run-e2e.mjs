@@ -32,6 +32,7 @@ if (missing.length > 0) {
 
 const result = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'tests/e2e/playwright.config.ts', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  // The shells the tests start inherit this zone, as the page does from the config's timezoneId.
+  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', TZ: 'Asia/Shanghai' },
 });
 process.exit(result.status ?? 1);

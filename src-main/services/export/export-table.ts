@@ -22,11 +22,27 @@ function labelled(row: Record<string, unknown>, c: ExportColumn): unknown {
 
 type Cell = string | number | boolean | Date | null;
 
+/**
+ * A stored instant (UTC ISO) as the user's wall-clock time. Spreadsheet dates carry no zone and
+ * exceljs writes a Date's UTC fields, so the instant is shifted by the local offset: 2026-12-06T01:30Z
+ * reads 09:30 in Beijing, as it does in the app.
+ */
+function localWallClock(iso: string): Date | string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+}
+
+/** The same wall-clock time as text, for CSV: 2026-12-06 09:30:00. */
+function localText(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
 function cellValue(value: unknown, kind: ExportColumn['kind']): Cell {
   if (value === null || value === undefined || value === '') return null;
   if (kind === 'list' || Array.isArray(value)) return (value as unknown[]).join('、');
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
-  if (kind === 'datetime' && typeof value === 'string') return new Date(value);
+  if (kind === 'datetime' && typeof value === 'string') return localWallClock(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
   return JSON.stringify(value);
 }
@@ -66,9 +82,9 @@ const csvHeader = (columns: readonly ExportColumn[]) => columns.map((c) => quote
 function csvLine(columns: readonly ExportColumn[], row: Record<string, unknown>): string {
   return columns
     .map((c) => {
-      const v = cellValue(labelled(row, c), c.kind === 'date' || c.kind === 'datetime' ? 'text' : c.kind);
+      const v = cellValue(labelled(row, c), c.kind === 'date' ? 'text' : c.kind);
       if (v === null) return '';
-      const text = v instanceof Date ? v.toISOString() : String(v);
+      const text = v instanceof Date ? localText(v) : String(v);
       return quote(typeof v === 'string' ? neutralizeCsvCell(text) : text);
     })
     .join(',');

@@ -121,6 +121,23 @@ test('nested query with related orders and birthdays: save shared, pin, group, f
   const classCol = headers.indexOf('客户分类') + 1;
   const rows = [2, 3, 4].map((r) => [sheet.getRow(r).getCell(nameCol).text, sheet.getRow(r).getCell(classCol).text]).sort();
   expect(rows).toEqual([['东方电子科技', 'B'], ['中原物流集团', 'C'], ['华南贸易有限公司', 'A']].sort());
+  // Enum columns read as the list shows them (潜在客户, not `prospect`), times as the user's clock.
+  const lifecycleCol = headers.indexOf('生命周期') + 1;
+  expect(lifecycleCol).toBeGreaterThan(0);
+  for (const r of [2, 3, 4]) expect(['潜在客户', '新客户', '老客户', '休眠客户', '流失客户']).toContain(sheet.getRow(r).getCell(lifecycleCol).text);
+  const updatedCol = headers.indexOf('更新时间') + 1;
+  const nameOf = (r: number) => sheet.getRow(r).getCell(nameCol).text;
+  const stored = (await api('customers.list', { offset: 0, limit: 50 })).rows.find((c) => c.name === nameOf(2));
+  const written = sheet.getRow(2).getCell(updatedCol).value;
+  expect(written).toBeInstanceOf(Date);
+  // exceljs reads a spreadsheet date as that wall-clock time in UTC; the app shows local time.
+  const instant = new Date(stored?.updatedAt ?? '');
+  const shown = await app.evaluate((iso) => {
+    const d = new Date(iso);
+    return [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()];
+  }, instant.toISOString());
+  const w = written as Date;
+  expect([w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes()]).toEqual(shown);
 
   // A new matching customer moves the pinned count (data.changed refreshes it).
   await seedCustomer(api, purchase, { name: '新星贸易', customerClass: 'B', tags: ['VIP'], orders: [{ yuan: 120_000, daysAgo: 3 }], purchaseYuan: 0 });
