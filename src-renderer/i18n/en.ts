@@ -291,5 +291,7 @@ export const en: Messages = {
     UNDO_CONFLICT: 'Cannot undo: the record has been changed since.',
     JOB_CANCELLED: 'The job was cancelled.',
     INTERNAL: 'An internal error occurred: {{message}}',
+    TOO_LARGE: 'The file or request is too large (limit {{limit}}).',
+    METHOD_NOT_ALLOWED: 'This request method is not supported here.',
   },
 };

@@ -290,6 +290,8 @@ export const zhCN = {
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',
     INTERNAL: '发生内部错误：{{message}}',
+    TOO_LARGE: '文件或请求太大（上限 {{limit}}）。',
+    METHOD_NOT_ALLOWED: '不支持该请求方式。',
   },
 };
 
