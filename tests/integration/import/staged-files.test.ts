@@ -64,7 +64,7 @@ describe('staged files', () => {
   it('removes on start what processes no longer running left, and keeps the folders of live ones', async () => {
     const dataDir = folder();
     const staging = join(dataDir, 'staging');
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
       for (const name of [`${dead}-abc123`, `${live.pid}-def456`, 'notes']) {
