@@ -277,7 +277,7 @@ export const en: Messages = {
     CONFLICT: 'Conflicting operation; please try again shortly.',
     DUPLICATE_CODE: 'Duplicate code.',
     FORBIDDEN: 'Your role does not allow this action.',
-    UNAUTHORIZED: 'The session has expired; please reopen Kecard.',
+    UNAUTHORIZED: 'No valid session: open Kecard again from its launch file (its path is shown at start).',
     UNKNOWN_METHOD: 'Program versions do not match (unknown method).',
     NO_WORKSPACE: 'No workspace is open.',
     WORKSPACE_NEWER: 'This workspace was made by a newer version of Kecard and cannot be opened. The file was not changed.',

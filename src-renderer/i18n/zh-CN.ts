@@ -276,7 +276,7 @@ export const zhCN = {
     CONFLICT: '操作冲突，请稍后再试。',
     DUPLICATE_CODE: '编号重复。',
     FORBIDDEN: '您的角色无权执行此操作。',
-    UNAUTHORIZED: '会话已失效，请重新打开客卡。',
+    UNAUTHORIZED: '没有有效的会话：请用客卡的启动文件重新打开（启动时会显示其路径）。',
     UNKNOWN_METHOD: '程序版本不一致（未知的方法）。',
     NO_WORKSPACE: '没有打开的工作区。',
     WORKSPACE_NEWER: '该工作区由更新版本的客卡创建，无法打开。文件未被修改。',
