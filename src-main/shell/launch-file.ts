@@ -50,7 +50,8 @@ export class LaunchFile {
 
   dispose(): void {
     clearInterval(this.timer);
-    rmSync(this.folder, { recursive: true, force: true });
+    // Chromium's helpers may still be letting go of the profile just after the browser exited.
+    rmSync(this.folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 

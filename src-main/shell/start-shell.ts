@@ -54,8 +54,11 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
     launchFile: launch,
     async stop() {
       await bridge.close();
-      launch.dispose();
-      await app.dispose();
+      try {
+        launch.dispose();
+      } finally {
+        await app.dispose();
+      }
     },
   };
 }
