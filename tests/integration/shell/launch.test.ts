@@ -69,7 +69,7 @@ function fakeBrowser(dir: string): { path: string; record: string } {
   writeFileSync(
     path,
     `#!${process.execPath}
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 const argv = process.argv.slice(2);
 const record = { pid: process.pid, argv };
@@ -85,7 +85,8 @@ try {
 } catch (err) {
   record.error = String(err);
 }
-writeFileSync(process.env.FAKE_BROWSER_RECORD, JSON.stringify(record));
+writeFileSync(process.env.FAKE_BROWSER_RECORD + '.part', JSON.stringify(record));
+renameSync(process.env.FAKE_BROWSER_RECORD + '.part', process.env.FAKE_BROWSER_RECORD);
 setInterval(() => {}, 1000);
 `,
   );
