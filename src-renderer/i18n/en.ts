@@ -293,5 +293,6 @@ export const en: Messages = {
     INTERNAL: 'An internal error occurred: {{message}}',
     TOO_LARGE: 'The file or request is too large (limit {{limit}}).',
     METHOD_NOT_ALLOWED: 'This request method is not supported here.',
+    FILE_GONE: 'The chosen file is no longer available (an uploaded copy is deleted once its import is done or cancelled); please choose it again.',
   },
 };

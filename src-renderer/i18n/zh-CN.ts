@@ -292,6 +292,7 @@ export const zhCN = {
     INTERNAL: '发生内部错误：{{message}}',
     TOO_LARGE: '文件或请求太大（上限 {{limit}}）。',
     METHOD_NOT_ALLOWED: '不支持该请求方式。',
+    FILE_GONE: '所选文件已不可用（上传的副本在导入完成或取消后即被删除），请重新选择文件。',
   },
 };
 
