@@ -82,7 +82,7 @@ describe('staged files', () => {
     }
   });
 
-  it('deletes an uploaded file once the import that consumed it is done; keeps it after a failed one', async () => {
+  it('deletes an uploaded file once the import that consumed it is done or cancelled; keeps it after a failed one', async () => {
     const dataDir = folder();
     const events: KecardEvent[] = [];
     const app = composeApp({ dataDir, shell: 'browser', workerDir: distWorkers });
@@ -111,6 +111,16 @@ describe('staged files', () => {
       const done = await run(good, { target: 'customers' });
       expect(done.ok).toBe(true);
       expect(existsSync(path)).toBe(false);
+
+      // Cancelled before its first batch (the flag is checked there): the copy goes too.
+      const cancelledToken = await stage();
+      const cancelledPath = app.host.staged.get(cancelledToken).path;
+      const started = await app.dispatch('import.run', { fileToken: cancelledToken, settings: { target: 'customers' } }, app.host.context);
+      if (!started.ok) throw new Error(started.error.message);
+      const jobId = (started.value as { jobId: string }).jobId;
+      app.jobs.cancel(jobId);
+      expect(await jobFinished(events, jobId, 60_000)).toMatchObject({ ok: false, cancelled: true });
+      expect(existsSync(cancelledPath)).toBe(false);
     } finally {
       await app.dispose();
     }
