@@ -94,7 +94,7 @@ setInterval(() => {}, 1000);
   return { path, record };
 }
 
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 40_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = probe();
@@ -156,7 +156,7 @@ describe('the launcher hands the browser its session without a secret anyone els
     await exited;
     expect(alive(pid)).toBe(false);
     expect(existsSync(dirname(shell.launchFile))).toBe(false);
-  }, 60_000);
+  }, 90_000);
 
   it('--no-open says how to open Kecard without the secret; --print-secret-url prints a single-use address', async () => {
     const dataDir = join(folder(), 'data');
@@ -172,7 +172,7 @@ describe('the launcher hands the browser its session without a secret anyone els
     expect(url).toMatch(new RegExp(`^${loud.address}/session\\?code=[\\w-]+$`));
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(401);
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('staged uploads of a killed shell', () => {
@@ -214,5 +214,5 @@ describe('staged uploads of a killed shell', () => {
     expect(existsSync(dirname(partial))).toBe(false);
     expect(existsSync(dirname(first.launchFile))).toBe(false);
     expect(existsSync(second.launchFile)).toBe(true);
-  }, 60_000);
+  }, 90_000);
 });
