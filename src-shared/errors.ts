@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'JOB_CANCELLED',
   'QUERY_INVALID',
   'INTERNAL',
+  'TOO_LARGE',
+  'METHOD_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

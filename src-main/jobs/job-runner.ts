@@ -29,6 +29,7 @@ interface RunningJob {
 export class JobRunner {
   private readonly jobs = new Map<string, RunningJob>();
   private readonly residents = new Map<string, Resident>();
+  private readonly settledHooks = new Map<string, (outcome: { ok: boolean; cancelled: boolean }) => void>();
 
   constructor(
     private readonly emit: (event: KecardEvent) => void,
@@ -131,6 +132,9 @@ export class JobRunner {
       if (finished) return;
       finished = true;
       this.jobs.delete(jobId);
+      const settled = this.settledHooks.get(jobId);
+      this.settledHooks.delete(jobId);
+      settled?.({ ok: event.ok, cancelled: event.cancelled });
       this.emit({ type: 'job.finished', jobId, kind, ...event });
     };
     return (msg) => {
@@ -144,6 +148,11 @@ export class JobRunner {
         finish({ ok: false, cancelled, error: { code: msg.code, message: msg.message, ...(msg.details !== undefined ? { details: msg.details } : {}) } });
       }
     };
+  }
+
+  /** Runs once the job has ended, whichever way (done, failed or cancelled): clean-up of its files. */
+  whenSettled(jobId: string, hook: (outcome: { ok: boolean; cancelled: boolean }) => void): void {
+    if (this.jobs.has(jobId)) this.settledHooks.set(jobId, hook);
   }
 
   cancel(jobId: string): void {

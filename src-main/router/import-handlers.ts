@@ -39,6 +39,9 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
         host.emit({ type: 'workspace.changed', info: host.info() });
       }
     });
+    // An uploaded copy is deleted once the import that consumed it is done or cancelled; after a
+    // failed one it stays, so the user can change the settings and run it again.
+    if (!dryRun) jobs.whenSettled(jobId, ({ ok, cancelled }) => (ok || cancelled ? host.staged.release(fileToken) : undefined));
     return { jobId };
   };
 
@@ -104,6 +107,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
         const r = result as { customers: number; contacts: number };
         return { downloadToken: host.staged.stageDownload(output, fileName), fileName, customers: r.customers, contacts: r.contacts };
       });
+      jobs.whenSettled(jobId, ({ ok }) => (ok ? undefined : host.staged.discard(output)));
       return { jobId };
     },
     'files.save': async ({ downloadToken }) => {
@@ -113,6 +117,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       const target = await dialogs.chooseSavePath(file.fileName);
       if (!target) return { native: true, saved: false };
       copyFileSync(file.path, target);
+      host.staged.release(downloadToken);
       return { native: true, saved: true };
     },
     'backups.list': ({ path }) => listBackups(path ?? ws().path),

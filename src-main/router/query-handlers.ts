@@ -101,6 +101,7 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
         const r = result as { rows: number };
         return { downloadToken: host.staged.stageDownload(output, fileName), fileName, rows: r.rows };
       });
+      jobs.whenSettled(jobId, ({ ok }) => (ok ? undefined : host.staged.discard(output)));
       return { jobId };
     },
 

@@ -1,14 +1,15 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { userDataDir } from '../workspace/user-paths';
 import { chromiumBinary, electronBinary } from './find-browser';
 import { appRoot, rendererDir, workerDirUrl } from './project-paths';
 import { startShell } from './start-shell';
 
 // `npm start`: the Electron app where its binary exists, otherwise the browser shell.
-// Flags: --shell forces the browser shell; --no-open only prints the URL; --workspace FILE.
+// Flags: --shell forces the browser shell; --no-open prints how to open it instead of opening a
+// window; --print-secret-url also prints an address that opens a session (it is a secret: anyone
+// who sees it before it is used can open the workspace); --workspace FILE; --port N.
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -42,25 +43,51 @@ async function main(): Promise<void> {
       : 'Kecard: the Electron binary is not installed (its download is blocked here), so Kecard runs as a browser shell on this machine.',
   );
   console.log(`Workspace: ${info?.path ?? '(none)'}`);
-  console.log(`Open: ${shell.bridge.appUrl}`);
+  // Never the session or a launch code: the launch file's path is no secret, its content (0600) is.
+  console.log(`Address: ${shell.bridge.url}`);
+  console.log(`Launch file: ${shell.launchFile.path}`);
+  if (flag('--print-secret-url')) {
+    console.log(`Secret URL (opens a session once, within 2 minutes; do not share it): ${shell.bridge.url}/session?code=${shell.bridge.issueCode()}`);
+  }
+
+  let browserProcess: ChildProcess | null = null;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (browserProcess && browserProcess.exitCode === null && browserProcess.signalCode === null) {
+        const exited = new Promise((r) => browserProcess?.once('exit', r));
+        browserProcess.kill('SIGTERM');
+        await exited;
+      }
+      await shell.stop();
+    })()
+      .catch((err: unknown) => console.error('Kecard did not stop cleanly:', err instanceof Error ? err.message : err))
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 
   const browser = chromiumBinary();
   const canShowWindow = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!flag('--no-open') && browser && canShowWindow) {
-    const profile = mkdtempSync(join(tmpdir(), 'kecard-browser-'));
-    const child = spawn(
+    // Only the launch file's path goes on the command line, where every local user can read it.
+    browserProcess = spawn(
       browser,
-      [`--app=${shell.bridge.appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync'],
+      [
+        `--app=${pathToFileURL(shell.launchFile.path).href}`,
+        `--user-data-dir=${shell.launchFile.browserProfile}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-sync',
+      ],
       { stdio: 'ignore', detached: false },
     );
-    child.on('exit', () => void shell.stop().then(() => process.exit(0)));
-  } else if (!flag('--no-open')) {
-    console.log('No Chromium window can be opened here: open the address above in a browser on this machine. Ctrl+C stops Kecard.');
+    browserProcess.on('exit', stop);
+  } else {
+    console.log(
+      `${flag('--no-open') ? '' : 'No Chromium window can be opened here. '}To use Kecard, open the launch file above in a browser on this machine (only your user can read it). Ctrl+C stops Kecard.`,
+    );
   }
-
-  const stop = () => void shell.stop().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,7 @@
 import { composeApp, type ComposedApp } from '../app/compose-app';
+import { MAX_UPLOAD_BYTES } from '../import/staged-files';
 import { startHttpBridge, type HttpBridge } from '../transports/http-bridge';
+import { LaunchFile } from './launch-file';
 
 export interface ShellOptions {
   dataDir: string;
@@ -8,12 +10,13 @@ export interface ShellOptions {
   /** Open this workspace instead of the last/default one. */
   workspacePath?: string;
   port?: number;
-  token?: string;
 }
 
 export interface RunningShell {
   app: ComposedApp;
   bridge: HttpBridge;
+  /** The private page that opens Kecard in a browser (see launch-file.ts). */
+  launchFile: LaunchFile;
   stop(): Promise<void>;
 }
 
@@ -22,9 +25,11 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
   const app = composeApp({ dataDir: options.dataDir, shell: 'browser', workerDir: options.workerDir });
   if (options.workspacePath) app.host.open(options.workspacePath);
   else app.host.openStartup();
+  let launchFile: LaunchFile | null = null;
   const bridge = await startHttpBridge({
     dispatch: app.dispatch,
     upload: (body, fileName) => app.host.staged.stageUpload(body, fileName),
+    maxUploadBytes: MAX_UPLOAD_BYTES,
     download: (token) => {
       try {
         return app.host.staged.get(token);
@@ -32,19 +37,28 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
         return null;
       }
     },
+    downloadServed: (token) => app.host.staged.release(token),
     context: () => app.host.context,
     rendererDir: options.rendererDir,
+    // A used code is replaced at once, so the launch file opens a further window too.
+    onSessionOpened: () => launchFile?.renew(),
     ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.token !== undefined ? { token: options.token } : {}),
   });
+  const launch = new LaunchFile(options.dataDir, bridge);
+  launchFile = launch;
   app.setEventSink((event) => bridge.broadcast(event));
   app.host.startBackupSchedule();
   return {
     app,
     bridge,
+    launchFile: launch,
     async stop() {
       await bridge.close();
-      await app.dispose();
+      try {
+        launch.dispose();
+      } finally {
+        await app.dispose();
+      }
     },
   };
 }

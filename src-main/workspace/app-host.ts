@@ -45,12 +45,13 @@ export class AppHost {
   private backupTimer: NodeJS.Timeout | undefined;
   private backupFailure: { path: string; failure: NonNullable<WorkspaceInfo['backupFailure']> } | null = null;
   /** Files chosen for import, by token. */
-  readonly staged = new StagedFiles();
+  readonly staged: StagedFiles;
   readonly recent: RecentList;
   readonly context: CallContext;
 
   constructor(readonly options: AppHostOptions) {
     this.recent = new RecentList(options.dataDir);
+    this.staged = new StagedFiles(options.dataDir);
     this.context = localUserContext();
   }
 

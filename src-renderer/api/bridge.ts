@@ -9,25 +9,16 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'kecard.token';
-
-/** The browser shell passes its session token in the URL fragment; keep it for reloads, hide it from the address bar. */
-function shellToken(): string {
-  const m = /(?:^|[#&])token=([\w-]+)/.exec(window.location.hash);
-  if (m?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, m[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return m[1];
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
+/**
+ * The browser shell: the page got its session as an HttpOnly cookie when the shell's launch file
+ * exchanged a one-time code for it. Same-origin requests carry the cookie; the page itself never
+ * sees or stores a secret (nothing in the URL, nothing in sessionStorage).
+ */
 function httpBridge(): KecardBridge {
-  const token = shellToken();
   const listeners = new Set<(event: KecardEvent) => void>();
   let source: EventSource | null = null;
   const connect = () => {
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource('/api/events');
     source.onmessage = (msg: MessageEvent<string>) => {
       const event = JSON.parse(msg.data) as KecardEvent;
       for (const l of listeners) l(event);
@@ -38,7 +29,8 @@ function httpBridge(): KecardBridge {
       try {
         const res = await fetch(`/api/call/${method}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-kecard-token': token },
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
         return (await res.json()) as Envelope<unknown>;

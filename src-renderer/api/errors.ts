@@ -16,6 +16,8 @@ function messageValues(details: Record<string, unknown> | undefined): Record<str
 /** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiCallError) {
+    // A staged file that is gone (the browser shell deletes an upload once an import used it or was cancelled).
+    if (err.code === 'NOT_FOUND' && err.error.details?.fields?.file === 'expired') return t('error.FILE_GONE', { defaultValue: err.error.message });
     return t(`error.${err.code}`, { ...messageValues(err.error.details), defaultValue: err.error.message, message: err.error.message });
   }
   if (err instanceof Error) return err.message;

@@ -283,7 +283,7 @@ export const en: Messages = {
     CONFLICT: 'Conflicting operation; please try again shortly.',
     DUPLICATE_CODE: 'Duplicate code.',
     FORBIDDEN: 'Your role does not allow this action.',
-    UNAUTHORIZED: 'The session has expired; please reopen Kecard.',
+    UNAUTHORIZED: 'No valid session: open Kecard again from its launch file (its path is shown at start).',
     UNKNOWN_METHOD: 'Program versions do not match (unknown method).',
     NO_WORKSPACE: 'No workspace is open.',
     WORKSPACE_NEWER: 'This workspace was made by a newer version of Kecard and cannot be opened. The file was not changed.',
@@ -297,6 +297,9 @@ export const en: Messages = {
     UNDO_CONFLICT: 'Cannot undo: the record has been changed since.',
     JOB_CANCELLED: 'The job was cancelled.',
     INTERNAL: 'An internal error occurred: {{message}}',
+    TOO_LARGE: 'The file or request is too large (limit {{limit}}).',
+    METHOD_NOT_ALLOWED: 'This request method is not supported here.',
+    FILE_GONE: 'The chosen file is no longer available (an uploaded copy is deleted once its import is done or cancelled); please choose it again.',
   },
   welcome: {
     title: 'Welcome to Kecard',

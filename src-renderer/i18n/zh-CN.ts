@@ -282,7 +282,7 @@ export const zhCN = {
     CONFLICT: '操作冲突，请稍后再试。',
     DUPLICATE_CODE: '编号重复。',
     FORBIDDEN: '您的角色无权执行此操作。',
-    UNAUTHORIZED: '会话已失效，请重新打开客卡。',
+    UNAUTHORIZED: '没有有效的会话：请用客卡的启动文件重新打开（启动时会显示其路径）。',
     UNKNOWN_METHOD: '程序版本不一致（未知的方法）。',
     NO_WORKSPACE: '没有打开的工作区。',
     WORKSPACE_NEWER: '该工作区由更新版本的客卡创建，无法打开。文件未被修改。',
@@ -296,6 +296,9 @@ export const zhCN = {
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',
     INTERNAL: '发生内部错误：{{message}}',
+    TOO_LARGE: '文件或请求太大（上限 {{limit}}）。',
+    METHOD_NOT_ALLOWED: '不支持该请求方式。',
+    FILE_GONE: '所选文件已不可用（上传的副本在导入完成或取消后即被删除），请重新选择文件。',
   },
   welcome: {
     title: '欢迎使用客卡',

@@ -1,6 +1,7 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { neutralizeCsvCell } from './neutralize';
+import { PRIVATE_FILE_MODE } from '../../files/private-files';
 
 export interface ExportColumn {
   key: string;
@@ -104,7 +105,7 @@ export interface TableFileWriter {
  */
 export function openTableFile(path: string, format: 'xlsx' | 'csv', columns: readonly ExportColumn[], sheetName: string): TableFileWriter {
   if (format === 'csv') {
-    const fd = openSync(path, 'w', 0o600);
+    const fd = openSync(path, 'w', PRIVATE_FILE_MODE);
     writeSync(fd, CSV_BOM);
     writeSync(fd, `${csvHeader(columns)}\r\n`);
     return {
@@ -117,7 +118,8 @@ export function openTableFile(path: string, format: 'xlsx' | 'csv', columns: rea
       },
     };
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  // Our own stream, not `filename`: ExcelJS would create the file readable by every local user.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path, { mode: PRIVATE_FILE_MODE }), useSharedStrings: true, useStyles: true });
   wb.creator = 'Kecard';
   const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map(columnSpec);

@@ -74,17 +74,20 @@ export const test = base.extend<Fixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
   app: async ({ page, shell }, use) => {
-    await page.goto(shell.appUrl);
+    // As the launcher's browser does: the private launch page exchanges its one-time code for the session cookie.
+    await page.goto(shell.launchUrl);
     // Fail fast (not at the test timeout) when the renderer did not boot, e.g. dist is missing.
     await expect(page.getByTestId('menu-file'), 'the app did not start: is the renderer built (npm run build)?').toBeVisible();
     await use(page);
   },
   api: async ({ shell }, use) => {
-    const token = /#token=([\w-]+)/.exec(shell.appUrl)?.[1] ?? '';
+    // Its own session, opened at the first call: by then a page of the test has taken its code.
+    let cookie: Promise<string> | null = null;
     const call: Api = async (method: string, input: unknown): Promise<never> => {
+      cookie ??= shell.session();
       const res = await fetch(`${shell.baseUrl}/api/call/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-kecard-token': token },
+        headers: { 'content-type': 'application/json', cookie: await cookie },
         body: JSON.stringify(input),
       });
       const envelope = (await res.json()) as

@@ -2,15 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openSession } from '../../support/shell-session';
 
 export interface ShellProcess {
-  appUrl: string;
+  /** The shell's private launch page (0600) as a file: URL: a page opened on it gets a session. */
+  launchUrl: string;
+  launchFile: string;
+  /** http://127.0.0.1:port — no secret in it. */
   baseUrl: string;
   dataDir: string;
   workspacePath: string;
   /** Everything the shell printed so far: its log of failed calls, with their stacks. */
   output(): string;
+  /**
+   * A session for calls from the test, got the way a browser gets one: the code in the launch
+   * file (readable by this same user only), exchanged for the session cookie. The `Cookie` value.
+   */
+  session(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -24,15 +33,16 @@ export async function startShellProcess(options: { dataDir?: string; args?: stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const ready = await new Promise<{ appUrl: string; workspacePath: string }>((resolveReady, reject) => {
+  const ready = await new Promise<{ baseUrl: string; launchFile: string; workspacePath: string }>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`shell did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const url = /Open: (\S+)/.exec(output);
+      const url = /Address: (\S+)/.exec(output);
+      const launch = /Launch file: (.+)/.exec(output);
       const ws = /Workspace: (.+)/.exec(output);
-      if (url?.[1] && ws?.[1]) {
+      if (url?.[1] && launch?.[1] && ws?.[1]) {
         clearTimeout(timer);
-        resolveReady({ appUrl: url[1], workspacePath: ws[1].trim() });
+        resolveReady({ baseUrl: url[1], launchFile: launch[1].trim(), workspacePath: ws[1].trim() });
       }
     };
     child.stdout?.on('data', onData);
@@ -40,11 +50,13 @@ export async function startShellProcess(options: { dataDir?: string; args?: stri
     child.on('exit', (code) => reject(new Error(`shell exited with ${code}:\n${output}`)));
   });
   return {
-    appUrl: ready.appUrl,
-    baseUrl: ready.appUrl.replace(/\/#.*$/, ''),
+    launchUrl: pathToFileURL(ready.launchFile).href,
+    launchFile: ready.launchFile,
+    baseUrl: ready.baseUrl,
     dataDir,
     workspacePath: ready.workspacePath,
     output: () => output,
+    session: () => openSession(ready.baseUrl, ready.launchFile),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

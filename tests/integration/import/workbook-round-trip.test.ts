@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
@@ -61,6 +62,7 @@ describe('workspace workbook', () => {
 
     const file = join(dir, '导出.xlsx');
     expect(await exportWorkspaceWorkbook(source, file)).toEqual({ customers: 2, contacts: 2 });
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const target = openWorkspace(join(dir, 'target.kecard'), { create: true });
     createEmployee(target, testUser, { name: '李经理' });

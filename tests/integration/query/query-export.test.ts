@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,8 @@ describe('query export', () => {
     const xlsxPath = join(dir, 'out.xlsx');
     const xlsx = await exportQueryToFile(ws, { definition: classA, format: 'xlsx', columns, fileName: 'A类/客户' }, xlsxPath);
     expect(xlsx).toEqual({ fileName: 'A类_客户.xlsx', rows: 1 });
+    // Customers' data: readable by the user only, in xlsx as in csv (issue 15).
+    if (process.platform !== 'win32') expect(statSync(xlsxPath).mode & 0o777).toBe(0o600);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsxPath);
     const sheet = wb.worksheets[0];
@@ -51,6 +53,7 @@ describe('query export', () => {
 
     const csvPath = join(dir, 'out.csv');
     expect(await exportQueryToFile(ws, { definition: classA, format: 'csv', columns, fileName: 'a' }, csvPath)).toEqual({ fileName: 'a.csv', rows: 1 });
+    if (process.platform !== 'win32') expect(statSync(csvPath).mode & 0o777).toBe(0o600);
     const text = readFileSync(csvPath, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
