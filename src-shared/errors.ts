@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'JOB_CANCELLED',
   'QUERY_INVALID',
   'INTERNAL',
+  'CUSTOMER_NOT_DELETED',
+  'CUSTOMER_PURGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

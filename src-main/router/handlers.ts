@@ -18,6 +18,7 @@ import { createCardHandlers } from './card-handlers';
 import { createBusinessHandlers } from './business-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createAnalysisHandlers } from './analysis-handlers';
+import { createDeletedCustomerHandlers } from './deleted-customer-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -151,5 +152,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createBusinessHandlers(deps),
     ...createImportHandlers(deps),
     ...createAnalysisHandlers(deps),
+    ...createDeletedCustomerHandlers(deps),
   };
 }

@@ -19,6 +19,7 @@ import { cardMethods } from './card-methods';
 import { businessMethods } from './business-methods';
 import { importMethods } from './import-methods';
 import { analysisMethods } from './analysis-methods';
+import { deletedCustomerMethods } from './deleted-customer-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -157,6 +158,7 @@ export const contract = {
   ...businessMethods,
   ...importMethods,
   ...analysisMethods,
+  ...deletedCustomerMethods,
 } as const;
 
 export type Contract = typeof contract;
