@@ -291,5 +291,7 @@ export const en: Messages = {
     UNDO_CONFLICT: 'Cannot undo: the record has been changed since.',
     JOB_CANCELLED: 'The job was cancelled.',
     INTERNAL: 'An internal error occurred: {{message}}',
+    CUSTOMER_NOT_DELETED: 'This customer is not deleted; only a deleted customer can be restored or purged.',
+    CUSTOMER_PURGED: 'This customer was purged; it cannot be restored or undone.',
   },
 };

@@ -290,6 +290,8 @@ export const zhCN = {
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',
     INTERNAL: '发生内部错误：{{message}}',
+    CUSTOMER_NOT_DELETED: '这个客户没有被删除；只有已删除的客户才能恢复或彻底清除。',
+    CUSTOMER_PURGED: '这个客户的资料已彻底清除，无法恢复或撤销。',
   },
 };
 
