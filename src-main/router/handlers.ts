@@ -19,6 +19,7 @@ import { createBusinessHandlers } from './business-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createAnalysisHandlers } from './analysis-handlers';
 import { createDeletedCustomerHandlers } from './deleted-customer-handlers';
+import { createHistoryHandlers } from './history-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -153,5 +154,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createImportHandlers(deps),
     ...createAnalysisHandlers(deps),
     ...createDeletedCustomerHandlers(deps),
+    ...createHistoryHandlers(deps),
   };
 }

@@ -20,6 +20,7 @@ import { businessMethods } from './business-methods';
 import { importMethods } from './import-methods';
 import { analysisMethods } from './analysis-methods';
 import { deletedCustomerMethods } from './deleted-customer-methods';
+import { historyMethods } from './history-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -159,6 +160,7 @@ export const contract = {
   ...importMethods,
   ...analysisMethods,
   ...deletedCustomerMethods,
+  ...historyMethods,
 } as const;
 
 export type Contract = typeof contract;
