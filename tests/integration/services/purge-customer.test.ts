@@ -144,6 +144,23 @@ describe('customers.purge', () => {
     expect(await code('customers.get', { id })).toBe('NOT_FOUND');
   });
 
+  it('overwrites free pages that still hold old bytes (written before secure_delete)', async () => {
+    const db = shell.app.host.workspace.db;
+    const leftover = 'LEFTOVER-郦翀彧-13987650000';
+    // What an older version leaves behind: content in pages freed without being zeroed.
+    db.pragma('secure_delete = OFF');
+    db.exec('CREATE TABLE old_pages (b BLOB)');
+    db.prepare('INSERT INTO old_pages (b) VALUES (?)').run(Buffer.from(leftover.repeat(2000)));
+    db.exec('DROP TABLE old_pages');
+    db.pragma('secure_delete = FAST');
+    expect(fileBytes().includes(Buffer.from(leftover))).toBe(true);
+
+    const c = await call<{ id: string }>('customers.create', { values: { name: '空页清理商行' } });
+    await call('customers.delete', { id: c.id });
+    await call('customers.purge', { id: c.id });
+    expect(fileBytes().includes(Buffer.from(leftover))).toBe(false);
+  });
+
   it('restores a deleted customer that was not purged', async () => {
     const c = await call<{ id: string }>('customers.create', { values: { name: '可恢复商行' } });
     expect(await code('customers.restore', { id: c.id })).toBe('CUSTOMER_NOT_DELETED');
