@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeletedCustomer } from '../../src-shared/contract/deleted-customer-methods';
+import { roleAllows } from '../../src-shared/contract/permissions';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { useApp, useDataVersion } from '../app/app-store';
@@ -22,7 +23,8 @@ function DeletedCustomersBody() {
   const { t } = useTranslation();
   const setOpen = useDeletedCustomers((s) => s.setOpen);
   const role = useApp((s) => s.workspace?.role ?? null);
-  const canPurge = role === 'manager' || role === 'admin';
+  // The button follows the contract's permission; main checks it again on the call.
+  const canPurge = role !== null && roleAllows(role, 'manage');
   const version = useDataVersion((s) => s.customers);
   const [list, setList] = useState<{ total: number; rows: DeletedCustomer[] } | null>(null);
   const [busy, setBusy] = useState(false);
