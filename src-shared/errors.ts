@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   'TOO_LARGE',
   'METHOD_NOT_ALLOWED',
+  'CUSTOMER_NOT_DELETED',
+  'CUSTOMER_PURGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,7 +3,7 @@ import type { Workspace } from '../db/workspace';
 import type { CallContext } from './call-context';
 import { pooledUuidV7 } from './pooled-uuid';
 
-export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'record';
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'record' | 'purge';
 
 export interface ChangeRecord {
   op: ChangeOp;

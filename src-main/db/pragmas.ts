@@ -16,4 +16,8 @@ export function applyPragmas(db: Database.Database, path: string): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign_keys could not be enabled');
+  // Deleted or overwritten content is zeroed wherever that costs no extra write (inside pages
+  // written anyway), so old values do not linger in live pages for a purge to miss (see
+  // purge-customer.ts, which also clears the free pages).
+  db.pragma('secure_delete = FAST');
 }

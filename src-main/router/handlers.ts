@@ -19,6 +19,8 @@ import { createCardHandlers } from './card-handlers';
 import { createBusinessHandlers } from './business-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createAnalysisHandlers } from './analysis-handlers';
+import { createDeletedCustomerHandlers } from './deleted-customer-handlers';
+import { createHistoryHandlers } from './history-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -155,5 +157,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createBusinessHandlers(deps),
     ...createImportHandlers(deps),
     ...createAnalysisHandlers(deps),
+    ...createDeletedCustomerHandlers(deps),
+    ...createHistoryHandlers(deps),
   };
 }

@@ -9,6 +9,7 @@ import { DemoDialog } from '../workspace/DemoDialog';
 import { JobDialog } from '../workspace/JobDialog';
 import { ImportWizard } from '../import/ImportWizard';
 import { BackupsDialog } from '../backups/BackupsDialog';
+import { DeletedCustomersDialog } from '../customers/DeletedCustomersDialog';
 import { CorruptWorkspaceDialog } from '../backups/CorruptWorkspaceDialog';
 import { PathDialog } from '../workspace/PathDialog';
 import { QueriesScreen } from '../queries/QueriesScreen';
@@ -74,6 +75,7 @@ export function App() {
       <JobDialog />
       <ImportWizard />
       <BackupsDialog />
+      <DeletedCustomersDialog />
       <CorruptWorkspaceDialog />
       <ConfirmDialog />
       <Toasts />

@@ -9,6 +9,7 @@ import { Icon } from '../components/Icon';
 import { openImportWizard } from '../import/import-actions';
 import { openBackupsDialog } from '../backups/backups-actions';
 import { exportWorkbook } from '../workspace/export-workbook';
+import { useDeletedCustomers } from '../customers/deleted-customers-store';
 
 type MenuId = 'file' | 'view';
 
@@ -121,6 +122,7 @@ export function MenuBar() {
             {item('menu-import', t('imp.menu'), openImportWizard, { disabled: noWs })}
             {item('menu-backups', t('bk.menu'), openBackupsDialog, { disabled: noWs })}
             {item('menu-export-workbook', t('exportWb.menu'), () => void exportWorkbook(), { disabled: noWs })}
+            {item('menu-deleted-customers', t('deletedCustomers.menu'), () => useDeletedCustomers.getState().setOpen(true), { disabled: noWs })}
             <div className="menu-sep" />
             {item('menu-demo', t('menu.demo'), () => runCommand('demo.generate'), { disabled: noWs })}
           </div>

@@ -1,30 +1,28 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangeEntry } from '../../src-shared/domain/change-log';
+import type { HistoryView } from '../../src-shared/contract/history-methods';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { useDataVersion } from '../app/app-store';
-import { enumLabel, formatDateTime } from '../i18n/labels';
+import { formatDateTime } from '../i18n/labels';
 import { useCard } from './card-store';
-import { useEmployees } from '../employees/use-employees';
-import { entryFieldLabel, entryObject, namesFrom, valueText } from './history-format';
+import { opText, presentChange } from '../history/present-change';
 
 /** 变动历史: the change log of this customer's card, newest first. */
 export function HistoryTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const revision = useCard((s) => s.revision);
   const version = useDataVersion((s) => s.organisation);
-  const [entries, setEntries] = useState<ChangeEntry[] | null>(null);
+  const [view, setView] = useState<HistoryView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const employees = useEmployees(true);
 
   useEffect(() => {
     let live = true;
     api.customers
-      .history({ id: customerId, limit: 1000 })
-      .then((rows) => {
+      .historyView({ id: customerId, limit: 1000 })
+      .then((result) => {
         if (live) {
-          setEntries(rows);
+          setView(result);
           setError(null);
         }
       })
@@ -37,10 +35,10 @@ export function HistoryTab({ customerId }: { customerId: string }) {
   }, [customerId, revision, version, t]);
 
   if (error) return <div className="banner banner-error">{error}</div>;
-  if (!entries) return <div className="muted pad">{t('common.loading')}</div>;
+  if (!view) return <div className="muted pad">{t('common.loading')}</div>;
+  const { entries, lexicon } = view;
   if (entries.length === 0) return <div className="muted pad">{t('history.empty')}</div>;
 
-  const names = namesFrom(entries, employees ?? []);
   const undone = new Set(entries.map((e) => e.undoOf).filter((id): id is string => id !== null));
   return (
     <div className="history-tab" data-testid="history-list">
@@ -60,8 +58,7 @@ export function HistoryTab({ customerId }: { customerId: string }) {
             const prev = entries[i - 1];
             const newTx = !prev || prev.txId !== e.txId;
             const wasUndone = undone.has(e.txId);
-            const oldText = valueText(t, e, e.oldValue, names);
-            const newText = valueText(t, e, e.newValue, names);
+            const { object, field, oldText, newText } = presentChange(t, e, lexicon);
             return (
               <tr
                 key={e.id}
@@ -74,10 +71,10 @@ export function HistoryTab({ customerId }: { customerId: string }) {
                 <td className="nowrap">{newTx ? formatDateTime(e.at) : ''}</td>
                 <td>{newTx ? e.userName : ''}</td>
                 <td>
-                  <span className={`op-badge op-${e.op}`}>{enumLabel(t, 'op', e.op)}</span>
+                  <span className={`op-badge op-${e.op}`}>{opText(t, e.op)}</span>
                 </td>
-                <td>{entryObject(t, e)}</td>
-                <td>{entryFieldLabel(t, e)}</td>
+                <td>{object}</td>
+                <td>{field}</td>
                 <td className="change-cell">
                   {e.op === 'update' ? (
                     <>

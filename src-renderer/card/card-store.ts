@@ -171,8 +171,8 @@ export const useCard = create<CardState>((set, get) => ({
         return;
       }
       set({ card: result.card, draft: draftFrom(result.card.customer), errors: {}, banner: null, revision: get().revision + 1 });
-      const history = await api.customers.history({ id, limit: 200 });
-      toast.success(t('card.undone', { what: describeUndo(t, history, result.undoneTxId) }));
+      const view = await api.customers.historyView({ id, limit: 200 });
+      toast.success(t('card.undone', { what: describeUndo(t, view.entries, view.lexicon, result.undoneTxId) }));
     } catch (err) {
       if (isCode(err, 'NOTHING_TO_UNDO')) toast.info(t('card.nothingToUndo'));
       else toast.error(errorText(t, err));

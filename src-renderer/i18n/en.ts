@@ -300,6 +300,8 @@ export const en: Messages = {
     TOO_LARGE: 'The file or request is too large (limit {{limit}}).',
     METHOD_NOT_ALLOWED: 'This request method is not supported here.',
     FILE_GONE: 'The chosen file is no longer available (an uploaded copy is deleted once its import is done or cancelled); please choose it again.',
+    CUSTOMER_NOT_DELETED: 'This customer is not deleted; only a deleted customer can be restored or purged.',
+    CUSTOMER_PURGED: 'This customer was purged; it cannot be restored or undone.',
   },
   welcome: {
     title: 'Welcome to Kecard',

@@ -14,6 +14,10 @@ import { exportWorkbookEn, exportWorkbookZhCN } from './export-workbook';
 import { extrasEn } from './extras.en';
 import { extrasZhCN } from './extras.zh-CN';
 import { zhCN } from './zh-CN';
+import { deletedEn } from './deleted.en';
+import { deletedZhCN } from './deleted.zh-CN';
+import { historyEn } from './history.en';
+import { historyZhCN } from './history.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -25,7 +29,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN, ...deletedZhCN, ...historyZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn, ...deletedEn, ...historyEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

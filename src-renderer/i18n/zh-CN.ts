@@ -299,6 +299,8 @@ export const zhCN = {
     TOO_LARGE: '文件或请求太大（上限 {{limit}}）。',
     METHOD_NOT_ALLOWED: '不支持该请求方式。',
     FILE_GONE: '所选文件已不可用（上传的副本在导入完成或取消后即被删除），请重新选择文件。',
+    CUSTOMER_NOT_DELETED: '这个客户没有被删除；只有已删除的客户才能恢复或彻底清除。',
+    CUSTOMER_PURGED: '这个客户的资料已彻底清除，无法恢复或撤销。',
   },
   welcome: {
     title: '欢迎使用客卡',

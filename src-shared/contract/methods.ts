@@ -19,6 +19,8 @@ import { cardMethods } from './card-methods';
 import { businessMethods } from './business-methods';
 import { importMethods } from './import-methods';
 import { analysisMethods } from './analysis-methods';
+import { deletedCustomerMethods } from './deleted-customer-methods';
+import { historyMethods } from './history-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -192,6 +194,8 @@ export const contract = {
   ...businessMethods,
   ...importMethods,
   ...analysisMethods,
+  ...deletedCustomerMethods,
+  ...historyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record'] as const;
+export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record', 'purge'] as const;
 export const ENTITIES = [
   'customer',
   'department',

@@ -15,7 +15,7 @@ export const changeLog = sqliteTable(
     siteId: text('site_id').notNull(),
     userId: text('user_id').notNull(),
     userName: text('user_name').notNull(),
-    op: text('op', { enum: ['create', 'update', 'delete', 'restore', 'record'] }).notNull(),
+    op: text('op', { enum: ['create', 'update', 'delete', 'restore', 'record', 'purge'] }).notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     // The customer whose card shows this change (the customer itself, or its contact/department).

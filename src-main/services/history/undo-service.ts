@@ -3,6 +3,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
 import { decodeValue, runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
+import { isCustomerPurged } from '../customers/deleted-customers';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { reindexCustomer } from '../search/search-index';
 import { customEntityOf, writeCustomValues } from '../custom-fields/custom-values';
@@ -12,7 +13,7 @@ import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
 interface UndoRow {
   entity: Entity;
   entity_id: string;
-  op: 'create' | 'update' | 'delete' | 'restore' | 'record';
+  op: 'create' | 'update' | 'delete' | 'restore' | 'record' | 'purge';
   field: string | null;
   old_value: string | null;
   new_value: string | null;
@@ -25,6 +26,8 @@ interface UndoRow {
  * that touched several customers is undone per card.
  */
 export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: string): string {
+  // Undoing anything on a purged card would bring back a row whose data was removed on purpose.
+  if (isCustomerPurged(ws, customerId)) throw new KecardError('CUSTOMER_PURGED', 'This customer was purged; nothing on its card can be undone.', { id: customerId });
   const target = ws.db
     .prepare(
       `SELECT tx_id FROM change_log l

@@ -18,6 +18,11 @@ export class HistoryTab {
     return this.root.locator(selector);
   }
 
+  /** What one row shows in its 对象, 字段 and 变更 columns. */
+  cells(row: Locator): Locator {
+    return row.locator('td');
+  }
+
   /** Rows written by an undo. */
   undoRows(): Locator {
     return this.rows.filter({ has: this.page.getByTestId('history-undo-marker') });
