@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'JOB_CANCELLED',
   'QUERY_INVALID',
   'INTERNAL',
+  'IMPORT_LIMIT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

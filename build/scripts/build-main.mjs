@@ -25,7 +25,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', 'electron'],
+  // unzipper (the xlsx reader's zip directory) requires the AWS SDK only to open zips on S3.
+  external: ['better-sqlite3', 'electron', '@aws-sdk/client-s3'],
   define: { __KECARD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   sourcemap: 'linked',

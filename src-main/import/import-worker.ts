@@ -3,13 +3,16 @@ import { createBackup } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
 import { CancelToken, errorMessage, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
 import { importSettings } from '../../src-shared/import/import-settings';
+import { runFileReader } from './file-reader-thread';
 import { isImportProducer, runImportProducer } from './producer-thread';
+import { isFileReader, readFilesOnThread } from './reader-thread';
 import { runImport } from './run-import';
 
 /**
  * Worker-thread entry of the 'import' job: its own connection, so the UI never waits on it. The
  * same file also runs the import's producer thread (role 'import-producer'), which reads and
- * prepares the rows, so the build needs no extra entry.
+ * prepares the rows, and the reader threads that parse a user's file with memory and time limits
+ * (role 'file-reader', reader-thread.ts), so the build needs no extra entry.
  */
 interface ImportParams {
   path: string;
@@ -22,6 +25,8 @@ const post = (msg: JobMessage) => parentPort?.postMessage(msg);
 
 async function main(data: JobWorkerData<ImportParams>): Promise<void> {
   const cancel = new CancelToken(data.cancelFlag);
+  // Every parse of the file (inspect, check, write) runs on a bounded reader thread.
+  readFilesOnThread({ file: new URL(import.meta.url), formats: 'all', isCancelled: () => cancel.cancelled });
   const ws = openWorkspace(data.workspacePath);
   try {
     const settings = importSettings.parse(data.params.settings);
@@ -42,8 +47,12 @@ async function main(data: JobWorkerData<ImportParams>): Promise<void> {
   }
 }
 
-if (isImportProducer(workerData)) void runImportProducer(workerData);
-else {
+if (isFileReader(workerData)) void runFileReader(workerData);
+else if (isImportProducer(workerData)) {
+  // The producer is itself a bounded reader; SheetJS still gets its own thread (frozen prototypes).
+  readFilesOnThread({ file: new URL(import.meta.url), formats: 'xls' });
+  void runImportProducer(workerData);
+} else {
   main(workerData as JobWorkerData<ImportParams>).catch((err: unknown) => {
     post(errorMessage(err));
   });
