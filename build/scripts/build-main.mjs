@@ -10,6 +10,7 @@ const esmEntries = {
   cli: 'src-main/cli/kecard-cli.ts',
   'demo-worker': 'src-main/demo/demo-worker.ts',
   'import-worker': 'src-main/import/import-worker.ts',
+  'file-reader-worker': 'src-main/import/file-reader-worker.ts',
   'report-worker': 'src-main/analysis/report-worker.ts',
   'analysis-worker': 'src-main/analysis/analysis-worker.ts',
   'query-worker': 'src-main/services/query/query-worker.ts',

@@ -39,10 +39,10 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
     }
     indexesRef?.observe(event);
   };
-  // A user's file is never parsed on main's thread: inspecting one runs on a reader thread of the
-  // import worker, with memory and time limits (tests composed without the bundle parse in place).
-  const importWorker = new URL('./import-worker.mjs', options.workerDir);
-  if (existsSync(importWorker)) readFilesOnThread({ file: importWorker, formats: 'all' });
+  // A user's file is never parsed on main's thread: inspecting one runs on a reader thread with
+  // memory and time limits (tests composed without the bundle parse in place).
+  const fileReader = new URL('./file-reader-worker.mjs', options.workerDir);
+  if (existsSync(fileReader)) readFilesOnThread({ file: fileReader, formats: 'all' });
   const host = new AppHost({ dataDir: options.dataDir, shell: options.shell, emit, ...(options.dialogs ? { dialogs: options.dialogs } : {}) });
   const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir), options.dataDir);
   jobsRef = jobs;

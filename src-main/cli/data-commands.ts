@@ -65,16 +65,16 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const importWorker = producerFileIfBuilt(new URL('./import-worker.mjs', import.meta.url));
   // The file is parsed on bounded reader threads, as in the app (reader-thread.ts).
-  if (importWorker) readFilesOnThread({ file: importWorker, formats: 'all', isCancelled: () => cancelled });
+  const fileReader = producerFileIfBuilt(new URL('./file-reader-worker.mjs', import.meta.url));
+  if (fileReader) readFilesOnThread({ file: fileReader, formats: 'all', isCancelled: () => cancelled });
   try {
     const report = await runImport(ws, localUserContext(), file, parsed.data, {
       dryRun: args.dryRun === true,
       fileName: basename(file),
       isCancelled: () => cancelled,
       // The CLI is bundled beside the import worker, whose file also runs the reading thread.
-      producerFile: importWorker,
+      producerFile: producerFileIfBuilt(new URL('./import-worker.mjs', import.meta.url)),
       onProgress: (done, total, phase) => io.note(`${phase === 'checking' ? '检查 / Checking' : phase === 'writing' ? '导入 / Importing' : phase} ${Math.floor((done / Math.max(1, total)) * 100)}%`, true),
       beforeWrite: async () => {
         await createBackup(ws, 'import');

@@ -3,7 +3,7 @@ import { openDirectSource, type Cell } from './read-rows';
 import { READER_WINDOW, type FileReaderData, type ReaderMessage } from './reader-thread';
 import { sniffFile } from './source-format';
 
-// The reader thread's side (import-worker.mjs started with role 'file-reader'): parses one file
+// The reader thread's side (file-reader-worker.mjs, started by reader-thread.ts): parses one file
 // with the caps of read-limits.ts and posts its rows in batches, never more than READER_WINDOW
 // ahead of the thread that asked. Its heap limit and its time limit are set by that thread.
 

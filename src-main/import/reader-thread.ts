@@ -11,7 +11,7 @@ import type { SourceFormat } from './source-format';
 // which ends the thread wherever it is. Rows come back in batches, a few in flight at most.
 
 export interface ReaderThread {
-  /** The bundled import worker (dist/main/import-worker.mjs), which also runs reader threads. */
+  /** The bundled reader thread (dist/main/file-reader-worker.mjs). */
   file: URL;
   /** All files, or only .xls (on a thread that is itself a bounded reader: the producer). */
   formats: 'all' | 'xls';
