@@ -15,11 +15,21 @@ function messageValues(details: Record<string, unknown> | undefined): Record<str
 
 /** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
 export function errorText(t: TFunction, err: unknown): string {
-  if (err instanceof ApiCallError) {
-    return t(`error.${err.code}`, { ...messageValues(err.error.details), defaultValue: err.error.message, message: err.error.message });
-  }
+  if (err instanceof ApiCallError) return apiErrorText(t, err.error);
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/**
+ * The sentence for an error envelope (a call's or a finished job's). An error naming a `limit`
+ * (IMPORT_LIMIT) takes the sentence of that limit (`error.IMPORT_LIMIT_cellChars`, i18next's
+ * context), and the row where it is known.
+ */
+export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
+  const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
+  const limit = typeof details?.limit === 'string' ? details.limit : undefined;
+  const text = t(`error.${error.code}`, { ...messageValues(details), defaultValue: error.message, message: error.message, ...(limit ? { context: limit } : {}) });
+  return limit && typeof details?.row === 'number' ? `${text}${t('error.limitAtRow', { row: details.row })}` : text;
 }
 
 export function isCode(err: unknown, code: string): boolean {

@@ -290,6 +290,18 @@ export const zhCN = {
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',
     INTERNAL: '发生内部错误：{{message}}',
+    IMPORT_LIMIT: '文件超出读取限制，未导入。',
+    IMPORT_LIMIT_cellChars: '文件中有单元格超过 {{max}} 个字符，未导入。请缩短该单元格后再试。',
+    IMPORT_LIMIT_recordChars: '文件中有一行超过 {{max}} 个字符，未导入。请检查文件是否损坏或分隔符是否正确。',
+    IMPORT_LIMIT_columns: '文件超过 {{max}} 列，未导入。',
+    IMPORT_LIMIT_headerChars: '表头单元格超过 {{max}} 个字符，未导入。请选择正确的表头行。',
+    IMPORT_LIMIT_sheetRows: '工作表超过 {{max}} 行，未导入。',
+    IMPORT_LIMIT_entryBytes: '文件中有一部分解压后超过 {{max}}，未导入（文件可能已损坏或被篡改）。',
+    IMPORT_LIMIT_inflatedBytes: '文件解压后超过 {{max}}，未导入（文件可能已损坏或被篡改）。',
+    IMPORT_LIMIT_xlsBytes: '旧版 .xls 文件超过 {{max}}，未导入。请在 Excel 中另存为 .xlsx 后再导入。',
+    IMPORT_LIMIT_memory: '读取该文件需要超过 {{max}} 内存，已停止，未导入。',
+    IMPORT_LIMIT_time: '读取该文件超过 {{max}} 秒仍未完成，已停止，未导入。',
+    limitAtRow: '（第 {{row}} 行）',
   },
 };
 
