@@ -30,7 +30,8 @@ afterEach(() => files.cleanup());
 
 /**
  * Runs `work` while a 10 ms timer ticks on this thread; reports the longest gap between ticks.
- * The gap stays far below the bound the tests use (1 s) unless the parse runs on this thread.
+ * The gap stays far below the bound the tests use (2 s, for a loaded machine) unless the parse
+ * runs on this thread: parsed on main, the 100k-column header alone blocked it for 15 s.
  */
 async function whileTicking<T>(work: () => Promise<T>): Promise<{ outcome: PromiseSettledResult<T>; longestGap: number; ticks: number }> {
   let last = Date.now();
@@ -64,7 +65,7 @@ describe('hostile xlsx files', () => {
     const { outcome, longestGap, ticks } = await whileTicking(() => inspectSource(path, 'customers', {}, []));
     expect(refusedWith(outcome)).toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'cellChars', max: READ_LIMITS.cellChars } });
     expect(ticks).toBeGreaterThan(0);
-    expect(longestGap).toBeLessThan(1000);
+    expect(longestGap).toBeLessThan(2000);
   });
 
   it('a part declaring 3 GB is refused before anything is inflated', async () => {
@@ -97,7 +98,7 @@ describe('hostile text files', () => {
     writeFileSync(path, 'x,'.repeat(25 * MB));
     const { outcome, longestGap } = await whileTicking(() => inspectSource(path, 'customers', {}, []));
     expect(refusedWith(outcome)).toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'recordChars', max: READ_LIMITS.recordChars } });
-    expect(longestGap).toBeLessThan(1000);
+    expect(longestGap).toBeLessThan(2000);
     // One quoted field of 50 MB.
     const field = join(files.dir, 'one-field.csv');
     writeFileSync(field, `客户名称\n"${'甲'.repeat(17 * MB)}"\n`);
@@ -140,7 +141,7 @@ describe('the reader thread\'s own limits', () => {
     const path = await manyLongStrings();
     const { outcome, longestGap } = await whileTicking(() => readHead(path, {}, { ...INSPECT_LIMITS, heapMb: 128 }));
     expect(refusedWith(outcome)).toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'memory', maxBytes: 128 * MB } });
-    expect(longestGap).toBeLessThan(1000);
+    expect(longestGap).toBeLessThan(2000);
   });
 
   it('time: a read past its time limit is ended with IMPORT_LIMIT time', async () => {
@@ -168,6 +169,11 @@ describe('legacy .xls on its reader thread (SheetJS, frozen prototypes)', () => 
     expect(inspection.headerRow).toBe(3);
     expect(inspection.headers).toEqual(['客户编号', '客户名称', '省份', '客户等级', '手机', '电话', '首次合作日期', '备注']);
     await expect(runImportCheck(path)).resolves.toMatchObject({ total: 3, valid: 2, invalid: 1, unknownOptions: { customerClass: ['钻石'] } });
+  });
+
+  it('is refused past its size limit before SheetJS reads it', async () => {
+    const path = join(FIXTURES, 'customers-title-merged.xls');
+    await expect(readHead(path, {}, { ...INSPECT_LIMITS, xlsBytes: 1024 })).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'xlsBytes', maxBytes: 1024 } });
   });
 });
 
@@ -197,7 +203,7 @@ describe('through the app', () => {
       const fileToken = app.host.staged.stagePath(cellFile, 'one-huge-cell.xlsx');
       const { outcome, longestGap } = await whileTicking(() => app.dispatch('import.inspect', { fileToken, target: 'customers' }, ctx));
       expect(outcome).toMatchObject({ status: 'fulfilled', value: { ok: false, error: { code: 'IMPORT_LIMIT', details: { limit: 'cellChars' } } } });
-      expect(longestGap).toBeLessThan(1000);
+      expect(longestGap).toBeLessThan(2000);
 
       const lineFile = join(dir, 'one-line.csv');
       writeFileSync(lineFile, `客户名称\n${'x,'.repeat(10 * MB)}\n`);
