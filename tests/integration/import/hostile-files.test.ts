@@ -171,6 +171,14 @@ describe('legacy .xls on its reader thread (SheetJS, frozen prototypes)', () => 
     await expect(runImportCheck(path)).resolves.toMatchObject({ total: 3, valid: 2, invalid: 1, unknownOptions: { customerClass: ['钻石'] } });
   });
 
+  it('the producer thread of a large import hands it to a reader thread too', async () => {
+    const path = join(FIXTURES, 'customers-title-merged.xls');
+    ws = tempWorkspace();
+    const producerFile = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main', 'import-worker.mjs'));
+    const report = await runImport(ws.ws, testUser, path, importSettings.parse({ target: 'customers', mode: 'validRows' }), { dryRun: true, producerFile, threadedFromBytes: 0 });
+    expect(report).toMatchObject({ total: 3, valid: 2, invalid: 1, unknownOptions: { customerClass: ['钻石'] } });
+  });
+
   it('is refused past its size limit before SheetJS reads it', async () => {
     const path = join(FIXTURES, 'customers-title-merged.xls');
     await expect(readHead(path, {}, { ...INSPECT_LIMITS, xlsBytes: 1024 })).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'xlsBytes', maxBytes: 1024 } });
