@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   'CUSTOMER_NOT_DELETED',
   'CUSTOMER_PURGED',
+  'IMPORT_LIMIT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@ const esmEntries = {
   cli: 'src-main/cli/kecard-cli.ts',
   'demo-worker': 'src-main/demo/demo-worker.ts',
   'import-worker': 'src-main/import/import-worker.ts',
+  'file-reader-worker': 'src-main/import/file-reader-worker.ts',
   'report-worker': 'src-main/analysis/report-worker.ts',
   'analysis-worker': 'src-main/analysis/analysis-worker.ts',
   'query-worker': 'src-main/services/query/query-worker.ts',
@@ -25,7 +26,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', 'electron'],
+  // unzipper (the xlsx reader's zip directory) requires the AWS SDK only to open zips on S3.
+  external: ['better-sqlite3', 'electron', '@aws-sdk/client-s3'],
   define: { __KECARD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   sourcemap: 'linked',

@@ -2,6 +2,7 @@ import type { KecardEvent } from '../../src-shared/contract/events';
 import { existsSync } from 'node:fs';
 import { listBackups } from '../backup/backup-service';
 import { needsBackgroundCheck } from '../db/open-workspace';
+import { readFilesOnThread } from '../import/reader-thread';
 import { FieldIndexJobs } from '../jobs/field-index-jobs';
 import { JobRunner } from '../jobs/job-runner';
 import { createHandlers } from '../router/handlers';
@@ -38,6 +39,10 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
     }
     indexesRef?.observe(event);
   };
+  // A user's file is never parsed on main's thread: inspecting one runs on a reader thread with
+  // memory and time limits (tests composed without the bundle parse in place).
+  const fileReader = new URL('./file-reader-worker.mjs', options.workerDir);
+  if (existsSync(fileReader)) readFilesOnThread({ file: fileReader, formats: 'all' });
   const host = new AppHost({
     dataDir: options.dataDir,
     shell: options.shell,

@@ -4,6 +4,7 @@ import { createBackup, listBackups, restoreBackupFile } from '../backup/backup-s
 import { openWorkspace } from '../db/open-workspace';
 import { importSettings } from '../../src-shared/import/import-settings';
 import { producerFileIfBuilt } from '../import/producer-thread';
+import { readFilesOnThread } from '../import/reader-thread';
 import { runImport } from '../import/run-import';
 import { indexPendingSearch } from '../services/search/index-pending-search';
 import { listBusinessTypes } from '../services/business/business-type-service';
@@ -64,6 +65,9 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The file is parsed on bounded reader threads, as in the app (reader-thread.ts).
+  const fileReader = producerFileIfBuilt(new URL('./file-reader-worker.mjs', import.meta.url));
+  if (fileReader) readFilesOnThread({ file: fileReader, formats: 'all', isCancelled: () => cancelled });
   try {
     const report = await runImport(ws, localUserContext(), file, parsed.data, {
       dryRun: args.dryRun === true,

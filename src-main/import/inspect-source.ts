@@ -1,6 +1,7 @@
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { cellText } from '../../src-shared/import/convert-cells';
 import { normaliseHeader, suggestField, type ImportTarget } from '../../src-shared/import/header-synonyms';
+import { INSPECT_LIMITS, limitError, type ReadLimits } from './read-limits';
 import { openSource, type Cell, type ReadOptions, type SourceInfo } from './read-rows';
 
 export interface Inspection {
@@ -13,6 +14,28 @@ export interface Inspection {
 }
 
 const SCAN_ROWS = 30;
+/** Rows read to inspect a file: those scanned for the header, and a sample below it. */
+const HEAD_ROWS = SCAN_ROWS + 10;
+
+/** The first rows of a file, and what reading them found (format, encoding, sheets). */
+export interface SourceHead {
+  info: SourceInfo;
+  rows: Cell[][];
+}
+
+/**
+ * Reads the first rows only (on a reader thread where this thread uses them, with one time
+ * limit for the whole look: see reader-thread.ts).
+ */
+export async function readHead(path: string, read: ReadOptions, limits: ReadLimits = INSPECT_LIMITS): Promise<SourceHead> {
+  const source = openSource(path, read, { limits, maxRows: HEAD_ROWS, wholeTime: true });
+  const rows: Cell[][] = [];
+  for await (const row of source.rows()) {
+    rows.push(row);
+    if (rows.length >= HEAD_ROWS) break;
+  }
+  return { info: source.info, rows };
+}
 
 /**
  * Finds the header row — often below a title row or merged cells — as the early row whose cells
@@ -27,12 +50,19 @@ export async function inspectSource(
   remembered: Record<string, string | null> = {},
   headerRow?: number,
 ): Promise<Inspection> {
-  const source = openSource(path, read);
-  const rows: Cell[][] = [];
-  for await (const row of source.rows()) {
-    rows.push(row);
-    if (rows.length >= SCAN_ROWS + 10) break;
-  }
+  return inspectHead(await readHead(path, read), target, customFields, remembered, headerRow);
+}
+
+/** The inspection of rows already read; a header cell past the header limit is refused. */
+export function inspectHead(
+  head: SourceHead,
+  target: ImportTarget,
+  customFields: readonly CustomField[],
+  remembered: Record<string, string | null> = {},
+  headerRow?: number,
+  limits: ReadLimits = INSPECT_LIMITS,
+): Inspection {
+  const { rows } = head;
   let best = { index: -1, score: 0 };
   rows.slice(0, SCAN_ROWS).forEach((row, index) => {
     const texts = row.map(cellText).filter(Boolean);
@@ -43,8 +73,10 @@ export async function inspectSource(
   const detected = best.index >= 0 ? best.index : Math.max(0, rows.findIndex((r) => r.some((c) => cellText(c) !== '')));
   const headerIndex = headerRow !== undefined ? Math.min(headerRow - 1, Math.max(0, rows.length - 1)) : detected;
   const headers = (rows[headerIndex] ?? []).map(cellText);
+  const long = headers.findIndex((h) => h.length > limits.headerChars);
+  if (long >= 0) throw limitError('headerChars', limits.headerChars, { row: headerIndex + 1, column: long + 1 });
   return {
-    info: source.info,
+    info: head.info,
     headerRow: headerIndex + 1,
     headers,
     sample: rows.slice(headerIndex + 1, headerIndex + 11).map((r) => headers.map((_, i) => cellText(r[i] ?? null))),

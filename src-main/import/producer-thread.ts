@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { apiErrorOf, KecardError, type ApiError } from '../../src-shared/errors';
 import { prepareBatches, type PrepareContext, type PreparedBatch } from './prepare-rows';
+import { READ_LIMITS, type ReadLimits } from './read-limits';
+import { nextMessage, readerFailure, readerResourceLimits } from './reader-thread';
 
 /** Batches the producer may run ahead of the writer: bounds memory to a few thousand rows. */
 const WINDOW = 4;
-/** Measured on a 100k-row xlsx: 16 MB (V8's default) 22.7 s, 64 MB 14.2 s, 128 MB 15.8 s. */
-const YOUNG_GENERATION_MB = 64;
 
 export interface ImportProducerData {
   role: 'import-producer';
@@ -29,36 +29,40 @@ export function producerFileIfBuilt(url: URL): URL | null {
 /**
  * Prepares batches on a second thread. The import thread awaits them inside its transaction (its
  * connection is its own, see runWriteAsync), acknowledging each, so the producer never runs more
- * than WINDOW batches ahead. Leaving the loop early (cancel, error) stops the thread.
+ * than WINDOW batches ahead. The producer parses the user's file, so it runs with the reader
+ * limits (reader-thread.ts): a heap limit, a time limit for each batch, and cancel while waiting.
+ * Leaving the loop early (cancel, error) stops the thread.
  */
-export async function* threadedBatches(workerFile: URL, ctx: PrepareContext): AsyncGenerator<PreparedBatch> {
+export async function* threadedBatches(
+  workerFile: URL,
+  ctx: PrepareContext,
+  options: { limits?: ReadLimits; isCancelled?: (() => boolean) | undefined } = {},
+): AsyncGenerator<PreparedBatch> {
+  const limits = options.limits ?? READ_LIMITS;
   const { port1, port2 } = new MessageChannel();
   const data: ImportProducerData = { role: 'import-producer', ctx, port: port2 };
   // Parsing a sheet makes short-lived garbage at a furious rate (exceljs's cell objects, the
   // converted rows): with V8's default young generation a quarter of this thread's time went to
-  // scavenges. A larger one lets most of it die young.
-  const worker = new Worker(workerFile, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  // scavenges. A larger one (64 MB) lets most of it die young. Measured on a 100k-row xlsx: 16 MB
+  // (V8's default) 22.7 s, 64 MB 14.2 s, 128 MB 15.8 s.
+  const worker = new Worker(workerFile, { workerData: data, transferList: [port2], resourceLimits: readerResourceLimits(limits) });
   const queue: ProducerMessage[] = [];
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
+  const state: { failure: KecardError | null; wake: (() => void) | null } = { failure: null, wake: null };
   port1.on('message', (m: ProducerMessage) => {
     queue.push(m);
-    wake?.();
+    state.wake?.();
   });
   worker.on('error', (err) => {
-    failure = err;
-    wake?.();
+    state.failure ??= readerFailure(err, limits);
+    state.wake?.();
   });
   worker.on('exit', (code) => {
-    failure ??= new Error(`the import reader stopped (exit code ${code})`);
-    wake?.();
+    state.failure ??= new KecardError('INTERNAL', `Reading the file failed: the import reader stopped (exit code ${code})`);
+    state.wake?.();
   });
   try {
     for (;;) {
-      while (queue.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      const message = queue.shift();
-      if (!message) throw new KecardError('INTERNAL', `Reading the file failed: ${(failure as Error | null)?.message ?? 'unknown'}`);
+      const message = await nextMessage(queue, state, Date.now() + limits.seconds * 1000, limits.seconds, options.isCancelled);
       if (message.type === 'end') return;
       if (message.type === 'error') throw new KecardError(message.error.code, message.error.message, message.error.details);
       port1.postMessage('ack');

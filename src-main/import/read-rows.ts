@@ -1,10 +1,14 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
 import XLSX from 'xlsx';
 import { KecardError } from '../../src-shared/errors';
+import { checkRecord, limitError, READ_LIMITS, type ReadLimits } from './read-limits';
+import { readerThreadFor, threadedSource } from './reader-thread';
 import { detectDelimiter, detectEncoding, sniffFile, type SourceFormat, type TextEncoding } from './source-format';
+import { openWorkbook, RunGuard } from './xlsx-rows';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -23,13 +27,40 @@ export interface SourceInfo {
   bytes: number;
 }
 
-/** Streams the rows of a sheet or text table; `progress` reports bytes consumed of the total. */
+/**
+ * Streams the rows of a sheet or text table; `progress` reports bytes consumed of the total.
+ * `info` is complete once the rows have started (a workbook's sheet names, a text file's
+ * encoding and delimiter are found by reading).
+ */
 export interface RowSource {
   info: SourceInfo;
   rows(onBytes?: (read: number) => void): AsyncIterable<Cell[]>;
 }
 
-export function openSource(path: string, options: ReadOptions = {}): RowSource {
+/** How a file is read: its limits, and for a look at its start (inspect) how many rows and one time limit for all. */
+export interface ReadHow {
+  limits?: ReadLimits;
+  /** Stop after this many rows (the reader thread stops reading). */
+  maxRows?: number;
+  /** The time limit is for the whole read, not for each batch of rows. */
+  wholeTime?: boolean;
+}
+
+/**
+ * Opens a user's file for reading. Where this thread was told to (main, the import job, the CLI:
+ * see reader-thread.ts), the file is parsed on a reader thread with memory and time limits;
+ * otherwise (that thread itself, tests on the sources) here, with the same caps on cells, rows,
+ * columns and inflated sizes.
+ */
+export function openSource(path: string, options: ReadOptions = {}, how: ReadHow = {}): RowSource {
+  const { format } = sniffFile(path);
+  const thread = readerThreadFor(format);
+  if (thread) return threadedSource(path, format, options, how, thread);
+  return openDirectSource(path, options, how.limits ?? READ_LIMITS);
+}
+
+/** Parses on this thread (the reader thread's own side). */
+export function openDirectSource(path: string, options: ReadOptions, limits: ReadLimits): RowSource {
   const { format, head } = sniffFile(path);
   const bytes = statSync(path).size;
   if (format === 'text') {
@@ -40,67 +71,83 @@ export function openSource(path: string, options: ReadOptions = {}): RowSource {
     const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(sample);
     return {
       info: { format, encoding, delimiter, sheets: [], sheet: null, bytes },
-      rows: (onBytes) => textRows(path, encoding, delimiter, onBytes),
+      rows: (onBytes) => textRows(path, encoding, delimiter, limits, onBytes),
     };
   }
-  if (format === 'xls') return xlsSource(path, bytes, options.sheet);
-  return xlsxSource(path, bytes, options.sheet);
+  if (format === 'xls') return xlsSource(path, bytes, limits, options.sheet);
+  return xlsxSource(path, bytes, limits, options.sheet);
 }
 
-async function* textRows(path: string, encoding: TextEncoding, delimiter: string, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
+async function* textRows(path: string, encoding: TextEncoding, delimiter: string, limits: ReadLimits, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   let read = 0;
   file.on('data', (chunk) => {
     read += chunk.length;
     onBytes?.(read);
   });
-  const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
+  // csv-parse's own limit counts the characters of a record's fields, not the empty ones: a line
+  // of 50 MB of commas would still become millions of fields. A line is refused past the bytes
+  // its longest legal record can take (four bytes a character, a delimiter a column).
+  const guard = new RunGuard(0x0a, limits.recordChars * 4 + limits.columns, () => limitError('recordChars', limits.recordChars));
+  const lines = file.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done: TransformCallback) {
+        const failure = guard.check(chunk);
+        if (failure) done(failure);
+        else done(null, chunk);
+      },
+    }),
+  );
+  file.on('error', (err) => lines.destroy(err));
+  const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: limits.recordChars };
   // UTF-8 the parser decodes itself (a pass fewer: 1.5 s of 8 at 1M rows); GB18030 and UTF-16 go through iconv.
   const parser =
     encoding === 'utf8'
-      ? file.pipe(parse({ ...options, encoding: 'utf8' }))
-      : file.pipe(iconv.decodeStream(encoding, { stripBOM: true })).pipe(parse(options));
-  for await (const record of parser as AsyncIterable<string[]>) yield record;
-}
-
-function xlsxSource(path: string, bytes: number, wanted?: string): RowSource {
-  return {
-    info: { format: 'xlsx', encoding: null, delimiter: null, sheets: [], sheet: wanted ?? null, bytes },
-    rows: (onBytes) => xlsxRows(path, wanted, onBytes),
-  };
-}
-
-/** exceljs's streaming reader: rows arrive as they are parsed, so memory stays flat for 100k+ rows. */
-async function* xlsxRows(path: string, wanted: string | undefined, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  let read = 0;
-  stream.on('data', (chunk) => {
-    read += chunk.length;
-    onBytes?.(read);
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-  let first = true;
-  for await (const sheet of reader) {
-    const ws = sheet as unknown as { name?: string } & AsyncIterable<ExcelJS.Row>;
-    const match = wanted ? ws.name === wanted : first;
-    first = false;
-    if (!match) {
-      for await (const _row of ws) void _row; // drain a sheet we do not want
-      continue;
+      ? lines.pipe(parse({ ...options, encoding: 'utf8' }))
+      : lines.pipe(iconv.decodeStream(encoding, { stripBOM: true })).pipe(parse(options));
+  lines.on('error', (err) => parser.destroy(err));
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      checkRecord(record, row, limits);
+      yield record;
     }
-    let expected = 1;
-    for await (const row of ws) {
-      // Blank rows are skipped by the reader; keep row numbers true to the sheet.
-      while (expected < row.number) {
-        yield [];
-        expected += 1;
-      }
-      expected = row.number + 1;
-      const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      yield values.map(excelCell);
-    }
-    return;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'CSV_MAX_RECORD_SIZE') throw limitError('recordChars', limits.recordChars, { row: row + 1 });
+    throw err;
+  } finally {
+    file.destroy();
   }
+}
+
+function xlsxSource(path: string, bytes: number, limits: ReadLimits, wanted?: string): RowSource {
+  const info: SourceInfo = { format: 'xlsx', encoding: null, delimiter: null, sheets: [], sheet: wanted ?? null, bytes };
+  return { info, rows: (onBytes) => xlsxRows(path, info, limits, wanted, onBytes) };
+}
+
+/** exceljs's streaming parsers over bounded parts (xlsx-rows.ts): memory stays flat for 100k+ rows. */
+async function* xlsxRows(path: string, info: SourceInfo, limits: ReadLimits, wanted: string | undefined, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
+  const book = await openWorkbook(path, wanted, limits);
+  info.sheets = book.sheets;
+  info.sheet = book.sheet;
+  let expected = 1;
+  for await (const row of book.rows) {
+    if (row.number > limits.sheetRows) throw limitError('sheetRows', limits.sheetRows, { row: row.number });
+    // Checked before `values`, which spreads the cells into an array as long as the last column.
+    if (row.cellCount > limits.columns) throw limitError('columns', limits.columns, { row: row.number });
+    // Blank rows are skipped by the reader; keep row numbers true to the sheet.
+    while (expected < row.number) {
+      yield [];
+      expected += 1;
+    }
+    expected = row.number + 1;
+    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(excelCell);
+    checkRecord(cells, row.number, limits);
+    yield cells;
+  }
+  // exceljs reports no progress of its own; the sheet is read.
+  onBytes?.(info.bytes);
 }
 
 function excelCell(v: ExcelJS.CellValue | undefined): Cell {
@@ -116,21 +163,25 @@ function excelCell(v: ExcelJS.CellValue | undefined): Cell {
 }
 
 /**
- * Legacy .xls (BIFF) through SheetJS, which reads the whole file: .xls holds at most 65,536
- * rows, so memory stays bounded. Parsing runs in the import worker, away from main.
+ * Legacy .xls (BIFF) through SheetJS 0.18.5, which reads the whole file: .xls holds at most
+ * 65,536 rows and the file is refused past `xlsBytes`, so memory stays bounded. SheetJS has known,
+ * unpatched flaws (docs/architecture.md, "Limits on imported files"): it runs only on a reader
+ * thread with frozen prototypes and memory and time limits (file-reader-thread.ts).
  */
-function xlsSource(path: string, bytes: number, wanted?: string): RowSource {
+function xlsSource(path: string, bytes: number, limits: ReadLimits, wanted?: string): RowSource {
+  if (bytes > limits.xlsBytes) throw limitError('xlsBytes', limits.xlsBytes);
   const book = XLSX.read(readFileSync(path), { type: 'buffer', cellDates: true, dense: true });
   const sheetName = wanted && book.SheetNames.includes(wanted) ? wanted : (book.SheetNames[0] ?? null);
   return {
     info: { format: 'xls', encoding: null, delimiter: null, sheets: book.SheetNames, sheet: sheetName, bytes },
-    rows: (onBytes) => xlsRows(book, sheetName, bytes, onBytes),
+    rows: (onBytes) => xlsRows(book, sheetName, bytes, limits, onBytes),
   };
 }
 
-function xlsRows(book: XLSX.WorkBook, sheetName: string | null, bytes: number, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
+function xlsRows(book: XLSX.WorkBook, sheetName: string | null, bytes: number, limits: ReadLimits, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
   const sheet = sheetName ? book.Sheets[sheetName] : undefined;
   const rows = sheet ? XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true }) : [];
+  rows.forEach((cells, i) => checkRecord(cells, i + 1, limits));
   onBytes?.(bytes);
   // The book is already in memory; an async iterable only to match the streaming readers.
   return (async function* () {

@@ -84,7 +84,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
   const deferSearch = !options.dryRun && target === 'customers' && bytes >= (options.deferSearchFromBytes ?? DEFER_SEARCH_FROM_BYTES);
   const prepareContext: PrepareContext = { path, settings, headerRow, mapping, customFields, staff, searchDocs: !options.dryRun && !deferSearch };
   const producer = options.producerFile && bytes >= (options.threadedFromBytes ?? THREADED_FROM_BYTES) ? options.producerFile : null;
-  const batches = () => (producer ? threadedBatches(producer, prepareContext) : prepareBatches(prepareContext));
+  const batches = () => (producer ? threadedBatches(producer, prepareContext, { isCancelled: options.isCancelled }) : prepareBatches(prepareContext));
   const phase = options.dryRun ? 'checking' : 'writing';
   const pass = new CustomerImportPass(ws, settings, report, deferSearch);
 

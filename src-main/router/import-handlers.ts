@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { createBackup, listBackups } from '../backup/backup-service';
 import { importSettings } from '../../src-shared/import/import-settings';
-import { inspectSource } from '../import/inspect-source';
+import { inspectHead, readHead } from '../import/inspect-source';
 import { deleteMappingTemplate, listMappingTemplates, rememberedMapping, saveMappingTemplate } from '../import/mapping-templates';
 import { listFields } from '../services/custom-fields/field-registry';
 import { toXlsx } from '../services/export/export-table';
@@ -65,9 +65,11 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     'import.inspect': async ({ fileToken, target, businessTypeId, read, headerRow }) => {
       const file = host.staged.get(fileToken);
       const customFields = importCustomFields(target, businessTypeId);
-      const first = await inspectSource(file.path, target, read ?? {}, customFields, {}, headerRow);
+      // Read once, on a reader thread with limits (main stays responsive whatever the file holds).
+      const head = await readHead(file.path, read ?? {});
+      const first = inspectHead(head, target, customFields, {}, headerRow);
       const remembered = onlyKnownFields(rememberedMapping(ws(), target, first.headers), target, customFields);
-      const inspection = Object.keys(remembered).length ? await inspectSource(file.path, target, read ?? {}, customFields, remembered, headerRow) : first;
+      const inspection = Object.keys(remembered).length ? inspectHead(head, target, customFields, remembered, headerRow) : first;
       return {
         format: inspection.info.format,
         encoding: inspection.info.encoding,

@@ -18,10 +18,22 @@ export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiCallError) {
     // A staged file that is gone (the browser shell deletes an upload once an import used it or was cancelled).
     if (err.code === 'NOT_FOUND' && err.error.details?.fields?.file === 'expired') return t('error.FILE_GONE', { defaultValue: err.error.message });
-    return t(`error.${err.code}`, { ...messageValues(err.error.details), defaultValue: err.error.message, message: err.error.message });
+    return apiErrorText(t, err.error);
   }
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/**
+ * The sentence for an error envelope (a call's or a finished job's). An error naming a `limit`
+ * (IMPORT_LIMIT) takes the sentence of that limit (`error.IMPORT_LIMIT_cellChars`, i18next's
+ * context), and the row where it is known.
+ */
+export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
+  const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
+  const limit = typeof details?.limit === 'string' ? details.limit : undefined;
+  const text = t(`error.${error.code}`, { ...messageValues(details), defaultValue: error.message, message: error.message, ...(limit ? { context: limit } : {}) });
+  return limit && typeof details?.row === 'number' ? `${text}${t('error.limitAtRow', { row: details.row })}` : text;
 }
 
 export function isCode(err: unknown, code: string): boolean {

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { normaliseHeader } from '../../src-shared/import/header-synonyms';
 import { api } from '../api/client';
-import { errorText } from '../api/errors';
+import { apiErrorText, errorText } from '../api/errors';
 import { uploadFile } from '../api/upload';
 import { useDataVersion } from '../app/app-store';
 import { downloadBase64 } from '../queries/export-result';
@@ -199,7 +199,7 @@ function jobErrorText(error: { code: string; message: string; details?: unknown 
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'nameRequired') return t('imp.mapping.needName');
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'receiptRequired') return t('imp.mapping.needReceipt');
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'customerRequired') return t('imp.mapping.needRecordCustomer');
-  return t(`error.${error.code}`, { defaultValue: error.message, message: error.message });
+  return apiErrorText(t, error);
 }
 
 /** Follows this wizard's job on main's event stream. */

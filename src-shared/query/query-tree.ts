@@ -67,7 +67,7 @@ export interface RelatedNode {
 
 export type QueryNode = ConditionNode | GroupNode | RelatedNode;
 
-export const groupNode: z.ZodType<GroupNode> = z.lazy(() =>
+export const groupNode: z.ZodType<GroupNode, GroupNode> = z.lazy(() =>
   z
     .object({
       kind: z.literal('group'),
@@ -77,7 +77,7 @@ export const groupNode: z.ZodType<GroupNode> = z.lazy(() =>
     .strict(),
 );
 
-export const relatedNode: z.ZodType<RelatedNode> = z.lazy(() =>
+export const relatedNode: z.ZodType<RelatedNode, RelatedNode> = z.lazy(() =>
   z
     .object({
       kind: z.literal('related'),
@@ -98,12 +98,48 @@ export const relatedNode: z.ZodType<RelatedNode> = z.lazy(() =>
     .strict(),
 );
 
-export const queryNode: z.ZodType<QueryNode> = z.lazy(() => z.union([conditionNode, groupNode, relatedNode]));
+export const queryNode: z.ZodType<QueryNode, QueryNode> = z.lazy(() => z.union([conditionNode, groupNode, relatedNode]));
+
+/**
+ * How deep and how large a tree may be. The schema is recursive, so a tree nested hundreds of
+ * levels deep overflowed the stack inside zod (reported as INTERNAL); the tree is measured
+ * without recursion first, and a tree past these limits is a VALIDATION error before any
+ * recursive parse or compile. A query built in the UI stays far below them.
+ */
+export const QUERY_LIMITS = { depth: 24, nodes: 2000 } as const;
+
+/** Counts levels and nodes with an explicit stack; stops as soon as a limit is passed. */
+export function queryTreeSize(tree: unknown): { depth: number; nodes: number; tooLarge: 'depth' | 'nodes' | null } {
+  const stack: { node: unknown; depth: number }[] = [{ node: tree, depth: 1 }];
+  let depth = 0;
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { node, depth: d } = stack.pop() as { node: unknown; depth: number };
+    if (typeof node !== 'object' || node === null) continue;
+    nodes += 1;
+    depth = Math.max(depth, d);
+    if (depth > QUERY_LIMITS.depth) return { depth, nodes, tooLarge: 'depth' };
+    if (nodes > QUERY_LIMITS.nodes) return { depth, nodes, tooLarge: 'nodes' };
+    const children = Object.hasOwn(node, 'children') ? (node as { children?: unknown }).children : undefined;
+    if (Array.isArray(children)) {
+      // Only the first children count: the schema refuses more than 100 anyway.
+      for (const child of children.slice(0, QUERY_LIMITS.nodes + 1)) stack.push({ node: child, depth: d + 1 });
+    }
+    const where = Object.hasOwn(node, 'where') ? (node as { where?: unknown }).where : undefined;
+    if (where !== undefined) stack.push({ node: where, depth: d + 1 });
+  }
+  return { depth, nodes, tooLarge: null };
+}
+
+/** The top group, checked for depth and size before the recursive schema sees it. */
+const boundedGroup = z
+  .custom<GroupNode>((value) => queryTreeSize(value).tooLarge === null, { message: 'tooMany' })
+  .pipe(groupNode);
 
 export const queryDefinition = z
   .object({
     entity: z.enum(QUERY_ENTITIES),
-    where: groupNode,
+    where: boundedGroup,
   })
   .strict();
 export type QueryDefinition = z.infer<typeof queryDefinition>;

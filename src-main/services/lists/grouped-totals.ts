@@ -113,7 +113,8 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
   const categoryLevels = groupBy.map((g) => /^categoryLevel([1-3])$/.exec(g)?.[1]).map((l) => (l ? Number(l) : null));
   const dims = groupBy.map((g, i) => {
     if (categoryLevels[i] !== null && source.entity === 'expense') return 'x.category_id';
-    const sql = src.dims[g];
+    // Own keys only: `constructor` or `__proto__` would otherwise find Object.prototype's.
+    const sql = Object.hasOwn(src.dims, g) ? src.dims[g] : undefined;
     if (!sql) throw new KecardError('VALIDATION', `Cannot group by ${g}.`, { fields: { groupBy: 'invalid' } });
     return sql;
   });
@@ -121,7 +122,7 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
   // from these, so an average is always total ÷ count, never an average of averages.
   const measureSql = measures.flatMap((m, i) => {
     if (m.fn === 'count') return [];
-    const col = src.nums[m.field];
+    const col = Object.hasOwn(src.nums, m.field) ? src.nums[m.field] : undefined;
     if (!col) throw new KecardError('VALIDATION', `Cannot total ${m.field}.`, { fields: { measures: 'invalid' } });
     return [`sum(${col}) AS s${i}`, `count(${col}) AS k${i}`, `min(${col}) AS lo${i}`, `max(${col}) AS hi${i}`];
   });

@@ -1,6 +1,6 @@
 import { KecardError } from '../../../src-shared/errors';
 import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
-import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode } from '../../../src-shared/query/query-tree';
+import { QUERY_LIMITS, queryTreeSize, type ConditionNode, type GroupNode, type QueryDefinition, type QueryNode, type RelatedNode } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
 import { dateBound } from './date-bounds';
 import { orderFactsSql } from './order-facts-conditions';
@@ -26,6 +26,12 @@ export interface QueryProblem {
 
 /** Every condition that no longer fits the schema, with its path; empty when the tree is sound. */
 export function queryProblems(ws: Workspace, def: QueryDefinition): QueryProblem[] {
+  // The contract's schema refuses such trees; a tree built in main (or read from an older file)
+  // is measured here, before the recursive walk below, too.
+  const size = queryTreeSize(def.where);
+  if (size.tooLarge) {
+    throw new KecardError('VALIDATION', 'The query is nested too deeply or has too many conditions.', { fields: { where: 'tooMany' }, limits: QUERY_LIMITS });
+  }
   const problems: QueryProblem[] = [];
   const walk = (node: QueryNode, cat: EntityCatalogue, path: string, depth: number) => {
     if (node.kind === 'group') node.children.forEach((child, i) => walk(child, cat, path ? `${path}.${i}` : String(i), depth));

@@ -246,3 +246,16 @@ test('a large csv imports at once and its customers are findable while the searc
   await expect(customers.hit('华信12345号科技发展有限公司')).toHaveCount(1);
 });
 
+
+test('a hostile file is refused with the limit it passed, in Chinese, and the wizard goes on', async ({ app, tempDir }) => {
+  // A cell longer than Excel's own maximum: the reader thread refuses it while inspecting.
+  const path = join(tempDir, 'long-cell.csv');
+  writeFileSync(path, `客户名称,备注\n甲公司,${'注'.repeat(40_000)}\n`);
+  const wizard = new ImportWizard(app);
+  await wizard.open();
+  await app.getByTestId('import-file-input').setInputFiles(path);
+  await expect(app.getByTestId('import-error')).toHaveText('文件中有单元格超过 32767 个字符，未导入。请缩短该单元格后再试。（第 2 行）');
+  await wizard.chooseFile(GBK_CSV, 'customers-gbk-dupes.csv');
+  await expect(app.getByTestId('import-error')).toBeHidden();
+  await wizard.next('source');
+});
