@@ -45,7 +45,6 @@ export const cardsEn: CardsMessages = {
       editTitle: 'Edit field “{{label}}”',
       label: 'Label',
       type: 'Type',
-      column: 'Column',
       flags: 'Options',
       valueCount: 'Values',
       count: '{{n}} fields',

@@ -44,7 +44,6 @@ export const cardsZhCN = {
       editTitle: '编辑字段“{{label}}”',
       label: '字段名称',
       type: '类型',
-      column: '列名',
       flags: '选项',
       valueCount: '已填值',
       count: '共 {{n}} 个字段',

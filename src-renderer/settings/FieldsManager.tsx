@@ -81,7 +81,6 @@ export function FieldsManager() {
           <tr>
             <th>{t('cards.fields.label')}</th>
             <th>{t('cards.fields.type')}</th>
-            <th>{t('cards.fields.column')}</th>
             <th>{t('cards.fields.flags')}</th>
             <th className="num">{t('cards.fields.valueCount')}</th>
             <th />
@@ -90,16 +89,16 @@ export function FieldsManager() {
         <tbody>
           {live.length === 0 ? (
             <tr>
-              <td colSpan={6} className="muted">
+              <td colSpan={5} className="muted">
                 {t('cards.fields.empty')}
               </td>
             </tr>
           ) : null}
           {live.map((f) => (
             <tr key={f.id} data-testid="field-row" data-id={f.id} data-label={f.label} data-column={f.columnName} data-type={f.type}>
-              <td>{f.label}</td>
+              {/* The column name (cf_…) is the database's, not the user's word: only a tooltip, for support. */}
+              <td title={f.columnName}>{f.label}</td>
               <td>{t(`cards.types.${f.type}`)}</td>
-              <td className="muted mono">{f.columnName}</td>
               <td>
                 {flags(f)} <FieldIndexState state={f.indexState} pct={indexProgress.get(f.id)} />
               </td>

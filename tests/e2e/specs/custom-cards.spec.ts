@@ -37,6 +37,10 @@ test('the manager shapes the card, defines a business type and reads grouped tot
   await settings.addField('customer', { label: '年收入', typeLabel: '金额（元）', trackHistory: true });
   await settings.addField('customer', { label: '合作意向', typeLabel: '单选', options: [{ label: '强烈', colorLabel: '绿色' }, { label: '观望', colorLabel: '黄色' }] });
   await expect(settings.fieldRow('年收入').getByTestId('field-value-count')).toHaveText('0');
+  // The field manager speaks the user's words: labels and types, never the database's cf_… column.
+  await expect(settings.fieldRow('年收入')).toHaveAttribute('data-column', /^cf_/);
+  await expect(settings.fieldRow('年收入')).not.toContainText('cf_');
+  await expect(app.getByTestId('field-row').first().locator('xpath=ancestor::table')).not.toContainText('cf_');
 
   // 2. Rearrange the card: 年收入 moves into 客户资料, 分类与状态 moves above 联系方式; the preview follows.
   await settings.open('layout');
