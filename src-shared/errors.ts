@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   'JOB_CANCELLED',
   'QUERY_INVALID',
   'INTERNAL',
+  // Environmental failures, each with its own message: none of them is the file's fault.
+  'WORKSPACE_LOCKED',
+  'WORKSPACE_READ_ONLY',
+  'DISK_FULL',
+  'WORKSPACE_BUSY',
+  'WORKSPACE_CANNOT_OPEN',
+  'WORKSPACE_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,10 +13,19 @@ function messageValues(details: Record<string, unknown> | undefined): Record<str
   return out;
 }
 
+/** WORKSPACE_LOCKED / WORKSPACE_BUSY name who holds the workspace (user, machine, app) and since when. */
+function holderValues(t: TFunction, details: Record<string, unknown> | undefined): { who: string; sinceText: string } {
+  const d = details ?? {};
+  const app = typeof d.app === 'string' ? t(`lockHolder.${d.app}`, { defaultValue: d.app }) : '';
+  const who = typeof d.user === 'string' ? t('lockHolder.who', { user: d.user, host: d.host, app, pid: d.pid }) : t('lockHolder.unknown');
+  const since = typeof d.since === 'string' ? new Date(d.since) : null;
+  return { who, sinceText: since && !Number.isNaN(since.getTime()) ? since.toLocaleString() : '—' };
+}
+
 /** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiCallError) {
-    return t(`error.${err.code}`, { ...messageValues(err.error.details), defaultValue: err.error.message, message: err.error.message });
+    return t(`error.${err.code}`, { ...messageValues(err.error.details), ...holderValues(t, err.error.details), defaultValue: err.error.message, message: err.error.message });
   }
   if (err instanceof Error) return err.message;
   return String(err);

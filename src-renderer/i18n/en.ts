@@ -291,5 +291,18 @@ export const en: Messages = {
     UNDO_CONFLICT: 'Cannot undo: the record has been changed since.',
     JOB_CANCELLED: 'The job was cancelled.',
     INTERNAL: 'An internal error occurred: {{message}}',
+    WORKSPACE_LOCKED: 'The workspace is in use by {{who}} (since {{sinceText}}). Close it there first, or open another workspace.',
+    WORKSPACE_READ_ONLY: 'Cannot write: the workspace file or its folder is read-only. The file itself is fine and needs no restore; copy it to a writable folder or change its permissions, then open it again.',
+    DISK_FULL: 'The disk is full; the last action was not saved. Free some disk space and try again.',
+    WORKSPACE_BUSY: 'The workspace is busy ({{who}} is writing); the last action was not saved. Please try again in a moment.',
+    WORKSPACE_CANNOT_OPEN: 'The file cannot be opened: {{message}}',
+    WORKSPACE_EMPTY: 'The file is empty and is not a Kecard workspace yet; it was not opened. To make a workspace there, use "New workspace".',
+  },
+  lockHolder: {
+    who: '{{user}} on {{host}} ({{app}}, process {{pid}})',
+    unknown: 'another program',
+    electron: 'Kecard desktop',
+    browser: 'Kecard in a browser',
+    cli: 'the Kecard command line',
   },
 };
