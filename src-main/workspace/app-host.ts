@@ -60,6 +60,8 @@ export class AppHost {
   readonly context: CallContext;
 
   constructor(readonly options: AppHostOptions) {
+    // The data folder holds the default workspace, the recent list and staged files: the user's alone.
+    ensurePrivateDir(options.dataDir);
     this.recent = new RecentList(options.dataDir);
     this.context = localUserContext();
   }
@@ -117,7 +119,6 @@ export class AppHost {
   openDefault(): WorkspaceInfo {
     const path = defaultWorkspacePath(this.options.dataDir);
     // Folders Kecard made for itself are private; folders the user chose are left as they are.
-    ensurePrivateDir(this.options.dataDir);
     ensurePrivateDir(dirname(path));
     // Empty: a first start that was killed before the file was written; it is Kecard's own.
     return this.switchTo(path, !existsSync(path) || statSync(path).size === 0);
