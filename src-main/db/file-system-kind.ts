@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 // SQLite's WAL keeps its index in shared memory (-shm), which only works between processes of one
 // machine; on a network share a second machine would corrupt the file. UNC paths are easy to
@@ -34,7 +34,8 @@ export const systemMounts: MountSource = {
 /** Whether the workspace file at `path` (existing or about to be created) is on a network file system. */
 export function isOnNetworkFileSystem(path: string, source: MountSource = systemMounts): boolean {
   if (/^(\\\\|\/\/)[^\\/]+[\\/]/.test(path)) return true; // UNC: \\server\share, //server/share
-  let folder = resolve(dirname(path));
+  const paths = source.platform === 'win32' ? win32 : posix;
+  let folder = paths.resolve(paths.dirname(path));
   try {
     folder = source.realPath(folder);
   } catch {

@@ -101,9 +101,13 @@ describe('the workspace lock', () => {
     const path = newWorkspace('remote.kecard');
     const remote = { app: 'electron', user: 'zhang', host: 'front-desk-pc', pid: 4242, since: '2026-12-01T08:00:00.000Z', bootId: null, token: 't-1' };
     writeFileSync(lockPathOf(path), JSON.stringify(remote));
-    expect(() => acquireWorkspaceLock(path, 'cli')).toThrow(
-      expect.objectContaining({ code: 'WORKSPACE_LOCKED', details: expect.objectContaining({ user: 'zhang', host: 'front-desk-pc', since: remote.since }) }),
-    );
+    let refusal: unknown = null;
+    try {
+      acquireWorkspaceLock(path, 'cli');
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toMatchObject({ code: 'WORKSPACE_LOCKED', details: { user: 'zhang', host: 'front-desk-pc', since: remote.since } });
 
     // Empty: its writer is between creating and writing it; presumed live while fresh…
     writeFileSync(lockPathOf(path), '');
