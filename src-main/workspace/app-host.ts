@@ -268,6 +268,10 @@ export class AppHost {
 
   /** Opens `path` under `lock` (taken here when null) and makes it the open workspace. */
   private adopt(path: string, create: boolean, held: WorkspaceLock | null): WorkspaceInfo {
+    // What the file itself answers comes first: a taken name is WORKSPACE_EXISTS even while it is
+    // the workspace open here (whose lock would otherwise answer).
+    if (create && existsSync(path) && statSync(path).size > 0) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
+    if (!create && !existsSync(path)) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
     let next: Workspace;
     try {
       // Another app, shell or CLI working on this file is refused here, naming who it is.
