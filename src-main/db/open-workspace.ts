@@ -76,7 +76,12 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
   }
   try {
     if (options.readOnly) db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS}`);
-    else applyPragmas(db, { network: options.network ?? isOnNetworkFileSystem(path), busyTimeoutMs: options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS });
+    else {
+      // The journal mode is the owner's choice: whoever creates the file or holds its lock.
+      const decides = options.create === true || options.lock !== undefined || options.network !== undefined;
+      const network = decides ? (options.network ?? isOnNetworkFileSystem(path)) : null;
+      applyPragmas(db, { network, busyTimeoutMs: options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS });
+    }
     const orm = drizzle(db, { schema });
     const known = latestSchemaVersion();
     const current = db.pragma('user_version', { simple: true }) as number;
