@@ -270,14 +270,15 @@ export class AppHost {
   private adopt(path: string, create: boolean, held: WorkspaceLock | null): WorkspaceInfo {
     // What the file itself answers comes first: a taken name is WORKSPACE_EXISTS even while it is
     // the workspace open here (whose lock would otherwise answer).
-    if (create && existsSync(path) && statSync(path).size > 0) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
-    if (!create && !existsSync(path)) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
     let next: Workspace;
     try {
+      if (create && existsSync(path) && statSync(path).size > 0) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
+      if (!create && !existsSync(path)) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
       // Another app, shell or CLI working on this file is refused here, naming who it is.
       const lock = held ?? acquireWorkspaceLock(path, this.lockApp);
       next = openWorkspace(path, { create, lock, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
     } catch (err) {
+      held?.release(); // a lock handed over by a restore is not kept for a file that did not open
       // A damaged file comes back with the way out: the backups that can replace it.
       if (err instanceof KecardError && err.code === 'WORKSPACE_CORRUPT') {
         throw new KecardError(err.code, err.message, { ...err.details, path, backups: listBackups(path) });

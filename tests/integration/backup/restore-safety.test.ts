@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeApp } from '../../../src-main/app/compose-app';
 import { backupDir, createBackup, listBackups } from '../../../src-main/backup/backup-service';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
@@ -118,6 +120,20 @@ describe('restore', () => {
       expect(existsSync(`${path}.restoring`)).toBe(false);
     } finally {
       host.dispose();
+    }
+  });
+
+  it('is refused while a job of the app itself writes to the workspace', { timeout: 90_000 }, async () => {
+    const { path, backup } = await workspaceWithBackup('job.kecard');
+    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(root, 'dist', 'main') + '/') });
+    try {
+      app.host.open(path);
+      const started = await app.dispatch('demo.generate', { customers: 200_000, seed: 3 }, app.host.context);
+      expect(started.ok).toBe(true);
+      expect(await app.dispatch('backups.restore', { file: backup }, app.host.context)).toMatchObject({ ok: false, error: { code: 'WORKSPACE_BUSY', details: { jobs: ['demo'] } } });
+      expect(app.host.hasWorkspace).toBe(true);
+    } finally {
+      await app.dispose();
     }
   });
 });
