@@ -290,7 +290,7 @@ export const zhCN = {
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',
     INTERNAL: '发生内部错误：{{message}}',
-    WORKSPACE_LOCKED: '工作区正被 {{who}} 使用（自 {{sinceText}}）。请先在那里关闭它，或打开另一个工作区。',
+    WORKSPACE_LOCKED: '工作区正被 {{who}}使用（自 {{sinceText}}）。请先在那里关闭它，或打开另一个工作区。',
     WORKSPACE_READ_ONLY: '无法写入：工作区文件或其所在文件夹是只读的。文件本身完好，无需恢复备份；请把它复制到可写的文件夹，或修改权限后再打开。',
     DISK_FULL: '磁盘已满，刚才的操作未保存。请清理磁盘空间后重试。',
     WORKSPACE_BUSY: '工作区正忙（{{who}}正在写入），刚才的操作未保存。请稍后重试。',
