@@ -26,6 +26,13 @@ export const ERROR_CODES = [
   'CUSTOMER_NOT_DELETED',
   'CUSTOMER_PURGED',
   'IMPORT_LIMIT',
+  // Environmental failures, each with its own message: none of them is the file's fault.
+  'WORKSPACE_LOCKED',
+  'WORKSPACE_READ_ONLY',
+  'DISK_FULL',
+  'WORKSPACE_BUSY',
+  'WORKSPACE_CANNOT_OPEN',
+  'WORKSPACE_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,7 +63,12 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
       return undefined;
     });
   }
-  const dispatch = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }));
+  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }));
+  // Every call is someone at work: a scheduled backup waits for a quiet moment.
+  const dispatch: Dispatch = (method, input, ctx) => {
+    host.noteActivity();
+    return route(method, input, ctx);
+  };
   return {
     host,
     jobs,
@@ -72,6 +77,8 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
       sink = next;
     },
     async dispose() {
+      // A running backup stops between two steps and removes its partial file: quitting never waits for a full copy.
+      await host.cancelBackup();
       await jobs.stopAll();
       host.dispose();
     },

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
+import { fromSqliteError } from '../db/sqlite-errors';
 import type { Workspace } from '../db/workspace';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
 import { backupsToKeep, type BackupEntry } from './backup-policy';
 
 // Backups live beside the workspace in "<file>.backups/", named so that the name alone says when
@@ -50,28 +52,95 @@ function checkSpace(ws: Workspace, dir: string): void {
   }
 }
 
+export interface BackupControl {
+  /** Checked between steps of the copy: true stops it, removes the partial file and throws JOB_CANCELLED. */
+  isCancelled?: () => boolean;
+}
+
 /**
  * SQLite's online backup API copies a consistent snapshot while the app keeps working; the copy
  * is then opened read-only and must pass integrity_check, or it is deleted and the error raised.
+ * It is written as "<name>.partial" and renamed only once verified, so a crash never leaves a
+ * half backup under a backup's name (removePartialFiles clears what a crash left).
  */
-export async function createBackup(ws: Workspace, reason: BackupEntry['reason'], now = new Date()): Promise<BackupInfo> {
-  const dir = backupDir(ws.path);
-  mkdirSync(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const file = `${basename(ws.path)}.${stamp}.${reason}.bak`;
+const PAGES_PER_STEP = 100;
+
+export async function createBackup(ws: Workspace, reason: BackupEntry['reason'], now = new Date(), control: BackupControl = {}): Promise<BackupInfo> {
+  const dir = ensurePrivateDir(backupDir(ws.path));
+  const file = `${basename(ws.path)}.${stampOf(now)}.${reason}.bak`;
   const target = join(dir, file);
   const partial = `${target}.partial`;
   checkSpace(ws, dir);
   try {
-    await ws.db.backup(partial);
+    createPrivateEmptyFile(partial);
+    await ws.db.backup(partial, {
+      progress: () => {
+        // Between steps of 100 pages: a 10 GB copy stops within milliseconds of quitting.
+        if (control.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The backup was cancelled.');
+        return PAGES_PER_STEP;
+      },
+    });
+    if (control.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The backup was cancelled.');
+    toRollbackJournal(partial);
     verifyBackupFile(partial);
     renameSync(partial, target);
   } catch (err) {
-    rmSync(partial, { force: true });
-    throw err instanceof KecardError ? err : new KecardError('WORKSPACE_IO', `The backup failed: ${(err as Error).message}`);
+    removeWithCompanions(partial);
+    const mapped = fromSqliteError(err, ws.path);
+    throw mapped instanceof KecardError ? mapped : new KecardError('WORKSPACE_IO', `The backup failed: ${(err as Error).message}`);
   }
   prune(ws.path);
   return { file, takenAt: now.toISOString().replace(/\.\d+Z$/, 'Z'), reason, bytes: statSync(target).size };
+}
+
+function stampOf(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Copies are born private: the file exists 0600 before SQLite writes into it (it keeps the mode). */
+function createPrivateEmptyFile(path: string): void {
+  closeSync(openSync(path, 'w', PRIVATE_FILE_MODE));
+  makePrivate(path);
+}
+
+/**
+ * The copy carries the workspace's WAL flag; opened to verify, it would grow "-wal"/"-shm" files
+ * beside it. As a plain rollback-journal file it is one self-contained file (a restore turns WAL
+ * back on when it opens).
+ */
+function toRollbackJournal(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+function removeWithCompanions(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * What a crash or a kill left behind: unfinished backups ("….partial" and their -wal/-shm) and a
+ * half-copied restore. Called by whoever holds the workspace lock, so no live copy is removed.
+ */
+export function removePartialFiles(workspacePath: string): string[] {
+  const removed: string[] = [];
+  const restoring = `${workspacePath}.restoring`;
+  if (existsSync(restoring)) {
+    rmSync(restoring, { force: true });
+    removed.push(restoring);
+  }
+  const dir = backupDir(workspacePath);
+  if (!existsSync(dir)) return removed;
+  for (const file of readdirSync(dir)) {
+    if (/\.partial(-wal|-shm|-journal)?$/.test(file) || /\.bak-(wal|shm)$/.test(file)) {
+      rmSync(join(dir, file), { force: true });
+      removed.push(join(dir, file));
+    }
+  }
+  return removed;
 }
 
 export function verifyBackupFile(path: string): void {
@@ -95,23 +164,58 @@ function prune(workspacePath: string): void {
 }
 
 /**
- * Puts a backup in place of a workspace file that is NOT open. The file being replaced is kept
- * as a "restore" backup first, so a restore can itself be undone.
+ * The backup a restore would put in place, checked: its name, that it exists, that it passes
+ * integrity_check. Everything that can refuse a restore refuses here, before anything is closed.
  */
-export function restoreBackupFile(workspacePath: string, backupFile: string, now = new Date()): void {
+export function checkRestorable(workspacePath: string, backupFile: string): string {
   if (basename(backupFile) !== backupFile || !NAME.test(backupFile)) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = join(backupDir(workspacePath), backupFile);
   if (!existsSync(source)) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
   verifyBackupFile(source);
-  if (existsSync(workspacePath)) {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    mkdirSync(backupDir(workspacePath), { recursive: true });
-    copyFileSync(workspacePath, join(backupDir(workspacePath), `${basename(workspacePath)}.${stamp}.restore.bak`));
-  }
+  return source;
+}
+
+/**
+ * Puts a backup in place of a workspace file that is NOT open, by a caller holding its workspace
+ * lock (so no other process writes to the file being replaced). The file being replaced is kept
+ * as a "restore" backup first, so a restore can itself be undone.
+ */
+export async function restoreBackupFile(workspacePath: string, backupFile: string, now = new Date()): Promise<void> {
+  const source = checkRestorable(workspacePath, backupFile);
+  await keepSafetyCopy(workspacePath, now);
   // A stale WAL beside the restored file would be replayed into it: remove it with the old file.
-  for (const suffix of ['-wal', '-shm']) rmSync(`${workspacePath}${suffix}`, { force: true });
-  copyFileSync(source, `${workspacePath}.restoring`);
-  renameSync(`${workspacePath}.restoring`, workspacePath);
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${workspacePath}${suffix}`, { force: true });
+  const restoring = `${workspacePath}.restoring`;
+  createPrivateEmptyFile(restoring);
+  copyFileSync(source, restoring);
+  makePrivate(restoring);
+  renameSync(restoring, workspacePath);
+}
+
+/**
+ * The file a restore replaces, kept as "<name>.<stamp>.restore.bak". Committed work may still be
+ * in the WAL (an app killed before its checkpoint): SQLite's backup API reads through it, where a
+ * byte copy of the main file would miss it. A file SQLite cannot read (damaged) is kept byte for
+ * byte, as it is.
+ */
+async function keepSafetyCopy(workspacePath: string, now: Date): Promise<void> {
+  if (!existsSync(workspacePath) || statSync(workspacePath).size === 0) return;
+  const dir = ensurePrivateDir(backupDir(workspacePath));
+  const target = join(dir, `${basename(workspacePath)}.${stampOf(now)}.restore.bak`);
+  try {
+    const db = new Database(workspacePath, { readonly: true, fileMustExist: true });
+    try {
+      createPrivateEmptyFile(target);
+      await db.backup(target);
+    } finally {
+      db.close();
+    }
+    toRollbackJournal(target);
+  } catch {
+    removeWithCompanions(target);
+    copyFileSync(workspacePath, target);
+    makePrivate(target);
+  }
 }
 
 /** Whether a scheduled backup is due: none yet, or the newest is older than the interval. */

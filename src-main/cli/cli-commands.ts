@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { openWorkspace } from '../db/open-workspace';
 import type { Workspace } from '../db/workspace';
+import { acquireWorkspaceLock } from '../db/workspace-lock';
 import { MAX_DEMO_ORDERS_PER_CUSTOMER } from '../demo/demo-orders';
 import { MAX_DEMO_CUSTOMERS, type DemoResult } from '../demo/generate-demo';
 import { quickSearch } from '../services/search/quick-search';
 import { localUserContext } from '../workspace/app-host';
 import { UsageError } from './cli-errors';
 import { salesSummary, type SalesSummary } from './sales-summary';
+import { openForCommand, openForReading } from './cli-workspace';
 import { runDemoJob, type DemoJobProgress } from './run-demo-job';
 
 /** What a command hands back: the JSON value for --json, and the lines for people. */
@@ -42,11 +44,20 @@ export async function demoCommand(
   const seed = seedArg === undefined ? DEFAULT_SEED : parseWhole('--seed', seedArg, 0, 2 ** 32 - 1);
   const ordersPerCustomer = ordersArg === undefined ? 0 : parseWhole('--orders-per-customer', ordersArg, 0, MAX_DEMO_ORDERS_PER_CUSTOMER);
   const firstIndex = fromArg === undefined ? 0 : parseWhole('--from', fromArg, 0, MAX_DEMO_CUSTOMERS * 10 - customers);
-  // Create (or check) the file here, so a bad path fails before a worker starts.
+  // Create (or check) the file here, so a bad path fails before a worker starts. The lock is held
+  // until the worker has finished: the app must not open the file while the demo writes into it.
   const created = !existsSync(path);
-  openWorkspace(path, { create: created }).close();
-  if (created) io.note(`已创建工作区 / Created workspace: ${path}`);
+  const lock = acquireWorkspaceLock(path, 'cli');
+  try {
+    openWorkspace(path, { create: created, lock }).closeKeepingLock();
+    if (created) io.note(`已创建工作区 / Created workspace: ${path}`);
+    return await runDemo(path, seed, customers, ordersPerCustomer, firstIndex, created, io);
+  } finally {
+    lock.release();
+  }
+}
 
+async function runDemo(path: string, seed: number, customers: number, ordersPerCustomer: number, firstIndex: number, created: boolean, io: CliIo): Promise<CommandOutput> {
   let lastShown = -1;
   const result: DemoResult = await runDemoJob(
     path,
@@ -134,7 +145,7 @@ export function summarize(ws: Workspace): WorkspaceSummary {
 export function initCommand(workspace: string): CommandOutput {
   const path = resolve(workspace);
   if (existsSync(path)) throw new KecardError('WORKSPACE_EXISTS', 'A file with that name already exists.', { path });
-  const ws = openWorkspace(path, { create: true });
+  const ws = openForCommand(path, { create: true });
   const summary = summarize(ws);
   ws.close();
   return { json: summary, text: [`已创建工作区 / Created workspace: ${path}`] };
@@ -194,7 +205,7 @@ export const HELP = [
 ];
 
 function withWorkspace<T>(workspace: string, fn: (ws: Workspace) => T): T {
-  const ws = openWorkspace(resolve(workspace));
+  const ws = openForReading(resolve(workspace));
   try {
     return fn(ws);
   } finally {

@@ -28,6 +28,10 @@ const MESSAGES: Partial<Record<ErrorCode, (path: string, detail: string) => stri
   WORKSPACE_IO: (path, detail) => `${OPEN_PREFIX}: ${detail || path}`,
   JOB_CANCELLED: () => '已取消，工作区未改变 / Cancelled; the workspace is unchanged.',
   VALIDATION: (_path, detail) => `数据无效 / Invalid data: ${detail}`,
+  WORKSPACE_READ_ONLY: (path) => `${OPEN_PREFIX}: 文件或其所在文件夹是只读的（文件完好）/ the file or its folder is read-only (the file is fine): ${path}`,
+  DISK_FULL: (path) => `磁盘已满，未做任何更改 / The disk is full; nothing was changed: ${path}`,
+  WORKSPACE_CANNOT_OPEN: (path, detail) => `${OPEN_PREFIX}: ${path} (${detail})`,
+  WORKSPACE_EMPTY: (path) => `${OPEN_PREFIX}: 这是一个空文件，还不是工作区 / the file is empty, not a workspace yet: ${path}`,
 };
 
 export interface CliFailure {
@@ -44,9 +48,20 @@ export function describeError(err: unknown, workspacePath = ''): CliFailure {
   if (err instanceof KecardError) {
     const path = typeof err.details?.path === 'string' ? err.details.path : workspacePath;
     const format = MESSAGES[err.code];
-    const message = format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`;
+    const holder = holderText(err);
+    const message = holder ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
     return { code: err.code, message, exitCode: err.code === 'JOB_CANCELLED' ? EXIT.cancelled : EXIT.failed };
   }
   const detail = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message: `内部错误 / Internal error: ${detail}`, exitCode: EXIT.failed };
+}
+
+/** WORKSPACE_LOCKED (and BUSY when the holder is known): who has the workspace, since when. */
+function holderText(err: KecardError): string | null {
+  const d = err.details ?? {};
+  if (err.code !== 'WORKSPACE_LOCKED' && !(err.code === 'WORKSPACE_BUSY' && typeof d.user === 'string')) return null;
+  const path = typeof d.path === 'string' ? d.path : '';
+  if (typeof d.user !== 'string') return `工作区正被另一个程序使用 / The workspace is in use by another program: ${path}`;
+  const who = `${d.user}@${String(d.host)} (${String(d.app)}, pid ${String(d.pid)})`;
+  return `工作区正被 ${who} 使用（自 ${String(d.since)}）/ The workspace is in use by ${who} since ${String(d.since)}: ${path}`;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { createBackup, listBackups, restoreBackupFile } from '../backup/backup-service';
+import { createBackup, listBackups, removePartialFiles, restoreBackupFile } from '../backup/backup-service';
 import { openWorkspace } from '../db/open-workspace';
+import { acquireWorkspaceLock } from '../db/workspace-lock';
 import { importSettings } from '../../src-shared/import/import-settings';
 import { producerFileIfBuilt } from '../import/producer-thread';
 import { readFilesOnThread } from '../import/reader-thread';
@@ -11,6 +12,7 @@ import { listBusinessTypes } from '../services/business/business-type-service';
 import { localUserContext } from '../workspace/app-host';
 import { KecardError } from '../../src-shared/errors';
 import { UsageError } from './cli-errors';
+import { openForCommand } from './cli-workspace';
 import type { CliIo, CommandOutput } from './cli-commands';
 
 export interface ImportArgs {
@@ -35,7 +37,7 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
   if (!existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
   if (args.type && args.target !== 'records') throw new UsageError('--type 只用于 --target records / --type goes with --target records');
   if (args.target === 'records' && !args.type) throw new UsageError('缺少业务类型 / missing --type NAME (the business type)');
-  const ws = openWorkspace(resolve(workspace));
+  const ws = openForCommand(resolve(workspace));
   let businessTypeId: string | undefined;
   if (args.type) {
     const wanted = args.type.trim();
@@ -107,7 +109,8 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
 }
 
 export async function backupCommand(workspace: string): Promise<CommandOutput> {
-  const ws = openWorkspace(resolve(workspace));
+  const ws = openForCommand(resolve(workspace));
+  removePartialFiles(ws.path); // what a killed backup left behind (the lock says none is running)
   try {
     const info = await createBackup(ws, 'manual');
     return { json: info, text: [`已备份 / Backed up: ${info.file} (${info.bytes.toLocaleString('en-US')} bytes)`] };
@@ -117,7 +120,7 @@ export async function backupCommand(workspace: string): Promise<CommandOutput> {
 }
 
 /** `kecard restore`: lists backups, or puts one back (`--backup FILE` or `--latest`). Works on damaged workspaces too. */
-export function restoreCommand(workspace: string, backup: string | undefined, latest: boolean): CommandOutput {
+export async function restoreCommand(workspace: string, backup: string | undefined, latest: boolean): Promise<CommandOutput> {
   const path = resolve(workspace);
   const backups = listBackups(path);
   if (!backup && !latest) {
@@ -130,7 +133,14 @@ export function restoreCommand(workspace: string, backup: string | undefined, la
   }
   const file = backup ?? backups.find((b) => b.reason !== 'restore')?.file;
   if (!file) throw new KecardError('NOT_FOUND', '没有可恢复的备份 / No backup to restore.');
-  restoreBackupFile(path, file);
-  openWorkspace(path).close(); // proves the restored file opens (and migrates it if it came from an older version)
+  // Refused while the app (or another command) has the file open: it would go on writing into
+  // the replaced file, and what it wrote would vanish.
+  const lock = acquireWorkspaceLock(path, 'cli');
+  try {
+    await restoreBackupFile(path, file);
+    openWorkspace(path, { lock }).closeKeepingLock(); // proves the restored file opens (and migrates it if it came from an older version)
+  } finally {
+    lock.release();
+  }
   return { json: { restored: file, workspace: path }, text: [`已恢复 / Restored ${file}`, `工作区 / Workspace: ${path}`] };
 }

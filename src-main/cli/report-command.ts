@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openWorkspace } from '../db/open-workspace';
+import { openForReading } from './cli-workspace';
 import { latestSaleDate } from './sales-summary';
 import { UsageError } from './cli-errors';
 import { callMethod } from './call-command';
@@ -72,7 +72,7 @@ export async function reportCommand(workspace: string, kind: string, options: Re
 
 function defaultAsOf(workspace: string): string {
   const today = new Date().toISOString().slice(0, 10);
-  const ws = openWorkspace(resolve(workspace));
+  const ws = openForReading(resolve(workspace));
   try {
     const last = latestSaleDate(ws);
     return last !== null && last < today ? last : today;

@@ -1,13 +1,17 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { v7 as uuidv7 } from 'uuid';
 import { KecardError } from '../../src-shared/errors';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
 import * as schema from './schema';
+import { isOnNetworkFileSystem } from './file-system-kind';
 import { latestSchemaVersion, migrationsFolder } from './migrations-folder';
-import { applyPragmas } from './pragmas';
+import { applyPragmas, WORKER_BUSY_TIMEOUT_MS } from './pragmas';
+import { fromSqliteError } from './sqlite-errors';
+import type { WorkspaceLock } from './workspace-lock';
 import { KECARD_APPLICATION_ID, SQLITE_HEADER } from './workspace-format';
 import { Workspace } from './workspace';
 
@@ -17,6 +21,20 @@ export interface OpenOptions {
   /** Display name stored in a new workspace; defaults to the file name. */
   name?: string;
   now?: () => Date;
+  /**
+   * The workspace lock this opener took (app, shell, CLI); released when the workspace closes.
+   * Workers of the holding process open without one.
+   */
+  lock?: WorkspaceLock;
+  /** How long a write waits for the write lock; main passes a short one (see pragmas.ts). */
+  busyTimeoutMs?: number;
+  /** Overrides the detection of a network file system (tests). */
+  network?: boolean;
+  /**
+   * Read only, without the lock: `kecard info`/`search` beside a running app. SQLite refuses any
+   * write on this connection; a file that would need upgrading is left to its holder.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -24,23 +42,46 @@ export interface OpenOptions {
  * writing, so a foreign, damaged or newer file is left exactly as it was.
  */
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  try {
+    return openUnlocked(path, options);
+  } catch (err) {
+    options.lock?.release();
+    throw fromSqliteError(err, path);
+  }
+}
+
+function openUnlocked(path: string, options: OpenOptions): Workspace {
   const now = options.now ?? (() => new Date());
   const exists = existsSync(path);
-  if (options.create && exists) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
+  // An existing empty file may be one the user made for something else: only an explicit create
+  // turns it into a workspace.
+  const empty = exists && statSync(path).size === 0;
+  if (options.create && exists && !empty) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
   if (!options.create && !exists) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
   if (!options.create && !existsSync(dirname(path))) throw new KecardError('WORKSPACE_NOT_FOUND', `No such folder`, { path });
+  if (!options.create && empty) throw new KecardError('WORKSPACE_EMPTY', 'The file is empty: it is not a workspace yet.', { path });
 
   let backupPath: string | null = null;
-  if (exists) backupPath = inspectExisting(path, now());
+  if (exists && !empty) backupPath = inspectExisting(path, now(), options.readOnly === true);
+  // Customers' personal data: the file is the owner's alone (SQLite gives -wal/-shm its mode).
+  if (options.create) createPrivateFile(path);
 
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: !options.create });
+    db = new Database(path, { fileMustExist: true, readonly: options.readOnly === true });
   } catch (err) {
-    throw new KecardError('WORKSPACE_IO', `Cannot open ${path}: ${(err as Error).message}`, { path });
+    const mapped = fromSqliteError(err, path);
+    if (mapped instanceof KecardError) throw mapped;
+    throw new KecardError('WORKSPACE_CANNOT_OPEN', `Cannot open ${path}: ${(err as Error).message}`, { path });
   }
   try {
-    applyPragmas(db, path);
+    if (options.readOnly) db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS}`);
+    else {
+      // The journal mode is the owner's choice: whoever creates the file or holds its lock.
+      const decides = options.create === true || options.lock !== undefined || options.network !== undefined;
+      const network = decides ? (options.network ?? isOnNetworkFileSystem(path)) : null;
+      applyPragmas(db, { network, busyTimeoutMs: options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS });
+    }
     const orm = drizzle(db, { schema });
     const known = latestSchemaVersion();
     const current = db.pragma('user_version', { simple: true }) as number;
@@ -49,18 +90,29 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       migrate(orm, { migrationsFolder: migrationsFolder().folder });
       db.pragma(`user_version = ${known}`);
     }
-    const identity = ensureIdentity(db, options.name ?? basename(path).replace(/\.[^.]+$/, ''), now());
-    return new Workspace(db, orm, path, identity, backupPath);
+    const identity = ensureIdentity(db, options.name ?? basename(path).replace(/\.[^.]+$/, ''), now(), options.readOnly === true);
+    return new Workspace(db, orm, path, identity, backupPath, options.lock ?? null);
   } catch (err) {
     db.close();
     if (err instanceof KecardError) throw err;
+    const mapped = fromSqliteError(err, path);
+    if (mapped instanceof KecardError) throw mapped;
     throw new KecardError('WORKSPACE_IO', `Cannot prepare workspace: ${(err as Error).message}`, { path });
   }
 }
 
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
+  } catch (err) {
+    // The user's own empty file, chosen for create: it becomes private like a new one.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  makePrivate(path);
+}
+
 /** Read-only checks of an existing file; returns the pre-migration backup path if one was written. */
-function inspectExisting(path: string, now: Date): string | null {
-  if (statSync(path).size === 0) return null; // an empty file is a fresh workspace
+function inspectExisting(path: string, now: Date, readOnly: boolean): string | null {
   const header = Buffer.alloc(16);
   const fd = openSync(path, 'r');
   try {
@@ -75,6 +127,9 @@ function inspectExisting(path: string, now: Date): string | null {
   try {
     ro = new Database(path, { readonly: true, fileMustExist: true });
   } catch (err) {
+    // A read-only folder or a file locked by another program is not damage.
+    const mapped = fromSqliteError(err, path);
+    if (mapped instanceof KecardError && mapped.code !== 'WORKSPACE_NOT_KECARD') throw mapped;
     throw new KecardError('WORKSPACE_CORRUPT', `The workspace cannot be read: ${(err as Error).message}`, { path });
   }
   try {
@@ -101,17 +156,22 @@ function inspectExisting(path: string, now: Date): string | null {
         { path, fileVersion: version, appVersion: known },
       );
     }
+    if (version < known && readOnly) {
+      throw new KecardError('WORKSPACE_LOCKED', 'The workspace needs an upgrade, which only the program holding it may do.', { path });
+    }
     if (version < known && version > 0) {
       const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-      const dir = join(dirname(path), `${basename(path)}.backups`);
-      mkdirSync(dir, { recursive: true });
+      const dir = ensurePrivateDir(join(dirname(path), `${basename(path)}.backups`));
       const target = join(dir, `${basename(path)}.${stamp}.migration.bak`);
+      closeSync(openSync(target, 'wx', PRIVATE_FILE_MODE)); // VACUUM INTO fills an empty file and keeps its mode
       ro.prepare('VACUUM INTO ?').run(target);
       return target;
     }
     return null;
   } catch (err) {
     if (err instanceof KecardError) throw err;
+    const mapped = fromSqliteError(err, path);
+    if (mapped instanceof KecardError && mapped.code !== 'WORKSPACE_NOT_KECARD') throw mapped;
     throw new KecardError('WORKSPACE_CORRUPT', `The workspace cannot be read: ${(err as Error).message}`, { path });
   } finally {
     ro.close();
@@ -141,6 +201,8 @@ function readPragma(db: Database.Database, name: 'application_id' | 'user_versio
     return db.pragma(name, { simple: true }) as number;
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
+    const mapped = fromSqliteError(err, path);
+    if (mapped instanceof KecardError && ['WORKSPACE_READ_ONLY', 'WORKSPACE_BUSY', 'WORKSPACE_CANNOT_OPEN', 'DISK_FULL', 'WORKSPACE_IO'].includes(mapped.code)) throw mapped;
     const errCode = code === 'SQLITE_NOTADB' ? 'WORKSPACE_NOT_KECARD' : 'WORKSPACE_CORRUPT';
     throw new KecardError(errCode, `The workspace cannot be read: ${(err as Error).message}`, { path });
   }
@@ -153,7 +215,7 @@ export interface WorkspaceIdentity {
   createdAt: string;
 }
 
-function ensureIdentity(db: Database.Database, defaultName: string, now: Date): WorkspaceIdentity {
+function ensureIdentity(db: Database.Database, defaultName: string, now: Date, readOnly: boolean): WorkspaceIdentity {
   const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const wanted: WorkspaceIdentity = {
@@ -164,7 +226,7 @@ function ensureIdentity(db: Database.Database, defaultName: string, now: Date): 
   };
   // Only a new (or damaged) file is written here: every worker opens the file per request, and a
   // write at each open would take the lock from under the app's own writes.
-  if (['workspace_id', 'site_id', 'name', 'created_at'].every((k) => map.has(k))) return wanted;
+  if (readOnly || ['workspace_id', 'site_id', 'name', 'created_at'].every((k) => map.has(k))) return wanted;
   const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
     insert.run('workspace_id', wanted.workspaceId);

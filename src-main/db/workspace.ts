@@ -3,6 +3,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { HybridClock } from '../changelog/hlc';
 import type { WorkspaceIdentity } from './open-workspace';
 import type * as schema from './schema';
+import type { WorkspaceLock } from './workspace-lock';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -17,6 +18,8 @@ export class Workspace {
     readonly identity: WorkspaceIdentity,
     /** Written beside the file when this open migrated it; null otherwise. */
     readonly backupPath: string | null,
+    /** The opener's workspace lock (app, shell, CLI); null in workers. */
+    private lock: WorkspaceLock | null = null,
   ) {
     const last = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
     this.clock = new HybridClock(identity.siteId, Date.now, last.hlc);
@@ -26,7 +29,21 @@ export class Workspace {
     return this.identity.siteId;
   }
 
+  /** Checkpoints and closes the file but keeps the lock: a restore replaces the file while holding it. */
+  closeKeepingLock(): WorkspaceLock | null {
+    const lock = this.lock;
+    this.lock = null;
+    this.close();
+    return lock;
+  }
+
   close(): void {
+    this.closeFile();
+    this.lock?.release();
+    this.lock = null;
+  }
+
+  private closeFile(): void {
     if (this.db.open) {
       // Fold the WAL back so the single .kecard file is complete when copied or mailed. PASSIVE,
       // because workers open and close the file per request while main goes on writing: a

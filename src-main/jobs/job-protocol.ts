@@ -1,4 +1,5 @@
 import { ERROR_CODES, KecardError, type ApiError, type ErrorCode } from '../../src-shared/errors';
+import { fromSqliteError } from '../db/sqlite-errors';
 
 // Messages between a job's worker thread and the job runner in main.
 
@@ -15,8 +16,9 @@ export type JobMessage =
   | { type: 'done'; result: unknown }
   | { type: 'error'; code: string; message: string; details?: unknown };
 
-/** What a worker posts for an error: a KecardError as it is, anything else as INTERNAL. */
-export function errorMessage(err: unknown): Extract<JobMessage, { type: 'error' }> {
+/** What a worker posts for an error: a KecardError as it is, a disk or lock failure by its code, anything else as INTERNAL. */
+export function errorMessage(failure: unknown): Extract<JobMessage, { type: 'error' }> {
+  const err = fromSqliteError(failure);
   if (err instanceof KecardError) return { type: 'error', code: err.code, message: err.message, details: err.details };
   return { type: 'error', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
 }

@@ -164,6 +164,11 @@ export class JobRunner {
     return this.jobs.size;
   }
 
+  /** Kinds of the running jobs that write to the workspace (a restore must wait for them). */
+  get runningWriters(): string[] {
+    return [...this.jobs.values()].filter((j) => !READ_ONLY_KINDS.has(j.kind)).map((j) => j.kind);
+  }
+
   async stopAll(): Promise<void> {
     const workers = new Set([...this.jobs.values()].map((j) => j.worker));
     for (const r of this.residents.values()) workers.add(r.worker);

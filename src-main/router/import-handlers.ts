@@ -126,6 +126,9 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     'backups.create': async () => createBackup(ws(), 'manual'),
     'backups.restore': ({ file, path }) => {
       if (!path && !host.hasWorkspace) throw new KecardError('NO_WORKSPACE', 'Name the workspace to restore.');
+      // A job's own connection would go on writing into the file being replaced.
+      const writers = jobs.runningWriters;
+      if (writers.length > 0) throw new KecardError('WORKSPACE_BUSY', 'A job is writing to the workspace; restore when it has finished.', { jobs: writers });
       return host.restoreBackup(file, path);
     },
   };

@@ -2,6 +2,7 @@ import { contract, type MethodName } from '../../src-shared/contract/methods';
 import { roleAllows } from '../../src-shared/contract/permissions';
 import { KecardError, type Envelope } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
+import { fromSqliteError } from '../db/sqlite-errors';
 import { validationError } from '../services/shared/validate';
 import type { Handlers } from './handlers';
 
@@ -28,7 +29,9 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);
       return { ok: true, value: out.data };
-    } catch (err) {
+    } catch (failure) {
+      // A full disk, a read-only folder or a busy file is the user's to fix, never "internal".
+      const err = fromSqliteError(failure);
       if (err instanceof KecardError) return { ok: false, error: err.toApiError() };
       log(`[kecard] ${method} failed`, err);
       return { ok: false, error: { code: 'INTERNAL', message: 'An unexpected error occurred.' } };

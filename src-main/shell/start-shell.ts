@@ -24,7 +24,14 @@ export interface RunningShell {
 export async function startShell(options: ShellOptions): Promise<RunningShell> {
   const app = composeApp({ dataDir: options.dataDir, shell: 'browser', workerDir: options.workerDir });
   if (options.workspacePath) app.host.open(options.workspacePath);
-  else app.host.openStartup();
+  else {
+    try {
+      app.host.openStartup();
+    } catch (err) {
+      // In use by another Kecard, say: the shell still starts, on its start screen.
+      console.error(`Kecard: the startup workspace did not open: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   let launchFile: LaunchFile | null = null;
   const bridge = await startHttpBridge({
     dispatch: app.dispatch,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
@@ -7,10 +7,13 @@ import { apiErrorOf, KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { openWorkspace } from '../db/open-workspace';
 import { latestSchemaVersion } from '../db/migrations-folder';
+import { MAIN_BUSY_TIMEOUT_MS } from '../db/pragmas';
+import { acquireWorkspaceLock, type LockApp, type WorkspaceLock } from '../db/workspace-lock';
 import { WORKSPACE_EXTENSION } from '../db/workspace-format';
 import type { Workspace } from '../db/workspace';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
 import { countCustomers } from '../services/customers/customer-queries';
-import { backupDue, createBackup, listBackups, restoreBackupFile } from '../backup/backup-service';
+import { backupDue, checkRestorable, createBackup, listBackups, removePartialFiles, restoreBackupFile } from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
 import { RecentList } from './recent-list';
 import { defaultWorkspacePath } from './user-paths';
@@ -34,7 +37,15 @@ export interface AppHostOptions {
   dialogs?: NativeDialogs;
   /** The CLI opens files for a script, not for the user: it leaves the app's recent list alone. */
   rememberRecent?: boolean;
+  /**
+   * A scheduled backup waits until the workspace has been open, and left alone, this long: a
+   * full copy of a 10 GB file must not start the moment it opens, nor while someone is typing.
+   */
+  backupIdleMs?: number;
 }
+
+/** Ten minutes after open or after the last call (see AppHostOptions.backupIdleMs). */
+export const DEFAULT_BACKUP_IDLE_MS = 10 * 60_000;
 
 /**
  * Owns the open workspace for one app process (Electron main or the browser shell) and the
@@ -44,12 +55,17 @@ export class AppHost {
   private ws: Workspace | null = null;
   private backupTimer: NodeJS.Timeout | undefined;
   private backupFailure: { path: string; failure: NonNullable<WorkspaceInfo['backupFailure']> } | null = null;
+  /** The scheduled backup being written, so quitting or switching can stop it. */
+  private backupRun: { cancelled: boolean; done: Promise<unknown> } | null = null;
+  private lastActivityAt = Date.now();
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
   readonly context: CallContext;
 
   constructor(readonly options: AppHostOptions) {
+    // The data folder holds the default workspace, the recent list and staged files: the user's alone.
+    ensurePrivateDir(options.dataDir);
     this.recent = new RecentList(options.dataDir);
     this.staged = new StagedFiles(options.dataDir);
     this.context = localUserContext();
@@ -85,13 +101,20 @@ export class AppHost {
     };
   }
 
+  /** A call from the UI: scheduled backups wait for a quiet moment. */
+  noteActivity(): void {
+    this.lastActivityAt = Date.now();
+  }
+
   /** The last workspace if it still opens, otherwise the default one (created on first start). */
   openStartup(): WorkspaceInfo {
     const last = this.recent.lastOpened();
     if (last && existsSync(last)) {
       try {
         return this.open(last);
-      } catch {
+      } catch (err) {
+        // In use by another Kecard: say so rather than quietly open something else.
+        if (err instanceof KecardError && err.code === 'WORKSPACE_LOCKED') throw err;
         this.recent.forgetLastOpened(); // the UI will show the default; the bad file stays in "recent"
       }
     }
@@ -100,8 +123,10 @@ export class AppHost {
 
   openDefault(): WorkspaceInfo {
     const path = defaultWorkspacePath(this.options.dataDir);
-    mkdirSync(dirname(path), { recursive: true });
-    return this.switchTo(path, !existsSync(path));
+    // Folders Kecard made for itself are private; folders the user chose are left as they are.
+    ensurePrivateDir(dirname(path));
+    // Empty: a first start that was killed before the file was written; it is Kecard's own.
+    return this.switchTo(path, !existsSync(path) || statSync(path).size === 0);
   }
 
   open(path: string): WorkspaceInfo {
@@ -120,8 +145,7 @@ export class AppHost {
    * opened in place of the current one: trying Kecard never writes invented customers into real ones.
    */
   createDemoWorkspace(): WorkspaceInfo {
-    const dir = dirname(defaultWorkspacePath(this.options.dataDir));
-    mkdirSync(dir, { recursive: true });
+    const dir = ensurePrivateDir(dirname(defaultWorkspacePath(this.options.dataDir)));
     for (let n = 1; ; n += 1) {
       const path = join(dir, `${DEMO_WORKSPACE_NAME}${n === 1 ? '' : ` ${n}`}${WORKSPACE_EXTENSION}`);
       if (!existsSync(path)) return this.switchTo(path, true);
@@ -135,34 +159,74 @@ export class AppHost {
     if (extname(target) === '') target += WORKSPACE_EXTENSION;
     if (existsSync(target)) throw new KecardError('WORKSPACE_EXISTS', 'A file with that name already exists.', { path: target });
     if (!existsSync(dirname(target))) throw new KecardError('WORKSPACE_NOT_FOUND', 'The folder does not exist.', { path: target });
-    ws.db.prepare('VACUUM INTO ?').run(target);
+    // A copy holds the same personal data as the workspace: private from the start (VACUUM INTO
+    // fills an existing empty file and keeps its mode).
+    closeSync(openSync(target, 'wx', PRIVATE_FILE_MODE));
+    try {
+      ws.db.prepare('VACUUM INTO ?').run(target);
+    } catch (err) {
+      rmSync(target, { force: true });
+      throw err;
+    }
     return target;
   }
 
-  /** Replaces a workspace file with one of its backups and opens it. */
-  restoreBackup(file: string, path?: string): WorkspaceInfo {
+  /**
+   * Replaces a workspace file with one of its backups and opens it. Every refusal (a bad name, a
+   * missing or damaged backup, the file in use by another process) comes before the open
+   * workspace is touched; the lock is held from before the file is replaced until it is open
+   * again, so no other process can slip in and write into the file being replaced.
+   */
+  async restoreBackup(file: string, path?: string): Promise<WorkspaceInfo> {
     const target = resolve(path ?? this.workspace.path);
-    if (this.ws && this.ws.path === target) {
-      this.ws.close();
+    checkRestorable(target, file);
+    const own = this.ws && this.ws.path === target ? this.ws : null;
+    let lock: WorkspaceLock | null;
+    if (own) {
+      await this.cancelBackup();
+      lock = own.closeKeepingLock();
       this.ws = null;
+      // Workers and resident readers let go of the file before it is replaced.
+      this.emit({ type: 'workspace.changed', info: null });
+    } else {
+      lock = acquireWorkspaceLock(target, this.lockApp);
     }
-    restoreBackupFile(target, file);
-    return this.switchTo(target, false);
+    try {
+      await restoreBackupFile(target, file);
+    } catch (err) {
+      if (own) {
+        try {
+          this.adopt(target, false, lock); // the file was not replaced: go on working on it
+        } catch (reopen) {
+          console.error('[kecard] could not reopen after a failed restore', reopen);
+        }
+      } else lock?.release();
+      throw err;
+    }
+    return this.adopt(target, false, lock);
   }
 
-  /** A backup when the newest is older than a day; called at open and hourly while open. */
+  /** A backup when the newest is older than a day; called by the schedule when the workspace is idle. */
   async backupIfDue(): Promise<void> {
     const ws = this.ws;
-    if (!ws || !backupDue(ws.path)) return;
+    if (!ws || this.backupRun || !backupDue(ws.path)) return;
+    const run: { cancelled: boolean; done: Promise<unknown> } = { cancelled: false, done: Promise.resolve() };
+    const backup = createBackup(ws, 'scheduled', new Date(), { isCancelled: () => run.cancelled });
+    run.done = backup.catch(() => undefined);
+    this.backupRun = run;
     try {
-      await createBackup(ws, 'scheduled');
+      await backup;
     } catch (err) {
+      // Stopped because the app quits or the workspace changes: nothing to report.
+      if (run.cancelled || (err instanceof KecardError && err.code === 'JOB_CANCELLED')) return;
       const error = apiErrorOf(err);
       this.backupFailure = { path: ws.path, failure: { ...error, at: new Date().toISOString() } };
       // Now, for a window already open; info() keeps it for one that opens later.
       this.emit({ type: 'backup.failed', reason: 'scheduled', error });
       this.emit({ type: 'workspace.changed', info: this.info() });
       throw err;
+    } finally {
+      if (this.backupRun === run) this.backupRun = null;
     }
     if (this.backupFailure?.path === ws.path) {
       this.backupFailure = null;
@@ -170,15 +234,29 @@ export class AppHost {
     }
   }
 
+  /** Checks every minute (or sooner in tests) for a backup that is due while nobody is working. */
   startBackupSchedule(): void {
-    const tick = () => void this.backupIfDue().catch((err: unknown) => console.error('[kecard] scheduled backup failed', err));
-    this.backupTimer ??= setInterval(tick, 3_600_000);
+    const idleMs = this.options.backupIdleMs ?? DEFAULT_BACKUP_IDLE_MS;
+    const tick = () => {
+      if (Date.now() - this.lastActivityAt < idleMs) return;
+      void this.backupIfDue().catch((err: unknown) => console.error('[kecard] scheduled backup failed', err));
+    };
+    this.backupTimer ??= setInterval(tick, Math.min(60_000, Math.max(1_000, idleMs)));
     this.backupTimer.unref();
     tick();
   }
 
+  /** Stops a running scheduled backup between two steps and waits until its partial file is gone. */
+  async cancelBackup(): Promise<void> {
+    const run = this.backupRun;
+    if (!run) return;
+    run.cancelled = true;
+    await run.done;
+  }
+
   close(): void {
     if (this.ws) {
+      if (this.backupRun) this.backupRun.cancelled = true;
       this.ws.close();
       this.ws = null;
       this.recent.forgetLastOpened();
@@ -189,26 +267,47 @@ export class AppHost {
   dispose(): void {
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.backupTimer = undefined;
+    if (this.backupRun) this.backupRun.cancelled = true;
     this.staged.disposeAll();
     this.ws?.close();
     this.ws = null;
   }
 
+  private get lockApp(): LockApp {
+    return this.options.shell;
+  }
+
   /** Opens the new file first and only then closes the old one, so a refused file changes nothing. */
   private switchTo(path: string, create: boolean): WorkspaceInfo {
     if (this.ws && this.ws.path === path && !create) return this.info() as WorkspaceInfo;
+    return this.adopt(path, create, null);
+  }
+
+  /** Opens `path` under `lock` (taken here when null) and makes it the open workspace. */
+  private adopt(path: string, create: boolean, held: WorkspaceLock | null): WorkspaceInfo {
+    // What the file itself answers comes first: a taken name is WORKSPACE_EXISTS even while it is
+    // the workspace open here (whose lock would otherwise answer).
     let next: Workspace;
     try {
-      next = openWorkspace(path, { create });
+      if (create && existsSync(path) && statSync(path).size > 0) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
+      if (!create && !existsSync(path)) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
+      // Another app, shell or CLI working on this file is refused here, naming who it is.
+      const lock = held ?? acquireWorkspaceLock(path, this.lockApp);
+      next = openWorkspace(path, { create, lock, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
     } catch (err) {
+      held?.release(); // a lock handed over by a restore is not kept for a file that did not open
       // A damaged file comes back with the way out: the backups that can replace it.
       if (err instanceof KecardError && err.code === 'WORKSPACE_CORRUPT') {
         throw new KecardError(err.code, err.message, { ...err.details, path, backups: listBackups(path) });
       }
       throw err;
     }
+    // Holding the lock, nothing that is still running can own these: a crash's leftovers.
+    removePartialFiles(path);
+    if (this.backupRun) this.backupRun.cancelled = true;
     this.ws?.close();
     this.ws = next;
+    this.lastActivityAt = Date.now();
     if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);
     const info = this.info() as WorkspaceInfo;
     this.emit({ type: 'workspace.changed', info });

@@ -13,6 +13,15 @@ function messageValues(details: Record<string, unknown> | undefined): Record<str
   return out;
 }
 
+/** WORKSPACE_LOCKED / WORKSPACE_BUSY name who holds the workspace (user, machine, app) and since when. */
+function holderValues(t: TFunction, details: Record<string, unknown> | undefined): { who: string; sinceText: string } {
+  const d = details ?? {};
+  const app = typeof d.app === 'string' ? t(`lockHolder.${d.app}`, { defaultValue: d.app }) : '';
+  const who = typeof d.user === 'string' ? t('lockHolder.who', { user: d.user, host: d.host, app, pid: d.pid }) : t('lockHolder.unknown');
+  const since = typeof d.since === 'string' ? new Date(d.since) : null;
+  return { who, sinceText: since && !Number.isNaN(since.getTime()) ? since.toLocaleString() : '—' };
+}
+
 /** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiCallError) {
@@ -32,7 +41,13 @@ export function errorText(t: TFunction, err: unknown): string {
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
   const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
   const limit = typeof details?.limit === 'string' ? details.limit : undefined;
-  const text = t(`error.${error.code}`, { ...messageValues(details), defaultValue: error.message, message: error.message, ...(limit ? { context: limit } : {}) });
+  const text = t(`error.${error.code}`, {
+    ...messageValues(details),
+    ...holderValues(t, details),
+    defaultValue: error.message,
+    message: error.message,
+    ...(limit ? { context: limit } : {}),
+  });
   return limit && typeof details?.row === 'number' ? `${text}${t('error.limitAtRow', { row: details.row })}` : text;
 }
 

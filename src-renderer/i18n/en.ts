@@ -314,6 +314,12 @@ export const en: Messages = {
     IMPORT_LIMIT_memory: 'Reading this file needs more than {{max}} of memory; it was stopped and nothing was imported.',
     IMPORT_LIMIT_time: 'Reading this file took more than {{max}} seconds; it was stopped and nothing was imported.',
     limitAtRow: ' (row {{row}})',
+    WORKSPACE_LOCKED: 'The workspace is in use by {{who}} (since {{sinceText}}). Close it there first, or open another workspace.',
+    WORKSPACE_READ_ONLY: 'Cannot write: the workspace file or its folder is read-only. The file itself is fine and needs no restore; copy it to a writable folder or change its permissions, then open it again.',
+    DISK_FULL: 'The disk is full; the last action was not saved. Free some disk space and try again.',
+    WORKSPACE_BUSY: 'The workspace is busy ({{who}} is writing); the last action was not saved. Please try again in a moment.',
+    WORKSPACE_CANNOT_OPEN: 'The file cannot be opened: {{message}}',
+    WORKSPACE_EMPTY: 'The file is empty and is not a Kecard workspace yet; it was not opened. To make a workspace there, use "New workspace".',
   },
   welcome: {
     title: 'Welcome to Kecard',
@@ -329,5 +335,12 @@ export const en: Messages = {
     title: 'Possible duplicate: this customer may already exist',
     hint: 'Click a name to open the existing customer; if it is a different one, save as usual.',
     by: { name: 'same name', phone: 'same phone', code: 'same code', taxId: 'same credit code' },
+  },
+  lockHolder: {
+    who: '{{user}} on {{host}} ({{app}}, process {{pid}})',
+    unknown: 'another program',
+    electron: 'Kecard desktop',
+    browser: 'Kecard in a browser',
+    cli: 'the Kecard command line',
   },
 };

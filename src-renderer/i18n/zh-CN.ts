@@ -313,6 +313,12 @@ export const zhCN = {
     IMPORT_LIMIT_memory: '读取该文件需要超过 {{max}} 内存，已停止，未导入。',
     IMPORT_LIMIT_time: '读取该文件超过 {{max}} 秒仍未完成，已停止，未导入。',
     limitAtRow: '（第 {{row}} 行）',
+    WORKSPACE_LOCKED: '工作区正被 {{who}}使用（自 {{sinceText}}）。请先在那里关闭它，或打开另一个工作区。',
+    WORKSPACE_READ_ONLY: '无法写入：工作区文件或其所在文件夹是只读的。文件本身完好，无需恢复备份；请把它复制到可写的文件夹，或修改权限后再打开。',
+    DISK_FULL: '磁盘已满，刚才的操作未保存。请清理磁盘空间后重试。',
+    WORKSPACE_BUSY: '工作区正忙（{{who}}正在写入），刚才的操作未保存。请稍后重试。',
+    WORKSPACE_CANNOT_OPEN: '无法打开该文件：{{message}}',
+    WORKSPACE_EMPTY: '该文件是空的，还不是客卡工作区，未打开。如需在此新建工作区，请使用“新建工作区”。',
   },
   welcome: {
     title: '欢迎使用客卡',
@@ -328,6 +334,13 @@ export const zhCN = {
     title: '可能重复：已有相同的客户',
     hint: '点击名称打开已有客户；确认是另一家客户时照常保存。',
     by: { name: '名称相同', phone: '电话相同', code: '编号相同', taxId: '统一社会信用代码相同' },
+  },
+  lockHolder: {
+    who: '{{user}} 在 {{host}} 上的{{app}}（进程 {{pid}}）',
+    unknown: '另一个程序',
+    electron: '客卡桌面版',
+    browser: '客卡浏览器版',
+    cli: '客卡命令行',
   },
 };
 

@@ -72,6 +72,21 @@ test('a file that is not a Kecard workspace is refused and the open workspace st
   await expect(dialog.error).toHaveText('找不到该工作区文件。');
   expect(existsSync(join(tempDir, 'missing.kecard'))).toBe(false);
 
+  // An empty file is not quietly made a workspace.
+  const empty = join(tempDir, 'empty.kecard');
+  writeFileSync(empty, '');
+  await dialog.submit(empty);
+  await expect(dialog.error).toContainText('该文件是空的，还不是客卡工作区，未打开。');
+  expect(readFileSync(empty).length).toBe(0);
+
+  // A workspace another computer has open says who has it (and is not called damaged).
+  const taken = join(tempDir, 'taken.kecard');
+  await api('workspace.saveCopy', { path: taken });
+  const holder = { app: 'electron', user: 'zhang', host: 'front-desk-pc', pid: 4242, since: '2026-12-01T08:00:00.000Z', bootId: null, token: 'e2e' };
+  writeFileSync(`${taken}.lock`, JSON.stringify(holder));
+  await dialog.submit(taken);
+  await expect(dialog.error).toContainText('工作区正被 zhang 在 front-desk-pc 上的客卡桌面版（进程 4242）使用（自 ');
+
   await dialog.submit('   ');
   await expect(dialog.error).toHaveText('必填');
 

@@ -70,7 +70,7 @@ describe('reports in the resident worker', () => {
 
     // Back to three customers; then more changes than were lost reuse the change-log rowids the
     // facts last saw, with other rows behind them.
-    app.host.restoreBackup(backup.file);
+    await app.host.restoreBackup(backup.file);
     sell(path, [1, 2]);
     expect(await pareto()).toMatchObject({ total: 60_300, customers: 5 });
     const progress = events.filter((e) => e.type === 'job.progress' && e.kind === 'report');

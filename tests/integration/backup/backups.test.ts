@@ -32,7 +32,7 @@ describe('backups', () => {
     copy.close();
     ws.close();
 
-    restoreBackupFile(path, info.file);
+    await restoreBackupFile(path, info.file);
     const restored = openWorkspace(path);
     expect(listCustomers(restored, { offset: 0, limit: 10 }).rows.map((c) => c.name)).toEqual(['备份前的客户']);
     restored.close();
@@ -63,9 +63,9 @@ describe('backups', () => {
 
     const broken = `${good.file.replace('.manual.bak', '')}.import.bak`;
     writeFileSync(join(backupDir(path), broken), 'not a database');
-    expect(() => host.restoreBackup(broken, path)).toThrow(expect.objectContaining({ code: 'WORKSPACE_CORRUPT' }));
+    await expect(host.restoreBackup(broken, path)).rejects.toMatchObject({ code: 'WORKSPACE_CORRUPT' });
 
-    const info = host.restoreBackup(good.file, path);
+    const info = await host.restoreBackup(good.file, path);
     expect(info.customerCount).toBe(300);
     host.dispose();
   });
@@ -74,7 +74,7 @@ describe('backups', () => {
     const path = join(dir, 'big.kecard');
     const saved = { ...BACKUP_SPACE };
     const events: KecardEvent[] = [];
-    const host = new AppHost({ dataDir: join(dir, 'data'), shell: 'browser', emit: (e) => events.push(e) });
+    const host = new AppHost({ dataDir: join(dir, 'data'), shell: 'browser', emit: (e) => events.push(e), backupIdleMs: 0 });
     try {
       host.create(path);
       // Room to spare larger than any disk: as if the workspace were bigger than the free space.
