@@ -2,7 +2,7 @@ import { businessRecordInput, businessRecordPatch, type BusinessType } from '../
 import { coerceCustomValue, type CustomField, type CustomValue } from '../../src-shared/domain/custom-fields';
 import { KecardError } from '../../src-shared/errors';
 import { missingFields } from '../../src-shared/import/mapping-checks';
-import { cellText, toCalendarDate, toPhone, toYesNo } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, toCalendarDate, toPhone, toYesNo } from '../../src-shared/import/convert-cells';
 import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
 import type { DuplicateAction, ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
@@ -295,7 +295,7 @@ function rowConverter(
     for (const f of missingRequired) problem(`custom:${f.columnName}`, 'required', null);
 
     const fallbackDate = firstDate ? custom[firstDate.columnName] : null;
-    const title = cellText(columns.get(cells, 'title')) || (typeof fallbackDate === 'string' ? `${type.name} ${fallbackDate}` : type.name);
+    const title = cellWords(columns.get(cells, 'title')) || (typeof fallbackDate === 'string' ? `${type.name} ${fallbackDate}` : type.name);
     if (out.problems.length > 0 || out.unknown.length > 0 || !customer) return out;
     const parsed = businessRecordInput.safeParse({ typeId: type.id, customerId: customer.id, contactId, employeeId, title, ...(status ? { status } : {}), custom });
     if (!parsed.success) {

@@ -2,7 +2,7 @@ import { lineAmount, lineAmountAgrees, parseMoney, parseQuantityMilli, sumFen, u
 import { applyOrderDiscount, parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import { orderInput, productInput } from '../../src-shared/domain/sales';
 import { KecardError } from '../../src-shared/errors';
-import { cellText, toCalendarDate } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, toCalendarDate } from '../../src-shared/import/convert-cells';
 import type { ImportReport, ImportSettings, MoneyTotals, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
 import { runWriteAsync } from '../changelog/write-tx';
@@ -120,12 +120,12 @@ export async function runSalesImport(
       const cost = cellText(get(cells, 'cost')) ? parseMoney(cellText(get(cells, 'cost'))) : null;
       const parsed = productInput.safeParse({
         code: cellText(get(cells, 'code')) || null,
-        name: cellText(get(cells, 'name')),
-        category: cellText(get(cells, 'category')) || null,
-        unit: cellText(get(cells, 'unit')) || null,
+        name: cellWords(get(cells, 'name')),
+        category: cellWords(get(cells, 'category')) || null,
+        unit: cellWords(get(cells, 'unit')) || null,
         priceFen: price ?? -1,
         costFen: cost,
-        notes: cellText(get(cells, 'notes')) || null,
+        notes: cellWords(get(cells, 'notes')) || null,
       });
       if (!parsed.success) for (const issue of parsed.error.issues) problem(report.problems, rowNumber, String(issue.path[0] ?? '_'), issue.message, get(cells, String(issue.path[0])));
       else if (parsed.data.code && productCodes.has(parsed.data.code.toLowerCase())) {
@@ -167,7 +167,7 @@ export async function runSalesImport(
         } else {
           order.discount = orderDiscount ?? order.discount;
           order.lines.push({
-            productName: cellText(get(cells, 'productName')) || cellText(get(cells, 'productCode')) || '—',
+            productName: cellWords(get(cells, 'productName')) || cellText(get(cells, 'productCode')) || '—',
             quantityMilli: quantity as number,
             unitPriceFen: money.unitPriceFen,
             discountBp: discount as number,
