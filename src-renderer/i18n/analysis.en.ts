@@ -67,6 +67,11 @@ export const analysisEn: AnalysisMessages = {
       daysSince: 'Days since',
       owner: 'Owner',
       drill: 'List all dormant customers',
+      shownOf: 'Showing the first {{shown}} of {{n}} (the export has them all)',
+      band: '{{from}}–{{to}} days',
+      bandOpen: '≥{{from}} days',
+      bandAxis: 'Days since last order',
+      customersAxis: 'Customers',
     },
     timeSeries: {
       from: 'From month',

@@ -66,6 +66,11 @@ export const analysisZhCN = {
       daysSince: '未下单天数',
       owner: '负责人',
       drill: '全部静止户列表',
+      shownOf: '显示前 {{shown}} 个，共 {{n}} 个（导出包含全部）',
+      band: '{{from}}–{{to}} 天',
+      bandOpen: '≥{{from}} 天',
+      bandAxis: '未下单天数',
+      customersAxis: '客户数',
     },
     timeSeries: {
       from: '起始月',
