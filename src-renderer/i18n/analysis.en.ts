@@ -12,6 +12,7 @@ export const analysisEn: AnalysisMessages = {
     readingSales: 'Reading the orders (once per open workspace)…',
     writing: 'Writing: {{done}} of {{total}} customers…',
     asOf: 'Analysis date',
+    asOfLastSale: 'date of the last order',
     windowDays: 'Window (days)',
     scheme: 'Scheme',
     period: 'Period',
@@ -191,5 +192,6 @@ export const analysisEn: AnalysisMessages = {
     lifecycleApply: 'Apply rules',
     lifecycleApplied: 'Customer lifecycle stages updated',
     lifecycleRange: 'Lost must be more days than dormant',
+    asOf: 'Classify as of',
   },
 };

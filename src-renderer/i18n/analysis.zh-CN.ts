@@ -12,6 +12,7 @@ export const analysisZhCN = {
     writing: '正在写入：{{done}} / {{total}} 个客户…',
     asOf: '分析日期',
     windowDays: '统计期（天）',
+    asOfLastSale: '最近一笔订单的日期',
     scheme: '分类方案',
     period: '期间',
     noScheme: '还没有分类方案：请先在“客户分类”中定义并应用一个方案。',
@@ -190,6 +191,7 @@ export const analysisZhCN = {
     lifecycleApply: '应用规则',
     lifecycleApplied: '已按规则更新客户生命周期',
     lifecycleRange: '流失天数必须大于休眠天数',
+    asOf: '分类日期',
   },
 };
 

@@ -223,3 +223,33 @@ test('a bar of the complaint summary drills to the customers with such complaint
   await report.locator('[data-testid=business-status-drill][data-status=handling]').click();
   expect((await analysis.drillNames(1))[0]).toContain('东方电子科技');
 });
+
+test('imported history: the reports and classification default to the last order date, and classification has its own date', async ({ app, api }) => {
+  // Sales that ended long ago (an imported ledger): "as of today" would show no customers with sales.
+  const history: [string, string, number][] = [
+    ['华南贸易有限公司', '2023-11-20', 50_000],
+    ['东方电子科技', '2023-12-01', 30_000],
+    ['中原物流集团', '2023-12-09', 20_000],
+  ];
+  for (const [name, date, yuan] of history) {
+    const c = await api('customers.create', { values: { name } });
+    await api('orders.create', { customerId: c.id, orderDate: date, status: 'confirmed', lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+  }
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  await analysis.openClassification();
+  await expect(app.getByTestId('classification-asof')).toHaveValue('2023-12-09');
+  await expect(app.getByTestId('classification-params').getByTestId('asof-last-sale')).toBeVisible();
+
+  const pareto = await analysis.openReport('pareto');
+  await expect(pareto.getByTestId('report-asof')).toHaveValue('2023-12-09');
+  await expect(pareto.getByTestId('pareto-customers')).toHaveAttribute('data-customers', '3');
+
+  // The reports' date is the reports' own: classification keeps its date.
+  await pareto.getByTestId('report-asof').fill('2023-06-01');
+  await pareto.getByTestId('report-run').click();
+  await expect(pareto).toHaveAttribute('data-status', 'done');
+  await expect(pareto.getByTestId('pareto-customers')).toHaveAttribute('data-customers', '0');
+  await analysis.openClassification();
+  await expect(app.getByTestId('classification-asof')).toHaveValue('2023-12-09');
+});
