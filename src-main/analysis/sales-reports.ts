@@ -2,7 +2,7 @@ import { lifetimeValue, paretoCurveOf } from '../../src-shared/analysis/contribu
 import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, type RfmScoring } from '../../src-shared/analysis/rfm';
 import type { Workspace } from '../db/workspace';
 import { windowEnding } from './customer-metrics';
-import { NO_DAY, customerTotals, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
+import { NO_DAY, customerTotals, isWindowBuyer, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
 import { salesFacts } from './facts/facts-cache';
 import { dayNumber, isoDate, type SalesFacts } from './facts/sales-facts';
 
@@ -31,7 +31,7 @@ export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number):
   const { f, t } = totalsFor(ws, asOf, windowDays);
   const out = new Float64Array(f.customerCount);
   let size = 0;
-  for (let c = 0; c < f.customerCount; c++) if ((t.windowOrders[c] as number) > 0 && (t.windowRevenue[c] as number) > 0) out[size++] = t.windowRevenue[c] as number;
+  for (let c = 0; c < f.customerCount; c++) if (isWindowBuyer(t, c)) out[size++] = t.windowRevenue[c] as number;
   return out.slice(0, size);
 }
 
@@ -160,9 +160,11 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
       if (day < start || day >= end) continue;
       const m = monthOfDay[day - start] as number;
       const x = cell(m, g);
-      x.revenue += f.orderTotal[i] as number;
+      const total = f.orderTotal[i] as number;
+      x.revenue += total;
       x.orders += 1;
-      if (seen[m] !== c) {
+      // Active: a buyer of the month, revenue > 0 in it (totals are never negative, so an order above 0 makes one).
+      if (seen[m] !== c && total > 0) {
         seen[m] = c;
         x.active += 1;
       }
@@ -186,13 +188,13 @@ function nextMonthStart(month: string): number {
   return Math.round(Date.UTC(y, m, 1) / 86_400_000);
 }
 
-/** Lifetime value with its formula, from the window's sales and a stated lifespan and margin. */
+/** Lifetime value with its formula, from the window's buyers (`isWindowBuyer`) and a stated lifespan and margin. */
 export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number) {
   const { f, t } = totalsFor(ws, asOf, windowDays);
   const agg = { revenue: 0, orders: 0, customers: 0 };
   for (let c = 0; c < f.customerCount; c++) {
     const n = t.windowOrders[c] as number;
-    if (n === 0) continue;
+    if (!isWindowBuyer(t, c)) continue;
     agg.revenue += t.windowRevenue[c] as number;
     agg.orders += n;
     agg.customers += 1;
