@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../src-shared/money';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -14,7 +14,7 @@ import { useReport } from './use-report';
 
 /** 静止户: customers quiet for N days, the revenue at risk, and the list with last order and owner. */
 export function DormantReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [days, setDays] = useState(180);
   const { state, run, cancel } = useReport<DormantResult>();
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -86,7 +86,7 @@ export function DormantReport() {
             {t('analysis.dormant.count', { n: data.count.toLocaleString() })}
           </p>
           <p data-testid="dormant-at-risk" data-fen={data.valueAtRisk}>
-            {t('analysis.dormant.atRisk', { amount: formatMoney(data.valueAtRisk, { symbol: true }) })}
+            {t('analysis.dormant.atRisk', { amount: formatMoneyShort(data.valueAtRisk, i18n.language) })}
           </p>
           <button type="button" data-testid="dormant-drill" disabled={data.count === 0} onClick={drill}>
             {t('analysis.dormant.drill')}

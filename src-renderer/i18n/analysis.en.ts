@@ -44,6 +44,8 @@ export const analysisEn: AnalysisMessages = {
       xAxis: 'Share of customers (by revenue, largest first)',
       yAxis: 'Cumulative share of revenue',
       drillTop: 'Show the top 20%',
+      markCustomers: 'Top 20% of customers',
+      markRevenue: 'their revenue: {{share}}',
       curve: 'Cumulative contribution',
     },
     pyramid: { periodOf: 'Period {{period}}', latest: 'Latest period', drill: 'Show customers', openQuery: 'Open as query' },
@@ -99,6 +101,7 @@ export const analysisEn: AnalysisMessages = {
       heatmapCaption: 'Customers per R×F cell (click a number to list them)',
       avgM: 'Average M',
       analysed: '{{n}} customers analysed',
+      legendTitle: 'Colour: average monetary value (M)',
     },
     clv: {
       lifespan: 'Customer lifespan (years)',

@@ -44,6 +44,8 @@ export const analysisZhCN = {
       yAxis: '累计销售额占比',
       drillTop: '查看前 20% 客户',
       curve: '累计贡献',
+      markCustomers: '前 20% 客户',
+      markRevenue: '其销售额占 {{share}}',
     },
     pyramid: { periodOf: '期间 {{period}}', latest: '最新期间', drill: '查看客户', openQuery: '作为查询打开' },
     distribution: { hint: '各期间每个分类的客户数（堆叠）。' },
@@ -98,6 +100,7 @@ export const analysisZhCN = {
       heatmapCaption: '各 R×F 格的客户数（点击数字查看客户）',
       avgM: '平均金额',
       analysed: '参与分析的客户 {{n}} 个',
+      legendTitle: '颜色：平均消费金额（M）',
     },
     clv: {
       lifespan: '平均客户寿命（年）',

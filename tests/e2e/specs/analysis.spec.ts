@@ -253,3 +253,28 @@ test('imported history: the reports and classification default to the last order
   await analysis.openClassification();
   await expect(app.getByTestId('classification-asof')).toHaveValue('2023-12-09');
 });
+
+test('charts say what their marks are, and large sums read in 亿', async ({ app, api }) => {
+  // A wholesaler's year: ¥2,638,044,594.17 over ten customers, one of them bringing most of it.
+  const amounts = [1_900_000_000, 400_000_000, 200_000_000, 80_000_000, 30_000_000, 20_000_000, 5_000_000, 2_000_000, 1_000_000, 44_594.17];
+  for (const [i, yuan] of amounts.entries()) {
+    const c = await api('customers.create', { values: { name: `批发客户${i + 1}` } });
+    await api('orders.create', { customerId: c.id, orderDate: day(-30 - i), status: 'confirmed', lines: [{ productName: '钢材', quantityMilli: 1000, unitPriceFen: Math.round(yuan * 100) }] });
+  }
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  const pareto = await analysis.openReport('pareto');
+  await expect(pareto.getByTestId('pareto-customers')).toContainText('¥26.38亿');
+  await expect(pareto.getByTestId('pareto-top20')).toContainText('87.2%');
+  // The vertical line marks the top 20 % of customers, the horizontal one the revenue they bring.
+  const paretoSvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
+  expect(paretoSvg).toContain('前 20% 客户');
+  expect(paretoSvg).toContain('其销售额占 87.2%');
+  expect(paretoSvg).not.toContain('20% → ');
+
+  const rfm = await analysis.openReport('rfm');
+  await expect(rfm.getByTestId('report-chart').locator('canvas').first()).toBeVisible();
+  const rfmSvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
+  expect(rfmSvg).toContain('颜色：平均消费金额（M）');
+  expect(rfmSvg).toMatch(/¥[\d.]+亿/);
+});
