@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { AnalysisPage } from '../pages/analysis-page';
 import { QueryBuilderPage } from '../pages/query-builder-page';
@@ -277,4 +278,31 @@ test('charts say what their marks are, and large sums read in 亿', async ({ app
   const rfmSvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
   expect(rfmSvg).toContain('颜色：平均消费金额（M）');
   expect(rfmSvg).toMatch(/¥[\d.]+亿/);
+});
+
+test('静止户 at 90 days: the chart counts all of them, the table says it shows the first 200, the export lists all', async ({ app, api }) => {
+  // 230 customers, quiet for 90 to 550 days; the table lists 200 of them.
+  for (let i = 0; i < 230; i += 1) {
+    const c = await api('customers.create', { values: { name: `静止客户${String(i).padStart(3, '0')}` } });
+    await order(api, c.id, 100 + i, 90 + i * 2);
+  }
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  const dormant = await analysis.openReport('dormant');
+  // As of today (the default would be the last order's day, 90 days ago).
+  await dormant.getByTestId('report-asof').fill(day(0));
+  await dormant.getByTestId('dormant-days').fill('90');
+  await dormant.getByTestId('report-run').click();
+  await expect(dormant.getByTestId('dormant-count')).toHaveAttribute('data-count', '230');
+  await expect(dormant.getByTestId('dormant-row')).toHaveCount(200);
+  await expect(dormant.getByTestId('dormant-shown')).toHaveText('显示前 200 个，共 230 个（导出包含全部）');
+  const [download] = await Promise.all([app.waitForEvent('download'), dormant.getByTestId('report-export-xlsx').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const names: string[] = [];
+  wb.worksheets[0]?.eachRow((row) => {
+    const v = row.getCell(1).value;
+    if (typeof v === 'string' && v.startsWith('静止客户')) names.push(v);
+  });
+  expect(new Set(names).size).toBe(230);
 });
