@@ -45,3 +45,44 @@ export function sumFen(values: readonly Fen[]): Fen {
   for (const v of values) total += BigInt(v);
   return Number(total);
 }
+
+/**
+ * How far a line amount given by its source (an import's 金额) may lie from
+ * quantity × price × (1 − discount): the price is held to the fen, so it may be up to half a fen
+ * per unit off the exact one, plus the amount's own rounding to the fen.
+ */
+export function lineAmountTolerance(quantityMilli: number): Fen {
+  return Math.ceil(quantityMilli / 2000) + 1;
+}
+
+/** Whether a given line amount agrees with the line's quantity, price and discount (within the price's rounding). */
+export function lineAmountAgrees(amountFen: Fen, quantityMilli: number, unitPriceFen: Fen, discountBp: number): boolean {
+  return Math.abs(lineAmount(quantityMilli, unitPriceFen, discountBp) - amountFen) <= lineAmountTolerance(quantityMilli);
+}
+
+/**
+ * The unit price, to the fen (half away from zero), that a line amount comes from:
+ * amount ÷ (quantity × (1 − discount)), in BigInt. Null when no price can give the amount
+ * (no quantity, or a 100 % discount on a non-zero amount).
+ */
+export function unitPriceFromAmount(amountFen: Fen, quantityMilli: number, discountBp: number): Fen | null {
+  if (amountFen === 0) return 0;
+  if (quantityMilli <= 0 || discountBp >= 10000) return null;
+  const numerator = BigInt(amountFen) * 1000n * 10000n;
+  const denominator = BigInt(quantityMilli) * BigInt(10000 - discountBp);
+  const abs = numerator < 0n ? -numerator : numerator;
+  const rounded = (2n * abs + denominator) / (2n * denominator);
+  const value = Number(numerator < 0n ? -rounded : rounded);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** A quantity in thousandths from a decimal text ("1,000.5", "２"), exactly (further decimals round half away from zero); null when it is not a number. */
+export function parseQuantityMilli(input: string | number): number | null {
+  if (typeof input === 'number') return Number.isFinite(input) ? Math.round(input * 1000) : null;
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(input.normalize('NFKC').trim().replace(/[,，\s]/g, ''));
+  if (!m) return null;
+  const [, sign, whole = '0', frac = ''] = m;
+  const milli = BigInt(whole) * 1000n + BigInt((frac + '000').slice(0, 3)) + (Number(frac[3] ?? '0') >= 5 ? 1n : 0n);
+  const value = Number(sign === '-' ? -milli : milli);
+  return Number.isSafeInteger(value) ? value : null;
+}

@@ -26,6 +26,8 @@ const aggregateOrders = (where: GroupNode | undefined, fn: 'sum' | 'max' | 'min'
   ...(where ? { where } : {}),
   aggregate: { fn, field, op, value },
 });
+/** Buyers of a period (revenue > 0 in it, as `isWindowBuyer`): an order above 0 in it, totals being never negative. */
+const buyersBetween = (from: string, to: string): RelatedNode => hasOrders(group([cond('orderDate', 'between', { value: from, value2: to }), cond('totalFen', 'gt', { value: 0 })]));
 /** Matches no customer: the element was empty when the drill was asked for. */
 const nothing = (w: Window): RelatedNode => countOrders(ordersBetween(w.from, w.to), 'lt', 0);
 
@@ -57,7 +59,7 @@ function rfmQuery(asOf: string, windowDays: number, scored: readonly RfmScored[]
   const w = windowEnding(asOf, windowDays);
   const inWindow = ordersBetween(w.from, w.to);
   const all = () => true;
-  const nodes: QueryNode[] = [hasOrders(inWindow)];
+  const nodes: QueryNode[] = [buyersBetween(w.from, w.to)];
   const dims = [
     { value: (s: RfmScored) => s.recencyDays, keep: keep.r },
     { value: (s: RfmScored) => s.frequency, keep: keep.f },
@@ -130,12 +132,12 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
     }
     case 'buyers': {
       const w = windowEnding(t.asOf, t.windowDays);
-      return [hasOrders(ordersBetween(w.from, w.to))];
+      return [buyersBetween(w.from, w.to)];
     }
     case 'month': {
       const [from, to] = [`${t.month}-01`, monthEnd(t.month)];
       if (t.measure === 'new') return [aggregateOrders(undefined, 'min', 'orderDate', 'gte', from), aggregateOrders(undefined, 'min', 'orderDate', 'lte', to)];
-      const nodes: QueryNode[] = [hasOrders(ordersBetween(from, to))];
+      const nodes: QueryNode[] = [buyersBetween(from, to)];
       if (t.by) {
         const field = t.by === 'class' ? 'customerClass' : 'province';
         nodes.push(t.key ? cond(field, 'eq', { value: t.key }) : cond(field, 'empty'));

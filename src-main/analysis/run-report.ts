@@ -33,7 +33,8 @@ export const reportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pyramid'), schemeId: z.string().max(64), period: z.string().max(20).optional() }).strict(),
   z.object({ kind: z.literal('distribution'), schemeId: z.string().max(64) }).strict(),
   z.object({ kind: z.literal('transitions'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20) }).strict(),
-  z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
+  /** `all`: list every dormant customer (the export), not only the first 200. */
+  z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days, all: z.boolean().optional() }).strict(),
   z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province']).optional() }).strict(),
   z.object({ kind: z.literal('clv'), asOf: date, windowDays: days, lifespanYears: z.number().min(0.1).max(50), grossMargin: z.number().min(0).max(1) }).strict(),
   z.object({ kind: z.literal('managers'), asOf: date, windowDays: days, visitTypeId: z.string().max(64).optional() }).strict(),
@@ -96,7 +97,7 @@ export async function runReport(ws: Workspace, r: ReportRequest, ctx?: CallConte
     case 'transitions':
       return classTransitions(ws, r.schemeId, r.from, r.to);
     case 'dormant':
-      return dormantReport(ws, r.asOf, r.dormantDays);
+      return dormantReport(ws, r.asOf, r.dormantDays, r.all === true ? null : 200);
     case 'timeSeries':
       return timeSeries(ws, r.fromMonth, r.toMonth, r.by);
     case 'clv':

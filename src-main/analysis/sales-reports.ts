@@ -2,7 +2,7 @@ import { lifetimeValue, paretoCurveOf } from '../../src-shared/analysis/contribu
 import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, type RfmScoring } from '../../src-shared/analysis/rfm';
 import type { Workspace } from '../db/workspace';
 import { windowEnding } from './customer-metrics';
-import { NO_DAY, customerTotals, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
+import { NO_DAY, customerTotals, isWindowBuyer, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
 import { salesFacts } from './facts/facts-cache';
 import { dayNumber, isoDate, type SalesFacts } from './facts/sales-facts';
 
@@ -31,7 +31,7 @@ export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number):
   const { f, t } = totalsFor(ws, asOf, windowDays);
   const out = new Float64Array(f.customerCount);
   let size = 0;
-  for (let c = 0; c < f.customerCount; c++) if ((t.windowOrders[c] as number) > 0 && (t.windowRevenue[c] as number) > 0) out[size++] = t.windowRevenue[c] as number;
+  for (let c = 0; c < f.customerCount; c++) if (isWindowBuyer(t, c)) out[size++] = t.windowRevenue[c] as number;
   return out.slice(0, size);
 }
 
@@ -69,8 +69,22 @@ export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scori
   return { customers: cols.monetary.length, segments: summariseSegmentColumns(s.segment, cols.monetary), heatmap: rfmHeatmapColumns(s.r, s.f, cols.monetary) };
 }
 
-/** 静止户: customers who bought before but not for `dormantDays`, with the value at risk. */
-export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit = 200) {
+/**
+ * The quiet-time bands of the dormant chart, from the chosen threshold: [d, 1.5d), [1.5d, 2d),
+ * [2d, 4d), 4d and more (180 → 180, 270, 360, 720). Fixed bands from 180 days left a 90-day
+ * report with an empty chart.
+ */
+export function dormantBandStarts(dormantDays: number): number[] {
+  const starts = [dormantDays, Math.ceil(dormantDays * 1.5), dormantDays * 2, dormantDays * 4];
+  return starts.filter((s, i) => i === 0 || s > (starts[i - 1] as number));
+}
+
+/**
+ * 静止户: customers who bought before but not for `dormantDays`, with the value at risk, counted
+ * in quiet-time bands over all of them; the list holds the `limit` most recently quiet (null: all,
+ * for the export).
+ */
+export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit: number | null = 200) {
   const f = salesFacts(ws);
   const to = dayNumber(asOf);
   const { lastUpTo } = customerTotals(f, to, to);
@@ -88,8 +102,16 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
     const last = lastUpTo[c] as number;
     if (day <= last && day > last - 365) valueAtRisk += f.orderTotal[i] as number;
   }
+  const starts = dormantBandStarts(dormantDays);
+  const bands = starts.map((from, i) => ({ fromDays: from, toDays: i + 1 < starts.length ? (starts[i + 1] as number) - 1 : null, count: 0 }));
+  for (const c of dormant) {
+    const quiet = to - (lastUpTo[c] as number);
+    let b = bands.length - 1;
+    while (b > 0 && quiet < (bands[b] as { fromDays: number }).fromDays) b -= 1;
+    (bands[b] as { count: number }).count += 1;
+  }
   dormant.sort((a, b) => (lastUpTo[b] as number) - (lastUpTo[a] as number) || a - b);
-  const shown = dormant.slice(0, limit);
+  const shown = limit === null ? dormant : dormant.slice(0, limit);
   const names = new Map(
     (shown.length ? (ws.db.prepare(`SELECT c.id, c.name, e.name AS owner FROM customers c LEFT JOIN employees e ON e.id = c.owner_id WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(shown.map((c) => f.customerIds[c]))) as { id: string; name: string; owner: string | null }[]) : []).map((r) => [r.id, r]),
   );
@@ -98,7 +120,7 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
     const last = lastUpTo[c] as number;
     return { id, name: names.get(id)?.name ?? '', lastOrder: isoDate(last), daysSinceLastOrder: to - last, owner: names.get(id)?.owner ?? null };
   });
-  return { count: dormant.length, valueAtRisk, list };
+  return { count: dormant.length, valueAtRisk, list, bands };
 }
 
 /** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class or province. */
@@ -138,9 +160,11 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
       if (day < start || day >= end) continue;
       const m = monthOfDay[day - start] as number;
       const x = cell(m, g);
-      x.revenue += f.orderTotal[i] as number;
+      const total = f.orderTotal[i] as number;
+      x.revenue += total;
       x.orders += 1;
-      if (seen[m] !== c) {
+      // Active: a buyer of the month, revenue > 0 in it (totals are never negative, so an order above 0 makes one).
+      if (seen[m] !== c && total > 0) {
         seen[m] = c;
         x.active += 1;
       }
@@ -164,13 +188,13 @@ function nextMonthStart(month: string): number {
   return Math.round(Date.UTC(y, m, 1) / 86_400_000);
 }
 
-/** Lifetime value with its formula, from the window's sales and a stated lifespan and margin. */
+/** Lifetime value with its formula, from the window's buyers (`isWindowBuyer`) and a stated lifespan and margin. */
 export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number) {
   const { f, t } = totalsFor(ws, asOf, windowDays);
   const agg = { revenue: 0, orders: 0, customers: 0 };
   for (let c = 0; c < f.customerCount; c++) {
     const n = t.windowOrders[c] as number;
-    if (n === 0) continue;
+    if (!isWindowBuyer(t, c)) continue;
     agg.revenue += t.windowRevenue[c] as number;
     agg.orders += n;
     agg.customers += 1;

@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../src-shared/errors';
 import { KecardError } from '../../src-shared/errors';
+import type { ImportTarget } from '../../src-shared/import/header-synonyms';
+import { fieldHeading, REQUIRED_FIELDS } from '../../src-shared/import/mapping-checks';
 
 // The CLI speaks to people in a terminal: one line per error, Chinese then English, and an exit
 // code scripts can test. Stacks stay out of the terminal.
@@ -49,7 +51,8 @@ export function describeError(err: unknown, workspacePath = ''): CliFailure {
     const path = typeof err.details?.path === 'string' ? err.details.path : workspacePath;
     const format = MESSAGES[err.code];
     const holder = holderText(err);
-    const message = holder ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
+    const missing = err.code === 'VALIDATION' ? missingColumnsText(err.details) : null;
+    const message = holder ?? missing ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
     return { code: err.code, message, exitCode: err.code === 'JOB_CANCELLED' ? EXIT.cancelled : EXIT.failed };
   }
   const detail = err instanceof Error ? err.message : String(err);
@@ -64,4 +67,23 @@ function holderText(err: KecardError): string | null {
   if (typeof d.user !== 'string') return `工作区正被另一个程序使用 / The workspace is in use by another program: ${path}`;
   const who = `${d.user}@${String(d.host)} (${String(d.app)}, pid ${String(d.pid)})`;
   return `工作区正被 ${who} 使用（自 ${String(d.since)}）/ The workspace is in use by ${who} since ${String(d.since)}: ${path}`;
+}
+
+/** An import whose mapping lacks required columns: named once, with the columns the file has, instead of one error per row. */
+function missingColumnsText(details: Record<string, unknown> | undefined): string | null {
+  const missing = details?.missing;
+  const target = details?.target;
+  if (!Array.isArray(missing) || missing.length === 0 || typeof target !== 'string' || !(target in REQUIRED_FIELDS)) return null;
+  const importTarget = target as ImportTarget;
+  const names = missing
+    .filter((m): m is string[] => Array.isArray(m))
+    .map((alternatives) => `${alternatives.map((f) => fieldHeading(importTarget, f)).join(' 或 ')} (${alternatives.join(' or ')})`);
+  const headers = Array.isArray(details?.headers) ? details.headers.filter((h): h is string => typeof h === 'string' && h !== '') : [];
+  return [
+    `缺少必需的列 / Missing required columns: ${names.join('；')}`,
+    headers.length > 0 ? `文件中的列 / Columns in the file: ${headers.join(', ')}` : null,
+    '请改表头或用向导映射 / Rename the headers, or map them in the import wizard.',
+  ]
+    .filter((line): line is string => line !== null)
+    .join('\n');
 }

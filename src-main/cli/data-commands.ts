@@ -11,6 +11,7 @@ import { indexPendingSearch } from '../services/search/index-pending-search';
 import { listBusinessTypes } from '../services/business/business-type-service';
 import { localUserContext } from '../workspace/app-host';
 import { KecardError } from '../../src-shared/errors';
+import { formatMoney } from '../../src-shared/money';
 import { UsageError } from './cli-errors';
 import { openForCommand } from './cli-workspace';
 import type { CliIo, CommandOutput } from './cli-commands';
@@ -95,6 +96,12 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
     }
     const text = [
       `行数 / Rows: ${report.total}, 有效 / valid: ${report.valid}, 有问题 / with problems: ${report.invalid}, 重复 / duplicates: ${report.duplicates.length}`,
+      ...report.warnings.map((w) => `注意 / Warning: 列「${w.header}」像金额或合计，却映射到了单价 / column "${w.header}" looks like an amount or total but is mapped to the unit price`),
+      ...(report.money
+        ? [
+            `文件「${report.money.header}」列合计 / File total of "${report.money.header}": ${formatMoney(report.money.fileFen, { symbol: true })}; 将导入明细金额 / lines to import: ${formatMoney(report.money.linesFen, { symbol: true })}; 订单金额 / order totals: ${formatMoney(report.money.ordersFen, { symbol: true })}`,
+          ]
+        : []),
       ...report.problems.slice(0, 20).map((p) => `  第 ${p.row} 行 / row ${p.row}: ${p.field} ${p.code} "${p.value}"`),
       report.written
         ? `已导入 / Imported: ${report.written.inserted} 新增 / new, ${report.written.updated} 更新 / updated, ${report.written.skipped} 跳过 / skipped`

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { openForReading } from './cli-workspace';
-import { latestSaleDate } from './sales-summary';
+import { salesDateRange } from '../analysis/sales-dates';
 import { UsageError } from './cli-errors';
 import { callMethod } from './call-command';
 import type { CliIo, CommandOutput } from './cli-commands';
@@ -20,8 +20,8 @@ export interface ReportOptions {
 
 /**
  * `kecard report KIND`: the app's reports through the same router and worker. Without --as-of the
- * date is the last sale when that lies in the past, so an imported history does not come out
- * empty just because nothing was sold today.
+ * date is the last sale when that lies in the past — the app's own default (reports.salesDates) —
+ * so an imported history does not come out empty just because nothing was sold today.
  */
 export async function reportCommand(workspace: string, kind: string, options: ReportOptions, io: CliIo, asUser?: string): Promise<CommandOutput> {
   if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
@@ -74,7 +74,7 @@ function defaultAsOf(workspace: string): string {
   const today = new Date().toISOString().slice(0, 10);
   const ws = openForReading(resolve(workspace));
   try {
-    const last = latestSaleDate(ws);
+    const last = salesDateRange(ws).lastOrderDate;
     return last !== null && last < today ? last : today;
   } finally {
     ws.close();

@@ -17,7 +17,3 @@ export function salesSummary(ws: Workspace): SalesSummary {
     .get() as SalesSummary;
   return row;
 }
-
-export function latestSaleDate(ws: Workspace): string | null {
-  return (ws.db.prepare(`SELECT max(o.order_date) ${SALES}`).pluck().get() as string | null) ?? null;
-}

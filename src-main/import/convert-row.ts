@@ -1,7 +1,7 @@
 import { customerCreateInput, type CustomerValues } from '../../src-shared/domain/customer';
 import { contactCreateInput } from '../../src-shared/domain/organisation';
 import { coerceCustomValue, type CustomField } from '../../src-shared/domain/custom-fields';
-import { cellText, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
 import type { Cell } from './read-rows';
 import type { ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 
@@ -17,6 +17,9 @@ const COLOR_WORDS: Record<string, string> = {
   绿: 'green', 绿色: 'green', green: 'green', 黄: 'yellow', 黄色: 'yellow', yellow: 'yellow', 红: 'red', 红色: 'red', red: 'red',
   蓝: 'blue', 蓝色: 'blue', blue: 'blue', 紫: 'purple', 紫色: 'purple', purple: 'purple', 灰: 'gray', 灰色: 'gray', gray: 'gray', grey: 'gray',
 };
+// Free text keeps what the user wrote; values with one meaning (numbers, phones, codes, dates,
+// options) are normalised.
+const WRITTEN_TEXT = new Set(['name', 'shortName', 'address', 'notes', 'industry', 'source', 'province', 'city', 'district', 'title']);
 const LEVEL_WORDS: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一级: 1, 二级: 2, 三级: 3, 四级: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
 export interface ConvertedRow {
@@ -146,14 +149,14 @@ export function convertRow(
         link.customerCode = text;
         break;
       case 'department':
-        link.department = text;
+        link.department = cellWords(raw);
         break;
       case 'taxId':
         // Kept for duplicate detection; stored only if mapped to a custom field as well.
         out.values.__taxId = text;
         break;
       default:
-        out.values[field] = typeof raw === 'number' && (field === 'code' || field === 'name') ? String(raw) : text;
+        out.values[field] = WRITTEN_TEXT.has(field) ? cellWords(raw) : text;
     }
   }
   if (settings.target === 'customers') {

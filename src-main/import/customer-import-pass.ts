@@ -166,7 +166,7 @@ class ContactLinks {
       if (!this.byName.has(key)) this.byName.set(key, r.id);
     }
     for (const d of ws.db.prepare('SELECT id, customer_id, name FROM departments WHERE deleted = 0').iterate() as IterableIterator<{ id: string; customer_id: string; name: string }>) {
-      this.departments.set(`${d.customer_id}\u0000${d.name}`, d.id);
+      this.departments.set(`${d.customer_id}\u0000${duplicateNameKey(d.name)}`, d.id);
     }
   }
 
@@ -184,7 +184,8 @@ class ContactLinks {
     let departmentId: string | null = null;
     const department = row.link?.department;
     if (department) {
-      const key = `${customerId}\u0000${department}`;
+      // Matched like names (销售部 and 销售部 are one department), stored as written.
+      const key = `${customerId}\u0000${duplicateNameKey(department)}`;
       departmentId = this.departments.get(key) ?? null;
       if (!departmentId) {
         departmentId = insertDepartment(tx, customerId, null, department);

@@ -1,6 +1,7 @@
 import { KecardError } from '../../src-shared/errors';
+import { missingFields } from '../../src-shared/import/mapping-checks';
 import { receiptInput } from '../../src-shared/domain/sales';
-import { cellText, toCalendarDate } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, toCalendarDate } from '../../src-shared/import/convert-cells';
 import type { ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import { formatMoney, parseMoney } from '../../src-shared/money';
 import type { CallContext } from '../changelog/call-context';
@@ -39,7 +40,12 @@ export async function runReceiptsImport(
 ): Promise<ImportReport> {
   const columns = columnsOf(o.mapping);
   if (!columns.has('receiptDate') || !columns.has('amount') || !(columns.has('customer') || columns.has('customerCode') || columns.has('orderNo'))) {
-    throw new KecardError('VALIDATION', 'Map the receipt date, the amount and the customer or order.', { fields: { mapping: 'receiptRequired' } });
+    throw new KecardError('VALIDATION', 'Map the receipt date, the amount and the customer or order.', {
+      fields: { mapping: 'receiptRequired' },
+      target: 'receipts',
+      missing: missingFields('receipts', o.mapping),
+      headers: report.headers,
+    });
   }
   const customers = customerFinder(ws);
   const orders = new Map<string, { id: string; customerId: string; customerName: string }>();
@@ -75,7 +81,7 @@ export async function runReceiptsImport(
       receiptDate: date.ok ? date.value : null,
       amountFen: amount,
       method: cellText(columns.get(cells, 'method')) || null,
-      notes: cellText(columns.get(cells, 'notes')) || null,
+      notes: cellWords(columns.get(cells, 'notes')) || null,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

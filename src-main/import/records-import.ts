@@ -1,7 +1,8 @@
 import { businessRecordInput, businessRecordPatch, type BusinessType } from '../../src-shared/domain/business';
 import { coerceCustomValue, type CustomField, type CustomValue } from '../../src-shared/domain/custom-fields';
 import { KecardError } from '../../src-shared/errors';
-import { cellText, toCalendarDate, toPhone, toYesNo } from '../../src-shared/import/convert-cells';
+import { missingFields } from '../../src-shared/import/mapping-checks';
+import { cellText, cellWords, toCalendarDate, toPhone, toYesNo } from '../../src-shared/import/convert-cells';
 import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
 import type { DuplicateAction, ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
@@ -58,7 +59,12 @@ export async function runRecordsImport(
   const mapped = Object.values(options.mapping).filter((f): f is string => f !== null);
   if (mapped.some((f) => !allowed.has(f))) throw new KecardError('VALIDATION', 'A column is mapped to a field this type does not have.', { fields: { mapping: 'unknownField' } });
   if (!mapped.includes('customer') && !mapped.includes('customerCode')) {
-    throw new KecardError('VALIDATION', 'Map a column to the customer name or code.', { fields: { mapping: 'customerRequired' } });
+    throw new KecardError('VALIDATION', 'Map a column to the customer name or code.', {
+      fields: { mapping: 'customerRequired' },
+      target: 'records',
+      missing: missingFields('records', options.mapping),
+      headers: report.headers,
+    });
   }
   const keyField = settings.recordKey ? fields.find((f) => `custom:${f.columnName}` === settings.recordKey && f.uniqueValues) : undefined;
   if (settings.recordKey && !keyField) throw new KecardError('VALIDATION', 'The duplicate key must be a unique field of this type.', { fields: { recordKey: 'invalid' } });
@@ -289,7 +295,7 @@ function rowConverter(
     for (const f of missingRequired) problem(`custom:${f.columnName}`, 'required', null);
 
     const fallbackDate = firstDate ? custom[firstDate.columnName] : null;
-    const title = cellText(columns.get(cells, 'title')) || (typeof fallbackDate === 'string' ? `${type.name} ${fallbackDate}` : type.name);
+    const title = cellWords(columns.get(cells, 'title')) || (typeof fallbackDate === 'string' ? `${type.name} ${fallbackDate}` : type.name);
     if (out.problems.length > 0 || out.unknown.length > 0 || !customer) return out;
     const parsed = businessRecordInput.safeParse({ typeId: type.id, customerId: customer.id, contactId, employeeId, title, ...(status ? { status } : {}), custom });
     if (!parsed.success) {

@@ -12,6 +12,7 @@ import { runSalesImport } from './sales-import';
 import { runReceiptsImport } from './receipts-import';
 import { runRecordsImport } from './records-import';
 import type { ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
+import { mappingWarnings, missingFields } from '../../src-shared/import/mapping-checks';
 
 export interface ImportRunOptions {
   dryRun: boolean;
@@ -57,7 +58,17 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
   const headerRow = settings.headerRow ?? inspection.headerRow;
   const mapping = settings.mapping ?? inspection.suggested;
   if (target === 'customers' && !Object.values(mapping).includes('name')) {
-    throw new KecardError('VALIDATION', 'Map a column to the customer name.', { fields: { mapping: 'nameRequired' } });
+    throw new KecardError('VALIDATION', 'Map a column to the customer name.', { fields: { mapping: 'nameRequired' }, target, missing: [['name']], headers: inspection.headers });
+  }
+  // Without one of these every row would fail alike: say once which columns are missing.
+  const missing = target === 'orders' || target === 'products' ? missingFields(target, mapping) : [];
+  if (missing.length > 0) {
+    throw new KecardError('VALIDATION', `Map a column to each of: ${missing.map((m) => m.join(' or ')).join(', ')}.`, {
+      fields: { mapping: 'columnsRequired' },
+      target,
+      missing,
+      headers: inspection.headers,
+    });
   }
   const report: ImportReport = {
     fileName,
@@ -74,6 +85,8 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     unknownOptions: {},
     preview: [],
     written: null,
+    warnings: mappingWarnings(target, inspection.headers, mapping),
+    money: null,
   };
   if (target === 'orders' || target === 'products') {
     return runSalesImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping, dryRun: options.dryRun });

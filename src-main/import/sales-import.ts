@@ -1,9 +1,9 @@
-import { parseMoney } from '../../src-shared/money';
-import { parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
+import { lineAmount, lineAmountAgrees, parseMoney, parseQuantityMilli, sumFen, unitPriceFromAmount } from '../../src-shared/money';
+import { applyOrderDiscount, parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import { orderInput, productInput } from '../../src-shared/domain/sales';
 import { KecardError } from '../../src-shared/errors';
-import { cellText, toCalendarDate } from '../../src-shared/import/convert-cells';
-import type { ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
+import { cellText, cellWords, toCalendarDate } from '../../src-shared/import/convert-cells';
+import type { ImportReport, ImportSettings, MoneyTotals, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
 import { runWriteAsync } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
@@ -34,6 +34,48 @@ function discountBp(v: Cell): number | null {
   return n <= 1 ? Math.round((1 - n) * 10000) : null;
 }
 
+interface PendingOrder {
+  customerId: string;
+  orderDate: string;
+  discount: OrderDiscount | null;
+  lines: { productName: string; quantityMilli: number; unitPriceFen: number; discountBp: number; amountFen?: number }[];
+}
+
+type LineMoney = { ok: true; unitPriceFen: number; amountFen: number | null } | { ok: false; field: 'unitPrice' | 'amount'; code: string };
+
+/**
+ * A line's price and amount from 单价 and/or 金额 (数量 and 折扣 already read): the one missing is
+ * derived — 单价 = 金额 ÷ (数量 × (1 − 折扣)) to the fen — and a given 金额 is kept as the line's
+ * amount, so the revenue is the file's to the fen. Both given must agree (within the price's rounding).
+ */
+function lineMoney(priceText: string, amountText: string, quantityMilli: number | null, discount: number | null): LineMoney {
+  const price = priceText ? parseMoney(priceText) : null;
+  const amount = amountText ? parseMoney(amountText) : null;
+  if (priceText && (price === null || price < 0)) return { ok: false, field: 'unitPrice', code: 'invalid' };
+  if (amountText && (amount === null || amount < 0)) return { ok: false, field: 'amount', code: 'invalid' };
+  if (price === null && amount === null) return { ok: false, field: 'unitPrice', code: 'required' };
+  // Quantity and discount problems are reported on their own columns.
+  if (quantityMilli === null || quantityMilli <= 0 || discount === null || discount < 0 || discount > 10000) return { ok: true, unitPriceFen: price ?? 0, amountFen: amount };
+  if (amount === null) return { ok: true, unitPriceFen: price as number, amountFen: null };
+  if (price !== null) {
+    return lineAmountAgrees(amount, quantityMilli, price, discount) ? { ok: true, unitPriceFen: price, amountFen: amount } : { ok: false, field: 'amount', code: 'amountMismatch' };
+  }
+  const derived = unitPriceFromAmount(amount, quantityMilli, discount);
+  return derived === null ? { ok: false, field: 'amount', code: 'invalid' } : { ok: true, unitPriceFen: derived, amountFen: amount };
+}
+
+function moneyTotals(column: { field: 'amount' | 'unitPrice'; header: string; fileFen: bigint } | null, orders: Iterable<PendingOrder>): MoneyTotals | null {
+  if (!column) return null;
+  let linesFen = 0n;
+  let ordersFen = 0n;
+  for (const order of orders) {
+    const subtotal = sumFen(order.lines.map((l) => l.amountFen ?? lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp)));
+    linesFen += BigInt(subtotal);
+    ordersFen += BigInt(applyOrderDiscount(subtotal, order.discount ?? { kind: 'amount', fen: 0 }).totalFen);
+  }
+  return { field: column.field, header: column.header, fileFen: Number(column.fileFen), linesFen: Number(linesFen), ordersFen: Number(ordersFen) };
+}
+
 export async function runSalesImport(
   ws: Workspace,
   ctx: CallContext,
@@ -46,10 +88,12 @@ export async function runSalesImport(
   const mappedFields = [...new Set(Object.values(o.mapping).filter((f): f is string => f !== null))];
   const customers = customerFinder(ws);
   const productCodes = new Set((ws.db.prepare('SELECT code FROM products WHERE deleted = 0 AND code IS NOT NULL').pluck().all() as string[]).map((c) => c.toLowerCase()));
-  const orders = new Map<
-    string,
-    { customerId: string; orderDate: string; discount: OrderDiscount | null; lines: { productName: string; quantityMilli: number; unitPriceFen: number; discountBp: number }[] }
-  >();
+  const orders = new Map<string, PendingOrder>();
+  // The file's money column summed as it reads (金额 when mapped, else 单价), beside what is imported.
+  const moneyColumn = Object.entries(o.mapping).find(([, f]) => f === 'amount') ?? Object.entries(o.mapping).find(([, f]) => f === 'unitPrice');
+  const moneyField = moneyColumn
+    ? { field: moneyColumn[1] as 'amount' | 'unitPrice', header: report.headers[Number(moneyColumn[0])] ?? '', fileFen: 0n }
+    : null;
   const existingOrderNos = new Set(ws.db.prepare('SELECT order_no FROM orders WHERE deleted = 0').pluck().all() as string[]);
   const products: ReturnType<typeof productInput.parse>[] = [];
 
@@ -76,12 +120,12 @@ export async function runSalesImport(
       const cost = cellText(get(cells, 'cost')) ? parseMoney(cellText(get(cells, 'cost'))) : null;
       const parsed = productInput.safeParse({
         code: cellText(get(cells, 'code')) || null,
-        name: cellText(get(cells, 'name')),
-        category: cellText(get(cells, 'category')) || null,
-        unit: cellText(get(cells, 'unit')) || null,
+        name: cellWords(get(cells, 'name')),
+        category: cellWords(get(cells, 'category')) || null,
+        unit: cellWords(get(cells, 'unit')) || null,
         priceFen: price ?? -1,
         costFen: cost,
-        notes: cellText(get(cells, 'notes')) || null,
+        notes: cellWords(get(cells, 'notes')) || null,
       });
       if (!parsed.success) for (const issue of parsed.error.issues) problem(report.problems, rowNumber, String(issue.path[0] ?? '_'), issue.message, get(cells, String(issue.path[0])));
       else if (parsed.data.code && productCodes.has(parsed.data.code.toLowerCase())) {
@@ -95,9 +139,14 @@ export async function runSalesImport(
       const date = toCalendarDate(get(cells, 'orderDate'));
       const name = cellText(get(cells, 'customer'));
       const customerId = customers.find(cellText(get(cells, 'customerCode')), name)?.id ?? null;
-      const quantity = num(get(cells, 'quantity'));
-      const price = parseMoney(cellText(get(cells, 'unitPrice')));
+      const quantityCell = get(cells, 'quantity');
+      const quantity = typeof quantityCell === 'number' ? parseQuantityMilli(quantityCell) : parseQuantityMilli(cellText(quantityCell));
       const discount = discountBp(get(cells, 'discount'));
+      const money = lineMoney(cellText(get(cells, 'unitPrice')), cellText(get(cells, 'amount')), quantity, discount);
+      if (moneyField) {
+        const fileFen = parseMoney(cellText(get(cells, moneyField.field)));
+        if (fileFen !== null) moneyField.fileFen += BigInt(fileFen);
+      }
       // 整单优惠 repeats on each line of its order (or stands on one of them): "9折", "95%" or an amount.
       const orderDiscountText = cellText(get(cells, 'orderDiscount'));
       const orderDiscount = orderDiscountText ? parseOrderDiscount(orderDiscountText) : null;
@@ -105,12 +154,12 @@ export async function runSalesImport(
       if (!date.ok || !date.value) problem(report.problems, rowNumber, 'orderDate', 'date', get(cells, 'orderDate'));
       if (!customerId) problem(report.problems, rowNumber, 'customer', 'notFound', get(cells, name ? 'customer' : 'customerCode'));
       if (quantity === null || quantity <= 0) problem(report.problems, rowNumber, 'quantity', 'range', get(cells, 'quantity'));
-      if (price === null || price < 0) problem(report.problems, rowNumber, 'unitPrice', 'invalid', get(cells, 'unitPrice'));
+      if (!money.ok) problem(report.problems, rowNumber, money.field, money.code, get(cells, money.field));
       if (discount === null || discount < 0 || discount > 10000) problem(report.problems, rowNumber, 'discount', 'invalid', get(cells, 'discount'));
       if (orderDiscountText && !orderDiscount) problem(report.problems, rowNumber, 'orderDiscount', 'invalid', get(cells, 'orderDiscount'));
       if (orderNo && existingOrderNos.has(orderNo)) {
         if (report.duplicates.length < 2000) report.duplicates.push({ row: rowNumber, name: orderNo, matchRow: null, matchId: null, matchName: orderNo, key: `order:${orderNo}` });
-      } else if (!rowBad && customerId && date.ok && date.value) {
+      } else if (!rowBad && customerId && date.ok && date.value && money.ok) {
         const order = orders.get(orderNo) ?? { customerId, orderDate: date.value, discount: null, lines: [] };
         if (order.customerId !== customerId) problem(report.problems, rowNumber, 'customer', 'orderCustomerMismatch', get(cells, 'customer'));
         else if (orderDiscount && order.discount && JSON.stringify(orderDiscount) !== JSON.stringify(order.discount)) {
@@ -118,10 +167,11 @@ export async function runSalesImport(
         } else {
           order.discount = orderDiscount ?? order.discount;
           order.lines.push({
-            productName: cellText(get(cells, 'productName')) || cellText(get(cells, 'productCode')) || '—',
-            quantityMilli: Math.round((quantity as number) * 1000),
-            unitPriceFen: price as number,
+            productName: cellWords(get(cells, 'productName')) || cellText(get(cells, 'productCode')) || '—',
+            quantityMilli: quantity as number,
+            unitPriceFen: money.unitPriceFen,
             discountBp: discount as number,
+            ...(money.amountFen === null ? {} : { amountFen: money.amountFen }),
           });
           orders.set(orderNo, order);
         }
@@ -131,6 +181,7 @@ export async function runSalesImport(
     else report.valid += 1;
     if (report.preview.length < 20 && !rowBad) report.preview.push({ row: rowNumber, ...Object.fromEntries(mappedFields.map((f) => [f, cellText(get(cells, f))])) });
   }
+  if (settings.target === 'orders') report.money = moneyTotals(moneyField, orders.values());
   if (o.dryRun) return report;
   if (settings.mode === 'allOrNothing' && report.invalid > 0) {
     throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });

@@ -3,6 +3,7 @@ import { KecardError } from '../../src-shared/errors';
 import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
 import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-service';
 import { reportRequest } from '../analysis/run-report';
+import { salesDateRange } from '../analysis/sales-dates';
 import { validationError } from '../services/shared/validate';
 import type { Handlers, RouterDeps } from './handlers';
 
@@ -14,7 +15,8 @@ type Names =
   | 'classification.override'
   | 'lifecycle.rules'
   | 'lifecycle.saveRules'
-  | 'reports.run';
+  | 'reports.run'
+  | 'reports.salesDates';
 
 const WRITING_REPORTS = new Set(['schemeApply', 'lifecycleApply']);
 
@@ -56,5 +58,6 @@ export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handler
       });
       return { jobId };
     },
+    'reports.salesDates': () => salesDateRange(ws()),
   };
 }

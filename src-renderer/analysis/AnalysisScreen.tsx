@@ -14,6 +14,7 @@ import { RelationshipReport } from './RelationshipReport';
 import { RfmReport } from './RfmReport';
 import { TimeSeriesReport } from './TimeSeriesReport';
 import { TransitionsReport } from './TransitionsReport';
+import { useSalesDates } from './use-sales-dates';
 import '../customers/customers.css';
 import '../queries/queries.css';
 import './analysis.css';
@@ -41,6 +42,10 @@ export function AnalysisScreen() {
   const setView = useAnalysis((s) => s.setView);
   const setReport = useAnalysis((s) => s.setReport);
   const Report = REPORTS[report];
+  // The dates default to the last sale when it is past, so it must be known before a report or
+  // preview runs (each runs once on open).
+  const datesKnown = useSalesDates();
+  if (!datesKnown) return <div className="analysis-screen" data-testid="analysis-screen" data-loading="true" />;
   return (
     <div className="analysis-screen" data-testid="analysis-screen">
       <div className="toolbar analysis-tabs no-print">

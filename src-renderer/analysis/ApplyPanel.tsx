@@ -15,7 +15,7 @@ export const currentPeriod = (asOf: string) => asOf.slice(0, 7);
 /** 应用: runs the saved scheme for a named period (a snapshot per customer), shows the result and the periods so far. */
 export function ApplyPanel({ scheme }: { scheme: SchemeDto }) {
   const { t } = useTranslation();
-  const asOf = useAnalysis((s) => s.asOf);
+  const asOf = useAnalysis((s) => s.classAsOf);
   const [period, setPeriod] = useState(() => currentPeriod(asOf));
   const [periods, setPeriods] = useState<string[]>([]);
   const { state, run, cancel } = useReport<ClassPreview[]>();

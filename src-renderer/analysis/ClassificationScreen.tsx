@@ -5,6 +5,7 @@ import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { useAnalysis } from './analysis-store';
 import { LifecyclePanel } from './LifecyclePanel';
+import { ClassAsOf } from './ReportParams';
 import type { SchemeDto } from './report-types';
 import { newDraft, type SchemeDraft } from './scheme-draft';
 import { SchemeEditor } from './SchemeEditor';
@@ -62,6 +63,9 @@ export function ClassificationScreen() {
         </button>
       </aside>
       <div className="scheme-main">
+        <div className="report-params" data-testid="classification-params">
+          <ClassAsOf />
+        </div>
         {editing ? (
           <SchemeEditor
             key={editing.key}

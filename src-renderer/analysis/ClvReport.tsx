@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
@@ -11,7 +12,7 @@ import { useReport } from './use-report';
 
 /** 客户终身价值: the formula with its figures, built up step by step in the chart. */
 export function ClvReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [lifespan, setLifespan] = useState(3);
   const [marginPct, setMarginPct] = useState(30);
   const { state, run, cancel } = useReport<ClvResult>();
@@ -45,10 +46,10 @@ export function ClvReport() {
         tooltip: { trigger: 'axis' },
         grid: { left: 80, right: 20, top: 20, bottom: 30 },
         xAxis: { type: 'category', data: steps.map((s) => s.label) },
-        yAxis: { type: 'value', name: t('analysis.revenue') },
-        series: [{ type: 'bar', data: steps.map((s) => yuan(Math.round(s.fen))), label: { show: true, position: 'top' } }],
+        yAxis: { type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } },
+        series: [{ type: 'bar', data: steps.map((s) => yuan(Math.round(s.fen))), label: { show: true, position: 'top', formatter: (p: { value: number }) => formatMoneyShort(p.value * 100, i18n.language) } }],
       },
-    [data, steps, t],
+    [data, steps, t, i18n.language],
   );
   const num = (v: string, min: number, max: number) => Math.max(min, Math.min(max, Number(v) || min));
   return (
@@ -96,7 +97,7 @@ export function ClvReport() {
             <b>{formatMoney(Math.round(data.clv), { symbol: true })}</b>
           </p>
           <p className="muted">
-            {t('analysis.clv.window', { from: data.window.from, to: data.window.to, orders: data.orders, customers: data.customers, revenue: formatMoney(data.revenue, { symbol: true }) })}
+            {t('analysis.clv.window', { from: data.window.from, to: data.window.to, orders: data.orders, customers: data.customers, revenue: formatMoneyShort(data.revenue, i18n.language) })}
           </p>
           <button type="button" data-testid="clv-drill" disabled={data.customers === 0} onClick={drill}>
             {t('analysis.clv.drill')}

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../src-shared/money';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -9,34 +9,44 @@ import { yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { DormantResult } from './report-types';
+import { startReport } from './report-job';
 import { useReport } from './use-report';
-
-const BUCKETS = [180, 270, 365, 730];
 
 /** 静止户: customers quiet for N days, the revenue at risk, and the list with last order and owner. */
 export function DormantReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [days, setDays] = useState(180);
   const { state, run, cancel } = useReport<DormantResult>();
   const openDrill = useAnalysis((s) => s.openDrill);
   const asOf = () => useAnalysis.getState().asOf;
-  const go = () => void run({ kind: 'dormant', asOf: asOf(), dormantDays: days });
+  // What the shown result was run with: the export lists the same customers, whatever the inputs say now.
+  const ran = useRef({ asOf: asOf(), dormantDays: days });
+  const go = () => {
+    ran.current = { asOf: asOf(), dormantDays: days };
+    void run({ kind: 'dormant', ...ran.current });
+  };
   useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.dormant');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => openDrill({ title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }), target: { of: 'dormant', asOf: asOf(), dormantDays: days } });
-  // How long the listed customers have been quiet, in bands.
+  const drill = () => openDrill({ title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }), target: { of: 'dormant', ...ran.current } });
+  // How long all dormant customers have been quiet, in bands from the threshold (counted by main, not from the listed 200).
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
-    const bands = BUCKETS.map((b, i) => ({ label: i === BUCKETS.length - 1 ? `≥${b}` : `${b}–${(BUCKETS[i + 1] ?? b) - 1}`, from: b, to: BUCKETS[i + 1] ?? Infinity }));
+    const label = (b: DormantResult['bands'][number]) => (b.toDays === null ? t('analysis.dormant.bandOpen', { from: b.fromDays }) : t('analysis.dormant.band', { from: b.fromDays, to: b.toDays }));
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 50, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: bands.map((b) => b.label) },
-      yAxis: { type: 'value' },
-      series: [{ type: 'bar', data: bands.map((b) => data.list.filter((c) => (c.daysSinceLastOrder ?? 0) >= b.from && (c.daysSinceLastOrder ?? 0) < b.to).length) }],
+      grid: { left: 60, right: 20, top: 30, bottom: 50 },
+      xAxis: { type: 'category', name: t('analysis.dormant.bandAxis'), nameLocation: 'middle', nameGap: 30, data: data.bands.map(label) },
+      yAxis: { type: 'value', name: t('analysis.dormant.customersAxis'), minInterval: 1 },
+      series: [{ type: 'bar', label: { show: true, position: 'top' }, data: data.bands.map((b) => b.count) }],
     };
-  }, [data]);
+  }, [data, t]);
+  // The export lists every dormant customer: the table shows the first 200, so fetch the rest.
+  const allRows = async (): Promise<DormantResult['list']> => {
+    if (!data || data.count <= data.list.length) return data?.list ?? [];
+    const full = await startReport<DormantResult>({ kind: 'dormant', ...ran.current, all: true }).result;
+    return full.list;
+  };
   const open = (id: string) => {
     useApp.getState().setScreen('customers');
     void useCard.getState().open(id);
@@ -58,12 +68,12 @@ export function DormantReport() {
         </>
       }
       chart={option ? { option, height: 220, onClick: drill } : null}
-      sheets={() => [
+      sheets={async () => [
         {
           name: title,
           rows: [
             [t('analysis.dormant.name'), t('analysis.dormant.lastOrder'), t('analysis.dormant.daysSince'), t('analysis.dormant.owner')],
-            ...(data?.list.map((c) => [c.name, c.lastOrder, c.daysSinceLastOrder, c.owner]) ?? []),
+            ...(await allRows()).map((c) => [c.name, c.lastOrder, c.daysSinceLastOrder, c.owner]),
             [],
             [t('analysis.dormant.count', { n: data?.count ?? 0 }), yuan(data?.valueAtRisk ?? 0)],
           ],
@@ -76,11 +86,16 @@ export function DormantReport() {
             {t('analysis.dormant.count', { n: data.count.toLocaleString() })}
           </p>
           <p data-testid="dormant-at-risk" data-fen={data.valueAtRisk}>
-            {t('analysis.dormant.atRisk', { amount: formatMoney(data.valueAtRisk, { symbol: true }) })}
+            {t('analysis.dormant.atRisk', { amount: formatMoneyShort(data.valueAtRisk, i18n.language) })}
           </p>
           <button type="button" data-testid="dormant-drill" disabled={data.count === 0} onClick={drill}>
             {t('analysis.dormant.drill')}
           </button>
+          {data.count > data.list.length ? (
+            <p className="muted" data-testid="dormant-shown" data-shown={data.list.length} data-count={data.count}>
+              {t('analysis.dormant.shownOf', { shown: data.list.length.toLocaleString(), n: data.count.toLocaleString() })}
+            </p>
+          ) : null}
           <table className="data-table compact" data-testid="dormant-table">
             <thead>
               <tr>

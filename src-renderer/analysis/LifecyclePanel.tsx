@@ -15,7 +15,7 @@ const KEYS = ['newWithinDays', 'dormantAfterDays', 'lostAfterDays'] as const;
 /** 生命周期规则: the days that make a customer new, dormant (休眠) or lost (流失); applying recomputes every stage. */
 export function LifecyclePanel() {
   const { t } = useTranslation();
-  const asOf = useAnalysis((s) => s.asOf);
+  const asOf = useAnalysis((s) => s.classAsOf);
   const [rules, setRules] = useState<LifecycleRules | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { state, run, cancel } = useReport<LifecycleCounts>();

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
 import { useBusinessTypes } from '../card/use-meta';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -12,7 +13,7 @@ import { useReport } from './use-report';
 
 /** 客户经理绩效: customers owned (drilling to them), their revenue, visits done vs planned of a chosen visit business type. */
 export function ManagersReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const types = useBusinessTypes().data ?? [];
   const [visitTypeId, setVisitTypeId] = useState('');
   const { state, run, cancel } = useReport<ManagerRow[]>();
@@ -34,14 +35,14 @@ export function ManagersReport() {
         legend: { top: 0 },
         grid: { left: 80, right: 50, top: 40, bottom: 40 },
         xAxis: { type: 'category', data: data.map((r) => r.name) },
-        yAxis: [{ type: 'value', name: t('analysis.revenue') }, { type: 'value', name: t('analysis.managers.done') }],
+        yAxis: [{ type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } }, { type: 'value', name: t('analysis.managers.done') }],
         series: [
           { type: 'bar', name: t('analysis.revenue'), data: data.map((r) => yuan(r.revenue)) },
           { type: 'bar', yAxisIndex: 1, name: t('analysis.managers.planned'), data: data.map((r) => r.visitsPlanned) },
           { type: 'bar', yAxisIndex: 1, name: t('analysis.managers.done'), data: data.map((r) => r.visitsDone) },
         ],
       },
-    [data, t],
+    [data, t, i18n.language],
   );
   const head = [t('analysis.managers.name'), t('analysis.customers'), t('analysis.revenue'), t('analysis.managers.planned'), t('analysis.managers.done')];
   return (

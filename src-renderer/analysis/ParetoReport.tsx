@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../src-shared/money';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import { pct, yuan } from './export-table';
@@ -11,7 +11,7 @@ import { useReport } from './use-report';
 
 /** 80/20 贡献曲线: customers by revenue, largest first, against the cumulative share; the exact top-20% share as text. */
 export function ParetoReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, run, cancel } = useReport<ParetoResult>();
   const openDrill = useAnalysis((s) => s.openDrill);
   const params = () => {
@@ -37,7 +37,14 @@ export function ParetoReport() {
             showSymbol: false,
             areaStyle: { opacity: 0.15 },
             data: data.points.map((p) => [p.customerShare * 100, p.valueShare * 100]),
-            markLine: { symbol: 'none', label: { formatter: `20% → ${pct(data.top20Share)}` }, data: [{ xAxis: 20 }, { yAxis: data.top20Share * 100 }] },
+            // Each line says what it marks: the top 20 % of customers, and the share of revenue they bring.
+            markLine: {
+              symbol: 'none',
+              data: [
+                { xAxis: 20, label: { formatter: t('analysis.pareto.markCustomers'), position: 'end' } },
+                { yAxis: data.top20Share * 100, label: { formatter: t('analysis.pareto.markRevenue', { share: pct(data.top20Share) }), position: 'insideStartTop' } },
+              ],
+            },
             markArea: { silent: false, itemStyle: { color: 'rgba(196,43,28,0.08)' }, data: [[{ xAxis: 0 }, { xAxis: 20 }]] },
           },
         ],
@@ -72,7 +79,7 @@ export function ParetoReport() {
             {t('analysis.pareto.top20', { share: pct(data.top20Share) })}
           </p>
           <p className="muted" data-testid="pareto-customers" data-customers={data.customers}>
-            {t('analysis.pareto.buying', { n: data.customers, all: data.allCustomers, total: formatMoney(data.total, { symbol: true }) })}
+            {t('analysis.pareto.buying', { n: data.customers, all: data.allCustomers, total: formatMoneyShort(data.total, i18n.language) })}
           </p>
           <button type="button" data-testid="pareto-drill-top" disabled={data.customers === 0} onClick={drillTop}>
             {t('analysis.pareto.drillTop')}

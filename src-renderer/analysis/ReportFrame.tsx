@@ -18,8 +18,8 @@ interface Props {
   /** Parameter fields shown above the report. */
   params?: ReactNode;
   chart?: { option: ChartOption; onClick?: (e: ChartClick) => void; height?: number } | null;
-  /** The report's data as worksheets, for the xlsx export. */
-  sheets(): Sheet[];
+  /** The report's data as worksheets, for the xlsx export (may fetch more than is shown). */
+  sheets(): Sheet[] | Promise<Sheet[]>;
   children?: ReactNode;
 }
 
@@ -36,7 +36,7 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
   };
   const xlsx = async () => {
     try {
-      const name = await exportSheets(title, sheets());
+      const name = await exportSheets(title, await sheets());
       toast.success(t('analysis.export.done', { file: name }));
     } catch (err) {
       toast.error(errorText(t, err));

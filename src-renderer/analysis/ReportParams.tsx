@@ -9,11 +9,13 @@ export function AsOfWindow({ window = true }: { window?: boolean }) {
   const windowDays = useAnalysis((s) => s.windowDays);
   const setAsOf = useAnalysis((s) => s.setAsOf);
   const setWindowDays = useAnalysis((s) => s.setWindowDays);
+  const lastSale = useAnalysis((s) => s.lastSale);
   return (
     <>
       <label className="an-field">
         <span className="form-label">{t('analysis.asOf')}</span>
         <input type="date" value={asOf} data-testid="report-asof" onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+        <LastSaleHint date={asOf} lastSale={lastSale} />
       </label>
       {window ? (
         <label className="an-field">
@@ -29,6 +31,32 @@ export function AsOfWindow({ window = true }: { window?: boolean }) {
         </label>
       ) : null}
     </>
+  );
+}
+
+/** Says when a date is the last sale's (the default for imported history), so nobody mistakes it for today. */
+export function LastSaleHint({ date, lastSale }: { date: string; lastSale: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!lastSale || date !== lastSale) return null;
+  return (
+    <span className="muted small" data-testid="asof-last-sale">
+      {t('analysis.asOfLastSale')}
+    </span>
+  );
+}
+
+/** 分类日期: classification's own date (previews, applying a scheme, lifecycle rules), apart from the reports'. */
+export function ClassAsOf() {
+  const { t } = useTranslation();
+  const classAsOf = useAnalysis((s) => s.classAsOf);
+  const setClassAsOf = useAnalysis((s) => s.setClassAsOf);
+  const lastSale = useAnalysis((s) => s.lastSale);
+  return (
+    <label className="an-field">
+      <span className="form-label">{t('classification.asOf')}</span>
+      <input type="date" value={classAsOf} data-testid="classification-asof" onChange={(e) => e.target.value && setClassAsOf(e.target.value)} />
+      <LastSaleHint date={classAsOf} lastSale={lastSale} />
+    </label>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
@@ -12,7 +13,7 @@ import { DrillCount } from './DrillCount';
 
 /** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. Segments and cells drill down. */
 export function RfmReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [buckets, setBuckets] = useState<3 | 4 | 5>(5);
   const { state, run, cancel } = useReport<RfmResult>();
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -34,12 +35,14 @@ export function RfmReport() {
     const max = Math.max(1, ...data.heatmap.map((c) => c.avgMonetary));
     return {
       tooltip: {
-        formatter: (p: { data: [number, number, number, number] }) => `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoney(p.data[2])}`,
+        formatter: (p: { data: [number, number, number, number] }) => `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoneyShort(p.data[2], i18n.language)}`,
       },
       grid: { left: 70, right: 30, top: 20, bottom: 110 },
       xAxis: { type: 'category', data: scores, name: t('analysis.rfm.f'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'category', data: scores, name: t('analysis.rfm.r'), nameLocation: 'middle', nameGap: 40 },
-      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, dimension: 2, formatter: (v: number) => formatMoney(Math.round(v)) },
+      // The colour scale's title says what the colour is: the cell's average monetary value.
+      title: { text: t('analysis.rfm.legendTitle'), left: 'center', bottom: 48, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, dimension: 2, formatter: (v: number) => formatMoneyShort(Math.round(v), i18n.language) },
       series: [
         {
           type: 'heatmap',
@@ -48,7 +51,7 @@ export function RfmReport() {
         },
       ],
     };
-  }, [data, buckets, t]);
+  }, [data, buckets, t, i18n.language]);
   const head = [t('analysis.rfm.segment'), t('analysis.customers'), t('analysis.revenue'), t('analysis.revenueShare'), t('analysis.rfm.action')];
   return (
     <ReportFrame

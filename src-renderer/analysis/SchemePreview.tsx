@@ -10,7 +10,7 @@ import { useReport } from './use-report';
 /** 实时预览: the classes the draft gives on live data, recomputed (as a job) shortly after each edit. */
 export function SchemePreview({ definition }: { definition: SchemeDefinition }) {
   const { t } = useTranslation();
-  const asOf = useAnalysis((s) => s.asOf);
+  const asOf = useAnalysis((s) => s.classAsOf);
   // The last figures stay on screen while the next ones compute.
   const { state, last: shown, run } = useReport<ClassPreview[]>();
   const valid = problemOf(definition) === null;

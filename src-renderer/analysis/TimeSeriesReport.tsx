@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
@@ -25,7 +26,7 @@ function monthsBetween(from: string, to: string): string[] {
 
 /** 时间序列: revenue, orders, active and new customers per month; revenue split by class or province on request. */
 export function TimeSeriesReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const asOf = useAnalysis((s) => s.asOf);
   const [range, setRange] = useState(() => ({ from: `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`, to: asOf.slice(0, 7) }));
   const [by, setBy] = useState<By>('');
@@ -76,7 +77,7 @@ export function TimeSeriesReport() {
       legend: { top: 0, type: 'scroll' },
       grid: { left: 70, right: 50, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: table.months },
-      yAxis: [{ type: 'value', name: t('analysis.revenue') }, { type: 'value', name: t('analysis.customers') }],
+      yAxis: [{ type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } }, { type: 'value', name: t('analysis.customers') }],
       series: [
         ...revenue,
         { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.orders'), data: table.rows.map((r) => r.orders) },
@@ -84,7 +85,7 @@ export function TimeSeriesReport() {
         { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.newCustomers'), data: table.rows.map((r) => r.newCustomers) },
       ],
     };
-  }, [table, shownBy, t]);
+  }, [table, shownBy, t, i18n.language]);
   const head = [t('analysis.timeSeries.month'), t('analysis.revenue'), t('analysis.timeSeries.orders'), t('analysis.timeSeries.active'), t('analysis.timeSeries.newCustomers')];
   return (
     <ReportFrame

@@ -53,7 +53,8 @@ export function TransitionsReport() {
           nodeAlign: 'justify',
           layoutIterations: 0,
           emphasis: { focus: 'adjacency' },
-          data: nodes.map((name) => ({ name })),
+          // The second period's labels go on the left of its nodes: on the right they fell off the chart.
+          data: nodes.map((name) => ({ name, label: { position: name.startsWith(`${data.to} `) ? 'left' : 'right' } })),
           links: links.map((l) => ({ source: `${data.from} ${l.from}`, target: `${data.to} ${l.to}`, value: l.customers, from: l.from, to: l.to })),
           lineStyle: { color: 'gradient', opacity: 0.4 },
         },

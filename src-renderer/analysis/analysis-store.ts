@@ -17,12 +17,21 @@ interface AnalysisState {
   /** Analysis date and window shared by the reports that take them. */
   asOf: string;
   windowDays: number;
+  /** Classification's own date (previews, applying a scheme, lifecycle rules): not the reports'. */
+  classAsOf: string;
+  /** The last day with a sale, once main has said (null: no sales); undefined until then. */
+  lastSale: string | null | undefined;
+  /** Which dates the user set; the others follow the last sale. */
+  chosen: { asOf: boolean; classAsOf: boolean };
   /** Scheme the class reports read. */
   schemeId: string | null;
   drill: Drill | null;
   setView(view: AnalysisView): void;
   setReport(report: ReportKind): void;
   setAsOf(asOf: string): void;
+  setClassAsOf(asOf: string): void;
+  /** Main's last sale: dates the user has not set become it when it is before today (imported history). */
+  setLastSale(lastSale: string | null): void;
   setWindowDays(days: number): void;
   setSchemeId(id: string | null): void;
   openDrill(drill: Drill): void;
@@ -35,11 +44,21 @@ export const useAnalysis = create<AnalysisState>((set) => ({
   report: 'pareto',
   asOf: localDate(new Date()),
   windowDays: 365,
+  classAsOf: localDate(new Date()),
+  lastSale: undefined,
+  chosen: { asOf: false, classAsOf: false },
   schemeId: null,
   drill: null,
   setView: (view) => set({ view, drill: null }),
   setReport: (report) => set({ report, drill: null }),
-  setAsOf: (asOf) => set({ asOf }),
+  setAsOf: (asOf) => set((s) => ({ asOf, chosen: { ...s.chosen, asOf: true } })),
+  setClassAsOf: (classAsOf) => set((s) => ({ classAsOf, chosen: { ...s.chosen, classAsOf: true } })),
+  setLastSale: (lastSale) =>
+    set((s) => {
+      const today = localDate(new Date());
+      const fallback = lastSale !== null && lastSale < today ? lastSale : today;
+      return { lastSale, asOf: s.chosen.asOf ? s.asOf : fallback, classAsOf: s.chosen.classAsOf ? s.classAsOf : fallback };
+    }),
   setWindowDays: (windowDays) => set({ windowDays }),
   setSchemeId: (schemeId) => set({ schemeId }),
   openDrill: (drill) => set({ drill }),

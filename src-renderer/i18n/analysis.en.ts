@@ -12,6 +12,7 @@ export const analysisEn: AnalysisMessages = {
     readingSales: 'Reading the orders (once per open workspace)…',
     writing: 'Writing: {{done}} of {{total}} customers…',
     asOf: 'Analysis date',
+    asOfLastSale: 'date of the last order',
     windowDays: 'Window (days)',
     scheme: 'Scheme',
     period: 'Period',
@@ -43,6 +44,8 @@ export const analysisEn: AnalysisMessages = {
       xAxis: 'Share of customers (by revenue, largest first)',
       yAxis: 'Cumulative share of revenue',
       drillTop: 'Show the top 20%',
+      markCustomers: 'Top 20% of customers',
+      markRevenue: 'their revenue: {{share}}',
       curve: 'Cumulative contribution',
     },
     pyramid: { periodOf: 'Period {{period}}', latest: 'Latest period', drill: 'Show customers', openQuery: 'Open as query' },
@@ -67,6 +70,11 @@ export const analysisEn: AnalysisMessages = {
       daysSince: 'Days since',
       owner: 'Owner',
       drill: 'List all dormant customers',
+      shownOf: 'Showing the first {{shown}} of {{n}} (the export has them all)',
+      band: '{{from}}–{{to}} days',
+      bandOpen: '≥{{from}} days',
+      bandAxis: 'Days since last order',
+      customersAxis: 'Customers',
     },
     timeSeries: {
       from: 'From month',
@@ -93,6 +101,7 @@ export const analysisEn: AnalysisMessages = {
       heatmapCaption: 'Customers per R×F cell (click a number to list them)',
       avgM: 'Average M',
       analysed: '{{n}} customers analysed',
+      legendTitle: 'Colour: average monetary value (M)',
     },
     clv: {
       lifespan: 'Customer lifespan (years)',
@@ -186,5 +195,6 @@ export const analysisEn: AnalysisMessages = {
     lifecycleApply: 'Apply rules',
     lifecycleApplied: 'Customer lifecycle stages updated',
     lifecycleRange: 'Lost must be more days than dormant',
+    asOf: 'Classify as of',
   },
 };

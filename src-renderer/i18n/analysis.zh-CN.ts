@@ -12,6 +12,7 @@ export const analysisZhCN = {
     writing: '正在写入：{{done}} / {{total}} 个客户…',
     asOf: '分析日期',
     windowDays: '统计期（天）',
+    asOfLastSale: '最近一笔订单的日期',
     scheme: '分类方案',
     period: '期间',
     noScheme: '还没有分类方案：请先在“客户分类”中定义并应用一个方案。',
@@ -43,6 +44,8 @@ export const analysisZhCN = {
       yAxis: '累计销售额占比',
       drillTop: '查看前 20% 客户',
       curve: '累计贡献',
+      markCustomers: '前 20% 客户',
+      markRevenue: '其销售额占 {{share}}',
     },
     pyramid: { periodOf: '期间 {{period}}', latest: '最新期间', drill: '查看客户', openQuery: '作为查询打开' },
     distribution: { hint: '各期间每个分类的客户数（堆叠）。' },
@@ -66,6 +69,11 @@ export const analysisZhCN = {
       daysSince: '未下单天数',
       owner: '负责人',
       drill: '全部静止户列表',
+      shownOf: '显示前 {{shown}} 个，共 {{n}} 个（导出包含全部）',
+      band: '{{from}}–{{to}} 天',
+      bandOpen: '≥{{from}} 天',
+      bandAxis: '未下单天数',
+      customersAxis: '客户数',
     },
     timeSeries: {
       from: '起始月',
@@ -92,6 +100,7 @@ export const analysisZhCN = {
       heatmapCaption: '各 R×F 格的客户数（点击数字查看客户）',
       avgM: '平均金额',
       analysed: '参与分析的客户 {{n}} 个',
+      legendTitle: '颜色：平均消费金额（M）',
     },
     clv: {
       lifespan: '平均客户寿命（年）',
@@ -185,6 +194,7 @@ export const analysisZhCN = {
     lifecycleApply: '应用规则',
     lifecycleApplied: '已按规则更新客户生命周期',
     lifecycleRange: '流失天数必须大于休眠天数',
+    asOf: '分类日期',
   },
 };
 

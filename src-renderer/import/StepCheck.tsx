@@ -4,6 +4,7 @@ import { useImport } from './import-store';
 import type { ImportMode } from './import-types';
 import { DuplicatesTable, UnknownOptions } from './CheckDecisions';
 import { PreviewTable, ProblemsTable } from './CheckTables';
+import { CheckMoney } from './CheckMoney';
 import { ImportProgress } from './ImportProgress';
 
 const MODES: readonly ImportMode[] = ['allOrNothing', 'validRows'];
@@ -44,6 +45,7 @@ export function StepCheck() {
         </button>
       </div>
 
+      <CheckMoney report={report} />
       <h4>{t('imp.check.previewTitle')}</h4>
       <PreviewTable report={report} customFields={customFields} />
       <h4>{t('imp.check.problemsTitle')}</h4>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { mappingWarnings } from '../../src-shared/import/mapping-checks';
 import { importFieldLabel, targetFields } from './import-fields';
 import { mappingProblem, setMapping } from './import-actions';
 import { useImport } from './import-store';
@@ -15,6 +16,7 @@ export function StepMapping() {
   const set = useImport((s) => s.set);
   if (!inspection) return null;
   const fields = targetFields(target, inspection.customFields);
+  const warnings = mappingWarnings(target, inspection.headers, mapping);
   const uniqueFields = target === 'records' ? inspection.customFields.filter((f) => f.uniqueValues && !f.deleted) : [];
   const used = new Map<string, number>();
   for (const f of Object.values(mapping)) if (f) used.set(f, (used.get(f) ?? 0) + 1);
@@ -69,6 +71,11 @@ export function StepMapping() {
           </select>
         </label>
       ) : null}
+      {warnings.map((w) => (
+        <div key={w.column} className="banner banner-warning" data-testid="import-mapping-warning" data-code={w.code} data-column={w.column}>
+          {t(`imp.mapping.${w.code}`, { header: w.header })}
+        </div>
+      ))}
       {problem ? (
         <div className="field-error" data-testid="import-mapping-error">
           {problem}

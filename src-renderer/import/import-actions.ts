@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { normaliseHeader } from '../../src-shared/import/header-synonyms';
+import { missingFields } from '../../src-shared/import/mapping-checks';
 import { api } from '../api/client';
 import { apiErrorText, errorText } from '../api/errors';
 import { uploadFile } from '../api/upload';
@@ -122,11 +123,7 @@ export function setMapping(column: string, field: string | null): void {
 /** What blocks the check: the customer name (or, for contacts, the contact's name and customer) must be mapped. */
 export function mappingProblem(s: ImportState = get()): string | null {
   const fields = new Set(Object.values(s.mapping));
-  if (s.target === 'orders') {
-    const missing = ['orderNo', 'orderDate', 'quantity', 'unitPrice'].filter((f) => !fields.has(f));
-    if (missing.length > 0 || (!fields.has('customer') && !fields.has('customerCode'))) return t('imp.mapping.needOrder');
-    return null;
-  }
+  if (s.target === 'orders') return missingFields('orders', s.mapping).length > 0 ? t('imp.mapping.needOrder') : null;
   if (s.target === 'products') return fields.has('name') ? null : t('imp.mapping.needProductName');
   if (s.target === 'receipts') {
     const linked = fields.has('customer') || fields.has('customerCode') || fields.has('orderNo');
@@ -199,6 +196,7 @@ function jobErrorText(error: { code: string; message: string; details?: unknown 
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'nameRequired') return t('imp.mapping.needName');
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'receiptRequired') return t('imp.mapping.needReceipt');
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'customerRequired') return t('imp.mapping.needRecordCustomer');
+  if (error.code === 'VALIDATION' && details.fields?.mapping === 'columnsRequired') return t(get().target === 'products' ? 'imp.mapping.needProductName' : 'imp.mapping.needOrder');
   return apiErrorText(t, error);
 }
 

@@ -30,15 +30,10 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   const [notes, setNotes] = useState(order?.notes ?? '');
   const [lines, setLines] = useState<LineDraft[]>(
     order
-      ? order.lines.map((l) => ({
-          key: newLineKey(),
-          id: l.id,
-          productId: l.productId,
-          productName: l.productName,
-          quantity: String(l.quantityMilli / 1000),
-          unitPrice: yuan(l.unitPriceFen),
-          discount: discountText(l.discountBp),
-        }))
+      ? order.lines.map((l) => {
+          const inputs = { quantity: String(l.quantityMilli / 1000), unitPrice: yuan(l.unitPriceFen), discount: discountText(l.discountBp) };
+          return { key: newLineKey(), id: l.id, productId: l.productId, productName: l.productName, ...inputs, saved: { ...inputs, amountFen: l.amountFen } };
+        })
       : [emptyLine()],
   );
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -12,6 +12,8 @@ export interface LineDraft {
   unitPrice: string;
   /** 折扣 as people say it: "9.5" = 9.5折 = 5% off; empty = no discount. */
   discount: string;
+  /** A saved line's inputs and amount: while the inputs read the same, the amount is the saved one (an import's 金额 may differ from quantity × price by the price's rounding, and main keeps it). */
+  saved?: { quantity: string; unitPrice: string; discount: string; amountFen: number };
 }
 
 let seq = 0;
@@ -53,8 +55,14 @@ export function calcLine(line: LineDraft): LineCalc {
   const quantityMilli = parseQuantity(line.quantity);
   const unitPriceFen = line.unitPrice.trim() === '' ? null : parseMoney(line.unitPrice);
   const discountBp = parseDiscount(line.discount);
+  const saved = line.saved;
+  const unchanged = saved !== undefined && saved.quantity === line.quantity && saved.unitPrice === line.unitPrice && saved.discount === line.discount;
   const amountFen =
-    quantityMilli !== null && unitPriceFen !== null && unitPriceFen >= 0 && discountBp !== null ? lineAmount(quantityMilli, unitPriceFen, discountBp) : null;
+    quantityMilli !== null && unitPriceFen !== null && unitPriceFen >= 0 && discountBp !== null
+      ? unchanged
+        ? saved.amountFen
+        : lineAmount(quantityMilli, unitPriceFen, discountBp)
+      : null;
   return { quantityMilli, unitPriceFen, discountBp, amountFen };
 }
 

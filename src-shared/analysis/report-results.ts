@@ -61,6 +61,8 @@ export interface DormantResult {
   count: number;
   valueAtRisk: number;
   list: { id: string; name: string; lastOrder: string | null; daysSinceLastOrder: number | null; owner: string | null }[];
+  /** All `count` customers by days since their last order, in bands from the threshold (`toDays` null: and more). */
+  bands: { fromDays: number; toDays: number | null; count: number }[];
 }
 
 export interface TimeSeriesResult {

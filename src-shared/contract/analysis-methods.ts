@@ -30,4 +30,10 @@ export const analysisMethods = {
    * Kinds that change data (schemeApply, lifecycleApply) need the manage permission, checked in main.
    */
   'reports.run': defineMethod({ input: z.object({ request: z.record(z.string(), z.unknown()) }).strict(), output: jobStarted, permission: 'read' }),
+  /** The first and last day with a sale: the analysis screens default their date to the last one when it is past. */
+  'reports.salesDates': defineMethod({
+    input: z.object({}).strict(),
+    output: z.object({ firstOrderDate: z.string().nullable(), lastOrderDate: z.string().nullable() }),
+    permission: 'read',
+  }),
 } as const;

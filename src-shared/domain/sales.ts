@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineAmountAgrees } from '../money';
 import { customValues, entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
 
 // Orders, receipts, products and related staff. Money is integer fen; quantities are thousandths;
@@ -43,8 +44,18 @@ export const orderLineInput = z
     quantityMilli: z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(1, { error: 'range' }).max(1e12, { error: 'range' }),
     unitPriceFen: nonNegativeFen,
     discountBp: z.number().int().min(0, { error: 'range' }).max(10000, { error: 'range' }).optional().default(0),
+    /**
+     * The line amount as its source wrote it (an import's 金额), kept instead of the one computed
+     * from quantity × price × (1 − discount) so the revenue is the source's to the fen. It must
+     * agree with them within the price's rounding (`lineAmountAgrees`); absent: computed.
+     */
+    amountFen: nonNegativeFen.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((line, ctx) => {
+    if (line.amountFen === undefined || line.quantityMilli < 1 || line.unitPriceFen < 0 || line.discountBp < 0 || line.discountBp > 10000) return;
+    if (!lineAmountAgrees(line.amountFen, line.quantityMilli, line.unitPriceFen, line.discountBp)) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: 'invalid' });
+  });
 export type OrderLineInput = z.input<typeof orderLineInput>;
 
 export const ORDER_STATUSES = ['draft', 'confirmed', 'shipped', 'completed', 'cancelled'] as const;

@@ -18,6 +18,15 @@ export function cellText(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/**
+ * Free text (names, addresses, notes) as the user wrote it: only the ends trimmed. Full-width
+ * brackets, letters and spaces stay (华为技术（深圳）有限公司 is not 华为技术(深圳)有限公司); duplicates
+ * are found on `duplicateNameKey`, which folds them, without changing what is stored.
+ */
+export function cellWords(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : cellText(v);
+}
+
 /** Dates as the sheet meant them: Excel serials, Date cells, 2023年5月1日, 2023/5/1, 2023.5.1, 20230501. */
 export function toCalendarDate(v: unknown): Converted<string | null> {
   if (v === null || v === undefined || v === '') return { ok: true, value: null };

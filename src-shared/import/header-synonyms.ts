@@ -50,6 +50,9 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     quantity: ['数量', 'quantity', 'qty'],
     unitPrice: ['单价', '售价', '价格', 'unitprice', 'price'],
     discount: ['折扣', 'discount'],
+    // The line amount (数量 × 单价 less the line's 折扣): shops and ERPs often give only this.
+    // After 折扣, so "折扣金额" (a discount) is not taken for it.
+    amount: ['金额', '销售金额', '行金额', '金额合计', '价税合计', '含税金额', '折后金额', '总价', '总金额', '小计', '合计', 'amount', 'lineamount', 'linetotal', 'totalprice', 'total', 'subtotal'],
     // The order's own discount: "9折", "95%" or an amount, on any (or every) line of the order.
     orderDiscount: ['整单折扣', '整单优惠', '订单折扣', '订单优惠', '优惠金额', 'orderdiscount'],
     notes: ['备注', 'notes', 'remark'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MappingWarning } from './mapping-checks';
 
 export const DUPLICATE_KEYS = ['name', 'code', 'taxId', 'mobile'] as const;
 export const DUPLICATE_ACTIONS = ['skip', 'updateEmpty', 'overwrite', 'create'] as const;
@@ -80,4 +81,20 @@ export interface ImportReport {
   unknownOptions: Record<string, string[]>;
   preview: Record<string, unknown>[];
   written: { inserted: number; updated: number; skipped: number } | null;
+  /** Mappings that pass but most likely give wrong numbers (a 金额 column mapped to 单价). */
+  warnings: MappingWarning[];
+  /** Orders: the file's money column summed beside what will be imported, so a wrong mapping shows. */
+  money: MoneyTotals | null;
+}
+
+export interface MoneyTotals {
+  /** The column read as money: 金额 when one is mapped, else 单价; and its header in the file. */
+  field: 'amount' | 'unitPrice';
+  header: string;
+  /** That column summed over every data row whose cell reads as money, in fen. */
+  fileFen: number;
+  /** The line amounts that will be imported (rows without problems, not duplicates). */
+  linesFen: number;
+  /** The orders that will be imported, after their 整单优惠: the revenue they add. */
+  ordersFen: number;
 }

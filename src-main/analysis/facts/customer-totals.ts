@@ -46,11 +46,18 @@ export function customerTotals(f: SalesFacts, from: number, to: number): Custome
   return t;
 }
 
-/** Indexes of the live customers who bought in the window, in customer order. */
+/**
+ * Whether customer `c` is a buyer of the window: revenue > 0 in it. One definition for every
+ * report that counts buyers (Pareto, RFM, lifetime value, the time series' active customers) and
+ * their drills: a customer whose only orders came to nothing (free samples, 100 % off) is not one.
+ */
+export const isWindowBuyer = (t: CustomerTotals, c: number): boolean => (t.windowRevenue[c] as number) > 0;
+
+/** Indexes of the live customers who bought in the window (`isWindowBuyer`), in customer order. */
 export function windowBuyerIndexes(f: SalesFacts, t: CustomerTotals): Int32Array {
   let size = 0;
   const out = new Int32Array(f.customerCount);
-  for (let c = 0; c < f.customerCount; c++) if ((t.windowOrders[c] as number) > 0) out[size++] = c;
+  for (let c = 0; c < f.customerCount; c++) if (isWindowBuyer(t, c)) out[size++] = c;
   return out.slice(0, size);
 }
 

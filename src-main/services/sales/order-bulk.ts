@@ -1,11 +1,11 @@
 import { pooledUuidV7 } from '../../changelog/pooled-uuid';
 import type { orderInput } from '../../../src-shared/domain/sales';
-import { lineAmount, sumFen } from '../../../src-shared/money';
+import { sumFen } from '../../../src-shared/money';
 import { applyOrderDiscount } from '../../../src-shared/order-discount';
 import { KecardError } from '../../../src-shared/errors';
 import type { WriteTx } from '../../changelog/write-tx';
 import { BulkRowWriter } from '../shared/bulk-rows';
-import { discountColumns, discountOf } from './order-service';
+import { discountColumns, discountOf, lineAmountOf } from './order-service';
 
 type OrderValues = ReturnType<typeof orderInput.parse>;
 
@@ -29,7 +29,7 @@ export class OrderBulkWriter {
       this.liveCustomers.add(values.customerId);
     }
     const { lines, custom: _custom, ...header } = values;
-    const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
+    const amounts = lines.map((l) => lineAmountOf(l));
     const discount = discountOf(header, null);
     const orderNo = header.orderNo ?? `SO${header.orderDate.replace(/-/g, '')}-${id.slice(-6)}`;
     this.rows.insert('order', values.customerId, id, { ...header, orderNo, ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)) });

@@ -25,7 +25,7 @@ export function insertOrder(tx: WriteTx, values: ReturnType<typeof orderInput.pa
   checkOwner(tx, values.ownerId);
   const { lines, custom, ...header } = values;
   const orderNo = header.orderNo ?? nextOrderNo(tx, header.orderDate);
-  const amounts = lines.map((l) => lineAmount(l.quantityMilli, l.unitPriceFen, l.discountBp));
+  const amounts = lines.map((l) => lineAmountOf(l));
   const discount = discountOf(header, null);
   insertRow(tx, 'order', values.customerId, id, { ...header, orderNo, ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)) });
   lines.forEach((line, i) => insertLine(tx, values.customerId, id, line, i, amounts[i] as number));
@@ -61,8 +61,8 @@ function replaceLines(tx: WriteTx, customerId: string, orderId: string, lines: P
   const keep = new Set(lines.map((l) => l.id).filter((v): v is string => Boolean(v)));
   for (const row of existing) if (!keep.has(row.id)) setDeleted(tx, 'orderLine', customerId, row.id, true);
   lines.forEach((line, i) => {
-    const amount = lineAmount(line.quantityMilli, line.unitPriceFen, line.discountBp);
     const before = line.id ? readRow(tx, 'orderLine', line.id) : undefined;
+    const amount = lineAmountOf(line, before);
     if (line.id && (!before || before.orderId !== orderId || before.deleted === 1)) {
       throw new KecardError('VALIDATION', 'An order line does not belong to this order.', { fields: { lines: 'invalid' } });
     }
@@ -71,6 +71,26 @@ function replaceLines(tx: WriteTx, customerId: string, orderId: string, lines: P
       updateRow(tx, 'orderLine', customerId, before, { ...rest, amountFen: amount, sortOrder: i });
     } else insertLine(tx, customerId, orderId, line, i, amount);
   });
+}
+
+/**
+ * A line's amount: the one its source gave (an import's 金额), else the one it had while its
+ * quantity, price and discount stay as they were (so saving an imported order unchanged keeps
+ * its amounts), else quantity × price × (1 − discount).
+ */
+export function lineAmountOf(line: Pick<ParsedLine, 'quantityMilli' | 'unitPriceFen' | 'discountBp' | 'amountFen'>, before?: Record<string, unknown>): number {
+  if (line.amountFen !== undefined) return line.amountFen;
+  if (
+    before &&
+    before.deleted !== 1 &&
+    before.quantityMilli === line.quantityMilli &&
+    before.unitPriceFen === line.unitPriceFen &&
+    before.discountBp === line.discountBp &&
+    typeof before.amountFen === 'number'
+  ) {
+    return before.amountFen;
+  }
+  return lineAmount(line.quantityMilli, line.unitPriceFen, line.discountBp);
 }
 
 function insertLine(tx: WriteTx, customerId: string, orderId: string, line: OrderLineInput & ParsedLine, index: number, amountFen: number): void {

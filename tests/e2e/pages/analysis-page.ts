@@ -81,6 +81,12 @@ export class AnalysisPage {
     await expect(this.id('drill-folder-dialog')).toBeHidden();
   }
 
+  async exportSvg(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.id('report-export-svg').click();
+    return download;
+  }
+
   async exportPng(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.id('report-export-png').click();

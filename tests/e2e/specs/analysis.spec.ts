@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { AnalysisPage } from '../pages/analysis-page';
 import { QueryBuilderPage } from '../pages/query-builder-page';
@@ -222,4 +223,86 @@ test('a bar of the complaint summary drills to the customers with such complaint
   await app.getByTestId('drill-back').click();
   await report.locator('[data-testid=business-status-drill][data-status=handling]').click();
   expect((await analysis.drillNames(1))[0]).toContain('东方电子科技');
+});
+
+test('imported history: the reports and classification default to the last order date, and classification has its own date', async ({ app, api }) => {
+  // Sales that ended long ago (an imported ledger): "as of today" would show no customers with sales.
+  const history: [string, string, number][] = [
+    ['华南贸易有限公司', '2023-11-20', 50_000],
+    ['东方电子科技', '2023-12-01', 30_000],
+    ['中原物流集团', '2023-12-09', 20_000],
+  ];
+  for (const [name, date, yuan] of history) {
+    const c = await api('customers.create', { values: { name } });
+    await api('orders.create', { customerId: c.id, orderDate: date, status: 'confirmed', lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+  }
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  await analysis.openClassification();
+  await expect(app.getByTestId('classification-asof')).toHaveValue('2023-12-09');
+  await expect(app.getByTestId('classification-params').getByTestId('asof-last-sale')).toBeVisible();
+
+  const pareto = await analysis.openReport('pareto');
+  await expect(pareto.getByTestId('report-asof')).toHaveValue('2023-12-09');
+  await expect(pareto.getByTestId('pareto-customers')).toHaveAttribute('data-customers', '3');
+
+  // The reports' date is the reports' own: classification keeps its date.
+  await pareto.getByTestId('report-asof').fill('2023-06-01');
+  await pareto.getByTestId('report-run').click();
+  await expect(pareto).toHaveAttribute('data-status', 'done');
+  await expect(pareto.getByTestId('pareto-customers')).toHaveAttribute('data-customers', '0');
+  await analysis.openClassification();
+  await expect(app.getByTestId('classification-asof')).toHaveValue('2023-12-09');
+});
+
+test('charts say what their marks are, and large sums read in 亿', async ({ app, api }) => {
+  // A wholesaler's year: ¥2,638,044,594.17 over ten customers, one of them bringing most of it.
+  const amounts = [1_900_000_000, 400_000_000, 200_000_000, 80_000_000, 30_000_000, 20_000_000, 5_000_000, 2_000_000, 1_000_000, 44_594.17];
+  for (const [i, yuan] of amounts.entries()) {
+    const c = await api('customers.create', { values: { name: `批发客户${i + 1}` } });
+    await api('orders.create', { customerId: c.id, orderDate: day(-30 - i), status: 'confirmed', lines: [{ productName: '钢材', quantityMilli: 1000, unitPriceFen: Math.round(yuan * 100) }] });
+  }
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  const pareto = await analysis.openReport('pareto');
+  await expect(pareto.getByTestId('pareto-customers')).toContainText('¥26.38亿');
+  await expect(pareto.getByTestId('pareto-top20')).toContainText('87.2%');
+  // The vertical line marks the top 20 % of customers, the horizontal one the revenue they bring.
+  const paretoSvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
+  expect(paretoSvg).toContain('前 20% 客户');
+  expect(paretoSvg).toContain('其销售额占 87.2%');
+  expect(paretoSvg).not.toContain('20% → ');
+
+  const rfm = await analysis.openReport('rfm');
+  await expect(rfm.getByTestId('report-chart').locator('canvas').first()).toBeVisible();
+  const rfmSvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
+  expect(rfmSvg).toContain('颜色：平均消费金额（M）');
+  expect(rfmSvg).toMatch(/¥[\d.]+亿/);
+});
+
+test('静止户 at 90 days: the chart counts all of them, the table says it shows the first 200, the export lists all', async ({ app, api }) => {
+  // 230 customers, quiet for 90 to 550 days; the table lists 200 of them.
+  for (let i = 0; i < 230; i += 1) {
+    const c = await api('customers.create', { values: { name: `静止客户${String(i).padStart(3, '0')}` } });
+    await order(api, c.id, 100 + i, 90 + i * 2);
+  }
+  const analysis = new AnalysisPage(app);
+  await analysis.open();
+  const dormant = await analysis.openReport('dormant');
+  // As of today (the default would be the last order's day, 90 days ago).
+  await dormant.getByTestId('report-asof').fill(day(0));
+  await dormant.getByTestId('dormant-days').fill('90');
+  await dormant.getByTestId('report-run').click();
+  await expect(dormant.getByTestId('dormant-count')).toHaveAttribute('data-count', '230');
+  await expect(dormant.getByTestId('dormant-row')).toHaveCount(200);
+  await expect(dormant.getByTestId('dormant-shown')).toHaveText('显示前 200 个，共 230 个（导出包含全部）');
+  const [download] = await Promise.all([app.waitForEvent('download'), dormant.getByTestId('report-export-xlsx').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const names: string[] = [];
+  wb.worksheets[0]?.eachRow((row) => {
+    const v = row.getCell(1).value;
+    if (typeof v === 'string' && v.startsWith('静止客户')) names.push(v);
+  });
+  expect(new Set(names).size).toBe(230);
 });

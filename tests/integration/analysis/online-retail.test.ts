@@ -77,7 +77,8 @@ describe('online retail reference figures', () => {
   it('matches the RFM segment counts computed independently', () => {
     const figures = independentFigures();
     const asOf = Date.parse(`${AS_OF}T00:00:00Z`);
-    const rows = [...figures.entries()].map(([id, f]) => ({
+    // RFM scores buyers: revenue > 0 in the window (docs/architecture.md), as Pareto and CLV count them.
+    const rows = [...figures.entries()].filter(([, f]) => f.revenue > 0).map(([id, f]) => ({
       id,
       recency: Math.round((asOf - Date.parse(`${f.last}T00:00:00Z`)) / 86_400_000),
       frequency: f.invoices.size,

@@ -43,8 +43,8 @@ describe.each(['customers-title-merged.xlsx', 'customers-title-merged.xls'])('%s
     const stored = byCode();
     expect(stored.get('KH001')).toMatchObject({ name: '广州华信电子科技有限公司', province: '广东', customerClass: 'A', phones: ['13812345678', '020-83338888'], notes: '老客户介绍' });
     expect(stored.get('KH002')).toMatchObject({ customerClass: 'B', phones: ['13900000000', '0571-87654321'] });
-    // Full-width code folded, ideographic space kept as a space, a formula-looking note kept as text.
-    expect(stored.get('KH003')).toMatchObject({ name: '北京 燕京啤酒有限公司', customerClass: 'A', phones: ['010-62345678'], notes: '=HYPERLINK("http://x","y")' });
+    // Full-width code folded; the name keeps its ideographic space as written; a formula-looking note kept as text.
+    expect(stored.get('KH003')).toMatchObject({ name: '北京\u3000燕京啤酒有限公司', customerClass: 'A', phones: ['010-62345678'], notes: '=HYPERLINK("http://x","y")' });
     const history = customerHistory(ws, stored.get('KH001')?.id as string);
     expect(history[0]).toMatchObject({ op: 'create', source: `import:${file}` });
   });

@@ -196,8 +196,8 @@ describe('客户回访 records from an xlsx', () => {
     const ofA = listBusinessRecords(ws, { typeId: type.id, customerId: a.id }).rows;
     expect(ofA).toHaveLength(1);
     expect(ofA[0]).toMatchObject({
-      // Cell text is NFKC-folded like every import: full-width brackets become ASCII ones.
-      title: '季度回访(更正)',
+      // Free text keeps what the user wrote: full-width brackets stay.
+      title: '季度回访（更正）',
       status: 'done',
       employeeId: zhang,
       custom: { [col('回访单号')]: 'HF-001', [col('回访日期')]: '2026-05-02', [col('回访方式')]: 'o2', [col('回访费用')]: 123456, [col('回访结果')]: '很满意' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, lineAmount, parseMoney, sumFen } from '../../../src-shared/money';
+import { formatMoney, lineAmount, lineAmountAgrees, parseMoney, parseQuantityMilli, sumFen, unitPriceFromAmount } from '../../../src-shared/money';
 
 describe('money in fen', () => {
   it('parses what people type and sheets hold', () => {
@@ -43,5 +43,28 @@ describe('money in fen', () => {
   it('sums without losing cents', () => {
     expect(sumFen(Array.from({ length: 1000 }, () => 1))).toBe(1000);
     expect(sumFen([2 ** 52, 2 ** 52, -1])).toBe(2 ** 53 - 1);
+  });
+
+  it('derives a unit price from a line amount that gives the amount back within the price’s rounding', () => {
+    expect(unitPriceFromAmount(100000, 3000, 0)).toBe(33333);
+    expect(unitPriceFromAmount(4500, 10000, 1000)).toBe(500);
+    expect(unitPriceFromAmount(0, 0, 0)).toBe(0);
+    expect(unitPriceFromAmount(100, 1000, 10000)).toBeNull();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 0, max: 9900 }), (amount, quantityMilli, discountBp) => {
+        const price = unitPriceFromAmount(amount, quantityMilli, discountBp);
+        expect(price).not.toBeNull();
+        expect(lineAmountAgrees(amount, quantityMilli, price as number, discountBp)).toBe(true);
+      }),
+    );
+  });
+
+  it('reads quantities exactly in thousandths', () => {
+    expect(parseQuantityMilli('1,000.5')).toBe(1000500);
+    expect(parseQuantityMilli('２')).toBe(2000);
+    expect(parseQuantityMilli('0.0005')).toBe(1);
+    expect(parseQuantityMilli(1.005)).toBe(1005);
+    expect(parseQuantityMilli('')).toBeNull();
+    expect(parseQuantityMilli('三')).toBeNull();
   });
 });

@@ -1,0 +1,13 @@
+import type { Workspace } from '../db/workspace';
+
+/**
+ * The first and last day with a sale (an order neither deleted nor cancelled). The analysis
+ * screens default their date to the last one when it is in the past: imported history analysed
+ * "as of today" showed no customers with sales. Each end walks `orders_date_idx` from its side and
+ * stops at the first sale, so it costs a few index entries, not a scan of the orders.
+ */
+export function salesDateRange(ws: Workspace): { firstOrderDate: string | null; lastOrderDate: string | null } {
+  const end = (direction: 'ASC' | 'DESC') =>
+    (ws.db.prepare(`SELECT order_date FROM orders WHERE deleted = 0 AND status <> 'cancelled' ORDER BY order_date ${direction} LIMIT 1`).pluck().get() as string | undefined) ?? null;
+  return { firstOrderDate: end('ASC'), lastOrderDate: end('DESC') };
+}
