@@ -12,6 +12,7 @@ import { undoLastChange } from '../services/history/undo-service';
 import { createContact, deleteContact, updateContact } from '../services/organisation/contact-service';
 import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
 import { quickSearch } from '../services/search/quick-search';
+import { countSearchMatches } from '../services/search/search-matches';
 import type { AppHost } from '../workspace/app-host';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
@@ -151,5 +152,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createBusinessHandlers(deps),
     ...createImportHandlers(deps),
     ...createAnalysisHandlers(deps),
+    'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

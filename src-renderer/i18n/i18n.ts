@@ -14,6 +14,8 @@ import { exportWorkbookEn, exportWorkbookZhCN } from './export-workbook';
 import { extrasEn } from './extras.en';
 import { extrasZhCN } from './extras.zh-CN';
 import { zhCN } from './zh-CN';
+import { uxEn } from './ux.en';
+import { uxZhCN } from './ux.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -25,7 +27,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN, ...uxZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn, ...uxEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
