@@ -115,6 +115,7 @@ export const importEn: typeof importZhCN = {
       tooMany: 'Too many values',
       range: 'Out of range',
       invalid: 'Invalid value',
+      dateRange: 'Date out of range (1900–2100)',
     },
     options: {
       title: 'Unknown option values',

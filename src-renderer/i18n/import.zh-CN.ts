@@ -113,6 +113,7 @@ export const importZhCN = {
       tooMany: '数量过多',
       range: '超出允许范围',
       invalid: '值无效',
+      dateRange: '日期超出范围（1900–2100 年）',
     },
     options: {
       title: '未知的选项值',
