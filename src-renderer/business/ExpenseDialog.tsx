@@ -134,7 +134,7 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
           ) : null}
         </div>
         <FormField label={t('cards.expenses.date')} error={errors.expenseDate} errorTestId="expense-dialog-error-date">
-          <DateInput value={date} testId="expense-dialog-date" quiet={Boolean(errors.expenseDate)} onChange={setDate} />
+          <DateInput value={date} testId="expense-dialog-date" onChange={setDate} />
         </FormField>
         <FormField label={t('cards.expenses.employee')} error={errors.employeeId} errorTestId="expense-dialog-error-employee">
           <select value={employeeId} data-testid="expense-dialog-employee" onChange={(e) => setEmployeeId(e.target.value)}>

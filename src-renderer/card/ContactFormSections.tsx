@@ -51,7 +51,7 @@ export function ContactFormSections({ tab, model }: { tab: LayoutTab; model: Con
     return (
       <FormField label={label} error={model.errors[k]} errorTestId={`contact-field-error-${k}`} wide={wide}>
         {k === 'birthday' ? (
-          <DateInput value={model.values[k]} testId={`contact-field-${k}`} placeholder={t('org.birthdayPlaceholder')} aria-invalid={Boolean(model.errors[k])} quiet={Boolean(model.errors[k])} onChange={(v) => model.set(k, v)} />
+          <DateInput value={model.values[k]} testId={`contact-field-${k}`} placeholder={t('org.birthdayPlaceholder')} aria-invalid={Boolean(model.errors[k])} onChange={(v) => model.set(k, v)} />
         ) : k === 'notes' ? (
           <textarea rows={3} value={model.values[k]} data-testid={`contact-field-${k}`} onChange={(e) => model.set(k, e.target.value)} />
         ) : (

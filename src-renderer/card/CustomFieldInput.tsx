@@ -57,7 +57,7 @@ export function CustomFieldInput({ field, value, onChange, invalid, testId, empl
         </span>
       );
     case 'date':
-      return <DateInput value={text} testId={testId} aria-invalid={invalid} title={field.help ?? undefined} quiet={invalid} onChange={onChange} />;
+      return <DateInput value={text} testId={testId} aria-invalid={invalid} title={field.help ?? undefined} onChange={onChange} />;
     case 'datetime':
       return <input type="datetime-local" value={text} {...common} onChange={(e) => onChange(e.target.value)} />;
     case 'phone':

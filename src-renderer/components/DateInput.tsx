@@ -8,16 +8,16 @@ interface DateInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'va
   value: string;
   onChange(value: string): void;
   testId: string;
-  /** Leave the message to the form (it shows main's message for the field). */
-  quiet?: boolean;
 }
 
 /**
  * A day typed as people write it (1985/3/12, 1985.3.12, 1985年3月12日, 19850312, as import reads
- * them), shown as YYYY-MM-DD once the field is left; what is not a day, or is outside 1900–2100,
- * is said under the field. The calendar button opens the browser's calendar for picking instead.
+ * them), shown as YYYY-MM-DD once the field is left. What is not a day, or is outside 1900–2100,
+ * is marked when the field is left (red, the reason as its tooltip) and named under the field by
+ * the form when saving: a message appearing on blur would move the Save button under the mouse.
+ * The calendar button opens the browser's calendar for picking instead.
  */
-export function DateInput({ value, onChange, testId, quiet, onBlur, className, ...rest }: DateInputProps) {
+export function DateInput({ value, onChange, testId, onBlur, className, ...rest }: DateInputProps) {
   const { t } = useTranslation();
   const [left, setLeft] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
@@ -31,7 +31,9 @@ export function DateInput({ value, onChange, testId, quiet, onBlur, className, .
           value={value}
           placeholder={rest.placeholder ?? t('ux.date.placeholder')}
           data-testid={testId}
-          aria-invalid={rest['aria-invalid'] ?? (problem !== null || undefined)}
+          data-problem={problem ?? undefined}
+          title={problem ? t(`fieldError.${problem}`) : rest.title}
+          aria-invalid={rest['aria-invalid'] || problem !== null || undefined}
           onChange={(e) => {
             setLeft(false);
             onChange(e.target.value);
@@ -58,11 +60,6 @@ export function DateInput({ value, onChange, testId, quiet, onBlur, className, .
           }}
         />
       </span>
-      {problem && !quiet ? (
-        <span className="field-error" data-testid={`${testId}-error`} data-code={problem}>
-          {t(`fieldError.${problem}`)}
-        </span>
-      ) : null}
     </span>
   );
 }

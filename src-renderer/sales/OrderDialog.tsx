@@ -135,7 +135,7 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         </label>
         <label className="form-field">
           <span className="form-label">{t('cards.sales.orderDate')}</span>
-          <DateInput value={orderDate} testId="order-date" quiet={Boolean(errors.orderDate)} onChange={setOrderDate} />
+          <DateInput value={orderDate} testId="order-date" onChange={setOrderDate} />
           {err('orderDate')}
         </label>
         <label className="form-field">

@@ -60,7 +60,7 @@ export function ReceiptDialog(props: { customerId: string; orders: readonly Orde
     >
       <div className="form-grid">
         <FormField label={t('cards.sales.receiptDate')} error={errors.receiptDate} errorTestId="receipt-error-receiptDate">
-          <DateInput value={date} testId="receipt-date" quiet={Boolean(errors.receiptDate)} onChange={setDate} />
+          <DateInput value={date} testId="receipt-date" onChange={setDate} />
         </FormField>
         <FormField label={t('cards.sales.amountYuan')} error={errors.amountFen} errorTestId="receipt-error-amountFen">
           <input value={amount} inputMode="decimal" data-testid="receipt-amount" onChange={(e) => setAmount(e.target.value)} />
