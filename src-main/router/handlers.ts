@@ -13,6 +13,7 @@ import { createContact, deleteContact, updateContact } from '../services/organis
 import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
 import { quickSearch } from '../services/search/quick-search';
 import { possibleDuplicates } from '../services/customers/possible-duplicates';
+import { countSearchMatches } from '../services/search/search-matches';
 import type { AppHost } from '../workspace/app-host';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
@@ -159,5 +160,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createAnalysisHandlers(deps),
     ...createDeletedCustomerHandlers(deps),
     ...createHistoryHandlers(deps),
+    'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { Employee } from '../../src-shared/domain/organisation';
 import { useExpenseCategories } from '../card/use-meta';
+import { DateInput } from '../components/DateInput';
 import { flattenCategories } from './category-tree';
 import { expenseFen, expensesTotal, newExpenseKey, type ExpenseDraft } from './expense-lines';
 
@@ -46,7 +47,7 @@ export function ExpenseLinesEditor(props: { lines: ExpenseDraft[]; onChange(line
                 <input className="num" value={l.amount} inputMode="decimal" data-testid="expense-amount" aria-invalid={l.amount !== '' && expenseFen(l) === null} onChange={(e) => patch(l.key, { amount: e.target.value })} />
               </td>
               <td>
-                <input type="date" value={l.date} data-testid="expense-date" onChange={(e) => patch(l.key, { date: e.target.value })} />
+                <DateInput value={l.date} testId="expense-date" onChange={(date) => patch(l.key, { date })} />
               </td>
               <td>
                 <select value={l.employeeId ?? ''} data-testid="expense-employee" onChange={(e) => patch(l.key, { employeeId: e.target.value || null })}>

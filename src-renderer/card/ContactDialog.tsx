@@ -12,6 +12,7 @@ import { useCustomDraft } from './CustomFieldsForm';
 import { CardTabsNav } from './LayoutCard';
 import { useLayout } from './use-meta';
 import { SaveCancelFooter } from '../components/SaveCancelFooter';
+import { FavouriteStar } from '../favourites/FavouriteStar';
 
 interface Props {
   customerId: string;
@@ -97,6 +98,11 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
       width={560}
       footer={<SaveCancelFooter prefix="contact" busy={busy} onCancel={onClose} onSave={() => void save()} />}
     >
+      {contact ? (
+        <div className="contact-dialog-actions">
+          <FavouriteStar id={contact.id} entity="contact" />
+        </div>
+      ) : null}
       {layout.tabs.length > 1 ? <CardTabsNav layout={layout} active={tab?.key ?? ''} onSelect={setActiveTab} testIdPrefix="contact-tab" /> : null}
       <form
         className="contact-form"

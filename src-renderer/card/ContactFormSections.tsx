@@ -7,6 +7,7 @@ import { useEmployees } from '../employees/use-employees';
 import { layoutLabel } from '../i18n/layout-defaults';
 import { CONTACT_TEXT_FIELDS, type ContactTextField, type ContactValues } from './contact-layout';
 import { CustomFieldCell, isWideCustomField, type CustomDraft } from './CustomFieldsForm';
+import { DateInput } from '../components/DateInput';
 import { departmentPath } from './org-tree';
 
 /** What the contact form's sections need: the dialog passes its state, the layout preview a sample. */
@@ -49,12 +50,13 @@ export function ContactFormSections({ tab, model }: { tab: LayoutTab; model: Con
     if (!isText(k)) return null;
     return (
       <FormField label={label} error={model.errors[k]} errorTestId={`contact-field-error-${k}`} wide={wide}>
-        {k === 'notes' ? (
+        {k === 'birthday' ? (
+          <DateInput value={model.values[k]} testId={`contact-field-${k}`} placeholder={t('org.birthdayPlaceholder')} aria-invalid={Boolean(model.errors[k])} onChange={(v) => model.set(k, v)} />
+        ) : k === 'notes' ? (
           <textarea rows={3} value={model.values[k]} data-testid={`contact-field-${k}`} onChange={(e) => model.set(k, e.target.value)} />
         ) : (
           <input
             value={model.values[k]}
-            placeholder={k === 'birthday' ? t('org.birthdayPlaceholder') : undefined}
             data-testid={`contact-field-${k}`}
             autoFocus={model.autoFocus && k === 'name'}
             aria-invalid={Boolean(model.errors[k])}

@@ -4,6 +4,7 @@ import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { Employee } from '../../src-shared/domain/organisation';
 import { api } from '../api/client';
 import { CustomerPicker } from './CustomerPicker';
+import { DateInput } from '../components/DateInput';
 import { cssColor, customText, optionOf, type DraftValue } from './custom-values';
 import { useAsync } from './use-async';
 
@@ -56,7 +57,7 @@ export function CustomFieldInput({ field, value, onChange, invalid, testId, empl
         </span>
       );
     case 'date':
-      return <input type="date" value={text} {...common} onChange={(e) => onChange(e.target.value)} />;
+      return <DateInput value={text} testId={testId} aria-invalid={invalid} title={field.help ?? undefined} onChange={onChange} />;
     case 'datetime':
       return <input type="datetime-local" value={text} {...common} onChange={(e) => onChange(e.target.value)} />;
     case 'phone':

@@ -67,7 +67,7 @@ export function CustomerCardPanel() {
           <button type="button" data-testid="undo" disabled={s.isNew} title={t('card.undoTitle')} onClick={() => void s.undo()}>
             <Icon name="undo" /> {t('card.undo')}
           </button>
-          {s.openId && !s.isNew ? <FavouriteStar customerId={s.openId} /> : null}
+          {s.openId && !s.isNew ? <FavouriteStar id={s.openId} /> : null}
           <span className="toolbar-spacer" />
           <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>
             {t('card.delete')}

@@ -129,7 +129,7 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
                 >
                   <td className="strong">{c.name}</td>
                   <td>{c.title}</td>
-                  <td className="muted">{c.departmentId ? departmentPath(departments, c.departmentId) : ''}</td>
+                  <td className="muted dept-path">{c.departmentId ? departmentPath(departments, c.departmentId) : ''}</td>
                   <td>{c.mobile}</td>
                   <td>{c.phone}</td>
                   <td>{c.email}</td>

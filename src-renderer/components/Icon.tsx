@@ -9,6 +9,7 @@ const PATHS = {
   columns: 'M3 3h18v18H3zM9 3v18M15 3v18',
   plus: 'M12 5v14M5 12h14',
   undo: 'M3 7v6h6M3 13a9 9 0 1 0 3-7.7L3 8',
+  calendar: 'M3 5h18v16H3zM3 10h18M8 3v4M16 3v4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerListColumn } from '../../src-shared/domain/customer';
 import { useCard } from '../card/card-store';
@@ -12,7 +12,10 @@ export const ROW_HEIGHT = 26;
 /** The list view: a virtualised table; only the rows on screen (plus a few) exist in the DOM. */
 export function CustomerTable({ pages }: { pages: CustomerPages }) {
   const { t } = useTranslation();
-  const columns = useListSettings((s) => s.columns);
+  const chosen = useListSettings((s) => s.columns);
+  const cardOpen = useCard((s) => s.openId !== null || s.isNew);
+  // Beside an open card the list is narrow: the name comes first so it is what stays in view.
+  const columns = useMemo(() => (cardOpen ? nameFirst(chosen) : chosen), [cardOpen, chosen]);
   const sort = useListSettings((s) => s.sort);
   const toggleSort = useListSettings((s) => s.toggleSort);
   const openId = useCard((s) => s.openId);
@@ -41,6 +44,13 @@ export function CustomerTable({ pages }: { pages: CustomerPages }) {
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });
   }, [sort]);
+
+  // Opening a card scrolls the list back to its first (name) column.
+  useEffect(() => {
+    if (!cardOpen || !bodyRef.current) return;
+    bodyRef.current.scrollLeft = 0;
+    if (headRef.current) headRef.current.scrollLeft = 0;
+  }, [cardOpen]);
 
   const width = columns.reduce((w, c) => w + COLUMN_WIDTH[c], 0);
   const syncHeader = () => {
@@ -93,6 +103,10 @@ export function CustomerTable({ pages }: { pages: CustomerPages }) {
       </div>
     </div>
   );
+}
+
+function nameFirst(columns: CustomerListColumn[]): CustomerListColumn[] {
+  return ['name', ...columns.filter((c) => c !== 'name')];
 }
 
 interface RowProps {

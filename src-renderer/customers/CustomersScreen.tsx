@@ -10,6 +10,7 @@ import { CustomerGrid } from './CustomerGrid';
 import { CustomerTable } from './CustomerTable';
 import { useListSettings } from './list-store';
 import { useCustomerPages } from './use-customer-pages';
+import { useListSearch } from './list-search-store';
 import './customers.css';
 import { Icon } from '../components/Icon';
 import { WelcomePanel } from '../app/WelcomePanel';
@@ -21,7 +22,9 @@ export function CustomersScreen() {
   const setView = useListSettings((s) => s.setView);
   const sort = useListSettings((s) => s.sort);
   const dataVersion = useDataVersion((s) => s.customers);
-  const pages = useCustomerPages(sort, dataVersion);
+  const search = useListSearch((s) => s.q);
+  const clearSearch = useListSearch((s) => s.clear);
+  const pages = useCustomerPages(sort, dataVersion, search);
   const cardOpen = useCard((s) => s.openId !== null || s.isNew);
   const openNew = useCard((s) => s.openNew);
   const [chooser, setChooser] = useState(false);
@@ -78,10 +81,18 @@ export function CustomersScreen() {
             {pages.total === null ? t('common.loading') : t('toolbar.total', { n: pages.total.toLocaleString() })}
           </span>
         </div>
+        {search !== null ? (
+          <div className="list-search-bar" data-testid="list-search-filter" data-q={search}>
+            <span>{t('ux.search.filter', { q: search })}</span>
+            <button type="button" className="link-button" data-testid="list-search-clear" onClick={clearSearch}>
+              {t('ux.search.clearFilter')}
+            </button>
+          </div>
+        ) : null}
         {groupBar ? <CustomerGroupBar /> : null}
-        {pages.total === 0 && !cardOpen ? (
+        {pages.total === 0 && !cardOpen && search === null ? (
           <WelcomePanel />
-        ) : grouped ? (
+        ) : grouped && search === null ? (
           <CustomerGroups />
         ) : view === 'list' ? (
           <CustomerTable pages={pages} />

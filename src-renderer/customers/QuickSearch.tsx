@@ -6,6 +6,7 @@ import { errorText } from '../api/errors';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { registerSearchInput } from './search-focus';
+import { useListSearch } from './list-search-store';
 import { Icon } from '../components/Icon';
 import { clearRecentSearches, recentSearches, rememberSearch } from '../queries/recent-searches';
 import { RecentSearches } from '../queries/RecentSearches';
@@ -20,6 +21,9 @@ export function QuickSearch() {
   /** The query the shown hits answer; Enter on a newer query searches first, then opens. */
   const [hitsFor, setHitsFor] = useState('');
   const [took, setTook] = useState(0);
+  /** How many customers match in all (capped), asked for after the hits so they show at once. */
+  const [count, setCount] = useState<{ count: number; capped: boolean } | null>(null);
+  const showAllInList = useListSearch((s) => s.showAll);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +48,10 @@ export function QuickSearch() {
           setActive(0);
           setError(null);
           setOpen(true);
+          setCount(null);
+          return api.customers.searchCount({ q: query.slice(0, 100) }).then((c) => {
+            if (seq.current === mine) setCount(c);
+          });
         })
         .catch((err: unknown) => {
           if (seq.current === mine) setError(errorText(t, err));
@@ -62,6 +70,16 @@ export function QuickSearch() {
     setOpen(false);
     setScreen('customers');
     void openCard(hit.id);
+  };
+
+  /** 查看全部: the customer list, filtered by the search, every match in the list's order. */
+  const showAll = () => {
+    const query = q.trim();
+    if (query === '') return;
+    setRecent(rememberSearch(q));
+    setOpen(false);
+    setScreen('customers');
+    showAllInList(query.slice(0, 100));
   };
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -164,8 +182,13 @@ export function QuickSearch() {
           ))}
           {hits.length > 0 ? (
             <div className="search-footer">
-              <span>{t('search.footer', { count: hits.length, ms: took.toFixed(1) })}</span>
-              <span>{t('search.hint')}</span>
+              <span data-testid="search-count" data-count={count?.count} data-capped={count?.capped}>
+                {count ? t(count.capped ? 'ux.search.countCapped' : 'ux.search.count', { n: count.count.toLocaleString() }) : t('search.footer', { count: hits.length, ms: took.toFixed(1) })}
+              </span>
+              <button type="button" className="link-button" data-testid="search-show-all" onMouseDown={(e) => e.preventDefault()} onClick={showAll}>
+                {t('ux.search.showAll')}
+              </button>
+              <span className="search-hint">{t('search.hint')}</span>
             </div>
           ) : null}
         </div>

@@ -24,6 +24,7 @@ interface Cache {
   gen: number;
   sortKey: string;
   sort: ListSort;
+  q: string | null;
   range: [number, number];
   timer: number | null;
   errorShown: boolean;
@@ -41,14 +42,15 @@ export interface CustomerPages {
  * The list's window onto `customers.list`: pages of 200 rows fetched on demand, cached, refreshed
  * in place when data changes, dropped when the sort changes. The total comes from each answer.
  */
-export function useCustomerPages(sort: ListSort, dataVersion: number): CustomerPages {
-  const sortKey = `${sort.field}:${sort.dir}`;
+export function useCustomerPages(sort: ListSort, dataVersion: number, q: string | null = null): CustomerPages {
+  const sortKey = `${sort.field}:${sort.dir}:${q ?? ''}`;
   const cache = useRef<Cache>({
     pages: new Map(),
     inflight: new Map(),
     gen: 0,
     sortKey,
     sort,
+    q,
     range: [0, 60],
     timer: null,
     errorShown: false,
@@ -63,7 +65,7 @@ export function useCustomerPages(sort: ListSort, dataVersion: number): CustomerP
     if (c.inflight.get(page) === gen) return;
     c.inflight.set(page, gen);
     api.customers
-      .list({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort: c.sort })
+      .list({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort: c.sort, ...(c.q === null ? {} : { q: c.q }) })
       .then((res) => {
         if (c.sortKey !== key) return;
         if (c.inflight.get(page) === gen) c.inflight.delete(page);
@@ -103,19 +105,21 @@ export function useCustomerPages(sort: ListSort, dataVersion: number): CustomerP
     [load],
   );
 
-  // A new sort order: nothing cached is valid any more.
+  // A new sort order or search: nothing cached is valid any more.
   useEffect(() => {
     const c = cache.current;
     if (c.sortKey === sortKey && c.pages.size > 0) return;
     c.sortKey = sortKey;
     c.sort = sort;
+    c.q = q;
     c.pages.clear();
+    setTotal(null);
     c.inflight.clear();
     c.gen++;
     c.range = [0, 60];
     setVersion((v) => v + 1);
     load();
-  }, [sortKey, sort, load]);
+  }, [sortKey, sort, q, load]);
 
   // Data changed: refetch what is visible; the rest is refreshed when it scrolls into view.
   useEffect(() => {

@@ -8,10 +8,13 @@ import { useQueriesData } from '../queries/queries-data';
 import { useChangeVersion } from '../queries/use-change-version';
 import './favourites.css';
 
-/** ☆ on the customer card: which favourites folders hold this customer; tick a folder to add or remove it. */
-export function FavouriteStar({ customerId }: { customerId: string }) {
+/**
+ * ☆ on a customer's or a contact's card: which favourites folders (of that kind) hold the record;
+ * tick a folder to add or remove it.
+ */
+export function FavouriteStar({ id: customerId, entity = 'customer' }: { id: string; entity?: 'customer' | 'contact' }) {
   const { t } = useTranslation();
-  const folders = useQueriesData((s) => s.folders).filter((f) => f.entity === 'customer');
+  const folders = useQueriesData((s) => s.folders).filter((f) => f.entity === entity);
   const version = useChangeVersion(['favouriteItem', 'favouriteFolder']);
   const [inFolders, setInFolders] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
@@ -49,7 +52,7 @@ export function FavouriteStar({ customerId }: { customerId: string }) {
       </button>
       {open ? (
         <div className="popover fav-popover" data-testid="favourite-popover">
-          <div className="popover-title">{t('fav.customers')}</div>
+          <div className="popover-title">{t(entity === 'customer' ? 'fav.customers' : 'fav.contacts')}</div>
           {folders.length === 0 ? <div className="muted small">{t('fav.empty')}</div> : null}
           {folders.map((f) => (
             <label key={f.id} className="check" data-testid="favourite-folder-option" data-name={f.name}>

@@ -18,6 +18,8 @@ import { deletedEn } from './deleted.en';
 import { deletedZhCN } from './deleted.zh-CN';
 import { historyEn } from './history.en';
 import { historyZhCN } from './history.zh-CN';
+import { uxEn } from './ux.en';
+import { uxZhCN } from './ux.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -29,7 +31,7 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN, ...deletedZhCN, ...historyZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn, ...deletedEn, ...historyEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN, ...deletedZhCN, ...historyZhCN, ...uxZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn, ...deletedEn, ...historyEn, ...uxEn } } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -122,6 +122,7 @@ export const importEn: typeof importZhCN = {
       range: 'Out of range',
       invalid: 'Invalid value',
       amountMismatch: 'The amount does not match quantity × unit price (less the discount)',
+      dateRange: 'Date out of range (1900–2100)',
     },
     options: {
       title: 'Unknown option values',

@@ -120,6 +120,7 @@ export const importZhCN = {
       range: '超出允许范围',
       invalid: '值无效',
       amountMismatch: '金额与数量 × 单价（扣除折扣）不符',
+      dateRange: '日期超出范围（1900–2100 年）',
     },
     options: {
       title: '未知的选项值',

@@ -8,9 +8,12 @@ import { errorText } from '../api/errors';
 import { CustomFieldsForm, useCustomDraft } from '../card/CustomFieldsForm';
 import { useProducts } from '../card/use-meta';
 import { Dialog } from '../components/Dialog';
+import { confirmAsk } from '../components/confirm-store';
+import { DateInput } from '../components/DateInput';
+import { isQuestionableOrderDate, parseDateText } from '../../src-shared/validation/date-text';
 import { toast } from '../components/toast-store';
 import { bpToZhe } from '../../src-shared/order-discount';
-import { calcLine, convertRateText, DISCOUNT_MODES, discountInput, discountText, linesInput, newLineKey, orderTotal, parseDiscountInput, type DiscountMode, type LineDraft } from './order-lines';
+import { calcLine, convertRateText, lineProblems, DISCOUNT_MODES, discountInput, discountText, linesInput, newLineKey, orderTotal, parseDiscountInput, type DiscountMode, type LineDraft } from './order-lines';
 import type { OrderRow } from './related-columns';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -38,6 +41,8 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  /** Save was pressed while a line could not be saved: the banner under the lines says why. */
+  const [linesBlocked, setLinesBlocked] = useState(false);
   const custom = useCustomDraft('order', order ? order.custom : null);
 
   const orderDiscount = parseDiscountInput(discountMode, discount);
@@ -45,6 +50,17 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   const patchLine = (key: string, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
   const save = async () => {
+    // Lines main would refuse: say so at the line instead of sending them.
+    if (lines.some((l) => Object.keys(lineProblems(l)).length > 0)) {
+      setLinesBlocked(true);
+      return;
+    }
+    setLinesBlocked(false);
+    // A date long ago (1900-01-01 is what blank dates become elsewhere) or far ahead is asked about, once per value.
+    const day = parseDateText(orderDate);
+    if (day.ok && day.value && day.value !== order?.orderDate && isQuestionableOrderDate(day.value, today())) {
+      if (!(await confirmAsk(t('ux.date.orderDateQuestion', { date: day.value })))) return;
+    }
     setSaving(true);
     const header = {
       orderDate,
@@ -114,7 +130,7 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         </label>
         <label className="form-field">
           <span className="form-label">{t('cards.sales.orderDate')}</span>
-          <input type="date" value={orderDate} data-testid="order-date" onChange={(e) => setOrderDate(e.target.value)} />
+          <DateInput value={orderDate} testId="order-date" onChange={setOrderDate} />
           {err('orderDate')}
         </label>
         <label className="form-field">
@@ -174,6 +190,15 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         <tbody>
           {lines.map((l, i) => {
             const c = calcLine(l);
+            const problems = lineProblems(l);
+            const problem = (field: 'quantity' | 'unitPrice' | 'discount', serverKey: string) =>
+              problems[field] ? (
+                <span className="field-error" data-testid={`line-error-${field}`} data-code={problems[field]}>
+                  {t(`ux.order.${problems[field]}`)}
+                </span>
+              ) : (
+                err(`lines.${i}.${serverKey}`)
+              );
             return (
               <tr key={l.key} data-testid="order-line" data-index={i}>
                 <td>
@@ -200,12 +225,15 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
                 </td>
                 <td className="num">
                   <input className="num" value={l.quantity} data-testid="line-quantity" aria-invalid={c.quantityMilli === null} onChange={(e) => patchLine(l.key, { quantity: e.target.value })} />
+                  {problem('quantity', 'quantityMilli')}
                 </td>
                 <td className="num">
                   <input className="num" value={l.unitPrice} data-testid="line-price" aria-invalid={l.unitPrice !== '' && c.unitPriceFen === null} onChange={(e) => patchLine(l.key, { unitPrice: e.target.value })} />
+                  {problem('unitPrice', 'unitPriceFen')}
                 </td>
                 <td className="num">
                   <input className="num short" value={l.discount} placeholder={t('cards.sales.noDiscount')} data-testid="line-discount" aria-invalid={c.discountBp === null} onChange={(e) => patchLine(l.key, { discount: e.target.value })} />
+                  {problem('discount', 'discountBp')}
                 </td>
                 <td className="num" data-testid="line-amount" data-fen={c.amountFen ?? ''}>
                   {c.amountFen === null ? '—' : formatMoney(c.amountFen, { symbol: true })}
@@ -241,6 +269,11 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         </span>
       </div>
       {err('lines')}
+      {linesBlocked && lines.some((l) => Object.keys(lineProblems(l)).length > 0) ? (
+        <div className="banner banner-error" data-testid="order-lines-blocked">
+          {t('ux.order.fixLines')}
+        </div>
+      ) : null}
       <label className="form-field">
         <span className="form-label">{t('cards.sales.notes')}</span>
         <textarea rows={2} value={notes} data-testid="order-notes" onChange={(e) => setNotes(e.target.value)} />

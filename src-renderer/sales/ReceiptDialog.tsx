@@ -7,6 +7,7 @@ import { errorText } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
+import { DateInput } from '../components/DateInput';
 import type { OrderRow, ReceiptRow } from './related-columns';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -59,7 +60,7 @@ export function ReceiptDialog(props: { customerId: string; orders: readonly Orde
     >
       <div className="form-grid">
         <FormField label={t('cards.sales.receiptDate')} error={errors.receiptDate} errorTestId="receipt-error-receiptDate">
-          <input type="date" value={date} data-testid="receipt-date" onChange={(e) => setDate(e.target.value)} />
+          <DateInput value={date} testId="receipt-date" onChange={setDate} />
         </FormField>
         <FormField label={t('cards.sales.amountYuan')} error={errors.amountFen} errorTestId="receipt-error-amountFen">
           <input value={amount} inputMode="decimal" data-testid="receipt-amount" onChange={(e) => setAmount(e.target.value)} />

@@ -116,3 +116,14 @@ export function linesInput(lines: readonly LineDraft[]): OrderLineInput[] {
     };
   });
 }
+
+/** What is wrong with a line's numbers, as message keys (ux.order.*) by field; empty when it can be saved. */
+export function lineProblems(line: LineDraft): Partial<Record<'quantity' | 'unitPrice' | 'discount', string>> {
+  const c = calcLine(line);
+  const out: Partial<Record<'quantity' | 'unitPrice' | 'discount', string>> = {};
+  const quantity = line.quantity.normalize('NFKC').trim();
+  if (c.quantityMilli === null) out.quantity = quantity === '' ? 'quantityRequired' : /^[-−]/.test(quantity) || /^0*(\.0*)?$/.test(quantity) ? 'quantityPositive' : 'quantityFormat';
+  if (line.unitPrice.trim() !== '' && (c.unitPriceFen === null || c.unitPriceFen < 0)) out.unitPrice = 'priceInvalid';
+  if (c.discountBp === null) out.discount = 'discountInvalid';
+  return out;
+}

@@ -98,6 +98,8 @@ export const contract = {
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
         sort: z.object({ field: z.enum(CUSTOMER_SORTABLE), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        /** Only customers matching this quick-search text (the search's 查看全部). */
+        q: z.string().max(100).optional(),
       })
       .strict(),
     output: z.object({ total: z.number().int(), rows: z.array(customer) }),
@@ -196,6 +198,12 @@ export const contract = {
   ...analysisMethods,
   ...deletedCustomerMethods,
   ...historyMethods,
+  /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
+  'customers.searchCount': defineMethod({
+    input: z.object({ q: z.string().max(100) }).strict(),
+    output: z.object({ count: z.number().int(), capped: z.boolean() }),
+    permission: 'read',
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customValues } from './customer';
-import { entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
+import { entityId, optionalText, patchShape, requiredDate, requiredText } from './field-rules';
 
 // Custom business types (自定义业务) and their records, and expenses (费用) on those records.
 
@@ -72,7 +72,7 @@ export const businessRecordInput = z
             categoryId: entityId,
             employeeId: entityId.nullable().optional(),
             amountFen: z.number().int().min(1, { error: 'range' }).max(1e12, { error: 'range' }),
-            expenseDate: z.string().refine((v) => isCalendarDate(v), { error: 'date' }),
+            expenseDate: requiredDate,
             note: optionalText(500),
           })
           .strict(),
@@ -122,7 +122,7 @@ export const expenseInput = z
     categoryId: entityId,
     employeeId: entityId.nullable().optional().transform((v) => v ?? null),
     amountFen: z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(1, { error: 'range' }).max(1e12, { error: 'range' }),
-    expenseDate: z.string().refine((v) => isCalendarDate(v), { error: 'date' }),
+    expenseDate: requiredDate,
     note: optionalText(500),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidEmail, isValidPhone, isValidUrl, normalizePhone } from '../validation/contact-formats';
-import { isCalendarDate, patchShape } from './field-rules';
+import { patchShape } from './field-rules';
+import { parseDateText } from '../validation/date-text';
 import { parseMoney } from '../money';
 
 export const CUSTOM_FIELD_TYPES = [
@@ -141,8 +142,10 @@ export function coerceCustomValue(
       const m = /^([+-]?\d+(?:\.\d{1,2})?)\s*%?$/.exec(text);
       return m?.[1] ? { ok: true, value: Math.round(Number(m[1]) * 100) } : fail('invalid');
     }
-    case 'date':
-      return isCalendarDate(text) ? { ok: true, value: text } : fail('date');
+    case 'date': {
+      const parsed = parseDateText(text);
+      return parsed.ok && parsed.value !== null ? { ok: true, value: parsed.value } : fail(parsed.ok ? 'date' : parsed.code);
+    }
     case 'datetime': {
       const d = new Date(text);
       return Number.isNaN(d.getTime()) ? fail('date') : { ok: true, value: d.toISOString() };

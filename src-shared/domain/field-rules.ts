@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidEmail, isValidPhone, isValidUrl, normalizePhone } from '../validation/contact-formats';
+import { parseDateText } from '../validation/date-text';
 
 // Reusable field schemas. Each error message is a stable code the renderer translates
 // (i18n key `fieldError.<code>`), so main and the form speak the same language.
@@ -57,15 +58,30 @@ export const optionalUrl = z
   .optional()
   .transform((v) => v ?? null);
 
-/** A calendar date as YYYY-MM-DD; the one date convention for day-precision fields. */
+/**
+ * A calendar day, stored as YYYY-MM-DD (the one date convention for day-precision fields), typed
+ * in any form import reads (1985/3/12, 1985年3月12日, 19850312, …; see parseDateText). Codes:
+ * `date` for what is not a day, `dateRange` for a day outside 1900–2100.
+ */
 export const optionalDate = z
   .string()
-  .trim()
-  .refine((v) => v === '' || isCalendarDate(v), { error: 'date' })
-  .transform((v) => (v === '' ? null : v))
+  .transform((v, ctx) => {
+    const parsed = parseDateText(v);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.code });
+    return z.NEVER;
+  })
   .nullable()
   .optional()
   .transform((v) => v ?? null);
+
+/** A calendar day that must be given (order, receipt and expense dates), read like optionalDate. */
+export const requiredDate = z.string({ error: 'required' }).transform((v, ctx) => {
+  const parsed = parseDateText(v);
+  if (parsed.ok && parsed.value !== null) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.ok ? 'required' : parsed.code });
+  return z.NEVER;
+});
 
 export function isCalendarDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lineAmountAgrees } from '../money';
-import { customValues, entityId, isCalendarDate, optionalText, patchShape, requiredText } from './field-rules';
+import { customValues, entityId, optionalText, patchShape, requiredDate, requiredText } from './field-rules';
 
 // Orders, receipts, products and related staff. Money is integer fen; quantities are thousandths;
 // discounts are basis points off the price (9.5折 = 500). The order discount is an amount
@@ -8,10 +8,7 @@ import { customValues, entityId, isCalendarDate, optionalText, patchShape, requi
 
 export const fen = z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(-1e13, { error: 'range' }).max(1e13, { error: 'range' });
 export const nonNegativeFen = fen.min(0, { error: 'range' });
-export const calendarDate = z
-  .string({ error: 'required' })
-  .trim()
-  .refine((v) => isCalendarDate(v), { error: 'date' });
+export const calendarDate = requiredDate;
 
 const productShape = {
   code: optionalText(40),

@@ -1,4 +1,5 @@
 import { normalizePhone } from '../validation/contact-formats';
+import { parseDateText } from '../validation/date-text';
 
 // Turns cell values into what the sheet meant. Each converter returns the value or a problem code;
 // `flag` marks values that were converted but may have lost information (phones Excel stored as
@@ -27,7 +28,7 @@ export function cellWords(v: unknown): string {
   return typeof v === 'string' ? v.trim() : cellText(v);
 }
 
-/** Dates as the sheet meant them: Excel serials, Date cells, 2023年5月1日, 2023/5/1, 2023.5.1, 20230501. */
+/** Dates as the sheet meant them: Excel serials, Date cells, and the text forms of parseDateText (2023年5月1日, 2023/5/1, 20230501, …). */
 export function toCalendarDate(v: unknown): Converted<string | null> {
   if (v === null || v === undefined || v === '') return { ok: true, value: null };
   if (v instanceof Date) return { ok: true, value: v.toISOString().slice(0, 10) };
@@ -37,17 +38,8 @@ export function toCalendarDate(v: unknown): Converted<string | null> {
     return { ok: false, code: 'date' };
   }
   const s = cellText(v);
-  const m =
-    /^(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?(?:\s.*)?$/.exec(s) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (!m) {
-    if (/^\d+(\.\d+)?$/.test(s)) return toCalendarDate(Number(s));
-    return { ok: false, code: 'date' };
-  }
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, code: 'date' };
-  return { ok: true, value: `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  if (/^\d+(\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) return toCalendarDate(Number(s));
+  return parseDateText(s);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Contact, Department } from '../../../src-shared/domain/organisatio
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { readCustomValues } from '../custom-fields/custom-values';
+import { searchFilter } from '../search/search-matches';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
 
 // Read side of customers. Sort columns come from this fixed map, never from the caller's text.
@@ -38,6 +39,8 @@ export interface ListInput {
   offset: number;
   limit: number;
   sort?: { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined;
+  /** Only the customers this quick-search text matches (查看全部 from the search dropdown). */
+  q?: string | undefined;
 }
 
 export function countCustomers(ws: Workspace): number {
@@ -51,11 +54,25 @@ export function listCustomers(ws: Workspace, input: ListInput): { total: number;
   // deep OFFSET then walks index entries, not whole rows. The seq tiebreaker keeps paging stable
   // when many rows share a sort value.
   const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
+  if (input.q !== undefined) return listSearchMatches(ws, input, order);
   const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
     WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 ORDER BY ${order} LIMIT ? OFFSET ?)
     ORDER BY ${order}`;
   const rows = ws.db.prepare(sql).all(input.limit, input.offset) as CustomerDbRow[];
   return { total: countCustomers(ws), rows: withCustomValues(ws, rows.map(toCustomer)) };
+}
+
+/** Every customer the search matches (not only the dropdown's best 20), in the list's sort order. */
+function listSearchMatches(ws: Workspace, input: ListInput, order: string): { total: number; rows: Customer[] } {
+  const filter = searchFilter(ws, input.q ?? '');
+  if (!filter) return { total: 0, rows: [] };
+  const matched = `FROM customers c WHERE c.deleted = 0 AND ${filter.where}`;
+  const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
+    WHERE c.seq IN (SELECT c.seq ${matched} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+    ORDER BY ${order}`;
+  const rows = ws.db.prepare(sql).all({ ...filter.params, limit: input.limit, offset: input.offset }) as CustomerDbRow[];
+  const total = ws.db.prepare(`SELECT count(*) ${matched}`).pluck().get(filter.params) as number;
+  return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
 export function getCustomer(ws: Workspace, id: string): Customer {

@@ -21,7 +21,7 @@ export function validationError(error: z.ZodError): KecardError {
   return new KecardError('VALIDATION', 'Some fields are not valid.', { fields });
 }
 
-const CODES = new Set(['required', 'tooLong', 'tooMany', 'phone', 'email', 'url', 'date', 'range', 'invalid', 'duplicateCode']);
+const CODES = new Set(['required', 'tooLong', 'tooMany', 'phone', 'email', 'url', 'date', 'range', 'invalid', 'duplicateCode', 'dateRange']);
 function knownCode(message: string): string {
   return CODES.has(message) ? message : 'invalid';
 }

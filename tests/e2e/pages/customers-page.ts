@@ -121,6 +121,30 @@ export class CustomersPage {
     await this.page.getByTestId('column-done').click();
     await expect(this.columnChooser).toBeHidden();
   }
+
+  /** 共 N 条 under the hits, once the count has answered (data-count / data-capped). */
+  searchCount(): Locator {
+    return this.page.getByTestId('search-count');
+  }
+
+  /** The bar above the list while it shows a search's results (查看全部). */
+  searchFilter(): Locator {
+    return this.page.getByTestId('list-search-filter');
+  }
+
+  /** Searches, then 查看全部: the list shows every match. */
+  async showAllResults(query: string): Promise<void> {
+    await this.search(query);
+    await expect(this.searchCount()).toHaveAttribute('data-count', /\d+/);
+    await this.page.getByTestId('search-show-all').click();
+    await expect(this.searchResults).toBeHidden();
+    await expect(this.searchFilter()).toHaveAttribute('data-q', query);
+  }
+
+  async clearSearchFilter(): Promise<void> {
+    await this.page.getByTestId('list-search-clear').click();
+    await expect(this.searchFilter()).toBeHidden();
+  }
 }
 
 /** One attribute of each element a locator matches (at most `limit`), in document order. */

@@ -1,0 +1,153 @@
+import type { Locator } from '@playwright/test';
+import { OrderDialogPage } from '../pages/card-extras-pages';
+import { ExpenseDialogPage, FavouriteStarPage, horizontallyVisible } from '../pages/card-usability-pages';
+import { CustomerCardPage } from '../pages/customer-card-page';
+import { QueryBuilderPage } from '../pages/query-builder-page';
+import { expect, test } from '../support/fixtures';
+
+// Where a new user got stuck on the card (issue 16): the list beside it, contact names, 费用,
+// an order line Save silently refused, contacts into favourites, an unreadable picked chip.
+
+test('beside an open card the list shows names first, and contact names stay on one line', async ({ app, api, customers }) => {
+  const c = await api('customers.create', { values: { name: '苏州精工机械有限公司', code: 'SZ-001', industry: '机械制造', city: '苏州市' } });
+  await api('contacts.create', { customerId: c.id, name: '李凯', title: '质检员', mobile: '15036024943' });
+  // A user who arranged the columns with the name last (the list remembers it between sessions).
+  const saved = { columns: ['code', 'industry', 'province', 'city', 'phones', 'ownerName', 'updatedAt', 'name'], view: 'list', sort: { field: 'name', dir: 'asc' } };
+  await app.evaluate(`localStorage.setItem('kecard.customerList', ${JSON.stringify(JSON.stringify(saved))})`);
+  await app.setViewportSize({ width: 1100, height: 760 });
+  await app.reload();
+  const body = app.getByTestId('customer-list-body');
+  await customers.rowById(c.id).click();
+  const card = new CustomerCardPage(app);
+  await expect(card.panel).toBeVisible();
+  await expect.poll(() => horizontallyVisible(customers.header('name'), body), { message: 'the name column is in view beside the card' }).toBe(true);
+  const nameCell = customers.rowById(c.id).locator('div.cell-name');
+  await expect(nameCell).toHaveText('苏州精工机械有限公司');
+  expect(await horizontallyVisible(nameCell, body)).toBe(true);
+
+  await card.panel.getByTestId('tab-organisation').click();
+  const row = card.panel.locator('[data-testid=contact-row][data-name="李凯"]');
+  await expect(row.locator('td').first()).toHaveText('李凯');
+  const [rowBox, headBox] = await Promise.all([row.boundingBox(), card.panel.locator('.contacts-table thead tr').boundingBox()]);
+  expect(rowBox?.height ?? 999, 'one line, not one character per line').toBeLessThan((headBox?.height ?? 0) * 1.6);
+});
+
+test('an order line with a negative quantity says why Save does nothing; 1900-01-01 is asked about', async ({ app, api }) => {
+  const c = await api('customers.create', { values: { name: '杭州明远贸易有限公司' } });
+  const card = new CustomerCardPage(app);
+  await card.open('杭州明远贸易有限公司');
+  const order = new OrderDialogPage(app);
+  await order.openNew(card.panel);
+  await order.fillLine(0, { name: '不锈钢法兰', quantity: '-2', price: '35' });
+  await expect(order.line(0).getByTestId('line-error-quantity')).toHaveText('数量必须大于 0');
+  await order.save();
+  await expect(order.root.getByTestId('order-lines-blocked')).toContainText('订单尚未保存');
+  expect((await api('customers.related', { id: c.id })).orders).toHaveLength(0);
+
+  await order.fillLine(0, { quantity: '2' });
+  await expect(order.line(0).getByTestId('line-error-quantity')).toHaveCount(0);
+  await order.root.getByTestId('order-date').fill('1900-01-01');
+  await order.save();
+  const confirm = app.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('1900-01-01');
+  await confirm.getByTestId('confirm-cancel').click();
+  await expect(order.root).toBeVisible();
+  expect((await api('customers.related', { id: c.id })).orders).toHaveLength(0);
+
+  await order.root.getByTestId('order-date').fill('2024年3月12日');
+  await order.save();
+  await expect(order.root).toBeHidden();
+  const saved = (await api('customers.related', { id: c.id })).orders;
+  expect(saved.map((o) => [o.orderDate, o.totalFen])).toEqual([['2024-03-12', 7000]]);
+});
+
+test('an expense is entered from the card’s 费用 tab', async ({ app, api }) => {
+  const c = await api('customers.create', { values: { name: '无锡华光电子有限公司' } });
+  await api('businessTypes.createFromTemplate', { template: 'visit' });
+  await api('expenseCategories.create', { name: '差旅费' });
+  const { layout } = await api('layouts.get', { entity: 'customer' });
+  layout.tabs.push({ key: 'expenses', label: '费用', sections: [], related: { kind: 'expenses', columns: [] } });
+  await api('layouts.save', { entity: 'customer', layout });
+
+  const card = new CustomerCardPage(app);
+  await card.open('无锡华光电子有限公司');
+  const dialog = new ExpenseDialogPage(app);
+  await dialog.open(card.panel, '费用');
+  await dialog.fill({ record: '新建“客户回访”记录', title: '三月上门回访', category: '差旅费', amount: '0', date: '2024/3/5' });
+  await dialog.save();
+  await expect(dialog.root.getByTestId('expense-dialog-error-amount')).toHaveText('请填写大于 0 的金额');
+  await dialog.fill({ amount: '320.50' });
+  await dialog.save();
+  await expect(dialog.root).toBeHidden();
+  await expect(card.panel.getByTestId('customer-expense-row')).toHaveCount(1);
+  await expect(card.panel.getByTestId('customer-expense-row')).toContainText('320.50');
+  const stored = await api('expenses.list', { customerId: c.id });
+  expect(stored.map((e) => [e.amountFen, e.expenseDate, e.recordTitle])).toEqual([[32050, '2024-03-05', '三月上门回访']]);
+
+  // A second one goes onto the record the first created.
+  await dialog.open(card.panel, '费用');
+  await expect(dialog.root.getByTestId('expense-dialog-record')).toHaveValue(/^record:/);
+  await dialog.fill({ amount: '45', date: '2024-03-06' });
+  await dialog.save();
+  await expect(card.panel.getByTestId('customer-expense-row')).toHaveCount(2);
+  const records = await api('records.list', { customerId: c.id });
+  expect(records.rows.map((r) => [r.title, r.expenseTotalFen])).toEqual([['三月上门回访', 36550]]);
+});
+
+test('a contact is added to and removed from a favourites folder from its card', async ({ app, api }) => {
+  const c = await api('customers.create', { values: { name: '宁波海通物流有限公司' } });
+  const contact = await api('contacts.create', { customerId: c.id, name: '王海燕', mobile: '13857412345' });
+  const folder = await api('favourites.createFolder', { name: '重点联系人', entity: 'contact' });
+  await api('favourites.createFolder', { name: '重点客户', entity: 'customer' });
+
+  const card = new CustomerCardPage(app);
+  await card.open('宁波海通物流有限公司');
+  await card.panel.getByTestId('tab-organisation').click();
+  await card.panel.locator('[data-testid=contact-row][data-name="王海燕"]').getByTestId('contact-edit').click();
+  const dialog = app.getByTestId('contact-dialog');
+  const star = new FavouriteStarPage(dialog);
+  await star.star.click();
+  // Only folders of contacts are offered.
+  await expect(star.popover.getByTestId('favourite-folder-option')).toHaveCount(1);
+  await star.setIn('重点联系人', true);
+  await expect.poll(() => api('favourites.of', { id: contact.id })).toEqual([folder.id]);
+  await expect(star.star).toHaveAttribute('aria-pressed', 'true');
+  await star.setIn('重点联系人', false);
+  await expect.poll(() => api('favourites.of', { id: contact.id })).toEqual([]);
+  await expect(star.star).toHaveAttribute('aria-pressed', 'false');
+});
+
+/** WCAG contrast ratio of an element's text against its own background. */
+async function contrast(el: Locator): Promise<number> {
+  // Runs in the page; the E2E code is checked without the DOM's types, so the one global used is typed here.
+  type Styles = { getComputedStyle(node: unknown): { color: string; backgroundColor: string } };
+  const [color, background] = await el.evaluate((node): [string, string] => {
+    const style = (globalThis as unknown as Styles).getComputedStyle(node);
+    return [style.color, style.backgroundColor];
+  });
+  const lum = (css: string) => {
+    const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [a, b] = [lum(color), lum(background)].sort((x, y) => y - x);
+  return ((a ?? 0) + 0.05) / ((b ?? 0) + 0.05);
+}
+
+test('the picked lifecycle chip in the query builder stays readable under the mouse', async ({ app }) => {
+  const qb = new QueryBuilderPage(app);
+  await qb.open();
+  await app.getByTestId('qb-add-condition').first().click();
+  const row = app.getByTestId('qb-condition').last();
+  await row.getByTestId('qb-field').selectOption('lifecycle');
+  await row.getByTestId('qb-operator').selectOption('in');
+  const chip = row.locator('[data-testid=qb-option][data-value=new]');
+  await chip.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  // The mouse is still on it, as after any click.
+  expect(await contrast(chip)).toBeGreaterThan(3);
+  await app.mouse.move(1, 1);
+  expect(await contrast(chip)).toBeGreaterThan(3);
+});
