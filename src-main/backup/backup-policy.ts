@@ -1,5 +1,6 @@
-// Which backups to keep: the newest of each of the last 7 days, the newest of each of the last 4
-// ISO weeks, and the 10 newest made before a risky operation. Pure, so it is tested on its own.
+// Which backups to keep: the newest scheduled one of each of the last 7 days and of each of the
+// last 4 ISO weeks, the 10 newest made before a risky operation, and every manual one — a backup
+// the user asked for is theirs to delete, never rotation's. Pure, so it is tested on its own.
 
 export interface BackupEntry {
   file: string;
@@ -24,7 +25,8 @@ export function backupsToKeep(entries: readonly BackupEntry[]): Set<string> {
   const keep = new Set<string>();
   const risky = newestFirst.filter((e) => e.reason !== 'scheduled' && e.reason !== 'manual');
   risky.slice(0, KEEP.beforeRisky).forEach((e) => keep.add(e.file));
-  const regular = newestFirst.filter((e) => e.reason === 'scheduled' || e.reason === 'manual');
+  newestFirst.filter((e) => e.reason === 'manual').forEach((e) => keep.add(e.file));
+  const regular = newestFirst.filter((e) => e.reason === 'scheduled');
   const days = new Set<string>();
   const weeks = new Set<string>();
   for (const e of regular) {

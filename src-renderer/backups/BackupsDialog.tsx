@@ -86,6 +86,9 @@ function BackupsBody() {
       }
     >
       <p className="muted">{t('bk.hint')}</p>
+      <p className="muted" data-testid="backups-retention">
+        {t('bk.retention')}
+      </p>
       {failure ? (
         <div className="banner banner-error" data-testid="backups-scheduled-failure">
           {backupFailureText(failure)}

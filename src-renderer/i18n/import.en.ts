@@ -172,6 +172,7 @@ export const importEn: typeof importZhCN = {
     menu: 'Backup and restore…',
     title: 'Backup and restore',
     hint: 'Kecard backs up on a schedule and before imports and bulk changes. Restoring first keeps the current file as a “before restore” backup.',
+    retention: 'Kept: the newest automatic backup of each of the last 7 days and of each of the last 4 weeks; the 10 newest taken before risky operations; manual backups are never deleted automatically.',
     empty: 'No backups yet.',
     scheduledFailed: 'Today’s automatic backup was not made: {{reason}}',
     takenAt: 'Taken at',

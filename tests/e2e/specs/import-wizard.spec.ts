@@ -167,6 +167,8 @@ test('restores a backup from the backups screen', async ({ app, api, frame, cust
   await frame.expectCustomerCount(1);
   const backups = new BackupsDialog(app);
   await backups.open();
+  // What is kept is said where backups are listed, manual ones included.
+  await expect(backups.dialog.getByTestId('backups-retention')).toContainText('手动备份不会被自动删除');
   await backups.backUpNow();
   const manual = backups.rowsWithReason('manual').first();
   await expect(manual).toContainText('手动备份');

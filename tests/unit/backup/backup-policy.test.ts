@@ -26,4 +26,13 @@ describe('backup rotation', () => {
     expect(risky.filter((e) => keep.has(e.file)).map((e) => e.takenAt.slice(8, 10))).toEqual(['06', '07', '08', '09', '10', '11', '12', '13', '14', '15']);
     expect(keep.has('2026-11-20T10:00:00Z.scheduled')).toBe(true);
   });
+
+  it('never rotates away a backup the user made by hand, however many and however old', () => {
+    const manual = Array.from({ length: 30 }, (_, i) => at(`2025-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}T09:00:00Z`, 'manual'));
+    const scheduled = Array.from({ length: 40 }, (_, i) => at(new Date(Date.UTC(2026, 10, 23) - i * 86_400_000).toISOString().replace('.000', ''), 'scheduled'));
+    const keep = backupsToKeep([...manual, ...scheduled]);
+    expect(manual.every((e) => keep.has(e.file))).toBe(true);
+    // Scheduled ones rotate as before: manual backups take no daily or weekly slot.
+    expect(scheduled.filter((e) => keep.has(e.file))).toHaveLength(7 + 2); // as in the first case: 17–23 Nov daily, then 15 and 8 Nov weekly
+  });
 });
