@@ -212,9 +212,15 @@ async function keepSafetyCopy(workspacePath: string, now: Date): Promise<void> {
     }
     toRollbackJournal(target);
   } catch {
+    // SQLite could not read it (damaged, say): keep its bytes as they are, and its WAL beside the
+    // copy — the WAL is removed with the replaced file, and committed work may still be in it.
     removeWithCompanions(target);
     copyFileSync(workspacePath, target);
     makePrivate(target);
+    if (existsSync(`${workspacePath}-wal`)) {
+      copyFileSync(`${workspacePath}-wal`, `${target}-wal`);
+      makePrivate(`${target}-wal`);
+    }
   }
 }
 

@@ -117,6 +117,8 @@ function start(): void {
     log(`[kecard] could not open ${requested ?? 'the startup workspace'}: ${describe(err)}`);
   }
   showWindow();
+  // The daily backup, as in the browser shell: it waits for a quiet moment and stops on quit.
+  app_.host.startBackupSchedule();
   if (startupError !== null && mainWindow) {
     const win = mainWindow;
     win.once('ready-to-show', () => void showProblem(requested, startupError));

@@ -265,7 +265,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       'referrer-policy': 'no-referrer',
       'cache-control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     });
-    createReadStream(target).pipe(res);
+    // A file that vanishes or cannot be read between the check and the read ends this response,
+    // never the process (an unhandled stream error would take the whole shell down).
+    createReadStream(target)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   await new Promise<void>((resolveListen, reject) => {

@@ -58,6 +58,7 @@ export class AppHost {
   /** The scheduled backup being written, so quitting or switching can stop it. */
   private backupRun: { cancelled: boolean; done: Promise<unknown> } | null = null;
   private lastActivityAt = Date.now();
+  private restoring = false;
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
@@ -76,6 +77,9 @@ export class AppHost {
   }
 
   get workspace(): Workspace {
+    // While a restore waits for a running backup to stop, nothing may start on the file: a job
+    // begun in that window would write into the file about to be replaced, its "ok" lost with it.
+    if (this.restoring) throw new KecardError('WORKSPACE_BUSY', 'A backup is being restored; try again in a moment.');
     if (!this.ws) throw new KecardError('NO_WORKSPACE', 'No workspace is open.');
     return this.ws;
   }
@@ -183,7 +187,13 @@ export class AppHost {
     const own = this.ws && this.ws.path === target ? this.ws : null;
     let lock: WorkspaceLock | null;
     if (own) {
-      await this.cancelBackup();
+      // Until the file is closed below, no call may start work on it (see the workspace getter).
+      this.restoring = true;
+      try {
+        await this.cancelBackup();
+      } finally {
+        this.restoring = false;
+      }
       lock = own.closeKeepingLock();
       this.ws = null;
       // Workers and resident readers let go of the file before it is replaced.

@@ -103,6 +103,27 @@ describe('backups leave nothing half-done behind', () => {
     expect(events.some((e) => e.type === 'backup.failed')).toBe(false);
   });
 
+  it('while a restore waits for a running backup to stop, no call can start work on the file it replaces', async () => {
+    const path = join(dir, 'large.kecard');
+    largeWorkspace(path);
+    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+    app.host.open(path);
+    // Three days old, so the daily backup is due and starts at once.
+    await createBackup(app.host.workspace, 'manual', new Date(Date.now() - 3 * 86_400_000));
+    const [manual] = listBackups(path);
+    const running = app.host.backupIfDue();
+    await vi.waitFor(() => expect(readdirSync(backupDir(path)).some((f) => f.endsWith('.partial'))).toBe(true));
+    const restoring = app.host.restoreBackup(manual?.file ?? '');
+    // The restore is waiting for the backup to stop: a write now is refused, not run on the old file.
+    const during = await app.dispatch('customers.create', { values: { name: '恢复期间写入' } }, testUser);
+    expect(during).toMatchObject({ ok: false, error: { code: 'WORKSPACE_BUSY' } });
+    await restoring;
+    await running.catch(() => undefined);
+    const after = await app.dispatch('customers.create', { values: { name: '恢复之后写入' } }, testUser);
+    expect(after.ok).toBe(true);
+    await app.dispose();
+  });
+
   it('removes what a killed backup or restore left behind when the workspace opens next', async () => {
     const path = join(dir, 'crashed.kecard');
     const ws = openWorkspace(path, { create: true });
