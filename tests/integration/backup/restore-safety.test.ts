@@ -128,7 +128,7 @@ describe('restore', () => {
     const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(root, 'dist', 'main') + '/') });
     try {
       app.host.open(path);
-      const started = await app.dispatch('demo.generate', { customers: 200_000, seed: 3 }, app.host.context);
+      const started = await app.dispatch('demo.generate', { customers: 200_000, seed: 3, target: 'current' }, app.host.context);
       expect(started.ok).toBe(true);
       expect(await app.dispatch('backups.restore', { file: backup }, app.host.context)).toMatchObject({ ok: false, error: { code: 'WORKSPACE_BUSY', details: { jobs: ['demo'] } } });
       expect(app.host.hasWorkspace).toBe(true);
