@@ -16,6 +16,7 @@ const esmEntries = {
   'query-worker': 'src-main/services/query/query-worker.ts',
   'index-worker': 'src-main/services/custom-fields/field-index-worker.ts',
   'export-worker': 'src-main/services/export/export-worker.ts',
+  'backup-verify-worker': 'src-main/backup/backup-verify-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',
   bench: 'bench/run-bench.ts',
   'bench-analysis': 'bench/run-bench-analysis.ts',

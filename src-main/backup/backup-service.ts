@@ -1,11 +1,16 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { fromSqliteError } from '../db/sqlite-errors';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
 import { backupsToKeep, type BackupEntry } from './backup-policy';
+import { verifyBackupFile } from './verify-backup-file';
+import { verifyBackupOffMain } from './verify-off-main';
+
+export { verifyBackupFile };
 
 // Backups live beside the workspace in "<file>.backups/", named so that the name alone says when
 // and why: default.kecard.20261123T153000Z.scheduled.bak
@@ -82,7 +87,8 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
     });
     if (control.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The backup was cancelled.');
     toRollbackJournal(partial);
-    verifyBackupFile(partial);
+    // Off main's thread: at 10 GB the check reads for minutes, and a quit must still stop it.
+    await verifyBackupOffMain(partial, control.isCancelled);
     renameSync(partial, target);
   } catch (err) {
     removeWithCompanions(partial);
@@ -143,20 +149,6 @@ export function removePartialFiles(workspacePath: string): string[] {
   return removed;
 }
 
-export function verifyBackupFile(path: string): void {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const result = db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new KecardError('WORKSPACE_CORRUPT', `The backup failed its integrity check: ${String(result)}`);
-  } catch (err) {
-    if (err instanceof KecardError) throw err;
-    throw new KecardError('WORKSPACE_CORRUPT', `The backup cannot be read: ${(err as Error).message}`);
-  } finally {
-    db?.close();
-  }
-}
-
 function prune(workspacePath: string): void {
   const all = listBackups(workspacePath);
   const keep = backupsToKeep(all);
@@ -167,11 +159,11 @@ function prune(workspacePath: string): void {
  * The backup a restore would put in place, checked: its name, that it exists, that it passes
  * integrity_check. Everything that can refuse a restore refuses here, before anything is closed.
  */
-export function checkRestorable(workspacePath: string, backupFile: string): string {
+export async function checkRestorable(workspacePath: string, backupFile: string): Promise<string> {
   if (basename(backupFile) !== backupFile || !NAME.test(backupFile)) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = join(backupDir(workspacePath), backupFile);
   if (!existsSync(source)) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
-  verifyBackupFile(source);
+  await verifyBackupOffMain(source);
   return source;
 }
 
@@ -181,13 +173,14 @@ export function checkRestorable(workspacePath: string, backupFile: string): stri
  * as a "restore" backup first, so a restore can itself be undone.
  */
 export async function restoreBackupFile(workspacePath: string, backupFile: string, now = new Date()): Promise<void> {
-  const source = checkRestorable(workspacePath, backupFile);
+  const source = await checkRestorable(workspacePath, backupFile);
   await keepSafetyCopy(workspacePath, now);
   // A stale WAL beside the restored file would be replayed into it: remove it with the old file.
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${workspacePath}${suffix}`, { force: true });
   const restoring = `${workspacePath}.restoring`;
   createPrivateEmptyFile(restoring);
-  copyFileSync(source, restoring);
+  // In libuv's thread pool, not on main: a 10 GB copy must not freeze the app.
+  await copyFile(source, restoring);
   makePrivate(restoring);
   renameSync(restoring, workspacePath);
 }

@@ -77,8 +77,8 @@ export class AppHost {
   }
 
   get workspace(): Workspace {
-    // While a restore waits for a running backup to stop, nothing may start on the file: a job
-    // begun in that window would write into the file about to be replaced, its "ok" lost with it.
+    // While a restore checks its backup and waits for a running backup to stop, nothing may start
+    // on the file: a job begun then would write into the file about to be replaced, its "ok" lost.
     if (this.restoring) throw new KecardError('WORKSPACE_BUSY', 'A backup is being restored; try again in a moment.');
     if (!this.ws) throw new KecardError('NO_WORKSPACE', 'No workspace is open.');
     return this.ws;
@@ -183,23 +183,24 @@ export class AppHost {
    */
   async restoreBackup(file: string, path?: string): Promise<WorkspaceInfo> {
     const target = resolve(path ?? this.workspace.path);
-    checkRestorable(target, file);
     const own = this.ws && this.ws.path === target ? this.ws : null;
     let lock: WorkspaceLock | null;
-    if (own) {
-      // Until the file is closed below, no call may start work on it (see the workspace getter).
-      this.restoring = true;
-      try {
+    // From here until the file is closed, no call may start work on it (see the workspace getter):
+    // the backup's check and a running backup's stop are both awaited.
+    if (own) this.restoring = true;
+    try {
+      await checkRestorable(target, file);
+      if (own) {
         await this.cancelBackup();
-      } finally {
-        this.restoring = false;
+        lock = own.closeKeepingLock();
+        this.ws = null;
+        // Workers and resident readers let go of the file before it is replaced.
+        this.emit({ type: 'workspace.changed', info: null });
+      } else {
+        lock = acquireWorkspaceLock(target, this.lockApp);
       }
-      lock = own.closeKeepingLock();
-      this.ws = null;
-      // Workers and resident readers let go of the file before it is replaced.
-      this.emit({ type: 'workspace.changed', info: null });
-    } else {
-      lock = acquireWorkspaceLock(target, this.lockApp);
+    } finally {
+      this.restoring = false;
     }
     try {
       await restoreBackupFile(target, file);
