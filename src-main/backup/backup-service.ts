@@ -1,3 +1,4 @@
+import { forkSite } from '../changelog/site-identity';
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
@@ -182,7 +183,19 @@ export async function restoreBackupFile(workspacePath: string, backupFile: strin
   // In libuv's thread pool, not on main: a 10 GB copy must not freeze the app.
   await copyFile(source, restoring);
   makePrivate(restoring);
+  // The backup's site numbered changes up to the backup; the replaced file numbered more since,
+  // perhaps already sent to another site. The restored file goes on as a site of its own.
+  forkRestoredSite(restoring, now);
   renameSync(restoring, workspacePath);
+}
+
+function forkRestoredSite(path: string, now: Date): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    forkSite(db, 'restore', now);
+  } finally {
+    db.close();
+  }
 }
 
 /**

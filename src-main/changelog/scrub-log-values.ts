@@ -1,3 +1,4 @@
+import { encodeId } from './log-codec';
 import type { WriteTx } from './write-tx';
 
 /** Whether a logged field of an entity holds personal data (the purge's rule, passed in). */
@@ -25,10 +26,10 @@ export function scrubLogValues(tx: WriteTx, customerId: string, isPersonal: IsPe
   const db = tx.ws.db;
   const rows = db
     .prepare(
-      `SELECT rowid, entity, field, old_value, new_value FROM change_log WHERE root_id = ?
-       UNION SELECT rowid, entity, field, old_value, new_value FROM change_log WHERE entity = 'customer' AND entity_id = ?`,
+      `SELECT n AS rowid, entity, field, old_value, new_value FROM change_log_entries
+       WHERE n IN (SELECT n FROM change_log WHERE root_id = ? UNION SELECT n FROM change_log WHERE entity_id = ?)`,
     )
-    .all(customerId, customerId) as LogValues[];
+    .all(encodeId(customerId), encodeId(customerId)) as LogValues[];
   const write = db.prepare('UPDATE change_log SET old_value = ?, new_value = ? WHERE rowid = ?');
   let rewritten = 0;
   for (const row of rows) {

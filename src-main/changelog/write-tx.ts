@@ -1,9 +1,9 @@
-import type { Entity } from '../../src-shared/domain/change-log';
+import type { ChangeOp, Entity } from '../../src-shared/domain/change-log';
 import type { Workspace } from '../db/workspace';
 import type { CallContext } from './call-context';
-import { pooledUuidV7 } from './pooled-uuid';
+import { encodeId, encodeOptionalId, encodeRecord, OP_CODES } from './log-codec';
 
-export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'record' | 'purge';
+export type { ChangeOp };
 
 export interface ChangeRecord {
   op: ChangeOp;
@@ -22,45 +22,64 @@ export interface ChangeRecord {
  * together. Nothing else may write user tables.
  */
 export class WriteTx {
-  readonly txId = pooledUuidV7();
   readonly at: string;
-  private readonly insertLog;
+  private readonly atMs: number;
+  private readonly user: number;
+  private readonly sourceName: number | null;
+  /** n of this transaction's first log entry once it has one. */
+  private txN: number | null = null;
 
   constructor(
     readonly ws: Workspace,
     readonly ctx: CallContext,
     readonly source: string | null,
-    readonly undoOf: string | null,
+    readonly undoOf: number | null,
     now: Date,
   ) {
     this.at = now.toISOString();
-    this.insertLog = ws.db.prepare(
-      `INSERT INTO change_log (id, hlc, tx_id, at, site_id, user_id, user_name, op, entity, entity_id, root_id, field, old_value, new_value, undo_of, source, effective_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.atMs = now.getTime();
+    const writer = ws.logWriter;
+    writer.observeFileClock();
+    this.user = writer.names.user(ctx.userId, ctx.userName);
+    this.sourceName = source === null ? null : writer.names.name(source);
+  }
+
+  /** This transaction's id in the log (null until it logged something). */
+  get txId(): number | null {
+    return this.txN;
   }
 
   log(change: ChangeRecord): void {
-    this.insertLog.run(
-      pooledUuidV7(),
-      this.ws.clock.tick(),
-      this.txId,
-      this.at,
-      this.ws.siteId,
-      this.ctx.userId,
-      this.ctx.userName,
-      change.op,
-      change.entity,
-      change.entityId,
-      change.rootId,
-      change.field ?? null,
-      encodeValue(change.oldValue),
-      encodeValue(change.newValue),
-      this.undoOf,
-      this.source,
-      change.effectiveDate ?? null,
-    );
+    const writer = this.ws.logWriter;
+    const value = change.newValue;
+    const info = writer.insert.run({
+      site: writer.localSite,
+      hlc: writer.clock.tick(),
+      tx: this.txN,
+      at: this.atMs,
+      user: this.user,
+      op: OP_CODES[change.op],
+      entity: writer.names.name(change.entity),
+      entityId: encodeId(change.entityId),
+      rootId: encodeOptionalId(change.rootId),
+      field: change.field ? writer.names.name(change.field) : null,
+      oldValue: encodeValue(change.oldValue),
+      newValue: change.op === 'create' && isRecord(value) ? encodeRecord(value) : encodeValue(value),
+      undoOf: this.undoOf,
+      effectiveDate: change.effectiveDate ?? null,
+      source: this.sourceName,
+    });
+    this.txN ??= Number(info.lastInsertRowid);
   }
+
+  /** Called by runWrite before the commit. */
+  finish(): void {
+    this.ws.logWriter.publishClock();
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function encodeValue(value: unknown): string | null {
@@ -73,13 +92,29 @@ export function decodeValue(text: string | null): unknown {
 
 export interface WriteOptions {
   source?: string | null;
-  undoOf?: string | null;
+  /** The transaction (its log `tx`) this write reverts. */
+  undoOf?: number | null;
   now?: Date;
 }
 
 export function runWrite<T>(ws: Workspace, ctx: CallContext, fn: (tx: WriteTx) => T, options: WriteOptions = {}): T {
-  const run = ws.db.transaction(() => fn(new WriteTx(ws, ctx, options.source ?? null, options.undoOf ?? null, options.now ?? new Date())));
-  return run.immediate();
+  const names = ws.logWriter.names;
+  const mark = names.mark();
+  const outermost = !ws.db.inTransaction;
+  const run = ws.db.transaction(() => {
+    const tx = new WriteTx(ws, ctx, options.source ?? null, options.undoOf ?? null, options.now ?? new Date());
+    const result = fn(tx);
+    tx.finish();
+    return result;
+  });
+  try {
+    const result = run.immediate();
+    if (outermost) names.commit();
+    return result;
+  } catch (err) {
+    names.rollbackTo(mark);
+    throw err;
+  }
 }
 
 /**
@@ -88,12 +123,18 @@ export function runWrite<T>(ws: Workspace, ctx: CallContext, fn: (tx: WriteTx) =
  * connection meanwhile would join this transaction. Service calls made inside nest as savepoints.
  */
 export async function runWriteAsync(ws: Workspace, ctx: CallContext, fn: (tx: WriteTx) => Promise<void>, options: WriteOptions = {}): Promise<void> {
+  const names = ws.logWriter.names;
+  const mark = names.mark();
   ws.db.exec('BEGIN IMMEDIATE');
   try {
-    await fn(new WriteTx(ws, ctx, options.source ?? null, options.undoOf ?? null, options.now ?? new Date()));
+    const tx = new WriteTx(ws, ctx, options.source ?? null, options.undoOf ?? null, options.now ?? new Date());
+    await fn(tx);
+    tx.finish();
     ws.db.exec('COMMIT');
+    names.commit();
   } catch (err) {
     if (ws.db.inTransaction) ws.db.exec('ROLLBACK');
+    names.rollbackTo(mark);
     throw err;
   }
 }

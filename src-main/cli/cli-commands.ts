@@ -1,3 +1,4 @@
+import { siteOrigin, versionVector, type SiteOrigin } from '../changelog/site-identity';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
@@ -92,6 +93,10 @@ export interface WorkspaceSummary {
   name: string;
   workspaceId: string;
   siteId: string;
+  /** The site this file's site was copied from (save copy, restore), if any. */
+  copiedFrom: SiteOrigin | null;
+  /** Site → highest change number held: what sync compares and acknowledges. */
+  versionVector: Record<string, number>;
   schemaVersion: number;
   counts: { customers: number; contacts: number; departments: number; employees: number; changeLog: number };
   sales: SalesSummary;
@@ -106,6 +111,8 @@ export function infoCommand(workspace: string): CommandOutput {
       `路径 / Path:            ${summary.path}`,
       `名称 / Name:            ${summary.name}`,
       `站点 / Site id:         ${summary.siteId}`,
+      ...(summary.copiedFrom ? [`复制自 / Copied from:   ${summary.copiedFrom.siteId} (${summary.copiedFrom.how}, ${summary.copiedFrom.at})`] : []),
+      `版本向量 / Versions:    ${Object.entries(summary.versionVector).map(([site, seq]) => `${site === summary.siteId ? '本站' : site.slice(-12)}:${seq}`).join('  ')}`,
       `结构版本 / Schema:      ${summary.schemaVersion}`,
       `客户 / Customers:       ${summary.counts.customers.toLocaleString('en-US')}`,
       `联系人 / Contacts:      ${summary.counts.contacts.toLocaleString('en-US')}`,
@@ -127,6 +134,8 @@ export function summarize(ws: Workspace): WorkspaceSummary {
     name: ws.identity.name,
     workspaceId: ws.identity.workspaceId,
     siteId: ws.siteId,
+    copiedFrom: siteOrigin(ws.db),
+    versionVector: versionVector(ws.db),
     schemaVersion: ws.db.pragma('user_version', { simple: true }) as number,
     counts: {
       customers: count('SELECT count(*) AS n FROM customers WHERE deleted = 0'),

@@ -14,6 +14,8 @@ import { fromSqliteError } from './sqlite-errors';
 import type { WorkspaceLock } from './workspace-lock';
 import { KECARD_APPLICATION_ID, SQLITE_HEADER } from './workspace-format';
 import { Workspace } from './workspace';
+import { convertLegacyLog, hasLegacyLog } from '../changelog/legacy-log';
+import { findSiteNumber, siteNumber } from '../changelog/site-identity';
 
 export interface OpenOptions {
   /** Create the file if it does not exist (and refuse if it does). */
@@ -35,6 +37,8 @@ export interface OpenOptions {
    * write on this connection; a file that would need upgrading is left to its holder.
    */
   readOnly?: boolean;
+  /** The wall clock stamps start from (tests skew it; the workspace clock keeps order anyway). */
+  wallClock?: () => number;
 }
 
 /**
@@ -91,7 +95,8 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
       db.pragma(`user_version = ${known}`);
     }
     const identity = ensureIdentity(db, options.name ?? basename(path).replace(/\.[^.]+$/, ''), now(), options.readOnly === true);
-    return new Workspace(db, orm, path, identity, backupPath, options.lock ?? null);
+    if (!options.readOnly) prepareLog(db, identity.siteId);
+    return new Workspace(db, orm, path, identity, backupPath, options.lock ?? null, options.wallClock);
   } catch (err) {
     db.close();
     if (err instanceof KecardError) throw err;
@@ -99,6 +104,13 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
     if (mapped instanceof KecardError) throw mapped;
     throw new KecardError('WORKSPACE_IO', `Cannot prepare workspace: ${(err as Error).message}`, { path });
   }
+}
+
+/** The change log's own setup: the schema-13 log converted (migration 0013), this site known. */
+function prepareLog(db: Database.Database, siteId: string): void {
+  if (hasLegacyLog(db)) convertLegacyLog(db, siteId);
+  // Only written when missing, like the identity: workers open the file per request.
+  if (findSiteNumber(db, siteId) === null) db.transaction(() => siteNumber(db, siteId)).immediate();
 }
 
 function createPrivateFile(path: string): void {

@@ -1,15 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { HybridClock } from '../changelog/hlc';
+import { LogWriter } from '../changelog/log-writer';
+import { findSiteNumber } from '../changelog/site-identity';
 import type { WorkspaceIdentity } from './open-workspace';
 import type * as schema from './schema';
 import type { WorkspaceLock } from './workspace-lock';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
-/** One open workspace file: its connection, identity and clock. */
+/** One open workspace file: its connection, identity and change-log writer. */
 export class Workspace {
-  readonly clock: HybridClock;
+  private writer: LogWriter | null = null;
 
   constructor(
     readonly db: Database.Database,
@@ -20,9 +21,18 @@ export class Workspace {
     readonly backupPath: string | null,
     /** The opener's workspace lock (app, shell, CLI); null in workers. */
     private lock: WorkspaceLock | null = null,
-  ) {
-    const last = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
-    this.clock = new HybridClock(identity.siteId, Date.now, last.hlc);
+    /** The wall clock this connection stamps changes from (tests skew it). */
+    private readonly wallClock: () => number = Date.now,
+  ) {}
+
+  /** Made on first write: a read-only connection never prepares the log's statements. */
+  get logWriter(): LogWriter {
+    if (!this.writer) {
+      const site = findSiteNumber(this.db, this.identity.siteId);
+      if (site === null) throw new Error(`The log does not know this workspace's site ${this.identity.siteId}`);
+      this.writer = new LogWriter(this.db, site, this.wallClock);
+    }
+    return this.writer;
   }
 
   get siteId(): string {

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { forkSite } from '../changelog/site-identity';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -168,6 +170,13 @@ export class AppHost {
     closeSync(openSync(target, 'wx', PRIVATE_FILE_MODE));
     try {
       ws.db.prepare('VACUUM INTO ?').run(target);
+      // The copy is a workspace of its own from now on: its own site (site-identity.ts).
+      const copy = new Database(target);
+      try {
+        forkSite(copy, 'copy');
+      } finally {
+        copy.close();
+      }
     } catch (err) {
       rmSync(target, { force: true });
       throw err;

@@ -28,6 +28,7 @@ export const ENTITIES = [
   'setting',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
+export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** One row of the change log as the card's history tab and the audit view see it. */
 export const changeEntry = z.object({

@@ -1,3 +1,4 @@
+import { decodeId } from '../../changelog/log-codec';
 import { KecardError } from '../../../src-shared/errors';
 import { ChangeCursor } from '../../changelog/change-cursor';
 import type { Workspace } from '../../db/workspace';
@@ -242,11 +243,11 @@ export class SalesFacts {
     // NOT INDEXED: by the entity index SQLite would walk every customer and order entry ever
     // logged (tens of millions) to find the few after the cursor.
     for (const [entity, id] of ws.db
-      .prepare("SELECT entity, entity_id FROM change_log NOT INDEXED WHERE rowid > ? AND rowid <= ? AND entity IN ('customer', 'order')")
+      .prepare("SELECT e.name, l.entity_id FROM change_log l NOT INDEXED JOIN log_names e ON e.n = l.entity WHERE l.n > ? AND l.n <= ? AND e.name IN ('customer', 'order')")
       .raw(true)
-      .iterate(from, top) as IterableIterator<[string, string]>) {
-      if (entity === 'customer') customers.add(id);
-      else if (orders.add(id).size > FACTS_LIMITS.rebuildAfterOrderChanges) return false;
+      .iterate(from, top) as IterableIterator<[string, Buffer | string]>) {
+      if (entity === 'customer') customers.add(decodeId(id));
+      else if (orders.add(decodeId(id)).size > FACTS_LIMITS.rebuildAfterOrderChanges) return false;
     }
     if (customers.size > FACTS_LIMITS.rereadCustomersAfter) this.readAllCustomers(ws);
     else {

@@ -2,6 +2,7 @@ import { coerceCustomValue, type CustomField } from '../../../src-shared/domain/
 import { isCalendarDate } from '../../../src-shared/domain/field-rules';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
+import { encodeId } from '../../changelog/log-codec';
 import { decodeValue, runWrite } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { LOG_ENTITY, readCustomValues, writeCustomValues } from './custom-values';
@@ -25,12 +26,13 @@ export function fieldHistory(ws: Workspace, fieldId: string, rowId: string): Fie
   const field = requireTracked(ws, fieldId);
   const rows = ws.db
     .prepare(
-      `SELECT op, new_value, user_name, at, effective_date FROM change_log l
-       WHERE entity = ? AND entity_id = ? AND field = ? AND op IN ('update', 'record') AND undo_of IS NULL
-         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id AND u.root_id = l.root_id)
+      `SELECT op, new_value, user_name, at, effective_date FROM change_log_entries l
+       WHERE l.n IN (SELECT n FROM change_log WHERE entity_id = ? AND field = (SELECT n FROM log_names WHERE name = ?))
+         AND entity = ? AND op IN ('update', 'record') AND undo_of IS NULL
+         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx AND u.root_id = (SELECT root_id FROM change_log WHERE n = l.n))
        ORDER BY hlc`,
     )
-    .all(LOG_ENTITY[field.entity], rowId, field.columnName) as { op: string; new_value: string | null; user_name: string; at: string; effective_date: string | null }[];
+    .all(encodeId(rowId), field.columnName, LOG_ENTITY[field.entity]) as { op: string; new_value: string | null; user_name: string; at: string; effective_date: string | null }[];
   return rows
     .map((r) => ({
       date: r.effective_date ?? r.at.slice(0, 10),

@@ -1,5 +1,6 @@
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
+import { encodeId, OP_CODES } from '../../changelog/log-codec';
 import { runWrite } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { reindexCustomer } from '../search/search-index';
@@ -14,10 +15,11 @@ export interface DeletedCustomer {
 
 /** A purge is logged as `op = purge` on the customer; a purged customer can never come back. */
 export function isCustomerPurged(ws: Workspace, id: string): boolean {
-  return ws.db.prepare("SELECT 1 FROM change_log WHERE entity = 'customer' AND entity_id = ? AND op = 'purge' LIMIT 1").get(id) !== undefined;
+  return ws.db.prepare(`SELECT 1 FROM change_log WHERE entity_id = ? AND op = ${OP_CODES.purge} LIMIT 1`).get(encodeId(id)) !== undefined;
 }
 
-const NOT_PURGED = "NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity = 'customer' AND l.entity_id = c.id AND l.op = 'purge')";
+// Customer ids are uuids, which the log keeps as 16-byte blobs (log-codec.ts).
+const NOT_PURGED = `NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity_id = unhex(replace(c.id, '-', '')) AND l.op = ${OP_CODES.purge})`;
 
 /** Deleted customers not yet purged, most recently deleted first (deleting sets `updated_at`). */
 export function listDeletedCustomers(ws: Workspace, offset: number, limit: number): { total: number; rows: DeletedCustomer[] } {

@@ -1,11 +1,13 @@
 import type { ChangeEntry } from '../../../src-shared/domain/change-log';
+import { formatHlc } from '../../changelog/hlc';
+import { encodeId } from '../../changelog/log-codec';
 import { decodeValue } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 
-interface LogRow {
-  id: string;
-  tx_id: string;
-  hlc: string;
+export interface LogRow {
+  n: number;
+  tx: number;
+  hlc: number;
   at: string;
   site_id: string;
   user_id: string;
@@ -17,7 +19,7 @@ interface LogRow {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
-  undo_of: string | null;
+  undo_of: number | null;
   source: string | null;
   effective_date: string | null;
 }
@@ -27,21 +29,21 @@ export function customerHistory(ws: Workspace, customerId: string, limit = 200):
   const rows = ws.db
     .prepare(
       `SELECT l.*, COALESCE(ct.name, d.name, c.name) AS entity_label
-       FROM change_log l
+       FROM change_log_entries l
        LEFT JOIN contacts ct ON l.entity = 'contact' AND ct.id = l.entity_id
        LEFT JOIN departments d ON l.entity = 'department' AND d.id = l.entity_id
        LEFT JOIN customers c ON l.entity = 'customer' AND c.id = l.entity_id
-       WHERE l.root_id = ? ORDER BY l.hlc DESC LIMIT ?`,
+       WHERE l.n IN (SELECT n FROM change_log WHERE root_id = ?) ORDER BY l.hlc DESC, l.n DESC LIMIT ?`,
     )
-    .all(customerId, limit) as LogRow[];
+    .all(encodeId(customerId), limit) as LogRow[];
   return rows.map(toEntry);
 }
 
 export function toEntry(r: LogRow): ChangeEntry {
   return {
-    id: r.id,
-    txId: r.tx_id,
-    hlc: r.hlc,
+    id: String(r.n),
+    txId: String(r.tx),
+    hlc: formatHlc(r.hlc, r.site_id),
     at: r.at,
     siteId: r.site_id,
     userId: r.user_id,
@@ -53,7 +55,7 @@ export function toEntry(r: LogRow): ChangeEntry {
     field: r.field,
     oldValue: decodeValue(r.old_value),
     newValue: decodeValue(r.new_value),
-    undoOf: r.undo_of,
+    undoOf: r.undo_of === null ? null : String(r.undo_of),
     source: r.source,
     effectiveDate: r.effective_date,
   };

@@ -1,6 +1,7 @@
 import type { Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
+import { encodeId } from '../../changelog/log-codec';
 import { decodeValue, runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { isCustomerPurged } from '../customers/deleted-customers';
@@ -30,19 +31,19 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
   if (isCustomerPurged(ws, customerId)) throw new KecardError('CUSTOMER_PURGED', 'This customer was purged; nothing on its card can be undone.', { id: customerId });
   const target = ws.db
     .prepare(
-      `SELECT tx_id FROM change_log l
+      `SELECT tx FROM change_log l
        WHERE l.root_id = ? AND l.undo_of IS NULL
-         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx_id AND u.root_id = l.root_id)
+         AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx AND u.root_id = l.root_id)
        ORDER BY l.hlc DESC LIMIT 1`,
     )
-    .get(customerId) as { tx_id: string } | undefined;
+    .get(encodeId(customerId)) as { tx: number } | undefined;
   if (!target) throw new KecardError('NOTHING_TO_UNDO', 'There is nothing to undo for this customer.', { id: customerId });
 
   const changes = ws.db
     // Only this card's part of the transaction: demo data, imports and bulk actions write many
     // customers in one transaction, and undo on one card must not touch the others.
-    .prepare('SELECT entity, entity_id, op, field, old_value, new_value FROM change_log WHERE tx_id = ? AND root_id = ? ORDER BY hlc DESC')
-    .all(target.tx_id, customerId) as UndoRow[];
+    .prepare('SELECT entity, entity_id, op, field, old_value, new_value FROM change_log_entries WHERE n IN (SELECT n FROM change_log WHERE root_id = ? AND tx = ?) ORDER BY hlc DESC')
+    .all(encodeId(customerId), target.tx) as UndoRow[];
 
   runWrite(
     ws,
@@ -72,9 +73,9 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
       }
       reindexCustomer(ws, customerId);
     },
-    { undoOf: target.tx_id, source: 'undo' },
+    { undoOf: target.tx, source: 'undo' },
   );
-  return target.tx_id;
+  return String(target.tx);
 }
 
 function revertCustomValue(tx: WriteTx, entity: Entity, id: string, rootId: string, column: string, value: unknown): void {

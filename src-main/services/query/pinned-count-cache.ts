@@ -1,3 +1,4 @@
+import { decodeId } from '../../changelog/log-codec';
 import { localDate } from '../../../src-shared/query/relative-dates';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import { ChangeCursor } from '../../changelog/change-cursor';
@@ -66,9 +67,9 @@ export function cachedCounts(ws: Workspace, queries: { id: string; definition: Q
 function changedCustomers(ws: Workspace, from: number, top: number): string[] | null {
   if (top - from > MAX_CHANGES) return null;
   const roots = new Set<string>();
-  for (const root of ws.db.prepare('SELECT root_id FROM change_log WHERE rowid > ? AND rowid <= ?').pluck().iterate(from, top) as IterableIterator<string | null>) {
+  for (const root of ws.db.prepare('SELECT root_id FROM change_log WHERE n > ? AND n <= ?').pluck().iterate(from, top) as IterableIterator<Buffer | string | null>) {
     if (root === null) return null;
-    roots.add(root);
+    roots.add(decodeId(root));
   }
   return [...roots];
 }

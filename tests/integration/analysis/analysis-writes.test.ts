@@ -64,7 +64,7 @@ describe('applying the lifecycle rules', () => {
     expect(counts).toEqual(tally);
     expect(new Set(expected.values()).size).toBeGreaterThanOrEqual(4);
     // Each change is in the log, old → new, and only the changes.
-    const logged = ws.db.prepare("SELECT entity_id AS id, old_value AS o, new_value AS n FROM change_log WHERE source = 'lifecycleRules' AND field = 'lifecycle'").all() as {
+    const logged = ws.db.prepare("SELECT entity_id AS id, old_value AS o, new_value AS n FROM change_log_entries WHERE source = 'lifecycleRules' AND field = 'lifecycle'").all() as {
       id: string;
       o: string;
       n: string;

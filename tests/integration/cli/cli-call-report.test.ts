@@ -70,7 +70,7 @@ describe('kecard init, call, report, info', () => {
     // Written through the one write path: the change log holds it, under the local user.
     const ws = openWorkspace(file);
     try {
-      const n = ws.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'customer' AND op = 'create'").pluck().get();
+      const n = ws.db.prepare("SELECT count(*) FROM change_log_entries WHERE entity = 'customer' AND op = 'create'").pluck().get();
       expect(n).toBe(1);
       expect(ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(1);
     } finally {

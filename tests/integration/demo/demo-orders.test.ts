@@ -41,8 +41,8 @@ describe('demo data with sales', () => {
     // Totals are the lines' amounts less the order discount, as the order service computes them.
     expect(n(a, 'SELECT count(*) FROM orders o WHERE total_fen <> max(0, (SELECT sum(amount_fen) FROM order_lines WHERE order_id = o.id) - discount_fen)')).toBe(0);
     const rows = ra.customers + ra.departments + ra.contacts + ra.employees + ra.products + ra.orders + ra.orderLines;
-    expect(n(a, "SELECT count(*) FROM change_log WHERE op = 'create' AND source = 'demo'")).toBe(rows);
-    expect(n(a, 'SELECT count(DISTINCT tx_id) FROM change_log')).toBe(1);
+    expect(n(a, "SELECT count(*) FROM change_log_entries WHERE op = 'create' AND source = 'demo'")).toBe(rows);
+    expect(n(a, 'SELECT count(DISTINCT tx) FROM change_log_entries')).toBe(1);
   });
 
   it('continues a seed from a customer number: two committed parts hold what one run would', () => {
@@ -57,7 +57,7 @@ describe('demo data with sales', () => {
     expect(n(parts, 'SELECT count(*) FROM employees')).toBe(n(whole, 'SELECT count(*) FROM employees'));
     expect(n(parts, 'SELECT count(*) FROM products')).toBe(n(whole, 'SELECT count(*) FROM products'));
     expect(second.customers).toBe(30);
-    expect(n(parts, 'SELECT count(DISTINCT tx_id) FROM change_log')).toBe(2);
+    expect(n(parts, 'SELECT count(DISTINCT tx) FROM change_log_entries')).toBe(2);
     expect(() => generateDemo(parts, testUser, { ...options, customers: 5, firstIndex: -1 })).toThrow(KecardError);
   });
 

@@ -40,10 +40,10 @@ describe('demo data generator', () => {
       result.customers + result.departments,
     );
     expect(count(ws, 'SELECT count(*) n FROM change_log')).toBe(rows);
-    expect(count(ws, "SELECT count(*) n FROM change_log WHERE op = 'create' AND source = 'demo' AND user_id = 'u-test'")).toBe(rows);
-    expect(count(ws, 'SELECT count(DISTINCT tx_id) n FROM change_log')).toBe(1);
+    expect(count(ws, "SELECT count(*) n FROM change_log_entries WHERE op = 'create' AND source = 'demo' AND user_id = 'u-test'")).toBe(rows);
+    expect(count(ws, 'SELECT count(DISTINCT tx) n FROM change_log_entries')).toBe(1);
     for (const [table, entity] of [['customers', 'customer'], ['departments', 'department'], ['contacts', 'contact'], ['employees', 'employee']]) {
-      const missing = count(ws, `SELECT count(*) n FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity = '${entity}' AND l.entity_id = t.id)`);
+      const missing = count(ws, `SELECT count(*) n FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM change_log_entries l WHERE l.entity = '${entity}' AND l.entity_id = t.id)`);
       expect(missing, table).toBe(0);
     }
     // The card's history shows the creation of the customer and of everything on it.

@@ -69,7 +69,7 @@ describe('import with the producer thread', () => {
     expect(stored(b.ws)).toEqual(stored(a.ws));
     expect(quickSearch(b.ws, '华信1234号', 5).hits.map((r) => r.name)).toEqual(['华信1234号贸易有限公司']);
     expect(quickSearch(b.ws, 'hxhmy', 50).hits.length).toBeGreaterThan(0); // pinyin initials were indexed
-    const source = b.ws.db.prepare("SELECT DISTINCT source FROM change_log WHERE source LIKE 'import:%'").pluck().all();
+    const source = b.ws.db.prepare("SELECT DISTINCT source FROM change_log_entries WHERE source LIKE 'import:%'").pluck().all();
     expect(source).toEqual(['import:customers-gbk.csv']);
     expect(b.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -147,6 +147,6 @@ describe('a row the workspace refuses', () => {
     expect(report).toMatchObject({ total: 2, valid: 1, invalid: 1, written: { inserted: 1, updated: 0, skipped: 1 } });
     expect(report.problems).toEqual([{ row: 2, field: 'code', code: 'duplicateCode', value: 'KH001' }]);
     expect(a.ws.db.prepare('SELECT name FROM customers ORDER BY name').pluck().all()).toEqual(['广州华信电子科技有限公司', '深圳新客户有限公司']);
-    expect(a.ws.db.prepare("SELECT count(*) FROM change_log WHERE source LIKE 'import:%'").pluck().get()).toBe(1);
+    expect(a.ws.db.prepare("SELECT count(*) FROM change_log_entries WHERE source LIKE 'import:%'").pluck().get()).toBe(1);
   });
 });

@@ -119,7 +119,7 @@ describe('receipts from a GBK csv', () => {
     );
     expect((failed as KecardError).code).toBe('NOT_FOUND');
     expect(count('receipts')).toBe(1);
-    expect(ws.db.prepare("SELECT count(*) AS n FROM change_log WHERE source LIKE 'import:%'").get()).toEqual({ n: 0 });
+    expect(ws.db.prepare("SELECT count(*) AS n FROM change_log_entries WHERE source LIKE 'import:%'").get()).toEqual({ n: 0 });
   });
 });
 

@@ -54,7 +54,7 @@ function normalised(ws: Workspace) {
     customers: strip(ws.db.prepare('SELECT * FROM customers ORDER BY seq').all() as Record<string, unknown>[], ids),
     departments: strip(ws.db.prepare('SELECT * FROM departments ORDER BY rowid').all() as Record<string, unknown>[], ids),
     contacts: strip(ws.db.prepare('SELECT * FROM contacts ORDER BY rowid').all() as Record<string, unknown>[], ids),
-    log: (ws.db.prepare('SELECT op, entity, entity_id, root_id, field, new_value FROM change_log ORDER BY hlc').all() as Record<string, unknown>[]).map((r) => ({
+    log: (ws.db.prepare('SELECT op, entity, entity_id, root_id, field, new_value FROM change_log_entries ORDER BY hlc').all() as Record<string, unknown>[]).map((r) => ({
       ...r,
       entity_id: name(r.entity_id),
       root_id: name(r.root_id),

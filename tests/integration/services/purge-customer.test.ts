@@ -131,7 +131,7 @@ describe('customers.purge', () => {
     });
     expect(db.prepare('SELECT amount_fen FROM receipts WHERE customer_id = ?').pluck().get(id)).toBe(24690);
 
-    const audit = db.prepare("SELECT user_id, user_name, at, entity, entity_id, field, old_value, new_value FROM change_log WHERE op = 'purge'").all();
+    const audit = db.prepare("SELECT user_id, user_name, at, entity, entity_id, field, old_value, new_value FROM change_log_entries WHERE op = 'purge'").all();
     expect(audit).toEqual([
       { user_id: ctx.userId, user_name: ctx.userName, at: expect.any(String) as string, entity: 'customer', entity_id: id, field: null, old_value: null, new_value: null },
     ]);

@@ -35,7 +35,7 @@ describe('the one write path', () => {
   it('records who, when, where and a rising clock for every changed field', () => {
     const c = createCustomer(ws, testUser, { name: '上海浦东发展有限公司', industry: '金融' });
     updateCustomer(ws, testUser, c.id, { industry: '银行', name: '上海浦东发展有限公司' });
-    const rows = ws.db.prepare('SELECT * FROM change_log ORDER BY hlc').all() as Record<string, string | null>[];
+    const rows = ws.db.prepare('SELECT * FROM change_log_entries ORDER BY hlc').all() as Record<string, string | null>[];
     expect(rows.map((r) => [r.op, r.field, r.old_value, r.new_value])).toEqual([
       ['create', null, null, expect.stringContaining('"industry":"金融"')],
       ['update', 'industry', '"金融"', '"银行"'],
@@ -47,7 +47,10 @@ describe('the one write path', () => {
       expect(r.root_id).toBe(c.id);
       expect(Number.isNaN(Date.parse(r.at as string))).toBe(false);
     }
-    expect((rows[0]?.hlc as string) < (rows[1]?.hlc as string)).toBe(true);
+    expect(Number(rows[0]?.hlc)).toBeLessThan(Number(rows[1]?.hlc));
+    // One site numbers its changes 1, 2, … and each transaction is known by its first entry.
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2]);
+    expect(rows.map((r) => Number(r.tx))).toEqual([Number(rows[0]?.n), Number(rows[1]?.n)]);
   });
 
   it('writes nothing when nothing changed', () => {

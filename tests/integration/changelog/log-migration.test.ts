@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { versionVector } from '../../../src-main/changelog/site-identity';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
+import { latestSchemaVersion, migrationsFolder } from '../../../src-main/db/migrations-folder';
+import { updateCustomer } from '../../../src-main/services/customers/customer-service';
+import { customerHistory } from '../../../src-main/services/history/history-service';
+import { undoLastChange } from '../../../src-main/services/history/undo-service';
+import { tempDir, testUser } from '../../support/temp-workspace';
+
+// A workspace built by the release before the compact log (schema 13): a 12-customer demo with
+// orders, then through `kecard call`: two edits of one customer (notes; notes + name), an undo of
+// the second, a delete, and a tag on a third.
+const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'workspaces', 'schema-v13.kecard');
+
+interface OldRow {
+  hlc: string;
+  tx_id: string;
+  at: string;
+  site_id: string;
+  user_id: string;
+  user_name: string;
+  op: string;
+  entity: string;
+  entity_id: string;
+  root_id: string | null;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  undo_of: string | null;
+  source: string | null;
+  effective_date: string | null;
+}
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('migration 0013: the compact, sync-grade change log', () => {
+  it('keeps every entry of a schema-13 workspace, in order, with its values, users, sources and undo links', () => {
+    const path = join(dir, 'old.kecard');
+    copyFileSync(FIXTURE, path);
+    const old = new Database(path, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(13);
+    const before = old.prepare('SELECT * FROM change_log ORDER BY hlc').all() as OldRow[];
+    const siteId = old.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
+    old.close();
+    expect(before.length).toBeGreaterThan(200);
+    expect(before.some((r) => r.undo_of !== null)).toBe(true);
+
+    const ws = openWorkspace(path);
+    try {
+      expect(ws.backupPath && existsSync(ws.backupPath)).toBe(true);
+      expect(ws.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+      expect(ws.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'change_log_v1'").pluck().get()).toBe(0);
+      const after = ws.db.prepare('SELECT * FROM change_log_entries ORDER BY n').all() as (OldRow & { n: number; tx: number; seq: number; hlc: number; undo_of: number | null })[];
+      expect(after.map((r) => [r.at, r.site_id, r.user_id, r.user_name, r.op, r.entity, r.entity_id, r.root_id, r.field, r.old_value, r.new_value, r.source, r.effective_date])).toEqual(
+        before.map((r) => [r.at, r.site_id, r.user_id, r.user_name, r.op, r.entity, r.entity_id, r.root_id, r.field, r.old_value, r.new_value, r.source, r.effective_date]),
+      );
+      // Same transactions, the same undo links, stamps rising, numbers 1…N for the one site.
+      const txOf = new Map(before.map((r, i) => [r.tx_id, after[i]!.tx]));
+      after.forEach((r, i) => {
+        expect(r.tx).toBe(txOf.get(before[i]!.tx_id));
+        expect(r.undo_of).toBe(before[i]!.undo_of === null ? null : txOf.get(before[i]!.undo_of));
+        expect(r.seq).toBe(i + 1);
+        if (i > 0) expect(r.hlc).toBeGreaterThan(after[i - 1]!.hlc);
+      });
+      expect(versionVector(ws.db)).toEqual({ [siteId]: before.length });
+
+      // The card's history reads as before, and undo goes on from where it was.
+      const edited = before.find((r) => r.undo_of !== null)!.root_id!;
+      const history = customerHistory(ws, edited);
+      expect(history.map((e) => [e.op, e.field, e.newValue])).toEqual(
+        before
+          .filter((r) => r.root_id === edited)
+          .reverse()
+          .map((r) => [r.op, r.field, r.new_value === null ? null : (JSON.parse(r.new_value) as unknown)]),
+      );
+      undoLastChange(ws, testUser, edited); // the first edit (notes): the second was undone already
+      const firstEdit = before.find((r) => r.root_id === edited && r.op === 'update' && r.field === 'notes')!;
+      const notes = ws.db.prepare('SELECT notes FROM customers WHERE id = ?').pluck().get(edited);
+      expect(notes).toBe(JSON.parse(firstEdit.old_value!));
+      updateCustomer(ws, testUser, edited, { industry: '迁移之后' });
+      expect(versionVector(ws.db)[siteId]).toBe(before.length + 2);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('a file whose migration committed but whose conversion did not (a crash between) is converted on the next open', () => {
+    const path = join(dir, 'old.kecard');
+    copyFileSync(FIXTURE, path);
+    const { folder, entries } = migrationsFolder();
+    const entry = entries[13]!;
+    const db = new Database(path);
+    const total = db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    // What drizzle's migrator leaves after 0013 alone: the old log renamed, the new one empty.
+    for (const statement of readFileSync(join(folder, `${entry.tag}.sql`), 'utf8').split('--> statement-breakpoint')) if (statement.trim()) db.exec(statement);
+    db.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('test-0013', entry.when);
+    db.pragma('user_version = 14');
+    expect(db.prepare('SELECT count(*) FROM change_log_v1').pluck().get()).toBe(total);
+    db.close();
+
+    const ws = openWorkspace(path);
+    try {
+      expect(ws.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(total);
+      expect(ws.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'change_log_v1'").pluck().get()).toBe(0);
+    } finally {
+      ws.close();
+    }
+  });
+});
