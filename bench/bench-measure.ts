@@ -1,3 +1,4 @@
+import { storageBreakdown, type StorageBreakdown } from './file-bytes';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ export interface MeasureResult {
   searchByQuery: Record<string, number>;
   card: Stats;
   peakRssMb: number;
+  storage: StorageBreakdown;
 }
 
 export async function measure(file: string): Promise<MeasureResult> {
@@ -95,6 +97,7 @@ export async function measure(file: string): Promise<MeasureResult> {
       searchByQuery: Object.fromEntries([...perQuery].map(([q, times]) => [q, round(stats(times).median)])),
       card: stats(cardTimes),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      storage: storageBreakdown(file),
     };
   } finally {
     await app.dispose();

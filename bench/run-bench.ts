@@ -148,8 +148,15 @@ function printTable(rows: { generation: Generation; result: MeasureResult }[]): 
     line('generation time', (r) => `${(r.generation.elapsedMs / 1000).toFixed(1)} s`),
     line('generation peak RSS', (r) => `${r.generation.peakRssMb} MB`),
     line('file size', (r) => `${(r.generation.fileSizeBytes / 1024 ** 3).toFixed(2)} GB`),
+    line('change-log entries', (r) => r.result.storage.changeLog.entries.toLocaleString('en-US')),
+    line('change log incl. indexes per entry', (r) => `${r.result.storage.changeLog.bytesPerEntry} B`),
   ];
-  process.stdout.write(`${out.join('\n')}\n\nslowest queries (median ms):\n`);
+  process.stdout.write(`${out.join('\n')}\n\nbytes per table (indexes included; MB):\n`);
+  for (const r of rows) {
+    const top = r.result.storage.tables.filter((t) => t.bytes >= 1024 * 1024);
+    process.stdout.write(`  ${r.result.customers.toLocaleString('en-US')}: ${top.map((t) => `${t.table} ${(t.bytes / 1024 ** 2).toFixed(1)} (idx ${(t.indexBytes / 1024 ** 2).toFixed(1)}, ${t.rows ? Math.round(t.bytes / t.rows) : 0} B/row)`).join('; ')}\n`);
+  }
+  process.stdout.write('\nslowest queries (median ms):\n');
   for (const r of rows) {
     const slow = Object.entries(r.result.searchByQuery).sort((a, b) => b[1] - a[1]).slice(0, 6);
     process.stdout.write(`  ${r.result.customers.toLocaleString('en-US')}: ${slow.map(([q, t]) => `${q} ${t}`).join(', ')}\n`);

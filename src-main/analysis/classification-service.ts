@@ -1,3 +1,4 @@
+import { singletonId } from '../changelog/singleton-ids';
 import { v7 as uuidv7 } from 'uuid';
 import { classesByContribution } from '../../src-shared/analysis/contribution';
 import { schemeDefinition, type SchemeDefinition } from '../../src-shared/analysis/scheme';
@@ -196,7 +197,7 @@ export function overrideClass(ws: Workspace, ctx: CallContext, schemeId: string,
       | { id: string }
       | undefined;
     if (existing) updateRow(tx, 'classificationOverride', customerId, readRow(tx, 'classificationOverride', existing.id) as Record<string, unknown>, { customerClass, reason });
-    else insertRow(tx, 'classificationOverride', customerId, uuidv7(), { schemeId, customerId, customerClass, reason });
+    else insertRow(tx, 'classificationOverride', customerId, singletonId('classificationOverride', schemeId, customerId), { schemeId, customerId, customerClass, reason });
   });
 }
 

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { singletonId } from '../changelog/singleton-ids';
 import { lifecycleRules, type LifecycleRules } from '../../src-shared/analysis/scheme';
 import type { LifecycleStage } from '../../src-shared/domain/enums';
 import { localDate } from '../../src-shared/query/relative-dates';
@@ -24,7 +24,7 @@ export function saveLifecycleRules(ws: Workspace, ctx: CallContext, input: unkno
   runWrite(ws, ctx, (tx) => {
     const existing = tx.ws.db.prepare('SELECT id FROM app_settings WHERE key = ? AND deleted = 0').get(KEY) as { id: string } | undefined;
     if (existing) updateRow(tx, 'setting', null, readRow(tx, 'setting', existing.id) as Record<string, unknown>, { value: rules });
-    else insertRow(tx, 'setting', null, uuidv7(), { key: KEY, value: rules });
+    else insertRow(tx, 'setting', null, singletonId('setting', KEY), { key: KEY, value: rules });
   });
   return rules;
 }

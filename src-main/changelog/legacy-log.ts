@@ -3,6 +3,7 @@ import { HLC_COUNTER_SPAN } from './hlc';
 import { LogDictionary } from './log-dictionary';
 import { encodeId, encodeOptionalId, OP_CODES } from './log-codec';
 import { siteNumber } from './site-identity';
+import { SINGLETON_TABLES, singletonId } from './singleton-ids';
 import type { ChangeOp } from '../../src-shared/domain/change-log';
 
 interface LegacyRow {
@@ -47,6 +48,7 @@ export function convertLegacyLog(db: Database.Database, localSiteId: string): nu
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     siteNumber(db, localSiteId);
+    const reIds = giveSingletonsTheirIds(db);
     let n = 0;
     let last = 0;
     // In pages (a statement being iterated cannot share its connection with the inserts), in
@@ -86,7 +88,7 @@ export function convertLegacyLog(db: Database.Database, localSiteId: string): nu
         names.user(r.user_id, r.user_name),
         OP_CODES[r.op] ?? OP_CODES.update,
         names.name(r.entity),
-        encodeId(r.entity_id),
+        encodeId(reIds.get(r.entity_id) ?? r.entity_id),
         encodeOptionalId(r.root_id),
         r.field === null ? null : names.name(r.field),
         r.old_value,
@@ -101,4 +103,24 @@ export function convertLegacyLog(db: Database.Database, localSiteId: string): nu
     db.exec('DROP TABLE change_log_v1');
     return n;
   }).immediate();
+}
+
+/**
+ * Rows there is one of per key got random ids before schema 14; they get their name-based ids
+ * (singleton-ids.ts), so that the same row made on two sites merges into one. Deleted rows keep
+ * theirs. Returns old id → new id for the log's entries.
+ */
+function giveSingletonsTheirIds(db: Database.Database): Map<string, string> {
+  const reIds = new Map<string, string>();
+  for (const { table, kind, key } of SINGLETON_TABLES) {
+    const rows = db.prepare(`SELECT id, ${key.join(', ')} FROM ${table} WHERE deleted = 0`).all() as Record<string, string>[];
+    const update = db.prepare(`UPDATE ${table} SET id = ? WHERE id = ?`);
+    for (const row of rows) {
+      const id = singletonId(kind, ...key.map((k) => String(row[k])));
+      if (id === row.id) continue;
+      update.run(id, row.id);
+      reIds.set(String(row.id), id);
+    }
+  }
+  return reIds;
 }

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { singletonId } from '../changelog/singleton-ids';
 import { KecardError } from '../../src-shared/errors';
 import { normaliseHeader } from '../../src-shared/import/header-synonyms';
 import type { CallContext } from '../changelog/call-context';
@@ -29,10 +29,15 @@ export function saveMappingTemplate(ws: Workspace, ctx: CallContext, name: strin
     if (key && Object.hasOwn(byColumn, String(i))) mapping[key] = byColumn[String(i)] ?? null;
   });
   const existing = listMappingTemplates(ws, target).find((t) => t.name === name);
-  const id = existing?.id ?? uuidv7();
+  const id = existing?.id ?? singletonId('importMapping', target, name);
   runWrite(ws, ctx, (tx) => {
-    if (existing) updateRow(tx, 'importMapping', null, readRow(tx, 'importMapping', id) as Record<string, unknown>, { mapping });
-    else insertRow(tx, 'importMapping', null, id, { name, target, mapping });
+    const row = readRow(tx, 'importMapping', id);
+    if (!row) insertRow(tx, 'importMapping', null, id, { name, target, mapping });
+    else {
+      // A template deleted earlier under this name comes back (its id is the name's).
+      if (row.deleted === 1) setDeleted(tx, 'importMapping', null, id, false);
+      updateRow(tx, 'importMapping', null, readRow(tx, 'importMapping', id) as Record<string, unknown>, { mapping });
+    }
   });
   return { id, name, target, mapping };
 }

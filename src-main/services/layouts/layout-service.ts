@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { singletonId } from '../../changelog/singleton-ids';
 import { cardLayout, type CardLayout, type LayoutEntity } from '../../../src-shared/domain/card-layout';
 import { CONTACT_FIELDS } from '../../../src-shared/domain/organisation';
 import { CUSTOMER_FIELDS } from '../../../src-shared/domain/customer';
@@ -98,7 +98,7 @@ export function saveLayout(ws: Workspace, ctx: CallContext, entity: LayoutEntity
   runWrite(ws, ctx, (tx) => {
     const existing = tx.ws.db.prepare('SELECT id FROM card_layouts WHERE entity = ? AND deleted = 0').get(entity) as { id: string } | undefined;
     if (existing) updateRow(tx, 'cardLayout', null, readRow(tx, 'cardLayout', existing.id) as Record<string, unknown>, { layout });
-    else insertRow(tx, 'cardLayout', null, uuidv7(), { entity, layout });
+    else insertRow(tx, 'cardLayout', null, singletonId('cardLayout', entity), { entity, layout });
   });
   return getLayout(ws, entity).layout;
 }

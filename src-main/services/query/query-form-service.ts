@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { singletonId } from '../../changelog/singleton-ids';
 import { KecardError } from '../../../src-shared/errors';
 import { OPERATORS_BY_TYPE, type QueryEntity } from '../../../src-shared/query/query-fields';
 import type { CallContext } from '../../changelog/call-context';
@@ -46,7 +46,7 @@ export function saveQueryForm(ws: Workspace, ctx: CallContext, entity: QueryEnti
   runWrite(ws, ctx, (tx) => {
     const existing = tx.ws.db.prepare('SELECT id FROM query_forms WHERE entity = ? AND deleted = 0').get(entity) as { id: string } | undefined;
     if (existing) updateRow(tx, 'queryForm', null, readRow(tx, 'queryForm', existing.id) as Record<string, unknown>, { fields });
-    else insertRow(tx, 'queryForm', null, uuidv7(), { entity, fields });
+    else insertRow(tx, 'queryForm', null, singletonId('queryForm', entity), { entity, fields });
   });
   return getQueryForm(ws, entity).fields;
 }

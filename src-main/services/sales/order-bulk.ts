@@ -1,3 +1,4 @@
+import { generatedNumberPrefix } from '../../changelog/site-code';
 import { pooledUuidV7 } from '../../changelog/pooled-uuid';
 import type { orderInput } from '../../../src-shared/domain/sales';
 import { sumFen } from '../../../src-shared/money';
@@ -18,6 +19,8 @@ export class OrderBulkWriter {
   private readonly liveCustomers = new Set<string>();
   private readonly customerExists;
 
+  private prefix: string | null = null;
+
   constructor(private readonly tx: WriteTx) {
     this.rows = new BulkRowWriter(tx);
     this.customerExists = tx.ws.db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted = 0');
@@ -31,7 +34,8 @@ export class OrderBulkWriter {
     const { lines, custom: _custom, ...header } = values;
     const amounts = lines.map((l) => lineAmountOf(l));
     const discount = discountOf(header, null);
-    const orderNo = header.orderNo ?? `SO${header.orderDate.replace(/-/g, '')}-${id.slice(-6)}`;
+    this.prefix ??= generatedNumberPrefix(this.tx.ws.db);
+    const orderNo = header.orderNo ?? `${this.prefix}SO${header.orderDate.replace(/-/g, '')}-${id.slice(-6)}`;
     this.rows.insert('order', values.customerId, id, { ...header, orderNo, ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)) });
     lines.forEach((line, i) => {
       const { id: _ignored, ...rest } = line;

@@ -1,3 +1,4 @@
+import { generatedNumberPrefix } from '../../changelog/site-code';
 import { v7 as uuidv7 } from 'uuid';
 import { lineAmount, sumFen } from '../../../src-shared/money';
 import { applyOrderDiscount, requestedDiscount, type OrderDiscount } from '../../../src-shared/order-discount';
@@ -122,7 +123,7 @@ export function discountColumns(discount: OrderDiscount, applied: { discountFen:
 }
 
 function nextOrderNo(tx: WriteTx, orderDate: string): string {
-  const prefix = `SO${orderDate.replace(/-/g, '')}-`;
+  const prefix = `${generatedNumberPrefix(tx.ws.db)}SO${orderDate.replace(/-/g, '')}-`;
   const row = tx.ws.db.prepare('SELECT count(*) AS n FROM orders WHERE order_no LIKE ?').get(`${prefix}%`) as { n: number };
   return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
 }

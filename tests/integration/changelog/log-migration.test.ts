@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { singletonId } from '../../../src-main/changelog/singleton-ids';
 import { versionVector } from '../../../src-main/changelog/site-identity';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { latestSchemaVersion, migrationsFolder } from '../../../src-main/db/migrations-folder';
@@ -85,6 +86,33 @@ describe('migration 0013: the compact, sync-grade change log', () => {
       expect(notes).toBe(JSON.parse(firstEdit.old_value!));
       updateCustomer(ws, testUser, edited, { industry: '迁移之后' });
       expect(versionVector(ws.db)[siteId]).toBe(before.length + 2);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('gives rows there is one of (a saved layout) their name-based id, in the table and in the log', () => {
+    const path = join(dir, 'old.kecard');
+    copyFileSync(FIXTURE, path);
+    const old = new Database(path);
+    const oldId = '01a24b61-0000-7000-8000-000000000001';
+    const site = old.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
+    const at = '2026-12-06T12:00:00.000Z';
+    // As the release before wrote a saved card layout: a random id, and its create in the log.
+    old.prepare('INSERT INTO card_layouts (id, site_id, entity, layout, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, 0)').run(oldId, site, 'customer', '{"tabs":[]}', at, at);
+    old
+      .prepare(
+        `INSERT INTO change_log (id, hlc, tx_id, at, site_id, user_id, user_name, op, entity, entity_id, root_id, field, old_value, new_value)
+         VALUES ('01a24b61-0000-7000-8000-0000000000aa', '999999999999999-000000-' || ?, 'tx-layout', ?, ?, 'local:root', 'root', 'create', 'cardLayout', ?, NULL, NULL, NULL, '{"entity":"customer"}')`,
+      )
+      .run(site, at, site, oldId);
+    old.close();
+
+    const ws = openWorkspace(path);
+    try {
+      const id = singletonId('cardLayout', 'customer');
+      expect(ws.db.prepare('SELECT id FROM card_layouts').pluck().all()).toEqual([id]);
+      expect(ws.db.prepare("SELECT entity_id FROM change_log_entries WHERE entity = 'cardLayout'").pluck().all()).toEqual([id]);
     } finally {
       ws.close();
     }
