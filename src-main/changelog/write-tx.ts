@@ -69,7 +69,10 @@ export class WriteTx {
       effectiveDate: change.effectiveDate ?? null,
       source: this.sourceName,
     });
-    this.txN ??= Number(info.lastInsertRowid);
+    if (this.txN === null) {
+      this.txN = Number(info.lastInsertRowid);
+      this.ws.noteOwnTransaction(this.txN);
+    }
   }
 
   /** Called by runWrite before the commit. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ChangeFeed } from '../changelog/change-feed';
 import { forkSite } from '../changelog/site-identity';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -44,6 +45,8 @@ export interface AppHostOptions {
    * full copy of a 10 GB file must not start the moment it opens, nor while someone is typing.
    */
   backupIdleMs?: number;
+  /** Announce writes by other connections and processes (change-feed.ts); the CLI does not need it. */
+  watchChanges?: boolean;
 }
 
 /** Ten minutes after open or after the last call (see AppHostOptions.backupIdleMs). */
@@ -61,6 +64,7 @@ export class AppHost {
   private backupRun: { cancelled: boolean; done: Promise<unknown> } | null = null;
   private lastActivityAt = Date.now();
   private restoring = false;
+  private feed: ChangeFeed | null = null;
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
@@ -201,6 +205,7 @@ export class AppHost {
       await checkRestorable(target, file);
       if (own) {
         await this.cancelBackup();
+        this.stopFeed();
         lock = own.closeKeepingLock();
         this.ws = null;
         // Workers and resident readers let go of the file before it is replaced.
@@ -277,6 +282,7 @@ export class AppHost {
   close(): void {
     if (this.ws) {
       if (this.backupRun) this.backupRun.cancelled = true;
+      this.stopFeed();
       this.ws.close();
       this.ws = null;
       this.recent.forgetLastOpened();
@@ -289,8 +295,14 @@ export class AppHost {
     this.backupTimer = undefined;
     if (this.backupRun) this.backupRun.cancelled = true;
     this.staged.disposeAll();
+    this.stopFeed();
     this.ws?.close();
     this.ws = null;
+  }
+
+  private stopFeed(): void {
+    this.feed?.stop();
+    this.feed = null;
   }
 
   private get lockApp(): LockApp {
@@ -325,8 +337,14 @@ export class AppHost {
     // Holding the lock, nothing that is still running can own these: a crash's leftovers.
     removePartialFiles(path);
     if (this.backupRun) this.backupRun.cancelled = true;
+    this.stopFeed();
     this.ws?.close();
     this.ws = next;
+    // Writes by anyone else on the file (workers, the CLI, another window) reach open screens.
+    if (this.options.watchChanges !== false) {
+      this.feed = new ChangeFeed(next, (event) => this.emit(event));
+      this.feed.start();
+    }
     this.lastActivityAt = Date.now();
     if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);
     const info = this.info() as WorkspaceInfo;
