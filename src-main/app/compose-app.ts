@@ -63,7 +63,9 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
       return undefined;
     });
   }
-  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }));
+  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }), undefined, {
+    workspacePath: () => host.workspacePath,
+  });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {
     host.noteActivity();

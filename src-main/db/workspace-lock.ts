@@ -91,9 +91,13 @@ function tryCreate(file: string, holder: LockHolder): boolean {
   try {
     writeSync(fd, JSON.stringify(holder));
     fsyncSync(fd);
-  } finally {
+  } catch (err) {
+    // A full disk: an empty lock left behind would turn the next opener away as "in use".
     closeSync(fd);
+    rmSync(file, { force: true });
+    throw lockFileError(file, err as NodeJS.ErrnoException);
   }
+  closeSync(fd);
   return true;
 }
 

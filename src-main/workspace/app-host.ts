@@ -88,6 +88,11 @@ export class AppHost {
     return this.ws !== null;
   }
 
+  /** The open workspace's file (also while a restore runs), for error messages. */
+  get workspacePath(): string | null {
+    return this.ws?.path ?? null;
+  }
+
   info(): WorkspaceInfo | null {
     const ws = this.ws;
     if (!ws) return null;
