@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'WORKSPACE_BUSY',
   'WORKSPACE_CANNOT_OPEN',
   'WORKSPACE_EMPTY',
+  // A user's file its reader cannot make sense of (damaged, or crafted to break the reader).
+  'IMPORT_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { listBackups } from '../backup/backup-service';
 import { needsBackgroundCheck } from '../db/open-workspace';
 import { readFilesOnThread } from '../import/reader-thread';
@@ -20,7 +21,21 @@ export interface ComposedApp {
 }
 
 /** Wires host, jobs and router the same way for Electron and the browser shell. */
-export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs?: NativeDialogs; workerDir: URL; rememberRecent?: boolean }): ComposedApp {
+export interface ComposeOptions {
+  dataDir: string;
+  shell: ShellKind;
+  dialogs?: NativeDialogs;
+  /** The bundle's folder of worker scripts (dist/main). */
+  workerDir: URL;
+  rememberRecent?: boolean;
+  /**
+   * Tests composed without the bundle only: users' files are parsed on this thread. The app never
+   * sets it, so a bundle missing its file reader fails at start instead of stalling on a file.
+   */
+  parseFilesInPlace?: boolean;
+}
+
+export function composeApp(options: ComposeOptions): ComposedApp {
   let sink: (event: KecardEvent) => void = () => {};
   let jobsRef: JobRunner | null = null;
   let indexesRef: FieldIndexJobs | null = null;
@@ -40,9 +55,13 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
     indexesRef?.observe(event);
   };
   // A user's file is never parsed on main's thread: inspecting one runs on a reader thread with
-  // memory and time limits (tests composed without the bundle parse in place).
+  // memory and time limits. A packaging mistake that drops the reader would quietly bring back a
+  // main thread stalled (or killed) by a hostile file: it stops the start instead.
   const fileReader = new URL('./file-reader-worker.mjs', options.workerDir);
   if (existsSync(fileReader)) readFilesOnThread({ file: fileReader, formats: 'all' });
+  else if (!options.parseFilesInPlace) {
+    throw new Error(`Kecard is incomplete: its file reader (${fileURLToPath(fileReader)}) is missing. Reinstall Kecard.`);
+  }
   const host = new AppHost({
     dataDir: options.dataDir,
     shell: options.shell,
@@ -63,7 +82,9 @@ export function composeApp(options: { dataDir: string; shell: ShellKind; dialogs
       return undefined;
     });
   }
-  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }));
+  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }), undefined, {
+    workspacePath: () => host.workspacePath,
+  });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {
     host.noteActivity();

@@ -156,25 +156,35 @@ function prune(workspacePath: string): void {
   for (const b of all) if (!keep.has(b.file)) rmSync(join(backupDir(workspacePath), b.file), { force: true });
 }
 
+/** A backup of one workspace whose integrity check passed; restoring it does not check again. */
+export interface CheckedBackup {
+  readonly workspacePath: string;
+  readonly source: string;
+}
+
 /**
  * The backup a restore would put in place, checked: its name, that it exists, that it passes
  * integrity_check. Everything that can refuse a restore refuses here, before anything is closed.
  */
-export async function checkRestorable(workspacePath: string, backupFile: string): Promise<string> {
+export async function checkRestorable(workspacePath: string, backupFile: string): Promise<CheckedBackup> {
   if (basename(backupFile) !== backupFile || !NAME.test(backupFile)) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = join(backupDir(workspacePath), backupFile);
   if (!existsSync(source)) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
   await verifyBackupOffMain(source);
-  return source;
+  return { workspacePath, source };
 }
 
 /**
  * Puts a backup in place of a workspace file that is NOT open, by a caller holding its workspace
  * lock (so no other process writes to the file being replaced). The file being replaced is kept
- * as a "restore" backup first, so a restore can itself be undone.
+ * as a "restore" backup first, so a restore can itself be undone. A backup the caller already
+ * checked (the app checks before it closes the workspace) is not checked again: the integrity
+ * check reads every page, minutes for a 10 GB file.
  */
-export async function restoreBackupFile(workspacePath: string, backupFile: string, now = new Date()): Promise<void> {
-  const source = await checkRestorable(workspacePath, backupFile);
+export async function restoreBackupFile(workspacePath: string, backup: string | CheckedBackup, now = new Date()): Promise<void> {
+  const checked = typeof backup === 'string' ? await checkRestorable(workspacePath, backup) : backup;
+  if (checked.workspacePath !== workspacePath) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
+  const source = checked.source;
   await keepSafetyCopy(workspacePath, now);
   // A stale WAL beside the restored file would be replayed into it: remove it with the old file.
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${workspacePath}${suffix}`, { force: true });

@@ -1,3 +1,5 @@
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { KecardError, type ErrorCode } from '../../src-shared/errors';
 import { currentHolder } from './workspace-lock';
 
@@ -18,6 +20,8 @@ export function codeForSqliteError(err: unknown): ErrorCode | null {
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PROTOCOL' || code === 'SQLITE_NOLFS') return 'WORKSPACE_IO';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'WORKSPACE_READ_ONLY';
   if (code === 'EIO') return 'WORKSPACE_IO';
+  // A path through a file, a folder chosen as the file, a name too long: nothing to do with damage.
+  if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return 'WORKSPACE_CANNOT_OPEN';
   return null;
 }
 
@@ -27,8 +31,11 @@ export function codeForSqliteError(err: unknown): ErrorCode | null {
  */
 export function fromSqliteError(err: unknown, path?: string): unknown {
   if (err instanceof KecardError) return err;
-  const code = codeForSqliteError(err);
+  let code = codeForSqliteError(err);
   if (!code) return err;
+  // SQLite reports ENOSPC as SQLITE_FULL only for its own writes; growing the -shm file at open
+  // (SQLITE_IOERR_SHMSIZE) or an fsync on a full disk come back as an I/O error.
+  if (code === 'WORKSPACE_IO' && path && diskIsFull(path)) code = 'DISK_FULL';
   const message = err instanceof Error ? err.message : String(err);
   const details: Record<string, unknown> = { ...(path ? { path } : {}), sqlite: (err as { code: string }).code };
   if (code === 'WORKSPACE_BUSY' && path) {
@@ -36,4 +43,12 @@ export function fromSqliteError(err: unknown, path?: string): unknown {
     if (holder && holder.pid !== process.pid) Object.assign(details, { app: holder.app, user: holder.user, host: holder.host, pid: holder.pid, since: holder.since });
   }
   return new KecardError(code, message, details);
+}
+
+function diskIsFull(path: string): boolean {
+  try {
+    return statfsSync(dirname(path)).bavail === 0;
+  } catch {
+    return false;
+  }
 }

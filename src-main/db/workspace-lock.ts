@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +23,13 @@ export interface LockHolder {
   since: string;
   /** Linux's boot id: a lock from before a reboot is stale even if its pid runs again. */
   bootId: string | null;
+  /**
+   * When the holding process started, as the system tells it (Linux: ticks since boot, field 22
+   * of /proc/<pid>/stat; macOS/BSD: `ps -o lstart`); null where unknown. After a crash the pid
+   * may be given to an unrelated process: same pid, another start time — the lock is stale.
+   * Absent in locks written before it was recorded.
+   */
+  startTime?: string | null;
   /** Random, so a process only ever removes its own lock. */
   token: string;
 }
@@ -49,7 +57,16 @@ const FRESH_MS = 10_000;
  */
 export function acquireWorkspaceLock(workspacePath: string, app: LockApp, now = new Date()): WorkspaceLock {
   const file = lockPathOf(workspacePath);
-  const holder: LockHolder = { app, user: osUser(), host: hostname(), pid: process.pid, since: now.toISOString(), bootId: bootId(), token: randomUUID() };
+  const holder: LockHolder = {
+    app,
+    user: osUser(),
+    host: hostname(),
+    pid: process.pid,
+    since: now.toISOString(),
+    bootId: bootId(),
+    startTime: processStartTime(process.pid),
+    token: randomUUID(),
+  };
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (tryCreate(file, holder)) {
       heldHere.set(holder.token, file);
@@ -91,9 +108,13 @@ function tryCreate(file: string, holder: LockHolder): boolean {
   try {
     writeSync(fd, JSON.stringify(holder));
     fsyncSync(fd);
-  } finally {
+  } catch (err) {
+    // A full disk: an empty lock left behind would turn the next opener away as "in use".
     closeSync(fd);
+    rmSync(file, { force: true });
+    throw lockFileError(file, err as NodeJS.ErrnoException);
   }
+  closeSync(fd);
   return true;
 }
 
@@ -131,7 +152,11 @@ function isStale(holder: LockHolder | 'unreadable', file: string): boolean {
   const boot = bootId();
   if (boot && holder.bootId && boot !== holder.bootId) return true;
   if (holder.pid === process.pid) return !heldHere.has(holder.token);
-  return !pidAlive(holder.pid);
+  if (!pidAlive(holder.pid)) return true;
+  // Alive — but is it still the process that took the lock?
+  if (typeof holder.startTime !== 'string') return false;
+  const now = processStartTime(holder.pid);
+  return now !== null && now !== holder.startTime;
 }
 
 /**
@@ -195,6 +220,27 @@ function ageMs(file: string): number {
     return Date.now() - statSync(file).mtimeMs;
   } catch {
     return 0;
+  }
+}
+
+/** The start time of a process, in the system's own terms; null where it cannot be read. */
+export function processStartTime(pid: number): string | null {
+  if (process.platform === 'linux') {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count from the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return fields[22 - 3] ?? null;
+    } catch {
+      return null;
+    }
+  }
+  if (process.platform === 'win32') return null;
+  try {
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return out || null;
+  } catch {
+    return null;
   }
 }
 

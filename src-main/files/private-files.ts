@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, createWriteStream, fchmodSync, lstatSync, mkdirSync, mkdtempSync, openSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 
@@ -14,6 +14,22 @@ const posix = process.platform !== 'win32';
 /** Restricts a file Kecard wrote to its owner (SQLite gives -wal/-shm/-journal the same mode). */
 export function makePrivate(path: string): void {
   if (posix) chmodSync(path, PRIVATE_FILE_MODE);
+}
+
+/**
+ * Opens a file for writing from its start, private: the mode given to open() applies only when it
+ * creates the file, so an existing file (an export over last month's 0644 one) is narrowed on the
+ * descriptor before a byte is written. A file this user may not narrow is not written to.
+ */
+export function openPrivateForWrite(path: string): number {
+  const fd = openSync(path, 'w', PRIVATE_FILE_MODE);
+  if (posix) fchmodSync(fd, PRIVATE_FILE_MODE);
+  return fd;
+}
+
+/** A write stream over openPrivateForWrite (ExcelJS's workbook writers). */
+export function createPrivateWriteStream(path: string): WriteStream {
+  return createWriteStream(path, { fd: openPrivateForWrite(path) });
 }
 
 /**

@@ -15,13 +15,38 @@ const BATCH_CHARS = 4_000_000;
  * SheetJS 0.18.5 has a prototype-pollution flaw (CVE-2023-30533) and is not patched on npm. On
  * the thread that runs it the built-in prototypes are frozen first, so a crafted .xls cannot
  * change how objects behave there; the rows leave the thread as plain structured-cloned data.
+ *
+ * A frozen prototype alone breaks honest files: SheetJS stores a sheet, a defined name or a
+ * document property under the name the file gives it, and `sheets['constructor'] = …` on a plain
+ * object then throws (the "override mistake": an inherited read-only property cannot be shadowed
+ * by assignment). So each writable method or value of these prototypes becomes a getter and a
+ * setter: assigning it on any other object makes that object's own property, assigning it on the
+ * prototype itself still throws.
  */
 export function freezePrototypes(): void {
-  for (const ctor of [Object, Array, Function, String, Number, Boolean, Symbol, Date, RegExp, Map, Set, WeakMap, WeakSet, Promise]) {
+  for (const ctor of [Object, Array, Function, String, Number, Boolean, Symbol, Date, RegExp, Map, Set, WeakMap, WeakSet, Promise, Error]) {
+    allowOverrides(ctor.prototype as object);
     Object.freeze(ctor.prototype);
   }
   Object.freeze(Object);
   Object.freeze(Array);
+}
+
+function allowOverrides(proto: object): void {
+  for (const key of Reflect.ownKeys(proto)) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (!desc || !('value' in desc) || !desc.writable || !desc.configurable) continue;
+    const value: unknown = desc.value;
+    Object.defineProperty(proto, key, {
+      get: () => value,
+      set(this: object, next: unknown) {
+        if (this === proto) throw new TypeError(`Cannot change the frozen prototype's ${String(key)}`);
+        Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: desc.enumerable ?? false,
+      configurable: false,
+    });
+  }
 }
 
 export async function runFileReader(data: FileReaderData): Promise<void> {

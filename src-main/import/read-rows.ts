@@ -170,7 +170,7 @@ function excelCell(v: ExcelJS.CellValue | undefined): Cell {
  */
 function xlsSource(path: string, bytes: number, limits: ReadLimits, wanted?: string): RowSource {
   if (bytes > limits.xlsBytes) throw limitError('xlsBytes', limits.xlsBytes);
-  const book = XLSX.read(readFileSync(path), { type: 'buffer', cellDates: true, dense: true });
+  const book = sheetJs(() => XLSX.read(readFileSync(path), { type: 'buffer', cellDates: true, dense: true }));
   const sheetName = wanted && book.SheetNames.includes(wanted) ? wanted : (book.SheetNames[0] ?? null);
   return {
     info: { format: 'xls', encoding: null, delimiter: null, sheets: book.SheetNames, sheet: sheetName, bytes },
@@ -180,7 +180,7 @@ function xlsSource(path: string, bytes: number, limits: ReadLimits, wanted?: str
 
 function xlsRows(book: XLSX.WorkBook, sheetName: string | null, bytes: number, limits: ReadLimits, onBytes?: (read: number) => void): AsyncIterable<Cell[]> {
   const sheet = sheetName ? book.Sheets[sheetName] : undefined;
-  const rows = sheet ? XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true }) : [];
+  const rows = sheet ? sheetJs(() => XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true })) : [];
   rows.forEach((cells, i) => checkRecord(cells, i + 1, limits));
   onBytes?.(bytes);
   // The book is already in memory; an async iterable only to match the streaming readers.
@@ -188,4 +188,19 @@ function xlsRows(book: XLSX.WorkBook, sheetName: string | null, bytes: number, l
     await Promise.resolve();
     yield* rows;
   })();
+}
+
+/**
+ * SheetJS fails on a damaged or crafted file with whatever it meets (a thrown string, a TypeError
+ * deep in a record parser, a frozen prototype refusing a write): the user hears that the file
+ * cannot be read, not "internal error".
+ */
+function sheetJs<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof KecardError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new KecardError('IMPORT_UNREADABLE', `The .xls file cannot be read: ${reason}`, { format: '.xls' });
+  }
 }

@@ -12,7 +12,12 @@ export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Pro
  * The only door into the services for IPC and HTTP alike: unknown methods, disallowed roles and
  * invalid input stop here; every outcome leaves as an envelope, never as a thrown error.
  */
-export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog): Dispatch {
+export interface RouterOptions {
+  /** The open workspace's file: a busy error then names who holds it, a full disk is told from an I/O error. */
+  workspacePath?: () => string | null;
+}
+
+export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog, options: RouterOptions = {}): Dispatch {
   return async (method, input, ctx) => {
     try {
       if (!Object.hasOwn(contract, method)) throw new KecardError('UNKNOWN_METHOD', `Unknown method: ${method}`);
@@ -31,7 +36,7 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       return { ok: true, value: out.data };
     } catch (failure) {
       // A full disk, a read-only folder or a busy file is the user's to fix, never "internal".
-      const err = fromSqliteError(failure);
+      const err = fromSqliteError(failure, options.workspacePath?.() ?? undefined);
       if (err instanceof KecardError) return { ok: false, error: err.toApiError() };
       log(`[kecard] ${method} failed`, err);
       return { ok: false, error: { code: 'INTERNAL', message: 'An unexpected error occurred.' } };

@@ -16,7 +16,7 @@ import { WORKSPACE_EXTENSION } from '../db/workspace-format';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
 import { countCustomers } from '../services/customers/customer-queries';
-import { backupDue, checkRestorable, createBackup, listBackups, removePartialFiles, restoreBackupFile } from '../backup/backup-service';
+import { backupDue, checkRestorable, createBackup, listBackups, removePartialFiles, restoreBackupFile, type CheckedBackup } from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
 import { RecentList } from './recent-list';
 import { defaultWorkspacePath } from './user-paths';
@@ -92,6 +92,11 @@ export class AppHost {
 
   get hasWorkspace(): boolean {
     return this.ws !== null;
+  }
+
+  /** The open workspace's file (also while a restore runs), for error messages. */
+  get workspacePath(): string | null {
+    return this.ws?.path ?? null;
   }
 
   info(): WorkspaceInfo | null {
@@ -198,11 +203,12 @@ export class AppHost {
     const target = resolve(path ?? this.workspace.path);
     const own = this.ws && this.ws.path === target ? this.ws : null;
     let lock: WorkspaceLock | null;
+    let checked: CheckedBackup;
     // From here until the file is closed, no call may start work on it (see the workspace getter):
     // the backup's check and a running backup's stop are both awaited.
     if (own) this.restoring = true;
     try {
-      await checkRestorable(target, file);
+      checked = await checkRestorable(target, file);
       if (own) {
         await this.cancelBackup();
         this.stopFeed();
@@ -217,7 +223,7 @@ export class AppHost {
       this.restoring = false;
     }
     try {
-      await restoreBackupFile(target, file);
+      await restoreBackupFile(target, checked);
     } catch (err) {
       if (own) {
         try {

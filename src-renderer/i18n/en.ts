@@ -321,6 +321,7 @@ export const en: Messages = {
     WORKSPACE_BUSY: 'The workspace is busy ({{who}} is writing); the last action was not saved. Please try again in a moment.',
     WORKSPACE_CANNOT_OPEN: 'The file cannot be opened: {{message}}',
     WORKSPACE_EMPTY: 'The file is empty and is not a Kecard workspace yet; it was not opened. To make a workspace there, use "New workspace".',
+    IMPORT_UNREADABLE: 'The file cannot be read ({{format}}): it may be damaged or tampered with; nothing was imported. Open it in Excel and save it as .xlsx, then try again.',
   },
   welcome: {
     title: 'Welcome to Kecard',

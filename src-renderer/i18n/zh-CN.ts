@@ -320,6 +320,7 @@ export const zhCN = {
     WORKSPACE_BUSY: '工作区正忙（{{who}}正在写入），刚才的操作未保存。请稍后重试。',
     WORKSPACE_CANNOT_OPEN: '无法打开该文件：{{message}}',
     WORKSPACE_EMPTY: '该文件是空的，还不是客卡工作区，未打开。如需在此新建工作区，请使用“新建工作区”。',
+    IMPORT_UNREADABLE: '无法读取该文件（{{format}}）：文件可能已损坏或被篡改，未导入。可在 Excel 中打开并另存为 .xlsx 后再试。',
   },
   welcome: {
     title: '欢迎使用客卡',

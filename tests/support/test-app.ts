@@ -22,7 +22,7 @@ export async function startTestShell(overrides: Partial<HttpBridgeOptions> = {})
   const rendererDir = join(dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Kecard</title>');
-  const app = composeApp({ dataDir, shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+  const app = composeApp({ dataDir, shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
   app.host.openDefault();
   let launchFile: LaunchFile | null = null;
   const bridge = await startHttpBridge({

@@ -2,6 +2,8 @@
 // does, and obeys one command per line on stdin, answering on stdout:
 //   write NAME   creates a customer through the services      → "ok ID" or "error CODE"
 //   names        the customers' names as JSON                  → "names [...]"
+//   begin        takes SQLite's write lock and keeps it           → "ok"
+//   rollback     lets it go                                       → "ok"
 //   exit         closes the workspace and exits
 // Started with: node --import tsx tests/support/workspace-holder.ts DATA_DIR WORKSPACE
 import { createInterface } from 'node:readline';
@@ -26,7 +28,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   try {
     if (command === 'write') say(`ok ${createCustomer(host.workspace, host.context, { name: rest.join(' ') }).id}`);
     else if (command === 'names') say(`names ${JSON.stringify(listCustomers(host.workspace, { offset: 0, limit: 1000 }).rows.map((c) => c.name))}`);
-    else if (command === 'exit') {
+    else if (command === 'begin' || command === 'rollback') {
+      host.workspace.db.exec(command === 'begin' ? 'BEGIN IMMEDIATE' : 'ROLLBACK');
+      say('ok');
+    } else if (command === 'exit') {
       host.dispose();
       process.exit(0);
     }

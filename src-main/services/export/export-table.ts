@@ -1,7 +1,7 @@
-import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { neutralizeCsvCell } from './neutralize';
-import { PRIVATE_FILE_MODE } from '../../files/private-files';
+import { createPrivateWriteStream, openPrivateForWrite } from '../../files/private-files';
 
 export interface ExportColumn {
   key: string;
@@ -105,7 +105,7 @@ export interface TableFileWriter {
  */
 export function openTableFile(path: string, format: 'xlsx' | 'csv', columns: readonly ExportColumn[], sheetName: string): TableFileWriter {
   if (format === 'csv') {
-    const fd = openSync(path, 'w', PRIVATE_FILE_MODE);
+    const fd = openPrivateForWrite(path);
     writeSync(fd, CSV_BOM);
     writeSync(fd, `${csvHeader(columns)}\r\n`);
     return {
@@ -119,7 +119,7 @@ export function openTableFile(path: string, format: 'xlsx' | 'csv', columns: rea
     };
   }
   // Our own stream, not `filename`: ExcelJS would create the file readable by every local user.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path, { mode: PRIVATE_FILE_MODE }), useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createPrivateWriteStream(path), useSharedStrings: true, useStyles: true });
   wb.creator = 'Kecard';
   const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map(columnSpec);

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { createWriteStream } from 'node:fs';
-import { PRIVATE_FILE_MODE } from '../../files/private-files';
+import { createPrivateWriteStream } from '../../files/private-files';
 import type { Workspace } from '../../db/workspace';
 import { listFields } from '../custom-fields/field-registry';
 import { readCustomValues } from '../custom-fields/custom-values';
@@ -14,7 +13,7 @@ const LIFECYCLE = { prospect: '潜在客户', new: '新客户', repeat: '老客�
 const COLOR = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色', purple: '紫色', gray: '灰色' } as const;
 
 export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Promise<{ customers: number; contacts: number }> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path, { mode: PRIVATE_FILE_MODE }), useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createPrivateWriteStream(path), useSharedStrings: true, useStyles: true });
   const customFields = listFields(ws, 'customer').filter((f) => f.type !== 'computedTotal');
   const customers = wb.addWorksheet('客户');
   customers.columns = [

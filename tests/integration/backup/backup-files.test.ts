@@ -92,7 +92,7 @@ describe('backups leave nothing half-done behind', () => {
     const path = join(dir, 'large.kecard');
     largeWorkspace(path);
     const events: KecardEvent[] = [];
-    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
     app.setEventSink((e) => events.push(e));
     app.host.open(path);
     const running = app.host.backupIfDue();
@@ -106,7 +106,7 @@ describe('backups leave nothing half-done behind', () => {
   it('while a restore waits for a running backup to stop, no call can start work on the file it replaces', async () => {
     const path = join(dir, 'large.kecard');
     largeWorkspace(path);
-    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
     app.host.open(path);
     // Three days old, so the daily backup is due and starts at once.
     await createBackup(app.host.workspace, 'manual', new Date(Date.now() - 3 * 86_400_000));

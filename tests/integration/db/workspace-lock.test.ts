@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireWorkspaceLock, lockPathOf } from '../../../src-main/db/workspace-lock';
+import { acquireWorkspaceLock, lockPathOf, processStartTime } from '../../../src-main/db/workspace-lock';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { AppHost } from '../../../src-main/workspace/app-host';
 import { startHolder, type HolderProcess } from '../../support/holder-process';
@@ -95,6 +95,36 @@ describe('the workspace lock', () => {
     expect(JSON.parse(readFileSync(lockPathOf(path), 'utf8'))).toMatchObject({ pid: process.pid, app: 'browser' });
     host.dispose();
     expect(existsSync(lockPathOf(path))).toBe(false);
+  });
+
+  it('a crashed holder\'s pid now run by another process: its start time differs, the lock is taken over', { timeout: 90_000 }, async () => {
+    const path = newWorkspace('reused-pid.kecard');
+    holder = await startHolder(join(dir, 'data-a'), path);
+    const crashed = holder;
+    crashed.kill('SIGKILL');
+    await crashed.exited;
+    holder = null;
+    const left = JSON.parse(readFileSync(lockPathOf(path), 'utf8')) as { pid: number; startTime: string };
+    expect(left).toMatchObject({ pid: crashed.pid, startTime: expect.any(String) as unknown });
+    // The kernel gives pids out again; here an unrelated process is made to hold one the lock
+    // names (the pid is the only thing written in: the start times are the system's own).
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      const pid = other.pid as number;
+      expect(processStartTime(pid)).not.toBeNull();
+      // Same pid and the start time it really has: a live holder, refused.
+      writeFileSync(lockPathOf(path), JSON.stringify({ ...left, pid, startTime: processStartTime(pid) }));
+      expect(() => acquireWorkspaceLock(path, 'cli')).toThrow(expect.objectContaining({ code: 'WORKSPACE_LOCKED', details: expect.objectContaining({ pid }) as unknown }));
+      // Same pid, the crashed holder's start time: not the holder any more, taken over.
+      writeFileSync(lockPathOf(path), JSON.stringify({ ...left, pid }));
+      const host = new AppHost({ dataDir: join(dir, 'data-b'), shell: 'browser' });
+      expect(host.open(path).path).toBe(path);
+      expect(JSON.parse(readFileSync(lockPathOf(path), 'utf8'))).toMatchObject({ pid: process.pid, startTime: processStartTime(process.pid) });
+      host.dispose();
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 
   it('never takes over a lock held on another machine, nor one being written right now', () => {

@@ -197,6 +197,20 @@ function runImportCheck(path: string) {
 }
 
 describe('through the app', () => {
+  it('an app bundle without its file reader refuses to start instead of parsing on main', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const bundle = pathToFileURL(`${dir}/`); // a worker folder that lacks file-reader-worker.mjs
+      expect(() => composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: bundle })).toThrow(/file reader .*file-reader-worker\.mjs.* is missing/);
+      // Tests composed without the bundle say so explicitly.
+      const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: bundle, parseFilesInPlace: true });
+      void app.dispose();
+    } finally {
+      readFilesOnThread({ file: WORKER, formats: 'all' });
+      cleanup();
+    }
+  });
+
   it('import.inspect and the check job answer IMPORT_LIMIT for hostile files; main keeps ticking', async () => {
     const { ws: workspace, dir, path: wsPath, cleanup } = tempWorkspace();
     workspace.close();

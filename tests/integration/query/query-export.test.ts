@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { composeApp } from '../../../src-main/app/compose-app';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { exportQueryToFile } from '../../../src-main/services/export/export-query';
+import { exportWorkspaceWorkbook } from '../../../src-main/services/export/export-workspace';
 import { runCustomerQuery } from '../../../src-main/services/query/run-query';
 import { distWorkers, jobFinished } from '../../support/job-events';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
@@ -59,6 +60,23 @@ describe('query export', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
     expect(text).toContain("'+8613800138000");
     expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  it('an export over an existing 0644 file leaves it 0600 (open()\'s mode applies only on create)', async () => {
+    createCustomer(ws, testUser, { name: '隐私客户', customerClass: 'A' });
+    const targets = { csv: join(dir, 'old.csv'), xlsx: join(dir, 'old.xlsx'), workbook: join(dir, 'old-workbook.xlsx') };
+    for (const target of Object.values(targets)) {
+      writeFileSync(target, '上个月的导出'.repeat(10_000), { mode: 0o644 });
+      chmodSync(target, 0o644);
+    }
+    await exportQueryToFile(ws, { definition: classA, format: 'csv', columns, fileName: 'a' }, targets.csv);
+    await exportQueryToFile(ws, { definition: classA, format: 'xlsx', columns, fileName: 'a' }, targets.xlsx);
+    await exportWorkspaceWorkbook(ws, targets.workbook);
+    for (const target of Object.values(targets)) {
+      expect(statSync(target).mode & 0o777, target).toBe(0o600);
+      expect(readFileSync(target).includes(Buffer.from('上个月的导出')), target).toBe(false);
+    }
+    expect(readFileSync(targets.csv, 'utf8')).toContain('隐私客户');
   });
 
   it('writes page by page in the result order, reporting progress, and removes the file on cancel', async () => {
