@@ -1,9 +1,7 @@
-import type { Entity } from '../../src-shared/domain/change-log';
+import type { ChangeOp, Entity } from '../../src-shared/domain/change-log';
 import type { Workspace } from '../db/workspace';
 import type { CallContext } from './call-context';
 import { pooledUuidV7 } from './pooled-uuid';
-
-export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'record' | 'purge';
 
 export interface ChangeRecord {
   op: ChangeOp;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record', 'purge'] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
 export const ENTITIES = [
   'customer',
   'department',
