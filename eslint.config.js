@@ -107,6 +107,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Advice for React Compiler users only (e.g. TanStack Virtual); Kecard does not use the compiler.
       'react-hooks/incompatible-library': 'off',
+      // useData(fetcher, deps, on) takes its deps as useEffect does; check them the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useData$' }],
       // zustand stores declare actions with method shorthand but implement them as closures over
       // set/get, never `this`, so selecting `s => s.action` is safe; classes live in src-main.
       '@typescript-eslint/unbound-method': 'off',

@@ -1,6 +1,7 @@
 import { singletonId } from '../changelog/singleton-ids';
 import { v7 as uuidv7 } from 'uuid';
 import { classesByContribution } from '../../src-shared/analysis/contribution';
+import type { ClassPreview } from '../../src-shared/analysis/report-results';
 import { schemeDefinition, type SchemeDefinition } from '../../src-shared/analysis/scheme';
 import { KecardError } from '../../src-shared/errors';
 import { localDate } from '../../src-shared/query/relative-dates';
@@ -81,15 +82,6 @@ function metricsFor(ws: Workspace, definition: SchemeDefinition, asOf: string): 
     profit: needs.includes('profit'),
     custom: needs.filter((m) => m.startsWith('custom:')).map((m) => m.slice(7)),
   });
-}
-
-export interface ClassPreview {
-  key: string;
-  label: string;
-  customers: number;
-  revenue: number;
-  revenueShare: number;
-  customerShare: number;
 }
 
 /** How many customers land in each class, and their revenue share, on live data; writes nothing. */

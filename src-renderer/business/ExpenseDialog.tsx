@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMoney } from '../../src-shared/money';
 import { parseDateText } from '../../src-shared/validation/date-text';
@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../src-shared/errors';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { cardFieldErrors } from '../card/card-errors';
-import { useAsync } from '../card/use-async';
+import { useData } from '../api/use-data';
 import { useBusinessTypes, useExpenseCategories } from '../card/use-meta';
 import { DateInput } from '../components/DateInput';
 import { Dialog } from '../components/Dialog';
@@ -27,8 +27,7 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
   const types = useBusinessTypes().data ?? [];
   const categories = flattenCategories(useExpenseCategories().data ?? []);
   const employees = useEmployees(true);
-  const loadRecords = useCallback(() => api.records.list({ customerId, limit: 500 }), [customerId]);
-  const records = useAsync(loadRecords).data?.rows ?? [];
+  const records = useData(() => api.records.list({ customerId, limit: 500 }), [customerId], []).data?.rows ?? [];
   const [target, setTarget] = useState('');
   const [title, setTitle] = useState('');
   const [categoryId, setCategoryId] = useState('');

@@ -1,32 +1,31 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, sumFen } from '../../src-shared/money';
 import { api } from '../api/client';
-import { useMetaVersion } from '../card/meta-version';
-import { useAsync } from '../card/use-async';
+import { useData } from '../api/use-data';
 import { expenseColumns, money } from '../sales/related-columns';
 import { RelatedTable } from '../sales/RelatedTable';
 import { GroupedTable } from './GroupedTable';
 import './business.css';
 
 const DIMS = ['categoryLevel1', 'categoryLevel2', 'employeeName', 'customerName', 'month'] as const;
+/** What the lines and their groups show: amounts, categories (names, tree), people. */
+const EXPENSE_ENTITIES = ['expense', 'businessRecord', 'expenseCategory', 'customer', 'employee'] as const;
 
 /** 费用明细: every expense line across all business records, grouped with subtotals and a grand total. */
 export function ExpensesScreen() {
   const { t } = useTranslation();
-  const sales = useMetaVersion((s) => s.sales);
-  const meta = useMetaVersion((s) => s.meta);
   const [group1, setGroup1] = useState<string>('categoryLevel1');
   const [group2, setGroup2] = useState<string>('');
   const groupBy = [group1, group2].filter(Boolean);
   const key = groupBy.join(',');
-  const loadGroups = useCallback(
-    () => (key ? api.lists.group({ source: { entity: 'expense' }, groupBy: key.split(','), measures: [{ field: 'amountFen', fn: 'sum' }] }) : Promise.resolve([])),
-    [key],
-  );
-  const groups = useAsync(loadGroups, `${sales}:${meta}`).data ?? [];
-  const loadRows = useCallback(() => api.expenses.list({}), []);
-  const rows = useAsync(loadRows, sales).data ?? [];
+  const groups =
+    useData(
+      () => (key ? api.lists.group({ source: { entity: 'expense' }, groupBy: key.split(','), measures: [{ field: 'amountFen', fn: 'sum' }] }) : Promise.resolve([])),
+      [key],
+      EXPENSE_ENTITIES,
+    ).data ?? [];
+  const rows = useData(() => api.expenses.list({}), [], EXPENSE_ENTITIES).data ?? [];
   const label = (d: string) => t(`cards.expenses.dim.${d}`);
   const select = (value: string, set: (v: string) => void, testId: string, allowNone: boolean, exclude?: string) => (
     <select value={value} data-testid={testId} onChange={(e) => set(e.target.value)}>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessRecord, BusinessType } from '../../src-shared/domain/business';
 import type { FieldErrors } from '../../src-shared/errors';
@@ -8,7 +8,7 @@ import { cardFieldErrors } from '../card/card-errors';
 import { CustomerPicker } from '../card/CustomerPicker';
 import { CustomFieldInput, Swatch } from '../card/CustomFieldInput';
 import { fromDraft, toDraft, type DraftValue } from '../card/custom-values';
-import { useAsync } from '../card/use-async';
+import { useData } from '../api/use-data';
 import { useCustomFields } from '../card/use-meta';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
@@ -41,11 +41,11 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
-  const loadContacts = useCallback(() => (customerId && type.linkContact ? api.customers.get({ id: customerId }).then((c) => c.contacts) : Promise.resolve([])), [customerId, type.linkContact]);
-  const contacts = useAsync(loadContacts).data ?? [];
+  const contacts =
+    useData(() => (customerId && type.linkContact ? api.customers.get({ id: customerId }).then((c) => c.contacts) : Promise.resolve([])), [customerId, type.linkContact], ['contact']).data ?? [];
   const recordId = record?.id ?? null;
-  const loadExpenses = useCallback(() => (recordId ? api.expenses.list({ recordId }) : Promise.resolve([])), [recordId]);
-  const stored = useAsync(loadExpenses);
+  // Read once: the lines are being edited here.
+  const stored = useData(() => (recordId ? api.expenses.list({ recordId }) : Promise.resolve([])), [recordId], []);
   const [lines, setLines] = useState<ExpenseDraft[] | null>(null);
   const shownLines = lines ?? (stored.data ?? []).map(expenseDraft);
 

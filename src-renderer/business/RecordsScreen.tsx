@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessRecord, BusinessType } from '../../src-shared/domain/business';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
-import { useMetaVersion } from '../card/meta-version';
-import { useAsync } from '../card/use-async';
+import { useData } from '../api/use-data';
 import { useBusinessTypes, useCustomFields } from '../card/use-meta';
 import { Icon } from '../components/Icon';
 import { toast } from '../components/toast-store';
@@ -18,6 +17,9 @@ import { formatMeasure, recordDims, recordKeyLabel, recordNums, type MeasureFn }
 import { RecordDialog } from './RecordDialog';
 import './business.css';
 
+/** What a record row shows: the record, its expense total, its customer's and staff's names, its custom values. */
+const RECORD_ENTITIES = ['businessRecord', 'expense', 'customer', 'employee', 'customField'] as const;
+
 /** One business type's own list: columns, list / card view, grouping with subtotals. */
 export function RecordsScreen() {
   const typeId = useBusinessNav((s) => s.typeId);
@@ -30,9 +32,7 @@ function RecordsList({ type }: { type: BusinessType }) {
   const { t } = useTranslation();
   const fields = useCustomFields('record', type.id).data ?? [];
   const employees = useEmployees(true) ?? [];
-  const sales = useMetaVersion((s) => s.sales);
-  const loadRows = useCallback(() => api.records.list({ typeId: type.id, limit: 500 }), [type.id]);
-  const records = useAsync(loadRows, sales).data;
+  const records = useData(() => api.records.list({ typeId: type.id, limit: 500 }), [type.id], RECORD_ENTITIES).data;
   const [view, setView] = useState<'list' | 'cards'>('list');
   const [chooser, setChooser] = useState(false);
   const [group1, setGroup1] = useState('');
@@ -42,12 +42,15 @@ function RecordsList({ type }: { type: BusinessType }) {
   const [editing, setEditing] = useState<BusinessRecord | 'new' | null>(null);
   const groupBy = [group1, group2].filter(Boolean);
   const measureList = nums.filter((n) => measures[n.key]).map((n) => ({ field: n.key, fn: measures[n.key] as MeasureFn }));
-  const loadGroups = useCallback(() => {
-    const by = [group1, group2].filter(Boolean);
-    const ms = Object.entries(measures).flatMap(([field, fn]) => (fn ? [{ field, fn }] : []));
-    return by.length ? api.lists.group({ source: { entity: 'record', typeId: type.id }, groupBy: by, measures: ms }) : Promise.resolve([]);
-  }, [group1, group2, measures, type.id]);
-  const groups = useAsync(loadGroups, sales);
+  const groups = useData(
+    () => {
+      const by = [group1, group2].filter(Boolean);
+      const ms = Object.entries(measures).flatMap(([field, fn]) => (fn ? [{ field, fn }] : []));
+      return by.length ? api.lists.group({ source: { entity: 'record', typeId: type.id }, groupBy: by, measures: ms }) : Promise.resolve([]);
+    },
+    [group1, group2, measures, type.id],
+    RECORD_ENTITIES,
+  );
   const columns = chosen(recordColumns(t, type, fields), type.listColumns.length ? type.listColumns : ['title', 'status', 'customerName', 'employeeName', 'expenseTotalFen']);
   const dims = recordDims(t, fields);
 

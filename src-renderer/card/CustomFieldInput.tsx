@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { Employee } from '../../src-shared/domain/organisation';
@@ -6,7 +5,7 @@ import { api } from '../api/client';
 import { CustomerPicker } from './CustomerPicker';
 import { DateInput } from '../components/DateInput';
 import { cssColor, customText, optionOf, type DraftValue } from './custom-values';
-import { useAsync } from './use-async';
+import { useData } from '../api/use-data';
 
 interface CustomFieldInputProps {
   field: CustomField;
@@ -25,8 +24,7 @@ export function Swatch({ color }: { color: string | null | undefined }) {
 }
 
 function CustomerRefInput({ value, onChange, testId }: { value: string; onChange(v: DraftValue): void; testId: string }) {
-  const load = useCallback(() => (value ? api.customers.get({ id: value }).then((c) => c.customer.name) : Promise.resolve(null)), [value]);
-  const name = useAsync(load).data;
+  const name = useData(() => (value ? api.customers.get({ id: value }).then((c) => c.customer.name) : Promise.resolve(null)), [value], ['customer']).data;
   return <CustomerPicker value={value || null} label={name} testId={testId} onChange={(id) => onChange(id ?? '')} />;
 }
 

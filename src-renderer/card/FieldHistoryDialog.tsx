@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { api } from '../api/client';
@@ -10,14 +10,13 @@ import { formatDateTime } from '../i18n/labels';
 import { CustomFieldInput } from './CustomFieldInput';
 import { chartNumber, customText, fromDraft, toDraft, type DraftValue } from './custom-values';
 import { HistoryChart } from './HistoryChart';
-import { useAsync } from './use-async';
+import { useData } from '../api/use-data';
 
 /** 变动过程: a tracked field's values over time (from the change log), a chart, and entry of a past value. */
 export function FieldHistoryDialog({ field, rowId, onClose }: { field: CustomField; rowId: string; onClose(): void }) {
   const { t } = useTranslation();
   const employees = useEmployees(true);
-  const load = useCallback(() => api.fields.history({ fieldId: field.id, rowId }), [field.id, rowId]);
-  const history = useAsync(load);
+  const history = useData(() => api.fields.history({ fieldId: field.id, rowId }), [field.id, rowId], []);
   const [value, setValue] = useState<DraftValue>(toDraft(field, null));
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<'line' | 'bar'>('line');

@@ -1,38 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryView } from '../../src-shared/contract/history-methods';
 import { api } from '../api/client';
-import { errorText } from '../api/errors';
-import { useDataVersion } from '../app/app-store';
+import { useData } from '../api/use-data';
 import { formatDateTime } from '../i18n/labels';
-import { useCard } from './card-store';
 import { opText, presentChange } from '../history/present-change';
+
+/** Everything whose changes are logged on a customer's card. */
+const CARD_ENTITIES = ['customer', 'contact', 'department', 'order', 'orderLine', 'receipt', 'customerStaff', 'businessRecord', 'expense'] as const;
 
 /** 变动历史: the change log of this customer's card, newest first. */
 export function HistoryTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const revision = useCard((s) => s.revision);
-  const version = useDataVersion((s) => s.organisation);
-  const [view, setView] = useState<HistoryView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.customers
-      .historyView({ id: customerId, limit: 1000 })
-      .then((result) => {
-        if (live) {
-          setView(result);
-          setError(null);
-        }
-      })
-      .catch((err: unknown) => {
-        if (live) setError(errorText(t, err));
-      });
-    return () => {
-      live = false;
-    };
-  }, [customerId, revision, version, t]);
+  const { data: view, error } = useData(() => api.customers.historyView({ id: customerId, limit: 1000 }), [customerId], CARD_ENTITIES);
 
   if (error) return <div className="banner banner-error">{error}</div>;
   if (!view) return <div className="muted pad">{t('common.loading')}</div>;

@@ -1,12 +1,10 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRowDto } from '../../src-shared/contract/business-methods';
 import { api } from '../api/client';
-import { useApp, useDataVersion } from '../app/app-store';
+import { useData } from '../api/use-data';
+import { useApp } from '../app/app-store';
 import { GroupedTable } from '../business/GroupedTable';
 import { formatMeasure, type MeasureFn } from '../business/group-options';
-import { useMetaVersion } from '../card/meta-version';
-import { useAsync } from '../card/use-async';
 import { useCustomFields } from '../card/use-meta';
 import { useEmployees } from '../employees/use-employees';
 import { useQuery } from '../queries/query-store';
@@ -78,13 +76,17 @@ export function CustomerGroupBar() {
 }
 
 /** lists.group of the whole customer list for a request `{ by, ms }` as JSON (a string, so re-reads follow its content); '' = not yet. */
-function useGroupRows(request: string, version: string) {
-  const load = useCallback(() => {
-    if (!request) return Promise.resolve(null);
-    const parsed = JSON.parse(request) as { by: string[]; ms: { field: string; fn: MeasureFn }[] };
-    return api.lists.group({ source: { entity: 'customer' }, groupBy: parsed.by, measures: parsed.ms });
-  }, [request]);
-  return useAsync(load, version);
+function useGroupRows(request: string) {
+  return useData(
+    () => {
+      if (!request) return Promise.resolve(null);
+      const parsed = JSON.parse(request) as { by: string[]; ms: { field: string; fn: MeasureFn }[] };
+      return api.lists.group({ source: { entity: 'customer' }, groupBy: parsed.by, measures: parsed.ms });
+    },
+    [request],
+    // Customers and what their groups and totals read: contacts, owners, orders, receipts, custom values.
+    ['customer', 'contact', 'employee', 'order', 'receipt', 'customField'],
+  );
 }
 
 /** Group rows with counts, subtotals and the grand total (lists.group); a group's name opens its customers in 查询. */
@@ -95,8 +97,6 @@ export function CustomerGroups() {
   const employees = useEmployees(true);
   const groupBy = useCustomerGroups((s) => s.groupBy);
   const measures = useCustomerGroups((s) => s.measures);
-  const customers = useDataVersion((s) => s.customers);
-  const sales = useMetaVersion((s) => s.sales);
   const dims = customerDims(t, fields ?? []);
   const nums = customerNums(t, fields ?? []);
   // Only keys this workspace knows (a remembered custom column may belong to another workspace).
@@ -105,7 +105,7 @@ export function CustomerGroups() {
     .filter(([field]) => nums.some((n) => n.key === field))
     .map(([field, fn]) => ({ field, fn }));
   const ready = fields !== null && by.length > 0;
-  const groups = useGroupRows(ready ? JSON.stringify({ by, ms }) : '', `${customers}-${sales}`);
+  const groups = useGroupRows(ready ? JSON.stringify({ by, ms }) : '');
 
   const open = (row: GroupRowDto) => {
     useQuery.getState().run(groupDefinition(by, row, employees ?? []));

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeletedCustomer } from '../../src-shared/contract/deleted-customer-methods';
 import { roleAllows } from '../../src-shared/contract/permissions';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
-import { useApp, useDataVersion } from '../app/app-store';
+import { useData } from '../api/use-data';
+import { useApp } from '../app/app-store';
 import { confirmAsk } from '../components/confirm-store';
 import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
@@ -25,23 +26,12 @@ function DeletedCustomersBody() {
   const role = useApp((s) => s.workspace?.role ?? null);
   // The button follows the contract's permission; main checks it again on the call.
   const canPurge = role !== null && roleAllows(role, 'manage');
-  const version = useDataVersion((s) => s.customers);
-  const [list, setList] = useState<{ total: number; rows: DeletedCustomer[] } | null>(null);
+  const loaded = useData(() => api.customers.listDeleted({ offset: 0, limit: PAGE }), [], ['customer']);
+  const list = loaded.data;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? loaded.error;
   const close = useCallback(() => setOpen(false), [setOpen]);
-
-  const reload = useCallback(
-    () =>
-      api.customers
-        .listDeleted({ offset: 0, limit: PAGE })
-        .then(setList)
-        .catch((err: unknown) => setError(errorText(t, err))),
-    [t],
-  );
-  useEffect(() => {
-    void reload();
-  }, [reload, version]);
 
   const act = async (run: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -49,7 +39,7 @@ function DeletedCustomersBody() {
     try {
       await run();
       toast.success(done);
-      await reload();
+      loaded.reload();
     } catch (err) {
       setError(errorText(t, err));
     } finally {

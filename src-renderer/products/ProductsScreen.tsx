@@ -1,11 +1,10 @@
-import { useCallback, useDeferredValue, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../src-shared/domain/sales';
 import { formatMoney } from '../../src-shared/money';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
-import { useMetaVersion } from '../card/meta-version';
-import { useAsync } from '../card/use-async';
+import { useData } from '../api/use-data';
 import { confirmAsk } from '../components/confirm-store';
 import { toast } from '../components/toast-store';
 import { ProductDialog } from './ProductDialog';
@@ -17,9 +16,7 @@ export function ProductsScreen() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useDeferredValue(q.trim());
-  const version = useMetaVersion((s) => s.sales);
-  const load = useCallback(() => api.products.list(query ? { q: query } : {}), [query]);
-  const products = useAsync(load, version);
+  const products = useData(() => api.products.list(query ? { q: query } : {}), [query], ['product']);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const rows = products.data ?? [];
 

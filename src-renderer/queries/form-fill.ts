@@ -1,21 +1,10 @@
+import { isConditionComplete } from '../../src-shared/query/condition-complete';
 import type { ConditionNode } from '../../src-shared/query/query-tree';
 
-/** Whether the assistant filled in this field of the simple form (empty ones are left out of the query). */
+/**
+ * Whether the assistant filled in this field of the simple form (empty ones are left out of the
+ * query): complete as main judges a condition; 为空 / 不为空 only when ticked.
+ */
 export function isFilled(n: ConditionNode, active: boolean): boolean {
-  switch (n.operator) {
-    case 'empty':
-    case 'notEmpty':
-      return active;
-    case 'in':
-    case 'notIn':
-      return (n.values ?? []).length > 0;
-    case 'between':
-      return n.value !== undefined && n.value2 !== undefined;
-    case 'relative':
-      return n.period !== undefined && (!(n.period === 'lastNDays' || n.period === 'nextNDays') || n.days !== undefined);
-    case 'anniversaryWithin':
-      return n.days !== undefined;
-    default:
-      return n.value !== undefined && n.value !== '';
-  }
+  return n.operator === 'empty' || n.operator === 'notEmpty' ? active : isConditionComplete(n);
 }

@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessType } from '../../src-shared/domain/business';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { Swatch } from '../card/CustomFieldInput';
-import { useAsync } from '../card/use-async';
+import { useData } from '../api/use-data';
 import { useBusinessTypes } from '../card/use-meta';
 import { confirmAsk } from '../components/confirm-store';
 import { toast } from '../components/toast-store';
@@ -16,8 +16,7 @@ import { useSettings } from './settings-store';
 export function BusinessTypesManager() {
   const { t } = useTranslation();
   const types = useBusinessTypes().data ?? [];
-  const loadTemplates = useCallback(() => api.businessTypes.templates({}), []);
-  const templates = useAsync(loadTemplates).data ?? [];
+  const templates = useData(() => api.businessTypes.templates({}), [], []).data ?? [];
   const openSettings = useSettings((s) => s.open);
   const [editing, setEditing] = useState<BusinessType | 'new' | null>(null);
 

@@ -1,5 +1,5 @@
 import type { CardLayout, LayoutTab, RelatedList } from '../../src-shared/domain/card-layout';
-import { recordsTabKey } from '../business/type-layout';
+import { recordsTabKey } from '../../src-shared/domain/default-card-layout';
 
 type Section = LayoutTab['sections'][number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record', 'purge'] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
 export const ENTITIES = [
   'customer',
   'department',
@@ -28,7 +29,6 @@ export const ENTITIES = [
   'setting',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
-export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** One row of the change log as the card's history tab and the audit view see it. */
 export const changeEntry = z.object({

@@ -53,9 +53,10 @@ export function listBusinessRecords(
   ws: Workspace,
   filter: { typeId?: string; customerId?: string; offset?: number; limit?: number },
 ): { total: number; rows: BusinessRecord[] } {
-  const where = 'r.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?)';
+  // A deleted customer's records leave the lists with it (as it leaves the customer list).
+  const where = 'r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?)';
   const params = [filter.typeId ?? null, filter.typeId ?? null, filter.customerId ?? null, filter.customerId ?? null];
-  const total = (ws.db.prepare(`SELECT count(*) AS n FROM business_records r WHERE ${where}`).get(...params) as { n: number }).n;
+  const total = (ws.db.prepare(`SELECT count(*) AS n FROM business_records r JOIN customers c ON c.id = r.customer_id WHERE ${where}`).get(...params) as { n: number }).n;
   const rows = ws.db.prepare(`${SELECT} WHERE ${where} ORDER BY r.created_at DESC LIMIT ? OFFSET ?`).all(...params, filter.limit ?? 200, filter.offset ?? 0) as RecordRow[];
   return { total, rows: withCustom(ws, rows) };
 }

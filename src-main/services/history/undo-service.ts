@@ -1,4 +1,4 @@
-import type { Entity } from '../../../src-shared/domain/change-log';
+import type { ChangeOp, Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
 import { encodeId } from '../../changelog/log-codec';
@@ -14,7 +14,7 @@ import { readRow, setDeleted, updateRow } from '../shared/entity-writes';
 interface UndoRow {
   entity: Entity;
   entity_id: string;
-  op: 'create' | 'update' | 'delete' | 'restore' | 'record' | 'purge';
+  op: ChangeOp;
   field: string | null;
   old_value: string | null;
   new_value: string | null;

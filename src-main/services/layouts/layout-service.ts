@@ -1,5 +1,6 @@
 import { singletonId } from '../../changelog/singleton-ids';
 import { cardLayout, type CardLayout, type LayoutEntity } from '../../../src-shared/domain/card-layout';
+import { DEFAULT_LAYOUT_REVISION, defaultContactLayout, defaultCustomerLayout, isUntouchedRevision1, recordsTab, withExpensesTab } from '../../../src-shared/domain/default-card-layout';
 import { CONTACT_FIELDS } from '../../../src-shared/domain/organisation';
 import { CUSTOMER_FIELDS } from '../../../src-shared/domain/customer';
 import { KecardError } from '../../../src-shared/errors';
@@ -19,39 +20,8 @@ function placeable(ws: Workspace, entity: LayoutEntity): string[] {
 }
 
 export function defaultLayout(ws: Workspace, entity: LayoutEntity): CardLayout {
-  if (entity === 'contact') {
-    const contactCustom = listFields(ws, 'contact').map((f) => f.columnName);
-    const custom = contactCustom.length ? [{ key: 'custom', label: '自定义字段', columns: 2 as const, fields: contactCustom }] : [];
-    return { tabs: [{ key: 'basic', label: '基本信息', sections: [{ key: 'main', label: '联系人', columns: 2, fields: [...CONTACT_FIELDS] }, ...custom] }] };
-  }
-  const custom = listFields(ws, 'customer').map((f) => f.columnName);
-  return {
-    tabs: [
-      {
-        key: 'basic',
-        label: '基本信息',
-        sections: [
-          { key: 'identity', label: '客户资料', columns: 2, fields: ['name', 'shortName', 'code', 'kind', 'industry', 'source', 'ownerId'] },
-          { key: 'contact', label: '联系方式', columns: 2, fields: ['province', 'city', 'district', 'address', 'phones', 'email', 'website'] },
-          { key: 'status', label: '分类与状态', columns: 2, fields: ['customerClass', 'lifecycle', 'relationshipLevel', 'colorLabel', 'tags'] },
-          ...(custom.length ? [{ key: 'custom', label: '自定义字段', columns: 2 as const, fields: custom }] : []),
-          { key: 'notes', label: '备注', columns: 1, fields: ['notes'] },
-        ],
-      },
-      { key: 'organisation', label: '组织机构与联系人', sections: [], related: { kind: 'organisation', columns: [] } },
-      { key: 'orders', label: '订单', sections: [], related: { kind: 'orders', columns: ['orderNo', 'orderDate', 'status', 'totalFen', 'receivedFen'] } },
-      { key: 'receipts', label: '收款', sections: [], related: { kind: 'receipts', columns: ['receiptDate', 'amountFen', 'method', 'orderNo'] } },
-      { key: 'purchased', label: '已购产品', sections: [], related: { kind: 'purchased', columns: ['productName', 'quantityMilli', 'amountFen', 'lastOrderDate'] } },
-      { key: 'staff', label: '相关员工', sections: [], related: { kind: 'staff', columns: ['employeeName', 'role', 'notes'] } },
-      ...listBusinessTypes(ws).map((t) => ({
-        key: `records-${t.id}`,
-        label: t.name.slice(0, 20),
-        sections: [],
-        related: { kind: 'records' as const, businessTypeId: t.id, columns: t.listColumns },
-      })),
-      { key: 'history', label: '变动历史', sections: [], related: { kind: 'history', columns: [] } },
-    ],
-  };
+  const custom = listFields(ws, entity).map((f) => f.columnName);
+  return entity === 'contact' ? defaultContactLayout(custom) : defaultCustomerLayout(custom, listBusinessTypes(ws));
 }
 
 /**
@@ -62,9 +32,12 @@ export function defaultLayout(ws: Workspace, entity: LayoutEntity): CardLayout {
 export function getLayout(ws: Workspace, entity: LayoutEntity): { layout: CardLayout; saved: boolean } {
   const row = ws.db.prepare('SELECT layout FROM card_layouts WHERE entity = ? AND deleted = 0').get(entity) as { layout: string } | undefined;
   if (!row) return { layout: defaultLayout(ws, entity), saved: false };
-  const parsed = cardLayout.safeParse(JSON.parse(row.layout));
+  const { defaultsRevision, ...stored } = JSON.parse(row.layout) as { defaultsRevision?: number };
+  const parsed = cardLayout.safeParse(stored);
   if (!parsed.success) return { layout: defaultLayout(ws, entity), saved: false };
-  const layout = parsed.data;
+  let layout = parsed.data;
+  // Saved before the default had 费用 and never changed since: show the tab as a new workspace would.
+  if (entity === 'customer' && defaultsRevision === undefined && isUntouchedRevision1(layout)) layout = withExpensesTab(layout);
   const allowed = new Set(placeable(ws, entity));
   for (const tab of layout.tabs) for (const section of tab.sections) section.fields = section.fields.filter((f) => allowed.has(f));
   const placed = new Set(layout.tabs.flatMap((t) => t.sections.flatMap((s) => s.fields)));
@@ -77,9 +50,7 @@ export function getLayout(ws: Workspace, entity: LayoutEntity): { layout: CardLa
     const shown = new Set(layout.tabs.map((t) => t.related?.businessTypeId).filter(Boolean));
     const liveTypes = new Set(types.map((t) => t.id));
     layout.tabs = layout.tabs.filter((t) => t.related?.kind !== 'records' || liveTypes.has(t.related.businessTypeId ?? ''));
-    for (const t of types.filter((x) => !shown.has(x.id))) {
-      layout.tabs.push({ key: `records-${t.id}`, label: t.name.slice(0, 20), sections: [], related: { kind: 'records', businessTypeId: t.id, columns: t.listColumns } });
-    }
+    for (const t of types.filter((x) => !shown.has(x.id))) layout.tabs.push(recordsTab(t));
   }
   return { layout, saved: true };
 }
@@ -95,10 +66,12 @@ export function saveLayout(ws: Workspace, ctx: CallContext, entity: LayoutEntity
   }
   const tabKeys = layout.tabs.map((t) => t.key);
   if (new Set(tabKeys).size !== tabKeys.length) throw new KecardError('VALIDATION', 'Tab keys must be unique.', { fields: { layout: 'duplicateValue' } });
+  // Stamped with the default's revision: from now on a missing 费用 tab is the user's choice.
+  const stored = { ...layout, defaultsRevision: DEFAULT_LAYOUT_REVISION };
   runWrite(ws, ctx, (tx) => {
     const existing = tx.ws.db.prepare('SELECT id FROM card_layouts WHERE entity = ? AND deleted = 0').get(entity) as { id: string } | undefined;
-    if (existing) updateRow(tx, 'cardLayout', null, readRow(tx, 'cardLayout', existing.id) as Record<string, unknown>, { layout });
-    else insertRow(tx, 'cardLayout', null, singletonId('cardLayout', entity), { entity, layout });
+    if (existing) updateRow(tx, 'cardLayout', null, readRow(tx, 'cardLayout', existing.id) as Record<string, unknown>, { layout: stored });
+    else insertRow(tx, 'cardLayout', null, singletonId('cardLayout', entity), { entity, layout: stored });
   });
   return getLayout(ws, entity).layout;
 }

@@ -85,7 +85,8 @@ function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
     const custom = customColumns(listFields(ws, 'record', { businessTypeId: source.typeId }), 'r');
     return {
       from: 'business_records r JOIN customers c ON c.id = r.customer_id LEFT JOIN employees e ON e.id = r.employee_id',
-      where: 'r.deleted = 0 AND r.type_id = ?',
+      // Deleted customers' records and expenses are out, as the customers are.
+      where: 'r.deleted = 0 AND c.deleted = 0 AND r.type_id = ?',
       params: [source.typeId],
       dims: { status: 'r.status', employeeName: 'e.name', customerName: 'c.name', createdMonth: 'substr(r.created_at, 1, 7)', ...custom.dims },
       nums: {
@@ -96,7 +97,7 @@ function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
   }
   return {
     from: 'expenses x JOIN customers c ON c.id = x.customer_id LEFT JOIN employees e ON e.id = x.employee_id',
-    where: 'x.deleted = 0',
+    where: 'x.deleted = 0 AND c.deleted = 0',
     params: [],
     dims: { categoryId: 'x.category_id', employeeName: 'e.name', customerName: 'c.name', month: 'substr(x.expense_date, 1, 7)' },
     nums: { amountFen: 'x.amount_fen' },

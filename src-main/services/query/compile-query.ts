@@ -1,5 +1,6 @@
 import { KecardError } from '../../../src-shared/errors';
 import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
+import { isConditionComplete } from '../../../src-shared/query/condition-complete';
 import { QUERY_LIMITS, queryTreeSize, type ConditionNode, type GroupNode, type QueryDefinition, type QueryNode, type RelatedNode } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
 import { dateBound } from './date-bounds';
@@ -54,30 +55,11 @@ export function queryProblems(ws: Workspace, def: QueryDefinition): QueryProblem
       const field = cat.fields.find((f) => f.key === node.field);
       if (!field) problems.push({ path, code: 'unknownField', field: node.field });
       else if (!OPERATORS_BY_TYPE[field.type].includes(node.operator)) problems.push({ path, code: 'badOperator', field: node.field });
-      else if (!hasValue(node)) problems.push({ path, code: 'missingValue', field: node.field });
+      else if (!isConditionComplete(node)) problems.push({ path, code: 'missingValue', field: node.field });
     }
   };
   walk(def.where, rootCatalogue(ws, def.entity), '', 0);
   return problems;
-}
-
-function hasValue(n: ConditionNode): boolean {
-  switch (n.operator) {
-    case 'empty':
-    case 'notEmpty':
-      return true;
-    case 'in':
-    case 'notIn':
-      return Array.isArray(n.values);
-    case 'between':
-      return n.value !== undefined && n.value2 !== undefined;
-    case 'relative':
-      return n.period !== undefined && (!(n.period === 'lastNDays' || n.period === 'nextNDays') || n.days !== undefined);
-    case 'anniversaryWithin':
-      return n.days !== undefined;
-    default:
-      return n.value !== undefined;
-  }
 }
 
 /** Refuses a tree that no longer fits the schema, naming each broken condition (whichever way it is then answered). */

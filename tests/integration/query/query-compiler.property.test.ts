@@ -148,21 +148,21 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
     kind: fc.constant('condition' as const),
     field: fc.constant('name'),
     operator: fc.constantFrom('eq' as const, 'neq' as const, 'contains' as const, 'notContains' as const, 'startsWith' as const, 'empty' as const, 'notEmpty' as const),
-    value: fc.constantFrom('华为', '中兴通讯', 'alpha', 'ALPHA', '贸易', '北京', ''),
+    value: fc.constantFrom('华为', '中兴通讯', 'alpha', 'ALPHA', '贸易', '北京'),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('city'),
     operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
     value: fc.constantFrom('北京', '上海'),
-    values: fc.subarray(['北京', '上海', '深圳']),
+    values: fc.subarray(['北京', '上海', '深圳'], { minLength: 1 }),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('customerClass'),
     operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const),
     value: fc.constantFrom('A', 'B'),
-    values: fc.subarray(['A', 'B', 'C', 'D']),
+    values: fc.subarray(['A', 'B', 'C', 'D'], { minLength: 1 }),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
@@ -196,7 +196,7 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
     field: fc.constantFrom('snapshot:S:P1', 'snapshot:S:P2'),
     operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
     value: fc.constantFrom('A', 'B', 'C'),
-    values: fc.subarray(['A', 'B', 'C']),
+    values: fc.subarray(['A', 'B', 'C'], { minLength: 1 }),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
@@ -209,7 +209,7 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
     kind: fc.constant('condition' as const),
     field: fc.constant('favouriteFolder'),
     operator: fc.constantFrom('in' as const, 'notIn' as const),
-    values: fc.constantFrom<string[]>(['f0'], ['f1'], ['f0', 'f1'], []),
+    values: fc.constantFrom<string[]>(['f0'], ['f1'], ['f0', 'f1']),
   }),
 );
 
@@ -266,14 +266,14 @@ const orderCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
     operator: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'eq' as const, 'neq' as const, 'in' as const, 'empty' as const, 'notEmpty' as const),
     value: fc.constantFrom(5_000, 10_000, 100_000, 500_000, 1_000_000),
     value2: fc.constantFrom(500_000, 10_000_000),
-    values: fc.subarray([5_000, 50_000, 500_000, 6_000_000]),
+    values: fc.subarray([5_000, 50_000, 500_000, 6_000_000], { minLength: 1 }),
   }),
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('status'),
     operator: fc.constantFrom('eq' as const, 'neq' as const, 'in' as const, 'notIn' as const, 'empty' as const, 'notEmpty' as const),
     value: fc.constantFrom('draft', 'completed', 'shipped', 'cancelled'),
-    values: fc.subarray(['draft', 'confirmed', 'shipped', 'completed']),
+    values: fc.subarray(['draft', 'confirmed', 'shipped', 'completed'], { minLength: 1 }),
   }),
 );
 
