@@ -62,7 +62,15 @@ export const reportRequest = z.discriminatedUnion('kind', [
           .object({ of: z.literal('transitionMove'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), move: z.enum(['up', 'down', 'same', 'stopped']) })
           .strict(),
         z.object({ of: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
-        z.object({ of: z.literal('buyers'), asOf: date, windowDays: days }).strict(),
+        z
+          .object({
+            of: z.literal('buyers'),
+            asOf: date,
+            windowDays: days,
+            /** From the CLV report: the list shows each buyer's lifetime value. */
+            clv: z.object({ lifespanYears: z.number().min(0.1).max(50), grossMargin: z.number().min(0).max(1) }).strict().optional(),
+          })
+          .strict(),
         z.object({ of: z.literal('records'), typeId: z.string().max(64), status: z.string().max(40), from: date, to: date }).strict(),
         z
           .object({ of: z.literal('month'), month, measure: z.enum(['active', 'new']), by: z.enum(['class', 'province']).optional(), key: z.string().max(200).nullable().optional() })
