@@ -1,6 +1,7 @@
 import type { SegmentSummary } from './rfm';
 import type { SchemeDefinition } from './scheme';
 import type { LifecycleStage } from '../domain/enums';
+import type { DrillTarget } from '../contract/report-requests';
 import type { ResultFigure } from '../query/figure';
 import type { QueryDefinition } from '../query/query-tree';
 
@@ -114,22 +115,6 @@ export interface DrillResult {
   figure: ResultFigure | null;
 }
 
-/** What a drill asks for (run-report.ts `drill` targets); main turns each into a query (analysis/drill.ts). */
-export type TransitionMove = 'up' | 'down' | 'same' | 'stopped';
-
-export type DrillTarget =
-  | { of: 'paretoTop'; asOf: string; windowDays: number; share: number }
-  | { of: 'rfmSegment'; asOf: string; windowDays: number; scoring: unknown; segment: string }
-  | { of: 'rfmCell'; asOf: string; windowDays: number; scoring: unknown; r: number; f: number }
-  | { of: 'snapshotClass'; schemeId: string; period: string; classKey: string }
-  | { of: 'transition'; schemeId: string; from: string; to: string; fromClass: string; toClass: string }
-  /** The transition report's totals: moved up, moved down, stayed, stopped buying. */
-  | { of: 'transitionMove'; schemeId: string; from: string; to: string; move: TransitionMove }
-  | { of: 'dormant'; asOf: string; dormantDays: number }
-  /** The customers who bought in the window: those the lifetime value is averaged over. */
-  | { of: 'buyers'; asOf: string; windowDays: number; clv?: { lifespanYears: number; grossMargin: number } | undefined }
-  /** A business-summary bar: the customers with records of the type in that status, created in the window. */
-  | { of: 'records'; typeId: string; status: string; from: string; to: string }
-  | { of: 'month'; month: string; measure: 'active' | 'new'; by?: 'class' | 'province' | undefined; key?: string | null | undefined }
-  | { of: 'relationship'; level: number | null }
-  | { of: 'owner'; ownerId: string };
+/** What a drill asks for: its schema is the contract's (report-requests.ts). */
+export type { DrillTarget } from '../contract/report-requests';
+export type TransitionMove = DrillTarget & { of: 'transitionMove' } extends { move: infer M } ? M : never;
