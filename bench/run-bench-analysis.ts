@@ -35,7 +35,7 @@ import { countQuery, matchingIds, runCustomerQuery } from '../src-main/services/
 import { compileWhere } from '../src-main/services/query/compile-query';
 import { createSavedQuery, pinnedCounts } from '../src-main/services/query/saved-query-service';
 import { saveScheme, applyScheme } from '../src-main/analysis/classification-service';
-import { runReport, type ReportRequest } from '../src-main/analysis/run-report';
+import { runReport, type JobRequest as ReportRequest } from '../src-main/analysis/run-report';
 import { followedFacts, salesFacts } from '../src-main/analysis/facts/facts-cache';
 import { answerQueryRequest } from '../src-main/services/query/answer-query-request';
 import { useOrderFacts } from '../src-main/services/query/order-facts-conditions';

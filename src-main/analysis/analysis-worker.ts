@@ -5,7 +5,7 @@ import type { Workspace } from '../db/workspace';
 import { CancelToken, errorMessage } from '../jobs/job-protocol';
 import type { ResidentRequest, ResidentResponse } from '../jobs/resident-protocol';
 import { salesFacts } from './facts/facts-cache';
-import { reportRequest, runReport, type ReportRequest } from './run-report';
+import { jobRequest, runReport, type JobRequest } from './run-report';
 
 /**
  * The resident worker of the 'report' jobs: one per open workspace, alive while it is open, so the
@@ -24,7 +24,7 @@ function withWorkspace<T>(work: (ws: Workspace) => Promise<T> | T): Promise<T> {
 }
 
 /** Reports that aggregate orders: their facts are brought up to date first, with progress. */
-const READS_SALES = new Set<ReportRequest['kind']>(['pareto', 'rfm', 'transitions', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'lifecycleApply', 'drill']);
+const READS_SALES = new Set<JobRequest['kind']>(['pareto', 'rfm', 'transitions', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'lifecycleApply', 'drill']);
 
 let queue = Promise.resolve();
 
@@ -42,7 +42,7 @@ async function handle(req: ResidentRequest): Promise<void> {
   const cancel = new CancelToken(req.cancelFlag);
   try {
     if (cancel.cancelled) throw new KecardError('JOB_CANCELLED', 'Cancelled.');
-    const request = reportRequest.parse(req.params);
+    const request = jobRequest.parse(req.params);
     post({ jobId, msg: { type: 'progress', done: 0, total: 1, phase: 'computing' } });
     const result = await withWorkspace((ws) => {
       if (READS_SALES.has(request.kind)) {

@@ -1,7 +1,8 @@
-import type { DrillTarget } from '../../src-shared/analysis/report-results';
+import type { DrillResult, DrillTarget } from '../../src-shared/analysis/report-results';
+import type { ResultFigure } from '../../src-shared/query/figure';
 import type { RfmScored, RfmScoring } from '../../src-shared/analysis/rfm';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../src-shared/query/query-fields';
-import type { ConditionNode, GroupNode, QueryDefinition, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
+import type { ConditionNode, GroupNode, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
 import type { Workspace } from '../db/workspace';
 import { getScheme } from './classification-service';
 import { windowEnding, type Window } from './customer-metrics';
@@ -174,7 +175,28 @@ function transitionMoveNodes(ws: Workspace, t: Extract<DrillTarget, { of: 'trans
   return [{ kind: 'group', op: 'or', children: cells }];
 }
 
+/** The number each drill's customers were drawn by, for the list to show and sort by. */
+function drillFigure(t: DrillTarget): ResultFigure | null {
+  switch (t.of) {
+    case 'paretoTop':
+    case 'rfmSegment':
+    case 'rfmCell':
+      return { kind: 'revenue', ...windowEnding(t.asOf, t.windowDays) };
+    case 'buyers': {
+      const w = windowEnding(t.asOf, t.windowDays);
+      // One buyer's CLV by the report's formula: revenue ÷ years × lifespan × margin.
+      return t.clv ? { kind: 'clv', ...w, factor: (t.clv.lifespanYears * t.clv.grossMargin * 365) / t.windowDays } : { kind: 'revenue', ...w };
+    }
+    case 'dormant':
+      return { kind: 'quietDays', asOf: t.asOf };
+    case 'month':
+      return { kind: 'revenue', from: `${t.month}-01`, to: monthEnd(t.month) };
+    default:
+      return null;
+  }
+}
+
 /** The customer query behind one bar, slice or cell of a report, computed as the report was. */
-export function drillQuery(ws: Workspace, t: DrillTarget): { definition: QueryDefinition } {
-  return { definition: { entity: 'customer', where: group(drillNodes(ws, t)) } };
+export function drillQuery(ws: Workspace, t: DrillTarget): DrillResult {
+  return { definition: { entity: 'customer', where: group(drillNodes(ws, t)) }, figure: drillFigure(t) };
 }

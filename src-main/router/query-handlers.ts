@@ -60,17 +60,18 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       changed(['queryForm']);
       return saved;
     },
-    'queries.run': async ({ definition, offset, limit, sort }, ctx) => {
-      // Each entity sorts only by its own whitelisted columns.
-      const sortable: readonly string[] = definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : CUSTOMER_SORTABLE;
+    'queries.run': async ({ definition, offset, limit, sort, figure }, ctx) => {
+      // Each entity sorts only by its own whitelisted columns; a figure is for customer results.
+      const sortable: readonly string[] = definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : figure ? [...CUSTOMER_SORTABLE, 'figure'] : CUSTOMER_SORTABLE;
       if (sort && !sortable.includes(sort.field)) throw new KecardError('VALIDATION', 'This list cannot sort by that column.', { fields: { sort: 'invalid' } });
       if (definition.entity === 'contact') {
+        if (figure) throw new KecardError('VALIDATION', 'Contact results have no figure.', { fields: { figure: 'invalid' } });
         const r = runContactQuery(ws(), definition, { offset, limit, sort: sort as { field: ContactSortField; dir: 'asc' | 'desc' } | undefined });
         return { total: r.total, customers: [], contacts: r.rows };
       }
-      const options = { offset, limit, sort: sort as { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined };
+      const options = { offset, limit, sort: sort as { field: CustomerSortField | 'figure'; dir: 'asc' | 'desc' } | undefined, figure };
       const r = large() ? ((await inWorker({ op: 'customers', definition, ...options }, ctx)) as ReturnType<typeof runCustomerQuery>) : runCustomerQuery(ws(), definition, options);
-      return { total: r.total, customers: r.rows, contacts: [] };
+      return { total: r.total, customers: r.rows, contacts: [], ...(r.figures ? { figures: r.figures } : {}) };
     },
     'queries.count': async ({ definition }, ctx) => ({
       count: large() && definition.entity === 'customer' ? ((await inWorker({ op: 'count', definition }, ctx)) as number) : countQuery(ws(), definition),

@@ -18,10 +18,10 @@ export function ClvReport() {
   const { state, run, cancel } = useReport<ClvResult>();
   const openDrill = useAnalysis((s) => s.openDrill);
   // The drill lists the customers of the figures shown, not of parameters changed since.
-  const ran = useRef({ asOf: '', windowDays: 0 });
+  const ran = useRef({ asOf: '', windowDays: 0, clv: { lifespanYears: 3, grossMargin: 0.3 } });
   const go = () => {
     const { asOf, windowDays } = useAnalysis.getState();
-    ran.current = { asOf, windowDays };
+    ran.current = { asOf, windowDays, clv: { lifespanYears: lifespan, grossMargin: marginPct / 100 } };
     void run({ kind: 'clv', asOf, windowDays, lifespanYears: lifespan, grossMargin: marginPct / 100 });
   };
   useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open

@@ -11,6 +11,7 @@ import { customerColumns, type ResultSort } from '../queries/result-columns';
 import { ResultTable } from '../queries/ResultTable';
 import { useResultPages, type ResultRow } from '../queries/use-result-pages';
 import { useAnalysis, type Drill } from './analysis-store';
+import { figureColumn } from './figure-column';
 import { openQuery } from './open-query';
 import type { DrillResult } from './report-types';
 import { useReport } from './use-report';
@@ -18,7 +19,8 @@ import { useReport } from './use-report';
 /**
  * The customers behind a bar, slice or cell: a 'drill' job turns the element into its customer
  * query, listed here by the query results' own list; it opens in 查询 (to see the conditions and
- * save the query) or is kept as a favourites folder.
+ * save the query) or is kept as a favourites folder. Where the report drew its customers by a
+ * figure (revenue, quiet days, CLV), the list shows it first and is sorted by it, largest first.
  */
 export function DrillPanel({ drill }: { drill: Drill }) {
   const { t } = useTranslation();
@@ -26,11 +28,20 @@ export function DrillPanel({ drill }: { drill: Drill }) {
   const { state, run } = useReport<DrillResult>();
   useEffect(() => void run({ kind: 'drill', target: drill.target }), [drill, run]);
   const definition = state.status === 'done' ? state.data.definition : null;
+  const figure = state.status === 'done' ? state.data.figure : null;
   const dataVersion = useDataVersion((s) => s.customers);
-  const [sort, setSort] = useState<ResultSort | null>(null);
-  const pages = useResultPages(definition, 0, dataVersion, sort);
+  const [chosenSort, setSort] = useState<ResultSort | null>(null);
+  // Memoised: a new sort object would start the pages over on every render.
+  const sort = useMemo<ResultSort | null>(() => chosenSort ?? (figure ? { field: 'figure', dir: 'desc' } : null), [chosenSort, figure]);
+  const pages = useResultPages(definition, 0, dataVersion, sort, figure);
   const listColumns = useListSettings((s) => s.columns);
-  const columns = useMemo(() => customerColumns(listColumns), [listColumns]);
+  const columns = useMemo(() => {
+    const list = customerColumns(listColumns);
+    if (!figure) return list;
+    // After the name, so the name stays the row's first word.
+    const at = list.findIndex((c) => c.key === 'name') + 1;
+    return [...list.slice(0, at), figureColumn(figure), ...list.slice(at)];
+  }, [listColumns, figure]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [saving, setSaving] = useState(false);
   const open = (r: ResultRow) => {
@@ -88,7 +99,7 @@ export function DrillPanel({ drill }: { drill: Drill }) {
           }}
           onOpen={open}
           sort={sort}
-          onSort={(field) => setSort({ field, dir: sort?.field === field && sort.dir === 'asc' ? 'desc' : 'asc' })}
+          onSort={(field) => setSort({ field, dir: sort?.field === field ? (sort.dir === 'asc' ? 'desc' : 'asc') : field === 'figure' ? 'desc' : 'asc' })}
         />
       ) : null}
       {saving ? (

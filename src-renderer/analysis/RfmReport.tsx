@@ -19,7 +19,7 @@ export function RfmReport() {
   const openDrill = useAnalysis((s) => s.openDrill);
   const params = () => {
     const { asOf, windowDays } = useAnalysis.getState();
-    return { asOf, windowDays, scoring: { kind: 'quantiles', buckets } };
+    return { asOf, windowDays, scoring: { kind: 'quantiles' as const, buckets } };
   };
   const go = () => void run({ kind: 'rfm', ...params() });
   useEffect(go, [buckets]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scoring changes

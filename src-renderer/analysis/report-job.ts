@@ -1,4 +1,5 @@
 import type { KecardEvent } from '../../src-shared/contract/events';
+import type { ReportRequest } from '../../src-shared/contract/report-requests';
 import type { ErrorCode } from '../../src-shared/errors';
 import { api, ApiCallError, onEvent } from '../api/client';
 
@@ -45,7 +46,7 @@ export interface ReportRun<T> {
  * Starts a report job (reports.run) and resolves with the result carried by its job.finished
  * event; the UI keeps working meanwhile. Errors come back as ApiCallError with the job's code.
  */
-export function startReport<T>(request: Record<string, unknown>, onProgress?: (p: ReportProgress) => void): ReportRun<T> {
+export function startReport<T>(request: ReportRequest, onProgress?: (p: ReportProgress) => void): ReportRun<T> {
   listen();
   const jobId = api.reports.run({ request }).then((r) => r.jobId);
   const result = jobId.then(
@@ -70,7 +71,7 @@ export function startReport<T>(request: Record<string, unknown>, onProgress?: (p
   return { jobId, result };
 }
 
-export function runReport<T>(request: Record<string, unknown>, onProgress?: (p: ReportProgress) => void): Promise<T> {
+export function runReport<T>(request: ReportRequest, onProgress?: (p: ReportProgress) => void): Promise<T> {
   return startReport<T>(request, onProgress).result;
 }
 

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReportRequest } from '../../src-shared/contract/report-requests';
 import { errorText } from '../api/errors';
 import { cancelReport, startReport, type ReportProgress } from './report-job';
 
@@ -13,7 +14,7 @@ export type ReportState<T> =
  * Runs a report job on demand and keeps its latest state; a newer run supersedes an older one
  * (whose answer is ignored), and leaving the screen ignores any answer still to come.
  */
-export function useReport<T>(): { state: ReportState<T>; last: T | null; run(request: Record<string, unknown>): Promise<T | null>; cancel(): void; reset(): void } {
+export function useReport<T>(): { state: ReportState<T>; last: T | null; run(request: ReportRequest): Promise<T | null>; cancel(): void; reset(): void } {
   const [state, setState] = useState<ReportState<T>>({ status: 'idle' });
   /** The latest result, kept while the next one computes. */
   const [last, setLast] = useState<T | null>(null);
@@ -21,7 +22,7 @@ export function useReport<T>(): { state: ReportState<T>; last: T | null; run(req
   const jobRef = useRef<string | null>(null);
   useEffect(() => () => void (seq.current += 1), []);
 
-  const run = useCallback(async (request: Record<string, unknown>): Promise<T | null> => {
+  const run = useCallback(async (request: ReportRequest): Promise<T | null> => {
     const mine = ++seq.current;
     setState({ status: 'running', progress: null, jobId: null });
     const job = startReport<T>(request, (progress) => {

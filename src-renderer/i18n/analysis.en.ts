@@ -126,6 +126,7 @@ export const analysisEn: AnalysisMessages = {
       openQuery: 'Open as query',
       loading: 'Reading customers…',
       empty: 'No customers.',
+      figure: { revenue: 'Sales in period', clv: 'Lifetime value', quietDays: 'Days since last order' },
     },
   },
   classification: {

@@ -125,6 +125,7 @@ export const analysisZhCN = {
       openQuery: '作为查询打开',
       loading: '正在读取客户…',
       empty: '没有客户。',
+      figure: { revenue: '期间销售额', clv: '客户终身价值', quietDays: '未下单天数' },
     },
   },
   classification: {

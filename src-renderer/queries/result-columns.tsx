@@ -34,7 +34,8 @@ function enumLabels(col: CustomerListColumn): ResultColumn['labels'] {
   return (t) => Object.fromEntries(values.map((v) => [String(v), enumLabel(t, col, v)]));
 }
 
-export type ResultSortField = CustomerSortField | ContactSortField;
+/** `figure`: the computed number of a drill's list (result-figure.ts). */
+export type ResultSortField = CustomerSortField | ContactSortField | 'figure';
 export interface ResultSort {
   field: ResultSortField;
   dir: 'asc' | 'desc';

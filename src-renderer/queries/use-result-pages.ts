@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContactResultDto } from '../../src-shared/contract/query-methods';
 import type { Customer } from '../../src-shared/domain/customer';
+import type { ResultFigure } from '../../src-shared/query/figure';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
@@ -9,7 +10,8 @@ import { toast } from '../components/toast-store';
 import type { ResultSort } from './result-columns';
 
 export const RESULT_PAGE = 200;
-export type ResultRow = { kind: 'customer'; row: Customer } | { kind: 'contact'; row: ContactResultDto };
+/** `figure`: the number asked for beside each customer (a drill's revenue, quiet days…). */
+export type ResultRow = { kind: 'customer'; row: Customer; figure?: number | null } | { kind: 'contact'; row: ContactResultDto };
 
 export interface ResultPages {
   total: number | null;
@@ -18,7 +20,13 @@ export interface ResultPages {
 }
 
 /** Pages of `queries.run` for one definition and order, fetched as they scroll into view; re-read when data changes. */
-export function useResultPages(definition: QueryDefinition | null, runSeq: number, dataVersion: number, sort: ResultSort | null = null): ResultPages {
+export function useResultPages(
+  definition: QueryDefinition | null,
+  runSeq: number,
+  dataVersion: number,
+  sort: ResultSort | null = null,
+  figure: ResultFigure | null = null,
+): ResultPages {
   const pages = useRef(new Map<number, ResultRow[]>());
   const inflight = useRef(new Set<number>());
   const gen = useRef(0);
@@ -32,12 +40,14 @@ export function useResultPages(definition: QueryDefinition | null, runSeq: numbe
       const mine = gen.current;
       inflight.current.add(page);
       api.queries
-        .run({ definition, offset: page * RESULT_PAGE, limit: RESULT_PAGE, ...(sort ? { sort } : {}) })
+        .run({ definition, offset: page * RESULT_PAGE, limit: RESULT_PAGE, ...(sort ? { sort } : {}), ...(figure ? { figure } : {}) })
         .then((res) => {
           if (gen.current !== mine) return;
           inflight.current.delete(page);
           const rows: ResultRow[] =
-            definition.entity === 'contact' ? res.contacts.map((row) => ({ kind: 'contact', row })) : res.customers.map((row) => ({ kind: 'customer', row }));
+            definition.entity === 'contact'
+              ? res.contacts.map((row) => ({ kind: 'contact', row }))
+              : res.customers.map((row, i) => ({ kind: 'customer', row, ...(res.figures ? { figure: res.figures[i] ?? null } : {}) }));
           pages.current.set(page, rows);
           setTotal(res.total);
           setTick((v) => v + 1);
@@ -47,7 +57,7 @@ export function useResultPages(definition: QueryDefinition | null, runSeq: numbe
           if (gen.current === mine) toast.error(errorText(i18next.t.bind(i18next), err));
         });
     },
-    [definition, sort],
+    [definition, sort, figure],
   );
 
   const load = useCallback(() => {

@@ -1,6 +1,8 @@
 import type { SegmentSummary } from './rfm';
 import type { SchemeDefinition } from './scheme';
 import type { LifecycleStage } from '../domain/enums';
+import type { DrillTarget } from '../contract/report-requests';
+import type { ResultFigure } from '../query/figure';
 import type { QueryDefinition } from '../query/query-tree';
 
 // Result shapes of the 'report' jobs, declared once for both processes. job.finished carries a
@@ -103,27 +105,16 @@ export interface BusinessResult {
 
 export type LifecycleCounts = Record<LifecycleStage, number>;
 
-/** A drill answers with the equivalent customer query: the user sees its results and can save it. */
+/**
+ * A drill answers with the equivalent customer query: the user sees its results and can save it.
+ * `figure` is the number the report drew its customers by (revenue, quiet days, CLV): the list
+ * shows it and sorts by it; null where the element has none (a class, a relationship level).
+ */
 export interface DrillResult {
   definition: QueryDefinition;
+  figure: ResultFigure | null;
 }
 
-/** What a drill asks for (run-report.ts `drill` targets); main turns each into a query (analysis/drill.ts). */
-export type TransitionMove = 'up' | 'down' | 'same' | 'stopped';
-
-export type DrillTarget =
-  | { of: 'paretoTop'; asOf: string; windowDays: number; share: number }
-  | { of: 'rfmSegment'; asOf: string; windowDays: number; scoring: unknown; segment: string }
-  | { of: 'rfmCell'; asOf: string; windowDays: number; scoring: unknown; r: number; f: number }
-  | { of: 'snapshotClass'; schemeId: string; period: string; classKey: string }
-  | { of: 'transition'; schemeId: string; from: string; to: string; fromClass: string; toClass: string }
-  /** The transition report's totals: moved up, moved down, stayed, stopped buying. */
-  | { of: 'transitionMove'; schemeId: string; from: string; to: string; move: TransitionMove }
-  | { of: 'dormant'; asOf: string; dormantDays: number }
-  /** The customers who bought in the window: those the lifetime value is averaged over. */
-  | { of: 'buyers'; asOf: string; windowDays: number }
-  /** A business-summary bar: the customers with records of the type in that status, created in the window. */
-  | { of: 'records'; typeId: string; status: string; from: string; to: string }
-  | { of: 'month'; month: string; measure: 'active' | 'new'; by?: 'class' | 'province' | undefined; key?: string | null | undefined }
-  | { of: 'relationship'; level: number | null }
-  | { of: 'owner'; ownerId: string };
+/** What a drill asks for: its schema is the contract's (report-requests.ts). */
+export type { DrillTarget } from '../contract/report-requests';
+export type TransitionMove = DrillTarget & { of: 'transitionMove' } extends { move: infer M } ? M : never;

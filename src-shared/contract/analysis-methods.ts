@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lifecycleRules } from '../analysis/scheme';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
+import { reportRequest } from './report-requests';
 import { jobStarted } from './methods-base';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -26,10 +27,11 @@ export const analysisMethods = {
   'lifecycle.rules': defineMethod({ input: z.object({}).strict(), output: lifecycleRules, permission: 'read' }),
   'lifecycle.saveRules': defineMethod({ input: z.object({ rules: z.unknown() }).strict(), output: lifecycleRules, permission: 'manage' }),
   /**
-   * Starts a report (see src-main/analysis/run-report.ts for the kinds and their parameters).
-   * Kinds that change data (schemeApply, lifecycleApply) need the manage permission, checked in main.
+   * Starts a report (report-requests.ts: the kinds and their parameters; report-results.ts: what
+   * each answers in job.finished). Kinds that change data (schemeApply, lifecycleApply) need the
+   * manage permission, checked in main.
    */
-  'reports.run': defineMethod({ input: z.object({ request: z.record(z.string(), z.unknown()) }).strict(), output: jobStarted, permission: 'read' }),
+  'reports.run': defineMethod({ input: z.object({ request: reportRequest }).strict(), output: jobStarted, permission: 'read' }),
   /** The first and last day with a sale: the analysis screens default their date to the last one when it is past. */
   'reports.salesDates': defineMethod({
     input: z.object({}).strict(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customer, CUSTOMER_SORTABLE } from '../domain/customer';
 import { CUSTOMER_CLASSES } from '../domain/enums';
 import { entityId } from '../domain/field-rules';
+import { resultFigure } from '../query/figure';
 import { queryDefinition } from '../query/query-tree';
 import { defineMethod } from './define-method';
 
@@ -113,10 +114,12 @@ export const queryMethods = {
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
         /** Customer results sort by a CUSTOMER_SORTABLE field, contact results by a CONTACT_RESULT_SORTABLE one. */
-        sort: z.object({ field: z.union([z.enum(CUSTOMER_SORTABLE), z.enum(CONTACT_RESULT_SORTABLE)]), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        sort: z.object({ field: z.union([z.enum(CUSTOMER_SORTABLE), z.enum(CONTACT_RESULT_SORTABLE), z.literal('figure')]), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        /** Customer results only: a number per customer (a drill's figure), returned in `figures` and the default order (largest first). */
+        figure: resultFigure.optional(),
       })
       .strict(),
-    output: z.object({ total: z.number().int(), customers: z.array(customer), contacts: z.array(contactResult) }),
+    output: z.object({ total: z.number().int(), customers: z.array(customer), contacts: z.array(contactResult), figures: z.array(z.number().nullable()).optional() }),
     permission: 'read',
   }),
   'queries.count': defineMethod({ input: z.object({ definition: queryDefinition }).strict(), output: z.object({ count: z.number().int() }), permission: 'read' }),

@@ -12,7 +12,7 @@ function answer(ws: Workspace, req: QueryWorkerRequest, user: CallContext): unkn
     case 'pinnedCounts':
       return pinnedCounts(ws, user);
     case 'customers':
-      return runCustomerQuery(ws, req.definition, { offset: req.offset, limit: req.limit, sort: req.sort });
+      return runCustomerQuery(ws, req.definition, { offset: req.offset, limit: req.limit, sort: req.sort, figure: req.figure });
     case 'count':
       return countQuery(ws, req.definition);
     case 'ids':

@@ -1,11 +1,19 @@
 import type { CustomerSortField } from '../../../src-shared/domain/customer';
+import type { ResultFigure } from '../../../src-shared/query/figure';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import { needsBackgroundCheck } from '../../db/open-workspace';
 
 /** What main asks the query worker (query-worker.ts). */
 export type QueryWorkerRequest =
   | { op: 'pinnedCounts' }
-  | { op: 'customers'; definition: QueryDefinition; offset: number; limit: number; sort?: { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined }
+  | {
+      op: 'customers';
+      definition: QueryDefinition;
+      offset: number;
+      limit: number;
+      sort?: { field: CustomerSortField | 'figure'; dir: 'asc' | 'desc' } | undefined;
+      figure?: ResultFigure | undefined;
+    }
   | { op: 'count'; definition: QueryDefinition }
   | { op: 'ids'; definition: QueryDefinition };
 

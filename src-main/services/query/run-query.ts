@@ -1,11 +1,13 @@
 import type { ContactSortField } from '../../../src-shared/contract/query-methods';
 import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
+import type { ResultFigure } from '../../../src-shared/query/figure';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
 import { SORT_INDEX, SORT_SQL, withCustomValues } from '../customers/customer-queries';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../customers/customer-row';
 import { compileWhere } from './compile-query';
 import { factsMatches, type FactsMatches } from './customer-facts-test';
+import { figurePage, figuresOf } from './figure-page';
 import { factsTestSql } from './order-facts-conditions';
 
 export interface ContactResult {
@@ -24,9 +26,37 @@ export interface ContactResult {
 export interface RunOptions {
   offset: number;
   limit: number;
-  sort?: { field: CustomerSortField; dir: 'asc' | 'desc' } | undefined;
+  /** `figure` sorts by the figure below (its list's default order when no sort is given). */
+  sort?: { field: CustomerSortField | 'figure'; dir: 'asc' | 'desc' } | undefined;
+  /** A number per customer shown beside the rows (a drill's revenue, quiet days…). */
+  figure?: ResultFigure | undefined;
   now?: Date;
 }
+
+export interface CustomerPage {
+  total: number;
+  rows: Customer[];
+  /** The figure of each row, when one was asked for. */
+  figures?: (number | null)[];
+}
+
+/** A page of the query's customers; with a figure, each row's figure too, sorted by it unless another column is asked for. */
+export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): CustomerPage {
+  const { figure, sort } = options;
+  if (!figure) {
+    if (sort?.field === 'figure') throw new Error('A figure sort needs a figure.');
+    return runCustomerQueryBy(ws, def, { ...options, sort: sort as SortBy | undefined });
+  }
+  const now = options.now ?? new Date();
+  if (!sort || sort.field === 'figure') {
+    const page = figurePage(ws, def, figure, sort?.dir ?? 'desc', { offset: options.offset, limit: options.limit, now });
+    return { total: countQuery(ws, def, now), ...page };
+  }
+  const r = runCustomerQueryBy(ws, def, { ...options, sort: sort as SortBy });
+  return { ...r, figures: figuresOf(ws, figure, r.rows.map((c) => c.id)) };
+}
+
+type SortBy = { field: CustomerSortField; dir: 'asc' | 'desc' };
 
 /** The live rows of the query's entity: contacts count only while their customer is live, as the result list shows them. */
 export function liveRows(entity: QueryDefinition['entity']): string {
@@ -57,7 +87,7 @@ export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date(
 /** Up to this many matches a result is counted while its matches are read; tests lower it. */
 export const RESULT_LIMITS = { countInPassing: 100_000 };
 
-export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: RunOptions): { total: number; rows: Customer[] } {
+function runCustomerQueryBy(ws: Workspace, def: QueryDefinition, options: Omit<RunOptions, 'sort'> & { sort?: SortBy | undefined }): { total: number; rows: Customer[] } {
   const now = options.now ?? new Date();
   const customerDef: QueryDefinition = { ...def, entity: 'customer' };
   const sort = options.sort ?? { field: 'name', dir: 'asc' };
@@ -95,7 +125,7 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
 }
 
 /** The customers of one page: `page.sql` selects candidate seqs in list order; the page's rows are read in full. */
-function readPage(ws: Workspace, page: { sql: string; params: unknown[] }, order: string, options: RunOptions): Customer[] {
+function readPage(ws: Workspace, page: { sql: string; params: unknown[] }, order: string, options: { offset: number; limit: number }): Customer[] {
   const rows = ws.db
     .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.seq IN (${page.sql} LIMIT ? OFFSET ?) ORDER BY ${order}`)
     .all(...page.params, options.limit, options.offset) as CustomerDbRow[];
@@ -103,7 +133,7 @@ function readPage(ws: Workspace, page: { sql: string; params: unknown[] }, order
 }
 
 /** A page of matches the facts found: the same choice of sorting the matches or walking the sort index, without evaluating the filter in SQL. */
-function pageOfMatches(ws: Workspace, matches: FactsMatches, few: number, sort: NonNullable<RunOptions['sort']>, order: string, options: RunOptions): { total: number; rows: Customer[] } {
+function pageOfMatches(ws: Workspace, matches: FactsMatches, few: number, sort: SortBy, order: string, options: { offset: number; limit: number }): { total: number; rows: Customer[] } {
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const total = matches.customers.length;
   const params: (string | number)[] = [];
@@ -134,7 +164,7 @@ const CONTACT_SORT_SQL: Record<ContactSortField, string> = {
 export function runContactQuery(
   ws: Workspace,
   def: QueryDefinition,
-  options: Omit<RunOptions, 'sort'> & { sort?: { field: ContactSortField; dir: 'asc' | 'desc' } | undefined },
+  options: Omit<RunOptions, 'sort' | 'figure'> & { sort?: { field: ContactSortField; dir: 'asc' | 'desc' } | undefined },
 ): { total: number; rows: ContactResult[] } {
   const now = options.now ?? new Date();
   const where = compileWhere(ws, { ...def, entity: 'contact' }, now);

@@ -70,6 +70,21 @@ test('ABCD by contribution share: preview, apply, Pareto, pyramid, drill, second
   await expect(pareto.getByTestId('pareto-top20')).toHaveAttribute('data-share', '0.8');
   await expect(pareto.getByTestId('pareto-top20')).toContainText('80.0%');
   await expect(pareto.getByTestId('report-chart').locator('canvas')).toBeVisible();
+  // Its drill lists the top 20% by their sales, largest first, with the sales beside them (by name,
+  // 东方 would come before 华南); the column's header turns the order round.
+  await pareto.getByTestId('pareto-drill-top').click();
+  const top = await analysis.drillNames(2);
+  expect(top[0]).toContain('华南贸易有限公司');
+  expect(top[1]).toContain('东方电子科技');
+  const figureHeader = analysis.drillPanel().getByTestId('result-header-figure');
+  await expect(figureHeader).toHaveText(/期间销售额/);
+  await expect(figureHeader).toHaveAttribute('data-sort', 'desc');
+  await expect(analysis.drillPanel().getByTestId('drill-figure')).toHaveText(['¥500,000.00', '¥300,000.00']);
+  await figureHeader.click();
+  await expect(figureHeader).toHaveAttribute('data-sort', 'asc');
+  await expect(analysis.drillPanel().getByTestId('drill-figure')).toHaveText(['¥300,000.00', '¥500,000.00']);
+  await expect(analysis.drillPanel().getByTestId('result-row').first()).toHaveAttribute('data-name', '东方电子科技');
+  await app.getByTestId('drill-back').click();
 
   // The pyramid of the applied period, and its class A drilled down to the customers.
   const pyramid = await analysis.openReport('pyramid');
@@ -98,6 +113,18 @@ test('ABCD by contribution share: preview, apply, Pareto, pyramid, drill, second
   await expect(transitions.getByTestId('transitions-down')).toHaveAttribute('data-count', '3');
   await expect(transitions.getByTestId('transitions-same')).toHaveAttribute('data-count', '7');
   await expect(transitions.getByTestId('report-chart').locator('canvas')).toBeVisible();
+  // The Sankey names both periods' classes, the second period's (right-hand) labels inside the chart.
+  const sankey = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
+  const svgWidth = Number(/<svg[^>]*width="([\d.]+)"/.exec(sankey)?.[1]);
+  expect(svgWidth).toBeGreaterThan(0);
+  for (const label of ['2026-10 A', '2026-10 C', '2026-11 A', '2026-11 B', '2026-11 D']) {
+    const text = new RegExp(`<text[^>]*transform="(?:translate\\(|matrix\\(1,0,0,1,)([\\d.]+)[ ,][^>]*>${label}</text>`).exec(sankey);
+    expect(text, label).not.toBeNull();
+    const x = Number(text?.[1]);
+    expect(x, label).toBeLessThan(svgWidth);
+    expect(x, label).toBeGreaterThan(0);
+    if (label.startsWith('2026-11')) expect(text?.[0], label).toContain('text-anchor="end"');
+  }
   const cToA = transitions.locator('[data-testid=transition-cell][data-from=C][data-to=A]');
   await expect(cToA).toHaveAttribute('data-count', '1');
   await cToA.click();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReport, reportRequest } from '../../../src-main/analysis/run-report';
+import { runReport } from '../../../src-main/analysis/run-report';
+import { reportRequest } from '../../../src-shared/contract/report-requests';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
 import { createOrder } from '../../../src-main/services/sales/order-service';
