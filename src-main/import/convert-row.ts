@@ -3,6 +3,8 @@ import { contactCreateInput } from '../../src-shared/domain/organisation';
 import { coerceCustomValue, type CustomField } from '../../src-shared/domain/custom-fields';
 import { cellText, cellWords, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
 import type { Cell } from './read-rows';
+import { canonicalRegion } from '../services/regions/canonical-region';
+import type { RegionField } from '../../src-shared/domain/region';
 import type { ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 
 // One sheet row → the values a service call takes, plus the problems found. Nothing is written here.
@@ -29,6 +31,8 @@ export interface ConvertedRow {
   flags: RowProblem[];
   /** Unknown option values met in this row: field → value. */
   unknown: [string, string][];
+  /** Customers: region values the division list does not know, kept as written. */
+  unmatchedRegions: [RegionField, string][];
   /** Contacts only: how the customer and department are named in the row. */
   link?: { customer: string | null; customerCode: string | null; department: string | null };
   /** The values as the service schema parsed them (defaults filled in), when they passed it. */
@@ -46,7 +50,7 @@ export function convertRow(
   /** Staff by name, for the owner column (names are what sheets hold). */
   staff: ReadonlyMap<string, string> = new Map(),
 ): ConvertedRow {
-  const out: ConvertedRow = { values: {}, custom: {}, problems: [], flags: [], unknown: [] };
+  const out: ConvertedRow = { values: {}, custom: {}, problems: [], flags: [], unknown: [], unmatchedRegions: [] };
   const problem = (field: string, code: string, value: unknown) => out.problems.push({ row: rowNumber, field, code, value: cellText(value) });
   const decide = (field: string, raw: string, table: Record<string, string | number>): string | number | null | undefined => {
     const key = raw.toLowerCase().replace(/\s/g, '');
@@ -161,6 +165,7 @@ export function convertRow(
   }
   if (settings.target === 'customers') {
     if (phones.length) out.values.phones = [...new Set(phones)];
+    mapRegion(out);
     const { __taxId: _tax, ...values } = out.values;
     // Custom values are checked above and written separately, so they stay out of the parse.
     const parsed = customerCreateInput.safeParse(values);
@@ -174,4 +179,19 @@ export function convertRow(
     else out.parsed = parsed.data;
   }
   return out;
+}
+
+/**
+ * Province/city/district onto the division list (广东 → 广东省, 深圳 alone → 广东省 深圳市); a value
+ * the list does not know stays as written and is listed for the check step.
+ */
+function mapRegion(out: ConvertedRow): void {
+  const v = out.values;
+  const text = (x: unknown) => (typeof x === 'string' ? x : null);
+  if (v.province === undefined && v.city === undefined && v.district === undefined) return;
+  const r = canonicalRegion({ province: text(v.province), city: text(v.city), district: text(v.district) });
+  for (const f of ['province', 'city', 'district'] as const) {
+    if (r[f] !== null) v[f] = r[f];
+  }
+  for (const f of r.unmatched) out.unmatchedRegions.push([f, r[f] ?? '']);
 }

@@ -14,6 +14,9 @@ import { insertDepartment } from '../services/organisation/department-service';
 import { sortKeyOf } from '../services/search/pinyin-keys';
 import { reindexCustomer } from '../services/search/search-index';
 import { readRow, updateRow } from '../services/shared/entity-writes';
+import { REGION_FIELDS, type RegionField } from '../../src-shared/domain/region';
+import { withCanonicalRegion } from '../services/regions/region-values';
+import { comparePinyin } from '../services/search/pinyin-order';
 import { DuplicateIndex } from './duplicate-index';
 import type { PreparedRow } from './prepare-rows';
 
@@ -32,6 +35,8 @@ export class CustomerImportPass {
   private readonly duplicates: DuplicateIndex | null;
   private readonly contactLinks: ContactLinks | null;
   private readonly unknown = new Map<string, Set<string>>();
+  /** `field\u0001value` → rows carrying it. */
+  private readonly unmatchedRegions = new Map<string, number>();
   private trees: CustomerTreeWriter | null = null;
   /** All or nothing stops writing at the first bad row but reads on, so the report is complete. */
   private writing = true;
@@ -51,6 +56,10 @@ export class CustomerImportPass {
     const { report } = this;
     report.total += 1;
     for (const [field, value] of row.unknown) (this.unknown.get(field) ?? this.unknown.set(field, new Set()).get(field))?.add(value);
+    for (const [field, value] of row.unmatchedRegions) {
+      const key = `${field}\u0001${value}`;
+      this.unmatchedRegions.set(key, (this.unmatchedRegions.get(key) ?? 0) + 1);
+    }
     const customerId = this.contactLinks && row.parsed ? this.contactLinks.customerOf(row) : null;
     if (this.contactLinks && row.parsed && !customerId) {
       row.problems.push({ row: row.row, field: 'customer', code: 'notFound', value: row.link?.customerCode ?? row.link?.customer ?? '' });
@@ -98,6 +107,15 @@ export class CustomerImportPass {
   /** The report as it stands; unknown option values are listed once each. */
   finish(): ImportReport {
     for (const [field, values] of this.unknown) this.report.unknownOptions[field] = [...values].slice(0, 200);
+    if (this.settings.target === 'customers') {
+      this.report.unmatchedRegions = [...this.unmatchedRegions]
+        .map(([key, count]) => {
+          const [field, value] = key.split('\u0001') as [RegionField, string];
+          return { field, value, count };
+        })
+        .sort((a, b) => b.count - a.count || REGION_FIELDS.indexOf(a.field) - REGION_FIELDS.indexOf(b.field) || comparePinyin(a.value, b.value))
+        .slice(0, MAX_LISTED);
+    }
     return this.report;
   }
 
@@ -146,7 +164,7 @@ function updateExisting(tx: WriteTx, id: string, row: PreparedRow, onlyEmpty: bo
     const empty = current === null || current === undefined || current === '' || current === '[]';
     if (!onlyEmpty || empty) patch[field] = value;
   }
-  const parsed = customerCreateInput.partial().parse(patch);
+  const parsed = withCanonicalRegion(customerCreateInput.partial().parse(patch), before);
   const extra = parsed.name ? { sortKey: sortKeyOf(parsed.name) } : {};
   updateRow(tx, 'customer', id, before, parsed, extra);
   if (Object.keys(row.custom).length > 0) writeCustomValues(tx, 'customer', id, id, row.custom, { creating: false });

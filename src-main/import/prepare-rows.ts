@@ -1,3 +1,4 @@
+import type { RegionField } from '../../src-shared/domain/region';
 import type { CustomerValues } from '../../src-shared/domain/customer';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { contactCreateInput } from '../../src-shared/domain/organisation';
@@ -32,6 +33,8 @@ export interface PreparedRow {
   problems: RowProblem[];
   flags: RowProblem[];
   unknown: [string, string][];
+  /** Region values the division list does not know (field, value as written). */
+  unmatchedRegions: [RegionField, string][];
   /** The mapped fields as converted: what "overwrite" and "update empty fields" apply. */
   values: Record<string, unknown>;
   /** The service input (defaults filled in) when the row is valid, else null. */
@@ -77,6 +80,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       problems: c.problems,
       flags: c.flags,
       unknown: c.unknown,
+      unmatchedRegions: c.unmatchedRegions,
       values: c.values,
       parsed: valid ? (c.parsed ?? null) : null,
       custom: c.custom,

@@ -78,7 +78,9 @@ function lastDay(month: string): string {
 }
 
 /** One condition that selects the customers of a group key at one level. */
-function conditionOf(dim: string, key: string | number | null, employees: readonly Employee[]): ConditionNode {
+function conditionOf(dim: string, key: string | number | null, employees: readonly Employee[], variants?: readonly string[]): ConditionNode {
+  // 广东 and 广东省 in one group: select every stored text the group gathered.
+  if (variants && variants.length > 0) return { kind: 'condition', field: dim, operator: 'in', values: [...variants] };
   if (dim === 'ownerName') {
     if (key === null || key === '') return { kind: 'condition', field: 'ownerId', operator: 'empty' };
     return { kind: 'condition', field: 'ownerId', operator: 'in', values: employees.filter((e) => e.name === key).map((e) => e.id) };
@@ -93,6 +95,6 @@ function conditionOf(dim: string, key: string | number | null, employees: readon
 
 /** A customer query for the customers of one group row (its key down to its level). */
 export function groupDefinition(groupBy: readonly string[], row: GroupRowDto, employees: readonly Employee[]): QueryDefinition {
-  const children = row.key.map((k, i) => conditionOf(groupBy[i] ?? '', k, employees));
+  const children = row.key.map((k, i) => conditionOf(groupBy[i] ?? '', k, employees, row.variants?.[String(i)]));
   return { entity: 'customer', where: { kind: 'group', op: 'and', children } };
 }

@@ -98,6 +98,11 @@ export const importEn: typeof importZhCN = {
       importLines: 'Line amounts to import',
       importOrders: 'after order discounts',
       totalsDiffer: 'These differ: check the mapping (is an amount column mapped to the unit price?) and the rows left out as problems or duplicates.',
+      regionsTitle: 'Province/city/district not in the division list',
+      regionsHint: 'These values are not in the national division list (GB/T 2260) and are imported as written; fix typos in the file and check again.',
+      regionField: 'Field',
+      regionValue: 'Value',
+      regionRows: 'Rows',
     },
     problem: {
       notFound: 'No such customer in the workspace',

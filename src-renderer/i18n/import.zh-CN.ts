@@ -96,6 +96,11 @@ export const importZhCN = {
       importLines: '将导入的明细金额',
       importOrders: '扣除整单优惠后',
       totalsDiffer: '两者不一致：请核对列的对应（例如金额列是否被当成了单价），以及有问题或重复而不导入的行。',
+      regionsTitle: '未能对应行政区划的省市区',
+      regionsHint: '以下值不在全国行政区划（GB/T 2260）中，将按原样导入；如是笔误，可在文件中改正后重新检查。',
+      regionField: '字段',
+      regionValue: '值',
+      regionRows: '行数',
     },
     problem: {
       notFound: '工作区中没有这个客户',

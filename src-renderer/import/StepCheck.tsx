@@ -5,6 +5,7 @@ import type { ImportMode } from './import-types';
 import { DuplicatesTable, UnknownOptions } from './CheckDecisions';
 import { PreviewTable, ProblemsTable } from './CheckTables';
 import { CheckMoney } from './CheckMoney';
+import { CheckRegions } from './CheckRegions';
 import { ImportProgress } from './ImportProgress';
 
 const MODES: readonly ImportMode[] = ['allOrNothing', 'validRows'];
@@ -52,6 +53,7 @@ export function StepCheck() {
       <ProblemsTable report={report} customFields={customFields} />
       {Object.keys(report.unknownOptions).length > 0 ? <h4>{t('imp.options.title')}</h4> : null}
       <UnknownOptions report={report} customFields={customFields} />
+      <CheckRegions report={report} />
       {report.target === 'customers' || report.target === 'receipts' || (report.target === 'records' && recordKey) ? (
         <>
           <h4>{t(report.target === 'receipts' ? 'imp.dup.titleReceipts' : report.target === 'records' ? 'imp.dup.titleRecords' : 'imp.dup.title')}</h4>

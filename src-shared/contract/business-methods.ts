@@ -31,6 +31,8 @@ export const groupRow = z.object({
   level: z.number().int(),
   count: z.number().int(),
   values: z.record(z.string(), z.number().nullable()),
+  /** Province/city levels: the stored texts grouped under the key (广东 under 广东省), by level index. */
+  variants: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type GroupRowDto = z.infer<typeof groupRow>;
 

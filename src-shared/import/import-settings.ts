@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MappingWarning } from './mapping-checks';
+import type { UnmatchedRegion } from '../domain/region';
 
 export const DUPLICATE_KEYS = ['name', 'code', 'taxId', 'mobile'] as const;
 export const DUPLICATE_ACTIONS = ['skip', 'updateEmpty', 'overwrite', 'create'] as const;
@@ -85,6 +86,8 @@ export interface ImportReport {
   warnings: MappingWarning[];
   /** Orders: the file's money column summed beside what will be imported, so a wrong mapping shows. */
   money: MoneyTotals | null;
+  /** Customers: province/city/district values not in the division list (kept as written), most rows first. */
+  unmatchedRegions?: UnmatchedRegion[];
 }
 
 export interface MoneyTotals {

@@ -1,11 +1,14 @@
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../src-shared/query/query-tree';
 import { findField, type QueryEntity } from '../../src-shared/query/query-fields';
+import { cityKey, provinceKey } from '../../src-main/services/regions/canonical-region';
 import { anniversaryDays, localDate, periodRange } from '../../src-shared/query/relative-dates';
 
 // A plain in-memory evaluator of query trees: the model the SQL compiler is checked against.
 // It follows the documented semantics, written the obvious way, with no SQL in sight.
 
 export type ModelRow = Record<string, unknown> & { id: string; folders: string[]; contacts?: ModelRow[]; orders?: ModelRow[] };
+
+const REGION_NAME: Record<string, (text: string) => string> = { province: provinceKey, city: cityKey };
 
 /** The entity each related list holds, for looking up its fields. */
 const RELATED_ENTITY: Record<string, QueryEntity | 'order'> = { contacts: 'contact', orders: 'order' };
@@ -97,11 +100,14 @@ function condition(n: ConditionNode, entity: QueryEntity, row: ModelRow, now: Da
   }
   if (field.type === 'date' || field.type === 'datetime') return dateCondition(n, x as string | null, field.type, now);
   const s = x as string | number | null;
+  // 省份/城市: a value also names its division-list name (北京 → 北京市), which is what is stored.
+  const region = REGION_NAME[n.field];
+  const same = (a: unknown) => s === a || (region !== undefined && typeof a === 'string' && a !== '' && s === region(a));
   switch (n.operator) {
     case 'eq':
-      return s !== null && s === v;
+      return s !== null && same(v);
     case 'neq':
-      return s === null || s !== v;
+      return s === null || !same(v);
     case 'contains':
       return s !== null && lowerAscii(String(s)).includes(lowerAscii(String(v)));
     case 'notContains':
@@ -109,9 +115,9 @@ function condition(n: ConditionNode, entity: QueryEntity, row: ModelRow, now: Da
     case 'startsWith':
       return s !== null && lowerAscii(String(s)).startsWith(lowerAscii(String(v)));
     case 'in':
-      return s !== null && (n.values ?? []).includes(s);
+      return s !== null && (n.values ?? []).some(same);
     case 'notIn':
-      return s === null || !(n.values ?? []).includes(s);
+      return s === null || !(n.values ?? []).some(same);
     case 'gt':
       return s !== null && Number(s) > Number(v);
     case 'gte':

@@ -14,10 +14,11 @@ import { reindexCustomer } from '../search/search-index';
 import { writeCustomValues } from '../custom-fields/custom-values';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
+import { withCanonicalRegion } from '../regions/region-values';
 import { getCustomer } from './customer-queries';
 
 export function createCustomer(ws: Workspace, ctx: CallContext, input: unknown, options: WriteOptions = {}): Customer {
-  const values = validate(customerCreateInput, input);
+  const values = withCanonicalRegion(validate(customerCreateInput, input));
   const id = runWrite(ws, ctx, (tx) => insertCustomer(tx, values), options);
   return getCustomer(ws, id);
 }
@@ -39,7 +40,7 @@ export function updateCustomer(ws: Workspace, ctx: CallContext, id: string, patc
     ctx,
     (tx) => {
       const before = liveRow(tx, id);
-      const { custom, ...builtIn } = values;
+      const { custom, ...builtIn } = withCanonicalRegion(values, before);
       checkCustomerRefs(tx, builtIn, id);
       const extra = builtIn.name !== undefined ? { sortKey: sortKeyOf(builtIn.name) } : {};
       const changed = updateRow(tx, 'customer', id, before, builtIn, extra);

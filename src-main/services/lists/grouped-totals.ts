@@ -7,10 +7,13 @@ import { listFields } from '../custom-fields/field-registry';
 import { safeColumn } from '../custom-fields/field-registry';
 import { compileWhere } from '../query/compile-query';
 import { computedSql } from '../custom-fields/computed-values';
+import { cityKey, provinceKey } from '../regions/canonical-region';
+import { compareGroupKeys } from '../search/pinyin-order';
 
 // Group-by with subtotals (分组, 合计) for lists of customers, business records and expenses.
 // Group and measure keys resolve through per-source whitelists to fixed SQL expressions; money
-// sums are SQLite integer sums, exact to the fen.
+// sums are SQLite integer sums, exact to the fen. Province and city group by their division-list
+// name (广东 and 广东省 fall together) without rewriting the stored text; groups sort by pinyin.
 
 export type GroupSource = { entity: 'customer'; definition?: QueryDefinition } | { entity: 'record'; typeId: string } | { entity: 'expense' };
 export interface Measure {
@@ -23,6 +26,11 @@ export interface GroupRow {
   level: number;
   count: number;
   values: Record<string, number | null>;
+  /**
+   * Province/city levels whose group gathers stored texts other than its key (广东 under 广东省):
+   * level index → every stored text, so a drill into the group selects exactly its rows.
+   */
+  variants?: Record<string, string[]>;
 }
 
 interface SourceSql {
@@ -133,8 +141,11 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
     .all(...src.params) as Record<string, string | number | null>[];
 
   const categories = source.entity === 'expense' && categoryLevels.some((l) => l !== null) ? listExpenseCategories(ws) : [];
+  const regionKeys = groupBy.map((g) => (source.entity !== 'customer' ? null : g === 'province' ? provinceKey : g === 'city' ? cityKey : null));
   const keyOf = (row: Record<string, string | number | null>, i: number): string | number | null => {
     const v = row[`g${i}`] ?? null;
+    const regionKey = regionKeys[i];
+    if (regionKey && typeof v === 'string') return v === '' ? v : regionKey(v);
     const level = categoryLevels[i];
     if (level === null || level === undefined || typeof v !== 'string') return v;
     const path = pathOf(categories, v).names;
@@ -143,12 +154,17 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
 
   const rows: GroupRow[] = [];
   for (let level = groupBy.length; level >= 0; level -= 1) {
-    const acc = new Map<string, { key: (string | number | null)[]; count: number; parts: { sum: number; n: number; min: number | null; max: number | null }[] }>();
+    type Entry = { key: (string | number | null)[]; count: number; raw: Set<string>[]; parts: { sum: number; n: number; min: number | null; max: number | null }[] };
+    const acc = new Map<string, Entry>();
     for (const row of finest) {
       const key = Array.from({ length: level }, (_, i) => keyOf(row, i));
       const id = JSON.stringify(key);
-      const entry = acc.get(id) ?? { key, count: 0, parts: measures.map(() => ({ sum: 0, n: 0, min: null, max: null })) };
+      const entry = acc.get(id) ?? { key, count: 0, raw: key.map(() => new Set<string>()), parts: measures.map(() => ({ sum: 0, n: 0, min: null, max: null })) };
       entry.count += Number(row.n);
+      key.forEach((_, i) => {
+        const v = row[`g${i}`];
+        if (regionKeys[i] && typeof v === 'string') entry.raw[i]?.add(v);
+      });
       measures.forEach((m, i) => {
         if (m.fn === 'count') return;
         const part = entry.parts[i] as { sum: number; n: number; min: number | null; max: number | null };
@@ -172,13 +188,17 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
         else if (m.fn === 'max') values[name] = part.max;
         else values[name] = part.sum;
       });
-      rows.push({ key: entry.key, level, count: entry.count, values });
+      const variants: Record<string, string[]> = {};
+      entry.raw.forEach((texts, i) => {
+        if ([...texts].some((t) => t !== entry.key[i])) variants[String(i)] = [...texts].sort();
+      });
+      rows.push({ key: entry.key, level, count: entry.count, values, ...(Object.keys(variants).length ? { variants } : {}) });
     }
   }
   return rows.sort((a, b) => compareKeys(a.key, b.key) || a.level - b.level);
 }
 
-/** Parents before their children, nulls after values, the grand total last. */
+/** Parents before their children, nulls after values, text by pinyin, the grand total last. */
 function compareKeys(a: (string | number | null)[], b: (string | number | null)[]): number {
   if (a.length === 0 || b.length === 0) return b.length - a.length;
   for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
@@ -187,7 +207,7 @@ function compareKeys(a: (string | number | null)[], b: (string | number | null)[
     if (x === y) continue;
     if (x === null) return 1;
     if (y === null) return -1;
-    return x < y ? -1 : 1;
+    return compareGroupKeys(x, y);
   }
   return a.length - b.length;
 }

@@ -3,6 +3,7 @@ import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
 import { isConditionComplete } from '../../../src-shared/query/condition-complete';
 import { QUERY_LIMITS, queryTreeSize, type ConditionNode, type GroupNode, type QueryDefinition, type QueryNode, type RelatedNode } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
+import { cityKey, provinceKey } from '../regions/canonical-region';
 import { dateBound } from './date-bounds';
 import { orderFactsSql } from './order-facts-conditions';
 import { relatedCatalogue, rootCatalogue, type CatalogueField, type EntityCatalogue } from './query-catalogue';
@@ -124,8 +125,9 @@ export function conditionSql(n: ConditionNode, field: CatalogueField, params: Sq
   return condition(n, { table: '', alias: '', scope: { sql: '1', params: [] }, fields: [field] }, field, params, now);
 }
 
-function condition(n: ConditionNode, cat: EntityCatalogue, field: CatalogueField, params: SqlValue[], now: Date): string {
-  if (field.type === 'folder') return folder(n, cat.alias, params);
+function condition(given: ConditionNode, cat: EntityCatalogue, field: CatalogueField, params: SqlValue[], now: Date): string {
+  if (field.type === 'folder') return folder(given, cat.alias, params);
+  const n = regionCondition(given, field.key);
   // Computed fields are subqueries that may carry their own parameters; each use binds them again.
   const x = `(${field.sql})`;
   const bindX = () => params.push(...(field.params ?? []));
@@ -228,6 +230,22 @@ function condition(n: ConditionNode, cat: EntityCatalogue, field: CatalogueField
     default:
       throw new KecardError('QUERY_INVALID', `Operator ${n.operator} does not apply.`);
   }
+}
+
+/**
+ * 省份 = 广东 also finds the 广东省 the services store (and 广东省 the 广东 typed before regions
+ * were mapped): equality on province/city compares the text and its division-list name.
+ */
+function regionCondition(n: ConditionNode, key: string): ConditionNode {
+  const toKey = key === 'province' ? provinceKey : key === 'city' ? cityKey : null;
+  if (!toKey) return n;
+  const both = (vs: readonly SqlValue[]) => [...new Set(vs.flatMap((v) => (typeof v === 'string' && v !== '' ? [v, toKey(v)] : [v])))];
+  if (n.operator === 'eq' || n.operator === 'neq') {
+    if (typeof n.value !== 'string' || n.value === '') return n;
+    return { ...n, operator: n.operator === 'eq' ? 'in' : 'notIn', values: both([n.value]) };
+  }
+  if (n.operator === 'in' || n.operator === 'notIn') return { ...n, values: both(n.values ?? []) };
+  return n;
 }
 
 function dateCondition(

@@ -41,7 +41,7 @@ describe.each(['customers-title-merged.xlsx', 'customers-title-merged.xls'])('%s
     const report = await runImport(ws, testUser, path, settings({ target: 'customers', optionDecisions: { customerClass: { 钻石: 'A' } } }), { dryRun: false });
     expect(report.written).toEqual({ inserted: 3, updated: 0, skipped: 0 });
     const stored = byCode();
-    expect(stored.get('KH001')).toMatchObject({ name: '广州华信电子科技有限公司', province: '广东', customerClass: 'A', phones: ['13812345678', '020-83338888'], notes: '老客户介绍' });
+    expect(stored.get('KH001')).toMatchObject({ name: '广州华信电子科技有限公司', province: '广东省', customerClass: 'A', phones: ['13812345678', '020-83338888'], notes: '老客户介绍' });
     expect(stored.get('KH002')).toMatchObject({ customerClass: 'B', phones: ['13900000000', '0571-87654321'] });
     // Full-width code folded; the name keeps its ideographic space as written; a formula-looking note kept as text.
     expect(stored.get('KH003')).toMatchObject({ name: '北京\u3000燕京啤酒有限公司', customerClass: 'A', phones: ['010-62345678'], notes: '=HYPERLINK("http://x","y")' });
