@@ -1,4 +1,4 @@
-import { normalizePhone } from '../validation/contact-formats';
+import { canonicalPhone } from '../validation/phone-form';
 import { parseDateText } from '../validation/date-text';
 
 // Turns cell values into what the sheet meant. Each converter returns the value or a problem code;
@@ -55,7 +55,7 @@ export function toPhone(v: unknown): Converted<string | null> {
   }
   const s = cellText(v);
   if (/^\d(\.\d+)?e\+?\d+$/i.test(s)) return { ok: false, code: 'phoneLost' };
-  return { ok: true, value: normalizePhone(s) };
+  return { ok: true, value: canonicalPhone(s) };
 }
 
 function restoreLeadingZero(digits: string): Converted<string> {
