@@ -20,6 +20,20 @@ export function cellText(v: unknown): string {
 }
 
 /**
+ * A value as a problem row shows it, in words: lists joined with 、, a day as YYYY-MM-DD, never
+ * JSON. The user reads it next to the sheet, so it is the cell's text, not an internal form.
+ */
+export function problemValue(v: unknown): string {
+  if (Array.isArray(v)) return v.map(problemValue).filter((s) => s !== '').join('、');
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  if (v !== null && typeof v === 'object') return '';
+  return cellText(v);
+}
+
+/**
  * Free text (names, addresses, notes) as the user wrote it: only the ends trimmed. Full-width
  * brackets, letters and spaces stay (华为技术（深圳）有限公司 is not 华为技术(深圳)有限公司); duplicates
  * are found on `duplicateNameKey`, which folds them, without changing what is stored.
