@@ -1,7 +1,8 @@
 import { customerCreateInput, type CustomerValues } from '../../src-shared/domain/customer';
 import { contactCreateInput } from '../../src-shared/domain/organisation';
 import { coerceCustomValue, type CustomField } from '../../src-shared/domain/custom-fields';
-import { cellText, cellWords, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, problemValue, toCalendarDate, toPhone } from '../../src-shared/import/convert-cells';
+import { isValidPhone } from '../../src-shared/validation/contact-formats';
 import type { Cell } from './read-rows';
 import { canonicalRegion } from '../services/regions/canonical-region';
 import type { RegionField } from '../../src-shared/domain/region';
@@ -51,7 +52,7 @@ export function convertRow(
   staff: ReadonlyMap<string, string> = new Map(),
 ): ConvertedRow {
   const out: ConvertedRow = { values: {}, custom: {}, problems: [], flags: [], unknown: [], unmatchedRegions: [] };
-  const problem = (field: string, code: string, value: unknown) => out.problems.push({ row: rowNumber, field, code, value: cellText(value) });
+  const problem = (field: string, code: string, value: unknown) => out.problems.push({ row: rowNumber, field, code, value: problemValue(value) });
   const decide = (field: string, raw: string, table: Record<string, string | number>): string | number | null | undefined => {
     const key = raw.toLowerCase().replace(/\s/g, '');
     if (key in table) return table[key];
@@ -93,6 +94,8 @@ export function convertRow(
         for (const part of typeof raw === 'number' ? [raw] : text.split(/[,，;；/、]|\s{2,}/)) {
           const phone = toPhone(part);
           if (!phone.ok) problem(field, phone.code, part);
+          // Each phone is checked on its own, so the problem names the one that is wrong ('12ab'), not the list.
+          else if (phone.value && !isValidPhone(phone.value)) problem(field, 'phone', part);
           else if (phone.value) {
             if (phone.flag) out.flags.push({ row: rowNumber, field, code: phone.flag, value: cellText(part) });
             if (field === 'phones') phones.push(phone.value);

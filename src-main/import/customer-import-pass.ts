@@ -2,7 +2,7 @@ import type { CustomerValues } from '../../src-shared/domain/customer';
 import { customerCreateInput } from '../../src-shared/domain/customer';
 import type { contactCreateInput } from '../../src-shared/domain/organisation';
 import { KecardError } from '../../src-shared/errors';
-import { cellText, duplicateNameKey } from '../../src-shared/import/convert-cells';
+import { duplicateNameKey, problemValue } from '../../src-shared/import/convert-cells';
 import type { DuplicateHit, ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
 import { pooledUuidV7 } from '../changelog/pooled-uuid';
 import type { WriteTx } from '../changelog/write-tx';
@@ -138,7 +138,7 @@ export class CustomerImportPass {
     } catch (err) {
       if (!(err instanceof KecardError) || err.code !== 'VALIDATION') throw err;
       const fields = (err.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
-      for (const [field, code] of Object.entries(fields)) row.problems.push({ row: row.row, field, code, value: cellText(row.values[field]) });
+      for (const [field, code] of Object.entries(fields)) row.problems.push({ row: row.row, field, code, value: problemValue(row.values[field]) });
       this.report.valid -= 1;
       this.invalid(row);
       return null;

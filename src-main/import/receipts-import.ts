@@ -1,7 +1,7 @@
 import { KecardError } from '../../src-shared/errors';
 import { missingFields } from '../../src-shared/import/mapping-checks';
 import { receiptInput } from '../../src-shared/domain/sales';
-import { cellText, cellWords, toCalendarDate } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, problemValue, toCalendarDate } from '../../src-shared/import/convert-cells';
 import type { ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import { formatMoney, parseMoney } from '../../src-shared/money';
 import type { CallContext } from '../changelog/call-context';
@@ -56,7 +56,7 @@ export async function runReceiptsImport(
 
   const convert = (cells: Cell[], row: number): ConvertedReceipt => {
     const problems: RowProblem[] = [];
-    const problem = (field: string, code: string, value: Cell) => problems.push({ row, field, code, value: cellText(value) });
+    const problem = (field: string, code: string, value: Cell) => problems.push({ row, field, code, value: problemValue(value) });
     const code = cellText(columns.get(cells, 'customerCode'));
     const name = cellText(columns.get(cells, 'customer'));
     const orderNo = cellText(columns.get(cells, 'orderNo')).replace(/^(\d+)\.0+$/, '$1');

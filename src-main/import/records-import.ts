@@ -2,7 +2,7 @@ import { businessRecordInput, businessRecordPatch, type BusinessType } from '../
 import { coerceCustomValue, type CustomField, type CustomValue } from '../../src-shared/domain/custom-fields';
 import { KecardError } from '../../src-shared/errors';
 import { missingFields } from '../../src-shared/import/mapping-checks';
-import { cellText, cellWords, toCalendarDate, toPhone, toYesNo } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, problemValue, toCalendarDate, toPhone, toYesNo } from '../../src-shared/import/convert-cells';
 import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
 import type { DuplicateAction, ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
@@ -234,7 +234,7 @@ function rowConverter(
   return (cells, row) => {
     const out: ConvertedRecord = { values: null, problems: [], flags: [], unknown: [], customerName: '', given: new Set(), key: null };
     for (const field of ['title', 'status', 'contact', 'employeeId']) if (cellText(columns.get(cells, field)) !== '') out.given.add(field);
-    const problem = (field: string, code: string, value: unknown) => out.problems.push({ row, field, code, value: cellText(value) });
+    const problem = (field: string, code: string, value: unknown) => out.problems.push({ row, field, code, value: problemValue(value) });
     /** A decision for an unknown option value: undefined = undecided (listed), null = leave empty. */
     const decided = (field: string, raw: string): string | null | undefined => {
       const d = settings.optionDecisions[field]?.[raw];

@@ -2,7 +2,7 @@ import { lineAmount, lineAmountAgrees, parseMoney, parseQuantityMilli, sumFen, u
 import { applyOrderDiscount, parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import { orderInput, productInput } from '../../src-shared/domain/sales';
 import { KecardError } from '../../src-shared/errors';
-import { cellText, cellWords, toCalendarDate } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords, problemValue, toCalendarDate } from '../../src-shared/import/convert-cells';
 import type { ImportReport, ImportSettings, MoneyTotals, RowProblem } from '../../src-shared/import/import-settings';
 import type { CallContext } from '../changelog/call-context';
 import { runWriteAsync } from '../changelog/write-tx';
@@ -101,7 +101,7 @@ export async function runSalesImport(
   let rowBad = false;
   const problem = (list: RowProblem[], row: number, field: string, code: string, value: Cell) => {
     rowBad = true;
-    if (list.length < 2000) list.push({ row, field, code, value: cellText(value) });
+    if (list.length < 2000) list.push({ row, field, code, value: problemValue(value) });
   };
 
   let rowNumber = 0;

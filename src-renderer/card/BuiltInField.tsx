@@ -1,3 +1,4 @@
+import { canonicalPhone, formatPhone } from '../../src-shared/validation/phone-form';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../src-shared/domain/customer';
 import { COLOR_LABELS, CUSTOMER_CLASSES, CUSTOMER_KINDS, LIFECYCLE_STAGES, RELATIONSHIP_LEVELS } from '../../src-shared/domain/enums';
@@ -38,6 +39,7 @@ export function BuiltInField({ name, draft, errors, customer, employees, setFiel
         placeholder={name === 'phones' ? t('card.addPhone') : t('card.addTag')}
         testId={`field-${name}`}
         invalid={invalid}
+        {...(name === 'phones' ? { display: (v: string) => formatPhone(canonicalPhone(v)) } : {})}
       />
     );
   }

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../src-shared/validation/phone-form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard } from '../../src-shared/contract/methods';
@@ -130,8 +131,8 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
                   <td className="strong">{c.name}</td>
                   <td>{c.title}</td>
                   <td className="muted dept-path">{c.departmentId ? departmentPath(departments, c.departmentId) : ''}</td>
-                  <td>{c.mobile}</td>
-                  <td>{c.phone}</td>
+                  <td>{c.mobile ? formatPhone(c.mobile) : ''}</td>
+                  <td>{c.phone ? formatPhone(c.phone) : ''}</td>
                   <td>{c.email}</td>
                   <td>{c.birthday}</td>
                   <td className="row-actions">

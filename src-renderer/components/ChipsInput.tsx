@@ -8,10 +8,12 @@ interface ChipsInputProps {
   placeholder: string;
   testId: string;
   invalid?: boolean;
+  /** How a chip reads (phones formatted); the value itself is kept as stored. */
+  display?: (value: string) => string;
 }
 
 /** A list of short values as chips; Enter, comma or semicolon adds the typed text, Backspace removes. */
-export function ChipsInput({ values, pending, onChange, onPending, placeholder, testId, invalid }: ChipsInputProps) {
+export function ChipsInput({ values, pending, onChange, onPending, placeholder, testId, invalid, display }: ChipsInputProps) {
   const { t } = useTranslation();
   const commit = () => {
     const parts = pending
@@ -25,7 +27,7 @@ export function ChipsInput({ values, pending, onChange, onPending, placeholder, 
     <div className={`chips-input${invalid ? ' invalid' : ''}`} data-testid={`${testId}-chips`}>
       {values.map((v, i) => (
         <span key={`${v}-${i}`} className="chip" data-testid={`${testId}-chip`}>
-          {v}
+          {display ? display(v) : v}
           <button
             type="button"
             className="chip-remove"

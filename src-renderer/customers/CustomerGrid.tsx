@@ -1,3 +1,4 @@
+import { formatPhone } from '../../src-shared/validation/phone-form';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,7 +105,7 @@ function CustomerTile({ c, selected, onOpen }: { c: Customer; selected: boolean;
         {c.ownerName ? <span className="muted">{c.ownerName}</span> : null}
       </div>
       <div className="tile-line muted">
-        {c.phones[0] ? <span>☎ {c.phones[0]}</span> : null}
+        {c.phones[0] ? <span>☎ {formatPhone(c.phones[0])}</span> : null}
         {c.tags.slice(0, 3).map((tag) => (
           <span key={tag} className="tag-chip small">
             {tag}

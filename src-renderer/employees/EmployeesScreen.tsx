@@ -1,3 +1,4 @@
+import { formatPhone } from '../../src-shared/validation/phone-form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '../../src-shared/domain/organisation';
@@ -63,7 +64,7 @@ export function EmployeesScreen() {
                 >
                   <td className="strong">{e.name}</td>
                   <td>{e.title}</td>
-                  <td>{e.mobile}</td>
+                  <td>{e.mobile ? formatPhone(e.mobile) : ''}</td>
                   <td>{e.email}</td>
                   <td>{e.active ? t('common.yes') : <span className="muted">{t('employees.inactive')}</span>}</td>
                   <td className="row-actions">

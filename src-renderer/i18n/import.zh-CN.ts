@@ -170,6 +170,21 @@ export const importZhCN = {
     },
     error: { invalidRows: '有 {{n}} 行有问题，按“全部成功才导入”的设置，未导入任何数据。' },
     report: { row: '行号', field: '字段', problem: '问题', value: '原始值' },
+    // A problem row in words: 第 12 行 · 手机：‘12ab’ 不是手机号
+    sentence: { row: '第 {{row}} 行', withValue: '{{field}}：‘{{value}}’ {{problem}}', noValue: '{{field}}：{{problem}}', totalSkipped: '已跳过合计行' },
+    valueProblem: {
+      phone: '不是电话号码',
+      mobile: '不是手机号',
+      email: '不是电子邮件地址',
+      url: '不是网址',
+      date: '不是可识别的日期',
+      dateRange: '日期超出范围（1900–2100 年）',
+      unknownOption: '不在可选值中',
+      notFound: '在工作区中找不到',
+      invalid: '无效',
+      range: '超出允许范围',
+      tooLong: '过长',
+    },
   },
   bk: {
     menu: '备份与恢复…',

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Customer } from '../../src-shared/domain/customer';
+import { formatPhone } from '../../src-shared/validation/phone-form';
 
 /** Display text of an enum value (`enums.lifecycle.prospect` → 潜在客户); unknown values show as stored. */
 export function enumLabel(t: TFunction, group: string, value: string | number | null | undefined): string {
@@ -32,6 +33,7 @@ const ENUM_GROUP: Partial<Record<keyof Customer, string>> = {
 export function customerValueText(t: TFunction, field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   const group = ENUM_GROUP[field as keyof Customer];
+  if (field === 'phones' && Array.isArray(value)) return value.map((p) => formatPhone(String(p))).join('，');
   if (Array.isArray(value)) return value.map(String).join('，');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string' || typeof value === 'number') {

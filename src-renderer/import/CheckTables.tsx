@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { customerValueText } from '../i18n/labels';
 import { customText } from '../card/custom-values';
-import { importFieldLabel, problemText } from './import-fields';
+import { importFieldLabel, problemSentence } from './import-fields';
 import type { ImportReport, ImportTarget } from './import-types';
 
 const SHOWN = 200;
@@ -67,7 +67,7 @@ export function PreviewTable({ report, customFields }: { report: ImportReport; c
   );
 }
 
-/** Every problem (the row is not imported) and every flag (imported, but check the value). */
+/** Every problem (the row is not imported) and every flag (imported, but check the value), each in words. */
 export function ProblemsTable({ report, customFields }: { report: ImportReport; customFields: readonly CustomField[] }) {
   const { t } = useTranslation();
   const items = [...report.problems.map((p) => ({ ...p, kind: 'problem' })), ...report.flags.map((p) => ({ ...p, kind: 'flag' }))].sort((a, b) => a.row - b.row);
@@ -77,22 +77,16 @@ export function ProblemsTable({ report, customFields }: { report: ImportReport; 
       <table className="data-table import-table" data-testid="import-problems">
         <thead>
           <tr>
-            <th>{t('imp.report.row')}</th>
-            <th>{t('imp.report.field')}</th>
             <th>{t('imp.report.problem')}</th>
-            <th>{t('imp.report.value')}</th>
           </tr>
         </thead>
         <tbody>
           {items.slice(0, SHOWN).map((p, i) => (
             <tr key={i} data-testid="import-problem" data-kind={p.kind} data-row={p.row} data-field={p.field} data-code={p.code} className={p.kind === 'flag' ? 'import-flag' : 'import-error'}>
-              <td className="num">{p.row}</td>
-              <td>{importFieldLabel(t, report.target, p.field, customFields)}</td>
-              <td>
+              <td data-testid="import-problem-text">
                 {p.kind === 'flag' ? <span className="import-badge">{t('imp.check.flag')}</span> : null}
-                {problemText(t, p.code)}
+                {problemSentence(t, report.target, p, customFields)}
               </td>
-              <td>{p.value}</td>
             </tr>
           ))}
         </tbody>

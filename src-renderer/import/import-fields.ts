@@ -63,3 +63,29 @@ export function problemText(t: TFunction, code: string): string {
   if (own) return own;
   return t(`fieldError.${code}`, { defaultValue: code });
 }
+
+/** What a problem row carries (main's RowProblem). */
+interface ProblemRow {
+  row: number;
+  field: string;
+  code: string;
+  value: string;
+}
+
+/**
+ * A problem in words, as the check step and the error report show it:
+ * 第 12 行 · 手机：‘12ab’ 不是手机号. With a value the problem reads as a predicate of it; without
+ * one (a required field left empty) as the field's problem.
+ */
+export function problemSentence(t: TFunction, target: ImportTarget, p: ProblemRow, customFields: readonly CustomField[]): string {
+  return `${t('imp.sentence.row', { row: p.row })} · ${problemDetail(t, target, p, customFields)}`;
+}
+
+/** The sentence without its row number. */
+export function problemDetail(t: TFunction, target: ImportTarget, p: ProblemRow, customFields: readonly CustomField[]): string {
+  const field = importFieldLabel(t, target, p.field, customFields);
+  if (p.value === '') return t('imp.sentence.noValue', { field, problem: problemText(t, p.code) });
+  const code = p.code === 'phone' && p.field === 'mobile' ? 'mobile' : p.code;
+  const problem = t(`imp.valueProblem.${code}`, { defaultValue: '' }) || problemText(t, p.code);
+  return t('imp.sentence.withValue', { field, value: p.value, problem });
+}

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../src-shared/validation/phone-form';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { CONTACT_RESULT_SORTABLE, type ContactResultDto, type ContactSortField } from '../../src-shared/contract/query-methods';
@@ -71,12 +72,18 @@ const CONTACT_COLUMNS: { key: keyof ContactResultDto; width: number; label: stri
   { key: 'birthday', width: 110, label: 'contact.birthday', kind: 'date' },
 ];
 
+/** Phones read formatted (138 1234 5678); everything else as stored. */
+function shownContactValue(key: keyof ContactResultDto, value: ContactResultDto[keyof ContactResultDto]) {
+  if ((key === 'mobile' || key === 'phone') && typeof value === 'string') return formatPhone(value);
+  return value ?? '';
+}
+
 export function contactColumns(): ResultColumn[] {
   return CONTACT_COLUMNS.map((c) => ({
     key: c.key,
     width: c.width,
     title: (t) => t(c.label),
-    cell: (_t, r) => (r.kind === 'contact' ? (r.row[c.key] ?? '') : null),
+    cell: (_t, r) => (r.kind === 'contact' ? shownContactValue(c.key, r.row[c.key]) : null),
     kind: c.kind,
     sortField: CONTACT_RESULT_SORTABLE.find((f) => f === c.key),
   }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isValidEmail, isValidPhone, isValidUrl, normalizePhone } from '../validation/contact-formats';
+import { isValidEmail, isValidPhone, isValidUrl } from '../validation/contact-formats';
+import { canonicalPhone } from '../validation/phone-form';
 import { patchShape } from './field-rules';
 import { parseDateText } from '../validation/date-text';
 import { parseMoney } from '../money';
@@ -162,7 +163,7 @@ export function coerceCustomValue(
       return fail('invalid');
     }
     case 'phone': {
-      const p = normalizePhone(text);
+      const p = canonicalPhone(text);
       return isValidPhone(p) ? { ok: true, value: p } : fail('phone');
     }
     case 'email':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isValidEmail, isValidPhone, isValidUrl, normalizePhone } from '../validation/contact-formats';
+import { isValidEmail, isValidPhone, isValidUrl } from '../validation/contact-formats';
+import { canonicalPhone } from '../validation/phone-form';
 import { parseDateText } from '../validation/date-text';
 
 // Reusable field schemas. Each error message is a stable code the renderer translates
@@ -23,9 +24,10 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => v ?? null);
 
+/** Phones are stored in one form (canonicalPhone): every write path that parses them stores the same text. */
 export const optionalPhone = z
   .string()
-  .transform((v) => normalizePhone(v))
+  .transform((v) => canonicalPhone(v))
   .refine((v) => v === '' || isValidPhone(v), { error: 'phone' })
   .transform((v) => (v === '' ? null : v))
   .nullable()
@@ -33,9 +35,11 @@ export const optionalPhone = z
   .transform((v) => v ?? null);
 
 export const phoneList = z
-  .array(z.string().transform((v) => normalizePhone(v)))
+  .array(z.string().transform((v) => canonicalPhone(v)))
   .transform((list) => list.filter((p) => p !== ''))
   .refine((list) => list.every((p) => isValidPhone(p)), { error: 'phone' })
+  // The same number typed twice (+86 138…, 138 1234 5678) is one phone.
+  .transform((list) => [...new Set(list)])
   .refine((list) => list.length <= 10, { error: 'tooMany' })
   .optional()
   .transform((v) => v ?? []);

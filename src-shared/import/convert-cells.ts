@@ -1,4 +1,4 @@
-import { normalizePhone } from '../validation/contact-formats';
+import { canonicalPhone } from '../validation/phone-form';
 import { parseDateText } from '../validation/date-text';
 
 // Turns cell values into what the sheet meant. Each converter returns the value or a problem code;
@@ -17,6 +17,20 @@ export function cellText(v: unknown): string {
   if (typeof v === 'string') return v.normalize('NFKC').replace(/\u3000/g, ' ').trim();
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return JSON.stringify(v);
+}
+
+/**
+ * A value as a problem row shows it, in words: lists joined with 、, a day as YYYY-MM-DD, never
+ * JSON. The user reads it next to the sheet, so it is the cell's text, not an internal form.
+ */
+export function problemValue(v: unknown): string {
+  if (Array.isArray(v)) return v.map(problemValue).filter((s) => s !== '').join('、');
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  if (v !== null && typeof v === 'object') return '';
+  return cellText(v);
 }
 
 /**
@@ -55,7 +69,7 @@ export function toPhone(v: unknown): Converted<string | null> {
   }
   const s = cellText(v);
   if (/^\d(\.\d+)?e\+?\d+$/i.test(s)) return { ok: false, code: 'phoneLost' };
-  return { ok: true, value: normalizePhone(s) };
+  return { ok: true, value: canonicalPhone(s) };
 }
 
 function restoreLeadingZero(digits: string): Converted<string> {

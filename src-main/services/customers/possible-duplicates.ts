@@ -1,4 +1,5 @@
 import { duplicateNameKey } from '../../../src-shared/import/convert-cells';
+import { phoneDigits } from '../../../src-shared/validation/phone-form';
 import { matchExpression } from '../../../src-shared/search/search-tokens';
 import type { PossibleDuplicate } from '../../../src-shared/contract/methods';
 import type { Workspace } from '../../db/workspace';
@@ -74,12 +75,6 @@ export function possibleDuplicates(ws: Workspace, probe: DuplicateProbe): Possib
     for (const row of rows) add(row, 'taxId');
   }
   return [...found.values()];
-}
-
-/** The digits that identify a phone: +86 / 0086 and separators dropped, full-width digits folded. */
-function phoneDigits(phone: string): string {
-  const digits = phone.normalize('NFKC').replace(/\D/g, '');
-  return digits.replace(/^(?:0086|86)(?=1[3-9]\d{9}$)/, '');
 }
 
 function taxColumns(ws: Workspace): string[] {

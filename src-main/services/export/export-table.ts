@@ -1,5 +1,6 @@
 import { closeSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { formatPhone } from '../../../src-shared/validation/phone-form';
 import { neutralizeCsvCell } from './neutralize';
 import { createPrivateWriteStream, openPrivateForWrite } from '../../files/private-files';
 
@@ -12,9 +13,13 @@ export interface ExportColumn {
   labels?: Record<string, string>;
 }
 
+const PHONE_KEYS = new Set(['phones', 'mobile', 'phone']);
+
 /** A row's value for a column: labels applied element-wise, so lists of option values read as labels too. */
 function labelled(row: Record<string, unknown>, c: ExportColumn): unknown {
   const v: unknown = row[c.key];
+  // Phones are written as they are read (138 1234 5678); import reads that form back to the stored one.
+  if (PHONE_KEYS.has(c.key)) return Array.isArray(v) ? v.map((p) => formatPhone(String(p))) : typeof v === 'string' ? formatPhone(v) : v;
   const map = c.labels;
   if (!map) return v;
   const label = (x: unknown): unknown => (typeof x === 'string' || typeof x === 'number' ? (map[String(x)] ?? x) : x);

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../src-shared/validation/phone-form';
 import ExcelJS from 'exceljs';
 import { createPrivateWriteStream } from '../../files/private-files';
 import type { Workspace } from '../../db/workspace';
@@ -37,7 +38,7 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
           kind: KIND[c.kind],
           lifecycle: LIFECYCLE[c.lifecycle],
           colorLabel: c.colorLabel ? COLOR[c.colorLabel] : null,
-          phones: c.phones.join('、'),
+          phones: c.phones.map(formatPhone).join('、'),
           tags: c.tags.join('、'),
           ...Object.fromEntries(customFields.map((f) => [f.columnName, exportCustom(f.type, values[f.columnName], f.options)])),
         })
@@ -67,7 +68,7 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
     )
     .iterate() as IterableIterator<Record<string, string | null>>;
   for (const r of contactRows) {
-    contacts.addRow(r).commit();
+    contacts.addRow({ ...r, mobile: r.mobile ? formatPhone(r.mobile) : null, phone: r.phone ? formatPhone(r.phone) : null }).commit();
     contactCount += 1;
   }
   contacts.commit();

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { formatPhone } from '../../../src-shared/validation/phone-form';
 import type { CustomerValues } from '../support/builders';
 import { HistoryTab } from './history-tab';
 import { OrganisationTab } from './organisation-tab';
@@ -110,7 +111,8 @@ export class CustomerCard {
       const v = values[name];
       if (v !== undefined) await expect(this.field(name), name).toHaveValue(v);
     }
-    if (values.phones) await expect(this.phoneChips).toHaveText(values.phones.map((p) => new RegExp(`^${escapeRegExp(p)}`)));
+    // Chips show the stored phone formatted (138 1234 5678).
+    if (values.phones) await expect(this.phoneChips).toHaveText(values.phones.map((p) => new RegExp(`^${escapeRegExp(formatPhone(p))}`)));
   }
 }
 

@@ -89,18 +89,18 @@ test('a customer card survives edit, search, undo and reopening the workspace', 
     await expect(h.entries('department', { op: 'create' })).toHaveCount(2);
     await expect(h.entries('contact', { op: 'create' })).toHaveCount(2);
     await expect(h.entries('customer', { op: 'update', field: 'customerClass' })).toContainText(`${CLASS_LABEL_ZH.B} → ${CLASS_LABEL_ZH.A}`);
-    await expect(h.entries('customer', { op: 'update', field: 'phones' })).toContainText('020-83331234 → 020-83331234，13912345678');
+    await expect(h.entries('customer', { op: 'update', field: 'phones' })).toContainText('020-8333 1234 → 020-8333 1234，139 1234 5678');
     await expect(h.undoRows()).toHaveCount(0);
   });
 
   await test.step('undo reverts the last edit only, in the form and in the history', async () => {
     await card.undo();
-    await expect(frame.toast('success', '已撤销')).toContainText('电话恢复为“020-83331234”');
+    await expect(frame.toast('success', '已撤销')).toContainText('电话恢复为“020-8333 1234”');
     const h = card.history;
     const phoneRows = h.entries('customer', { op: 'update', field: 'phones' });
     await expect(phoneRows).toHaveCount(2);
     await expect(h.undoRows()).toHaveCount(1);
-    await expect(h.undoRows()).toContainText('020-83331234，13912345678 → 020-83331234');
+    await expect(h.undoRows()).toContainText('020-8333 1234，139 1234 5678 → 020-8333 1234');
     await expect(h.undoneRows()).toHaveCount(1);
     await expect(h.undoneRows()).toHaveAttribute('data-field', 'phones');
     // The class edit before it stays.

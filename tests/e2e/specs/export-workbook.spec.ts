@@ -19,6 +19,6 @@ test('文件 → 导出工作区 downloads a workbook with a sheet per entity', 
   expect(customers?.getRow(2).getCell(2).value).toBe('杭州西湖龙井茶业有限公司');
   expect(customers?.getRow(2).getCell(1).value).toBe('XH-01');
   const contacts = wb.getWorksheet('联系人');
-  expect(contacts?.getRow(2).values).toEqual(expect.arrayContaining(['XH-01', '杭州西湖龙井茶业有限公司', '陈静', '13900001111']));
+  expect(contacts?.getRow(2).values).toEqual(expect.arrayContaining(['XH-01', '杭州西湖龙井茶业有限公司', '陈静', '139 0000 1111']));
   await expect(app.getByTestId('toast').filter({ hasText: '已导出 1 个客户' })).toBeVisible();
 });

@@ -56,7 +56,7 @@ test('imports a GBK csv with duplicates through the wizard, then re-imports an e
   await expect(wizard.duplicate(4)).toHaveAttribute('data-where', 'workspace');
   await expect(wizard.duplicate(4)).toHaveAttribute('data-match-id', existing.id);
   await expect(wizard.duplicate(4)).toContainText(`工作区中已有：${PUFA}`);
-  await expect(app.locator('[data-testid=import-preview-row][data-row="2"] td[data-field=phones]')).toHaveText('13800138000');
+  await expect(app.locator('[data-testid=import-preview-row][data-row="2"] td[data-field=phones]')).toHaveText('138 0013 8000');
   await wizard.setDuplicateAction(3, 'skip');
   await wizard.setDuplicateAction(4, 'updateEmpty');
 
