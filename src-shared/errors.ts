@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'WORKSPACE_BUSY',
   'WORKSPACE_CANNOT_OPEN',
   'WORKSPACE_EMPTY',
+  // A chosen backup folder that is missing, not a folder or not writable (details.reason says which).
+  'BACKUP_FOLDER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
