@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'WORKSPACE_EMPTY',
   // A user's file its reader cannot make sense of (damaged, or crafted to break the reader).
   'IMPORT_UNREADABLE',
+  // A chosen backup folder that is missing, not a folder or not writable (details.reason says which).
+  'BACKUP_FOLDER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

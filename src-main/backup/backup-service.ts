@@ -1,20 +1,23 @@
 import { forkSite } from '../changelog/site-identity';
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { fromSqliteError } from '../db/sqlite-errors';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
+import { backupDir, backupDirs, checkChosenFolder, checkSpace, defaultBackupDir } from './backup-location';
 import { backupsToKeep, type BackupEntry } from './backup-policy';
 import { verifyBackupFile } from './verify-backup-file';
 import { verifyBackupOffMain } from './verify-off-main';
 
 export { verifyBackupFile };
+export { BACKUP_SPACE, backupDir } from './backup-location';
 
-// Backups live beside the workspace in "<file>.backups/", named so that the name alone says when
-// and why: default.kecard.20261123T153000Z.scheduled.bak
+// Backups live beside the workspace in "<file>.backups/", or in the folder the user chose
+// (backup-location.ts), named so that the name alone says when and why:
+// default.kecard.20261123T153000Z.scheduled.bak
 
 export interface BackupInfo extends BackupEntry {
   bytes: number;
@@ -22,12 +25,14 @@ export interface BackupInfo extends BackupEntry {
 
 const NAME = /^(.+)\.(\d{8}T\d{6}Z)\.(scheduled|manual|import|bulk|migration|restore)\.bak$/;
 
-export function backupDir(workspacePath: string): string {
-  return join(dirname(workspacePath), `${basename(workspacePath)}.backups`);
+/** Newest first, from the chosen folder and the default one (backups made before the folder changed). */
+export function listBackups(workspacePath: string): BackupInfo[] {
+  return backupDirs(workspacePath)
+    .flatMap((dir) => backupsIn(dir, workspacePath))
+    .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
 }
 
-export function listBackups(workspacePath: string): BackupInfo[] {
-  const dir = backupDir(workspacePath);
+function backupsIn(dir: string, workspacePath: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((file) => ({ file, m: NAME.exec(file) }))
@@ -36,26 +41,13 @@ export function listBackups(workspacePath: string): BackupInfo[] {
       const t = m[2] as string;
       const takenAt = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`;
       return { file, takenAt, reason: m[3] as BackupEntry['reason'], bytes: statSync(join(dir, file)).size };
-    })
-    .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
+    });
 }
 
-/** Free space a backup leaves on its disk beyond its own size; tests raise it to stand for a full disk. */
-export const BACKUP_SPACE = { reserveBytes: 512 * 1024 * 1024 };
-
-/**
- * A backup as large as the workspace (55 GB at 1M customers × 10M orders) must not fill the
- * user's disk on its way to failing: it is refused up front, with the sizes, when it would not
- * fit with room to spare.
- */
-function checkSpace(ws: Workspace, dir: string): void {
-  const size = (p: string) => (existsSync(p) ? statSync(p).size : 0);
-  const needed = size(ws.path) + size(`${ws.path}-wal`);
-  const fs = statfsSync(dir);
-  const free = fs.bavail * fs.bsize;
-  if (free < needed + BACKUP_SPACE.reserveBytes) {
-    throw new KecardError('BACKUP_NO_SPACE', 'Not enough free disk space for a backup.', { neededBytes: needed, freeBytes: free, folder: dir });
-  }
+/** The folder holding a listed backup (the chosen one first), or null. */
+function findBackup(workspacePath: string, file: string): string | null {
+  for (const dir of backupDirs(workspacePath)) if (existsSync(join(dir, file))) return join(dir, file);
+  return null;
 }
 
 export interface BackupControl {
@@ -72,11 +64,13 @@ export interface BackupControl {
 const PAGES_PER_STEP = 100;
 
 export async function createBackup(ws: Workspace, reason: BackupEntry['reason'], now = new Date(), control: BackupControl = {}): Promise<BackupInfo> {
+  // A chosen folder that is gone (an unplugged disk) is said so, not silently recreated.
+  checkChosenFolder(ws.path);
   const dir = ensurePrivateDir(backupDir(ws.path));
   const file = `${basename(ws.path)}.${stampOf(now)}.${reason}.bak`;
   const target = join(dir, file);
   const partial = `${target}.partial`;
-  checkSpace(ws, dir);
+  checkSpace(ws.path, dir);
   try {
     createPrivateEmptyFile(partial);
     await ws.db.backup(partial, {
@@ -124,6 +118,15 @@ function toRollbackJournal(path: string): void {
   }
 }
 
+function chosenFolderAvailable(workspacePath: string): boolean {
+  try {
+    checkChosenFolder(workspacePath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function removeWithCompanions(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
@@ -139,12 +142,15 @@ export function removePartialFiles(workspacePath: string): string[] {
     rmSync(restoring, { force: true });
     removed.push(restoring);
   }
-  const dir = backupDir(workspacePath);
-  if (!existsSync(dir)) return removed;
-  for (const file of readdirSync(dir)) {
-    if (/\.partial(-wal|-shm|-journal)?$/.test(file) || /\.bak-(wal|shm)$/.test(file)) {
-      rmSync(join(dir, file), { force: true });
-      removed.push(join(dir, file));
+  for (const dir of backupDirs(workspacePath)) {
+    if (!existsSync(dir)) continue;
+    const own = `${basename(workspacePath)}.`;
+    for (const file of readdirSync(dir)) {
+      // Only this workspace's leftovers: a chosen folder may be shared by several workspaces.
+      if (file.startsWith(own) && (/\.partial(-wal|-shm|-journal)?$/.test(file) || /\.bak-(wal|shm)$/.test(file))) {
+        rmSync(join(dir, file), { force: true });
+        removed.push(join(dir, file));
+      }
     }
   }
   return removed;
@@ -153,7 +159,11 @@ export function removePartialFiles(workspacePath: string): string[] {
 function prune(workspacePath: string): void {
   const all = listBackups(workspacePath);
   const keep = backupsToKeep(all);
-  for (const b of all) if (!keep.has(b.file)) rmSync(join(backupDir(workspacePath), b.file), { force: true });
+  for (const b of all) {
+    if (keep.has(b.file)) continue;
+    const path = findBackup(workspacePath, b.file);
+    if (path) rmSync(path, { force: true });
+  }
 }
 
 /** A backup of one workspace whose integrity check passed; restoring it does not check again. */
@@ -168,8 +178,8 @@ export interface CheckedBackup {
  */
 export async function checkRestorable(workspacePath: string, backupFile: string): Promise<CheckedBackup> {
   if (basename(backupFile) !== backupFile || !NAME.test(backupFile)) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
-  const source = join(backupDir(workspacePath), backupFile);
-  if (!existsSync(source)) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
+  const source = findBackup(workspacePath, backupFile);
+  if (!source) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
   await verifyBackupOffMain(source);
   return { workspacePath, source };
 }
@@ -216,7 +226,9 @@ function forkRestoredSite(path: string, now: Date): void {
  */
 async function keepSafetyCopy(workspacePath: string, now: Date): Promise<void> {
   if (!existsSync(workspacePath) || statSync(workspacePath).size === 0) return;
-  const dir = ensurePrivateDir(backupDir(workspacePath));
+  // Into the chosen folder, or beside the workspace when that folder is gone (an unplugged disk
+  // must not stand between the user and a restore).
+  const dir = ensurePrivateDir(chosenFolderAvailable(workspacePath) ? backupDir(workspacePath) : defaultBackupDir(workspacePath));
   const target = join(dir, `${basename(workspacePath)}.${stampOf(now)}.restore.bak`);
   try {
     const db = new Database(workspacePath, { readonly: true, fileMustExist: true });

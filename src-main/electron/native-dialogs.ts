@@ -69,6 +69,15 @@ export function createNativeDialogs(options: NativeDialogOptions): NativeDialogs
       const result = parent ? await dialog.showOpenDialog(parent, opts) : await dialog.showOpenDialog(opts);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseFolder(): Promise<string | null> {
+      const parent = options.window();
+      const opts: OpenDialogOptions = {
+        title: options.language === 'zh' ? '选择备份文件夹' : 'Choose a Folder for Backups',
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, opts) : await dialog.showOpenDialog(opts);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseSavePath(fileName: string): Promise<string | null> {
       const parent = options.window();
       const opts: SaveDialogOptions = { defaultPath: join(options.documentsDir(), sanitizeFileName(fileName)), properties: ['createDirectory', 'showOverwriteConfirmation'] };

@@ -31,6 +31,8 @@ export interface NativeDialogs {
   chooseImportFile?(): Promise<string | null>;
   /** Optional: where to save a file main produced (an export). */
   chooseSavePath?(fileName: string): Promise<string | null>;
+  /** Optional: a folder (where backups go). */
+  chooseFolder?(purpose: 'backups'): Promise<string | null>;
 }
 
 export interface AppHostOptions {

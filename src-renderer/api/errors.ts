@@ -41,12 +41,14 @@ export function errorText(t: TFunction, err: unknown): string {
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
   const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
   const limit = typeof details?.limit === 'string' ? details.limit : undefined;
+  // BACKUP_FOLDER says why the folder cannot be used (missing, not writable …) as its context.
+  const reason = error.code === 'BACKUP_FOLDER' && typeof details?.reason === 'string' ? details.reason : undefined;
   const text = t(`error.${error.code}`, {
     ...messageValues(details),
     ...holderValues(t, details),
     defaultValue: error.message,
     message: error.message,
-    ...(limit ? { context: limit } : {}),
+    ...(limit ? { context: limit } : reason ? { context: reason } : {}),
   });
   return limit && typeof details?.row === 'number' ? `${text}${t('error.limitAtRow', { row: details.row })}` : text;
 }

@@ -9,6 +9,7 @@ import { toast } from '../components/toast-store';
 import { formatDateTime } from '../i18n/labels';
 import '../import/import.css';
 import { backupFailureText, restoreBackup, sortBackups } from './backups-actions';
+import { BackupFolder } from './BackupFolder';
 import { BackupList } from './BackupList';
 import { useBackups, type BackupInfo } from './backups-store';
 
@@ -89,6 +90,7 @@ function BackupsBody() {
       <p className="muted" data-testid="backups-retention">
         {t('bk.retention')}
       </p>
+      <BackupFolder busy={busy} listed={backups?.length ?? 0} onChanged={() => void reload()} />
       {failure ? (
         <div className="banner banner-error" data-testid="backups-scheduled-failure">
           {backupFailureText(failure)}

@@ -16,6 +16,21 @@ export class BackupsDialog {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** 备份文件夹: the folder backups go to. */
+  get folder(): Locator {
+    return this.dialog.getByTestId('backups-folder');
+  }
+
+  /**
+   * 更改文件夹… in the browser shell (no native dialog): types the folder and confirms. Main checks
+   * it; a refusal shows in backups-folder-error and the field stays.
+   */
+  async typeFolder(path: string): Promise<void> {
+    if (!(await this.dialog.getByTestId('backups-folder-input').isVisible())) await this.dialog.getByTestId('backups-folder-change').click();
+    await this.dialog.getByTestId('backups-folder-input').fill(path);
+    await this.dialog.getByTestId('backups-folder-use').click();
+  }
+
   rowsWithReason(reason: string): Locator {
     return this.page.locator(`[data-testid=backup-row][data-reason="${reason}"]`);
   }
