@@ -1,6 +1,6 @@
 import type { DrillResult, DrillTarget } from '../../src-shared/analysis/report-results';
 import type { ResultFigure } from '../../src-shared/query/figure';
-import type { RfmScored, RfmScoring } from '../../src-shared/analysis/rfm';
+import type { RfmScored } from '../../src-shared/analysis/rfm';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
 import type { Workspace } from '../db/workspace';
@@ -98,7 +98,7 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
       return threshold === undefined ? [nothing(w)] : [aggregateOrders(ordersBetween(w.from, w.to), 'sum', 'totalFen', 'gte', threshold)];
     }
     case 'rfmSegment': {
-      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring as RfmScoring);
+      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring);
       const segment = scored.find((s) => s.segment === t.segment);
       if (!segment) return [nothing(windowEnding(t.asOf, t.windowDays))];
       // A segment is high or low on each dimension against the dimension's mean score.
@@ -111,7 +111,7 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
       });
     }
     case 'rfmCell': {
-      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring as RfmScoring);
+      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring);
       return rfmQuery(t.asOf, t.windowDays, scored, { r: (s) => s.r === t.r, f: (s) => s.f === t.f, m: () => true });
     }
     case 'snapshotClass':

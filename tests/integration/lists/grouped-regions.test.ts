@@ -71,7 +71,7 @@ describe('grouping by region', () => {
     const id = legacy('甲', '广东', null);
     updateCustomer(ws, testUser, id, { city: '深圳' });
     expect(provinceOf(id)).toEqual({ province: '广东省', city: '深圳市' });
-    const logged = ws.db.prepare("SELECT field FROM change_log WHERE entity_id = ? AND op = 'update' AND field IN ('province', 'city') ORDER BY field").pluck().all(id);
+    const logged = ws.db.prepare("SELECT field FROM change_log_entries WHERE entity_id = ? AND op = 'update' AND field IN ('province', 'city') ORDER BY field").pluck().all(id);
     expect(logged).toEqual(['city', 'province']);
 
     // A city alone fills its province; a province the user clears stays cleared.
