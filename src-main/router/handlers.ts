@@ -22,6 +22,7 @@ import { createImportHandlers } from './import-handlers';
 import { createAnalysisHandlers } from './analysis-handlers';
 import { createDeletedCustomerHandlers } from './deleted-customer-handlers';
 import { createHistoryHandlers } from './history-handlers';
+import { createRegionHandlers } from './region-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -160,6 +161,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createAnalysisHandlers(deps),
     ...createDeletedCustomerHandlers(deps),
     ...createHistoryHandlers(deps),
+    ...createRegionHandlers(),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

@@ -21,6 +21,7 @@ import { importMethods } from './import-methods';
 import { analysisMethods } from './analysis-methods';
 import { deletedCustomerMethods } from './deleted-customer-methods';
 import { historyMethods } from './history-methods';
+import { regionMethods } from './region-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -198,6 +199,7 @@ export const contract = {
   ...analysisMethods,
   ...deletedCustomerMethods,
   ...historyMethods,
+  ...regionMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),
