@@ -254,5 +254,5 @@ export function managerPerformance(ws: Workspace, asOf: string, windowDays: numb
       const o = f.owners.find(e.id);
       return { id: e.id, name: e.name, customers: o > 0 ? (owned[o] as number) : 0, revenue: o > 0 ? (revenue[o] as number) : 0, visitsPlanned: visits.get(e.id)?.planned ?? 0, visitsDone: visits.get(e.id)?.done ?? 0 };
     })
-    .sort((a, b) => b.revenue - a.revenue || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort((a, b) => b.revenue - a.revenue || comparePinyin(a.name, b.name));
 }

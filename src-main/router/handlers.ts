@@ -23,6 +23,7 @@ import { createAnalysisHandlers } from './analysis-handlers';
 import { createDeletedCustomerHandlers } from './deleted-customer-handlers';
 import { createHistoryHandlers } from './history-handlers';
 import { createBackupHandlers } from './backup-handlers';
+import { createRegionHandlers } from './region-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -162,6 +163,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createDeletedCustomerHandlers(deps),
     ...createHistoryHandlers(deps),
     ...createBackupHandlers(deps),
+    ...createRegionHandlers(),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

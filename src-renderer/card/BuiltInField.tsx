@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../src-shared/errors';
 import { ChipsInput } from '../components/ChipsInput';
 import { ColorDot } from '../components/ColorDot';
 import { enumLabel } from '../i18n/labels';
+import { RegionSelect } from './RegionSelect';
 import { SELECT_FIELDS, TEXT_FIELDS, type Draft, type SelectField, type TextField } from './customer-draft';
 
 /** Built-in fields that take the whole width of their section. */
@@ -83,6 +84,9 @@ export function BuiltInField({ name, draft, errors, customer, employees, setFiel
         {select}
       </span>
     );
+  }
+  if (name === 'province' || name === 'city' || name === 'district') {
+    return <RegionSelect name={name} draft={draft} invalid={invalid} setField={setField} />;
   }
   if (isText(name)) {
     if (name === 'notes') {

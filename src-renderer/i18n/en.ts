@@ -197,6 +197,7 @@ export const en: Messages = {
     sectionRegion: 'Region & contact details',
     sectionClass: 'Classification & relationship',
     sectionOther: 'Other',
+    regionUnlisted: '{{value}} (not in the division list)',
   },
   org: {
     departments: 'Departments',

@@ -196,6 +196,7 @@ export const zhCN = {
     sectionRegion: '地区与联系方式',
     sectionClass: '分类与关系',
     sectionOther: '其他',
+    regionUnlisted: '{{value}}（不在行政区划中）',
   },
   org: {
     departments: '部门',

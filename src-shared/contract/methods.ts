@@ -22,6 +22,7 @@ import { analysisMethods } from './analysis-methods';
 import { deletedCustomerMethods } from './deleted-customer-methods';
 import { historyMethods } from './history-methods';
 import { backupMethods } from './backup-methods';
+import { regionMethods } from './region-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -200,6 +201,7 @@ export const contract = {
   ...deletedCustomerMethods,
   ...historyMethods,
   ...backupMethods,
+  ...regionMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),

@@ -5,8 +5,10 @@ import { HistoryTab } from './history-tab';
 import { OrganisationTab } from './organisation-tab';
 
 type TextField = Exclude<keyof CustomerValues, 'phones' | 'customerClass' | 'lifecycle'>;
-const TEXT_FIELDS: TextField[] = ['name', 'shortName', 'code', 'industry', 'province', 'city', 'district', 'address', 'email', 'website', 'source'];
+const TEXT_FIELDS: TextField[] = ['name', 'shortName', 'code', 'industry', 'address', 'email', 'website', 'source'];
 const SELECT_FIELDS = ['customerClass', 'lifecycle'] as const;
+/** Picked from the division list, each level after the one above it. */
+const REGION_FIELDS = ['province', 'city', 'district'] as const;
 
 /** 客户卡片: the open customer with its tabs (basic, organisation and contacts, history). */
 export class CustomerCard {
@@ -82,7 +84,18 @@ export class CustomerCard {
       const v = values[name];
       if (v !== undefined) await this.field(name).selectOption(v);
     }
+    for (const name of REGION_FIELDS) {
+      const v = values[name];
+      if (v !== undefined) await this.pickRegion(name, v);
+    }
     for (const phone of values.phones ?? []) await this.addPhone(phone);
+  }
+
+  /** Picks 省 / 市 / 区 from its list ('' = the empty choice), once the list offers it. */
+  async pickRegion(name: (typeof REGION_FIELDS)[number], value: string): Promise<void> {
+    const select = this.field(name);
+    if (value !== '') await expect(select.locator('option', { hasText: new RegExp(`^${escapeRegExp(value)}$`) })).toHaveCount(1);
+    await select.selectOption(value);
   }
 
   /** Clicks 保存; the caller asserts the outcome (a toast, or messages under the fields). */
@@ -107,7 +120,7 @@ export class CustomerCard {
       const v = values[name];
       if (v !== undefined) await expect(this.field(name), name).toHaveValue(v);
     }
-    for (const name of SELECT_FIELDS) {
+    for (const name of [...SELECT_FIELDS, ...REGION_FIELDS]) {
       const v = values[name];
       if (v !== undefined) await expect(this.field(name), name).toHaveValue(v);
     }
