@@ -27,8 +27,8 @@ export interface SourceHead {
  * Reads the first rows only (on a reader thread where this thread uses them, with one time
  * limit for the whole look: see reader-thread.ts).
  */
-export async function readHead(path: string, read: ReadOptions, limits: ReadLimits = INSPECT_LIMITS): Promise<SourceHead> {
-  const source = openSource(path, read, { limits, maxRows: HEAD_ROWS, wholeTime: true });
+export async function readHead(path: string, read: ReadOptions, limits: ReadLimits = INSPECT_LIMITS, isCancelled?: () => boolean): Promise<SourceHead> {
+  const source = openSource(path, read, { limits, maxRows: HEAD_ROWS, wholeTime: true, ...(isCancelled ? { isCancelled } : {}) });
   const rows: Cell[][] = [];
   for await (const row of source.rows()) {
     rows.push(row);

@@ -44,6 +44,8 @@ export interface ReadHow {
   maxRows?: number;
   /** The time limit is for the whole read, not for each batch of rows. */
   wholeTime?: boolean;
+  /** The user gave up waiting (import.cancelInspect): the reader thread is ended. */
+  isCancelled?: () => boolean;
 }
 
 /**

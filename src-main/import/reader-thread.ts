@@ -64,7 +64,7 @@ export function threadedSource(path: string, format: SourceFormat, read: ReadOpt
   const info: SourceInfo = { format, encoding: null, delimiter: null, sheets: [], sheet: read.sheet ?? null, bytes: statSync(path).size };
   return {
     info,
-    rows: (onBytes) => readOnThread(thread, { path, read, limits, maxRows: how.maxRows ?? null }, how.wholeTime === true, info, onBytes),
+    rows: (onBytes) => readOnThread(how.isCancelled ? { ...thread, isCancelled: how.isCancelled } : thread, { path, read, limits, maxRows: how.maxRows ?? null }, how.wholeTime === true, info, onBytes),
   };
 }
 

@@ -14,8 +14,8 @@ export function createDeletedCustomerHandlers({ host }: RouterDeps): Pick<Handle
       changed([id]);
       return { ok: true };
     },
-    'customers.purge': ({ id }, ctx) => {
-      const result = purgeCustomer(ws(), ctx, id);
+    'customers.purge': async ({ id }, ctx) => {
+      const result = await purgeCustomer(ws(), ctx, id);
       changed([id]);
       return result;
     },

@@ -16,6 +16,7 @@ import type { Handlers, RouterDeps } from './handlers';
 type Names =
   | 'import.chooseFile'
   | 'import.inspect'
+  | 'import.cancelInspect'
   | 'import.check'
   | 'import.run'
   | 'import.errorReport'
@@ -30,6 +31,8 @@ type Names =
 
 export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
+  /** The inspections still reading, by file: a cancel ends those running now, not later ones. */
+  const inspecting = new Map<string, Set<{ cancelled: boolean }>>();
   const startJob = (fileToken: string, raw: unknown, dryRun: boolean, ctx: Parameters<Handlers['import.run']>[1]) => {
     const file = host.staged.get(fileToken);
     const settings = importSettings.parse(raw);
@@ -66,7 +69,16 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       const file = host.staged.get(fileToken);
       const customFields = importCustomFields(target, businessTypeId);
       // Read once, on a reader thread with limits (main stays responsive whatever the file holds).
-      const head = await readHead(file.path, read ?? {});
+      const flag = { cancelled: false };
+      const running = inspecting.get(fileToken) ?? new Set();
+      inspecting.set(fileToken, running.add(flag));
+      let head: Awaited<ReturnType<typeof readHead>>;
+      try {
+        head = await readHead(file.path, read ?? {}, undefined, () => flag.cancelled);
+      } finally {
+        running.delete(flag);
+        if (running.size === 0) inspecting.delete(fileToken);
+      }
       const first = inspectHead(head, target, customFields, {}, headerRow);
       const remembered = onlyKnownFields(rememberedMapping(ws(), target, first.headers), target, customFields);
       const inspection = Object.keys(remembered).length ? inspectHead(head, target, customFields, remembered, headerRow) : first;
@@ -81,6 +93,10 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
         suggested: inspection.suggested,
         customFields,
       };
+    },
+    'import.cancelInspect': ({ fileToken }) => {
+      for (const flag of inspecting.get(fileToken) ?? []) flag.cancelled = true;
+      return { ok: true };
     },
     'import.check': ({ fileToken, settings }, ctx) => startJob(fileToken, settings, true, ctx),
     'import.run': ({ fileToken, settings }, ctx) => startJob(fileToken, settings, false, ctx),

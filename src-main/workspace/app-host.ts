@@ -15,6 +15,8 @@ import { acquireWorkspaceLock, type LockApp, type WorkspaceLock } from '../db/wo
 import { WORKSPACE_EXTENSION } from '../db/workspace-format';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
+import { finishPurges } from '../services/customers/purge-customer';
+import { searchCompactionPending } from '../services/search/search-compaction';
 import { countCustomers } from '../services/customers/customer-queries';
 import { backupDue, checkRestorable, createBackup, listBackups, removePartialFiles, restoreBackupFile, type CheckedBackup } from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
@@ -357,6 +359,10 @@ export class AppHost {
     if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);
     const info = this.info() as WorkspaceInfo;
     this.emit({ type: 'workspace.changed', info });
+    // A purge cut short by a crash left its customer's terms in the search index: finish it.
+    if (searchCompactionPending(next)) {
+      finishPurges(next).catch((err: unknown) => console.error('[kecard] could not finish a purge', err));
+    }
     return info;
   }
 }

@@ -16,6 +16,8 @@ export const importEn: typeof importZhCN = {
       hint: 'Excel (.xlsx, .xls) and CSV/text files (UTF-8, GBK …, comma or tab separated).',
       uploading: 'Uploading…',
       reading: 'Reading the file…',
+      cancelReading: 'Cancel',
+      readCancelled: 'Reading the file was cancelled.',
       chosen: '{{name}} — {{format}}, {{columns}} columns',
       businessType: 'Business type',
       noBusinessTypes: 'There are no business types yet; add one in Settings first.',

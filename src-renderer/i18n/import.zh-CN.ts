@@ -14,6 +14,8 @@ export const importZhCN = {
       hint: '支持 Excel（.xlsx、.xls）和 CSV/文本文件（UTF-8、GBK 等编码，逗号或制表符分隔）。',
       uploading: '正在上传…',
       reading: '正在读取文件…',
+      cancelReading: '取消',
+      readCancelled: '已取消读取该文件。',
       chosen: '{{name}} — {{format}}，{{columns}} 列',
       businessType: '业务类型',
       noBusinessTypes: '还没有业务类型，请先在“设置”中添加。',

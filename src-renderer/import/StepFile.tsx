@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/app-store';
-import { chooseNativeFile, setBusinessType, setTarget, uploadChosenFile } from './import-actions';
+import { cancelInspect, chooseNativeFile, setBusinessType, setTarget, uploadChosenFile } from './import-actions';
 import { useImport } from './import-store';
 import type { ImportTarget } from './import-types';
 
@@ -77,7 +77,14 @@ export function StepFile() {
           </div>
         </div>
       ) : null}
-      {busy ? <p className="muted">{t('imp.file.reading')}</p> : null}
+      {busy ? (
+        <p className="muted">
+          {t('imp.file.reading')}{' '}
+          <button type="button" data-testid="import-inspect-cancel" onClick={() => void cancelInspect()}>
+            {t('imp.file.cancelReading')}
+          </button>
+        </p>
+      ) : null}
       {file && inspection ? (
         <div className="import-file-chosen" data-testid="import-file-name" data-name={file.fileName}>
           {t('imp.file.chosen', {

@@ -3,7 +3,7 @@ import type { KecardEvent } from '../../src-shared/contract/events';
 import { normaliseHeader } from '../../src-shared/import/header-synonyms';
 import { missingFields } from '../../src-shared/import/mapping-checks';
 import { api } from '../api/client';
-import { apiErrorText, errorText } from '../api/errors';
+import { apiErrorText, errorText, isCode } from '../api/errors';
 import { uploadFile } from '../api/upload';
 import { useDataVersion } from '../app/app-store';
 import { downloadBase64 } from '../queries/export-result';
@@ -93,8 +93,14 @@ export async function inspect(): Promise<void> {
     const inspection = await api.import.inspect({ fileToken: s.file.fileToken, target: s.target, ...(s.target === 'records' && s.businessTypeId ? { businessTypeId: s.businessTypeId } : {}), read });
     patch({ inspection, mapping: { ...inspection.suggested }, report: null, rowActions: {}, optionDecisions: {}, recordKey: null, busy: false });
   } catch (err) {
-    patch({ busy: false, inspection: null, error: errorText(t, err) });
+    patch({ busy: false, inspection: null, error: isCode(err, 'JOB_CANCELLED') ? t('imp.file.readCancelled') : errorText(t, err) });
   }
+}
+
+/** 取消 while a file is being read: main ends its reader thread; inspect() then says so. */
+export async function cancelInspect(): Promise<void> {
+  const file = get().file;
+  if (file) await api.import.cancelInspect({ fileToken: file.fileToken });
 }
 
 export function setTarget(target: ImportTarget): void {

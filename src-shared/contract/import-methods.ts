@@ -54,6 +54,8 @@ export const importMethods = {
     permission: 'write',
   }),
   /** Runs the whole check (dry run) as a job; the report arrives in job.finished's result. */
+  /** Ends the inspections of this file still reading (the 取消 beside 正在读取文件); they answer JOB_CANCELLED. */
+  'import.cancelInspect': defineMethod({ input: z.object({ fileToken }).strict(), output: ok, permission: 'write' }),
   'import.check': defineMethod({ input: z.object({ fileToken, settings: importSettingsInput }).strict(), output: jobStarted, permission: 'write' }),
   /** Imports as a job in one transaction, after a backup; the report arrives in job.finished's result. */
   'import.run': defineMethod({ input: z.object({ fileToken, settings: importSettingsInput }).strict(), output: jobStarted, permission: 'write' }),

@@ -7,6 +7,7 @@ import { runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { customEntityOf } from '../custom-fields/custom-values';
 import { safeColumn } from '../custom-fields/field-registry';
+import { compactSearchIndex, requestSearchCompaction } from '../search/search-compaction';
 import { reindexCustomer } from '../search/search-index';
 import { isCustomerPurged } from './deleted-customers';
 import { isPersonalCustomType, PERSONAL_ENTITIES, personalEntity, type PersonalEntity } from './personal-data';
@@ -34,9 +35,32 @@ interface CustomColumn {
  *
  * SQLite leaves deleted bytes in free pages and in the WAL, so the purge runs with
  * `secure_delete` (freed content is overwritten with zeros), merges the search index (a deleted
- * document's tokens stay in its segments until a merge), and afterwards empties the WAL.
+ * document's tokens stay in its segments until a merge: search-compaction.ts), and afterwards
+ * empties the WAL. The rows and the log are cleared in one transaction before the first await;
+ * the merge follows in short steps, main answering other calls between them.
  */
-export function purgeCustomer(ws: Workspace, ctx: CallContext, id: string): PurgeResult {
+export async function purgeCustomer(ws: Workspace, ctx: CallContext, id: string): Promise<PurgeResult> {
+  const logRowsScrubbed = clearPersonalData(ws, ctx, id);
+  await finishPurges(ws);
+  return { logRowsScrubbed, walEmptied: emptyWal(ws) };
+}
+
+/**
+ * The search index merged and the pages it freed zeroed, for every purge not finished yet (one
+ * cut short by a crash, found at open). The WAL is emptied by the caller.
+ */
+export async function finishPurges(ws: Workspace): Promise<void> {
+  const before = ws.db.pragma('secure_delete', { simple: true }) as number;
+  ws.db.pragma('secure_delete = ON');
+  try {
+    if (!(await compactSearchIndex(ws))) return;
+    ws.db.transaction(() => zeroFreePages(ws)).immediate();
+  } finally {
+    if (ws.db.open) ws.db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
+  }
+}
+
+function clearPersonalData(ws: Workspace, ctx: CallContext, id: string): number {
   if (!roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { permission: 'manage' });
   const before = ws.db.pragma('secure_delete', { simple: true }) as number;
   ws.db.pragma('secure_delete = ON');
@@ -59,14 +83,14 @@ export function purgeCustomer(ws: Workspace, ctx: CallContext, id: string): Purg
         return personalEntity(entity)?.fields.some((f) => f.field === field) ?? false;
       });
       reindexCustomer(ws, id);
-      ws.db.prepare("INSERT INTO customer_search (customer_search) VALUES ('optimize')").run();
+      requestSearchCompaction(ws);
       tx.log({ op: 'purge', entity: 'customer', entityId: id, rootId: id });
       zeroFreePages(ws);
     });
   } finally {
     ws.db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
   }
-  return { logRowsScrubbed, walEmptied: emptyWal(ws) };
+  return logRowsScrubbed;
 }
 
 /** Every custom column ever defined (purged fields too: their values remain in the log). */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { BackupsDialog } from '../pages/backups-dialog';
 import { ImportWizard } from '../pages/import-wizard';
+import { writeXlsx } from '../../support/zip-file';
 import { QueryBuilderPage } from '../pages/query-builder-page';
 import { expect, test, type Api } from '../support/fixtures';
 
@@ -257,6 +258,26 @@ test('a hostile file is refused with the limit it passed, in Chinese, and the wi
   await wizard.open();
   await app.getByTestId('import-file-input').setInputFiles(path);
   await expect(app.getByTestId('import-error')).toHaveText('文件中有单元格超过 32767 个字符，未导入。请缩短该单元格后再试。（第 2 行）');
+  await wizard.chooseFile(GBK_CSV, 'customers-gbk-dupes.csv');
+  await expect(app.getByTestId('import-error')).toBeHidden();
+  await wizard.next('source');
+});
+
+test('取消 while a file is being read ends the reading, and the wizard goes on', async ({ app, tempDir }) => {
+  // 200 MB of text in a 1 MB xlsx: reading its head takes seconds on the reader thread.
+  const path = join(tempDir, 'slow.xlsx');
+  await writeXlsx(path, {
+    strings: function* () {
+      for (let i = 0; i < 7000; i += 1) yield `<si><t>${String(i).padStart(6, '0')}${'B'.repeat(30_000)}</t></si>`;
+    },
+    columns: 2,
+  });
+  const wizard = new ImportWizard(app);
+  await wizard.open();
+  await app.getByTestId('import-file-input').setInputFiles(path);
+  await app.getByTestId('import-inspect-cancel').click();
+  await expect(app.getByTestId('import-error')).toHaveText('已取消读取该文件。');
+  await expect(app.getByTestId('import-inspect-cancel')).toBeHidden();
   await wizard.chooseFile(GBK_CSV, 'customers-gbk-dupes.csv');
   await expect(app.getByTestId('import-error')).toBeHidden();
   await wizard.next('source');

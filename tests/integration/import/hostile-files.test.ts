@@ -197,6 +197,36 @@ function runImportCheck(path: string) {
 }
 
 describe('through the app', () => {
+  it('import.cancelInspect ends an inspection still reading, long before its time limit', async () => {
+    const { ws: workspace, dir, path: wsPath, cleanup } = tempWorkspace();
+    workspace.close();
+    const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: distWorkers });
+    try {
+      app.host.open(wsPath);
+      const ctx = app.host.context;
+      const path = join(dir, 'slow.xlsx');
+      await writeXlsx(path, { strings: function* () {
+        for (let i = 0; i < 7000; i += 1) yield `<si><t>${String(i).padStart(6, '0')}${'B'.repeat(30_000)}</t></si>`;
+      }, columns: 2 });
+      const fileToken = app.host.staged.stagePath(path, 'slow.xlsx');
+      const started = Date.now();
+      const inspecting = app.dispatch('import.inspect', { fileToken, target: 'customers' }, ctx);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(await app.dispatch('import.cancelInspect', { fileToken }, ctx)).toEqual({ ok: true, value: { ok: true } });
+      expect(await inspecting).toMatchObject({ ok: false, error: { code: 'JOB_CANCELLED' } });
+      expect(Date.now() - started).toBeLessThan(INSPECT_LIMITS.seconds * 1000);
+      // A later inspection of the same file is not affected by the earlier cancel.
+      const small = join(dir, 'small.csv');
+      writeFileSync(small, '客户名称\n甲公司\n');
+      const smallToken = app.host.staged.stagePath(small, 'small.csv');
+      await app.dispatch('import.cancelInspect', { fileToken: smallToken }, ctx);
+      expect(await app.dispatch('import.inspect', { fileToken: smallToken, target: 'customers' }, ctx)).toMatchObject({ ok: true, value: { headers: ['客户名称'] } });
+    } finally {
+      await app.dispose();
+      cleanup();
+    }
+  });
+
   it('an app bundle without its file reader refuses to start instead of parsing on main', () => {
     const { dir, cleanup } = tempDir();
     try {
