@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { api } from '../api/client';
+import { useData } from '../api/use-data';
 import { importFieldLabel, optionChoices } from './import-fields';
 import { useImport } from './import-store';
 import { duplicateActionsOf, type DuplicateAction, type ImportReport } from './import-types';
@@ -82,13 +82,10 @@ export function UnknownOptions({ report, customFields }: { report: ImportReport;
   const { t } = useTranslation();
   const decisions = useImport((s) => s.optionDecisions);
   const set = useImport((s) => s.set);
-  const [staff, setStaff] = useState<{ id: string; name: string }[]>([]);
   const statuses = useImport((s) => s.businessTypes.find((b) => b.id === s.businessTypeId)?.statuses ?? NO_STATUSES);
   const fields = Object.entries(report.unknownOptions).filter(([, values]) => values.length > 0);
   const needStaff = fields.some(([f]) => f === 'ownerId' || f === 'employeeId' || customFields.some((c) => c.type === 'staff' && f === `custom:${c.columnName}`));
-  useEffect(() => {
-    if (needStaff) void api.employees.list({}).then(setStaff).catch(() => undefined);
-  }, [needStaff]);
+  const staff = useData(() => (needStaff ? api.employees.list({}) : Promise.resolve([])), [needStaff], ['employee']).data ?? [];
   if (fields.length === 0) return null;
   const decide = (field: string, value: string, choice: string) => {
     const forField = { ...(decisions[field] ?? {}) };

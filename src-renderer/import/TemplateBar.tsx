@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
+import { useData } from '../api/use-data';
 import { toast } from '../components/toast-store';
 import { applyTemplate, loadTemplates, saveTemplate } from './import-actions';
 import { useImport } from './import-store';
@@ -11,19 +12,12 @@ import type { MappingTemplate } from './import-types';
 export function TemplateBar() {
   const { t } = useTranslation();
   const target = useImport((s) => s.target);
-  const [templates, setTemplates] = useState<MappingTemplate[]>([]);
+  const loaded = useData(() => loadTemplates(target), [target], ['importMapping']);
+  const templates: MappingTemplate[] = loaded.data ?? [];
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = () =>
-    loadTemplates(target)
-      .then(setTemplates)
-      .catch((err: unknown) => setError(errorText(t, err)));
-  useEffect(() => {
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when the target changes
-  }, [target]);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? loaded.error;
 
   const template = templates.find((x) => x.id === chosen);
   const save = async () => {
@@ -32,7 +26,7 @@ export function TemplateBar() {
       await saveTemplate(name.trim());
       toast.success(t('imp.template.saved', { name: name.trim() }));
       setName('');
-      await reload();
+      loaded.reload();
     } catch (err) {
       setError(errorText(t, err));
     }
@@ -42,7 +36,7 @@ export function TemplateBar() {
     try {
       await api.import.deleteTemplate({ id: template.id });
       setChosen('');
-      await reload();
+      loaded.reload();
     } catch (err) {
       setError(errorText(t, err));
     }
