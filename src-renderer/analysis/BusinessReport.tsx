@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBusinessTypes } from '../card/use-meta';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -7,7 +7,7 @@ import { DrillCount } from './DrillCount';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { BusinessResult } from './report-types';
-import { useReport } from './use-report';
+import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
 
 /** 投诉/满意度: records of a business type per status, days to close, averages of its number fields (e.g. a score). */
 export function BusinessReport() {
@@ -16,13 +16,9 @@ export function BusinessReport() {
   const [picked, setPicked] = useState('');
   const typeId = types.some((bt) => bt.id === picked) ? picked : (types[0]?.id ?? '');
   const type = types.find((bt) => bt.id === typeId);
-  const { state, run, cancel, reset } = useReport<BusinessResult>();
-  const go = () => {
-    const { asOf, windowDays } = useAnalysis.getState();
-    if (typeId) void run({ kind: 'business', typeId, asOf, windowDays });
-    else reset();
-  };
-  useEffect(go, [typeId]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the type changes
+  const params = useAsOfWindow();
+  // Reruns when the type changes; dates and window on 计算.
+  const { state, run, cancel } = useReportRun<RequestOf<'business'>, BusinessResult>(typeId ? { kind: 'business', typeId, ...params } : null, typeId);
   const title = `${t('analysis.reports.business')}${type ? ` · ${type.name}` : ''}`;
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -47,7 +43,7 @@ export function BusinessReport() {
       kind="business"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
@@ -8,26 +8,19 @@ import { yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { ClvResult } from './report-types';
-import { useReport } from './use-report';
+import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
 
 /** 客户终身价值: the formula with its figures, built up step by step in the chart. */
 export function ClvReport() {
   const { t, i18n } = useTranslation();
   const [lifespan, setLifespan] = useState(3);
   const [marginPct, setMarginPct] = useState(30);
-  const { state, run, cancel } = useReport<ClvResult>();
+  // The drill lists the customers of the figures shown (`ran`), not of parameters changed since.
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'clv'>, ClvResult>({ kind: 'clv', ...useAsOfWindow(), lifespanYears: lifespan, grossMargin: marginPct / 100 });
   const openDrill = useAnalysis((s) => s.openDrill);
-  // The drill lists the customers of the figures shown, not of parameters changed since.
-  const ran = useRef({ asOf: '', windowDays: 0, clv: { lifespanYears: 3, grossMargin: 0.3 } });
-  const go = () => {
-    const { asOf, windowDays } = useAnalysis.getState();
-    ran.current = { asOf, windowDays, clv: { lifespanYears: lifespan, grossMargin: marginPct / 100 } };
-    void run({ kind: 'clv', asOf, windowDays, lifespanYears: lifespan, grossMargin: marginPct / 100 });
-  };
-  useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.clv');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => openDrill({ title: t('analysis.clv.buyers', { n: (data?.customers ?? 0).toLocaleString() }), target: { of: 'buyers', ...ran.current } });
+  const drill = () => ran && openDrill({ title: t('analysis.clv.buyers', { n: (data?.customers ?? 0).toLocaleString() }), target: { of: 'buyers', asOf: ran.asOf, windowDays: ran.windowDays, clv: { lifespanYears: ran.lifespanYears, grossMargin: ran.grossMargin } } });
   const steps = useMemo(
     () =>
       data
@@ -57,7 +50,7 @@ export function ClvReport() {
       kind="clv"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

@@ -1,11 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import { SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { DistributionResult } from './report-types';
-import { useReport } from './use-report';
+import { useReportRun, type RequestOf } from './use-report-run';
 import { useSchemes } from './use-schemes';
 import { DrillCount } from './DrillCount';
 
@@ -13,12 +13,9 @@ import { DrillCount } from './DrillCount';
 export function DistributionReport() {
   const { t } = useTranslation();
   const { schemes, scheme, loaded } = useSchemes();
-  const { state, run, cancel } = useReport<DistributionResult>();
+  // Reruns when the scheme changes.
+  const { state, run, cancel } = useReportRun<RequestOf<'distribution'>, DistributionResult>(scheme ? { kind: 'distribution', schemeId: scheme.id } : null, scheme?.id ?? '');
   const openDrill = useAnalysis((s) => s.openDrill);
-  const go = () => {
-    if (scheme) void run({ kind: 'distribution', schemeId: scheme.id });
-  };
-  useEffect(go, [scheme?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scheme changes
   const title = t('analysis.reports.distribution');
   const data = state.status === 'done' ? state.data : null;
   const drill = (period: string, key: string) => {
@@ -43,7 +40,7 @@ export function DistributionReport() {
       kind="distribution"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={<SchemeSelect schemes={schemes} scheme={scheme} />}
       chart={

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
 import { useApp } from '../app/app-store';
@@ -10,25 +10,19 @@ import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { DormantResult } from './report-types';
 import { startReport } from './report-job';
-import { useReport } from './use-report';
+import { useReportRun, type RequestOf } from './use-report-run';
 
 /** 静止户: customers quiet for N days, the revenue at risk, and the list with last order and owner. */
 export function DormantReport() {
   const { t, i18n } = useTranslation();
   const [days, setDays] = useState(180);
-  const { state, run, cancel } = useReport<DormantResult>();
+  const asOf = useAnalysis((s) => s.asOf);
+  // `ran`: what the shown result was run with; the drill and the export list the same customers, whatever the inputs say now.
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'dormant'>, DormantResult>({ kind: 'dormant', asOf, dormantDays: days });
   const openDrill = useAnalysis((s) => s.openDrill);
-  const asOf = () => useAnalysis.getState().asOf;
-  // What the shown result was run with: the export lists the same customers, whatever the inputs say now.
-  const ran = useRef({ asOf: asOf(), dormantDays: days });
-  const go = () => {
-    ran.current = { asOf: asOf(), dormantDays: days };
-    void run({ kind: 'dormant', ...ran.current });
-  };
-  useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
   const title = t('analysis.reports.dormant');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => openDrill({ title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }), target: { of: 'dormant', ...ran.current } });
+  const drill = () => ran && openDrill({ title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }), target: { of: 'dormant', asOf: ran.asOf, dormantDays: ran.dormantDays } });
   // How long all dormant customers have been quiet, in bands from the threshold (counted by main, not from the listed 200).
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
@@ -43,8 +37,8 @@ export function DormantReport() {
   }, [data, t]);
   // The export lists every dormant customer: the table shows the first 200, so fetch the rest.
   const allRows = async (): Promise<DormantResult['list']> => {
-    if (!data || data.count <= data.list.length) return data?.list ?? [];
-    const full = await startReport<DormantResult>({ kind: 'dormant', ...ran.current, all: true }).result;
+    if (!data || !ran || data.count <= data.list.length) return data?.list ?? [];
+    const full = await startReport<DormantResult>({ ...ran, all: true }).result;
     return full.list;
   };
   const open = (id: string) => {
@@ -56,7 +50,7 @@ export function DormantReport() {
       kind="dormant"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
@@ -9,19 +9,15 @@ import { yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { ManagerRow } from './report-types';
-import { useReport } from './use-report';
+import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
 
 /** 客户经理绩效: customers owned (drilling to them), their revenue, visits done vs planned of a chosen visit business type. */
 export function ManagersReport() {
   const { t, i18n } = useTranslation();
   const types = useBusinessTypes().data ?? [];
   const [visitTypeId, setVisitTypeId] = useState('');
-  const { state, run, cancel } = useReport<ManagerRow[]>();
-  const go = () => {
-    const { asOf, windowDays } = useAnalysis.getState();
-    void run({ kind: 'managers', asOf, windowDays, ...(visitTypeId ? { visitTypeId } : {}) });
-  };
-  useEffect(go, [visitTypeId]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the visit type changes
+  // Reruns when the visit type changes; dates and window on 计算.
+  const { state, run, cancel } = useReportRun<RequestOf<'managers'>, ManagerRow[]>({ kind: 'managers', ...useAsOfWindow(), ...(visitTypeId ? { visitTypeId } : {}) }, visitTypeId);
   const title = t('analysis.reports.managers');
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -50,7 +46,7 @@ export function ManagersReport() {
       kind="managers"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

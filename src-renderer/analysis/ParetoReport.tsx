@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -7,21 +7,15 @@ import { pct, yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { ParetoResult } from './report-types';
-import { useReport } from './use-report';
+import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
 
 /** 80/20 贡献曲线: customers by revenue, largest first, against the cumulative share; the exact top-20% share as text. */
 export function ParetoReport() {
   const { t, i18n } = useTranslation();
-  const { state, run, cancel } = useReport<ParetoResult>();
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'pareto'>, ParetoResult>({ kind: 'pareto', ...useAsOfWindow() });
   const openDrill = useAnalysis((s) => s.openDrill);
-  const params = () => {
-    const { asOf, windowDays } = useAnalysis.getState();
-    return { asOf, windowDays };
-  };
-  const go = () => void run({ kind: 'pareto', ...params() });
-  useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open; later runs on 计算
   const title = t('analysis.reports.pareto');
-  const drillTop = () => openDrill({ title: t('analysis.pareto.drillTop'), target: { of: 'paretoTop', ...params(), share: 0.2 } });
+  const drillTop = () => ran && openDrill({ title: t('analysis.pareto.drillTop'), target: { of: 'paretoTop', asOf: ran.asOf, windowDays: ran.windowDays, share: 0.2 } });
   const data = state.status === 'done' ? state.data : null;
   const option = useMemo<ChartOption | null>(
     () =>
@@ -56,7 +50,7 @@ export function ParetoReport() {
       kind="pareto"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={<AsOfWindow />}
       chart={option ? { option, onClick: drillTop } : null}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { snapshotFieldKey } from '../../src-shared/query/query-fields';
 import type { ChartOption } from '../charts/echarts-setup';
@@ -7,7 +7,7 @@ import { openQuery } from './open-query';
 import { PeriodSelect, SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { PyramidResult } from './report-types';
-import { useReport } from './use-report';
+import { useReportRun, type RequestOf } from './use-report-run';
 import { useSchemes } from './use-schemes';
 
 /** 客户分级金字塔: customers per class of a period's snapshot, best class on top; a slice drills to its customers. */
@@ -16,12 +16,10 @@ export function PyramidReport() {
   const { schemes, scheme, periods, loaded } = useSchemes();
   const [period, setPeriod] = useState('');
   const shown = periods.includes(period) ? period : (periods[periods.length - 1] ?? '');
-  const { state, run, cancel } = useReport<PyramidResult>();
+  const request: RequestOf<'pyramid'> | null = scheme ? { kind: 'pyramid', schemeId: scheme.id, ...(shown ? { period: shown } : {}) } : null;
+  // Reruns when the scheme or period changes.
+  const { state, run, cancel } = useReportRun<RequestOf<'pyramid'>, PyramidResult>(request, `${scheme?.id ?? ''}|${shown}`);
   const openDrill = useAnalysis((s) => s.openDrill);
-  const go = () => {
-    if (scheme) void run({ kind: 'pyramid', schemeId: scheme.id, ...(shown ? { period: shown } : {}) });
-  };
-  useEffect(go, [scheme?.id, shown]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scheme or period changes
   const title = t('analysis.reports.pyramid');
   const data = state.status === 'done' ? state.data : null;
   const drill = (key: string) => {
@@ -58,7 +56,7 @@ export function PyramidReport() {
       kind="pyramid"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

@@ -1,17 +1,15 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import { ReportFrame } from './ReportFrame';
 import type { RelationshipResult } from './report-types';
-import { useReport } from './use-report';
+import { useReportRun } from './use-report-run';
 
 /** 客情关系等级: customers per relationship level; a slice or a row drills to the customers of that level. */
 export function RelationshipReport() {
   const { t } = useTranslation();
-  const { state, run, cancel } = useReport<RelationshipResult>();
-  const go = () => void run({ kind: 'relationship' });
-  useEffect(go, []); // eslint-disable-line react-hooks/exhaustive-deps -- first run on open
+  const { state, run, cancel } = useReportRun<{ kind: 'relationship' }, RelationshipResult>({ kind: 'relationship' });
   const title = t('analysis.reports.relationship');
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -31,7 +29,7 @@ export function RelationshipReport() {
       kind="relationship"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       chart={
         option

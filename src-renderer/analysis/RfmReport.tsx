@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
@@ -8,25 +8,27 @@ import { pct, yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { RfmResult } from './report-types';
-import { useReport } from './use-report';
+import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
 import { DrillCount } from './DrillCount';
 
 /** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. Segments and cells drill down. */
 export function RfmReport() {
   const { t, i18n } = useTranslation();
   const [buckets, setBuckets] = useState<3 | 4 | 5>(5);
-  const { state, run, cancel } = useReport<RfmResult>();
+  // Reruns at once when the scoring changes; dates and window on 计算. Drills use the shown result's parameters.
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'rfm'>, RfmResult>({ kind: 'rfm', ...useAsOfWindow(), scoring: { kind: 'quantiles', buckets } }, String(buckets));
   const openDrill = useAnalysis((s) => s.openDrill);
-  const params = () => {
-    const { asOf, windowDays } = useAnalysis.getState();
-    return { asOf, windowDays, scoring: { kind: 'quantiles' as const, buckets } };
-  };
-  const go = () => void run({ kind: 'rfm', ...params() });
-  useEffect(go, [buckets]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scoring changes
+  const params = () => (ran ? { asOf: ran.asOf, windowDays: ran.windowDays, scoring: ran.scoring } : null);
   const title = t('analysis.reports.rfm');
   const data = state.status === 'done' ? state.data : null;
-  const drill = (segment: string) => openDrill({ title: `RFM · ${segment}`, target: { of: 'rfmSegment', ...params(), segment } });
-  const drillCell = (r: number, f: number) => openDrill({ title: `RFM · R${r} F${f}`, target: { of: 'rfmCell', ...params(), r, f } });
+  const drill = (segment: string) => {
+    const p = params();
+    if (p) openDrill({ title: `RFM · ${segment}`, target: { of: 'rfmSegment', ...p, segment } });
+  };
+  const drillCell = (r: number, f: number) => {
+    const p = params();
+    if (p) openDrill({ title: `RFM · R${r} F${f}`, target: { of: 'rfmCell', ...p, r, f } });
+  };
   const cellCount = (r: number, f: number) => data?.heatmap.find((c) => c.r === r && c.f === f)?.customers ?? 0;
   const levels = Array.from({ length: buckets }, (_, i) => i + 1);
   const option = useMemo<ChartOption | null>(() => {
@@ -58,7 +60,7 @@ export function RfmReport() {
       kind="rfm"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

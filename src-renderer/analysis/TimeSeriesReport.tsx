@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
 import { formatMoney } from '../../src-shared/money';
@@ -8,7 +8,7 @@ import type { DrillTarget } from './report-types';
 import { yuan } from './export-table';
 import { ReportFrame } from './ReportFrame';
 import type { TimeSeriesResult } from './report-types';
-import { useReport } from './use-report';
+import { useReportRun, type RequestOf } from './use-report-run';
 import { DrillCount } from './DrillCount';
 
 type By = '' | 'class' | 'province';
@@ -30,14 +30,10 @@ export function TimeSeriesReport() {
   const asOf = useAnalysis((s) => s.asOf);
   const [range, setRange] = useState(() => ({ from: `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`, to: asOf.slice(0, 7) }));
   const [by, setBy] = useState<By>('');
-  const { state, run, cancel } = useReport<TimeSeriesResult>();
+  // Reruns when the split changes; the months on 计算.
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'timeSeries'>, TimeSeriesResult>({ kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) }, by);
   // The split the shown data was computed with (the select may have moved since).
-  const [ranBy, setRanBy] = useState<By>('');
-  const go = () =>
-    void run({ kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) }).then((d) => {
-      if (d) setRanBy(by);
-    });
-  useEffect(go, [by]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the split changes
+  const ranBy: By = ran?.by ?? '';
   const title = t('analysis.reports.timeSeries');
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -92,7 +88,7 @@ export function TimeSeriesReport() {
       kind="timeSeries"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
 import type { TransitionMove } from '../../src-shared/analysis/report-results';
@@ -8,7 +8,7 @@ import { PeriodSelect, SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { TransitionsResult } from './report-types';
 import { TransitionMatrix } from './TransitionMatrix';
-import { useReport } from './use-report';
+import { useReportRun, type RequestOf } from './use-report-run';
 import { useSchemes } from './use-schemes';
 
 const ABSENT = '—';
@@ -20,13 +20,10 @@ export function TransitionsReport() {
   const [pick, setPick] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const from = periods.includes(pick.from) ? pick.from : (periods[periods.length - 2] ?? '');
   const to = periods.includes(pick.to) ? pick.to : (periods[periods.length - 1] ?? '');
-  const { state, run, cancel, reset } = useReport<TransitionsResult>();
+  // Reruns when the scheme or a period changes.
+  const request: RequestOf<'transitions'> | null = scheme && from && to ? { kind: 'transitions', schemeId: scheme.id, from, to } : null;
+  const { state, run, cancel } = useReportRun<RequestOf<'transitions'>, TransitionsResult>(request, `${scheme?.id ?? ''}|${from}|${to}`);
   const openDrill = useAnalysis((s) => s.openDrill);
-  const go = () => {
-    if (scheme && from && to) void run({ kind: 'transitions', schemeId: scheme.id, from, to });
-    else reset();
-  };
-  useEffect(go, [scheme?.id, from, to]); // eslint-disable-line react-hooks/exhaustive-deps -- rerun when the scheme or periods change
   const title = t('analysis.reports.transitions');
   const data = state.status === 'done' ? state.data : null;
   const order = useMemo(() => [...(scheme?.definition.classes.map((c) => c.key) ?? []), ABSENT], [scheme]);
@@ -68,7 +65,7 @@ export function TransitionsReport() {
       kind="transitions"
       title={title}
       state={state}
-      onRun={go}
+      onRun={run}
       onCancel={cancel}
       params={
         <>
