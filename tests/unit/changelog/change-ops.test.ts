@@ -1,11 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changeLog } from '../../../src-main/db/schema/change-log';
+import { OP_CODES, opOfCode } from '../../../src-main/changelog/log-codec';
 import { CHANGE_OPS } from '../../../src-shared/domain/change-log';
 
-// ChangeOp is defined once (src-shared/domain/change-log.ts); the drizzle column still spells the
-// list out, so this keeps the two from drifting.
+// ChangeOp is defined once (src-shared/domain/change-log.ts); the log stores each as a number
+// (log-codec.ts) and the view change_log_entries spells the numbers out again (migration 0013).
 describe('change log ops', () => {
-  it('the schema column allows exactly the shared ops', () => {
-    expect(changeLog.op.enumValues).toEqual([...CHANGE_OPS]);
+  it('every shared op has its own number, and the numbers read back', () => {
+    expect(Object.keys(OP_CODES).sort()).toEqual([...CHANGE_OPS].sort());
+    expect(new Set(Object.values(OP_CODES)).size).toBe(CHANGE_OPS.length);
+    for (const op of CHANGE_OPS) expect(opOfCode(OP_CODES[op])).toBe(op);
+  });
+
+  it('the view spells each number as the codec does', () => {
+    const sql = readFileSync(join(import.meta.dirname, '..', '..', '..', 'migrations', '0013_sync_grade_change_log.sql'), 'utf8');
+    const spelled = Object.fromEntries([...sql.matchAll(/WHEN (\d+) THEN '(\w+)'/g)].map((m) => [m[2], Number(m[1])]));
+    expect(spelled).toEqual(OP_CODES);
   });
 });
