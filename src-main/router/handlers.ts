@@ -145,7 +145,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
       const params = { customers, seed, ...(ordersPerCustomer ? { ordersPerCustomer } : {}) };
       const jobId = jobs.start('demo', ws().path, params, ctx, () => {
         host.emit({ type: 'workspace.changed', info: host.info() });
-        changed(['customer', 'contact', 'department', 'employee', 'order', 'product']);
+        changed(['customer', 'contact', 'department', 'employee', 'order', 'product', 'receipt', 'businessRecord', 'businessType', 'customField']);
       });
       return { jobId };
     },
