@@ -51,6 +51,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
 
     'workspace.info': () => host.info(),
     'workspace.recent': () => host.recent.list(),
+    'workspace.missing': () => ({ path: host.missingStartup }),
     'workspace.open': ({ path }) => host.open(path),
     'workspace.openDefault': () => host.openDefault(),
     'workspace.create': ({ path }) => host.create(path),
