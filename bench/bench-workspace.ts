@@ -57,6 +57,8 @@ function sumResults(parts: DemoResult[]): DemoResult {
     products: first.products,
     orders: sum('orders'),
     orderLines: sum('orderLines'),
+    receipts: sum('receipts'),
+    records: sum('records'),
     elapsedMs: sum('elapsedMs'),
     batchWaitMs: sum('batchWaitMs'),
   };

@@ -81,7 +81,9 @@ async function runDemo(path: string, seed: number, customers: number, ordersPerC
     text: [
       `完成 / Done: ${result.customers.toLocaleString('en-US')} customers, ${result.departments.toLocaleString('en-US')} departments, ` +
         `${result.contacts.toLocaleString('en-US')} contacts, ${result.employees} employees` +
-        (result.orders > 0 ? `, ${result.products} products, ${result.orders.toLocaleString('en-US')} orders (${result.orderLines.toLocaleString('en-US')} lines)` : '') +
+        (result.orders > 0 ? `, ${result.products} products, ${result.orders.toLocaleString('en-US')} orders (${result.orderLines.toLocaleString('en-US')} lines), ` +
+            `${result.receipts.toLocaleString('en-US')} receipts, ${result.records.toLocaleString('en-US')} business records`
+          : '') +
         ` (seed ${seed}) in ${(result.elapsedMs / 1000).toFixed(1)} s`,
       `工作区 / Workspace: ${path}`,
     ],

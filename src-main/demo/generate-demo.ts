@@ -7,10 +7,15 @@ import { runWrite, type WriteTx } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
 import { CustomerTreeWriter } from '../services/customers/customer-bulk';
 import { insertEmployee } from '../services/employees/employee-service';
+import { insertBusinessRecord } from '../services/business/business-record-service';
+import { insertFromTemplate, templateNames } from '../services/business/business-templates';
+import { getBusinessType, listBusinessTypes } from '../services/business/business-type-service';
+import { storedFields } from '../services/custom-fields/field-registry';
 import { OrderBulkWriter } from '../services/sales/order-bulk';
 import { insertProduct } from '../services/sales/product-service';
 import { validate } from '../services/shared/validate';
-import type { DemoPlan } from './demo-batches';
+import type { DemoPlan, DemoRecordType } from './demo-batches';
+import { DEMO_RECORD_TEMPLATES, type DemoRecordTemplate } from './demo-followups';
 import { demoProducts, MAX_DEMO_ORDERS_PER_CUSTOMER } from './demo-orders';
 import { demoEmployees, ownerWeights } from './demo-records';
 import { localSource, type DemoBatchSource } from './demo-source';
@@ -57,6 +62,9 @@ export interface DemoResult {
   products: number;
   orders: number;
   orderLines: number;
+  /** With sales: receipts against the orders, and business records (opportunities, visits). */
+  receipts: number;
+  records: number;
   elapsedMs: number;
   /**
    * Time the writer spent getting batches: building them on this thread, or waiting for the
@@ -114,7 +122,7 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
         };
         if (ordersPerCustomer > 0) {
           const products = demoProducts(seed).map((p) => ({ id: reuseOr(tx, 'products', p.name, () => insertProduct(tx, validate(productInput, p))), name: p.name, priceFen: p.priceFen }));
-          Object.assign(plan, { ordersPerCustomer, products, salesUntil });
+          Object.assign(plan, { ordersPerCustomer, products, salesUntil, recordTypes: demoRecordTypes(tx) });
         }
         const writer = new CustomerTreeWriter(tx);
         const orderWriter = ordersPerCustomer > 0 ? new OrderBulkWriter(tx) : null;
@@ -125,6 +133,8 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
         let contacts = 0;
         let orders = 0;
         let orderLines = 0;
+        let receipts = 0;
+        let records = 0;
         try {
           const nextBatch = () => {
             const t = performance.now();
@@ -145,7 +155,12 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
                   orderLines += o.values.lines.length;
                 }
                 orders += tree.orders.length;
+                for (const r of tree.receipts ?? []) orderWriter.insertReceipt(r.values, r.id);
+                receipts += tree.receipts?.length ?? 0;
               }
+              // Through the record service: the workflow's status, custom values and their log entries.
+              for (const r of tree.records ?? []) insertBusinessRecord(tx, r.values, r.id);
+              records += tree.records?.length ?? 0;
             }
             done += trees.length;
           }
@@ -161,6 +176,8 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
           products: plan.products?.length ?? 0,
           orders,
           orderLines,
+          receipts,
+          records,
           batchWaitMs: Math.round(batchWaitMs),
         };
       },
@@ -168,6 +185,24 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
     ),
   );
   return { seed, customers: total, ...counts, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The business types demo records go to: the workspace's own 销售机会跟踪 / 客户回访 (found by
+ * template, then by name) or new ones from the templates, in the demo's own logged write (a
+ * cancelled demo leaves no type behind). Fields are matched by label, so a type the user changed
+ * takes what still fits.
+ */
+function demoRecordTypes(tx: WriteTx): Partial<Record<DemoRecordTemplate, DemoRecordType>> {
+  const names = templateNames();
+  const out: Partial<Record<DemoRecordTemplate, DemoRecordType>> = {};
+  for (const template of DEMO_RECORD_TEMPLATES) {
+    const types = listBusinessTypes(tx.ws);
+    const type = types.find((t) => t.template === template) ?? types.find((t) => t.name === names[template]) ?? getBusinessType(tx.ws, insertFromTemplate(tx, template));
+    const columns = Object.fromEntries(storedFields(tx.ws, 'record', type.id).map((f) => [f.label, f.columnName]));
+    out[template] = { typeId: type.id, statuses: type.statuses.map((s) => s.key), columns };
+  }
+  return out;
 }
 
 function existingByName(tx: WriteTx, table: 'employees' | 'products', name: string, insert: () => string): string {

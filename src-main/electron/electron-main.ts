@@ -110,7 +110,7 @@ function start(): void {
   pendingOpen = null;
   let startupError: unknown = null;
   try {
-    if (requested) app_.host.open(requested);
+    if (requested) app_.host.openRequested(requested);
     else app_.host.openStartup();
   } catch (err) {
     startupError = err;

@@ -52,6 +52,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
 
     'workspace.info': () => host.info(),
     'workspace.recent': () => host.recent.list(),
+    'workspace.missing': () => ({ path: host.missingStartup }),
     'workspace.open': ({ path }) => host.open(path),
     'workspace.openDefault': () => host.openDefault(),
     'workspace.create': ({ path }) => host.create(path),
@@ -146,7 +147,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
       const params = { customers, seed, ...(ordersPerCustomer ? { ordersPerCustomer } : {}) };
       const jobId = jobs.start('demo', ws().path, params, ctx, () => {
         host.emit({ type: 'workspace.changed', info: host.info() });
-        changed(['customer', 'contact', 'department', 'employee', 'order', 'product']);
+        changed(['customer', 'contact', 'department', 'employee', 'order', 'product', 'receipt', 'businessRecord', 'businessType', 'customField']);
       });
       return { jobId };
     },

@@ -23,7 +23,7 @@ export interface RunningShell {
 /** The browser shell: main's services behind the localhost HTTP bridge, serving the same renderer. */
 export async function startShell(options: ShellOptions): Promise<RunningShell> {
   const app = composeApp({ dataDir: options.dataDir, shell: 'browser', workerDir: options.workerDir });
-  if (options.workspacePath) app.host.open(options.workspacePath);
+  if (options.workspacePath) app.host.openRequested(options.workspacePath);
   else {
     try {
       app.host.openStartup();

@@ -69,6 +69,8 @@ export class AppHost {
   private lastActivityAt = Date.now();
   private restoring = false;
   private feed: ChangeFeed | null = null;
+  /** A workspace named at startup (--workspace FILE) that does not exist: the UI offers to create it. */
+  private missing: string | null = null;
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
@@ -118,6 +120,24 @@ export class AppHost {
       backupPath: ws.backupPath,
       backupFailure: this.backupFailure?.path === ws.path ? this.backupFailure.failure : null,
     };
+  }
+
+  /**
+   * Opens the workspace named on the command line. A file that is not there is no error: nothing
+   * opens, and the start screen offers to create it there or open another (workspace.missing).
+   */
+  openRequested(path: string): WorkspaceInfo | null {
+    const target = resolve(path);
+    if (!existsSync(target)) {
+      this.missing = target;
+      return null;
+    }
+    return this.open(target);
+  }
+
+  /** The startup workspace that was not found, until a workspace opens. */
+  get missingStartup(): string | null {
+    return this.ws ? null : this.missing;
   }
 
   /** A call from the UI: scheduled backups wait for a quiet moment. */
@@ -355,6 +375,7 @@ export class AppHost {
       this.feed = new ChangeFeed(next, (event) => this.emit(event));
       this.feed.start();
     }
+    this.missing = null;
     this.lastActivityAt = Date.now();
     if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);
     const info = this.info() as WorkspaceInfo;

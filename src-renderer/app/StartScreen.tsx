@@ -1,6 +1,45 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openDefaultWorkspace, openRecent, startPathAction } from '../workspace/workspace-actions';
+import { api } from '../api/client';
+import { completePathAction, openDefaultWorkspace, openRecent, reportError, startPathAction } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
+
+/**
+ * Kecard was started with --workspace FILE and FILE is not there: a choice, not an error — create
+ * the workspace at that path, or open another.
+ */
+function MissingWorkspace() {
+  const { t } = useTranslation();
+  const [path, setPath] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api.workspace.missing({}).then((r) => setPath(r.path), reportError);
+  }, []);
+  if (!path) return null;
+  const create = async () => {
+    setBusy(true);
+    try {
+      await completePathAction('create', path);
+    } catch (err) {
+      reportError(err);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="banner banner-info start-missing" data-testid="start-missing" data-path={path}>
+      <strong>{t('start.missingTitle')}</strong>
+      <p>{t('start.missingText', { path })}</p>
+      <div className="start-missing-actions">
+        <button type="button" className="primary" data-testid="start-missing-create" disabled={busy} onClick={() => void create()}>
+          {t('start.missingCreate')}
+        </button>
+        <button type="button" data-testid="start-missing-open" disabled={busy} onClick={() => void startPathAction('open')}>
+          {t('start.missingOpen')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 /** Shown when no workspace is open: the default workspace, a new one, an existing one, or a recent one. */
 export function StartScreen() {
@@ -16,6 +55,7 @@ export function StartScreen() {
             <p className="muted">{t('start.subtitle')}</p>
           </div>
         </div>
+        <MissingWorkspace />
         <div className="start-actions">
           <button type="button" className="primary big" data-testid="start-open-default" onClick={() => void openDefaultWorkspace()}>
             {t('start.openDefault')}

@@ -39,6 +39,10 @@ export const en: Messages = {
     open: 'Open workspace…',
     recent: 'Recent',
     noRecent: 'No recent workspaces yet.',
+    missingTitle: 'The workspace file does not exist yet',
+    missingText: 'The workspace named at startup, {{path}}, does not exist. Create a new workspace there, or open another one?',
+    missingCreate: 'Create new workspace',
+    missingOpen: 'Open another…',
   },
   pathDialog: {
     titleOpen: 'Open workspace',

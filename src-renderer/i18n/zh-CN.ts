@@ -38,6 +38,10 @@ export const zhCN = {
     open: '打开工作区…',
     recent: '最近打开',
     noRecent: '还没有最近打开的工作区。',
+    missingTitle: '工作区文件还不存在',
+    missingText: '启动时指定的工作区 {{path}} 不存在。要在这里新建一个工作区，还是打开其他工作区？',
+    missingCreate: '创建新工作区',
+    missingOpen: '打开其他…',
   },
   pathDialog: {
     titleOpen: '打开工作区',

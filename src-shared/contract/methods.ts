@@ -78,6 +78,8 @@ export const contract = {
 
   'workspace.info': defineMethod({ input: nothing, output: workspaceInfo.nullable(), permission: 'read' }),
   'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read' }),
+  /** A workspace named at startup (--workspace FILE) that does not exist yet: the start screen offers to create it. */
+  'workspace.missing': defineMethod({ input: nothing, output: z.object({ path: z.string().nullable() }), permission: 'read' }),
   'workspace.open': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read' }),
   'workspace.openDefault': defineMethod({ input: nothing, output: workspaceInfo, permission: 'read' }),
   'workspace.create': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read' }),

@@ -2,8 +2,11 @@ import type { BusinessTemplate, BusinessType } from '../../../src-shared/domain/
 import type { CustomFieldInput } from '../../../src-shared/domain/custom-fields';
 import type { CallContext } from '../../changelog/call-context';
 import type { Workspace } from '../../db/workspace';
-import { createField } from '../custom-fields/field-definition-service';
-import { createBusinessType, getBusinessType, updateBusinessType } from './business-type-service';
+import { runWrite, type WriteTx } from '../../changelog/write-tx';
+import { insertField } from '../custom-fields/field-definition-service';
+import { getField } from '../custom-fields/field-registry';
+import { readRow, updateRow } from '../shared/entity-writes';
+import { getBusinessType, insertBusinessType } from './business-type-service';
 
 type FieldSpec = Omit<CustomFieldInput, 'entity' | 'businessTypeId'>;
 
@@ -106,27 +109,28 @@ const TEMPLATES: Record<BusinessTemplate, Template> = {
   },
 };
 
-/** Creates a business type and its fields from a template, all or nothing. */
+/** Creates a business type and its fields from a template, all or nothing, as one logged write. */
 export function createFromTemplate(ws: Workspace, ctx: CallContext, template: BusinessTemplate, name?: string): BusinessType {
+  return getBusinessType(ws, runWrite(ws, ctx, (tx) => insertFromTemplate(tx, template, name)));
+}
+
+/** createFromTemplate inside a caller's write (demo data makes its types in its own transaction). */
+export function insertFromTemplate(tx: WriteTx, template: BusinessTemplate, name?: string): string {
   const t = TEMPLATES[template];
-  // Nested service writes become savepoints of this transaction, so a failure undoes them all.
-  // IMMEDIATE, as every write: a deferred one reads first, and its upgrade to a writer fails at
-  // once (SQLITE_BUSY, no busy wait) if a worker's connection holds the write lock just then.
-  const create = ws.db.transaction(() => {
-    const type = createBusinessType(ws, ctx, {
-      name: name ?? t.name,
-      icon: t.icon,
-      template,
-      linkContact: t.linkContact,
-      linkStaff: t.linkStaff,
-      statuses: t.statuses,
-      transitions: t.transitions,
-    });
-    const columns = t.fields.map((f) => createField(ws, ctx, { ...f, entity: 'record', businessTypeId: type.id }).columnName);
-    updateBusinessType(ws, ctx, type.id, { listColumns: ['title', 'status', ...columns.slice(0, 3), 'employeeName', 'expenseTotalFen'] });
-    return getBusinessType(ws, type.id);
+  const id = insertBusinessType(tx, {
+    name: name ?? t.name,
+    icon: t.icon,
+    template,
+    linkContact: t.linkContact,
+    linkStaff: t.linkStaff,
+    statuses: t.statuses,
+    transitions: t.transitions,
   });
-  return create.immediate();
+  const fields = t.fields.map((f) => insertField(tx, { ...f, entity: 'record', businessTypeId: id }));
+  const columns = fields.map((fieldId) => getField(tx.ws, fieldId)?.columnName ?? '').filter((c) => c !== '');
+  const before = readRow(tx, 'businessType', id);
+  if (before) updateRow(tx, 'businessType', null, before, { listColumns: ['title', 'status', ...columns.slice(0, 3), 'employeeName', 'expenseTotalFen'] });
+  return id;
 }
 
 export function templateNames(): Record<BusinessTemplate, string> {

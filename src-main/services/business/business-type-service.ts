@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { businessType, businessTypeInput, businessTypePatch, type BusinessType } from '../../../src-shared/domain/business';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
-import { runWrite } from '../../changelog/write-tx';
+import { runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
@@ -45,13 +45,19 @@ export function getBusinessType(ws: Workspace, id: string): BusinessType {
 }
 
 export function createBusinessType(ws: Workspace, ctx: CallContext, input: unknown): BusinessType {
+  const id = runWrite(ws, ctx, (tx) => insertBusinessType(tx, input));
+  return getBusinessType(ws, id);
+}
+
+/** createBusinessType inside a caller's write (a type made from a template, with its fields). */
+export function insertBusinessType(tx: WriteTx, input: unknown): string {
   const values = validate(businessTypeInput, input);
-  if (listBusinessTypes(ws).some((t) => t.name === values.name)) {
+  if (listBusinessTypes(tx.ws).some((t) => t.name === values.name)) {
     throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { name: 'duplicateName' } });
   }
   const id = uuidv7();
-  runWrite(ws, ctx, (tx) => insertRow(tx, 'businessType', null, id, { ...values, sortOrder: listBusinessTypes(ws).length }));
-  return getBusinessType(ws, id);
+  insertRow(tx, 'businessType', null, id, { ...values, sortOrder: listBusinessTypes(tx.ws).length });
+  return id;
 }
 
 export function updateBusinessType(ws: Workspace, ctx: CallContext, id: string, patch: unknown): BusinessType {

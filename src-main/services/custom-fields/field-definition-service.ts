@@ -28,6 +28,13 @@ import { CUSTOM_TABLE, getField, listFields, safeColumn } from './field-registry
  * compare and sort as their new type without rebuilding the column.
  */
 export function createField(ws: Workspace, ctx: CallContext, input: unknown): CustomField {
+  const id = runWrite(ws, ctx, (tx) => insertField(tx, input));
+  return getField(ws, id) as CustomField;
+}
+
+/** createField inside a caller's write (a business type made from a template, with its fields). */
+export function insertField(tx: WriteTx, input: unknown): string {
+  const ws = tx.ws;
   const values = validate(customFieldInput, input);
   if (values.entity === 'record' && !values.businessTypeId) {
     throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { businessTypeId: 'required' } });
@@ -48,12 +55,10 @@ export function createField(ws: Workspace, ctx: CallContext, input: unknown): Cu
 
   const id = uuidv7();
   const columnName = `cf_${randomBytes(5).toString('hex')}`;
-  runWrite(ws, ctx, (tx) => {
-    const sortOrder = listFields(ws, values.entity, { businessTypeId: values.businessTypeId }).length;
-    insertRow(tx, 'customField', null, id, { ...values, columnName, sortOrder });
-    if (values.type !== 'computedTotal') addColumn(tx, values.entity, columnName);
-  });
-  return getField(ws, id) as CustomField;
+  const sortOrder = listFields(ws, values.entity, { businessTypeId: values.businessTypeId }).length;
+  insertRow(tx, 'customField', null, id, { ...values, columnName, sortOrder });
+  if (values.type !== 'computedTotal') addColumn(tx, values.entity, columnName);
+  return id;
 }
 
 /** Creates the physical column if this workspace does not have it yet (sync applies remote fields this way too). */

@@ -1,6 +1,6 @@
 import { generatedNumberPrefix } from '../../changelog/site-code';
 import { pooledUuidV7 } from '../../changelog/pooled-uuid';
-import type { orderInput } from '../../../src-shared/domain/sales';
+import type { orderInput, receiptInput } from '../../../src-shared/domain/sales';
 import { sumFen } from '../../../src-shared/money';
 import { applyOrderDiscount } from '../../../src-shared/order-discount';
 import { KecardError } from '../../../src-shared/errors';
@@ -9,6 +9,13 @@ import { BulkRowWriter } from '../shared/bulk-rows';
 import { discountColumns, discountOf, lineAmountOf } from './order-service';
 
 type OrderValues = ReturnType<typeof orderInput.parse>;
+type ReceiptValues = ReturnType<typeof receiptInput.parse>;
+
+/** What an order comes to after its discount, as insert stores it (demo receipts are paid against it). */
+export function orderTotalOf(values: OrderValues): number {
+  const { lines, custom: _custom, ...header } = values;
+  return applyOrderDiscount(sumFen(lines.map((l) => lineAmountOf(l))), discountOf(header, null)).totalFen;
+}
 
 /**
  * insertOrder for many orders (import, demo data): the same rows, totals and change-log entries,
@@ -41,6 +48,16 @@ export class OrderBulkWriter {
       const { id: _ignored, ...rest } = line;
       this.rows.insert('orderLine', values.customerId, pooledUuidV7(), { ...rest, orderId: id, amountFen: amounts[i], sortOrder: i });
     });
+    return id;
+  }
+
+  /**
+   * insertReceipt for demo data: the same row and log entry. The builder pays only orders of the
+   * same customer, which this writer has just checked.
+   */
+  insertReceipt(values: ReceiptValues, id: string = pooledUuidV7()): string {
+    if (!this.liveCustomers.has(values.customerId)) throw new KecardError('NOT_FOUND', 'Customer not found.', { id: values.customerId });
+    this.rows.insert('receipt', values.customerId, id, values);
     return id;
   }
 }
