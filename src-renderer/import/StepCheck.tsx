@@ -45,6 +45,11 @@ export function StepCheck() {
         </button>
       </div>
 
+      {report.skippedTotals.length > 0 ? (
+        <p className="muted" data-testid="import-skipped-totals" data-rows={report.skippedTotals.join(',')}>
+          {t('imp.sentence.totalSkipped')}（{t('imp.sentence.row', { row: report.skippedTotals.join('、') })}）
+        </p>
+      ) : null}
       <CheckMoney report={report} />
       <h4>{t('imp.check.previewTitle')}</h4>
       <PreviewTable report={report} customFields={customFields} />

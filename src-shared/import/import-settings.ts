@@ -85,6 +85,8 @@ export interface ImportReport {
   warnings: MappingWarning[];
   /** Orders: the file's money column summed beside what will be imported, so a wrong mapping shows. */
   money: MoneyTotals | null;
+  /** Rows read as a 合计 / 总计 / 小计 line (src-main/import/total-rows.ts): skipped, not counted, not problems. */
+  skippedTotals: number[];
 }
 
 export interface MoneyTotals {
