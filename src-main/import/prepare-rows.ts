@@ -39,6 +39,8 @@ export interface PreparedRow {
   parsed: CustomerValues | ContactValues | null;
   custom: Record<string, unknown>;
   link: { customer: string | null; customerCode: string | null; department: string | null } | null;
+  /** Customers: the contact the row carries, or null. */
+  contact: Omit<ContactValues, 'customerId'> | null;
   /** Customers: the duplicate keys chosen in the settings. */
   keys: string[];
   name: string;
@@ -89,6 +91,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       parsed: valid ? (c.parsed ?? null) : null,
       custom: c.custom,
       link: c.link ?? null,
+      contact: c.contact ?? null,
       keys: [],
       name,
       sortKey: null,
@@ -99,6 +102,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       if (previews < PREVIEW_ROWS) {
         previews += 1;
         prepared.preview = { row: rowNumber, ...c.values, ...(c.link ?? {}), custom: c.custom };
+        if (c.contact) Object.assign(prepared.preview, { contactName: c.contact.name, contactMobile: c.contact.mobile, contactTitle: c.contact.title });
       }
       if (customers) {
         const customer = c.parsed as CustomerValues;

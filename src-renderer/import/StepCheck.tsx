@@ -8,6 +8,7 @@ import { CheckMoney } from './CheckMoney';
 import { ImportProgress } from './ImportProgress';
 
 const MODES: readonly ImportMode[] = ['allOrNothing', 'validRows'];
+const DUPLICATE_TITLES: Partial<Record<string, string>> = { receipts: 'imp.dup.titleReceipts', records: 'imp.dup.titleRecords', contacts: 'imp.dup.titleContacts' };
 
 /** Step 4: the dry run's report — counts, preview, problems, decisions — and how to import. */
 export function StepCheck() {
@@ -57,9 +58,9 @@ export function StepCheck() {
       <ProblemsTable report={report} customFields={customFields} />
       {Object.keys(report.unknownOptions).length > 0 ? <h4>{t('imp.options.title')}</h4> : null}
       <UnknownOptions report={report} customFields={customFields} />
-      {report.target === 'customers' || report.target === 'receipts' || (report.target === 'records' && recordKey) ? (
+      {report.target === 'customers' || report.target === 'contacts' || report.target === 'receipts' || (report.target === 'records' && recordKey) ? (
         <>
-          <h4>{t(report.target === 'receipts' ? 'imp.dup.titleReceipts' : report.target === 'records' ? 'imp.dup.titleRecords' : 'imp.dup.title')}</h4>
+          <h4>{t(DUPLICATE_TITLES[report.target] ?? 'imp.dup.title')}</h4>
           <DuplicatesTable report={report} />
         </>
       ) : null}
