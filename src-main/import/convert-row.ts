@@ -22,7 +22,7 @@ const COLOR_WORDS: Record<string, string> = {
 };
 // Free text keeps what the user wrote; values with one meaning (numbers, phones, codes, dates,
 // options) are normalised.
-const WRITTEN_TEXT = new Set(['name', 'shortName', 'address', 'notes', 'industry', 'source', 'province', 'city', 'district', 'title']);
+const WRITTEN_TEXT = new Set(['name', 'shortName', 'address', 'notes', 'industry', 'source', 'province', 'city', 'district', 'title', 'contactName', 'contactTitle']);
 const LEVEL_WORDS: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一级: 1, 二级: 2, 三级: 3, 四级: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
 export interface ConvertedRow {
@@ -38,6 +38,8 @@ export interface ConvertedRow {
   link?: { customer: string | null; customerCode: string | null; department: string | null };
   /** The values as the service schema parsed them (defaults filled in), when they passed it. */
   parsed?: CustomerValues | ContactValues;
+  /** Customers: the contact the row carries (联系人/手机/职务 columns), parsed; customerId is set when written. */
+  contact?: Omit<ContactValues, 'customerId'>;
 }
 
 type ContactValues = ReturnType<typeof contactCreateInput.parse>;
@@ -90,6 +92,7 @@ export function convertRow(
     switch (field) {
       case 'phones':
       case 'mobile':
+      case 'contactMobile':
       case 'phone': {
         for (const part of typeof raw === 'number' ? [raw] : text.split(/[,，;；/、]|\s{2,}/)) {
           const phone = toPhone(part);
@@ -169,7 +172,8 @@ export function convertRow(
   if (settings.target === 'customers') {
     if (phones.length) out.values.phones = [...new Set(phones)];
     mapRegion(out);
-    const { __taxId: _tax, ...values } = out.values;
+    carriedContact(out, problem);
+    const { __taxId: _tax, contactName: _n, contactMobile: _m, contactTitle: _t, ...values } = out.values;
     // Custom values are checked above and written separately, so they stay out of the parse.
     const parsed = customerCreateInput.safeParse(values);
     if (!parsed.success) for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, values[String(issue.path[0])]);
@@ -197,4 +201,24 @@ function mapRegion(out: ConvertedRow): void {
     if (r[f] !== null) v[f] = r[f];
   }
   for (const f of r.unmatched) out.unmatchedRegions.push([f, r[f] ?? '']);
+}
+
+const CONTACT_FIELDS = { contactName: 'name', contactMobile: 'mobile', contactTitle: 'title' } as const;
+
+/** A customer row's 联系人/手机/职务 columns as a contact (checked like a contact sheet's row), or none when they are empty. */
+function carriedContact(out: ConvertedRow, problem: (field: string, code: string, value: unknown) => void): void {
+  const values: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(CONTACT_FIELDS)) if (out.values[field] !== undefined) values[key] = out.values[field];
+  if (Object.keys(values).length === 0) return;
+  const parsed = contactCreateInput.safeParse({ customerId: 'placeholder-id', ...values });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'name');
+      const field = Object.entries(CONTACT_FIELDS).find(([, k]) => k === key)?.[0] ?? 'contactName';
+      problem(field, issue.message, values[key]);
+    }
+    return;
+  }
+  const { customerId: _c, ...contact } = parsed.data;
+  out.contact = contact;
 }

@@ -9,7 +9,6 @@ import type { WriteTx } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
 import { writeCustomValues } from '../services/custom-fields/custom-values';
 import { CustomerTreeWriter } from '../services/customers/customer-bulk';
-import { insertContact } from '../services/organisation/contact-service';
 import { insertDepartment } from '../services/organisation/department-service';
 import { sortKeyOf } from '../services/search/pinyin-keys';
 import { reindexCustomer } from '../services/search/search-index';
@@ -17,6 +16,7 @@ import { readRow, updateRow } from '../services/shared/entity-writes';
 import { REGION_FIELDS, type RegionField } from '../../src-shared/domain/region';
 import { withCanonicalRegion } from '../services/regions/region-values';
 import { comparePinyin } from '../services/search/pinyin-order';
+import { ContactIndex } from './contact-index';
 import { DuplicateIndex } from './duplicate-index';
 import type { PreparedRow } from './prepare-rows';
 
@@ -34,6 +34,8 @@ export class CustomerImportPass {
   readonly written = { inserted: 0, updated: 0, skipped: 0 };
   private readonly duplicates: DuplicateIndex | null;
   private readonly contactLinks: ContactLinks | null;
+  /** Contacts by (customer, mobile): contact sheets, and customer sheets that carry contacts. */
+  private readonly contacts: ContactIndex;
   private readonly unknown = new Map<string, Set<string>>();
   /** `field\u0001value` → rows carrying it. */
   private readonly unmatchedRegions = new Map<string, number>();
@@ -50,6 +52,7 @@ export class CustomerImportPass {
   ) {
     this.duplicates = settings.target === 'customers' ? new DuplicateIndex(ws, settings.duplicateKeys) : null;
     this.contactLinks = settings.target === 'contacts' ? new ContactLinks(ws) : null;
+    this.contacts = new ContactIndex(ws);
   }
 
   visit(row: PreparedRow, tx: WriteTx | null): void {
@@ -73,17 +76,22 @@ export class CustomerImportPass {
     if (row.preview && report.preview.length < 20) report.preview.push(row.preview);
     const write = tx !== null && this.writing;
 
+    const action = this.settings.rowActions[String(row.row)] ?? this.settings.duplicateAction;
     if (this.contactLinks) {
-      if (write) {
-        this.contactLinks.write(tx, row, customerId as string);
-        this.written.inserted += 1;
+      const contact = row.parsed as ContactValues;
+      const match = this.contacts.find(customerId as string, contact);
+      if (match) pushListed(report.duplicates, { row: row.row, name: contact.name, matchRow: match.row, matchId: match.row === null ? match.id : null, matchName: match.name, key: contact.mobile ? `mobile:${contact.mobile}` : 'name' });
+      if (!write) {
+        this.contacts.remember(customerId as string, contact, row.row, null);
+        return;
       }
+      const departmentId = this.contactLinks.departmentOf(tx, row, customerId as string);
+      this.written[this.contacts.write(tx, customerId as string, { ...contact, customerId: customerId as string, departmentId }, row.row, action)] += 1;
       return;
     }
 
     const index = this.duplicates as DuplicateIndex;
     const match = index.find(row.keys);
-    const action = this.settings.rowActions[String(row.row)] ?? this.settings.duplicateAction;
     if (match) pushListed(report.duplicates, { row: row.row, name: row.name, matchRow: match.row, matchId: match.row === null ? match.id : null, matchName: match.name, key: match.key });
     const slot = index.addRow(row.keys, row.row, row.name);
     if (!write) return;
@@ -93,10 +101,13 @@ export class CustomerImportPass {
         updateExisting(tx, match.id, row, action === 'updateEmpty');
         this.written.updated += 1;
       }
+      // The row's contact belongs to the customer it names, whatever is decided for the customer's fields.
+      if (row.contact) this.contacts.write(tx, match.id, { ...row.contact, customerId: match.id }, row.row, action);
       return;
     }
     const id = this.createCustomer(tx, row);
     if (id) index.created(slot, id);
+    if (id && row.contact) this.contacts.write(tx, id, { ...row.contact, customerId: id }, row.row, action);
   }
 
   /** After the last row, inside the import's transaction. */
@@ -157,7 +168,7 @@ function pushListed(list: DuplicateHit[], hit: DuplicateHit): void {
 function updateExisting(tx: WriteTx, id: string, row: PreparedRow, onlyEmpty: boolean): void {
   const before = readRow(tx, 'customer', id);
   if (!before) return;
-  const { __taxId: _tax, ...incoming } = row.values;
+  const { __taxId: _tax, contactName: _n, contactMobile: _m, contactTitle: _t, ...incoming } = row.values;
   const patch: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(incoming)) {
     const current = before[field];
@@ -198,7 +209,8 @@ class ContactLinks {
     );
   }
 
-  write(tx: WriteTx, row: PreparedRow, customerId: string): void {
+  /** The row's department under the customer, found or created; null when the row names none. */
+  departmentOf(tx: WriteTx, row: PreparedRow, customerId: string): string | null {
     let departmentId: string | null = null;
     const department = row.link?.department;
     if (department) {
@@ -210,6 +222,6 @@ class ContactLinks {
         this.departments.set(key, departmentId);
       }
     }
-    insertContact(tx, { ...(row.parsed as ContactValues), customerId, departmentId });
+    return departmentId;
   }
 }

@@ -3,6 +3,7 @@ import { cellText, duplicateNameKey } from '../../src-shared/import/convert-cell
 import type { ImportReport, ImportSettings, RowProblem } from '../../src-shared/import/import-settings';
 import type { Workspace } from '../db/workspace';
 import { openSource, type Cell } from './read-rows';
+import { isTotalRow } from './total-rows';
 
 // What the receipt and record importers share: reading the data rows of the streamed file (with
 // cancel and progress), the column → field lookup, and finding a customer by code or name.
@@ -15,6 +16,8 @@ export interface PartImportOptions {
   isCancelled?: (() => boolean) | undefined;
   onProgress?: ((done: number, total: number, phase: string) => void) | undefined;
   beforeWrite?: (() => Promise<void>) | undefined;
+  /** A 合计 row met (and skipped); both passes report it. */
+  onTotalRow?: ((row: number) => void) | undefined;
 }
 
 export const MAX_LISTED = 2000;
@@ -57,6 +60,10 @@ export async function eachDataRow(
   for await (const cells of source.rows((b) => (read = b))) {
     rowNumber += 1;
     if (rowNumber <= o.headerRow || cells.every((c) => c === null || c === '')) continue;
+    if (isTotalRow(cells)) {
+      o.onTotalRow?.(rowNumber);
+      continue;
+    }
     if (rowNumber % 500 === 0) {
       if (o.isCancelled?.()) throw cancelledError();
       if (Date.now() - lastReport > 200) {

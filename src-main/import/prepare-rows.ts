@@ -8,6 +8,7 @@ import { searchDocument } from '../services/search/search-index';
 import { convertRow } from './convert-row';
 import { keysOf } from './duplicate-index';
 import { openSource } from './read-rows';
+import { isTotalRow } from './total-rows';
 
 // Everything an import does to a row that needs no database: reading the file, converting cells,
 // the schema parse, duplicate keys, the pinyin sort key and the search document. It is most of
@@ -41,6 +42,8 @@ export interface PreparedRow {
   parsed: CustomerValues | ContactValues | null;
   custom: Record<string, unknown>;
   link: { customer: string | null; customerCode: string | null; department: string | null } | null;
+  /** Customers: the contact the row carries, or null. */
+  contact: Omit<ContactValues, 'customerId'> | null;
   /** Customers: the duplicate keys chosen in the settings. */
   keys: string[];
   name: string;
@@ -52,6 +55,8 @@ export interface PreparedRow {
 
 export interface PreparedBatch {
   rows: PreparedRow[];
+  /** Row numbers of 合计 rows met in this batch, skipped. */
+  totals: number[];
   /** Bytes of the file read so far, for progress. */
   bytesRead: number;
 }
@@ -68,10 +73,15 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
   let read = 0;
   let previews = 0;
   let rows: PreparedRow[] = [];
+  let totals: number[] = [];
   for await (const cells of openSource(ctx.path, settings.read).rows((b) => (read = b))) {
     rowNumber += 1;
     if (rowNumber <= ctx.headerRow) continue;
     if (cells.every((c) => c === null || c === '')) continue;
+    if (isTotalRow(cells)) {
+      totals.push(rowNumber);
+      continue;
+    }
     const c = convertRow(cells, rowNumber, settings, mapping, customFields, staff);
     const valid = c.problems.length === 0 && c.unknown.length === 0 && c.parsed !== undefined;
     const name = typeof c.values.name === 'string' ? c.values.name : '';
@@ -85,6 +95,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       parsed: valid ? (c.parsed ?? null) : null,
       custom: c.custom,
       link: c.link ?? null,
+      contact: c.contact ?? null,
       keys: [],
       name,
       sortKey: null,
@@ -95,6 +106,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       if (previews < PREVIEW_ROWS) {
         previews += 1;
         prepared.preview = { row: rowNumber, ...c.values, ...(c.link ?? {}), custom: c.custom };
+        if (c.contact) Object.assign(prepared.preview, { contactName: c.contact.name, contactMobile: c.contact.mobile, contactTitle: c.contact.title });
       }
       if (customers) {
         const customer = c.parsed as CustomerValues;
@@ -111,9 +123,10 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
     }
     rows.push(prepared);
     if (rows.length >= BATCH_ROWS) {
-      yield { rows, bytesRead: read };
+      yield { rows, totals, bytesRead: read };
       rows = [];
+      totals = [];
     }
   }
-  if (rows.length > 0) yield { rows, bytesRead: read };
+  if (rows.length > 0 || totals.length > 0) yield { rows, totals, bytesRead: read };
 }

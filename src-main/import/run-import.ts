@@ -87,12 +87,16 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     written: null,
     warnings: mappingWarnings(target, inspection.headers, mapping),
     money: null,
+    skippedTotals: [],
+  };
+  const onTotalRow = (row: number) => {
+    if (!report.skippedTotals.includes(row)) report.skippedTotals.push(row);
   };
   if (target === 'orders' || target === 'products') {
     return runSalesImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping, dryRun: options.dryRun });
   }
-  if (target === 'receipts') return runReceiptsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping });
-  if (target === 'records') return runRecordsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping });
+  if (target === 'receipts') return runReceiptsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping, onTotalRow });
+  if (target === 'records') return runRecordsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping, onTotalRow });
   const bytes = inspection.info.bytes;
   const deferSearch = !options.dryRun && target === 'customers' && bytes >= (options.deferSearchFromBytes ?? DEFER_SEARCH_FROM_BYTES);
   const prepareContext: PrepareContext = { path, settings, headerRow, mapping, customFields, staff, searchDocs: !options.dryRun && !deferSearch };
@@ -108,6 +112,7 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
     let lastReport = 0;
     for await (const batch of batches()) {
       if (options.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The import was cancelled; nothing was changed.');
+      for (const row of batch.totals) onTotalRow(row);
       for (const row of batch.rows) pass.visit(row, tx);
       if (Date.now() - lastReport > 200) {
         lastReport = Date.now();

@@ -11,6 +11,7 @@ import { OrderBulkWriter } from '../services/sales/order-bulk';
 import { insertProduct } from '../services/sales/product-service';
 import type { Cell } from './read-rows';
 import { openSource } from './read-rows';
+import { isTotalRow } from './total-rows';
 import { columnsOf, customerFinder, type PartImportOptions } from './import-pass';
 
 // Orders (one sheet row per order line, grouped by order number) and the product catalogue.
@@ -109,6 +110,11 @@ export async function runSalesImport(
   for await (const cells of openSource(path, settings.read).rows((b) => (read = b))) {
     rowNumber += 1;
     if (rowNumber <= o.headerRow || cells.every((c) => c === null || c === '')) continue;
+    // Before the money sum: a 合计 row would double the file's total.
+    if (isTotalRow(cells)) {
+      report.skippedTotals.push(rowNumber);
+      continue;
+    }
     if (rowNumber % 500 === 0) {
       if (o.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The import was cancelled; nothing was changed.');
       o.onProgress?.(read, report.total, 'checking');

@@ -62,7 +62,7 @@ export const importEn: typeof importZhCN = {
       saved: 'Mapping template “{{name}}” saved.',
     },
     field: {
-      customers: { taxId: 'Tax ID' },
+      customers: { taxId: 'Tax ID', contactName: 'Contact', contactMobile: 'Contact mobile', contactTitle: 'Contact title' },
       contacts: { customer: 'Customer', customerCode: 'Customer code', department: 'Department' },
       orders: {
         orderNo: 'Order number',
@@ -148,6 +148,7 @@ export const importEn: typeof importZhCN = {
       record: 'Record',
       titleReceipts: 'Duplicate receipts (same customer, date, amount and order)',
       titleRecords: 'Duplicate records',
+      titleContacts: 'Duplicate contacts (same customer and mobile, or name when there is no mobile)',
       inWorkspaceOther: 'already in the workspace: {{name}}',
       match: 'Duplicate of',
       inFile: 'row {{row}} of the file ({{name}})',

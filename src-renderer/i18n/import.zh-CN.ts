@@ -60,7 +60,7 @@ export const importZhCN = {
       saved: '已保存映射模板“{{name}}”。',
     },
     field: {
-      customers: { taxId: '税号' },
+      customers: { taxId: '税号', contactName: '联系人', contactMobile: '联系人手机', contactTitle: '联系人职务' },
       contacts: { customer: '所属客户', customerCode: '客户编号', department: '部门' },
       orders: {
         orderNo: '订单号',
@@ -146,6 +146,7 @@ export const importZhCN = {
       record: '记录',
       titleReceipts: '重复的收款（同一客户、日期、金额和订单）',
       titleRecords: '重复的记录',
+      titleContacts: '重复的联系人（同一客户下手机相同，无手机时姓名相同）',
       inWorkspaceOther: '工作区中已有：{{name}}',
       match: '与之重复',
       inFile: '文件第 {{row}} 行（{{name}}）',

@@ -30,7 +30,7 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
         <thead>
           <tr>
             <th>{t('imp.report.row')}</th>
-            <th>{t(report.target === 'receipts' ? 'imp.dup.receipt' : report.target === 'records' ? 'imp.dup.record' : 'imp.dup.name')}</th>
+            <th>{t(report.target === 'receipts' ? 'imp.dup.receipt' : report.target === 'records' ? 'imp.dup.record' : report.target === 'contacts' ? 'contact.name' : 'imp.dup.name')}</th>
             <th>{t('imp.dup.match')}</th>
             <th>{t('imp.dup.action.title')}</th>
           </tr>

@@ -9,6 +9,7 @@ import { CheckRegions } from './CheckRegions';
 import { ImportProgress } from './ImportProgress';
 
 const MODES: readonly ImportMode[] = ['allOrNothing', 'validRows'];
+const DUPLICATE_TITLES: Partial<Record<string, string>> = { receipts: 'imp.dup.titleReceipts', records: 'imp.dup.titleRecords', contacts: 'imp.dup.titleContacts' };
 
 /** Step 4: the dry run's report — counts, preview, problems, decisions — and how to import. */
 export function StepCheck() {
@@ -46,6 +47,11 @@ export function StepCheck() {
         </button>
       </div>
 
+      {report.skippedTotals.length > 0 ? (
+        <p className="muted" data-testid="import-skipped-totals" data-rows={report.skippedTotals.join(',')}>
+          {t('imp.sentence.totalSkipped')}（{t('imp.sentence.row', { row: report.skippedTotals.join('、') })}）
+        </p>
+      ) : null}
       <CheckMoney report={report} />
       <h4>{t('imp.check.previewTitle')}</h4>
       <PreviewTable report={report} customFields={customFields} />
@@ -54,9 +60,9 @@ export function StepCheck() {
       {Object.keys(report.unknownOptions).length > 0 ? <h4>{t('imp.options.title')}</h4> : null}
       <UnknownOptions report={report} customFields={customFields} />
       <CheckRegions report={report} />
-      {report.target === 'customers' || report.target === 'receipts' || (report.target === 'records' && recordKey) ? (
+      {report.target === 'customers' || report.target === 'contacts' || report.target === 'receipts' || (report.target === 'records' && recordKey) ? (
         <>
-          <h4>{t(report.target === 'receipts' ? 'imp.dup.titleReceipts' : report.target === 'records' ? 'imp.dup.titleRecords' : 'imp.dup.title')}</h4>
+          <h4>{t(DUPLICATE_TITLES[report.target] ?? 'imp.dup.title')}</h4>
           <DuplicatesTable report={report} />
         </>
       ) : null}

@@ -85,7 +85,7 @@ export function problemSentence(t: TFunction, target: ImportTarget, p: ProblemRo
 export function problemDetail(t: TFunction, target: ImportTarget, p: ProblemRow, customFields: readonly CustomField[]): string {
   const field = importFieldLabel(t, target, p.field, customFields);
   if (p.value === '') return t('imp.sentence.noValue', { field, problem: problemText(t, p.code) });
-  const code = p.code === 'phone' && p.field === 'mobile' ? 'mobile' : p.code;
+  const code = p.code === 'phone' && (p.field === 'mobile' || p.field === 'contactMobile') ? 'mobile' : p.code;
   const problem = t(`imp.valueProblem.${code}`, { defaultValue: '' }) || problemText(t, p.code);
   return t('imp.sentence.withValue', { field, value: p.value, problem });
 }

@@ -88,6 +88,8 @@ export interface ImportReport {
   money: MoneyTotals | null;
   /** Customers: province/city/district values not in the division list (kept as written), most rows first. */
   unmatchedRegions?: UnmatchedRegion[];
+  /** Rows read as a 合计 / 总计 / 小计 line (src-main/import/total-rows.ts): skipped, not counted, not problems. */
+  skippedTotals: number[];
 }
 
 export interface MoneyTotals {

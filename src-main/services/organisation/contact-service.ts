@@ -30,16 +30,19 @@ export function insertContact(tx: WriteTx, values: ContactValues, id: string = u
 
 export function updateContact(ws: Workspace, ctx: CallContext, id: string, patch: unknown): Contact {
   const values = validate(contactPatch, patch);
-  runWrite(ws, ctx, (tx) => {
-    const before = requireContact(tx, id);
-    const customerId = before.customerId as string;
-    if (values.departmentId) requireDepartmentOf(tx, values.departmentId, customerId);
-    const { custom, ...builtIn } = values;
-    const changed = updateRow(tx, 'contact', customerId, before, builtIn);
-    if (custom) writeCustomValues(tx, 'contact', id, customerId, custom, { creating: false });
-    if (changed.some((f) => f === 'name' || f === 'mobile' || f === 'phone')) reindexCustomer(tx.ws, customerId);
-  });
+  runWrite(ws, ctx, (tx) => patchContact(tx, id, values));
   return getContact(ws, id);
+}
+
+/** Applies a validated patch inside a write (the dialog's save, an import's update of a known contact). */
+export function patchContact(tx: WriteTx, id: string, values: ReturnType<typeof contactPatch.parse>): void {
+  const before = requireContact(tx, id);
+  const customerId = before.customerId as string;
+  if (values.departmentId) requireDepartmentOf(tx, values.departmentId, customerId);
+  const { custom, ...builtIn } = values;
+  const changed = updateRow(tx, 'contact', customerId, before, builtIn);
+  if (custom) writeCustomValues(tx, 'contact', id, customerId, custom, { creating: false });
+  if (changed.some((f) => f === 'name' || f === 'mobile' || f === 'phone')) reindexCustomer(tx.ws, customerId);
 }
 
 export function deleteContact(ws: Workspace, ctx: CallContext, id: string): void {

@@ -40,6 +40,7 @@ beforeEach(() => {
     dataDir: join(dir, 'data'),
     shell: 'electron',
     workerDir: new URL('file:///nonexistent/'),
+    parseFilesInPlace: true,
     dialogs: { choosePath: () => Promise.resolve(null), chooseFolder: () => Promise.resolve(chosenByDialog) },
   });
   app.setEventSink((e) => events.push(e));
@@ -135,7 +136,7 @@ describe('the backup folder', () => {
     expect(await call('backups.chooseFolder', {})).toEqual({ native: true, location: null });
     expect(existsSync(locationFile(path))).toBe(false);
 
-    const shell = composeApp({ dataDir: join(dir, 'data2'), shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+    const shell = composeApp({ dataDir: join(dir, 'data2'), shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
     try {
       const other = join(dir, 'other.kecard');
       shell.host.create(other);

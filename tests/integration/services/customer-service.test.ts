@@ -63,13 +63,16 @@ describe('customers through the service layer', () => {
     updateCustomer(ws, testUser, c.id, { customerClass: 'A', city: '北京' });
     const updates = customerHistory(ws, c.id).filter((h) => h.op === 'update');
     expect(updates.map((u) => [u.field, u.oldValue, u.newValue]).sort()).toEqual([
-      ['city', null, '北京'],
+      // 北京 is stored as the division list names it, with the province it implies.
+      ['city', null, '北京市'],
       ['customerClass', 'B', 'A'],
+      ['province', null, '北京市'],
     ]);
     undoLastChange(ws, testUser, c.id);
     const card = getCustomerCard(ws, c.id);
     expect(card.customer.customerClass).toBe('B');
     expect(card.customer.city).toBeNull();
+    expect(card.customer.province).toBeNull();
   });
 
   it('indexes contact names and keeps the organisation tree', () => {

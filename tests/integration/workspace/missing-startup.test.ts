@@ -13,7 +13,7 @@ let cleanup: () => void;
 let app: ComposedApp;
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
-  app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+  app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
 });
 afterEach(async () => {
   await app.dispose();
@@ -43,7 +43,7 @@ describe('a missing startup workspace', () => {
     app.host.close();
     expect(app.host.openRequested(existing)?.path).toBe(existing);
 
-    const other = composeApp({ dataDir: join(dir, 'data2'), shell: 'browser', workerDir: new URL('file:///nonexistent/') });
+    const other = composeApp({ dataDir: join(dir, 'data2'), shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
     try {
       expect(other.host.openRequested(join(dir, 'gone.kecard'))).toBeNull();
       other.host.openDefault();
