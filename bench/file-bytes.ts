@@ -11,7 +11,12 @@ export interface StorageBreakdown {
 export function storageBreakdown(file: string): StorageBreakdown {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const schema = db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE type IN ('table', 'index')").all() as { type: string; name: string; tbl: string; sql: string | null }[];
+    const schema = db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE type IN ('table', 'index')").all() as {
+      type: string;
+      name: string;
+      tbl: string;
+      sql: string | null;
+    }[];
     const indexes = new Map(schema.filter((r) => r.type === 'index').map((r) => [r.name, r.tbl]));
     const virtual = new Set(schema.filter((r) => r.sql?.startsWith('CREATE VIRTUAL')).map((r) => r.name));
     const byTable = new Map<string, { bytes: number; indexBytes: number }>();
@@ -28,7 +33,10 @@ export function storageBreakdown(file: string): StorageBreakdown {
     const tables = [...byTable].map(([table, b]) => {
       let rows = 0;
       try {
-        rows = db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get() as number;
+        rows = db
+          .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
+          .pluck()
+          .get() as number;
       } catch {
         rows = 0; // sqlite_schema and the like
       }

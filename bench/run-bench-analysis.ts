@@ -154,20 +154,33 @@ function partFields(file: string) {
     const col = addIndexed.value.columnName;
     // The index is built by the 'index' job after the field is added; this is that job's work.
     const indexBuild = time(() => buildMissingIndexes(ws));
-    if (values['add-only']) return { addFieldMs: r2(addPlain.ms), addIndexedFieldMs: r2(addIndexed.ms), indexBuildMs: r2(indexBuild.ms), load: [loadBefore, load()], peakRssMb: peakRssMb() };
+    if (values['add-only'])
+      return {
+        addFieldMs: r2(addPlain.ms),
+        addIndexedFieldMs: r2(addIndexed.ms),
+        indexBuildMs: r2(indexBuild.ms),
+        load: [loadBefore, load()],
+        peakRssMb: peakRssMb(),
+      };
     // Give the custom field the same values as the built-in class, through the logged write path,
     // so both columns hold the same distribution and the comparison is like for like.
     const fill = time(() =>
       runWrite(ws, ctx, (tx) => {
         let n = 0;
-        for (const r of ws.db.prepare('SELECT id, class AS k FROM customers WHERE deleted = 0 AND class IS NOT NULL').all() as { id: string; k: string }[]) {
+        for (const r of ws.db.prepare('SELECT id, class AS k FROM customers WHERE deleted = 0 AND class IS NOT NULL').all() as {
+          id: string;
+          k: string;
+        }[]) {
           writeCustomValues(tx, 'customer', r.id, r.id, { [col]: r.k }, { creating: false });
           n += 1;
         }
         return n;
       }),
     );
-    const eq = (field: string, value: string): QueryDefinition => ({ entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field, operator: 'eq', value }] } });
+    const eq = (field: string, value: string): QueryDefinition => ({
+      entity: 'customer',
+      where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field, operator: 'eq', value }] },
+    });
     const page = (field: string) => () => runCustomerQuery(ws, eq(field, 'B'), { offset: 0, limit: 100, sort: { field: 'name', dir: 'asc' } });
     const count = (field: string) => () => countQuery(ws, eq(field, 'B'));
     // Sorting by a custom column: the list offers built-in sort columns only, so this is the SQL
@@ -190,7 +203,10 @@ function partFields(file: string) {
       'filter eq + sort by name, page 1 (runCustomerQuery, incl. count)': compare(ROUNDS, { builtIn: page('customerClass'), custom: page(col) }),
       'count eq (countQuery)': compare(ROUNDS, { builtIn: count('customerClass'), custom: count(col) }),
       'filter ≥ + ORDER BY the field, page 1': compare(ROUNDS, { builtIn: sorted('c.class', 'ASC', 0), custom: sorted(cf, 'ASC', 0) }),
-      'filter ≥ + ORDER BY the field DESC, page at offset 5000': compare(ROUNDS, { builtIn: sorted('c.class', 'DESC', 5000), custom: sorted(cf, 'DESC', 5000) }),
+      'filter ≥ + ORDER BY the field DESC, page at offset 5000': compare(ROUNDS, {
+        builtIn: sorted('c.class', 'DESC', 5000),
+        custom: sorted(cf, 'DESC', 5000),
+      }),
     };
     return {
       addFieldMs: r2(addPlain.ms),
@@ -222,7 +238,10 @@ const cond = (field: string, operator: string, value?: string | number, extra: R
 const lastDays = (days: number): QueryNode => ({ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days });
 
 function benchQueries(ws: Workspace, today: string): BenchQuery[] {
-  const owner = ws.db.prepare('SELECT owner_id FROM customers WHERE deleted = 0 AND owner_id IS NOT NULL GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
+  const owner = ws.db
+    .prepare('SELECT owner_id FROM customers WHERE deleted = 0 AND owner_id IS NOT NULL GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1')
+    .pluck()
+    .get() as string;
   // The compiler's window for "last N days": [today − (N−1) days, tomorrow). Same bounds by hand.
   const win = (n: number) => [daysAgo(today, n - 1), daysAgo(today, -1)];
   const grouped = (having: string) =>
@@ -231,7 +250,10 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
     {
       name: 'Q1 class A ∧ 广东省 ∧ orders last 365 d sum > ¥100,000',
       def: and(cond('customerClass', 'eq', 'A'), cond('province', 'eq', '广东省'), {
-        kind: 'related', relation: 'orders', mode: 'aggregate', where: { kind: 'group', op: 'and', children: [lastDays(365)] },
+        kind: 'related',
+        relation: 'orders',
+        mode: 'aggregate',
+        where: { kind: 'group', op: 'and', children: [lastDays(365)] },
         aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: 10_000_000 },
       }),
       hand: {
@@ -254,7 +276,10 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
     {
       name: 'Q2 repeat ∧ 上海市 ∧ has an order in the last 90 d',
       def: and(cond('lifecycle', 'eq', 'repeat'), cond('city', 'eq', '上海市'), {
-        kind: 'related', relation: 'orders', mode: 'has', where: { kind: 'group', op: 'and', children: [lastDays(90)] },
+        kind: 'related',
+        relation: 'orders',
+        mode: 'has',
+        where: { kind: 'group', op: 'and', children: [lastDays(90)] },
       }),
       hand: {
         exists: {
@@ -277,7 +302,11 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
     {
       name: 'Q3 class ∈ {A,B} ∧ relationship ≥ 3 ∧ ≥ 4 orders in the last 365 d',
       def: and(cond('customerClass', 'in', undefined, { values: ['A', 'B'] }), cond('relationshipLevel', 'gte', 3), {
-        kind: 'related', relation: 'orders', mode: 'count', where: { kind: 'group', op: 'and', children: [lastDays(365)] }, count: { op: 'gte', value: 4 },
+        kind: 'related',
+        relation: 'orders',
+        mode: 'count',
+        where: { kind: 'group', op: 'and', children: [lastDays(365)] },
+        count: { op: 'gte', value: 4 },
       }),
       hand: {
         correlated: {
@@ -299,7 +328,10 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
     {
       name: 'Q4 浙江省 ∧ 电子电器 ∧ no order in the last 180 d',
       def: and(cond('province', 'eq', '浙江省'), cond('industry', 'eq', '电子电器'), {
-        kind: 'related', relation: 'orders', mode: 'hasNo', where: { kind: 'group', op: 'and', children: [lastDays(180)] },
+        kind: 'related',
+        relation: 'orders',
+        mode: 'hasNo',
+        where: { kind: 'group', op: 'and', children: [lastDays(180)] },
       }),
       hand: {
         notExists: {
@@ -322,7 +354,10 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
     {
       name: 'Q5 owner = top rep ∧ class C ∧ last order before a year ago (max orderDate)',
       def: and(cond('ownerId', 'eq', owner), cond('customerClass', 'eq', 'C'), {
-        kind: 'related', relation: 'orders', mode: 'aggregate', aggregate: { fn: 'max', field: 'orderDate', op: 'lt', value: daysAgo(today, 365) },
+        kind: 'related',
+        relation: 'orders',
+        mode: 'aggregate',
+        aggregate: { fn: 'max', field: 'orderDate', op: 'lt', value: daysAgo(today, 365) },
       }),
       hand: {
         correlated: {
@@ -340,7 +375,10 @@ function benchQueries(ws: Workspace, today: string): BenchQuery[] {
     {
       name: 'Q6 tag 重点客户 ∧ 江苏省 ∧ completed orders sum > ¥50,000',
       def: and(cond('tags', 'contains', '重点客户'), cond('province', 'eq', '江苏省'), {
-        kind: 'related', relation: 'orders', mode: 'aggregate', where: { kind: 'group', op: 'and', children: [cond('status', 'eq', 'completed')] },
+        kind: 'related',
+        relation: 'orders',
+        mode: 'aggregate',
+        where: { kind: 'group', op: 'and', children: [cond('status', 'eq', 'completed')] },
         aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: 5_000_000 },
       }),
       hand: {
@@ -384,7 +422,12 @@ function queryWorkerPinnedCounts(file: string, cacheDir: string) {
       const id = sample[round % sample.length] as string;
       updateCustomer(ws, ctx, id, { customerClass: round % 2 ? 'A' : 'B' });
       afterEdit.push(time(counts).ms);
-      createOrder(ws, ctx, { customerId: id, orderDate: today, status: 'confirmed', lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 20_000_000 }] });
+      createOrder(ws, ctx, {
+        customerId: id,
+        orderDate: today,
+        status: 'confirmed',
+        lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 20_000_000 }],
+      });
       afterOrder.push(time(counts).ms);
     }
     return { queries: pinned.length, coldMs, afterEdit: stats(afterEdit), afterOrder: stats(afterOrder) };
@@ -409,7 +452,9 @@ function partQueries(file: string) {
       const candidates: Record<string, () => unknown> = { compiled: () => compiledStmt.get(...compiled.params) };
       for (const [k, h] of Object.entries(handStmts)) candidates[`hand:${k}`] = () => h.stmt.get(...h.params);
       const sqlStats = compare(ROUNDS, candidates);
-      const bestHand = Object.entries(sqlStats).filter(([k]) => k.startsWith('hand:')).sort((a, b) => a[1].median - b[1].median)[0] as [string, Stats];
+      const bestHand = Object.entries(sqlStats)
+        .filter(([k]) => k.startsWith('hand:'))
+        .sort((a, b) => a[1].median - b[1].median)[0] as [string, Stats];
       return {
         name: q.name,
         matches: expected,
@@ -448,7 +493,12 @@ function partQueries(file: string) {
       const id = sample[round % sample.length] as string;
       updateCustomer(ws, ctx, id, { customerClass: round % 2 ? 'A' : 'B' });
       pinnedTimes.push(time(() => pinnedCounts(ws, ctx)).ms);
-      createOrder(ws, ctx, { customerId: id, orderDate: today, status: 'confirmed', lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 20_000_000 }] });
+      createOrder(ws, ctx, {
+        customerId: id,
+        orderDate: today,
+        status: 'confirmed',
+        lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 20_000_000 }],
+      });
       pinnedAfterOrder.push(time(() => pinnedCounts(ws, ctx)).ms);
       unchanged.push(time(() => pinnedCounts(ws, ctx)).ms);
     }
@@ -457,7 +507,13 @@ function partQueries(file: string) {
       runCustomerQueryPage: stats(pageTimes),
       runCustomerQueryPageByQuery: Object.fromEntries(Object.entries(pageByQuery).map(([k, v]) => [k, stats(v)])),
       matchingIds: stats(idTimes),
-      pinnedCounts: { queries: pinned.length, coldMs: coldPinnedMs, ...stats(pinnedTimes), afterOrder: stats(pinnedAfterOrder), unchanged: stats(unchanged) },
+      pinnedCounts: {
+        queries: pinned.length,
+        coldMs: coldPinnedMs,
+        ...stats(pinnedTimes),
+        afterOrder: stats(pinnedAfterOrder),
+        unchanged: stats(unchanged),
+      },
       load: [loadBefore, load()],
       peakRssMb: peakRssMb(),
     };
@@ -497,7 +553,9 @@ async function partQueryWorker(file: string) {
     answeredFromFacts = check.db.transaction(() => {
       const facts = followedFacts(check, cacheDir);
       if (facts) useOrderFacts(check, facts);
-      return queries.map((q) => (factsMatches(check, q.def, new Date()) ? 'whole query' : compileWhere(check, q.def).sql.includes('kc_facts(') ? 'orders' : 'no'));
+      return queries.map((q) =>
+        factsMatches(check, q.def, new Date()) ? 'whole query' : compileWhere(check, q.def).sql.includes('kc_facts(') ? 'orders' : 'no',
+      );
     })();
   } finally {
     check.close();
@@ -518,15 +576,17 @@ async function partQueryWorker(file: string) {
     }
   }
   // What a request costs besides the query: opening the file and following the facts.
-  const emptyTimes = Array.from({ length: ROUNDS }, () =>
-    time(() => {
-      const ws = openWorkspace(file);
-      try {
-        ws.db.transaction(() => followedFacts(ws, cacheDir))();
-      } finally {
-        ws.close();
-      }
-    }).ms,
+  const emptyTimes = Array.from(
+    { length: ROUNDS },
+    () =>
+      time(() => {
+        const ws = openWorkspace(file);
+        try {
+          ws.db.transaction(() => followedFacts(ws, cacheDir))();
+        } finally {
+          ws.close();
+        }
+      }).ms,
   );
   const pinned = await queryWorkerPinnedCounts(file, cacheDir);
   return {
@@ -562,7 +622,12 @@ function partReports(file: string) {
     const scheme = saveScheme(ws, ctx, {
       name: '基准 ABCD',
       definition: {
-        classes: [{ key: 'A', label: 'A' }, { key: 'B', label: 'B' }, { key: 'C', label: 'C' }, { key: 'D', label: 'D' }],
+        classes: [
+          { key: 'A', label: 'A' },
+          { key: 'B', label: 'B' },
+          { key: 'C', label: 'C' },
+          { key: 'D', label: 'D' },
+        ],
         windowDays: 365,
         method: { kind: 'contribution', metric: 'revenue', cuts: [0.7, 0.9, 0.97, 1] },
       },
@@ -587,7 +652,9 @@ function partReports(file: string) {
     rmSync(factsPath, { force: true });
     const loadedAndRefreshed = loaded.value ? r2(loaded.ms + time(() => loaded.value?.refresh(ws)).ms) : null;
     Object.assign(facts, { fileMb: factsFileMb, saveMs: r2(saved.ms), loadMs: r2(loaded.ms), loadAndRefreshMs: loadedAndRefreshed });
-    log(`  sales facts: ${facts.orders} orders read in ${Math.round(facts.buildMs)} ms, +${facts.rssGrowthMb} MB RSS; file ${factsFileMb} MB saved in ${Math.round(saved.ms)} ms, read back in ${Math.round(loaded.ms)} ms`);
+    log(
+      `  sales facts: ${facts.orders} orders read in ${Math.round(facts.buildMs)} ms, +${facts.rssGrowthMb} MB RSS; file ${factsFileMb} MB saved in ${Math.round(saved.ms)} ms, read back in ${Math.round(loaded.ms)} ms`,
+    );
     if (values.only === 'facts') return { facts, load: [loadBefore, load()], peakRssMb: peakRssMb() };
     const apply1 = time(() => applyScheme(ws, ctx, scheme.id, 'P1', prevAsOf)).ms;
     const apply2 = time(() => applyScheme(ws, ctx, scheme.id, 'P2', asOf)).ms;
@@ -603,7 +670,10 @@ function partReports(file: string) {
       const stmt = ws.db.prepare(sql);
       return () => stmt.all(...params);
     };
-    const several = (...fns: (() => unknown)[]) => () => fns.map((f) => f());
+    const several =
+      (...fns: (() => unknown)[]) =>
+      () =>
+        fns.map((f) => f());
 
     const reports: { name: string; request: ReportRequest; hand: () => unknown }[] = [
       {
@@ -614,7 +684,8 @@ function partReports(file: string) {
             `SELECT s, sum(s) OVER (ORDER BY s DESC ROWS UNBOUNDED PRECEDING) AS cum FROM
                (SELECT sum(total_fen) AS s, customer_id FROM orders WHERE ${live} AND order_date BETWEEN ? AND ? GROUP BY customer_id) g
              WHERE s > 0 AND EXISTS (SELECT 1 FROM customers c WHERE c.id = g.customer_id AND c.deleted = 0) ORDER BY s DESC`,
-            from(365), asOf,
+            from(365),
+            asOf,
           ),
           all('SELECT count(*) FROM customers WHERE deleted = 0'),
         ),
@@ -628,19 +699,27 @@ function partReports(file: string) {
                (SELECT max(order_date) AS last, count(*) AS n, sum(total_fen) AS s, customer_id FROM orders WHERE ${live} AND order_date BETWEEN ? AND ? GROUP BY customer_id) g
               WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = g.customer_id AND c.deleted = 0))
            GROUP BY r, f, m`,
-          from(365), asOf,
+          from(365),
+          asOf,
         ),
       },
       {
         name: 'pyramid (latest period)',
         request: { kind: 'pyramid', schemeId: scheme.id },
         // Live customers only, as the report counts them (its drill lists live customers).
-        hand: all('SELECT class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY class', scheme.id, 'P2'),
+        hand: all(
+          'SELECT class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY class',
+          scheme.id,
+          'P2',
+        ),
       },
       {
         name: 'distribution (2 periods)',
         request: { kind: 'distribution', schemeId: scheme.id },
-        hand: all('SELECT period, class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY period, class', scheme.id),
+        hand: all(
+          'SELECT period, class, count(*) FROM classification_snapshots WHERE scheme_id = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY period, class',
+          scheme.id,
+        ),
       },
       {
         name: 'transitions (P1 → P2)',
@@ -650,23 +729,31 @@ function partReports(file: string) {
             `SELECT a.class, b.class, count(*) FROM classification_snapshots a
              JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?
              WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY a.class, b.class`,
-            'P2', scheme.id, 'P1',
+            'P2',
+            scheme.id,
+            'P1',
           ),
           // Customers in only one of the periods, as the report's matrix has them.
           all(
             `SELECT a.class, count(*) FROM classification_snapshots a WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)
              AND NOT EXISTS (SELECT 1 FROM classification_snapshots b WHERE b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?) GROUP BY a.class`,
-            scheme.id, 'P1', 'P2',
+            scheme.id,
+            'P1',
+            'P2',
           ),
           all(
             `SELECT a.class, count(*) FROM classification_snapshots a WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)
              AND NOT EXISTS (SELECT 1 FROM classification_snapshots b WHERE b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?) GROUP BY a.class`,
-            scheme.id, 'P2', 'P1',
+            scheme.id,
+            'P2',
+            'P1',
           ),
           all(
             `SELECT count(*) FROM classification_snapshots a JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id
              WHERE a.scheme_id = ? AND a.period = ? AND b.period = ? AND json_extract(a.metrics, '$.revenue') > 0 AND json_extract(b.metrics, '$.revenue') = 0`,
-            scheme.id, 'P1', 'P2',
+            scheme.id,
+            'P1',
+            'P2',
           ),
         ),
       },
@@ -676,19 +763,22 @@ function partReports(file: string) {
         hand: several(
           all(
             `SELECT count(*) FROM (SELECT max(order_date) AS last FROM orders WHERE ${live} AND order_date <= ? GROUP BY customer_id) WHERE last <= date(?, '-180 days')`,
-            asOf, asOf,
+            asOf,
+            asOf,
           ),
           all(
             `SELECT COALESCE(sum(o.total_fen), 0) FROM orders o
              JOIN (SELECT customer_id, max(order_date) AS last FROM orders WHERE ${live} AND order_date <= ? GROUP BY customer_id) l ON l.customer_id = o.customer_id
              WHERE o.${live.replaceAll('AND ', 'AND o.')} AND l.last <= date(?, '-180 days') AND o.order_date > date(l.last, '-365 days')`,
-            asOf, asOf,
+            asOf,
+            asOf,
           ),
           all(
             `SELECT c.id, c.name, l.last, e.name FROM (SELECT customer_id, max(order_date) AS last FROM orders WHERE ${live} AND order_date <= ? GROUP BY customer_id) l
              JOIN customers c ON c.id = l.customer_id LEFT JOIN employees e ON e.id = c.owner_id
              WHERE c.deleted = 0 AND l.last <= date(?, '-180 days') ORDER BY l.last DESC LIMIT 200`,
-            asOf, asOf,
+            asOf,
+            asOf,
           ),
         ),
       },
@@ -701,19 +791,25 @@ function partReports(file: string) {
                (SELECT customer_id, substr(order_date, 1, 7) AS month, sum(total_fen) AS s, count(*) AS n FROM orders
                 WHERE ${live} AND order_date >= ? AND order_date < ? GROUP BY customer_id, month) m
              JOIN customers c ON c.id = m.customer_id GROUP BY m.month, c.class`,
-            `${firstMonth}-01`, `${daysAgo(`${thisMonth}-01`, -40).slice(0, 7)}-01`,
+            `${firstMonth}-01`,
+            `${daysAgo(`${thisMonth}-01`, -40).slice(0, 7)}-01`,
           ),
           all(
             `SELECT substr(first, 1, 7) AS month, count(*) FROM (SELECT min(order_date) AS first FROM orders WHERE ${live} GROUP BY customer_id)
              WHERE first >= ? AND first < ? GROUP BY month`,
-            `${firstMonth}-01`, `${daysAgo(`${thisMonth}-01`, -40).slice(0, 7)}-01`,
+            `${firstMonth}-01`,
+            `${daysAgo(`${thisMonth}-01`, -40).slice(0, 7)}-01`,
           ),
         ),
       },
       {
         name: 'clv (365 d)',
         request: { kind: 'clv', asOf, windowDays: 365, lifespanYears: 5, grossMargin: 0.3 },
-        hand: all(`SELECT sum(total_fen), count(*), count(DISTINCT customer_id) FROM orders WHERE ${live} AND order_date BETWEEN ? AND ?`, from(365), asOf),
+        hand: all(
+          `SELECT sum(total_fen), count(*), count(DISTINCT customer_id) FROM orders WHERE ${live} AND order_date BETWEEN ? AND ?`,
+          from(365),
+          asOf,
+        ),
       },
       {
         name: 'managers (365 d)',
@@ -723,13 +819,17 @@ function partReports(file: string) {
            LEFT JOIN customers c ON c.owner_id = e.id AND c.deleted = 0
            LEFT JOIN (SELECT customer_id, sum(total_fen) AS s FROM orders WHERE ${live} AND order_date BETWEEN ? AND ? GROUP BY customer_id) w ON w.customer_id = c.id
            WHERE e.deleted = 0 GROUP BY e.id ORDER BY revenue DESC`,
-          from(365), asOf,
+          from(365),
+          asOf,
         ),
       },
     ];
     const rounds = Math.max(3, Math.min(ROUNDS, 5));
     const results = [];
-    const only = values.only.split(',').map((x) => x.trim()).filter(Boolean);
+    const only = values.only
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     for (const r of reports.filter((x) => only.length === 0 || only.some((o) => x.name.startsWith(o)))) {
       log(`  ${r.name} …`);
       // The first run pays what the report reads once (a classification period, …).
@@ -742,19 +842,38 @@ function partReports(file: string) {
         report: () => runReport(ws, r.request, ctx),
         hand: r.hand,
       });
-      results.push({ name: r.name, firstMs, report: s.report, hand: s.hand, ratio: r2(s.report.median / s.hand.median), sample: JSON.stringify(out ?? null).slice(0, 160) });
+      results.push({
+        name: r.name,
+        firstMs,
+        report: s.report,
+        hand: s.hand,
+        ratio: r2(s.report.median / s.hand.median),
+        sample: JSON.stringify(out ?? null).slice(0, 160),
+      });
     }
     // What a report pays after writes: the facts re-read only what the change log says changed.
     const buyer = ws.db.prepare('SELECT id FROM customers WHERE deleted = 0 LIMIT 1').pluck().get() as string;
     const sell = (n: number) => {
-      for (let i = 0; i < n; i++) createOrder(ws, ctx, { customerId: buyer, orderDate: asOf, status: 'confirmed', lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 100 }] });
+      for (let i = 0; i < n; i++)
+        createOrder(ws, ctx, {
+          customerId: buyer,
+          orderDate: asOf,
+          status: 'confirmed',
+          lines: [{ productName: '基准货品', quantityMilli: 1000, unitPriceFen: 100 }],
+        });
     };
     const refreshAfter = (n: number) => {
       sell(n);
       return r2(time(() => salesFacts(ws)).ms);
     };
     const refreshMs = { afterOneOrder: refreshAfter(1), afterThousandOrders: refreshAfter(1000) };
-    return { facts: { ...facts, refreshMs, refreshAfterApplyMs }, applySchemeMs: [r2(apply1), r2(apply2)], reports: results, load: [loadBefore, load()], peakRssMb: peakRssMb() };
+    return {
+      facts: { ...facts, refreshMs, refreshAfterApplyMs },
+      applySchemeMs: [r2(apply1), r2(apply2)],
+      reports: results,
+      load: [loadBefore, load()],
+      peakRssMb: peakRssMb(),
+    };
   });
 }
 
@@ -828,8 +947,18 @@ const IMPORT_HEADERS = ['客户名称', '客户编号', '行业', '省份', '城
 function importRow(i: number): (string | null)[] {
   const t = demoCustomer(7, i, 1 + i, []).customer;
   return [
-    t.name, `KH${String(i + 1).padStart(7, '0')}`, t.industry ?? null, t.province ?? null, t.city ?? null, t.district ?? null, t.address ?? null,
-    (t.phones ?? []).join(' / '), t.email ?? null, t.customerClass ?? null, (t.tags ?? []).join('，'), t.notes ?? null,
+    t.name,
+    `KH${String(i + 1).padStart(7, '0')}`,
+    t.industry ?? null,
+    t.province ?? null,
+    t.city ?? null,
+    t.district ?? null,
+    t.address ?? null,
+    (t.phones ?? []).join(' / '),
+    t.email ?? null,
+    t.customerClass ?? null,
+    (t.tags ?? []).join('，'),
+    t.notes ?? null,
   ];
 }
 
@@ -883,7 +1012,11 @@ async function runAll(): Promise<void> {
   };
   if (parts.some((p) => p !== 'import')) {
     const file = join(dir, `demo-${customers}x${orders}-seed${seed}.kecard`);
-    out.generation = await ensureWorkspace(file, customers, orders, seed, { rebuild: values.rebuild, log, partSize: Number(values['generation-part']) });
+    out.generation = await ensureWorkspace(file, customers, orders, seed, {
+      rebuild: values.rebuild,
+      log,
+      partSize: Number(values['generation-part']),
+    });
     // 'generate' only builds (or reuses) the workspace, e.g. ahead of measuring it on a quiet machine.
     for (const part of parts.filter((p) => p !== 'import' && p !== 'generate')) out[part] = runChild(part, ['--workspace', file]);
   }
@@ -892,8 +1025,14 @@ async function runAll(): Promise<void> {
     const made = join(dir, 'import');
     mkdirSync(made, { recursive: true });
     const todo = [
-      ...values['xlsx-rows'].split(',').filter(Boolean).map((n) => ({ kind: 'xlsx', rows: Number(n) })),
-      ...values['csv-rows'].split(',').filter(Boolean).map((n) => ({ kind: 'csv', rows: Number(n) })),
+      ...values['xlsx-rows']
+        .split(',')
+        .filter(Boolean)
+        .map((n) => ({ kind: 'xlsx', rows: Number(n) })),
+      ...values['csv-rows']
+        .split(',')
+        .filter(Boolean)
+        .map((n) => ({ kind: 'csv', rows: Number(n) })),
     ];
     for (const t of todo) {
       const path = join(made, `customers-${t.rows}.${t.kind}`);
@@ -905,7 +1044,10 @@ async function runAll(): Promise<void> {
         log(`  ${((performance.now() - s) / 1000).toFixed(1)} s`);
       }
       if (values['files-only']) continue;
-      const runs = Array.from({ length: Math.max(1, Number(values['import-rounds'])) }, () => runChild('import', ['--file', path]) as { elapsedMs: number });
+      const runs = Array.from(
+        { length: Math.max(1, Number(values['import-rounds'])) },
+        () => runChild('import', ['--file', path]) as { elapsedMs: number },
+      );
       const median = [...runs].sort((x, y) => x.elapsedMs - y.elapsedMs)[Math.floor(runs.length / 2)] as object;
       imports.push({ kind: t.kind, rows: t.rows, ...median, roundsMs: runs.map((r) => r.elapsedMs) });
     }
@@ -926,30 +1068,54 @@ function printSummary(out: Record<string, any>): void {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   if (out.generation) {
     const g = out.generation as Generation;
-    lines.push(`workspace: ${g.customers.toLocaleString('en-US')} customers × ${g.ordersPerCustomer} orders, generated in ${(g.elapsedMs / 1000).toFixed(0)} s, ${(g.fileSizeBytes / 1024 ** 3).toFixed(2)} GB`);
+    lines.push(
+      `workspace: ${g.customers.toLocaleString('en-US')} customers × ${g.ordersPerCustomer} orders, generated in ${(g.elapsedMs / 1000).toFixed(0)} s, ${(g.fileSizeBytes / 1024 ** 3).toFixed(2)} GB`,
+    );
   }
   if (out.fields) {
     const f = out.fields;
-    lines.push('', `[issue 3] add field ${ms(f.addFieldMs)}, add indexed field ${ms(f.addIndexedFieldMs)} (its index built in the background: ${ms(f.indexBuildMs)}), fill ${f.filledCustomers} values ${ms(f.fillValuesMs)}  (load ${f.load[0][0]})`);
-    for (const [k, v] of Object.entries<any>(f.shapes)) lines.push(`  ${k}: built-in ${ms(v.builtIn.median)}, custom ${ms(v.custom.median)}, ratio ${v.ratio}`);
+    lines.push(
+      '',
+      `[issue 3] add field ${ms(f.addFieldMs)}, add indexed field ${ms(f.addIndexedFieldMs)} (its index built in the background: ${ms(f.indexBuildMs)}), fill ${f.filledCustomers} values ${ms(f.fillValuesMs)}  (load ${f.load[0][0]})`,
+    );
+    for (const [k, v] of Object.entries<any>(f.shapes))
+      lines.push(`  ${k}: built-in ${ms(v.builtIn.median)}, custom ${ms(v.custom.median)}, ratio ${v.ratio}`);
   }
   if (out.queries) {
     const q = out.queries;
-    lines.push('', `[issue 4] runCustomerQuery page p50 ${ms(q.runCustomerQueryPage.median)} p95 ${ms(q.runCustomerQueryPage.p95)}; matchingIds p50 ${ms(q.matchingIds.median)} p95 ${ms(q.matchingIds.p95)}; pinnedCounts (${q.pinnedCounts.queries}) first ${ms(q.pinnedCounts.coldMs)}, after an edit p50 ${ms(q.pinnedCounts.median)} p95 ${ms(q.pinnedCounts.p95)}, after an order p95 ${ms(q.pinnedCounts.afterOrder.p95)}  (load ${q.load[0][0]})`);
-    for (const p of q.perQuery) lines.push(`  ${p.name}: ${p.matches} rows; compiled ${ms(p.sql.compiled.median)} vs ${p.bestHand} ${ms(p.sql[p.bestHand].median)} → ${p.ratio}${p.handCountsAgree ? '' : ' (COUNTS DIFFER)'}`);
+    lines.push(
+      '',
+      `[issue 4] runCustomerQuery page p50 ${ms(q.runCustomerQueryPage.median)} p95 ${ms(q.runCustomerQueryPage.p95)}; matchingIds p50 ${ms(q.matchingIds.median)} p95 ${ms(q.matchingIds.p95)}; pinnedCounts (${q.pinnedCounts.queries}) first ${ms(q.pinnedCounts.coldMs)}, after an edit p50 ${ms(q.pinnedCounts.median)} p95 ${ms(q.pinnedCounts.p95)}, after an order p95 ${ms(q.pinnedCounts.afterOrder.p95)}  (load ${q.load[0][0]})`,
+    );
+    for (const p of q.perQuery)
+      lines.push(
+        `  ${p.name}: ${p.matches} rows; compiled ${ms(p.sql.compiled.median)} vs ${p.bestHand} ${ms(p.sql[p.bestHand].median)} → ${p.ratio}${p.handCountsAgree ? '' : ' (COUNTS DIFFER)'}`,
+      );
   }
   if (out.queryWorker) {
     const w = out.queryWorker;
-    lines.push('', `[issue 4, query worker] page p50 ${ms(w.page.median)} p95 ${ms(w.page.p95)}; ids p95 ${ms(w.matchingIds.p95)}; request overhead p50 ${ms(w.requestOverhead.median)}; first request ${ms(w.firstRequestMs)} (facts file ready in ${ms(w.reportWorkerFactsMs)})  (load ${w.load[0][0]})`);
-    lines.push(`  pinned counts (${w.pinnedCounts.queries}): first ${ms(w.pinnedCounts.coldMs)}, after an edit p95 ${ms(w.pinnedCounts.afterEdit.p95)}, after an order p95 ${ms(w.pinnedCounts.afterOrder.p95)}`);
-    for (const p of w.perQuery) lines.push(`  ${p.name}: ${p.factsCount} rows${p.factsCount === p.sqlCount ? '' : ` (SQL ${p.sqlCount}: COUNTS DIFFER)`}, from the facts: ${p.answeredFromFacts}; count p50 ${ms(p.count.median)}, page p50 ${ms(p.page.median)} p95 ${ms(p.page.p95)}`);
+    lines.push(
+      '',
+      `[issue 4, query worker] page p50 ${ms(w.page.median)} p95 ${ms(w.page.p95)}; ids p95 ${ms(w.matchingIds.p95)}; request overhead p50 ${ms(w.requestOverhead.median)}; first request ${ms(w.firstRequestMs)} (facts file ready in ${ms(w.reportWorkerFactsMs)})  (load ${w.load[0][0]})`,
+    );
+    lines.push(
+      `  pinned counts (${w.pinnedCounts.queries}): first ${ms(w.pinnedCounts.coldMs)}, after an edit p95 ${ms(w.pinnedCounts.afterEdit.p95)}, after an order p95 ${ms(w.pinnedCounts.afterOrder.p95)}`,
+    );
+    for (const p of w.perQuery)
+      lines.push(
+        `  ${p.name}: ${p.factsCount} rows${p.factsCount === p.sqlCount ? '' : ` (SQL ${p.sqlCount}: COUNTS DIFFER)`}, from the facts: ${p.answeredFromFacts}; count p50 ${ms(p.count.median)}, page p50 ${ms(p.page.median)} p95 ${ms(p.page.p95)}`,
+      );
   }
   if (out.reports) {
     const r = out.reports;
-    lines.push('', `[issue 6] sales facts: ${r.facts.orders} orders read in ${ms(r.facts.buildMs)} (+${r.facts.rssGrowthMb} MB RSS, columns ${r.facts.columnsMb} MB); refresh after 1 / 1000 new orders ${ms(r.facts.refreshMs?.afterOneOrder ?? 0)} / ${ms(r.facts.refreshMs?.afterThousandOrders ?? 0)}; facts file ${r.facts.fileMb} MB, saved ${ms(r.facts.saveMs)}, read back ${ms(r.facts.loadMs)}`);
+    lines.push(
+      '',
+      `[issue 6] sales facts: ${r.facts.orders} orders read in ${ms(r.facts.buildMs)} (+${r.facts.rssGrowthMb} MB RSS, columns ${r.facts.columnsMb} MB); refresh after 1 / 1000 new orders ${ms(r.facts.refreshMs?.afterOneOrder ?? 0)} / ${ms(r.facts.refreshMs?.afterThousandOrders ?? 0)}; facts file ${r.facts.fileMb} MB, saved ${ms(r.facts.saveMs)}, read back ${ms(r.facts.loadMs)}`,
+    );
     if (r.applySchemeMs) lines.push(`  applyScheme ×2: ${r.applySchemeMs.map(ms).join(', ')}  (load ${r.load[0][0]})`);
     if (r.facts.refreshAfterApplyMs !== undefined) lines.push(`  facts refresh after the scheme runs ${ms(r.facts.refreshAfterApplyMs)}`);
-    for (const x of r.reports ?? []) lines.push(`  ${x.name}: report ${ms(x.report.median)} (first ${ms(x.firstMs)}) vs SQL ${ms(x.hand.median)} → ${x.ratio}`);
+    for (const x of r.reports ?? [])
+      lines.push(`  ${x.name}: report ${ms(x.report.median)} (first ${ms(x.firstMs)}) vs SQL ${ms(x.hand.median)} → ${x.ratio}`);
   }
   if (out.import) {
     lines.push('', '[issue 5]');
@@ -971,7 +1137,16 @@ function log(line: string): void {
 
 if (values.child) {
   const file = values.workspace ?? values.file ?? '';
-  const result = values.child === 'fields' ? await partFields(file) : values.child === 'queries' ? await partQueries(file) : values.child === 'queryWorker' ? await partQueryWorker(file) : values.child === 'reports' ? await partReports(file) : await partImport(file);
+  const result =
+    values.child === 'fields'
+      ? await partFields(file)
+      : values.child === 'queries'
+        ? await partQueries(file)
+        : values.child === 'queryWorker'
+          ? await partQueryWorker(file)
+          : values.child === 'reports'
+            ? await partReports(file)
+            : await partImport(file);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   await runAll();

@@ -56,7 +56,11 @@ async function runAll(): Promise<void> {
     if (child.status !== 0) throw new Error(`measuring ${file} failed:\n${child.stderr}`);
     rows.push({ generation, result: JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as MeasureResult });
   }
-  const report = { machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version }, at: new Date().toISOString(), rows };
+  const report = {
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
+    at: new Date().toISOString(),
+    rows,
+  };
   writeFileSync(join(dir, 'last-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else printTable(rows);
@@ -154,11 +158,15 @@ function printTable(rows: { generation: Generation; result: MeasureResult }[]): 
   process.stdout.write(`${out.join('\n')}\n\nbytes per table (indexes included; MB):\n`);
   for (const r of rows) {
     const top = r.result.storage.tables.filter((t) => t.bytes >= 1024 * 1024);
-    process.stdout.write(`  ${r.result.customers.toLocaleString('en-US')}: ${top.map((t) => `${t.table} ${(t.bytes / 1024 ** 2).toFixed(1)} (idx ${(t.indexBytes / 1024 ** 2).toFixed(1)}, ${t.rows ? Math.round(t.bytes / t.rows) : 0} B/row)`).join('; ')}\n`);
+    process.stdout.write(
+      `  ${r.result.customers.toLocaleString('en-US')}: ${top.map((t) => `${t.table} ${(t.bytes / 1024 ** 2).toFixed(1)} (idx ${(t.indexBytes / 1024 ** 2).toFixed(1)}, ${t.rows ? Math.round(t.bytes / t.rows) : 0} B/row)`).join('; ')}\n`,
+    );
   }
   process.stdout.write('\nslowest queries (median ms):\n');
   for (const r of rows) {
-    const slow = Object.entries(r.result.searchByQuery).sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const slow = Object.entries(r.result.searchByQuery)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6);
     process.stdout.write(`  ${r.result.customers.toLocaleString('en-US')}: ${slow.map(([q, t]) => `${q} ${t}`).join(', ')}\n`);
   }
 }

@@ -10,7 +10,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'main', 'cli.mjs');
 
 if (!existsSync(cli)) {
-  const built = spawnSync(process.execPath, [join(root, 'build', 'scripts', 'build-main.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const built = spawnSync(process.execPath, [join(root, 'build', 'scripts', 'build-main.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (built.status !== 0 || !existsSync(cli)) {
     process.stderr.write('无法构建命令行 / Cannot build the Kecard CLI (node build/scripts/build-main.mjs failed).\n');
     process.exit(1);

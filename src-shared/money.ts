@@ -6,7 +6,10 @@ export type Fen = number;
 /** Parses what people type or what sheets hold: "¥1,234.5", "1234.56元", "－12", "1.2万". */
 export function parseMoney(input: string | number): Fen | null {
   if (typeof input === 'number') return Number.isFinite(input) ? Math.round(input * 100) : null;
-  let s = input.normalize('NFKC').trim().replace(/[¥￥,，\s]|元|人民币|RMB|CNY/gi, '');
+  let s = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[¥￥,，\s]|元|人民币|RMB|CNY/gi, '');
   let scale = 1n;
   if (s.endsWith('万')) {
     scale = 10000n;
@@ -79,7 +82,12 @@ export function unitPriceFromAmount(amountFen: Fen, quantityMilli: number, disco
 /** A quantity in thousandths from a decimal text ("1,000.5", "２"), exactly (further decimals round half away from zero); null when it is not a number. */
 export function parseQuantityMilli(input: string | number): number | null {
   if (typeof input === 'number') return Number.isFinite(input) ? Math.round(input * 1000) : null;
-  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(input.normalize('NFKC').trim().replace(/[,，\s]/g, ''));
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(
+    input
+      .normalize('NFKC')
+      .trim()
+      .replace(/[,，\s]/g, ''),
+  );
   if (!m) return null;
   const [, sign, whole = '0', frac = ''] = m;
   const milli = BigInt(whole) * 1000n + BigInt((frac + '000').slice(0, 3)) + (Number(frac[3] ?? '0') >= 5 ? 1n : 0n);

@@ -45,5 +45,12 @@ await build({
 });
 
 if (existsSync('src-main/electron/preload.ts')) {
-  await build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, banner: {} });
+  await build({
+    ...common,
+    entryPoints: { preload: 'src-main/electron/preload.ts' },
+    outdir: 'dist/main',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    banner: {},
+  });
 }

@@ -24,7 +24,19 @@ function withWorkspace<T>(work: (ws: Workspace) => Promise<T> | T): Promise<T> {
 }
 
 /** Reports that aggregate orders: their facts are brought up to date first, with progress. */
-const READS_SALES = new Set<JobRequest['kind']>(['pareto', 'rfm', 'transitions', 'dormant', 'timeSeries', 'clv', 'managers', 'schemePreview', 'schemeApply', 'lifecycleApply', 'drill']);
+const READS_SALES = new Set<JobRequest['kind']>([
+  'pareto',
+  'rfm',
+  'transitions',
+  'dormant',
+  'timeSeries',
+  'clv',
+  'managers',
+  'schemePreview',
+  'schemeApply',
+  'lifecycleApply',
+  'drill',
+]);
 
 let queue = Promise.resolve();
 

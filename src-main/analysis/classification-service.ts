@@ -37,7 +37,11 @@ export function getScheme(ws: Workspace, id: string): Scheme {
   return scheme;
 }
 
-export function saveScheme(ws: Workspace, ctx: CallContext, input: { id?: string; name: string; definition: unknown; setsCustomerClass: boolean }): Scheme {
+export function saveScheme(
+  ws: Workspace,
+  ctx: CallContext,
+  input: { id?: string; name: string; definition: unknown; setsCustomerClass: boolean },
+): Scheme {
   const definition = validate(schemeDefinition, input.definition);
   const id = input.id ?? uuidv7();
   runWrite(ws, ctx, (tx) => {
@@ -109,14 +113,24 @@ export function previewScheme(ws: Workspace, definition: unknown, asOf = localDa
  * overrides, and, if the scheme drives the card's class, changes it through the logged write path
  * so every customer's history shows the move. Re-running a period replaces its snapshot.
  */
-export function applyScheme(ws: Workspace, ctx: CallContext, schemeId: string, period: string, asOf = localDate(new Date()), hooks: ApplyHooks = {}): ClassPreview[] {
+export function applyScheme(
+  ws: Workspace,
+  ctx: CallContext,
+  schemeId: string,
+  period: string,
+  asOf = localDate(new Date()),
+  hooks: ApplyHooks = {},
+): ClassPreview[] {
   const scheme = getScheme(ws, schemeId);
   const metrics = metricsFor(ws, scheme.definition, asOf);
   const classes = classify(scheme.definition, metrics);
   const overrides = new Map(
-    (ws.db.prepare('SELECT customer_id AS c, class AS k FROM classification_overrides WHERE scheme_id = ? AND deleted = 0').all(schemeId) as { c: string; k: string }[]).map(
-      (o) => [o.c, o.k],
-    ),
+    (
+      ws.db.prepare('SELECT customer_id AS c, class AS k FROM classification_overrides WHERE scheme_id = ? AND deleted = 0').all(schemeId) as {
+        c: string;
+        k: string;
+      }[]
+    ).map((o) => [o.c, o.k]),
   );
   runWrite(
     ws,
@@ -131,11 +145,29 @@ export function applyScheme(ws: Workspace, ctx: CallContext, schemeId: string, p
       for (const [i, m] of metrics.entries()) {
         step(i);
         const manual = overrides.get(m.id);
-        const cls = manual ?? (classes.get(m.id));
-        insert.run(uuidv7(), tx.ws.siteId, schemeId, period, m.id, cls, JSON.stringify({ revenue: m.revenue, orders: m.orders, lastOrder: m.lastOrder }), manual ? 1 : 0, tx.at);
+        const cls = manual ?? classes.get(m.id);
+        insert.run(
+          uuidv7(),
+          tx.ws.siteId,
+          schemeId,
+          period,
+          m.id,
+          cls,
+          JSON.stringify({ revenue: m.revenue, orders: m.orders, lastOrder: m.lastOrder }),
+          manual ? 1 : 0,
+          tx.at,
+        );
         if (scheme.setsCustomerClass && m.customerClass !== cls) {
           setClass.run(cls, tx.at, m.id);
-          tx.log({ op: 'update', entity: 'customer', entityId: m.id, rootId: m.id, field: 'customerClass', oldValue: m.customerClass, newValue: cls });
+          tx.log({
+            op: 'update',
+            entity: 'customer',
+            entityId: m.id,
+            rootId: m.id,
+            field: 'customerClass',
+            oldValue: m.customerClass,
+            newValue: cls,
+          });
         }
       }
       tx.log({ op: 'create', entity: 'classificationRun', entityId: schemeId, rootId: null, newValue: { period, asOf, customers: metrics.length } });
@@ -182,14 +214,25 @@ export function schemePeriods(ws: Workspace, schemeId: string): string[] {
 /** A manager's manual class for one customer, with the reason; it wins over the rules from the next run on. */
 export function overrideClass(ws: Workspace, ctx: CallContext, schemeId: string, customerId: string, customerClass: string, reason: string): void {
   const scheme = getScheme(ws, schemeId);
-  if (!scheme.definition.classes.some((c) => c.key === customerClass)) throw new KecardError('VALIDATION', 'Unknown class.', { fields: { customerClass: 'invalid' } });
+  if (!scheme.definition.classes.some((c) => c.key === customerClass))
+    throw new KecardError('VALIDATION', 'Unknown class.', { fields: { customerClass: 'invalid' } });
   if (reason.trim().length < 2) throw new KecardError('VALIDATION', 'A reason is required.', { fields: { reason: 'required' } });
   runWrite(ws, ctx, (tx) => {
-    const existing = tx.ws.db.prepare('SELECT id FROM classification_overrides WHERE scheme_id = ? AND customer_id = ? AND deleted = 0').get(schemeId, customerId) as
-      | { id: string }
-      | undefined;
-    if (existing) updateRow(tx, 'classificationOverride', customerId, readRow(tx, 'classificationOverride', existing.id) as Record<string, unknown>, { customerClass, reason });
-    else insertRow(tx, 'classificationOverride', customerId, singletonId('classificationOverride', schemeId, customerId), { schemeId, customerId, customerClass, reason });
+    const existing = tx.ws.db
+      .prepare('SELECT id FROM classification_overrides WHERE scheme_id = ? AND customer_id = ? AND deleted = 0')
+      .get(schemeId, customerId) as { id: string } | undefined;
+    if (existing)
+      updateRow(tx, 'classificationOverride', customerId, readRow(tx, 'classificationOverride', existing.id) as Record<string, unknown>, {
+        customerClass,
+        reason,
+      });
+    else
+      insertRow(tx, 'classificationOverride', customerId, singletonId('classificationOverride', schemeId, customerId), {
+        schemeId,
+        customerId,
+        customerClass,
+        reason,
+      });
   });
 }
 
@@ -199,10 +242,10 @@ export function snapshotClasses(ws: Workspace, schemeId: string, period: string)
     (
       ws.db
         // Not one of the (few, indexed) deleted customers: see LIVE_SNAPSHOTS in reports.ts.
-        .prepare('SELECT customer_id AS c, class AS k FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)')
+        .prepare(
+          'SELECT customer_id AS c, class AS k FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)',
+        )
         .all(schemeId, period) as { c: string; k: string }[]
-    ).map(
-      (r) => [r.c, r.k],
-    ),
+    ).map((r) => [r.c, r.k]),
   );
 }

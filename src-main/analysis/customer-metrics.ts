@@ -63,17 +63,21 @@ export function customerMetrics(ws: Workspace, window: Window, wanted: { profit?
     });
   }
   const received = new Map(
-    (ws.db.prepare('SELECT customer_id AS id, sum(amount_fen) AS s FROM receipts WHERE deleted = 0 AND receipt_date <= ? GROUP BY customer_id').all(window.to) as { id: string; s: number }[]).map(
-      (r) => [r.id, r.s],
-    ),
+    (
+      ws.db
+        .prepare('SELECT customer_id AS id, sum(amount_fen) AS s FROM receipts WHERE deleted = 0 AND receipt_date <= ? GROUP BY customer_id')
+        .all(window.to) as { id: string; s: number }[]
+    ).map((r) => [r.id, r.s]),
   );
   // Gross profit = revenue (after order discounts) − cost of the goods sold.
   const cost = wanted.profit ? costByCustomer(ws, window) : null;
   const custom = new Map<string, Record<string, number | null>>();
   if (wanted.custom?.length) {
     const cols = wanted.custom.map(safeColumn);
-    for (const r of ws.db.prepare(`SELECT id, ${cols.join(', ')} FROM customers WHERE deleted = 0`).iterate() as IterableIterator<Record<string, unknown>>) {
-      custom.set(r.id as string, Object.fromEntries(cols.map((c) => [c, typeof r[c] === 'number' ? (r[c]) : null])));
+    for (const r of ws.db.prepare(`SELECT id, ${cols.join(', ')} FROM customers WHERE deleted = 0`).iterate() as IterableIterator<
+      Record<string, unknown>
+    >) {
+      custom.set(r.id as string, Object.fromEntries(cols.map((c) => [c, typeof r[c] === 'number' ? r[c] : null])));
     }
   }
   return rows.map(({ total, ...r }) => ({

@@ -17,10 +17,21 @@ import { paretoRevenues, rfmScored } from './sales-reports';
 type Op = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
 
 const group = (children: QueryNode[]): GroupNode => ({ kind: 'group', op: 'and', children });
-const cond = (field: string, operator: ConditionNode['operator'], rest: Partial<ConditionNode> = {}): ConditionNode => ({ kind: 'condition', field, operator, ...rest });
+const cond = (field: string, operator: ConditionNode['operator'], rest: Partial<ConditionNode> = {}): ConditionNode => ({
+  kind: 'condition',
+  field,
+  operator,
+  ...rest,
+});
 const ordersBetween = (from: string, to: string): GroupNode => group([cond('orderDate', 'between', { value: from, value2: to })]);
 const hasOrders = (where: GroupNode, mode: 'has' | 'hasNo' = 'has'): RelatedNode => ({ kind: 'related', relation: 'orders', mode, where });
-const countOrders = (where: GroupNode, op: Op, value: number): RelatedNode => ({ kind: 'related', relation: 'orders', mode: 'count', where, count: { op, value } });
+const countOrders = (where: GroupNode, op: Op, value: number): RelatedNode => ({
+  kind: 'related',
+  relation: 'orders',
+  mode: 'count',
+  where,
+  count: { op, value },
+});
 const aggregateOrders = (where: GroupNode | undefined, fn: 'sum' | 'max' | 'min', field: string, op: Op, value: number | string): RelatedNode => ({
   kind: 'related',
   relation: 'orders',
@@ -29,7 +40,8 @@ const aggregateOrders = (where: GroupNode | undefined, fn: 'sum' | 'max' | 'min'
   aggregate: { fn, field, op, value },
 });
 /** Buyers of a period (revenue > 0 in it, as `isWindowBuyer`): an order above 0 in it, totals being never negative. */
-const buyersBetween = (from: string, to: string): RelatedNode => hasOrders(group([cond('orderDate', 'between', { value: from, value2: to }), cond('totalFen', 'gt', { value: 0 })]));
+const buyersBetween = (from: string, to: string): RelatedNode =>
+  hasOrders(group([cond('orderDate', 'between', { value: from, value2: to }), cond('totalFen', 'gt', { value: 0 })]));
 /** Matches no customer: the element was empty when the drill was asked for. */
 const nothing = (w: Window): RelatedNode => countOrders(ordersBetween(w.from, w.to), 'lt', 0);
 
@@ -57,7 +69,12 @@ function range(scored: readonly RfmScored[], value: (s: RfmScored) => number, ke
  * ties share a score, so the customers of a score set are exactly those whose value lies between
  * the set's smallest and largest value; a bound at the population's own extreme is left out.
  */
-function rfmQuery(asOf: string, windowDays: number, scored: readonly RfmScored[], keep: Record<'r' | 'f' | 'm', (s: RfmScored) => boolean>): QueryNode[] {
+function rfmQuery(
+  asOf: string,
+  windowDays: number,
+  scored: readonly RfmScored[],
+  keep: Record<'r' | 'f' | 'm', (s: RfmScored) => boolean>,
+): QueryNode[] {
   const w = windowEnding(asOf, windowDays);
   const inWindow = ordersBetween(w.from, w.to);
   const all = () => true;
@@ -138,7 +155,8 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
     }
     case 'month': {
       const [from, to] = [`${t.month}-01`, monthEnd(t.month)];
-      if (t.measure === 'new') return [aggregateOrders(undefined, 'min', 'orderDate', 'gte', from), aggregateOrders(undefined, 'min', 'orderDate', 'lte', to)];
+      if (t.measure === 'new')
+        return [aggregateOrders(undefined, 'min', 'orderDate', 'gte', from), aggregateOrders(undefined, 'min', 'orderDate', 'lte', to)];
       const nodes: QueryNode[] = [buyersBetween(from, to)];
       if (t.by) {
         if (t.by === 'class') nodes.push(t.key ? cond('customerClass', 'eq', { value: t.key }) : cond('customerClass', 'empty'));
@@ -156,7 +174,9 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
 
 /** Every live customer's stored province text that maps onto `key` (and `key` itself). */
 function provinceTexts(ws: Workspace, key: string): string[] {
-  const rows = ws.db.prepare("SELECT DISTINCT province AS p FROM customers WHERE deleted = 0 AND province IS NOT NULL AND province <> ''").all() as { p: string }[];
+  const rows = ws.db.prepare("SELECT DISTINCT province AS p FROM customers WHERE deleted = 0 AND province IS NOT NULL AND province <> ''").all() as {
+    p: string;
+  }[];
   return [...new Set([key, ...rows.map((r) => r.p).filter((p) => provinceKey(p) === key)])].sort();
 }
 
@@ -167,14 +187,19 @@ function provinceTexts(ws: Workspace, key: string): string[] {
  */
 function transitionMoveNodes(ws: Workspace, t: Extract<DrillTarget, { of: 'transitionMove' }>): QueryNode[] {
   if (t.move === 'stopped') {
-    return [cond(snapshotRevenueFieldKey(t.schemeId, t.from), 'gt', { value: 0 }), cond(snapshotRevenueFieldKey(t.schemeId, t.to), 'eq', { value: 0 })];
+    return [
+      cond(snapshotRevenueFieldKey(t.schemeId, t.from), 'gt', { value: 0 }),
+      cond(snapshotRevenueFieldKey(t.schemeId, t.to), 'eq', { value: 0 }),
+    ];
   }
   const order = getScheme(ws, t.schemeId).definition.classes.map((c) => c.key);
   const cells: GroupNode[] = [];
   for (const [i, a] of order.entries()) {
     for (const [j, b] of order.entries()) {
       if ((t.move === 'up' && j < i) || (t.move === 'down' && j > i) || (t.move === 'same' && i === j)) {
-        cells.push(group([cond(snapshotFieldKey(t.schemeId, t.from), 'eq', { value: a }), cond(snapshotFieldKey(t.schemeId, t.to), 'eq', { value: b })]));
+        cells.push(
+          group([cond(snapshotFieldKey(t.schemeId, t.from), 'eq', { value: a }), cond(snapshotFieldKey(t.schemeId, t.to), 'eq', { value: b })]),
+        );
       }
     }
   }

@@ -41,19 +41,26 @@ export function stageOf(orders: number, firstOrder: string | null, lastOrder: st
 }
 
 /** Recomputes every customer's lifecycle stage and writes the changes through the logged path. */
-export function applyLifecycleRules(ws: Workspace, ctx: CallContext, asOf = localDate(new Date()), hooks: ApplyHooks = {}): Record<LifecycleStage, number> {
+export function applyLifecycleRules(
+  ws: Workspace,
+  ctx: CallContext,
+  asOf = localDate(new Date()),
+  hooks: ApplyHooks = {},
+): Record<LifecycleStage, number> {
   const rules = getLifecycleRules(ws);
   // Order counts and first/last sale up to the date from the sales facts: the same sales as a
   // grouped scan of every order (not deleted, not cancelled), which takes ~30 s at 10M orders.
   const f = salesFacts(ws);
   const t = customerTotals(f, NO_DAY + 1, dayNumber(asOf));
   const day = (d: number) => (d === NO_DAY ? null : isoDate(d));
-  const rows = (ws.db.prepare('SELECT id, lifecycle FROM customers WHERE deleted = 0').raw(true).all() as [string, LifecycleStage][]).map(([id, lifecycle]) => {
-    const c = f.customerOf(id);
-    return c < 0
-      ? { id, lifecycle, n: 0, firstOrder: null, lastOrder: null }
-      : { id, lifecycle, n: t.windowOrders[c] as number, firstOrder: day(t.firstUpTo[c] as number), lastOrder: day(t.lastUpTo[c] as number) };
-  });
+  const rows = (ws.db.prepare('SELECT id, lifecycle FROM customers WHERE deleted = 0').raw(true).all() as [string, LifecycleStage][]).map(
+    ([id, lifecycle]) => {
+      const c = f.customerOf(id);
+      return c < 0
+        ? { id, lifecycle, n: 0, firstOrder: null, lastOrder: null }
+        : { id, lifecycle, n: t.windowOrders[c] as number, firstOrder: day(t.firstUpTo[c] as number), lastOrder: day(t.lastUpTo[c] as number) };
+    },
+  );
   const counts: Record<LifecycleStage, number> = { prospect: 0, new: 0, repeat: 0, dormant: 0, lost: 0 };
   runWrite(
     ws,

@@ -19,12 +19,15 @@ const LIVE_SNAPSHOTS = '(SELECT * FROM classification_snapshots WHERE customer_i
 /** Customers in each class of the scheme's latest (or given) period: the pyramid. */
 export function classPyramid(ws: Workspace, schemeId: string, period?: string) {
   const scheme = getScheme(ws, schemeId);
-  const latest = period ?? (ws.db.prepare('SELECT max(period) FROM classification_snapshots WHERE scheme_id = ?').pluck().get(schemeId) as string | null);
+  const latest =
+    period ?? (ws.db.prepare('SELECT max(period) FROM classification_snapshots WHERE scheme_id = ?').pluck().get(schemeId) as string | null);
   if (!latest) return { period: null, classes: scheme.definition.classes.map((c) => ({ ...c, customers: 0 })) };
   const counts = new Map(
-    (ws.db.prepare(`SELECT s.class AS k, count(*) AS n FROM ${LIVE_SNAPSHOTS} WHERE s.scheme_id = ? AND s.period = ? GROUP BY s.class`).all(schemeId, latest) as { k: string; n: number }[]).map(
-      (r) => [r.k, r.n],
-    ),
+    (
+      ws.db
+        .prepare(`SELECT s.class AS k, count(*) AS n FROM ${LIVE_SNAPSHOTS} WHERE s.scheme_id = ? AND s.period = ? GROUP BY s.class`)
+        .all(schemeId, latest) as { k: string; n: number }[]
+    ).map((r) => [r.k, r.n]),
   );
   return { period: latest, classes: scheme.definition.classes.map((c) => ({ ...c, customers: counts.get(c.key) ?? 0 })) };
 }
@@ -75,7 +78,9 @@ export function classTransitions(ws: Workspace, schemeId: string, from: string, 
 
 export function relationshipDistribution(ws: Workspace) {
   return ws.db
-    .prepare('SELECT relationship_level AS level, count(*) AS customers FROM customers WHERE deleted = 0 GROUP BY relationship_level ORDER BY relationship_level')
+    .prepare(
+      'SELECT relationship_level AS level, count(*) AS customers FROM customers WHERE deleted = 0 GROUP BY relationship_level ORDER BY relationship_level',
+    )
     .all() as { level: number | null; customers: number }[];
 }
 
@@ -99,7 +104,9 @@ export function businessSummary(ws: Workspace, typeId: string, asOf: string, win
         .get(typeId, ...finals, w.from, w.to) as number | null)
     : null;
   const numeric = ws.db
-    .prepare("SELECT column_name AS c, label FROM custom_fields WHERE business_type_id = ? AND deleted = 0 AND purged = 0 AND type IN ('integer', 'decimal', 'money', 'percent')")
+    .prepare(
+      "SELECT column_name AS c, label FROM custom_fields WHERE business_type_id = ? AND deleted = 0 AND purged = 0 AND type IN ('integer', 'decimal', 'money', 'percent')",
+    )
     .all(typeId) as { c: string; label: string }[];
   const averages = numeric
     .filter((f) => /^cf_[a-z0-9]{6,16}$/.test(f.c))

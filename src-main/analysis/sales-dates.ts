@@ -8,6 +8,9 @@ import type { Workspace } from '../db/workspace';
  */
 export function salesDateRange(ws: Workspace): { firstOrderDate: string | null; lastOrderDate: string | null } {
   const end = (direction: 'ASC' | 'DESC') =>
-    (ws.db.prepare(`SELECT order_date FROM orders WHERE deleted = 0 AND status <> 'cancelled' ORDER BY order_date ${direction} LIMIT 1`).pluck().get() as string | undefined) ?? null;
+    (ws.db
+      .prepare(`SELECT order_date FROM orders WHERE deleted = 0 AND status <> 'cancelled' ORDER BY order_date ${direction} LIMIT 1`)
+      .pluck()
+      .get() as string | undefined) ?? null;
   return { firstOrderDate: end('ASC'), lastOrderDate: end('DESC') };
 }

@@ -60,7 +60,12 @@ export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scori
   const totals = totalsFor(ws, asOf, windowDays);
   const cols = rfmColumns(totals);
   return scoreRfm(
-    Array.from(cols.buyers, (c, i) => ({ id: totals.f.customerIds[c] as string, recencyDays: cols.recencyDays[i] as number, frequency: cols.frequency[i] as number, monetary: cols.monetary[i] as number })),
+    Array.from(cols.buyers, (c, i) => ({
+      id: totals.f.customerIds[c] as string,
+      recencyDays: cols.recencyDays[i] as number,
+      frequency: cols.frequency[i] as number,
+      monetary: cols.monetary[i] as number,
+    })),
     scoring,
   );
 }
@@ -68,7 +73,11 @@ export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scori
 export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
   const cols = rfmColumns(totalsFor(ws, asOf, windowDays));
   const s = scoreRfmColumns(cols, scoring);
-  return { customers: cols.monetary.length, segments: summariseSegmentColumns(s.segment, cols.monetary), heatmap: rfmHeatmapColumns(s.r, s.f, cols.monetary) };
+  return {
+    customers: cols.monetary.length,
+    segments: summariseSegmentColumns(s.segment, cols.monetary),
+    heatmap: rfmHeatmapColumns(s.r, s.f, cols.monetary),
+  };
 }
 
 /**
@@ -92,7 +101,8 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
   const { lastUpTo } = customerTotals(f, to, to);
   const quietSince = to - dormantDays;
   const dormant: number[] = [];
-  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0 && lastUpTo[c] !== NO_DAY && (lastUpTo[c] as number) <= quietSince) dormant.push(c);
+  for (let c = 0; c < f.customerCount; c++)
+    if (f.customerDeleted[c] === 0 && lastUpTo[c] !== NO_DAY && (lastUpTo[c] as number) <= quietSince) dormant.push(c);
   const isDormant = new Uint8Array(f.customerCount);
   for (const c of dormant) isDormant[c] = 1;
   // Value at risk: what these customers bought in the year up to their last order.
@@ -115,7 +125,14 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
   dormant.sort((a, b) => (lastUpTo[b] as number) - (lastUpTo[a] as number) || a - b);
   const shown = limit === null ? dormant : dormant.slice(0, limit);
   const names = new Map(
-    (shown.length ? (ws.db.prepare(`SELECT c.id, c.name, e.name AS owner FROM customers c LEFT JOIN employees e ON e.id = c.owner_id WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(shown.map((c) => f.customerIds[c]))) as { id: string; name: string; owner: string | null }[]) : []).map((r) => [r.id, r]),
+    (shown.length
+      ? (ws.db
+          .prepare(
+            `SELECT c.id, c.name, e.name AS owner FROM customers c LEFT JOIN employees e ON e.id = c.owner_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(JSON.stringify(shown.map((c) => f.customerIds[c]))) as { id: string; name: string; owner: string | null }[])
+      : []
+    ).map((r) => [r.id, r]),
   );
   const list = shown.map((c) => {
     const id = f.customerIds[c] as string;
@@ -129,7 +146,11 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
 export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province') {
   const f = salesFacts(ws);
   const months: string[] = [];
-  for (let [y, m] = fromMonth.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= toMonth; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+  for (
+    let [y, m] = fromMonth.split('-').map(Number) as [number, number];
+    `${y}-${String(m).padStart(2, '0')}` <= toMonth;
+    m === 12 ? ((y += 1), (m = 1)) : (m += 1)
+  ) {
     months.push(`${y}-${String(m).padStart(2, '0')}`);
   }
   if (!months.length) return { rows: [], newCustomers: [] };
@@ -139,7 +160,12 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   const monthOfDay = new Int32Array(end - start);
   months.forEach((_, i) => monthOfDay.fill(i, (starts[i] as number) - start, (starts[i + 1] as number) - start));
   const group = by === 'class' ? f.customerClass : by === 'province' ? f.customerProvince : null;
-  const { labels, slotOf } = by === 'class' ? { labels: f.classes.values, slotOf: null } : by === 'province' ? provinceSlots(f.provinces.values) : { labels: [''], slotOf: null };
+  const { labels, slotOf } =
+    by === 'class'
+      ? { labels: f.classes.values, slotOf: null }
+      : by === 'province'
+        ? provinceSlots(f.provinces.values)
+        : { labels: [''], slotOf: null };
   const cells = new Map<number, { revenue: number; orders: number; active: number }>();
   const cell = (month: number, g: number) => {
     const key = month * labels.length + g;
@@ -252,7 +278,14 @@ export function managerPerformance(ws: Workspace, asOf: string, windowDays: numb
   return employees
     .map((e) => {
       const o = f.owners.find(e.id);
-      return { id: e.id, name: e.name, customers: o > 0 ? (owned[o] as number) : 0, revenue: o > 0 ? (revenue[o] as number) : 0, visitsPlanned: visits.get(e.id)?.planned ?? 0, visitsDone: visits.get(e.id)?.done ?? 0 };
+      return {
+        id: e.id,
+        name: e.name,
+        customers: o > 0 ? (owned[o] as number) : 0,
+        revenue: o > 0 ? (revenue[o] as number) : 0,
+        visitsPlanned: visits.get(e.id)?.planned ?? 0,
+        visitsDone: visits.get(e.id)?.done ?? 0,
+      };
     })
     .sort((a, b) => b.revenue - a.revenue || comparePinyin(a.name, b.name));
 }

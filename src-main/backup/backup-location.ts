@@ -1,4 +1,16 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { apiErrorOf, KecardError, type ApiError } from '../../src-shared/errors';
 import { makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
@@ -33,7 +45,8 @@ export function readBackupLocation(workspacePath: string): BackupLocation | null
   if (!existsSync(file)) return null;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<BackupLocation>;
-    if (typeof parsed.folder === 'string' && typeof parsed.dir === 'string' && isAbsolute(parsed.dir)) return { folder: parsed.folder, dir: parsed.dir };
+    if (typeof parsed.folder === 'string' && typeof parsed.dir === 'string' && isAbsolute(parsed.dir))
+      return { folder: parsed.folder, dir: parsed.dir };
   } catch {
     // A pointer file someone edited by hand: backups go beside the workspace again.
   }

@@ -95,7 +95,10 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
 }
 
 function stampOf(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Copies are born private: the file exists 0600 before SQLite writes into it (it keeps the mode). */
@@ -177,7 +180,8 @@ export interface CheckedBackup {
  * integrity_check. Everything that can refuse a restore refuses here, before anything is closed.
  */
 export async function checkRestorable(workspacePath: string, backupFile: string): Promise<CheckedBackup> {
-  if (basename(backupFile) !== backupFile || !NAME.test(backupFile)) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
+  if (basename(backupFile) !== backupFile || !NAME.test(backupFile))
+    throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = findBackup(workspacePath, backupFile);
   if (!source) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
   await verifyBackupOffMain(source);
@@ -193,7 +197,8 @@ export async function checkRestorable(workspacePath: string, backupFile: string)
  */
 export async function restoreBackupFile(workspacePath: string, backup: string | CheckedBackup, now = new Date()): Promise<void> {
   const checked = typeof backup === 'string' ? await checkRestorable(workspacePath, backup) : backup;
-  if (checked.workspacePath !== workspacePath) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
+  if (checked.workspacePath !== workspacePath)
+    throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = checked.source;
   await keepSafetyCopy(workspacePath, now);
   // A stale WAL beside the restored file would be replayed into it: remove it with the old file.

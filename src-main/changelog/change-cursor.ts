@@ -17,7 +17,8 @@ export class ChangeCursor {
   peek(ws: Workspace): { top: number; topId: string | null; continues: boolean } {
     const last = ws.db.prepare(`SELECT n, ${ENTRY_KEY} FROM change_log ORDER BY n DESC LIMIT 1`).raw(true).get() as [number, string] | undefined;
     const [top, topId] = last ?? [0, null];
-    const continues = this.position > 0 && (ws.db.prepare(`SELECT ${ENTRY_KEY} FROM change_log WHERE n = ?`).pluck().get(this.position) ?? null) === this.positionId;
+    const continues =
+      this.position > 0 && (ws.db.prepare(`SELECT ${ENTRY_KEY} FROM change_log WHERE n = ?`).pluck().get(this.position) ?? null) === this.positionId;
     return { top, topId, continues };
   }
 

@@ -37,72 +37,75 @@ export function hasLegacyLog(db: Database.Database): boolean {
  * number. Values are kept byte for byte.
  */
 export function convertLegacyLog(db: Database.Database, localSiteId: string): number {
-  return db.transaction(() => {
-    db.prepare('DELETE FROM change_log').run(); // a previous, rolled-back attempt leaves nothing, but be sure
-    const names = new LogDictionary(db);
-    const sites = new Map<string, number>();
-    const seqs = new Map<number, number>();
-    const txs = new Map<string, number>();
-    const insert = db.prepare(
-      `INSERT INTO change_log (n, site, seq, hlc, tx, at, user, op, entity, entity_id, root_id, field, old_value, new_value, undo_of, effective_date, source)
+  return db
+    .transaction(() => {
+      db.prepare('DELETE FROM change_log').run(); // a previous, rolled-back attempt leaves nothing, but be sure
+      const names = new LogDictionary(db);
+      const sites = new Map<string, number>();
+      const seqs = new Map<number, number>();
+      const txs = new Map<string, number>();
+      const insert = db.prepare(
+        `INSERT INTO change_log (n, site, seq, hlc, tx, at, user, op, entity, entity_id, root_id, field, old_value, new_value, undo_of, effective_date, source)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    siteNumber(db, localSiteId);
-    const reIds = giveSingletonsTheirIds(db);
-    let n = 0;
-    let last = 0;
-    // In pages (a statement being iterated cannot share its connection with the inserts), in
-    // stamp order by the old stamp index.
-    const page = db.prepare('SELECT rowid AS r, * FROM change_log_v1 WHERE (hlc, rowid) > (?, ?) ORDER BY hlc, rowid LIMIT 5000');
-    let after: [string, number] = ['', 0];
-    for (;;) {
-      const rows = page.all(...after) as (LegacyRow & { r: number })[];
-      const lastRow = rows.at(-1);
-      if (!lastRow) break;
-      after = [lastRow.hlc, lastRow.r];
-      for (const r of rows) {
-      n += 1;
-      let site = sites.get(r.site_id);
-      if (site === undefined) {
-        site = siteNumber(db, r.site_id);
-        sites.set(r.site_id, site);
-      }
-      const seq = (seqs.get(site) ?? 0) + 1;
-      seqs.set(site, seq);
-      const m = /^(\d{15})-([0-9a-z]{6})-/.exec(r.hlc);
-      const stamp = m?.[1] !== undefined && m[2] !== undefined ? Number(m[1]) * HLC_COUNTER_SPAN + Math.min(parseInt(m[2], 36), HLC_COUNTER_SPAN - 1) : 0;
-      last = Math.max(stamp, last + 1);
-      let tx = txs.get(r.tx_id);
-      if (tx === undefined) {
-        tx = n;
-        txs.set(r.tx_id, n);
-      }
-      const at = Date.parse(r.at);
-      insert.run(
-        n,
-        site,
-        seq,
-        last,
-        tx,
-        Number.isNaN(at) ? Math.floor(last / HLC_COUNTER_SPAN) : at,
-        names.user(r.user_id, r.user_name),
-        OP_CODES[r.op] ?? OP_CODES.update,
-        names.name(r.entity),
-        encodeId(reIds.get(r.entity_id) ?? r.entity_id),
-        encodeOptionalId(r.root_id),
-        r.field === null ? null : names.name(r.field),
-        r.old_value,
-        r.new_value,
-        r.undo_of === null ? null : (txs.get(r.undo_of) ?? null),
-        r.effective_date,
-        r.source === null ? null : names.name(r.source),
       );
-    }
-    }
-    db.prepare('INSERT INTO log_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = max(hlc, excluded.hlc)').run(last);
-    db.exec('DROP TABLE change_log_v1');
-    return n;
-  }).immediate();
+      siteNumber(db, localSiteId);
+      const reIds = giveSingletonsTheirIds(db);
+      let n = 0;
+      let last = 0;
+      // In pages (a statement being iterated cannot share its connection with the inserts), in
+      // stamp order by the old stamp index.
+      const page = db.prepare('SELECT rowid AS r, * FROM change_log_v1 WHERE (hlc, rowid) > (?, ?) ORDER BY hlc, rowid LIMIT 5000');
+      let after: [string, number] = ['', 0];
+      for (;;) {
+        const rows = page.all(...after) as (LegacyRow & { r: number })[];
+        const lastRow = rows.at(-1);
+        if (!lastRow) break;
+        after = [lastRow.hlc, lastRow.r];
+        for (const r of rows) {
+          n += 1;
+          let site = sites.get(r.site_id);
+          if (site === undefined) {
+            site = siteNumber(db, r.site_id);
+            sites.set(r.site_id, site);
+          }
+          const seq = (seqs.get(site) ?? 0) + 1;
+          seqs.set(site, seq);
+          const m = /^(\d{15})-([0-9a-z]{6})-/.exec(r.hlc);
+          const stamp =
+            m?.[1] !== undefined && m[2] !== undefined ? Number(m[1]) * HLC_COUNTER_SPAN + Math.min(parseInt(m[2], 36), HLC_COUNTER_SPAN - 1) : 0;
+          last = Math.max(stamp, last + 1);
+          let tx = txs.get(r.tx_id);
+          if (tx === undefined) {
+            tx = n;
+            txs.set(r.tx_id, n);
+          }
+          const at = Date.parse(r.at);
+          insert.run(
+            n,
+            site,
+            seq,
+            last,
+            tx,
+            Number.isNaN(at) ? Math.floor(last / HLC_COUNTER_SPAN) : at,
+            names.user(r.user_id, r.user_name),
+            OP_CODES[r.op] ?? OP_CODES.update,
+            names.name(r.entity),
+            encodeId(reIds.get(r.entity_id) ?? r.entity_id),
+            encodeOptionalId(r.root_id),
+            r.field === null ? null : names.name(r.field),
+            r.old_value,
+            r.new_value,
+            r.undo_of === null ? null : (txs.get(r.undo_of) ?? null),
+            r.effective_date,
+            r.source === null ? null : names.name(r.source),
+          );
+        }
+      }
+      db.prepare('INSERT INTO log_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = max(hlc, excluded.hlc)').run(last);
+      db.exec('DROP TABLE change_log_v1');
+      return n;
+    })
+    .immediate();
 }
 
 /**

@@ -23,12 +23,22 @@ export class LogDictionary {
 
   /** Inside a write transaction: the name's number, added if new. */
   name(name: string): number {
-    return this.lookup(this.names, name, () => this.findName.get(name) as number | undefined, () => Number(this.addName.run(name).lastInsertRowid));
+    return this.lookup(
+      this.names,
+      name,
+      () => this.findName.get(name) as number | undefined,
+      () => Number(this.addName.run(name).lastInsertRowid),
+    );
   }
 
   user(userId: string, userName: string): number {
     const key = `${userId}\u0000${userName}`;
-    return this.lookup(this.users, key, () => this.findUser.get(userId, userName) as number | undefined, () => Number(this.addUser.run(userId, userName).lastInsertRowid));
+    return this.lookup(
+      this.users,
+      key,
+      () => this.findUser.get(userId, userName) as number | undefined,
+      () => Number(this.addUser.run(userId, userName).lastInsertRowid),
+    );
   }
 
   commit(): void {

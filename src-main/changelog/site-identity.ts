@@ -28,17 +28,21 @@ export function findSiteNumber(db: Database.Database, siteId: string): number | 
  * old site id is remembered as `copied_from`. Runs on a file nobody else has open yet.
  */
 export function forkSite(db: Database.Database, how: SiteOrigin['how'], now: Date = new Date()): { siteId: string; origin: SiteOrigin } {
-  return db.transaction(() => {
-    const old = db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string | undefined;
-    if (!old) throw new Error('Not a workspace: it has no site id');
-    const siteId = uuidv7();
-    const origin: SiteOrigin = { siteId: old, how, at: now.toISOString() };
-    db.prepare("UPDATE meta SET value = ? WHERE key = 'site_id'").run(siteId);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('copied_from', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(origin));
-    // A backup from before schema 14 has no log_sites yet: its open registers the site after migrating.
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_sites'").get()) siteNumber(db, siteId);
-    return { siteId, origin };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const old = db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string | undefined;
+      if (!old) throw new Error('Not a workspace: it has no site id');
+      const siteId = uuidv7();
+      const origin: SiteOrigin = { siteId: old, how, at: now.toISOString() };
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'site_id'").run(siteId);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('copied_from', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+        JSON.stringify(origin),
+      );
+      // A backup from before schema 14 has no log_sites yet: its open registers the site after migrating.
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_sites'").get()) siteNumber(db, siteId);
+      return { siteId, origin };
+    })
+    .immediate();
 }
 
 export function siteOrigin(db: Database.Database): SiteOrigin | null {
@@ -52,7 +56,9 @@ export function siteOrigin(db: Database.Database): SiteOrigin | null {
  * apply refuses a gap), so "highest" is "everything up to".
  */
 export function versionVector(db: Database.Database): Record<string, number> {
-  const rows = db.prepare('SELECT s.site_id AS siteId, (SELECT max(seq) FROM change_log WHERE site = s.n) AS seq FROM log_sites s ORDER BY s.n').all() as { siteId: string; seq: number | null }[];
+  const rows = db
+    .prepare('SELECT s.site_id AS siteId, (SELECT max(seq) FROM change_log WHERE site = s.n) AS seq FROM log_sites s ORDER BY s.n')
+    .all() as { siteId: string; seq: number | null }[];
   const vector: Record<string, number> = {};
   for (const r of rows) vector[r.siteId] = r.seq ?? 0;
   return vector;
@@ -67,7 +73,8 @@ export function sameSiteDiverged(a: Database.Database, b: Database.Database, sit
   const sa = findSiteNumber(a, siteId);
   const sb = findSiteNumber(b, siteId);
   if (sa === null || sb === null) return false;
-  const top = (db: Database.Database, site: number) => (db.prepare('SELECT coalesce(max(seq), 0) FROM change_log WHERE site = ?').pluck().get(site) as number);
+  const top = (db: Database.Database, site: number) =>
+    db.prepare('SELECT coalesce(max(seq), 0) FROM change_log WHERE site = ?').pluck().get(site) as number;
   const shared = Math.min(top(a, sa), top(b, sb));
   if (shared === 0) return false;
   const entry = (db: Database.Database, site: number) =>

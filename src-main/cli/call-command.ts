@@ -30,13 +30,16 @@ export async function callMethod(workspace: string, method: string, input: unkno
   const ctx = localUserContext();
   if (asUser !== undefined && asUser !== ctx.userName) {
     // Workspaces have one implicit user until users and roles exist; naming another is refused, not ignored.
-    throw new UsageError(`本工作区没有用户 "${asUser}"（目前只有本机用户 ${ctx.userName}）/ no user "${asUser}" in this workspace (only the local user ${ctx.userName})`);
+    throw new UsageError(
+      `本工作区没有用户 "${asUser}"（目前只有本机用户 ${ctx.userName}）/ no user "${asUser}" in this workspace (only the local user ${ctx.userName})`,
+    );
   }
   const jobs = new Map<string, JobOutcome>();
   const waiters = new Map<string, (outcome: JobOutcome) => void>();
   const app = composeApp({ dataDir: userDataDir(), shell: 'browser', workerDir: new URL('./', import.meta.url), rememberRecent: false });
   app.setEventSink((event: KecardEvent) => {
-    if (event.type === 'job.progress') io.note(`${event.phase || event.kind}: ${event.done.toLocaleString('en-US')} / ${event.total.toLocaleString('en-US')}`, true);
+    if (event.type === 'job.progress')
+      io.note(`${event.phase || event.kind}: ${event.done.toLocaleString('en-US')} / ${event.total.toLocaleString('en-US')}`, true);
     if (event.type !== 'job.finished') return;
     const outcome: JobOutcome = {
       ok: event.ok,
@@ -62,7 +65,7 @@ export async function callMethod(workspace: string, method: string, input: unkno
 
 function jobIdOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || !('jobId' in value)) return undefined;
-  const id = (value).jobId;
+  const id = value.jobId;
   return typeof id === 'string' ? id : undefined;
 }
 
@@ -78,7 +81,13 @@ export function readCallInput(arg: string | undefined): unknown {
 }
 
 /** Prints the router's envelope itself (not wrapped again), and fails the exit code when it or its job failed. */
-export async function callCommand(workspace: string, method: string, inputArg: string | undefined, io: CliIo, asUser?: string): Promise<CommandOutput> {
+export async function callCommand(
+  workspace: string,
+  method: string,
+  inputArg: string | undefined,
+  io: CliIo,
+  asUser?: string,
+): Promise<CommandOutput> {
   const { envelope, job } = await callMethod(workspace, method, readCallInput(inputArg), io, asUser);
   const failed = !envelope.ok || (job !== undefined && !job.ok);
   const json = job ? { ...envelope, job } : envelope;

@@ -58,7 +58,15 @@ export async function demoCommand(
   }
 }
 
-async function runDemo(path: string, seed: number, customers: number, ordersPerCustomer: number, firstIndex: number, created: boolean, io: CliIo): Promise<CommandOutput> {
+async function runDemo(
+  path: string,
+  seed: number,
+  customers: number,
+  ordersPerCustomer: number,
+  firstIndex: number,
+  created: boolean,
+  io: CliIo,
+): Promise<CommandOutput> {
   let lastShown = -1;
   const result: DemoResult = await runDemoJob(
     path,
@@ -81,7 +89,8 @@ async function runDemo(path: string, seed: number, customers: number, ordersPerC
     text: [
       `完成 / Done: ${result.customers.toLocaleString('en-US')} customers, ${result.departments.toLocaleString('en-US')} departments, ` +
         `${result.contacts.toLocaleString('en-US')} contacts, ${result.employees} employees` +
-        (result.orders > 0 ? `, ${result.products} products, ${result.orders.toLocaleString('en-US')} orders (${result.orderLines.toLocaleString('en-US')} lines), ` +
+        (result.orders > 0
+          ? `, ${result.products} products, ${result.orders.toLocaleString('en-US')} orders (${result.orderLines.toLocaleString('en-US')} lines), ` +
             `${result.receipts.toLocaleString('en-US')} receipts, ${result.records.toLocaleString('en-US')} business records`
           : '') +
         ` (seed ${seed}) in ${(result.elapsedMs / 1000).toFixed(1)} s`,
@@ -114,7 +123,9 @@ export function infoCommand(workspace: string): CommandOutput {
       `名称 / Name:            ${summary.name}`,
       `站点 / Site id:         ${summary.siteId}`,
       ...(summary.copiedFrom ? [`复制自 / Copied from:   ${summary.copiedFrom.siteId} (${summary.copiedFrom.how}, ${summary.copiedFrom.at})`] : []),
-      `版本向量 / Versions:    ${Object.entries(summary.versionVector).map(([site, seq]) => `${site === summary.siteId ? '本站' : site.slice(-12)}:${seq}`).join('  ')}`,
+      `版本向量 / Versions:    ${Object.entries(summary.versionVector)
+        .map(([site, seq]) => `${site === summary.siteId ? '本站' : site.slice(-12)}:${seq}`)
+        .join('  ')}`,
       `结构版本 / Schema:      ${summary.schemaVersion}`,
       `客户 / Customers:       ${summary.counts.customers.toLocaleString('en-US')}`,
       `联系人 / Contacts:      ${summary.counts.contacts.toLocaleString('en-US')}`,

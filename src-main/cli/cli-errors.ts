@@ -30,7 +30,8 @@ const MESSAGES: Partial<Record<ErrorCode, (path: string, detail: string) => stri
   WORKSPACE_IO: (path, detail) => `${OPEN_PREFIX}: ${detail || path}`,
   JOB_CANCELLED: () => '已取消，工作区未改变 / Cancelled; the workspace is unchanged.',
   VALIDATION: (_path, detail) => `数据无效 / Invalid data: ${detail}`,
-  WORKSPACE_READ_ONLY: (path) => `${OPEN_PREFIX}: 文件或其所在文件夹是只读的（文件完好）/ the file or its folder is read-only (the file is fine): ${path}`,
+  WORKSPACE_READ_ONLY: (path) =>
+    `${OPEN_PREFIX}: 文件或其所在文件夹是只读的（文件完好）/ the file or its folder is read-only (the file is fine): ${path}`,
   DISK_FULL: (path) => `磁盘已满，未做任何更改 / The disk is full; nothing was changed: ${path}`,
   WORKSPACE_CANNOT_OPEN: (path, detail) => `${OPEN_PREFIX}: ${path} (${detail})`,
   WORKSPACE_EMPTY: (path) => `${OPEN_PREFIX}: 这是一个空文件，还不是工作区 / the file is empty, not a workspace yet: ${path}`,

@@ -78,7 +78,11 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
       isCancelled: () => cancelled,
       // The CLI is bundled beside the import worker, whose file also runs the reading thread.
       producerFile: producerFileIfBuilt(new URL('./import-worker.mjs', import.meta.url)),
-      onProgress: (done, total, phase) => io.note(`${phase === 'checking' ? '检查 / Checking' : phase === 'writing' ? '导入 / Importing' : phase} ${Math.floor((done / Math.max(1, total)) * 100)}%`, true),
+      onProgress: (done, total, phase) =>
+        io.note(
+          `${phase === 'checking' ? '检查 / Checking' : phase === 'writing' ? '导入 / Importing' : phase} ${Math.floor((done / Math.max(1, total)) * 100)}%`,
+          true,
+        ),
       beforeWrite: async () => {
         await createBackup(ws, 'import');
       },
@@ -96,7 +100,10 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
     }
     const text = [
       `行数 / Rows: ${report.total}, 有效 / valid: ${report.valid}, 有问题 / with problems: ${report.invalid}, 重复 / duplicates: ${report.duplicates.length}`,
-      ...report.warnings.map((w) => `注意 / Warning: 列「${w.header}」像金额或合计，却映射到了单价 / column "${w.header}" looks like an amount or total but is mapped to the unit price`),
+      ...report.warnings.map(
+        (w) =>
+          `注意 / Warning: 列「${w.header}」像金额或合计，却映射到了单价 / column "${w.header}" looks like an amount or total but is mapped to the unit price`,
+      ),
       ...(report.money
         ? [
             `文件「${report.money.header}」列合计 / File total of "${report.money.header}": ${formatMoney(report.money.fileFen, { symbol: true })}; 将导入明细金额 / lines to import: ${formatMoney(report.money.linesFen, { symbol: true })}; 订单金额 / order totals: ${formatMoney(report.money.ordersFen, { symbol: true })}`,
@@ -134,7 +141,11 @@ export async function restoreCommand(workspace: string, backup: string | undefin
     return {
       json: backups,
       text: backups.length
-        ? ['备份 / Backups (newest first):', ...backups.map((b) => `  ${b.file}  ${b.takenAt}  ${b.reason}`), '用 --backup FILE 或 --latest 恢复 / restore with --backup FILE or --latest']
+        ? [
+            '备份 / Backups (newest first):',
+            ...backups.map((b) => `  ${b.file}  ${b.takenAt}  ${b.reason}`),
+            '用 --backup FILE 或 --latest 恢复 / restore with --backup FILE or --latest',
+          ]
         : ['没有备份 / No backups.'],
     };
   }

@@ -5,7 +5,19 @@ import { UsageError } from './cli-errors';
 import { callMethod } from './call-command';
 import type { CliIo, CommandOutput } from './cli-commands';
 
-export const REPORT_KINDS = ['pareto', 'rfm', 'dormant', 'clv', 'managers', 'timeSeries', 'pyramid', 'distribution', 'transitions', 'relationship', 'business'] as const;
+export const REPORT_KINDS = [
+  'pareto',
+  'rfm',
+  'dormant',
+  'clv',
+  'managers',
+  'timeSeries',
+  'pyramid',
+  'distribution',
+  'transitions',
+  'relationship',
+  'business',
+] as const;
 
 export interface ReportOptions {
   'as-of'?: string | undefined;
@@ -109,7 +121,8 @@ function formatRow(row: unknown): string {
 }
 
 function formatValue(key: string, value: unknown): string {
-  if (typeof value === 'number' && /fen$/i.test(key)) return `¥${(value / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (typeof value === 'number' && /fen$/i.test(key))
+    return `¥${(value / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 10_000) / 10_000);
   return String(value);
 }

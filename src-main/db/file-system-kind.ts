@@ -9,9 +9,41 @@ import { posix, win32 } from 'node:path';
 
 /** File-system types that live on another machine (Linux /proc/mounts, macOS `mount`). */
 const NETWORK_TYPES = new Set([
-  'nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'smb2', 'ncpfs', 'ncp', '9p', 'afs', 'afpfs', 'ceph', 'glusterfs', 'lustre', 'gpfs',
-  'beegfs', 'davfs', 'webdav', 'coda', 'ocfs2', 'gfs2', 'orangefs', 'pvfs2', 'ftp', 'sshfs', 'fuse.sshfs', 'fuse.glusterfs',
-  'fuse.s3fs', 'fuse.rclone', 'fuse.davfs2', 'fuse.gcsfuse', 'fuse.smbnetfs', 'fuse.curlftpfs', 'fuse.afpfs', 'fuse.cephfs',
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smb3',
+  'smbfs',
+  'smb2',
+  'ncpfs',
+  'ncp',
+  '9p',
+  'afs',
+  'afpfs',
+  'ceph',
+  'glusterfs',
+  'lustre',
+  'gpfs',
+  'beegfs',
+  'davfs',
+  'webdav',
+  'coda',
+  'ocfs2',
+  'gfs2',
+  'orangefs',
+  'pvfs2',
+  'ftp',
+  'sshfs',
+  'fuse.sshfs',
+  'fuse.glusterfs',
+  'fuse.s3fs',
+  'fuse.rclone',
+  'fuse.davfs2',
+  'fuse.gcsfuse',
+  'fuse.smbnetfs',
+  'fuse.curlftpfs',
+  'fuse.afpfs',
+  'fuse.cephfs',
 ]);
 
 export interface MountSource {
@@ -26,7 +58,8 @@ export interface MountSource {
 
 export const systemMounts: MountSource = {
   platform: process.platform,
-  mountTable: () => (process.platform === 'linux' ? readFileSync('/proc/mounts', 'utf8') : execFileSync('mount', { encoding: 'utf8', timeout: 3000 })),
+  mountTable: () =>
+    process.platform === 'linux' ? readFileSync('/proc/mounts', 'utf8') : execFileSync('mount', { encoding: 'utf8', timeout: 3000 }),
   mappedDrives: () => execFileSync('net', ['use'], { encoding: 'utf8', timeout: 3000, windowsHide: true }),
   realPath: (path) => realpathSync.native(path),
 };

@@ -162,17 +162,20 @@ function inspectExisting(path: string, now: Date, readOnly: boolean): string | n
     const check = (full ? ro.pragma('quick_check', { simple: true }) : lightCheck(ro)) as string;
     if (check !== 'ok') throw new KecardError('WORKSPACE_CORRUPT', `Integrity check failed: ${check}`, { path });
     if (version > known) {
-      throw new KecardError(
-        'WORKSPACE_NEWER',
-        `This workspace was saved by a newer Kecard (schema ${version}; this version knows ${known}).`,
-        { path, fileVersion: version, appVersion: known },
-      );
+      throw new KecardError('WORKSPACE_NEWER', `This workspace was saved by a newer Kecard (schema ${version}; this version knows ${known}).`, {
+        path,
+        fileVersion: version,
+        appVersion: known,
+      });
     }
     if (version < known && readOnly) {
       throw new KecardError('WORKSPACE_LOCKED', 'The workspace needs an upgrade, which only the program holding it may do.', { path });
     }
     if (version < known && version > 0) {
-      const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const stamp = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
       const dir = ensurePrivateDir(join(dirname(path), `${basename(path)}.backups`));
       const target = join(dir, `${basename(path)}.${stamp}.migration.bak`);
       closeSync(openSync(target, 'wx', PRIVATE_FILE_MODE)); // VACUUM INTO fills an empty file and keeps its mode
@@ -214,7 +217,11 @@ function readPragma(db: Database.Database, name: 'application_id' | 'user_versio
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     const mapped = fromSqliteError(err, path);
-    if (mapped instanceof KecardError && ['WORKSPACE_READ_ONLY', 'WORKSPACE_BUSY', 'WORKSPACE_CANNOT_OPEN', 'DISK_FULL', 'WORKSPACE_IO'].includes(mapped.code)) throw mapped;
+    if (
+      mapped instanceof KecardError &&
+      ['WORKSPACE_READ_ONLY', 'WORKSPACE_BUSY', 'WORKSPACE_CANNOT_OPEN', 'DISK_FULL', 'WORKSPACE_IO'].includes(mapped.code)
+    )
+      throw mapped;
     const errCode = code === 'SQLITE_NOTADB' ? 'WORKSPACE_NOT_KECARD' : 'WORKSPACE_CORRUPT';
     throw new KecardError(errCode, `The workspace cannot be read: ${(err as Error).message}`, { path });
   }

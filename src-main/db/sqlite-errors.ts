@@ -40,7 +40,8 @@ export function fromSqliteError(err: unknown, path?: string): unknown {
   const details: Record<string, unknown> = { ...(path ? { path } : {}), sqlite: (err as { code: string }).code };
   if (code === 'WORKSPACE_BUSY' && path) {
     const holder = currentHolder(path);
-    if (holder && holder.pid !== process.pid) Object.assign(details, { app: holder.app, user: holder.user, host: holder.host, pid: holder.pid, since: holder.since });
+    if (holder && holder.pid !== process.pid)
+      Object.assign(details, { app: holder.app, user: holder.user, host: holder.host, pid: holder.pid, since: holder.since });
   }
   return new KecardError(code, message, details);
 }

@@ -65,7 +65,10 @@ export function buildDemoBatch(plan: DemoPlan, from: number, to: number): DemoIt
         lifecycle: item.customer.lifecycle,
         products: plan.products,
       });
-      item.orders = orders.map((o) => ({ id: pooledUuidV7(), values: orderInput.parse({ ...o, customerId: item.id, ownerId: item.customer.ownerId }) }));
+      item.orders = orders.map((o) => ({
+        id: pooledUuidV7(),
+        values: orderInput.parse({ ...o, customerId: item.id, ownerId: item.customer.ownerId }),
+      }));
       addFollowUps(plan, n, item, item.orders);
     }
     out.push(item);

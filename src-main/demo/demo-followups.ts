@@ -36,14 +36,26 @@ const DAY = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-const METHODS: [string, number][] = [['银行转账', 60], ['承兑汇票', 10], ['微信', 9], ['支付宝', 7], ['支票', 7], ['现金', 7]];
+const METHODS: [string, number][] = [
+  ['银行转账', 60],
+  ['承兑汇票', 10],
+  ['微信', 9],
+  ['支付宝', 7],
+  ['支票', 7],
+  ['现金', 7],
+];
 
 /**
  * Receipts for a customer's orders: most completed orders are paid in full (some in two parts,
  * a deposit and the rest), some are still partly open; shipped and confirmed ones may carry a
  * deposit; drafts and cancelled orders are not paid. Never dated after `until`.
  */
-export function demoReceipts(c: { seed: number; index: number; until: string; orders: readonly { orderDate: string; status: string; totalFen: number }[] }): DemoReceipt[] {
+export function demoReceipts(c: {
+  seed: number;
+  index: number;
+  until: string;
+  orders: readonly { orderDate: string; status: string; totalFen: number }[];
+}): DemoReceipt[] {
   const rng = new Rng((c.seed ^ RECEIPT_SEED_MIX) >>> 0, c.index + 1);
   const out: DemoReceipt[] = [];
   c.orders.forEach((o, order) => {
@@ -55,7 +67,11 @@ export function demoReceipts(c: { seed: number; index: number; until: string; or
       if (amountFen > 0) out.push({ order, receiptDate: minDate(addDays(o.orderDate, after), c.until), amountFen, method, notes });
     };
     if (o.status === 'completed') {
-      const kind = rng.weighted<'full' | 'twoParts' | 'partly'>([['full', 70], ['twoParts', 20], ['partly', 10]]);
+      const kind = rng.weighted<'full' | 'twoParts' | 'partly'>([
+        ['full', 70],
+        ['twoParts', 20],
+        ['partly', 10],
+      ]);
       if (kind === 'full') pay(o.totalFen, rng.int(0, 60), null);
       else if (kind === 'twoParts') {
         const deposit = part(rng.pick([0.3, 0.3, 0.5]));
@@ -78,13 +94,36 @@ const VISIT_RESULTS = [
   '客户希望价格再优惠，已提交报价审批。',
   '介绍了新产品，客户要样品。',
 ];
-const VISIT_METHODS: [string, number][] = [['电话', 50], ['上门', 20], ['微信', 25], ['邮件', 5]];
+const VISIT_METHODS: [string, number][] = [
+  ['电话', 50],
+  ['上门', 20],
+  ['微信', 25],
+  ['邮件', 5],
+];
 
 /** Opportunity statuses by lifecycle: prospects are early in the funnel, repeat buyers win more. */
 function opportunityStatus(rng: Rng, lifecycle: LifecycleStage): string {
-  if (lifecycle === 'lost') return rng.weighted([['lost', 70], ['lead', 30]]);
-  if (lifecycle === 'prospect') return rng.weighted([['lead', 35], ['needs', 30], ['proposal', 20], ['negotiation', 10], ['lost', 5]]);
-  return rng.weighted([['lead', 10], ['needs', 15], ['proposal', 20], ['negotiation', 15], ['won', 30], ['lost', 10]]);
+  if (lifecycle === 'lost')
+    return rng.weighted([
+      ['lost', 70],
+      ['lead', 30],
+    ]);
+  if (lifecycle === 'prospect')
+    return rng.weighted([
+      ['lead', 35],
+      ['needs', 30],
+      ['proposal', 20],
+      ['negotiation', 10],
+      ['lost', 5],
+    ]);
+  return rng.weighted([
+    ['lead', 10],
+    ['needs', 15],
+    ['proposal', 20],
+    ['negotiation', 15],
+    ['won', 30],
+    ['lost', 10],
+  ]);
 }
 const PROBABILITY_BP: Record<string, number> = { lead: 1000, needs: 2500, proposal: 5000, negotiation: 7500, won: 10000, lost: 0 };
 const SCALE: Record<string, number> = { A: 20, B: 6, C: 2, D: 1 };
@@ -108,7 +147,12 @@ export function demoBusinessRecords(c: {
   const contact = () => (c.contacts > 0 && rng.chance(0.8) ? rng.int(0, c.contacts - 1) : null);
   const product = () => (c.products.length > 0 ? (c.products[rng.int(0, c.products.length - 1)] as string) : '设备');
   const big = c.customerClass === 'A' || c.customerClass === 'B';
-  const opportunities = rng.chance(big ? 0.7 : 0.4) ? rng.weighted([[1, 75], [2, 25]]) : 0;
+  const opportunities = rng.chance(big ? 0.7 : 0.4)
+    ? rng.weighted([
+        [1, 75],
+        [2, 25],
+      ])
+    : 0;
   for (let i = 0; i < opportunities; i += 1) {
     const status = opportunityStatus(rng, c.lifecycle);
     const year = Number(c.until.slice(0, 4)) + (rng.chance(0.3) ? 1 : 0);
@@ -122,7 +166,17 @@ export function demoBusinessRecords(c: {
     if (rng.chance(0.4)) values.竞争对手 = rng.pick(COMPETITORS);
     out.push({ template: 'opportunity', title, status, contact: contact(), values });
   }
-  const visits = c.lifecycle === 'prospect' ? (rng.chance(0.3) ? 1 : 0) : rng.weighted([[0, 30], [1, 35], [2, 22], [3, 13]]);
+  const visits =
+    c.lifecycle === 'prospect'
+      ? rng.chance(0.3)
+        ? 1
+        : 0
+      : rng.weighted([
+          [0, 30],
+          [1, 35],
+          [2, 22],
+          [3, 13],
+        ]);
   // Dormant and lost customers were last called a while ago.
   const recent = c.lifecycle === 'dormant' || c.lifecycle === 'lost' ? 120 : 0;
   for (let i = 0; i < visits; i += 1) {

@@ -83,26 +83,48 @@ export function demoOrders(c: DemoOrderContext): DemoOrder[] {
   const scale = (SCALE[c.customerClass ?? 'D'] ?? 0.4) * Math.exp((rng.float() - 0.5) * 1.6);
   // Days before `until` when this customer's buying stops and starts.
   const stop = c.lifecycle === 'lost' ? rng.int(400, 900) : c.lifecycle === 'dormant' ? rng.int(180, 540) : rng.int(0, 45);
-  const start = c.lifecycle === 'new' ? Math.min(DEMO_SALES_DAYS, stop + rng.int(60, 300)) : Math.min(DEMO_SALES_DAYS, stop + rng.int(300, DEMO_SALES_DAYS));
+  const start =
+    c.lifecycle === 'new' ? Math.min(DEMO_SALES_DAYS, stop + rng.int(60, 300)) : Math.min(DEMO_SALES_DAYS, stop + rng.int(300, DEMO_SALES_DAYS));
   // Customers keep to a handful of products.
   const favourites = Array.from({ length: rng.int(2, 8) }, () => rng.int(0, c.products.length - 1));
   const untilMs = Date.parse(`${c.until}T00:00:00Z`);
   const ages = Array.from({ length: c.count }, () => rng.int(stop, Math.max(stop, start))).sort((a, b) => b - a);
   return ages.map((age) => {
-    const lineCount = rng.weighted([[1, 35], [2, 28], [3, 18], [4, 11], [5, 8]]);
+    const lineCount = rng.weighted([
+      [1, 35],
+      [2, 28],
+      [3, 18],
+      [4, 11],
+      [5, 8],
+    ]);
     const lines = Array.from({ length: lineCount }, () => {
-      const p = c.products[rng.chance(0.8) ? (favourites[rng.int(0, favourites.length - 1)] as number) : rng.int(0, c.products.length - 1)] as DemoOrderContext['products'][number];
+      const p = c.products[
+        rng.chance(0.8) ? (favourites[rng.int(0, favourites.length - 1)] as number) : rng.int(0, c.products.length - 1)
+      ] as DemoOrderContext['products'][number];
       const units = Math.max(1, Math.round(scale * rng.int(1, 20) * (p.priceFen < 10_000 ? 20 : p.priceFen > 1_000_000 ? 0.05 : 1)));
       return {
         productId: p.id,
         productName: p.name,
         quantityMilli: units * 1000,
         unitPriceFen: p.priceFen,
-        discountBp: rng.weighted([[0, 70], [500, 15], [1000, 10], [2000, 5]]),
+        discountBp: rng.weighted([
+          [0, 70],
+          [500, 15],
+          [1000, 10],
+          [2000, 5],
+        ]),
       };
     });
-    const status =
-      rng.chance(0.05) ? 'cancelled' : age < 7 && rng.chance(0.3) ? 'draft' : age < 30 ? rng.weighted<'confirmed' | 'shipped'>([['confirmed', 1], ['shipped', 1]]) : 'completed';
+    const status = rng.chance(0.05)
+      ? 'cancelled'
+      : age < 7 && rng.chance(0.3)
+        ? 'draft'
+        : age < 30
+          ? rng.weighted<'confirmed' | 'shipped'>([
+              ['confirmed', 1],
+              ['shipped', 1],
+            ])
+          : 'completed';
     return {
       orderDate: new Date(untilMs - age * 86_400_000).toISOString().slice(0, 10),
       status,

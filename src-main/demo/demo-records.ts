@@ -91,7 +91,15 @@ export function demoCustomer(seed: number, index: number, codeNumber: number, ow
     district: rng.pick(city.districts),
     address: streetAddress(rng),
     source: rng.weighted(SOURCES),
-    tags: rng.sample(TAGS, rng.weighted([[0, 40], [1, 35], [2, 18], [3, 7]])),
+    tags: rng.sample(
+      TAGS,
+      rng.weighted([
+        [0, 40],
+        [1, 35],
+        [2, 18],
+        [3, 7],
+      ]),
+    ),
   });
   tree.owner = owners.length > 0 && rng.chance(0.95) ? rng.weighted(owners) : null;
   if (rng.chance(0.35)) tree.customer.notes = customerNote(rng, tree);
@@ -168,7 +176,15 @@ interface TreeNode extends DemoDepartment {
 /** 总经办 plus one to four departments, some with a sub-department: two to six in all. */
 function departmentTree(rng: Rng): TreeNode[] {
   const nodes: TreeNode[] = [{ name: ROOT_DEPARTMENT.name, parent: null, kind: ROOT_DEPARTMENT }];
-  for (const kind of rng.sample(DEPARTMENTS, rng.weighted([[1, 30], [2, 35], [3, 25], [4, 10]]))) {
+  for (const kind of rng.sample(
+    DEPARTMENTS,
+    rng.weighted([
+      [1, 30],
+      [2, 35],
+      [3, 25],
+      [4, 10],
+    ]),
+  )) {
     // Most small companies report straight to the general manager; some keep departments side by side.
     const parent = rng.chance(0.8) ? 0 : null;
     nodes.push({ name: kind.name, parent, kind });
@@ -180,7 +196,12 @@ function departmentTree(rng: Rng): TreeNode[] {
 }
 
 function companyContacts(rng: Rng, city: City, departments: readonly TreeNode[], domain: string): DemoContact[] {
-  const count = rng.weighted([[1, 30], [2, 35], [3, 22], [4, 13]]);
+  const count = rng.weighted([
+    [1, 30],
+    [2, 35],
+    [3, 22],
+    [4, 13],
+  ]);
   const contacts: DemoContact[] = [];
   for (let i = 0; i < count; i += 1) {
     // The first contact is the key person: the boss or the buyer.
@@ -208,19 +229,60 @@ function classification(rng: Rng): {
   relationshipLevel: number | null;
   colorLabel: ColorLabel | null;
 } {
-  const customerClass = rng.weighted<CustomerClass | null>([['A', 6], ['B', 16], ['C', 34], ['D', 34], [null, 10]]);
+  const customerClass = rng.weighted<CustomerClass | null>([
+    ['A', 6],
+    ['B', 16],
+    ['C', 34],
+    ['D', 34],
+    [null, 10],
+  ]);
   const lifecycle = rng.weighted<LifecycleStage>(
     customerClass === 'A' || customerClass === 'B'
-      ? [['repeat', 70], ['new', 15], ['dormant', 10], ['lost', 5]]
-      : [['prospect', 35], ['new', 18], ['repeat', 27], ['dormant', 12], ['lost', 8]],
+      ? [
+          ['repeat', 70],
+          ['new', 15],
+          ['dormant', 10],
+          ['lost', 5],
+        ]
+      : [
+          ['prospect', 35],
+          ['new', 18],
+          ['repeat', 27],
+          ['dormant', 12],
+          ['lost', 8],
+        ],
   );
   const relationshipLevel = rng.weighted<number | null>(
-    customerClass === 'A' ? [[4, 30], [3, 50], [2, 20]] : [[1, 40], [2, 30], [3, 12], [4, 3], [null, 15]],
+    customerClass === 'A'
+      ? [
+          [4, 30],
+          [3, 50],
+          [2, 20],
+        ]
+      : [
+          [1, 40],
+          [2, 30],
+          [3, 12],
+          [4, 3],
+          [null, 15],
+        ],
   );
   const colorLabel = rng.weighted<ColorLabel | null>(
     lifecycle === 'dormant' || lifecycle === 'lost'
-      ? [['red', 30], ['yellow', 40], [null, 30]]
-      : [[null, 60], ['green', 22], ['yellow', 10], ['red', 3], ['blue', 3], ['purple', 1], ['gray', 1]],
+      ? [
+          ['red', 30],
+          ['yellow', 40],
+          [null, 30],
+        ]
+      : [
+          [null, 60],
+          ['green', 22],
+          ['yellow', 10],
+          ['red', 3],
+          ['blue', 3],
+          ['purple', 1],
+          ['gray', 1],
+        ],
   );
   return { customerClass, lifecycle, relationshipLevel, colorLabel };
 }

@@ -87,7 +87,9 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
   }
   const ordersPerCustomer = options.ordersPerCustomer ?? 0;
   if (!Number.isInteger(ordersPerCustomer) || ordersPerCustomer < 0 || ordersPerCustomer > MAX_DEMO_ORDERS_PER_CUSTOMER) {
-    throw new KecardError('VALIDATION', `Orders per customer must be between 0 and ${MAX_DEMO_ORDERS_PER_CUSTOMER}.`, { fields: { ordersPerCustomer: 'range' } });
+    throw new KecardError('VALIDATION', `Orders per customer must be between 0 and ${MAX_DEMO_ORDERS_PER_CUSTOMER}.`, {
+      fields: { ordersPerCustomer: 'range' },
+    });
   }
   const firstIndex = options.firstIndex ?? 0;
   if (!Number.isInteger(firstIndex) || firstIndex < 0 || firstIndex + total > MAX_DEMO_CUSTOMERS * 10) {
@@ -110,8 +112,11 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
       (tx) => {
         report({ done: 0, total, phase: 'employees' });
         // A continuation (firstIndex > 0) finds the staff and products its first part made.
-        const reuseOr = firstIndex > 0 ? existingByName : (_tx: WriteTx, _table: 'employees' | 'products', _name: string, insert: () => string) => insert();
-        const employeeIds = demoEmployees(seed).map((e) => reuseOr(tx, 'employees', e.name, () => insertEmployee(tx, validate(employeeCreateInput, e))));
+        const reuseOr =
+          firstIndex > 0 ? existingByName : (_tx: WriteTx, _table: 'employees' | 'products', _name: string, insert: () => string) => insert();
+        const employeeIds = demoEmployees(seed).map((e) =>
+          reuseOr(tx, 'employees', e.name, () => insertEmployee(tx, validate(employeeCreateInput, e))),
+        );
         const plan: DemoPlan = {
           seed,
           total,
@@ -121,7 +126,11 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
           owners: ownerWeights(seed, employeeIds.length).map((w, i) => [i, w] as const),
         };
         if (ordersPerCustomer > 0) {
-          const products = demoProducts(seed).map((p) => ({ id: reuseOr(tx, 'products', p.name, () => insertProduct(tx, validate(productInput, p))), name: p.name, priceFen: p.priceFen }));
+          const products = demoProducts(seed).map((p) => ({
+            id: reuseOr(tx, 'products', p.name, () => insertProduct(tx, validate(productInput, p))),
+            name: p.name,
+            priceFen: p.priceFen,
+          }));
           Object.assign(plan, { ordersPerCustomer, products, salesUntil, recordTypes: demoRecordTypes(tx) });
         }
         const writer = new CustomerTreeWriter(tx);
@@ -198,7 +207,10 @@ function demoRecordTypes(tx: WriteTx): Partial<Record<DemoRecordTemplate, DemoRe
   const out: Partial<Record<DemoRecordTemplate, DemoRecordType>> = {};
   for (const template of DEMO_RECORD_TEMPLATES) {
     const types = listBusinessTypes(tx.ws);
-    const type = types.find((t) => t.template === template) ?? types.find((t) => t.name === names[template]) ?? getBusinessType(tx.ws, insertFromTemplate(tx, template));
+    const type =
+      types.find((t) => t.template === template) ??
+      types.find((t) => t.name === names[template]) ??
+      getBusinessType(tx.ws, insertFromTemplate(tx, template));
     const columns = Object.fromEntries(storedFields(tx.ws, 'record', type.id).map((f) => [f.label, f.columnName]));
     out[template] = { typeId: type.id, statuses: type.statuses.map((s) => s.key), columns };
   }
@@ -212,9 +224,9 @@ function existingByName(tx: WriteTx, table: 'employees' | 'products', name: stri
 
 /** Demo codes continue after the highest KH number already in the file, so a second run never clashes. */
 function nextCodeNumber(tx: WriteTx): number {
-  const row = tx.ws.db
-    .prepare(`SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM customers WHERE code GLOB 'KH[0-9]*'`)
-    .get() as { n: number | null };
+  const row = tx.ws.db.prepare(`SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM customers WHERE code GLOB 'KH[0-9]*'`).get() as {
+    n: number | null;
+  };
   return (row.n ?? 0) + 1;
 }
 

@@ -93,16 +93,20 @@ function start(): void {
   composed = app_;
   app_.setEventSink(forwardEvents(() => mainWindow));
   installIpcBridge({ dispatch: app_.dispatch, context: () => app_.host.context, log });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({
-    language,
-    platform: process.platform,
-    developer: !app.isPackaged,
-    actions: {
-      command: sendMenuCommand,
-      openDataFolder: () => void shell.openPath(app.getPath('userData')).then((error) => error && log(`[kecard] ${error}`)),
-      about: showAbout,
-    },
-  })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        language,
+        platform: process.platform,
+        developer: !app.isPackaged,
+        actions: {
+          command: sendMenuCommand,
+          openDataFolder: () => void shell.openPath(app.getPath('userData')).then((error) => error && log(`[kecard] ${error}`)),
+          about: showAbout,
+        },
+      }),
+    ),
+  );
 
   // The workspace opens before the window, so the first screen already shows it. If it cannot be
   // opened the window still appears: the renderer finds no workspace and shows its start screen.

@@ -80,7 +80,10 @@ export function createNativeDialogs(options: NativeDialogOptions): NativeDialogs
     },
     async chooseSavePath(fileName: string): Promise<string | null> {
       const parent = options.window();
-      const opts: SaveDialogOptions = { defaultPath: join(options.documentsDir(), sanitizeFileName(fileName)), properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const opts: SaveDialogOptions = {
+        defaultPath: join(options.documentsDir(), sanitizeFileName(fileName)),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
       const result = parent ? await dialog.showSaveDialog(parent, opts) : await dialog.showSaveDialog(opts);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

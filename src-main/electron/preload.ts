@@ -13,9 +13,10 @@ const bridge: KecardBridge = {
     }
     // invoke() rejects only when the call cannot be delivered (e.g. input that cannot be cloned);
     // the router itself always answers with an envelope.
-    return (ipcRenderer.invoke(CALL_CHANNEL, method, input ?? {}) as Promise<Envelope<unknown>>).catch(
-      (): Envelope<unknown> => ({ ok: false, error: { code: 'INTERNAL', message: 'The call could not be delivered to Kecard.' } }),
-    );
+    return (ipcRenderer.invoke(CALL_CHANNEL, method, input ?? {}) as Promise<Envelope<unknown>>).catch((): Envelope<unknown> => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The call could not be delivered to Kecard.' },
+    }));
   },
   onEvent(listener: (event: KecardEvent) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onEvent expects a function');

@@ -12,17 +12,69 @@ import type { ImportSettings, RowProblem } from '../../src-shared/import/import-
 
 const CLASS_WORDS: Record<string, string> = { a: 'A', b: 'B', c: 'C', d: 'D', a类: 'A', b类: 'B', c类: 'C', d类: 'D', 重要: 'A', 一般: 'C' };
 const LIFECYCLE_WORDS: Record<string, string> = {
-  潜在: 'prospect', 潜在客户: 'prospect', prospect: 'prospect', 新: 'new', 新客户: 'new', new: 'new', 老: 'repeat', 老客户: 'repeat', repeat: 'repeat',
-  休眠: 'dormant', 休眠客户: 'dormant', 静止: 'dormant', dormant: 'dormant', 流失: 'lost', 流失客户: 'lost', lost: 'lost',
+  潜在: 'prospect',
+  潜在客户: 'prospect',
+  prospect: 'prospect',
+  新: 'new',
+  新客户: 'new',
+  new: 'new',
+  老: 'repeat',
+  老客户: 'repeat',
+  repeat: 'repeat',
+  休眠: 'dormant',
+  休眠客户: 'dormant',
+  静止: 'dormant',
+  dormant: 'dormant',
+  流失: 'lost',
+  流失客户: 'lost',
+  lost: 'lost',
 };
-const KIND_WORDS: Record<string, string> = { 公司: 'company', 企业: 'company', 单位: 'company', company: 'company', 个人: 'individual', individual: 'individual', person: 'individual' };
+const KIND_WORDS: Record<string, string> = {
+  公司: 'company',
+  企业: 'company',
+  单位: 'company',
+  company: 'company',
+  个人: 'individual',
+  individual: 'individual',
+  person: 'individual',
+};
 const COLOR_WORDS: Record<string, string> = {
-  绿: 'green', 绿色: 'green', green: 'green', 黄: 'yellow', 黄色: 'yellow', yellow: 'yellow', 红: 'red', 红色: 'red', red: 'red',
-  蓝: 'blue', 蓝色: 'blue', blue: 'blue', 紫: 'purple', 紫色: 'purple', purple: 'purple', 灰: 'gray', 灰色: 'gray', gray: 'gray', grey: 'gray',
+  绿: 'green',
+  绿色: 'green',
+  green: 'green',
+  黄: 'yellow',
+  黄色: 'yellow',
+  yellow: 'yellow',
+  红: 'red',
+  红色: 'red',
+  red: 'red',
+  蓝: 'blue',
+  蓝色: 'blue',
+  blue: 'blue',
+  紫: 'purple',
+  紫色: 'purple',
+  purple: 'purple',
+  灰: 'gray',
+  灰色: 'gray',
+  gray: 'gray',
+  grey: 'gray',
 };
 // Free text keeps what the user wrote; values with one meaning (numbers, phones, codes, dates,
 // options) are normalised.
-const WRITTEN_TEXT = new Set(['name', 'shortName', 'address', 'notes', 'industry', 'source', 'province', 'city', 'district', 'title', 'contactName', 'contactTitle']);
+const WRITTEN_TEXT = new Set([
+  'name',
+  'shortName',
+  'address',
+  'notes',
+  'industry',
+  'source',
+  'province',
+  'city',
+  'district',
+  'title',
+  'contactName',
+  'contactTitle',
+]);
 const LEVEL_WORDS: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一级: 1, 二级: 2, 三级: 3, 四级: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
 export interface ConvertedRow {
@@ -150,7 +202,10 @@ export function convertRow(
         break;
       }
       case 'tags':
-        out.values.tags = text.split(/[,，;；、]/).map((s) => s.trim()).filter(Boolean);
+        out.values.tags = text
+          .split(/[,，;；、]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       case 'customer':
         link.customer = text;
@@ -182,7 +237,8 @@ export function convertRow(
     out.link = link;
     if (!link.customer && !link.customerCode) problem('customer', 'required', null);
     const parsed = contactCreateInput.safeParse({ customerId: 'placeholder-id', ...out.values });
-    if (!parsed.success) for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, out.values[String(issue.path[0])]);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, out.values[String(issue.path[0])]);
     else out.parsed = parsed.data;
   }
   return out;

@@ -80,19 +80,36 @@ export class CustomerImportPass {
     if (this.contactLinks) {
       const contact = row.parsed as ContactValues;
       const match = this.contacts.find(customerId as string, contact);
-      if (match) pushListed(report.duplicates, { row: row.row, name: contact.name, matchRow: match.row, matchId: match.row === null ? match.id : null, matchName: match.name, key: contact.mobile ? `mobile:${contact.mobile}` : 'name' });
+      if (match)
+        pushListed(report.duplicates, {
+          row: row.row,
+          name: contact.name,
+          matchRow: match.row,
+          matchId: match.row === null ? match.id : null,
+          matchName: match.name,
+          key: contact.mobile ? `mobile:${contact.mobile}` : 'name',
+        });
       if (!write) {
         this.contacts.remember(customerId as string, contact, row.row, null);
         return;
       }
       const departmentId = this.contactLinks.departmentOf(tx, row, customerId as string);
-      this.written[this.contacts.write(tx, customerId as string, { ...contact, customerId: customerId as string, departmentId }, row.row, action)] += 1;
+      this.written[this.contacts.write(tx, customerId as string, { ...contact, customerId: customerId as string, departmentId }, row.row, action)] +=
+        1;
       return;
     }
 
     const index = this.duplicates as DuplicateIndex;
     const match = index.find(row.keys);
-    if (match) pushListed(report.duplicates, { row: row.row, name: row.name, matchRow: match.row, matchId: match.row === null ? match.id : null, matchName: match.name, key: match.key });
+    if (match)
+      pushListed(report.duplicates, {
+        row: row.row,
+        name: row.name,
+        matchRow: match.row,
+        matchId: match.row === null ? match.id : null,
+        matchName: match.name,
+        key: match.key,
+      });
     const slot = index.addRow(row.keys, row.row, row.name);
     if (!write) return;
     if (match?.id && action !== 'create') {
@@ -136,7 +153,8 @@ export class CustomerImportPass {
     this.written.skipped += 1;
     if (this.settings.mode === 'allOrNothing') this.writing = false;
     for (const p of row.problems) if (report.problems.length < MAX_LISTED) report.problems.push(p);
-    for (const [field, value] of row.unknown) if (report.problems.length < MAX_LISTED) report.problems.push({ row: row.row, field, code: 'unknownOption', value });
+    for (const [field, value] of row.unknown)
+      if (report.problems.length < MAX_LISTED) report.problems.push({ row: row.row, field, code: 'unknownOption', value });
   }
 
   private createCustomer(tx: WriteTx, row: PreparedRow): string | null {
@@ -145,7 +163,14 @@ export class CustomerImportPass {
     try {
       // The tree writer checks the code and the owner before it writes anything, so a refusal
       // leaves nothing of the row behind.
-      this.trees.insert({ id, customer: row.parsed as CustomerValues, departments: [], contacts: [], sortKey: row.sortKey ?? sortKeyOf(row.name), searchDoc: row.searchDoc ?? '' });
+      this.trees.insert({
+        id,
+        customer: row.parsed as CustomerValues,
+        departments: [],
+        contacts: [],
+        sortKey: row.sortKey ?? sortKeyOf(row.name),
+        searchDoc: row.searchDoc ?? '',
+      });
     } catch (err) {
       if (!(err instanceof KecardError) || err.code !== 'VALIDATION') throw err;
       const fields = (err.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
@@ -189,12 +214,20 @@ class ContactLinks {
   private readonly departments = new Map<string, string>();
 
   constructor(ws: Workspace) {
-    for (const r of ws.db.prepare('SELECT id, name, code FROM customers WHERE deleted = 0').iterate() as IterableIterator<{ id: string; name: string; code: string | null }>) {
+    for (const r of ws.db.prepare('SELECT id, name, code FROM customers WHERE deleted = 0').iterate() as IterableIterator<{
+      id: string;
+      name: string;
+      code: string | null;
+    }>) {
       if (r.code) this.byCode.set(r.code.trim().toLowerCase(), r.id);
       const key = duplicateNameKey(r.name);
       if (!this.byName.has(key)) this.byName.set(key, r.id);
     }
-    for (const d of ws.db.prepare('SELECT id, customer_id, name FROM departments WHERE deleted = 0').iterate() as IterableIterator<{ id: string; customer_id: string; name: string }>) {
+    for (const d of ws.db.prepare('SELECT id, customer_id, name FROM departments WHERE deleted = 0').iterate() as IterableIterator<{
+      id: string;
+      customer_id: string;
+      name: string;
+    }>) {
       this.departments.set(`${d.customer_id}\u0000${duplicateNameKey(d.name)}`, d.id);
     }
   }

@@ -29,13 +29,25 @@ export class DuplicateIndex {
   constructor(ws: Workspace, keys: ImportSettings['duplicateKeys']) {
     const want = new Set(keys);
     const taxColumn = want.has('taxId')
-      ? ((ws.db.prepare("SELECT column_name FROM custom_fields WHERE entity = 'customer' AND deleted = 0 AND label IN ('税号', '纳税人识别号', '统一社会信用代码')").pluck().get() as string | undefined) ?? null)
+      ? ((ws.db
+          .prepare(
+            "SELECT column_name FROM custom_fields WHERE entity = 'customer' AND deleted = 0 AND label IN ('税号', '纳税人识别号', '统一社会信用代码')",
+          )
+          .pluck()
+          .get() as string | undefined) ?? null)
       : null;
     const cols = ['id', 'name', 'code', 'phones', ...(taxColumn && /^cf_[a-z0-9]+$/.test(taxColumn) ? [taxColumn] : [])];
-    const rows = ws.db.prepare(`SELECT ${cols.join(', ')} FROM customers WHERE deleted = 0`).iterate() as IterableIterator<Record<string, string | null>>;
+    const rows = ws.db.prepare(`SELECT ${cols.join(', ')} FROM customers WHERE deleted = 0`).iterate() as IterableIterator<
+      Record<string, string | null>
+    >;
     for (const r of rows) {
       const slot = this.addSlot(r.id as string, r.name as string, 0);
-      for (const key of keysOf(want, { name: r.name, code: r.code, taxId: taxColumn ? r[taxColumn] : null, phones: JSON.parse(r.phones ?? '[]') as string[] })) {
+      for (const key of keysOf(want, {
+        name: r.name,
+        code: r.code,
+        taxId: taxColumn ? r[taxColumn] : null,
+        phones: JSON.parse(r.phones ?? '[]') as string[],
+      })) {
         if (!this.slotOf.has(key)) this.slotOf.set(key, slot);
       }
     }
@@ -77,6 +89,8 @@ export function keysOf(
   if (want.has('name') && typeof v.name === 'string' && v.name) keys.push(`name:${duplicateNameKey(v.name)}`);
   if (want.has('code') && typeof v.code === 'string' && v.code) keys.push(`code:${v.code.trim().toLowerCase()}`);
   if (want.has('taxId') && typeof v.taxId === 'string' && v.taxId) keys.push(`tax:${v.taxId.replace(/\s/g, '').toUpperCase()}`);
-  if (want.has('mobile')) for (const p of v.phones ?? []) if (/^(?:\+?86)?1[3-9]\d{9}$/.test(p.replace(/[\s-]/g, ''))) keys.push(`mobile:${p.replace(/\D/g, '').slice(-11)}`);
+  if (want.has('mobile'))
+    for (const p of v.phones ?? [])
+      if (/^(?:\+?86)?1[3-9]\d{9}$/.test(p.replace(/[\s-]/g, ''))) keys.push(`mobile:${p.replace(/\D/g, '').slice(-11)}`);
   return keys;
 }

@@ -80,7 +80,10 @@ export async function eachDataRow(
 /** "All or nothing" refuses to write when any row has a problem. */
 export function refuseInvalid(settings: ImportSettings, report: ImportReport): void {
   if (settings.mode === 'allOrNothing' && report.invalid > 0) {
-    throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });
+    throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', {
+      fields: { rows: 'invalidRows' },
+      invalid: report.invalid,
+    });
   }
 }
 
@@ -89,7 +92,11 @@ export function pushListed(list: RowProblem[], problem: RowProblem): void {
 }
 
 // Sheets store numeric codes as numbers: 17850 comes back as 17850 or "17850.0".
-const codeKey = (code: string) => code.trim().toLowerCase().replace(/^(\d+)\.0+$/, '$1');
+const codeKey = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/^(\d+)\.0+$/, '$1');
 
 export interface CustomerFinder {
   /** The live customer named by code (first) or by normalised name; null when there is none. */
@@ -98,13 +105,18 @@ export interface CustomerFinder {
 
 export function customerFinder(ws: Workspace): CustomerFinder {
   const byKey = new Map<string, { id: string; name: string }>();
-  for (const r of ws.db.prepare('SELECT id, name, code FROM customers WHERE deleted = 0').iterate() as IterableIterator<{ id: string; name: string; code: string | null }>) {
+  for (const r of ws.db.prepare('SELECT id, name, code FROM customers WHERE deleted = 0').iterate() as IterableIterator<{
+    id: string;
+    name: string;
+    code: string | null;
+  }>) {
     const entry = { id: r.id, name: r.name };
     if (r.code && !byKey.has(`code:${codeKey(r.code)}`)) byKey.set(`code:${codeKey(r.code)}`, entry);
     if (!byKey.has(`name:${duplicateNameKey(r.name)}`)) byKey.set(`name:${duplicateNameKey(r.name)}`, entry);
   }
   return {
-    find: (code, name) => (code ? byKey.get(`code:${codeKey(code)}`) : undefined) ?? (name ? byKey.get(`name:${duplicateNameKey(name)}`) : undefined) ?? null,
+    find: (code, name) =>
+      (code ? byKey.get(`code:${codeKey(code)}`) : undefined) ?? (name ? byKey.get(`name:${duplicateNameKey(name)}`) : undefined) ?? null,
   };
 }
 

@@ -27,7 +27,12 @@ export interface SourceHead {
  * Reads the first rows only (on a reader thread where this thread uses them, with one time
  * limit for the whole look: see reader-thread.ts).
  */
-export async function readHead(path: string, read: ReadOptions, limits: ReadLimits = INSPECT_LIMITS, isCancelled?: () => boolean): Promise<SourceHead> {
+export async function readHead(
+  path: string,
+  read: ReadOptions,
+  limits: ReadLimits = INSPECT_LIMITS,
+  isCancelled?: () => boolean,
+): Promise<SourceHead> {
   const source = openSource(path, read, { limits, maxRows: HEAD_ROWS, wholeTime: true, ...(isCancelled ? { isCancelled } : {}) });
   const rows: Cell[][] = [];
   for await (const row of source.rows()) {
@@ -70,7 +75,13 @@ export function inspectHead(
     // A title row has one filled cell; a header row has several.
     if (score > best.score && texts.length >= 2) best = { index, score };
   });
-  const detected = best.index >= 0 ? best.index : Math.max(0, rows.findIndex((r) => r.some((c) => cellText(c) !== '')));
+  const detected =
+    best.index >= 0
+      ? best.index
+      : Math.max(
+          0,
+          rows.findIndex((r) => r.some((c) => cellText(c) !== '')),
+        );
   const headerIndex = headerRow !== undefined ? Math.min(headerRow - 1, Math.max(0, rows.length - 1)) : detected;
   const headers = (rows[headerIndex] ?? []).map(cellText);
   const long = headers.findIndex((h) => h.length > limits.headerChars);
@@ -95,7 +106,7 @@ export function suggestMapping(
   headers.forEach((header, i) => {
     const key = normaliseHeader(header);
     const custom = customFields.find((f) => normaliseHeader(f.label) === key);
-    const field = Object.hasOwn(remembered, key) ? remembered[key] ?? null : custom ? `custom:${custom.columnName}` : suggestField(target, header);
+    const field = Object.hasOwn(remembered, key) ? (remembered[key] ?? null) : custom ? `custom:${custom.columnName}` : suggestField(target, header);
     // Several phone columns may all feed `phones`; any other field takes its first column only.
     if (field && used.has(field) && field !== 'phones') mapping[String(i)] = null;
     else mapping[String(i)] = field;

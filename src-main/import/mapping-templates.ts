@@ -22,7 +22,14 @@ export function listMappingTemplates(ws: Workspace, target?: string): MappingTem
 }
 
 /** Saves the wizard's column mapping keyed by header text, so it also fits the next file with the same headers. */
-export function saveMappingTemplate(ws: Workspace, ctx: CallContext, name: string, target: string, headers: string[], byColumn: Record<string, string | null>): MappingTemplate {
+export function saveMappingTemplate(
+  ws: Workspace,
+  ctx: CallContext,
+  name: string,
+  target: string,
+  headers: string[],
+  byColumn: Record<string, string | null>,
+): MappingTemplate {
   const mapping: Record<string, string | null> = {};
   headers.forEach((h, i) => {
     const key = normaliseHeader(h);

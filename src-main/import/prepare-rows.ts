@@ -106,19 +106,32 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       if (previews < PREVIEW_ROWS) {
         previews += 1;
         prepared.preview = { row: rowNumber, ...c.values, ...(c.link ?? {}), custom: c.custom };
-        if (c.contact) Object.assign(prepared.preview, { contactName: c.contact.name, contactMobile: c.contact.mobile, contactTitle: c.contact.title });
+        if (c.contact)
+          Object.assign(prepared.preview, { contactName: c.contact.name, contactMobile: c.contact.mobile, contactTitle: c.contact.title });
       }
       if (customers) {
         const customer = c.parsed as CustomerValues;
-        prepared.keys = keysOf(wanted, { name: c.values.name, code: c.values.code, taxId: c.values.__taxId, phones: c.values.phones as string[] | undefined });
+        prepared.keys = keysOf(wanted, {
+          name: c.values.name,
+          code: c.values.code,
+          taxId: c.values.__taxId,
+          phones: c.values.phones as string[] | undefined,
+        });
         // One conversion for the sort key and the pinyin in the search document (which reuses it);
         // without a document only the sort key, and nothing cached: a large file's names are
         // nearly all different, and a full cache churning through them was old-generation garbage.
         prepared.sortKey = ctx.searchDocs === false ? sortKeyOf(customer.name) : namePinyin(customer.name).sortKey;
-        if (ctx.searchDocs !== false) prepared.searchDoc = searchDocument(
-          { name: customer.name, short_name: customer.shortName, code: customer.code, phones: JSON.stringify(customer.phones), email: customer.email },
-          [],
-        );
+        if (ctx.searchDocs !== false)
+          prepared.searchDoc = searchDocument(
+            {
+              name: customer.name,
+              short_name: customer.shortName,
+              code: customer.code,
+              phones: JSON.stringify(customer.phones),
+              email: customer.email,
+            },
+            [],
+          );
       }
     }
     rows.push(prepared);

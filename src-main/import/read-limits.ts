@@ -46,7 +46,8 @@ export const READ_LIMITS: ReadLimits = {
 /** Inspecting reads the first rows only: less memory and time are plenty. */
 export const INSPECT_LIMITS: ReadLimits = { ...READ_LIMITS, heapMb: 768, seconds: 30 };
 
-export type LimitName = 'cellChars' | 'recordChars' | 'columns' | 'headerChars' | 'sheetRows' | 'entryBytes' | 'inflatedBytes' | 'xlsBytes' | 'memory' | 'time';
+export type LimitName =
+  'cellChars' | 'recordChars' | 'columns' | 'headerChars' | 'sheetRows' | 'entryBytes' | 'inflatedBytes' | 'xlsBytes' | 'memory' | 'time';
 
 /**
  * The error for a passed limit: code IMPORT_LIMIT, `limit` naming it and `max` its value (a size

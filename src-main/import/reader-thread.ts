@@ -44,9 +44,7 @@ export interface FileReaderData {
 }
 
 export type ReaderMessage =
-  | { type: 'rows'; rows: Cell[][]; bytesRead: number; info: SourceInfo }
-  | { type: 'end'; info: SourceInfo }
-  | { type: 'error'; error: ApiError };
+  { type: 'rows'; rows: Cell[][]; bytesRead: number; info: SourceInfo } | { type: 'end'; info: SourceInfo } | { type: 'error'; error: ApiError };
 
 export function isFileReader(data: unknown): data is FileReaderData {
   return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'file-reader';
@@ -64,7 +62,14 @@ export function threadedSource(path: string, format: SourceFormat, read: ReadOpt
   const info: SourceInfo = { format, encoding: null, delimiter: null, sheets: [], sheet: read.sheet ?? null, bytes: statSync(path).size };
   return {
     info,
-    rows: (onBytes) => readOnThread(how.isCancelled ? { ...thread, isCancelled: how.isCancelled } : thread, { path, read, limits, maxRows: how.maxRows ?? null }, how.wholeTime === true, info, onBytes),
+    rows: (onBytes) =>
+      readOnThread(
+        how.isCancelled ? { ...thread, isCancelled: how.isCancelled } : thread,
+        { path, read, limits, maxRows: how.maxRows ?? null },
+        how.wholeTime === true,
+        info,
+        onBytes,
+      ),
   };
 }
 

@@ -50,7 +50,9 @@ export async function runReceiptsImport(
   const customers = customerFinder(ws);
   const orders = new Map<string, { id: string; customerId: string; customerName: string }>();
   const orderRows = ws.db
-    .prepare('SELECT o.id, o.order_no AS orderNo, o.customer_id AS customerId, c.name AS customerName FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted = 0 AND c.deleted = 0')
+    .prepare(
+      'SELECT o.id, o.order_no AS orderNo, o.customer_id AS customerId, c.name AS customerName FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted = 0 AND c.deleted = 0',
+    )
     .iterate() as IterableIterator<{ id: string; orderNo: string; customerId: string; customerName: string }>;
   for (const r of orderRows) if (!orders.has(r.orderNo)) orders.set(r.orderNo, { id: r.id, customerId: r.customerId, customerName: r.customerName });
 
@@ -97,7 +99,9 @@ export async function runReceiptsImport(
   // Duplicates: the same customer, date, amount and order, in the file or already in the workspace.
   const keyOf = (v: ReceiptValues) => `${v.customerId}\u0000${v.receiptDate}\u0000${v.amountFen}\u0000${v.orderId ?? ''}`;
   const existing = new Map<string, string>();
-  for (const r of ws.db.prepare('SELECT id, customer_id AS c, receipt_date AS d, amount_fen AS a, order_id AS o FROM receipts WHERE deleted = 0').iterate() as IterableIterator<{
+  for (const r of ws.db
+    .prepare('SELECT id, customer_id AS c, receipt_date AS d, amount_fen AS a, order_id AS o FROM receipts WHERE deleted = 0')
+    .iterate() as IterableIterator<{
     id: string;
     c: string;
     d: string;
@@ -126,7 +130,14 @@ export async function runReceiptsImport(
     const label = `${r.customerName} ${r.values.receiptDate} ${formatMoney(r.values.amountFen)}`;
     if (inWorkspace !== undefined || inFile !== undefined) {
       if (report.duplicates.length < 2000) {
-        report.duplicates.push({ row, name: label, matchRow: inWorkspace ? null : (inFile ?? null), matchId: inWorkspace ?? null, matchName: label, key: 'receipt' });
+        report.duplicates.push({
+          row,
+          name: label,
+          matchRow: inWorkspace ? null : (inFile ?? null),
+          matchId: inWorkspace ?? null,
+          matchName: label,
+          key: 'receipt',
+        });
       }
       // A receipt has nothing to merge: the choice is to leave the row out or to add it anyway.
       if ((settings.rowActions[String(row)] ?? settings.duplicateAction) !== 'create') leaveOut.add(row);

@@ -12,7 +12,17 @@ import { getBusinessRecord, insertBusinessRecord, patchBusinessRecord } from '..
 import { getBusinessType } from '../services/business/business-type-service';
 import { toDb } from '../services/custom-fields/custom-values';
 import { listFields, safeColumn } from '../services/custom-fields/field-registry';
-import { columnsOf, customerFinder, eachDataRow, pushListed, refuseInvalid, PREVIEW_ROWS, staffByName, type CustomerFinder, type PartImportOptions } from './import-pass';
+import {
+  columnsOf,
+  customerFinder,
+  eachDataRow,
+  pushListed,
+  refuseInvalid,
+  PREVIEW_ROWS,
+  staffByName,
+  type CustomerFinder,
+  type PartImportOptions,
+} from './import-pass';
 import { inspectSource } from './inspect-source';
 import type { Cell } from './read-rows';
 import { moneyFen } from './receipts-import';
@@ -57,7 +67,8 @@ export async function runRecordsImport(
   }
   const allowed = new Set([...Object.keys(HEADER_SYNONYMS.records), ...fields.map((f) => `custom:${f.columnName}`)]);
   const mapped = Object.values(options.mapping).filter((f): f is string => f !== null);
-  if (mapped.some((f) => !allowed.has(f))) throw new KecardError('VALIDATION', 'A column is mapped to a field this type does not have.', { fields: { mapping: 'unknownField' } });
+  if (mapped.some((f) => !allowed.has(f)))
+    throw new KecardError('VALIDATION', 'A column is mapped to a field this type does not have.', { fields: { mapping: 'unknownField' } });
   if (!mapped.includes('customer') && !mapped.includes('customerCode')) {
     throw new KecardError('VALIDATION', 'Map a column to the customer name or code.', {
       fields: { mapping: 'customerRequired' },
@@ -67,18 +78,25 @@ export async function runRecordsImport(
     });
   }
   const keyField = settings.recordKey ? fields.find((f) => `custom:${f.columnName}` === settings.recordKey && f.uniqueValues) : undefined;
-  if (settings.recordKey && !keyField) throw new KecardError('VALIDATION', 'The duplicate key must be a unique field of this type.', { fields: { recordKey: 'invalid' } });
+  if (settings.recordKey && !keyField)
+    throw new KecardError('VALIDATION', 'The duplicate key must be a unique field of this type.', { fields: { recordKey: 'invalid' } });
 
   const convert = rowConverter(ws, settings, type, fields, options.mapping, keyField ?? null);
 
   // Unique fields other than the key: a value already used (in the workspace or by an earlier row) is a problem.
   const uniqueChecks = fields
     .filter((f) => f.uniqueValues && f !== keyField)
-    .map((f) => ({ field: f, inFile: new Set<string>(), taken: ws.db.prepare(`SELECT 1 FROM business_records WHERE ${safeColumn(f.columnName)} = ? AND deleted = 0`) }));
+    .map((f) => ({
+      field: f,
+      inFile: new Set<string>(),
+      taken: ws.db.prepare(`SELECT 1 FROM business_records WHERE ${safeColumn(f.columnName)} = ? AND deleted = 0`),
+    }));
   const existingByKey = new Map<string, { id: string; title: string }>();
   if (keyField) {
     const rows = ws.db
-      .prepare(`SELECT id, title, ${safeColumn(keyField.columnName)} AS k FROM business_records WHERE type_id = ? AND deleted = 0 AND ${safeColumn(keyField.columnName)} IS NOT NULL`)
+      .prepare(
+        `SELECT id, title, ${safeColumn(keyField.columnName)} AS k FROM business_records WHERE type_id = ? AND deleted = 0 AND ${safeColumn(keyField.columnName)} IS NOT NULL`,
+      )
       .iterate(type.id) as IterableIterator<{ id: string; title: string; k: unknown }>;
     for (const r of rows) existingByKey.set(String(r.k), { id: r.id, title: r.title });
   }
@@ -97,7 +115,8 @@ export async function runRecordsImport(
         const value = r.values.custom?.[u.field.columnName];
         if (value === undefined || value === null) continue;
         const stored = String(toDb(u.field, value as CustomValue));
-        if (u.inFile.has(stored) || u.taken.get(stored)) problems.push({ row, field: `custom:${u.field.columnName}`, code: 'duplicateValue', value: stored });
+        if (u.inFile.has(stored) || u.taken.get(stored))
+          problems.push({ row, field: `custom:${u.field.columnName}`, code: 'duplicateValue', value: stored });
         else u.inFile.add(stored);
       }
     }
@@ -110,12 +129,25 @@ export async function runRecordsImport(
       if (existing || earlier) {
         decision = settings.rowActions[String(row)] ?? settings.duplicateAction;
         if (report.duplicates.length < 2000) {
-          report.duplicates.push({ row, name: title, matchRow: existing ? null : (earlier?.row ?? null), matchId: existing?.id ?? null, matchName: existing?.title ?? earlier?.title ?? '', key: `${keyField.label}:${k}` });
+          report.duplicates.push({
+            row,
+            name: title,
+            matchRow: existing ? null : (earlier?.row ?? null),
+            matchId: existing?.id ?? null,
+            matchName: existing?.title ?? earlier?.title ?? '',
+            key: `${keyField.label}:${k}`,
+          });
         }
         // The key is unique, so a second record with it cannot exist: "create anyway" is not possible.
         if (decision === 'create') problems.push({ row, field: `custom:${keyField.columnName}`, code: 'duplicateValue', value: k });
         else if (decision === 'skip') plan.set(row, { action: 'skip' });
-        else plan.set(row, { action: 'update', onlyEmpty: decision === 'updateEmpty', existingId: existing?.id ?? null, fileRow: existing ? null : (earlier?.row ?? null) });
+        else
+          plan.set(row, {
+            action: 'update',
+            onlyEmpty: decision === 'updateEmpty',
+            existingId: existing?.id ?? null,
+            fileRow: existing ? null : (earlier?.row ?? null),
+          });
       } else seenInFile.set(k, { row, title });
     }
     if (!r.values || problems.length > 0 || r.unknown.length > 0) {
@@ -217,7 +249,11 @@ function rowConverter(
   const staffIds = new Set(staff.values());
   const contacts = new Map<string, string>();
   if (columns.has('contact')) {
-    for (const c of ws.db.prepare('SELECT id, customer_id AS customerId, name FROM contacts WHERE deleted = 0').iterate() as IterableIterator<{ id: string; customerId: string; name: string }>) {
+    for (const c of ws.db.prepare('SELECT id, customer_id AS customerId, name FROM contacts WHERE deleted = 0').iterate() as IterableIterator<{
+      id: string;
+      customerId: string;
+      name: string;
+    }>) {
       contacts.set(`${c.customerId}\u0000${fold(c.name)}`, c.id);
     }
   }
@@ -228,7 +264,9 @@ function rowConverter(
   }
   const mappedFields = fields.filter((f) => columns.has(`custom:${f.columnName}`));
   // Required fields the sheet does not fill and that have no default stop every row; say so per row.
-  const missingRequired = fields.filter((f) => f.required && !columns.has(`custom:${f.columnName}`) && (f.defaultValue === null || f.defaultValue === undefined));
+  const missingRequired = fields.filter(
+    (f) => f.required && !columns.has(`custom:${f.columnName}`) && (f.defaultValue === null || f.defaultValue === undefined),
+  );
   const firstDate = mappedFields.find((f) => f.type === 'date');
 
   return (cells, row) => {
@@ -288,7 +326,8 @@ function rowConverter(
       else if (converted.value !== undefined) {
         const coerced = coerceCustomValue(f, converted.value);
         if (!coerced.ok) problem(field, coerced.error, raw);
-        else if (f.required && (coerced.value === null || (Array.isArray(coerced.value) && coerced.value.length === 0))) problem(field, 'required', raw);
+        else if (f.required && (coerced.value === null || (Array.isArray(coerced.value) && coerced.value.length === 0)))
+          problem(field, 'required', raw);
         else custom[f.columnName] = coerced.value;
       }
     }
@@ -297,7 +336,15 @@ function rowConverter(
     const fallbackDate = firstDate ? custom[firstDate.columnName] : null;
     const title = cellWords(columns.get(cells, 'title')) || (typeof fallbackDate === 'string' ? `${type.name} ${fallbackDate}` : type.name);
     if (out.problems.length > 0 || out.unknown.length > 0 || !customer) return out;
-    const parsed = businessRecordInput.safeParse({ typeId: type.id, customerId: customer.id, contactId, employeeId, title, ...(status ? { status } : {}), custom });
+    const parsed = businessRecordInput.safeParse({
+      typeId: type.id,
+      customerId: customer.id,
+      contactId,
+      employeeId,
+      title,
+      ...(status ? { status } : {}),
+      custom,
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problem(String(issue.path[0] ?? '_'), issue.message, columns.get(cells, String(issue.path[0])));
       return out;
@@ -319,7 +366,12 @@ function convertCustom(
   f: CustomField,
   raw: Cell,
   text: string,
-  ctx: { staff: ReadonlyMap<string, string>; customers: CustomerFinder; decided: (value: string) => string | null | undefined; flag: (code: string) => void },
+  ctx: {
+    staff: ReadonlyMap<string, string>;
+    customers: CustomerFinder;
+    decided: (value: string) => string | null | undefined;
+    flag: (code: string) => void;
+  },
 ): CustomConversion {
   const option = (value: string) => f.options.find((o) => fold(o.label) === fold(value) || fold(o.value) === fold(value))?.value;
   switch (f.type) {
@@ -359,7 +411,10 @@ function convertCustom(
     case 'multiSelect': {
       const values: string[] = [];
       let waiting = false;
-      for (const item of text.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean)) {
+      for (const item of text
+        .split(/[,，、;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const found = option(item) ?? ctx.decided(item);
         if (found === undefined) waiting = true;
         else if (found !== null && !values.includes(found)) values.push(found);

@@ -49,16 +49,29 @@ const IMPORT_CACHE_KIB = -256 * 1024;
  * or nothing" rolls back if any row is invalid. Memory holds a few batches of rows and the
  * duplicate keys, never the file.
  */
-export async function runImport(ws: Workspace, ctx: CallContext, path: string, settings: ImportSettings, options: ImportRunOptions): Promise<ImportReport> {
+export async function runImport(
+  ws: Workspace,
+  ctx: CallContext,
+  path: string,
+  settings: ImportSettings,
+  options: ImportRunOptions,
+): Promise<ImportReport> {
   const fileName = options.fileName ?? basename(path);
   const target = settings.target;
   const customFields = target === 'customers' || target === 'contacts' ? listFields(ws, target === 'customers' ? 'customer' : 'contact') : [];
-  const staff = (ws.db.prepare('SELECT name, id FROM employees WHERE deleted = 0').all() as { name: string; id: string }[]).map((e): [string, string] => [e.name, e.id]);
+  const staff = (ws.db.prepare('SELECT name, id FROM employees WHERE deleted = 0').all() as { name: string; id: string }[]).map(
+    (e): [string, string] => [e.name, e.id],
+  );
   const inspection = await inspectSource(path, target, settings.read, customFields);
   const headerRow = settings.headerRow ?? inspection.headerRow;
   const mapping = settings.mapping ?? inspection.suggested;
   if (target === 'customers' && !Object.values(mapping).includes('name')) {
-    throw new KecardError('VALIDATION', 'Map a column to the customer name.', { fields: { mapping: 'nameRequired' }, target, missing: [['name']], headers: inspection.headers });
+    throw new KecardError('VALIDATION', 'Map a column to the customer name.', {
+      fields: { mapping: 'nameRequired' },
+      target,
+      missing: [['name']],
+      headers: inspection.headers,
+    });
   }
   // Without one of these every row would fail alike: say once which columns are missing.
   const missing = target === 'orders' || target === 'products' ? missingFields(target, mapping) : [];
@@ -149,7 +162,10 @@ export async function runImport(ws: Workspace, ctx: CallContext, path: string, s
         }
         // All or nothing: the whole file was checked, so the report counts every bad row.
         if (settings.mode === 'allOrNothing' && report.invalid > 0) {
-          throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });
+          throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', {
+            fields: { rows: 'invalidRows' },
+            invalid: report.invalid,
+          });
         }
       },
       { source: `import:${fileName}` },

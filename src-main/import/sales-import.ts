@@ -56,16 +56,22 @@ function lineMoney(priceText: string, amountText: string, quantityMilli: number 
   if (amountText && (amount === null || amount < 0)) return { ok: false, field: 'amount', code: 'invalid' };
   if (price === null && amount === null) return { ok: false, field: 'unitPrice', code: 'required' };
   // Quantity and discount problems are reported on their own columns.
-  if (quantityMilli === null || quantityMilli <= 0 || discount === null || discount < 0 || discount > 10000) return { ok: true, unitPriceFen: price ?? 0, amountFen: amount };
+  if (quantityMilli === null || quantityMilli <= 0 || discount === null || discount < 0 || discount > 10000)
+    return { ok: true, unitPriceFen: price ?? 0, amountFen: amount };
   if (amount === null) return { ok: true, unitPriceFen: price as number, amountFen: null };
   if (price !== null) {
-    return lineAmountAgrees(amount, quantityMilli, price, discount) ? { ok: true, unitPriceFen: price, amountFen: amount } : { ok: false, field: 'amount', code: 'amountMismatch' };
+    return lineAmountAgrees(amount, quantityMilli, price, discount)
+      ? { ok: true, unitPriceFen: price, amountFen: amount }
+      : { ok: false, field: 'amount', code: 'amountMismatch' };
   }
   const derived = unitPriceFromAmount(amount, quantityMilli, discount);
   return derived === null ? { ok: false, field: 'amount', code: 'invalid' } : { ok: true, unitPriceFen: derived, amountFen: amount };
 }
 
-function moneyTotals(column: { field: 'amount' | 'unitPrice'; header: string; fileFen: bigint } | null, orders: Iterable<PendingOrder>): MoneyTotals | null {
+function moneyTotals(
+  column: { field: 'amount' | 'unitPrice'; header: string; fileFen: bigint } | null,
+  orders: Iterable<PendingOrder>,
+): MoneyTotals | null {
   if (!column) return null;
   let linesFen = 0n;
   let ordersFen = 0n;
@@ -88,7 +94,9 @@ export async function runSalesImport(
   const { get } = columnsOf(o.mapping);
   const mappedFields = [...new Set(Object.values(o.mapping).filter((f): f is string => f !== null))];
   const customers = customerFinder(ws);
-  const productCodes = new Set((ws.db.prepare('SELECT code FROM products WHERE deleted = 0 AND code IS NOT NULL').pluck().all() as string[]).map((c) => c.toLowerCase()));
+  const productCodes = new Set(
+    (ws.db.prepare('SELECT code FROM products WHERE deleted = 0 AND code IS NOT NULL').pluck().all() as string[]).map((c) => c.toLowerCase()),
+  );
   const orders = new Map<string, PendingOrder>();
   // The file's money column summed as it reads (金额 when mapped, else 单价), beside what is imported.
   const moneyColumn = Object.entries(o.mapping).find(([, f]) => f === 'amount') ?? Object.entries(o.mapping).find(([, f]) => f === 'unitPrice');
@@ -133,9 +141,19 @@ export async function runSalesImport(
         costFen: cost,
         notes: cellWords(get(cells, 'notes')) || null,
       });
-      if (!parsed.success) for (const issue of parsed.error.issues) problem(report.problems, rowNumber, String(issue.path[0] ?? '_'), issue.message, get(cells, String(issue.path[0])));
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          problem(report.problems, rowNumber, String(issue.path[0] ?? '_'), issue.message, get(cells, String(issue.path[0])));
       else if (parsed.data.code && productCodes.has(parsed.data.code.toLowerCase())) {
-        if (report.duplicates.length < 2000) report.duplicates.push({ row: rowNumber, name: parsed.data.name, matchRow: null, matchId: null, matchName: parsed.data.code, key: `code:${parsed.data.code}` });
+        if (report.duplicates.length < 2000)
+          report.duplicates.push({
+            row: rowNumber,
+            name: parsed.data.name,
+            matchRow: null,
+            matchId: null,
+            matchName: parsed.data.code,
+            key: `code:${parsed.data.code}`,
+          });
       } else {
         if (parsed.data.code) productCodes.add(parsed.data.code.toLowerCase());
         products.push(parsed.data);
@@ -164,7 +182,8 @@ export async function runSalesImport(
       if (discount === null || discount < 0 || discount > 10000) problem(report.problems, rowNumber, 'discount', 'invalid', get(cells, 'discount'));
       if (orderDiscountText && !orderDiscount) problem(report.problems, rowNumber, 'orderDiscount', 'invalid', get(cells, 'orderDiscount'));
       if (orderNo && existingOrderNos.has(orderNo)) {
-        if (report.duplicates.length < 2000) report.duplicates.push({ row: rowNumber, name: orderNo, matchRow: null, matchId: null, matchName: orderNo, key: `order:${orderNo}` });
+        if (report.duplicates.length < 2000)
+          report.duplicates.push({ row: rowNumber, name: orderNo, matchRow: null, matchId: null, matchName: orderNo, key: `order:${orderNo}` });
       } else if (!rowBad && customerId && date.ok && date.value && money.ok) {
         const order = orders.get(orderNo) ?? { customerId, orderDate: date.value, discount: null, lines: [] };
         if (order.customerId !== customerId) problem(report.problems, rowNumber, 'customer', 'orderCustomerMismatch', get(cells, 'customer'));
@@ -185,12 +204,16 @@ export async function runSalesImport(
     }
     if (rowBad) report.invalid += 1;
     else report.valid += 1;
-    if (report.preview.length < 20 && !rowBad) report.preview.push({ row: rowNumber, ...Object.fromEntries(mappedFields.map((f) => [f, cellText(get(cells, f))])) });
+    if (report.preview.length < 20 && !rowBad)
+      report.preview.push({ row: rowNumber, ...Object.fromEntries(mappedFields.map((f) => [f, cellText(get(cells, f))])) });
   }
   if (settings.target === 'orders') report.money = moneyTotals(moneyField, orders.values());
   if (o.dryRun) return report;
   if (settings.mode === 'allOrNothing' && report.invalid > 0) {
-    throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', { fields: { rows: 'invalidRows' }, invalid: report.invalid });
+    throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', {
+      fields: { rows: 'invalidRows' },
+      invalid: report.invalid,
+    });
   }
   await o.beforeWrite?.();
   const written = { inserted: 0, updated: 0, skipped: report.invalid + report.duplicates.length };

@@ -40,7 +40,10 @@ export function detectEncoding(head: Buffer): { encoding: TextEncoding; bom: num
 
 /** Tab or comma, by which splits the first lines into more, equally many fields. */
 export function detectDelimiter(sample: string): ',' | '\t' | ';' {
-  const lines = sample.split(/\r?\n/).slice(0, 20).filter((l) => l.trim() !== '');
+  const lines = sample
+    .split(/\r?\n/)
+    .slice(0, 20)
+    .filter((l) => l.trim() !== '');
   const score = (d: string) => {
     const counts = lines.map((l) => l.split(d).length - 1);
     const max = Math.max(0, ...counts);

@@ -45,7 +45,12 @@ export async function openWorkbook(path: string, wanted: string | undefined, lim
   }
   if (declared > limits.inflatedBytes) throw limitError('inflatedBytes', limits.inflatedBytes);
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' }) as unknown as WorkbookParts;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  }) as unknown as WorkbookParts;
   if (typeof reader._parseWorkbook !== 'function' || typeof reader._parseWorksheet !== 'function') {
     throw new KecardError('INTERNAL', 'This version of exceljs has no streaming part parsers.');
   }

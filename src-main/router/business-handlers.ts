@@ -1,4 +1,10 @@
-import { createBusinessRecord, deleteBusinessRecord, getBusinessRecord, listBusinessRecords, updateBusinessRecord } from '../services/business/business-record-service';
+import {
+  createBusinessRecord,
+  deleteBusinessRecord,
+  getBusinessRecord,
+  listBusinessRecords,
+  updateBusinessRecord,
+} from '../services/business/business-record-service';
 import { createFromTemplate, templateNames } from '../services/business/business-templates';
 import { createBusinessType, deleteBusinessType, listBusinessTypes, updateBusinessType } from '../services/business/business-type-service';
 import {
@@ -55,7 +61,8 @@ export function createBusinessHandlers({ host }: RouterDeps): Pick<Handlers, Nam
     'businessTypes.list': () => listBusinessTypes(ws()),
     'businessTypes.templates': () => Object.entries(templateNames()).map(([key, name]) => ({ key: key as BusinessTemplate, name })),
     'businessTypes.create': (input, ctx) => after(['businessType'], createBusinessType(ws(), ctx, input)),
-    'businessTypes.createFromTemplate': ({ template, name }, ctx) => after(['businessType', 'customField'], createFromTemplate(ws(), ctx, template, name)),
+    'businessTypes.createFromTemplate': ({ template, name }, ctx) =>
+      after(['businessType', 'customField'], createFromTemplate(ws(), ctx, template, name)),
     'businessTypes.update': ({ id, patch }, ctx) => after(['businessType'], updateBusinessType(ws(), ctx, id, patch)),
     'businessTypes.delete': ({ id }, ctx) => {
       deleteBusinessType(ws(), ctx, id);

@@ -33,10 +33,7 @@ export interface RouterDeps {
   platform: string;
 }
 
-type Handler<M extends MethodName> = (
-  input: z.output<Contract[M]['input']>,
-  ctx: CallContext,
-) => MethodOutput<M> | Promise<MethodOutput<M>>;
+type Handler<M extends MethodName> = (input: z.output<Contract[M]['input']>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 const OK = { ok: true } as const;

@@ -144,14 +144,19 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       if (!path && !host.hasWorkspace) throw new KecardError('NO_WORKSPACE', 'Name the workspace to restore.');
       // A job's own connection would go on writing into the file being replaced.
       const writers = jobs.runningWriters;
-      if (writers.length > 0) throw new KecardError('WORKSPACE_BUSY', 'A job is writing to the workspace; restore when it has finished.', { jobs: writers });
+      if (writers.length > 0)
+        throw new KecardError('WORKSPACE_BUSY', 'A job is writing to the workspace; restore when it has finished.', { jobs: writers });
       return host.restoreBackup(file, path);
     },
   };
 }
 
 /** Templates of records are shared by all business types; a field another type owns is not suggested. */
-function onlyKnownFields(mapping: Record<string, string | null>, target: ImportSettings['target'], customFields: readonly CustomField[]): Record<string, string | null> {
+function onlyKnownFields(
+  mapping: Record<string, string | null>,
+  target: ImportSettings['target'],
+  customFields: readonly CustomField[],
+): Record<string, string | null> {
   const known = new Set([...Object.keys(HEADER_SYNONYMS[target]), ...customFields.map((f) => `custom:${f.columnName}`)]);
   return Object.fromEntries(Object.entries(mapping).filter(([, field]) => field === null || known.has(field)));
 }

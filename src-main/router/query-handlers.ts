@@ -4,7 +4,15 @@ import { KecardError } from '../../src-shared/errors';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { bulkUpdateCustomers } from '../services/customers/bulk-update';
 import { exportFileName } from '../services/export/export-query';
-import { addToFolder, createFolder, deleteFolder, foldersOf, listFolders, removeFromFolder, renameFolder } from '../services/favourites/favourite-service';
+import {
+  addToFolder,
+  createFolder,
+  deleteFolder,
+  foldersOf,
+  listFolders,
+  removeFromFolder,
+  renameFolder,
+} from '../services/favourites/favourite-service';
 import { countQuery, matchingIds, runContactQuery, runCustomerQuery } from '../services/query/run-query';
 import { createSavedQuery, deleteSavedQuery, listSavedQueries, updateSavedQuery, type pinnedCounts } from '../services/query/saved-query-service';
 import { queryFieldCatalogue, relationCatalogue } from '../services/query/query-catalogue';
@@ -62,19 +70,24 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
     },
     'queries.run': async ({ definition, offset, limit, sort, figure }, ctx) => {
       // Each entity sorts only by its own whitelisted columns; a figure is for customer results.
-      const sortable: readonly string[] = definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : figure ? [...CUSTOMER_SORTABLE, 'figure'] : CUSTOMER_SORTABLE;
-      if (sort && !sortable.includes(sort.field)) throw new KecardError('VALIDATION', 'This list cannot sort by that column.', { fields: { sort: 'invalid' } });
+      const sortable: readonly string[] =
+        definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : figure ? [...CUSTOMER_SORTABLE, 'figure'] : CUSTOMER_SORTABLE;
+      if (sort && !sortable.includes(sort.field))
+        throw new KecardError('VALIDATION', 'This list cannot sort by that column.', { fields: { sort: 'invalid' } });
       if (definition.entity === 'contact') {
         if (figure) throw new KecardError('VALIDATION', 'Contact results have no figure.', { fields: { figure: 'invalid' } });
         const r = runContactQuery(ws(), definition, { offset, limit, sort: sort as { field: ContactSortField; dir: 'asc' | 'desc' } | undefined });
         return { total: r.total, customers: [], contacts: r.rows };
       }
       const options = { offset, limit, sort: sort as { field: CustomerSortField | 'figure'; dir: 'asc' | 'desc' } | undefined, figure };
-      const r = large() ? ((await inWorker({ op: 'customers', definition, ...options }, ctx)) as ReturnType<typeof runCustomerQuery>) : runCustomerQuery(ws(), definition, options);
+      const r = large()
+        ? ((await inWorker({ op: 'customers', definition, ...options }, ctx)) as ReturnType<typeof runCustomerQuery>)
+        : runCustomerQuery(ws(), definition, options);
       return { total: r.total, customers: r.rows, contacts: [], ...(r.figures ? { figures: r.figures } : {}) };
     },
     'queries.count': async ({ definition }, ctx) => ({
-      count: large() && definition.entity === 'customer' ? ((await inWorker({ op: 'count', definition }, ctx)) as number) : countQuery(ws(), definition),
+      count:
+        large() && definition.entity === 'customer' ? ((await inWorker({ op: 'count', definition }, ctx)) as number) : countQuery(ws(), definition),
     }),
     'queries.saved': (_input, ctx) => listSavedQueries(ws(), ctx),
     'queries.save': (input, ctx) => {

@@ -111,16 +111,19 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     }
     if (pathname === '/session') return openSession(req, res, url);
     if (pathname.startsWith('/api/')) return serveApi(req, res, url, pathname);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'METHOD_NOT_ALLOWED', 'Only GET and HEAD are served here.', undefined, { allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return fail(res, 405, 'METHOD_NOT_ALLOWED', 'Only GET and HEAD are served here.', undefined, { allow: 'GET, HEAD' });
     serveStatic(pathname, res);
   }
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, pathname: string): Promise<void> {
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return fail(res, 403, 'FORBIDDEN', 'Requests from other web pages are refused.');
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      return fail(res, 403, 'FORBIDDEN', 'Requests from other web pages are refused.');
     // Other servers on 127.0.0.1 are "same-site" and receive our cookie's siblings; only our own pages may call.
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return fail(res, 403, 'FORBIDDEN', 'Requests from other web pages are refused.');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return fail(res, 403, 'FORBIDDEN', 'Requests from other web pages are refused.');
     if (!sessionOk(req.headers.cookie)) return fail(res, 401, 'UNAUTHORIZED', 'No Kecard session: open Kecard from its launch file.');
 
     if (pathname === '/api/events') {
@@ -161,7 +164,9 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         const fileToken = await options.upload(req, fileName);
         return send(res, 200, { ok: true, value: { fileToken, fileName } });
       } catch (err) {
-        const error: ApiError = isApiError(err) ? { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } : { code: 'INTERNAL', message: 'The upload failed.' };
+        const error: ApiError = isApiError(err)
+          ? { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }
+          : { code: 'INTERNAL', message: 'The upload failed.' };
         if (error.code === 'TOO_LARGE') return fail(res, 413, error.code, error.message, error.details, { connection: 'close' });
         return send(res, 200, { ok: false, error });
       }
@@ -308,13 +313,25 @@ function tooLarge(res: ServerResponse, limit: number, close: boolean): void {
   fail(res, 413, 'TOO_LARGE', `The request body is larger than ${limit} bytes.`, { limitBytes: limit }, close ? { connection: 'close' } : {});
 }
 
-function fail(res: ServerResponse, status: number, code: ErrorCode, message: string, details?: ApiError['details'], headers: Record<string, string> = {}): void {
+function fail(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: ApiError['details'],
+  headers: Record<string, string> = {},
+): void {
   send(res, status, { ok: false, error: details === undefined ? { code, message } : { code, message, details } }, headers);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(text);
 }
 

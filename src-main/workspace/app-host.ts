@@ -18,7 +18,15 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
 import { finishPurges } from '../services/customers/purge-customer';
 import { searchCompactionPending } from '../services/search/search-compaction';
 import { countCustomers } from '../services/customers/customer-queries';
-import { backupDue, checkRestorable, createBackup, listBackups, removePartialFiles, restoreBackupFile, type CheckedBackup } from '../backup/backup-service';
+import {
+  backupDue,
+  checkRestorable,
+  createBackup,
+  listBackups,
+  removePartialFiles,
+  restoreBackupFile,
+  type CheckedBackup,
+} from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
 import { RecentList } from './recent-list';
 import { defaultWorkspacePath } from './user-paths';

@@ -50,7 +50,12 @@ export function AnalysisScreen() {
     <div className="analysis-screen" data-testid="analysis-screen">
       <div className="toolbar analysis-tabs no-print">
         <div className="segmented">
-          <button type="button" className={view === 'classification' ? 'on' : ''} data-testid="analysis-tab-classification" onClick={() => setView('classification')}>
+          <button
+            type="button"
+            className={view === 'classification' ? 'on' : ''}
+            data-testid="analysis-tab-classification"
+            onClick={() => setView('classification')}
+          >
             {t('analysis.tabClassification')}
           </button>
           <button type="button" className={view === 'reports' ? 'on' : ''} data-testid="analysis-tab-reports" onClick={() => setView('reports')}>
@@ -64,7 +69,13 @@ export function AnalysisScreen() {
         <div className="reports-view">
           <nav className="report-list no-print" data-testid="report-list">
             {REPORT_KINDS.map((k) => (
-              <button key={k} type="button" className={`report-item${k === report ? ' active' : ''}`} data-testid={`report-nav-${k}`} onClick={() => setReport(k)}>
+              <button
+                key={k}
+                type="button"
+                className={`report-item${k === report ? ' active' : ''}`}
+                data-testid={`report-nav-${k}`}
+                onClick={() => setReport(k)}
+              >
                 {t(`analysis.reports.${k}`)}
               </button>
             ))}

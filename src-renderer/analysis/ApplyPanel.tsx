@@ -42,7 +42,13 @@ export function ApplyPanel({ scheme }: { scheme: SchemeDto }) {
           <span className="form-label">{t('classification.applyPeriod')}</span>
           <input value={period} maxLength={20} data-testid="scheme-apply-period" onChange={(e) => setPeriod(e.target.value)} />
         </label>
-        <button type="button" className="primary" data-testid="scheme-apply-run" disabled={!period.trim() || state.status === 'running'} onClick={() => void apply()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="scheme-apply-run"
+          disabled={!period.trim() || state.status === 'running'}
+          onClick={() => void apply()}
+        >
           {t('classification.applyButton')}
         </button>
       </div>

@@ -23,7 +23,11 @@ export function BusinessReport() {
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
   const drill = (status: string) => {
-    if (data && type) openDrill({ title: `${type.name} · ${statusLabel(status)} · ${data.window.from} – ${data.window.to}`, target: { of: 'records', typeId: type.id, status, ...data.window } });
+    if (data && type)
+      openDrill({
+        title: `${type.name} · ${statusLabel(status)} · ${data.window.from} – ${data.window.to}`,
+        target: { of: 'records', typeId: type.id, status, ...data.window },
+      });
   };
   const statusLabel = (key: string) => type?.statuses.find((s) => s.key === key)?.label ?? key;
   const option = useMemo<ChartOption | null>(
@@ -73,8 +77,17 @@ export function BusinessReport() {
           : null
       }
       sheets={() => [
-        { name: t('analysis.business.status'), rows: [[t('analysis.business.status'), t('analysis.business.records')], ...(data?.byStatus.map((s) => [statusLabel(s.status), s.records]) ?? [])] },
-        { name: t('analysis.business.averages'), rows: [[t('analysis.business.daysToClose'), data?.averageDaysToClose ?? null], ...(data?.averages.map((a) => [a.label, a.average]) ?? [])] },
+        {
+          name: t('analysis.business.status'),
+          rows: [
+            [t('analysis.business.status'), t('analysis.business.records')],
+            ...(data?.byStatus.map((s) => [statusLabel(s.status), s.records]) ?? []),
+          ],
+        },
+        {
+          name: t('analysis.business.averages'),
+          rows: [[t('analysis.business.daysToClose'), data?.averageDaysToClose ?? null], ...(data?.averages.map((a) => [a.label, a.average]) ?? [])],
+        },
       ]}
     >
       {data ? (

@@ -42,13 +42,24 @@ export function ClassesEditor({ definition, onChange }: Props) {
           {classes.map((c, i) => (
             <tr key={i} data-testid="scheme-class-row" data-index={i}>
               <td>
-                <input className="class-key" value={c.key} maxLength={10} data-testid="scheme-class-key" onChange={(e) => patch(i, { key: e.target.value })} />
+                <input
+                  className="class-key"
+                  value={c.key}
+                  maxLength={10}
+                  data-testid="scheme-class-key"
+                  onChange={(e) => patch(i, { key: e.target.value })}
+                />
               </td>
               <td>
                 <input value={c.label} maxLength={20} data-testid="scheme-class-label" onChange={(e) => patch(i, { label: e.target.value })} />
               </td>
               <td>
-                <input type="color" value={c.color ?? CLASS_COLORS[i % CLASS_COLORS.length]} data-testid="scheme-class-color" onChange={(e) => patch(i, { color: e.target.value })} />
+                <input
+                  type="color"
+                  value={c.color ?? CLASS_COLORS[i % CLASS_COLORS.length]}
+                  data-testid="scheme-class-color"
+                  onChange={(e) => patch(i, { color: e.target.value })}
+                />
               </td>
               <td className="row-actions">
                 <button

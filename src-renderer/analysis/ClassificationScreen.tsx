@@ -58,7 +58,11 @@ export function ClassificationScreen() {
             <span className="muted small"> · {s.definition.classes.map((c) => c.key).join('')}</span>
           </button>
         ))}
-        <button type="button" data-testid="scheme-new" onClick={() => setEditing({ key: `new-${Date.now()}`, draft: newDraft(t('classification.newScheme')) })}>
+        <button
+          type="button"
+          data-testid="scheme-new"
+          onClick={() => setEditing({ key: `new-${Date.now()}`, draft: newDraft(t('classification.newScheme')) })}
+        >
           + {t('classification.newScheme')}
         </button>
       </aside>

@@ -16,11 +16,21 @@ export function ClvReport() {
   const [lifespan, setLifespan] = useState(3);
   const [marginPct, setMarginPct] = useState(30);
   // The drill lists the customers of the figures shown (`ran`), not of parameters changed since.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'clv'>, ClvResult>({ kind: 'clv', ...useAsOfWindow(), lifespanYears: lifespan, grossMargin: marginPct / 100 });
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'clv'>, ClvResult>({
+    kind: 'clv',
+    ...useAsOfWindow(),
+    lifespanYears: lifespan,
+    grossMargin: marginPct / 100,
+  });
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.clv');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => ran && openDrill({ title: t('analysis.clv.buyers', { n: (data?.customers ?? 0).toLocaleString() }), target: { of: 'buyers', asOf: ran.asOf, windowDays: ran.windowDays, clv: { lifespanYears: ran.lifespanYears, grossMargin: ran.grossMargin } } });
+  const drill = () =>
+    ran &&
+    openDrill({
+      title: t('analysis.clv.buyers', { n: (data?.customers ?? 0).toLocaleString() }),
+      target: { of: 'buyers', asOf: ran.asOf, windowDays: ran.windowDays, clv: { lifespanYears: ran.lifespanYears, grossMargin: ran.grossMargin } },
+    });
   const steps = useMemo(
     () =>
       data
@@ -40,7 +50,13 @@ export function ClvReport() {
         grid: { left: 80, right: 20, top: 20, bottom: 30 },
         xAxis: { type: 'category', data: steps.map((s) => s.label) },
         yAxis: { type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } },
-        series: [{ type: 'bar', data: steps.map((s) => yuan(Math.round(s.fen))), label: { show: true, position: 'top', formatter: (p: { value: number }) => formatMoneyShort(p.value * 100, i18n.language) } }],
+        series: [
+          {
+            type: 'bar',
+            data: steps.map((s) => yuan(Math.round(s.fen))),
+            label: { show: true, position: 'top', formatter: (p: { value: number }) => formatMoneyShort(p.value * 100, i18n.language) },
+          },
+        ],
       },
     [data, steps, t, i18n.language],
   );
@@ -57,11 +73,26 @@ export function ClvReport() {
           <AsOfWindow />
           <label className="an-field">
             <span className="form-label">{t('analysis.clv.lifespan')}</span>
-            <input type="number" min={0.1} max={50} step={0.5} value={lifespan} data-testid="clv-lifespan" onChange={(e) => setLifespan(num(e.target.value, 0.1, 50))} />
+            <input
+              type="number"
+              min={0.1}
+              max={50}
+              step={0.5}
+              value={lifespan}
+              data-testid="clv-lifespan"
+              onChange={(e) => setLifespan(num(e.target.value, 0.1, 50))}
+            />
           </label>
           <label className="an-field">
             <span className="form-label">{t('analysis.clv.margin')}</span>
-            <input type="number" min={0} max={100} value={marginPct} data-testid="clv-margin" onChange={(e) => setMarginPct(num(e.target.value, 0, 100))} />
+            <input
+              type="number"
+              min={0}
+              max={100}
+              value={marginPct}
+              data-testid="clv-margin"
+              onChange={(e) => setMarginPct(num(e.target.value, 0, 100))}
+            />
           </label>
         </>
       }
@@ -86,11 +117,17 @@ export function ClvReport() {
             {t('analysis.clv.value')} = {data.formula}
           </p>
           <p className="report-headline" data-testid="clv-value" data-fen={Math.round(data.clv)}>
-            {formatMoney(Math.round(data.avgOrderValue), { symbol: true })} × {data.purchasesPerYear.toFixed(2)} × {data.lifespanYears} × {Math.round(data.grossMargin * 100)}% ={' '}
-            <b>{formatMoney(Math.round(data.clv), { symbol: true })}</b>
+            {formatMoney(Math.round(data.avgOrderValue), { symbol: true })} × {data.purchasesPerYear.toFixed(2)} × {data.lifespanYears} ×{' '}
+            {Math.round(data.grossMargin * 100)}% = <b>{formatMoney(Math.round(data.clv), { symbol: true })}</b>
           </p>
           <p className="muted">
-            {t('analysis.clv.window', { from: data.window.from, to: data.window.to, orders: data.orders, customers: data.customers, revenue: formatMoneyShort(data.revenue, i18n.language) })}
+            {t('analysis.clv.window', {
+              from: data.window.from,
+              to: data.window.to,
+              orders: data.orders,
+              customers: data.customers,
+              revenue: formatMoneyShort(data.revenue, i18n.language),
+            })}
           </p>
           <button type="button" data-testid="clv-drill" disabled={data.customers === 0} onClick={drill}>
             {t('analysis.clv.drill')}

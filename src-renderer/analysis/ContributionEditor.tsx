@@ -16,7 +16,11 @@ export function ContributionEditor({ definition, method, onChange }: Props) {
     <div className="scheme-method" data-testid="scheme-contribution">
       <label className="an-field">
         <span className="form-label">{t('classification.metric')}</span>
-        <select value={method.metric} data-testid="scheme-contribution-metric" onChange={(e) => onChange({ ...method, metric: e.target.value === 'profit' ? 'profit' : 'revenue' })}>
+        <select
+          value={method.metric}
+          data-testid="scheme-contribution-metric"
+          onChange={(e) => onChange({ ...method, metric: e.target.value === 'profit' ? 'profit' : 'revenue' })}
+        >
           <option value="revenue">{t('classification.metrics.revenue')}</option>
           <option value="profit">{t('classification.metrics.profit')}</option>
         </select>

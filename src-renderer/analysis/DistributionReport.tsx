@@ -14,12 +14,16 @@ export function DistributionReport() {
   const { t } = useTranslation();
   const { schemes, scheme, loaded } = useSchemes();
   // Reruns when the scheme changes.
-  const { state, run, cancel } = useReportRun<RequestOf<'distribution'>, DistributionResult>(scheme ? { kind: 'distribution', schemeId: scheme.id } : null, scheme?.id ?? '');
+  const { state, run, cancel } = useReportRun<RequestOf<'distribution'>, DistributionResult>(
+    scheme ? { kind: 'distribution', schemeId: scheme.id } : null,
+    scheme?.id ?? '',
+  );
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.distribution');
   const data = state.status === 'done' ? state.data : null;
   const drill = (period: string, key: string) => {
-    if (scheme) openDrill({ title: `${scheme.name} · ${period} · ${key}`, target: { of: 'snapshotClass', schemeId: scheme.id, period, classKey: key } });
+    if (scheme)
+      openDrill({ title: `${scheme.name} · ${period} · ${key}`, target: { of: 'snapshotClass', schemeId: scheme.id, period, classKey: key } });
   };
   const colorOf = (key: string) => scheme?.definition.classes.find((c) => c.key === key)?.color;
   const option = useMemo<ChartOption | null>(
@@ -30,7 +34,13 @@ export function DistributionReport() {
         grid: { left: 50, right: 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: data.periods },
         yAxis: { type: 'value', name: t('analysis.customers') },
-        series: data.series.map((s) => ({ type: 'bar', stack: 'all', name: s.key, data: s.counts, itemStyle: colorOf(s.key) ? { color: colorOf(s.key) } : undefined })),
+        series: data.series.map((s) => ({
+          type: 'bar',
+          stack: 'all',
+          name: s.key,
+          data: s.counts,
+          itemStyle: colorOf(s.key) ? { color: colorOf(s.key) } : undefined,
+        })),
       },
     [data, t], // eslint-disable-line react-hooks/exhaustive-deps -- colours follow the data's scheme
   );
@@ -55,7 +65,15 @@ export function DistributionReport() {
             }
           : null
       }
-      sheets={() => [{ name: title, rows: [[t('analysis.period'), ...(data?.series.map((s) => s.key) ?? [])], ...(data?.periods.map((p, i) => [p, ...data.series.map((s) => s.counts[i] ?? 0)]) ?? [])] }]}
+      sheets={() => [
+        {
+          name: title,
+          rows: [
+            [t('analysis.period'), ...(data?.series.map((s) => s.key) ?? [])],
+            ...(data?.periods.map((p, i) => [p, ...data.series.map((s) => s.counts[i] ?? 0)]) ?? []),
+          ],
+        },
+      ]}
     >
       {data ? (
         <table className="data-table compact" data-testid="distribution-table">
@@ -75,7 +93,12 @@ export function DistributionReport() {
                 <td>{p}</td>
                 {data.series.map((s) => (
                   <td key={s.key} className="num" data-key={s.key}>
-                    <DrillCount testId="distribution-cell" n={s.counts[i] ?? 0} data={{ 'data-period': p, 'data-key': s.key }} onClick={() => drill(p, s.key)} />
+                    <DrillCount
+                      testId="distribution-cell"
+                      n={s.counts[i] ?? 0}
+                      data={{ 'data-period': p, 'data-key': s.key }}
+                      onClick={() => drill(p, s.key)}
+                    />
                   </td>
                 ))}
               </tr>

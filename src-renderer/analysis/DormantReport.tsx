@@ -22,11 +22,17 @@ export function DormantReport() {
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.dormant');
   const data = state.status === 'done' ? state.data : null;
-  const drill = () => ran && openDrill({ title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }), target: { of: 'dormant', asOf: ran.asOf, dormantDays: ran.dormantDays } });
+  const drill = () =>
+    ran &&
+    openDrill({
+      title: t('analysis.dormant.count', { n: (data?.count ?? 0).toLocaleString() }),
+      target: { of: 'dormant', asOf: ran.asOf, dormantDays: ran.dormantDays },
+    });
   // How long all dormant customers have been quiet, in bands from the threshold (counted by main, not from the listed 200).
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
-    const label = (b: DormantResult['bands'][number]) => (b.toDays === null ? t('analysis.dormant.bandOpen', { from: b.fromDays }) : t('analysis.dormant.band', { from: b.fromDays, to: b.toDays }));
+    const label = (b: DormantResult['bands'][number]) =>
+      b.toDays === null ? t('analysis.dormant.bandOpen', { from: b.fromDays }) : t('analysis.dormant.band', { from: b.fromDays, to: b.toDays });
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 60, right: 20, top: 30, bottom: 50 },
@@ -57,7 +63,14 @@ export function DormantReport() {
           <AsOfWindow window={false} />
           <label className="an-field">
             <span className="form-label">{t('analysis.dormant.days')}</span>
-            <input type="number" min={1} max={3660} value={days} data-testid="dormant-days" onChange={(e) => setDays(Math.max(1, Math.min(3660, Math.round(Number(e.target.value) || 1))))} />
+            <input
+              type="number"
+              min={1}
+              max={3660}
+              value={days}
+              data-testid="dormant-days"
+              onChange={(e) => setDays(Math.max(1, Math.min(3660, Math.round(Number(e.target.value) || 1))))}
+            />
           </label>
         </>
       }

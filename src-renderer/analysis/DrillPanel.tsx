@@ -99,7 +99,9 @@ export function DrillPanel({ drill }: { drill: Drill }) {
           }}
           onOpen={open}
           sort={sort}
-          onSort={(field) => setSort({ field, dir: sort?.field === field ? (sort.dir === 'asc' ? 'desc' : 'asc') : field === 'figure' ? 'desc' : 'asc' })}
+          onSort={(field) =>
+            setSort({ field, dir: sort?.field === field ? (sort.dir === 'asc' ? 'desc' : 'asc') : field === 'figure' ? 'desc' : 'asc' })
+          }
         />
       ) : null}
       {saving ? (

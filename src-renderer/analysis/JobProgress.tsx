@@ -8,7 +8,11 @@ export function JobProgress({ state, onCancel, testId = 'report-progress' }: { s
   const p = state.progress;
   const pct = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : null;
   const label =
-    p?.phase === 'reading' ? t('analysis.readingSales') : p?.phase === 'writing' ? t('analysis.writing', { done: p.done.toLocaleString(), total: p.total.toLocaleString() }) : t('analysis.computing');
+    p?.phase === 'reading'
+      ? t('analysis.readingSales')
+      : p?.phase === 'writing'
+        ? t('analysis.writing', { done: p.done.toLocaleString(), total: p.total.toLocaleString() })
+        : t('analysis.computing');
   return (
     <div className="report-progress no-print" data-testid={testId} data-phase={p?.phase ?? ''}>
       <div className="progress">

@@ -17,7 +17,10 @@ export function ManagersReport() {
   const types = useBusinessTypes().data ?? [];
   const [visitTypeId, setVisitTypeId] = useState('');
   // Reruns when the visit type changes; dates and window on 计算.
-  const { state, run, cancel } = useReportRun<RequestOf<'managers'>, ManagerRow[]>({ kind: 'managers', ...useAsOfWindow(), ...(visitTypeId ? { visitTypeId } : {}) }, visitTypeId);
+  const { state, run, cancel } = useReportRun<RequestOf<'managers'>, ManagerRow[]>(
+    { kind: 'managers', ...useAsOfWindow(), ...(visitTypeId ? { visitTypeId } : {}) },
+    visitTypeId,
+  );
   const title = t('analysis.reports.managers');
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
@@ -31,7 +34,10 @@ export function ManagersReport() {
         legend: { top: 0 },
         grid: { left: 80, right: 50, top: 40, bottom: 40 },
         xAxis: { type: 'category', data: data.map((r) => r.name) },
-        yAxis: [{ type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } }, { type: 'value', name: t('analysis.managers.done') }],
+        yAxis: [
+          { type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } },
+          { type: 'value', name: t('analysis.managers.done') },
+        ],
         series: [
           { type: 'bar', name: t('analysis.revenue'), data: data.map((r) => yuan(r.revenue)) },
           { type: 'bar', yAxisIndex: 1, name: t('analysis.managers.planned'), data: data.map((r) => r.visitsPlanned) },
@@ -40,7 +46,13 @@ export function ManagersReport() {
       },
     [data, t, i18n.language],
   );
-  const head = [t('analysis.managers.name'), t('analysis.customers'), t('analysis.revenue'), t('analysis.managers.planned'), t('analysis.managers.done')];
+  const head = [
+    t('analysis.managers.name'),
+    t('analysis.customers'),
+    t('analysis.revenue'),
+    t('analysis.managers.planned'),
+    t('analysis.managers.done'),
+  ];
   return (
     <ReportFrame
       kind="managers"
@@ -65,7 +77,9 @@ export function ManagersReport() {
         </>
       }
       chart={option ? { option, onClick: (e) => drillOwner(data?.[e.dataIndex]) } : null}
-      sheets={() => [{ name: title, rows: [head, ...(data?.map((r) => [r.name, r.customers, yuan(r.revenue), r.visitsPlanned, r.visitsDone]) ?? [])] }]}
+      sheets={() => [
+        { name: title, rows: [head, ...(data?.map((r) => [r.name, r.customers, yuan(r.revenue), r.visitsPlanned, r.visitsDone]) ?? [])] },
+      ]}
     >
       {data ? (
         <table className="data-table compact" data-testid="managers-table">
@@ -81,13 +95,7 @@ export function ManagersReport() {
               <tr key={r.id} data-testid="managers-row" data-id={r.id}>
                 <td>{r.name}</td>
                 <td className="num">
-                  <button
-                    type="button"
-                    className="link"
-                    data-testid="managers-drill"
-                    disabled={r.customers === 0}
-                    onClick={() => drillOwner(r)}
-                  >
+                  <button type="button" className="link" data-testid="managers-drill" disabled={r.customers === 0} onClick={() => drillOwner(r)}>
                     {r.customers}
                   </button>
                 </td>

@@ -39,7 +39,12 @@ export function OverridePanel({ scheme }: { scheme: SchemeDto }) {
       <div className="inline-row">
         <label className="an-field">
           <span className="form-label">{t('classification.overrideCustomer')}</span>
-          <CustomerPicker value={customer?.id ?? null} label={customer?.name ?? null} testId="override-customer" onChange={(id, name) => setCustomer(id ? { id, name } : null)} />
+          <CustomerPicker
+            value={customer?.id ?? null}
+            label={customer?.name ?? null}
+            testId="override-customer"
+            onChange={(id, name) => setCustomer(id ? { id, name } : null)}
+          />
         </label>
         <label className="an-field">
           <span className="form-label">{t('classification.overrideClass')}</span>

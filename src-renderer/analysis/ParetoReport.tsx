@@ -15,14 +15,23 @@ export function ParetoReport() {
   const { state, ran, run, cancel } = useReportRun<RequestOf<'pareto'>, ParetoResult>({ kind: 'pareto', ...useAsOfWindow() });
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.pareto');
-  const drillTop = () => ran && openDrill({ title: t('analysis.pareto.drillTop'), target: { of: 'paretoTop', asOf: ran.asOf, windowDays: ran.windowDays, share: 0.2 } });
+  const drillTop = () =>
+    ran && openDrill({ title: t('analysis.pareto.drillTop'), target: { of: 'paretoTop', asOf: ran.asOf, windowDays: ran.windowDays, share: 0.2 } });
   const data = state.status === 'done' ? state.data : null;
   const option = useMemo<ChartOption | null>(
     () =>
       data && {
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => pct(Number(v) / 100) },
         grid: { left: 60, right: 30, top: 30, bottom: 50 },
-        xAxis: { type: 'value', min: 0, max: 100, name: t('analysis.pareto.xAxis'), nameLocation: 'middle', nameGap: 30, axisLabel: { formatter: '{value}%' } },
+        xAxis: {
+          type: 'value',
+          min: 0,
+          max: 100,
+          name: t('analysis.pareto.xAxis'),
+          nameLocation: 'middle',
+          nameGap: 30,
+          axisLabel: { formatter: '{value}%' },
+        },
         yAxis: { type: 'value', min: 0, max: 100, name: t('analysis.pareto.yAxis'), axisLabel: { formatter: '{value}%' } },
         series: [
           {
@@ -36,7 +45,10 @@ export function ParetoReport() {
               symbol: 'none',
               data: [
                 { xAxis: 20, label: { formatter: t('analysis.pareto.markCustomers'), position: 'end' } },
-                { yAxis: data.top20Share * 100, label: { formatter: t('analysis.pareto.markRevenue', { share: pct(data.top20Share) }), position: 'insideStartTop' } },
+                {
+                  yAxis: data.top20Share * 100,
+                  label: { formatter: t('analysis.pareto.markRevenue', { share: pct(data.top20Share) }), position: 'insideStartTop' },
+                },
               ],
             },
             markArea: { silent: false, itemStyle: { color: 'rgba(196,43,28,0.08)' }, data: [[{ xAxis: 0 }, { xAxis: 20 }]] },

@@ -25,12 +25,22 @@ export function PyramidReport() {
   const drill = (key: string) => {
     const c = data?.classes.find((x) => x.key === key);
     if (!scheme || !data?.period || !c) return;
-    openDrill({ title: `${scheme.name} · ${data.period} · ${c.key} ${c.label}`, target: { of: 'snapshotClass', schemeId: scheme.id, period: data.period, classKey: key } });
+    openDrill({
+      title: `${scheme.name} · ${data.period} · ${c.key} ${c.label}`,
+      target: { of: 'snapshotClass', schemeId: scheme.id, period: data.period, classKey: key },
+    });
   };
   // The class in that period's snapshot, not the card's class now (which the next run may change).
   const openAsQuery = (key: string) => {
     if (!scheme || !data?.period) return;
-    openQuery({ entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: snapshotFieldKey(scheme.id, data.period), operator: 'eq', value: key }] } });
+    openQuery({
+      entity: 'customer',
+      where: {
+        kind: 'group',
+        op: 'and',
+        children: [{ kind: 'condition', field: snapshotFieldKey(scheme.id, data.period), operator: 'eq', value: key }],
+      },
+    });
   };
   const option = useMemo<ChartOption | null>(
     () =>
@@ -44,7 +54,11 @@ export function PyramidReport() {
             width: '70%',
             minSize: '20%',
             label: { position: 'inside', formatter: '{b}  {c}', color: '#fff', fontSize: 14 },
-            data: data.classes.map((c, i) => ({ name: c.key, value: c.customers, itemStyle: { color: c.color ?? ['#c42b1c', '#e8912d', '#0f6cbd', '#6b7280', '#107c10', '#8764b8'][i % 6] } })),
+            data: data.classes.map((c, i) => ({
+              name: c.key,
+              value: c.customers,
+              itemStyle: { color: c.color ?? ['#c42b1c', '#e8912d', '#0f6cbd', '#6b7280', '#107c10', '#8764b8'][i % 6] },
+            })),
           },
         ],
       },
@@ -65,11 +79,23 @@ export function PyramidReport() {
         </>
       }
       chart={option ? { option, onClick: (e) => drill(e.name) } : null}
-      sheets={() => [{ name: title, rows: [[t('classification.classKey'), t('classification.classLabel'), t('analysis.customers')], ...(data?.classes.map((c) => [c.key, c.label, c.customers]) ?? [])] }]}
+      sheets={() => [
+        {
+          name: title,
+          rows: [
+            [t('classification.classKey'), t('classification.classLabel'), t('analysis.customers')],
+            ...(data?.classes.map((c) => [c.key, c.label, c.customers]) ?? []),
+          ],
+        },
+      ]}
     >
       {data ? (
         <>
-          {data.period ? <p className="muted">{t('analysis.pyramid.periodOf', { period: data.period })}</p> : <p className="muted">{t('analysis.noPeriods')}</p>}
+          {data.period ? (
+            <p className="muted">{t('analysis.pyramid.periodOf', { period: data.period })}</p>
+          ) : (
+            <p className="muted">{t('analysis.noPeriods')}</p>
+          )}
           <table className="data-table compact" data-testid="pyramid-table">
             <tbody>
               {data.classes.map((c) => (
@@ -79,10 +105,22 @@ export function PyramidReport() {
                   </td>
                   <td className="num">{c.customers}</td>
                   <td className="row-actions">
-                    <button type="button" className="link" data-testid="pyramid-drill" disabled={!data.period || c.customers === 0} onClick={() => drill(c.key)}>
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="pyramid-drill"
+                      disabled={!data.period || c.customers === 0}
+                      onClick={() => drill(c.key)}
+                    >
                       {t('analysis.pyramid.drill')}
                     </button>
-                    <button type="button" className="link" data-testid="pyramid-open-query" disabled={!data.period} onClick={() => openAsQuery(c.key)}>
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="pyramid-open-query"
+                      disabled={!data.period}
+                      onClick={() => openAsQuery(c.key)}
+                    >
                       {t('analysis.pyramid.openQuery')}
                     </button>
                   </td>

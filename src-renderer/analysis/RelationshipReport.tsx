@@ -13,7 +13,8 @@ export function RelationshipReport() {
   const title = t('analysis.reports.relationship');
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
-  const label = (level: number | null) => (level === null ? t('analysis.relationship.none') : t(`enums.relationshipLevel.${level}`, { defaultValue: String(level) }));
+  const label = (level: number | null) =>
+    level === null ? t('analysis.relationship.none') : t(`enums.relationshipLevel.${level}`, { defaultValue: String(level) });
   const drill = (level: number | null) => openDrill({ title: `${title} · ${label(level)}`, target: { of: 'relationship', level } });
   const option = useMemo<ChartOption | null>(
     () =>
@@ -42,7 +43,12 @@ export function RelationshipReport() {
             }
           : null
       }
-      sheets={() => [{ name: title, rows: [[t('analysis.relationship.level'), t('analysis.customers')], ...(data?.map((r) => [label(r.level), r.customers]) ?? [])] }]}
+      sheets={() => [
+        {
+          name: title,
+          rows: [[t('analysis.relationship.level'), t('analysis.customers')], ...(data?.map((r) => [label(r.level), r.customers]) ?? [])],
+        },
+      ]}
     >
       {data ? (
         <table className="data-table compact" data-testid="relationship-table">

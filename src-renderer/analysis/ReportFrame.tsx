@@ -47,10 +47,20 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
       <div className="report-head">
         <h2 className="report-title">{title}</h2>
         <div className="report-actions no-print">
-          <button type="button" data-testid="report-export-png" disabled={!done || !chart} onClick={() => save(chartRef.current?.png() ?? null, 'png')}>
+          <button
+            type="button"
+            data-testid="report-export-png"
+            disabled={!done || !chart}
+            onClick={() => save(chartRef.current?.png() ?? null, 'png')}
+          >
             PNG
           </button>
-          <button type="button" data-testid="report-export-svg" disabled={!done || !chart} onClick={() => save(chartRef.current?.svg() ?? null, 'svg')}>
+          <button
+            type="button"
+            data-testid="report-export-svg"
+            disabled={!done || !chart}
+            onClick={() => save(chartRef.current?.svg() ?? null, 'svg')}
+          >
             SVG
           </button>
           <button type="button" data-testid="report-export-xlsx" disabled={!done} onClick={() => void xlsx()}>
@@ -73,7 +83,9 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
           {state.message}
         </div>
       ) : null}
-      {done && chart ? <EChart ref={chartRef} option={chart.option} onClick={chart.onClick} height={chart.height ?? 360} testId="report-chart" /> : null}
+      {done && chart ? (
+        <EChart ref={chartRef} option={chart.option} onClick={chart.onClick} height={chart.height ?? 360} testId="report-chart" />
+      ) : null}
       {done ? <div className="report-body">{children}</div> : null}
     </section>
   );

@@ -77,7 +77,19 @@ export function SchemeSelect({ schemes, scheme }: { schemes: SchemeDto[]; scheme
   );
 }
 
-export function PeriodSelect({ label, value, periods, onChange, testId }: { label: string; value: string; periods: string[]; onChange(p: string): void; testId: string }) {
+export function PeriodSelect({
+  label,
+  value,
+  periods,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  periods: string[];
+  onChange(p: string): void;
+  testId: string;
+}) {
   return (
     <label className="an-field">
       <span className="form-label">{label}</span>

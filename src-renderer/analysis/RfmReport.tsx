@@ -16,7 +16,10 @@ export function RfmReport() {
   const { t, i18n } = useTranslation();
   const [buckets, setBuckets] = useState<3 | 4 | 5>(5);
   // Reruns at once when the scoring changes; dates and window on 计算. Drills use the shown result's parameters.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'rfm'>, RfmResult>({ kind: 'rfm', ...useAsOfWindow(), scoring: { kind: 'quantiles', buckets } }, String(buckets));
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'rfm'>, RfmResult>(
+    { kind: 'rfm', ...useAsOfWindow(), scoring: { kind: 'quantiles', buckets } },
+    String(buckets),
+  );
   const openDrill = useAnalysis((s) => s.openDrill);
   const params = () => (ran ? { asOf: ran.asOf, windowDays: ran.windowDays, scoring: ran.scoring } : null);
   const title = t('analysis.reports.rfm');
@@ -37,14 +40,24 @@ export function RfmReport() {
     const max = Math.max(1, ...data.heatmap.map((c) => c.avgMonetary));
     return {
       tooltip: {
-        formatter: (p: { data: [number, number, number, number] }) => `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoneyShort(p.data[2], i18n.language)}`,
+        formatter: (p: { data: [number, number, number, number] }) =>
+          `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoneyShort(p.data[2], i18n.language)}`,
       },
       grid: { left: 70, right: 30, top: 20, bottom: 110 },
       xAxis: { type: 'category', data: scores, name: t('analysis.rfm.f'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'category', data: scores, name: t('analysis.rfm.r'), nameLocation: 'middle', nameGap: 40 },
       // The colour scale's title says what the colour is: the cell's average monetary value.
       title: { text: t('analysis.rfm.legendTitle'), left: 'center', bottom: 48, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, dimension: 2, formatter: (v: number) => formatMoneyShort(Math.round(v), i18n.language) },
+      visualMap: {
+        min: 0,
+        max,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        dimension: 2,
+        formatter: (v: number) => formatMoneyShort(Math.round(v), i18n.language),
+      },
       series: [
         {
           type: 'heatmap',
@@ -67,7 +80,11 @@ export function RfmReport() {
           <AsOfWindow />
           <label className="an-field">
             <span className="form-label">{t('analysis.rfm.scoring')}</span>
-            <select value={buckets} data-testid="rfm-buckets" onChange={(e) => setBuckets(e.target.value === '3' ? 3 : e.target.value === '4' ? 4 : 5)}>
+            <select
+              value={buckets}
+              data-testid="rfm-buckets"
+              onChange={(e) => setBuckets(e.target.value === '3' ? 3 : e.target.value === '4' ? 4 : 5)}
+            >
               {[3, 4, 5].map((n) => (
                 <option key={n} value={n}>
                   {t('analysis.rfm.quantiles', { n })}
@@ -91,7 +108,13 @@ export function RfmReport() {
       }
       sheets={() => [
         { name: title, rows: [head, ...(data?.segments.map((s) => [s.segment, s.customers, yuan(s.revenue), s.revenueShare, s.action]) ?? [])] },
-        { name: 'R×F', rows: [['R', 'F', t('analysis.customers'), t('analysis.rfm.avgM')], ...(data?.heatmap.map((c) => [c.r, c.f, c.customers, yuan(c.avgMonetary)]) ?? [])] },
+        {
+          name: 'R×F',
+          rows: [
+            ['R', 'F', t('analysis.customers'), t('analysis.rfm.avgM')],
+            ...(data?.heatmap.map((c) => [c.r, c.f, c.customers, yuan(c.avgMonetary)]) ?? []),
+          ],
+        },
       ]}
     >
       {data ? (

@@ -50,7 +50,11 @@ export function RulesEditor({ definition, method, onChange }: Props) {
           </div>
           {rule.all.map((c, ci) => (
             <div key={ci} className="scheme-condition" data-testid="scheme-condition">
-              <select value={c.metric} data-testid="scheme-condition-metric" onChange={(e) => setCond(rule, ri, ci, { ...c, metric: e.target.value })}>
+              <select
+                value={c.metric}
+                data-testid="scheme-condition-metric"
+                onChange={(e) => setCond(rule, ri, ci, { ...c, metric: e.target.value })}
+              >
                 {METRICS.map((m) => (
                   <option key={m} value={m}>
                     {t(`classification.metrics.${m}`)}
@@ -62,7 +66,11 @@ export function RulesEditor({ definition, method, onChange }: Props) {
                   </option>
                 ))}
               </select>
-              <select value={c.op} data-testid="scheme-condition-op" onChange={(e) => setCond(rule, ri, ci, { ...c, op: OPS.find((o) => o === e.target.value) ?? 'gte' })}>
+              <select
+                value={c.op}
+                data-testid="scheme-condition-op"
+                onChange={(e) => setCond(rule, ri, ci, { ...c, op: OPS.find((o) => o === e.target.value) ?? 'gte' })}
+              >
                 {OPS.map((o) => (
                   <option key={o} value={o}>
                     {t(`classification.ops.${o}`)}
@@ -78,12 +86,24 @@ export function RulesEditor({ definition, method, onChange }: Props) {
                   setCond(rule, ri, ci, { ...c, value: Number.isFinite(n) ? (isMoney(c.metric) ? Math.round(n * 100) : n) : 0 });
                 }}
               />
-              <button type="button" className="icon" data-testid="scheme-condition-remove" disabled={rule.all.length <= 1} onClick={() => setCond(rule, ri, ci, null)}>
+              <button
+                type="button"
+                className="icon"
+                data-testid="scheme-condition-remove"
+                disabled={rule.all.length <= 1}
+                onClick={() => setCond(rule, ri, ci, null)}
+              >
                 ✕
               </button>
             </div>
           ))}
-          <button type="button" className="link" data-testid="scheme-condition-add" disabled={rule.all.length >= 10} onClick={() => setRule(ri, { ...rule, all: [...rule.all, { metric: 'orders', op: 'gte', value: 1 }] })}>
+          <button
+            type="button"
+            className="link"
+            data-testid="scheme-condition-add"
+            disabled={rule.all.length >= 10}
+            onClick={() => setRule(ri, { ...rule, all: [...rule.all, { metric: 'orders', op: 'gte', value: 1 }] })}
+          >
             + {t('classification.addCondition')}
           </button>
         </div>
@@ -92,7 +112,12 @@ export function RulesEditor({ definition, method, onChange }: Props) {
         type="button"
         data-testid="scheme-rule-add"
         disabled={method.rules.length >= 10}
-        onClick={() => onChange({ ...method, rules: [...method.rules, { classKey: definition.classes[0]?.key ?? 'A', all: [{ metric: 'revenue', op: 'gte', value: 0 }] }] })}
+        onClick={() =>
+          onChange({
+            ...method,
+            rules: [...method.rules, { classKey: definition.classes[0]?.key ?? 'A', all: [{ metric: 'revenue', op: 'gte', value: 0 }] }],
+          })
+        }
       >
         {t('classification.addRule')}
       </button>

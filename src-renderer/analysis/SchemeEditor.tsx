@@ -33,7 +33,12 @@ export function SchemeEditor({ initial, saved, onSaved, onDeleted }: Props) {
     if (problem) return;
     setBusy(true);
     try {
-      const s = await api.classification.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name, definition: def, setsCustomerClass: draft.setsCustomerClass });
+      const s = await api.classification.save({
+        ...(draft.id ? { id: draft.id } : {}),
+        name: draft.name,
+        definition: def,
+        setsCustomerClass: draft.setsCustomerClass,
+      });
       const scheme = s as SchemeDto;
       setDraft({ ...draft, id: scheme.id });
       setError(null);
@@ -69,11 +74,18 @@ export function SchemeEditor({ initial, saved, onSaved, onDeleted }: Props) {
             max={3660}
             value={def.windowDays}
             data-testid="scheme-window"
-            onChange={(e) => setDraft({ ...draft, definition: { ...def, windowDays: Math.max(1, Math.min(3660, Math.round(Number(e.target.value) || 1))) } })}
+            onChange={(e) =>
+              setDraft({ ...draft, definition: { ...def, windowDays: Math.max(1, Math.min(3660, Math.round(Number(e.target.value) || 1))) } })
+            }
           />
         </label>
         <label className="check">
-          <input type="checkbox" checked={draft.setsCustomerClass} data-testid="scheme-sets-class" onChange={(e) => setDraft({ ...draft, setsCustomerClass: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.setsCustomerClass}
+            data-testid="scheme-sets-class"
+            onChange={(e) => setDraft({ ...draft, setsCustomerClass: e.target.checked })}
+          />
           {t('classification.setsCustomerClass')}
         </label>
       </div>
@@ -82,7 +94,13 @@ export function SchemeEditor({ initial, saved, onSaved, onDeleted }: Props) {
       <div className="section-title">{t('classification.method')}</div>
       <div className="segmented" data-testid="scheme-method">
         {(['contribution', 'rules'] as const).map((k) => (
-          <button key={k} type="button" className={def.method.kind === k ? 'on' : ''} data-testid={`scheme-method-${k}`} onClick={() => setDraft({ ...draft, definition: switchMethod(def, k) })}>
+          <button
+            key={k}
+            type="button"
+            className={def.method.kind === k ? 'on' : ''}
+            data-testid={`scheme-method-${k}`}
+            onClick={() => setDraft({ ...draft, definition: switchMethod(def, k) })}
+          >
             {t(k === 'rules' ? 'classification.methodRules' : 'classification.methodContribution')}
           </button>
         ))}
@@ -103,7 +121,13 @@ export function SchemeEditor({ initial, saved, onSaved, onDeleted }: Props) {
         </div>
       ) : null}
       <div className="inline-row">
-        <button type="button" className="primary" data-testid="scheme-save" disabled={busy || problem !== null || !draft.name.trim()} onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="scheme-save"
+          disabled={busy || problem !== null || !draft.name.trim()}
+          onClick={() => void save()}
+        >
           {t('classification.save')}
         </button>
         {draft.id ? (

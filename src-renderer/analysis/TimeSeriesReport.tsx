@@ -31,7 +31,10 @@ export function TimeSeriesReport() {
   const [range, setRange] = useState(() => ({ from: `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`, to: asOf.slice(0, 7) }));
   const [by, setBy] = useState<By>('');
   // Reruns when the split changes; the months on 计算.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'timeSeries'>, TimeSeriesResult>({ kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) }, by);
+  const { state, ran, run, cancel } = useReportRun<RequestOf<'timeSeries'>, TimeSeriesResult>(
+    { kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) },
+    by,
+  );
   // The split the shown data was computed with (the select may have moved since).
   const ranBy: By = ran?.by ?? '';
   const title = t('analysis.reports.timeSeries');
@@ -66,14 +69,22 @@ export function TimeSeriesReport() {
   const option = useMemo<ChartOption | null>(() => {
     if (!table) return null;
     const revenue = shownBy
-      ? table.keys.map((k, i) => ({ type: 'bar', stack: 'rev', name: k || t('analysis.timeSeries.none'), data: table.rows.map((r) => yuan(r.byKey[i] ?? 0)) }))
+      ? table.keys.map((k, i) => ({
+          type: 'bar',
+          stack: 'rev',
+          name: k || t('analysis.timeSeries.none'),
+          data: table.rows.map((r) => yuan(r.byKey[i] ?? 0)),
+        }))
       : [{ type: 'bar', name: t('analysis.revenue'), data: table.rows.map((r) => yuan(r.revenue)) }];
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 70, right: 50, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: table.months },
-      yAxis: [{ type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } }, { type: 'value', name: t('analysis.customers') }],
+      yAxis: [
+        { type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } },
+        { type: 'value', name: t('analysis.customers') },
+      ],
       series: [
         ...revenue,
         { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.orders'), data: table.rows.map((r) => r.orders) },
@@ -82,7 +93,13 @@ export function TimeSeriesReport() {
       ],
     };
   }, [table, shownBy, t, i18n.language]);
-  const head = [t('analysis.timeSeries.month'), t('analysis.revenue'), t('analysis.timeSeries.orders'), t('analysis.timeSeries.active'), t('analysis.timeSeries.newCustomers')];
+  const head = [
+    t('analysis.timeSeries.month'),
+    t('analysis.revenue'),
+    t('analysis.timeSeries.orders'),
+    t('analysis.timeSeries.active'),
+    t('analysis.timeSeries.newCustomers'),
+  ];
   return (
     <ReportFrame
       kind="timeSeries"
@@ -94,15 +111,29 @@ export function TimeSeriesReport() {
         <>
           <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.from')}</span>
-            <input type="month" value={range.from} data-testid="timeseries-from" onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+            <input
+              type="month"
+              value={range.from}
+              data-testid="timeseries-from"
+              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+            />
           </label>
           <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.to')}</span>
-            <input type="month" value={range.to} data-testid="timeseries-to" onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+            <input
+              type="month"
+              value={range.to}
+              data-testid="timeseries-to"
+              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+            />
           </label>
           <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.by')}</span>
-            <select value={by} data-testid="timeseries-by" onChange={(e) => setBy(e.target.value === 'class' ? 'class' : e.target.value === 'province' ? 'province' : '')}>
+            <select
+              value={by}
+              data-testid="timeseries-by"
+              onChange={(e) => setBy(e.target.value === 'class' ? 'class' : e.target.value === 'province' ? 'province' : '')}
+            >
               <option value="">{t('analysis.timeSeries.byNone')}</option>
               <option value="class">{t('analysis.timeSeries.byClass')}</option>
               <option value="province">{t('analysis.timeSeries.byProvince')}</option>
@@ -127,7 +158,14 @@ export function TimeSeriesReport() {
       }
       sheets={() => [
         { name: title, rows: [head, ...(table?.rows.map((r) => [r.month, yuan(r.revenue), r.orders, r.active, r.newCustomers]) ?? [])] },
-        ...(shownBy && table ? [{ name: t('analysis.timeSeries.by'), rows: [[t('analysis.timeSeries.month'), ...table.keys], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])] }] : []),
+        ...(shownBy && table
+          ? [
+              {
+                name: t('analysis.timeSeries.by'),
+                rows: [[t('analysis.timeSeries.month'), ...table.keys], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])],
+              },
+            ]
+          : []),
       ]}
     >
       {table ? (
@@ -175,7 +213,12 @@ export function TimeSeriesReport() {
                 <td>{r.month}</td>
                 {table.keys.map((k, i) => (
                   <td key={k} className="num">
-                    <DrillCount testId="timeseries-key-cell" n={r.activeByKey[i] ?? 0} data={{ 'data-month': r.month, 'data-key': k }} onClick={() => drill(r.month, 'active', k)} />
+                    <DrillCount
+                      testId="timeseries-key-cell"
+                      n={r.activeByKey[i] ?? 0}
+                      data={{ 'data-month': r.month, 'data-key': k }}
+                      onClick={() => drill(r.month, 'active', k)}
+                    />
                   </td>
                 ))}
               </tr>

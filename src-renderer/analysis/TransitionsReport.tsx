@@ -29,11 +29,17 @@ export function TransitionsReport() {
   const order = useMemo(() => [...(scheme?.definition.classes.map((c) => c.key) ?? []), ABSENT], [scheme]);
   const drill = (fromClass: string, toClass: string) => {
     if (!scheme || !data) return;
-    openDrill({ title: `${scheme.name} · ${data.from} ${fromClass} → ${data.to} ${toClass}`, target: { of: 'transition', schemeId: scheme.id, from: data.from, to: data.to, fromClass, toClass } });
+    openDrill({
+      title: `${scheme.name} · ${data.from} ${fromClass} → ${data.to} ${toClass}`,
+      target: { of: 'transition', schemeId: scheme.id, from: data.from, to: data.to, fromClass, toClass },
+    });
   };
   const drillMove = (move: TransitionMove) => {
     if (!scheme || !data) return;
-    openDrill({ title: `${scheme.name} · ${data.from} → ${data.to} · ${t(`analysis.transitions.${move}`)}`, target: { of: 'transitionMove', schemeId: scheme.id, from: data.from, to: data.to, move } });
+    openDrill({
+      title: `${scheme.name} · ${data.from} → ${data.to} · ${t(`analysis.transitions.${move}`)}`,
+      target: { of: 'transitionMove', schemeId: scheme.id, from: data.from, to: data.to, move },
+    });
   };
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
@@ -59,7 +65,14 @@ export function TransitionsReport() {
     };
   }, [data, order]);
   if (loaded && !scheme) return <p className="muted pad">{t('analysis.noScheme')}</p>;
-  const stats = data ? ([['up', data.up], ['down', data.down], ['same', data.same], ['stopped', data.stoppedBuying]] as const) : [];
+  const stats = data
+    ? ([
+        ['up', data.up],
+        ['down', data.down],
+        ['same', data.same],
+        ['stopped', data.stoppedBuying],
+      ] as const)
+    : [];
   return (
     <ReportFrame
       kind="transitions"
@@ -70,8 +83,20 @@ export function TransitionsReport() {
       params={
         <>
           <SchemeSelect schemes={schemes} scheme={scheme} />
-          <PeriodSelect label={t('analysis.transitions.from')} value={from} periods={periods} onChange={(p) => setPick({ from: p, to })} testId="transitions-from" />
-          <PeriodSelect label={t('analysis.transitions.to')} value={to} periods={periods} onChange={(p) => setPick({ from, to: p })} testId="transitions-to" />
+          <PeriodSelect
+            label={t('analysis.transitions.from')}
+            value={from}
+            periods={periods}
+            onChange={(p) => setPick({ from: p, to })}
+            testId="transitions-from"
+          />
+          <PeriodSelect
+            label={t('analysis.transitions.to')}
+            value={to}
+            periods={periods}
+            onChange={(p) => setPick({ from, to: p })}
+            testId="transitions-to"
+          />
           {periods.length < 2 ? (
             <span className="muted" data-testid="transitions-need-two">
               {t('analysis.transitions.needTwo')}
@@ -92,7 +117,13 @@ export function TransitionsReport() {
           : null
       }
       sheets={() => [
-        { name: title, rows: [[t('analysis.transitions.from'), t('analysis.transitions.to'), t('analysis.customers')], ...(data?.matrix.map((m) => [m.from, m.to, m.customers]) ?? [])] },
+        {
+          name: title,
+          rows: [
+            [t('analysis.transitions.from'), t('analysis.transitions.to'), t('analysis.customers')],
+            ...(data?.matrix.map((m) => [m.from, m.to, m.customers]) ?? []),
+          ],
+        },
         { name: 'Σ', rows: stats.map(([k, v]) => [t(`analysis.transitions.${k}`), v]) },
       ]}
     >

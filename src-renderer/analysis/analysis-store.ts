@@ -3,7 +3,19 @@ import { localDate } from '../../src-shared/query/relative-dates';
 import type { DrillTarget } from './report-types';
 
 export type AnalysisView = 'classification' | 'reports';
-export const REPORT_KINDS = ['pareto', 'pyramid', 'distribution', 'transitions', 'dormant', 'timeSeries', 'rfm', 'clv', 'managers', 'relationship', 'business'] as const;
+export const REPORT_KINDS = [
+  'pareto',
+  'pyramid',
+  'distribution',
+  'transitions',
+  'dormant',
+  'timeSeries',
+  'rfm',
+  'clv',
+  'managers',
+  'relationship',
+  'business',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export interface Drill {

@@ -54,7 +54,14 @@ export type Problem = 'classes' | 'cuts' | 'rules';
 /** What is wrong with the definition, before main is asked (main validates again). */
 export function problemOf(def: SchemeDefinition): Problem | null {
   const keys = def.classes.map((c) => c.key.trim());
-  if (def.classes.length < 3 || def.classes.length > 6 || keys.some((k) => !k) || def.classes.some((c) => !c.label.trim()) || new Set(keys).size !== keys.length) return 'classes';
+  if (
+    def.classes.length < 3 ||
+    def.classes.length > 6 ||
+    keys.some((k) => !k) ||
+    def.classes.some((c) => !c.label.trim()) ||
+    new Set(keys).size !== keys.length
+  )
+    return 'classes';
   const parsed = schemeDefinition.safeParse(def);
   if (parsed.success) return null;
   const path = parsed.error.issues[0]?.path.join('.') ?? '';

@@ -14,7 +14,13 @@ export type ReportState<T> =
  * Runs a report job on demand and keeps its latest state; a newer run supersedes an older one
  * (whose answer is ignored), and leaving the screen ignores any answer still to come.
  */
-export function useReport<T>(): { state: ReportState<T>; last: T | null; run(request: ReportRequest): Promise<T | null>; cancel(): void; reset(): void } {
+export function useReport<T>(): {
+  state: ReportState<T>;
+  last: T | null;
+  run(request: ReportRequest): Promise<T | null>;
+  cancel(): void;
+  reset(): void;
+} {
   const [state, setState] = useState<ReportState<T>>({ status: 'idle' });
   /** The latest result, kept while the next one computes. */
   const [last, setLast] = useState<T | null>(null);

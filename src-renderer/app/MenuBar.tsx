@@ -54,8 +54,21 @@ export function MenuBar() {
     fn();
   };
 
-  const item = (testId: string, label: string, onClick: () => void, opts: { disabled?: boolean; shortcut?: string; checked?: boolean } = {}): ReactNode => (
-    <button type="button" role="menuitem" className="menu-item" data-testid={testId} disabled={opts.disabled} onClick={run(onClick)} onMouseEnter={() => setRecentOpen(false)}>
+  const item = (
+    testId: string,
+    label: string,
+    onClick: () => void,
+    opts: { disabled?: boolean; shortcut?: string; checked?: boolean } = {},
+  ): ReactNode => (
+    <button
+      type="button"
+      role="menuitem"
+      className="menu-item"
+      data-testid={testId}
+      disabled={opts.disabled}
+      onClick={run(onClick)}
+      onMouseEnter={() => setRecentOpen(false)}
+    >
       <span className="menu-check">{opts.checked ? '✓' : ''}</span>
       <span className="menu-label">{label}</span>
       {opts.shortcut ? <span className="menu-shortcut">{opts.shortcut}</span> : null}
@@ -144,8 +157,24 @@ export function MenuBar() {
             {item('menu-customers', t('menu.customers'), () => setScreen('customers'), { checked: screen === 'customers' })}
             {item('menu-employees', t('menu.employees'), () => setScreen('employees'), { checked: screen === 'employees' })}
             <div className="menu-sep" />
-            {item('menu-list-view', t('menu.listView'), () => { setScreen('customers'); setView('list'); }, { checked: view === 'list' })}
-            {item('menu-card-view', t('menu.cardView'), () => { setScreen('customers'); setView('cards'); }, { checked: view === 'cards' })}
+            {item(
+              'menu-list-view',
+              t('menu.listView'),
+              () => {
+                setScreen('customers');
+                setView('list');
+              },
+              { checked: view === 'list' },
+            )}
+            {item(
+              'menu-card-view',
+              t('menu.cardView'),
+              () => {
+                setScreen('customers');
+                setView('cards');
+              },
+              { checked: view === 'cards' },
+            )}
             <div className="menu-sep" />
             {item('menu-new-customer', t('menu.newCustomer'), () => runCommand('customer.new'), { shortcut: 'Ctrl+N' })}
             {item('menu-quick-search', t('menu.quickSearch'), () => runCommand('search.focus'), { shortcut: 'Ctrl+K' })}

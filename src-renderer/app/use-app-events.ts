@@ -15,7 +15,10 @@ function refreshInfoSoon(): void {
   if (infoTimer !== null) return;
   infoTimer = window.setTimeout(() => {
     infoTimer = null;
-    void useApp.getState().refreshWorkspace().catch(() => undefined);
+    void useApp
+      .getState()
+      .refreshWorkspace()
+      .catch(() => undefined);
   }, 300);
 }
 

@@ -123,7 +123,12 @@ export function BackupFolder({ busy, listed, onChanged }: { busy: boolean; liste
             {t('bk.folder.change')}
           </button>
           {location?.folder ? (
-            <button type="button" data-testid="backups-folder-reset" disabled={disabled} onClick={() => void run(() => api.backups.setFolder({ folder: null }))}>
+            <button
+              type="button"
+              data-testid="backups-folder-reset"
+              disabled={disabled}
+              onClick={() => void run(() => api.backups.setFolder({ folder: null }))}
+            >
               {t('bk.folder.reset')}
             </button>
           ) : null}

@@ -6,7 +6,12 @@ import type { BackupInfo } from './backups-store';
 /** Backups as a table: when, why (translated), size, and a 恢复 button each. */
 export function BackupList({ backups, busy, onRestore }: { backups: readonly BackupInfo[]; busy: boolean; onRestore(backup: BackupInfo): void }) {
   const { t } = useTranslation();
-  if (backups.length === 0) return <p className="muted" data-testid="backups-empty">{t('bk.empty')}</p>;
+  if (backups.length === 0)
+    return (
+      <p className="muted" data-testid="backups-empty">
+        {t('bk.empty')}
+      </p>
+    );
   return (
     <div className="backups-table-wrap">
       <table className="data-table" data-testid="backups-list">

@@ -46,7 +46,13 @@ export function CorruptWorkspaceDialog() {
           <button type="button" data-testid="corrupt-close" onClick={close}>
             {t('bk.close')}
           </button>
-          <button type="button" className="primary" data-testid="corrupt-restore-latest" disabled={!latest || busy} onClick={() => latest && void restore(latest)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="corrupt-restore-latest"
+            disabled={!latest || busy}
+            onClick={() => latest && void restore(latest)}
+          >
             {t('bk.corrupt.restoreLatest')}
           </button>
         </>

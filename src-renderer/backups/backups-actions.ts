@@ -49,7 +49,10 @@ export function showRestored(info: WorkspaceInfo): void {
   useCard.getState().reset();
   useApp.getState().setWorkspace(info);
   useDataVersion.getState().bump(['customer', 'contact', 'department', 'employee'], undefined);
-  void useApp.getState().refreshRecent().catch(() => undefined);
+  void useApp
+    .getState()
+    .refreshRecent()
+    .catch(() => undefined);
   toast.success(t('bk.restored', { name: info.name }));
 }
 

@@ -12,7 +12,15 @@ export function BusinessNav() {
   const setType = useBusinessNav((s) => s.setType);
   const types = useBusinessTypes().data ?? [];
   const item = (id: string, label: string, icon: string, active: boolean, go: () => void, testId: string, extra?: Record<string, string>) => (
-    <button key={id} type="button" className={`nav-item${active ? ' active' : ''}`} data-testid={testId} aria-current={active ? 'page' : undefined} onClick={go} {...extra}>
+    <button
+      key={id}
+      type="button"
+      className={`nav-item${active ? ' active' : ''}`}
+      data-testid={testId}
+      aria-current={active ? 'page' : undefined}
+      onClick={go}
+      {...extra}
+    >
       <span className="nav-icon nav-glyph">{icon}</span>
       <span className="nav-label">{label}</span>
     </button>

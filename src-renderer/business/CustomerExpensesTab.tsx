@@ -11,7 +11,10 @@ export function CustomerExpensesTab({ customerId, columns }: { customerId: strin
   const { t } = useTranslation();
   const rows = useExpenses({ customerId }).data ?? [];
   const [adding, setAdding] = useState(false);
-  const cols = chosen(expenseColumns(t), columns.length ? columns : ['expenseDate', 'categoryPath', 'amountFen', 'recordTitle', 'employeeName', 'note']);
+  const cols = chosen(
+    expenseColumns(t),
+    columns.length ? columns : ['expenseDate', 'categoryPath', 'amountFen', 'recordTitle', 'employeeName', 'note'],
+  );
   return (
     <div className="related-tab" data-testid="customer-expenses-tab">
       <div className="toolbar">

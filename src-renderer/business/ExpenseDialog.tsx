@@ -70,7 +70,10 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
     }
   };
 
-  const amountError = errors.amountFen === 'amountRequired' ? t('ux.expense.amountRequired') : t(`fieldError.${errors.amountFen ?? 'invalid'}`, { defaultValue: t('fieldError.invalid') });
+  const amountError =
+    errors.amountFen === 'amountRequired'
+      ? t('ux.expense.amountRequired')
+      : t(`fieldError.${errors.amountFen ?? 'invalid'}`, { defaultValue: t('fieldError.invalid') });
   return (
     <Dialog
       title={t('ux.expense.title')}
@@ -82,7 +85,13 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
           <button type="button" data-testid="expense-dialog-cancel" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="button" className="primary" data-testid="expense-dialog-save" disabled={saving || blocked !== null} onClick={() => void save()}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="expense-dialog-save"
+            disabled={saving || blocked !== null}
+            onClick={() => void save()}
+          >
             {t('common.save')}
           </button>
         </>
@@ -110,7 +119,12 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
         </FormField>
         {newType ? (
           <FormField label={t('ux.expense.recordTitle')} error={errors.title} errorTestId="expense-dialog-error-title" wide>
-            <input value={title} placeholder={t('ux.expense.defaultTitle', { date })} data-testid="expense-dialog-title" onChange={(e) => setTitle(e.target.value)} />
+            <input
+              value={title}
+              placeholder={t('ux.expense.defaultTitle', { date })}
+              data-testid="expense-dialog-title"
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </FormField>
         ) : null}
         <FormField label={t('cards.expenses.category')} error={errors.categoryId} errorTestId="expense-dialog-error-category">
@@ -125,7 +139,14 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
         </FormField>
         <div className={`form-field${errors.amountFen ? ' has-error' : ''}`}>
           <span className="form-label">{t('cards.expenses.amountYuan')}</span>
-          <input value={amount} inputMode="decimal" autoFocus data-testid="expense-dialog-amount" aria-invalid={Boolean(errors.amountFen)} onChange={(e) => setAmount(e.target.value)} />
+          <input
+            value={amount}
+            inputMode="decimal"
+            autoFocus
+            data-testid="expense-dialog-amount"
+            aria-invalid={Boolean(errors.amountFen)}
+            onChange={(e) => setAmount(e.target.value)}
+          />
           {errors.amountFen ? (
             <span className="field-error" data-testid="expense-dialog-error-amount" data-code={errors.amountFen}>
               {amountError}

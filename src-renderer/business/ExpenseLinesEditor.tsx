@@ -9,7 +9,12 @@ import { expenseFen, expensesTotal, newExpenseKey, type ExpenseDraft } from './e
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** 费用: expense lines of a business record (category from the tree, amount, date, note) with their total. */
-export function ExpenseLinesEditor(props: { lines: ExpenseDraft[]; onChange(lines: ExpenseDraft[]): void; employees: readonly Employee[] | null; errors: Record<string, string> }) {
+export function ExpenseLinesEditor(props: {
+  lines: ExpenseDraft[];
+  onChange(lines: ExpenseDraft[]): void;
+  employees: readonly Employee[] | null;
+  errors: Record<string, string>;
+}) {
   const { lines, onChange, employees, errors } = props;
   const { t } = useTranslation();
   const categories = flattenCategories(useExpenseCategories().data ?? []);
@@ -33,7 +38,12 @@ export function ExpenseLinesEditor(props: { lines: ExpenseDraft[]; onChange(line
           {lines.map((l, i) => (
             <tr key={l.key} data-testid="expense-line" data-index={i}>
               <td>
-                <select value={l.categoryId} data-testid="expense-category" aria-invalid={Boolean(errors[`${i}.categoryId`])} onChange={(e) => patch(l.key, { categoryId: e.target.value })}>
+                <select
+                  value={l.categoryId}
+                  data-testid="expense-category"
+                  aria-invalid={Boolean(errors[`${i}.categoryId`])}
+                  onChange={(e) => patch(l.key, { categoryId: e.target.value })}
+                >
                   <option value="">{t('cards.expenses.chooseCategory')}</option>
                   {categories.map((c) => (
                     <option key={c.category.id} value={c.category.id}>
@@ -44,13 +54,24 @@ export function ExpenseLinesEditor(props: { lines: ExpenseDraft[]; onChange(line
                 </select>
               </td>
               <td className="num">
-                <input className="num" value={l.amount} inputMode="decimal" data-testid="expense-amount" aria-invalid={l.amount !== '' && expenseFen(l) === null} onChange={(e) => patch(l.key, { amount: e.target.value })} />
+                <input
+                  className="num"
+                  value={l.amount}
+                  inputMode="decimal"
+                  data-testid="expense-amount"
+                  aria-invalid={l.amount !== '' && expenseFen(l) === null}
+                  onChange={(e) => patch(l.key, { amount: e.target.value })}
+                />
               </td>
               <td>
                 <DateInput value={l.date} testId="expense-date" onChange={(date) => patch(l.key, { date })} />
               </td>
               <td>
-                <select value={l.employeeId ?? ''} data-testid="expense-employee" onChange={(e) => patch(l.key, { employeeId: e.target.value || null })}>
+                <select
+                  value={l.employeeId ?? ''}
+                  data-testid="expense-employee"
+                  onChange={(e) => patch(l.key, { employeeId: e.target.value || null })}
+                >
                   <option value="">{t('common.none')}</option>
                   {(employees ?? []).map((e) => (
                     <option key={e.id} value={e.id}>
@@ -63,7 +84,12 @@ export function ExpenseLinesEditor(props: { lines: ExpenseDraft[]; onChange(line
                 <input value={l.note} data-testid="expense-note" onChange={(e) => patch(l.key, { note: e.target.value })} />
               </td>
               <td>
-                <button type="button" className="icon danger-icon" data-testid="expense-remove" onClick={() => onChange(lines.filter((x) => x.key !== l.key))}>
+                <button
+                  type="button"
+                  className="icon danger-icon"
+                  data-testid="expense-remove"
+                  onClick={() => onChange(lines.filter((x) => x.key !== l.key))}
+                >
                   ✕
                 </button>
               </td>
@@ -76,19 +102,31 @@ export function ExpenseLinesEditor(props: { lines: ExpenseDraft[]; onChange(line
               <button
                 type="button"
                 data-testid="expense-add"
-                onClick={() => onChange([...lines, { key: newExpenseKey(), categoryId: categories[0]?.category.id ?? '', amount: '', date: today(), note: '', employeeId: null }])}
+                onClick={() =>
+                  onChange([
+                    ...lines,
+                    { key: newExpenseKey(), categoryId: categories[0]?.category.id ?? '', amount: '', date: today(), note: '', employeeId: null },
+                  ])
+                }
               >
                 ＋ {t('cards.expenses.add')}
               </button>
             </td>
             <td className="num">
-              {t('cards.expenses.total')} <b data-testid="record-expense-total" data-fen={expensesTotal(lines)}>{formatMoney(expensesTotal(lines), { symbol: true })}</b>
+              {t('cards.expenses.total')}{' '}
+              <b data-testid="record-expense-total" data-fen={expensesTotal(lines)}>
+                {formatMoney(expensesTotal(lines), { symbol: true })}
+              </b>
             </td>
             <td colSpan={4} />
           </tr>
         </tfoot>
       </table>
-      {Object.keys(errors).length > 0 ? <div className="field-error" data-testid="expense-error">{t('cards.expenses.fixLines')}</div> : null}
+      {Object.keys(errors).length > 0 ? (
+        <div className="field-error" data-testid="expense-error">
+          {t('cards.expenses.fixLines')}
+        </div>
+      ) : null}
     </fieldset>
   );
 }

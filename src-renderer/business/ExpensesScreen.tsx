@@ -21,7 +21,10 @@ export function ExpensesScreen() {
   const key = groupBy.join(',');
   const groups =
     useData(
-      () => (key ? api.lists.group({ source: { entity: 'expense' }, groupBy: key.split(','), measures: [{ field: 'amountFen', fn: 'sum' }] }) : Promise.resolve([])),
+      () =>
+        key
+          ? api.lists.group({ source: { entity: 'expense' }, groupBy: key.split(','), measures: [{ field: 'amountFen', fn: 'sum' }] })
+          : Promise.resolve([]),
       [key],
       EXPENSE_ENTITIES,
     ).data ?? [];
@@ -63,7 +66,9 @@ export function ExpensesScreen() {
             rows={groups}
             levels={groupBy.map(label)}
             keyLabel={(_level, k) => (k === null || k === '' ? t('cards.lists.emptyKey') : String(k))}
-            measures={[{ id: 'sum:amountFen', label: t('cards.expenses.amount'), format: (v) => (v === null ? '—' : formatMoney(v, { symbol: true })) }]}
+            measures={[
+              { id: 'sum:amountFen', label: t('cards.expenses.amount'), format: (v) => (v === null ? '—' : formatMoney(v, { symbol: true })) },
+            ]}
           />
         ) : null}
         <h4 className="pad">{t('cards.expenses.lines')}</h4>

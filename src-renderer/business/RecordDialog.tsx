@@ -42,7 +42,11 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
   const [saving, setSaving] = useState(false);
 
   const contacts =
-    useData(() => (customerId && type.linkContact ? api.customers.get({ id: customerId }).then((c) => c.contacts) : Promise.resolve([])), [customerId, type.linkContact], ['contact']).data ?? [];
+    useData(
+      () => (customerId && type.linkContact ? api.customers.get({ id: customerId }).then((c) => c.contacts) : Promise.resolve([])),
+      [customerId, type.linkContact],
+      ['contact'],
+    ).data ?? [];
   const recordId = record?.id ?? null;
   // Read once: the lines are being edited here.
   const stored = useData(() => (recordId ? api.expenses.list({ recordId }) : Promise.resolve([])), [recordId], []);
@@ -77,7 +81,13 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
         ? await api.records.update({ id: record.id, patch: { ...values, ...(status === record.status ? { status: undefined } : {}) } })
         : await api.records.create({ typeId: type.id, customerId, ...values });
       const changes = expenseChanges(shownLines, stored.data ?? []);
-      const input = (l: ExpenseDraft) => ({ categoryId: l.categoryId, amountFen: expenseFen(l) ?? 0, expenseDate: l.date, note: l.note || null, employeeId: l.employeeId });
+      const input = (l: ExpenseDraft) => ({
+        categoryId: l.categoryId,
+        amountFen: expenseFen(l) ?? 0,
+        expenseDate: l.date,
+        note: l.note || null,
+        employeeId: l.employeeId,
+      });
       for (const l of changes.creates) await api.expenses.create({ recordId: saved.id, ...input(l) });
       for (const l of changes.updates) if (l.id) await api.expenses.update({ id: l.id, patch: input(l) });
       for (const e of changes.deletes) await api.expenses.delete({ id: e.id });
@@ -183,7 +193,13 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
           const value = custom[f.columnName] ?? toDraft(f, record ? record.custom[f.columnName] : f.defaultValue);
           const error = errors[`custom.${f.columnName}`];
           return (
-            <div key={f.id} className={`form-field${f.type === 'longText' ? ' wide' : ''}`} data-testid="record-field" data-field={f.columnName} data-label={f.label}>
+            <div
+              key={f.id}
+              className={`form-field${f.type === 'longText' ? ' wide' : ''}`}
+              data-testid="record-field"
+              data-field={f.columnName}
+              data-label={f.label}
+            >
               <span className="form-label">{f.required ? `${f.label} *` : f.label}</span>
               <CustomFieldInput
                 field={f}

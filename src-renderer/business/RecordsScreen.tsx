@@ -51,7 +51,10 @@ function RecordsList({ type }: { type: BusinessType }) {
     [group1, group2, measures, type.id],
     RECORD_ENTITIES,
   );
-  const columns = chosen(recordColumns(t, type, fields), type.listColumns.length ? type.listColumns : ['title', 'status', 'customerName', 'employeeName', 'expenseTotalFen']);
+  const columns = chosen(
+    recordColumns(t, type, fields),
+    type.listColumns.length ? type.listColumns : ['title', 'status', 'customerName', 'employeeName', 'expenseTotalFen'],
+  );
   const dims = recordDims(t, fields);
 
   const saveColumns = (listColumns: string[]) => {
@@ -66,10 +69,22 @@ function RecordsList({ type }: { type: BusinessType }) {
           ＋ {t('cards.biz.newRecord', { type: type.name })}
         </button>
         <div className="segmented" role="group">
-          <button type="button" className={view === 'list' ? 'on' : ''} aria-pressed={view === 'list'} data-testid="records-view-list" onClick={() => setView('list')}>
+          <button
+            type="button"
+            className={view === 'list' ? 'on' : ''}
+            aria-pressed={view === 'list'}
+            data-testid="records-view-list"
+            onClick={() => setView('list')}
+          >
             <Icon name="list" /> {t('toolbar.list')}
           </button>
-          <button type="button" className={view === 'cards' ? 'on' : ''} aria-pressed={view === 'cards'} data-testid="records-view-cards" onClick={() => setView('cards')}>
+          <button
+            type="button"
+            className={view === 'cards' ? 'on' : ''}
+            aria-pressed={view === 'cards'}
+            data-testid="records-view-cards"
+            onClick={() => setView('cards')}
+          >
             <Icon name="cards" /> {t('toolbar.cards')}
           </button>
         </div>
@@ -79,7 +94,12 @@ function RecordsList({ type }: { type: BusinessType }) {
           </button>
           {chooser ? (
             <div className="popover columns-popover">
-              <ColumnsPicker choices={recordColumns(t, type, fields)} value={columns.map((c) => c.key)} onChange={saveColumns} testId="records-columns-picker" />
+              <ColumnsPicker
+                choices={recordColumns(t, type, fields)}
+                value={columns.map((c) => c.key)}
+                onChange={saveColumns}
+                testId="records-columns-picker"
+              />
             </div>
           ) : null}
         </div>
@@ -119,7 +139,12 @@ function RecordsList({ type }: { type: BusinessType }) {
           ? nums.map((n) => (
               <label key={n.key}>
                 {n.label}
-                <select value={measures[n.key] ?? ''} data-testid="records-measure" data-field={n.key} onChange={(e) => setMeasures({ ...measures, [n.key]: e.target.value as MeasureFn | '' })}>
+                <select
+                  value={measures[n.key] ?? ''}
+                  data-testid="records-measure"
+                  data-field={n.key}
+                  onChange={(e) => setMeasures({ ...measures, [n.key]: e.target.value as MeasureFn | '' })}
+                >
                   <option value="">{t('common.none')}</option>
                   {(['sum', 'avg', 'min', 'max'] as const).map((fn) => (
                     <option key={fn} value={fn}>
@@ -144,7 +169,14 @@ function RecordsList({ type }: { type: BusinessType }) {
             })}
           />
         ) : view === 'list' ? (
-          <RelatedTable testId="records-list" rowTestId="records-list-row" columns={columns} rows={records?.rows ?? []} rowKey={(r) => r.id} onOpen={(r) => setEditing(r)} />
+          <RelatedTable
+            testId="records-list"
+            rowTestId="records-list-row"
+            columns={columns}
+            rows={records?.rows ?? []}
+            rowKey={(r) => r.id}
+            onOpen={(r) => setEditing(r)}
+          />
         ) : (
           <div className="record-cards" data-testid="records-cards">
             {(records?.rows ?? []).map((r) => (

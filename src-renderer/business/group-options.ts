@@ -25,7 +25,9 @@ export function recordDims(t: TFunction, fields: readonly CustomField[]): { key:
 export function recordNums(t: TFunction, fields: readonly CustomField[]): { key: string; label: string; money: boolean; percent: boolean }[] {
   return [
     { key: 'expenseTotalFen', label: t('cards.biz.expenseTotal'), money: true, percent: false },
-    ...fields.filter((f) => NUM_TYPES.includes(f.type)).map((f) => ({ key: f.columnName, label: f.label, money: f.type === 'money', percent: f.type === 'percent' })),
+    ...fields
+      .filter((f) => NUM_TYPES.includes(f.type))
+      .map((f) => ({ key: f.columnName, label: f.label, money: f.type === 'money', percent: f.type === 'percent' })),
   ];
 }
 
@@ -38,7 +40,14 @@ export function formatMeasure(value: number | null, fn: MeasureFn, kind: { money
 }
 
 /** Display text of a group key of a record list. */
-export function recordKeyLabel(t: TFunction, type: BusinessType, fields: readonly CustomField[], employees: readonly Employee[], dim: string | undefined, key: string | number | null): string {
+export function recordKeyLabel(
+  t: TFunction,
+  type: BusinessType,
+  fields: readonly CustomField[],
+  employees: readonly Employee[],
+  dim: string | undefined,
+  key: string | number | null,
+): string {
   if (key === null || key === '') return t('cards.lists.emptyKey');
   if (dim === 'status') return type.statuses.find((s) => s.key === key)?.label ?? String(key);
   const f = fields.find((x) => x.columnName === dim);

@@ -10,7 +10,17 @@ import { LayoutSections } from './LayoutSections';
  * A tab of fields (基本信息 and any other tab with sections), drawn from the card layout; messages
  * from main appear under the field they concern.
  */
-export function BasicTab({ tab, fields, first, onHistory }: { tab: LayoutTab; fields: readonly CustomField[]; first: boolean; onHistory(field: CustomField): void }) {
+export function BasicTab({
+  tab,
+  fields,
+  first,
+  onHistory,
+}: {
+  tab: LayoutTab;
+  fields: readonly CustomField[];
+  first: boolean;
+  onHistory(field: CustomField): void;
+}) {
   const { t } = useTranslation();
   const draft = useCard((s) => s.draft);
   const errors = useCard((s) => s.errors);

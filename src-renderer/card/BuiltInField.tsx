@@ -90,11 +90,19 @@ export function BuiltInField({ name, draft, errors, customer, employees, setFiel
   }
   if (isText(name)) {
     if (name === 'notes') {
-      return <textarea rows={4} value={draft.notes} data-testid="field-notes" aria-invalid={invalid} onChange={(e) => setField('notes', e.target.value)} />;
+      return (
+        <textarea rows={4} value={draft.notes} data-testid="field-notes" aria-invalid={invalid} onChange={(e) => setField('notes', e.target.value)} />
+      );
     }
     const placeholder = name === 'email' ? 'name@example.com' : name === 'website' ? 'www.example.com' : undefined;
     return (
-      <input value={draft[name]} placeholder={placeholder} data-testid={`field-${name}`} aria-invalid={invalid} onChange={(e) => setField(name, e.target.value)} />
+      <input
+        value={draft[name]}
+        placeholder={placeholder}
+        data-testid={`field-${name}`}
+        aria-invalid={invalid}
+        onChange={(e) => setField(name, e.target.value)}
+      />
     );
   }
   return <span className="muted">{name}</span>;

@@ -112,10 +112,7 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
         }}
       >
         {tab ? (
-          <ContactFormSections
-            tab={tab}
-            model={{ values, set, errors, departments, custom, onCustomEdited: clearError, autoFocus: true }}
-          />
+          <ContactFormSections tab={tab} model={{ values, set, errors, departments, custom, onCustomEdited: clearError, autoFocus: true }} />
         ) : null}
         <button type="submit" hidden />
       </form>

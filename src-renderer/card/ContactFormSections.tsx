@@ -36,7 +36,11 @@ export function ContactFormSections({ tab, model }: { tab: LayoutTab; model: Con
     if (k === 'departmentId') {
       return (
         <FormField label={label} error={model.errors.departmentId} errorTestId="contact-field-error-departmentId">
-          <select value={model.values.departmentId} data-testid="contact-field-departmentId" onChange={(e) => model.set('departmentId', e.target.value)}>
+          <select
+            value={model.values.departmentId}
+            data-testid="contact-field-departmentId"
+            onChange={(e) => model.set('departmentId', e.target.value)}
+          >
             <option value="">{t('org.unassigned')}</option>
             {model.departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -51,7 +55,13 @@ export function ContactFormSections({ tab, model }: { tab: LayoutTab; model: Con
     return (
       <FormField label={label} error={model.errors[k]} errorTestId={`contact-field-error-${k}`} wide={wide}>
         {k === 'birthday' ? (
-          <DateInput value={model.values[k]} testId={`contact-field-${k}`} placeholder={t('org.birthdayPlaceholder')} aria-invalid={Boolean(model.errors[k])} onChange={(v) => model.set(k, v)} />
+          <DateInput
+            value={model.values[k]}
+            testId={`contact-field-${k}`}
+            placeholder={t('org.birthdayPlaceholder')}
+            aria-invalid={Boolean(model.errors[k])}
+            onChange={(v) => model.set(k, v)}
+          />
         ) : k === 'notes' ? (
           <textarea rows={3} value={model.values[k]} data-testid={`contact-field-${k}`} onChange={(e) => model.set(k, e.target.value)} />
         ) : (

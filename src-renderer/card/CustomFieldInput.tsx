@@ -24,7 +24,11 @@ export function Swatch({ color }: { color: string | null | undefined }) {
 }
 
 function CustomerRefInput({ value, onChange, testId }: { value: string; onChange(v: DraftValue): void; testId: string }) {
-  const name = useData(() => (value ? api.customers.get({ id: value }).then((c) => c.customer.name) : Promise.resolve(null)), [value], ['customer']).data;
+  const name = useData(
+    () => (value ? api.customers.get({ id: value }).then((c) => c.customer.name) : Promise.resolve(null)),
+    [value],
+    ['customer'],
+  ).data;
   return <CustomerPicker value={value || null} label={name} testId={testId} onChange={(id) => onChange(id ?? '')} />;
 }
 

@@ -122,7 +122,16 @@ export function CustomFieldsForm({ draft, errors, prefix, onEdited }: CustomFiel
       <legend>{t('extras.custom.section')}</legend>
       <div className="form-grid">
         {draft.fields.map((f) => (
-          <CustomFieldCell key={f.columnName} field={f} draft={draft} errors={errors} prefix={prefix} employees={employees} wide={isWideCustomField(f)} onEdited={onEdited} />
+          <CustomFieldCell
+            key={f.columnName}
+            field={f}
+            draft={draft}
+            errors={errors}
+            prefix={prefix}
+            employees={employees}
+            wide={isWideCustomField(f)}
+            onEdited={onEdited}
+          />
         ))}
       </div>
     </fieldset>

@@ -80,16 +80,52 @@ export function DepartmentTree(props: Props) {
         <span className="tree-label">{n.dept.name}</span>
         <span className="tree-count">{count(n.dept.id) || ''}</span>
         <span className="tree-actions">
-          <button type="button" className="icon" title={t('org.addChild')} data-testid="department-add-child" onClick={(e) => { e.stopPropagation(); props.onAddChild(n.dept); }}>
+          <button
+            type="button"
+            className="icon"
+            title={t('org.addChild')}
+            data-testid="department-add-child"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onAddChild(n.dept);
+            }}
+          >
             ＋
           </button>
-          <button type="button" className="icon" title={t('org.rename')} data-testid="department-rename" onClick={(e) => { e.stopPropagation(); props.onRename(n.dept); }}>
+          <button
+            type="button"
+            className="icon"
+            title={t('org.rename')}
+            data-testid="department-rename"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onRename(n.dept);
+            }}
+          >
             ✎
           </button>
-          <button type="button" className="icon" title={t('org.move')} data-testid="department-move" onClick={(e) => { e.stopPropagation(); props.onMove(n.dept); }}>
+          <button
+            type="button"
+            className="icon"
+            title={t('org.move')}
+            data-testid="department-move"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onMove(n.dept);
+            }}
+          >
             ⇅
           </button>
-          <button type="button" className="icon danger-icon" title={t('org.delete')} data-testid="department-delete" onClick={(e) => { e.stopPropagation(); props.onDelete(n.dept); }}>
+          <button
+            type="button"
+            className="icon danger-icon"
+            title={t('org.delete')}
+            data-testid="department-delete"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onDelete(n.dept);
+            }}
+          >
             ✕
           </button>
         </span>
@@ -100,11 +136,7 @@ export function DepartmentTree(props: Props) {
 
   return (
     <div className="dept-tree" data-testid="department-tree">
-      <div
-        className={`tree-node special${selected === 'all' ? ' selected' : ''}`}
-        data-testid="department-all"
-        onClick={() => onSelect('all')}
-      >
+      <div className={`tree-node special${selected === 'all' ? ' selected' : ''}`} data-testid="department-all" onClick={() => onSelect('all')}>
         <span className="tree-icon">▤</span>
         <span className="tree-label">{t('org.all')}</span>
         <span className="tree-count">{contacts.length || ''}</span>

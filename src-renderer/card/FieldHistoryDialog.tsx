@@ -24,7 +24,8 @@ export function FieldHistoryDialog({ field, rowId, onClose }: { field: CustomFie
   const data = history.data;
   const points = useMemo(() => data ?? [], [data]);
   const chartPoints = useMemo(
-    () => points.map((p) => ({ date: p.date, value: chartNumber(field, p.value) })).filter((p): p is { date: string; value: number } => p.value !== null),
+    () =>
+      points.map((p) => ({ date: p.date, value: chartNumber(field, p.value) })).filter((p): p is { date: string; value: number } => p.value !== null),
     [points, field],
   );
 

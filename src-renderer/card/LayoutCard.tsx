@@ -39,7 +39,17 @@ export function useCardLayout(): { layout: CardLayout; fields: CustomField[] } {
 }
 
 /** The tab strip, in layout order (`tab-<key>`, or `<testIdPrefix>-<key>` where another strip is on screen). */
-export function CardTabsNav({ layout, active, onSelect, testIdPrefix = 'tab' }: { layout: CardLayout; active: string; onSelect(key: string): void; testIdPrefix?: string }) {
+export function CardTabsNav({
+  layout,
+  active,
+  onSelect,
+  testIdPrefix = 'tab',
+}: {
+  layout: CardLayout;
+  active: string;
+  onSelect(key: string): void;
+  testIdPrefix?: string;
+}) {
   const { t } = useTranslation();
   return (
     <nav className="tabs card-tabs" role="tablist">

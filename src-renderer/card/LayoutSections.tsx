@@ -23,7 +23,15 @@ export interface SectionsModel {
   onHistory?: ((field: CustomField) => void) | undefined;
 }
 
-function Cell(props: { name: string; label: string; error: string | undefined; wide: boolean; help?: string | null; children: ReactNode; extra?: ReactNode }) {
+function Cell(props: {
+  name: string;
+  label: string;
+  error: string | undefined;
+  wide: boolean;
+  help?: string | null;
+  children: ReactNode;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { name, label, error, wide, help, children, extra } = props;
   return (
@@ -51,7 +59,13 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
     const custom = byColumn.get(key);
     if (!custom) {
       return (
-        <Cell key={key} name={key} label={t(`customer.${key}`, { defaultValue: key })} error={model.errors[key]} wide={WIDE_FIELDS.has(key) && columns > 1}>
+        <Cell
+          key={key}
+          name={key}
+          label={t(`customer.${key}`, { defaultValue: key })}
+          error={model.errors[key]}
+          wide={WIDE_FIELDS.has(key) && columns > 1}
+        >
           <BuiltInField
             name={key}
             draft={model.draft}

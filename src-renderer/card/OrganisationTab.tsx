@@ -47,9 +47,7 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
 
   const onDrop = (kind: 'contact' | 'department', id: string, target: string | null) => {
     void write(() =>
-      kind === 'contact'
-        ? api.contacts.update({ id, patch: { departmentId: target } })
-        : api.departments.update({ id, patch: { parentId: target } }),
+      kind === 'contact' ? api.contacts.update({ id, patch: { departmentId: target } }) : api.departments.update({ id, patch: { parentId: target } }),
     );
   };
 
@@ -136,10 +134,22 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
                   <td>{c.email}</td>
                   <td>{c.birthday}</td>
                   <td className="row-actions">
-                    <button type="button" className="icon" title={t('org.editContact')} data-testid="contact-edit" onClick={() => setDialog({ kind: 'contact', contact: c })}>
+                    <button
+                      type="button"
+                      className="icon"
+                      title={t('org.editContact')}
+                      data-testid="contact-edit"
+                      onClick={() => setDialog({ kind: 'contact', contact: c })}
+                    >
                       ✎
                     </button>
-                    <button type="button" className="icon danger-icon" title={t('org.deleteContact')} data-testid="contact-delete" onClick={() => void deleteContact(c)}>
+                    <button
+                      type="button"
+                      className="icon danger-icon"
+                      title={t('org.deleteContact')}
+                      data-testid="contact-delete"
+                      onClick={() => void deleteContact(c)}
+                    >
                       ✕
                     </button>
                   </td>

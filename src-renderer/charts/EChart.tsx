@@ -39,7 +39,15 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     chart.current = c;
     c.on('click', (p) => {
       const e = p as unknown as ChartClick;
-      clickRef.current?.({ seriesType: e.seriesType, seriesIndex: e.seriesIndex, dataIndex: e.dataIndex, name: e.name, dataType: e.dataType, data: e.data, value: e.value });
+      clickRef.current?.({
+        seriesType: e.seriesType,
+        seriesIndex: e.seriesIndex,
+        dataIndex: e.dataIndex,
+        name: e.name,
+        dataType: e.dataType,
+        data: e.data,
+        value: e.value,
+      });
     });
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(el);
@@ -54,10 +62,14 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  useImperativeHandle(ref, () => ({
-    png: () => (chart.current ? chartPng(chart.current) : null),
-    svg: () => (box.current ? chartSvg(option, box.current.clientWidth, box.current.clientHeight) : null),
-  }), [option]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      png: () => (chart.current ? chartPng(chart.current) : null),
+      svg: () => (box.current ? chartSvg(option, box.current.clientWidth, box.current.clientHeight) : null),
+    }),
+    [option],
+  );
 
   return <div ref={box} className="echart" data-testid={testId} style={{ height }} />;
 });

@@ -17,13 +17,7 @@ export function ConfirmDialog() {
           <button type="button" data-testid="confirm-cancel" onClick={() => answer(false)}>
             {t('common.cancel')}
           </button>
-          <button
-            type="button"
-            className={question.danger ? 'danger' : 'primary'}
-            data-testid="confirm-ok"
-            autoFocus
-            onClick={() => answer(true)}
-          >
+          <button type="button" className={question.danger ? 'danger' : 'primary'} data-testid="confirm-ok" autoFocus onClick={() => answer(true)}>
             {t('common.ok')}
           </button>
         </>

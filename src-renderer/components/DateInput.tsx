@@ -44,7 +44,14 @@ export function DateInput({ value, onChange, testId, onBlur, className, ...rest 
             onBlur?.(e);
           }}
         />
-        <button type="button" className="icon date-input-pick" tabIndex={-1} title={t('ux.date.pick')} aria-label={t('ux.date.pick')} onClick={() => picker.current?.showPicker()}>
+        <button
+          type="button"
+          className="icon date-input-pick"
+          tabIndex={-1}
+          title={t('ux.date.pick')}
+          aria-label={t('ux.date.pick')}
+          onClick={() => picker.current?.showPicker()}
+        >
           <Icon name="calendar" />
         </button>
         <input

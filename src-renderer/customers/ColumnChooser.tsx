@@ -29,8 +29,7 @@ export function ColumnChooser({ onClose }: { onClose(): void }) {
   }, [onClose]);
 
   const hidden = CUSTOMER_LIST_COLUMNS.filter((c) => !columns.includes(c));
-  const toggle = (col: CustomerListColumn) =>
-    setColumns(columns.includes(col) ? columns.filter((c) => c !== col) : [...columns, col]);
+  const toggle = (col: CustomerListColumn) => setColumns(columns.includes(col) ? columns.filter((c) => c !== col) : [...columns, col]);
   const move = (col: CustomerListColumn, delta: number) => {
     const i = columns.indexOf(col);
     const j = i + delta;

@@ -55,27 +55,27 @@ export function CustomerGrid({ pages }: { pages: CustomerPages }) {
       {pages.total === 0 ? <div className="list-empty">{t('list.empty')}</div> : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         <div className="virtual-window" style={{ height: viewport }}>
-        {items.map((item) => (
-          <div
-            key={item.key}
-            className="grid-row"
-            style={{ height: CARD_ROW_HEIGHT, top: item.start - offset, gridTemplateColumns: `repeat(${cols}, 1fr)` }}
-          >
-            {Array.from({ length: cols }, (_, i) => {
-              const index = item.index * cols + i;
-              if (index >= total) return <div key={i} />;
-              const c = pages.row(index);
-              return c ? (
-                <CustomerTile key={c.id} c={c} selected={c.id === openId} onOpen={() => void open(c.id)} />
-              ) : (
-                <div key={`p${index}`} className="customer-tile placeholder" data-testid="customer-card-loading">
-                  <span className="skeleton wide" />
-                  <span className="skeleton" />
-                </div>
-              );
-            })}
-          </div>
-        ))}
+          {items.map((item) => (
+            <div
+              key={item.key}
+              className="grid-row"
+              style={{ height: CARD_ROW_HEIGHT, top: item.start - offset, gridTemplateColumns: `repeat(${cols}, 1fr)` }}
+            >
+              {Array.from({ length: cols }, (_, i) => {
+                const index = item.index * cols + i;
+                if (index >= total) return <div key={i} />;
+                const c = pages.row(index);
+                return c ? (
+                  <CustomerTile key={c.id} c={c} selected={c.id === openId} onOpen={() => void open(c.id)} />
+                ) : (
+                  <div key={`p${index}`} className="customer-tile placeholder" data-testid="customer-card-loading">
+                    <span className="skeleton wide" />
+                    <span className="skeleton" />
+                  </div>
+                );
+              })}
+            </div>
+          ))}
         </div>
       </div>
     </div>

@@ -55,7 +55,12 @@ export function CustomerGroupBar() {
         ? nums.map((n) => (
             <label key={n.key}>
               {n.label}
-              <select value={measures[n.key] ?? ''} data-testid="customers-measure" data-field={n.key} onChange={(e) => setMeasure(n.key, e.target.value as MeasureFn | '')}>
+              <select
+                value={measures[n.key] ?? ''}
+                data-testid="customers-measure"
+                data-field={n.key}
+                onChange={(e) => setMeasure(n.key, e.target.value as MeasureFn | '')}
+              >
                 <option value="">{t('common.none')}</option>
                 {FNS.map((fn) => (
                   <option key={fn} value={fn}>
@@ -131,7 +136,11 @@ export function CustomerGroups() {
             keyLabel={(level, key) => customerKeyLabel(t, fields ?? [], employees ?? [], by[level], key)}
             measures={ms.map((m) => {
               const n = nums.find((x) => x.key === m.field) ?? { label: m.field, money: false, percent: false };
-              return { id: `${m.fn}:${m.field}`, label: `${n.label}（${t(`cards.fn.${m.fn}`)}）`, format: (v: number | null) => formatMeasure(v, m.fn, n) };
+              return {
+                id: `${m.fn}:${m.field}`,
+                label: `${n.label}（${t(`cards.fn.${m.fn}`)}）`,
+                format: (v: number | null) => formatMeasure(v, m.fn, n),
+              };
             })}
             onOpen={open}
           />

@@ -86,18 +86,18 @@ export function CustomerTable({ pages }: { pages: CustomerPages }) {
         <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
           {/* The rows live in a pinned layer with small local offsets: painted at 26M px they would drift. */}
           <div className="virtual-window" style={{ height: viewport, width }}>
-          {items.map((item) => (
-            <CustomerRow
-              key={item.key}
-              index={item.index}
-              top={item.start - offset}
-              width={width}
-              columns={columns}
-              customer={pages.row(item.index)}
-              selected={pages.row(item.index)?.id === openId}
-              onOpen={open}
-            />
-          ))}
+            {items.map((item) => (
+              <CustomerRow
+                key={item.key}
+                index={item.index}
+                top={item.start - offset}
+                width={width}
+                columns={columns}
+                customer={pages.row(item.index)}
+                selected={pages.row(item.index)?.id === openId}
+                onOpen={open}
+              />
+            ))}
           </div>
         </div>
       </div>

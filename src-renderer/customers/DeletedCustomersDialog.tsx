@@ -98,7 +98,13 @@ function DeletedCustomersBody() {
                       {t('deletedCustomers.restore')}
                     </button>
                     {canPurge ? (
-                      <button type="button" className="danger-outline" data-testid="deleted-customer-purge" disabled={busy} onClick={() => void purge(c)}>
+                      <button
+                        type="button"
+                        className="danger-outline"
+                        data-testid="deleted-customer-purge"
+                        disabled={busy}
+                        onClick={() => void purge(c)}
+                      >
                         {t('deletedCustomers.purge')}
                       </button>
                     ) : null}

@@ -183,7 +183,9 @@ export function QuickSearch() {
           {hits.length > 0 ? (
             <div className="search-footer">
               <span data-testid="search-count" data-count={count?.count} data-capped={count?.capped}>
-                {count ? t(count.capped ? 'ux.search.countCapped' : 'ux.search.count', { n: count.count.toLocaleString() }) : t('search.footer', { count: hits.length, ms: took.toFixed(1) })}
+                {count
+                  ? t(count.capped ? 'ux.search.countCapped' : 'ux.search.count', { n: count.count.toLocaleString() })
+                  : t('search.footer', { count: hits.length, ms: took.toFixed(1) })}
               </span>
               <button type="button" className="link-button" data-testid="search-show-all" onMouseDown={(e) => e.preventDefault()} onClick={showAll}>
                 {t('ux.search.showAll')}

@@ -50,7 +50,11 @@ export function customerNums(t: TFunction, fields: readonly CustomField[]): Grou
     m('orderCount', false),
     m('relationshipLevel', false),
     ...fields
-      .filter((f) => ['integer', 'decimal', 'money', 'percent'].includes(f.type) || (f.type === 'computedTotal' && f.computed && !f.computed.field?.endsWith('Date')))
+      .filter(
+        (f) =>
+          ['integer', 'decimal', 'money', 'percent'].includes(f.type) ||
+          (f.type === 'computedTotal' && f.computed && !f.computed.field?.endsWith('Date')),
+      )
       .map((f) => ({
         key: f.columnName,
         label: f.label,
@@ -61,7 +65,13 @@ export function customerNums(t: TFunction, fields: readonly CustomField[]): Grou
 }
 
 /** Display text of one group key. */
-export function customerKeyLabel(t: TFunction, fields: readonly CustomField[], employees: readonly Employee[], dim: string | undefined, key: string | number | null): string {
+export function customerKeyLabel(
+  t: TFunction,
+  fields: readonly CustomField[],
+  employees: readonly Employee[],
+  dim: string | undefined,
+  key: string | number | null,
+): string {
   if (key === null || key === '') return t('cards.lists.emptyKey');
   if (dim && ENUM_KEYS.has(dim)) return enumLabel(t, dim, key);
   const f = fields.find((x) => x.columnName === dim);

@@ -1,10 +1,5 @@
 import { create } from 'zustand';
-import {
-  CUSTOMER_LIST_COLUMNS,
-  CUSTOMER_SORTABLE,
-  type CustomerListColumn,
-  type CustomerSortField,
-} from '../../src-shared/domain/customer';
+import { CUSTOMER_LIST_COLUMNS, CUSTOMER_SORTABLE, type CustomerListColumn, type CustomerSortField } from '../../src-shared/domain/customer';
 
 export type ListView = 'list' | 'cards';
 export interface ListSort {

@@ -46,12 +46,25 @@ export function FavouriteFolders({ entity }: { entity: 'customer' | 'contact' })
     <div className="side-section" data-testid={`favourites-${entity}`}>
       <div className="side-title">
         <span>{t(entity === 'customer' ? 'fav.customers' : 'fav.contacts')}</span>
-        <button type="button" className="side-add" title={t('fav.newFolder')} data-testid={`folder-new-${entity}`} onClick={() => setEditing({ kind: 'new' })}>
+        <button
+          type="button"
+          className="side-add"
+          title={t('fav.newFolder')}
+          data-testid={`folder-new-${entity}`}
+          onClick={() => setEditing({ kind: 'new' })}
+        >
           +
         </button>
       </div>
       {folders.map((f) => (
-        <div key={f.id} className={`side-item folder${screen === 'queries' && openName === f.name ? ' active' : ''}`} data-testid="folder" data-id={f.id} data-name={f.name} data-count={f.itemCount}>
+        <div
+          key={f.id}
+          className={`side-item folder${screen === 'queries' && openName === f.name ? ' active' : ''}`}
+          data-testid="folder"
+          data-id={f.id}
+          data-name={f.name}
+          data-count={f.itemCount}
+        >
           <button type="button" className="side-open" data-testid="folder-open" title={f.name} onClick={() => useQuery.getState().openFolder(f)}>
             <span className="side-name">{f.name}</span>
             <span className="side-count" data-testid="folder-count">

@@ -47,7 +47,15 @@ export function FavouriteStar({ id: customerId, entity = 'customer' }: { id: str
 
   return (
     <div className="popover-anchor">
-      <button type="button" className={starred ? 'fav-star' : ''} data-testid="favourite-star" aria-pressed={starred} data-count={inFolders.length} title={t('fav.starTitle')} onClick={() => setOpen((v) => !v)}>
+      <button
+        type="button"
+        className={starred ? 'fav-star' : ''}
+        data-testid="favourite-star"
+        aria-pressed={starred}
+        data-count={inFolders.length}
+        title={t('fav.starTitle')}
+        onClick={() => setOpen((v) => !v)}
+      >
         {starred ? '★' : '☆'} {starred ? t('fav.inFolders', { n: inFolders.length }) : t('fav.star')}
       </button>
       {open ? (

@@ -90,7 +90,13 @@ export function entryValueText(t: TFunction, e: ChangeEntry, value: unknown, lex
   return plainText(t, value);
 }
 
-export function fieldValueText(t: TFunction, e: Pick<ChangeEntry, 'entity' | 'entityId'>, field: string, value: unknown, lex: HistoryLexicon): string {
+export function fieldValueText(
+  t: TFunction,
+  e: Pick<ChangeEntry, 'entity' | 'entityId'>,
+  field: string,
+  value: unknown,
+  lex: HistoryLexicon,
+): string {
   if (isEmpty(value)) return '';
   if (field.startsWith('cf_')) return customValueText(t, field, value, lex);
   if (HISTORY_REFERENCE_FIELDS.has(field)) return nameOf(t, value, lex);
@@ -109,10 +115,13 @@ export function fieldValueText(t: TFunction, e: Pick<ChangeEntry, 'entity' | 'en
   if (e.entity === 'customField' && field === 'type') return t(`cards.types.${String(value)}`, { defaultValue: t('hist.value.changed') });
   if (e.entity === 'importMapping' && field === 'target') return t(`imp.target.${String(value)}`, { defaultValue: t('hist.value.changed') });
   if (e.entity === 'businessType' && field === 'icon') return t(`cards.icons.${String(value)}`, { defaultValue: t('hist.value.changed') });
-  if (e.entity === 'businessType' && field === 'template') return t(`hist.value.template.${String(value)}`, { defaultValue: t('hist.value.changed') });
+  if (e.entity === 'businessType' && field === 'template')
+    return t(`hist.value.template.${String(value)}`, { defaultValue: t('hist.value.changed') });
   if (e.entity === 'setting' && field === 'key') return t(`hist.value.settingKey.${String(value)}`, { defaultValue: t('hist.entity.setting') });
-  if (field === 'options' && Array.isArray(value)) return value.map((o) => (isRecord(o) && typeof o.label === 'string' ? o.label : t('hist.value.changed'))).join('，');
-  if (field === 'statuses' && Array.isArray(value)) return value.map((s) => (isRecord(s) && typeof s.label === 'string' ? s.label : t('hist.value.changed'))).join('，');
+  if (field === 'options' && Array.isArray(value))
+    return value.map((o) => (isRecord(o) && typeof o.label === 'string' ? o.label : t('hist.value.changed'))).join('，');
+  if (field === 'statuses' && Array.isArray(value))
+    return value.map((s) => (isRecord(s) && typeof s.label === 'string' ? s.label : t('hist.value.changed'))).join('，');
   if (COUNTED_FIELDS.has(field) && Array.isArray(value)) return t('hist.value.items', { n: value.length });
   return plainText(t, value);
 }

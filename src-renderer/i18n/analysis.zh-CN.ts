@@ -115,7 +115,14 @@ export const analysisZhCN = {
     },
     managers: { visitType: '拜访业务类型', noVisitType: '（不统计拜访）', name: '客户经理', planned: '计划拜访', done: '已完成拜访' },
     relationship: { level: '客情关系等级', none: '未评级' },
-    business: { type: '业务类型', status: '状态', records: '记录数', daysToClose: '平均办结天数', averages: '数值字段平均值', noType: '还没有业务类型。' },
+    business: {
+      type: '业务类型',
+      status: '状态',
+      records: '记录数',
+      daysToClose: '平均办结天数',
+      averages: '数值字段平均值',
+      noType: '还没有业务类型。',
+    },
     drill: {
       back: '返回报表',
       total: '共 {{n}} 个客户',

@@ -127,7 +127,8 @@ export const cardsEn: CardsMessages = {
       sampleContact: 'Zhang Ming',
       unplaced: 'Fields not on the layout',
       dropToRemove: 'Drop a field here to take it off the layout',
-      dragHint: 'Drag ⠿ to reorder tabs, sections, fields and columns, or drag a field into another section or onto another tab; the ↑ ↓ buttons work from the keyboard.',
+      dragHint:
+        'Drag ⠿ to reorder tabs, sections, fields and columns, or drag a field into another section or onto another tab; the ↑ ↓ buttons work from the keyboard.',
       dragTab: 'Drag to reorder the tab',
       dragSection: 'Drag to reorder the section',
       dragField: 'Drag the field: reorder it or drop it into another section',
@@ -232,7 +233,13 @@ export const cardsEn: CardsMessages = {
       total: 'Expense total',
       noCategories: 'No expense categories yet; add some under Settings → Expense categories.',
       fixLines: 'Each expense line needs a category and an amount above 0.',
-      dim: { categoryLevel1: 'Category (level 1)', categoryLevel2: 'Category (level 2)', employeeName: 'Employee', customerName: 'Customer', month: 'Month' },
+      dim: {
+        categoryLevel1: 'Category (level 1)',
+        categoryLevel2: 'Category (level 2)',
+        employeeName: 'Employee',
+        customerName: 'Customer',
+        month: 'Month',
+      },
     },
     lists: {
       groupBy: 'Group by',

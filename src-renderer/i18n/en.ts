@@ -158,7 +158,15 @@ export const en: Messages = {
   },
   department: { name: 'Department name', parentId: 'Parent department', sortOrder: 'Order' },
   employee: { name: 'Name', title: 'Title', mobile: 'Mobile', email: 'E-mail', active: 'Active' },
-  entity: { customer: 'Customer', department: 'Department', contact: 'Contact', employee: 'Employee', savedQuery: 'Saved query', favouriteFolder: 'Favourites folder', favouriteItem: 'Favourite' },
+  entity: {
+    customer: 'Customer',
+    department: 'Department',
+    contact: 'Contact',
+    employee: 'Employee',
+    savedQuery: 'Saved query',
+    favouriteFolder: 'Favourites folder',
+    favouriteItem: 'Favourite',
+  },
   enums: {
     kind: { company: 'Company', individual: 'Individual' },
     customerClass: { A: 'Class A', B: 'Class B', C: 'Class C', D: 'Class D' },
@@ -298,7 +306,8 @@ export const en: Messages = {
     WORKSPACE_NOT_FOUND: 'The workspace file was not found.',
     WORKSPACE_EXISTS: 'A file already exists there; please choose another name.',
     WORKSPACE_IO: 'The file cannot be read or written: {{message}}',
-    BACKUP_NO_SPACE: 'Not enough disk space: the backup needs about {{needed}}, and the disk of {{folder}} has {{free}} left. Free some space, or choose a backup folder on another disk in “Backup and restore”.',
+    BACKUP_NO_SPACE:
+      'Not enough disk space: the backup needs about {{needed}}, and the disk of {{folder}} has {{free}} left. Free some space, or choose a backup folder on another disk in “Backup and restore”.',
     NOTHING_TO_UNDO: 'There is nothing to undo.',
     UNDO_CONFLICT: 'Cannot undo: the record has been changed since.',
     JOB_CANCELLED: 'The job was cancelled.',
@@ -310,7 +319,8 @@ export const en: Messages = {
     CUSTOMER_PURGED: 'This customer was purged; it cannot be restored or undone.',
     IMPORT_LIMIT: 'The file passes a reading limit; nothing was imported.',
     IMPORT_LIMIT_cellChars: 'A cell in the file has more than {{max}} characters; nothing was imported. Shorten that cell and try again.',
-    IMPORT_LIMIT_recordChars: 'A row in the file has more than {{max}} characters; nothing was imported. Check that the file is not damaged and the delimiter is right.',
+    IMPORT_LIMIT_recordChars:
+      'A row in the file has more than {{max}} characters; nothing was imported. Check that the file is not damaged and the delimiter is right.',
     IMPORT_LIMIT_columns: 'The file has more than {{max}} columns; nothing was imported.',
     IMPORT_LIMIT_headerChars: 'A header cell has more than {{max}} characters; nothing was imported. Choose the right header row.',
     IMPORT_LIMIT_sheetRows: 'The sheet has more than {{max}} rows; nothing was imported.',
@@ -321,15 +331,18 @@ export const en: Messages = {
     IMPORT_LIMIT_time: 'Reading this file took more than {{max}} seconds; it was stopped and nothing was imported.',
     limitAtRow: ' (row {{row}})',
     WORKSPACE_LOCKED: 'The workspace is in use by {{who}} (since {{sinceText}}). Close it there first, or open another workspace.',
-    WORKSPACE_READ_ONLY: 'Cannot write: the workspace file or its folder is read-only. The file itself is fine and needs no restore; copy it to a writable folder or change its permissions, then open it again.',
+    WORKSPACE_READ_ONLY:
+      'Cannot write: the workspace file or its folder is read-only. The file itself is fine and needs no restore; copy it to a writable folder or change its permissions, then open it again.',
     DISK_FULL: 'The disk is full; the last action was not saved. Free some disk space and try again.',
     WORKSPACE_BUSY: 'The workspace is busy ({{who}} is writing); the last action was not saved. Please try again in a moment.',
     WORKSPACE_CANNOT_OPEN: 'The file cannot be opened: {{message}}',
     WORKSPACE_EMPTY: 'The file is empty and is not a Kecard workspace yet; it was not opened. To make a workspace there, use "New workspace".',
-    IMPORT_UNREADABLE: 'The file cannot be read ({{format}}): it may be damaged or tampered with; nothing was imported. Open it in Excel and save it as .xlsx, then try again.',
+    IMPORT_UNREADABLE:
+      'The file cannot be read ({{format}}): it may be damaged or tampered with; nothing was imported. Open it in Excel and save it as .xlsx, then try again.',
     BACKUP_FOLDER: 'The backup folder {{folder}} cannot be used.',
     BACKUP_FOLDER_relative: 'Enter the full path of the backup folder (such as D:\\Backups or /Volumes/Backup), not “{{folder}}”.',
-    BACKUP_FOLDER_missing: 'The backup folder {{folder}} does not exist. If it is on a removable or network drive, connect it and try again, or choose another folder.',
+    BACKUP_FOLDER_missing:
+      'The backup folder {{folder}} does not exist. If it is on a removable or network drive, connect it and try again, or choose another folder.',
     BACKUP_FOLDER_notFolder: '{{folder}} is a file, not a folder. Choose a folder.',
     BACKUP_FOLDER_notWritable: 'Kecard cannot write to the backup folder {{folder}} (read-only or no permission). Choose another folder.',
   },

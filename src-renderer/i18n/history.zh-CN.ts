@@ -47,7 +47,15 @@ export const historyZhCN = {
         totalFen: '合计',
         notes: '备注',
       },
-      orderLine: { orderId: '订单', productId: '产品', productName: '品名', quantityMilli: '数量', unitPriceFen: '单价', discountBp: '折扣', amountFen: '金额' },
+      orderLine: {
+        orderId: '订单',
+        productId: '产品',
+        productName: '品名',
+        quantityMilli: '数量',
+        unitPriceFen: '单价',
+        discountBp: '折扣',
+        amountFen: '金额',
+      },
       receipt: { orderId: '订单', receiptDate: '收款日期', amountFen: '金额', method: '收款方式', notes: '备注' },
       customerStaff: { employeeId: '员工', role: '角色', notes: '备注' },
       customField: {

@@ -31,7 +31,38 @@ export function storedLanguage(): Language {
 export function initI18n(): void {
   const lng = storedLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...queriesZhCN, ...cardsZhCN, ...layoutDefaultsZhCN, ...importZhCN, ...analysisZhCN, ...exportWorkbookZhCN, ...extrasZhCN, ...deletedZhCN, ...historyZhCN, ...uxZhCN } }, en: { translation: { ...en, ...queriesEn, ...cardsEn, ...layoutDefaultsEn, ...importEn, ...analysisEn, ...exportWorkbookEn, ...extrasEn, ...deletedEn, ...historyEn, ...uxEn } } },
+    resources: {
+      'zh-CN': {
+        translation: {
+          ...zhCN,
+          ...queriesZhCN,
+          ...cardsZhCN,
+          ...layoutDefaultsZhCN,
+          ...importZhCN,
+          ...analysisZhCN,
+          ...exportWorkbookZhCN,
+          ...extrasZhCN,
+          ...deletedZhCN,
+          ...historyZhCN,
+          ...uxZhCN,
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          ...queriesEn,
+          ...cardsEn,
+          ...layoutDefaultsEn,
+          ...importEn,
+          ...analysisEn,
+          ...exportWorkbookEn,
+          ...extrasEn,
+          ...deletedEn,
+          ...historyEn,
+          ...uxEn,
+        },
+      },
+    },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

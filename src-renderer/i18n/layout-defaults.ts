@@ -4,15 +4,49 @@
 
 export const layoutDefaultsZhCN = {
   layoutDefaults: {
-    tab: { basic: '基本信息', organisation: '组织机构与联系人', orders: '订单', receipts: '收款', purchased: '已购产品', staff: '相关员工', expenses: '费用', history: '变动历史' },
-    section: { identity: '客户资料', contact: '联系方式', status: '分类与状态', custom: '自定义字段', notes: '备注', unplaced: '未放置字段', main: '联系人' },
+    tab: {
+      basic: '基本信息',
+      organisation: '组织机构与联系人',
+      orders: '订单',
+      receipts: '收款',
+      purchased: '已购产品',
+      staff: '相关员工',
+      expenses: '费用',
+      history: '变动历史',
+    },
+    section: {
+      identity: '客户资料',
+      contact: '联系方式',
+      status: '分类与状态',
+      custom: '自定义字段',
+      notes: '备注',
+      unplaced: '未放置字段',
+      main: '联系人',
+    },
   },
 };
 
 export const layoutDefaultsEn: typeof layoutDefaultsZhCN = {
   layoutDefaults: {
-    tab: { basic: 'Basic information', organisation: 'Organisation & contacts', orders: 'Orders', receipts: 'Receipts', purchased: 'Purchased products', staff: 'Related staff', expenses: 'Expenses', history: 'History' },
-    section: { identity: 'Company', contact: 'Contact details', status: 'Class & status', custom: 'Custom fields', notes: 'Notes', unplaced: 'Unplaced fields', main: 'Contact' },
+    tab: {
+      basic: 'Basic information',
+      organisation: 'Organisation & contacts',
+      orders: 'Orders',
+      receipts: 'Receipts',
+      purchased: 'Purchased products',
+      staff: 'Related staff',
+      expenses: 'Expenses',
+      history: 'History',
+    },
+    section: {
+      identity: 'Company',
+      contact: 'Contact details',
+      status: 'Class & status',
+      custom: 'Custom fields',
+      notes: 'Notes',
+      unplaced: 'Unplaced fields',
+      main: 'Contact',
+    },
   },
 };
 

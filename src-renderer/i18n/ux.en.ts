@@ -21,7 +21,8 @@ export const uxEn: typeof uxZhCN = {
     date: {
       placeholder: 'e.g. 2024-03-12',
       pick: 'Pick from a calendar',
-      orderDateQuestion: 'The order date is {{date}}, far from today (blank dates often become 1900-01-01, or the year was mistyped). Save it with this date?',
+      orderDateQuestion:
+        'The order date is {{date}}, far from today (blank dates often become 1900-01-01, or the year was mistyped). Save it with this date?',
     },
     expense: {
       add: 'Add an expense',

@@ -157,7 +157,15 @@ export const zhCN = {
   },
   department: { name: '部门名称', parentId: '上级部门', sortOrder: '排序' },
   employee: { name: '姓名', title: '职务', mobile: '手机', email: '电子邮件', active: '在职' },
-  entity: { customer: '客户', department: '部门', contact: '联系人', employee: '员工', savedQuery: '保存的查询', favouriteFolder: '收藏夹', favouriteItem: '收藏' },
+  entity: {
+    customer: '客户',
+    department: '部门',
+    contact: '联系人',
+    employee: '员工',
+    savedQuery: '保存的查询',
+    favouriteFolder: '收藏夹',
+    favouriteItem: '收藏',
+  },
   enums: {
     kind: { company: '企业', individual: '个人' },
     customerClass: { A: 'A 类', B: 'B 类', C: 'C 类', D: 'D 类' },
@@ -297,7 +305,8 @@ export const zhCN = {
     WORKSPACE_NOT_FOUND: '找不到该工作区文件。',
     WORKSPACE_EXISTS: '该位置已有文件，请换一个文件名。',
     WORKSPACE_IO: '无法读写该文件：{{message}}',
-    BACKUP_NO_SPACE: '磁盘空间不足：备份约需 {{needed}}，{{folder}} 所在磁盘只剩 {{free}}。请清理磁盘，或在“备份与恢复”中选择其他磁盘上的备份文件夹。',
+    BACKUP_NO_SPACE:
+      '磁盘空间不足：备份约需 {{needed}}，{{folder}} 所在磁盘只剩 {{free}}。请清理磁盘，或在“备份与恢复”中选择其他磁盘上的备份文件夹。',
     NOTHING_TO_UNDO: '没有可以撤销的更改。',
     UNDO_CONFLICT: '无法撤销：记录已被其他更改覆盖。',
     JOB_CANCELLED: '任务已取消。',

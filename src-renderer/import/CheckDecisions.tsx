@@ -13,7 +13,12 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
   const rowActions = useImport((s) => s.rowActions);
   const set = useImport((s) => s.set);
   const actions = duplicateActionsOf(report.target);
-  if (report.duplicates.length === 0) return <p className="muted" data-testid="import-no-duplicates">{t('imp.dup.none')}</p>;
+  if (report.duplicates.length === 0)
+    return (
+      <p className="muted" data-testid="import-no-duplicates">
+        {t('imp.dup.none')}
+      </p>
+    );
   return (
     <div data-testid="import-duplicates">
       <label className="import-inline">
@@ -30,14 +35,30 @@ export function DuplicatesTable({ report }: { report: ImportReport }) {
         <thead>
           <tr>
             <th>{t('imp.report.row')}</th>
-            <th>{t(report.target === 'receipts' ? 'imp.dup.receipt' : report.target === 'records' ? 'imp.dup.record' : report.target === 'contacts' ? 'contact.name' : 'imp.dup.name')}</th>
+            <th>
+              {t(
+                report.target === 'receipts'
+                  ? 'imp.dup.receipt'
+                  : report.target === 'records'
+                    ? 'imp.dup.record'
+                    : report.target === 'contacts'
+                      ? 'contact.name'
+                      : 'imp.dup.name',
+              )}
+            </th>
             <th>{t('imp.dup.match')}</th>
             <th>{t('imp.dup.action.title')}</th>
           </tr>
         </thead>
         <tbody>
           {report.duplicates.map((d) => (
-            <tr key={d.row} data-testid="import-duplicate" data-row={d.row} data-where={d.matchId ? 'workspace' : 'file'} data-match-id={d.matchId ?? ''}>
+            <tr
+              key={d.row}
+              data-testid="import-duplicate"
+              data-row={d.row}
+              data-where={d.matchId ? 'workspace' : 'file'}
+              data-match-id={d.matchId ?? ''}
+            >
               <td className="num">{d.row}</td>
               <td>{d.name}</td>
               <td>
@@ -84,7 +105,9 @@ export function UnknownOptions({ report, customFields }: { report: ImportReport;
   const set = useImport((s) => s.set);
   const statuses = useImport((s) => s.businessTypes.find((b) => b.id === s.businessTypeId)?.statuses ?? NO_STATUSES);
   const fields = Object.entries(report.unknownOptions).filter(([, values]) => values.length > 0);
-  const needStaff = fields.some(([f]) => f === 'ownerId' || f === 'employeeId' || customFields.some((c) => c.type === 'staff' && f === `custom:${c.columnName}`));
+  const needStaff = fields.some(
+    ([f]) => f === 'ownerId' || f === 'employeeId' || customFields.some((c) => c.type === 'staff' && f === `custom:${c.columnName}`),
+  );
   const staff = useData(() => (needStaff ? api.employees.list({}) : Promise.resolve([])), [needStaff], ['employee']).data ?? [];
   if (fields.length === 0) return null;
   const decide = (field: string, value: string, choice: string) => {

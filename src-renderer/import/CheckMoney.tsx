@@ -20,7 +20,14 @@ export function CheckMoney({ report }: { report: ImportReport }) {
         </div>
       ))}
       {money ? (
-        <div className="import-money" data-testid="import-money" data-field={money.field} data-file-fen={money.fileFen} data-lines-fen={money.linesFen} data-orders-fen={money.ordersFen}>
+        <div
+          className="import-money"
+          data-testid="import-money"
+          data-field={money.field}
+          data-file-fen={money.fileFen}
+          data-lines-fen={money.linesFen}
+          data-orders-fen={money.ordersFen}
+        >
           <span>
             {t('imp.check.fileTotal', { header: money.header || importFieldLabel(t, report.target, money.field, []) })}{' '}
             <strong data-testid="import-money-file">{formatMoney(money.fileFen, { symbol: true })}</strong>

@@ -70,8 +70,15 @@ export function PreviewTable({ report, customFields }: { report: ImportReport; c
 /** Every problem (the row is not imported) and every flag (imported, but check the value), each in words. */
 export function ProblemsTable({ report, customFields }: { report: ImportReport; customFields: readonly CustomField[] }) {
   const { t } = useTranslation();
-  const items = [...report.problems.map((p) => ({ ...p, kind: 'problem' })), ...report.flags.map((p) => ({ ...p, kind: 'flag' }))].sort((a, b) => a.row - b.row);
-  if (items.length === 0) return <p className="muted" data-testid="import-no-problems">{t('imp.check.noProblems')}</p>;
+  const items = [...report.problems.map((p) => ({ ...p, kind: 'problem' })), ...report.flags.map((p) => ({ ...p, kind: 'flag' }))].sort(
+    (a, b) => a.row - b.row,
+  );
+  if (items.length === 0)
+    return (
+      <p className="muted" data-testid="import-no-problems">
+        {t('imp.check.noProblems')}
+      </p>
+    );
   return (
     <div className="import-table-wrap">
       <table className="data-table import-table" data-testid="import-problems">
@@ -82,7 +89,15 @@ export function ProblemsTable({ report, customFields }: { report: ImportReport; 
         </thead>
         <tbody>
           {items.slice(0, SHOWN).map((p, i) => (
-            <tr key={i} data-testid="import-problem" data-kind={p.kind} data-row={p.row} data-field={p.field} data-code={p.code} className={p.kind === 'flag' ? 'import-flag' : 'import-error'}>
+            <tr
+              key={i}
+              data-testid="import-problem"
+              data-kind={p.kind}
+              data-row={p.row}
+              data-field={p.field}
+              data-code={p.code}
+              className={p.kind === 'flag' ? 'import-flag' : 'import-error'}
+            >
               <td data-testid="import-problem-text">
                 {p.kind === 'flag' ? <span className="import-badge">{t('imp.check.flag')}</span> : null}
                 {problemSentence(t, report.target, p, customFields)}

@@ -26,7 +26,13 @@ function WizardBody() {
   const index = STEPS.indexOf(step);
 
   return (
-    <Dialog title={t('imp.title')} testId="import-wizard" onClose={closeImportWizard} width={980} footer={<WizardFooter step={step} go={(next) => set({ step: next, error: null })} />}>
+    <Dialog
+      title={t('imp.title')}
+      testId="import-wizard"
+      onClose={closeImportWizard}
+      width={980}
+      footer={<WizardFooter step={step} go={(next) => set({ step: next, error: null })} />}
+    >
       <ol className="import-steps" data-testid="import-steps" data-step={step}>
         {STEPS.map((s, i) => (
           <li key={s} data-testid={`import-step-tab-${s}`} className={i === index ? 'current' : i < index ? 'done' : ''}>

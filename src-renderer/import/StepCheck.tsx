@@ -9,7 +9,11 @@ import { CheckRegions } from './CheckRegions';
 import { ImportProgress } from './ImportProgress';
 
 const MODES: readonly ImportMode[] = ['allOrNothing', 'validRows'];
-const DUPLICATE_TITLES: Partial<Record<string, string>> = { receipts: 'imp.dup.titleReceipts', records: 'imp.dup.titleRecords', contacts: 'imp.dup.titleContacts' };
+const DUPLICATE_TITLES: Partial<Record<string, string>> = {
+  receipts: 'imp.dup.titleReceipts',
+  records: 'imp.dup.titleRecords',
+  contacts: 'imp.dup.titleContacts',
+};
 
 /** Step 4: the dry run's report — counts, preview, problems, decisions — and how to import. */
 export function StepCheck() {
@@ -33,7 +37,14 @@ export function StepCheck() {
 
   return (
     <div className="import-step" data-testid="import-step-check">
-      <div className="import-counts" data-testid="import-counts" data-total={report.total} data-valid={report.valid} data-invalid={report.invalid} data-duplicates={report.duplicates.length}>
+      <div
+        className="import-counts"
+        data-testid="import-counts"
+        data-total={report.total}
+        data-valid={report.valid}
+        data-invalid={report.invalid}
+        data-duplicates={report.duplicates.length}
+      >
         <span>{t('imp.check.total', { n: report.total })}</span>
         <span className="import-ok">{t('imp.check.valid', { n: report.valid })}</span>
         <span className={report.invalid ? 'import-bad' : ''}>{t('imp.check.invalid', { n: report.invalid })}</span>

@@ -61,7 +61,11 @@ export function StepMapping() {
       {uniqueFields.length > 0 ? (
         <label className="import-inline">
           <span className="form-label">{t('imp.mapping.recordKey')}</span>
-          <select data-testid="import-record-key" value={recordKey ?? ''} onChange={(e) => set({ recordKey: e.target.value || null, report: null, rowActions: {} })}>
+          <select
+            data-testid="import-record-key"
+            value={recordKey ?? ''}
+            onChange={(e) => set({ recordKey: e.target.value || null, report: null, rowActions: {} })}
+          >
             <option value="">{t('imp.mapping.noRecordKey')}</option>
             {uniqueFields.map((f) => (
               <option key={f.columnName} value={`custom:${f.columnName}`}>

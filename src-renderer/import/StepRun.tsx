@@ -32,7 +32,13 @@ export function StepRun() {
         </div>
       ) : null}
       {result?.written ? (
-        <div className="import-result" data-testid="import-result" data-inserted={result.written.inserted} data-updated={result.written.updated} data-skipped={result.written.skipped}>
+        <div
+          className="import-result"
+          data-testid="import-result"
+          data-inserted={result.written.inserted}
+          data-updated={result.written.updated}
+          data-skipped={result.written.skipped}
+        >
           <div className="import-result-title">{t('imp.run.done', { name: result.fileName })}</div>
           <ul>
             <li>{t('imp.run.inserted', { n: result.written.inserted })}</li>

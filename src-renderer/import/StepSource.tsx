@@ -24,17 +24,29 @@ export function StepSource() {
           <>
             <label className="form-field">
               <span className="form-label">{t('imp.source.encoding')}</span>
-              <select data-testid="import-encoding" value={read.encoding} disabled={busy} onChange={(e) => setRead({ encoding: e.target.value as Encoding })}>
+              <select
+                data-testid="import-encoding"
+                value={read.encoding}
+                disabled={busy}
+                onChange={(e) => setRead({ encoding: e.target.value as Encoding })}
+              >
                 {ENCODINGS.map((enc) => (
                   <option key={enc} value={enc}>
-                    {enc === 'auto' ? `${t('imp.encoding.auto')} ${detected(`imp.encoding.${inspection.encoding ?? ''}`, inspection.encoding)}` : t(`imp.encoding.${enc}`)}
+                    {enc === 'auto'
+                      ? `${t('imp.encoding.auto')} ${detected(`imp.encoding.${inspection.encoding ?? ''}`, inspection.encoding)}`
+                      : t(`imp.encoding.${enc}`)}
                   </option>
                 ))}
               </select>
             </label>
             <label className="form-field">
               <span className="form-label">{t('imp.source.delimiter')}</span>
-              <select data-testid="import-delimiter" value={read.delimiter} disabled={busy} onChange={(e) => setRead({ delimiter: e.target.value as Delimiter })}>
+              <select
+                data-testid="import-delimiter"
+                value={read.delimiter}
+                disabled={busy}
+                onChange={(e) => setRead({ delimiter: e.target.value as Delimiter })}
+              >
                 {DELIMITERS.map((d) => (
                   <option key={d} value={d}>
                     {d === 'auto'
@@ -48,7 +60,12 @@ export function StepSource() {
         ) : (
           <label className="form-field">
             <span className="form-label">{t('imp.source.sheet')}</span>
-            <select data-testid="import-sheet" value={read.sheet ?? inspection.sheets[0] ?? ''} disabled={busy} onChange={(e) => setRead({ sheet: e.target.value })}>
+            <select
+              data-testid="import-sheet"
+              value={read.sheet ?? inspection.sheets[0] ?? ''}
+              disabled={busy}
+              onChange={(e) => setRead({ sheet: e.target.value })}
+            >
               {inspection.sheets.map((sheet) => (
                 <option key={sheet} value={sheet}>
                   {sheet}
@@ -72,7 +89,11 @@ export function StepSource() {
           />
         </label>
       </div>
-      {headerRow ? <p className="muted" data-testid="import-header-row-note">{t('imp.source.headerOverride', { n: headerRow, detected: inspection.headerRow })}</p> : null}
+      {headerRow ? (
+        <p className="muted" data-testid="import-header-row-note">
+          {t('imp.source.headerOverride', { n: headerRow, detected: inspection.headerRow })}
+        </p>
+      ) : null}
       <SampleTable headers={inspection.headers} sample={inspection.sample} firstRow={inspection.headerRow + 1} />
     </div>
   );

@@ -60,7 +60,13 @@ export function TemplateBar() {
         {t('imp.template.delete')}
       </button>
       <span className="import-templates-gap" />
-      <input data-testid="import-template-name" maxLength={40} placeholder={t('imp.template.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+      <input
+        data-testid="import-template-name"
+        maxLength={40}
+        placeholder={t('imp.template.namePlaceholder')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
       <button type="button" data-testid="import-template-save" disabled={!name.trim()} onClick={() => void save()}>
         {t('imp.template.save')}
       </button>

@@ -88,9 +88,17 @@ export async function inspect(): Promise<void> {
   }
   patch({ busy: true, error: null });
   try {
-    const read: { encoding: ReadOptions['encoding']; delimiter: ReadOptions['delimiter']; sheet?: string } = { encoding: s.read.encoding, delimiter: s.read.delimiter };
+    const read: { encoding: ReadOptions['encoding']; delimiter: ReadOptions['delimiter']; sheet?: string } = {
+      encoding: s.read.encoding,
+      delimiter: s.read.delimiter,
+    };
     if (s.read.sheet) read.sheet = s.read.sheet;
-    const inspection = await api.import.inspect({ fileToken: s.file.fileToken, target: s.target, ...(s.target === 'records' && s.businessTypeId ? { businessTypeId: s.businessTypeId } : {}), read });
+    const inspection = await api.import.inspect({
+      fileToken: s.file.fileToken,
+      target: s.target,
+      ...(s.target === 'records' && s.businessTypeId ? { businessTypeId: s.businessTypeId } : {}),
+      read,
+    });
     patch({ inspection, mapping: { ...inspection.suggested }, report: null, rowActions: {}, optionDecisions: {}, recordKey: null, busy: false });
   } catch (err) {
     patch({ busy: false, inspection: null, error: isCode(err, 'JOB_CANCELLED') ? t('imp.file.readCancelled') : errorText(t, err) });
@@ -171,7 +179,12 @@ async function startJob(kind: 'check' | 'run'): Promise<void> {
   const s = get();
   if (!s.file || s.job) return;
   const now = Date.now();
-  patch({ job: { kind, jobId: null, done: 0, total: 0, phase: '', startedAt: now, phaseStartedAt: now }, error: null, cancelled: false, ...(kind === 'run' ? { result: null } : { report: null }) });
+  patch({
+    job: { kind, jobId: null, done: 0, total: 0, phase: '', startedAt: now, phaseStartedAt: now },
+    error: null,
+    cancelled: false,
+    ...(kind === 'run' ? { result: null } : { report: null }),
+  });
   try {
     const input = { fileToken: s.file.fileToken, settings: { ...currentSettings(s) } };
     const { jobId } = kind === 'check' ? await api.import.check(input) : await api.import.run(input);
@@ -197,12 +210,16 @@ export async function cancelImportJob(): Promise<void> {
 
 /** A failed import job in the user's words. */
 function jobErrorText(error: { code: string; message: string; details?: unknown }): string {
-  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { fields?: Record<string, string>; invalid?: number };
+  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as {
+    fields?: Record<string, string>;
+    invalid?: number;
+  };
   if (error.code === 'VALIDATION' && details.fields?.rows === 'invalidRows') return t('imp.error.invalidRows', { n: details.invalid ?? 0 });
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'nameRequired') return t('imp.mapping.needName');
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'receiptRequired') return t('imp.mapping.needReceipt');
   if (error.code === 'VALIDATION' && details.fields?.mapping === 'customerRequired') return t('imp.mapping.needRecordCustomer');
-  if (error.code === 'VALIDATION' && details.fields?.mapping === 'columnsRequired') return t(get().target === 'products' ? 'imp.mapping.needProductName' : 'imp.mapping.needOrder');
+  if (error.code === 'VALIDATION' && details.fields?.mapping === 'columnsRequired')
+    return t(get().target === 'products' ? 'imp.mapping.needProductName' : 'imp.mapping.needOrder');
   return apiErrorText(t, error);
 }
 

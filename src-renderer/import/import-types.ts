@@ -30,7 +30,9 @@ export interface ReadOptions {
 }
 
 /** What the wizard sends: the shared settings with the fields it always fills. */
-export type ImportSettings = Required<Pick<ImportSettingsInput, 'target' | 'read' | 'mapping' | 'duplicateAction' | 'rowActions' | 'mode' | 'optionDecisions'>> &
+export type ImportSettings = Required<
+  Pick<ImportSettingsInput, 'target' | 'read' | 'mapping' | 'duplicateAction' | 'rowActions' | 'mode' | 'optionDecisions'>
+> &
   Pick<ImportSettingsInput, 'headerRow' | 'businessTypeId' | 'recordKey'>;
 
 /** job.finished's `result` is plain JSON: accept it as a report only when it has the report's shape. */

@@ -52,7 +52,12 @@ export function BulkDialog({ definition, total, selectedIds, onClose, onDone }: 
             action === 'setOwner'
               ? { kind: 'setOwner', ownerId: ownerId || null }
               : action === 'setClass'
-                ? { kind: 'setClass', customerClass: (CUSTOMER_CLASSES as readonly string[]).includes(customerClass) ? (customerClass as (typeof CUSTOMER_CLASSES)[number]) : null }
+                ? {
+                    kind: 'setClass',
+                    customerClass: (CUSTOMER_CLASSES as readonly string[]).includes(customerClass)
+                      ? (customerClass as (typeof CUSTOMER_CLASSES)[number])
+                      : null,
+                  }
                 : { kind: 'addTag', tag: tag.trim() },
         });
         toast.success(t('bulk.done', { n: res.changed }));
@@ -142,7 +147,14 @@ export function BulkDialog({ definition, total, selectedIds, onClose, onDone }: 
         <fieldset className="form-field wide qb-scope">
           <span className="form-label">{t('bulk.scope')}</span>
           <label className="check">
-            <input type="radio" name="bulk-scope" data-testid="bulk-scope-selected" disabled={selectedIds.length === 0} checked={scope === 'selected'} onChange={() => setScope('selected')} />
+            <input
+              type="radio"
+              name="bulk-scope"
+              data-testid="bulk-scope-selected"
+              disabled={selectedIds.length === 0}
+              checked={scope === 'selected'}
+              onChange={() => setScope('selected')}
+            />
             {t('bulk.scopeSelected', { n: selectedIds.length })}
           </label>
           <label className="check">

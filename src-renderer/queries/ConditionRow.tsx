@@ -21,7 +21,13 @@ export function ConditionRow({ node, path, scope }: { node: ConditionNode; path:
   const severity = problem ? (problem.code === 'missingValue' ? 'incomplete' : 'broken') : undefined;
 
   return (
-    <div className={`qb-condition${severity ? ` ${severity}` : ''}`} data-testid="qb-condition" data-path={key} data-field={node.field} data-problem={problem?.code}>
+    <div
+      className={`qb-condition${severity ? ` ${severity}` : ''}`}
+      data-testid="qb-condition"
+      data-path={key}
+      data-field={node.field}
+      data-problem={problem?.code}
+    >
       <select
         className="qb-field"
         data-testid="qb-field"
@@ -65,7 +71,14 @@ export function ConditionRow({ node, path, scope }: { node: ConditionNode; path:
           {problemText(t, problem, label)}
         </span>
       ) : null}
-      <button type="button" className="icon qb-remove" title={t('qb.remove')} data-testid="qb-remove" data-path={key} onClick={() => replace(path, null)}>
+      <button
+        type="button"
+        className="icon qb-remove"
+        title={t('qb.remove')}
+        data-testid="qb-remove"
+        data-path={key}
+        onClick={() => replace(path, null)}
+      >
         ✕
       </button>
     </div>

@@ -32,7 +32,12 @@ export function GroupEditor({ group, path, scope, onOp }: Props) {
   const first = scope.fields[0];
 
   return (
-    <div className={`qb-group${isRoot ? ' root' : ''}${onOp ? ' embedded' : ''} op-${group.op}`} data-testid="qb-group" data-path={key} data-op={group.op}>
+    <div
+      className={`qb-group${isRoot ? ' root' : ''}${onOp ? ' embedded' : ''} op-${group.op}`}
+      data-testid="qb-group"
+      data-path={key}
+      data-op={group.op}
+    >
       <div className="qb-group-head">
         <div className="segmented qb-op" role="group">
           {(['and', 'or'] as const).map((op) => (
@@ -53,7 +58,14 @@ export function GroupEditor({ group, path, scope, onOp }: Props) {
         <span className="muted small">{t(group.op === 'and' ? 'qb.andHint' : 'qb.orHint')}</span>
         <span className="toolbar-spacer" />
         {!isRoot && !onOp ? (
-          <button type="button" className="icon qb-remove" title={t('qb.remove')} data-testid="qb-remove-group" data-path={key} onClick={() => replace(path, null)}>
+          <button
+            type="button"
+            className="icon qb-remove"
+            title={t('qb.remove')}
+            data-testid="qb-remove-group"
+            data-path={key}
+            onClick={() => replace(path, null)}
+          >
             ✕
           </button>
         ) : null}
@@ -68,7 +80,13 @@ export function GroupEditor({ group, path, scope, onOp }: Props) {
         })}
       </div>
       <div className="qb-group-actions">
-        <button type="button" data-testid="qb-add-condition" data-path={key} disabled={!first} onClick={() => first && append(path, freshCondition(first))}>
+        <button
+          type="button"
+          data-testid="qb-add-condition"
+          data-path={key}
+          disabled={!first}
+          onClick={() => first && append(path, freshCondition(first))}
+        >
           + {t('qb.addCondition')}
         </button>
         <button type="button" data-testid="qb-add-group" data-path={key} onClick={() => append(path, newGroup(group.op === 'and' ? 'or' : 'and'))}>

@@ -8,8 +8,26 @@ import { errorText } from '../api/errors';
 import { enumLabel } from '../i18n/labels';
 import { useQueriesData } from './queries-data';
 
-export const GROUP_FIELDS = ['customerClass', 'lifecycle', 'province', 'city', 'industry', 'source', 'kind', 'relationshipLevel', 'colorLabel', 'ownerName', 'createdMonth'] as const;
-const ENUM_GROUPS: Record<string, string> = { customerClass: 'customerClass', lifecycle: 'lifecycle', kind: 'kind', relationshipLevel: 'relationshipLevel', colorLabel: 'colorLabel' };
+export const GROUP_FIELDS = [
+  'customerClass',
+  'lifecycle',
+  'province',
+  'city',
+  'industry',
+  'source',
+  'kind',
+  'relationshipLevel',
+  'colorLabel',
+  'ownerName',
+  'createdMonth',
+] as const;
+const ENUM_GROUPS: Record<string, string> = {
+  customerClass: 'customerClass',
+  lifecycle: 'lifecycle',
+  kind: 'kind',
+  relationshipLevel: 'relationshipLevel',
+  colorLabel: 'colorLabel',
+};
 
 export function formatYuan(fen: number): string {
   return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

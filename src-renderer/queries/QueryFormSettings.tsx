@@ -108,7 +108,13 @@ export function QueryFormSettings() {
                 <button type="button" className="icon" disabled={i === rows.length - 1} title={t('common.down')} onClick={() => move(i, 1)}>
                   ↓
                 </button>
-                <button type="button" className="icon danger-icon" data-testid="form-config-remove" title={t('common.remove')} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon danger-icon"
+                  data-testid="form-config-remove"
+                  title={t('common.remove')}
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
                   ✕
                 </button>
               </td>
@@ -119,7 +125,12 @@ export function QueryFormSettings() {
       {rows.length === 0 ? <div className="muted pad">{t('forms.empty')}</div> : null}
       {error ? <div className="banner banner-error">{error}</div> : null}
       <div className="qb-simple-actions">
-        <button type="button" data-testid="form-config-add" disabled={!unused || rows.length >= 30} onClick={() => unused && setRows([...rows, { field: unused.key, operator: OPERATORS_BY_TYPE[unused.type][0] ?? 'eq' }])}>
+        <button
+          type="button"
+          data-testid="form-config-add"
+          disabled={!unused || rows.length >= 30}
+          onClick={() => unused && setRows([...rows, { field: unused.key, operator: OPERATORS_BY_TYPE[unused.type][0] ?? 'eq' }])}
+        >
           + {t('forms.add')}
         </button>
         <button type="button" className="primary" data-testid="form-config-save" onClick={() => void save()}>

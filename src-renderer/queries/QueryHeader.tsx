@@ -45,7 +45,15 @@ export function QueryHeader({ live }: { live: LiveCount }) {
       <div className="toolbar qb-tabs-bar">
         <nav className="tabs" role="tablist">
           {TABS.map((x) => (
-            <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} className={`tab${tab === x.id ? ' active' : ''}`} data-testid={`query-tab-${x.id}`} onClick={() => s.setTab(x.id)}>
+            <button
+              key={x.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === x.id}
+              className={`tab${tab === x.id ? ' active' : ''}`}
+              data-testid={`query-tab-${x.id}`}
+              onClick={() => s.setTab(x.id)}
+            >
               {t(x.label)}
             </button>
           ))}
@@ -53,7 +61,14 @@ export function QueryHeader({ live }: { live: LiveCount }) {
         <span className="muted">{t('qb.entity')}</span>
         <div className="segmented" role="group">
           {(['customer', 'contact'] as const).map((e) => (
-            <button key={e} type="button" className={entity === e ? 'on' : ''} aria-pressed={entity === e} data-testid={`qb-entity-${e}`} onClick={() => s.setEntity(e)}>
+            <button
+              key={e}
+              type="button"
+              className={entity === e ? 'on' : ''}
+              aria-pressed={entity === e}
+              data-testid={`qb-entity-${e}`}
+              onClick={() => s.setEntity(e)}
+            >
               {t(e === 'customer' ? 'qb.entityCustomer' : 'qb.entityContact')}
             </button>
           ))}
@@ -66,9 +81,9 @@ export function QueryHeader({ live }: { live: LiveCount }) {
                 ? t('navQueries.broken')
                 : problems.length > 0
                   ? t('qb.incomplete', { n: problems.length })
-                : live.count === null
-                  ? (live.error ?? t('qb.counting'))
-                  : t('qb.count', { n: live.count.toLocaleString() })}
+                  : live.count === null
+                    ? (live.error ?? t('qb.counting'))
+                    : t('qb.count', { n: live.count.toLocaleString() })}
             </span>
             <button type="button" data-testid="qb-clear" onClick={() => s.setWhere({ kind: 'group', op: 'and', children: [] })}>
               {t('qb.clear')}

@@ -18,7 +18,15 @@ export function RecentSearches({ items, onPick, onClear }: Props) {
         </button>
       </div>
       {items.map((q, i) => (
-        <div key={q} className="search-hit" data-testid="recent-search" data-index={i} data-q={q} onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(q)}>
+        <div
+          key={q}
+          className="search-hit"
+          data-testid="recent-search"
+          data-index={i}
+          data-q={q}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onPick(q)}
+        >
           <div className="hit-main">
             <span className="hit-name">{q}</span>
           </div>

@@ -42,7 +42,13 @@ export function RelatedEditor({ node, path, relations }: Props) {
   const aggDate = aggField?.type === 'date' || aggField?.type === 'datetime';
 
   return (
-    <div className={`qb-related${problem ? (problem.code === 'missingValue' ? ' incomplete' : ' broken') : ''}`} data-testid="qb-related" data-path={key} data-relation={node.relation} data-problem={problem?.code}>
+    <div
+      className={`qb-related${problem ? (problem.code === 'missingValue' ? ' incomplete' : ' broken') : ''}`}
+      data-testid="qb-related"
+      data-path={key}
+      data-relation={node.relation}
+      data-problem={problem?.code}
+    >
       <div className="qb-related-head">
         <select className="qb-mode" data-testid="qb-related-mode" value={node.mode} onChange={(e) => setMode(e.target.value as RelatedNode['mode'])}>
           {MODES.map((m) => (
@@ -70,12 +76,23 @@ export function RelatedEditor({ node, path, relations }: Props) {
         {node.mode === 'count' && node.count ? (
           <>
             <CmpSelect testId="qb-count-op" value={node.count.op} onChange={(op) => set({ ...node, count: { op, value: node.count?.value ?? 0 } })} />
-            <NumberInput testId="qb-count-value" integer min={0} value={node.count.value} onChange={(v) => set({ ...node, count: { op: node.count?.op ?? 'gte', value: Math.max(0, v ?? 0) } })} />
+            <NumberInput
+              testId="qb-count-value"
+              integer
+              min={0}
+              value={node.count.value}
+              onChange={(v) => set({ ...node, count: { op: node.count?.op ?? 'gte', value: Math.max(0, v ?? 0) } })}
+            />
           </>
         ) : null}
         {node.mode === 'aggregate' && agg ? (
           <>
-            <select className="qb-agg-fn" data-testid="qb-agg-fn" value={agg.fn} onChange={(e) => set({ ...node, aggregate: { ...agg, fn: e.target.value as 'sum' | 'max' | 'min' } })}>
+            <select
+              className="qb-agg-fn"
+              data-testid="qb-agg-fn"
+              value={agg.fn}
+              onChange={(e) => set({ ...node, aggregate: { ...agg, fn: e.target.value as 'sum' | 'max' | 'min' } })}
+            >
               {(['sum', 'max', 'min'] as const).map((fn) => (
                 <option key={fn} value={fn}>
                   {t(`qb.aggFn.${fn}`)}
@@ -100,7 +117,12 @@ export function RelatedEditor({ node, path, relations }: Props) {
             </select>
             <CmpSelect testId="qb-agg-op" value={agg.op} onChange={(op) => set({ ...node, aggregate: { ...agg, op } })} />
             {aggDate ? (
-              <input type="date" data-testid="qb-agg-value" value={String(agg.value)} onChange={(e) => set({ ...node, aggregate: { ...agg, value: e.target.value } })} />
+              <input
+                type="date"
+                data-testid="qb-agg-value"
+                value={String(agg.value)}
+                onChange={(e) => set({ ...node, aggregate: { ...agg, value: e.target.value } })}
+              />
             ) : (
               <>
                 <NumberInput
@@ -121,7 +143,14 @@ export function RelatedEditor({ node, path, relations }: Props) {
             {problemText(t, problem, node.relation)}
           </span>
         ) : null}
-        <button type="button" className="icon qb-remove" title={t('qb.remove')} data-testid="qb-remove-related" data-path={key} onClick={() => replace(path, null)}>
+        <button
+          type="button"
+          className="icon qb-remove"
+          title={t('qb.remove')}
+          data-testid="qb-remove-related"
+          data-path={key}
+          onClick={() => replace(path, null)}
+        >
           ✕
         </button>
       </div>

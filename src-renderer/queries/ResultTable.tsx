@@ -23,7 +23,12 @@ export function ResultTable({ pages, columns, selected, onToggle, onOpen, sort =
   const { t } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: pages.total ?? 0, getScrollElement: () => bodyRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: pages.total ?? 0,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -90,7 +95,13 @@ export function ResultTable({ pages, columns, selected, onToggle, onOpen, sort =
                 onDoubleClick={() => onOpen(r)}
               >
                 <div className="cell" style={{ width: CHECK_WIDTH }}>
-                  <input type="checkbox" checked={on} aria-label={t('results.select')} data-testid="result-select" onChange={() => onToggle(r.row.id)} />
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    aria-label={t('results.select')}
+                    data-testid="result-select"
+                    onChange={() => onToggle(r.row.id)}
+                  />
                 </div>
                 {columns.map((c) => (
                   <div key={c.key} className={`cell cell-${c.key}`} style={{ width: c.width }}>

@@ -32,12 +32,16 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
   const [sortOf, setSortOf] = useState<{ entity: QueryDefinition['entity']; sort: ResultSort } | null>(null);
   const sort = sortOf?.entity === definition.entity ? sortOf.sort : null;
   const onSort = useCallback(
-    (field: ResultSortField) => setSortOf({ entity: definition.entity, sort: { field, dir: sort?.field === field && sort.dir === 'asc' ? 'desc' : 'asc' } }),
+    (field: ResultSortField) =>
+      setSortOf({ entity: definition.entity, sort: { field, dir: sort?.field === field && sort.dir === 'asc' ? 'desc' : 'asc' } }),
     [definition.entity, sort],
   );
   const pages = useResultPages(definition, runSeq, dataVersion, sort);
   const listColumns = useListSettings((s) => s.columns);
-  const columns = useMemo(() => (definition.entity === 'customer' ? customerColumns(listColumns) : contactColumns()), [definition.entity, listColumns]);
+  const columns = useMemo(
+    () => (definition.entity === 'customer' ? customerColumns(listColumns) : contactColumns()),
+    [definition.entity, listColumns],
+  );
   const [view, setView] = useState<'list' | 'groups'>('list');
   // The selection belongs to one run: a new run starts with nothing selected.
   const [selection, setSelection] = useState<{ seq: number; ids: Set<string> }>({ seq: runSeq, ids: new Set() });
@@ -47,14 +51,17 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
   const [exporting, setExporting] = useState<{ run: ExportRun; done: number; total: number } | null>(null);
   const showGroups = view === 'groups' && definition.entity === 'customer';
 
-  const toggle = useCallback((id: string) => {
-    setSelection((s) => {
-      const next = new Set(s.seq === runSeq ? s.ids : []);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return { seq: runSeq, ids: next };
-    });
-  }, [runSeq]);
+  const toggle = useCallback(
+    (id: string) => {
+      setSelection((s) => {
+        const next = new Set(s.seq === runSeq ? s.ids : []);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return { seq: runSeq, ids: next };
+      });
+    },
+    [runSeq],
+  );
   const open = useCallback((r: ResultRow) => {
     useApp.getState().setScreen('customers');
     void useCard.getState().open(r.kind === 'customer' ? r.row.id : r.row.customerId);
@@ -85,10 +92,22 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
         </span>
         {definition.entity === 'customer' ? (
           <div className="segmented" role="group">
-            <button type="button" className={view === 'list' ? 'on' : ''} aria-pressed={view === 'list'} data-testid="result-view-list" onClick={() => setView('list')}>
+            <button
+              type="button"
+              className={view === 'list' ? 'on' : ''}
+              aria-pressed={view === 'list'}
+              data-testid="result-view-list"
+              onClick={() => setView('list')}
+            >
               {t('results.viewList')}
             </button>
-            <button type="button" className={view === 'groups' ? 'on' : ''} aria-pressed={view === 'groups'} data-testid="result-view-groups" onClick={() => setView('groups')}>
+            <button
+              type="button"
+              className={view === 'groups' ? 'on' : ''}
+              aria-pressed={view === 'groups'}
+              data-testid="result-view-groups"
+              onClick={() => setView('groups')}
+            >
               {t('results.viewGroups')}
             </button>
           </div>

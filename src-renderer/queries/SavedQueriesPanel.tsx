@@ -43,7 +43,13 @@ export function SavedQueriesPanel() {
       {saved.length === 0 ? <div className="muted small pad">{t('saved.empty')}</div> : null}
       {saved.map((q) => (
         <div key={q.id} className={`qb-saved-item${openId === q.id ? ' active' : ''}`} data-testid="saved-query" data-id={q.id} data-name={q.name}>
-          <button type="button" className="qb-saved-open" data-testid="saved-query-open" title={q.mine ? undefined : t('saved.owner', { name: q.ownerName })} onClick={() => useQuery.getState().openSaved(q)}>
+          <button
+            type="button"
+            className="qb-saved-open"
+            data-testid="saved-query-open"
+            title={q.mine ? undefined : t('saved.owner', { name: q.ownerName })}
+            onClick={() => useQuery.getState().openSaved(q)}
+          >
             <span className="qb-saved-name">{q.name}</span>
             <span className="qb-badges">
               {q.entity === 'contact' ? <span className="qb-badge">{t('qb.entityContact')}</span> : null}
@@ -57,13 +63,26 @@ export function SavedQueriesPanel() {
           </button>
           {q.mine ? (
             <span className="qb-saved-actions">
-              <button type="button" className="icon" data-testid="saved-query-pin" aria-pressed={q.pinned} title={t(q.pinned ? 'saved.unpin' : 'saved.pin')} onClick={() => void togglePin(q)}>
+              <button
+                type="button"
+                className="icon"
+                data-testid="saved-query-pin"
+                aria-pressed={q.pinned}
+                title={t(q.pinned ? 'saved.unpin' : 'saved.pin')}
+                onClick={() => void togglePin(q)}
+              >
                 {q.pinned ? '★' : '☆'}
               </button>
               <button type="button" className="icon" data-testid="saved-query-rename" title={t('saved.rename')} onClick={() => setRenaming(q)}>
                 ✎
               </button>
-              <button type="button" className="icon danger-icon" data-testid="saved-query-delete" title={t('saved.delete')} onClick={() => void remove(q)}>
+              <button
+                type="button"
+                className="icon danger-icon"
+                data-testid="saved-query-delete"
+                title={t('saved.delete')}
+                onClick={() => void remove(q)}
+              >
                 ✕
               </button>
             </span>
@@ -80,7 +99,8 @@ export function SavedQueriesPanel() {
           onSubmit={async (name) => {
             try {
               const q = await api.queries.update({ id: renaming.id, patch: { name } });
-              if (useQuery.getState().saved?.id === q.id) useQuery.getState().setSaved({ id: q.id, name: q.name, shared: q.shared, pinned: q.pinned, mine: q.mine });
+              if (useQuery.getState().saved?.id === q.id)
+                useQuery.getState().setSaved({ id: q.id, name: q.name, shared: q.shared, pinned: q.pinned, mine: q.mine });
               await useQueriesData.getState().loadSaved();
               setRenaming(null);
               return null;

@@ -62,7 +62,11 @@ export function SimpleQueryForm() {
             <span className="qb-simple-label">{fieldText(t, entity, field, n.field)}</span>
             <span className="qb-simple-op">{t(`qb.op.${n.operator}`)}</span>
             {n.operator === 'relative' ? (
-              <select data-testid="simple-period" value={n.period ?? ''} onChange={(e) => set(i, { ...n, period: e.target.value as RelativePeriod, days: n.days ?? 30 })}>
+              <select
+                data-testid="simple-period"
+                value={n.period ?? ''}
+                onChange={(e) => set(i, { ...n, period: e.target.value as RelativePeriod, days: n.days ?? 30 })}
+              >
                 <option value="">{t('qb.choose')}</option>
                 {RELATIVE_PERIODS.map((p) => (
                   <option key={p} value={p}>
@@ -72,7 +76,12 @@ export function SimpleQueryForm() {
               </select>
             ) : null}
             {n.operator === 'empty' || n.operator === 'notEmpty' ? (
-              <input type="checkbox" data-testid="simple-active" checked={active[i] ?? false} onChange={(e) => setActive(active.map((a, j) => (j === i ? e.target.checked : a)))} />
+              <input
+                type="checkbox"
+                data-testid="simple-active"
+                checked={active[i] ?? false}
+                onChange={(e) => setActive(active.map((a, j) => (j === i ? e.target.checked : a)))}
+              />
             ) : (
               <ValueEditor node={n} field={field} scope={entity} onChange={(next) => set(i, next)} />
             )}

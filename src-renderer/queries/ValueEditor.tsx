@@ -53,13 +53,33 @@ export function ValueEditor({ node, field, scope, onChange }: Props) {
     const v = node[key];
     if (dateLike) {
       return (
-        <input type="date" className="qb-date" data-testid={testId} value={typeof v === 'string' ? v.slice(0, 10) : ''} onChange={(e) => onChange(withValue(node, key, e.target.value))} />
+        <input
+          type="date"
+          className="qb-date"
+          data-testid={testId}
+          value={typeof v === 'string' ? v.slice(0, 10) : ''}
+          onChange={(e) => onChange(withValue(node, key, e.target.value))}
+        />
       );
     }
     if (field.type === 'number') {
-      return <NumberInput testId={testId} value={typeof v === 'number' ? v : undefined} money={field.money} onChange={(n) => onChange(withValue(node, key, n))} />;
+      return (
+        <NumberInput
+          testId={testId}
+          value={typeof v === 'number' ? v : undefined}
+          money={field.money}
+          onChange={(n) => onChange(withValue(node, key, n))}
+        />
+      );
     }
-    return <input className="qb-text" data-testid={testId} value={v === undefined ? '' : String(v)} onChange={(e) => onChange(withValue(node, key, e.target.value))} />;
+    return (
+      <input
+        className="qb-text"
+        data-testid={testId}
+        value={v === undefined ? '' : String(v)}
+        onChange={(e) => onChange(withValue(node, key, e.target.value))}
+      />
+    );
   };
   const unit = field.money ? <span className="muted">{t('qb.yuan')}</span> : null;
 
@@ -79,7 +99,8 @@ export function ValueEditor({ node, field, scope, onChange }: Props) {
     const setValues = (values: Scalar[]) => onChange(values.length ? { ...node, values } : without(node, 'values'));
     let options: { value: Scalar; label: string }[] | null = null;
     if (field.type === 'enum') options = (field.options ?? []).map((o) => ({ value: o, label: optionText(t, scope, field, o, statusLabels) }));
-    else if (field.type === 'staff') options = employees.map((e) => ({ value: e.id, label: e.active ? e.name : `${e.name}（${t('employees.inactive')}）` }));
+    else if (field.type === 'staff')
+      options = employees.map((e) => ({ value: e.id, label: e.active ? e.name : `${e.name}（${t('employees.inactive')}）` }));
     else if (field.type === 'folder') {
       options = folders.filter((f) => f.entity === (scope === 'contact' ? 'contact' : 'customer')).map((f) => ({ value: f.id, label: f.name }));
     }
@@ -93,7 +114,14 @@ export function ValueEditor({ node, field, scope, onChange }: Props) {
         defaultValue={selected.map((v) => (numeric && field.money ? Number(v) / 100 : v)).join(', ')}
         onChange={(e) => {
           const parts = splitList(e.target.value);
-          setValues(numeric ? parts.map(Number).filter((n) => !Number.isNaN(n)).map((n) => (field.money ? Math.round(n * 100) : n)) : parts);
+          setValues(
+            numeric
+              ? parts
+                  .map(Number)
+                  .filter((n) => !Number.isNaN(n))
+                  .map((n) => (field.money ? Math.round(n * 100) : n))
+              : parts,
+          );
         }}
       />
     );
@@ -134,7 +162,13 @@ function DaysInput({ node, onChange }: { node: ConditionNode; onChange(node: Con
   const { t } = useTranslation();
   return (
     <span className="qb-value">
-      <NumberInput testId="qb-days" integer min={0} value={node.days} onChange={(n) => onChange(n === undefined ? without(node, 'days') : { ...node, days: Math.max(0, Math.min(3660, n)) })} />
+      <NumberInput
+        testId="qb-days"
+        integer
+        min={0}
+        value={node.days}
+        onChange={(n) => onChange(n === undefined ? without(node, 'days') : { ...node, days: Math.max(0, Math.min(3660, n)) })}
+      />
       <span className="muted">{t('qb.days')}</span>
     </span>
   );

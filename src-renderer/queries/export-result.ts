@@ -72,7 +72,11 @@ export function exportResult(
       const e = await finished;
       if (!e.ok) {
         const code = (e.cancelled ? 'JOB_CANCELLED' : (e.error?.code ?? 'INTERNAL')) as ErrorCode;
-        throw new ApiCallError({ code, message: e.error?.message ?? code, ...(e.error?.details !== undefined ? { details: e.error.details as ApiError['details'] } : {}) });
+        throw new ApiCallError({
+          code,
+          message: e.error?.message ?? code,
+          ...(e.error?.details !== undefined ? { details: e.error.details as ApiError['details'] } : {}),
+        });
       }
       const r = e.result as QueryExportResult;
       return { rows: r.rows, fileName: r.fileName, saved: await saveDownload(r.downloadToken, r.fileName) };

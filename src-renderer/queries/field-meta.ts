@@ -25,7 +25,8 @@ const CUSTOMER_ENUM_GROUPS: Record<string, string> = {
 
 /** Built-in fields in the words of the existing labels; user-defined ones by their own label. */
 export function fieldText(t: TFunction, scope: FieldScope, field: QueryFieldDto | undefined, key: string): string {
-  if (field?.snapshot && field.label) return t(field.snapshotMetric === 'revenue' ? 'qb.snapshotRevenueField' : 'qb.snapshotField', { label: field.label });
+  if (field?.snapshot && field.label)
+    return t(field.snapshotMetric === 'revenue' ? 'qb.snapshotRevenueField' : 'qb.snapshotField', { label: field.label });
   if (field?.label) return field.label;
   if (key === 'favouriteFolder') return t('qb.favouriteFolder');
   if (scope === 'order') return t(`qb.orderField.${key}`, { defaultValue: key });
@@ -35,7 +36,13 @@ export function fieldText(t: TFunction, scope: FieldScope, field: QueryFieldDto 
 }
 
 /** Display text of one stored option value of an enum field. */
-export function optionText(t: TFunction, scope: FieldScope, field: QueryFieldDto, value: string | number, statusLabels: Record<string, string>): string {
+export function optionText(
+  t: TFunction,
+  scope: FieldScope,
+  field: QueryFieldDto,
+  value: string | number,
+  statusLabels: Record<string, string>,
+): string {
   if (scope === 'customer' && CUSTOMER_ENUM_GROUPS[field.key] && !field.label) return enumLabel(t, CUSTOMER_ENUM_GROUPS[field.key] ?? '', value);
   if (field.snapshot) return field.optionLabels?.[String(value)] ?? String(value);
   if (scope === 'order' && field.key === 'status') return t(`qb.orderStatus.${String(value)}`, { defaultValue: String(value) });
@@ -75,7 +82,8 @@ export function applyChoice(node: ConditionNode, choice: string): ConditionNode 
   if (operator === 'anniversaryWithin') return { ...next, days: node.days ?? 7 };
   if (operator === 'in' || operator === 'notIn') return node.values ? { ...next, values: node.values } : next;
   if (operator === 'empty' || operator === 'notEmpty') return next;
-  if (operator === 'between') return { ...next, ...(node.value !== undefined ? { value: node.value } : {}), ...(node.value2 !== undefined ? { value2: node.value2 } : {}) };
+  if (operator === 'between')
+    return { ...next, ...(node.value !== undefined ? { value: node.value } : {}), ...(node.value2 !== undefined ? { value2: node.value2 } : {}) };
   return node.value !== undefined ? { ...next, value: node.value } : next;
 }
 

@@ -71,7 +71,10 @@ function refreshPinnedSoon(): void {
   if (pinnedTimer !== null) return;
   pinnedTimer = window.setTimeout(() => {
     pinnedTimer = null;
-    void useQueriesData.getState().loadPinned().catch(() => undefined);
+    void useQueriesData
+      .getState()
+      .loadPinned()
+      .catch(() => undefined);
   }, 300);
 }
 

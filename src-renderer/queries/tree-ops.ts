@@ -67,7 +67,10 @@ export function nodeAt(root: GroupNode, path: Path): QueryNode | null {
 
 /** Conditions in the tree (for counting what is still to fill in). */
 export function countConditions(group: GroupNode): number {
-  return group.children.reduce((n, c) => n + (c.kind === 'condition' ? 1 : c.kind === 'group' ? countConditions(c) : 1 + (c.where ? countConditions(c.where) : 0)), 0);
+  return group.children.reduce(
+    (n, c) => n + (c.kind === 'condition' ? 1 : c.kind === 'group' ? countConditions(c) : 1 + (c.where ? countConditions(c.where) : 0)),
+    0,
+  );
 }
 
 export function newGroup(op: 'and' | 'or' = 'and'): GroupNode {

@@ -13,7 +13,20 @@ import { DateInput } from '../components/DateInput';
 import { isQuestionableOrderDate, parseDateText } from '../../src-shared/validation/date-text';
 import { toast } from '../components/toast-store';
 import { bpToZhe } from '../../src-shared/order-discount';
-import { calcLine, convertRateText, lineProblems, DISCOUNT_MODES, discountInput, discountText, linesInput, newLineKey, orderTotal, parseDiscountInput, type DiscountMode, type LineDraft } from './order-lines';
+import {
+  calcLine,
+  convertRateText,
+  lineProblems,
+  DISCOUNT_MODES,
+  discountInput,
+  discountText,
+  linesInput,
+  newLineKey,
+  orderTotal,
+  parseDiscountInput,
+  type DiscountMode,
+  type LineDraft,
+} from './order-lines';
 import type { OrderRow } from './related-columns';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,7 +48,14 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
     order
       ? order.lines.map((l) => {
           const inputs = { quantity: String(l.quantityMilli / 1000), unitPrice: yuan(l.unitPriceFen), discount: discountText(l.discountBp) };
-          return { key: newLineKey(), id: l.id, productId: l.productId, productName: l.productName, ...inputs, saved: { ...inputs, amountFen: l.amountFen } };
+          return {
+            key: newLineKey(),
+            id: l.id,
+            productId: l.productId,
+            productName: l.productName,
+            ...inputs,
+            saved: { ...inputs, amountFen: l.amountFen },
+          };
         })
       : [emptyLine()],
   );
@@ -224,22 +244,47 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
                   {err(`lines.${i}.productName`)}
                 </td>
                 <td className="num">
-                  <input className="num" value={l.quantity} data-testid="line-quantity" aria-invalid={c.quantityMilli === null} onChange={(e) => patchLine(l.key, { quantity: e.target.value })} />
+                  <input
+                    className="num"
+                    value={l.quantity}
+                    data-testid="line-quantity"
+                    aria-invalid={c.quantityMilli === null}
+                    onChange={(e) => patchLine(l.key, { quantity: e.target.value })}
+                  />
                   {problem('quantity', 'quantityMilli')}
                 </td>
                 <td className="num">
-                  <input className="num" value={l.unitPrice} data-testid="line-price" aria-invalid={l.unitPrice !== '' && c.unitPriceFen === null} onChange={(e) => patchLine(l.key, { unitPrice: e.target.value })} />
+                  <input
+                    className="num"
+                    value={l.unitPrice}
+                    data-testid="line-price"
+                    aria-invalid={l.unitPrice !== '' && c.unitPriceFen === null}
+                    onChange={(e) => patchLine(l.key, { unitPrice: e.target.value })}
+                  />
                   {problem('unitPrice', 'unitPriceFen')}
                 </td>
                 <td className="num">
-                  <input className="num short" value={l.discount} placeholder={t('cards.sales.noDiscount')} data-testid="line-discount" aria-invalid={c.discountBp === null} onChange={(e) => patchLine(l.key, { discount: e.target.value })} />
+                  <input
+                    className="num short"
+                    value={l.discount}
+                    placeholder={t('cards.sales.noDiscount')}
+                    data-testid="line-discount"
+                    aria-invalid={c.discountBp === null}
+                    onChange={(e) => patchLine(l.key, { discount: e.target.value })}
+                  />
                   {problem('discount', 'discountBp')}
                 </td>
                 <td className="num" data-testid="line-amount" data-fen={c.amountFen ?? ''}>
                   {c.amountFen === null ? '—' : formatMoney(c.amountFen, { symbol: true })}
                 </td>
                 <td>
-                  <button type="button" className="icon danger-icon" data-testid="line-remove" disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+                  <button
+                    type="button"
+                    className="icon danger-icon"
+                    data-testid="line-remove"
+                    disabled={lines.length === 1}
+                    onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                  >
                     ✕
                   </button>
                 </td>
@@ -265,7 +310,10 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
           </span>
         ) : null}
         <span className="order-total">
-          {t('cards.sales.total')} <b data-testid="order-total" data-fen={totals.total}>{formatMoney(totals.total, { symbol: true })}</b>
+          {t('cards.sales.total')}{' '}
+          <b data-testid="order-total" data-fen={totals.total}>
+            {formatMoney(totals.total, { symbol: true })}
+          </b>
         </span>
       </div>
       {err('lines')}

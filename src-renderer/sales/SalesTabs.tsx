@@ -112,7 +112,12 @@ export function ReceiptsTab({ customerId, related, columns }: TabProps) {
         )}
       />
       {editing ? (
-        <ReceiptDialog customerId={customerId} orders={related.orders} receipt={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <ReceiptDialog
+          customerId={customerId}
+          orders={related.orders}
+          receipt={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </div>
   );

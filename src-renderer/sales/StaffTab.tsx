@@ -39,7 +39,13 @@ export function StaffTab({ customerId, related, columns }: { customerId: string;
               </option>
             ))}
         </select>
-        <input value={role} placeholder={t('cards.sales.rolePlaceholder')} list="staff-roles" data-testid="staff-role" onChange={(e) => setRole(e.target.value)} />
+        <input
+          value={role}
+          placeholder={t('cards.sales.rolePlaceholder')}
+          list="staff-roles"
+          data-testid="staff-role"
+          onChange={(e) => setRole(e.target.value)}
+        />
         <datalist id="staff-roles">
           {['客户经理', '销售代表', '技术支持', '售后服务', '财务对接'].map((r) => (
             <option key={r} value={r} />

@@ -122,7 +122,9 @@ export function lineProblems(line: LineDraft): Partial<Record<'quantity' | 'unit
   const c = calcLine(line);
   const out: Partial<Record<'quantity' | 'unitPrice' | 'discount', string>> = {};
   const quantity = line.quantity.normalize('NFKC').trim();
-  if (c.quantityMilli === null) out.quantity = quantity === '' ? 'quantityRequired' : /^[-−]/.test(quantity) || /^0*(\.0*)?$/.test(quantity) ? 'quantityPositive' : 'quantityFormat';
+  if (c.quantityMilli === null)
+    out.quantity =
+      quantity === '' ? 'quantityRequired' : /^[-−]/.test(quantity) || /^0*(\.0*)?$/.test(quantity) ? 'quantityPositive' : 'quantityFormat';
   if (line.unitPrice.trim() !== '' && (c.unitPriceFen === null || c.unitPriceFen < 0)) out.unitPrice = 'priceInvalid';
   if (c.discountBp === null) out.discount = 'discountInvalid';
   return out;

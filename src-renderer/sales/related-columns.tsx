@@ -35,7 +35,8 @@ export function orderColumns(t: TFunction): ColumnDef<OrderRow>[] {
       key: 'discountFen',
       label: t('cards.sales.orderDiscount'),
       numeric: true,
-      cell: (o) => (o.discountBp === null ? money(o.discountFen) : `${money(o.discountFen)} (${t('cards.sales.discountRate', { zhe: bpToZhe(o.discountBp) })})`),
+      cell: (o) =>
+        o.discountBp === null ? money(o.discountFen) : `${money(o.discountFen)} (${t('cards.sales.discountRate', { zhe: bpToZhe(o.discountBp) })})`,
     },
     { key: 'totalFen', label: t('cards.sales.total'), numeric: true, cell: (o) => money(o.totalFen) },
     { key: 'receivedFen', label: t('cards.sales.received'), numeric: true, cell: (o) => money(o.receivedFen) },
@@ -115,7 +116,12 @@ export function recordColumns(t: TFunction, type: BusinessType, fields: readonly
 }
 
 /** Column choices per related list, for the layout editor and the preview (no data needed). */
-export function relatedColumnChoices(t: TFunction, kind: RelatedList, type?: BusinessType, fields: readonly CustomField[] = []): { key: string; label: string }[] {
+export function relatedColumnChoices(
+  t: TFunction,
+  kind: RelatedList,
+  type?: BusinessType,
+  fields: readonly CustomField[] = [],
+): { key: string; label: string }[] {
   const pick = <R,>(defs: ColumnDef<R>[]) => defs.map((d) => ({ key: d.key, label: d.label }));
   switch (kind) {
     case 'orders':

@@ -8,7 +8,11 @@ export function useRelated(customerId: string | null) {
 
 /** Business records of one type on one customer. */
 export function useCustomerRecords(customerId: string, typeId: string) {
-  return useData(() => api.records.list({ customerId, typeId, limit: 500 }), [customerId, typeId], ['businessRecord', 'expense', 'customer', 'customField']);
+  return useData(
+    () => api.records.list({ customerId, typeId, limit: 500 }),
+    [customerId, typeId],
+    ['businessRecord', 'expense', 'customer', 'customField'],
+  );
 }
 
 /** Expenses of one customer (all records) or one record. */

@@ -33,9 +33,22 @@ export function BusinessTypeEditor({ type, onClose }: { type: BusinessType | nul
     ],
     transitions: type?.transitions ?? {},
   });
-  const [listColumns, setListColumns] = useState<string[]>(type?.listColumns.length ? type.listColumns : ['title', 'status', 'customerName', 'employeeName', 'expenseTotalFen']);
+  const [listColumns, setListColumns] = useState<string[]>(
+    type?.listColumns.length ? type.listColumns : ['title', 'status', 'customerName', 'employeeName', 'expenseTotalFen'],
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const draftType: BusinessType = { id: type?.id ?? '', name, icon, template: null, linkContact, linkStaff, statuses: workflow.statuses, transitions: workflow.transitions, listColumns, sortOrder: 0 };
+  const draftType: BusinessType = {
+    id: type?.id ?? '',
+    name,
+    icon,
+    template: null,
+    linkContact,
+    linkStaff,
+    statuses: workflow.statuses,
+    transitions: workflow.transitions,
+    listColumns,
+    sortOrder: 0,
+  };
 
   const save = async () => {
     const values = { name, icon, linkContact, linkStaff, statuses: workflow.statuses, transitions: workflow.transitions, listColumns };
@@ -112,7 +125,12 @@ export function BusinessTypeEditor({ type, onClose }: { type: BusinessType | nul
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('cards.bt.listColumns')}</legend>
-        <ColumnsPicker choices={recordColumns(t, draftType, fields).map((c) => ({ key: c.key, label: c.label }))} value={listColumns} onChange={setListColumns} testId="bt-columns" />
+        <ColumnsPicker
+          choices={recordColumns(t, draftType, fields).map((c) => ({ key: c.key, label: c.label }))}
+          value={listColumns}
+          onChange={setListColumns}
+          testId="bt-columns"
+        />
       </fieldset>
     </Dialog>
   );

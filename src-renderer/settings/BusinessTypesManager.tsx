@@ -93,7 +93,9 @@ export function BusinessTypesManager() {
           ))}
         </tbody>
       </table>
-      {editing ? <BusinessTypeEditor key={editing === 'new' ? 'new' : editing.id} type={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <BusinessTypeEditor key={editing === 'new' ? 'new' : editing.id} type={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </div>
   );
 }

@@ -44,7 +44,17 @@ function RelatedPreview({ tab }: { tab: LayoutTab }) {
 }
 
 /** The live preview: the real card's tab strip and sections, drawn from the layout being edited. */
-export function CardPreview({ layout, fields, active, onSelect }: { layout: CardLayout; fields: readonly CustomField[]; active: string; onSelect(key: string): void }) {
+export function CardPreview({
+  layout,
+  fields,
+  active,
+  onSelect,
+}: {
+  layout: CardLayout;
+  fields: readonly CustomField[];
+  active: string;
+  onSelect(key: string): void;
+}) {
   const { t } = useTranslation();
   const employees = useEmployees(true);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(customerRowForPreview()));

@@ -35,7 +35,15 @@ export function ContactPreview({ layout, active, onSelect }: { layout: CardLayou
           {tab ? (
             <ContactFormSections
               tab={tab}
-              model={{ values, set: (k, v) => setValues((x) => ({ ...x, [k]: v })), errors: {}, departments: [], custom, onCustomEdited: () => undefined, autoFocus: false }}
+              model={{
+                values,
+                set: (k, v) => setValues((x) => ({ ...x, [k]: v })),
+                errors: {},
+                departments: [],
+                custom,
+                onCustomEdited: () => undefined,
+                autoFocus: false,
+              }}
             />
           ) : null}
         </div>

@@ -63,7 +63,12 @@ export function ExpenseCategoriesEditor() {
             <tr key={c.id} data-testid="category-node" data-id={c.id} data-name={c.name} data-depth={depth}>
               <td style={{ paddingLeft: 8 + depth * 20 }}>{c.name}</td>
               <td>
-                <select value={c.parentId ?? ''} data-testid="category-parent" title={t('cards.categories.parent')} onChange={(e) => void move(c, e.target.value)}>
+                <select
+                  value={c.parentId ?? ''}
+                  data-testid="category-parent"
+                  title={t('cards.categories.parent')}
+                  onChange={(e) => void move(c, e.target.value)}
+                >
                   <option value="">{t('cards.categories.topLevel')}</option>
                   {nodes
                     .filter((n) => n.category.id !== c.id && !n.path.slice(0, -1).includes(c.name))
@@ -91,7 +96,13 @@ export function ExpenseCategoriesEditor() {
       </table>
       {prompt ? (
         <PromptDialog
-          title={prompt.kind === 'add' ? (prompt.parent ? t('cards.categories.addBelow', { name: prompt.parent.name }) : t('cards.categories.addRoot')) : t('common.rename')}
+          title={
+            prompt.kind === 'add'
+              ? prompt.parent
+                ? t('cards.categories.addBelow', { name: prompt.parent.name })
+                : t('cards.categories.addRoot')
+              : t('common.rename')
+          }
           label={t('cards.categories.name')}
           initial={prompt.kind === 'rename' ? prompt.category.name : ''}
           testId="category-name"

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOM_FIELD_TYPES, type ComputedSpec, type CustomField, type CustomFieldEntity, type CustomFieldType, type SelectOption } from '../../src-shared/domain/custom-fields';
+import {
+  CUSTOM_FIELD_TYPES,
+  type ComputedSpec,
+  type CustomField,
+  type CustomFieldEntity,
+  type CustomFieldType,
+  type SelectOption,
+} from '../../src-shared/domain/custom-fields';
 import type { FieldErrors } from '../../src-shared/errors';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
@@ -22,7 +29,12 @@ interface FieldDialogProps {
 }
 
 const FLAGS = ['required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory'] as const;
-const RELATION_FIELD: Record<ComputedSpec['relation'], ComputedSpec['field']> = { orders: 'totalFen', receipts: 'amountFen', expenses: 'amountFen', records: undefined };
+const RELATION_FIELD: Record<ComputedSpec['relation'], ComputedSpec['field']> = {
+  orders: 'totalFen',
+  receipts: 'amountFen',
+  expenses: 'amountFen',
+  records: undefined,
+};
 
 /** Add or edit a custom field: label, type, options with colours, flags, default, help, computed total. */
 export function FieldDialog({ entity, businessTypeId, field, onClose }: FieldDialogProps) {
@@ -122,7 +134,11 @@ export function FieldDialog({ entity, businessTypeId, field, onClose }: FieldDia
                   </option>
                 ))}
               </select>
-              <select value={computed.fn} data-testid="fd-computed-fn" onChange={(e) => setComputed({ ...computed, fn: e.target.value as ComputedSpec['fn'] })}>
+              <select
+                value={computed.fn}
+                data-testid="fd-computed-fn"
+                onChange={(e) => setComputed({ ...computed, fn: e.target.value as ComputedSpec['fn'] })}
+              >
                 {(['sum', 'count', 'max'] as const).map((f) => (
                   <option key={f} value={f}>
                     {t(`cards.fn.${f}`)}
@@ -130,7 +146,11 @@ export function FieldDialog({ entity, businessTypeId, field, onClose }: FieldDia
                 ))}
               </select>
               {computed.relation === 'records' ? (
-                <select value={computed.businessTypeId ?? ''} data-testid="fd-computed-type" onChange={(e) => setComputed({ ...computed, businessTypeId: e.target.value || undefined })}>
+                <select
+                  value={computed.businessTypeId ?? ''}
+                  data-testid="fd-computed-type"
+                  onChange={(e) => setComputed({ ...computed, businessTypeId: e.target.value || undefined })}
+                >
                   <option value="">{t('cards.fields.chooseType')}</option>
                   {types.map((bt) => (
                     <option key={bt.id} value={bt.id}>
@@ -144,7 +164,25 @@ export function FieldDialog({ entity, businessTypeId, field, onClose }: FieldDia
         ) : (
           <FormField label={t('cards.fields.default')} error={errors.defaultValue} errorTestId="fd-error-defaultValue">
             <CustomFieldInput
-              field={{ id: '', entity, businessTypeId, columnName: '', label, type, options, required: false, uniqueValues: false, defaultValue: null, help: null, searchable: false, indexed: false, trackHistory: false, computed: null, sortOrder: 0, deleted: false }}
+              field={{
+                id: '',
+                entity,
+                businessTypeId,
+                columnName: '',
+                label,
+                type,
+                options,
+                required: false,
+                uniqueValues: false,
+                defaultValue: null,
+                help: null,
+                searchable: false,
+                indexed: false,
+                trackHistory: false,
+                computed: null,
+                sortOrder: 0,
+                deleted: false,
+              }}
               value={defaultValue}
               invalid={Boolean(errors.defaultValue)}
               testId="fd-default"

@@ -32,7 +32,11 @@ export function FieldIndexState({ state, pct }: { state: IndexState; pct: number
   const act = (work: () => Promise<unknown>) => void work().catch((err: unknown) => toast.error(errorText(t, err)));
   return (
     <span className={`index-state index-${state}`} data-testid="field-index-state" data-state={state} title={t('cards.fields.indexState.hint')}>
-      {state === 'building' ? (pct === undefined ? t('cards.fields.indexState.building') : t('cards.fields.indexState.buildingPct', { pct })) : t(`cards.fields.indexState.${state}`)}
+      {state === 'building'
+        ? pct === undefined
+          ? t('cards.fields.indexState.building')
+          : t('cards.fields.indexState.buildingPct', { pct })
+        : t(`cards.fields.indexState.${state}`)}
       {state === 'building' ? (
         <button type="button" className="link" data-testid="field-index-cancel" onClick={() => act(() => api.fields.cancelIndexing({}))}>
           {t('cards.fields.indexState.cancel')}

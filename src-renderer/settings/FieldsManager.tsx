@@ -133,7 +133,11 @@ export function FieldsManager() {
                   <td>{t(`cards.types.${f.type}`)}</td>
                   <td className="num">{t('cards.fields.heldValues', { n: f.valueCount })}</td>
                   <td className="row-actions">
-                    <button type="button" data-testid="field-restore" onClick={() => void run(() => api.fields.restore({ id: f.id }), t('cards.fields.restored', { label: f.label }))}>
+                    <button
+                      type="button"
+                      data-testid="field-restore"
+                      onClick={() => void run(() => api.fields.restore({ id: f.id }), t('cards.fields.restored', { label: f.label }))}
+                    >
                       {t('cards.fields.restore')}
                     </button>
                     <button type="button" className="danger-icon" data-testid="field-purge" onClick={() => void purge(f)}>
@@ -146,7 +150,9 @@ export function FieldsManager() {
           </table>
         </section>
       ) : null}
-      {editing ? <FieldDialog entity={entity} businessTypeId={typeId} field={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <FieldDialog entity={entity} businessTypeId={typeId} field={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
       {changing ? <TypeChangeDialog field={changing} onClose={() => setChanging(null)} /> : null}
     </div>
   );

@@ -2,7 +2,14 @@ import { DndContext, DragOverlay, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAYOUT_ENTITIES, RELATED_LISTS, type CardLayout, type LayoutEntity, type LayoutTab, type RelatedList } from '../../src-shared/domain/card-layout';
+import {
+  LAYOUT_ENTITIES,
+  RELATED_LISTS,
+  type CardLayout,
+  type LayoutEntity,
+  type LayoutTab,
+  type RelatedList,
+} from '../../src-shared/domain/card-layout';
 import { CUSTOMER_FIELDS } from '../../src-shared/domain/customer';
 import { CONTACT_FIELDS } from '../../src-shared/domain/organisation';
 import { api } from '../api/client';
@@ -103,7 +110,11 @@ function EntityLayoutEditor({ entity, onEntity }: { entity: LayoutEntity; onEnti
         layout.tabs.map((x) => x.key),
         'tab',
       );
-      const next: LayoutTab = { key, label: t('cards.layout.newTab'), sections: [{ key: 'main', label: t('cards.layout.newSection'), columns: 2, fields: [] }] };
+      const next: LayoutTab = {
+        key,
+        label: t('cards.layout.newTab'),
+        sections: [{ key: 'main', label: t('cards.layout.newSection'), columns: 2, fields: [] }],
+      };
       edit({ tabs: [...layout.tabs, next] });
       setSelected(key);
     } else if (value.startsWith('records:')) {
@@ -120,7 +131,12 @@ function EntityLayoutEditor({ entity, onEntity }: { entity: LayoutEntity; onEnti
       <div className="layout-editor" data-testid="layout-editor" data-entity={entity}>
         <div className="layout-edit-pane">
           <div className="toolbar">
-            <select value={entity} data-testid="le-entity" aria-label={t('cards.layout.entity')} onChange={(e) => void switchEntity(e.target.value as LayoutEntity)}>
+            <select
+              value={entity}
+              data-testid="le-entity"
+              aria-label={t('cards.layout.entity')}
+              onChange={(e) => void switchEntity(e.target.value as LayoutEntity)}
+            >
               {LAYOUT_ENTITIES.map((x) => (
                 <option key={x} value={x}>
                   {t(`cards.layout.entities.${x}`)}

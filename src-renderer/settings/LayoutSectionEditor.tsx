@@ -26,9 +26,24 @@ interface Props {
 }
 
 /** One section in the layout editor: label, 1–3 columns, its fields in order; drag the section or its fields by their ⠿. */
-export function LayoutSectionEditor({ section, index, count, tabKey, labelOf, unplaced, targets, onChange, onMove, onRemove, onMoveField, required }: Props) {
+export function LayoutSectionEditor({
+  section,
+  index,
+  count,
+  tabKey,
+  labelOf,
+  unplaced,
+  targets,
+  onChange,
+  onMove,
+  onRemove,
+  onMoveField,
+  required,
+}: Props) {
   const { t } = useTranslation();
-  const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: dndId('section', section.key) });
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
+    id: dndId('section', section.key),
+  });
   const { setNodeRef: setZoneRef, isOver: zoneIsOver } = useDroppable({ id: dndId('zone', section.key) });
   return (
     <div
@@ -52,7 +67,12 @@ export function LayoutSectionEditor({ section, index, count, tabKey, labelOf, un
         >
           ⠿
         </button>
-        <input value={section.label} maxLength={40} data-testid="le-section-label" onChange={(e) => onChange({ ...section, label: e.target.value })} />
+        <input
+          value={section.label}
+          maxLength={40}
+          data-testid="le-section-label"
+          onChange={(e) => onChange({ ...section, label: e.target.value })}
+        />
         <select
           value={section.columns}
           data-testid="le-section-columns"
@@ -88,13 +108,30 @@ export function LayoutSectionEditor({ section, index, count, tabKey, labelOf, un
               rowProps={{ 'data-testid': 'le-field', 'data-field': f, 'data-label': labelOf(f) }}
             >
               <span className="le-field-label">{labelOf(f)}</span>
-              <button type="button" className="icon" data-testid="le-field-up" disabled={i === 0} onClick={() => onChange({ ...section, fields: moveItem(section.fields, i, -1) })}>
+              <button
+                type="button"
+                className="icon"
+                data-testid="le-field-up"
+                disabled={i === 0}
+                onClick={() => onChange({ ...section, fields: moveItem(section.fields, i, -1) })}
+              >
                 ↑
               </button>
-              <button type="button" className="icon" data-testid="le-field-down" disabled={i === section.fields.length - 1} onClick={() => onChange({ ...section, fields: moveItem(section.fields, i, 1) })}>
+              <button
+                type="button"
+                className="icon"
+                data-testid="le-field-down"
+                disabled={i === section.fields.length - 1}
+                onClick={() => onChange({ ...section, fields: moveItem(section.fields, i, 1) })}
+              >
                 ↓
               </button>
-              <select value="" data-testid="le-field-move" title={t('cards.layout.moveTo')} onChange={(e) => e.target.value && onMoveField(f, e.target.value)}>
+              <select
+                value=""
+                data-testid="le-field-move"
+                title={t('cards.layout.moveTo')}
+                onChange={(e) => e.target.value && onMoveField(f, e.target.value)}
+              >
                 <option value="">{t('cards.layout.moveTo')}</option>
                 {targets
                   .filter((x) => x.value !== `${tabKey}/${section.key}`)
@@ -104,7 +141,13 @@ export function LayoutSectionEditor({ section, index, count, tabKey, labelOf, un
                     </option>
                   ))}
               </select>
-              <button type="button" className="icon danger-icon" data-testid="le-field-remove" disabled={required.has(f)} onClick={() => onChange({ ...section, fields: section.fields.filter((x) => x !== f) })}>
+              <button
+                type="button"
+                className="icon danger-icon"
+                data-testid="le-field-remove"
+                disabled={required.has(f)}
+                onClick={() => onChange({ ...section, fields: section.fields.filter((x) => x !== f) })}
+              >
                 ✕
               </button>
             </SortableRow>
@@ -112,7 +155,11 @@ export function LayoutSectionEditor({ section, index, count, tabKey, labelOf, un
         </SortableContext>
       </ul>
       {unplaced.length > 0 ? (
-        <select value="" data-testid="le-add-field" onChange={(e) => e.target.value && onChange({ ...section, fields: [...section.fields, e.target.value] })}>
+        <select
+          value=""
+          data-testid="le-add-field"
+          onChange={(e) => e.target.value && onChange({ ...section, fields: [...section.fields, e.target.value] })}
+        >
           <option value="">{t('cards.layout.addField')}</option>
           {unplaced.map((k) => (
             <option key={k} value={k}>

@@ -30,11 +30,28 @@ export function LayoutTabsList({ layout, selected, onSelect, edit }: Props) {
             <button type="button" className="link-button" data-testid="le-tab-select" onClick={() => onSelect(tb.key)}>
               {tb.related ? t(`cards.related.${tb.related.kind}`) : t('cards.layout.fieldsTab')}
             </button>
-            <input value={tb.label} maxLength={20} data-testid="le-tab-label" onChange={(e) => edit(mapTab(layout, tb.key, (x) => ({ ...x, label: e.target.value })))} />
-            <button type="button" className="icon" data-testid="le-tab-up" disabled={i === 0} onClick={() => edit({ tabs: moveItem(layout.tabs, i, -1) })}>
+            <input
+              value={tb.label}
+              maxLength={20}
+              data-testid="le-tab-label"
+              onChange={(e) => edit(mapTab(layout, tb.key, (x) => ({ ...x, label: e.target.value })))}
+            />
+            <button
+              type="button"
+              className="icon"
+              data-testid="le-tab-up"
+              disabled={i === 0}
+              onClick={() => edit({ tabs: moveItem(layout.tabs, i, -1) })}
+            >
               ↑
             </button>
-            <button type="button" className="icon" data-testid="le-tab-down" disabled={i === layout.tabs.length - 1} onClick={() => edit({ tabs: moveItem(layout.tabs, i, 1) })}>
+            <button
+              type="button"
+              className="icon"
+              data-testid="le-tab-down"
+              disabled={i === layout.tabs.length - 1}
+              onClick={() => edit({ tabs: moveItem(layout.tabs, i, 1) })}
+            >
               ↓
             </button>
             <button

@@ -23,8 +23,17 @@ export function OptionsEditor({ options, onChange }: { options: SelectOption[]; 
       {options.map((o, i) => (
         <div key={o.value} className="option-row" data-testid="fd-option-row" data-value={o.value}>
           <Swatch color={o.color} />
-          <input value={o.label} data-testid="fd-option-label" placeholder={t('cards.fields.optionLabel')} onChange={(e) => patch(i, { label: e.target.value })} />
-          <select value={o.color ?? ''} data-testid="fd-option-color" onChange={(e) => patch(i, e.target.value ? { color: e.target.value } : { color: undefined })}>
+          <input
+            value={o.label}
+            data-testid="fd-option-label"
+            placeholder={t('cards.fields.optionLabel')}
+            onChange={(e) => patch(i, { label: e.target.value })}
+          />
+          <select
+            value={o.color ?? ''}
+            data-testid="fd-option-color"
+            onChange={(e) => patch(i, e.target.value ? { color: e.target.value } : { color: undefined })}
+          >
             <option value="">{t('cards.fields.noColor')}</option>
             {OPTION_COLOR_NAMES.map((c) => (
               <option key={c} value={c}>
@@ -38,7 +47,12 @@ export function OptionsEditor({ options, onChange }: { options: SelectOption[]; 
           <button type="button" className="icon" disabled={i === options.length - 1} title={t('common.down')} onClick={() => move(i, 1)}>
             ↓
           </button>
-          <button type="button" className="icon danger-icon" data-testid="fd-option-remove" onClick={() => onChange(options.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="icon danger-icon"
+            data-testid="fd-option-remove"
+            onClick={() => onChange(options.filter((_, j) => j !== i))}
+          >
             ✕
           </button>
         </div>

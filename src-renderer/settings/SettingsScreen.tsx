@@ -22,7 +22,15 @@ export function SettingsScreen() {
     <div className="settings-screen" data-testid="settings-screen">
       <nav className="tabs settings-tabs" role="tablist">
         {SECTIONS.map((s) => (
-          <button key={s.id} type="button" role="tab" aria-selected={section === s.id} className={`tab${section === s.id ? ' active' : ''}`} data-testid={s.testId} onClick={() => open(s.id)}>
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            aria-selected={section === s.id}
+            className={`tab${section === s.id ? ' active' : ''}`}
+            data-testid={s.testId}
+            onClick={() => open(s.id)}
+          >
             {t(s.label)}
           </button>
         ))}

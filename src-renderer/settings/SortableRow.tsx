@@ -18,12 +18,24 @@ interface Props {
 
 /** A list row that can be dragged by its ⠿ handle; the rest of the row stays clickable and typeable. */
 export function SortableRow({ id, data, handleTestId, handleLabel, className, rowProps, live = false, children }: Props) {
-  const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging, isOver } = useSortable({ id, ...(data ? { data } : {}) });
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging, isOver } = useSortable({
+    id,
+    ...(data ? { data } : {}),
+  });
   const style: CSSProperties = live ? {} : { transform: CSS.Translate.toString(transform), transition };
   const classes = [className, isDragging ? 'dragging' : '', isOver ? 'drop-over' : ''].filter(Boolean).join(' ');
   return (
     <li ref={setNodeRef} style={style} className={classes || undefined} {...rowProps}>
-      <button type="button" className="drag-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} title={handleLabel} aria-label={handleLabel} data-testid={handleTestId}>
+      <button
+        type="button"
+        className="drag-handle"
+        ref={setActivatorNodeRef}
+        {...attributes}
+        {...listeners}
+        title={handleLabel}
+        aria-label={handleLabel}
+        data-testid={handleTestId}
+      >
         ⠿
       </button>
       {children}

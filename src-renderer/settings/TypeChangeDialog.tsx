@@ -36,7 +36,8 @@ export function TypeChangeDialog({ field, onClose }: { field: CustomField; onClo
       toast.error(errorText(t, err));
     }
   };
-  const shown = (v: unknown, type: CustomFieldType) => customText(t, { type, options: type === to ? options : field.options }, v) || t('common.empty');
+  const shown = (v: unknown, type: CustomFieldType) =>
+    customText(t, { type, options: type === to ? options : field.options }, v) || t('common.empty');
 
   return (
     <Dialog
@@ -49,7 +50,13 @@ export function TypeChangeDialog({ field, onClose }: { field: CustomField; onClo
           <button type="button" data-testid="tc-cancel" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="button" className={preview && preview.lost > 0 ? 'danger' : 'primary'} data-testid="tc-apply" disabled={!preview || (preview.lost > 0 && !accept)} onClick={() => void apply()}>
+          <button
+            type="button"
+            className={preview && preview.lost > 0 ? 'danger' : 'primary'}
+            data-testid="tc-apply"
+            disabled={!preview || (preview.lost > 0 && !accept)}
+            onClick={() => void apply()}
+          >
             {t('cards.typeChange.apply')}
           </button>
         </>

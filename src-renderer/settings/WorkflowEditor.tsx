@@ -12,7 +12,8 @@ export interface Workflow {
 export function WorkflowEditor({ value, onChange }: { value: Workflow; onChange(w: Workflow): void }) {
   const { t } = useTranslation();
   const { statuses, transitions } = value;
-  const patch = (i: number, p: Partial<WorkflowStatus>) => onChange({ statuses: statuses.map((s, j) => (i === j ? { ...s, ...p } : s)), transitions });
+  const patch = (i: number, p: Partial<WorkflowStatus>) =>
+    onChange({ statuses: statuses.map((s, j) => (i === j ? { ...s, ...p } : s)), transitions });
   const move = (i: number, d: number) => {
     const next = [...statuses];
     const [item] = next.splice(i, 1);
@@ -78,7 +79,13 @@ export function WorkflowEditor({ value, onChange }: { value: Workflow; onChange(
                 <button type="button" className="icon" data-testid="bt-status-down" disabled={i === statuses.length - 1} onClick={() => move(i, 1)}>
                   ↓
                 </button>
-                <button type="button" className="icon danger-icon" data-testid="bt-status-remove" disabled={statuses.length === 1} onClick={() => remove(s.key)}>
+                <button
+                  type="button"
+                  className="icon danger-icon"
+                  data-testid="bt-status-remove"
+                  disabled={statuses.length === 1}
+                  onClick={() => remove(s.key)}
+                >
                   ✕
                 </button>
               </td>
@@ -108,7 +115,13 @@ export function WorkflowEditor({ value, onChange }: { value: Workflow; onChange(
               <tr key={from.key} data-testid="bt-transition-row" data-from={from.key}>
                 <th>{from.label}</th>
                 <td>
-                  <input type="checkbox" checked={list === undefined} data-testid="bt-any" data-from={from.key} onChange={(e) => setAny(from.key, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={list === undefined}
+                    data-testid="bt-any"
+                    data-from={from.key}
+                    onChange={(e) => setAny(from.key, e.target.checked)}
+                  />
                 </td>
                 {statuses.map((to) => (
                   <td key={to.key}>

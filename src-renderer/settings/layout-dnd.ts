@@ -80,7 +80,12 @@ interface Options {
   /** Fields that must stay on the layout (姓名 / 客户名称). */
   required: ReadonlySet<string>;
   labelOf(id: UniqueIdentifier): string;
-  announce: { picked(label: string): string; over(label: string, target: string): string; dropped(label: string): string; cancelled(label: string): string };
+  announce: {
+    picked(label: string): string;
+    over(label: string, target: string): string;
+    dropped(label: string): string;
+    cancelled(label: string): string;
+  };
 }
 
 /** Sensors, collision rule and handlers of the layout editor's DndContext, and the item being dragged. */

@@ -26,7 +26,9 @@ export function placedFields(layout: CardLayout): Set<string> {
 
 /** Moves a field to the end of another section (on any tab). */
 export function moveFieldTo(layout: CardLayout, field: string, tabKey: string, sectionKey: string): CardLayout {
-  const removed = { tabs: layout.tabs.map((t) => ({ ...t, sections: t.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => f !== field) })) })) };
+  const removed = {
+    tabs: layout.tabs.map((t) => ({ ...t, sections: t.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => f !== field) })) })),
+  };
   return mapSection(removed, tabKey, sectionKey, (s) => ({ ...s, fields: [...s.fields, field] }));
 }
 
@@ -37,8 +39,18 @@ export function uniqueKey(existing: readonly string[], base: string): string {
 }
 
 export function newRelatedTab(layout: CardLayout, kind: RelatedList, label: string, businessTypeId?: string): CardLayout {
-  const key = businessTypeId ? recordsTabKey(businessTypeId) : uniqueKey(layout.tabs.map((t) => t.key), kind);
-  const tab: LayoutTab = { key, label: label.slice(0, 20), sections: [], related: { kind, columns: [], ...(businessTypeId ? { businessTypeId } : {}) } };
+  const key = businessTypeId
+    ? recordsTabKey(businessTypeId)
+    : uniqueKey(
+        layout.tabs.map((t) => t.key),
+        kind,
+      );
+  const tab: LayoutTab = {
+    key,
+    label: label.slice(0, 20),
+    sections: [],
+    related: { kind, columns: [], ...(businessTypeId ? { businessTypeId } : {}) },
+  };
   return { tabs: [...layout.tabs, tab] };
 }
 

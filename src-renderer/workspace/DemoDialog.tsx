@@ -59,14 +59,26 @@ export function DemoDialog() {
       <p className="muted">{t('demo.hint')}</p>
       <fieldset className="demo-targets">
         <label>
-          <input type="radio" name="demo-target" data-testid="demo-target-new" checked={target === 'newWorkspace'} onChange={() => setTarget('newWorkspace')} />
+          <input
+            type="radio"
+            name="demo-target"
+            data-testid="demo-target-new"
+            checked={target === 'newWorkspace'}
+            onChange={() => setTarget('newWorkspace')}
+          />
           <span>
             <strong>{t('demo.targetNew')}</strong>
             <span className="muted">{t('demo.targetNewHint')}</span>
           </span>
         </label>
         <label>
-          <input type="radio" name="demo-target" data-testid="demo-target-current" checked={target === 'current'} onChange={() => setTarget('current')} />
+          <input
+            type="radio"
+            name="demo-target"
+            data-testid="demo-target-current"
+            checked={target === 'current'}
+            onChange={() => setTarget('current')}
+          />
           <span>
             <strong>{t('demo.targetCurrent')}</strong>
             <span className="muted">{t('demo.targetCurrentHint')}</span>

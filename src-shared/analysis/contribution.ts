@@ -16,12 +16,21 @@ export interface ParetoPoint {
  * The cumulative curve, exact in its figures; `maxPoints` only thins the points drawn (the first
  * and last points and the exact 20% point are always kept).
  */
-export function paretoCurve(rows: readonly ValueRow[], maxPoints = 500): { points: ParetoPoint[]; total: number; top20Share: number; customers: number } {
-  return paretoCurveOf(Float64Array.from(rows, (r) => r.value), maxPoints);
+export function paretoCurve(
+  rows: readonly ValueRow[],
+  maxPoints = 500,
+): { points: ParetoPoint[]; total: number; top20Share: number; customers: number } {
+  return paretoCurveOf(
+    Float64Array.from(rows, (r) => r.value),
+    maxPoints,
+  );
 }
 
 /** The same curve from a column of values; sorts `values` in place. */
-export function paretoCurveOf(values: Float64Array, maxPoints = 500): { points: ParetoPoint[]; total: number; top20Share: number; customers: number } {
+export function paretoCurveOf(
+  values: Float64Array,
+  maxPoints = 500,
+): { points: ParetoPoint[]; total: number; top20Share: number; customers: number } {
   const n = values.length;
   for (let i = 0; i < n; i += 1) values[i] = Math.max(0, values[i] as number);
   // Native ascending sort, then read from the end: largest contributors first.
@@ -97,9 +106,23 @@ export function orderTransitions<T extends { from: string; to: string }>(cells: 
  * Customer lifetime value, the formula the report shows:
  * CLV = 平均客单价 × 年均购买次数 × 平均客户寿命(年) × 毛利率
  */
-export function lifetimeValue(input: { revenue: number; orders: number; customers: number; years: number; lifespanYears: number; grossMargin: number }) {
+export function lifetimeValue(input: {
+  revenue: number;
+  orders: number;
+  customers: number;
+  years: number;
+  lifespanYears: number;
+  grossMargin: number;
+}) {
   const avgOrderValue = input.orders === 0 ? 0 : input.revenue / input.orders;
   const purchasesPerYear = input.customers === 0 || input.years === 0 ? 0 : input.orders / input.customers / input.years;
   const clv = avgOrderValue * purchasesPerYear * input.lifespanYears * input.grossMargin;
-  return { avgOrderValue, purchasesPerYear, lifespanYears: input.lifespanYears, grossMargin: input.grossMargin, clv, formula: '平均客单价 × 年均购买次数 × 平均客户寿命(年) × 毛利率' };
+  return {
+    avgOrderValue,
+    purchasesPerYear,
+    lifespanYears: input.lifespanYears,
+    grossMargin: input.grossMargin,
+    clv,
+    formula: '平均客单价 × 年均购买次数 × 平均客户寿命(年) × 毛利率',
+  };
 }

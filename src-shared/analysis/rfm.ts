@@ -123,7 +123,13 @@ export function scoreRfm(rows: readonly RfmInput[], scoring: RfmScoring): RfmSco
     { recencyDays: rows.map((x) => x.recencyDays), frequency: rows.map((x) => x.frequency), monetary: rows.map((x) => x.monetary) },
     scoring,
   );
-  return rows.map((row, i) => ({ ...row, r: s.r[i] as number, f: s.f[i] as number, m: s.m[i] as number, segment: SEGMENT_BY_BITS[s.segment[i] as number] as RfmSegment }));
+  return rows.map((row, i) => ({
+    ...row,
+    r: s.r[i] as number,
+    f: s.f[i] as number,
+    m: s.m[i] as number,
+    segment: SEGMENT_BY_BITS[s.segment[i] as number] as RfmSegment,
+  }));
 }
 
 /** Indexed by R·4 + F·2 + M (1 = high). */
@@ -143,7 +149,10 @@ export interface SegmentSummary {
 
 export function summariseSegments(scored: readonly RfmScored[]): SegmentSummary[] {
   const bits = Uint8Array.from(scored, (s) => SEGMENT_BY_BITS.indexOf(s.segment));
-  return summariseSegmentColumns(bits, scored.map((s) => s.monetary));
+  return summariseSegmentColumns(
+    bits,
+    scored.map((s) => s.monetary),
+  );
 }
 
 /** Customers and revenue per segment, from `RfmColumnScores.segment` and the monetary column. */
@@ -161,7 +170,13 @@ export function summariseSegmentColumns(segment: Uint8Array, monetary: ArrayLike
   return RFM_SEGMENTS.map((name) => {
     const k = SEGMENT_BY_BITS.indexOf(name);
     const c = { customers: customers[k] as number, revenue: revenue[k] as number };
-    return { segment: name, customers: c.customers, revenue: c.revenue, revenueShare: total === 0 ? 0 : c.revenue / total, action: RFM_ACTIONS[name] };
+    return {
+      segment: name,
+      customers: c.customers,
+      revenue: c.revenue,
+      revenueShare: total === 0 ? 0 : c.revenue / total,
+      action: RFM_ACTIONS[name],
+    };
   });
 }
 
@@ -175,7 +190,11 @@ export function rfmHeatmap(scored: readonly RfmScored[]): { r: number; f: number
 }
 
 /** Cells by index r·w + f, where w is above the highest score (5 for the report's own scorings). */
-export function rfmHeatmapColumns(r: Uint8Array, f: Uint8Array, monetary: ArrayLike<number>): { r: number; f: number; customers: number; avgMonetary: number }[] {
+export function rfmHeatmapColumns(
+  r: Uint8Array,
+  f: Uint8Array,
+  monetary: ArrayLike<number>,
+): { r: number; f: number; customers: number; avgMonetary: number }[] {
   let w = 1;
   for (let i = 0; i < r.length; i += 1) w = Math.max(w, (r[i] as number) + 1, (f[i] as number) + 1);
   const customers = new Float64Array(w * w);

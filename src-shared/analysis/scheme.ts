@@ -7,7 +7,9 @@ export const METRICS = ['revenue', 'profit', 'orders', 'daysSinceLastOrder', 'ou
 export const metricKey = z.union([z.enum(METRICS), z.string().regex(/^custom:cf_[a-z0-9]{6,16}$/)]);
 export type MetricKey = z.infer<typeof metricKey>;
 
-export const schemeClass = z.object({ key: z.string().trim().min(1).max(10), label: z.string().trim().min(1).max(20), color: z.string().max(20).optional() }).strict();
+export const schemeClass = z
+  .object({ key: z.string().trim().min(1).max(10), label: z.string().trim().min(1).max(20), color: z.string().max(20).optional() })
+  .strict();
 
 const condition = z.object({ metric: metricKey, op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq']), value: z.number().finite() }).strict();
 
@@ -38,7 +40,8 @@ export const schemeDefinition = z
   .superRefine((d, ctx) => {
     const keys = d.classes.map((c) => c.key);
     if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['classes'], message: 'duplicateValue' });
-    if (d.method.kind === 'rules' && d.method.rules.some((r) => !keys.includes(r.classKey))) ctx.addIssue({ code: 'custom', path: ['method'], message: 'invalid' });
+    if (d.method.kind === 'rules' && d.method.rules.some((r) => !keys.includes(r.classKey)))
+      ctx.addIssue({ code: 'custom', path: ['method'], message: 'invalid' });
     if (d.method.kind === 'contribution') {
       const cuts = d.method.cuts;
       if (cuts.length !== d.classes.length || cuts.some((c, i) => i > 0 && c < (cuts[i - 1] ?? 0)) || cuts[cuts.length - 1] !== 1) {

@@ -13,7 +13,9 @@ export const schemeDto = z.object({ id: z.string(), name: z.string(), definition
 export const analysisMethods = {
   'classification.schemes': defineMethod({ input: z.object({}).strict(), output: z.array(schemeDto), permission: 'read' }),
   'classification.save': defineMethod({
-    input: z.object({ id: entityId.optional(), name: z.string().trim().min(1).max(40), definition: z.unknown(), setsCustomerClass: z.boolean() }).strict(),
+    input: z
+      .object({ id: entityId.optional(), name: z.string().trim().min(1).max(40), definition: z.unknown(), setsCustomerClass: z.boolean() })
+      .strict(),
     output: schemeDto,
     permission: 'manage',
   }),

@@ -30,5 +30,9 @@ export const backupMethods = {
     permission: 'manage',
   }),
   /** A folder typed by the user (browser shell), or null for the default beside the workspace. */
-  'backups.setFolder': defineMethod({ input: z.object({ folder: z.string().trim().min(1).max(4096).nullable() }).strict(), output: backupLocation, permission: 'manage' }),
+  'backups.setFolder': defineMethod({
+    input: z.object({ folder: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    output: backupLocation,
+    permission: 'manage',
+  }),
 } as const;

@@ -50,7 +50,11 @@ export const businessMethods = {
     output: businessType,
     permission: 'manage',
   }),
-  'businessTypes.update': defineMethod({ input: z.object({ id: entityId, patch: businessTypePatch }).strict(), output: businessType, permission: 'manage' }),
+  'businessTypes.update': defineMethod({
+    input: z.object({ id: entityId, patch: businessTypePatch }).strict(),
+    output: businessType,
+    permission: 'manage',
+  }),
   'businessTypes.delete': defineMethod({ input: byId, output: ok, permission: 'manage' }),
 
   'records.list': defineMethod({
@@ -67,7 +71,11 @@ export const businessMethods = {
   }),
   'records.get': defineMethod({ input: byId, output: businessRecord, permission: 'read' }),
   'records.create': defineMethod({ input: businessRecordInput, output: businessRecord, permission: 'write' }),
-  'records.update': defineMethod({ input: z.object({ id: entityId, patch: businessRecordPatch }).strict(), output: businessRecord, permission: 'write' }),
+  'records.update': defineMethod({
+    input: z.object({ id: entityId, patch: businessRecordPatch }).strict(),
+    output: businessRecord,
+    permission: 'write',
+  }),
   'records.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),
 
   'expenseCategories.list': defineMethod({ input: z.object({}).strict(), output: z.array(expenseCategory), permission: 'read' }),
@@ -104,6 +112,10 @@ export const businessMethods = {
     output: z.object({ layout: cardLayout, saved: z.boolean() }),
     permission: 'read',
   }),
-  'layouts.save': defineMethod({ input: z.object({ entity: z.enum(LAYOUT_ENTITIES), layout: cardLayout }).strict(), output: cardLayout, permission: 'manage' }),
+  'layouts.save': defineMethod({
+    input: z.object({ entity: z.enum(LAYOUT_ENTITIES), layout: cardLayout }).strict(),
+    output: cardLayout,
+    permission: 'manage',
+  }),
   'layouts.reset': defineMethod({ input: z.object({ entity: z.enum(LAYOUT_ENTITIES) }).strict(), output: cardLayout, permission: 'manage' }),
 } as const;

@@ -21,4 +21,5 @@ export type KecardEvent =
   /** A background integrity check of a large workspace found damage; the UI offers the backups. */
   | { type: 'workspace.damaged'; path: string; message: string; backups: { file: string; takenAt: string; reason: string; bytes: number }[] };
 
-export type MenuCommand = 'workspace.new' | 'workspace.open' | 'workspace.saveCopy' | 'workspace.close' | 'demo.generate' | 'customer.new' | 'search.focus';
+export type MenuCommand =
+  'workspace.new' | 'workspace.open' | 'workspace.saveCopy' | 'workspace.close' | 'demo.generate' | 'customer.new' | 'search.focus';

@@ -45,7 +45,14 @@ export const importMethods = {
         target: z.enum(IMPORT_TARGETS),
         /** Records: the business type whose fields the columns are matched to. */
         businessTypeId: z.string().trim().min(1).max(64).optional(),
-        read: z.object({ encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(), delimiter: z.enum(['auto', ',', '\t', ';']).optional(), sheet: z.string().max(100).optional() }).strict().optional(),
+        read: z
+          .object({
+            encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(),
+            delimiter: z.enum(['auto', ',', '\t', ';']).optional(),
+            sheet: z.string().max(100).optional(),
+          })
+          .strict()
+          .optional(),
         /** The user's header row (1-based) instead of the detected one. */
         headerRow: z.number().int().min(1).max(1000).optional(),
       })
@@ -60,7 +67,9 @@ export const importMethods = {
   /** Imports as a job in one transaction, after a backup; the report arrives in job.finished's result. */
   'import.run': defineMethod({ input: z.object({ fileToken, settings: importSettingsInput }).strict(), output: jobStarted, permission: 'write' }),
   'import.errorReport': defineMethod({
-    input: z.object({ fileName: z.string().max(200), problems: z.array(rowProblem).max(5000), headers: z.record(z.string(), z.string()).optional() }).strict(),
+    input: z
+      .object({ fileName: z.string().max(200), problems: z.array(rowProblem).max(5000), headers: z.record(z.string(), z.string()).optional() })
+      .strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
     permission: 'read',
   }),
@@ -95,7 +104,11 @@ export const importMethods = {
     permission: 'read',
   }),
 
-  'backups.list': defineMethod({ input: z.object({ path: z.string().max(4096).optional() }).strict(), output: z.array(backupInfo), permission: 'read' }),
+  'backups.list': defineMethod({
+    input: z.object({ path: z.string().max(4096).optional() }).strict(),
+    output: z.array(backupInfo),
+    permission: 'read',
+  }),
   'backups.create': defineMethod({ input: z.object({}).strict(), output: backupInfo, permission: 'write' }),
   'backups.restore': defineMethod({
     input: z.object({ file: z.string().max(300), path: z.string().max(4096).optional() }).strict(),

@@ -14,7 +14,9 @@ export const workspaceInfo = z.object({
   role: z.enum(ROLES),
   backupPath: z.string().nullable(),
   /** The last automatic backup of this workspace failed (until one succeeds): the status bar keeps saying so. */
-  backupFailure: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional(), at: z.string() }).nullable(),
+  backupFailure: z
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional(), at: z.string() })
+    .nullable(),
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfo>;
 

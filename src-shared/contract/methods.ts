@@ -63,7 +63,6 @@ export const possibleDuplicate = z.object({
 });
 export type PossibleDuplicate = z.infer<typeof possibleDuplicate>;
 
-
 export const contract = {
   'app.info': defineMethod({
     input: nothing,
@@ -101,7 +100,10 @@ export const contract = {
       .object({
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
-        sort: z.object({ field: z.enum(CUSTOMER_SORTABLE), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        sort: z
+          .object({ field: z.enum(CUSTOMER_SORTABLE), dir: z.enum(['asc', 'desc']) })
+          .strict()
+          .optional(),
         /** Only customers matching this quick-search text (the search's 查看全部). */
         q: z.string().max(100).optional(),
       })
@@ -180,7 +182,11 @@ export const contract = {
     input: z
       .object({
         customers: z.number().int().min(1).max(1_000_000),
-        seed: z.number().int().min(0).max(2 ** 31),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31),
         /** Orders per customer over the last three years (0 = customers only), so the reports have something to show. */
         ordersPerCustomer: z.number().int().min(0).max(100).optional(),
         /**

@@ -53,10 +53,7 @@ export type FavouriteFolderDto = z.infer<typeof favouriteFolder>;
 
 const queryName = z.string().trim().min(1, { error: 'required' }).max(60, { error: 'tooLong' });
 /** Either explicit ids (a selection) or a query whose whole result is meant. */
-const target = z.union([
-  z.object({ ids: z.array(entityId).min(1).max(1_000_000) }).strict(),
-  z.object({ definition: queryDefinition }).strict(),
-]);
+const target = z.union([z.object({ ids: z.array(entityId).min(1).max(1_000_000) }).strict(), z.object({ definition: queryDefinition }).strict()]);
 
 export const bulkAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setOwner'), ownerId: entityId.nullable() }).strict(),
@@ -76,7 +73,10 @@ export const exportColumn = z
 export const queryField = z.object({
   key: z.string(),
   type: z.enum(['text', 'enum', 'number', 'date', 'datetime', 'list', 'tags', 'staff', 'folder']),
-  options: z.array(z.union([z.string(), z.number()])).readonly().optional(),
+  options: z
+    .array(z.union([z.string(), z.number()]))
+    .readonly()
+    .optional(),
   label: z.string().optional(),
   money: z.boolean().optional(),
   optionLabels: z.record(z.string(), z.string()).optional(),
@@ -114,15 +114,27 @@ export const queryMethods = {
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
         /** Customer results sort by a CUSTOMER_SORTABLE field, contact results by a CONTACT_RESULT_SORTABLE one. */
-        sort: z.object({ field: z.union([z.enum(CUSTOMER_SORTABLE), z.enum(CONTACT_RESULT_SORTABLE), z.literal('figure')]), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        sort: z
+          .object({ field: z.union([z.enum(CUSTOMER_SORTABLE), z.enum(CONTACT_RESULT_SORTABLE), z.literal('figure')]), dir: z.enum(['asc', 'desc']) })
+          .strict()
+          .optional(),
         /** Customer results only: a number per customer (a drill's figure), returned in `figures` and the default order (largest first). */
         figure: resultFigure.optional(),
       })
       .strict(),
-    output: z.object({ total: z.number().int(), customers: z.array(customer), contacts: z.array(contactResult), figures: z.array(z.number().nullable()).optional() }),
+    output: z.object({
+      total: z.number().int(),
+      customers: z.array(customer),
+      contacts: z.array(contactResult),
+      figures: z.array(z.number().nullable()).optional(),
+    }),
     permission: 'read',
   }),
-  'queries.count': defineMethod({ input: z.object({ definition: queryDefinition }).strict(), output: z.object({ count: z.number().int() }), permission: 'read' }),
+  'queries.count': defineMethod({
+    input: z.object({ definition: queryDefinition }).strict(),
+    output: z.object({ count: z.number().int() }),
+    permission: 'read',
+  }),
   'queries.saved': defineMethod({ input: z.object({}).strict(), output: z.array(savedQuery), permission: 'read' }),
   'queries.save': defineMethod({
     input: z.object({ name: queryName, definition: queryDefinition, shared: z.boolean(), pinned: z.boolean() }).strict(),

@@ -9,7 +9,14 @@ const month = z.string().regex(/^\d{4}-\d{2}$/);
 const days = z.number().int().min(1).max(3660);
 const rfmScoring = z.union([
   z.object({ kind: z.literal('quantiles'), buckets: z.union([z.literal(3), z.literal(4), z.literal(5)]) }).strict(),
-  z.object({ kind: z.literal('thresholds'), recency: z.array(z.number()).max(4), frequency: z.array(z.number()).max(4), monetary: z.array(z.number()).max(4) }).strict(),
+  z
+    .object({
+      kind: z.literal('thresholds'),
+      recency: z.array(z.number()).max(4),
+      frequency: z.array(z.number()).max(4),
+      monetary: z.array(z.number()).max(4),
+    })
+    .strict(),
 ]);
 const score = z.number().int().min(1).max(5);
 
@@ -20,10 +27,23 @@ export const drillTarget = z.discriminatedUnion('of', [
   z.object({ of: z.literal('rfmCell'), asOf: date, windowDays: days, scoring: rfmScoring, r: score, f: score }).strict(),
   z.object({ of: z.literal('snapshotClass'), schemeId: z.string().max(64), period: z.string().max(20), classKey: z.string().max(10) }).strict(),
   z
-    .object({ of: z.literal('transition'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), fromClass: z.string().max(10), toClass: z.string().max(10) })
+    .object({
+      of: z.literal('transition'),
+      schemeId: z.string().max(64),
+      from: z.string().max(20),
+      to: z.string().max(20),
+      fromClass: z.string().max(10),
+      toClass: z.string().max(10),
+    })
     .strict(),
   z
-    .object({ of: z.literal('transitionMove'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), move: z.enum(['up', 'down', 'same', 'stopped']) })
+    .object({
+      of: z.literal('transitionMove'),
+      schemeId: z.string().max(64),
+      from: z.string().max(20),
+      to: z.string().max(20),
+      move: z.enum(['up', 'down', 'same', 'stopped']),
+    })
     .strict(),
   z.object({ of: z.literal('dormant'), asOf: date, dormantDays: days }).strict(),
   z
@@ -32,12 +52,21 @@ export const drillTarget = z.discriminatedUnion('of', [
       asOf: date,
       windowDays: days,
       /** From the CLV report: the list shows each buyer's lifetime value. */
-      clv: z.object({ lifespanYears: z.number().min(0.1).max(50), grossMargin: z.number().min(0).max(1) }).strict().optional(),
+      clv: z
+        .object({ lifespanYears: z.number().min(0.1).max(50), grossMargin: z.number().min(0).max(1) })
+        .strict()
+        .optional(),
     })
     .strict(),
   z.object({ of: z.literal('records'), typeId: z.string().max(64), status: z.string().max(40), from: date, to: date }).strict(),
   z
-    .object({ of: z.literal('month'), month, measure: z.enum(['active', 'new']), by: z.enum(['class', 'province']).optional(), key: z.string().max(200).nullable().optional() })
+    .object({
+      of: z.literal('month'),
+      month,
+      measure: z.enum(['active', 'new']),
+      by: z.enum(['class', 'province']).optional(),
+      key: z.string().max(200).nullable().optional(),
+    })
     .strict(),
   z.object({ of: z.literal('relationship'), level: z.number().int().nullable() }).strict(),
   z.object({ of: z.literal('owner'), ownerId: z.string().max(64) }).strict(),
@@ -61,7 +90,15 @@ export const reportRequest = z.discriminatedUnion('kind', [
   /** `all`: list every dormant customer (the export), not only the first 200. */
   z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days, all: z.boolean().optional() }).strict(),
   z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province']).optional() }).strict(),
-  z.object({ kind: z.literal('clv'), asOf: date, windowDays: days, lifespanYears: z.number().min(0.1).max(50), grossMargin: z.number().min(0).max(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('clv'),
+      asOf: date,
+      windowDays: days,
+      lifespanYears: z.number().min(0.1).max(50),
+      grossMargin: z.number().min(0).max(1),
+    })
+    .strict(),
   z.object({ kind: z.literal('managers'), asOf: date, windowDays: days, visitTypeId: z.string().max(64).optional() }).strict(),
   z.object({ kind: z.literal('relationship') }).strict(),
   z.object({ kind: z.literal('business'), typeId: z.string().max(64), asOf: date, windowDays: days }).strict(),
@@ -77,4 +114,3 @@ export const reportRequest = z.discriminatedUnion('kind', [
 ]);
 export type ReportRequest = z.infer<typeof reportRequest>;
 export type ReportKind = ReportRequest['kind'];
-

@@ -6,7 +6,12 @@ import { entityId, optionalText, patchShape, requiredDate, requiredText } from '
 
 export const workflowStatus = z
   .object({
-    key: z.string().trim().min(1).max(30).regex(/^[\w\u4e00-\u9fff-]+$/u, { error: 'invalid' }),
+    key: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .regex(/^[\w\u4e00-\u9fff-]+$/u, { error: 'invalid' }),
     label: z.string().trim().min(1).max(30),
     color: z.string().max(20).optional(),
     /** A final status closes the record (won, lost, resolved …). */
@@ -59,8 +64,14 @@ export const businessRecordInput = z
   .object({
     typeId: entityId,
     customerId: entityId,
-    contactId: entityId.nullable().optional().transform((v) => v ?? null),
-    employeeId: entityId.nullable().optional().transform((v) => v ?? null),
+    contactId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    employeeId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     title: requiredText(120),
     status: z.string().max(30).optional(),
     custom: customValues.optional(),
@@ -111,7 +122,13 @@ export const businessRecord = z.object({
 export type BusinessRecord = z.infer<typeof businessRecord>;
 
 export const expenseCategoryInput = z
-  .object({ parentId: entityId.nullable().optional().transform((v) => v ?? null), name: requiredText(40) })
+  .object({
+    parentId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    name: requiredText(40),
+  })
   .strict();
 export const expenseCategory = z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), sortOrder: z.number().int() });
 export type ExpenseCategory = z.infer<typeof expenseCategory>;
@@ -120,7 +137,10 @@ export const expenseInput = z
   .object({
     recordId: entityId,
     categoryId: entityId,
-    employeeId: entityId.nullable().optional().transform((v) => v ?? null),
+    employeeId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     amountFen: z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(1, { error: 'range' }).max(1e12, { error: 'range' }),
     expenseDate: requiredDate,
     note: optionalText(500),

@@ -51,18 +51,35 @@ export type ComputedSpec = z.infer<typeof computedSpec>;
 export const customFieldInput = z
   .object({
     entity: z.enum(CUSTOM_FIELD_ENTITIES),
-    businessTypeId: z.string().max(64).nullable().optional().transform((v) => v ?? null),
+    businessTypeId: z
+      .string()
+      .max(64)
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     label: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(40, { error: 'tooLong' }),
     type: z.enum(CUSTOM_FIELD_TYPES),
     options: z.array(selectOption).max(200).optional().default([]),
     required: z.boolean().optional().default(false),
     uniqueValues: z.boolean().optional().default(false),
-    defaultValue: z.unknown().optional().transform((v) => (v === undefined || v === '' ? null : v)),
-    help: z.string().trim().max(200).nullable().optional().transform((v) => v || null),
+    defaultValue: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? null : v)),
+    help: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .optional()
+      .transform((v) => v || null),
     searchable: z.boolean().optional().default(false),
     indexed: z.boolean().optional().default(false),
     trackHistory: z.boolean().optional().default(false),
-    computed: computedSpec.nullable().optional().transform((v) => v ?? null),
+    computed: computedSpec
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
   })
   .strict();
 export type CustomFieldInput = z.input<typeof customFieldInput>;

@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { COLOR_LABELS, CUSTOMER_CLASSES, CUSTOMER_KINDS, LIFECYCLE_STAGES } from './enums';
-import {
-  entityId,
-  optionalEmail,
-  optionalText,
-  optionalUrl,
-  patchShape,
-  customValues,
-  phoneList,
-  requiredText,
-  tagList,
-} from './field-rules';
+import { entityId, optionalEmail, optionalText, optionalUrl, patchShape, customValues, phoneList, requiredText, tagList } from './field-rules';
 
 const customerFieldShapes = {
   name: requiredText(200),
@@ -26,8 +16,15 @@ const customerFieldShapes = {
   email: optionalEmail,
   website: optionalUrl,
   source: optionalText(60),
-  ownerId: entityId.nullable().optional().transform((v) => v ?? null),
-  customerClass: z.enum(CUSTOMER_CLASSES, { error: 'invalid' }).nullable().optional().transform((v) => v ?? null),
+  ownerId: entityId
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  customerClass: z
+    .enum(CUSTOMER_CLASSES, { error: 'invalid' })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   lifecycle: z.enum(LIFECYCLE_STAGES, { error: 'invalid' }).optional().default('prospect'),
   relationshipLevel: z
     .number({ error: 'invalid' })
@@ -37,7 +34,11 @@ const customerFieldShapes = {
     .nullable()
     .optional()
     .transform((v) => v ?? null),
-  colorLabel: z.enum(COLOR_LABELS, { error: 'invalid' }).nullable().optional().transform((v) => v ?? null),
+  colorLabel: z
+    .enum(COLOR_LABELS, { error: 'invalid' })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   tags: tagList,
   notes: optionalText(5000),
 };
@@ -52,7 +53,10 @@ export type CustomerCreateInput = z.input<typeof customerCreateInput>;
 export type CustomerValues = z.output<typeof customerCreateInput>;
 
 /** A patch names only the fields it changes; the same rules apply to each. */
-export const customerPatch = z.object({ ...patchShape(customerFieldShapes), custom: customValues }).partial().strict();
+export const customerPatch = z
+  .object({ ...patchShape(customerFieldShapes), custom: customValues })
+  .partial()
+  .strict();
 export type CustomerPatch = z.input<typeof customerPatch>;
 
 export const customer = z.object({

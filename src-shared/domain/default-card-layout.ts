@@ -19,7 +19,12 @@ export const DEFAULT_LAYOUT_REVISION = 2;
 export const recordsTabKey = (typeId: string) => `records-${typeId}`;
 
 export function recordsTab(type: Pick<BusinessType, 'id' | 'name' | 'listColumns'>): LayoutTab {
-  return { key: recordsTabKey(type.id), label: type.name.slice(0, 20), sections: [], related: { kind: 'records', businessTypeId: type.id, columns: [...type.listColumns] } };
+  return {
+    key: recordsTabKey(type.id),
+    label: type.name.slice(0, 20),
+    sections: [],
+    related: { kind: 'records', businessTypeId: type.id, columns: [...type.listColumns] },
+  };
 }
 
 export const expensesTab = (): LayoutTab => ({ key: 'expenses', label: '费用', sections: [], related: { kind: 'expenses', columns: [] } });
@@ -28,7 +33,10 @@ export const expensesTab = (): LayoutTab => ({ key: 'expenses', label: '费用',
  * The customer card: basic fields (custom fields in their own section), the built-in related
  * lists, one tab per business type, expenses, history last.
  */
-export function defaultCustomerLayout(customColumns: readonly string[], types: readonly Pick<BusinessType, 'id' | 'name' | 'listColumns'>[]): CardLayout {
+export function defaultCustomerLayout(
+  customColumns: readonly string[],
+  types: readonly Pick<BusinessType, 'id' | 'name' | 'listColumns'>[],
+): CardLayout {
   return {
     tabs: [
       {
@@ -43,9 +51,19 @@ export function defaultCustomerLayout(customColumns: readonly string[], types: r
         ],
       },
       { key: 'organisation', label: '组织机构与联系人', sections: [], related: { kind: 'organisation', columns: [] } },
-      { key: 'orders', label: '订单', sections: [], related: { kind: 'orders', columns: ['orderNo', 'orderDate', 'status', 'totalFen', 'receivedFen'] } },
+      {
+        key: 'orders',
+        label: '订单',
+        sections: [],
+        related: { kind: 'orders', columns: ['orderNo', 'orderDate', 'status', 'totalFen', 'receivedFen'] },
+      },
       { key: 'receipts', label: '收款', sections: [], related: { kind: 'receipts', columns: ['receiptDate', 'amountFen', 'method', 'orderNo'] } },
-      { key: 'purchased', label: '已购产品', sections: [], related: { kind: 'purchased', columns: ['productName', 'quantityMilli', 'amountFen', 'lastOrderDate'] } },
+      {
+        key: 'purchased',
+        label: '已购产品',
+        sections: [],
+        related: { kind: 'purchased', columns: ['productName', 'quantityMilli', 'amountFen', 'lastOrderDate'] },
+      },
       { key: 'staff', label: '相关员工', sections: [], related: { kind: 'staff', columns: ['employeeName', 'role', 'notes'] } },
       ...types.map(recordsTab),
       expensesTab(),
@@ -57,7 +75,9 @@ export function defaultCustomerLayout(customColumns: readonly string[], types: r
 /** The contact dialog: a form, fields only. */
 export function defaultContactLayout(customColumns: readonly string[]): CardLayout {
   const custom = customColumns.length ? [{ key: 'custom', label: '自定义字段', columns: 2 as const, fields: [...customColumns] }] : [];
-  return { tabs: [{ key: 'basic', label: '基本信息', sections: [{ key: 'main', label: '联系人', columns: 2, fields: [...CONTACT_FIELDS] }, ...custom] }] };
+  return {
+    tabs: [{ key: 'basic', label: '基本信息', sections: [{ key: 'main', label: '联系人', columns: 2, fields: [...CONTACT_FIELDS] }, ...custom] }],
+  };
 }
 
 /**

@@ -6,12 +6,7 @@ import { parseDateText } from '../validation/date-text';
 // Reusable field schemas. Each error message is a stable code the renderer translates
 // (i18n key `fieldError.<code>`), so main and the form speak the same language.
 
-export const requiredText = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
+export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
 
 /** Optional free text: empty input is stored as null so "cleared" and "never set" look the same. */
 export const optionalText = (max: number) =>

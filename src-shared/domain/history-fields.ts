@@ -43,7 +43,10 @@ export const historyLexicon = z.object({
   /** Row id → its name (customer, contact, staff, department, product, folder, order number, record title …). */
   names: z.record(z.string(), z.string()),
   /** Custom column (cf_…) → its label, type and options, deleted and purged fields included. */
-  fields: z.record(z.string(), z.object({ label: z.string(), type: z.string(), options: z.array(z.object({ value: z.string(), label: z.string() })) })),
+  fields: z.record(
+    z.string(),
+    z.object({ label: z.string(), type: z.string(), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
+  ),
   /** Business record id → its type id; type id → status key → label. */
   recordTypes: z.record(z.string(), z.string()),
   statuses: z.record(z.string(), z.record(z.string(), z.string())),

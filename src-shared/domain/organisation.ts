@@ -4,7 +4,10 @@ import { customValues, entityId, optionalDate, optionalEmail, optionalPhone, opt
 export const departmentCreateInput = z
   .object({
     customerId: entityId,
-    parentId: entityId.nullable().optional().transform((v) => v ?? null),
+    parentId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     name: requiredText(100),
   })
   .strict();
@@ -29,7 +32,10 @@ export const department = z.object({
 export type Department = z.infer<typeof department>;
 
 const contactFieldShapes = {
-  departmentId: entityId.nullable().optional().transform((v) => v ?? null),
+  departmentId: entityId
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   name: requiredText(60),
   title: optionalText(60),
   mobile: optionalPhone,
@@ -43,7 +49,10 @@ export type ContactField = keyof typeof contactFieldShapes;
 
 export const contactCreateInput = z.object({ customerId: entityId, ...contactFieldShapes, custom: customValues.optional() }).strict();
 export type ContactCreateInput = z.input<typeof contactCreateInput>;
-export const contactPatch = z.object({ ...patchShape(contactFieldShapes), custom: customValues }).partial().strict();
+export const contactPatch = z
+  .object({ ...patchShape(contactFieldShapes), custom: customValues })
+  .partial()
+  .strict();
 export type ContactPatch = z.input<typeof contactPatch>;
 
 export const contact = z.object({

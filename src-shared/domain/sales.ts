@@ -16,7 +16,10 @@ const productShape = {
   category: optionalText(60),
   unit: optionalText(10),
   priceFen: nonNegativeFen.optional().default(0),
-  costFen: nonNegativeFen.nullable().optional().transform((v) => v ?? null),
+  costFen: nonNegativeFen
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   notes: optionalText(1000),
 };
 export const productInput = z.object(productShape).strict();
@@ -36,7 +39,10 @@ export type Product = z.infer<typeof product>;
 export const orderLineInput = z
   .object({
     id: entityId.optional(),
-    productId: entityId.nullable().optional().transform((v) => v ?? null),
+    productId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     productName: requiredText(100),
     quantityMilli: z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(1, { error: 'range' }).max(1e12, { error: 'range' }),
     unitPriceFen: nonNegativeFen,
@@ -51,7 +57,8 @@ export const orderLineInput = z
   .strict()
   .superRefine((line, ctx) => {
     if (line.amountFen === undefined || line.quantityMilli < 1 || line.unitPriceFen < 0 || line.discountBp < 0 || line.discountBp > 10000) return;
-    if (!lineAmountAgrees(line.amountFen, line.quantityMilli, line.unitPriceFen, line.discountBp)) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: 'invalid' });
+    if (!lineAmountAgrees(line.amountFen, line.quantityMilli, line.unitPriceFen, line.discountBp))
+      ctx.addIssue({ code: 'custom', path: ['amountFen'], message: 'invalid' });
   });
 export type OrderLineInput = z.input<typeof orderLineInput>;
 
@@ -60,15 +67,29 @@ export const ORDER_STATUSES = ['draft', 'confirmed', 'shipped', 'completed', 'ca
 const orderHeader = {
   orderNo: optionalText(40),
   orderDate: calendarDate,
-  ownerId: entityId.nullable().optional().transform((v) => v ?? null),
+  ownerId: entityId
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   status: z.enum(ORDER_STATUSES).optional().default('confirmed'),
   discountFen: nonNegativeFen.optional().default(0),
   /** Set: the discount is this rate and `discountFen` is derived from it; null: `discountFen` is the discount. */
-  discountBp: z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(0, { error: 'range' }).max(10000, { error: 'range' }).nullable().optional(),
+  discountBp: z
+    .number({ error: 'invalid' })
+    .int({ error: 'invalid' })
+    .min(0, { error: 'range' })
+    .max(10000, { error: 'range' })
+    .nullable()
+    .optional(),
   notes: optionalText(2000),
 };
 export const orderInput = z
-  .object({ customerId: entityId, ...orderHeader, lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000), custom: customValues.optional() })
+  .object({
+    customerId: entityId,
+    ...orderHeader,
+    lines: z.array(orderLineInput).min(1, { error: 'required' }).max(5000),
+    custom: customValues.optional(),
+  })
   .strict();
 export type OrderInput = z.input<typeof orderInput>;
 export const orderPatch = z
@@ -105,7 +126,10 @@ export type Order = z.infer<typeof order>;
 export const receiptInput = z
   .object({
     customerId: entityId,
-    orderId: entityId.nullable().optional().transform((v) => v ?? null),
+    orderId: entityId
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     receiptDate: calendarDate,
     amountFen: fen.refine((v) => v !== 0, { error: 'range' }),
     method: optionalText(20),
@@ -125,9 +149,7 @@ export const receipt = z.object({
 });
 export type Receipt = z.infer<typeof receipt>;
 
-export const customerStaffInput = z
-  .object({ customerId: entityId, employeeId: entityId, role: optionalText(40), notes: optionalText(500) })
-  .strict();
+export const customerStaffInput = z.object({ customerId: entityId, employeeId: entityId, role: optionalText(40), notes: optionalText(500) }).strict();
 export const customerStaffPatch = customerStaffInput.omit({ customerId: true }).partial();
 export const customerStaffRow = z.object({
   id: z.string(),

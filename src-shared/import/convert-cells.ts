@@ -14,7 +14,11 @@ export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  if (typeof v === 'string') return v.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+  if (typeof v === 'string')
+    return v
+      .normalize('NFKC')
+      .replace(/\u3000/g, ' ')
+      .trim();
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return JSON.stringify(v);
 }
@@ -24,7 +28,11 @@ export function cellText(v: unknown): string {
  * JSON. The user reads it next to the sheet, so it is the cell's text, not an internal form.
  */
 export function problemValue(v: unknown): string {
-  if (Array.isArray(v)) return v.map(problemValue).filter((s) => s !== '').join('、');
+  if (Array.isArray(v))
+    return v
+      .map(problemValue)
+      .filter((s) => s !== '')
+      .join('、');
   if (v instanceof Date) {
     const iso = v.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');

@@ -5,7 +5,23 @@ export type ImportTarget = 'customers' | 'contacts' | 'orders' | 'receipts' | 'p
 
 export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly string[]>> = {
   customers: {
-    name: ['客户名称', '客户', '公司名称', '公司', '单位名称', '单位', '企业名称', '客户全称', '名称', 'customer', 'customername', 'company', 'companyname', 'name', 'account'],
+    name: [
+      '客户名称',
+      '客户',
+      '公司名称',
+      '公司',
+      '单位名称',
+      '单位',
+      '企业名称',
+      '客户全称',
+      '名称',
+      'customer',
+      'customername',
+      'company',
+      'companyname',
+      'name',
+      'account',
+    ],
     shortName: ['简称', '客户简称', '公司简称', 'shortname', 'alias'],
     code: ['客户编号', '客户编码', '编号', '编码', '客户代码', '代码', 'code', 'customercode', 'id', 'customerid', 'no'],
     kind: ['客户类型', '类型', '性质', 'type', 'kind'],
@@ -57,7 +73,25 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     discount: ['折扣', 'discount'],
     // The line amount (数量 × 单价 less the line's 折扣): shops and ERPs often give only this.
     // After 折扣, so "折扣金额" (a discount) is not taken for it.
-    amount: ['金额', '销售金额', '行金额', '金额合计', '价税合计', '含税金额', '折后金额', '总价', '总金额', '小计', '合计', 'amount', 'lineamount', 'linetotal', 'totalprice', 'total', 'subtotal'],
+    amount: [
+      '金额',
+      '销售金额',
+      '行金额',
+      '金额合计',
+      '价税合计',
+      '含税金额',
+      '折后金额',
+      '总价',
+      '总金额',
+      '小计',
+      '合计',
+      'amount',
+      'lineamount',
+      'linetotal',
+      'totalprice',
+      'total',
+      'subtotal',
+    ],
     // The order's own discount: "9折", "95%" or an amount, on any (or every) line of the order.
     orderDiscount: ['整单折扣', '整单优惠', '订单折扣', '订单优惠', '优惠金额', 'orderdiscount'],
     notes: ['备注', 'notes', 'remark'],
@@ -105,6 +139,7 @@ export function suggestField(target: ImportTarget, header: string): string | nul
   if (!h) return null;
   const table = HEADER_SYNONYMS[target];
   for (const [field, names] of Object.entries(table)) if (names.some((n) => normaliseHeader(n) === h)) return field;
-  for (const [field, names] of Object.entries(table)) if (names.some((n) => normaliseHeader(n).length >= 2 && h.includes(normaliseHeader(n)))) return field;
+  for (const [field, names] of Object.entries(table))
+    if (names.some((n) => normaliseHeader(n).length >= 2 && h.includes(normaliseHeader(n)))) return field;
   return null;
 }

@@ -18,7 +18,10 @@ export const importSettings = z
      * Records only: the type's unique field (`custom:cf_…`) that identifies a record, for finding
      * duplicates in the file and the workspace. Without it records are never duplicates.
      */
-    recordKey: z.string().regex(/^custom:cf_[a-z0-9_]+$/).optional(),
+    recordKey: z
+      .string()
+      .regex(/^custom:cf_[a-z0-9_]+$/)
+      .optional(),
     read: z
       .object({
         encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le']).optional(),

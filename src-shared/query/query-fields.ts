@@ -36,7 +36,6 @@ export function snapshotRevenueFieldKey(schemeId: string, period: string): strin
   return `snapshotRevenue:${schemeId}:${period}`;
 }
 
-
 export const QUERY_ENTITIES = ['customer', 'contact'] as const;
 /** Entities a related-records condition can look into: contacts, orders, records of a business type (`record:<typeId>`). */
 export type RelatedEntity = 'contact' | 'order' | `record:${string}`;

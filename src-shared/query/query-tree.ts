@@ -4,7 +4,19 @@ import { QUERY_ENTITIES } from './query-fields';
 // A user-built query as plain JSON: nested AND/OR groups of conditions. Stored in saved queries,
 // compiled to parameterised SQL in main, evaluated in memory by the tests' model.
 
-export const RELATIVE_PERIODS = ['today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'lastWeek', 'lastMonth', 'lastQuarter', 'lastYear', 'lastNDays', 'nextNDays'] as const;
+export const RELATIVE_PERIODS = [
+  'today',
+  'thisWeek',
+  'thisMonth',
+  'thisQuarter',
+  'thisYear',
+  'lastWeek',
+  'lastMonth',
+  'lastQuarter',
+  'lastYear',
+  'lastNDays',
+  'nextNDays',
+] as const;
 export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
 
 const scalar = z.union([z.string().max(500), z.number().finite()]);
@@ -84,7 +96,10 @@ export const relatedNode: z.ZodType<RelatedNode, RelatedNode> = z.lazy(() =>
       relation: z.string().max(80), // "records:" + a 36-character id
       mode: z.enum(['has', 'hasNo', 'count', 'aggregate']),
       where: groupNode.optional(),
-      count: z.object({ op: z.enum(['eq', 'gt', 'gte', 'lt', 'lte']), value: z.number().int().min(0).max(1_000_000) }).strict().optional(),
+      count: z
+        .object({ op: z.enum(['eq', 'gt', 'gte', 'lt', 'lte']), value: z.number().int().min(0).max(1_000_000) })
+        .strict()
+        .optional(),
       aggregate: z
         .object({
           fn: z.enum(['sum', 'max', 'min']),
@@ -132,9 +147,7 @@ export function queryTreeSize(tree: unknown): { depth: number; nodes: number; to
 }
 
 /** The top group, checked for depth and size before the recursive schema sees it. */
-const boundedGroup = z
-  .custom<GroupNode>((value) => queryTreeSize(value).tooLarge === null, { message: 'tooMany' })
-  .pipe(groupNode);
+const boundedGroup = z.custom<GroupNode>((value) => queryTreeSize(value).tooLarge === null, { message: 'tooMany' }).pipe(groupNode);
 
 export const queryDefinition = z
   .object({

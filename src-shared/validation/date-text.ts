@@ -16,7 +16,10 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  * (no 2 月 30 日), code `date` otherwise; a well-formed day outside 1900–2100 gets `dateRange`.
  */
 export function parseDateText(text: string): DateText {
-  const s = text.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+  const s = text
+    .normalize('NFKC')
+    .replace(/\u3000/g, ' ')
+    .trim();
   if (s === '') return { ok: true, value: null };
   const m = SEPARATED.exec(s) ?? COMPACT.exec(s);
   if (!m) return { ok: false, code: 'date' };

@@ -14,7 +14,11 @@ if (!existsSync(CJK_FONT)) missing.push('fonts-wqy-microhei');
 if (missing.length > 0) {
   console.log(`E2E: installing ${missing.join(', ')} with apt-get …`);
   const asRoot = process.getuid?.() === 0;
-  const run = (args) => execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : ['-n', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args) =>
+    execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : ['-n', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   const install = () => run(['apt-get', 'install', '-y', '-qq', ...missing]);
   try {
     try {
@@ -30,9 +34,13 @@ if (missing.length > 0) {
   }
 }
 
-const result = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'tests/e2e/playwright.config.ts', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  // The shells the tests start inherit this zone, as the page does from the config's timezoneId.
-  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', TZ: 'Asia/Shanghai' },
-});
+const result = spawnSync(
+  process.execPath,
+  ['node_modules/@playwright/test/cli.js', 'test', '-c', 'tests/e2e/playwright.config.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    // The shells the tests start inherit this zone, as the page does from the config's timezoneId.
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', TZ: 'Asia/Shanghai' },
+  },
+);
 process.exit(result.status ?? 1);

@@ -14,10 +14,14 @@ export interface HolderProcess {
 }
 
 export async function startHolder(dataDir: string, workspace: string): Promise<HolderProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'support', 'workspace-holder.ts'), dataDir, workspace], {
-    cwd: root,
-    stdio: 'pipe',
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'tests', 'support', 'workspace-holder.ts'), dataDir, workspace],
+    {
+      cwd: root,
+      stdio: 'pipe',
+    },
+  );
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];
   let buffer = '';

@@ -32,7 +32,15 @@ export function readRetailLines(): RetailLine[] {
     const [pounds = '0', pence = ''] = (r.UnitPrice ?? '0').split('.');
     const pricePence = Number(pounds) * 100 + Number((pence + '00').slice(0, 2)) + (Number((pence + '000')[2] ?? '0') >= 5 ? 1 : 0);
     if (!customer || !(quantity > 0) || pricePence < 0 || (r.UnitPrice ?? '').startsWith('-')) continue;
-    lines.push({ invoice, customer, date: (r.InvoiceDate ?? '').slice(0, 10), stockCode: r.StockCode ?? '', description: r.Description ?? '', quantity, pricePence });
+    lines.push({
+      invoice,
+      customer,
+      date: (r.InvoiceDate ?? '').slice(0, 10),
+      stockCode: r.StockCode ?? '',
+      description: r.Description ?? '',
+      quantity,
+      pricePence,
+    });
   }
   return lines;
 }

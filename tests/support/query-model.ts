@@ -49,7 +49,12 @@ function node(n: QueryNode, entity: QueryEntity, row: ModelRow, now: Date): bool
     }
     const values = matching.map((m) => Number(m[agg.field]));
     // SQL: sum of nothing is 0 (COALESCE); max/min of nothing is NULL, which compares false.
-    if (agg.fn === 'sum') return cmp(values.reduce((a, b) => a + b, 0), agg.op, Number(agg.value));
+    if (agg.fn === 'sum')
+      return cmp(
+        values.reduce((a, b) => a + b, 0),
+        agg.op,
+        Number(agg.value),
+      );
     if (values.length === 0) return false;
     return cmp(agg.fn === 'max' ? Math.max(...values) : Math.min(...values), agg.op, Number(agg.value));
   }
@@ -142,7 +147,7 @@ function dateCondition(n: ConditionNode, x: string | null, type: 'date' | 'datet
   if (n.operator === 'notEmpty') return !isBlank(x);
   if (isBlank(x)) return false;
   // Reduce both kinds to the local calendar day the value falls on.
-  const day = type === 'date' ? (x) : localDate(new Date(x));
+  const day = type === 'date' ? x : localDate(new Date(x));
   const d = (v: unknown) => String(v).slice(0, 10);
   switch (n.operator) {
     case 'eq':

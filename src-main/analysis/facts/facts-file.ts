@@ -124,7 +124,14 @@ export function loadFacts(file: string, workspaceId: string): SalesFacts | null 
     const idList = header.customers === 0 ? [] : ids.toString('utf8').split('\n');
     if (idList.length !== header.customers) return null;
     const facts = new SalesFacts();
-    facts.adopt({ ids: idList, orders: header.orders, columns: columns as FactColumns, dictionaries: header.dictionaries, maxOrderRowid: header.maxOrderRowid, cursor: header.cursor });
+    facts.adopt({
+      ids: idList,
+      orders: header.orders,
+      columns: columns as FactColumns,
+      dictionaries: header.dictionaries,
+      maxOrderRowid: header.maxOrderRowid,
+      cursor: header.cursor,
+    });
     return facts;
   } catch {
     return null;

@@ -146,7 +146,7 @@ export class SalesFacts {
 
   /** Bytes held in the typed columns (the ids and their map come on top). */
   columnBytes(): number {
-    return Object.keys(this.columns()).reduce((a, k) => a + (this[k as keyof FactColumns]).byteLength, 0);
+    return Object.keys(this.columns()).reduce((a, k) => a + this[k as keyof FactColumns].byteLength, 0);
   }
 
   /** The typed columns by name, trimmed to what is filled (what a facts file holds). */
@@ -154,7 +154,10 @@ export class SalesFacts {
     const c = this.customerCount;
     const o = this.orderCount;
     return {
-      ...(Object.fromEntries(CODED_CUSTOMER_FIELDS.map((f) => [f.column, this[f.column].subarray(0, c)])) as Record<CodedColumn, Int32Array<ArrayBuffer>>),
+      ...(Object.fromEntries(CODED_CUSTOMER_FIELDS.map((f) => [f.column, this[f.column].subarray(0, c)])) as Record<
+        CodedColumn,
+        Int32Array<ArrayBuffer>
+      >),
       customerDeleted: this.customerDeleted.subarray(0, c),
       customerLevel: this.customerLevel.subarray(0, c),
       customerHead: this.customerHead.subarray(0, c),
@@ -170,7 +173,14 @@ export class SalesFacts {
   }
 
   /** Takes over columns read back from a facts file (see facts-file.ts), then refreshes as usual. */
-  adopt(state: { ids: string[]; orders: number; columns: FactColumns; dictionaries: Record<DictionaryName, (string | null)[]>; maxOrderRowid: number; cursor: { position: number; positionId: string | null } }): void {
+  adopt(state: {
+    ids: string[];
+    orders: number;
+    columns: FactColumns;
+    dictionaries: Record<DictionaryName, (string | null)[]>;
+    maxOrderRowid: number;
+    cursor: { position: number; positionId: string | null };
+  }): void {
     this.customerIds = state.ids;
     this.customerCount = state.ids.length;
     this.customerIndex.clear();
@@ -225,7 +235,10 @@ export class SalesFacts {
     // customer lookup runs once per customer rather than once per order.
     let lastId = '';
     let lastIndex = -1;
-    for (const row of ws.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders INDEXED BY orders_customer_idx ORDER BY customer_id`).raw(true).iterate() as IterableIterator<OrderRow>) {
+    for (const row of ws.db
+      .prepare(`SELECT ${ORDER_COLUMNS} FROM orders INDEXED BY orders_customer_idx ORDER BY customer_id`)
+      .raw(true)
+      .iterate() as IterableIterator<OrderRow>) {
       if (row[1] !== lastId) {
         lastId = row[1];
         lastIndex = this.customerOf(lastId);
@@ -243,7 +256,9 @@ export class SalesFacts {
     // NOT INDEXED: by the entity index SQLite would walk every customer and order entry ever
     // logged (tens of millions) to find the few after the cursor.
     for (const [entity, id] of ws.db
-      .prepare("SELECT e.name, l.entity_id FROM change_log l NOT INDEXED JOIN log_names e ON e.n = l.entity WHERE l.n > ? AND l.n <= ? AND e.name IN ('customer', 'order')")
+      .prepare(
+        "SELECT e.name, l.entity_id FROM change_log l NOT INDEXED JOIN log_names e ON e.n = l.entity WHERE l.n > ? AND l.n <= ? AND e.name IN ('customer', 'order')",
+      )
       .raw(true)
       .iterate(from, top) as IterableIterator<[string, Buffer | string]>) {
       if (entity === 'customer') customers.add(decodeId(id));
@@ -252,11 +267,21 @@ export class SalesFacts {
     if (customers.size > FACTS_LIMITS.rereadCustomersAfter) this.readAllCustomers(ws);
     else {
       for (const chunk of chunks([...customers])) {
-        for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as CustomerRow[]) this.putCustomer(row);
+        for (const row of ws.db
+          .prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${marks(chunk.length)})`)
+          .raw(true)
+          .all(...chunk) as CustomerRow[])
+          this.putCustomer(row);
       }
     }
     const rows: OrderRow[] = [];
-    for (const chunk of chunks([...orders])) rows.push(...(ws.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id IN (${marks(chunk.length)})`).raw(true).all(...chunk) as OrderRow[]));
+    for (const chunk of chunks([...orders]))
+      rows.push(
+        ...(ws.db
+          .prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id IN (${marks(chunk.length)})`)
+          .raw(true)
+          .all(...chunk) as OrderRow[]),
+      );
     rows.sort((a, b) => a[0] - b[0]);
     for (const row of rows) {
       const c = this.customerOf(row[1]);
@@ -271,7 +296,10 @@ export class SalesFacts {
   }
 
   private readAllCustomers(ws: Workspace, each?: () => void): void {
-    for (const row of ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers ORDER BY rowid`).raw(true).iterate() as IterableIterator<CustomerRow>) {
+    for (const row of ws.db
+      .prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers ORDER BY rowid`)
+      .raw(true)
+      .iterate() as IterableIterator<CustomerRow>) {
       this.putCustomer(row);
       each?.();
     }

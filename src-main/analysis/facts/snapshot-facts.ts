@@ -50,7 +50,11 @@ export function periodClasses(ws: Workspace, facts: SalesFacts, schemeId: string
       c.factsGeneration !== facts.generation ||
       (top > c.cursor.position &&
         (top - c.cursor.position > MAX_SCAN ||
-          ws.db.prepare(`SELECT 1 FROM change_log WHERE n > ? AND n <= ? AND entity IN (SELECT n FROM log_names WHERE name IN ${SNAPSHOT_ENTITIES}) LIMIT 1`).get(c.cursor.position, top) !== undefined));
+          ws.db
+            .prepare(
+              `SELECT 1 FROM change_log WHERE n > ? AND n <= ? AND entity IN (SELECT n FROM log_names WHERE name IN ${SNAPSHOT_ENTITIES}) LIMIT 1`,
+            )
+            .get(c.cursor.position, top) !== undefined));
     if (stale) {
       c.periods.clear();
       c.facts = facts;

@@ -33,7 +33,10 @@ export const classificationSnapshots = sqliteTable(
     overridden: integer('overridden').notNull().default(0),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('classification_snapshots_run_idx').on(t.schemeId, t.period, t.customerClass, t.customerId), index('classification_snapshots_customer_idx').on(t.customerId, t.schemeId, t.period, t.customerClass)],
+  (t) => [
+    index('classification_snapshots_run_idx').on(t.schemeId, t.period, t.customerClass, t.customerId),
+    index('classification_snapshots_customer_idx').on(t.customerId, t.schemeId, t.period, t.customerClass),
+  ],
 );
 
 /** A manager's manual class for a customer under a scheme, with the reason; wins over the rules. */

@@ -42,7 +42,10 @@ export const businessRecords = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('business_records_type_idx').on(t.typeId, t.deleted, t.status), index('business_records_customer_idx').on(t.customerId, t.typeId, t.deleted)],
+  (t) => [
+    index('business_records_type_idx').on(t.typeId, t.deleted, t.status),
+    index('business_records_customer_idx').on(t.customerId, t.typeId, t.deleted),
+  ],
 );
 
 /** 费用分类: a tree the manager edits. */
@@ -78,5 +81,9 @@ export const expenses = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('expenses_record_idx').on(t.recordId, t.deleted), index('expenses_customer_idx').on(t.customerId, t.deleted), index('expenses_category_idx').on(t.categoryId)],
+  (t) => [
+    index('expenses_record_idx').on(t.recordId, t.deleted),
+    index('expenses_customer_idx').on(t.customerId, t.deleted),
+    index('expenses_category_idx').on(t.categoryId),
+  ],
 );

@@ -45,7 +45,9 @@ export const changeLog = sqliteTable(
     uniqueIndex('change_log_site_seq_uq').on(t.site, t.seq),
     index('change_log_root_idx').on(t.rootId),
     index('change_log_entity_idx').on(t.entityId, t.field),
-    index('change_log_undo_idx').on(t.undoOf).where(sql`undo_of IS NOT NULL`),
+    index('change_log_undo_idx')
+      .on(t.undoOf)
+      .where(sql`undo_of IS NOT NULL`),
   ],
 );
 

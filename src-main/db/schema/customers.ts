@@ -15,7 +15,9 @@ export const customers = sqliteTable(
     sortKey: text('sort_key').notNull(),
     shortName: text('short_name'),
     code: text('code'),
-    kind: text('kind', { enum: ['company', 'individual'] }).notNull().default('company'),
+    kind: text('kind', { enum: ['company', 'individual'] })
+      .notNull()
+      .default('company'),
     industry: text('industry'),
     province: text('province'),
     city: text('city'),
@@ -39,7 +41,9 @@ export const customers = sqliteTable(
   (t) => [
     uniqueIndex('customers_id_uq').on(t.id),
     // Codes are unique among live customers; a deleted customer's code can be reused.
-    uniqueIndex('customers_code_uq').on(t.code).where(sql`${t.code} IS NOT NULL AND ${t.deleted} = 0`),
+    uniqueIndex('customers_code_uq')
+      .on(t.code)
+      .where(sql`${t.code} IS NOT NULL AND ${t.deleted} = 0`),
     // One (deleted, column) index per sortable list column: rows come out in (column, seq) order,
     // so any page of a 1M-row list is an index walk, never a sort.
     index('customers_sort_key_idx').on(t.deleted, t.sortKey),

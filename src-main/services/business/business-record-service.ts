@@ -32,9 +32,11 @@ function withCustom(ws: Workspace, rows: RecordRow[]): BusinessRecord[] {
     let own = ownColumns.get(r.typeId);
     if (!own) {
       own = new Set(
-        (ws.db.prepare('SELECT column_name AS c FROM custom_fields WHERE business_type_id = ? AND deleted = 0 AND purged = 0').all(r.typeId) as { c: string }[]).map(
-          (x) => x.c,
-        ),
+        (
+          ws.db.prepare('SELECT column_name AS c FROM custom_fields WHERE business_type_id = ? AND deleted = 0 AND purged = 0').all(r.typeId) as {
+            c: string;
+          }[]
+        ).map((x) => x.c),
       );
       ownColumns.set(r.typeId, own);
     }
@@ -56,8 +58,14 @@ export function listBusinessRecords(
   // A deleted customer's records leave the lists with it (as it leaves the customer list).
   const where = 'r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?)';
   const params = [filter.typeId ?? null, filter.typeId ?? null, filter.customerId ?? null, filter.customerId ?? null];
-  const total = (ws.db.prepare(`SELECT count(*) AS n FROM business_records r JOIN customers c ON c.id = r.customer_id WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = ws.db.prepare(`${SELECT} WHERE ${where} ORDER BY r.created_at DESC LIMIT ? OFFSET ?`).all(...params, filter.limit ?? 200, filter.offset ?? 0) as RecordRow[];
+  const total = (
+    ws.db.prepare(`SELECT count(*) AS n FROM business_records r JOIN customers c ON c.id = r.customer_id WHERE ${where}`).get(...params) as {
+      n: number;
+    }
+  ).n;
+  const rows = ws.db
+    .prepare(`${SELECT} WHERE ${where} ORDER BY r.created_at DESC LIMIT ? OFFSET ?`)
+    .all(...params, filter.limit ?? 200, filter.offset ?? 0) as RecordRow[];
   return { total, rows: withCustom(ws, rows) };
 }
 
@@ -72,7 +80,8 @@ export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof busi
   requireLiveCustomer(tx, values.customerId);
   checkLinks(tx, values.customerId, values.contactId, values.employeeId);
   const status = values.status ?? type.statuses[0]?.key ?? '';
-  if (!type.statuses.some((s) => s.key === status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
+  if (!type.statuses.some((s) => s.key === status))
+    throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
   const { custom, expenses, ...builtIn } = values;
   insertRow(tx, 'businessRecord', values.customerId, id, { ...builtIn, status, statusChangedAt: tx.at });
   writeCustomValues(tx, 'record', id, values.customerId, custom ?? {}, { creating: true, businessTypeId: type.id });
@@ -91,7 +100,12 @@ export function updateBusinessRecord(ws: Workspace, ctx: CallContext, id: string
  * Changes a record inside a running write. An import brings history from another system, so it
  * may set any status of the type (`followWorkflow: false`); edits in the app follow the workflow.
  */
-export function patchBusinessRecord(tx: WriteTx, id: string, values: ReturnType<typeof businessRecordPatch.parse>, options: { followWorkflow: boolean }): void {
+export function patchBusinessRecord(
+  tx: WriteTx,
+  id: string,
+  values: ReturnType<typeof businessRecordPatch.parse>,
+  options: { followWorkflow: boolean },
+): void {
   const before = readRow(tx, 'businessRecord', id);
   if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
   const customerId = before.customerId as string;
@@ -100,7 +114,8 @@ export function patchBusinessRecord(tx: WriteTx, id: string, values: ReturnType<
   const extra: Record<string, unknown> = {};
   if (builtIn.status !== undefined && builtIn.status !== before.status) {
     const from = before.status as string;
-    if (!type.statuses.some((s) => s.key === builtIn.status)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
+    if (!type.statuses.some((s) => s.key === builtIn.status))
+      throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
     const allowed = type.transitions[from];
     if (options.followWorkflow && allowed && !allowed.includes(builtIn.status)) {
       throw new KecardError('VALIDATION', 'This status change is not allowed by the workflow.', { fields: { status: 'transition' }, allowed });

@@ -111,7 +111,10 @@ const TEMPLATES: Record<BusinessTemplate, Template> = {
 
 /** Creates a business type and its fields from a template, all or nothing, as one logged write. */
 export function createFromTemplate(ws: Workspace, ctx: CallContext, template: BusinessTemplate, name?: string): BusinessType {
-  return getBusinessType(ws, runWrite(ws, ctx, (tx) => insertFromTemplate(tx, template, name)));
+  return getBusinessType(
+    ws,
+    runWrite(ws, ctx, (tx) => insertFromTemplate(tx, template, name)),
+  );
 }
 
 /** createFromTemplate inside a caller's write (demo data makes its types in its own transaction). */
@@ -129,7 +132,8 @@ export function insertFromTemplate(tx: WriteTx, template: BusinessTemplate, name
   const fields = t.fields.map((f) => insertField(tx, { ...f, entity: 'record', businessTypeId: id }));
   const columns = fields.map((fieldId) => getField(tx.ws, fieldId)?.columnName ?? '').filter((c) => c !== '');
   const before = readRow(tx, 'businessType', id);
-  if (before) updateRow(tx, 'businessType', null, before, { listColumns: ['title', 'status', ...columns.slice(0, 3), 'employeeName', 'expenseTotalFen'] });
+  if (before)
+    updateRow(tx, 'businessType', null, before, { listColumns: ['title', 'status', ...columns.slice(0, 3), 'employeeName', 'expenseTotalFen'] });
   return id;
 }
 

@@ -19,7 +19,8 @@ export function createExpenseCategory(ws: Workspace, ctx: CallContext, input: un
   runWrite(ws, ctx, (tx) => {
     if (values.parentId) requireCategory(tx, values.parentId);
     const siblings = listExpenseCategories(ws).filter((c) => c.parentId === values.parentId);
-    if (siblings.some((c) => c.name === values.name)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { name: 'duplicateName' } });
+    if (siblings.some((c) => c.name === values.name))
+      throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { name: 'duplicateName' } });
     insertRow(tx, 'expenseCategory', null, id, { ...values, sortOrder: siblings.length });
   });
   return listExpenseCategories(ws).find((c) => c.id === id) as ExpenseCategory;
@@ -57,7 +58,8 @@ export function createExpense(ws: Workspace, ctx: CallContext, input: unknown): 
 }
 
 export function insertExpense(tx: WriteTx, values: ReturnType<typeof expenseInput.parse>, id: string = uuidv7()): string {
-  const record = tx.ws.db.prepare('SELECT customer_id AS c FROM business_records WHERE id = ? AND deleted = 0').get(values.recordId) as { c: string } | undefined;
+  const record = tx.ws.db.prepare('SELECT customer_id AS c FROM business_records WHERE id = ? AND deleted = 0').get(values.recordId) as
+    { c: string } | undefined;
   if (!record) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { recordId: 'invalid' } });
   requireCategory(tx, values.categoryId);
   if (values.employeeId && !tx.ws.db.prepare('SELECT 1 FROM employees WHERE id = ? AND deleted = 0').get(values.employeeId)) {
@@ -107,7 +109,9 @@ export function getExpense(ws: Workspace, id: string): Expense {
 export function listExpenses(ws: Workspace, filter: { recordId?: string; customerId?: string } = {}): Expense[] {
   const categories = listExpenseCategories(ws);
   const rows = ws.db
-    .prepare(`${EXPENSE_SELECT} WHERE x.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR x.record_id = ?) AND (? IS NULL OR x.customer_id = ?) ORDER BY x.expense_date DESC`)
+    .prepare(
+      `${EXPENSE_SELECT} WHERE x.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR x.record_id = ?) AND (? IS NULL OR x.customer_id = ?) ORDER BY x.expense_date DESC`,
+    )
     .all(filter.recordId ?? null, filter.recordId ?? null, filter.customerId ?? null, filter.customerId ?? null) as ExpenseRow[];
   return rows.map((r) => ({ ...r, categoryPath: pathOf(categories, r.categoryId).names }));
 }

@@ -6,7 +6,10 @@ import { listFields } from './field-registry';
  * SQL for a computed total over one of the customer's related lists, correlated on `c.id`. The
  * relation and column come from this fixed map; only a business type id is bound.
  */
-export function computedSql(spec: { relation: string; fn: string; field?: string | undefined; businessTypeId?: string | undefined }): { sql: string; params: string[] } {
+export function computedSql(spec: { relation: string; fn: string; field?: string | undefined; businessTypeId?: string | undefined }): {
+  sql: string;
+  params: string[];
+} {
   const fn = spec.fn === 'count' ? 'count(*)' : spec.fn === 'max' ? 'max' : 'sum';
   switch (spec.relation) {
     case 'orders': {

@@ -31,9 +31,10 @@ export function readCustomValues(ws: Workspace, entity: CustomFieldEntity, ids: 
   const fields = storedFields(ws, entity);
   if (fields.length > 0) {
     const cols = fields.map((f) => safeColumn(f.columnName)).join(', ');
-    const rows = ws.db
-      .prepare(`SELECT id, ${cols} FROM ${CUSTOM_TABLE[entity]} WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as Record<string, unknown>[];
+    const rows = ws.db.prepare(`SELECT id, ${cols} FROM ${CUSTOM_TABLE[entity]} WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Record<
+      string,
+      unknown
+    >[];
     for (const row of rows) {
       const values: Record<string, CustomValue> = {};
       for (const f of fields) values[f.columnName] = fromDb(f, row[f.columnName]);
@@ -66,7 +67,10 @@ export function writeCustomValues(
   const table = CUSTOM_TABLE[entity];
   const before =
     fields.length > 0 && !options.creating
-      ? (tx.ws.db.prepare(`SELECT ${fields.map((f) => safeColumn(f.columnName)).join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>)
+      ? (tx.ws.db.prepare(`SELECT ${fields.map((f) => safeColumn(f.columnName)).join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<
+          string,
+          unknown
+        >)
       : {};
   const next: [CustomField, CustomValue][] = [];
   for (const f of fields) {
@@ -101,7 +105,8 @@ export function writeCustomValues(
     const old = options.creating ? (f.type === 'multiSelect' ? [] : null) : fromDb(f, before[f.columnName]);
     if (sameValue(old, value)) continue;
     tx.ws.db.prepare(`UPDATE ${table} SET ${safeColumn(f.columnName)} = ? WHERE id = ?`).run(toDb(f, value), id);
-    if (options.log !== false) tx.log({ op: 'update', entity: LOG_ENTITY[entity], entityId: id, rootId, field: f.columnName, oldValue: old, newValue: value });
+    if (options.log !== false)
+      tx.log({ op: 'update', entity: LOG_ENTITY[entity], entityId: id, rootId, field: f.columnName, oldValue: old, newValue: value });
     changed.push(f.columnName);
   }
   return changed;

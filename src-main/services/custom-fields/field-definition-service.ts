@@ -194,7 +194,15 @@ export function changeFieldType(
         const result = convert(field, value, to, target.options);
         const next = result.ok ? result.value : null;
         tx.ws.db.prepare(`UPDATE ${table} SET ${col} = ? WHERE id = ?`).run(toDb(target, next), rowId);
-        tx.log({ op: 'update', entity: field.entity === 'record' ? 'businessRecord' : field.entity, entityId: rowId, rootId: rootOf(tx, field.entity, rowId), field: col, oldValue: value, newValue: next });
+        tx.log({
+          op: 'update',
+          entity: field.entity === 'record' ? 'businessRecord' : field.entity,
+          entityId: rowId,
+          rootId: rootOf(tx, field.entity, rowId),
+          field: col,
+          oldValue: value,
+          newValue: next,
+        });
       }
       updateRow(tx, 'customField', null, requireField(tx, id), { type: to, options: target.options });
     },
@@ -205,9 +213,9 @@ export function changeFieldType(
 
 function valuesOf(ws: Workspace, field: CustomField): { id: string; value: unknown }[] {
   const col = safeColumn(field.columnName);
-  return (ws.db.prepare(`SELECT id, ${col} AS v FROM ${CUSTOM_TABLE[field.entity]} WHERE ${col} IS NOT NULL`).all() as { id: string; v: unknown }[]).map(
-    (r) => ({ id: r.id, value: fromDb(field, r.v) }),
-  );
+  return (
+    ws.db.prepare(`SELECT id, ${col} AS v FROM ${CUSTOM_TABLE[field.entity]} WHERE ${col} IS NOT NULL`).all() as { id: string; v: unknown }[]
+  ).map((r) => ({ id: r.id, value: fromDb(field, r.v) }));
 }
 
 function convert(field: CustomField, value: unknown, to: CustomFieldType, options: CustomField['options']) {

@@ -33,7 +33,13 @@ function main(): void {
           pauseWhenBusy: (ms) => cancel.pause(ms),
           onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'search' }),
         });
-    if (search.cancelled) post({ type: 'error', code: 'JOB_CANCELLED', message: 'Index build cancelled.', details: { built: result.built, searchIndexed: search.indexed } });
+    if (search.cancelled)
+      post({
+        type: 'error',
+        code: 'JOB_CANCELLED',
+        message: 'Index build cancelled.',
+        details: { built: result.built, searchIndexed: search.indexed },
+      });
     else post({ type: 'done', result: { ...result, searchIndexed: search.indexed } });
   } finally {
     ws.close();

@@ -6,9 +6,7 @@ import type { Workspace } from '../../db/workspace';
 import { readRow, updateRow } from '../shared/entity-writes';
 
 export type BulkAction =
-  | { kind: 'setOwner'; ownerId: string | null }
-  | { kind: 'setClass'; customerClass: CustomerClass | null }
-  | { kind: 'addTag'; tag: string };
+  { kind: 'setOwner'; ownerId: string | null } | { kind: 'setClass'; customerClass: CustomerClass | null } | { kind: 'addTag'; tag: string };
 
 /**
  * Applies one action to many customers in one transaction, through the same logged row writes as

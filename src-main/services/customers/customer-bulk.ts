@@ -92,7 +92,8 @@ export class CustomerTreeWriter {
     }
 
     for (const c of tree.contacts) {
-      if (c.values.customerId !== id) throw new KecardError('VALIDATION', 'The contact belongs to another customer.', { fields: { customerId: 'invalid' } });
+      if (c.values.customerId !== id)
+        throw new KecardError('VALIDATION', 'The contact belongs to another customer.', { fields: { customerId: 'invalid' } });
       if (c.values.departmentId && !departmentIds.has(c.values.departmentId)) {
         throw new KecardError('VALIDATION', 'The department belongs to another customer.', { fields: { departmentId: 'invalid' } });
       }
@@ -124,7 +125,8 @@ export class CustomerTreeWriter {
       if (clash) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { code: 'duplicateCode' }, clashId: clash.id });
     }
     if (values.ownerId && !this.knownOwners.has(values.ownerId)) {
-      if (!this.ownerExists.get(values.ownerId)) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { ownerId: 'invalid' } });
+      if (!this.ownerExists.get(values.ownerId))
+        throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { ownerId: 'invalid' } });
       this.knownOwners.add(values.ownerId);
     }
   }

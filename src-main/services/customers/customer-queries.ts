@@ -76,9 +76,8 @@ function listSearchMatches(ws: Workspace, input: ListInput, order: string): { to
 }
 
 export function getCustomer(ws: Workspace, id: string): Customer {
-  const row = ws.db
-    .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0`)
-    .get(id) as CustomerDbRow | undefined;
+  const row = ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0`).get(id) as
+    CustomerDbRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Customer not found.', { id });
   return withCustomValues(ws, [toCustomer(row)])[0] as Customer;
 }

@@ -1,10 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  customerCreateInput,
-  customerPatch,
-  type Customer,
-  type CustomerValues,
-} from '../../../src-shared/domain/customer';
+import { customerCreateInput, customerPatch, type Customer, type CustomerValues } from '../../../src-shared/domain/customer';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
 import { runWrite, type WriteOptions, type WriteTx } from '../../changelog/write-tx';
@@ -71,9 +66,8 @@ function liveRow(tx: WriteTx, id: string): Record<string, unknown> {
 /** Rules that need the database: a unique code among live customers, an existing owner. */
 function checkCustomerRefs(tx: WriteTx, values: Partial<CustomerValues>, selfId: string | null): void {
   if (values.code) {
-    const clash = tx.ws.db
-      .prepare('SELECT id FROM customers WHERE code = ? AND deleted = 0 AND id IS NOT ?')
-      .get(values.code, selfId) as { id: string } | undefined;
+    const clash = tx.ws.db.prepare('SELECT id FROM customers WHERE code = ? AND deleted = 0 AND id IS NOT ?').get(values.code, selfId) as
+      { id: string } | undefined;
     if (clash) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { code: 'duplicateCode' }, clashId: clash.id });
   }
   if (values.ownerId) {

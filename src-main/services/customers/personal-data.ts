@@ -73,7 +73,13 @@ export const PERSONAL_ENTITIES: readonly PersonalEntity[] = [
   { entity: 'businessRecord', table: 'business_records', belongs: 'customer_id = ?', fields: [f('title', 'title', '')], custom: 'record' },
   { entity: 'expense', table: 'expenses', belongs: 'customer_id = ?', fields: [f('note', 'note')], custom: null },
   { entity: 'customerStaff', table: 'customer_staff', belongs: 'customer_id = ?', fields: [f('notes', 'notes')], custom: null },
-  { entity: 'classificationOverride', table: 'classification_overrides', belongs: 'customer_id = ?', fields: [f('reason', 'reason', '')], custom: null },
+  {
+    entity: 'classificationOverride',
+    table: 'classification_overrides',
+    belongs: 'customer_id = ?',
+    fields: [f('reason', 'reason', '')],
+    custom: null,
+  },
 ];
 
 /** Free text can hold anything personal; numbers, money, dates, options and links cannot name anyone by themselves. */

@@ -71,7 +71,9 @@ export function possibleDuplicates(ws: Workspace, probe: DuplicateProbe): Possib
     const value = probe.custom?.[column];
     if (typeof value !== 'string' || value.trim() === '') continue;
     // The column name comes from custom_fields and is checked against the form a field's column has.
-    const rows = ws.db.prepare(`SELECT id, name, code FROM customers WHERE deleted = 0 AND upper(${column}) = upper(?) LIMIT ${MAX_RESULTS}`).all(value.trim()) as Row[];
+    const rows = ws.db
+      .prepare(`SELECT id, name, code FROM customers WHERE deleted = 0 AND upper(${column}) = upper(?) LIMIT ${MAX_RESULTS}`)
+      .all(value.trim()) as Row[];
     for (const row of rows) add(row, 'taxId');
   }
   return [...found.values()];

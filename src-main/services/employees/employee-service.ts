@@ -51,8 +51,7 @@ export function updateEmployee(ws: Workspace, ctx: CallContext, id: string, patc
 
 export function getEmployee(ws: Workspace, id: string): Employee {
   const row = ws.db.prepare('SELECT id, name, title, mobile, email, active FROM employees WHERE id = ? AND deleted = 0').get(id) as
-    | EmployeeDbRow
-    | undefined;
+    EmployeeDbRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Employee not found.', { id });
   return toEmployee(row);
 }

@@ -46,7 +46,12 @@ function page(ws: Workspace, definition: QueryDefinition, offset: number, limit:
  * transaction so every page sees the same snapshot even while others write. Runs in the 'export'
  * job's worker; a cancel or an error removes the partial file.
  */
-export async function exportQueryToFile(ws: Workspace, input: QueryExportInput, path: string, hooks: QueryExportHooks = {}): Promise<{ fileName: string; rows: number }> {
+export async function exportQueryToFile(
+  ws: Workspace,
+  input: QueryExportInput,
+  path: string,
+  hooks: QueryExportHooks = {},
+): Promise<{ fileName: string; rows: number }> {
   const fileName = exportFileName(input);
   const size = hooks.pageSize ?? PAGE;
   let writer: ReturnType<typeof openTableFile> | null = null;
@@ -59,7 +64,9 @@ export async function exportQueryToFile(ws: Workspace, input: QueryExportInput, 
       const { total: t, rows } = page(ws, input.definition, done, size);
       total = t;
       if (input.format === 'xlsx' && total > MAX_XLSX_ROWS) {
-        throw new KecardError('VALIDATION', `An Excel sheet holds at most ${MAX_XLSX_ROWS} rows; export CSV or narrow the query.`, { limit: MAX_XLSX_ROWS });
+        throw new KecardError('VALIDATION', `An Excel sheet holds at most ${MAX_XLSX_ROWS} rows; export CSV or narrow the query.`, {
+          limit: MAX_XLSX_ROWS,
+        });
       }
       writer ??= openTableFile(path, input.format, input.columns, fileName.replace(/\.(xlsx|csv)$/, ''));
       writer.add(rows);

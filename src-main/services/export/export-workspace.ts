@@ -18,17 +18,37 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
   const customFields = listFields(ws, 'customer').filter((f) => f.type !== 'computedTotal');
   const customers = wb.addWorksheet('客户');
   customers.columns = [
-    ['code', '客户编号'], ['name', '客户名称'], ['shortName', '简称'], ['kind', '客户类型'], ['industry', '行业'], ['province', '省份'],
-    ['city', '城市'], ['district', '区县'], ['address', '地址'], ['phones', '电话'], ['email', '邮箱'], ['website', '网站'], ['source', '来源'],
-    ['ownerName', '负责人'], ['customerClass', '客户等级'], ['lifecycle', '客户状态'], ['relationshipLevel', '客情关系'], ['colorLabel', '颜色标签'],
-    ['tags', '标签'], ['notes', '备注'],
+    ['code', '客户编号'],
+    ['name', '客户名称'],
+    ['shortName', '简称'],
+    ['kind', '客户类型'],
+    ['industry', '行业'],
+    ['province', '省份'],
+    ['city', '城市'],
+    ['district', '区县'],
+    ['address', '地址'],
+    ['phones', '电话'],
+    ['email', '邮箱'],
+    ['website', '网站'],
+    ['source', '来源'],
+    ['ownerName', '负责人'],
+    ['customerClass', '客户等级'],
+    ['lifecycle', '客户状态'],
+    ['relationshipLevel', '客情关系'],
+    ['colorLabel', '颜色标签'],
+    ['tags', '标签'],
+    ['notes', '备注'],
     ...customFields.map((f) => [f.columnName, f.label] as const),
   ].map(([key, header]) => ({ key, header, width: 16 }));
   let customerCount = 0;
   const stmt = ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.deleted = 0 ORDER BY c.seq`);
   const batch: CustomerDbRow[] = [];
   const flush = () => {
-    const custom = readCustomValues(ws, 'customer', batch.map((r) => r.id));
+    const custom = readCustomValues(
+      ws,
+      'customer',
+      batch.map((r) => r.id),
+    );
     for (const r of batch) {
       const c = toCustomer(r);
       const values = custom.get(c.id) ?? {};
@@ -56,8 +76,16 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
 
   const contacts = wb.addWorksheet('联系人');
   contacts.columns = [
-    ['customerCode', '客户编号'], ['customer', '客户名称'], ['department', '部门'], ['name', '联系人'], ['title', '职务'],
-    ['mobile', '手机'], ['phone', '电话'], ['email', '邮箱'], ['birthday', '生日'], ['notes', '备注'],
+    ['customerCode', '客户编号'],
+    ['customer', '客户名称'],
+    ['department', '部门'],
+    ['name', '联系人'],
+    ['title', '职务'],
+    ['mobile', '手机'],
+    ['phone', '电话'],
+    ['email', '邮箱'],
+    ['birthday', '生日'],
+    ['notes', '备注'],
   ].map(([key, header]) => ({ key, header, width: 16 }));
   let contactCount = 0;
   const contactRows = ws.db

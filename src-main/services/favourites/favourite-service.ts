@@ -49,7 +49,9 @@ export function addToFolder(ws: Workspace, ctx: CallContext, folderId: string, i
     const folder = requireFolder(tx, folderId);
     const entity = folder.entity as FavouriteEntity;
     const table = entity === 'customer' ? 'customers' : 'contacts';
-    const live = tx.ws.db.prepare(`SELECT ${entity === 'customer' ? 'id AS root' : 'customer_id AS root'} FROM ${table} WHERE id = ? AND deleted = 0`);
+    const live = tx.ws.db.prepare(
+      `SELECT ${entity === 'customer' ? 'id AS root' : 'customer_id AS root'} FROM ${table} WHERE id = ? AND deleted = 0`,
+    );
     const existing = tx.ws.db.prepare('SELECT id, deleted FROM favourite_items WHERE folder_id = ? AND item_id = ?');
     let added = 0;
     for (const itemId of new Set(itemIds)) {
@@ -84,7 +86,9 @@ export function removeFromFolder(ws: Workspace, ctx: CallContext, folderId: stri
 }
 
 export function foldersOf(ws: Workspace, itemId: string): string[] {
-  return (ws.db.prepare('SELECT folder_id AS id FROM favourite_items WHERE item_id = ? AND deleted = 0').all(itemId) as { id: string }[]).map((r) => r.id);
+  return (ws.db.prepare('SELECT folder_id AS id FROM favourite_items WHERE item_id = ? AND deleted = 0').all(itemId) as { id: string }[]).map(
+    (r) => r.id,
+  );
 }
 
 function requireFolder(tx: WriteTx, id: string): Record<string, unknown> {

@@ -40,7 +40,8 @@ export function historyLexicon(ws: Workspace, entries: readonly ChangeEntry[]): 
   const columns = new Set<string>();
   for (const e of entries) {
     if (e.field?.startsWith('cf_')) columns.add(e.field);
-    for (const record of [e.oldValue, e.newValue]) if (isRecord(record)) for (const key of Object.keys(record)) if (key.startsWith('cf_')) columns.add(key);
+    for (const record of [e.oldValue, e.newValue])
+      if (isRecord(record)) for (const key of Object.keys(record)) if (key.startsWith('cf_')) columns.add(key);
   }
   const fields = customFields(ws, [...columns]);
 
@@ -62,7 +63,10 @@ export function historyLexicon(ws: Workspace, entries: readonly ChangeEntry[]): 
   }
   const recordIds = [...new Set(entries.filter((e) => e.entity === 'businessRecord').map((e) => e.entityId))];
   for (const chunk of chunks(recordIds)) {
-    const rows = ws.db.prepare(`SELECT id, type_id FROM business_records WHERE id IN (${marks(chunk.length)})`).all(...chunk) as { id: string; type_id: string }[];
+    const rows = ws.db.prepare(`SELECT id, type_id FROM business_records WHERE id IN (${marks(chunk.length)})`).all(...chunk) as {
+      id: string;
+      type_id: string;
+    }[];
     for (const r of rows) recordTypes[r.id] = r.type_id;
   }
   return { names: namesOf(ws, [...ids]), fields, recordTypes, statuses: statusLabels(ws, [...new Set(Object.values(recordTypes))]) };
@@ -72,7 +76,10 @@ function namesOf(ws: Workspace, ids: readonly string[]): Record<string, string> 
   const names: Record<string, string> = {};
   for (const chunk of chunks(ids)) {
     for (const [table, column] of NAMED_TABLES) {
-      const rows = ws.db.prepare(`SELECT id, ${column} AS name FROM ${table} WHERE id IN (${marks(chunk.length)})`).all(...chunk) as { id: string; name: string | null }[];
+      const rows = ws.db.prepare(`SELECT id, ${column} AS name FROM ${table} WHERE id IN (${marks(chunk.length)})`).all(...chunk) as {
+        id: string;
+        name: string | null;
+      }[];
       for (const r of rows) if (r.name !== null && !(r.id in names)) names[r.id] = r.name;
     }
   }
@@ -82,7 +89,9 @@ function namesOf(ws: Workspace, ids: readonly string[]): Record<string, string> 
 function customFields(ws: Workspace, columns: readonly string[]): HistoryLexicon['fields'] {
   const fields: HistoryLexicon['fields'] = {};
   for (const chunk of chunks(columns)) {
-    const rows = ws.db.prepare(`SELECT column_name, label, type, options FROM custom_fields WHERE column_name IN (${marks(chunk.length)})`).all(...chunk) as FieldRow[];
+    const rows = ws.db
+      .prepare(`SELECT column_name, label, type, options FROM custom_fields WHERE column_name IN (${marks(chunk.length)})`)
+      .all(...chunk) as FieldRow[];
     for (const r of rows) {
       const options = (JSON.parse(r.options) as { value: string; label: string }[]).map((o) => ({ value: o.value, label: o.label }));
       fields[r.column_name] = { label: r.label, type: r.type, options };
@@ -94,8 +103,12 @@ function customFields(ws: Workspace, columns: readonly string[]): HistoryLexicon
 function statusLabels(ws: Workspace, typeIds: readonly string[]): HistoryLexicon['statuses'] {
   const statuses: HistoryLexicon['statuses'] = {};
   for (const chunk of chunks(typeIds)) {
-    const rows = ws.db.prepare(`SELECT id, statuses FROM business_types WHERE id IN (${marks(chunk.length)})`).all(...chunk) as { id: string; statuses: string }[];
-    for (const r of rows) statuses[r.id] = Object.fromEntries((JSON.parse(r.statuses) as { key: string; label: string }[]).map((s) => [s.key, s.label]));
+    const rows = ws.db.prepare(`SELECT id, statuses FROM business_types WHERE id IN (${marks(chunk.length)})`).all(...chunk) as {
+      id: string;
+      statuses: string;
+    }[];
+    for (const r of rows)
+      statuses[r.id] = Object.fromEntries((JSON.parse(r.statuses) as { key: string; label: string }[]).map((s) => [s.key, s.label]));
   }
   return statuses;
 }

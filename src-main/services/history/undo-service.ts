@@ -28,7 +28,8 @@ interface UndoRow {
  */
 export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: string): string {
   // Undoing anything on a purged card would bring back a row whose data was removed on purpose.
-  if (isCustomerPurged(ws, customerId)) throw new KecardError('CUSTOMER_PURGED', 'This customer was purged; nothing on its card can be undone.', { id: customerId });
+  if (isCustomerPurged(ws, customerId))
+    throw new KecardError('CUSTOMER_PURGED', 'This customer was purged; nothing on its card can be undone.', { id: customerId });
   const target = ws.db
     .prepare(
       `SELECT tx FROM change_log l
@@ -42,7 +43,9 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
   const changes = ws.db
     // Only this card's part of the transaction: demo data, imports and bulk actions write many
     // customers in one transaction, and undo on one card must not touch the others.
-    .prepare('SELECT entity, entity_id, op, field, old_value, new_value FROM change_log_entries WHERE n IN (SELECT n FROM change_log WHERE root_id = ? AND tx = ?) ORDER BY hlc DESC')
+    .prepare(
+      'SELECT entity, entity_id, op, field, old_value, new_value FROM change_log_entries WHERE n IN (SELECT n FROM change_log WHERE root_id = ? AND tx = ?) ORDER BY hlc DESC',
+    )
     .all(encodeId(customerId), target.tx) as UndoRow[];
 
   runWrite(
@@ -63,7 +66,15 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
           updateRow(tx, change.entity, customerId, row, { [change.field]: value }, extra);
         } else if (change.op === 'record' && change.field) {
           // A past value changed no row; the marker takes it off the field's timeline.
-          tx.log({ op: 'record', entity: change.entity, entityId: change.entity_id, rootId: customerId, field: change.field, oldValue: decodeValue(change.new_value), newValue: null });
+          tx.log({
+            op: 'record',
+            entity: change.entity,
+            entityId: change.entity_id,
+            rootId: customerId,
+            field: change.field,
+            oldValue: decodeValue(change.new_value),
+            newValue: null,
+          });
         } else if (change.op === 'create' || change.op === 'restore') {
           setDeleted(tx, change.entity, customerId, change.entity_id, true);
         } else if (change.op === 'delete') {
@@ -81,7 +92,10 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
 function revertCustomValue(tx: WriteTx, entity: Entity, id: string, rootId: string, column: string, value: unknown): void {
   const target = customEntityOf(entity);
   if (!target) return;
-  const typeRow = target === 'record' ? (tx.ws.db.prepare('SELECT type_id AS t FROM business_records WHERE id = ?').get(id) as { t: string } | undefined) : undefined;
+  const typeRow =
+    target === 'record'
+      ? (tx.ws.db.prepare('SELECT type_id AS t FROM business_records WHERE id = ?').get(id) as { t: string } | undefined)
+      : undefined;
   try {
     writeCustomValues(tx, target, id, rootId, { [column]: value }, { creating: false, businessTypeId: typeRow?.t ?? null });
   } catch {

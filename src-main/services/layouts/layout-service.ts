@@ -1,6 +1,13 @@
 import { singletonId } from '../../changelog/singleton-ids';
 import { cardLayout, type CardLayout, type LayoutEntity } from '../../../src-shared/domain/card-layout';
-import { DEFAULT_LAYOUT_REVISION, defaultContactLayout, defaultCustomerLayout, isUntouchedRevision1, recordsTab, withExpensesTab } from '../../../src-shared/domain/default-card-layout';
+import {
+  DEFAULT_LAYOUT_REVISION,
+  defaultContactLayout,
+  defaultCustomerLayout,
+  isUntouchedRevision1,
+  recordsTab,
+  withExpensesTab,
+} from '../../../src-shared/domain/default-card-layout';
 import { CONTACT_FIELDS } from '../../../src-shared/domain/organisation';
 import { CUSTOMER_FIELDS } from '../../../src-shared/domain/customer';
 import { KecardError } from '../../../src-shared/errors';
@@ -59,13 +66,15 @@ export function saveLayout(ws: Workspace, ctx: CallContext, entity: LayoutEntity
   const layout = validate(cardLayout, input);
   const allowed = new Set(placeable(ws, entity));
   const unknown = layout.tabs.flatMap((t) => t.sections.flatMap((s) => s.fields)).filter((f) => !allowed.has(f));
-  if (unknown.length) throw new KecardError('VALIDATION', 'The layout names fields that do not exist.', { fields: { layout: 'unknownField' }, unknown });
+  if (unknown.length)
+    throw new KecardError('VALIDATION', 'The layout names fields that do not exist.', { fields: { layout: 'unknownField' }, unknown });
   // The contact dialog is a form: it has no place for related lists.
   if (entity === 'contact' && layout.tabs.some((t) => t.related)) {
     throw new KecardError('VALIDATION', 'A contact layout holds fields only.', { fields: { layout: 'invalid' } });
   }
   const tabKeys = layout.tabs.map((t) => t.key);
-  if (new Set(tabKeys).size !== tabKeys.length) throw new KecardError('VALIDATION', 'Tab keys must be unique.', { fields: { layout: 'duplicateValue' } });
+  if (new Set(tabKeys).size !== tabKeys.length)
+    throw new KecardError('VALIDATION', 'Tab keys must be unique.', { fields: { layout: 'duplicateValue' } });
   // Stamped with the default's revision: from now on a missing 费用 tab is the user's choice.
   const stored = { ...layout, defaultsRevision: DEFAULT_LAYOUT_REVISION };
   runWrite(ws, ctx, (tx) => {

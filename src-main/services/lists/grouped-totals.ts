@@ -82,7 +82,8 @@ function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
       },
       nums: {
         relationshipLevel: 'c.relationship_level',
-        orderTotalFen: "(SELECT COALESCE(sum(x.total_fen), 0) FROM orders x WHERE x.customer_id = c.id AND x.deleted = 0 AND x.status <> 'cancelled')",
+        orderTotalFen:
+          "(SELECT COALESCE(sum(x.total_fen), 0) FROM orders x WHERE x.customer_id = c.id AND x.deleted = 0 AND x.status <> 'cancelled')",
         receivedFen: '(SELECT COALESCE(sum(x.amount_fen), 0) FROM receipts x WHERE x.customer_id = c.id AND x.deleted = 0)',
         orderCount: "(SELECT count(*) FROM orders x WHERE x.customer_id = c.id AND x.deleted = 0 AND x.status <> 'cancelled')",
         ...custom.nums,
@@ -154,12 +155,22 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
 
   const rows: GroupRow[] = [];
   for (let level = groupBy.length; level >= 0; level -= 1) {
-    type Entry = { key: (string | number | null)[]; count: number; raw: Set<string>[]; parts: { sum: number; n: number; min: number | null; max: number | null }[] };
+    type Entry = {
+      key: (string | number | null)[];
+      count: number;
+      raw: Set<string>[];
+      parts: { sum: number; n: number; min: number | null; max: number | null }[];
+    };
     const acc = new Map<string, Entry>();
     for (const row of finest) {
       const key = Array.from({ length: level }, (_, i) => keyOf(row, i));
       const id = JSON.stringify(key);
-      const entry = acc.get(id) ?? { key, count: 0, raw: key.map(() => new Set<string>()), parts: measures.map(() => ({ sum: 0, n: 0, min: null, max: null })) };
+      const entry = acc.get(id) ?? {
+        key,
+        count: 0,
+        raw: key.map(() => new Set<string>()),
+        parts: measures.map(() => ({ sum: 0, n: 0, min: null, max: null })),
+      };
       entry.count += Number(row.n);
       key.forEach((_, i) => {
         const v = row[`g${i}`];

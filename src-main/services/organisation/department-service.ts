@@ -17,9 +17,9 @@ export function insertDepartment(tx: WriteTx, customerId: string, parentId: stri
   requireLiveCustomer(tx, customerId);
   if (parentId) requireDepartmentOf(tx, parentId, customerId);
   const sortOrder = (
-    tx.ws.db
-      .prepare('SELECT count(*) AS n FROM departments WHERE customer_id = ? AND parent_id IS ? AND deleted = 0')
-      .get(customerId, parentId) as { n: number }
+    tx.ws.db.prepare('SELECT count(*) AS n FROM departments WHERE customer_id = ? AND parent_id IS ? AND deleted = 0').get(customerId, parentId) as {
+      n: number;
+    }
   ).n;
   insertRow(tx, 'department', customerId, id, { customerId, parentId, name, sortOrder });
   return id;

@@ -1,7 +1,15 @@
 import { KecardError } from '../../../src-shared/errors';
 import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
 import { isConditionComplete } from '../../../src-shared/query/condition-complete';
-import { QUERY_LIMITS, queryTreeSize, type ConditionNode, type GroupNode, type QueryDefinition, type QueryNode, type RelatedNode } from '../../../src-shared/query/query-tree';
+import {
+  QUERY_LIMITS,
+  queryTreeSize,
+  type ConditionNode,
+  type GroupNode,
+  type QueryDefinition,
+  type QueryNode,
+  type RelatedNode,
+} from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
 import { cityKey, provinceKey } from '../regions/canonical-region';
 import { dateBound } from './date-bounds';
@@ -32,7 +40,10 @@ export function queryProblems(ws: Workspace, def: QueryDefinition): QueryProblem
   // is measured here, before the recursive walk below, too.
   const size = queryTreeSize(def.where);
   if (size.tooLarge) {
-    throw new KecardError('VALIDATION', 'The query is nested too deeply or has too many conditions.', { fields: { where: 'tooMany' }, limits: QUERY_LIMITS });
+    throw new KecardError('VALIDATION', 'The query is nested too deeply or has too many conditions.', {
+      fields: { where: 'tooMany' },
+      limits: QUERY_LIMITS,
+    });
   }
   const problems: QueryProblem[] = [];
   const walk = (node: QueryNode, cat: EntityCatalogue, path: string, depth: number) => {
@@ -94,7 +105,8 @@ function related(ws: Workspace, node: RelatedNode, parent: EntityCatalogue, para
   const target = relatedCatalogue(ws, node.relation, depth + 1) as EntityCatalogue;
   const a = target.alias;
   // Parameters must be pushed in the order their placeholders appear in the SQL text.
-  const head = (select: string) => `SELECT ${select} FROM ${target.table} ${a} WHERE ${a}.customer_id = ${parent.alias}.id AND ${a}.deleted = 0 AND ${target.scope.sql}`;
+  const head = (select: string) =>
+    `SELECT ${select} FROM ${target.table} ${a} WHERE ${a}.customer_id = ${parent.alias}.id AND ${a}.deleted = 0 AND ${target.scope.sql}`;
   const tail = () => {
     params.push(...target.scope.params);
     return node.where ? ` AND ${group(ws, node.where, target, params, now, depth + 1)}` : '';

@@ -29,7 +29,10 @@ function valuesOf(n: ConditionNode): unknown[] {
 function passingPositions(ws: Workspace, n: ConditionNode, field: CatalogueField, values: readonly unknown[], now: Date): Set<number> {
   const params: (string | number)[] = [];
   const sql = conditionSql(n, { ...field, sql: 'dv.value', params: [] }, params, now);
-  const keys = ws.db.prepare(`SELECT dv.key FROM json_each(?) dv WHERE ${sql}`).pluck().all(JSON.stringify(values), ...params) as number[];
+  const keys = ws.db
+    .prepare(`SELECT dv.key FROM json_each(?) dv WHERE ${sql}`)
+    .pluck()
+    .all(JSON.stringify(values), ...params) as number[];
   return new Set(keys);
 }
 
@@ -40,7 +43,13 @@ function conditionTest(ws: Workspace, n: ConditionNode, field: CatalogueField, f
     const distinct = new Set<number>();
     for (let c = 0; c < facts.customerCount; c++) distinct.add(level[c] as number);
     const list = [...distinct];
-    const pass = passingPositions(ws, n, field, list.map((v) => (Number.isNaN(v) ? null : v)), now);
+    const pass = passingPositions(
+      ws,
+      n,
+      field,
+      list.map((v) => (Number.isNaN(v) ? null : v)),
+      now,
+    );
     // A Set finds NaN (a level not set) like any other value.
     const passing = new Set(list.filter((_, i) => pass.has(i)));
     return (c) => passing.has(level[c] as number);

@@ -36,7 +36,9 @@ export function dateBound(n: ConditionNode, type: 'date' | 'datetime', now: Date
       return { op: 'range', from: dayStart(day(n.value)), to: dayStart(day(n.value2), 1) };
     case 'relative': {
       const r = periodRange(n.period ?? 'today', now, n.days ?? 0);
-      return type === 'date' ? { op: 'range', from: localDate(r.from), to: localDate(r.to) } : { op: 'range', from: r.from.toISOString(), to: r.to.toISOString() };
+      return type === 'date'
+        ? { op: 'range', from: localDate(r.from), to: localDate(r.to) }
+        : { op: 'range', from: r.from.toISOString(), to: r.to.toISOString() };
     }
     case 'anniversaryWithin':
       return { op: 'anniversary', days: anniversaryDays(now, n.days ?? 0) };

@@ -15,9 +15,15 @@ const LIVE_ORDERS = "o.customer_id = c.id AND o.deleted = 0 AND o.status <> 'can
 export function figureSql(figure: ResultFigure): { sql: string; params: (string | number)[] } {
   switch (figure.kind) {
     case 'revenue':
-      return { sql: `(SELECT coalesce(sum(o.total_fen), 0) FROM orders o WHERE ${LIVE_ORDERS} AND o.order_date BETWEEN ? AND ?)`, params: [figure.from, figure.to] };
+      return {
+        sql: `(SELECT coalesce(sum(o.total_fen), 0) FROM orders o WHERE ${LIVE_ORDERS} AND o.order_date BETWEEN ? AND ?)`,
+        params: [figure.from, figure.to],
+      };
     case 'clv':
-      return { sql: `(SELECT coalesce(sum(o.total_fen), 0) * ? FROM orders o WHERE ${LIVE_ORDERS} AND o.order_date BETWEEN ? AND ?)`, params: [figure.factor, figure.from, figure.to] };
+      return {
+        sql: `(SELECT coalesce(sum(o.total_fen), 0) * ? FROM orders o WHERE ${LIVE_ORDERS} AND o.order_date BETWEEN ? AND ?)`,
+        params: [figure.factor, figure.from, figure.to],
+      };
     case 'quietDays':
       return {
         sql: `(SELECT CAST(round(julianday(?) - julianday(max(o.order_date))) AS INTEGER) FROM orders o WHERE ${LIVE_ORDERS} AND o.order_date <= ?)`,
@@ -45,14 +51,22 @@ export function figurePage(
   const page = ws.db
     .prepare(`SELECT c.id, ${f.sql} AS v FROM customers c WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...f.params, ...where.params, options.limit, options.offset) as { id: string; v: number | null }[];
-  return { rows: customersInOrder(ws, page.map((p) => p.id)), figures: page.map((p) => p.v) };
+  return {
+    rows: customersInOrder(
+      ws,
+      page.map((p) => p.id),
+    ),
+    figures: page.map((p) => p.v),
+  };
 }
 
 /** The figure of each of these customers, in their order. */
 export function figuresOf(ws: Workspace, figure: ResultFigure, ids: readonly string[]): (number | null)[] {
   if (ids.length === 0) return [];
   const f = figureSql(figure);
-  const rows = ws.db.prepare(`SELECT c.id, ${f.sql} AS v FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`).all(...f.params, JSON.stringify(ids)) as {
+  const rows = ws.db
+    .prepare(`SELECT c.id, ${f.sql} AS v FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`)
+    .all(...f.params, JSON.stringify(ids)) as {
     id: string;
     v: number | null;
   }[];
@@ -62,7 +76,9 @@ export function figuresOf(ws: Workspace, figure: ResultFigure, ids: readonly str
 
 function customersInOrder(ws: Workspace, ids: readonly string[]): Customer[] {
   if (ids.length === 0) return [];
-  const rows = ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as CustomerDbRow[];
+  const rows = ws.db
+    .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as CustomerDbRow[];
   const byId = new Map(withCustomValues(ws, rows.map(toCustomer)).map((c) => [c.id, c]));
   return ids.map((id) => byId.get(id)).filter((c): c is Customer => c !== undefined);
 }

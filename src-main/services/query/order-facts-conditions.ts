@@ -196,11 +196,23 @@ export function orderFactsTest(node: RelatedNode, facts: SalesFacts, now: Date):
             return cmp(sum, v);
           };
         }
-        return extreme(each, agg.fn, (f) => total[f] as number, (x) => cmp(x, v));
+        return extreme(
+          each,
+          agg.fn,
+          (f) => total[f] as number,
+          (x) => cmp(x, v),
+        );
       }
       if (agg.field === 'orderDate' && agg.fn !== 'sum') {
         const v = plainDay(String(agg.value).slice(0, 10));
-        return v === null ? null : extreme(each, agg.fn, (f) => day[f] as number, (x) => cmp(x, v));
+        return v === null
+          ? null
+          : extreme(
+              each,
+              agg.fn,
+              (f) => day[f] as number,
+              (x) => cmp(x, v),
+            );
       }
       return null;
     }
@@ -250,7 +262,11 @@ const attached = new WeakMap<Database.Database, OrderFactsConditions>();
 export function useOrderFacts(ws: Workspace, facts: SalesFacts): void {
   const fresh = new OrderFactsConditions(facts);
   if (!attached.has(ws.db)) {
-    ws.db.function('kc_facts', { deterministic: false, directOnly: true }, (slot, seq) => attached.get(ws.db)?.meets(slot as number, Number(seq)) ?? 0);
+    ws.db.function(
+      'kc_facts',
+      { deterministic: false, directOnly: true },
+      (slot, seq) => attached.get(ws.db)?.meets(slot as number, Number(seq)) ?? 0,
+    );
   }
   attached.set(ws.db, fresh);
 }

@@ -67,7 +67,9 @@ export function cachedCounts(ws: Workspace, queries: { id: string; definition: Q
 function changedCustomers(ws: Workspace, from: number, top: number): string[] | null {
   if (top - from > MAX_CHANGES) return null;
   const roots = new Set<string>();
-  for (const root of ws.db.prepare('SELECT root_id FROM change_log WHERE n > ? AND n <= ?').pluck().iterate(from, top) as IterableIterator<Buffer | string | null>) {
+  for (const root of ws.db.prepare('SELECT root_id FROM change_log WHERE n > ? AND n <= ?').pluck().iterate(from, top) as IterableIterator<
+    Buffer | string | null
+  >) {
     if (root === null) return null;
     roots.add(decodeId(root));
   }
@@ -85,7 +87,10 @@ function countInFull(ws: Workspace, key: string, def: QueryDefinition, now: Date
   const where = compileWhere(ws, def, now);
   let bits: Uint8Array = new Uint8Array(0);
   let count = 0;
-  for (const rowid of ws.db.prepare(`SELECT c.rowid FROM ${liveRows('customer')} AND ${where.sql}`).pluck().iterate(...where.params) as IterableIterator<number>) {
+  for (const rowid of ws.db
+    .prepare(`SELECT c.rowid FROM ${liveRows('customer')} AND ${where.sql}`)
+    .pluck()
+    .iterate(...where.params) as IterableIterator<number>) {
     bits = setBit(bits, rowid);
     count += 1;
   }
@@ -121,7 +126,10 @@ function retest(ws: Workspace, entry: Entry, def: QueryDefinition, customers: st
     // the customers up by id; given json_each it walked the query's own index instead (every
     // class-A customer, 1.5 s at 1M, for one edited card).
     const list = ids.map(() => '?').join(', ');
-    for (const rowid of ws.db.prepare(`SELECT rowid FROM customers WHERE id IN (${list})`).pluck().iterate(...ids) as IterableIterator<number>) {
+    for (const rowid of ws.db
+      .prepare(`SELECT rowid FROM customers WHERE id IN (${list})`)
+      .pluck()
+      .iterate(...ids) as IterableIterator<number>) {
       if (hasBit(entry.bits as Uint8Array, rowid)) {
         clearBit(entry.bits as Uint8Array, rowid);
         entry.count -= 1;

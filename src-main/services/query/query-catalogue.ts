@@ -30,21 +30,62 @@ export interface EntityCatalogue {
 
 const BUILT_IN_SQL: Record<string, Record<string, string>> = {
   customer: {
-    name: 'name', shortName: 'short_name', code: 'code', kind: 'kind', industry: 'industry', province: 'province', city: 'city',
-    district: 'district', address: 'address', phones: 'phones', email: 'email', website: 'website', source: 'source', ownerId: 'owner_id',
-    customerClass: 'class', lifecycle: 'lifecycle', relationshipLevel: 'relationship_level', colorLabel: 'color_label', tags: 'tags',
-    notes: 'notes', createdAt: 'created_at', updatedAt: 'updated_at',
+    name: 'name',
+    shortName: 'short_name',
+    code: 'code',
+    kind: 'kind',
+    industry: 'industry',
+    province: 'province',
+    city: 'city',
+    district: 'district',
+    address: 'address',
+    phones: 'phones',
+    email: 'email',
+    website: 'website',
+    source: 'source',
+    ownerId: 'owner_id',
+    customerClass: 'class',
+    lifecycle: 'lifecycle',
+    relationshipLevel: 'relationship_level',
+    colorLabel: 'color_label',
+    tags: 'tags',
+    notes: 'notes',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
   },
-  contact: { name: 'name', title: 'title', mobile: 'mobile', phone: 'phone', email: 'email', birthday: 'birthday', notes: 'notes', createdAt: 'created_at' },
+  contact: {
+    name: 'name',
+    title: 'title',
+    mobile: 'mobile',
+    phone: 'phone',
+    email: 'email',
+    birthday: 'birthday',
+    notes: 'notes',
+    createdAt: 'created_at',
+  },
   order: { orderNo: 'order_no', orderDate: 'order_date', status: 'status', totalFen: 'total_fen', ownerId: 'owner_id' },
   record: { title: 'title', status: 'status', employeeId: 'employee_id', createdAt: 'created_at', statusChangedAt: 'status_changed_at' },
 };
 
 /** How a custom field of each type is queried. */
 const CUSTOM_QUERY_TYPE: Record<CustomField['type'], QueryFieldType> = {
-  text: 'text', longText: 'text', phone: 'text', email: 'text', url: 'text', customerRef: 'text',
-  integer: 'number', decimal: 'number', money: 'number', percent: 'number', computedTotal: 'number',
-  date: 'date', datetime: 'datetime', select: 'enum', multiSelect: 'tags', boolean: 'enum', staff: 'staff',
+  text: 'text',
+  longText: 'text',
+  phone: 'text',
+  email: 'text',
+  url: 'text',
+  customerRef: 'text',
+  integer: 'number',
+  decimal: 'number',
+  money: 'number',
+  percent: 'number',
+  computedTotal: 'number',
+  date: 'date',
+  datetime: 'datetime',
+  select: 'enum',
+  multiSelect: 'tags',
+  boolean: 'enum',
+  staff: 'staff',
 };
 
 function customFieldsOf(fields: CustomField[], alias: string): CatalogueField[] {
@@ -54,7 +95,9 @@ function customFieldsOf(fields: CustomField[], alias: string): CatalogueField[] 
       type: CUSTOM_QUERY_TYPE[f.type],
       label: f.label,
       ...(f.type === 'money' || (f.type === 'computedTotal' && f.computed?.fn === 'sum') ? { money: true } : {}),
-      ...(f.type === 'select' || f.type === 'multiSelect' ? { options: f.options.map((o) => o.value), optionLabels: Object.fromEntries(f.options.map((o) => [o.value, o.label])) } : {}),
+      ...(f.type === 'select' || f.type === 'multiSelect'
+        ? { options: f.options.map((o) => o.value), optionLabels: Object.fromEntries(f.options.map((o) => [o.value, o.label])) }
+        : {}),
       ...(f.type === 'boolean' ? { options: [1, 0] } : {}),
     };
     if (f.type === 'computedTotal' && f.computed) {
@@ -77,7 +120,11 @@ export function rootCatalogue(ws: Workspace, entity: 'customer' | 'contact'): En
     table: entity === 'customer' ? 'customers' : 'contacts',
     alias,
     scope: { sql: '1', params: [] },
-    fields: [...builtIn(entity, fields, alias), ...customFieldsOf(listFields(ws, entity), alias), ...(entity === 'customer' ? snapshotFields(ws, alias) : [])],
+    fields: [
+      ...builtIn(entity, fields, alias),
+      ...customFieldsOf(listFields(ws, entity), alias),
+      ...(entity === 'customer' ? snapshotFields(ws, alias) : []),
+    ],
   };
 }
 
@@ -85,10 +132,27 @@ export function rootCatalogue(ws: Workspace, entity: 'customer' | 'contact'): En
 export function relatedCatalogue(ws: Workspace, relation: string, depth: number): EntityCatalogue | null {
   const alias = `r${depth}`;
   if (relation === 'contacts') {
-    return { table: 'contacts', alias, scope: { sql: '1', params: [] }, fields: [...builtIn('contact', CONTACT_QUERY_FIELDS.filter((f) => f.type !== 'folder'), alias), ...customFieldsOf(listFields(ws, 'contact'), alias)] };
+    return {
+      table: 'contacts',
+      alias,
+      scope: { sql: '1', params: [] },
+      fields: [
+        ...builtIn(
+          'contact',
+          CONTACT_QUERY_FIELDS.filter((f) => f.type !== 'folder'),
+          alias,
+        ),
+        ...customFieldsOf(listFields(ws, 'contact'), alias),
+      ],
+    };
   }
   if (relation === 'orders') {
-    return { table: 'orders', alias, scope: { sql: `${alias}.status <> 'cancelled'`, params: [] }, fields: [...builtIn('order', ORDER_QUERY_FIELDS, alias), ...customFieldsOf(listFields(ws, 'order'), alias)] };
+    return {
+      table: 'orders',
+      alias,
+      scope: { sql: `${alias}.status <> 'cancelled'`, params: [] },
+      fields: [...builtIn('order', ORDER_QUERY_FIELDS, alias), ...customFieldsOf(listFields(ws, 'order'), alias)],
+    };
   }
   const m = /^records:(.+)$/.exec(relation);
   if (!m?.[1]) return null;
@@ -98,7 +162,9 @@ export function relatedCatalogue(ws: Workspace, relation: string, depth: number)
   } catch {
     return null;
   }
-  const fields = builtIn('record', RECORD_QUERY_FIELDS, alias).map((f) => (f.key === 'status' ? { ...f, options: type.statuses.map((s) => s.key) } : f));
+  const fields = builtIn('record', RECORD_QUERY_FIELDS, alias).map((f) =>
+    f.key === 'status' ? { ...f, options: type.statuses.map((s) => s.key) } : f,
+  );
   return {
     table: 'business_records',
     alias,

@@ -20,7 +20,10 @@ parentPort?.on('message', (req: ResidentRequest) => {
   if (req.type !== 'job') return;
   queue = queue.then(() => {
     try {
-      post({ jobId: req.jobId, msg: { type: 'done', result: answerQueryRequest(workspacePath, cacheDir, req.params as QueryWorkerRequest, req.user) } });
+      post({
+        jobId: req.jobId,
+        msg: { type: 'done', result: answerQueryRequest(workspacePath, cacheDir, req.params as QueryWorkerRequest, req.user) },
+      });
     } catch (err) {
       post({ jobId: req.jobId, msg: errorMessage(err) });
     }

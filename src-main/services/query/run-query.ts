@@ -22,7 +22,6 @@ export interface ContactResult {
   birthday: string | null;
 }
 
-
 export interface RunOptions {
   offset: number;
   limit: number;
@@ -53,7 +52,14 @@ export function runCustomerQuery(ws: Workspace, def: QueryDefinition, options: R
     return { total: countQuery(ws, def, now), ...page };
   }
   const r = runCustomerQueryBy(ws, def, { ...options, sort: sort as SortBy });
-  return { ...r, figures: figuresOf(ws, figure, r.rows.map((c) => c.id)) };
+  return {
+    ...r,
+    figures: figuresOf(
+      ws,
+      figure,
+      r.rows.map((c) => c.id),
+    ),
+  };
 }
 
 type SortBy = { field: CustomerSortField; dir: 'asc' | 'desc' };
@@ -87,7 +93,11 @@ export function matchingIds(ws: Workspace, def: QueryDefinition, now = new Date(
 /** Up to this many matches a result is counted while its matches are read; tests lower it. */
 export const RESULT_LIMITS = { countInPassing: 100_000 };
 
-function runCustomerQueryBy(ws: Workspace, def: QueryDefinition, options: Omit<RunOptions, 'sort'> & { sort?: SortBy | undefined }): { total: number; rows: Customer[] } {
+function runCustomerQueryBy(
+  ws: Workspace,
+  def: QueryDefinition,
+  options: Omit<RunOptions, 'sort'> & { sort?: SortBy | undefined },
+): { total: number; rows: Customer[] } {
   const now = options.now ?? new Date();
   const customerDef: QueryDefinition = { ...def, entity: 'customer' };
   const sort = options.sort ?? { field: 'name', dir: 'asc' };
@@ -112,15 +122,24 @@ function runCustomerQueryBy(ws: Workspace, def: QueryDefinition, options: Omit<R
   const inPassing = Math.max(few, RESULT_LIMITS.countInPassing);
   const seqs: number[] = [];
   let seen = 0;
-  for (const seq of ws.db.prepare(`SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${where.sql}`).pluck().iterate(...where.params) as IterableIterator<number>) {
+  for (const seq of ws.db
+    .prepare(`SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${where.sql}`)
+    .pluck()
+    .iterate(...where.params) as IterableIterator<number>) {
     if (seqs.length <= few) seqs.push(seq);
     if (++seen > inPassing) break;
   }
   const filterFirst = seen <= few;
   const total = seen <= inPassing ? seen : countQuery(ws, def, now);
   const page = filterFirst
-    ? { sql: `SELECT c.seq FROM customers c WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY +${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`, params: [JSON.stringify(seqs)] }
-    : { sql: `SELECT c.seq FROM customers c INDEXED BY ${SORT_INDEX[sort.field]} WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${order}`, params: where.params };
+    ? {
+        sql: `SELECT c.seq FROM customers c WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY +${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`,
+        params: [JSON.stringify(seqs)],
+      }
+    : {
+        sql: `SELECT c.seq FROM customers c INDEXED BY ${SORT_INDEX[sort.field]} WHERE c.deleted = 0 AND ${where.sql} ORDER BY ${order}`,
+        params: where.params,
+      };
   return { total, rows: readPage(ws, page, order, options) };
 }
 
@@ -133,7 +152,14 @@ function readPage(ws: Workspace, page: { sql: string; params: unknown[] }, order
 }
 
 /** A page of matches the facts found: the same choice of sorting the matches or walking the sort index, without evaluating the filter in SQL. */
-function pageOfMatches(ws: Workspace, matches: FactsMatches, few: number, sort: SortBy, order: string, options: { offset: number; limit: number }): { total: number; rows: Customer[] } {
+function pageOfMatches(
+  ws: Workspace,
+  matches: FactsMatches,
+  few: number,
+  sort: SortBy,
+  order: string,
+  options: { offset: number; limit: number },
+): { total: number; rows: Customer[] } {
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const total = matches.customers.length;
   const params: (string | number)[] = [];

@@ -44,7 +44,9 @@ export function listSavedQueries(ws: Workspace, ctx: CallContext): SavedQuery[] 
 
 function toSaved(ws: Workspace, r: Row, ctx: CallContext): SavedQuery {
   const parsed = queryDefinition.safeParse(JSON.parse(r.definition));
-  const definition = parsed.success ? parsed.data : { entity: 'customer' as const, where: { kind: 'group' as const, op: 'and' as const, children: [] } };
+  const definition = parsed.success
+    ? parsed.data
+    : { entity: 'customer' as const, where: { kind: 'group' as const, op: 'and' as const, children: [] } };
   const problems: QueryProblem[] = parsed.success ? queryProblems(ws, definition) : [{ path: '', code: 'unknownField' }];
   return {
     id: r.id,
@@ -121,6 +123,12 @@ export function getSavedQuery(ws: Workspace, ctx: CallContext, id: string): Save
 /** Live counts for the pinned queries in the sidebar; a broken query shows as broken, not as 0. */
 export function pinnedCounts(ws: Workspace, ctx: CallContext, now = new Date()): { id: string; count: number | null; broken: boolean }[] {
   const pinned = listSavedQueries(ws, ctx).filter((q) => q.pinned);
-  const counts = cachedCounts(ws, pinned.filter((q) => q.problems.length === 0), now);
-  return pinned.map((q) => (q.problems.length > 0 ? { id: q.id, count: null, broken: true } : { id: q.id, count: counts.get(q.id) ?? 0, broken: false }));
+  const counts = cachedCounts(
+    ws,
+    pinned.filter((q) => q.problems.length === 0),
+    now,
+  );
+  return pinned.map((q) =>
+    q.problems.length > 0 ? { id: q.id, count: null, broken: true } : { id: q.id, count: counts.get(q.id) ?? 0, broken: false },
+  );
 }

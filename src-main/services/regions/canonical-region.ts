@@ -94,7 +94,14 @@ interface Scopes {
 let scopes: Scopes | null = null;
 
 function buildScopes(): Scopes {
-  const s: Scopes = { provinces: new Scope([]), cities: new Scope([]), districts: new Scope([]), citiesOf: new Map(), districtsOfProvince: new Map(), districtsOfCity: new Map() };
+  const s: Scopes = {
+    provinces: new Scope([]),
+    cities: new Scope([]),
+    districts: new Scope([]),
+    citiesOf: new Map(),
+    districtsOfProvince: new Map(),
+    districtsOfCity: new Map(),
+  };
   const provinces: Located[] = [];
   const cities: Located[] = [];
   const districts: Located[] = [];

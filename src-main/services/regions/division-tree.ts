@@ -39,7 +39,8 @@ function mainland(p: RawNode): RegionNode {
 function special(name: string, body: Record<string, string[]>): RegionNode {
   const code = SAR_CODES[name] ?? null;
   const named = (n: string): RegionNode => ({ code: null, name: n });
-  if (name === '台湾省') return { code, name, children: Object.entries(body).map(([city, districts]) => ({ ...named(city), children: districts.map(named) })) };
+  if (name === '台湾省')
+    return { code, name, children: Object.entries(body).map(([city, districts]) => ({ ...named(city), children: districts.map(named) })) };
   // 香港 and 澳门: their areas (香港岛, 九龙 …) are not what addresses name; the districts are.
   return { code, name, children: [{ code: null, name, children: Object.values(body).flat().map(named) }] };
 }

@@ -43,7 +43,11 @@ export class OrderBulkWriter {
     const discount = discountOf(header, null);
     this.prefix ??= generatedNumberPrefix(this.tx.ws.db);
     const orderNo = header.orderNo ?? `${this.prefix}SO${header.orderDate.replace(/-/g, '')}-${id.slice(-6)}`;
-    this.rows.insert('order', values.customerId, id, { ...header, orderNo, ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)) });
+    this.rows.insert('order', values.customerId, id, {
+      ...header,
+      orderNo,
+      ...discountColumns(discount, applyOrderDiscount(sumFen(amounts), discount)),
+    });
     lines.forEach((line, i) => {
       const { id: _ignored, ...rest } = line;
       this.rows.insert('orderLine', values.customerId, pooledUuidV7(), { ...rest, orderId: id, amountFen: amounts[i], sortOrder: i });

@@ -41,7 +41,10 @@ export function updateOrder(ws: Workspace, ctx: CallContext, id: string, patch: 
     const customerId = before.customerId as string;
     checkOwner(tx, values.ownerId ?? null);
     const { lines, custom, discountFen, discountBp, ...header } = values;
-    const discount = discountOf({ discountFen, discountBp }, { discountFen: before.discountFen as number, discountBp: before.discountBp as number | null });
+    const discount = discountOf(
+      { discountFen, discountBp },
+      { discountFen: before.discountFen as number, discountBp: before.discountBp as number | null },
+    );
     if (lines) replaceLines(tx, customerId, id, lines);
     if (custom) writeCustomValues(tx, 'order', id, customerId, custom, { creating: false });
     updateRow(tx, 'order', customerId, before, { ...header, ...discountColumns(discount, applyOrderDiscount(subtotalOf(tx, id), discount)) });
@@ -79,7 +82,10 @@ function replaceLines(tx: WriteTx, customerId: string, orderId: string, lines: P
  * quantity, price and discount stay as they were (so saving an imported order unchanged keeps
  * its amounts), else quantity × price × (1 − discount).
  */
-export function lineAmountOf(line: Pick<ParsedLine, 'quantityMilli' | 'unitPriceFen' | 'discountBp' | 'amountFen'>, before?: Record<string, unknown>): number {
+export function lineAmountOf(
+  line: Pick<ParsedLine, 'quantityMilli' | 'unitPriceFen' | 'discountBp' | 'amountFen'>,
+  before?: Record<string, unknown>,
+): number {
   if (line.amountFen !== undefined) return line.amountFen;
   if (
     before &&
@@ -100,16 +106,13 @@ function insertLine(tx: WriteTx, customerId: string, orderId: string, line: Orde
 }
 
 function subtotalOf(tx: WriteTx, orderId: string): number {
-  const amounts = (tx.ws.db.prepare('SELECT amount_fen AS a FROM order_lines WHERE order_id = ? AND deleted = 0').all(orderId) as { a: number }[]).map(
-    (r) => r.a,
-  );
+  const amounts = (
+    tx.ws.db.prepare('SELECT amount_fen AS a FROM order_lines WHERE order_id = ? AND deleted = 0').all(orderId) as { a: number }[]
+  ).map((r) => r.a);
   return sumFen(amounts);
 }
 
-export function discountOf(
-  input: Parameters<typeof requestedDiscount>[0],
-  before: Parameters<typeof requestedDiscount>[1],
-): OrderDiscount {
+export function discountOf(input: Parameters<typeof requestedDiscount>[0], before: Parameters<typeof requestedDiscount>[1]): OrderDiscount {
   const discount = requestedDiscount(input, before);
   if (discount === 'conflict') {
     throw new KecardError('VALIDATION', 'An order discount is either an amount or a rate, not both.', { fields: { discountBp: 'invalid' } });
@@ -167,7 +170,9 @@ export function getOrder(ws: Workspace, id: string): Order {
 }
 
 export function customerOrders(ws: Workspace, customerId: string): Order[] {
-  const rows = ws.db.prepare(`${ORDER_SELECT} WHERE o.customer_id = ? AND o.deleted = 0 ORDER BY o.order_date DESC, o.order_no DESC`).all(customerId) as OrderRow[];
+  const rows = ws.db
+    .prepare(`${ORDER_SELECT} WHERE o.customer_id = ? AND o.deleted = 0 ORDER BY o.order_date DESC, o.order_no DESC`)
+    .all(customerId) as OrderRow[];
   const lines = linesOf(
     ws,
     rows.map((r) => r.id),

@@ -19,7 +19,9 @@ export interface SearchBacklogHooks {
 export function indexPendingSearch(ws: Workspace, hooks: SearchBacklogHooks = {}): { indexed: number; cancelled: boolean } {
   const chunk = hooks.chunk ?? 5_000;
   const total = pendingSearchRanges(ws).reduce((n, [from, to]) => (to === OPEN_END ? n : n + to - from + 1), 0);
-  const rows = ws.db.prepare('SELECT seq, id, name, short_name, code, phones, email FROM customers WHERE seq BETWEEN ? AND ? AND deleted = 0 ORDER BY seq');
+  const rows = ws.db.prepare(
+    'SELECT seq, id, name, short_name, code, phones, email FROM customers WHERE seq BETWEEN ? AND ? AND deleted = 0 ORDER BY seq',
+  );
   const contacts = ws.db.prepare('SELECT name, mobile, phone FROM contacts WHERE customer_id = ? AND deleted = 0');
   const insert = ws.db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (?, ?)');
   let done = 0;
@@ -31,10 +33,21 @@ export function indexPendingSearch(ws: Workspace, hooks: SearchBacklogHooks = {}
     if (!first) return 0;
     const [from, to] = first;
     const end = Math.min(to, from + chunk - 1);
-    for (const r of rows.all(from, end) as { seq: number; id: string; name: string; short_name: string | null; code: string | null; phones: string; email: string | null }[]) {
+    for (const r of rows.all(from, end) as {
+      seq: number;
+      id: string;
+      name: string;
+      short_name: string | null;
+      code: string | null;
+      phones: string;
+      email: string | null;
+    }[]) {
       insert.run(r.seq, searchDocument(r, contacts.all(r.id) as { name: string; mobile: string | null; phone: string | null }[]));
     }
-    saveRanges(ws, ranges.flatMap((r): SeqRange[] => (r === first ? (end < to ? [[end + 1, to]] : []) : [r])));
+    saveRanges(
+      ws,
+      ranges.flatMap((r): SeqRange[] => (r === first ? (end < to ? [[end + 1, to]] : []) : [r])),
+    );
     return end - from + 1;
   });
   for (;;) {

@@ -45,7 +45,13 @@ export function namePinyin(name: string): { sortKey: string; keys: PinyinKeys } 
       at += (name.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
     }
   }
-  const keys = { full: chinese.join('').toLowerCase(), initials: chinese.map((s) => s.slice(0, 1)).join('').toLowerCase() };
+  const keys = {
+    full: chinese.join('').toLowerCase(),
+    initials: chinese
+      .map((s) => s.slice(0, 1))
+      .join('')
+      .toLowerCase(),
+  };
   return { sortKey, keys: remember(name, keys) };
 }
 
@@ -65,8 +71,6 @@ function computeKeys(text: string): PinyinKeys {
 
 /** Sort key so that lists order Chinese names by pinyin (阿里 < 百度 < 中国), then by the name itself. */
 export function sortKeyOf(name: string): string {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .join(' ')
-    .toLowerCase();
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ').toLowerCase();
   return `${full}\u0001${name}`;
 }

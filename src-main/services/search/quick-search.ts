@@ -92,9 +92,10 @@ function matchedContacts(ws: Workspace, ids: string[], q: string): Map<string, s
   const result = new Map<string, string>();
   if (ids.length === 0) return result;
   const placeholders = ids.map(() => '?').join(',');
-  const rows = ws.db
-    .prepare(`SELECT customer_id, name FROM contacts WHERE deleted = 0 AND customer_id IN (${placeholders})`)
-    .all(...ids) as { customer_id: string; name: string }[];
+  const rows = ws.db.prepare(`SELECT customer_id, name FROM contacts WHERE deleted = 0 AND customer_id IN (${placeholders})`).all(...ids) as {
+    customer_id: string;
+    name: string;
+  }[];
   for (const r of rows) {
     if (!result.has(r.customer_id) && normalizeForSearch(r.name).includes(q)) result.set(r.customer_id, r.name);
   }

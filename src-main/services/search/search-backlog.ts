@@ -25,7 +25,9 @@ export function pendingSearchRanges(ws: Workspace): SeqRange[] {
   if (!value) return [];
   const parsed = JSON.parse(value) as unknown;
   if (!Array.isArray(parsed)) return [];
-  return parsed.filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] <= r[1]);
+  return parsed.filter(
+    (r): r is [number, number] => Array.isArray(r) && r.length === 2 && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] <= r[1],
+  );
 }
 
 export function isSearchPending(ranges: readonly SeqRange[], seq: number): boolean {
@@ -34,7 +36,10 @@ export function isSearchPending(ranges: readonly SeqRange[], seq: number): boole
 
 export function saveRanges(ws: Workspace, ranges: readonly SeqRange[]): void {
   if (ranges.length === 0) ws.db.prepare('DELETE FROM meta WHERE key = ?').run(SEARCH_BACKLOG_KEY);
-  else ws.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SEARCH_BACKLOG_KEY, JSON.stringify(ranges));
+  else
+    ws.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(SEARCH_BACKLOG_KEY, JSON.stringify(ranges));
 }
 
 /**

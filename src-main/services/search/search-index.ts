@@ -15,17 +15,18 @@ interface SearchSource {
 
 /** Rebuilds one customer's search document from its current row and live contacts. */
 export function reindexCustomer(ws: Workspace, customerId: string): void {
-  const row = ws.db
-    .prepare('SELECT seq, name, short_name, code, phones, email, deleted FROM customers WHERE id = ?')
-    .get(customerId) as SearchSource | undefined;
+  const row = ws.db.prepare('SELECT seq, name, short_name, code, phones, email, deleted FROM customers WHERE id = ?').get(customerId) as
+    SearchSource | undefined;
   if (!row) return;
   // A customer waiting in the backlog has no document yet; the backlog job writes it from the row as it is then.
   if (isSearchPending(pendingSearchRanges(ws), row.seq)) return;
   ws.db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
   if (row.deleted) return;
-  const contacts = ws.db
-    .prepare('SELECT name, mobile, phone FROM contacts WHERE customer_id = ? AND deleted = 0')
-    .all(customerId) as { name: string; mobile: string | null; phone: string | null }[];
+  const contacts = ws.db.prepare('SELECT name, mobile, phone FROM contacts WHERE customer_id = ? AND deleted = 0').all(customerId) as {
+    name: string;
+    mobile: string | null;
+    phone: string | null;
+  }[];
   ws.db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (?, ?)').run(row.seq, searchDocument(row, contacts));
 }
 

@@ -61,11 +61,37 @@ export function isTableEntity(entity: Entity): entity is TableEntity {
 }
 
 /** Fields kept as JSON text in SQLite but as arrays in the contract and the change log. */
-const JSON_FIELDS = new Set(['phones', 'tags', 'definition', 'options', 'statuses', 'transitions', 'listColumns', 'layout', 'fields', 'mapping', 'definition', 'value']);
+const JSON_FIELDS = new Set([
+  'phones',
+  'tags',
+  'definition',
+  'options',
+  'statuses',
+  'transitions',
+  'listColumns',
+  'layout',
+  'fields',
+  'mapping',
+  'definition',
+  'value',
+]);
 /** JSON fields where null means "not set" rather than an empty list. */
 const NULLABLE_JSON_FIELDS = new Set(['computed', 'defaultValue']);
 /** Fields stored as 0/1 but booleans in the contract. */
-const BOOLEAN_FIELDS = new Set(['deleted', 'active', 'shared', 'pinned', 'required', 'uniqueValues', 'searchable', 'indexed', 'trackHistory', 'linkContact', 'linkStaff', 'setsCustomerClass']);
+const BOOLEAN_FIELDS = new Set([
+  'deleted',
+  'active',
+  'shared',
+  'pinned',
+  'required',
+  'uniqueValues',
+  'searchable',
+  'indexed',
+  'trackHistory',
+  'linkContact',
+  'linkStaff',
+  'setsCustomerClass',
+]);
 
 export function toDbValue(field: string, value: unknown): unknown {
   if (JSON_FIELDS.has(field)) return JSON.stringify(value ?? []);

@@ -14,7 +14,10 @@ export function readRow(tx: Pick<WriteTx, 'ws'>, entity: TableEntity, id: string
 
 export function insertRow(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, values: Row, extra: Row = {}): void {
   const table = ENTITY_TABLES[entity];
-  tx.ws.orm.insert(table).values(newRowValues(tx, id, values, extra) as never).run();
+  tx.ws.orm
+    .insert(table)
+    .values(newRowValues(tx, id, values, extra) as never)
+    .run();
   tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
 }
 
@@ -42,13 +45,21 @@ export function updateRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
   }
   if (changed.length === 0) return changed;
   const table = ENTITY_TABLES[entity];
-  tx.ws.orm.update(table).set({ ...set, ...extra, updatedAt: tx.at }).where(byIdWhere(entity, id)).run();
+  tx.ws.orm
+    .update(table)
+    .set({ ...set, ...extra, updatedAt: tx.at })
+    .where(byIdWhere(entity, id))
+    .run();
   return changed;
 }
 
 export function setDeleted(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, deleted: boolean): void {
   const table = ENTITY_TABLES[entity];
-  tx.ws.orm.update(table).set({ deleted: deleted ? 1 : 0, updatedAt: tx.at }).where(byIdWhere(entity, id)).run();
+  tx.ws.orm
+    .update(table)
+    .set({ deleted: deleted ? 1 : 0, updatedAt: tx.at })
+    .where(byIdWhere(entity, id))
+    .run();
   tx.log({ op: deleted ? 'delete' : 'restore', entity, entityId: id, rootId });
 }
 

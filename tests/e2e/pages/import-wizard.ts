@@ -32,7 +32,10 @@ export class ImportWizard {
 
   /** An unknown option value of the check, and what it should become (an option's label). */
   async decideOption(field: string, value: string, becomes: string): Promise<void> {
-    await this.page.locator(`[data-testid=import-unknown-option][data-field="${field}"][data-value="${value}"]`).getByTestId('import-option-decision').selectOption({ label: becomes });
+    await this.page
+      .locator(`[data-testid=import-unknown-option][data-field="${field}"][data-value="${value}"]`)
+      .getByTestId('import-option-decision')
+      .selectOption({ label: becomes });
   }
 
   async recheck(): Promise<void> {

@@ -44,7 +44,10 @@ export class QueryBuilderPage {
   }
 
   /** The head of a related condition: relation, mode, and for totals fn/field/op/value. */
-  async setRelated(path: string, r: { relation: string; mode: string; aggregate?: { fn: string; field: string; op: string; value: string } }): Promise<void> {
+  async setRelated(
+    path: string,
+    r: { relation: string; mode: string; aggregate?: { fn: string; field: string; op: string; value: string } },
+  ): Promise<void> {
     const head = this.related(path).locator('.qb-related-head').first();
     await head.getByTestId('qb-relation').selectOption(r.relation);
     await head.getByTestId('qb-related-mode').selectOption(r.mode);

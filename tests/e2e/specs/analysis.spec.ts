@@ -13,7 +13,12 @@ function day(days: number): string {
 }
 
 async function order(api: Api, customerId: string, yuan: number, daysAgo: number): Promise<void> {
-  await api('orders.create', { customerId, orderDate: day(-daysAgo), status: 'confirmed', lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+  await api('orders.create', {
+    customerId,
+    orderDate: day(-daysAgo),
+    status: 'confirmed',
+    lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+  });
 }
 
 /** Revenue in the last year, yuan; 1,000,000 in all. */
@@ -232,8 +237,12 @@ test('a bar of the complaint summary drills to the customers with such complaint
   const type = await api<{ id: string }>('businessTypes.createFromTemplate', { template: 'complaint' });
   const fields = await api<{ columnName: string; label: string }[]>('fields.list', { entity: 'record', businessTypeId: type.id });
   const severity = fields.find((f) => f.label === '严重程度')?.columnName ?? '';
-  const complain = async (customerId: string, title: string) => api<{ id: string }>('records.create', { typeId: type.id, customerId, title, custom: { [severity]: '一般' } });
-  const [a, b] = [await api<{ id: string }>('customers.create', { values: { name: '华南贸易有限公司' } }), await api<{ id: string }>('customers.create', { values: { name: '东方电子科技' } })];
+  const complain = async (customerId: string, title: string) =>
+    api<{ id: string }>('records.create', { typeId: type.id, customerId, title, custom: { [severity]: '一般' } });
+  const [a, b] = [
+    await api<{ id: string }>('customers.create', { values: { name: '华南贸易有限公司' } }),
+    await api<{ id: string }>('customers.create', { values: { name: '东方电子科技' } }),
+  ];
   await complain(a.id, '送货晚了');
   await complain(a.id, '包装破损');
   const handled = await complain(b.id, '发票开错');
@@ -261,7 +270,12 @@ test('imported history: the reports and classification default to the last order
   ];
   for (const [name, date, yuan] of history) {
     const c = await api('customers.create', { values: { name } });
-    await api('orders.create', { customerId: c.id, orderDate: date, status: 'confirmed', lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+    await api('orders.create', {
+      customerId: c.id,
+      orderDate: date,
+      status: 'confirmed',
+      lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+    });
   }
   const analysis = new AnalysisPage(app);
   await analysis.open();
@@ -287,7 +301,12 @@ test('charts say what their marks are, and large sums read in 亿', async ({ app
   const amounts = [1_900_000_000, 400_000_000, 200_000_000, 80_000_000, 30_000_000, 20_000_000, 5_000_000, 2_000_000, 1_000_000, 44_594.17];
   for (const [i, yuan] of amounts.entries()) {
     const c = await api('customers.create', { values: { name: `批发客户${i + 1}` } });
-    await api('orders.create', { customerId: c.id, orderDate: day(-30 - i), status: 'confirmed', lines: [{ productName: '钢材', quantityMilli: 1000, unitPriceFen: Math.round(yuan * 100) }] });
+    await api('orders.create', {
+      customerId: c.id,
+      orderDate: day(-30 - i),
+      status: 'confirmed',
+      lines: [{ productName: '钢材', quantityMilli: 1000, unitPriceFen: Math.round(yuan * 100) }],
+    });
   }
   const analysis = new AnalysisPage(app);
   await analysis.open();

@@ -91,7 +91,15 @@ test('a product from the catalogue is picked on an order line', async ({ app, ap
   await products.open();
   await expect(app.getByTestId('products-empty')).toBeVisible();
 
-  await products.add({ code: 'CNC-220', name: '数控车床配件包', category: '配件', unit: '套', price: '1,280.50', cost: '800', notes: '含刀架与卡盘' });
+  await products.add({
+    code: 'CNC-220',
+    name: '数控车床配件包',
+    category: '配件',
+    unit: '套',
+    price: '1,280.50',
+    cost: '800',
+    notes: '含刀架与卡盘',
+  });
   await expect(products.cell('数控车床配件包', 'price')).toHaveText('¥1,280.50');
   await expect(products.cell('数控车床配件包', 'cost')).toHaveText('¥800.00');
   await products.add({ code: 'SRV-01', name: '上门安装', unit: '次', price: '600' });
@@ -139,7 +147,13 @@ test('a product from the catalogue is picked on an order line', async ({ app, ap
   await expect(order.root).toBeHidden();
   const saved = (await api('customers.related', { id: customer.id })).orders[0];
   expect(saved?.lines).toHaveLength(1);
-  expect(saved?.lines[0]).toMatchObject({ productId: part?.id, productName: '数控车床配件包', unitPriceFen: 128050, quantityMilli: 2000, amountFen: 256100 });
+  expect(saved?.lines[0]).toMatchObject({
+    productId: part?.id,
+    productName: '数控车床配件包',
+    unitPriceFen: 128050,
+    quantityMilli: 2000,
+    amountFen: 256100,
+  });
   expect(saved?.totalFen).toBe(256100);
 });
 
@@ -220,7 +234,11 @@ test('a field dragged to another section of the card layout moves in the preview
   // The card is drawn from the saved layout.
   const card = new CustomerCardPage(app);
   await card.open('温州瑞丰鞋业有限公司');
-  expect((await attributes(card.section('contact').getByTestId('card-field'), 'data-field')).slice(0, 3)).toEqual(['industry', 'website', 'province']);
+  expect((await attributes(card.section('contact').getByTestId('card-field'), 'data-field')).slice(0, 3)).toEqual([
+    'industry',
+    'website',
+    'province',
+  ]);
   expect((await attributes(card.panel.getByTestId('card-section'), 'data-key')).slice(0, 3)).toEqual(['identity', 'status', 'contact']);
 });
 
@@ -232,7 +250,9 @@ test('the contact dialog is drawn from a rearranged contact layout, custom field
   await settings.editLayoutOf('contact');
   const preview = app.getByTestId('layout-preview');
   await expect(preview).toHaveAttribute('data-entity', 'contact');
-  await expect(preview.locator('[data-testid=contact-section][data-key=custom] [data-testid=contact-custom-field][data-label="微信号"]')).toBeVisible();
+  await expect(
+    preview.locator('[data-testid=contact-section][data-key=custom] [data-testid=contact-custom-field][data-label="微信号"]'),
+  ).toBeVisible();
 
   // 手机 dragged above 姓名; 微信号 moved into 联系人 with the keyboard-friendly select.
   const main = settings.layoutSection('main');
@@ -247,7 +267,11 @@ test('the contact dialog is drawn from a rearranged contact layout, custom field
   await app.locator('[data-testid=le-tab][data-key=basic] [data-testid=le-tab-select]').click();
   await settings.layoutField('notes').getByTestId('le-field-move').selectOption({ label: '备注信息 · 新分组' });
   // The preview is the contact form itself.
-  expect((await attributes(preview.locator('[data-testid=contact-section][data-key=main] [data-field]'), 'data-field')).slice(0, 3)).toEqual(['departmentId', 'mobile', 'name']);
+  expect((await attributes(preview.locator('[data-testid=contact-section][data-key=main] [data-field]'), 'data-field')).slice(0, 3)).toEqual([
+    'departmentId',
+    'mobile',
+    'name',
+  ]);
   await expect(preview.getByTestId('contact-tab-tab1')).toHaveText('备注信息');
   await settings.saveLayout();
 
@@ -277,7 +301,9 @@ test('an order at 9折 pays 90% of its subtotal, rounded to the fen, and keeps t
   const customer = await api('customers.create', { values: { name: '佛山南海五金制品厂' } });
   // Setup: the orders list on the card shows the discount column too.
   const { layout } = await api('layouts.get', { entity: 'customer' });
-  const tabs = layout.tabs.map((t) => (t.related?.kind === 'orders' ? { ...t, related: { ...t.related, columns: ['orderNo', 'discountFen', 'totalFen'] } } : t));
+  const tabs = layout.tabs.map((t) =>
+    t.related?.kind === 'orders' ? { ...t, related: { ...t.related, columns: ['orderNo', 'discountFen', 'totalFen'] } } : t,
+  );
   await api('layouts.save', { entity: 'customer', layout: { tabs } });
   const card = new CustomerCardPage(app);
   await card.open('佛山南海五金制品厂');

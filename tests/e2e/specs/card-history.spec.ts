@@ -18,7 +18,11 @@ test('the card history shows every change in words, not internals', async ({ app
   });
   const c = await api('customers.create', { values: { name: '历史呈现有限公司', ownerId: owner.id, custom: { [level.columnName]: 'o1' } } });
   await api('customers.update', { id: c.id, patch: { custom: { [level.columnName]: 'o2' } } });
-  const order = await api('orders.create', { customerId: c.id, orderDate: '2025-04-01', lines: [{ productName: '绿茶', quantityMilli: 1000, unitPriceFen: 9900 }] });
+  const order = await api('orders.create', {
+    customerId: c.id,
+    orderDate: '2025-04-01',
+    lines: [{ productName: '绿茶', quantityMilli: 1000, unitPriceFen: 9900 }],
+  });
   await api('orders.update', { id: order.id, patch: { status: 'shipped' } });
   const folder = await api('favourites.createFolder', { name: '重点客户', entity: 'customer' });
   await api('favourites.add', { folderId: folder.id, target: { ids: [c.id] } });
@@ -41,7 +45,16 @@ test('the card history shows every change in words, not internals', async ({ app
   await expect(history.entries('favouriteItem', { op: 'create' })).toContainText('收藏夹：重点客户');
 
   const shown = await history.root.innerText();
-  for (const internal of [/orderLine/, /quantityMilli/, /unitPriceFen/, /confirmed|shipped/, /cf_[0-9a-f]/, /folderId/, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/, /\b(o1|o2)\b/]) {
+  for (const internal of [
+    /orderLine/,
+    /quantityMilli/,
+    /unitPriceFen/,
+    /confirmed|shipped/,
+    /cf_[0-9a-f]/,
+    /folderId/,
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/,
+    /\b(o1|o2)\b/,
+  ]) {
     expect(shown).not.toMatch(internal);
   }
   for (const id of [c.id, order.id, folder.id, owner.id]) expect(shown).not.toContain(id.slice(0, 8));

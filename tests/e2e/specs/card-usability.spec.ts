@@ -12,7 +12,11 @@ test('beside an open card the list shows names first, and contact names stay on 
   const c = await api('customers.create', { values: { name: '苏州精工机械有限公司', code: 'SZ-001', industry: '机械制造', city: '苏州市' } });
   await api('contacts.create', { customerId: c.id, name: '李凯', title: '质检员', mobile: '15036024943' });
   // A user who arranged the columns with the name last (the list remembers it between sessions).
-  const saved = { columns: ['code', 'industry', 'province', 'city', 'phones', 'ownerName', 'updatedAt', 'name'], view: 'list', sort: { field: 'name', dir: 'asc' } };
+  const saved = {
+    columns: ['code', 'industry', 'province', 'city', 'phones', 'ownerName', 'updatedAt', 'name'],
+    view: 'list',
+    sort: { field: 'name', dir: 'asc' },
+  };
   await app.evaluate(`localStorage.setItem('kecard.customerList', ${JSON.stringify(JSON.stringify(saved))})`);
   await app.setViewportSize({ width: 1100, height: 760 });
   await app.reload();

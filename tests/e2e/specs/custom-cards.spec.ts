@@ -35,7 +35,14 @@ test('the manager shapes the card, defines a business type and reads grouped tot
 
   // 1. A tracked money field and a select field with coloured options on customers.
   await settings.addField('customer', { label: '年收入', typeLabel: '金额（元）', trackHistory: true });
-  await settings.addField('customer', { label: '合作意向', typeLabel: '单选', options: [{ label: '强烈', colorLabel: '绿色' }, { label: '观望', colorLabel: '黄色' }] });
+  await settings.addField('customer', {
+    label: '合作意向',
+    typeLabel: '单选',
+    options: [
+      { label: '强烈', colorLabel: '绿色' },
+      { label: '观望', colorLabel: '黄色' },
+    ],
+  });
   await expect(settings.fieldRow('年收入').getByTestId('field-value-count')).toHaveText('0');
   // The field manager speaks the user's words: labels and types, never the database's cf_… column.
   await expect(settings.fieldRow('年收入')).toHaveAttribute('data-column', /^cf_/);
@@ -93,7 +100,10 @@ test('the manager shapes the card, defines a business type and reads grouped tot
   await editor.locator(`[data-testid=bt-transition][data-from="${newKey}"][data-to=won]`).check();
   await editor.getByTestId('bt-save').click();
   await expect(editor).toBeHidden();
-  const types = await api<(BusinessTypeRow & { statuses: { key: string; label: string }[]; transitions: Record<string, string[]> })[]>('businessTypes.list', {});
+  const types = await api<(BusinessTypeRow & { statuses: { key: string; label: string }[]; transitions: Record<string, string[]> })[]>(
+    'businessTypes.list',
+    {},
+  );
   const opportunity = types.find((x) => x.name === '销售机会跟踪');
   expect(opportunity?.statuses.map((s) => s.label)).toEqual(['初步接洽', '需求确认', '方案报价', '商务谈判', '签订合同', '赢单', '输单']);
   expect(opportunity?.transitions[newKey]).toEqual(['won']);

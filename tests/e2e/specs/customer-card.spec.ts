@@ -140,7 +140,9 @@ test('a customer card survives edit, search, undo and reopening the workspace', 
     await expect(card.organisation.contact('李娜')).toContainText('1988-11-03');
     await card.openTab('history');
     await expect(card.history.rows).toHaveCount(historyBeforeClose.length);
-    await expect(card.history.entries('customer', { op: 'update', field: 'customerClass' })).toContainText(`${CLASS_LABEL_ZH.B} → ${CLASS_LABEL_ZH.A}`);
+    await expect(card.history.entries('customer', { op: 'update', field: 'customerClass' })).toContainText(
+      `${CLASS_LABEL_ZH.B} → ${CLASS_LABEL_ZH.A}`,
+    );
     await expect(card.history.undoRows()).toHaveCount(1);
     await expect(card.history.undoneRows()).toHaveCount(1);
   });

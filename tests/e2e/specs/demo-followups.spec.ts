@@ -38,7 +38,12 @@ test('a demo customer’s card shows its receipts, opportunities and visits', as
   await card.tabByLabel('收款').click();
   await expect(app.getByTestId('receipts-tab').getByTestId('receipt-row')).toHaveCount(related.receipts.length);
   await card.tabByLabel('销售机会跟踪').click();
-  await expect(app.locator(`[data-testid=records-tab][data-type-id="${opportunity?.id ?? ''}"]`).getByTestId('record-row').first()).toBeVisible();
+  await expect(
+    app
+      .locator(`[data-testid=records-tab][data-type-id="${opportunity?.id ?? ''}"]`)
+      .getByTestId('record-row')
+      .first(),
+  ).toBeVisible();
   await card.tabByLabel('客户回访').click();
   const visits = app.locator(`[data-testid=records-tab][data-type-id="${visit?.id ?? ''}"]`).getByTestId('record-row');
   await expect(visits.first()).toContainText('回访');

@@ -30,20 +30,38 @@ test('imports order lines grouped by order number, with a bad line reported and 
   await wizard.run();
   const related = await api('customers.related', { id: a.id });
   expect(related.orders.map((o) => [o.orderNo, o.orderDate, o.totalFen, o.lines.map((l) => [l.productName, l.quantityMilli, l.amountFen])])).toEqual([
-    ['SO-1', '2026-05-01', 200000 + 28500, [['集装箱租赁', 2000, 200000], ['报关服务', 1000, 28500]]],
+    [
+      'SO-1',
+      '2026-05-01',
+      200000 + 28500,
+      [
+        ['集装箱租赁', 2000, 200000],
+        ['报关服务', 1000, 28500],
+      ],
+    ],
   ]);
   const history = await api('customers.history', { id: a.id });
   expect(history.find((h) => h.entity === 'order')?.source).toBe('import:订单明细.csv');
 });
 
-test('a sheet with 金额 and no 单价: the wrong mapping is called out, and revenue is the file’s total to the fen', async ({ app, api, frame, tempDir }) => {
+test('a sheet with 金额 and no 单价: the wrong mapping is called out, and revenue is the file’s total to the fen', async ({
+  app,
+  api,
+  frame,
+  tempDir,
+}) => {
   const c = await api('customers.create', { values: { name: '华为技术（深圳）有限公司' } });
   await frame.expectCustomerCount(1);
   const file = join(tempDir, '销售明细.csv');
   // 3 × ¥33.3333…: no price to the fen gives ¥100.00, yet the import must.
   writeFileSync(
     file,
-    ['单据编号,单据日期,购货单位,商品名称,数量,金额', 'XS-1,2026-05-01,华为技术（深圳）有限公司,光模块,3,100.00', 'XS-1,2026-05-01,华为技术（深圳）有限公司,跳线,7,"1,234.56"', 'XS-2,2026-05-09,华为技术（深圳）有限公司,机柜,1,8000'].join('\n'),
+    [
+      '单据编号,单据日期,购货单位,商品名称,数量,金额',
+      'XS-1,2026-05-01,华为技术（深圳）有限公司,光模块,3,100.00',
+      'XS-1,2026-05-01,华为技术（深圳）有限公司,跳线,7,"1,234.56"',
+      'XS-2,2026-05-09,华为技术（深圳）有限公司,机柜,1,8000',
+    ].join('\n'),
   );
   const wizard = new ImportWizard(app);
   await wizard.open();

@@ -24,7 +24,9 @@ async function readSheet(path: string): Promise<string[][]> {
   const sheet = wb.worksheets[0];
   if (!sheet) throw new Error('the workbook has no sheet');
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string | number)))));
+  sheet.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string | number)))),
+  );
   return rows;
 }
 
@@ -219,10 +221,16 @@ test('a damaged workspace offers its backups and restores the latest', async ({ 
   expect(await customerNames(api)).toEqual(['备份里的客户有限公司']);
 });
 
-test('a large csv imports at once and its customers are findable while the search index is built in the background', async ({ app, frame, customers, tempDir }) => {
+test('a large csv imports at once and its customers are findable while the search index is built in the background', async ({
+  app,
+  frame,
+  customers,
+  tempDir,
+}) => {
   // ~1.3 MB: past the size from which an import leaves the search documents to the index job.
   const lines = ['客户名称,客户编号,电话,城市'];
-  for (let i = 0; i < 16_000; i += 1) lines.push(`华信${i}号科技发展有限公司,HX${String(i).padStart(5, '0')},020-8333${String(i).padStart(4, '0')},广州`);
+  for (let i = 0; i < 16_000; i += 1)
+    lines.push(`华信${i}号科技发展有限公司,HX${String(i).padStart(5, '0')},020-8333${String(i).padStart(4, '0')},广州`);
   lines.push('欧阳远航贸易有限公司,HX99999,020-12345678,广州');
   const file = join(tempDir, 'large-customers.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
@@ -248,7 +256,6 @@ test('a large csv imports at once and its customers are findable while the searc
   await customers.search('HX12345');
   await expect(customers.hit('华信12345号科技发展有限公司')).toHaveCount(1);
 });
-
 
 test('a hostile file is refused with the limit it passed, in Chinese, and the wizard goes on', async ({ app, tempDir }) => {
   // A cell longer than Excel's own maximum: the reader thread refuses it while inspecting.

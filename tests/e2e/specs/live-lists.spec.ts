@@ -7,7 +7,12 @@ test('费用明细 follows expenses written elsewhere, and drops a deleted custo
   const type = await api('businessTypes.createFromTemplate', { template: 'visit' });
   const travel = await api('expenseCategories.create', { name: '差旅费' });
   const kept = await api('customers.create', { values: { name: '常州恒力化工有限公司' } });
-  await api('records.create', { typeId: type.id, customerId: kept.id, title: '一月回访', expenses: [{ categoryId: travel.id, amountFen: 10000, expenseDate: '2026-01-05' }] });
+  await api('records.create', {
+    typeId: type.id,
+    customerId: kept.id,
+    title: '一月回访',
+    expenses: [{ categoryId: travel.id, amountFen: 10000, expenseDate: '2026-01-05' }],
+  });
 
   await app.getByTestId('nav-expenses').click();
   const screen = app.getByTestId('expenses-screen');
@@ -16,7 +21,12 @@ test('费用明细 follows expenses written elsewhere, and drops a deleted custo
 
   // Another session writes: the open screen re-reads on data.changed.
   const other = await api('customers.create', { values: { name: '南通远洋物流有限公司' } });
-  await api('records.create', { typeId: type.id, customerId: other.id, title: '二月回访', expenses: [{ categoryId: travel.id, amountFen: 25050, expenseDate: '2026-02-05' }] });
+  await api('records.create', {
+    typeId: type.id,
+    customerId: other.id,
+    title: '二月回访',
+    expenses: [{ categoryId: travel.id, amountFen: 25050, expenseDate: '2026-02-05' }],
+  });
   await expect(screen.getByTestId('expenses-total')).toHaveAttribute('data-fen', '35050');
   await expect(screen.getByTestId('expenses-list-row')).toHaveCount(2);
   await expect(screen.locator('[data-testid=group-total] [data-testid=group-value]')).toHaveText('¥350.50');

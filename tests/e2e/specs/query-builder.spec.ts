@@ -36,7 +36,11 @@ async function seedCustomer(api: Api, purchaseField: string, s: Seed): Promise<s
       lines: [{ productName: '设备', quantityMilli: 1000, unitPriceFen: o.yuan * 100 }],
     });
   }
-  await api('contacts.create', { customerId: c.id, name: `${s.name.slice(0, 2)}经理`, birthday: s.birthdayIn === undefined ? null : birthday(s.birthdayIn) });
+  await api('contacts.create', {
+    customerId: c.id,
+    name: `${s.name.slice(0, 2)}经理`,
+    birthday: s.birthdayIn === undefined ? null : birthday(s.birthdayIn),
+  });
   return c.id;
 }
 
@@ -44,13 +48,52 @@ test('nested query with related orders and birthdays: save shared, pin, group, f
   const field = await api<{ columnName: string }>('fields.create', { entity: 'customer', label: '年采购额', type: 'money' });
   const purchase = field.columnName;
   // Match: orders in the last 12 months over 100,000 yuan AND (a contact's birthday within 7 days OR tagged VIP).
-  await seedCustomer(api, purchase, { name: '华南贸易有限公司', customerClass: 'A', orders: [{ yuan: 150_000, daysAgo: 60 }], birthdayIn: 3, purchaseYuan: 500_000 });
-  await seedCustomer(api, purchase, { name: '东方电子科技', customerClass: 'B', orders: [{ yuan: 60_000, daysAgo: 30 }, { yuan: 60_000, daysAgo: 200 }], birthdayIn: 5, purchaseYuan: 300_000 });
-  await seedCustomer(api, purchase, { name: '中原物流集团', customerClass: 'C', tags: ['VIP'], orders: [{ yuan: 110_000, daysAgo: 10 }], purchaseYuan: 100_000 });
+  await seedCustomer(api, purchase, {
+    name: '华南贸易有限公司',
+    customerClass: 'A',
+    orders: [{ yuan: 150_000, daysAgo: 60 }],
+    birthdayIn: 3,
+    purchaseYuan: 500_000,
+  });
+  await seedCustomer(api, purchase, {
+    name: '东方电子科技',
+    customerClass: 'B',
+    orders: [
+      { yuan: 60_000, daysAgo: 30 },
+      { yuan: 60_000, daysAgo: 200 },
+    ],
+    birthdayIn: 5,
+    purchaseYuan: 300_000,
+  });
+  await seedCustomer(api, purchase, {
+    name: '中原物流集团',
+    customerClass: 'C',
+    tags: ['VIP'],
+    orders: [{ yuan: 110_000, daysAgo: 10 }],
+    purchaseYuan: 100_000,
+  });
   // No match: too little, too long ago, birthday too far away.
-  await seedCustomer(api, purchase, { name: '西部建材', customerClass: 'A', orders: [{ yuan: 80_000, daysAgo: 20 }], birthdayIn: 3, purchaseYuan: 1_000 });
-  await seedCustomer(api, purchase, { name: '北方机械', customerClass: 'B', orders: [{ yuan: 200_000, daysAgo: 800 }], birthdayIn: 2, purchaseYuan: 2_000 });
-  await seedCustomer(api, purchase, { name: '南海食品', customerClass: 'A', orders: [{ yuan: 300_000, daysAgo: 5 }], birthdayIn: 40, purchaseYuan: 3_000 });
+  await seedCustomer(api, purchase, {
+    name: '西部建材',
+    customerClass: 'A',
+    orders: [{ yuan: 80_000, daysAgo: 20 }],
+    birthdayIn: 3,
+    purchaseYuan: 1_000,
+  });
+  await seedCustomer(api, purchase, {
+    name: '北方机械',
+    customerClass: 'B',
+    orders: [{ yuan: 200_000, daysAgo: 800 }],
+    birthdayIn: 2,
+    purchaseYuan: 2_000,
+  });
+  await seedCustomer(api, purchase, {
+    name: '南海食品',
+    customerClass: 'A',
+    orders: [{ yuan: 300_000, daysAgo: 5 }],
+    birthdayIn: 40,
+    purchaseYuan: 3_000,
+  });
 
   const qb = new QueryBuilderPage(app);
   await app.reload();
@@ -89,7 +132,11 @@ test('nested query with related orders and birthdays: save shared, pin, group, f
   // Grouped by class with count and the 年采购额 total per class and overall.
   await qb.showGroups();
   await app.locator(`[data-testid=group-measure][data-field="${purchase}"]`).check();
-  for (const [cls, fen] of [['A', 50_000_000], ['B', 30_000_000], ['C', 10_000_000]] as const) {
+  for (const [cls, fen] of [
+    ['A', 50_000_000],
+    ['B', 30_000_000],
+    ['C', 10_000_000],
+  ] as const) {
     await expect(qb.groupRow(cls)).toHaveAttribute('data-count', '1');
     await expect(qb.groupRow(cls).getByTestId('group-sum')).toHaveAttribute('data-value', String(fen));
   }
@@ -120,7 +167,13 @@ test('nested query with related orders and birthdays: save shared, pin, group, f
   const nameCol = headers.indexOf('客户名称') + 1;
   const classCol = headers.indexOf('客户分类') + 1;
   const rows = [2, 3, 4].map((r) => [sheet.getRow(r).getCell(nameCol).text, sheet.getRow(r).getCell(classCol).text]).sort();
-  expect(rows).toEqual([['东方电子科技', 'B'], ['中原物流集团', 'C'], ['华南贸易有限公司', 'A']].sort());
+  expect(rows).toEqual(
+    [
+      ['东方电子科技', 'B'],
+      ['中原物流集团', 'C'],
+      ['华南贸易有限公司', 'A'],
+    ].sort(),
+  );
   // Enum columns read as the list shows them (潜在客户, not `prospect`), times as the user's clock.
   const lifecycleCol = headers.indexOf('生命周期') + 1;
   expect(lifecycleCol).toBeGreaterThan(0);
@@ -140,6 +193,12 @@ test('nested query with related orders and birthdays: save shared, pin, group, f
   expect([w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes()]).toEqual(shown);
 
   // A new matching customer moves the pinned count (data.changed refreshes it).
-  await seedCustomer(api, purchase, { name: '新星贸易', customerClass: 'B', tags: ['VIP'], orders: [{ yuan: 120_000, daysAgo: 3 }], purchaseYuan: 0 });
+  await seedCustomer(api, purchase, {
+    name: '新星贸易',
+    customerClass: 'B',
+    tags: ['VIP'],
+    orders: [{ yuan: 120_000, daysAgo: 3 }],
+    purchaseYuan: 0,
+  });
   await expect(qb.pinned('大单客户生日关怀')).toHaveAttribute('data-count', '4');
 });

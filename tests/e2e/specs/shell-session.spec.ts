@@ -4,7 +4,12 @@ import { expect, test } from '../support/fixtures';
 // The browser shell's session in a real Chromium: got from the private launch page, kept in an
 // HttpOnly cookie the page cannot read, nothing secret in the address bar or in storage.
 
-test('the launch page opens the app; no secret in the URL, storage or script-readable cookies; reload and a second window work', async ({ app, frame, shell, browser }) => {
+test('the launch page opens the app; no secret in the URL, storage or script-readable cookies; reload and a second window work', async ({
+  app,
+  frame,
+  shell,
+  browser,
+}) => {
   await frame.expectCustomerCount(0);
   expect(app.url()).toBe(`${shell.baseUrl}/`);
   // (Page code as text: this project has no DOM types.)

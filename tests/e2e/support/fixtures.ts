@@ -91,8 +91,7 @@ export const test = base.extend<Fixtures>({
         body: JSON.stringify(input),
       });
       const envelope = (await res.json()) as
-        | { ok: true; value: unknown }
-        | { ok: false; error: { code: string; message: string; details?: unknown } };
+        { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
       if (!envelope.ok) throw new ApiError(envelope.error.code, `${method}: ${envelope.error.message}`, envelope.error.details);
       return envelope.value as never;
     };

@@ -29,7 +29,10 @@ function modelStages(rules: ReturnType<typeof lifecycleRules.parse>): Map<string
     .all(AS_OF) as { c: string; d: string }[];
   const out = new Map<string, LifecycleStage>();
   for (const id of ws.db.prepare('SELECT id FROM customers WHERE deleted = 0').pluck().all() as string[]) {
-    const days = sales.filter((s) => s.c === id).map((s) => s.d).sort();
+    const days = sales
+      .filter((s) => s.c === id)
+      .map((s) => s.d)
+      .sort();
     out.set(id, stageOf(days.length, days[0] ?? null, days.at(-1) ?? null, AS_OF, rules));
   }
   return out;
@@ -48,7 +51,12 @@ describe('applying the lifecycle rules', () => {
       const id = createCustomer(ws, testUser, { name: `客户${i}` }).id;
       ids.push(id);
       for (const o of plan) {
-        const order = createOrder(ws, testUser, { customerId: id, orderDate: day(o.ago), status: o.cancelled ? 'cancelled' : 'confirmed', lines: lines(100) });
+        const order = createOrder(ws, testUser, {
+          customerId: id,
+          orderDate: day(o.ago),
+          status: o.cancelled ? 'cancelled' : 'confirmed',
+          lines: lines(100),
+        });
         if (o.deleted) deleteOrder(ws, testUser, order.id);
       }
     }
@@ -64,13 +72,19 @@ describe('applying the lifecycle rules', () => {
     expect(counts).toEqual(tally);
     expect(new Set(expected.values()).size).toBeGreaterThanOrEqual(4);
     // Each change is in the log, old → new, and only the changes.
-    const logged = ws.db.prepare("SELECT entity_id AS id, old_value AS o, new_value AS n FROM change_log_entries WHERE source = 'lifecycleRules' AND field = 'lifecycle'").all() as {
+    const logged = ws.db
+      .prepare(
+        "SELECT entity_id AS id, old_value AS o, new_value AS n FROM change_log_entries WHERE source = 'lifecycleRules' AND field = 'lifecycle'",
+      )
+      .all() as {
       id: string;
       o: string;
       n: string;
     }[];
     const changed = [...expected].filter(([id, s]) => before.get(id) !== s);
-    expect(logged.map((l) => [l.id, JSON.parse(l.o) as string, JSON.parse(l.n) as string]).sort()).toEqual(changed.map(([id, s]) => [id, before.get(id), s]).sort());
+    expect(logged.map((l) => [l.id, JSON.parse(l.o) as string, JSON.parse(l.n) as string]).sort()).toEqual(
+      changed.map(([id, s]) => [id, before.get(id), s]).sort(),
+    );
   });
 });
 
@@ -96,7 +110,14 @@ describe('a long analysis write', () => {
     const scheme = saveScheme(ws, testUser, {
       name: '两类',
       setsCustomerClass: true,
-      definition: { classes: [{ key: 'A', label: '有单' }, { key: 'B', label: '无单' }], windowDays: 365, method: { kind: 'contribution', metric: 'revenue', cuts: [0.5, 1] } },
+      definition: {
+        classes: [
+          { key: 'A', label: '有单' },
+          { key: 'B', label: '无单' },
+        ],
+        windowDays: 365,
+        method: { kind: 'contribution', metric: 'revenue', cuts: [0.5, 1] },
+      },
     });
     const before = snapshot();
     for (const write of [
@@ -105,7 +126,9 @@ describe('a long analysis write', () => {
     ]) {
       const seen: [number, number][] = [];
       let checks = 0;
-      expect(() => write({ onProgress: (d, t) => seen.push([d, t]), isCancelled: () => ++checks > 2 })).toThrow(expect.objectContaining({ code: 'JOB_CANCELLED' }));
+      expect(() => write({ onProgress: (d, t) => seen.push([d, t]), isCancelled: () => ++checks > 2 })).toThrow(
+        expect.objectContaining({ code: 'JOB_CANCELLED' }),
+      );
       // Cancelled at the third check, after 10,000 customers were written inside the transaction.
       expect(seen).toEqual([
         [0, many],

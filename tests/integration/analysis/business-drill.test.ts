@@ -31,8 +31,16 @@ describe('business summary drill-down', () => {
   it('lists the live customers behind each status bar of the window', () => {
     const { ws } = t;
     const type = createFromTemplate(ws, testUser, 'complaint');
-    severity = ws.db.prepare("SELECT column_name FROM custom_fields WHERE business_type_id = ? AND label = '严重程度'").pluck().get(type.id) as string;
-    const [a, b, c, gone] = ['甲公司', '乙公司', '丙公司', '丁公司'].map((name) => createCustomer(ws, testUser, { name }).id) as [string, string, string, string];
+    severity = ws.db
+      .prepare("SELECT column_name FROM custom_fields WHERE business_type_id = ? AND label = '严重程度'")
+      .pluck()
+      .get(type.id) as string;
+    const [a, b, c, gone] = ['甲公司', '乙公司', '丙公司', '丁公司'].map((name) => createCustomer(ws, testUser, { name }).id) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     record(ws, type.id, a, '2026-06-01', '送货晚了');
     record(ws, type.id, a, '2026-05-20', '包装破损');
     record(ws, type.id, b, '2025-01-10', '去年的投诉'); // outside a 365-day window

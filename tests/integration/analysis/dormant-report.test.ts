@@ -21,11 +21,31 @@ beforeAll(() => {
     const c = createCustomer(ws, testUser, { name: `客户${String(i).padStart(3, '0')}` });
     // Last orders spread from 10 to 1,000 days ago; some customers have an older order as well.
     const daysAgo = 10 + ((i * 37) % 991);
-    createOrder(ws, testUser, { customerId: c.id, orderDate: day(daysAgo), lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 10000 }] });
-    if (i % 5 === 0) createOrder(ws, testUser, { customerId: c.id, orderDate: day(daysAgo + 400), lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 5000 }] });
+    createOrder(ws, testUser, {
+      customerId: c.id,
+      orderDate: day(daysAgo),
+      lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 10000 }],
+    });
+    if (i % 5 === 0)
+      createOrder(ws, testUser, {
+        customerId: c.id,
+        orderDate: day(daysAgo + 400),
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 5000 }],
+      });
     // A cancelled later order does not wake a customer up; an order after the date does not count.
-    if (i % 7 === 0) createOrder(ws, testUser, { customerId: c.id, orderDate: day(1), status: 'cancelled', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }] });
-    if (i % 11 === 0) createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-08-01', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }] });
+    if (i % 7 === 0)
+      createOrder(ws, testUser, {
+        customerId: c.id,
+        orderDate: day(1),
+        status: 'cancelled',
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }],
+      });
+    if (i % 11 === 0)
+      createOrder(ws, testUser, {
+        customerId: c.id,
+        orderDate: '2026-08-01',
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 100 }],
+      });
     if (i % 13 === 0) deleteCustomer(ws, testUser, c.id);
   }
 });

@@ -49,7 +49,12 @@ beforeAll(() => {
     for (const o of orders) {
       const cancelled = o.cancelled && o.yuan === 800;
       const fen = Math.round(o.yuan * 100);
-      createOrder(ws, testUser, { customerId: c.id, orderDate: day(o.ago), status: cancelled ? 'cancelled' : 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: fen }] });
+      createOrder(ws, testUser, {
+        customerId: c.id,
+        orderDate: day(o.ago),
+        status: cancelled ? 'cancelled' : 'confirmed',
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: fen }],
+      });
       sales.push({ customer: c.id, date: day(o.ago), fen, live: !cancelled });
     }
   }
@@ -59,7 +64,8 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-const revenue = (id: string, from: string, to: string) => sales.filter((s) => s.customer === id && s.live && s.date >= from && s.date <= to).reduce((a, s) => a + s.fen, 0);
+const revenue = (id: string, from: string, to: string) =>
+  sales.filter((s) => s.customer === id && s.live && s.date >= from && s.date <= to).reduce((a, s) => a + s.fen, 0);
 const quietDays = (id: string) => {
   const last = sales.filter((s) => s.customer === id && s.live && s.date <= AS_OF).reduce((a, s) => (s.date > a ? s.date : a), '');
   return last ? Math.round((Date.parse(AS_OF) - Date.parse(last)) / DAY) : null;
@@ -72,7 +78,12 @@ function listed(target: DrillTarget, size: number, dir?: 'asc' | 'desc'): { id: 
   expect(figure).not.toBeNull();
   const out: { id: string; figure: number | null }[] = [];
   for (let offset = 0; ; offset += size) {
-    const page = runCustomerQuery(ws, definition, { offset, limit: size, figure: figure ?? undefined, ...(dir ? { sort: { field: 'figure', dir } } : {}) });
+    const page = runCustomerQuery(ws, definition, {
+      offset,
+      limit: size,
+      figure: figure ?? undefined,
+      ...(dir ? { sort: { field: 'figure', dir } } : {}),
+    });
     expect(page.figures).toHaveLength(page.rows.length);
     page.rows.forEach((r, i) => out.push({ id: r.id, figure: page.figures?.[i] ?? null }));
     if (offset + size >= page.total) {

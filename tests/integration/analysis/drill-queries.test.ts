@@ -4,7 +4,15 @@ import { applyScheme, saveScheme, snapshotClasses, type Scheme } from '../../../
 import { transitionMatrix } from '../../../src-shared/analysis/contribution';
 import { drillQuery } from '../../../src-main/analysis/drill';
 import { classDistribution, classPyramid, classTransitions, relationshipDistribution } from '../../../src-main/analysis/reports';
-import { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, rfmScored, timeSeries } from '../../../src-main/analysis/sales-reports';
+import {
+  clvReport,
+  dormantReport,
+  managerPerformance,
+  paretoReport,
+  rfmReport,
+  rfmScored,
+  timeSeries,
+} from '../../../src-main/analysis/sales-reports';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
 import { createEmployee } from '../../../src-main/services/employees/employee-service';
@@ -38,9 +46,16 @@ beforeAll(() => {
       relationshipLevel: fc.constantFrom(1, 3, 4, null),
       owner: fc.constantFrom(0, 1, null),
       // Days before AS_OF, some outside the window, some repeated so scores tie.
-      orders: fc.array(fc.record({ ago: fc.constantFrom(2, 10, 10, 45, 90, 200, 300, 400, 520), yuan: fc.constantFrom(100, 800, 800, 5_000, 30_000), cancelled: fc.boolean() }), {
-        maxLength: 6,
-      }),
+      orders: fc.array(
+        fc.record({
+          ago: fc.constantFrom(2, 10, 10, 45, 90, 200, 300, 400, 520),
+          yuan: fc.constantFrom(100, 800, 800, 5_000, 30_000),
+          cancelled: fc.boolean(),
+        }),
+        {
+          maxLength: 6,
+        },
+      ),
     }),
     { numRuns: 90, seed: 4242 },
   );
@@ -81,7 +96,12 @@ beforeAll(() => {
   // Customers added after the first period are absent from it ('—' in the transitions).
   for (let i = 0; i < 3; i += 1) {
     const c = createCustomer(ws, testUser, { name: `新客户${i}` });
-    createOrder(ws, testUser, { customerId: c.id, orderDate: day(5 + i), status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 9_000_000 }] });
+    createOrder(ws, testUser, {
+      customerId: c.id,
+      orderDate: day(5 + i),
+      status: 'confirmed',
+      lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 9_000_000 }],
+    });
   }
   applyScheme(ws, testUser, scheme.id, '2026', AS_OF);
   // A deleted customer stays in the snapshots and the orders but in no report or drill.
@@ -110,11 +130,21 @@ describe('drill-downs as customer queries', () => {
     expect(report.heatmap.length).toBeGreaterThan(1);
     for (const cell of report.heatmap) {
       const ids = drilled({ of: 'rfmCell', asOf: AS_OF, windowDays: WINDOW, scoring, r: cell.r, f: cell.f });
-      expect(ids).toEqual(scored.filter((s) => s.r === cell.r && s.f === cell.f).map((s) => s.id).sort());
+      expect(ids).toEqual(
+        scored
+          .filter((s) => s.r === cell.r && s.f === cell.f)
+          .map((s) => s.id)
+          .sort(),
+      );
     }
     for (const segment of report.segments) {
       const ids = drilled({ of: 'rfmSegment', asOf: AS_OF, windowDays: WINDOW, scoring, segment: segment.segment });
-      expect(ids).toEqual(scored.filter((s) => s.segment === segment.segment).map((s) => s.id).sort());
+      expect(ids).toEqual(
+        scored
+          .filter((s) => s.segment === segment.segment)
+          .map((s) => s.id)
+          .sort(),
+      );
     }
   });
 
@@ -147,26 +177,41 @@ describe('drill-downs as customer queries', () => {
     for (const m of transitions.matrix) {
       expect(drilled({ of: 'transition', schemeId: scheme.id, from: '2025', to: '2026', fromClass: m.from, toClass: m.to }).length).toBe(m.customers);
     }
-     // The SQL-grouped matrix against the plain model over both periods' classes.
+    // The SQL-grouped matrix against the plain model over both periods' classes.
     const before = snapshotClasses(ws, scheme.id, '2025');
     const after = snapshotClasses(ws, scheme.id, '2026');
     const order = scheme.definition.classes.map((c) => c.key);
     expect(transitions.matrix).toEqual(transitionMatrix(before, after, order));
     const moves = [...after].filter(([id]) => before.has(id)).map(([id, a]) => order.indexOf(a) - order.indexOf(before.get(id) as string));
-    expect([transitions.up, transitions.down, transitions.same]).toEqual([moves.filter((d) => d < 0).length, moves.filter((d) => d > 0).length, moves.filter((d) => d === 0).length]);
+    expect([transitions.up, transitions.down, transitions.same]).toEqual([
+      moves.filter((d) => d < 0).length,
+      moves.filter((d) => d > 0).length,
+      moves.filter((d) => d === 0).length,
+    ]);
     expect(transitions.up + transitions.down).toBeGreaterThan(0);
     // The totals drill too: moved up, down, stayed, and stopped buying (bought in the first
     // period's window, nothing in the second's), each exactly the customers the report counted.
     const move = (m: 'up' | 'down' | 'same' | 'stopped') => drilled({ of: 'transitionMove', schemeId: scheme.id, from: '2025', to: '2026', move: m });
     const [up, down, same] = [move('up'), move('down'), move('same')];
     expect([up.length, down.length, same.length]).toEqual([transitions.up, transitions.down, transitions.same]);
-    const movedUp = [...after].filter(([id, a]) => before.has(id) && order.indexOf(a) < order.indexOf(before.get(id) as string)).map(([id]) => id).sort();
+    const movedUp = [...after]
+      .filter(([id, a]) => before.has(id) && order.indexOf(a) < order.indexOf(before.get(id) as string))
+      .map(([id]) => id)
+      .sort();
     expect(up).toEqual(movedUp);
     expect(new Set([...up, ...down, ...same]).size).toBe(up.length + down.length + same.length);
     const stopped = move('stopped');
     expect(stopped.length).toBe(transitions.stoppedBuying);
     expect(transitions.stoppedBuying).toBeGreaterThan(0);
-    const revenue = (period: string, id: string) => (JSON.parse(ws.db.prepare('SELECT metrics FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id = ?').pluck().get(scheme.id, period, id) as string) as { revenue: number }).revenue;
+    const revenue = (period: string, id: string) =>
+      (
+        JSON.parse(
+          ws.db
+            .prepare('SELECT metrics FROM classification_snapshots WHERE scheme_id = ? AND period = ? AND customer_id = ?')
+            .pluck()
+            .get(scheme.id, period, id) as string,
+        ) as { revenue: number }
+      ).revenue;
     for (const id of stopped) expect([revenue('2025', id) > 0, revenue('2026', id)]).toEqual([true, 0]);
   });
 

@@ -15,11 +15,18 @@ import { tempWorkspace, testUser } from '../../support/temp-workspace';
 // and stay so through later writes; a file that does not fit is ignored, never trusted.
 
 function sell(ws: Workspace, customerId: string, date: string, yuan: number): string {
-  return createOrder(ws, testUser, { customerId, orderDate: date, status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }] }).id;
+  return createOrder(ws, testUser, {
+    customerId,
+    orderDate: date,
+    status: 'confirmed',
+    lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+  }).id;
 }
 
 function fill(ws: Workspace): string[] {
-  const ids = ['华南贸易', '东方电子', '北方机械'].map((name, i) => createCustomer(ws, testUser, { name, customerClass: ['A', 'B', null][i], province: '广东省' }).id);
+  const ids = ['华南贸易', '东方电子', '北方机械'].map(
+    (name, i) => createCustomer(ws, testUser, { name, customerClass: ['A', 'B', null][i], province: '广东省' }).id,
+  );
   ids.forEach((id, i) => {
     sell(ws, id, '2026-03-01', 100 * (i + 1));
     sell(ws, id, '2026-05-01', 50);

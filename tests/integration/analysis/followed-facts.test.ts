@@ -17,7 +17,12 @@ describe('followed sales facts', () => {
     const saved = { ...FACTS_LIMITS };
     try {
       const customer = createCustomer(ws, testUser, { name: '宁波海鲜行' }).id;
-      const order = () => createOrder(ws, testUser, { customerId: customer, orderDate: '2026-11-20', lines: [{ productName: '带鱼', quantityMilli: 1000, unitPriceFen: 5_000 }] });
+      const order = () =>
+        createOrder(ws, testUser, {
+          customerId: customer,
+          orderDate: '2026-11-20',
+          lines: [{ productName: '带鱼', quantityMilli: 1000, unitPriceFen: 5_000 }],
+        });
       order();
       expect(followedFacts(ws, cacheDir)).toBeNull();
 

@@ -38,7 +38,15 @@ beforeAll(async () => {
   const transactions = join(files.dir, 'online-retail.csv');
   writeFileSync(transactions, gunzipSync(readFileSync(ONLINE_RETAIL)));
   const orders = await runImport(ws, testUser, transactions, importSettings.parse({ target: 'orders', mode: 'validRows' }), { dryRun: false });
-  expect(orders.mapping).toMatchObject({ '0': 'orderNo', '1': 'productCode', '2': 'productName', '3': 'quantity', '4': 'orderDate', '5': 'unitPrice', '6': 'customerCode' });
+  expect(orders.mapping).toMatchObject({
+    '0': 'orderNo',
+    '1': 'productCode',
+    '2': 'productName',
+    '3': 'quantity',
+    '4': 'orderDate',
+    '5': 'unitPrice',
+    '6': 'customerCode',
+  });
   expect(orders.written?.inserted).toBe(new Set(lines.map((l) => l.invoice)).size);
 }, 300_000);
 afterAll(() => {
@@ -63,7 +71,10 @@ describe('online retail reference figures', () => {
   it('matches customer count, revenue and the top-20% share', () => {
     const figures = independentFigures();
     // The curve ranks customers who spent something; one customer only ever got free items.
-    const revenues = [...figures.values()].map((f) => f.revenue).filter((r) => r > 0).sort((a, b) => b - a);
+    const revenues = [...figures.values()]
+      .map((f) => f.revenue)
+      .filter((r) => r > 0)
+      .sort((a, b) => b - a);
     const total = revenues.reduce((a, b) => a + b, 0);
     const top = revenues.slice(0, Math.ceil(revenues.length * 0.2)).reduce((a, b) => a + b, 0);
     const report = paretoReport(ws, AS_OF, WINDOW);
@@ -78,12 +89,14 @@ describe('online retail reference figures', () => {
     const figures = independentFigures();
     const asOf = Date.parse(`${AS_OF}T00:00:00Z`);
     // RFM scores buyers: revenue > 0 in the window (docs/architecture.md), as Pareto and CLV count them.
-    const rows = [...figures.entries()].filter(([, f]) => f.revenue > 0).map(([id, f]) => ({
-      id,
-      recency: Math.round((asOf - Date.parse(`${f.last}T00:00:00Z`)) / 86_400_000),
-      frequency: f.invoices.size,
-      monetary: f.revenue,
-    }));
+    const rows = [...figures.entries()]
+      .filter(([, f]) => f.revenue > 0)
+      .map(([id, f]) => ({
+        id,
+        recency: Math.round((asOf - Date.parse(`${f.last}T00:00:00Z`)) / 86_400_000),
+        frequency: f.invoices.size,
+        monetary: f.revenue,
+      }));
     const n = rows.length;
     // Quintile score by counting: the share of customers at or below (or, for recency, at or above) a value.
     const score = (v: number, all: number[], higherIsBetter: boolean) => {
@@ -96,7 +109,16 @@ describe('online retail reference figures', () => {
     const scored = rows.map((r) => ({ r: score(r.recency, rs, false), f: score(r.frequency, fs, true), m: score(r.monetary, ms, true) }));
     const mean = (k: 'r' | 'f' | 'm') => scored.reduce((a, s) => a + s[k], 0) / n;
     const [mr, mf, mm] = [mean('r'), mean('f'), mean('m')];
-    const names: Record<string, string> = { '111': '重要价值', '101': '重要发展', '011': '重要保持', '001': '重要挽留', '110': '一般价值', '100': '一般发展', '010': '一般保持', '000': '一般挽留' };
+    const names: Record<string, string> = {
+      '111': '重要价值',
+      '101': '重要发展',
+      '011': '重要保持',
+      '001': '重要挽留',
+      '110': '一般价值',
+      '100': '一般发展',
+      '010': '一般保持',
+      '000': '一般挽留',
+    };
     const expected = new Map<string, number>();
     for (const s of scored) {
       const name = names[`${+(s.r >= mr)}${+(s.f >= mf)}${+(s.m >= mm)}`] as string;
@@ -112,7 +134,11 @@ describe('online retail reference figures', () => {
 
   it('classifies by contribution share: A makes the first 70% of revenue', () => {
     const definition = {
-      classes: [{ key: 'A', label: 'A类' }, { key: 'B', label: 'B类' }, { key: 'C', label: 'C类' }],
+      classes: [
+        { key: 'A', label: 'A类' },
+        { key: 'B', label: 'B类' },
+        { key: 'C', label: 'C类' },
+      ],
       windowDays: WINDOW,
       method: { kind: 'contribution', metric: 'revenue', cuts: [0.7, 0.9, 1] },
     };

@@ -45,7 +45,12 @@ function sell(path: string, yuan: number[]): void {
   try {
     for (const y of yuan) {
       const c = createCustomer(ws, testUser, { name: `客户${y}` });
-      createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-05-01', status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: y * 100 }] });
+      createOrder(ws, testUser, {
+        customerId: c.id,
+        orderDate: '2026-05-01',
+        status: 'confirmed',
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: y * 100 }],
+      });
     }
   } finally {
     ws.close();

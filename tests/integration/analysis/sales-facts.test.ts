@@ -35,8 +35,25 @@ const ago = fc.integer({ min: -20, max: 900 });
 const via = fc.boolean();
 const command = fc.oneof(
   fc.record({ kind: fc.constant('customer' as const), cls, province, owner, city, lifecycle, tags, via }),
-  { arbitrary: fc.record({ kind: fc.constant('order' as const), customer: fc.nat(), ago, yuan: fc.integer({ min: 0, max: 9_000 }), status: fc.constantFrom(...ORDER_STATUSES), via }), weight: 4 },
-  fc.record({ kind: fc.constant('editOrder' as const), order: fc.nat(), ago: fc.option(ago), status: fc.option(fc.constantFrom(...ORDER_STATUSES)), yuan: fc.option(fc.integer({ min: 0, max: 9_000 })), via }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('order' as const),
+      customer: fc.nat(),
+      ago,
+      yuan: fc.integer({ min: 0, max: 9_000 }),
+      status: fc.constantFrom(...ORDER_STATUSES),
+      via,
+    }),
+    weight: 4,
+  },
+  fc.record({
+    kind: fc.constant('editOrder' as const),
+    order: fc.nat(),
+    ago: fc.option(ago),
+    status: fc.option(fc.constantFrom(...ORDER_STATUSES)),
+    yuan: fc.option(fc.integer({ min: 0, max: 9_000 })),
+    via,
+  }),
   fc.record({ kind: fc.constant('deleteOrder' as const), order: fc.nat(), via }),
   fc.record({ kind: fc.constant('editCustomer' as const), customer: fc.nat(), cls, province, owner, city, lifecycle, tags, via }),
   fc.record({ kind: fc.constant('deleteCustomer' as const), customer: fc.nat(), via }),
@@ -105,13 +122,22 @@ function check(ws: Workspace): void {
   const win = byCustomer(inWindow);
   const upTo = byCustomer(orders.filter((o) => o.date <= AS_OF));
 
-  expect(Array.from(paretoRevenues(ws, AS_OF, WINDOW)).sort((a, b) => a - b)).toEqual([...win.values()].map((x) => x.revenue).filter((r) => r > 0).sort((a, b) => a - b));
+  expect(Array.from(paretoRevenues(ws, AS_OF, WINDOW)).sort((a, b) => a - b)).toEqual(
+    [...win.values()]
+      .map((x) => x.revenue)
+      .filter((r) => r > 0)
+      .sort((a, b) => a - b),
+  );
   // A buyer has revenue > 0 in the window: Pareto, RFM and the lifetime value count the same customers.
   const buyers = [...win.values()].filter((x) => x.revenue > 0);
   expect(rfmReport(ws, AS_OF, WINDOW, { kind: 'quantiles', buckets: 3 }).customers).toBe(buyers.length);
 
   const clv = clvReport(ws, AS_OF, WINDOW, 3, 0.3);
-  expect([clv.revenue, clv.orders, clv.customers]).toEqual([inWindow.reduce((a, o) => a + o.total, 0), buyers.reduce((a, x) => a + x.orders, 0), buyers.length]);
+  expect([clv.revenue, clv.orders, clv.customers]).toEqual([
+    inWindow.reduce((a, o) => a + o.total, 0),
+    buyers.reduce((a, x) => a + x.orders, 0),
+    buyers.length,
+  ]);
 
   const dormant = [...upTo.entries()].filter(([, x]) => dayMs(x.last) <= dayMs(AS_OF) - DORMANT * 86_400_000);
   const dormantIds = new Set(dormant.map(([id]) => id));
@@ -126,7 +152,9 @@ function check(ws: Workspace): void {
   expect([report.count, report.valueAtRisk]).toEqual([dormant.length, atRisk]);
   // Most recently gone quiet first; equal days in the order the customers were created.
   const created = new Map((ws.db.prepare('SELECT id FROM customers ORDER BY rowid').pluck().all() as string[]).map((id, i) => [id, i]));
-  const expected = dormant.map(([id, x]) => [id, x.last] as const).sort((a, b) => (a[1] === b[1] ? (created.get(a[0]) as number) - (created.get(b[0]) as number) : a[1] < b[1] ? 1 : -1));
+  const expected = dormant
+    .map(([id, x]) => [id, x.last] as const)
+    .sort((a, b) => (a[1] === b[1] ? (created.get(a[0]) as number) - (created.get(b[0]) as number) : a[1] < b[1] ? 1 : -1));
   expect(report.list.map((r) => [r.id, r.lastOrder])).toEqual(expected);
 
   // Months of 2025-01 … 2026-06 by class: revenue, orders, distinct active customers, first sales.
@@ -145,7 +173,8 @@ function check(ws: Workspace): void {
     Object.fromEntries([...cells.entries()].map(([k, x]) => [k, [x.revenue, x.orders, x.active.size]])),
   );
   const firsts = new Map<string, number>();
-  for (const x of byCustomer(orders).values()) if (x.first >= '2025-01-01' && x.first < '2026-07-01') firsts.set(x.first.slice(0, 7), (firsts.get(x.first.slice(0, 7)) ?? 0) + 1);
+  for (const x of byCustomer(orders).values())
+    if (x.first >= '2025-01-01' && x.first < '2026-07-01') firsts.set(x.first.slice(0, 7), (firsts.get(x.first.slice(0, 7)) ?? 0) + 1);
   expect(Object.fromEntries(series.newCustomers.map((r) => [r.month, r.n]))).toEqual(Object.fromEntries(firsts));
 
   const perOwner = new Map<string, { customers: number; revenue: number }>();
@@ -155,18 +184,26 @@ function check(ws: Workspace): void {
     x.revenue += win.get(c.id)?.revenue ?? 0;
     perOwner.set(c.ownerId as string, x);
   }
-  for (const m of managerPerformance(ws, AS_OF, WINDOW)) expect([m.customers, m.revenue]).toEqual([perOwner.get(m.id)?.customers ?? 0, perOwner.get(m.id)?.revenue ?? 0]);
+  for (const m of managerPerformance(ws, AS_OF, WINDOW))
+    expect([m.customers, m.revenue]).toEqual([perOwner.get(m.id)?.customers ?? 0, perOwner.get(m.id)?.revenue ?? 0]);
 
   const metrics = customerMetrics(ws, w).sort((a, b) => (a.id < b.id ? -1 : 1));
   expect(metrics.map((m) => [m.id, m.customerClass, m.revenue, m.orders, m.firstOrder, m.lastOrder])).toEqual(
-    customers.map((c) => [c.id, c.class, win.get(c.id)?.revenue ?? 0, win.get(c.id)?.orders ?? 0, upTo.get(c.id)?.first ?? null, upTo.get(c.id)?.last ?? null]),
+    customers.map((c) => [
+      c.id,
+      c.class,
+      win.get(c.id)?.revenue ?? 0,
+      win.get(c.id)?.orders ?? 0,
+      upTo.get(c.id)?.first ?? null,
+      upTo.get(c.id)?.last ?? null,
+    ]),
   );
 }
 
 function run(ws: Workspace, other: Workspace, owners: string[], commands: Command[]): void {
   const customers: string[] = [];
   const orders: { id: string; customerId: string }[] = [];
-  const pick = <T,>(list: T[], n: number) => list[n % list.length];
+  const pick = <T>(list: T[], n: number) => list[n % list.length];
   for (const c of commands) {
     if (c.kind === 'check') {
       check(ws);
@@ -177,7 +214,17 @@ function run(ws: Workspace, other: Workspace, owners: string[], commands: Comman
     try {
       switch (c.kind) {
         case 'customer':
-          customers.push(createCustomer(target, testUser, { name: `客户${customers.length}`, customerClass: c.cls, province: c.province, ownerId: ownerId(c.owner), city: c.city, lifecycle: c.lifecycle, tags: c.tags }).id);
+          customers.push(
+            createCustomer(target, testUser, {
+              name: `客户${customers.length}`,
+              customerClass: c.cls,
+              province: c.province,
+              ownerId: ownerId(c.owner),
+              city: c.city,
+              lifecycle: c.lifecycle,
+              tags: c.tags,
+            }).id,
+          );
           break;
         case 'order': {
           const customerId = pick(customers, c.customer);
@@ -203,7 +250,15 @@ function run(ws: Workspace, other: Workspace, owners: string[], commands: Comman
         }
         case 'editCustomer': {
           const id = pick(customers, c.customer);
-          if (id) updateCustomer(target, testUser, id, { customerClass: c.cls, province: c.province, ownerId: ownerId(c.owner), city: c.city, lifecycle: c.lifecycle, tags: c.tags });
+          if (id)
+            updateCustomer(target, testUser, id, {
+              customerClass: c.cls,
+              province: c.province,
+              ownerId: ownerId(c.owner),
+              city: c.city,
+              lifecycle: c.lifecycle,
+              tags: c.tags,
+            });
           break;
         }
         case 'deleteCustomer': {
@@ -253,7 +308,12 @@ describe('sales facts', () => {
           const { ws, path, cleanup } = tempWorkspace();
           const other = openWorkspace(path);
           try {
-            run(ws, other, ['张经理', '李经理', '王经理'].map((name) => createEmployee(ws, testUser, { name }).id), commands);
+            run(
+              ws,
+              other,
+              ['张经理', '李经理', '王经理'].map((name) => createEmployee(ws, testUser, { name }).id),
+              commands,
+            );
           } finally {
             other.close();
             cleanup();

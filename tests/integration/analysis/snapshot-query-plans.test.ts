@@ -22,11 +22,20 @@ describe('snapshot query plans', () => {
   it('the class-in-snapshot condition looks each customer up by the customer index', () => {
     const scheme = saveScheme(ws, testUser, {
       name: 'ABCD',
-      definition: { classes: [{ key: 'A', label: 'A' }, { key: 'B', label: 'B' }], windowDays: 365, method: { kind: 'contribution', metric: 'revenue', cuts: [0.8, 1] } },
+      definition: {
+        classes: [
+          { key: 'A', label: 'A' },
+          { key: 'B', label: 'B' },
+        ],
+        windowDays: 365,
+        method: { kind: 'contribution', metric: 'revenue', cuts: [0.8, 1] },
+      },
       setsCustomerClass: false,
     });
     ws.db
-      .prepare("INSERT INTO classification_snapshots (id, site_id, scheme_id, period, customer_id, class, created_at) VALUES ('x', 's', ?, 'P1', 'c', 'A', '')")
+      .prepare(
+        "INSERT INTO classification_snapshots (id, site_id, scheme_id, period, customer_id, class, created_at) VALUES ('x', 's', ?, 'P1', 'c', 'A', '')",
+      )
       .run(scheme.id);
     const field = snapshotFields(ws, 'c').find((f) => f.key.includes(scheme.id));
     expect(field).toBeDefined();
@@ -39,8 +48,12 @@ describe('snapshot query plans', () => {
       `SELECT a.class, b.class, count(*) FROM classification_snapshots a
        JOIN classification_snapshots b ON b.customer_id = a.customer_id AND b.scheme_id = a.scheme_id AND b.period = ?
        WHERE a.scheme_id = ? AND a.period = ? AND a.customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1) GROUP BY a.class, b.class`,
-      'P2', 's', 'P1',
+      'P2',
+      's',
+      'P1',
     );
-    expect(steps.find((s) => s.includes('SEARCH b'))).toMatch(/classification_snapshots_customer_idx \(customer_id=\? AND scheme_id=\? AND period=\?\)/);
+    expect(steps.find((s) => s.includes('SEARCH b'))).toMatch(
+      /classification_snapshots_customer_idx \(customer_id=\? AND scheme_id=\? AND period=\?\)/,
+    );
   });
 });

@@ -36,7 +36,10 @@ function reference(ws: Workspace, schemeId: string, from: string, to: string) {
 
 function report(ws: Workspace, schemeId: string, from: string, to: string) {
   const r = classTransitions(ws, schemeId, from, to);
-  return { cells: Object.fromEntries(r.matrix.filter((c) => c.customers > 0).map((c) => [`${c.from}→${c.to}`, c.customers])), stopped: r.stoppedBuying };
+  return {
+    cells: Object.fromEntries(r.matrix.filter((c) => c.customers > 0).map((c) => [`${c.from}→${c.to}`, c.customers])),
+    stopped: r.stoppedBuying,
+  };
 }
 
 describe('class transitions', () => {
@@ -63,7 +66,12 @@ describe('class transitions', () => {
         },
       }).id;
       const sell = (customerId: string, date: string, yuan: number) =>
-        createOrder(ws, testUser, { customerId, orderDate: date, status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+        createOrder(ws, testUser, {
+          customerId,
+          orderDate: date,
+          status: 'confirmed',
+          lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+        });
       const ids = Array.from({ length: 8 }, (_, i) => createCustomer(ws, testUser, { name: `客户${i}` }).id);
       ids.forEach((id, i) => sell(id, '2025-11-01', i % 2 ? 8_000 : 200));
       applyScheme(ws, testUser, scheme, 'H1', '2025-12-31');

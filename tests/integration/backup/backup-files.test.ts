@@ -25,7 +25,9 @@ function largeWorkspace(path: string): void {
   ws.close();
   // Filler pages only make the copy long; they are not user data.
   const db = new Database(path);
-  db.exec('CREATE TABLE filler (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) INSERT INTO filler SELECT randomblob(4000) FROM n;');
+  db.exec(
+    'CREATE TABLE filler (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) INSERT INTO filler SELECT randomblob(4000) FROM n;',
+  );
   db.close();
 }
 

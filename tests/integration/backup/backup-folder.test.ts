@@ -65,7 +65,11 @@ type Location = MethodOutput<'backups.location'>;
 /** The sentence the renderer shows (api/errors.ts, which needs a window): error.<CODE>, the reason as context. */
 function apiErrorText(t: TFunction, error: ApiError): string {
   const d = (error.details ?? {}) as Record<string, unknown>;
-  const bytes = Object.fromEntries(Object.entries(d).filter(([k, v]) => k.endsWith('Bytes') && typeof v === 'number').map(([k, v]) => [k.slice(0, -5), formatBytes(v as number)]));
+  const bytes = Object.fromEntries(
+    Object.entries(d)
+      .filter(([k, v]) => k.endsWith('Bytes') && typeof v === 'number')
+      .map(([k, v]) => [k.slice(0, -5), formatBytes(v as number)]),
+  );
   return t(`error.${error.code}`, { ...d, ...bytes, ...(typeof d.reason === 'string' ? { context: d.reason } : {}) });
 }
 
@@ -110,7 +114,12 @@ describe('the backup folder', () => {
     const worker = openWorkspace(path);
     await createBackup(worker, 'import');
     worker.close();
-    expect(readdirSync(location.dir).filter((f) => f.endsWith('.bak')).map((f) => f.split('.').at(-2)).sort()).toEqual(['import', 'manual', 'scheduled']);
+    expect(
+      readdirSync(location.dir)
+        .filter((f) => f.endsWith('.bak'))
+        .map((f) => f.split('.').at(-2))
+        .sort(),
+    ).toEqual(['import', 'manual', 'scheduled']);
     expect(readdirSync(location.dir)).toContain(manual.file);
     expect(readdirSync(`${path}.backups`)).toEqual([old.file]);
 
@@ -179,7 +188,9 @@ describe('the backup folder', () => {
     try {
       const full = await refusal('backups.setFolder', { folder: small });
       expect(full).toMatchObject({ code: 'BACKUP_NO_SPACE', details: { folder: small } });
-      expect(apiErrorText(zh, full)).toMatch(/^磁盘空间不足：备份约需 .+，.+ 所在磁盘只剩 .+。请清理磁盘，或在“备份与恢复”中选择其他磁盘上的备份文件夹。$/);
+      expect(apiErrorText(zh, full)).toMatch(
+        /^磁盘空间不足：备份约需 .+，.+ 所在磁盘只剩 .+。请清理磁盘，或在“备份与恢复”中选择其他磁盘上的备份文件夹。$/,
+      );
       // The screen says so before any backup is tried.
       expect(await call<Location>('backups.location', {})).toMatchObject({ enoughSpace: false, available: true });
     } finally {

@@ -37,7 +37,11 @@ describe('backups', () => {
     expect(listCustomers(restored, { offset: 0, limit: 10 }).rows.map((c) => c.name)).toEqual(['备份前的客户']);
     restored.close();
     // The replaced file was kept, so the restore itself can be undone.
-    expect(listBackups(path).map((b) => b.reason).sort()).toEqual(['manual', 'restore']);
+    expect(
+      listBackups(path)
+        .map((b) => b.reason)
+        .sort(),
+    ).toEqual(['manual', 'restore']);
   });
 
   it('refuses a damaged backup, and offers backups when the workspace itself is damaged', async () => {

@@ -130,7 +130,10 @@ describe('restore', () => {
       app.host.open(path);
       const started = await app.dispatch('demo.generate', { customers: 200_000, seed: 3, target: 'current' }, app.host.context);
       expect(started.ok).toBe(true);
-      expect(await app.dispatch('backups.restore', { file: backup }, app.host.context)).toMatchObject({ ok: false, error: { code: 'WORKSPACE_BUSY', details: { jobs: ['demo'] } } });
+      expect(await app.dispatch('backups.restore', { file: backup }, app.host.context)).toMatchObject({
+        ok: false,
+        error: { code: 'WORKSPACE_BUSY', details: { jobs: ['demo'] } },
+      });
       expect(app.host.hasWorkspace).toBe(true);
     } finally {
       await app.dispose();

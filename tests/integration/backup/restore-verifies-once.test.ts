@@ -42,7 +42,11 @@ describe('restoring a backup from the app', () => {
       const source = join(backupDir(path), backup.file);
       expect(verified.filter((p) => p === source)).toHaveLength(1);
       expect(listCustomers(host.workspace, { offset: 0, limit: 10 }).rows.map((c) => c.name)).toEqual(['备份里的客户']);
-      expect(listBackups(path).map((b) => b.reason).sort()).toEqual(['manual', 'restore']);
+      expect(
+        listBackups(path)
+          .map((b) => b.reason)
+          .sort(),
+      ).toEqual(['manual', 'restore']);
 
       // The one check still stands between a damaged backup and the open workspace.
       const fd = openSync(source, 'r+');

@@ -25,7 +25,12 @@ describe('records and expenses of a deleted customer', () => {
       [kept, 10000],
       [gone, 25000],
     ] as const) {
-      createBusinessRecord(ws, testUser, { typeId: type.id, customerId: c.id, title: `${c.name}回访`, expenses: [{ categoryId: travel.id, amountFen: fen, expenseDate: '2026-11-01' }] });
+      createBusinessRecord(ws, testUser, {
+        typeId: type.id,
+        customerId: c.id,
+        title: `${c.name}回访`,
+        expenses: [{ categoryId: travel.id, amountFen: fen, expenseDate: '2026-11-01' }],
+      });
     }
     deleteCustomer(ws, testUser, gone.id);
 

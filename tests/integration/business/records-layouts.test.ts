@@ -42,7 +42,9 @@ describe('business records and card layouts', () => {
       }),
     ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
     expect(listBusinessRecords(ws, { typeId: type.id }).total).toBe(1);
-    expect(() => updateBusinessRecord(ws, testUser, r.id, { status: 'won' })).toThrow(expect.objectContaining({ details: expect.objectContaining({ allowed: ['needs', 'lost'] }) as unknown }));
+    expect(() => updateBusinessRecord(ws, testUser, r.id, { status: 'won' })).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ allowed: ['needs', 'lost'] }) as unknown }),
+    );
   });
 
   it('gives a saved layout a tab for a business type created later, within the contract', () => {

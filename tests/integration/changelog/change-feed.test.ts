@@ -39,7 +39,9 @@ async function waitFor<T>(check: () => T | undefined, ms: number): Promise<T> {
 describe('writes by anyone else reach open screens', () => {
   it('a customer created by another process is announced within 2 s, with its card', async () => {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'support', 'skewed-writer.ts'), host.workspace.path, '0', '1'], { cwd: root });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'support', 'skewed-writer.ts'), host.workspace.path, '0', '1'], {
+        cwd: root,
+      });
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}`))));
     });
     // From the writer's commit (its exit) the event must come within 2 s.

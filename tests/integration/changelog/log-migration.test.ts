@@ -57,9 +57,45 @@ describe('migration 0013: the compact, sync-grade change log', () => {
       expect(ws.backupPath && existsSync(ws.backupPath)).toBe(true);
       expect(ws.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
       expect(ws.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'change_log_v1'").pluck().get()).toBe(0);
-      const after = ws.db.prepare('SELECT * FROM change_log_entries ORDER BY n').all() as (OldRow & { n: number; tx: number; seq: number; hlc: number; undo_of: number | null })[];
-      expect(after.map((r) => [r.at, r.site_id, r.user_id, r.user_name, r.op, r.entity, r.entity_id, r.root_id, r.field, r.old_value, r.new_value, r.source, r.effective_date])).toEqual(
-        before.map((r) => [r.at, r.site_id, r.user_id, r.user_name, r.op, r.entity, r.entity_id, r.root_id, r.field, r.old_value, r.new_value, r.source, r.effective_date]),
+      const after = ws.db.prepare('SELECT * FROM change_log_entries ORDER BY n').all() as (OldRow & {
+        n: number;
+        tx: number;
+        seq: number;
+        hlc: number;
+        undo_of: number | null;
+      })[];
+      expect(
+        after.map((r) => [
+          r.at,
+          r.site_id,
+          r.user_id,
+          r.user_name,
+          r.op,
+          r.entity,
+          r.entity_id,
+          r.root_id,
+          r.field,
+          r.old_value,
+          r.new_value,
+          r.source,
+          r.effective_date,
+        ]),
+      ).toEqual(
+        before.map((r) => [
+          r.at,
+          r.site_id,
+          r.user_id,
+          r.user_name,
+          r.op,
+          r.entity,
+          r.entity_id,
+          r.root_id,
+          r.field,
+          r.old_value,
+          r.new_value,
+          r.source,
+          r.effective_date,
+        ]),
       );
       // Same transactions, the same undo links, stamps rising, numbers 1…N for the one site.
       const txOf = new Map(before.map((r, i) => [r.tx_id, after[i]!.tx]));
@@ -99,7 +135,9 @@ describe('migration 0013: the compact, sync-grade change log', () => {
     const site = old.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
     const at = '2026-12-06T12:00:00.000Z';
     // As the release before wrote a saved card layout: a random id, and its create in the log.
-    old.prepare('INSERT INTO card_layouts (id, site_id, entity, layout, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, 0)').run(oldId, site, 'customer', '{"tabs":[]}', at, at);
+    old
+      .prepare('INSERT INTO card_layouts (id, site_id, entity, layout, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, 0)')
+      .run(oldId, site, 'customer', '{"tabs":[]}', at, at);
     old
       .prepare(
         `INSERT INTO change_log (id, hlc, tx_id, at, site_id, user_id, user_name, op, entity, entity_id, root_id, field, old_value, new_value)
@@ -126,7 +164,8 @@ describe('migration 0013: the compact, sync-grade change log', () => {
     const db = new Database(path);
     const total = db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
     // What drizzle's migrator leaves after 0013 alone: the old log renamed, the new one empty.
-    for (const statement of readFileSync(join(folder, `${entry.tag}.sql`), 'utf8').split('--> statement-breakpoint')) if (statement.trim()) db.exec(statement);
+    for (const statement of readFileSync(join(folder, `${entry.tag}.sql`), 'utf8').split('--> statement-breakpoint'))
+      if (statement.trim()) db.exec(statement);
     db.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('test-0013', entry.when);
     db.pragma('user_version = 14');
     expect(db.prepare('SELECT count(*) FROM change_log_v1').pluck().get()).toBe(total);

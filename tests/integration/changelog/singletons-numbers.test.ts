@@ -31,7 +31,12 @@ afterEach(() => {
 
 const ids = (ws: Workspace, table: string) => ws.db.prepare(`SELECT id FROM ${table} WHERE deleted = 0 ORDER BY id`).pluck().all();
 const order = (ws: Workspace, customerId: string, orderNo?: string) =>
-  createOrder(ws, testUser, { customerId, orderDate: '2026-12-06', ...(orderNo ? { orderNo } : {}), lines: [{ productName: '配件', quantityMilli: 1000, unitPriceFen: 100 }] });
+  createOrder(ws, testUser, {
+    customerId,
+    orderDate: '2026-12-06',
+    ...(orderNo ? { orderNo } : {}),
+    lines: [{ productName: '配件', quantityMilli: 1000, unitPriceFen: 100 }],
+  });
 
 describe('rows there is one of get the same id on every site', () => {
   it('lifecycle rules, card layouts and import mappings made on two sites have one id each', () => {
@@ -75,7 +80,13 @@ describe('generated numbers between sites', () => {
     const renamed = runWrite(hq, testUser, (tx) => renameOnNumberClash(tx, 'order', later.id));
     expect(renamed).toBe('SO20261206-0001-3');
     expect(hq.db.prepare('SELECT order_no FROM orders WHERE id = ?').pluck().get(later.id)).toBe('SO20261206-0001-3');
-    expect(customerHistory(hq, c.id)[0]).toMatchObject({ op: 'update', entity: 'order', field: 'orderNo', oldValue: 'SO20261206-0001', newValue: 'SO20261206-0001-3' });
+    expect(customerHistory(hq, c.id)[0]).toMatchObject({
+      op: 'update',
+      entity: 'order',
+      field: 'orderNo',
+      oldValue: 'SO20261206-0001',
+      newValue: 'SO20261206-0001-3',
+    });
     // No clash: nothing to do, nothing logged.
     expect(runWrite(hq, testUser, (tx) => renameOnNumberClash(tx, 'order', later.id))).toBeNull();
   });

@@ -78,7 +78,11 @@ describe('site identity', () => {
     const siteId = wa.siteId;
     wa.close();
     wb.close();
-    const [da, db, dBehind] = [a, b, behind].map((p) => new Database(p, { readonly: true })) as [Database.Database, Database.Database, Database.Database];
+    const [da, db, dBehind] = [a, b, behind].map((p) => new Database(p, { readonly: true })) as [
+      Database.Database,
+      Database.Database,
+      Database.Database,
+    ];
     try {
       expect(sameSiteDiverged(da, db, siteId)).toBe(true);
       expect(sameSiteDiverged(da, dBehind, siteId)).toBe(false);

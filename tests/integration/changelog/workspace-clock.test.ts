@@ -69,7 +69,11 @@ describe('one clock per workspace', () => {
   it('holds across processes with skewed clocks writing at the same time', async () => {
     const run = (skew: number, count: number) =>
       new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'support', 'skewed-writer.ts'), path, String(skew), String(count)], { cwd: root });
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', join(root, 'tests', 'support', 'skewed-writer.ts'), path, String(skew), String(count)],
+          { cwd: root },
+        );
         let out = '';
         let err = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -51,7 +51,13 @@ describe('kecard init, call, report, info', () => {
     const file = join(dir, 'call.kecard');
     expect(kecard(['init', '-w', file]).code).toBe(0);
 
-    const created = kecard(['call', 'customers.create', JSON.stringify({ values: { name: '华为技术（深圳）有限公司', phones: ['13800138000'] } }), '-w', file]);
+    const created = kecard([
+      'call',
+      'customers.create',
+      JSON.stringify({ values: { name: '华为技术（深圳）有限公司', phones: ['13800138000'] } }),
+      '-w',
+      file,
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const customer = (JSON.parse(created.stdout) as Envelope<{ id: string; name: string }>).value;
     expect(customer?.name).toBe('华为技术（深圳）有限公司');
@@ -92,7 +98,9 @@ describe('kecard init, call, report, info', () => {
     const demo = kecard(['demo', '-w', file, '--customers', '300', '--orders-per-customer', '4', '--seed', '7']);
     expect(demo.code, demo.stderr).toBe(0);
 
-    const info = JSON.parse(kecard(['info', '-w', file, '--json']).stdout) as Envelope<{ sales: { orders: number; revenueFen: number; firstSaleDate: string; lastSaleDate: string } }>;
+    const info = JSON.parse(kecard(['info', '-w', file, '--json']).stdout) as Envelope<{
+      sales: { orders: number; revenueFen: number; firstSaleDate: string; lastSaleDate: string };
+    }>;
     const sales = info.value?.sales;
     const ws = openWorkspace(file);
     let expected: { orders: number; revenue: number; last: string };

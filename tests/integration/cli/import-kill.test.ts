@@ -25,7 +25,13 @@ beforeAll(() => {
   createCustomer(ws, testUser, { name: '原有客户有限公司', code: 'OLD-1' });
   ws.close();
   csv = join(dir, 'big.csv');
-  writeFileSync(csv, ['客户名称,客户编号,手机,城市', ...Array.from({ length: ROWS }, (_, i) => `导入测试${i}贸易有限公司,IMP${i},139${String(i).padStart(8, '0')},杭州`)].join('\n'));
+  writeFileSync(
+    csv,
+    [
+      '客户名称,客户编号,手机,城市',
+      ...Array.from({ length: ROWS }, (_, i) => `导入测试${i}贸易有限公司,IMP${i},139${String(i).padStart(8, '0')},杭州`),
+    ].join('\n'),
+  );
 });
 afterAll(() => cleanup());
 
@@ -64,7 +70,10 @@ describe('killing an import', () => {
       // second one); the moment within each is random. Writing is recognised from the CLI's
       // progress lines, so the test does not depend on how fast this machine is.
       const phase = attempt < 2 ? 'start' : '导入 / Importing';
-      const child = spawn(process.execPath, [cli, 'import', '--workspace', workspace, '--file', csv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cli, 'import', '--workspace', workspace, '--file', csv], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
       await new Promise<void>((resolve, reject) => {
@@ -88,7 +97,11 @@ describe('killing an import', () => {
     }
     expect([...phasesSeen].sort()).toEqual(['start', '导入 / Importing']);
 
-    const done = spawnSync(process.execPath, [cli, 'import', '--workspace', workspace, '--file', csv, '--json'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    const done = spawnSync(process.execPath, [cli, 'import', '--workspace', workspace, '--file', csv, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     expect(done.status).toBe(0);
     const after = state();
     expect(after.customers).toBe(before.customers + ROWS);

@@ -31,7 +31,12 @@ function kecard(...args: string[]): { code: number; stdout: string; stderr: stri
 describe('kecard import --target orders', () => {
   it('names the missing columns once instead of an error per row', () => {
     const file = join(dir, '订单.csv');
-    writeFileSync(file, ['单号,日期,客户,品名,件数,货款', ...Array.from({ length: 30 }, (_, i) => `SO-${i},2026-05-01,温州正泰电器股份有限公司,断路器,2,10`)].join('\n'));
+    writeFileSync(
+      file,
+      ['单号,日期,客户,品名,件数,货款', ...Array.from({ length: 30 }, (_, i) => `SO-${i},2026-05-01,温州正泰电器股份有限公司,断路器,2,10`)].join(
+        '\n',
+      ),
+    );
     const r = kecard('import', '--workspace', workspace, '--file', file, '--target', 'orders', '--dry-run');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('缺少必需的列 / Missing required columns: 数量 (quantity)；单价 或 金额 (unitPrice or amount)');
@@ -42,7 +47,14 @@ describe('kecard import --target orders', () => {
 
   it('imports 金额 and prints the file total beside what was imported', () => {
     const file = join(dir, '销售.csv');
-    writeFileSync(file, ['订单号,订单日期,客户名称,产品名称,数量,金额', 'SO-1,2026-05-01,温州正泰电器股份有限公司,断路器,3,100.00', 'SO-2,2026-05-02,温州正泰电器股份有限公司,接触器,7,"1,234.56"'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '订单号,订单日期,客户名称,产品名称,数量,金额',
+        'SO-1,2026-05-01,温州正泰电器股份有限公司,断路器,3,100.00',
+        'SO-2,2026-05-02,温州正泰电器股份有限公司,接触器,7,"1,234.56"',
+      ].join('\n'),
+    );
     const r = kecard('import', '--workspace', workspace, '--file', file, '--target', 'orders');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('文件「金额」列合计 / File total of "金额": ¥1,334.56; 将导入明细金额 / lines to import: ¥1,334.56');

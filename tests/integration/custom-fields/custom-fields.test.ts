@@ -59,7 +59,9 @@ describe('custom fields on customers', () => {
     expect(errorOf(() => updateCustomer(ws, testUser, c.id, { custom: { [level.columnName]: null } })).details?.fields).toEqual({
       [`custom.${level.columnName}`]: 'required',
     });
-    expect(errorOf(() => updateCustomer(ws, testUser, c.id, { custom: { cf_nosuch00: 1 } })).details?.fields).toEqual({ 'custom.cf_nosuch00': 'unknownField' });
+    expect(errorOf(() => updateCustomer(ws, testUser, c.id, { custom: { cf_nosuch00: 1 } })).details?.fields).toEqual({
+      'custom.cf_nosuch00': 'unknownField',
+    });
 
     updateCustomer(ws, testUser, c.id, { custom: { [level.columnName]: '高危' } });
     expect(getCustomer(ws, c.id).custom[level.columnName]).toBe('risk');
@@ -127,10 +129,19 @@ describe('custom fields on customers', () => {
   });
 
   it('computes a total over related orders', () => {
-    const total = createField(ws, testUser, { entity: 'customer', label: '订单总额', type: 'computedTotal', computed: { relation: 'orders', fn: 'sum', field: 'totalFen' } });
+    const total = createField(ws, testUser, {
+      entity: 'customer',
+      label: '订单总额',
+      type: 'computedTotal',
+      computed: { relation: 'orders', fn: 'sum', field: 'totalFen' },
+    });
     const c = createCustomer(ws, testUser, { name: '甲' });
     expect(getCustomer(ws, c.id).custom[total.columnName]).toBe(0);
-    createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-01-02', lines: [{ productName: '咨询', quantityMilli: 1000, unitPriceFen: 12345 }] });
+    createOrder(ws, testUser, {
+      customerId: c.id,
+      orderDate: '2026-01-02',
+      lines: [{ productName: '咨询', quantityMilli: 1000, unitPriceFen: 12345 }],
+    });
     createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-02-02', lines: [{ productName: '咨询', quantityMilli: 2000, unitPriceFen: 5 }] });
     expect(getCustomer(ws, c.id).custom[total.columnName]).toBe(12355);
     expect(errorOf(() => updateCustomer(ws, testUser, c.id, { custom: { [total.columnName]: 1 } })).details?.fields).toEqual({
@@ -143,18 +154,46 @@ describe('custom fields on contacts and orders', () => {
   it('stores, validates and logs them like customer fields', async () => {
     const { createContact, updateContact } = await import('../../../src-main/services/organisation/contact-service');
     const { getCustomerCard } = await import('../../../src-main/services/customers/customer-queries');
-    const hobby = createField(ws, testUser, { entity: 'contact', label: '兴趣爱好', type: 'multiSelect', options: [{ value: 'golf', label: '高尔夫' }, { value: 'tea', label: '茶' }] });
-    const channel = createField(ws, testUser, { entity: 'order', label: '下单渠道', type: 'select', options: [{ value: 'web', label: '网站' }, { value: 'phone', label: '电话' }], required: true });
+    const hobby = createField(ws, testUser, {
+      entity: 'contact',
+      label: '兴趣爱好',
+      type: 'multiSelect',
+      options: [
+        { value: 'golf', label: '高尔夫' },
+        { value: 'tea', label: '茶' },
+      ],
+    });
+    const channel = createField(ws, testUser, {
+      entity: 'order',
+      label: '下单渠道',
+      type: 'select',
+      options: [
+        { value: 'web', label: '网站' },
+        { value: 'phone', label: '电话' },
+      ],
+      required: true,
+    });
     const c = createCustomer(ws, testUser, { name: '甲' });
     const ct = createContact(ws, testUser, { customerId: c.id, name: '王总', custom: { [hobby.columnName]: '高尔夫、茶' } });
     expect(ct.custom).toEqual({ [hobby.columnName]: ['golf', 'tea'] });
     updateContact(ws, testUser, ct.id, { custom: { [hobby.columnName]: ['tea'] } });
     expect(getCustomerCard(ws, c.id).contacts[0]?.custom).toEqual({ [hobby.columnName]: ['tea'] });
-    expect(errorOf(() => createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-01-01', lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 1 }] })).details?.fields).toEqual({
+    expect(
+      errorOf(() =>
+        createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-01-01', lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 1 }] }),
+      ).details?.fields,
+    ).toEqual({
       [`custom.${channel.columnName}`]: 'required',
     });
-    const order = createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-01-01', lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 1 }], custom: { [channel.columnName]: '电话' } });
+    const order = createOrder(ws, testUser, {
+      customerId: c.id,
+      orderDate: '2026-01-01',
+      lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 1 }],
+      custom: { [channel.columnName]: '电话' },
+    });
     expect(order.custom).toEqual({ [channel.columnName]: 'phone' });
-    expect(customerHistory(ws, c.id).some((h) => h.entity === 'contact' && h.field === hobby.columnName && JSON.stringify(h.newValue) === '["tea"]')).toBe(true);
+    expect(
+      customerHistory(ws, c.id).some((h) => h.entity === 'contact' && h.field === hobby.columnName && JSON.stringify(h.newValue) === '["tea"]'),
+    ).toBe(true);
   });
 });

@@ -33,7 +33,9 @@ function seeded(path: string, customers: number): Workspace {
 }
 
 const plan = (ws: Workspace, column: string) =>
-  (ws.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM customers WHERE deleted = 0 AND ${column} = 'a'`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+  (ws.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM customers WHERE deleted = 0 AND ${column} = 'a'`).all() as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' ');
 
 function waitFor<T extends KecardEvent>(events: KecardEvent[], match: (e: KecardEvent) => e is T, timeoutMs = 20_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -64,7 +66,10 @@ describe('indexed custom fields', () => {
       expect(plan(ws, f.columnName)).not.toContain(indexName(f.columnName));
 
       const progress: [number, number, string][] = [];
-      expect(buildMissingIndexes(ws, { chunk: 7, onProgress: (done, total, phase) => progress.push([done, total, phase]) })).toEqual({ built: [f.id], cancelled: false });
+      expect(buildMissingIndexes(ws, { chunk: 7, onProgress: (done, total, phase) => progress.push([done, total, phase]) })).toEqual({
+        built: [f.id],
+        cancelled: false,
+      });
       expect(existingIndexes(ws).has(indexName(f.columnName))).toBe(true);
       expect(plan(ws, f.columnName)).toContain(indexName(f.columnName));
       expect(ws.db.prepare(`SELECT count(*) FROM customers WHERE deleted = 0 AND ${f.columnName} = 'a'`).pluck().get()).toBe(unindexed);

@@ -164,7 +164,11 @@ describe('opening a workspace in the wrong surroundings', () => {
       // SQLite's own limit on the file's pages: the next page it needs gets SQLITE_FULL, exactly
       // as a full disk does.
       db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-      const dispatch = createRouter(customerHandlers(() => host.workspace), () => undefined, { workspacePath: () => host.workspacePath });
+      const dispatch = createRouter(
+        customerHandlers(() => host.workspace),
+        () => undefined,
+        { workspacePath: () => host.workspacePath },
+      );
       const envelope = await dispatch('customers.create', { values: { name: '磁盘满时的客户', notes: '长'.repeat(5_000) } }, host.context);
       expect(envelope).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
       if (envelope.ok) return;
@@ -210,7 +214,12 @@ describe('opening a workspace in the wrong surroundings', () => {
     mkdirSync(folder);
     const host = new AppHost({ dataDir: join(dir, 'data'), shell: 'browser' });
     try {
-      for (const attempt of [() => host.create(through), () => openWorkspace(through, { create: true }), () => host.open(folder), () => openWorkspace(folder)]) {
+      for (const attempt of [
+        () => host.create(through),
+        () => openWorkspace(through, { create: true }),
+        () => host.open(folder),
+        () => openWorkspace(folder),
+      ]) {
         let error: unknown = null;
         try {
           attempt();
@@ -269,7 +278,11 @@ describe('opening a workspace in the wrong surroundings', () => {
     // write transaction.
     const ws = openWorkspace(path, { busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
     try {
-      const dispatch = createRouter(customerHandlers(() => ws), () => undefined, { workspacePath: () => ws.path });
+      const dispatch = createRouter(
+        customerHandlers(() => ws),
+        () => undefined,
+        { workspacePath: () => ws.path },
+      );
       const envelope = await dispatch('customers.create', { values: { name: '等锁的客户' } }, testUser);
       expect(envelope).toMatchObject({
         ok: false,

@@ -97,7 +97,7 @@ describe('the workspace lock', () => {
     expect(existsSync(lockPathOf(path))).toBe(false);
   });
 
-  it('a crashed holder\'s pid now run by another process: its start time differs, the lock is taken over', { timeout: 90_000 }, async () => {
+  it("a crashed holder's pid now run by another process: its start time differs, the lock is taken over", { timeout: 90_000 }, async () => {
     const path = newWorkspace('reused-pid.kecard');
     holder = await startHolder(join(dir, 'data-a'), path);
     const crashed = holder;
@@ -115,7 +115,9 @@ describe('the workspace lock', () => {
       expect(processStartTime(pid)).not.toBeNull();
       // Same pid and the start time it really has: a live holder, refused.
       writeFileSync(lockPathOf(path), JSON.stringify({ ...left, pid, startTime: processStartTime(pid) }));
-      expect(() => acquireWorkspaceLock(path, 'cli')).toThrow(expect.objectContaining({ code: 'WORKSPACE_LOCKED', details: expect.objectContaining({ pid }) as unknown }));
+      expect(() => acquireWorkspaceLock(path, 'cli')).toThrow(
+        expect.objectContaining({ code: 'WORKSPACE_LOCKED', details: expect.objectContaining({ pid }) as unknown }),
+      );
       // Same pid, the crashed holder's start time: not the holder any more, taken over.
       writeFileSync(lockPathOf(path), JSON.stringify({ ...left, pid }));
       const host = new AppHost({ dataDir: join(dir, 'data-b'), shell: 'browser' });
@@ -129,7 +131,15 @@ describe('the workspace lock', () => {
 
   it('never takes over a lock held on another machine, nor one being written right now', () => {
     const path = newWorkspace('remote.kecard');
-    const remote = { app: 'electron', user: 'zhang', host: 'front-desk-pc', pid: 4242, since: '2026-12-01T08:00:00.000Z', bootId: null, token: 't-1' };
+    const remote = {
+      app: 'electron',
+      user: 'zhang',
+      host: 'front-desk-pc',
+      pid: 4242,
+      since: '2026-12-01T08:00:00.000Z',
+      bootId: null,
+      token: 't-1',
+    };
     writeFileSync(lockPathOf(path), JSON.stringify(remote));
     let refusal: unknown = null;
     try {

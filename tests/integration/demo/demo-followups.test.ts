@@ -55,7 +55,11 @@ describe('demo data with receipts and business records', () => {
     expect(ra.receipts).toBeGreaterThan(ra.orders / 2);
     expect(ra.records).toBeGreaterThan(options.customers / 2);
     // A second part reuses the two business types of the first.
-    expect(listBusinessTypes(parts).map((t) => t.name).sort()).toEqual(['客户回访', '销售机会跟踪']);
+    expect(
+      listBusinessTypes(parts)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['客户回访', '销售机会跟踪']);
   });
 
   it('pays orders as a business would: never more than the total, never before the order or after the last day', () => {
@@ -63,11 +67,19 @@ describe('demo data with receipts and business records', () => {
     generateDemo(ws, testUser, options);
     const overpaid = n(ws, 'SELECT count(*) FROM orders o WHERE (SELECT sum(amount_fen) FROM receipts WHERE order_id = o.id) > o.total_fen');
     expect(overpaid).toBe(0);
-    expect(n(ws, "SELECT count(*) FROM receipts r JOIN orders o ON o.id = r.order_id WHERE r.receipt_date < o.order_date OR r.receipt_date > '2026-06-30'")).toBe(0);
+    expect(
+      n(
+        ws,
+        "SELECT count(*) FROM receipts r JOIN orders o ON o.id = r.order_id WHERE r.receipt_date < o.order_date OR r.receipt_date > '2026-06-30'",
+      ),
+    ).toBe(0);
     expect(n(ws, "SELECT count(*) FROM receipts r JOIN orders o ON o.id = r.order_id WHERE o.status IN ('draft', 'cancelled')")).toBe(0);
     expect(n(ws, 'SELECT count(*) FROM receipts r JOIN orders o ON o.id = r.order_id WHERE r.customer_id <> o.customer_id')).toBe(0);
     // Most completed orders are settled to the fen; some are still open, so receivables show something.
-    const settled = n(ws, "SELECT count(*) FROM orders o WHERE status = 'completed' AND (SELECT sum(amount_fen) FROM receipts WHERE order_id = o.id) = o.total_fen");
+    const settled = n(
+      ws,
+      "SELECT count(*) FROM orders o WHERE status = 'completed' AND (SELECT sum(amount_fen) FROM receipts WHERE order_id = o.id) = o.total_fen",
+    );
     const completed = n(ws, "SELECT count(*) FROM orders WHERE status = 'completed'");
     expect(settled / completed).toBeGreaterThan(0.7);
     expect(settled).toBeLessThan(completed);
@@ -94,7 +106,11 @@ describe('demo data with receipts and business records', () => {
     expect(visits.total).toBeGreaterThan(20);
     expect(new Set(opportunities.rows.map((o) => o.status))).toEqual(new Set(['lead', 'needs', 'proposal', 'negotiation', 'won', 'lost']));
     const labels = (typeId: string): Record<string, string> =>
-      Object.fromEntries((ws.db.prepare('SELECT column_name AS c, label FROM custom_fields WHERE business_type_id = ?').all(typeId) as { c: string; label: string }[]).map((f) => [f.c, f.label]));
+      Object.fromEntries(
+        (
+          ws.db.prepare('SELECT column_name AS c, label FROM custom_fields WHERE business_type_id = ?').all(typeId) as { c: string; label: string }[]
+        ).map((f) => [f.c, f.label]),
+      );
     const byLabel = (custom: Record<string, unknown> | undefined, names: Record<string, string>): Record<string, unknown> =>
       Object.fromEntries(Object.entries(custom ?? {}).map(([k, v]) => [names[k] ?? k, v]));
     const oppLabels = labels(opportunity.id);

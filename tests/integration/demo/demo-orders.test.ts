@@ -39,9 +39,22 @@ describe('demo data with sales', () => {
     expect(n(a, "SELECT count(*) FROM orders WHERE order_date > '2026-06-30' OR order_date < '2023-06-30'")).toBe(0);
     expect(n(a, "SELECT count(*) FROM orders WHERE status = 'cancelled'")).toBeGreaterThan(0);
     // Totals are the lines' amounts less the order discount, as the order service computes them.
-    expect(n(a, 'SELECT count(*) FROM orders o WHERE total_fen <> max(0, (SELECT sum(amount_fen) FROM order_lines WHERE order_id = o.id) - discount_fen)')).toBe(0);
+    expect(
+      n(a, 'SELECT count(*) FROM orders o WHERE total_fen <> max(0, (SELECT sum(amount_fen) FROM order_lines WHERE order_id = o.id) - discount_fen)'),
+    ).toBe(0);
     // With sales come receipts, business records and the two business types (with their fields) they go to.
-    const rows = ra.customers + ra.departments + ra.contacts + ra.employees + ra.products + ra.orders + ra.orderLines + ra.receipts + ra.records + 2 + n(a, 'SELECT count(*) FROM custom_fields');
+    const rows =
+      ra.customers +
+      ra.departments +
+      ra.contacts +
+      ra.employees +
+      ra.products +
+      ra.orders +
+      ra.orderLines +
+      ra.receipts +
+      ra.records +
+      2 +
+      n(a, 'SELECT count(*) FROM custom_fields');
     expect(n(a, "SELECT count(*) FROM change_log_entries WHERE op = 'create' AND source = 'demo'")).toBe(rows);
     expect(n(a, 'SELECT count(DISTINCT tx) FROM change_log_entries')).toBe(1);
   });

@@ -42,8 +42,16 @@ describe('demo data generator', () => {
     expect(count(ws, 'SELECT count(*) n FROM change_log')).toBe(rows);
     expect(count(ws, "SELECT count(*) n FROM change_log_entries WHERE op = 'create' AND source = 'demo' AND user_id = 'u-test'")).toBe(rows);
     expect(count(ws, 'SELECT count(DISTINCT tx) n FROM change_log_entries')).toBe(1);
-    for (const [table, entity] of [['customers', 'customer'], ['departments', 'department'], ['contacts', 'contact'], ['employees', 'employee']]) {
-      const missing = count(ws, `SELECT count(*) n FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM change_log_entries l WHERE l.entity = '${entity}' AND l.entity_id = t.id)`);
+    for (const [table, entity] of [
+      ['customers', 'customer'],
+      ['departments', 'department'],
+      ['contacts', 'contact'],
+      ['employees', 'employee'],
+    ]) {
+      const missing = count(
+        ws,
+        `SELECT count(*) n FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM change_log_entries l WHERE l.entity = '${entity}' AND l.entity_id = t.id)`,
+      );
       expect(missing, table).toBe(0);
     }
     // The card's history shows the creation of the customer and of everything on it.
@@ -66,7 +74,11 @@ describe('demo data generator', () => {
         if (values.departmentId) expect(card.departments.map((d) => d.id)).toContain(values.departmentId);
       }
     }
-    const sample = ws.db.prepare("SELECT id, name, code FROM customers WHERE kind = 'company' LIMIT 1").get() as { id: string; name: string; code: string };
+    const sample = ws.db.prepare("SELECT id, name, code FROM customers WHERE kind = 'company' LIMIT 1").get() as {
+      id: string;
+      name: string;
+      code: string;
+    };
     expect(quickSearch(ws, sample.code).hits.map((h) => h.id)).toContain(sample.id);
     expect(quickSearch(ws, sample.name, 200).hits.map((h) => h.id)).toContain(sample.id);
   });

@@ -70,8 +70,10 @@ describe('history labels', () => {
     for (const t of [zh, english]) {
       for (const entity of ENTITIES) expect(t(`hist.entity.${entity}`, { defaultValue: '' }), entity).not.toBe('');
       for (const op of CHANGE_OPS) expect(t(`hist.op.${op}`, { defaultValue: '' }), op).not.toBe('');
-      for (const status of ORDER_STATUSES) expect(fieldValueText(t, { entity: 'order', entityId: 'x' }, 'status', status, EMPTY_LEXICON)).not.toMatch(/^[a-z]+$/);
-      for (const type of CUSTOM_FIELD_TYPES) expect(fieldValueText(t, { entity: 'customField', entityId: 'x' }, 'type', type, EMPTY_LEXICON)).not.toBe(type);
+      for (const status of ORDER_STATUSES)
+        expect(fieldValueText(t, { entity: 'order', entityId: 'x' }, 'status', status, EMPTY_LEXICON)).not.toMatch(/^[a-z]+$/);
+      for (const type of CUSTOM_FIELD_TYPES)
+        expect(fieldValueText(t, { entity: 'customField', entityId: 'x' }, 'type', type, EMPTY_LEXICON)).not.toBe(type);
     }
     expect(entityText(zh, 'orderLine')).toBe('订单明细');
     expect(opText(zh, 'purge')).toBe('彻底清除');
@@ -107,7 +109,10 @@ describe('a card history in words', () => {
     });
     const budget = await call<{ columnName: string }>('fields.create', { entity: 'customer', label: '年度预算', type: 'money' });
     const c = await call('customers.create', { values: { name: '历史呈现有限公司', ownerId: owner.id, custom: { [level.columnName]: 'o1' } } });
-    await call('customers.update', { id: c.id, patch: { customerClass: 'A', lifecycle: 'repeat', custom: { [level.columnName]: 'o2', [budget.columnName]: 1234500 } } });
+    await call('customers.update', {
+      id: c.id,
+      patch: { customerClass: 'A', lifecycle: 'repeat', custom: { [level.columnName]: 'o2', [budget.columnName]: 1234500 } },
+    });
     const dept = await call('departments.create', { customerId: c.id, name: '采购部' });
     await call('contacts.create', { customerId: c.id, departmentId: dept.id, name: '赵敏' });
     const order = await call<{ id: string; lines: { id: string }[] }>('orders.create', {
@@ -117,7 +122,10 @@ describe('a card history in words', () => {
     });
     const line = order.lines[0];
     if (!line) throw new Error('no line');
-    await call('orders.update', { id: order.id, patch: { status: 'shipped', lines: [{ id: line.id, productName: '绿茶', quantityMilli: 2500, unitPriceFen: 9900 }] } });
+    await call('orders.update', {
+      id: order.id,
+      patch: { status: 'shipped', lines: [{ id: line.id, productName: '绿茶', quantityMilli: 2500, unitPriceFen: 9900 }] },
+    });
     await call('receipts.create', { customerId: c.id, orderId: order.id, receiptDate: '2025-04-02', amountFen: 24750, method: '转账' });
     await call('customerStaff.add', { customerId: c.id, employeeId: owner.id, role: '客户经理' });
     const type = await call('businessTypes.createFromTemplate', { template: 'opportunity' });
@@ -130,7 +138,19 @@ describe('a card history in words', () => {
 
     const view = await call<HistoryView>('customers.historyView', { id: c.id });
     const entities = new Set(view.entries.map((e) => e.entity));
-    for (const e of ['customer', 'department', 'contact', 'order', 'orderLine', 'receipt', 'customerStaff', 'businessRecord', 'expense', 'favouriteItem']) expect(entities, e).toContain(e);
+    for (const e of [
+      'customer',
+      'department',
+      'contact',
+      'order',
+      'orderLine',
+      'receipt',
+      'customerStaff',
+      'businessRecord',
+      'expense',
+      'favouriteItem',
+    ])
+      expect(entities, e).toContain(e);
 
     const lines = view.entries.map((e) => presentChange(zh, e, view.lexicon));
     const shown = lines.flatMap((l) => [l.object, l.field, l.oldText, l.newText]);
@@ -146,7 +166,24 @@ describe('a card history in words', () => {
     // Not even the start of an id (the old history showed the first 8 characters of unknown ids).
     for (const id of new Set(view.entries.map((e) => e.entityId))) expect(text).not.toContain(id.slice(0, 8));
     // …and what the user sees elsewhere instead.
-    for (const expected of ['订单明细 · 绿茶', '数量', '2.5', '¥99.00', '已发货', '¥12,345.00', '合作等级', '战略合作', '普通合作', '王经理', '重点客户', '需求确认', '老客户', '差旅费', '¥50.00', '采购部']) {
+    for (const expected of [
+      '订单明细 · 绿茶',
+      '数量',
+      '2.5',
+      '¥99.00',
+      '已发货',
+      '¥12,345.00',
+      '合作等级',
+      '战略合作',
+      '普通合作',
+      '王经理',
+      '重点客户',
+      '需求确认',
+      '老客户',
+      '差旅费',
+      '¥50.00',
+      '采购部',
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });

@@ -26,7 +26,11 @@ afterEach(() => {
 });
 
 const contacts = () =>
-  ws.db.prepare('SELECT c.name AS customer, ct.name, ct.mobile, ct.title FROM contacts ct JOIN customers c ON c.id = ct.customer_id WHERE ct.deleted = 0 ORDER BY ct.mobile').all() as {
+  ws.db
+    .prepare(
+      'SELECT c.name AS customer, ct.name, ct.mobile, ct.title FROM contacts ct JOIN customers c ON c.id = ct.customer_id WHERE ct.deleted = 0 ORDER BY ct.mobile',
+    )
+    .all() as {
     customer: string;
     name: string;
     mobile: string | null;
@@ -37,7 +41,12 @@ describe('contact import dedupes by (customer, mobile)', () => {
   it('the same GBK contact sheet imported twice adds nobody twice; overwrite updates in place through the service', async () => {
     createCustomer(ws, testUser, { name: '上海华信贸易有限公司' });
     createCustomer(ws, testUser, { name: '广州天河商行' });
-    const csv = ['客户名称,联系人,手机,职务', '上海华信贸易有限公司,王强,13912345678,经理', '广州天河商行,王强,13912345678,老板', '上海华信贸易有限公司,李娜,+86 139 1234 5679,'].join('\r\n');
+    const csv = [
+      '客户名称,联系人,手机,职务',
+      '上海华信贸易有限公司,王强,13912345678,经理',
+      '广州天河商行,王强,13912345678,老板',
+      '上海华信贸易有限公司,李娜,+86 139 1234 5679,',
+    ].join('\r\n');
     const path = join(files.dir, '联系人.csv');
     writeFileSync(path, iconv.encode(csv, 'gbk'));
     const first = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: false });
@@ -57,7 +66,9 @@ describe('contact import dedupes by (customer, mobile)', () => {
     const changed = ['客户名称,联系人,手机,职务', '上海华信贸易有限公司,王强,139 1234 5678,总经理'].join('\r\n');
     const path2 = join(files.dir, '联系人2.csv');
     writeFileSync(path2, iconv.encode(changed, 'gbk'));
-    const updated = await runImport(ws, testUser, path2, importSettings.parse({ target: 'contacts', duplicateAction: 'overwrite' }), { dryRun: false });
+    const updated = await runImport(ws, testUser, path2, importSettings.parse({ target: 'contacts', duplicateAction: 'overwrite' }), {
+      dryRun: false,
+    });
     expect(updated.written).toEqual({ inserted: 0, updated: 1, skipped: 0 });
     expect(contacts()).toEqual([
       { customer: '上海华信贸易有限公司', name: '王强', mobile: '13912345678', title: '总经理' },
@@ -90,10 +101,16 @@ describe('a customer sheet carrying contacts', () => {
     ]);
     const path = join(files.dir, '客户.xlsx');
     await wb.xlsx.writeFile(path);
-    const settings = () => importSettings.parse({ target: 'customers', mapping: { 0: 'name', 1: 'phones', 2: 'contactName', 3: 'contactMobile', 4: 'contactTitle' } });
+    const settings = () =>
+      importSettings.parse({ target: 'customers', mapping: { 0: 'name', 1: 'phones', 2: 'contactName', 3: 'contactMobile', 4: 'contactTitle' } });
     const check = await runImport(ws, testUser, path, settings(), { dryRun: true });
     expect(check.problems).toEqual([]);
-    expect(check.preview[0]).toMatchObject({ name: '上海华信贸易有限公司', contactName: '王强', contactMobile: '13912345678', contactTitle: '采购经理' });
+    expect(check.preview[0]).toMatchObject({
+      name: '上海华信贸易有限公司',
+      contactName: '王强',
+      contactMobile: '13912345678',
+      contactTitle: '采购经理',
+    });
 
     const first = await runImport(ws, testUser, path, settings(), { dryRun: false });
     expect(first.written).toMatchObject({ inserted: 3, skipped: 1 });

@@ -64,7 +64,7 @@ function stage(name: string, bytes: Buffer): string {
 }
 
 describe('a crafted .xls (prototype pollution through SheetJS)', () => {
-  it('each poisoned sheet name: inspect reads that sheet\'s own rows or refuses clearly; main untouched', { timeout: 120_000 }, async () => {
+  it("each poisoned sheet name: inspect reads that sheet's own rows or refuses clearly; main untouched", { timeout: 120_000 }, async () => {
     const before = prototypeSnapshot();
     const fileToken = stage('poison.xls', craftedXls(POISON));
     const ctx = app.host.context;
@@ -114,7 +114,10 @@ describe('a crafted .xls (prototype pollution through SheetJS)', () => {
     const good = XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
     const ctx = app.host.context;
     // Garbage over the compound file's directory sector, and over the end of the workbook stream.
-    for (const [name, at, length] of [['directory.xls', 512, 64], ['records.xls', good.length - 2000, 1500]] as const) {
+    for (const [name, at, length] of [
+      ['directory.xls', 512, 64],
+      ['records.xls', good.length - 2000, 1500],
+    ] as const) {
       const bytes = Buffer.from(good);
       bytes.fill(0xff, at, at + length);
       const envelope = await app.dispatch('import.inspect', { fileToken: stage(name, bytes), target: 'customers' }, ctx);

@@ -49,7 +49,8 @@ async function whileTicking<T>(work: () => Promise<T>): Promise<{ outcome: Promi
   return { outcome: outcome as PromiseSettledResult<T>, longestGap, ticks };
 }
 
-const refusedWith = (outcome: PromiseSettledResult<unknown>) => (outcome.status === 'rejected' ? (outcome.reason as { code?: string; details?: unknown }) : { code: 'resolved' });
+const refusedWith = (outcome: PromiseSettledResult<unknown>) =>
+  outcome.status === 'rejected' ? (outcome.reason as { code?: string; details?: unknown }) : { code: 'resolved' };
 
 /** A shared string of `chars` copies of 'A', written a megabyte at a time. */
 function* longString(chars: number): Iterable<string> {
@@ -71,23 +72,40 @@ describe('hostile xlsx files', () => {
   it('a part declaring 3 GB is refused before anything is inflated', async () => {
     const path = join(files.dir, 'declared-bomb.xlsx');
     await writeXlsx(path, { strings: () => ['<si><t>a</t></si>'], columns: 1, stringsDeclaredSize: 3 * 1024 * MB });
-    await expect(readHead(path, {})).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'entryBytes', maxBytes: READ_LIMITS.entryBytes } });
+    await expect(readHead(path, {})).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'entryBytes', maxBytes: READ_LIMITS.entryBytes },
+    });
   });
 
   it('a part that lies about its size stops inflating at the limit', async () => {
     // 16 MB of valid XML declared as 100 bytes, read with a 4 MB limit for a part.
     const path = join(files.dir, 'lying-bomb.xlsx');
-    await writeXlsx(path, { strings: () => Array.from({ length: 16 }, () => '<si><t>a</t></si>'.repeat(MB / 16)), columns: 1, stringsDeclaredSize: 100 });
-    await expect(readHead(path, {}, { ...INSPECT_LIMITS, entryBytes: 4 * MB })).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'entryBytes' } });
+    await writeXlsx(path, {
+      strings: () => Array.from({ length: 16 }, () => '<si><t>a</t></si>'.repeat(MB / 16)),
+      columns: 1,
+      stringsDeclaredSize: 100,
+    });
+    await expect(readHead(path, {}, { ...INSPECT_LIMITS, entryBytes: 4 * MB })).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'entryBytes' },
+    });
     // All parts together: 17 MB honestly declared, past a 8 MB limit for the whole file.
     const honest = join(files.dir, 'honest-but-large.xlsx');
     await writeXlsx(honest, { strings: () => Array.from({ length: 16 }, () => '<si><t>a</t></si>'.repeat(MB / 16)), columns: 1 });
-    await expect(readHead(honest, {}, { ...INSPECT_LIMITS, inflatedBytes: 8 * MB })).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'inflatedBytes' } });
+    await expect(readHead(honest, {}, { ...INSPECT_LIMITS, inflatedBytes: 8 * MB })).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'inflatedBytes' },
+    });
   });
 
-  it('a sheet row past Excel\'s last row is refused', async () => {
+  it("a sheet row past Excel's last row is refused", async () => {
     const path = join(files.dir, 'far-row.xlsx');
-    await writeXlsx(path, { strings: () => ['<si><t>客户名称</t></si>'], columns: 1, sheetRows: () => ['<row r="999999999"><c r="A999999999"><v>1</v></c></row>'] });
+    await writeXlsx(path, {
+      strings: () => ['<si><t>客户名称</t></si>'],
+      columns: 1,
+      sheetRows: () => ['<row r="999999999"><c r="A999999999"><v>1</v></c></row>'],
+    });
     await expect(runImportCheck(path)).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'sheetRows', max: READ_LIMITS.sheetRows } });
   });
 });
@@ -114,26 +132,38 @@ describe('hostile text files', () => {
   it('a header of 100,000 columns: IMPORT_LIMIT columns', async () => {
     const path = join(files.dir, 'wide.csv');
     writeFileSync(path, `${Array.from({ length: 100_000 }, (_, i) => `列${i}`).join(',')}\n${'1,'.repeat(99_999)}1\n`);
-    await expect(inspectSource(path, 'customers', {}, [])).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'columns', max: READ_LIMITS.columns } });
+    await expect(inspectSource(path, 'customers', {}, [])).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'columns', max: READ_LIMITS.columns },
+    });
   });
 
   it('a cell over 32,767 characters and a header cell over 1,000 are refused, naming the row', async () => {
     const cell = join(files.dir, 'long-cell.csv');
     writeFileSync(cell, `客户名称,备注\n甲,${'注'.repeat(40_000)}\n`);
-    await expect(runImportCheck(cell)).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'cellChars', max: 32_767, row: 2, column: 2 } });
+    await expect(runImportCheck(cell)).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'cellChars', max: 32_767, row: 2, column: 2 },
+    });
     const header = join(files.dir, 'long-header.csv');
     writeFileSync(header, `客户名称,${'表头'.repeat(600)}\n甲,乙\n`);
-    await expect(inspectSource(header, 'customers', {}, [], {}, 1)).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'headerChars', max: 1000 } });
+    await expect(inspectSource(header, 'customers', {}, [], {}, 1)).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'headerChars', max: 1000 },
+    });
   });
 });
 
-describe('the reader thread\'s own limits', () => {
+describe("the reader thread's own limits", () => {
   /** 200 MB of distinct 30,000-character shared strings: parsed, they are all held in memory. */
   const manyLongStrings = async () => {
     const path = join(files.dir, 'many-long-strings.xlsx');
-    await writeXlsx(path, { strings: function* () {
-      for (let i = 0; i < 7000; i += 1) yield `<si><t>${String(i).padStart(6, '0')}${'B'.repeat(30_000)}</t></si>`;
-    }, columns: 2 });
+    await writeXlsx(path, {
+      strings: function* () {
+        for (let i = 0; i < 7000; i += 1) yield `<si><t>${String(i).padStart(6, '0')}${'B'.repeat(30_000)}</t></si>`;
+      },
+      columns: 2,
+    });
     return path;
   };
 
@@ -146,7 +176,10 @@ describe('the reader thread\'s own limits', () => {
 
   it('time: a read past its time limit is ended with IMPORT_LIMIT time', async () => {
     const path = await manyLongStrings();
-    await expect(readHead(path, {}, { ...INSPECT_LIMITS, seconds: 0.2 })).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'time', max: 0.2 } });
+    await expect(readHead(path, {}, { ...INSPECT_LIMITS, seconds: 0.2 })).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'time', max: 0.2 },
+    });
   });
 
   it('cancel: a cancelled job ends the reader while it is still parsing', async () => {
@@ -175,13 +208,20 @@ describe('legacy .xls on its reader thread (SheetJS, frozen prototypes)', () => 
     const path = join(FIXTURES, 'customers-title-merged.xls');
     ws = tempWorkspace();
     const producerFile = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main', 'import-worker.mjs'));
-    const report = await runImport(ws.ws, testUser, path, importSettings.parse({ target: 'customers', mode: 'validRows' }), { dryRun: true, producerFile, threadedFromBytes: 0 });
+    const report = await runImport(ws.ws, testUser, path, importSettings.parse({ target: 'customers', mode: 'validRows' }), {
+      dryRun: true,
+      producerFile,
+      threadedFromBytes: 0,
+    });
     expect(report).toMatchObject({ total: 3, valid: 2, invalid: 1, unknownOptions: { customerClass: ['钻石'] } });
   });
 
   it('is refused past its size limit before SheetJS reads it', async () => {
     const path = join(FIXTURES, 'customers-title-merged.xls');
-    await expect(readHead(path, {}, { ...INSPECT_LIMITS, xlsBytes: 1024 })).rejects.toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'xlsBytes', maxBytes: 1024 } });
+    await expect(readHead(path, {}, { ...INSPECT_LIMITS, xlsBytes: 1024 })).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT',
+      details: { limit: 'xlsBytes', maxBytes: 1024 },
+    });
   });
 });
 
@@ -205,9 +245,12 @@ describe('through the app', () => {
       app.host.open(wsPath);
       const ctx = app.host.context;
       const path = join(dir, 'slow.xlsx');
-      await writeXlsx(path, { strings: function* () {
-        for (let i = 0; i < 7000; i += 1) yield `<si><t>${String(i).padStart(6, '0')}${'B'.repeat(30_000)}</t></si>`;
-      }, columns: 2 });
+      await writeXlsx(path, {
+        strings: function* () {
+          for (let i = 0; i < 7000; i += 1) yield `<si><t>${String(i).padStart(6, '0')}${'B'.repeat(30_000)}</t></si>`;
+        },
+        columns: 2,
+      });
       const fileToken = app.host.staged.stagePath(path, 'slow.xlsx');
       const started = Date.now();
       const inspecting = app.dispatch('import.inspect', { fileToken, target: 'customers' }, ctx);
@@ -220,7 +263,10 @@ describe('through the app', () => {
       writeFileSync(small, '客户名称\n甲公司\n');
       const smallToken = app.host.staged.stagePath(small, 'small.csv');
       await app.dispatch('import.cancelInspect', { fileToken: smallToken }, ctx);
-      expect(await app.dispatch('import.inspect', { fileToken: smallToken, target: 'customers' }, ctx)).toMatchObject({ ok: true, value: { headers: ['客户名称'] } });
+      expect(await app.dispatch('import.inspect', { fileToken: smallToken, target: 'customers' }, ctx)).toMatchObject({
+        ok: true,
+        value: { headers: ['客户名称'] },
+      });
     } finally {
       await app.dispose();
       cleanup();
@@ -231,7 +277,9 @@ describe('through the app', () => {
     const { dir, cleanup } = tempDir();
     try {
       const bundle = pathToFileURL(`${dir}/`); // a worker folder that lacks file-reader-worker.mjs
-      expect(() => composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: bundle })).toThrow(/file reader .*file-reader-worker\.mjs.* is missing/);
+      expect(() => composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: bundle })).toThrow(
+        /file reader .*file-reader-worker\.mjs.* is missing/,
+      );
       // Tests composed without the bundle say so explicitly.
       const app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: bundle, parseFilesInPlace: true });
       void app.dispose();
@@ -260,7 +308,11 @@ describe('through the app', () => {
       const lineFile = join(dir, 'one-line.csv');
       writeFileSync(lineFile, `客户名称\n${'x,'.repeat(10 * MB)}\n`);
       const lineToken = app.host.staged.stagePath(lineFile, 'one-line.csv');
-      const check = await app.dispatch('import.check', { fileToken: lineToken, settings: { target: 'customers', mode: 'validRows', headerRow: 1, mapping: { '0': 'name' } } }, ctx);
+      const check = await app.dispatch(
+        'import.check',
+        { fileToken: lineToken, settings: { target: 'customers', mode: 'validRows', headerRow: 1, mapping: { '0': 'name' } } },
+        ctx,
+      );
       expect(check.ok).toBe(true);
       const finished = await jobFinished(events, (check as { ok: true; value: { jobId: string } }).value.jobId);
       expect(finished).toMatchObject({ ok: false, error: { code: 'IMPORT_LIMIT', details: { limit: 'recordChars' } } });

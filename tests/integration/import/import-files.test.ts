@@ -28,7 +28,16 @@ describe.each(['customers-title-merged.xlsx', 'customers-title-merged.xls'])('%s
     const inspection = await inspectSource(join(FIXTURES, file), 'customers', {}, []);
     expect(inspection.headerRow).toBe(3);
     expect(inspection.headers).toEqual(['客户编号', '客户名称', '省份', '客户等级', '手机', '电话', '首次合作日期', '备注']);
-    expect(inspection.suggested).toEqual({ '0': 'code', '1': 'name', '2': 'province', '3': 'customerClass', '4': 'phones', '5': 'phones', '6': null, '7': 'notes' });
+    expect(inspection.suggested).toEqual({
+      '0': 'code',
+      '1': 'name',
+      '2': 'province',
+      '3': 'customerClass',
+      '4': 'phones',
+      '5': 'phones',
+      '6': null,
+      '7': 'notes',
+    });
   });
 
   it('stores the values the sheet meant and asks about unknown options', async () => {
@@ -38,13 +47,26 @@ describe.each(['customers-title-merged.xlsx', 'customers-title-merged.xls'])('%s
     expect(check.flags).toEqual([{ row: 4, field: 'phones', code: 'phoneLeadingZero', value: '2083338888' }]);
     expect(listCustomers(ws, { offset: 0, limit: 10 }).total).toBe(0); // a check writes nothing
 
-    const report = await runImport(ws, testUser, path, settings({ target: 'customers', optionDecisions: { customerClass: { 钻石: 'A' } } }), { dryRun: false });
+    const report = await runImport(ws, testUser, path, settings({ target: 'customers', optionDecisions: { customerClass: { 钻石: 'A' } } }), {
+      dryRun: false,
+    });
     expect(report.written).toEqual({ inserted: 3, updated: 0, skipped: 0 });
     const stored = byCode();
-    expect(stored.get('KH001')).toMatchObject({ name: '广州华信电子科技有限公司', province: '广东省', customerClass: 'A', phones: ['13812345678', '020-83338888'], notes: '老客户介绍' });
+    expect(stored.get('KH001')).toMatchObject({
+      name: '广州华信电子科技有限公司',
+      province: '广东省',
+      customerClass: 'A',
+      phones: ['13812345678', '020-83338888'],
+      notes: '老客户介绍',
+    });
     expect(stored.get('KH002')).toMatchObject({ customerClass: 'B', phones: ['13900000000', '0571-87654321'] });
     // Full-width code folded; the name keeps its ideographic space as written; a formula-looking note kept as text.
-    expect(stored.get('KH003')).toMatchObject({ name: '北京\u3000燕京啤酒有限公司', customerClass: 'A', phones: ['010-62345678'], notes: '=HYPERLINK("http://x","y")' });
+    expect(stored.get('KH003')).toMatchObject({
+      name: '北京\u3000燕京啤酒有限公司',
+      customerClass: 'A',
+      phones: ['010-62345678'],
+      notes: '=HYPERLINK("http://x","y")',
+    });
     const history = customerHistory(ws, stored.get('KH001')?.id as string);
     expect(history[0]).toMatchObject({ op: 'create', source: `import:${file}` });
   });
@@ -59,9 +81,17 @@ describe('GBK csv with duplicates', () => {
     const existing = createCustomer(ws, testUser, { name: '上海浦东发展银行股份有限公司', address: null });
     const inspection = await inspectSource(path, 'customers', {}, [vip, revenue]);
     expect(inspection.info).toMatchObject({ format: 'text', encoding: 'gb18030', delimiter: ',' });
-    expect(inspection.suggested).toMatchObject({ '0': 'name', '2': 'phones', '3': 'address', '4': `custom:${vip.columnName}`, '5': `custom:${revenue.columnName}` });
+    expect(inspection.suggested).toMatchObject({
+      '0': 'name',
+      '2': 'phones',
+      '3': 'address',
+      '4': `custom:${vip.columnName}`,
+      '5': `custom:${revenue.columnName}`,
+    });
 
-    const check = await runImport(ws, testUser, path, settings({ target: 'customers', mode: 'validRows', duplicateKeys: ['name'] }), { dryRun: true });
+    const check = await runImport(ws, testUser, path, settings({ target: 'customers', mode: 'validRows', duplicateKeys: ['name'] }), {
+      dryRun: true,
+    });
     expect(check.problems).toEqual([{ row: 6, field: 'phones', code: 'phoneLost', value: '1.39E+10' }]);
     expect(check.duplicates.map((d) => [d.row, d.matchRow, d.matchId])).toEqual([
       [3, 2, null],
@@ -95,7 +125,10 @@ describe('GBK csv with duplicates', () => {
   it('rolls back everything when cancelled in the middle of writing', async () => {
     const { dir, cleanup: removeDir } = tempDir();
     const big = join(dir, 'big.csv');
-    writeFileSync(big, ['客户名称,手机', ...Array.from({ length: 3000 }, (_, i) => `批量客户${i}有限公司,138${String(i).padStart(8, '0')}`)].join('\n'));
+    writeFileSync(
+      big,
+      ['客户名称,手机', ...Array.from({ length: 3000 }, (_, i) => `批量客户${i}有限公司,138${String(i).padStart(8, '0')}`)].join('\n'),
+    );
     let polls = 0;
     let writtenWhenCancelled = 0;
     const phases: string[] = [];
@@ -118,5 +151,5 @@ describe('GBK csv with duplicates', () => {
     expect((ws.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(0);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
     removeDir();
-});
+  });
 });

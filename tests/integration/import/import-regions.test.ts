@@ -83,7 +83,13 @@ describe('importing regions', () => {
     ws.db.prepare("UPDATE customers SET province = '江苏', city = '南京' WHERE id = ?").run(c.id);
     const path = join(files.dir, 'update.csv');
     writeFileSync(path, ['客户名称,区县', '甲公司,玄武'].join('\n'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'customers', duplicateKeys: ['name'], duplicateAction: 'updateEmpty' }), { dryRun: false });
+    const report = await runImport(
+      ws,
+      testUser,
+      path,
+      importSettings.parse({ target: 'customers', duplicateKeys: ['name'], duplicateAction: 'updateEmpty' }),
+      { dryRun: false },
+    );
     expect(report.written).toMatchObject({ updated: 1 });
     expect(stored()).toEqual([{ name: '甲公司', province: '江苏省', city: '南京市', district: '玄武区' }]);
   });

@@ -64,10 +64,21 @@ describe('importing customers keeps what the user wrote', () => {
   it('contacts keep their written names and are linked to a customer written in another width', async () => {
     const c = createCustomer(ws, testUser, { name: '华为技术（深圳）有限公司' });
     const path = join(files.dir, 'contacts.csv');
-    writeFileSync(path, ['客户名称,联系人,职务,部门,手机', '华为技术(深圳)有限公司,Ｌｉｓａ　王,采购经理（华南）,采购部（一）,13912345678', '华为技术（深圳）有限公司,张伟,工程师,采购部(一),13912345679'].join('\n'));
+    writeFileSync(
+      path,
+      [
+        '客户名称,联系人,职务,部门,手机',
+        '华为技术(深圳)有限公司,Ｌｉｓａ　王,采购经理（华南）,采购部（一）,13912345678',
+        '华为技术（深圳）有限公司,张伟,工程师,采购部(一),13912345679',
+      ].join('\n'),
+    );
     const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: false });
     expect(report.problems).toEqual([]);
-    const contacts = ws.db.prepare('SELECT name, title, department_id AS d FROM contacts WHERE customer_id = ? ORDER BY name').all(c.id) as { name: string; title: string; d: string }[];
+    const contacts = ws.db.prepare('SELECT name, title, department_id AS d FROM contacts WHERE customer_id = ? ORDER BY name').all(c.id) as {
+      name: string;
+      title: string;
+      d: string;
+    }[];
     expect(contacts.map((x) => [x.name, x.title])).toEqual([
       ['张伟', '工程师'],
       ['Ｌｉｓａ　王', '采购经理（华南）'],

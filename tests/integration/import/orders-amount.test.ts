@@ -57,7 +57,14 @@ describe('importing orders with a line amount (金额)', () => {
         const quantity = [3, 7, 2.5, 1, 12, 0.75][Math.floor(random() * 6)] as number;
         const fen = 1 + Math.floor(random() * 5_000_000);
         fileTotal += BigInt(fen);
-        const row = sheet.addRow([`XS-2026-${String(order).padStart(4, '0')}`, new Date(Date.UTC(2026, 4, 1 + (order % 28))), customer, `商品${l}`, quantity, fen / 100]);
+        const row = sheet.addRow([
+          `XS-2026-${String(order).padStart(4, '0')}`,
+          new Date(Date.UTC(2026, 4, 1 + (order % 28))),
+          customer,
+          `商品${l}`,
+          quantity,
+          fen / 100,
+        ]);
         row.getCell(6).numFmt = '#,##0.00';
       }
     }
@@ -69,13 +76,23 @@ describe('importing orders with a line amount (金额)', () => {
     expect(Object.values(check.mapping)).toEqual(['orderNo', 'orderDate', 'customer', 'productName', 'quantity', 'amount']);
     expect(check.problems).toEqual([]);
     expect(check.warnings).toEqual([]);
-    expect(check.money).toEqual({ field: 'amount', header: '金额', fileFen: Number(fileTotal), linesFen: Number(fileTotal), ordersFen: Number(fileTotal) });
+    expect(check.money).toEqual({
+      field: 'amount',
+      header: '金额',
+      fileFen: Number(fileTotal),
+      linesFen: Number(fileTotal),
+      ordersFen: Number(fileTotal),
+    });
 
     const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: false });
     expect(report.written?.inserted).toBe(60);
     expect(revenueFen()).toBe(Number(fileTotal));
     // The price is derived (to the fen) and the amount is the file's, even where 数量 × 单价 is not.
-    const lines = ws.db.prepare('SELECT quantity_milli AS q, unit_price_fen AS p, amount_fen AS a FROM order_lines WHERE deleted = 0').all() as { q: number; p: number; a: number }[];
+    const lines = ws.db.prepare('SELECT quantity_milli AS q, unit_price_fen AS p, amount_fen AS a FROM order_lines WHERE deleted = 0').all() as {
+      q: number;
+      p: number;
+      a: number;
+    }[];
     expect(lines.some((l) => Math.round((l.q * l.p) / 1000) !== l.a)).toBe(true);
     for (const l of lines) expect(Math.abs((l.q * l.p) / 1000 - l.a)).toBeLessThanOrEqual(l.q / 2000 + 1);
   });
@@ -109,18 +126,32 @@ describe('importing orders with a line amount (金额)', () => {
     const so4 = byNo.get('SO-4');
     const line = so4?.lines[0];
     if (!so4 || !line) throw new Error('SO-4 missing');
-    const same = updateOrder(ws, testUser, so4.id, { notes: '核对过', lines: [{ id: line.id, productName: line.productName, quantityMilli: 3000, unitPriceFen: 33333, discountBp: 0 }] });
+    const same = updateOrder(ws, testUser, so4.id, {
+      notes: '核对过',
+      lines: [{ id: line.id, productName: line.productName, quantityMilli: 3000, unitPriceFen: 33333, discountBp: 0 }],
+    });
     expect(same.totalFen).toBe(100000);
-    const changed = updateOrder(ws, testUser, so4.id, { lines: [{ id: line.id, productName: line.productName, quantityMilli: 2000, unitPriceFen: 33333, discountBp: 0 }] });
+    const changed = updateOrder(ws, testUser, so4.id, {
+      lines: [{ id: line.id, productName: line.productName, quantityMilli: 2000, unitPriceFen: 33333, discountBp: 0 }],
+    });
     expect(changed.totalFen).toBe(66666);
     // An amount that quantity × price cannot give is refused.
-    expect(() => updateOrder(ws, testUser, so4.id, { lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 100, amountFen: 500 }] })).toThrow(KecardError);
+    expect(() =>
+      updateOrder(ws, testUser, so4.id, { lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 100, amountFen: 500 }] }),
+    ).toThrow(KecardError);
   });
 
   it('warns when a 金额 column is mapped to 单价, and the totals show the difference', async () => {
     createCustomer(ws, testUser, { name: '宁波舟山港股份有限公司' });
     const path = join(files.dir, 'wrong-mapping.csv');
-    writeFileSync(path, ['订单号,日期,客户,品名,数量,金额合计', 'SO-1,2026-05-01,宁波舟山港股份有限公司,集装箱,4,"2,000.00"', 'SO-2,2026-05-02,宁波舟山港股份有限公司,拖车,2,500'].join('\n'));
+    writeFileSync(
+      path,
+      [
+        '订单号,日期,客户,品名,数量,金额合计',
+        'SO-1,2026-05-01,宁波舟山港股份有限公司,集装箱,4,"2,000.00"',
+        'SO-2,2026-05-02,宁波舟山港股份有限公司,拖车,2,500',
+      ].join('\n'),
+    );
     const mapping = { '0': 'orderNo', '1': 'orderDate', '2': 'customer', '3': 'productName', '4': 'quantity', '5': 'unitPrice' };
     const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders', mapping }), { dryRun: true });
     expect(report.problems).toEqual([]);
@@ -134,9 +165,16 @@ describe('importing orders with a line amount (金额)', () => {
 
   it('names the missing required columns once, before reading any row', async () => {
     const path = join(files.dir, 'no-money.csv');
-    writeFileSync(path, ['订单号,订单日期,客户名称,产品名称,数量', ...Array.from({ length: 50 }, (_, i) => `SO-${i},2026-05-01,某公司,品,1`)].join('\n'));
+    writeFileSync(
+      path,
+      ['订单号,订单日期,客户名称,产品名称,数量', ...Array.from({ length: 50 }, (_, i) => `SO-${i},2026-05-01,某公司,品,1`)].join('\n'),
+    );
     const error = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KecardError);
-    expect((error as KecardError).details).toMatchObject({ fields: { mapping: 'columnsRequired' }, target: 'orders', missing: [['unitPrice', 'amount']] });
+    expect((error as KecardError).details).toMatchObject({
+      fields: { mapping: 'columnsRequired' },
+      target: 'orders',
+      missing: [['unitPrice', 'amount']],
+    });
   });
 });

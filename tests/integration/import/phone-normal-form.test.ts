@@ -28,7 +28,8 @@ afterEach(() => {
   files.cleanup();
 });
 
-const phonesOf = (id: string) => JSON.parse((ws.db.prepare('SELECT phones FROM customers WHERE id = ?').pluck().get(id) as string) ?? '[]') as string[];
+const phonesOf = (id: string) =>
+  JSON.parse((ws.db.prepare('SELECT phones FROM customers WHERE id = ?').pluck().get(id) as string) ?? '[]') as string[];
 
 describe('phones in one stored form', () => {
   it('the service layer stores the normal form on create and update, refuses what is not a phone', () => {
@@ -44,7 +45,7 @@ describe('phones in one stored form', () => {
     expect(updateContact(ws, testUser, contact.id, { mobile: '１３９１２３４５６７９' }).mobile).toBe('13912345679');
     // Invalid input is refused with the field's message, as before; nothing changes.
     expect(() => updateContact(ws, testUser, contact.id, { mobile: '12ab' })).toThrow();
-    expect((ws.db.prepare('SELECT mobile FROM contacts WHERE id = ?').pluck().get(contact.id) as string)).toBe('13912345679');
+    expect(ws.db.prepare('SELECT mobile FROM contacts WHERE id = ?').pluck().get(contact.id) as string).toBe('13912345679');
   });
 
   it('import (GBK CSV) stores the normal form; duplicates match by digits across forms; an existing row with an old form still matches', async () => {
@@ -61,7 +62,13 @@ describe('phones in one stored form', () => {
     ].join('\r\n');
     const path = join(files.dir, '客户.csv');
     writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'customers', duplicateKeys: ['name', 'mobile'], duplicateAction: 'skip' }), { dryRun: false });
+    const report = await runImport(
+      ws,
+      testUser,
+      path,
+      importSettings.parse({ target: 'customers', duplicateKeys: ['name', 'mobile'], duplicateAction: 'skip' }),
+      { dryRun: false },
+    );
     expect(report.problems).toEqual([]);
     expect(report.duplicates.map((d) => [d.row, d.matchRow, d.matchName, d.key])).toEqual([
       [4, 2, '上海华信贸易有限公司', 'mobile:13800138000'],

@@ -55,7 +55,12 @@ describe('import with the producer thread', () => {
     const s = settings({ target: 'customers', mode: 'validRows', duplicateAction: 'overwrite', rowActions: { '9': 'create' } });
     const local = await runImport(a.ws, testUser, path, s, { dryRun: false });
     const phases: string[] = [];
-    const threaded = await runImport(b.ws, testUser, path, s, { dryRun: false, producerFile: WORKER, threadedFromBytes: 0, onProgress: (_d, _t, p) => phases.push(p) });
+    const threaded = await runImport(b.ws, testUser, path, s, {
+      dryRun: false,
+      producerFile: WORKER,
+      threadedFromBytes: 0,
+      onProgress: (_d, _t, p) => phases.push(p),
+    });
 
     expect(phases).toContain('writing');
     // The existing bank has its own id in each workspace.
@@ -77,7 +82,11 @@ describe('import with the producer thread', () => {
   it('reports done before the WAL is folded back into the file, and leaves checkpointing on', async () => {
     const path = writeSheet();
     const before = statSync(b.ws.path).size;
-    await runImport(b.ws, testUser, path, settings({ target: 'customers', mode: 'validRows' }), { dryRun: false, producerFile: WORKER, threadedFromBytes: 0 });
+    await runImport(b.ws, testUser, path, settings({ target: 'customers', mode: 'validRows' }), {
+      dryRun: false,
+      producerFile: WORKER,
+      threadedFromBytes: 0,
+    });
     // The commit left the imported pages in the WAL; the next checkpoint (the connection's close) copies them.
     expect(statSync(b.ws.path).size).toBe(before);
     expect(b.ws.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
@@ -114,7 +123,9 @@ describe('import with the producer thread', () => {
 
   it('all or nothing reads the whole file, reports every bad row and writes nothing', async () => {
     const path = writeSheet();
-    await expect(runImport(b.ws, testUser, path, settings({ target: 'customers' }), { dryRun: false, producerFile: WORKER, threadedFromBytes: 0 })).rejects.toMatchObject({
+    await expect(
+      runImport(b.ws, testUser, path, settings({ target: 'customers' }), { dryRun: false, producerFile: WORKER, threadedFromBytes: 0 }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       details: { invalid: 23 },
     });
@@ -127,7 +138,15 @@ describe('contacts whose customer is not in the workspace', () => {
   it('are reported as row problems; the other rows import', async () => {
     createCustomer(a.ws, testUser, { name: '广州华信电子科技有限公司', code: 'KH001', address: null });
     const path = join(files.dir, 'contacts.csv');
-    writeFileSync(path, ['联系人,手机,客户名称,客户编号,部门', '王芳,13800000001,广州华信电子科技有限公司,,采购部', '李雷,13800000002,,KH001,', '张伟,13800000003,不存在的公司,,'].join('\n'));
+    writeFileSync(
+      path,
+      [
+        '联系人,手机,客户名称,客户编号,部门',
+        '王芳,13800000001,广州华信电子科技有限公司,,采购部',
+        '李雷,13800000002,,KH001,',
+        '张伟,13800000003,不存在的公司,,',
+      ].join('\n'),
+    );
     const report = await runImport(a.ws, testUser, path, settings({ target: 'contacts', mode: 'validRows' }), { dryRun: false });
     expect(report).toMatchObject({ total: 3, valid: 2, invalid: 1, written: { inserted: 2, updated: 0, skipped: 1 } });
     expect(report.problems).toEqual([{ row: 4, field: 'customer', code: 'notFound', value: '不存在的公司' }]);

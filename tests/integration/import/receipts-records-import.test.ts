@@ -38,13 +38,22 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 const count = (table: string) => (ws.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
-const cancelError = (fn: () => Promise<unknown>) => fn().then(() => null, (err: unknown) => err);
+const cancelError = (fn: () => Promise<unknown>) =>
+  fn().then(
+    () => null,
+    (err: unknown) => err,
+  );
 
 describe('receipts from a GBK csv', () => {
   let path: string;
   let orderId: string;
   beforeEach(() => {
-    orderId = createOrder(ws, testUser, { customerId: a.id, orderNo: 'SO-1', orderDate: '2026-04-20', lines: [{ productName: '集装箱租赁', quantityMilli: 1000, unitPriceFen: 500000 }] }).id;
+    orderId = createOrder(ws, testUser, {
+      customerId: a.id,
+      orderNo: 'SO-1',
+      orderDate: '2026-04-20',
+      lines: [{ productName: '集装箱租赁', quantityMilli: 1000, unitPriceFen: 500000 }],
+    }).id;
     createReceipt(ws, testUser, { customerId: b.id, receiptDate: '2026-04-01', amountFen: 10000 });
     path = join(dir, '收款.csv');
     const text = [
@@ -62,7 +71,15 @@ describe('receipts from a GBK csv', () => {
 
   it('checks: a wrong customer and an order of another customer are clear problems, duplicates are listed', async () => {
     const report = await runImport(ws, testUser, path, settings({ target: 'receipts' }), { dryRun: true });
-    expect(report.mapping).toEqual({ '0': 'receiptDate', '1': 'customer', '2': 'customerCode', '3': 'orderNo', '4': 'amount', '5': 'method', '6': 'notes' });
+    expect(report.mapping).toEqual({
+      '0': 'receiptDate',
+      '1': 'customer',
+      '2': 'customerCode',
+      '3': 'orderNo',
+      '4': 'amount',
+      '5': 'method',
+      '6': 'notes',
+    });
     expect(report).toMatchObject({ total: 6, valid: 4, invalid: 2 });
     expect(report.problems).toEqual([
       { row: 4, field: 'customer', code: 'notFound', value: '不存在的公司' },
@@ -72,17 +89,30 @@ describe('receipts from a GBK csv', () => {
       [6, 2, false],
       [7, null, true],
     ]);
-    expect(report.preview[0]).toMatchObject({ row: 2, customer: '宁波港务贸易有限公司', orderNo: 'SO-1', receiptDate: '2026-05-03', amount: '¥1,234.56' });
+    expect(report.preview[0]).toMatchObject({
+      row: 2,
+      customer: '宁波港务贸易有限公司',
+      orderNo: 'SO-1',
+      receiptDate: '2026-05-03',
+      amount: '¥1,234.56',
+    });
     expect(count('receipts')).toBe(1);
   });
 
   it('imports the valid rows exactly, linked to customer and order, logged as imported from the file', async () => {
-    await expect(runImport(ws, testUser, path, settings({ target: 'receipts' }), { dryRun: false })).rejects.toMatchObject({ code: 'VALIDATION', details: { invalid: 2 } });
+    await expect(runImport(ws, testUser, path, settings({ target: 'receipts' }), { dryRun: false })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { invalid: 2 },
+    });
     expect(count('receipts')).toBe(1);
 
-    const report = await runImport(ws, testUser, path, settings({ target: 'receipts', mode: 'validRows', rowActions: { '7': 'create' } }), { dryRun: false });
+    const report = await runImport(ws, testUser, path, settings({ target: 'receipts', mode: 'validRows', rowActions: { '7': 'create' } }), {
+      dryRun: false,
+    });
     expect(report.written).toEqual({ inserted: 3, updated: 0, skipped: 3 });
-    expect(customerReceipts(ws, a.id).map((r) => [r.receiptDate, r.amountFen, r.orderId, r.method, r.notes])).toEqual([['2026-05-03', 123456, orderId, '银行转账', '首付款']]);
+    expect(customerReceipts(ws, a.id).map((r) => [r.receiptDate, r.amountFen, r.orderId, r.method, r.notes])).toEqual([
+      ['2026-05-03', 123456, orderId, '银行转账', '首付款'],
+    ]);
     expect(customerReceipts(ws, b.id).map((r) => [r.receiptDate, r.amountFen, r.orderId, r.method, r.notes])).toEqual([
       ['2026-05-04', 8880, null, '现金', null],
       ['2026-04-01', 10000, null, null, '补录'],
@@ -168,7 +198,9 @@ describe('客户回访 records from an xlsx', () => {
       '8': `custom:${columns['回访结果']}`,
     });
     expect(report.unknownOptions).toEqual({ status: ['待回访'], employeeId: ['李四'], [`custom:${columns['回访方式']}`]: ['视频'] });
-    expect(report.problems.filter((p) => p.code !== 'unknownOption')).toEqual([{ row: 5, field: 'customer', code: 'notFound', value: '没有这家公司' }]);
+    expect(report.problems.filter((p) => p.code !== 'unknownOption')).toEqual([
+      { row: 5, field: 'customer', code: 'notFound', value: '没有这家公司' },
+    ]);
     expect(report.duplicates.map((d) => [d.row, d.matchRow, d.matchId !== null])).toEqual([
       [6, 3, false],
       [7, null, true],
@@ -200,7 +232,13 @@ describe('客户回访 records from an xlsx', () => {
       title: '季度回访（更正）',
       status: 'done',
       employeeId: zhang,
-      custom: { [col('回访单号')]: 'HF-001', [col('回访日期')]: '2026-05-02', [col('回访方式')]: 'o2', [col('回访费用')]: 123456, [col('回访结果')]: '很满意' },
+      custom: {
+        [col('回访单号')]: 'HF-001',
+        [col('回访日期')]: '2026-05-02',
+        [col('回访方式')]: 'o2',
+        [col('回访费用')]: 123456,
+        [col('回访结果')]: '很满意',
+      },
     });
     const ofB = listBusinessRecords(ws, { typeId: type.id, customerId: b.id }).rows.find((r) => r.title !== '旧回访');
     expect(ofB).toMatchObject({
@@ -231,13 +269,23 @@ describe('客户回访 records from an xlsx', () => {
   it('refuses settings without a type, a key that is not unique, and a field of another type', async () => {
     expect(importSettings.safeParse({ target: 'records' }).success).toBe(false);
     expect(importSettings.safeParse({ target: 'receipts', businessTypeId: type.id }).success).toBe(false);
-    await expect(runImport(ws, testUser, path, settings({ ...base(), recordKey: `custom:${columns['回访结果']}` }), { dryRun: true })).rejects.toMatchObject({
+    await expect(
+      runImport(ws, testUser, path, settings({ ...base(), recordKey: `custom:${columns['回访结果']}` }), { dryRun: true }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       details: { fields: { recordKey: 'invalid' } },
     });
     const other = createFromTemplate(ws, testUser, 'complaint');
     const foreign = listFields(ws, 'record', { businessTypeId: other.id })[0]?.columnName as string;
-    await expect(runImport(ws, testUser, path, settings({ target: 'records', businessTypeId: type.id, mapping: { '1': 'customer', '2': `custom:${foreign}` } }), { dryRun: true })).rejects.toMatchObject({
+    await expect(
+      runImport(
+        ws,
+        testUser,
+        path,
+        settings({ target: 'records', businessTypeId: type.id, mapping: { '1': 'customer', '2': `custom:${foreign}` } }),
+        { dryRun: true },
+      ),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       details: { fields: { mapping: 'unknownField' } },
     });
@@ -245,7 +293,9 @@ describe('客户回访 records from an xlsx', () => {
 
   it('kecard import --target records --type takes the type by name', async () => {
     const io = { json: true, note: () => undefined };
-    await expect(importCommand(join(dir, 'test.kecard'), { file: path, target: 'records', type: '没有的类型' }, io)).rejects.toThrow(/没有这个业务类型/);
+    await expect(importCommand(join(dir, 'test.kecard'), { file: path, target: 'records', type: '没有的类型' }, io)).rejects.toThrow(
+      /没有这个业务类型/,
+    );
     await expect(importCommand(join(dir, 'test.kecard'), { file: path, target: 'receipts', type: '客户回访' }, io)).rejects.toThrow(/--type/);
     const out = await importCommand(join(dir, 'test.kecard'), { file: path, target: 'records', type: '客户回访', dryRun: true }, io);
     expect(out.json).toMatchObject({ target: 'records', total: 5, written: null });

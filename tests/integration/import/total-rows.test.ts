@@ -52,7 +52,14 @@ describe('a trailing 合计 row', () => {
   });
 
   it('customers (GBK CSV): 合 计 / 总计： / 小计 rows are skipped, no customer named 合计, no problem', async () => {
-    const csv = ['客户名称,电话,年销售额', '上海华信贸易有限公司,13812345678,100', '广州天河商行,020-83331234,200', '小计,,300', '合 计：,,300', '总计,,300'].join('\r\n');
+    const csv = [
+      '客户名称,电话,年销售额',
+      '上海华信贸易有限公司,13812345678,100',
+      '广州天河商行,020-83331234,200',
+      '小计,,300',
+      '合 计：,,300',
+      '总计,,300',
+    ].join('\r\n');
     const path = join(files.dir, '客户.csv');
     writeFileSync(path, iconv.encode(csv, 'gbk'));
     const check = await runImport(ws, testUser, path, importSettings.parse({ target: 'customers' }), { dryRun: true });
@@ -66,7 +73,12 @@ describe('a trailing 合计 row', () => {
 
   it('receipts (GBK CSV): the 合计 row is reported once (check and write passes) and not imported', async () => {
     createCustomer(ws, testUser, { name: '上海华信贸易有限公司' });
-    const csv = ['收款日期,客户名称,收款金额', '2026-05-03,上海华信贸易有限公司,1000.00', '2026-05-04,上海华信贸易有限公司,234.56', '合计,,1234.56'].join('\r\n');
+    const csv = [
+      '收款日期,客户名称,收款金额',
+      '2026-05-03,上海华信贸易有限公司,1000.00',
+      '2026-05-04,上海华信贸易有限公司,234.56',
+      '合计,,1234.56',
+    ].join('\r\n');
     const path = join(files.dir, '收款.csv');
     writeFileSync(path, iconv.encode(csv, 'gbk'));
     const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'receipts' }), { dryRun: false });

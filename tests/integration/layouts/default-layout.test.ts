@@ -26,7 +26,12 @@ function revision1Default(typeId: string, typeName: string): CardLayout {
   const layout = defaultCustomerLayout([], []);
   layout.tabs = layout.tabs.filter((t) => t.related?.kind !== 'expenses');
   const history = layout.tabs.findIndex((t) => t.key === 'history');
-  layout.tabs.splice(history, 0, { key: `rec-${typeId.replace(/-/g, '')}`.slice(0, 40), label: typeName, sections: [], related: { kind: 'records', businessTypeId: typeId, columns: [] } });
+  layout.tabs.splice(history, 0, {
+    key: `rec-${typeId.replace(/-/g, '')}`.slice(0, 40),
+    label: typeName,
+    sections: [],
+    related: { kind: 'records', businessTypeId: typeId, columns: [] },
+  });
   return layout;
 }
 

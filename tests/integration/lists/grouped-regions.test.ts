@@ -24,7 +24,8 @@ function legacy(name: string, province: string | null, city: string | null = nul
   return c.id;
 }
 
-const provinceOf = (id: string) => ws.db.prepare('SELECT province, city FROM customers WHERE id = ?').get(id) as { province: string | null; city: string | null };
+const provinceOf = (id: string) =>
+  ws.db.prepare('SELECT province, city FROM customers WHERE id = ?').get(id) as { province: string | null; city: string | null };
 
 describe('grouping by region', () => {
   it('puts 广东 and 广东省 in one group, groups in pinyin order, and a drill selects the whole group', () => {
@@ -57,7 +58,14 @@ describe('grouping by region', () => {
     expect(rows.find((r) => r.key[0] === '华南')?.variants).toBeUndefined();
 
     // What the list's group drill sends (customer-groups.ts): the stored texts of the group.
-    const drill: QueryDefinition = { entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'province', operator: 'in', values: guangdong?.variants?.['0'] ?? [] }] } };
+    const drill: QueryDefinition = {
+      entity: 'customer',
+      where: {
+        kind: 'group',
+        op: 'and',
+        children: [{ kind: 'condition', field: 'province', operator: 'in', values: guangdong?.variants?.['0'] ?? [] }],
+      },
+    };
     expect(countQuery(ws, drill)).toBe(3);
 
     const cities = groupedTotals(ws, { entity: 'customer' }, ['province', 'city'], [{ field: '', fn: 'count' }]);
@@ -71,7 +79,10 @@ describe('grouping by region', () => {
     const id = legacy('甲', '广东', null);
     updateCustomer(ws, testUser, id, { city: '深圳' });
     expect(provinceOf(id)).toEqual({ province: '广东省', city: '深圳市' });
-    const logged = ws.db.prepare("SELECT field FROM change_log_entries WHERE entity_id = ? AND op = 'update' AND field IN ('province', 'city') ORDER BY field").pluck().all(id);
+    const logged = ws.db
+      .prepare("SELECT field FROM change_log_entries WHERE entity_id = ? AND op = 'update' AND field IN ('province', 'city') ORDER BY field")
+      .pluck()
+      .all(id);
     expect(logged).toEqual(['city', 'province']);
 
     // A city alone fills its province; a province the user clears stays cleared.
@@ -85,7 +96,12 @@ describe('grouping by region', () => {
 
   it('folds provinces in the time series by province, in pinyin order, and its drill counts the folded group', () => {
     const line = [{ productName: '货品', quantityMilli: 1000, unitPriceFen: 10_000 }];
-    for (const [name, province] of [['甲', '广东'], ['乙', '广东省'], ['丙', '上海'], ['丁', '安徽']] as const) {
+    for (const [name, province] of [
+      ['甲', '广东'],
+      ['乙', '广东省'],
+      ['丙', '上海'],
+      ['丁', '安徽'],
+    ] as const) {
       createOrder(ws, testUser, { customerId: legacy(name, province), orderDate: '2026-06-10', lines: line });
     }
     const rows = timeSeries(ws, '2026-06', '2026-06', 'province').rows;

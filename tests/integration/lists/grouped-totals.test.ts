@@ -26,15 +26,25 @@ describe('grouped lists with subtotals', () => {
       { numRuns: 80, seed: 7 },
     );
     data.forEach((d, i) =>
-      createCustomer(ws, testUser, { name: `客户${i}`, customerClass: d.customerClass, province: d.province, custom: { [revenue.columnName]: d.revenue } }),
+      createCustomer(ws, testUser, {
+        name: `客户${i}`,
+        customerClass: d.customerClass,
+        province: d.province,
+        custom: { [revenue.columnName]: d.revenue },
+      }),
     );
     const col = revenue.columnName;
-    const rows = groupedTotals(ws, { entity: 'customer' }, ['customerClass', 'province'], [
-      { field: col, fn: 'sum' },
-      { field: col, fn: 'avg' },
-      { field: col, fn: 'max' },
-      { field: '', fn: 'count' },
-    ]);
+    const rows = groupedTotals(
+      ws,
+      { entity: 'customer' },
+      ['customerClass', 'province'],
+      [
+        { field: col, fn: 'sum' },
+        { field: col, fn: 'avg' },
+        { field: col, fn: 'max' },
+        { field: '', fn: 'count' },
+      ],
+    );
     const check = (key: (string | null)[], members: typeof data) => {
       const row = rows.find((r) => JSON.stringify(r.key) === JSON.stringify(key));
       const values = members.map((m) => m.revenue).filter((v): v is number => v !== null);
@@ -60,7 +70,9 @@ describe('grouped lists with subtotals', () => {
   it('groups opportunities by stage, and expenses by the category tree', () => {
     const type = createFromTemplate(ws, testUser, 'opportunity');
     const c = createCustomer(ws, testUser, { name: '甲' });
-    const amount = ws.db.prepare("SELECT column_name AS c FROM custom_fields WHERE business_type_id = ? AND label = '预计金额'").get(type.id) as { c: string };
+    const amount = ws.db.prepare("SELECT column_name AS c FROM custom_fields WHERE business_type_id = ? AND label = '预计金额'").get(type.id) as {
+      c: string;
+    };
     const r1 = createBusinessRecord(ws, testUser, { typeId: type.id, customerId: c.id, title: '一期', custom: { [amount.c]: '10000' } });
     createBusinessRecord(ws, testUser, { typeId: type.id, customerId: c.id, title: '二期', custom: { [amount.c]: '2,500.50' } });
     createBusinessRecord(ws, testUser, { typeId: type.id, customerId: c.id, title: '三期', status: 'needs', custom: { [amount.c]: '1' } });

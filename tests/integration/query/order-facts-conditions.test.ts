@@ -53,7 +53,12 @@ function fromFacts(def: QueryDefinition): string[] {
 }
 
 const order = (customerId: string, yuan: number, status = 'confirmed') =>
-  createOrder(ws, testUser, { customerId, orderDate: '2026-11-20', status, lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+  createOrder(ws, testUser, {
+    customerId,
+    orderDate: '2026-11-20',
+    status,
+    lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+  });
 
 describe('related-orders conditions from the sales facts', () => {
   it('follow every change written after the facts were read: new, edited, cancelled and deleted orders', () => {

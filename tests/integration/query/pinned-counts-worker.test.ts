@@ -28,7 +28,10 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-const classA = { entity: 'customer', where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'customerClass', operator: 'eq', value: 'A' }] } };
+const classA = {
+  entity: 'customer',
+  where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'customerClass', operator: 'eq', value: 'A' }] },
+};
 const counts = async () => (await call<{ id: string; count: number | null; broken: boolean }[]>('queries.pinnedCounts', {})).map((c) => c.count);
 
 describe('pinned counts in the counts worker', () => {
@@ -36,7 +39,12 @@ describe('pinned counts in the counts worker', () => {
     const path = join(dir, 'shop.kecard');
     app.host.create(path);
     await call('queries.save', { name: 'A 类客户', definition: classA, shared: true, pinned: true });
-    await call('queries.save', { name: '全部（未置顶）', definition: { ...classA, where: { kind: 'group', op: 'and', children: [] } }, shared: true, pinned: false });
+    await call('queries.save', {
+      name: '全部（未置顶）',
+      definition: { ...classA, where: { kind: 'group', op: 'and', children: [] } },
+      shared: true,
+      pinned: false,
+    });
     expect(await counts()).toEqual([0]);
 
     for (const name of ['甲', '乙']) await call('customers.create', { values: { name, customerClass: 'A' } });

@@ -29,14 +29,13 @@ const and = (...children: QueryNode[]): QueryDefinition => ({ entity: 'customer'
 const or = (...children: QueryNode[]): QueryDefinition => ({ entity: 'customer', where: { kind: 'group', op: 'or', children } });
 const cond = (field: string, operator: string, value?: unknown): QueryNode =>
   ({ kind: 'condition', field, operator, ...(value === undefined ? {} : Array.isArray(value) ? { values: value } : { value }) }) as QueryNode;
-const orders = (mode: 'has' | 'hasNo' | 'aggregate', days: number, sumOver = 0): QueryNode =>
-  ({
-    kind: 'related',
-    relation: 'orders',
-    mode,
-    where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days }] },
-    ...(mode === 'aggregate' ? { aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: sumOver } } : {}),
-  });
+const orders = (mode: 'has' | 'hasNo' | 'aggregate', days: number, sumOver = 0): QueryNode => ({
+  kind: 'related',
+  relation: 'orders',
+  mode,
+  where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days }] },
+  ...(mode === 'aggregate' ? { aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: sumOver } } : {}),
+});
 
 function queries(folder: string, schemeId: string): QueryDefinition[] {
   return [
@@ -52,9 +51,33 @@ function queries(folder: string, schemeId: string): QueryDefinition[] {
 
 const via = fc.boolean();
 const command = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('customer' as const), cls: fc.constantFrom('A', 'B', 'C', null), city: fc.constantFrom('上海', '北京', null), via }), weight: 2 },
-  fc.record({ kind: fc.constant('edit' as const), n: fc.nat(), cls: fc.constantFrom('A', 'B', null), city: fc.constantFrom('上海', null), vip: fc.boolean(), via }),
-  { arbitrary: fc.record({ kind: fc.constant('order' as const), n: fc.nat(), ago: fc.constantFrom(0, 10, 45, 200), yuan: fc.constantFrom(100, 2_000), via }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('customer' as const),
+      cls: fc.constantFrom('A', 'B', 'C', null),
+      city: fc.constantFrom('上海', '北京', null),
+      via,
+    }),
+    weight: 2,
+  },
+  fc.record({
+    kind: fc.constant('edit' as const),
+    n: fc.nat(),
+    cls: fc.constantFrom('A', 'B', null),
+    city: fc.constantFrom('上海', null),
+    vip: fc.boolean(),
+    via,
+  }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('order' as const),
+      n: fc.nat(),
+      ago: fc.constantFrom(0, 10, 45, 200),
+      yuan: fc.constantFrom(100, 2_000),
+      via,
+    }),
+    weight: 3,
+  },
   fc.record({ kind: fc.constant('deleteOrder' as const), n: fc.nat(), via }),
   fc.record({ kind: fc.constant('contact' as const), n: fc.nat(), name: fc.constantFrom('张伟', '李娜'), via }),
   fc.record({ kind: fc.constant('folder' as const), n: fc.nat(), add: fc.boolean(), via }),
@@ -135,7 +158,15 @@ function run(ws: Workspace, other: Workspace, commands: Command[], withFacts = f
         case 'order': {
           const id = pick(c.n);
           const orderDate = iso(new Date(now.getTime() - c.ago * DAY));
-          if (id) orderIds.push(createOrder(target, testUser, { customerId: id, orderDate, status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: c.yuan * 100 }] }).id);
+          if (id)
+            orderIds.push(
+              createOrder(target, testUser, {
+                customerId: id,
+                orderDate,
+                status: 'confirmed',
+                lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: c.yuan * 100 }],
+              }).id,
+            );
           break;
         }
         case 'deleteOrder': {

@@ -52,9 +52,12 @@ beforeAll(() => {
       tags: fc.subarray(TAGS),
       phones: fc.subarray(PHONES, { maxLength: 2 }),
       daysAgo: fc.constantFrom(...DAYS_AGO),
-      contacts: fc.array(fc.record({ name: fc.constantFrom(...CONTACT_NAMES), birthday: fc.constantFrom(...BIRTHDAYS), title: fc.constantFrom('经理', '总监', null) }), {
-        maxLength: 3,
-      }),
+      contacts: fc.array(
+        fc.record({ name: fc.constantFrom(...CONTACT_NAMES), birthday: fc.constantFrom(...BIRTHDAYS), title: fc.constantFrom('经理', '总监', null) }),
+        {
+          maxLength: 3,
+        },
+      ),
       folder: fc.constantFrom(0, 1, null),
       orders: fc.array(
         fc.record({
@@ -109,21 +112,30 @@ beforeAll(() => {
     if (r.folder !== null) addToFolder(ws, testUser, folderIds[r.folder] as string, [c.id]);
   }
   applyScheme(ws, testUser, schemeId, 'P2', localDate(NOW));
-  const snapshots = ws.db.prepare("SELECT customer_id AS c, period AS p, class AS k, json_extract(metrics, '$.revenue') AS revenue FROM classification_snapshots").all() as {
+  const snapshots = ws.db
+    .prepare("SELECT customer_id AS c, period AS p, class AS k, json_extract(metrics, '$.revenue') AS revenue FROM classification_snapshots")
+    .all() as {
     c: string;
     p: string;
     k: string;
     revenue: number;
   }[];
   const folderMap = new Map<string, string[]>();
-  for (const f of ws.db.prepare('SELECT folder_id, item_id FROM favourite_items WHERE deleted = 0').all() as { folder_id: string; item_id: string }[]) {
+  for (const f of ws.db.prepare('SELECT folder_id, item_id FROM favourite_items WHERE deleted = 0').all() as {
+    folder_id: string;
+    item_id: string;
+  }[]) {
     folderMap.set(f.item_id, [...(folderMap.get(f.item_id) ?? []), f.folder_id]);
   }
   // The model reads back what the services stored, so it sees the same normalised values.
-  contacts = (ws.db.prepare('SELECT id, customer_id, name, title, mobile, phone, email, birthday, notes, created_at AS createdAt FROM contacts').all() as ModelRow[]).map(
-    (c) => ({ ...c, folders: folderMap.get(c.id) ?? [] }),
-  );
-  const orders = ws.db.prepare('SELECT id, customer_id, order_no AS orderNo, order_date AS orderDate, status, total_fen AS totalFen FROM orders').all() as ModelRow[];
+  contacts = (
+    ws.db
+      .prepare('SELECT id, customer_id, name, title, mobile, phone, email, birthday, notes, created_at AS createdAt FROM contacts')
+      .all() as ModelRow[]
+  ).map((c) => ({ ...c, folders: folderMap.get(c.id) ?? [] }));
+  const orders = ws.db
+    .prepare('SELECT id, customer_id, order_no AS orderNo, order_date AS orderDate, status, total_fen AS totalFen FROM orders')
+    .all() as ModelRow[];
   customers = (
     ws.db
       .prepare(
@@ -136,7 +148,14 @@ beforeAll(() => {
     tags: JSON.parse(c.tags) as string[],
     phones: JSON.parse(c.phones) as string[],
     folders: folderMap.get(c.id) ?? [],
-    ...Object.fromEntries(snapshots.filter((x) => x.c === c.id).flatMap((x): [string, string | number][] => [[snapshotFieldKey(schemeId, x.p), x.k], [snapshotRevenueFieldKey(schemeId, x.p), x.revenue]])),
+    ...Object.fromEntries(
+      snapshots
+        .filter((x) => x.c === c.id)
+        .flatMap((x): [string, string | number][] => [
+          [snapshotFieldKey(schemeId, x.p), x.k],
+          [snapshotRevenueFieldKey(schemeId, x.p), x.revenue],
+        ]),
+    ),
     contacts: contacts.filter((ct) => ct.customer_id === c.id),
     orders: orders.filter((o) => o.customer_id === c.id),
   }));
@@ -147,7 +166,15 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('name'),
-    operator: fc.constantFrom('eq' as const, 'neq' as const, 'contains' as const, 'notContains' as const, 'startsWith' as const, 'empty' as const, 'notEmpty' as const),
+    operator: fc.constantFrom(
+      'eq' as const,
+      'neq' as const,
+      'contains' as const,
+      'notContains' as const,
+      'startsWith' as const,
+      'empty' as const,
+      'notEmpty' as const,
+    ),
     value: fc.constantFrom('华为', '中兴通讯', 'alpha', 'ALPHA', '贸易', '北京'),
   }),
   fc.record({
@@ -167,7 +194,17 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('relationshipLevel'),
-    operator: fc.constantFrom('eq' as const, 'neq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'empty' as const, 'notEmpty' as const),
+    operator: fc.constantFrom(
+      'eq' as const,
+      'neq' as const,
+      'gt' as const,
+      'gte' as const,
+      'lt' as const,
+      'lte' as const,
+      'between' as const,
+      'empty' as const,
+      'notEmpty' as const,
+    ),
     value: fc.integer({ min: 1, max: 4 }),
     value2: fc.integer({ min: 1, max: 4 }),
   }),
@@ -201,7 +238,17 @@ const customerCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constantFrom('snapshotRevenue:S:P1', 'snapshotRevenue:S:P2'),
-    operator: fc.constantFrom('eq' as const, 'neq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'empty' as const, 'notEmpty' as const),
+    operator: fc.constantFrom(
+      'eq' as const,
+      'neq' as const,
+      'gt' as const,
+      'gte' as const,
+      'lt' as const,
+      'lte' as const,
+      'between' as const,
+      'empty' as const,
+      'notEmpty' as const,
+    ),
     value: fc.constantFrom(0, 5_000, 50_000, 500_000, 6_000_000),
     value2: fc.constantFrom(0, 50_000, 6_000_000, 20_000_000),
   }),
@@ -240,7 +287,10 @@ const relatedNode = fc.record({
   relation: fc.constant('contacts'),
   mode: fc.constantFrom('has' as const, 'hasNo' as const, 'count' as const),
   where: contactGroup,
-  count: fc.record({ op: fc.constantFrom('eq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.integer({ min: 0, max: 3 }) }),
+  count: fc.record({
+    op: fc.constantFrom('eq' as const, 'gt' as const, 'gte' as const, 'lt' as const, 'lte' as const),
+    value: fc.integer({ min: 0, max: 3 }),
+  }),
 });
 
 const ORDER_DAYS = [1, 20, 100, 300, 500].map((d) => localDate(new Date(NOW.getTime() - d * 86_400_000)));
@@ -263,7 +313,18 @@ const orderCondition: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.record({
     kind: fc.constant('condition' as const),
     field: fc.constant('totalFen'),
-    operator: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const, 'between' as const, 'eq' as const, 'neq' as const, 'in' as const, 'empty' as const, 'notEmpty' as const),
+    operator: fc.constantFrom(
+      'gt' as const,
+      'gte' as const,
+      'lt' as const,
+      'lte' as const,
+      'between' as const,
+      'eq' as const,
+      'neq' as const,
+      'in' as const,
+      'empty' as const,
+      'notEmpty' as const,
+    ),
     value: fc.constantFrom(5_000, 10_000, 100_000, 500_000, 1_000_000),
     value2: fc.constantFrom(500_000, 10_000_000),
     values: fc.subarray([5_000, 50_000, 500_000, 6_000_000], { minLength: 1 }),
@@ -281,7 +342,11 @@ const ordersNode = fc.record({
   kind: fc.constant('related' as const),
   relation: fc.constant('orders'),
   mode: fc.constantFrom('has' as const, 'hasNo' as const, 'count' as const, 'aggregate' as const),
-  where: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(orderCondition, { maxLength: 2 }) }),
+  where: fc.record({
+    kind: fc.constant('group' as const),
+    op: fc.constantFrom('and' as const, 'or' as const),
+    children: fc.array(orderCondition, { maxLength: 2 }),
+  }),
   count: fc.record({ op: fc.constantFrom('eq' as const, 'gte' as const, 'lt' as const), value: fc.integer({ min: 0, max: 3 }) }),
   aggregate: fc.oneof(
     fc.record({
@@ -301,7 +366,11 @@ const ordersNode = fc.record({
 
 const tree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, customerCondition, relatedNode, ordersNode, tie('group')),
-  group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
+  group: fc.record({
+    kind: fc.constant('group' as const),
+    op: fc.constantFrom('and' as const, 'or' as const),
+    children: fc.array(tie('node'), { maxLength: 4 }),
+  }),
 }));
 
 /** Folder and scheme ids are only known at run time; the generator uses placeholders f0/f1 and S. */
@@ -316,7 +385,12 @@ function withFolders<T>(node: T): T {
 
 /** Offset (up to `maxOffset`), limit, sort field and direction of a random result page. */
 const pageArgs = (maxOffset: number) =>
-  [fc.nat({ max: maxOffset }), fc.integer({ min: 1, max: 30 }), fc.constantFrom(...CUSTOMER_SORTABLE), fc.constantFrom('asc' as const, 'desc' as const)] as const;
+  [
+    fc.nat({ max: maxOffset }),
+    fc.integer({ min: 1, max: 30 }),
+    fc.constantFrom(...CUSTOMER_SORTABLE),
+    fc.constantFrom('asc' as const, 'desc' as const),
+  ] as const;
 
 /** A second connection, as the query worker has, with the sales facts attached (kc_facts). */
 function withFacts(fn: (other: Workspace) => void): void {
@@ -359,7 +433,9 @@ describe('query compiler against the in-memory model', () => {
             const ids = matchingIds(ws, def, NOW);
             const d = dir === 'asc' ? 'ASC' : 'DESC';
             const expected = ws.db
-              .prepare(`SELECT c.id FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY ${SORT_SQL[field]} ${d}, c.seq ${d} LIMIT ? OFFSET ?`)
+              .prepare(
+                `SELECT c.id FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY ${SORT_SQL[field]} ${d}, c.seq ${d} LIMIT ? OFFSET ?`,
+              )
               .pluck()
               .all(JSON.stringify(ids), limit, offset);
             const r = runCustomerQuery(ws, def, { offset, limit, sort: { field, dir }, now: NOW });
@@ -397,28 +473,28 @@ describe('query compiler against the in-memory model', () => {
     const factsCondition = customerCondition.filter((n) => ['city', 'customerClass', 'relationshipLevel', 'tags'].includes(n.field));
     const factsTree = fc.letrec<{ node: QueryNode; group: GroupNode }>((tie) => ({
       node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, factsCondition, ordersNode, tie('group')),
-      group: fc.record({ kind: fc.constant('group' as const), op: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('node'), { maxLength: 4 }) }),
+      group: fc.record({
+        kind: fc.constant('group' as const),
+        op: fc.constantFrom('and' as const, 'or' as const),
+        children: fc.array(tie('node'), { maxLength: 4 }),
+      }),
     }));
     withFacts((other) => {
       let fromFacts = 0;
       fc.assert(
-        fc.property(
-          factsTree.group,
-          ...pageArgs(40),
-          (where, offset, limit, field, dir) => {
-            const def: QueryDefinition = { entity: 'customer', where };
-            if (factsMatches(other, def, NOW)) fromFacts += 1;
-            const model = evaluate(def, customers, NOW).sort();
-            expect(matchingIds(other, def, NOW).sort()).toEqual(model);
-            expect(countQuery(other, def, NOW)).toBe(model.length);
-            const options = { offset, limit, sort: { field, dir }, now: NOW };
-            const page = (w: Workspace) => {
-              const r = runCustomerQuery(w, def, options);
-              return [r.total, r.rows.map((c) => c.id)];
-            };
-            expect(page(other)).toEqual(page(ws));
-          },
-        ),
+        fc.property(factsTree.group, ...pageArgs(40), (where, offset, limit, field, dir) => {
+          const def: QueryDefinition = { entity: 'customer', where };
+          if (factsMatches(other, def, NOW)) fromFacts += 1;
+          const model = evaluate(def, customers, NOW).sort();
+          expect(matchingIds(other, def, NOW).sort()).toEqual(model);
+          expect(countQuery(other, def, NOW)).toBe(model.length);
+          const options = { offset, limit, sort: { field, dir }, now: NOW };
+          const page = (w: Workspace) => {
+            const r = runCustomerQuery(w, def, options);
+            return [r.total, r.rows.map((c) => c.id)];
+          };
+          expect(page(other)).toEqual(page(ws));
+        }),
         { numRuns: 300 },
       );
       // A tree falls back to SQL only where the facts cannot answer an orders condition exactly.

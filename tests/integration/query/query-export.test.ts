@@ -54,7 +54,10 @@ describe('query export', () => {
     expect(sheet?.getCell('C2').value).toBeInstanceOf(Date);
 
     const csvPath = join(dir, 'out.csv');
-    expect(await exportQueryToFile(ws, { definition: classA, format: 'csv', columns, fileName: 'a' }, csvPath)).toEqual({ fileName: 'a.csv', rows: 1 });
+    expect(await exportQueryToFile(ws, { definition: classA, format: 'csv', columns, fileName: 'a' }, csvPath)).toEqual({
+      fileName: 'a.csv',
+      rows: 1,
+    });
     if (process.platform !== 'win32') expect(statSync(csvPath).mode & 0o777).toBe(0o600);
     const text = readFileSync(csvPath, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -63,7 +66,7 @@ describe('query export', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
-  it('an export over an existing 0644 file leaves it 0600 (open()\'s mode applies only on create)', async () => {
+  it("an export over an existing 0644 file leaves it 0600 (open()'s mode applies only on create)", async () => {
     createCustomer(ws, testUser, { name: '隐私客户', customerClass: 'A' });
     const targets = { csv: join(dir, 'old.csv'), xlsx: join(dir, 'old.xlsx'), workbook: join(dir, 'old-workbook.xlsx') };
     for (const target of Object.values(targets)) {
@@ -81,22 +84,38 @@ describe('query export', () => {
   });
 
   it('writes page by page in the result order, reporting progress, and removes the file on cancel', async () => {
-    for (let i = 0; i < 23; i += 1) createCustomer(ws, testUser, { name: `导出客户${String(i).padStart(2, '0')}`, customerClass: i % 4 === 0 ? 'B' : 'A' });
+    for (let i = 0; i < 23; i += 1)
+      createCustomer(ws, testUser, { name: `导出客户${String(i).padStart(2, '0')}`, customerClass: i % 4 === 0 ? 'B' : 'A' });
     const expected = runCustomerQuery(ws, classA, { offset: 0, limit: 100 }).rows.map((c) => c.name);
     expect(expected).toHaveLength(17);
 
     const out = join(dir, 'paged.csv');
     const progress: [number, number][] = [];
-    const r = await exportQueryToFile(ws, { definition: classA, format: 'csv', columns, fileName: 'p' }, out, { pageSize: 5, onProgress: (d, t) => progress.push([d, t]) });
+    const r = await exportQueryToFile(ws, { definition: classA, format: 'csv', columns, fileName: 'p' }, out, {
+      pageSize: 5,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     expect(r.rows).toBe(17);
-    expect(progress).toEqual([[5, 17], [10, 17], [15, 17], [17, 17]]);
-    const names = readFileSync(out, 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(progress).toEqual([
+      [5, 17],
+      [10, 17],
+      [15, 17],
+      [17, 17],
+    ]);
+    const names = readFileSync(out, 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(names).toEqual(expected);
 
     const cancelledOut = join(dir, 'cancelled.xlsx');
     let steps = 0;
     await expect(
-      exportQueryToFile(ws, { definition: classA, format: 'xlsx', columns, fileName: 'c' }, cancelledOut, { pageSize: 5, cancelled: () => ++steps > 2 }),
+      exportQueryToFile(ws, { definition: classA, format: 'xlsx', columns, fileName: 'c' }, cancelledOut, {
+        pageSize: 5,
+        cancelled: () => ++steps > 2,
+      }),
     ).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
     expect(existsSync(cancelledOut)).toBe(false);
   });

@@ -32,8 +32,15 @@ describe('query tree limits', () => {
   });
 
   it('answers a tree with too many nodes with VALIDATION, and a tree at the limits normally', async () => {
-    const wide: GroupNode = { kind: 'group', op: 'or', children: Array.from({ length: 30 }, () => ({ kind: 'group', op: 'and', children: Array.from({ length: 99 }, () => condition) })) };
-    expect(await call('queries.count', { definition: { entity: 'customer', where: wide } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const wide: GroupNode = {
+      kind: 'group',
+      op: 'or',
+      children: Array.from({ length: 30 }, () => ({ kind: 'group', op: 'and', children: Array.from({ length: 99 }, () => condition) })),
+    };
+    expect(await call('queries.count', { definition: { entity: 'customer', where: wide } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     await call('customers.create', { values: { name: '成都天府软件园有限公司' } });
     // The top group is level 1, its condition one level below the deepest group.
     const deepest = await call('queries.count', { definition: { entity: 'customer', where: nested(QUERY_LIMITS.depth - 1) } });
@@ -41,12 +48,14 @@ describe('query tree limits', () => {
   });
 
   it('the compiler refuses a deep tree built in main with VALIDATION too', () => {
-    expect(() => compileWhere(shell.app.host.workspace, { entity: 'customer', where: nested(5000) })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => compileWhere(shell.app.host.workspace, { entity: 'customer', where: nested(5000) })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });
 
 describe('grouped lists', () => {
-  it('refuse group and measure keys that are not the whitelist\'s own (constructor, __proto__)', async () => {
+  it("refuse group and measure keys that are not the whitelist's own (constructor, __proto__)", async () => {
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const byGroup = await call('lists.group', { source: { entity: 'customer' }, groupBy: [key], measures: [{ field: '', fn: 'count' }] });
       expect(byGroup).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { groupBy: 'invalid' } } } });

@@ -47,7 +47,11 @@ describe('queries of a large workspace', () => {
     const { composeApp } = await import('../../../src-main/app/compose-app');
     const dataDir = join(dir, 'data');
     const path = join(dir, 'chain.kecard');
-    const order = (customerId: string, yuan: number) => ({ customerId, orderDate: '2026-11-20', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+    const order = (customerId: string, yuan: number) => ({
+      customerId,
+      orderDate: '2026-11-20',
+      lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+    });
 
     const ws = openWorkspace(path, { create: true });
     const ids: string[] = [];
@@ -80,7 +84,10 @@ describe('queries of a large workspace', () => {
     await call('orders.create', order(ids[1] as string, 2_000));
     await call('orders.update', { id: orderIds[10], patch: { status: 'cancelled' } });
     const now = [1, ...expected.filter((i) => i !== 10)];
-    expect(await run()).toMatchObject({ total: now.length, customers: now.slice(0, 5).map((i) => ({ name: `宁波客户${String(i).padStart(2, '0')}` })) });
+    expect(await run()).toMatchObject({
+      total: now.length,
+      customers: now.slice(0, 5).map((i) => ({ name: `宁波客户${String(i).padStart(2, '0')}` })),
+    });
     expect(await call('queries.count', { definition: bigBuyers })).toEqual({ count: now.length });
 
     const folder = await call<{ id: string }>('favourites.createFolder', { name: '大客户', entity: 'customer' });

@@ -38,7 +38,11 @@ describe('conditions on related records', () => {
         kind: 'related',
         relation: 'orders',
         mode: 'aggregate',
-        where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days: 365 }] },
+        where: {
+          kind: 'group',
+          op: 'and',
+          children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days: 365 }],
+        },
         aggregate: { fn: 'sum', field: 'totalFen', op: 'gt', value: 100_000_00 },
       },
     );
@@ -47,15 +51,24 @@ describe('conditions on related records', () => {
       kind: 'related',
       relation: 'orders',
       mode: 'hasNo',
-      where: { kind: 'group', op: 'and', children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days: 180 }] },
+      where: {
+        kind: 'group',
+        op: 'and',
+        children: [{ kind: 'condition', field: 'orderDate', operator: 'relative', period: 'lastNDays', days: 180 }],
+      },
     });
-    expect(matchingIds(ws, noRecentOrders).sort()).toEqual([old.id, ws.db.prepare("SELECT id FROM customers WHERE name = '外省'").pluck().get()].sort());
+    expect(matchingIds(ws, noRecentOrders).sort()).toEqual(
+      [old.id, ws.db.prepare("SELECT id FROM customers WHERE name = '外省'").pluck().get()].sort(),
+    );
   });
 
   it('finds customers with an open complaint and those with no visit in 60 days', () => {
     const complaints = createFromTemplate(ws, testUser, 'complaint');
     const visits = createFromTemplate(ws, testUser, 'visit');
-    const severity = ws.db.prepare("SELECT column_name FROM custom_fields WHERE business_type_id = ? AND label = '严重程度'").pluck().get(complaints.id) as string;
+    const severity = ws.db
+      .prepare("SELECT column_name FROM custom_fields WHERE business_type_id = ? AND label = '严重程度'")
+      .pluck()
+      .get(complaints.id) as string;
     const a = createCustomer(ws, testUser, { name: '投诉未结' });
     const b = createCustomer(ws, testUser, { name: '投诉已结' });
     createBusinessRecord(ws, testUser, { typeId: complaints.id, customerId: a.id, title: '发货延误', custom: { [severity]: '严重' } });
@@ -88,7 +101,12 @@ describe('conditions on related records', () => {
 
   it('queries custom fields like built-in ones and reports a deleted one as broken', () => {
     const credit = createField(ws, testUser, { entity: 'customer', label: '信用额度', type: 'money', indexed: true });
-    const total = createField(ws, testUser, { entity: 'customer', label: '订单总额', type: 'computedTotal', computed: { relation: 'orders', fn: 'sum', field: 'totalFen' } });
+    const total = createField(ws, testUser, {
+      entity: 'customer',
+      label: '订单总额',
+      type: 'computedTotal',
+      computed: { relation: 'orders', fn: 'sum', field: 'totalFen' },
+    });
     const rich = createCustomer(ws, testUser, { name: '授信高', custom: { [credit.columnName]: '50万' } });
     createCustomer(ws, testUser, { name: '授信低', custom: { [credit.columnName]: '5万' } });
     order(rich.id, daysAgo(1), 300);

@@ -91,4 +91,3 @@ describe('favourites and bulk actions', () => {
     );
   });
 });
-

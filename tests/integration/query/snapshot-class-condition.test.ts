@@ -21,7 +21,12 @@ const ids = new Map<string, string>();
 const ODD_PERIOD = "2026' OR 1=1 --";
 
 const order = (name: string, date: string, yuan: number) =>
-  createOrder(ws, testUser, { customerId: ids.get(name), orderDate: date, status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+  createOrder(ws, testUser, {
+    customerId: ids.get(name),
+    orderDate: date,
+    status: 'confirmed',
+    lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+  });
 
 beforeAll(() => {
   ({ ws, cleanup } = tempWorkspace());
@@ -81,12 +86,19 @@ describe('class in a classification snapshot', () => {
     // Beside each class, the revenue the class came from, in fen.
     const revenue = queryFieldCatalogue(ws, 'customer').filter((f) => f.snapshotMetric === 'revenue');
     expect(revenue.map((f) => [f.label, f.type, f.money])).toEqual(fields.map((f) => [f.label, 'number', true]));
-    expect(fields[0]).toMatchObject({ key: snapshotFieldKey(scheme.id, '2025'), type: 'enum', options: ['A', 'B', 'C'], optionLabels: { A: 'A 大客户' } });
+    expect(fields[0]).toMatchObject({
+      key: snapshotFieldKey(scheme.id, '2025'),
+      type: 'enum',
+      options: ['A', 'B', 'C'],
+      optionLabels: { A: 'A 大客户' },
+    });
     expect(queryFieldCatalogue(ws, 'contact').some((f) => f.snapshot)).toBe(false);
   });
 
   it('finds the customers that were A in 2025 and are B now', () => {
-    expect(names(query(snap('2025', 'eq', { value: 'A' }), { kind: 'condition', field: 'customerClass', operator: 'eq', value: 'B' }))).toEqual(['甲']);
+    expect(names(query(snap('2025', 'eq', { value: 'A' }), { kind: 'condition', field: 'customerClass', operator: 'eq', value: 'B' }))).toEqual([
+      '甲',
+    ]);
     expect(names(query(snap('2025', 'eq', { value: 'A' }), snap('2026', 'eq', { value: 'A' })))).toEqual(['乙']);
     expect(names(query(snap('2025', 'in', { values: ['B', 'C'] }), snap('2026', 'eq', { value: 'A' })))).toEqual(['丙']);
   });
@@ -106,7 +118,18 @@ describe('class in a classification snapshot', () => {
   it('reports the condition as broken once its scheme is deleted', () => {
     const def = query(snap('2025', 'eq', { value: 'A' }));
     expect(queryProblems(ws, def)).toEqual([]);
-    const other = saveScheme(ws, testUser, { name: '临时', setsCustomerClass: false, definition: { classes: [{ key: 'X', label: '一' }, { key: 'Y', label: '二' }], windowDays: 30, method: { kind: 'contribution', metric: 'revenue', cuts: [0.5, 1] } } });
+    const other = saveScheme(ws, testUser, {
+      name: '临时',
+      setsCustomerClass: false,
+      definition: {
+        classes: [
+          { key: 'X', label: '一' },
+          { key: 'Y', label: '二' },
+        ],
+        windowDays: 30,
+        method: { kind: 'contribution', metric: 'revenue', cuts: [0.5, 1] },
+      },
+    });
     applyScheme(ws, testUser, other.id, 'P', '2026-12-31');
     const gone = query({ kind: 'condition', field: snapshotFieldKey(other.id, 'P'), operator: 'eq', value: 'X' });
     expect(queryProblems(ws, gone)).toEqual([]);

@@ -9,16 +9,26 @@ type Shell = Awaited<ReturnType<typeof startTestShell>>;
 type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
 
 let shell: Shell;
-const call = async <T,>(method: string, input: unknown): Promise<Result<T>> => (await shell.app.dispatch(method, input, shell.app.host.context)) as Result<T>;
+const call = async <T>(method: string, input: unknown): Promise<Result<T>> =>
+  (await shell.app.dispatch(method, input, shell.app.host.context)) as Result<T>;
 const everyone = { entity: 'customer', where: { kind: 'group', op: 'and', children: [] } };
 
 beforeAll(async () => {
   shell = await startTestShell();
-  for (const [name, yuan] of [['甲商行', 300], ['乙商行', 900], ['丙商行', 0]] as const) {
+  for (const [name, yuan] of [
+    ['甲商行', 300],
+    ['乙商行', 900],
+    ['丙商行', 0],
+  ] as const) {
     const c = await call<{ id: string }>('customers.create', { values: { name } });
     if (!c.ok) throw new Error(c.error.code);
     if (yuan > 0) {
-      const o = await call('orders.create', { customerId: c.value.id, orderDate: '2026-05-01', status: 'confirmed', lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }] });
+      const o = await call('orders.create', {
+        customerId: c.value.id,
+        orderDate: '2026-05-01',
+        status: 'confirmed',
+        lines: [{ productName: '货品', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+      });
       if (!o.ok) throw new Error(o.error.code);
     }
   }
@@ -46,7 +56,12 @@ describe('the report boundary', () => {
 
   it('queries.run: a figure sorts and comes back beside each customer; a figure sort needs a figure, contacts have none', async () => {
     const figure = { kind: 'revenue', from: '2026-01-01', to: '2026-06-30' };
-    const r = await call<{ customers: { name: string }[]; figures: (number | null)[] }>('queries.run', { definition: everyone, offset: 0, limit: 10, figure });
+    const r = await call<{ customers: { name: string }[]; figures: (number | null)[] }>('queries.run', {
+      definition: everyone,
+      offset: 0,
+      limit: 10,
+      figure,
+    });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value.customers.map((c) => c.name)).toEqual(['乙商行', '甲商行', '丙商行']);

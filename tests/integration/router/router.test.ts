@@ -48,7 +48,10 @@ describe('router', () => {
     await call('customers.update', { id: c.id, patch: { customerClass: 'A' } });
     const undone = await call('customers.undo', { id: c.id });
     expect((undone.card as { customer: { customerClass: string } }).customer.customerClass).toBe('C');
-    const history = (await shell.app.dispatch('customers.history', { id: c.id }, ctx)) as { ok: true; value: { op: string; entity: string; undoOf: string | null }[] };
+    const history = (await shell.app.dispatch('customers.history', { id: c.id }, ctx)) as {
+      ok: true;
+      value: { op: string; entity: string; undoOf: string | null }[];
+    };
     expect(history.value.map((h) => `${h.entity}:${h.op}${h.undoOf ? ':undo' : ''}`)).toEqual([
       'customer:update:undo',
       'customer:update',

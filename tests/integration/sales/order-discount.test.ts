@@ -63,9 +63,9 @@ describe('order discount as an amount or as 折', () => {
 
   it('refuses a rate and an amount together, and a rate out of range', () => {
     const c = createCustomer(ws, testUser, { name: '合肥华光照明' });
-    expect(() => createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-03-03', discountBp: 1000, discountFen: 100, lines: [line(1000)] })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', details: { fields: { discountBp: 'invalid' } } }),
-    );
+    expect(() =>
+      createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-03-03', discountBp: 1000, discountFen: 100, lines: [line(1000)] }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { fields: { discountBp: 'invalid' } } }));
     expect(() => createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-03-03', discountBp: 10001, lines: [line(1000)] })).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),
     );

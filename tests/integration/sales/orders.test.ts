@@ -48,7 +48,11 @@ describe('orders, receipts and the card totals', () => {
 
   it('keeps line ids across edits so history shows field changes, and undo restores the total', () => {
     const c = createCustomer(ws, testUser, { name: '宁波港务贸易有限公司' });
-    const order = createOrder(ws, testUser, { customerId: c.id, orderDate: '2026-10-10', lines: [{ productName: '集装箱租赁', quantityMilli: 2000, unitPriceFen: 50000 }] });
+    const order = createOrder(ws, testUser, {
+      customerId: c.id,
+      orderDate: '2026-10-10',
+      lines: [{ productName: '集装箱租赁', quantityMilli: 2000, unitPriceFen: 50000 }],
+    });
     const line = order.lines[0];
     const edited = updateOrder(ws, testUser, order.id, {
       lines: [{ id: line?.id, productName: '集装箱租赁', quantityMilli: 3000, unitPriceFen: 50000 }],
@@ -76,7 +80,11 @@ describe('orders, receipts and the card totals', () => {
     expect(() =>
       createOrder(ws, testUser, { customerId: a.id, orderDate: '2026-02-30', lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: -1 }] }),
     ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
-    const order = createOrder(ws, testUser, { customerId: a.id, orderDate: '2026-01-01', lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 100 }] });
+    const order = createOrder(ws, testUser, {
+      customerId: a.id,
+      orderDate: '2026-01-01',
+      lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 100 }],
+    });
     expect(() => createReceipt(ws, testUser, { customerId: b.id, orderId: order.id, receiptDate: '2026-01-02', amountFen: 100 })).toThrow(
       expect.objectContaining({ details: { fields: { orderId: 'invalid' } } }),
     );

@@ -22,7 +22,14 @@ function workspace(): Workspace {
   return t.ws;
 }
 
-const customerInput = { name: '广州华信电子科技有限公司', shortName: '华信电子', code: 'KH0000123', phones: ['020-83338888'], tags: ['重点客户'], customerClass: 'A' } as const;
+const customerInput = {
+  name: '广州华信电子科技有限公司',
+  shortName: '华信电子',
+  code: 'KH0000123',
+  phones: ['020-83338888'],
+  tags: ['重点客户'],
+  customerClass: 'A',
+} as const;
 
 function tree(): CustomerTree {
   const id = uuidv7();
@@ -37,7 +44,10 @@ function tree(): CustomerTree {
       { id: uuidv7(), parentId: root, name: '财务部' },
     ],
     contacts: [
-      { id: uuidv7(), values: contactCreateInput.parse({ customerId: id, departmentId: buying, name: '张伟', mobile: '13800138000', title: '采购经理' }) },
+      {
+        id: uuidv7(),
+        values: contactCreateInput.parse({ customerId: id, departmentId: buying, name: '张伟', mobile: '13800138000', title: '采购经理' }),
+      },
       { id: uuidv7(), values: contactCreateInput.parse({ customerId: id, departmentId: null, name: '李娜', email: 'lina@huaxin.com' }) },
     ],
   };
@@ -48,13 +58,21 @@ function normalised(ws: Workspace) {
   const names = new Map<string, string>();
   const name = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? (names.get(v) ?? names.set(v, `#${names.size}`).get(v)) : v);
   const strip = (rows: Record<string, unknown>[], drop: string[]) =>
-    rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k)).map(([k, v]) => [k, name(v)])));
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([k]) => !drop.includes(k))
+          .map(([k, v]) => [k, name(v)]),
+      ),
+    );
   const ids = ['site_id', 'created_at', 'updated_at', 'seq'];
   return {
     customers: strip(ws.db.prepare('SELECT * FROM customers ORDER BY seq').all() as Record<string, unknown>[], ids),
     departments: strip(ws.db.prepare('SELECT * FROM departments ORDER BY rowid').all() as Record<string, unknown>[], ids),
     contacts: strip(ws.db.prepare('SELECT * FROM contacts ORDER BY rowid').all() as Record<string, unknown>[], ids),
-    log: (ws.db.prepare('SELECT op, entity, entity_id, root_id, field, new_value FROM change_log_entries ORDER BY hlc').all() as Record<string, unknown>[]).map((r) => ({
+    log: (
+      ws.db.prepare('SELECT op, entity, entity_id, root_id, field, new_value FROM change_log_entries ORDER BY hlc').all() as Record<string, unknown>[]
+    ).map((r) => ({
       ...r,
       entity_id: name(r.entity_id),
       root_id: name(r.root_id),
@@ -79,7 +97,10 @@ describe('CustomerTreeWriter (bulk insert)', () => {
 
     expect(normalised(bulk)).toEqual(normalised(single));
     for (const q of ['zw', '张伟', 'hxdz', '8333', 'KH0000123', '华信']) {
-      expect(quickSearch(bulk, q).hits.map((h) => h.name), q).toEqual(quickSearch(single, q).hits.map((h) => h.name));
+      expect(
+        quickSearch(bulk, q).hits.map((h) => h.name),
+        q,
+      ).toEqual(quickSearch(single, q).hits.map((h) => h.name));
       expect(quickSearch(bulk, q).hits).toHaveLength(1);
     }
   });

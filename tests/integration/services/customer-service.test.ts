@@ -26,7 +26,7 @@ function fieldErrorsOf(fn: () => unknown): Record<string, string> {
     expect(err).toBeInstanceOf(KecardError);
     const e = err as KecardError;
     expect(e.code).toBe('VALIDATION');
-    return (e.details?.fields ?? {});
+    return e.details?.fields ?? {};
   }
   throw new Error('expected a validation error');
 }
@@ -90,7 +90,20 @@ describe('customers through the service layer', () => {
 
 describe('customer list paging', () => {
   it('pages through every customer once, in pinyin order, for each sort column', () => {
-    const names = ['中国银行', '阿里巴巴', '百度在线', '长城汽车', '比亚迪', '中兴通讯', '华为技术', '小米科技', '格力电器', '美的集团', '海尔智家', '京东世纪'];
+    const names = [
+      '中国银行',
+      '阿里巴巴',
+      '百度在线',
+      '长城汽车',
+      '比亚迪',
+      '中兴通讯',
+      '华为技术',
+      '小米科技',
+      '格力电器',
+      '美的集团',
+      '海尔智家',
+      '京东世纪',
+    ];
     names.forEach((name, i) =>
       createCustomer(ws, testUser, { name, code: `C${(i * 7) % 12}`, city: i % 2 ? '深圳' : '北京', relationshipLevel: (i % 4) + 1 }),
     );
@@ -125,6 +138,10 @@ describe('undo scope and patches', () => {
     const c = createCustomer(ws, testUser, { name: '老客户', kind: 'individual', lifecycle: 'repeat' });
     const renamed = updateCustomer(ws, testUser, c.id, { name: '老客户（新名）' });
     expect([renamed.kind, renamed.lifecycle]).toEqual(['individual', 'repeat']);
-    expect(customerHistory(ws, c.id).filter((h) => h.op === 'update').map((h) => h.field)).toEqual(['name']);
+    expect(
+      customerHistory(ws, c.id)
+        .filter((h) => h.op === 'update')
+        .map((h) => h.field),
+    ).toEqual(['name']);
   });
 });

@@ -20,7 +20,9 @@ describe('possible duplicates of a new customer', () => {
     createCustomer(ws, testUser, { name: '华为技术（上海）有限公司' });
     const abc = createCustomer(ws, testUser, { name: 'ＡＢＣ贸易' });
 
-    expect(possibleDuplicates(ws, { name: '华为技术(深圳)有限公司' })).toEqual([{ id: huawei.id, name: '华为技术（深圳）有限公司', code: null, matchedBy: 'name' }]);
+    expect(possibleDuplicates(ws, { name: '华为技术(深圳)有限公司' })).toEqual([
+      { id: huawei.id, name: '华为技术（深圳）有限公司', code: null, matchedBy: 'name' },
+    ]);
     expect(possibleDuplicates(ws, { name: ' 华为技术 （深圳） 有限公司 ' }).map((d) => d.id)).toEqual([huawei.id]);
     expect(possibleDuplicates(ws, { name: 'abc贸易' }).map((d) => d.id)).toEqual([abc.id]);
     expect(possibleDuplicates(ws, { name: '华为技术' })).toEqual([]);
@@ -31,7 +33,9 @@ describe('possible duplicates of a new customer', () => {
     const a = createCustomer(ws, testUser, { name: '南京紫金软件有限公司', phones: ['138 0013 8000'], code: 'NJ-001' });
     createCustomer(ws, testUser, { name: '苏州园林设计院', phones: ['0512-65123456'] });
 
-    expect(possibleDuplicates(ws, { name: '别的名字', phones: ['+86 13800138000'] })).toEqual([{ id: a.id, name: a.name, code: 'NJ-001', matchedBy: 'phone' }]);
+    expect(possibleDuplicates(ws, { name: '别的名字', phones: ['+86 13800138000'] })).toEqual([
+      { id: a.id, name: a.name, code: 'NJ-001', matchedBy: 'phone' },
+    ]);
     expect(possibleDuplicates(ws, { phones: ['１３８００１３８０００'] }).map((d) => d.matchedBy)).toEqual(['phone']);
     expect(possibleDuplicates(ws, { phones: ['13800138001'] })).toEqual([]);
     expect(possibleDuplicates(ws, { code: 'NJ-001' }).map((d) => d.id)).toEqual([a.id]);
@@ -42,7 +46,9 @@ describe('possible duplicates of a new customer', () => {
   it('compares a 统一社会信用代码 field, and never offers a deleted customer', () => {
     const field = createField(ws, testUser, { entity: 'customer', label: '统一社会信用代码', type: 'text' });
     const a = createCustomer(ws, testUser, { name: '杭州西湖茶业有限公司', custom: { [field.columnName]: '91330100MA27XYZ12K' } });
-    expect(possibleDuplicates(ws, { custom: { [field.columnName]: '91330100ma27xyz12k' } })).toEqual([{ id: a.id, name: a.name, code: null, matchedBy: 'taxId' }]);
+    expect(possibleDuplicates(ws, { custom: { [field.columnName]: '91330100ma27xyz12k' } })).toEqual([
+      { id: a.id, name: a.name, code: null, matchedBy: 'taxId' },
+    ]);
 
     deleteCustomer(ws, testUser, a.id);
     expect(possibleDuplicates(ws, { name: '杭州西湖茶业有限公司', custom: { [field.columnName]: '91330100MA27XYZ12K' } })).toEqual([]);

@@ -114,7 +114,8 @@ describe('customers.purge', () => {
     expect(listed.rows.map((r) => r.name)).toContain(SECRETS.name);
     // Before the purge the deleted customer is still everywhere: the test below would catch nothing otherwise.
     const before = fileBytes();
-    for (const secret of [SECRETS.name, SECRETS.oldName, SECRETS.phone, SECRETS.email]) expect(before.includes(Buffer.from(secret)), secret).toBe(true);
+    for (const secret of [SECRETS.name, SECRETS.oldName, SECRETS.phone, SECRETS.email])
+      expect(before.includes(Buffer.from(secret)), secret).toBe(true);
     expect(searchSegments().includes('x9p')).toBe(true);
 
     const result = await call<{ logRowsScrubbed: number; walEmptied: boolean }>('customers.purge', { id });
@@ -137,9 +138,20 @@ describe('customers.purge', () => {
     });
     expect(db.prepare('SELECT amount_fen FROM receipts WHERE customer_id = ?').pluck().get(id)).toBe(24690);
 
-    const audit = db.prepare("SELECT user_id, user_name, at, entity, entity_id, field, old_value, new_value FROM change_log_entries WHERE op = 'purge'").all();
+    const audit = db
+      .prepare("SELECT user_id, user_name, at, entity, entity_id, field, old_value, new_value FROM change_log_entries WHERE op = 'purge'")
+      .all();
     expect(audit).toEqual([
-      { user_id: ctx.userId, user_name: ctx.userName, at: expect.any(String) as string, entity: 'customer', entity_id: id, field: null, old_value: null, new_value: null },
+      {
+        user_id: ctx.userId,
+        user_name: ctx.userName,
+        at: expect.any(String) as string,
+        entity: 'customer',
+        entity_id: id,
+        field: null,
+        old_value: null,
+        new_value: null,
+      },
     ]);
 
     // Gone for good: not listed, not restorable, nothing on its card can be undone, not purged twice.
@@ -175,7 +187,7 @@ describe('customers.purge', () => {
     expect((await call<{ customer: { name: string } }>('customers.get', { id: c.id })).customer.name).toBe('可恢复商行');
   });
 
-  it('the purge\'s transaction leaves the search index as it is; the merge after it takes the terms out', async () => {
+  it("the purge's transaction leaves the search index as it is; the merge after it takes the terms out", async () => {
     const ws = shell.app.host.workspace;
     for (let i = 0; i < 300; i += 1) createCustomer(ws, ctx, { name: `索引客户${i}号`, phones: [`1390000${String(i).padStart(4, '0')}`] });
     const c = await call<{ id: string }>('customers.create', { values: { name: '霂翀彧索引测试行', email: 'qzv7merge@example.com' } });
@@ -216,7 +228,14 @@ describe('customers.purge', () => {
       host.close();
       host.open(path);
       const db = host.workspace.db;
-      const terms = () => Buffer.concat(db.prepare('SELECT block FROM customer_search_data').pluck().all().filter((b): b is Buffer => b !== null));
+      const terms = () =>
+        Buffer.concat(
+          db
+            .prepare('SELECT block FROM customer_search_data')
+            .pluck()
+            .all()
+            .filter((b): b is Buffer => b !== null),
+        );
       const grams = ['zv7', 'v7c', '7cr'];
       expect(grams.some((g) => terms().includes(g))).toBe(true);
       await vi.waitFor(() => expect(searchCompactionPending(host.workspace)).toBe(false), { timeout: 20_000 });

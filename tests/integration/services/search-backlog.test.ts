@@ -45,11 +45,17 @@ function writeSheet(rows: number, badRow = -1): string {
   return path;
 }
 
-const names = (ws: Workspace, q: string) => quickSearch(ws, q, 400).hits.map((h) => h.name).sort();
+const names = (ws: Workspace, q: string) =>
+  quickSearch(ws, q, 400)
+    .hits.map((h) => h.name)
+    .sort();
 const documents = (ws: Workspace) => ws.db.prepare('SELECT count(*) FROM customer_search').pluck().get() as number;
 
 async function importInto(ws: Workspace, path: string, defer: boolean, mode: 'validRows' | 'allOrNothing' = 'validRows') {
-  return runImport(ws, testUser, path, importSettings.parse({ target: 'customers', mode }), { dryRun: false, deferSearchFromBytes: defer ? 0 : Number.MAX_SAFE_INTEGER });
+  return runImport(ws, testUser, path, importSettings.parse({ target: 'customers', mode }), {
+    dryRun: false,
+    deferSearchFromBytes: defer ? 0 : Number.MAX_SAFE_INTEGER,
+  });
 }
 
 describe('search backlog of a large import', () => {
@@ -127,12 +133,17 @@ describe('search backlog of a large import', () => {
     ws.close();
 
     const events: KecardEvent[] = [];
-    const app = composeApp({ dataDir: join(files.dir, 'data'), shell: 'browser', workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/') });
+    const app = composeApp({
+      dataDir: join(files.dir, 'data'),
+      shell: 'browser',
+      workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/'),
+    });
     try {
       app.setEventSink((e) => events.push(e));
       app.host.open(path);
       const started = Date.now();
-      while (!events.some((e) => e.type === 'job.finished' && e.kind === 'index') && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
+      while (!events.some((e) => e.type === 'job.finished' && e.kind === 'index') && Date.now() - started < 30_000)
+        await new Promise((r) => setTimeout(r, 20));
       const finished = events.find((e) => e.type === 'job.finished' && e.kind === 'index');
       expect(finished && finished.type === 'job.finished' && finished.ok).toBe(true);
       expect(events.some((e) => e.type === 'job.progress' && e.kind === 'index' && e.phase === 'search')).toBe(true);

@@ -73,7 +73,10 @@ describe('quick search: count and show all', () => {
       const path = join(files.dir, 'customers.csv');
       writeFileSync(path, lines.join('\n'));
       addCustomers(['广州华信老客户有限公司']);
-      await runImport(ws, testUser, path, importSettings.parse({ target: 'customers', mode: 'validRows' }), { dryRun: false, deferSearchFromBytes: 0 });
+      await runImport(ws, testUser, path, importSettings.parse({ target: 'customers', mode: 'validRows' }), {
+        dryRun: false,
+        deferSearchFromBytes: 0,
+      });
       expect(countSearchMatches(ws, '广州华信')).toEqual({ count: 31, capped: false });
       expect(allMatches('广州华信').total).toBe(31);
       expect(countSearchMatches(ws, '广州华信', 10)).toEqual({ count: 10, capped: true });

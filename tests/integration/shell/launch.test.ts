@@ -121,12 +121,26 @@ describe('the launcher hands the browser its session without a secret anyone els
     const dataDir = join(dir, 'data');
     const browser = fakeBrowser(dir);
     const shell = await startLauncher(dataDir, [], { KECARD_BROWSER: browser.path, DISPLAY: ':99', FAKE_BROWSER_RECORD: browser.record });
-    const record = await until('the browser', () => existsSync(browser.record) && (JSON.parse(readFileSync(browser.record, 'utf8')) as Record<string, unknown>));
-    const { argv, code, status, info, pid } = record as { argv: string[]; code: string; status: number; info: { ok: boolean; value: { path: string } }; pid: number };
+    const record = await until(
+      'the browser',
+      () => existsSync(browser.record) && (JSON.parse(readFileSync(browser.record, 'utf8')) as Record<string, unknown>),
+    );
+    const { argv, code, status, info, pid } = record as {
+      argv: string[];
+      code: string;
+      status: number;
+      info: { ok: boolean; value: { path: string } };
+      pid: number;
+    };
 
     // What `ps` shows: the browser's command line is the launch file's path and nothing secret.
     expect(argv).toContain(`--app=${pathToFileURL(shell.launchFile).href}`);
-    const shown = [...argv, ...(process.platform === 'linux' ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8'), readFileSync(`/proc/${shell.child.pid}/cmdline`, 'utf8')] : [])].join(' ');
+    const shown = [
+      ...argv,
+      ...(process.platform === 'linux'
+        ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8'), readFileSync(`/proc/${shell.child.pid}/cmdline`, 'utf8')]
+        : []),
+    ].join(' ');
     expect(shown).not.toContain(code);
     expect(shown).not.toMatch(/token|code=|session/i);
     // …and it got in, the legitimate way.

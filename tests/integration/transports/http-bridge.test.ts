@@ -28,11 +28,14 @@ interface RawInit {
 function raw(path: string, init: RawInit = {}, port = shell.bridge.port) {
   return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
     const length = init.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(init.body)) };
-    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...length, ...init.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...length, ...init.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     if (init.chunks) for (const c of init.chunks) req.write(c);
     else if (init.body) req.write(init.body);
@@ -122,7 +125,11 @@ describe('browser shell HTTP bridge', () => {
     const declared = await raw('/api/call/workspace.info', { method: 'POST', headers: callHeaders(), body: big });
     expect(declared.status).toBe(413);
     expect(envelopeOf(declared).error).toMatchObject({ code: 'TOO_LARGE', details: { limitBytes: 2 * 1024 * 1024 } });
-    const streamed = await raw('/api/call/workspace.info', { method: 'POST', headers: callHeaders(), chunks: [big.subarray(0, 1_500_000), big.subarray(1_500_000)] });
+    const streamed = await raw('/api/call/workspace.info', {
+      method: 'POST',
+      headers: callHeaders(),
+      chunks: [big.subarray(0, 1_500_000), big.subarray(1_500_000)],
+    });
     expect(streamed.status).toBe(413);
     expect(envelopeOf(streamed).error.code).toBe('TOO_LARGE');
     // The connection is still good for the next call.
@@ -142,15 +149,18 @@ describe('browser shell HTTP bridge', () => {
     expect(refused.status).toBe(401);
     expect(envelopeOf(refused).error.code).toBe('UNAUTHORIZED');
     const got = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: shell.bridge.port, path: '/api/events', headers: { host: `127.0.0.1:${shell.bridge.port}`, cookie } }, (res) => {
-        res.on('data', (c: Buffer) => {
-          const text = c.toString('utf8');
-          if (text.includes('data.changed')) {
-            resolve(text);
-            req.destroy();
-          }
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: shell.bridge.port, path: '/api/events', headers: { host: `127.0.0.1:${shell.bridge.port}`, cookie } },
+        (res) => {
+          res.on('data', (c: Buffer) => {
+            const text = c.toString('utf8');
+            if (text.includes('data.changed')) {
+              resolve(text);
+              req.destroy();
+            }
+          });
+        },
+      );
       req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
       req.end();
     });
@@ -184,7 +194,10 @@ describe('getting in: the launch file and its single-use code', () => {
     const again = await exchangeCode(shell.bridge.url, code);
     expect(again.status).toBe(401);
     expect(again.headers.getSetCookie()).toEqual([]);
-    expect(await again.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('already used') as unknown, details: { reason: 'used' } } });
+    expect(await again.json()).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: expect.stringContaining('already used') as unknown, details: { reason: 'used' } },
+    });
     const unknown = await exchangeCode(shell.bridge.url, 'not-a-code');
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', details: { reason: 'unknown' } } });
 
@@ -210,10 +223,21 @@ describe('getting in: the launch file and its single-use code', () => {
       clock += LAUNCH_CODE_TTL_MS + 1;
       const res = await exchangeCode(other.bridge.url, code);
       expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('expired') as unknown, details: { reason: 'expired' } } });
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: expect.stringContaining('expired') as unknown, details: { reason: 'expired' } },
+      });
       // A session of one shell opens nothing on another (and the cookie is named per port).
       expect(other.bridge.cookieName).not.toBe(shell.bridge.cookieName);
-      const foreign = await raw('/api/call/workspace.info', { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookie.replace(shell.bridge.cookieName, other.bridge.cookieName) }, body: '{}' }, other.bridge.port);
+      const foreign = await raw(
+        '/api/call/workspace.info',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: cookie.replace(shell.bridge.cookieName, other.bridge.cookieName) },
+          body: '{}',
+        },
+        other.bridge.port,
+      );
       expect(foreign.status).toBe(401);
     } finally {
       await other.stop();
@@ -223,7 +247,11 @@ describe('getting in: the launch file and its single-use code', () => {
 
 describe('uploads and downloads', () => {
   it('stages an upload 0600 in a private folder of this process under the data folder', async () => {
-    const res = await raw(`/api/upload?name=${encodeURIComponent('客户.csv')}`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: '客户名称\n华南贸易\n' });
+    const res = await raw(`/api/upload?name=${encodeURIComponent('客户.csv')}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/octet-stream' },
+      body: '客户名称\n华南贸易\n',
+    });
     const envelope = JSON.parse(res.body) as { ok: true; value: { fileToken: string; fileName: string } };
     expect(envelope).toMatchObject({ ok: true, value: { fileName: '客户.csv' } });
     const file = shell.app.host.staged.get(envelope.value.fileToken);
@@ -241,7 +269,11 @@ describe('uploads and downloads', () => {
     const small = await startTestShell({ maxUploadBytes: 1000 });
     try {
       const cookieSmall = await openSession(small.bridge.url, small.launchFile.path);
-      const res = await raw('/api/upload?name=big.csv', { method: 'POST', headers: { cookie: cookieSmall, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(5000, 0x41) }, small.bridge.port);
+      const res = await raw(
+        '/api/upload?name=big.csv',
+        { method: 'POST', headers: { cookie: cookieSmall, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(5000, 0x41) },
+        small.bridge.port,
+      );
       expect(res.status).toBe(413);
       expect(envelopeOf(res).error).toMatchObject({ code: 'TOO_LARGE', details: { limitBytes: 1000 } });
       const staged = small.app.host.staged.folder;

@@ -31,7 +31,10 @@ describe('RFM', () => {
   it('keeps every customer in exactly one segment and shares summing to one', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ recencyDays: fc.nat(400), frequency: fc.integer({ min: 1, max: 30 }), monetary: fc.integer({ min: 1, max: 1e7 }) }), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.record({ recencyDays: fc.nat(400), frequency: fc.integer({ min: 1, max: 30 }), monetary: fc.integer({ min: 1, max: 1e7 }) }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
         fc.constantFrom(3 as const, 4 as const, 5 as const),
         (raw, buckets) => {
           const rows = raw.map((r, i) => ({ ...r, id: String(i) }));
@@ -89,8 +92,18 @@ describe('contribution', () => {
   });
 
   it('counts class transitions including customers who appear or drop out', () => {
-    const before = new Map([['1', 'A'], ['2', 'B'], ['3', 'B'], ['4', 'C']]);
-    const after = new Map([['1', 'B'], ['2', 'A'], ['3', 'B'], ['5', 'C']]);
+    const before = new Map([
+      ['1', 'A'],
+      ['2', 'B'],
+      ['3', 'B'],
+      ['4', 'C'],
+    ]);
+    const after = new Map([
+      ['1', 'B'],
+      ['2', 'A'],
+      ['3', 'B'],
+      ['5', 'C'],
+    ]);
     expect(transitionMatrix(before, after, ['A', 'B', 'C'])).toEqual([
       { from: 'A', to: 'B', customers: 1 },
       { from: 'B', to: 'A', customers: 1 },

@@ -15,7 +15,9 @@ describe('change log ops', () => {
 
   it('the view spells each number as the codec does', () => {
     const sql = readFileSync(join(import.meta.dirname, '..', '..', '..', 'migrations', '0013_sync_grade_change_log.sql'), 'utf8');
-    const spelled = Object.fromEntries([...sql.matchAll(/WHEN (\d+) THEN '(\w+)'/g)].map((m) => [m[2], Number(m[1])]));
+    const spelled: Record<string, number> = Object.fromEntries(
+      [...sql.matchAll(/WHEN (\d+) THEN '(\w+)'/g)].map((m): [string, number] => [m[2] ?? '', Number(m[1])]),
+    );
     expect(spelled).toEqual(OP_CODES);
   });
 });

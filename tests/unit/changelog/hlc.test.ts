@@ -20,7 +20,11 @@ describe('hybrid logical clock', () => {
   it('issues strictly increasing stamps, never below the wall clock, whatever remote stamps do', () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant('tick' as const), wall: fc.integer({ min: 0, max: 1e6 }), times: fc.integer({ min: 1, max: 3000 }) }),
-      fc.record({ kind: fc.constant('observe' as const), wall: fc.integer({ min: 0, max: 1e6 }), remote: fc.integer({ min: 0, max: 1.2e6 * HLC_COUNTER_SPAN }) }),
+      fc.record({
+        kind: fc.constant('observe' as const),
+        wall: fc.integer({ min: 0, max: 1e6 }),
+        remote: fc.integer({ min: 0, max: 1.2e6 * HLC_COUNTER_SPAN }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 100 }), (steps) => {

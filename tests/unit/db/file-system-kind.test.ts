@@ -64,7 +64,14 @@ describe('network file systems are detected by type, not only by a UNC path', ()
   });
 
   it('a mount table that cannot be read is taken as local', () => {
-    const broken: MountSource = { platform: 'linux', mountTable: () => { throw new Error('no /proc'); }, mappedDrives: () => '', realPath: (p) => p };
+    const broken: MountSource = {
+      platform: 'linux',
+      mountTable: () => {
+        throw new Error('no /proc');
+      },
+      mappedDrives: () => '',
+      realPath: (p) => p,
+    };
     expect(isOnNetworkFileSystem('/mnt/shop/a.kecard', broken)).toBe(false);
   });
 });

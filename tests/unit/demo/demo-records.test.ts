@@ -5,7 +5,10 @@ import { isValidPhone } from '../../../src-shared/validation/contact-formats';
 import { CITIES } from '../../../src-main/demo/data/regions';
 import { customerCode, demoCustomer, demoEmployees } from '../../../src-main/demo/demo-records';
 
-const owners = [[0, 1], [1, 3]] as const;
+const owners = [
+  [0, 1],
+  [1, 3],
+] as const;
 const sample = (seed: number, n: number) => Array.from({ length: n }, (_, i) => demoCustomer(seed, i, i + 1, owners));
 
 describe('demo records', () => {

@@ -29,7 +29,14 @@ describe('seeded PRNG', () => {
   it('follows weights roughly and never picks a zero weight', () => {
     const rng = new Rng(5);
     const counts = { a: 0, b: 0, z: 0 };
-    for (let i = 0; i < 20000; i += 1) counts[rng.weighted([['a', 3], ['b', 1], ['z', 0]] as const)] += 1;
+    for (let i = 0; i < 20000; i += 1)
+      counts[
+        rng.weighted([
+          ['a', 3],
+          ['b', 1],
+          ['z', 0],
+        ] as const)
+      ] += 1;
     expect(counts.z).toBe(0);
     expect(counts.a / counts.b).toBeGreaterThan(2.6);
     expect(counts.a / counts.b).toBeLessThan(3.4);

@@ -33,7 +33,15 @@ describe('application menu', () => {
 
   it('sends every MenuCommand as an event instead of acting itself', () => {
     const { items, sent } = template();
-    const commands: MenuCommand[] = ['workspace.new', 'workspace.open', 'workspace.saveCopy', 'workspace.close', 'demo.generate', 'customer.new', 'search.focus'];
+    const commands: MenuCommand[] = [
+      'workspace.new',
+      'workspace.open',
+      'workspace.saveCopy',
+      'workspace.close',
+      'demo.generate',
+      'customer.new',
+      'search.focus',
+    ];
     for (const command of commands) {
       const item = flatten(items).find((i) => i.id === command);
       expect(item, command).toBeDefined();

@@ -4,7 +4,13 @@ import { canonicalRegion, cityKey, provinceKey } from '../../../src-main/service
 import { divisionTree } from '../../../src-main/services/regions/division-tree';
 import { comparePinyin } from '../../../src-main/services/search/pinyin-order';
 
-type Row = [province: string | null, city: string | null, district: string | null, expected: [string | null, string | null, string | null], unmatched?: string[]];
+type Row = [
+  province: string | null,
+  city: string | null,
+  district: string | null,
+  expected: [string | null, string | null, string | null],
+  unmatched?: string[],
+];
 
 // What people write in spreadsheets and forms, and what it means.
 const TABLE: Row[] = [
@@ -95,7 +101,8 @@ describe('canonicalRegion', () => {
 
   it('is idempotent: a mapped triple maps to itself', () => {
     const tree = divisionTree();
-    const short = (name: string) => fc.constantFrom(name, name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|区|县)$/, ''), ` ${name}`);
+    const short = (name: string) =>
+      fc.constantFrom(name, name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|区|县)$/, ''), ` ${name}`);
     const triple = fc.nat(tree.length - 1).chain((pi) => {
       const p = tree[pi]!;
       const cities = p.children ?? [];

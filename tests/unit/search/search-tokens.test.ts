@@ -36,9 +36,9 @@ describe('quick search tokens', () => {
         const insert = db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (?, ?)');
         docs.forEach((d, i) => insert.run(i + 1, documentTokens([d])));
         const expr = matchExpression(rawQuery);
-        const found = (db.prepare('SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ? ORDER BY rowid').all(expr) as { id: number }[]).map(
-          (r) => r.id,
-        );
+        const found = (
+          db.prepare('SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ? ORDER BY rowid').all(expr) as { id: number }[]
+        ).map((r) => r.id);
         const queryWords = words(rawQuery);
         const expected = docs
           .map((d, i) => ({ i: i + 1, w: words(d) }))
@@ -63,7 +63,12 @@ describe('documentTokens', () => {
   // The model: split each run into characters (code points) and take overlapping n-grams.
   const model = (texts: string[]) =>
     texts
-      .flatMap((t) => normalizeForSearch(t).match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])[\p{L}\p{N}])+/gu) ?? [])
+      .flatMap(
+        (t) =>
+          normalizeForSearch(t).match(
+            /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])[\p{L}\p{N}])+/gu,
+          ) ?? [],
+      )
       .map((run) => {
         const chars = [...run];
         const n = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/u.test(chars[0] ?? '') ? 2 : 3;
@@ -73,6 +78,14 @@ describe('documentTokens', () => {
 
   it('gives the n-grams of every run, also with characters outside the BMP', () => {
     const char = fc.constantFrom('中', '国', '华', 'a', 'B', '1', '２', ' ', '-', '𠀋', '𝒳', 'é');
-    fc.assert(fc.property(fc.array(fc.array(char, { maxLength: 12 }).map((c) => c.join('')), { maxLength: 4 }), (texts) => documentTokens(texts) === model(texts)));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(char, { maxLength: 12 }).map((c) => c.join('')),
+          { maxLength: 4 },
+        ),
+        (texts) => documentTokens(texts) === model(texts),
+      ),
+    );
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isConditionComplete } from '../../../src-shared/query/condition-complete';
 import type { ConditionNode } from '../../../src-shared/query/query-tree';
 
-const c = (operator: ConditionNode['operator'], rest: Partial<ConditionNode> = {}): ConditionNode => ({ kind: 'condition', field: 'f', operator, ...rest });
+const c = (operator: ConditionNode['operator'], rest: Partial<ConditionNode> = {}): ConditionNode => ({
+  kind: 'condition',
+  field: 'f',
+  operator,
+  ...rest,
+});
 
 describe('isConditionComplete', () => {
   it('needs a value, and empty text or an empty list is none', () => {

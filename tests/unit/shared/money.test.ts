@@ -51,11 +51,16 @@ describe('money in fen', () => {
     expect(unitPriceFromAmount(0, 0, 0)).toBe(0);
     expect(unitPriceFromAmount(100, 1000, 10000)).toBeNull();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 0, max: 9900 }), (amount, quantityMilli, discountBp) => {
-        const price = unitPriceFromAmount(amount, quantityMilli, discountBp);
-        expect(price).not.toBeNull();
-        expect(lineAmountAgrees(amount, quantityMilli, price as number, discountBp)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.integer({ min: 1, max: 1e7 }),
+        fc.integer({ min: 0, max: 9900 }),
+        (amount, quantityMilli, discountBp) => {
+          const price = unitPriceFromAmount(amount, quantityMilli, discountBp);
+          expect(price).not.toBeNull();
+          expect(lineAmountAgrees(amount, quantityMilli, price as number, discountBp)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOrderDiscount, bpToPercent, bpToZhe, parseOrderDiscount, percentToBp, requestedDiscount, zheToBp } from '../../../src-shared/order-discount';
+import {
+  applyOrderDiscount,
+  bpToPercent,
+  bpToZhe,
+  parseOrderDiscount,
+  percentToBp,
+  requestedDiscount,
+  zheToBp,
+} from '../../../src-shared/order-discount';
 
 /** The model: pay subtotal × (10000 − bp) / 10000, rounded half away from zero, in exact rationals. */
 function modelTotal(subtotal: number, bp: number): number {

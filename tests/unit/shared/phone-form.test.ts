@@ -57,7 +57,9 @@ describe('formatPhone', () => {
 
 // Phones as people type them: prefixes, separators, area codes, extensions.
 const sep = fc.constantFrom('', ' ', '-', '  ');
-const mobile = fc.tuple(fc.constantFrom('', '+86 ', '0086', '86', '+86-'), fc.constantFrom('13', '15', '18', '19'), fc.stringMatching(/^\d{9}$/), sep).map(([p, a, rest, s]) => `${p}${a}${rest.slice(0, 2)}${s}${rest.slice(2, 6)}${s}${rest.slice(6)}`);
+const mobile = fc
+  .tuple(fc.constantFrom('', '+86 ', '0086', '86', '+86-'), fc.constantFrom('13', '15', '18', '19'), fc.stringMatching(/^\d{9}$/), sep)
+  .map(([p, a, rest, s]) => `${p}${a}${rest.slice(0, 2)}${s}${rest.slice(2, 6)}${s}${rest.slice(6)}`);
 const landline = fc
   .tuple(
     fc.constantFrom('010', '021', '0755', '0512', '0371', ''),
@@ -71,7 +73,9 @@ const landline = fc
     const head = area === '' ? '' : s === '()' ? `(${area})` : `${area}${s}`;
     return `${head}${number}${ext ? `${ext[0]}${ext[1]}` : ''}`;
   });
-const service = fc.tuple(fc.constantFrom('400', '800'), fc.stringMatching(/^\d{7}$/), sep).map(([a, r, s]) => `${a}${s}${r.slice(0, 3)}${s}${r.slice(3)}`);
+const service = fc
+  .tuple(fc.constantFrom('400', '800'), fc.stringMatching(/^\d{7}$/), sep)
+  .map(([a, r, s]) => `${a}${s}${r.slice(0, 3)}${s}${r.slice(3)}`);
 const typed = fc.oneof(mobile, landline, service, fc.string({ maxLength: 16 }));
 
 describe('stored form properties', () => {
