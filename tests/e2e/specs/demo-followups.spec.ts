@@ -1,5 +1,6 @@
 import { DemoDialog } from '../pages/demo-dialogs';
 import { CustomerCardPage } from '../pages/customer-card-page';
+import { CustomersPage } from '../pages/customers-page';
 import { WelcomePanel } from '../pages/welcome-panel';
 import { expect, test } from '../support/fixtures';
 
@@ -33,7 +34,9 @@ test('a demo customer’s card shows its receipts, opportunities and visits', as
   const related = await api('customers.related', { id: chosen?.id ?? '' });
 
   const card = new CustomerCardPage(app);
-  await card.open(chosen?.name ?? '');
+  // Through 快速查询: the list is virtualised, and the chosen customer may sit below the first screen.
+  await new CustomersPage(app).openFromSearch(chosen?.name ?? '', chosen?.name ?? '');
+  await expect(app.getByTestId('card-title')).toHaveText(chosen?.name ?? '');
   await expect(card.total('received')).not.toHaveText(/^¥0\.00$/);
   await card.tabByLabel('收款').click();
   await expect(app.getByTestId('receipts-tab').getByTestId('receipt-row')).toHaveCount(related.receipts.length);
