@@ -6,7 +6,7 @@ import { schemeDefinition, type SchemeDefinition } from '../../src-shared/analys
 import { KecardError } from '../../src-shared/errors';
 import { localDate } from '../../src-shared/query/relative-dates';
 import type { CallContext } from '../changelog/call-context';
-import { runWrite } from '../changelog/write-tx';
+import { runWrite, type WriteTx } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
 import { insertRow, readRow, setDeleted, updateRow } from '../services/shared/entity-writes';
 import { validate } from '../services/shared/validate';
@@ -122,42 +122,16 @@ export function applyScheme(
   hooks: ApplyHooks = {},
 ): ClassPreview[] {
   const scheme = getScheme(ws, schemeId);
-  const metrics = metricsFor(ws, scheme.definition, asOf);
-  const classes = classify(scheme.definition, metrics);
-  const overrides = new Map(
-    (
-      ws.db.prepare('SELECT customer_id AS c, class AS k FROM classification_overrides WHERE scheme_id = ? AND deleted = 0').all(schemeId) as {
-        c: string;
-        k: string;
-      }[]
-    ).map((o) => [o.c, o.k]),
-  );
   runWrite(
     ws,
     ctx,
     (tx) => {
-      tx.ws.db.prepare('DELETE FROM classification_snapshots WHERE scheme_id = ? AND period = ?').run(schemeId, period);
-      const insert = tx.ws.db.prepare(
-        'INSERT INTO classification_snapshots (id, site_id, scheme_id, period, customer_id, class, metrics, overridden, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const setClass = tx.ws.db.prepare('UPDATE customers SET class = ?, updated_at = ? WHERE id = ?');
-      const step = applySteps(hooks, metrics.length);
-      for (const [i, m] of metrics.entries()) {
-        step(i);
-        const manual = overrides.get(m.id);
-        const cls = manual ?? classes.get(m.id);
-        insert.run(
-          uuidv7(),
-          tx.ws.siteId,
-          schemeId,
-          period,
-          m.id,
-          cls,
-          JSON.stringify({ revenue: m.revenue, orders: m.orders, lastOrder: m.lastOrder }),
-          manual ? 1 : 0,
-          tx.at,
-        );
-        if (scheme.setsCustomerClass && m.customerClass !== cls) {
+      const result = writeSnapshot(tx, scheme, period, asOf, hooks);
+      if (scheme.setsCustomerClass) {
+        const setClass = tx.ws.db.prepare('UPDATE customers SET class = ?, updated_at = ? WHERE id = ?');
+        for (const m of result.metrics) {
+          const cls = result.classes.get(m.id) as string;
+          if (m.customerClass === cls) continue;
           setClass.run(cls, tx.at, m.id);
           tx.log({
             op: 'update',
@@ -170,11 +144,66 @@ export function applyScheme(
           });
         }
       }
-      tx.log({ op: 'create', entity: 'classificationRun', entityId: schemeId, rootId: null, newValue: { period, asOf, customers: metrics.length } });
+      tx.log({
+        op: 'create',
+        entity: 'classificationRun',
+        entityId: schemeId,
+        rootId: null,
+        newValue: { period, asOf, customers: result.metrics.length },
+      });
     },
     { source: `classification:${scheme.name}` },
   );
   return previewFromSnapshot(ws, schemeId, period);
+}
+
+/**
+ * The snapshot of a run (a row per customer: class, the metrics it came from, overridden or not),
+ * replacing the period's earlier one. Derived, not logged: the logged run (scheme, period, as-of
+ * date) recomputes it from the orders, the scheme and the overrides a file holds at that point
+ * of the log, which is how a replayed or merged log gets it (changelog/apply).
+ */
+export function writeSnapshot(
+  tx: WriteTx,
+  scheme: Scheme,
+  period: string,
+  asOf: string,
+  hooks: ApplyHooks = {},
+): { metrics: CustomerMetrics[]; classes: Map<string, string> } {
+  const metrics = metricsFor(tx.ws, scheme.definition, asOf);
+  const computed = classify(scheme.definition, metrics);
+  const overrides = new Map(
+    (
+      tx.ws.db.prepare('SELECT customer_id AS c, class AS k FROM classification_overrides WHERE scheme_id = ? AND deleted = 0').all(scheme.id) as {
+        c: string;
+        k: string;
+      }[]
+    ).map((o) => [o.c, o.k]),
+  );
+  tx.ws.db.prepare('DELETE FROM classification_snapshots WHERE scheme_id = ? AND period = ?').run(scheme.id, period);
+  const insert = tx.ws.db.prepare(
+    'INSERT INTO classification_snapshots (id, site_id, scheme_id, period, customer_id, class, metrics, overridden, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const classes = new Map<string, string>();
+  const step = applySteps(hooks, metrics.length);
+  for (const [i, m] of metrics.entries()) {
+    step(i);
+    const manual = overrides.get(m.id);
+    const cls = (manual ?? computed.get(m.id)) as string;
+    classes.set(m.id, cls);
+    insert.run(
+      uuidv7(),
+      tx.ws.siteId,
+      scheme.id,
+      period,
+      m.id,
+      cls,
+      JSON.stringify({ revenue: m.revenue, orders: m.orders, lastOrder: m.lastOrder }),
+      manual ? 1 : 0,
+      tx.rowAt,
+    );
+  }
+  return { metrics, classes };
 }
 
 export function previewFromSnapshot(ws: Workspace, schemeId: string, period: string): ClassPreview[] {

@@ -2,6 +2,25 @@ import type { ChangeOp, Entity } from '../../src-shared/domain/change-log';
 import type { Workspace } from '../db/workspace';
 import type { CallContext } from './call-context';
 import { encodeId, encodeOptionalId, encodeRecord, OP_CODES } from './log-codec';
+import { siteNumber } from './site-identity';
+import { DerivedInputs, recomputeDerived } from './apply/recompute-derived';
+
+/**
+ * Where a change was made when it was not made here: the entry's identity and stamp at its
+ * origin (a bundle from another site, or a log replayed into another file). `undoOf` names the
+ * reverted transaction by its first entry's (site, seq), the only name it has in every file.
+ */
+export interface ChangeOrigin {
+  siteId: string;
+  seq: number;
+  hlc: number;
+  /** Wall-clock ms at the origin. */
+  at: number;
+  userId: string;
+  userName: string;
+  source: string | null;
+  undoOf: { siteId: string; seq: number } | null;
+}
 
 export type { ChangeOp };
 
@@ -28,6 +47,10 @@ export class WriteTx {
   private readonly sourceName: number | null;
   /** n of this transaction's first log entry once it has one. */
   private txN: number | null = null;
+  /** Rows touched whose derived values are recomputed before the commit. */
+  readonly derived = new DerivedInputs();
+  /** The time rows get as updatedAt: now, or the origin's time while a remote change is applied. */
+  rowAt: string;
 
   constructor(
     readonly ws: Workspace,
@@ -37,6 +60,7 @@ export class WriteTx {
     now: Date,
   ) {
     this.at = now.toISOString();
+    this.rowAt = this.at;
     this.atMs = now.getTime();
     const writer = ws.logWriter;
     writer.observeFileClock();
@@ -49,15 +73,49 @@ export class WriteTx {
     return this.txN;
   }
 
-  log(change: ChangeRecord): void {
+  /**
+   * Appends one entry. A local change is stamped here (this site, the next seq, the workspace
+   * clock, this transaction's user and time); a change made elsewhere keeps its origin's site, seq,
+   * stamp, user and time, and the clock observes its stamp so later local edits sort after it.
+   * Returns false when the origin's entry is in the log already (a bundle applied twice).
+   */
+  log(change: ChangeRecord, origin?: ChangeOrigin): boolean {
     const writer = this.ws.logWriter;
     const value = change.newValue;
+    let stamp: { site: number; seq: number | null; hlc: number; at: number; user: number; undoOf: number | null; source: number | null };
+    if (origin) {
+      const site = siteNumber(this.ws.db, origin.siteId);
+      if (writer.hasEntry.get(site, origin.seq) !== undefined) return false;
+      writer.clock.observe(origin.hlc);
+      stamp = {
+        site,
+        seq: origin.seq,
+        hlc: origin.hlc,
+        at: origin.at,
+        user: writer.names.user(origin.userId, origin.userName),
+        undoOf: origin.undoOf
+          ? ((writer.txOfEntry.get(siteNumber(this.ws.db, origin.undoOf.siteId), origin.undoOf.seq) as number | undefined) ?? null)
+          : null,
+        source: origin.source === null ? null : writer.names.name(origin.source),
+      };
+    } else {
+      stamp = {
+        site: writer.localSite,
+        seq: null,
+        hlc: writer.clock.tick(),
+        at: this.atMs,
+        user: this.user,
+        undoOf: this.undoOf,
+        source: this.sourceName,
+      };
+    }
     const info = writer.insert.run({
-      site: writer.localSite,
-      hlc: writer.clock.tick(),
+      site: stamp.site,
+      seq: stamp.seq,
+      hlc: stamp.hlc,
       tx: this.txN,
-      at: this.atMs,
-      user: this.user,
+      at: stamp.at,
+      user: stamp.user,
       op: OP_CODES[change.op],
       entity: writer.names.name(change.entity),
       entityId: encodeId(change.entityId),
@@ -65,18 +123,20 @@ export class WriteTx {
       field: change.field ? writer.names.name(change.field) : null,
       oldValue: encodeValue(change.oldValue),
       newValue: change.op === 'create' && isRecord(value) ? encodeRecord(value) : encodeValue(value),
-      undoOf: this.undoOf,
+      undoOf: stamp.undoOf,
       effectiveDate: change.effectiveDate ?? null,
-      source: this.sourceName,
+      source: stamp.source,
     });
     if (this.txN === null) {
       this.txN = Number(info.lastInsertRowid);
       this.ws.noteOwnTransaction(this.txN);
     }
+    return true;
   }
 
   /** Called by runWrite before the commit. */
   finish(): void {
+    if (!this.derived.empty) recomputeDerived(this, this.derived);
     this.ws.logWriter.publishClock();
   }
 }

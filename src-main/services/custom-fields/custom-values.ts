@@ -104,12 +104,30 @@ export function writeCustomValues(
   for (const [f, value] of next) {
     const old = options.creating ? (f.type === 'multiSelect' ? [] : null) : fromDb(f, before[f.columnName]);
     if (sameValue(old, value)) continue;
-    tx.ws.db.prepare(`UPDATE ${table} SET ${safeColumn(f.columnName)} = ? WHERE id = ?`).run(toDb(f, value), id);
+    setCustomColumn(tx, table, f, id, value);
     if (options.log !== false)
       tx.log({ op: 'update', entity: LOG_ENTITY[entity], entityId: id, rootId, field: f.columnName, oldValue: old, newValue: value });
     changed.push(f.columnName);
   }
   return changed;
+}
+
+function setCustomColumn(tx: WriteTx, table: string, field: Pick<CustomField, 'type' | 'columnName'>, id: string, value: CustomValue): void {
+  tx.ws.db.prepare(`UPDATE ${table} SET ${safeColumn(field.columnName)} = ? WHERE id = ?`).run(toDb(field, value), id);
+}
+
+/**
+ * A custom value that arrives as it was logged elsewhere (a remote change): written to its column
+ * as it came, without this site's required/unique rules. The field must be defined here.
+ */
+export function writeCustomColumn(tx: WriteTx, entity: CustomFieldEntity, id: string, column: string, value: unknown): void {
+  const field = tx.ws.db
+    .prepare('SELECT type, column_name AS columnName FROM custom_fields WHERE entity = ? AND column_name = ?')
+    .get(entity, column) as Pick<CustomField, 'type' | 'columnName'> | undefined;
+  if (!field || field.type === 'computedTotal') {
+    throw new KecardError('VALIDATION', 'The change does not fit this workspace.', { fields: { field: 'invalid' }, value: column });
+  }
+  setCustomColumn(tx, CUSTOM_TABLE[entity], field, id, value as CustomValue);
 }
 
 /** The change-log entity of each custom-field entity (records of business types log as businessRecord). */

@@ -3,6 +3,7 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
 import { ENTITY_TABLES, toDbValue } from './entity-tables';
+import { dataOnly } from '../../changelog/apply/entity-registry';
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ export class BulkRowWriter {
     }
     const { stmt } = this.statementFor(entity, fields);
     const result = stmt.run(params);
-    this.tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
+    this.tx.log({ op: 'create', entity, entityId: id, rootId, newValue: dataOnly(entity, values) });
     return Number(result.lastInsertRowid);
   }
 

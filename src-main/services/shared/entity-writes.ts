@@ -1,6 +1,7 @@
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
 import { byIdWhere, ENTITY_TABLES, fromDbValue, toDbValue } from './entity-tables';
+import { dataOnly, isDerived } from '../../changelog/apply/entity-registry';
 
 // Generic row writes shared by every service and by undo, so each kind of change is logged the
 // same way whoever makes it.
@@ -18,49 +19,63 @@ export function insertRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
     .insert(table)
     .values(newRowValues(tx, id, values, extra) as never)
     .run();
-  tx.log({ op: 'create', entity, entityId: id, rootId, newValue: values });
+  tx.log({ op: 'create', entity, entityId: id, rootId, newValue: dataOnly(entity, values) });
+  noteDerivedInputs(tx, entity, id, values, Object.keys(values));
 }
 
 /** The stored form of a new row (bookkeeping columns plus `values` in their db encoding). */
-export function newRowValues(tx: Pick<WriteTx, 'ws' | 'at'>, id: string, values: Row, extra: Row = {}): Row {
-  const dbValues: Row = { ...extra, id, siteId: tx.ws.siteId, createdAt: tx.at, updatedAt: tx.at, deleted: 0 };
+export function newRowValues(tx: Pick<WriteTx, 'ws' | 'rowAt'>, id: string, values: Row, extra: Row = {}, siteId: string = tx.ws.siteId): Row {
+  const dbValues: Row = { ...extra, id, siteId, createdAt: tx.rowAt, updatedAt: tx.rowAt, deleted: 0 };
   for (const field of Object.keys(values)) dbValues[field] = toDbValue(field, values[field]);
   return dbValues;
 }
 
 /**
  * Writes the fields of `values` that differ from `before` (a raw row) and logs one entry per
- * changed field. Returns the names of the fields that changed.
+ * changed data field (derived ones are written, not logged: entity-registry.ts). Returns the names
+ * of the fields that changed.
  */
 export function updateRow(tx: WriteTx, entity: TableEntity, rootId: string | null, before: Row, values: Row, extra: Row = {}): string[] {
   const id = before.id as string;
   const changed: string[] = [];
   const set: Row = {};
+  const after = { ...before, ...values };
   for (const [field, value] of Object.entries(values)) {
     const old = fromDbValue(field, before[field]);
     if (sameValue(old, value)) continue;
     changed.push(field);
     set[field] = toDbValue(field, value);
-    tx.log({ op: 'update', entity, entityId: id, rootId, field, oldValue: old, newValue: value });
+    if (!isDerived(entity, field, after)) tx.log({ op: 'update', entity, entityId: id, rootId, field, oldValue: old, newValue: value });
   }
   if (changed.length === 0) return changed;
-  const table = ENTITY_TABLES[entity];
-  tx.ws.orm
-    .update(table)
-    .set({ ...set, ...extra, updatedAt: tx.at })
-    .where(byIdWhere(entity, id))
-    .run();
+  writeFields(tx, entity, id, { ...set, ...extra });
+  noteDerivedInputs(tx, entity, id, after, changed);
   return changed;
 }
 
-export function setDeleted(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, deleted: boolean): void {
-  const table = ENTITY_TABLES[entity];
+/** Sets stored (db-encoded) values of a row and its updatedAt. */
+export function writeFields(tx: WriteTx, entity: TableEntity, id: string, set: Row): void {
   tx.ws.orm
-    .update(table)
-    .set({ deleted: deleted ? 1 : 0, updatedAt: tx.at })
+    .update(ENTITY_TABLES[entity])
+    .set({ ...set, updatedAt: tx.rowAt })
     .where(byIdWhere(entity, id))
     .run();
+}
+
+/** Marks what the row's change feeds (an order's totals, a customer's sort key) for recomputation before the commit. */
+export function noteDerivedInputs(tx: WriteTx, entity: TableEntity, id: string, row: Row, fields: readonly string[]): void {
+  if (entity === 'order') tx.derived.orders.add(id);
+  else if (entity === 'orderLine' && typeof row.orderId === 'string') tx.derived.orders.add(row.orderId);
+  else if (entity === 'customer' && fields.includes('name')) tx.derived.customerNames.add(id);
+}
+
+export function setDeleted(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, deleted: boolean): void {
+  writeFields(tx, entity, id, { deleted: deleted ? 1 : 0 });
   tx.log({ op: deleted ? 'delete' : 'restore', entity, entityId: id, rootId });
+  if (entity === 'orderLine') {
+    const row = readRow(tx, entity, id);
+    if (row) noteDerivedInputs(tx, entity, id, row, ['deleted']);
+  }
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

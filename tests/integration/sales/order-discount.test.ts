@@ -22,7 +22,10 @@ describe('order discount as an amount or as 折', () => {
     expect(order).toMatchObject({ discountBp: 1000, discountFen: 2999, totalFen: 26996 });
     expect(salesSummary(ws, c.id).ordersTotalFen).toBe(26996);
     const created = customerHistory(ws, c.id).find((h) => h.entity === 'order' && h.op === 'create');
-    expect(created?.newValue).toMatchObject({ discountBp: 1000, discountFen: 2999, totalFen: 26996 });
+    // The rate is data; the amount it comes to and the total are derived (entity-registry.ts), recomputed, not logged.
+    expect(created?.newValue).toMatchObject({ discountBp: 1000 });
+    expect(created?.newValue).not.toHaveProperty('discountFen');
+    expect(created?.newValue).not.toHaveProperty('totalFen');
   });
 
   it('a rate follows the lines; switching to an amount and back is logged field by field', () => {
@@ -48,13 +51,16 @@ describe('order discount as an amount or as 折', () => {
       .map((h) => [h.field, h.oldValue, h.newValue]);
     expect(changes).toEqual(
       expect.arrayContaining([
-        ['discountFen', 5000, 15000],
         ['discountBp', 500, null],
         ['discountFen', 15000, 20000],
         ['discountBp', null, 1000],
         ['discountBp', 1000, null],
       ]),
     );
+
+    // Amounts a rate came to are derived: never logged.
+    expect(changes).not.toContainEqual(['discountFen', 5000, 15000]);
+    expect(changes.some(([field]) => field === 'totalFen')).toBe(false);
 
     // Undo restores the rate.
     undoLastChange(ws, testUser, c.id);

@@ -1,0 +1,156 @@
+import { getTableColumns } from 'drizzle-orm';
+import { CHANGE_OPS, ENTITIES, type ChangeOp, type Entity } from '../../../src-shared/domain/change-log';
+import { KecardError } from '../../../src-shared/errors';
+import { addColumn } from '../../services/custom-fields/field-definition-service';
+import { customEntityOf, writeCustomColumn } from '../../services/custom-fields/custom-values';
+import { ENTITY_TABLES, isTableEntity, toDbValue, type TableEntity } from '../../services/shared/entity-tables';
+import { newRowValues, noteDerivedInputs, readRow, writeFields } from '../../services/shared/entity-writes';
+import { sortKeyOf } from '../../services/search/pinyin-keys';
+import { BOOKKEEPING_FIELDS, isDerived } from './entity-registry';
+import { recomputeSnapshot } from './recompute-snapshot';
+import { findSiteNumber } from '../site-identity';
+import type { ChangeOrigin, WriteTx } from '../write-tx';
+
+/** One change as it travels between files: what a change-log entry says, without its stamp. */
+export interface LoggedChange {
+  op: ChangeOp;
+  entity: Entity;
+  entityId: string;
+  rootId: string | null;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  effectiveDate: string | null;
+}
+
+/**
+ * Applies a change made elsewhere (another site's bundle, a log replayed into another file) to
+ * this file's rows through the same row writes the services use, and logs it with its origin.
+ * It checks the change's shape and references (unknown entities or fields, a row that is not
+ * there, a foreign key SQLite refuses), not this site's business rules: a value another site
+ * accepted (a status its workflow allowed, a field it made required later) is applied as it came.
+ * Derived values follow before the commit (recompute-derived.ts). Returns false when the entry
+ * was here already.
+ */
+export function applyChange(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): boolean {
+  checkShape(change);
+  const site = findSiteNumber(tx.ws.db, origin.siteId);
+  if (site !== null && tx.ws.logWriter.hasEntry.get(site, origin.seq) !== undefined) return false;
+  const previousAt = tx.rowAt;
+  tx.rowAt = new Date(origin.at).toISOString();
+  try {
+    writeRows(tx, change, origin);
+  } finally {
+    tx.rowAt = previousAt;
+  }
+  return tx.log(
+    {
+      op: change.op,
+      entity: change.entity,
+      entityId: change.entityId,
+      rootId: change.rootId,
+      field: change.field,
+      oldValue: change.oldValue,
+      newValue: change.newValue,
+      effectiveDate: change.effectiveDate,
+    },
+    origin,
+  );
+}
+
+function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): void {
+  const { entity, entityId: id } = change;
+  if (entity === 'classificationRun') {
+    if (change.op === 'create') recomputeSnapshot(tx, id, change.newValue);
+    return;
+  }
+  // A past value (年收入 2021) lives in the log alone; a purge is this file's own clean-up.
+  if (change.op === 'record' || change.op === 'purge') return;
+  if (!isTableEntity(entity)) throw invalid('entity', entity);
+  const before = readRow(tx, entity, id);
+  switch (change.op) {
+    case 'create': {
+      const values = recordOf(change.newValue);
+      if (before) {
+        // The same row made on both sides (a singleton's name-based id): the fields arrive as updates.
+        writeFields(tx, entity, id, dbValues(entity, values));
+      } else {
+        insertNew(tx, entity, id, values, origin);
+      }
+      afterWrite(tx, entity, id, change, Object.keys(values));
+      return;
+    }
+    case 'update': {
+      if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
+      const field = change.field ?? '';
+      if (field.startsWith('cf_')) {
+        const target = customEntityOf(entity);
+        if (!target) throw invalid('field', `${entity}.${field}`);
+        writeCustomColumn(tx, target, id, field, change.newValue);
+      } else {
+        if (!isDataField(entity, field)) throw invalid('field', `${entity}.${field}`);
+        writeFields(tx, entity, id, { [field]: toDbValue(field, change.newValue) });
+      }
+      afterWrite(tx, entity, id, change, [field]);
+      return;
+    }
+    case 'delete':
+    case 'restore': {
+      if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
+      writeFields(tx, entity, id, { deleted: change.op === 'delete' ? 1 : 0 });
+      afterWrite(tx, entity, id, change, ['deleted']);
+    }
+  }
+}
+
+function insertNew(tx: WriteTx, entity: TableEntity, id: string, values: Record<string, unknown>, origin: ChangeOrigin): void {
+  const extra: Record<string, unknown> = entity === 'customer' ? { sortKey: sortKeyOf(typeof values.name === 'string' ? values.name : '') } : {};
+  const row = newRowValues(tx, id, {}, extra, origin.siteId);
+  Object.assign(row, dbValues(entity, values));
+  tx.ws.orm
+    .insert(ENTITY_TABLES[entity])
+    .values(row as never)
+    .run();
+}
+
+/** Derived values and physical columns that follow from an applied change. */
+function afterWrite(tx: WriteTx, entity: TableEntity, id: string, change: LoggedChange, fields: readonly string[]): void {
+  const row = readRow(tx, entity, id) ?? {};
+  noteDerivedInputs(tx, entity, id, row, fields);
+  if (entity === 'customer' || entity === 'contact') tx.derived.searchDocuments.add(entity === 'customer' ? id : String(row.customerId));
+  if (entity === 'businessRecord' && fields.includes('status')) writeFields(tx, entity, id, { statusChangedAt: tx.rowAt });
+  if (entity === 'customField' && change.op === 'create' && row.type !== 'computedTotal') {
+    addColumn(tx, row.entity as Parameters<typeof addColumn>[1], String(row.columnName));
+  }
+}
+
+function dbValues(entity: TableEntity, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (!isDataField(entity, field)) throw invalid('field', `${entity}.${field}`);
+    out[field] = toDbValue(field, value);
+  }
+  return out;
+}
+
+function isDataField(entity: TableEntity, field: string): boolean {
+  if ((BOOKKEEPING_FIELDS as readonly string[]).includes(field)) return false;
+  const columns = getTableColumns(ENTITY_TABLES[entity]) as Record<string, unknown>;
+  return Object.hasOwn(columns, field) && !isDerived(entity, field, {});
+}
+
+function recordOf(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('value', 'create');
+  return value as Record<string, unknown>;
+}
+
+function checkShape(change: LoggedChange): void {
+  if (!(CHANGE_OPS as readonly string[]).includes(change.op)) throw invalid('op', String(change.op));
+  if (!(ENTITIES as readonly string[]).includes(change.entity)) throw invalid('entity', String(change.entity));
+  if (typeof change.entityId !== 'string' || change.entityId.length === 0) throw invalid('entityId', String(change.entityId));
+  if (change.op === 'update' && !change.field) throw invalid('field', 'missing');
+}
+
+function invalid(what: string, value: string): KecardError {
+  return new KecardError('VALIDATION', 'The change does not fit this workspace.', { fields: { [what]: 'invalid' }, value });
+}
