@@ -6,7 +6,7 @@ import { customEntityOf, writeCustomColumn } from '../../services/custom-fields/
 import { ENTITY_TABLES, isTableEntity, toDbValue, type TableEntity } from '../../services/shared/entity-tables';
 import { newRowValues, noteDerivedInputs, readRow, writeFields } from '../../services/shared/entity-writes';
 import { sortKeyOf } from '../../services/search/pinyin-keys';
-import { BOOKKEEPING_FIELDS, isDerived } from './entity-registry';
+import { BOOKKEEPING_FIELDS, isDerived, stampedByWrite } from './entity-registry';
 import { recomputeSnapshot } from './recompute-snapshot';
 import { findSiteNumber } from '../site-identity';
 import type { ChangeOrigin, WriteTx } from '../write-tx';
@@ -118,7 +118,8 @@ function afterWrite(tx: WriteTx, entity: TableEntity, id: string, change: Logged
   const row = readRow(tx, entity, id) ?? {};
   noteDerivedInputs(tx, entity, id, row, fields);
   if (entity === 'customer' || entity === 'contact') tx.derived.searchDocuments.add(entity === 'customer' ? id : String(row.customerId));
-  if (entity === 'businessRecord' && fields.includes('status')) writeFields(tx, entity, id, { statusChangedAt: tx.rowAt });
+  const stamped = stampedByWrite(entity, fields, tx.rowAt);
+  if (Object.keys(stamped).length > 0) writeFields(tx, entity, id, stamped);
   if (entity === 'customField' && change.op === 'create' && row.type !== 'computedTotal') {
     addColumn(tx, row.entity as Parameters<typeof addColumn>[1], String(row.columnName));
   }

@@ -65,3 +65,8 @@ export function dataOnly(
   for (const [field, value] of Object.entries(values)) if (!isDerived(entity, field, row)) kept[field] = value;
   return kept;
 }
+
+/** Derived columns a write sets from its own time (a record's status moved → when it moved). */
+export function stampedByWrite(entity: Entity, fields: readonly string[], at: string): Record<string, unknown> {
+  return entity === 'businessRecord' && fields.includes('status') ? { statusChangedAt: at } : {};
+}

@@ -10,7 +10,8 @@ import type { WriteTx } from '../write-tx';
 
 /** What a transaction touched that has derived values. */
 export class DerivedInputs {
-  readonly orders = new Set<string>();
+  /** Order id → the time of the write that touched it (a remote change's own time), for updatedAt. */
+  readonly orders = new Map<string, string>();
   readonly customerNames = new Set<string>();
   readonly searchDocuments = new Set<string>();
 
@@ -20,13 +21,13 @@ export class DerivedInputs {
 }
 
 export function recomputeDerived(tx: WriteTx, inputs: DerivedInputs): void {
-  for (const id of inputs.orders) recomputeOrderTotals(tx, id);
+  for (const [id, at] of inputs.orders) recomputeOrderTotals(tx, id, at);
   for (const id of inputs.customerNames) recomputeSortKey(tx, id);
   for (const id of inputs.searchDocuments) reindexCustomer(tx.ws, id);
 }
 
 /** The order's discount amount (for a rate) and its total, from its live lines. */
-export function recomputeOrderTotals(tx: WriteTx, orderId: string): void {
+export function recomputeOrderTotals(tx: WriteTx, orderId: string, at: string = tx.rowAt): void {
   const db = tx.ws.db;
   const order = db
     .prepare('SELECT discount_fen AS discountFen, discount_bp AS discountBp, total_fen AS totalFen FROM orders WHERE id = ?')
@@ -38,7 +39,7 @@ export function recomputeOrderTotals(tx: WriteTx, orderId: string): void {
   db.prepare('UPDATE orders SET discount_fen = ?, total_fen = ?, updated_at = ? WHERE id = ?').run(
     applied.discountFen,
     applied.totalFen,
-    tx.at,
+    at,
     orderId,
   );
 }

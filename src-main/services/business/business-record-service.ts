@@ -83,7 +83,7 @@ export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof busi
   if (!type.statuses.some((s) => s.key === status))
     throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { status: 'invalid' } });
   const { custom, expenses, ...builtIn } = values;
-  insertRow(tx, 'businessRecord', values.customerId, id, { ...builtIn, status, statusChangedAt: tx.at });
+  insertRow(tx, 'businessRecord', values.customerId, id, { ...builtIn, status });
   writeCustomValues(tx, 'record', id, values.customerId, custom ?? {}, { creating: true, businessTypeId: type.id });
   for (const line of expenses ?? []) insertExpense(tx, expenseInput.parse({ ...line, recordId: id }));
   return id;
@@ -111,7 +111,6 @@ export function patchBusinessRecord(
   const customerId = before.customerId as string;
   const type = getBusinessType(tx.ws, before.typeId as string);
   const { custom, ...builtIn } = values;
-  const extra: Record<string, unknown> = {};
   if (builtIn.status !== undefined && builtIn.status !== before.status) {
     const from = before.status as string;
     if (!type.statuses.some((s) => s.key === builtIn.status))
@@ -120,10 +119,9 @@ export function patchBusinessRecord(
     if (options.followWorkflow && allowed && !allowed.includes(builtIn.status)) {
       throw new KecardError('VALIDATION', 'This status change is not allowed by the workflow.', { fields: { status: 'transition' }, allowed });
     }
-    extra.statusChangedAt = tx.at;
   }
   checkLinks(tx, customerId, builtIn.contactId ?? null, builtIn.employeeId ?? null);
-  updateRow(tx, 'businessRecord', customerId, before, builtIn, extra);
+  updateRow(tx, 'businessRecord', customerId, before, builtIn);
   if (custom) writeCustomValues(tx, 'record', id, customerId, custom, { creating: false, businessTypeId: type.id });
 }
 

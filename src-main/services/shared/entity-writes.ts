@@ -1,7 +1,7 @@
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
 import { byIdWhere, ENTITY_TABLES, fromDbValue, toDbValue } from './entity-tables';
-import { dataOnly, isDerived } from '../../changelog/apply/entity-registry';
+import { dataOnly, isDerived, stampedByWrite } from '../../changelog/apply/entity-registry';
 
 // Generic row writes shared by every service and by undo, so each kind of change is logged the
 // same way whoever makes it.
@@ -17,7 +17,7 @@ export function insertRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
   const table = ENTITY_TABLES[entity];
   tx.ws.orm
     .insert(table)
-    .values(newRowValues(tx, id, values, extra) as never)
+    .values(newRowValues(tx, id, { ...values, ...stampedByWrite(entity, Object.keys(values), tx.rowAt) }, extra) as never)
     .run();
   tx.log({ op: 'create', entity, entityId: id, rootId, newValue: dataOnly(entity, values) });
   noteDerivedInputs(tx, entity, id, values, Object.keys(values));
@@ -48,7 +48,7 @@ export function updateRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
     if (!isDerived(entity, field, after)) tx.log({ op: 'update', entity, entityId: id, rootId, field, oldValue: old, newValue: value });
   }
   if (changed.length === 0) return changed;
-  writeFields(tx, entity, id, { ...set, ...extra });
+  writeFields(tx, entity, id, { ...set, ...extra, ...stampedByWrite(entity, changed, tx.rowAt) });
   noteDerivedInputs(tx, entity, id, after, changed);
   return changed;
 }
@@ -64,8 +64,8 @@ export function writeFields(tx: WriteTx, entity: TableEntity, id: string, set: R
 
 /** Marks what the row's change feeds (an order's totals, a customer's sort key) for recomputation before the commit. */
 export function noteDerivedInputs(tx: WriteTx, entity: TableEntity, id: string, row: Row, fields: readonly string[]): void {
-  if (entity === 'order') tx.derived.orders.add(id);
-  else if (entity === 'orderLine' && typeof row.orderId === 'string') tx.derived.orders.add(row.orderId);
+  if (entity === 'order') tx.derived.orders.set(id, tx.rowAt);
+  else if (entity === 'orderLine' && typeof row.orderId === 'string') tx.derived.orders.set(row.orderId, tx.rowAt);
   else if (entity === 'customer' && fields.includes('name')) tx.derived.customerNames.add(id);
 }
 
