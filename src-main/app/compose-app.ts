@@ -39,7 +39,10 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   let sink: (event: KecardEvent) => void = () => {};
   let jobsRef: JobRunner | null = null;
   let indexesRef: FieldIndexJobs | null = null;
+  let hostRef: AppHost | null = null;
   const emit = (event: KecardEvent) => {
+    // What a job wrote (on its own connection) is announced before the job's end, not half a second after.
+    if (event.type === 'job.finished') hostRef?.announceChanges();
     sink(event);
     if (event.type === 'workspace.changed' && jobsRef) {
       if (event.info) {
@@ -69,6 +72,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
     ...(options.rememberRecent !== undefined ? { rememberRecent: options.rememberRecent } : {}),
   });
+  hostRef = host;
   const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir), options.dataDir);
   jobsRef = jobs;
   const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.context } : null));
@@ -84,6 +88,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   }
   const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }), undefined, {
     workspacePath: () => host.workspacePath,
+    afterCall: () => host.announceChanges(),
   });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {

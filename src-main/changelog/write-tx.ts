@@ -127,10 +127,7 @@ export class WriteTx {
       effectiveDate: change.effectiveDate ?? null,
       source: stamp.source,
     });
-    if (this.txN === null) {
-      this.txN = Number(info.lastInsertRowid);
-      this.ws.noteOwnTransaction(this.txN);
-    }
+    if (this.txN === null) this.txN = Number(info.lastInsertRowid);
     return true;
   }
 

@@ -11,8 +11,6 @@ export type Orm = BetterSQLite3Database<typeof schema>;
 /** One open workspace file: its connection, identity and change-log writer. */
 export class Workspace {
   private writer: LogWriter | null = null;
-  /** Transactions this connection wrote since the change feed last looked (change-feed.ts). */
-  private ownTransactions = new Set<number>();
 
   constructor(
     readonly db: Database.Database,
@@ -35,18 +33,6 @@ export class Workspace {
       this.writer = new LogWriter(this.db, site, this.wallClock);
     }
     return this.writer;
-  }
-
-  noteOwnTransaction(tx: number): void {
-    // A connection nobody feeds from (a worker, the CLI) must not collect them for ever.
-    if (this.ownTransactions.size >= 10_000) this.ownTransactions.clear();
-    this.ownTransactions.add(tx);
-  }
-
-  takeOwnTransactions(): Set<number> {
-    const own = this.ownTransactions;
-    this.ownTransactions = new Set();
-    return own;
   }
 
   get siteId(): string {

@@ -51,63 +51,55 @@ const OK = { ok: true } as const;
 
 export function createBusinessHandlers({ host }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
-  const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
-  const after = <T>(entities: string[], value: T): T => {
-    changed(entities);
-    return value;
-  };
 
   return {
     'businessTypes.list': () => listBusinessTypes(ws()),
     'businessTypes.templates': () => Object.entries(templateNames()).map(([key, name]) => ({ key: key as BusinessTemplate, name })),
-    'businessTypes.create': (input, ctx) => after(['businessType'], createBusinessType(ws(), ctx, input)),
-    'businessTypes.createFromTemplate': ({ template, name }, ctx) =>
-      after(['businessType', 'customField'], createFromTemplate(ws(), ctx, template, name)),
-    'businessTypes.update': ({ id, patch }, ctx) => after(['businessType'], updateBusinessType(ws(), ctx, id, patch)),
+    'businessTypes.create': (input, ctx) => createBusinessType(ws(), ctx, input),
+    'businessTypes.createFromTemplate': ({ template, name }, ctx) => createFromTemplate(ws(), ctx, template, name),
+    'businessTypes.update': ({ id, patch }, ctx) => updateBusinessType(ws(), ctx, id, patch),
     'businessTypes.delete': ({ id }, ctx) => {
       deleteBusinessType(ws(), ctx, id);
-      return after(['businessType'], OK);
+      return OK;
     },
 
     'records.list': (filter) => listBusinessRecords(ws(), filter),
     'records.get': ({ id }) => getBusinessRecord(ws(), id),
     'records.create': (input, ctx) => {
       const r = createBusinessRecord(ws(), ctx, input);
-      changed(['businessRecord'], [r.customerId]);
       return r;
     },
     'records.update': ({ id, patch }, ctx) => {
       const r = updateBusinessRecord(ws(), ctx, id, patch);
-      changed(['businessRecord'], [r.customerId]);
       return r;
     },
     'records.delete': ({ id }, ctx) => {
       deleteBusinessRecord(ws(), ctx, id);
-      return after(['businessRecord'], OK);
+      return OK;
     },
 
     'expenseCategories.list': () => listExpenseCategories(ws()),
-    'expenseCategories.create': (input, ctx) => after(['expenseCategory'], createExpenseCategory(ws(), ctx, input)),
+    'expenseCategories.create': (input, ctx) => createExpenseCategory(ws(), ctx, input),
     'expenseCategories.update': ({ id, name, parentId }, ctx) => {
       renameExpenseCategory(ws(), ctx, id, name, parentId);
-      return after(['expenseCategory'], OK);
+      return OK;
     },
     'expenseCategories.delete': ({ id }, ctx) => {
       deleteExpenseCategory(ws(), ctx, id);
-      return after(['expenseCategory'], OK);
+      return OK;
     },
     'expenses.list': (filter) => listExpenses(ws(), filter),
-    'expenses.create': (input, ctx) => after(['expense', 'businessRecord'], createExpense(ws(), ctx, input)),
-    'expenses.update': ({ id, patch }, ctx) => after(['expense', 'businessRecord'], updateExpense(ws(), ctx, id, patch)),
+    'expenses.create': (input, ctx) => createExpense(ws(), ctx, input),
+    'expenses.update': ({ id, patch }, ctx) => updateExpense(ws(), ctx, id, patch),
     'expenses.delete': ({ id }, ctx) => {
       deleteExpense(ws(), ctx, id);
-      return after(['expense', 'businessRecord'], OK);
+      return OK;
     },
 
     'lists.group': ({ source, groupBy, measures }) => groupedTotals(ws(), source, groupBy, measures),
 
     'layouts.get': ({ entity }) => getLayout(ws(), entity),
-    'layouts.save': ({ entity, layout }, ctx) => after(['cardLayout'], saveLayout(ws(), ctx, entity, layout)),
-    'layouts.reset': ({ entity }, ctx) => after(['cardLayout'], saveLayout(ws(), ctx, entity, defaultLayout(ws(), entity))),
+    'layouts.save': ({ entity, layout }, ctx) => saveLayout(ws(), ctx, entity, layout),
+    'layouts.reset': ({ entity }, ctx) => saveLayout(ws(), ctx, entity, defaultLayout(ws(), entity)),
   };
 }

@@ -50,7 +50,6 @@ const OK = { ok: true } as const;
 
 export function createCardHandlers({ host, fieldIndexes }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
-  const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
 
   return {
     'fields.list': ({ entity, businessTypeId, includeDeleted }) => {
@@ -61,7 +60,6 @@ export function createCardHandlers({ host, fieldIndexes }: RouterDeps): Pick<Han
     'fields.buildIndexes': () => {
       const jobId = fieldIndexes.schedule();
       // Lists refresh and show the fields as being indexed.
-      changed(['customField']);
       return { jobId };
     },
     'fields.cancelIndexing': () => {
@@ -70,105 +68,86 @@ export function createCardHandlers({ host, fieldIndexes }: RouterDeps): Pick<Han
     },
     'fields.create': (input, ctx) => {
       const f = createField(ws(), ctx, input);
-      changed(['customField']);
       return f;
     },
     'fields.update': ({ id, patch }, ctx) => {
       const f = updateField(ws(), ctx, id, patch);
-      changed(['customField']);
       return f;
     },
     'fields.delete': ({ id }, ctx) => {
       deleteField(ws(), ctx, id);
-      changed(['customField']);
       return OK;
     },
     'fields.restore': ({ id }, ctx) => {
       const f = restoreField(ws(), ctx, id);
-      changed(['customField']);
       return f;
     },
     'fields.purge': ({ id }, ctx) => {
       purgeField(ws(), ctx, id);
-      changed(['customField']);
       return OK;
     },
     'fields.previewType': ({ id, to, options }) => previewTypeChange(ws(), id, to, options ?? []),
     'fields.changeType': ({ id, to, options, acceptLoss }, ctx) => {
       const preview = changeFieldType(ws(), ctx, id, to, { acceptLoss, ...(options ? { selectOptions: options } : {}) });
-      changed(['customField', 'customer', 'contact', 'order', 'businessRecord']);
       return preview;
     },
     'fields.history': ({ fieldId, rowId }) => fieldHistory(ws(), fieldId, rowId),
     'fields.recordValue': ({ fieldId, rowId, value, effectiveDate }, ctx) => {
       const points = recordFieldValue(ws(), ctx, fieldId, rowId, value, effectiveDate);
-      changed(['customer'], [rowId]);
       return points;
     },
 
     'products.list': ({ q }) => listProducts(ws(), q ?? ''),
     'products.create': (input, ctx) => {
       const p = createProduct(ws(), ctx, input);
-      changed(['product']);
       return p;
     },
     'products.update': ({ id, patch }, ctx) => {
       const p = updateProduct(ws(), ctx, id, patch);
-      changed(['product']);
       return p;
     },
     'products.delete': ({ id }, ctx) => {
       deleteProduct(ws(), ctx, id);
-      changed(['product']);
       return OK;
     },
 
     'orders.get': ({ id }) => getOrder(ws(), id),
     'orders.create': (input, ctx) => {
       const o = createOrder(ws(), ctx, input);
-      changed(['order'], [o.customerId]);
       return o;
     },
     'orders.update': ({ id, patch }, ctx) => {
       const o = updateOrder(ws(), ctx, id, patch);
-      changed(['order'], [o.customerId]);
       return o;
     },
     'orders.delete': ({ id }, ctx) => {
       deleteOrder(ws(), ctx, id);
-      changed(['order']);
       return OK;
     },
 
     'receipts.create': (input, ctx) => {
       const r = createReceipt(ws(), ctx, input);
-      changed(['receipt'], [r.customerId]);
       return r;
     },
     'receipts.update': ({ id, patch }, ctx) => {
       const r = updateReceipt(ws(), ctx, id, patch);
-      changed(['receipt'], [r.customerId]);
       return r;
     },
     'receipts.delete': ({ id }, ctx) => {
       deleteReceipt(ws(), ctx, id);
-      changed(['receipt']);
       return OK;
     },
 
     'customerStaff.add': (input, ctx) => {
       const id = addCustomerStaff(ws(), ctx, input);
-      changed(['customerStaff'], [input.customerId]);
       return { id };
     },
     'customerStaff.update': ({ id, patch }, ctx) => {
       updateCustomerStaff(ws(), ctx, id, patch);
-      changed(['customerStaff']);
       return OK;
     },
     'customerStaff.remove': ({ id }, ctx) => {
       removeCustomerStaff(ws(), ctx, id);
-      changed(['customerStaff']);
       return OK;
     },
 

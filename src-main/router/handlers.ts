@@ -42,7 +42,6 @@ const OK = { ok: true } as const;
 export function createHandlers(deps: RouterDeps): Handlers {
   const { host, jobs, version, platform } = deps;
   const ws = () => host.workspace;
-  const changed = (entities: string[], ids?: string[]) => host.emit({ type: 'data.changed', entities, ...(ids ? { ids } : {}) });
 
   return {
     'app.info': () => ({ version, shell: host.options.shell, nativeDialogs: host.options.dialogs !== undefined, platform }),
@@ -69,23 +68,19 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
     'customers.create': ({ values }, ctx) => {
       const c = createCustomer(ws(), ctx, values);
-      changed(['customer'], [c.id]);
       return c;
     },
     'customers.update': ({ id, patch }, ctx) => {
       const c = updateCustomer(ws(), ctx, id, patch);
-      changed(['customer'], [id]);
       return c;
     },
     'customers.delete': ({ id }, ctx) => {
       deleteCustomer(ws(), ctx, id);
-      changed(['customer'], [id]);
       return OK;
     },
     'customers.history': ({ id, limit }) => customerHistory(ws(), id, limit),
     'customers.undo': ({ id }, ctx) => {
       const undoneTxId = undoLastChange(ws(), ctx, id);
-      changed(['customer', 'contact', 'department'], [id]);
       let card = null;
       try {
         card = getCustomerCard(ws(), id);
@@ -97,45 +92,37 @@ export function createHandlers(deps: RouterDeps): Handlers {
 
     'departments.create': (input, ctx) => {
       const d = createDepartment(ws(), ctx, input);
-      changed(['department'], [d.customerId]);
       return d;
     },
     'departments.update': ({ id, patch }, ctx) => {
       const d = updateDepartment(ws(), ctx, id, patch);
-      changed(['department'], [d.customerId]);
       return d;
     },
     'departments.delete': ({ id }, ctx) => {
       deleteDepartment(ws(), ctx, id);
-      changed(['department', 'contact']);
       return OK;
     },
 
     'contacts.create': (input, ctx) => {
       const c = createContact(ws(), ctx, input);
-      changed(['contact'], [c.customerId]);
       return c;
     },
     'contacts.update': ({ id, patch }, ctx) => {
       const c = updateContact(ws(), ctx, id, patch);
-      changed(['contact'], [c.customerId]);
       return c;
     },
     'contacts.delete': ({ id }, ctx) => {
       deleteContact(ws(), ctx, id);
-      changed(['contact']);
       return OK;
     },
 
     'employees.list': ({ includeInactive }) => listEmployees(ws(), includeInactive ?? false),
     'employees.create': ({ values }, ctx) => {
       const e = createEmployee(ws(), ctx, values);
-      changed(['employee'], [e.id]);
       return e;
     },
     'employees.update': ({ id, patch }, ctx) => {
       const e = updateEmployee(ws(), ctx, id, patch);
-      changed(['employee'], [id]);
       return e;
     },
 
@@ -144,7 +131,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
       const params = { customers, seed, ...(ordersPerCustomer ? { ordersPerCustomer } : {}) };
       const jobId = jobs.start('demo', ws().path, params, ctx, () => {
         host.emit({ type: 'workspace.changed', info: host.info() });
-        changed(['customer', 'contact', 'department', 'employee', 'order', 'product', 'receipt', 'businessRecord', 'businessType', 'customField']);
       });
       return { jobId };
     },

@@ -48,7 +48,6 @@ const OK = { ok: true } as const;
 /** Handlers for the query builder, saved queries, favourites and bulk actions. */
 export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, QueryHandlerNames> {
   const ws = () => host.workspace;
-  const changed = (entities: string[]) => host.emit({ type: 'data.changed', entities });
   const inWorker = (request: QueryWorkerRequest, ctx: CallContext) => jobs.callResident('query', ws().path, request, ctx);
   const large = () => queriesRunInWorker(ws().path);
   const idsOf = async (target: { ids: string[] } | { definition: QueryDefinition }, ctx: CallContext): Promise<string[]> => {
@@ -65,7 +64,6 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
     'queryForms.get': ({ entity }) => getQueryForm(ws(), entity),
     'queryForms.save': ({ entity, fields }, ctx) => {
       const saved = saveQueryForm(ws(), ctx, entity, fields);
-      changed(['queryForm']);
       return saved;
     },
     'queries.run': async ({ definition, offset, limit, sort, figure }, ctx) => {
@@ -92,17 +90,14 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
     'queries.saved': (_input, ctx) => listSavedQueries(ws(), ctx),
     'queries.save': (input, ctx) => {
       const q = createSavedQuery(ws(), ctx, input);
-      changed(['savedQuery']);
       return q;
     },
     'queries.update': ({ id, patch }, ctx) => {
       const q = updateSavedQuery(ws(), ctx, id, patch);
-      changed(['savedQuery']);
       return q;
     },
     'queries.delete': ({ id }, ctx) => {
       deleteSavedQuery(ws(), ctx, id);
-      changed(['savedQuery']);
       return OK;
     },
     // In the query worker: a full count takes seconds at 1M, and main must keep answering.
@@ -122,27 +117,22 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
     'favourites.folders': ({ entity }) => listFolders(ws(), entity),
     'favourites.createFolder': ({ name, entity }, ctx) => {
       const f = createFolder(ws(), ctx, name, entity);
-      changed(['favouriteFolder']);
       return f;
     },
     'favourites.renameFolder': ({ id, name }, ctx) => {
       renameFolder(ws(), ctx, id, name);
-      changed(['favouriteFolder']);
       return OK;
     },
     'favourites.deleteFolder': ({ id }, ctx) => {
       deleteFolder(ws(), ctx, id);
-      changed(['favouriteFolder']);
       return OK;
     },
     'favourites.add': async ({ folderId, target }, ctx) => {
       const added = addToFolder(ws(), ctx, folderId, await idsOf(target, ctx));
-      changed(['favouriteItem']);
       return { added };
     },
     'favourites.remove': ({ folderId, ids }, ctx) => {
       const removed = removeFromFolder(ws(), ctx, folderId, ids);
-      changed(['favouriteItem']);
       return { removed };
     },
     'favourites.of': ({ id }) => foldersOf(ws(), id),
@@ -151,7 +141,6 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       // A bulk change is a risky operation: keep a verified backup of the state before it.
       await createBackup(ws(), 'bulk');
       const count = bulkUpdateCustomers(ws(), ctx, await idsOf(target, ctx), action);
-      changed(['customer']);
       return { changed: count };
     },
   };

@@ -15,6 +15,8 @@ export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Pro
 export interface RouterOptions {
   /** The open workspace's file: a busy error then names who holds it, a full disk is told from an I/O error. */
   workspacePath?: () => string | null;
+  /** After every call, whatever its outcome: announces what the call wrote (the change feed reads it from the log). */
+  afterCall?: () => void;
 }
 
 export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog, options: RouterOptions = {}): Dispatch {
@@ -40,6 +42,9 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       if (err instanceof KecardError) return { ok: false, error: err.toApiError() };
       log(`[kecard] ${method} failed`, err);
       return { ok: false, error: { code: 'INTERNAL', message: 'An unexpected error occurred.' } };
+    } finally {
+      // Also after a failure: a call that wrote in several transactions may have committed some.
+      options.afterCall?.();
     }
   };
 }

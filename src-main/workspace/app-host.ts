@@ -96,6 +96,16 @@ export class AppHost {
     this.options.emit?.(event);
   }
 
+  /** Announces what the log gained since the last look (the router calls this after every call it served, and a job's end). */
+  announceChanges(): void {
+    try {
+      this.feed?.poll();
+    } catch (err) {
+      // Busy or a damaged log: the timer (or the next call) catches up; a call's answer must not fail for it.
+      console.error('[kecard] could not announce changes', err);
+    }
+  }
+
   get workspace(): Workspace {
     // While a restore checks its backup and waits for a running backup to stop, nothing may start
     // on the file: a job begun then would write into the file about to be replaced, its "ok" lost.
@@ -378,11 +388,11 @@ export class AppHost {
     this.stopFeed();
     this.ws?.close();
     this.ws = next;
-    // Writes by anyone else on the file (workers, the CLI, another window) reach open screens.
-    if (this.options.watchChanges !== false) {
-      this.feed = new ChangeFeed(next, (event) => this.emit(event));
-      this.feed.start();
-    }
+    // What changed reaches open screens: after each call (announceChanges), and writes by anyone
+    // else on the file (workers, the CLI, another window) by the feed's timer.
+    this.feed = new ChangeFeed(next, (event) => this.emit(event));
+    if (this.options.watchChanges !== false) this.feed.start();
+    else this.feed.skipToNow();
     this.missing = null;
     this.lastActivityAt = Date.now();
     if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);

@@ -70,3 +70,15 @@ export function dataOnly(
 export function stampedByWrite(entity: Entity, fields: readonly string[], at: string): Record<string, unknown> {
   return entity === 'businessRecord' && fields.includes('status') ? { statusChangedAt: at } : {};
 }
+
+/**
+ * Entities whose shown values are derived from another's rows: a change to the key is a change to
+ * what screens show of the values (the order's total and the record's expense total).
+ */
+const SHOWN_WITH: Partial<Record<string, readonly string[]>> = { orderLine: ['order'], expense: ['businessRecord'] };
+
+export function withDependents(entities: readonly string[]): string[] {
+  const all = new Set(entities);
+  for (const entity of entities) for (const dependent of SHOWN_WITH[entity] ?? []) all.add(dependent);
+  return [...all];
+}

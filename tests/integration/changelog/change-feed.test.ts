@@ -5,6 +5,7 @@ import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { AppHost } from '../../../src-main/workspace/app-host';
+import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
 import type { KecardEvent } from '../../../src-shared/contract/events';
 import { tempDir, testUser } from '../../support/temp-workspace';
 
@@ -63,9 +64,57 @@ describe('writes by anyone else reach open screens', () => {
     }
   });
 
-  it("the app's own writes are not announced twice (the router already did)", async () => {
-    createCustomer(host.workspace, testUser, { name: '自己的客户有限公司' });
+  it('a write outside any call (a service on main) is announced by the timer, once', async () => {
+    const c = createCustomer(host.workspace, testUser, { name: '自己的客户有限公司' });
+    const event = await waitFor(() => changes()[0], 2_000);
+    expect(event).toEqual({ type: 'data.changed', entities: ['customer'], ids: [c.id] });
     await new Promise((r) => setTimeout(r, 1_200));
-    expect(changes()).toEqual([]);
+    expect(changes()).toHaveLength(1);
+  });
+});
+
+describe('data.changed comes from the log, not from hand-written lists (issue 17)', () => {
+  let app: ComposedApp;
+  let appEvents: KecardEvent[];
+  beforeEach(() => {
+    appEvents = [];
+    app = composeApp({ dataDir: join(dir, 'app-data'), shell: 'browser', workerDir: new URL('file:///nonexistent/'), parseFilesInPlace: true });
+    app.setEventSink((e) => appEvents.push(e));
+    app.host.create(join(dir, 'app.kecard'));
+  });
+  afterEach(async () => {
+    await app.dispose();
+  });
+  const appChanges = () => appEvents.filter((e): e is Extract<KecardEvent, { type: 'data.changed' }> => e.type === 'data.changed');
+  const call = async (method: string, input: unknown) => {
+    const result = await app.dispatch(method, input, testUser);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as { id: string };
+  };
+
+  it('a call that wrote is announced before its answer, with every entity it touched and the card, and only once', async () => {
+    const c = await call('customers.create', { values: { name: '宁波港务贸易有限公司' } });
+    expect(appChanges()).toEqual([{ type: 'data.changed', entities: ['customer'], ids: [c.id] }]);
+    appEvents.length = 0;
+    await call('orders.create', {
+      customerId: c.id,
+      orderDate: '2026-05-01',
+      lines: [{ productName: '集装箱租赁', quantityMilli: 1000, unitPriceFen: 100 }],
+    });
+    // The lines are logged as orderLine; the order's total derives from them.
+    expect(appChanges()).toHaveLength(1);
+    expect(appChanges()[0]?.entities.sort()).toEqual(['order', 'orderLine']);
+    expect(appChanges()[0]?.ids).toEqual([c.id]);
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(appChanges()).toHaveLength(1);
+  });
+
+  it('a call that wrote nothing (a read, a refused write) announces nothing', async () => {
+    await call('customers.create', { values: { name: '甲' } });
+    appEvents.length = 0;
+    await app.dispatch('customers.list', {}, testUser);
+    const refused = await app.dispatch('customers.create', { values: { name: '' } }, testUser);
+    expect(refused.ok).toBe(false);
+    expect(appChanges()).toEqual([]);
   });
 });
