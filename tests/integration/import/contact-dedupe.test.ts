@@ -68,7 +68,7 @@ describe('contact import dedupes by (customer, mobile)', () => {
 });
 
 describe('a customer sheet carrying contacts', () => {
-  it('联系人/手机/职务 columns (mapped in the wizard) create one contact per row under its customer; re-importing adds nobody twice', async () => {
+  it('联系人/手机/职务 columns (suggested: the sheet has 联系人) create one contact per row under its customer; re-importing adds nobody twice', async () => {
     const path = await im.xlsx(
       '客户.xlsx',
       [
@@ -80,8 +80,9 @@ describe('a customer sheet carrying contacts', () => {
       ],
       '客户',
     );
-    const settings = { target: 'customers', mapping: { 0: 'name', 1: 'phones', 2: 'contactName', 3: 'contactMobile', 4: 'contactTitle' } } as const;
+    const settings = { target: 'customers' } as const;
     const check = await im.check(path, settings);
+    expect(check.mapping).toEqual({ 0: 'name', 1: 'phones', 2: 'contactName', 3: 'contactMobile', 4: 'contactTitle' });
     expect(check.problems).toEqual([]);
     expect(check.preview[0]).toMatchObject({
       name: '上海华信贸易有限公司',
@@ -108,6 +109,14 @@ describe('a customer sheet carrying contacts', () => {
     await im.write(path, settings);
     expect(contacts()).toEqual(expected);
     expect(im.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(3);
+  });
+
+  it("without a 联系人 column a bare 手机 stays the customer's phone, beside 电话 too", async () => {
+    const path = im.gbkCsv('客户.csv', ['客户名称,手机,电话,职务', '上海华信贸易有限公司,13912345678,021-58881234,']);
+    const report = await im.write(path, { target: 'customers' });
+    expect(report.mapping).toEqual({ 0: 'name', 1: 'phones', 2: 'phones', 3: null });
+    expect(im.ws.db.prepare('SELECT phones FROM customers').pluck().get()).toBe(JSON.stringify(['13912345678', '021-58881234']));
+    expect(contacts()).toEqual([]);
   });
 
   it('a bad contact mobile on a customer row is a problem in words, and nothing of the row is written', async () => {
