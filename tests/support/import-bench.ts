@@ -17,6 +17,8 @@ import { tempDir, tempWorkspace, testUser } from './temp-workspace';
 export interface ImportBench {
   /** This test's workspace. */
   readonly ws: Workspace;
+  /** Where a sheet named `name` goes in this test's folder (for files a test writes itself). */
+  path(name: string): string;
   /** A CSV in GBK (Excel's "CSV" on a Chinese Windows); lines are joined with CRLF. Its path. */
   gbkCsv(name: string, text: string | readonly string[]): string;
   /** A UTF-8 text file (a CSV saved by a newer tool); lines are joined with LF. Its path. */
@@ -54,6 +56,7 @@ export function importBench(): ImportBench {
     get ws() {
       return ws();
     },
+    path: pathOf,
     gbkCsv(name, text) {
       const path = pathOf(name);
       writeFileSync(path, iconv.encode(typeof text === 'string' ? text : text.join('\r\n'), 'gbk'));
