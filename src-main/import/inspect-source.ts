@@ -103,14 +103,43 @@ export function suggestMapping(
 ): Record<string, string | null> {
   const mapping: Record<string, string | null> = {};
   const used = new Set<string>();
+  const carried = target === 'customers' ? carriedContactColumns(headers) : null;
   headers.forEach((header, i) => {
     const key = normaliseHeader(header);
     const custom = customFields.find((f) => normaliseHeader(f.label) === key);
-    const field = Object.hasOwn(remembered, key) ? (remembered[key] ?? null) : custom ? `custom:${custom.columnName}` : suggestField(target, header);
+    const suggested = carried?.get(key) ?? suggestField(target, header);
+    const field = Object.hasOwn(remembered, key) ? (remembered[key] ?? null) : custom ? `custom:${custom.columnName}` : suggested;
     // Several phone columns may all feed `phones`; any other field takes its first column only.
     if (field && used.has(field) && field !== 'phones') mapping[String(i)] = null;
     else mapping[String(i)] = field;
     if (field) used.add(field);
   });
   return mapping;
+}
+
+/** Bare headers of a contact's columns on a customer sheet, by normalised header. */
+const BARE_CONTACT: Record<string, 'contactName' | 'contactMobile' | 'contactTitle'> = {
+  联系人: 'contactName',
+  contact: 'contactName',
+  手机: 'contactMobile',
+  手机号: 'contactMobile',
+  手机号码: 'contactMobile',
+  移动电话: 'contactMobile',
+  mobile: 'contactMobile',
+  职务: 'contactTitle',
+  职位: 'contactTitle',
+  title: 'contactTitle',
+};
+
+/**
+ * A customer sheet with a 联系人 column carries a contact per row: the bare 联系人/手机/职务 next
+ * to it are that person's name, mobile and title (the company's numbers stay in 电话/座机/公司电话).
+ * Without a name column a bare 手机 stays the customer's phone — a contact needs a name, so a
+ * sheet of 客户名称/手机/电话 (the customer's mobile and landline) is read as before.
+ */
+function carriedContactColumns(headers: readonly string[]): Map<string, string> | null {
+  const keys = headers.map(normaliseHeader);
+  const named = keys.some((k) => BARE_CONTACT[k] === 'contactName' || suggestField('customers', k) === 'contactName');
+  if (!named) return null;
+  return new Map(keys.flatMap((k) => (Object.hasOwn(BARE_CONTACT, k) ? [[k, BARE_CONTACT[k] as string] as const] : [])));
 }

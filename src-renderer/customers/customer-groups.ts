@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { GroupRowDto } from '../../src-shared/contract/business-methods';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { Employee } from '../../src-shared/domain/organisation';
-import type { ConditionNode, QueryDefinition } from '../../src-shared/query/query-tree';
+import type { ConditionNode, QueryDefinition, QueryNode } from '../../src-shared/query/query-tree';
 import { optionOf } from '../card/custom-values';
 import { enumLabel } from '../i18n/labels';
 
@@ -87,8 +87,28 @@ function lastDay(month: string): string {
   return `${month}-${String(d).padStart(2, '0')}`;
 }
 
-/** One condition that selects the customers of a group key at one level. */
-function conditionOf(dim: string, key: string | number | null, employees: readonly Employee[], variants?: readonly string[]): ConditionNode {
+/** The province texts of a city group: its rows' provinces, the empty ones too. */
+function provinceOfCity(texts: readonly string[]): QueryNode {
+  const named = texts.filter((t) => t !== '');
+  const isIn: ConditionNode = { kind: 'condition', field: 'province', operator: 'in', values: named };
+  const empty: ConditionNode = { kind: 'condition', field: 'province', operator: 'empty' };
+  if (named.length === texts.length) return isIn;
+  return named.length === 0 ? empty : { kind: 'group', op: 'or', children: [isIn, empty] };
+}
+
+/** What selects the customers of a group key at one level. */
+function conditionOf(
+  dim: string,
+  key: string | number | null,
+  employees: readonly Employee[],
+  variants?: readonly string[],
+  cityProvinces?: readonly string[],
+): QueryNode {
+  // A city within its province: 朝阳 under 北京 is not 辽宁's 朝阳市, 广东's 市区 not 浙江's.
+  if (dim === 'city' && cityProvinces && cityProvinces.length > 0) {
+    const city = conditionOf(dim, key, employees, variants);
+    return { kind: 'group', op: 'and', children: [city, provinceOfCity(cityProvinces)] };
+  }
   // 广东 and 广东省 in one group: select every stored text the group gathered.
   if (variants && variants.length > 0) return { kind: 'condition', field: dim, operator: 'in', values: [...variants] };
   if (dim === 'ownerName') {
@@ -105,6 +125,6 @@ function conditionOf(dim: string, key: string | number | null, employees: readon
 
 /** A customer query for the customers of one group row (its key down to its level). */
 export function groupDefinition(groupBy: readonly string[], row: GroupRowDto, employees: readonly Employee[]): QueryDefinition {
-  const children = row.key.map((k, i) => conditionOf(groupBy[i] ?? '', k, employees, row.variants?.[String(i)]));
+  const children = row.key.map((k, i) => conditionOf(groupBy[i] ?? '', k, employees, row.variants?.[String(i)], row.cityProvinces?.[String(i)]));
   return { entity: 'customer', where: { kind: 'group', op: 'and', children } };
 }

@@ -3,6 +3,7 @@ import type { ChangeEntry } from '../../src-shared/domain/change-log';
 import { HISTORY_HIDDEN_FIELDS, HISTORY_REFERENCE_FIELDS, type HistoryLexicon } from '../../src-shared/domain/history-fields';
 import { formatMoney } from '../../src-shared/money';
 import { bpToZhe } from '../../src-shared/order-discount';
+import { formatPhone } from '../../src-shared/validation/phone-form';
 import { customerValueText, formatDateTime } from '../i18n/labels';
 
 /**
@@ -24,6 +25,8 @@ const COUNTED_FIELDS = new Set(['statuses', 'options', 'listColumns', 'fields'])
 const MONEY_FIELDS = new Set(['priceFen', 'costFen', 'discountFen', 'totalFen', 'unitPriceFen', 'amountFen']);
 const CALENDAR_FIELDS = new Set(['orderDate', 'receiptDate', 'expenseDate', 'birthday', 'asOf']);
 const INSTANT_FIELDS = new Set(['statusChangedAt', 'createdAt', 'updatedAt']);
+/** Phones of contacts and employees, shown as in the contact table (138 1234 5678), not as stored. */
+const PHONE_FIELDS = new Set(['mobile', 'phone']);
 
 export interface PresentedChange {
   /** 对象: the kind of record and, where it has one, its name. */
@@ -109,6 +112,7 @@ export function fieldValueText(
   }
   if (typeof value === 'string' && INSTANT_FIELDS.has(field)) return formatDateTime(value);
   if (typeof value === 'string' && CALENDAR_FIELDS.has(field)) return value;
+  if (typeof value === 'string' && PHONE_FIELDS.has(field)) return formatPhone(value);
   if (field === 'status' && typeof value === 'string') return statusText(t, e, value, lex);
   if (field === 'customerClass') return t(`enums.customerClass.${String(value)}`, { defaultValue: String(value) });
   if (ENTITY_VALUE_FIELDS.has(field) && typeof value === 'string') return entityText(t, value);
@@ -162,6 +166,8 @@ function customValueText(t: TFunction, column: string, value: unknown, lex: Hist
       return typeof value === 'number' ? `${value / 100}%` : plainText(t, value);
     case 'datetime':
       return typeof value === 'string' ? formatDateTime(value) : plainText(t, value);
+    case 'phone':
+      return typeof value === 'string' ? formatPhone(value) : plainText(t, value);
     case 'select':
       return option(value);
     case 'multiSelect':

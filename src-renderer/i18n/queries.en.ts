@@ -90,6 +90,7 @@ export const queriesEn: QueriesMessages = {
     },
     brokenBanner: '{{n}} condition(s) of this query no longer fit the data; fix the marked ones to run it.',
     invalid: 'Some conditions are incomplete.',
+    regionAdd: 'Add…',
   },
   results: {
     title: 'Results',

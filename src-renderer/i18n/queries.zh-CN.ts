@@ -89,6 +89,7 @@ export const queriesZhCN = {
     },
     brokenBanner: '这个查询有 {{n}} 个条件已失效，请修改标出的条件后再查询。',
     invalid: '条件不完整，无法查询。',
+    regionAdd: '添加…',
   },
   results: {
     title: '查询结果',

@@ -1,42 +1,14 @@
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRowDto } from '../../src-shared/contract/business-methods';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
-import { enumLabel } from '../i18n/labels';
+import { CUSTOMER_GROUP_KEYS, customerKeyLabel } from '../customers/customer-groups';
 import { useQueriesData } from './queries-data';
-
-export const GROUP_FIELDS = [
-  'customerClass',
-  'lifecycle',
-  'province',
-  'city',
-  'industry',
-  'source',
-  'kind',
-  'relationshipLevel',
-  'colorLabel',
-  'ownerName',
-  'createdMonth',
-] as const;
-const ENUM_GROUPS: Record<string, string> = {
-  customerClass: 'customerClass',
-  lifecycle: 'lifecycle',
-  kind: 'kind',
-  relationshipLevel: 'relationshipLevel',
-  colorLabel: 'colorLabel',
-};
 
 export function formatYuan(fen: number): string {
   return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-function keyText(t: TFunction, field: string, value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === '') return t('results.nullKey');
-  const group = ENUM_GROUPS[field];
-  return group ? enumLabel(t, group, value) : String(value);
 }
 
 interface Props {
@@ -97,7 +69,7 @@ export function GroupedResults({ definition, runSeq, dataVersion }: Props) {
           {t('results.groupBy')}
           <select data-testid="group-by-1" value={groupBy[0] ?? ''} onChange={(e) => setLevel(0, e.target.value)}>
             <option value="">{t('results.noGroup')}</option>
-            {GROUP_FIELDS.map((f) => (
+            {CUSTOMER_GROUP_KEYS.map((f) => (
               <option key={f} value={f}>
                 {label(f)}
               </option>
@@ -108,7 +80,7 @@ export function GroupedResults({ definition, runSeq, dataVersion }: Props) {
           {t('results.thenBy')}
           <select data-testid="group-by-2" value={groupBy[1] ?? ''} disabled={!groupBy[0]} onChange={(e) => setLevel(1, e.target.value)}>
             <option value="">{t('results.noGroup')}</option>
-            {GROUP_FIELDS.filter((f) => f !== groupBy[0]).map((f) => (
+            {CUSTOMER_GROUP_KEYS.filter((f) => f !== groupBy[0]).map((f) => (
               <option key={f} value={f}>
                 {label(f)}
               </option>
@@ -159,7 +131,7 @@ export function GroupedResults({ definition, runSeq, dataVersion }: Props) {
                   data-count={r.count}
                 >
                   <td style={{ paddingLeft: 8 + Math.max(0, r.level - 1) * 20 }}>
-                    {total ? t('results.grandTotal') : keyText(t, field, r.key[r.level - 1])}
+                    {total ? t('results.grandTotal') : customerKeyLabel(t, [], [], field, r.key[r.level - 1] ?? null)}
                     {sub ? <span className="muted small"> · {t('results.subtotal')}</span> : null}
                   </td>
                   <td className="num" data-testid="group-count">

@@ -5,6 +5,7 @@ import { optionText, type FieldScope } from './field-meta';
 import { NumberInput } from './NumberInput';
 import { OptionChips } from './OptionChips';
 import { useQueriesData } from './queries-data';
+import { RegionValue } from './RegionValue';
 
 interface Props {
   node: ConditionNode;
@@ -47,6 +48,10 @@ export function ValueEditor({ node, field, scope, onChange }: Props) {
     return <DaysInput node={node} onChange={onChange} />;
   }
   if (op === 'anniversaryWithin') return <DaysInput node={node} onChange={onChange} />;
+  // 省份 / 城市: picked from the division list; contains/begins-with stay free text.
+  const regionKey = scope === 'customer' && (field.key === 'province' || field.key === 'city') ? field.key : null;
+  if (regionKey && (op === 'eq' || op === 'neq' || op === 'in' || op === 'notIn'))
+    return <RegionValue node={node} regionKey={regionKey} onChange={onChange} />;
 
   const dateLike = field.type === 'date' || field.type === 'datetime';
   const one = (key: 'value' | 'value2', testId: string) => {

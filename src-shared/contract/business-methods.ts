@@ -33,6 +33,8 @@ export const groupRow = z.object({
   values: z.record(z.string(), z.number().nullable()),
   /** Province/city levels: the stored texts grouped under the key (广东 under 广东省), by level index. */
   variants: z.record(z.string(), z.array(z.string())).optional(),
+  /** City levels: the province texts stored on the group's rows ('' for none), by level index. */
+  cityProvinces: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type GroupRowDto = z.infer<typeof groupRow>;
 

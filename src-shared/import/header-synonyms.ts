@@ -42,8 +42,9 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     ownerId: ['负责人', '客户经理', '业务员', '销售代表', '跟进人', 'owner', 'salesrep'],
     notes: ['备注', '说明', '附注', 'notes', 'remark', 'remarks', 'comment'],
     taxId: ['税号', '纳税人识别号', '统一社会信用代码', '信用代码', 'taxid', 'vat'],
-    // A customer sheet can carry one contact per row (convert-row.ts carriedContact). Only headers
-    // that say "contact" are suggested; a bare 联系人/手机/职务 is mapped by the user in the wizard.
+    // A customer sheet can carry one contact per row (convert-row.ts carriedContact). Headers that
+    // say "contact" are suggested here; a bare 联系人/手机/职务 only on a sheet with a 联系人 column
+    // (inspect-source.ts carriedContactColumns), since a bare 手机 alone is the customer's phone.
     contactName: ['联系人姓名', '联系人名称', 'contactname', 'contactperson'],
     contactMobile: ['联系人手机', '联系人手机号', '联系手机', 'contactmobile'],
     contactTitle: ['联系人职务', '联系人职位', 'contacttitle'],

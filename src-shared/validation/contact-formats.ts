@@ -5,6 +5,8 @@
 const MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/;
 /** Landline with area code (010-12345678, 0755 1234 5678), optional extension; 400/800 lines. */
 const LANDLINE = /^(?:\(?0\d{2,3}\)?)?[2-9]\d{6,7}(?:(?:ext|转|-|#)\d{1,6})?$/;
+/** After a real area code (010, 02x, 0[3-9]xx) the local number may start with any digit, 1 too (0755-12345678). */
+const AREA_LOCAL = /^(?:010|02\d|0[3-9]\d{2})\d{7,8}$/;
 const SERVICE = /^[48]00\d{7}$/;
 const HK_MO = /^(?:\+?852|\+?853)\d{8}$/;
 
@@ -24,7 +26,7 @@ export function isValidPhone(raw: string): boolean {
   // Keep the dash before an extension: 010-12345678-801
   const ext = /^(.*?)(?:-|转|#|ext)(\d{1,6})$/.exec(p);
   const main = (ext && ext[1] !== undefined && /\d{7,8}$/.test(ext[1]) ? ext[1] : p).replace(/[-()]/g, '');
-  return LANDLINE.test(main);
+  return LANDLINE.test(main) || AREA_LOCAL.test(main);
 }
 
 export function isValidEmail(raw: string): boolean {

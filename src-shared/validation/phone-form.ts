@@ -17,6 +17,12 @@ const HK_MO = /^\+?(85[23])(\d{8})$/;
 /** An extension after the number: 转801, #801, ext 801, 分机801, or -801 right after a 7–8 digit number. */
 const EXTENSION_WORD = /^(.*\d)\s*(?:转|#|ext\.?|x|分机)\s*(\d{1,6})$/i;
 const EXTENSION_DASH = /^(.*?\d{7,8})-(\d{1,6})$/;
+/**
+ * The stored form of a local number with an extension (8001234-567, 86130000-12345). Its digits
+ * alone may read as a 400/800 line, a +86 mobile or a Hong Kong number, so this shape is taken
+ * before those; otherwise writing a stored phone again changed it (8001234-567 → 8001234567).
+ */
+const LOCAL_EXTENSION = /^([2-9]\d{6,7})-(\d{1,6})$/;
 /** The user's own split, kept: (010)12345678, 010-12345678, 0755 1234 5678. */
 const WRITTEN_AREA = /^(?:\((0\d{2,3})\)|(0\d{2,3})[\s-])[\s-]*(\d{3,4}[\s-]?\d{4})$/;
 
@@ -48,6 +54,8 @@ function landline(text: string, international: boolean): string | null {
 export function canonicalPhone(raw: string): string {
   const text = fold(raw);
   if (text === '') return '';
+  const local = LOCAL_EXTENSION.exec(text);
+  if (local) return `${local[1]}-${local[2]}`;
   const compact = text.replace(/[\s\-()]/g, '');
   const mobile = MOBILE.exec(compact);
   if (mobile) return mobile[1] as string;

@@ -7,13 +7,15 @@ import { listFields } from '../custom-fields/field-registry';
 import { safeColumn } from '../custom-fields/field-registry';
 import { compileWhere } from '../query/compile-query';
 import { computedSql } from '../custom-fields/computed-values';
-import { cityKey, provinceKey } from '../regions/canonical-region';
+import { canonicalRegion, provinceKey } from '../regions/canonical-region';
 import { compareGroupKeys } from '../search/pinyin-order';
 
 // Group-by with subtotals (分组, 合计) for lists of customers, business records and expenses.
 // Group and measure keys resolve through per-source whitelists to fixed SQL expressions; money
 // sums are SQLite integer sums, exact to the fen. Province and city group by their division-list
 // name (广东 and 广东省 fall together) without rewriting the stored text; groups sort by pinyin.
+// A city groups with its province: 朝阳 under 北京 is 北京市 (the district 朝阳区), not 辽宁's
+// 朝阳市, and two provinces' 市区 are two groups, named with their province.
 
 export type GroupSource = { entity: 'customer'; definition?: QueryDefinition } | { entity: 'record'; typeId: string } | { entity: 'expense' };
 export interface Measure {
@@ -31,6 +33,8 @@ export interface GroupRow {
    * level index → every stored text, so a drill into the group selects exactly its rows.
    */
   variants?: Record<string, string[]>;
+  /** City levels: the province texts stored on the group's rows ('' for none), so a drill selects this province's city only. */
+  cityProvinces?: Record<string, string[]>;
 }
 
 interface SourceSql {
@@ -136,15 +140,21 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
     if (!col) throw new KecardError('VALIDATION', `Cannot total ${m.field}.`, { fields: { measures: 'invalid' } });
     return [`sum(${col}) AS s${i}`, `count(${col}) AS k${i}`, `min(${col}) AS lo${i}`, `max(${col}) AS hi${i}`];
   });
-  const select = [...dims.map((d, i) => `${d} AS g${i}`), 'count(*) AS n', ...measureSql].join(', ');
+  // A city is placed within its province: the stored province comes along (rp<i>) at city levels.
+  const cityLevels = groupBy.map((g) => source.entity === 'customer' && g === 'city');
+  const keyColumns = [...dims.map((d, i) => `${d} AS g${i}`), ...dims.flatMap((_, i) => (cityLevels[i] ? [`c.province AS rp${i}`] : []))];
+  const keyNames = [...dims.map((_, i) => `g${i}`), ...dims.flatMap((_, i) => (cityLevels[i] ? [`rp${i}`] : []))];
+  const select = [...keyColumns, 'count(*) AS n', ...measureSql].join(', ');
   const finest = ws.db
-    .prepare(`SELECT ${select} FROM ${src.from} WHERE ${src.where}${dims.length ? ` GROUP BY ${dims.map((_, i) => `g${i}`).join(', ')}` : ''}`)
+    .prepare(`SELECT ${select} FROM ${src.from} WHERE ${src.where}${dims.length ? ` GROUP BY ${keyNames.join(', ')}` : ''}`)
     .all(...src.params) as Record<string, string | number | null>[];
+  const cityKeys = cityGroupKeys(finest, cityLevels);
 
   const categories = source.entity === 'expense' && categoryLevels.some((l) => l !== null) ? listExpenseCategories(ws) : [];
-  const regionKeys = groupBy.map((g) => (source.entity !== 'customer' ? null : g === 'province' ? provinceKey : g === 'city' ? cityKey : null));
+  const regionKeys = groupBy.map((g) => (source.entity === 'customer' && g === 'province' ? provinceKey : null));
   const keyOf = (row: Record<string, string | number | null>, i: number): string | number | null => {
     const v = row[`g${i}`] ?? null;
+    if (cityLevels[i]) return cityKeys.get(row)?.[i] ?? v;
     const regionKey = regionKeys[i];
     if (regionKey && typeof v === 'string') return v === '' ? v : regionKey(v);
     const level = categoryLevels[i];
@@ -159,6 +169,7 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
       key: (string | number | null)[];
       count: number;
       raw: Set<string>[];
+      provinces: Set<string>[];
       parts: { sum: number; n: number; min: number | null; max: number | null }[];
     };
     const acc = new Map<string, Entry>();
@@ -169,12 +180,14 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
         key,
         count: 0,
         raw: key.map(() => new Set<string>()),
+        provinces: key.map(() => new Set<string>()),
         parts: measures.map(() => ({ sum: 0, n: 0, min: null, max: null })),
       };
       entry.count += Number(row.n);
       key.forEach((_, i) => {
         const v = row[`g${i}`];
-        if (regionKeys[i] && typeof v === 'string') entry.raw[i]?.add(v);
+        if ((regionKeys[i] || cityLevels[i]) && typeof v === 'string') entry.raw[i]?.add(v);
+        if (cityLevels[i] && typeof v === 'string' && v !== '') entry.provinces[i]?.add(String(row[`rp${i}`] ?? ''));
       });
       measures.forEach((m, i) => {
         if (m.fn === 'count') return;
@@ -203,10 +216,61 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
       entry.raw.forEach((texts, i) => {
         if ([...texts].some((t) => t !== entry.key[i])) variants[String(i)] = [...texts].sort();
       });
-      rows.push({ key: entry.key, level, count: entry.count, values, ...(Object.keys(variants).length ? { variants } : {}) });
+      const cityProvinces: Record<string, string[]> = {};
+      entry.provinces.forEach((texts, i) => {
+        if (texts.size > 0) cityProvinces[String(i)] = [...texts].sort();
+      });
+      rows.push({
+        key: entry.key,
+        level,
+        count: entry.count,
+        values,
+        ...(Object.keys(variants).length ? { variants } : {}),
+        ...(Object.keys(cityProvinces).length ? { cityProvinces } : {}),
+      });
     }
   }
   return rows.sort((a, b) => compareKeys(a.key, b.key) || a.level - b.level);
+}
+
+/**
+ * The city key of each finest row at each city level: the division-list city read together with
+ * the row's province, shown as 省 市 only where the same city name lies in two provinces.
+ */
+function cityGroupKeys(rows: readonly Record<string, string | number | null>[], cityLevels: readonly boolean[]): Map<object, (string | null)[]> {
+  const keys = new Map<object, (string | null)[]>();
+  if (!cityLevels.some(Boolean)) return keys;
+  const placed = rows.map((row) =>
+    cityLevels.map((isCity, i) => {
+      const city = row[`g${i}`];
+      if (!isCity || typeof city !== 'string' || city === '') return null;
+      const province = row[`rp${i}`];
+      return canonicalRegion({ province: typeof province === 'string' ? province : null, city });
+    }),
+  );
+  const provincesOf = cityLevels.map((_, i) => {
+    const byCity = new Map<string, Set<string>>();
+    for (const r of placed) {
+      const region = r[i];
+      if (!region?.city) continue;
+      const set = byCity.get(region.city) ?? new Set<string>();
+      set.add(region.province ?? '');
+      byCity.set(region.city, set);
+    }
+    return byCity;
+  });
+  rows.forEach((row, n) => {
+    keys.set(
+      row,
+      cityLevels.map((isCity, i) => {
+        const region = placed[n]?.[i];
+        if (!isCity || !region?.city) return null;
+        const shared = (provincesOf[i]?.get(region.city)?.size ?? 0) > 1;
+        return shared && region.province ? `${region.province} ${region.city}` : region.city;
+      }),
+    );
+  });
+  return keys;
 }
 
 /** Parents before their children, nulls after values, text by pinyin, the grand total last. */

@@ -43,11 +43,15 @@ test('imports a GBK csv with duplicates through the wizard, then re-imports an e
   await expect(app.getByTestId('import-sample-row')).toHaveCount(5);
   await expect(app.getByTestId('import-sample-row').first()).toContainText(TENCENT);
 
-  // Mapping suggested from the Chinese headers.
+  // Mapping suggested from the Chinese headers: 联系人 and the 手机 beside it are the contact's.
   await wizard.next('mapping');
   await expect(wizard.mappingSelect(0)).toHaveValue('name');
-  await expect(wizard.mappingSelect(2)).toHaveValue('phones');
+  await expect(wizard.mappingSelect(1)).toHaveValue('contactName');
+  await expect(wizard.mappingSelect(2)).toHaveValue('contactMobile');
   await expect(wizard.mappingSelect(3)).toHaveValue('address');
+  // This user keeps the 手机 as the company's phone and leaves the contacts out.
+  await wizard.mappingSelect(1).selectOption('');
+  await wizard.mappingSelect(2).selectOption('phones');
 
   // Check: counts, the lost phone, both kinds of duplicates.
   await wizard.check();

@@ -23,6 +23,20 @@ test('phones typed as people type them are stored in one form and shown formatte
     expect(org.contacts.map((c) => c.mobile)).toEqual(['13912345678']);
   });
 
+  await test.step('变动历史 shows the contact\u2019s mobile formatted too, never as stored', async () => {
+    const org = await api('customers.get', { id });
+    const contactId = org.contacts[0]?.id ?? '';
+    await api('contacts.update', { id: contactId, patch: { mobile: '13987654321', phone: '0755-12345678' } });
+    await card.openTab('history');
+    const contactRows = card.history.entries('contact');
+    await expect(contactRows.filter({ hasText: '139 8765 4321' })).toHaveCount(1);
+    await expect(contactRows.filter({ hasText: '0755-1234 5678' })).toHaveCount(1);
+    await expect(contactRows.filter({ hasText: '139 1234 5678' }).first()).toBeVisible();
+    await expect(card.history.root).not.toContainText('13987654321');
+    await expect(card.history.root).not.toContainText('0755-12345678');
+    await card.openTab('basic');
+  });
+
   await test.step('the list shows the phone formatted', async () => {
     await card.close();
     await expect(customers.rowById(id)).toContainText('138 1234 5678');

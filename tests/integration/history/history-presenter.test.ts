@@ -114,7 +114,8 @@ describe('a card history in words', () => {
       patch: { customerClass: 'A', lifecycle: 'repeat', custom: { [level.columnName]: 'o2', [budget.columnName]: 1234500 } },
     });
     const dept = await call('departments.create', { customerId: c.id, name: '采购部' });
-    await call('contacts.create', { customerId: c.id, departmentId: dept.id, name: '赵敏' });
+    const contact = await call('contacts.create', { customerId: c.id, departmentId: dept.id, name: '赵敏', mobile: '13812345678' });
+    await call('contacts.update', { id: contact.id, patch: { mobile: '13987654321', phone: '0755-12345678' } });
     const order = await call<{ id: string; lines: { id: string }[] }>('orders.create', {
       customerId: c.id,
       orderDate: '2025-04-01',
@@ -157,6 +158,7 @@ describe('a card history in words', () => {
     const text = shown.join('\n');
     // Nothing internal: no field or entity name, custom column, id, JSON or English code.
     for (const s of shown) {
+      expect(s, s).not.toMatch(/\b1\d{10}\b|0755-12345678/);
       expect(s, s).not.toMatch(/cf_[0-9a-f]/);
       expect(s, s).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
       expect(s, s).not.toMatch(/\b[a-z]+[A-Z]\w*/);
@@ -183,6 +185,10 @@ describe('a card history in words', () => {
       '差旅费',
       '¥50.00',
       '采购部',
+      // Contact phones as the contact table shows them, in the created record and in the updates.
+      '手机：138 1234 5678',
+      '139 8765 4321',
+      '0755-1234 5678',
     ]) {
       expect(text, expected).toContain(expected);
     }

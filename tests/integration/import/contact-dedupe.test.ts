@@ -1,32 +1,16 @@
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../src-main/db/workspace';
-import { runImport } from '../../../src-main/import/run-import';
+import { describe, expect, it } from 'vitest';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
-import { importSettings } from '../../../src-shared/import/import-settings';
-import { tempDir, tempWorkspace, testUser } from '../../support/temp-workspace';
+import { importBench } from '../../support/import-bench';
+import { testUser } from '../../support/temp-workspace';
 
 // Contacts are deduplicated by (customer, mobile): importing a contact sheet twice adds nobody
 // twice, and updates of a known contact go through the contact service. A customer sheet can
 // carry one contact per row (联系人/手机/职务).
 
-let ws: Workspace;
-let cleanup: () => void;
-let files: { dir: string; cleanup: () => void };
-beforeEach(() => {
-  ({ ws, cleanup } = tempWorkspace());
-  files = tempDir();
-});
-afterEach(() => {
-  cleanup();
-  files.cleanup();
-});
+const im = importBench();
 
 const contacts = () =>
-  ws.db
+  im.ws.db
     .prepare(
       'SELECT c.name AS customer, ct.name, ct.mobile, ct.title FROM contacts ct JOIN customers c ON c.id = ct.customer_id WHERE ct.deleted = 0 ORDER BY ct.mobile',
     )
@@ -39,36 +23,32 @@ const contacts = () =>
 
 describe('contact import dedupes by (customer, mobile)', () => {
   it('the same GBK contact sheet imported twice adds nobody twice; overwrite updates in place through the service', async () => {
-    createCustomer(ws, testUser, { name: '上海华信贸易有限公司' });
-    createCustomer(ws, testUser, { name: '广州天河商行' });
+    createCustomer(im.ws, testUser, { name: '上海华信贸易有限公司' });
+    createCustomer(im.ws, testUser, { name: '广州天河商行' });
     const csv = [
       '客户名称,联系人,手机,职务',
       '上海华信贸易有限公司,王强,13912345678,经理',
       '广州天河商行,王强,13912345678,老板',
       '上海华信贸易有限公司,李娜,+86 139 1234 5679,',
     ].join('\r\n');
-    const path = join(files.dir, '联系人.csv');
-    writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const first = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: false });
+    const path = im.gbkCsv('联系人.csv', csv);
+    const first = await im.write(path, { target: 'contacts' });
     expect(first.written).toEqual({ inserted: 3, updated: 0, skipped: 0 });
 
-    const check = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: true });
+    const check = await im.check(path, { target: 'contacts' });
     expect(check.duplicates.map((d) => [d.row, d.matchName, d.matchRow])).toEqual([
       [2, '王强', null],
       [3, '王强', null],
       [4, '李娜', null],
     ]);
-    const again = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: false });
+    const again = await im.write(path, { target: 'contacts' });
     expect(again.written).toEqual({ inserted: 0, updated: 0, skipped: 3 });
     expect(contacts()).toHaveLength(3);
 
     // The same people with a new title: overwrite updates them in place.
     const changed = ['客户名称,联系人,手机,职务', '上海华信贸易有限公司,王强,139 1234 5678,总经理'].join('\r\n');
-    const path2 = join(files.dir, '联系人2.csv');
-    writeFileSync(path2, iconv.encode(changed, 'gbk'));
-    const updated = await runImport(ws, testUser, path2, importSettings.parse({ target: 'contacts', duplicateAction: 'overwrite' }), {
-      dryRun: false,
-    });
+    const path2 = im.gbkCsv('联系人2.csv', changed);
+    const updated = await im.write(path2, { target: 'contacts', duplicateAction: 'overwrite' });
     expect(updated.written).toEqual({ inserted: 0, updated: 1, skipped: 0 });
     expect(contacts()).toEqual([
       { customer: '上海华信贸易有限公司', name: '王强', mobile: '13912345678', title: '总经理' },
@@ -78,32 +58,31 @@ describe('contact import dedupes by (customer, mobile)', () => {
   });
 
   it('duplicates within one file are found too: the second row of the same person is skipped', async () => {
-    createCustomer(ws, testUser, { name: '上海华信贸易有限公司' });
+    createCustomer(im.ws, testUser, { name: '上海华信贸易有限公司' });
     const csv = ['客户名称,联系人,手机', '上海华信贸易有限公司,王强,13912345678', '上海华信贸易有限公司,王强（重复）,139-1234-5678'].join('\r\n');
-    const path = join(files.dir, '联系人.csv');
-    writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: false });
+    const path = im.gbkCsv('联系人.csv', csv);
+    const report = await im.write(path, { target: 'contacts' });
     expect(report.duplicates.map((d) => [d.row, d.matchRow])).toEqual([[3, 2]]);
     expect(report.written).toEqual({ inserted: 1, updated: 0, skipped: 1 });
   });
 });
 
 describe('a customer sheet carrying contacts', () => {
-  it('联系人/手机/职务 columns (mapped in the wizard) create one contact per row under its customer; re-importing adds nobody twice', async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('客户');
-    sheet.addRows([
-      ['客户名称', '电话', '联系人', '手机', '职务'],
-      ['上海华信贸易有限公司', '021-58881234', '王强', 13912345678, '采购经理'],
-      ['上海华信贸易有限公司', '021-58881234', '李娜', '139 1234 5679', '财务'],
-      ['广州天河商行', '', '陈静', '+86 139 1234 5670', ''],
-      ['深圳南山贸易', '0755-82345678', '', '', ''],
-    ]);
-    const path = join(files.dir, '客户.xlsx');
-    await wb.xlsx.writeFile(path);
-    const settings = () =>
-      importSettings.parse({ target: 'customers', mapping: { 0: 'name', 1: 'phones', 2: 'contactName', 3: 'contactMobile', 4: 'contactTitle' } });
-    const check = await runImport(ws, testUser, path, settings(), { dryRun: true });
+  it('联系人/手机/职务 columns (suggested: the sheet has 联系人) create one contact per row under its customer; re-importing adds nobody twice', async () => {
+    const path = await im.xlsx(
+      '客户.xlsx',
+      [
+        ['客户名称', '电话', '联系人', '手机', '职务'],
+        ['上海华信贸易有限公司', '021-58881234', '王强', 13912345678, '采购经理'],
+        ['上海华信贸易有限公司', '021-58881234', '李娜', '139 1234 5679', '财务'],
+        ['广州天河商行', '', '陈静', '+86 139 1234 5670', ''],
+        ['深圳南山贸易', '0755-82345678', '', '', ''],
+      ],
+      '客户',
+    );
+    const settings = { target: 'customers' } as const;
+    const check = await im.check(path, settings);
+    expect(check.mapping).toEqual({ 0: 'name', 1: 'phones', 2: 'contactName', 3: 'contactMobile', 4: 'contactTitle' });
     expect(check.problems).toEqual([]);
     expect(check.preview[0]).toMatchObject({
       name: '上海华信贸易有限公司',
@@ -112,9 +91,9 @@ describe('a customer sheet carrying contacts', () => {
       contactTitle: '采购经理',
     });
 
-    const first = await runImport(ws, testUser, path, settings(), { dryRun: false });
+    const first = await im.write(path, settings);
     expect(first.written).toMatchObject({ inserted: 3, skipped: 1 });
-    const customers = ws.db.prepare('SELECT name, phones FROM customers ORDER BY seq').all();
+    const customers = im.ws.db.prepare('SELECT name, phones FROM customers ORDER BY seq').all();
     expect(customers).toEqual([
       { name: '上海华信贸易有限公司', phones: JSON.stringify(['021-58881234']) },
       { name: '广州天河商行', phones: '[]' },
@@ -127,18 +106,25 @@ describe('a customer sheet carrying contacts', () => {
     ];
     expect(contacts()).toEqual(expected);
 
-    await runImport(ws, testUser, path, settings(), { dryRun: false });
+    await im.write(path, settings);
     expect(contacts()).toEqual(expected);
-    expect(ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(3);
+    expect(im.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(3);
+  });
+
+  it("without a 联系人 column a bare 手机 stays the customer's phone, beside 电话 too", async () => {
+    const path = im.gbkCsv('客户.csv', ['客户名称,手机,电话,职务', '上海华信贸易有限公司,13912345678,021-58881234,']);
+    const report = await im.write(path, { target: 'customers' });
+    expect(report.mapping).toEqual({ 0: 'name', 1: 'phones', 2: 'phones', 3: null });
+    expect(im.ws.db.prepare('SELECT phones FROM customers').pluck().get()).toBe(JSON.stringify(['13912345678', '021-58881234']));
+    expect(contacts()).toEqual([]);
   });
 
   it('a bad contact mobile on a customer row is a problem in words, and nothing of the row is written', async () => {
     // Headers that say "contact" are suggested without the user's help.
     const csv = ['客户名称,联系人姓名,联系人手机', '上海华信贸易有限公司,王强,12ab'].join('\r\n');
-    const path = join(files.dir, '客户.csv');
-    writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'customers', mode: 'validRows' }), { dryRun: false });
+    const path = im.gbkCsv('客户.csv', csv);
+    const report = await im.write(path, { target: 'customers', mode: 'validRows' });
     expect(report.problems).toEqual([{ row: 2, field: 'contactMobile', code: 'phone', value: '12ab' }]);
-    expect(ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
+    expect(im.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
   });
 });

@@ -81,9 +81,11 @@ describe('GBK csv with duplicates', () => {
     const existing = createCustomer(ws, testUser, { name: '上海浦东发展银行股份有限公司', address: null });
     const inspection = await inspectSource(path, 'customers', {}, [vip, revenue]);
     expect(inspection.info).toMatchObject({ format: 'text', encoding: 'gb18030', delimiter: ',' });
+    // 联系人 and the 手机 next to it are the contact's (a customer sheet carrying its contacts).
     expect(inspection.suggested).toMatchObject({
       '0': 'name',
-      '2': 'phones',
+      '1': 'contactName',
+      '2': 'contactMobile',
       '3': 'address',
       '4': `custom:${vip.columnName}`,
       '5': `custom:${revenue.columnName}`,
@@ -92,7 +94,7 @@ describe('GBK csv with duplicates', () => {
     const check = await runImport(ws, testUser, path, settings({ target: 'customers', mode: 'validRows', duplicateKeys: ['name'] }), {
       dryRun: true,
     });
-    expect(check.problems).toEqual([{ row: 6, field: 'phones', code: 'phoneLost', value: '1.39E+10' }]);
+    expect(check.problems).toEqual([{ row: 6, field: 'contactMobile', code: 'phoneLost', value: '1.39E+10' }]);
     expect(check.duplicates.map((d) => [d.row, d.matchRow, d.matchId])).toEqual([
       [3, 2, null],
       [4, null, existing.id],
@@ -112,7 +114,16 @@ describe('GBK csv with duplicates', () => {
     expect(tencent?.custom).toEqual({ [vip.columnName]: true, [revenue.columnName]: 120000000 });
     expect(tencent?.address).toBe('深圳市南山区科技园');
     const spdb = rows.find((r) => r.id === existing.id);
-    expect(spdb).toMatchObject({ address: '上海市中山东一路12号', phones: ['13912345678'] });
+    expect(spdb).toMatchObject({ address: '上海市中山东一路12号', phones: [] });
+    const contacts = ws.db
+      .prepare('SELECT c.name AS customer, ct.name, ct.mobile FROM contacts ct JOIN customers c ON c.id = ct.customer_id ORDER BY ct.mobile')
+      .all();
+    // The contact of each written row under its customer, the updated one's too; the in-file duplicate adds nobody.
+    expect(contacts).toEqual([
+      { customer: '成都天府软件园有限公司', name: '李工', mobile: null },
+      { customer: '深圳市腾讯计算机系统有限公司', name: '马先生', mobile: '13800138000' },
+      { customer: '上海浦东发展银行股份有限公司', name: '张女士', mobile: '13912345678' },
+    ]);
     expect(spdb?.custom[revenue.columnName]).toBe(3500000);
   });
 

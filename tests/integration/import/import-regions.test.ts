@@ -1,29 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../src-main/db/workspace';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../src-main/import/run-import';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { importSettings } from '../../../src-shared/import/import-settings';
-import { tempDir, tempWorkspace, testUser } from '../../support/temp-workspace';
+import { importBench } from '../../support/import-bench';
+import { testUser } from '../../support/temp-workspace';
 
 // Province/city/district columns are mapped onto the division list (GB/T 2260); values it does
 // not know are imported as written and listed, with their row counts, in the check step.
 
 const WORKER = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main', 'import-worker.mjs'));
 
-let ws: Workspace;
-let cleanup: () => void;
-let files: { dir: string; cleanup: () => void };
-beforeEach(() => {
-  ({ ws, cleanup } = tempWorkspace());
-  files = tempDir();
-});
-afterEach(() => {
-  cleanup();
-  files.cleanup();
-});
+const im = importBench();
 
 const CSV = [
   '客户名称,省份,城市,区县',
@@ -40,17 +30,17 @@ const CSV = [
 ].join('\n');
 
 type Stored = { name: string; province: string | null; city: string | null; district: string | null };
-const stored = () => ws.db.prepare('SELECT name, province, city, district FROM customers WHERE deleted = 0 ORDER BY seq').all() as Stored[];
+const stored = () => im.ws.db.prepare('SELECT name, province, city, district FROM customers WHERE deleted = 0 ORDER BY seq').all() as Stored[];
 
 describe('importing regions', () => {
   it.each([
     ['in this thread', {}],
     ['from the producer thread', { producerFile: WORKER, threadedFromBytes: 0 }],
   ])('maps free text onto the division list and lists the unmatched (%s)', async (_how, threading) => {
-    const path = join(files.dir, 'regions.csv');
+    const path = im.path('regions.csv');
     writeFileSync(path, CSV);
     const settings = importSettings.parse({ target: 'customers' });
-    const check = await runImport(ws, testUser, path, settings, { dryRun: true, ...threading });
+    const check = await runImport(im.ws, testUser, path, settings, { dryRun: true, ...threading });
     expect(check.invalid).toBe(0);
     expect(check.unmatchedRegions).toEqual([
       { field: 'province', value: '华南', count: 2 },
@@ -60,7 +50,7 @@ describe('importing regions', () => {
     // 华南 is unknown, so 广州 is looked up on its own, and placed.
     expect(check.preview.find((p) => p.name === '己公司')).toMatchObject({ province: '华南', city: '广州市' });
 
-    const done = await runImport(ws, testUser, path, settings, { dryRun: false, ...threading });
+    const done = await runImport(im.ws, testUser, path, settings, { dryRun: false, ...threading });
     expect(done.written).toMatchObject({ inserted: 10 });
     expect(stored()).toEqual([
       { name: '甲公司', province: '广东省', city: '深圳市', district: '南山区' },
@@ -77,14 +67,14 @@ describe('importing regions', () => {
   });
 
   it('maps the region of an existing customer it updates, keeping its other stored fields', async () => {
-    const c = createCustomer(ws, testUser, { name: '甲公司', province: '江苏', city: '南京' });
+    const c = createCustomer(im.ws, testUser, { name: '甲公司', province: '江苏', city: '南京' });
     expect([c.province, c.city]).toEqual(['江苏省', '南京市']);
     // An earlier version stored free text; the update maps it with the imported district.
-    ws.db.prepare("UPDATE customers SET province = '江苏', city = '南京' WHERE id = ?").run(c.id);
-    const path = join(files.dir, 'update.csv');
+    im.ws.db.prepare("UPDATE customers SET province = '江苏', city = '南京' WHERE id = ?").run(c.id);
+    const path = im.path('update.csv');
     writeFileSync(path, ['客户名称,区县', '甲公司,玄武'].join('\n'));
     const report = await runImport(
-      ws,
+      im.ws,
       testUser,
       path,
       importSettings.parse({ target: 'customers', duplicateKeys: ['name'], duplicateAction: 'updateEmpty' }),

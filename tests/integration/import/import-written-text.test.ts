@@ -1,27 +1,12 @@
-import iconv from 'iconv-lite';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../src-main/db/workspace';
-import { runImport } from '../../../src-main/import/run-import';
+import { describe, expect, it } from 'vitest';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
-import { importSettings } from '../../../src-shared/import/import-settings';
-import { tempDir, tempWorkspace, testUser } from '../../support/temp-workspace';
+import { importBench } from '../../support/import-bench';
+import { testUser } from '../../support/temp-workspace';
 
 // Names, addresses and notes are stored as the user wrote them; only values with one meaning
 // (phones, codes, numbers, dates) are normalised. Duplicates are still found on a folded key.
 
-let ws: Workspace;
-let cleanup: () => void;
-let files: { dir: string; cleanup: () => void };
-beforeEach(() => {
-  ({ ws, cleanup } = tempWorkspace());
-  files = tempDir();
-});
-afterEach(() => {
-  cleanup();
-  files.cleanup();
-});
+const im = importBench();
 
 interface Row {
   name: string;
@@ -30,11 +15,11 @@ interface Row {
   notes: string | null;
   phones: string;
 }
-const stored = () => ws.db.prepare('SELECT name, code, address, notes, phones FROM customers WHERE deleted = 0 ORDER BY seq').all() as Row[];
+const stored = () => im.ws.db.prepare('SELECT name, code, address, notes, phones FROM customers WHERE deleted = 0 ORDER BY seq').all() as Row[];
 
 describe('importing customers keeps what the user wrote', () => {
   it('full-width brackets and letters stay in names, addresses and notes; phones and codes are normalised; duplicates match across widths', async () => {
-    createCustomer(ws, testUser, { name: 'ABC贸易（上海）有限公司' });
+    createCustomer(im.ws, testUser, { name: 'ABC贸易（上海）有限公司' });
     const csv = [
       '客户编号,客户名称,地址,电话,备注',
       'ＫＨ００１,华为技术（深圳）有限公司,深圳市龙岗区坂田华为基地Ｂ区,１３８１２３４５６７８,年度框架协议（２０２６）',
@@ -42,9 +27,8 @@ describe('importing customers keeps what the user wrote', () => {
       'KH003,华为技术(深圳)有限公司,,,同一家：半角括号',
       'KH004,ＡＢＣ贸易(上海)有限公司,,,已在工作区',
     ].join('\r\n');
-    const path = join(files.dir, 'customers-gbk.csv');
-    writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'customers', duplicateKeys: ['name'] }), { dryRun: false });
+    const path = im.gbkCsv('customers-gbk.csv', csv);
+    const report = await im.write(path, { target: 'customers', duplicateKeys: ['name'] });
     expect(report.duplicates.map((d) => [d.row, d.matchRow, d.matchName])).toEqual([
       [4, 2, '华为技术（深圳）有限公司'],
       [5, null, 'ABC贸易（上海）有限公司'],
@@ -62,19 +46,15 @@ describe('importing customers keeps what the user wrote', () => {
   });
 
   it('contacts keep their written names and are linked to a customer written in another width', async () => {
-    const c = createCustomer(ws, testUser, { name: '华为技术（深圳）有限公司' });
-    const path = join(files.dir, 'contacts.csv');
-    writeFileSync(
-      path,
-      [
-        '客户名称,联系人,职务,部门,手机',
-        '华为技术(深圳)有限公司,Ｌｉｓａ　王,采购经理（华南）,采购部（一）,13912345678',
-        '华为技术（深圳）有限公司,张伟,工程师,采购部(一),13912345679',
-      ].join('\n'),
-    );
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: false });
+    const c = createCustomer(im.ws, testUser, { name: '华为技术（深圳）有限公司' });
+    const path = im.utf8('contacts.csv', [
+      '客户名称,联系人,职务,部门,手机',
+      '华为技术(深圳)有限公司,Ｌｉｓａ　王,采购经理（华南）,采购部（一）,13912345678',
+      '华为技术（深圳）有限公司,张伟,工程师,采购部(一),13912345679',
+    ]);
+    const report = await im.write(path, { target: 'contacts' });
     expect(report.problems).toEqual([]);
-    const contacts = ws.db.prepare('SELECT name, title, department_id AS d FROM contacts WHERE customer_id = ? ORDER BY name').all(c.id) as {
+    const contacts = im.ws.db.prepare('SELECT name, title, department_id AS d FROM contacts WHERE customer_id = ? ORDER BY name').all(c.id) as {
       name: string;
       title: string;
       d: string;
@@ -84,16 +64,18 @@ describe('importing customers keeps what the user wrote', () => {
       ['Ｌｉｓａ　王', '采购经理（华南）'],
     ]);
     // One department, named as first written.
-    const departments = ws.db.prepare('SELECT id, name FROM departments WHERE customer_id = ?').all(c.id) as { id: string; name: string }[];
+    const departments = im.ws.db.prepare('SELECT id, name FROM departments WHERE customer_id = ?').all(c.id) as { id: string; name: string }[];
     expect(departments.map((d) => d.name)).toEqual(['采购部（一）']);
     expect(new Set(contacts.map((x) => x.d))).toEqual(new Set([departments[0]?.id]));
   });
 
   it('order lines keep the product name as written', async () => {
-    createCustomer(ws, testUser, { name: '宁波舟山港股份有限公司' });
-    const path = join(files.dir, 'orders.csv');
-    writeFileSync(path, ['订单号,订单日期,客户名称,产品名称,数量,单价', 'SO-1,2026-05-01,宁波舟山港股份有限公司,集装箱（４０尺）,1,100'].join('\n'));
-    await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: false });
-    expect(ws.db.prepare('SELECT product_name FROM order_lines').pluck().all()).toEqual(['集装箱（４０尺）']);
+    createCustomer(im.ws, testUser, { name: '宁波舟山港股份有限公司' });
+    const path = im.utf8('orders.csv', [
+      '订单号,订单日期,客户名称,产品名称,数量,单价',
+      'SO-1,2026-05-01,宁波舟山港股份有限公司,集装箱（４０尺）,1,100',
+    ]);
+    await im.write(path, { target: 'orders' });
+    expect(im.ws.db.prepare('SELECT product_name FROM order_lines').pluck().all()).toEqual(['集装箱（４０尺）']);
   });
 });

@@ -1,30 +1,19 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../src-main/db/workspace';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../src-main/import/run-import';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { customerOrders, updateOrder } from '../../../src-main/services/sales/order-service';
 import { KecardError } from '../../../src-shared/errors';
 import { importSettings } from '../../../src-shared/import/import-settings';
-import { tempDir, tempWorkspace, testUser } from '../../support/temp-workspace';
+import { importBench } from '../../support/import-bench';
+import { testUser } from '../../support/temp-workspace';
 
 // Shops and ERPs export line amounts (金额), often without a unit price. The revenue after the
 // import must be the file's 金额 total to the fen.
 
-let ws: Workspace;
-let cleanup: () => void;
-let files: { dir: string; cleanup: () => void };
-beforeEach(() => {
-  ({ ws, cleanup } = tempWorkspace());
-  files = tempDir();
-});
-afterEach(() => {
-  cleanup();
-  files.cleanup();
-});
+const im = importBench();
 
 const CUSTOMERS = ['华为技术（深圳）有限公司', '杭州娃哈哈集团有限公司', '宁波舟山港股份有限公司', '温州正泰电器股份有限公司'];
 
@@ -37,11 +26,11 @@ function lcg(seed: number): () => number {
   };
 }
 
-const revenueFen = () => (ws.db.prepare('SELECT COALESCE(sum(total_fen), 0) AS t FROM orders WHERE deleted = 0').get() as { t: number }).t;
+const revenueFen = () => (im.ws.db.prepare('SELECT COALESCE(sum(total_fen), 0) AS t FROM orders WHERE deleted = 0').get() as { t: number }).t;
 
 describe('importing orders with a line amount (金额)', () => {
   it('an ERP workbook with 金额 and no 单价: revenue equals the file’s 金额 total to the fen', async () => {
-    for (const name of CUSTOMERS) createCustomer(ws, testUser, { name });
+    for (const name of CUSTOMERS) createCustomer(im.ws, testUser, { name });
     const random = lcg(7);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('销售明细');
@@ -68,10 +57,10 @@ describe('importing orders with a line amount (金额)', () => {
         row.getCell(6).numFmt = '#,##0.00';
       }
     }
-    const path = join(files.dir, '销售明细.xlsx');
+    const path = im.path('销售明细.xlsx');
     await workbook.xlsx.writeFile(path);
 
-    const check = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true });
+    const check = await runImport(im.ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true });
     expect(check.headerRow).toBe(2);
     expect(Object.values(check.mapping)).toEqual(['orderNo', 'orderDate', 'customer', 'productName', 'quantity', 'amount']);
     expect(check.problems).toEqual([]);
@@ -84,11 +73,11 @@ describe('importing orders with a line amount (金额)', () => {
       ordersFen: Number(fileTotal),
     });
 
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: false });
+    const report = await runImport(im.ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: false });
     expect(report.written?.inserted).toBe(60);
     expect(revenueFen()).toBe(Number(fileTotal));
     // The price is derived (to the fen) and the amount is the file's, even where 数量 × 单价 is not.
-    const lines = ws.db.prepare('SELECT quantity_milli AS q, unit_price_fen AS p, amount_fen AS a FROM order_lines WHERE deleted = 0').all() as {
+    const lines = im.ws.db.prepare('SELECT quantity_milli AS q, unit_price_fen AS p, amount_fen AS a FROM order_lines WHERE deleted = 0').all() as {
       q: number;
       p: number;
       a: number;
@@ -98,7 +87,7 @@ describe('importing orders with a line amount (金额)', () => {
   });
 
   it('a GBK csv with 数量, a 4-decimal 单价 and 金额 keeps the file’s amounts; one that disagrees is flagged', async () => {
-    const c = createCustomer(ws, testUser, { name: '杭州娃哈哈集团有限公司' });
+    const c = createCustomer(im.ws, testUser, { name: '杭州娃哈哈集团有限公司' });
     const csv = [
       '订单号,订单日期,客户名称,产品名称,数量,单价,折扣,金额',
       'SO-1,2026/5/1,杭州娃哈哈集团有限公司,纯净水,3,33.3333,,100.00',
@@ -107,12 +96,12 @@ describe('importing orders with a line amount (金额)', () => {
       'SO-3,2026/5/3,杭州娃哈哈集团有限公司,纯净水,3,33.33,,1000.00',
       'SO-4,2026/5/4,杭州娃哈哈集团有限公司,纯净水,3,,,"1,000.00"',
     ].join('\r\n');
-    const path = join(files.dir, 'orders-gbk.csv');
+    const path = im.path('orders-gbk.csv');
     writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders', mode: 'validRows' }), { dryRun: false });
+    const report = await runImport(im.ws, testUser, path, importSettings.parse({ target: 'orders', mode: 'validRows' }), { dryRun: false });
     expect(report.problems.map((p) => [p.row, p.field, p.code, p.value])).toEqual([[5, 'amount', 'amountMismatch', '1000.00']]);
     expect(report.money).toMatchObject({ field: 'amount', fileFen: 10000 + 1000 + 4500 + 100000 + 100000, linesFen: 10000 + 1000 + 4500 + 100000 });
-    const byNo = new Map(customerOrders(ws, c.id).map((o) => [o.orderNo, o]));
+    const byNo = new Map(customerOrders(im.ws, c.id).map((o) => [o.orderNo, o]));
     expect(byNo.get('SO-1')?.lines.map((l) => [l.quantityMilli, l.unitPriceFen, l.amountFen])).toEqual([
       [3000, 3333, 10000],
       [7000, 143, 1000],
@@ -126,24 +115,24 @@ describe('importing orders with a line amount (金额)', () => {
     const so4 = byNo.get('SO-4');
     const line = so4?.lines[0];
     if (!so4 || !line) throw new Error('SO-4 missing');
-    const same = updateOrder(ws, testUser, so4.id, {
+    const same = updateOrder(im.ws, testUser, so4.id, {
       notes: '核对过',
       lines: [{ id: line.id, productName: line.productName, quantityMilli: 3000, unitPriceFen: 33333, discountBp: 0 }],
     });
     expect(same.totalFen).toBe(100000);
-    const changed = updateOrder(ws, testUser, so4.id, {
+    const changed = updateOrder(im.ws, testUser, so4.id, {
       lines: [{ id: line.id, productName: line.productName, quantityMilli: 2000, unitPriceFen: 33333, discountBp: 0 }],
     });
     expect(changed.totalFen).toBe(66666);
     // An amount that quantity × price cannot give is refused.
     expect(() =>
-      updateOrder(ws, testUser, so4.id, { lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 100, amountFen: 500 }] }),
+      updateOrder(im.ws, testUser, so4.id, { lines: [{ productName: 'x', quantityMilli: 1000, unitPriceFen: 100, amountFen: 500 }] }),
     ).toThrow(KecardError);
   });
 
   it('warns when a 金额 column is mapped to 单价, and the totals show the difference', async () => {
-    createCustomer(ws, testUser, { name: '宁波舟山港股份有限公司' });
-    const path = join(files.dir, 'wrong-mapping.csv');
+    createCustomer(im.ws, testUser, { name: '宁波舟山港股份有限公司' });
+    const path = im.path('wrong-mapping.csv');
     writeFileSync(
       path,
       [
@@ -153,23 +142,23 @@ describe('importing orders with a line amount (金额)', () => {
       ].join('\n'),
     );
     const mapping = { '0': 'orderNo', '1': 'orderDate', '2': 'customer', '3': 'productName', '4': 'quantity', '5': 'unitPrice' };
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders', mapping }), { dryRun: true });
+    const report = await runImport(im.ws, testUser, path, importSettings.parse({ target: 'orders', mapping }), { dryRun: true });
     expect(report.problems).toEqual([]);
     expect(report.warnings).toEqual([{ column: '5', header: '金额合计', field: 'unitPrice', code: 'amountAsPrice' }]);
     expect(report.money).toMatchObject({ field: 'unitPrice', header: '金额合计', fileFen: 250000, linesFen: 4 * 200000 + 2 * 50000 });
     // Mapped as suggested, the same file is right.
-    const suggested = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true });
+    const suggested = await runImport(im.ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true });
     expect(suggested.warnings).toEqual([]);
     expect(suggested.money).toMatchObject({ field: 'amount', fileFen: 250000, linesFen: 250000 });
   });
 
   it('names the missing required columns once, before reading any row', async () => {
-    const path = join(files.dir, 'no-money.csv');
+    const path = im.path('no-money.csv');
     writeFileSync(
       path,
       ['订单号,订单日期,客户名称,产品名称,数量', ...Array.from({ length: 50 }, (_, i) => `SO-${i},2026-05-01,某公司,品,1`)].join('\n'),
     );
-    const error = await runImport(ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true }).catch((e: unknown) => e);
+    const error = await runImport(im.ws, testUser, path, importSettings.parse({ target: 'orders' }), { dryRun: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KecardError);
     expect((error as KecardError).details).toMatchObject({
       fields: { mapping: 'columnsRequired' },

@@ -1,31 +1,20 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../src-main/db/workspace';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../src-main/import/run-import';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { customerOrders } from '../../../src-main/services/sales/order-service';
 import { importSettings } from '../../../src-shared/import/import-settings';
-import { tempDir, tempWorkspace, testUser } from '../../support/temp-workspace';
+import { importBench } from '../../support/import-bench';
+import { testUser } from '../../support/temp-workspace';
 
-let ws: Workspace;
-let cleanup: () => void;
-let files: { dir: string; cleanup: () => void };
-beforeEach(() => {
-  ({ ws, cleanup } = tempWorkspace());
-  files = tempDir();
-});
-afterEach(() => {
-  cleanup();
-  files.cleanup();
-});
+const im = importBench();
 
 const HEADER = '订单号,订单日期,客户名称,产品名称,数量,单价,折扣,整单优惠';
 
 describe('importing orders with an order discount', () => {
   it('reads 9折, 95% and an amount in the 整单优惠 column and a line 折扣 in 折 or percent', async () => {
-    const c = createCustomer(ws, testUser, { name: '嘉兴联创纺织有限公司' });
-    const csv = join(files.dir, 'orders.csv');
+    const c = createCustomer(im.ws, testUser, { name: '嘉兴联创纺织有限公司' });
+    const csv = im.path('orders.csv');
     writeFileSync(
       csv,
       [
@@ -37,11 +26,11 @@ describe('importing orders with an order discount', () => {
         'SO-3,2026-04-03,嘉兴联创纺织有限公司,氨纶,1,"1,200.00",,¥50',
       ].join('\n'),
     );
-    const report = await runImport(ws, testUser, csv, importSettings.parse({ target: 'orders' }), { dryRun: false });
+    const report = await runImport(im.ws, testUser, csv, importSettings.parse({ target: 'orders' }), { dryRun: false });
     expect(report.mapping).toMatchObject({ '6': 'discount', '7': 'orderDiscount' });
     expect(report.problems).toEqual([]);
     expect(report.written?.inserted).toBe(3);
-    const byNo = new Map(customerOrders(ws, c.id).map((o) => [o.orderNo, o]));
+    const byNo = new Map(customerOrders(im.ws, c.id).map((o) => [o.orderNo, o]));
     // SO-1: subtotal 300.05; 90% = 270.045 → ¥270.05 to pay, ¥30.00 off.
     expect(byNo.get('SO-1')).toMatchObject({ discountBp: 1000, discountFen: 3000, totalFen: 27005 });
     // SO-2: both lines 9.5折 (¥950 each), then 95% of ¥1,900.
@@ -51,8 +40,8 @@ describe('importing orders with an order discount', () => {
   });
 
   it('flags an unreadable discount and lines of one order that disagree', async () => {
-    createCustomer(ws, testUser, { name: '绍兴新华印染厂' });
-    const csv = join(files.dir, 'bad.csv');
+    createCustomer(im.ws, testUser, { name: '绍兴新华印染厂' });
+    const csv = im.path('bad.csv');
     writeFileSync(
       csv,
       [
@@ -62,7 +51,7 @@ describe('importing orders with an order discount', () => {
         'SO-8,2026-05-02,绍兴新华印染厂,染料,1,100,,打折',
       ].join('\n'),
     );
-    const report = await runImport(ws, testUser, csv, importSettings.parse({ target: 'orders', mode: 'validRows' }), { dryRun: true });
+    const report = await runImport(im.ws, testUser, csv, importSettings.parse({ target: 'orders', mode: 'validRows' }), { dryRun: true });
     expect(report.problems.map((p) => [p.row, p.field, p.code])).toEqual([
       [3, 'orderDiscount', 'orderDiscountMismatch'],
       [4, 'orderDiscount', 'invalid'],

@@ -1,26 +1,19 @@
-import ExcelJS from 'exceljs';
 import i18next, { type TFunction } from 'i18next';
-import iconv from 'iconv-lite';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../src-main/db/workspace';
-import { runImport } from '../../../src-main/import/run-import';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
-import { importSettings } from '../../../src-shared/import/import-settings';
 import { en } from '../../../src-renderer/i18n/en';
 import { importEn } from '../../../src-renderer/i18n/import.en';
 import { importZhCN } from '../../../src-renderer/i18n/import.zh-CN';
 import { zhCN } from '../../../src-renderer/i18n/zh-CN';
 import { problemSentence } from '../../../src-renderer/import/import-fields';
-import { tempDir, tempWorkspace, testUser } from '../../support/temp-workspace';
+import { importBench } from '../../support/import-bench';
+import { testUser } from '../../support/temp-workspace';
 
 // The check step's problem table in words: each problem names the row, the field, the value as
 // the sheet had it and what is wrong with it — never a JSON list of the row's values.
 
-let ws: Workspace;
-let cleanup: () => void;
-let files: { dir: string; cleanup: () => void };
+const im = importBench();
+
 let zh: TFunction;
 let english: TFunction;
 beforeAll(async () => {
@@ -36,18 +29,10 @@ beforeAll(async () => {
   zh = await make('zh-CN');
   english = await make('en');
 });
-beforeEach(() => {
-  ({ ws, cleanup } = tempWorkspace());
-  files = tempDir();
-});
-afterEach(() => {
-  cleanup();
-  files.cleanup();
-});
 
 describe('import problems in words', () => {
   it('a contact sheet (GBK CSV): the wrong mobile, a missing customer and an empty name read as sentences', async () => {
-    createCustomer(ws, testUser, { name: '上海华信贸易有限公司' });
+    createCustomer(im.ws, testUser, { name: '上海华信贸易有限公司' });
     const csv = [
       '客户名称,联系人,手机,邮箱',
       '上海华信贸易有限公司,王强,13912345678,wq@huaxin.cn',
@@ -55,9 +40,8 @@ describe('import problems in words', () => {
       '不存在的公司,张伟,13912345670,',
       '上海华信贸易有限公司,,13912345671,',
     ].join('\r\n');
-    const path = join(files.dir, '联系人.csv');
-    writeFileSync(path, iconv.encode(csv, 'gbk'));
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'contacts' }), { dryRun: true });
+    const path = im.gbkCsv('联系人.csv', csv);
+    const report = await im.check(path, { target: 'contacts' });
     expect(report.problems).toEqual([
       { row: 3, field: 'mobile', code: 'phone', value: '12ab' },
       { row: 3, field: 'email', code: 'email', value: 'lina@huaxin' },
@@ -74,17 +58,17 @@ describe('import problems in words', () => {
   });
 
   it('a customer workbook: one bad phone among several is named alone, an unknown option by its value; lists never read as JSON', async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('客户');
-    sheet.addRows([
-      ['客户名称', '电话', '标签', '客户等级'],
-      ['北京启明科技有限公司', '13812345678、12ab、010-62345678', '重点、华北', 'A'],
-      ['广州天河商行', '020-83331234', '华南', 'Z类'],
-      ['深圳南山贸易', '1.38123E+10', '', ''],
-    ]);
-    const path = join(files.dir, '客户.xlsx');
-    await wb.xlsx.writeFile(path);
-    const report = await runImport(ws, testUser, path, importSettings.parse({ target: 'customers' }), { dryRun: true });
+    const path = await im.xlsx(
+      '客户.xlsx',
+      [
+        ['客户名称', '电话', '标签', '客户等级'],
+        ['北京启明科技有限公司', '13812345678、12ab、010-62345678', '重点、华北', 'A'],
+        ['广州天河商行', '020-83331234', '华南', 'Z类'],
+        ['深圳南山贸易', '1.38123E+10', '', ''],
+      ],
+      '客户',
+    );
+    const report = await im.check(path, { target: 'customers' });
     expect(report.problems).toEqual([
       { row: 2, field: 'phones', code: 'phone', value: '12ab' },
       { row: 3, field: 'customerClass', code: 'unknownOption', value: 'Z类' },

@@ -7,6 +7,7 @@ import { groupedTotals } from '../../../src-main/services/lists/grouped-totals';
 import { countQuery } from '../../../src-main/services/query/run-query';
 import { createOrder } from '../../../src-main/services/sales/order-service';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
+import { groupDefinition } from '../../../src-renderer/customers/customer-groups';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
 
 // Province and city group by their division-list name, so 广东 and 广东省 are one group, without
@@ -73,6 +74,44 @@ describe('grouping by region', () => {
       ['广州市', 1],
       ['深圳市', 2],
     ]);
+  });
+
+  it("groups a city within its province: 朝阳 under 北京 is 北京市, two provinces' 市区 are two groups, and each drill selects its own", () => {
+    legacy('甲', '北京', '朝阳');
+    legacy('乙', '辽宁', '朝阳');
+    legacy('丙', '广东省', '市区');
+    legacy('丁', '浙江省', '市区');
+    legacy('戊', null, '深圳');
+    legacy('己', '广东', '深圳市');
+    legacy('庚', null, null);
+
+    const rows = groupedTotals(ws, { entity: 'customer' }, ['city'], [{ field: '', fn: 'count' }]);
+    // The city alone grouped 甲 with 乙 (朝阳市) and 丙 with 丁 (市区).
+    expect(rows.map((r) => [r.key[0] ?? null, r.count])).toEqual([
+      ['北京市', 1],
+      ['朝阳市', 1],
+      ['广东省 市区', 1],
+      ['深圳市', 2],
+      ['浙江省 市区', 1],
+      [null, 1],
+      [null, 7],
+    ]);
+    for (const row of rows.filter((r) => r.level === 1)) {
+      expect(countQuery(ws, groupDefinition(['city'], row, [])), String(row.key[0])).toBe(row.count);
+    }
+    const guangdong = rows.find((r) => r.key[0] === '广东省 市区');
+    expect(guangdong?.cityProvinces).toEqual({ '0': ['广东省'] });
+    expect(rows.find((r) => r.key[0] === '深圳市')?.cityProvinces).toEqual({ '0': ['', '广东'] });
+
+    // Under a province level the city keeps its plain name where the name is its province's alone.
+    const nested = groupedTotals(ws, { entity: 'customer' }, ['province', 'city'], [{ field: '', fn: 'count' }]);
+    const cities = nested.filter((r) => r.level === 2).map((r) => [r.key[0], r.key[1], r.count]);
+    expect(cities).toContainEqual(['北京市', '北京市', 1]);
+    expect(cities).toContainEqual(['辽宁省', '朝阳市', 1]);
+    expect(cities).toContainEqual(['广东省', '广东省 市区', 1]);
+    for (const row of nested.filter((r) => r.level === 2)) {
+      expect(countQuery(ws, groupDefinition(['province', 'city'], row, [])), JSON.stringify(row.key)).toBe(row.count);
+    }
   });
 
   it('maps stored free text when the customer is next written through the service', () => {

@@ -25,6 +25,11 @@ describe('canonicalPhone', () => {
     ['+86-755-8888-6666', '0755-88886666'],
     ['010-12345678转801', '010-12345678-801'],
     ['010-12345678-801', '010-12345678-801'],
+    ['0755-12345678', '0755-12345678'],
+    // A local number with an extension whose ten or more digits read as a 400/800 line or a mobile.
+    ['8000000转000', '8000000-000'],
+    ['8000000-000', '8000000-000'],
+    ['86130000-00000', '86130000-00000'],
     ['010-1234 5678 转 801', '010-12345678-801'],
     ['0755-12345678 ext 12', '0755-12345678-12'],
     ['62345678', '62345678'],
@@ -101,6 +106,63 @@ describe('stored form properties', () => {
       fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), sep, fc.constantFrom('', '+86 ', '0086 '), (n, s, p) => {
         expect(phoneDigits(`${p}${n.slice(0, 3)}${s}${n.slice(3, 7)}${s}${n.slice(7)}`)).toBe(n);
       }),
+    );
+  });
+});
+
+// Area codes as the division list has them: 010, 02x, and 0 + 3–9 + two digits.
+const areaCode = fc.oneof(fc.constant('010'), fc.stringMatching(/^02\d$/), fc.stringMatching(/^0[3-9]\d{2}$/));
+
+describe('isValidPhone', () => {
+  it('takes a local number after an area code whatever digit it starts with (0755-12345678)', () => {
+    fc.assert(
+      fc.property(areaCode, fc.stringMatching(/^\d{8}$/), fc.boolean(), fc.constantFrom('-', ' ', ''), (area, digits, seven, s) => {
+        const local = seven && area.length === 4 ? digits.slice(0, 7) : digits;
+        const typed = `${area}${s}${local}`;
+        expect(isValidPhone(typed)).toBe(true);
+        const stored = canonicalPhone(typed);
+        expect(stored).toBe(`${area}-${local}`);
+        expect(isValidPhone(stored)).toBe(true);
+        expect(isValidPhone(formatPhone(stored))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('still takes a mobile, however typed, and refuses a local number starting with 1 without an area code', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), sep, fc.constantFrom('', '+86 ', '0086'), (n, s, p) => {
+        const typed = `${p}${n.slice(0, 3)}${s}${n.slice(3, 7)}${s}${n.slice(7)}`;
+        expect(isValidPhone(typed)).toBe(true);
+        expect(canonicalPhone(typed)).toBe(n);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^1\d{6,7}$/), (local) => {
+        expect(isValidPhone(local)).toBe(false);
+      }),
+    );
+    expect(isValidPhone('0755-12345678')).toBe(true);
+    expect(isValidPhone('0138-12345678')).toBe(false);
+  });
+});
+
+describe('a local number with an extension', () => {
+  // Its digits together may look like a 400/800 line (8001234-567), a +86 mobile (86130000-12345)
+  // or a Hong Kong number (8531234-5678); the extension must survive being stored and written again.
+  const local = fc.oneof(
+    fc.stringMatching(/^[2-9]\d{6,7}$/),
+    fc.tuple(fc.constantFrom('400', '800', '8613', '8615', '852', '853'), fc.stringMatching(/^\d{4,5}$/)).map(([a, b]) => `${a}${b}`.slice(0, 8)),
+  );
+  it('keeps number and extension apart, and writing the stored form again changes nothing', () => {
+    fc.assert(
+      fc.property(local, fc.constantFrom('转', '-', '#', ' ext '), fc.stringMatching(/^\d{1,6}$/), (number, word, ext) => {
+        const stored = canonicalPhone(`${number}${word}${ext}`);
+        expect(stored).toBe(`${number}-${ext}`);
+        expect(canonicalPhone(stored)).toBe(stored);
+        expect(canonicalPhone(formatPhone(stored))).toBe(stored);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
