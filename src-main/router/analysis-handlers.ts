@@ -1,6 +1,7 @@
 import { roleAllows } from '../../src-shared/contract/permissions';
 import { KecardError } from '../../src-shared/errors';
 import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
+import { checkReportResult } from '../analysis/check-report-result';
 import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-service';
 import { salesDateRange } from '../analysis/sales-dates';
 import type { Handlers, RouterDeps } from './handlers';
@@ -18,7 +19,7 @@ type Names =
 
 const WRITING_REPORTS = new Set(['schemeApply', 'lifecycleApply']);
 
-export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handlers, Names> {
+export function createAnalysisHandlers({ host, jobs, log = console.error }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
   const changed = (entities: string[]) => host.emit({ type: 'data.changed', entities });
   return {
@@ -49,8 +50,10 @@ export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handler
       // Checked against the contract's reportRequest already: main's own jobs are not among its kinds.
       const writes = WRITING_REPORTS.has(request.kind);
       if (writes && !roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
-      const jobId = jobs.startResident('report', 'analysis', ws().path, request, ctx, () => {
+      const jobId = jobs.startResident('report', 'analysis', ws().path, request, ctx, (result) => {
+        // What was written is written, whatever the result looks like: the screens re-read.
         if (writes) changed(['customer', 'classificationRun']);
+        return checkReportResult(request.kind, result, log);
       });
       return { jobId };
     },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
-import type { TransitionMove } from '../../src-shared/analysis/report-results';
+import type { TransitionMove } from '../../src-shared/contract/report-results';
 import { useAnalysis } from './analysis-store';
 import { DrillCount } from './DrillCount';
 import { PeriodSelect, SchemeSelect } from './ReportParams';
