@@ -1,7 +1,7 @@
 import { singletonId } from '../changelog/singleton-ids';
 import { v7 as uuidv7 } from 'uuid';
 import { classesByContribution } from '../../src-shared/analysis/contribution';
-import type { ClassPreview } from '../../src-shared/analysis/report-results';
+import type { ClassPreview } from '../../src-shared/contract/report-results';
 import { schemeDefinition, type SchemeDefinition } from '../../src-shared/analysis/scheme';
 import { KecardError } from '../../src-shared/errors';
 import { localDate } from '../../src-shared/query/relative-dates';

@@ -1,4 +1,4 @@
-import type { DrillResult, DrillTarget } from '../../src-shared/analysis/report-results';
+import type { DrillResult, DrillTarget } from '../../src-shared/contract/report-results';
 import type { ResultFigure } from '../../src-shared/query/figure';
 import type { RfmScored } from '../../src-shared/analysis/rfm';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../src-shared/query/query-fields';

@@ -13,7 +13,7 @@ import type {
   RfmResult,
   TimeSeriesResult,
   TransitionsResult,
-} from '../../src-shared/analysis/report-results';
+} from '../../src-shared/contract/report-results';
 import type { applyScheme, previewScheme } from './classification-service';
 import type { drillQuery } from './drill';
 import type { applyLifecycleRules } from './lifecycle-service';
@@ -21,7 +21,7 @@ import type { businessSummary, classDistribution, classPyramid, classTransitions
 import type { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, timeSeries } from './sales-reports';
 
 // Compile-time only: each report returns what the renderer is told it returns (shared types in
-// src-shared/analysis/report-results.ts). A report that changes shape incompatibly fails typecheck here.
+// src-shared/contract/report-results.ts). A report that changes shape incompatibly fails typecheck here.
 
 /** What a report returns must fit what the renderer reads (it may be narrower, never wider). */
 type Same<A, B> = [A] extends [B] ? true : false;

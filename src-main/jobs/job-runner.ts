@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import type { KecardEvent } from '../../src-shared/contract/events';
-import { KecardError } from '../../src-shared/errors';
+import { apiErrorOf, KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { CancelToken, errorFromMessage, type JobMessage, type JobWorkerData } from './job-protocol';
 import type { ResidentRequest, ResidentResponse } from './resident-protocol';
@@ -39,7 +39,7 @@ export class JobRunner {
     private readonly cacheDir?: string,
   ) {}
 
-  /** `onDone` may return what the renderer should receive instead of the worker's raw result. */
+  /** `onDone` may return what the renderer should receive instead of the worker's raw result, or throw to fail the job. */
   start<P>(kind: string, workspacePath: string, params: P, ctx: CallContext, onDone?: (result: unknown) => unknown): string {
     // Writers (demo data, import, classification, field indexes) run one at a time; read-only
     // reports and exports may overlap.
@@ -157,7 +157,14 @@ export class JobRunner {
       if (finished) return;
       if (msg.type === 'progress') this.emit({ type: 'job.progress', jobId, kind, done: msg.done, total: msg.total, phase: msg.phase });
       else if (msg.type === 'done') {
-        const result = onDone ? (onDone(msg.result) ?? msg.result) : msg.result;
+        let result: unknown;
+        try {
+          result = onDone ? (onDone(msg.result) ?? msg.result) : msg.result;
+        } catch (failure) {
+          // onDone refused the result (a report that does not match its schema): the job failed.
+          finish({ ok: false, cancelled: false, error: apiErrorOf(failure) });
+          return;
+        }
         finish({ ok: true, cancelled: false, result });
       } else {
         const cancelled = msg.code === 'JOB_CANCELLED';

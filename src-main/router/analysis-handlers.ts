@@ -1,6 +1,7 @@
 import { roleAllows } from '../../src-shared/contract/permissions';
 import { KecardError } from '../../src-shared/errors';
 import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
+import { checkReportResult } from '../analysis/check-report-result';
 import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-service';
 import { salesDateRange } from '../analysis/sales-dates';
 import type { Handlers, RouterDeps } from './handlers';
@@ -18,7 +19,7 @@ type Names =
 
 const WRITING_REPORTS = new Set(['schemeApply', 'lifecycleApply']);
 
-export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handlers, Names> {
+export function createAnalysisHandlers({ host, jobs, log = console.error }: RouterDeps): Pick<Handlers, Names> {
   const ws = () => host.workspace;
   return {
     'classification.schemes': () => listSchemes(ws()),
@@ -45,7 +46,7 @@ export function createAnalysisHandlers({ host, jobs }: RouterDeps): Pick<Handler
       const writes = WRITING_REPORTS.has(request.kind);
       if (writes && !roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
       // What a classification run writes is announced from the log when the job ends (compose-app).
-      const jobId = jobs.startResident('report', 'analysis', ws().path, request, ctx);
+      const jobId = jobs.startResident('report', 'analysis', ws().path, request, ctx, (result) => checkReportResult(request.kind, result, log));
       return { jobId };
     },
     'reports.salesDates': () => salesDateRange(ws()),

@@ -4,6 +4,7 @@ import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import type { FieldIndexJobs } from '../jobs/field-index-jobs';
 import type { JobRunner } from '../jobs/job-runner';
+import type { ReportLog } from '../analysis/check-report-result';
 import { getCustomerCard, listCustomers } from '../services/customers/customer-queries';
 import { createCustomer, deleteCustomer, updateCustomer } from '../services/customers/customer-service';
 import { createEmployee, listEmployees, updateEmployee } from '../services/employees/employee-service';
@@ -31,6 +32,8 @@ export interface RouterDeps {
   fieldIndexes: FieldIndexJobs;
   version: string;
   platform: string;
+  /** Main's log for our own bugs found at run time (a report result off its schema); console.error when not given. */
+  log?: ReportLog;
 }
 
 type Handler<M extends MethodName> = (input: z.output<Contract[M]['input']>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;

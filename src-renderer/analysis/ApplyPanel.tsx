@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { useAnalysis } from './analysis-store';
 import { ClassTable } from './ClassTable';
 import { JobProgress } from './JobProgress';
 import type { ClassPreview, SchemeDto } from './report-types';
 import { useReport } from './use-report';
+import { useSchemePeriods } from './use-schemes';
 
 /** A period's name for today: the month, e.g. 2026-11. */
 export const currentPeriod = (asOf: string) => asOf.slice(0, 7);
@@ -17,20 +16,13 @@ export function ApplyPanel({ scheme }: { scheme: SchemeDto }) {
   const { t } = useTranslation();
   const asOf = useAnalysis((s) => s.classAsOf);
   const [period, setPeriod] = useState(() => currentPeriod(asOf));
-  const [periods, setPeriods] = useState<string[]>([]);
+  const periods = useSchemePeriods(scheme.id);
   const { state, run, cancel } = useReport<ClassPreview[]>();
-  const loadPeriods = useCallback(() => {
-    api.classification
-      .periods({ schemeId: scheme.id })
-      .then(setPeriods)
-      .catch((err: unknown) => toast.error(errorText(t, err)));
-  }, [scheme.id, t]);
-  useEffect(loadPeriods, [loadPeriods]);
   const apply = async () => {
     const result = await run({ kind: 'schemeApply', schemeId: scheme.id, period: period.trim(), asOf });
     if (result) {
+      // The periods follow by themselves: the apply announces classificationRun.
       toast.success(t('classification.applied', { period: period.trim(), n: result.reduce((a, r) => a + r.customers, 0) }));
-      loadPeriods();
     }
   };
   const colors = Object.fromEntries(scheme.definition.classes.map((c) => [c.key, c.color]));

@@ -6,8 +6,7 @@ import { useAnalysis } from './analysis-store';
 import { DrillCount } from './DrillCount';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { BusinessResult } from './report-types';
-import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
+import { useAsOfWindow, useReportRun } from './use-report-run';
 
 /** 投诉/满意度: records of a business type per status, days to close, averages of its number fields (e.g. a score). */
 export function BusinessReport() {
@@ -18,7 +17,7 @@ export function BusinessReport() {
   const type = types.find((bt) => bt.id === typeId);
   const params = useAsOfWindow();
   // Reruns when the type changes; dates and window on 计算.
-  const { state, run, cancel } = useReportRun<RequestOf<'business'>, BusinessResult>(typeId ? { kind: 'business', typeId, ...params } : null, typeId);
+  const { state, run, cancel } = useReportRun<'business'>(typeId ? { kind: 'business', typeId, ...params } : null, typeId);
   const title = `${t('analysis.reports.business')}${type ? ` · ${type.name}` : ''}`;
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);

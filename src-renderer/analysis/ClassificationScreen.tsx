@@ -1,49 +1,34 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { errorText } from '../api/errors';
-import { toast } from '../components/toast-store';
 import { useAnalysis } from './analysis-store';
 import { LifecyclePanel } from './LifecyclePanel';
 import { ClassAsOf } from './ReportParams';
 import type { SchemeDto } from './report-types';
 import { newDraft, type SchemeDraft } from './scheme-draft';
 import { SchemeEditor } from './SchemeEditor';
+import { useSchemeList } from './use-schemes';
 
 /** 客户分类: the manager's schemes on the left, the one being edited on the right, lifecycle rules below. */
 export function ClassificationScreen() {
   const { t } = useTranslation();
-  const [schemes, setSchemes] = useState<SchemeDto[]>([]);
+  const list = useSchemeList();
+  const schemes = list.schemes ?? [];
+  /** The scheme as this editor last saved it: the list's re-read (on data.changed) comes a moment later. */
+  const [justSaved, setJustSaved] = useState<SchemeDto | null>(null);
   const [editing, setEditing] = useState<{ key: string; draft: SchemeDraft } | null>(null);
   const setSchemeId = useAnalysis((s) => s.setSchemeId);
-  const load = useCallback(async () => {
-    try {
-      setSchemes((await api.classification.schemes({})) as SchemeDto[]);
-    } catch (err) {
-      toast.error(errorText(t, err));
-    }
-  }, [t]);
-  useEffect(() => {
-    let live = true;
-    api.classification
-      .schemes({})
-      .then((list) => {
-        if (live) setSchemes(list as SchemeDto[]);
-      })
-      .catch((err: unknown) => toast.error(errorText(t, err)));
-    return () => {
-      live = false;
-    };
-  }, [t]);
   const open = (s: SchemeDto) => {
     setEditing({ key: s.id, draft: { id: s.id, name: s.name, setsCustomerClass: s.setsCustomerClass, definition: s.definition } });
+    setJustSaved(null);
     setSchemeId(s.id);
   };
-  const saved = editing?.draft.id ? (schemes.find((s) => s.id === editing.draft.id) ?? null) : null;
+  const savedId = editing?.draft.id;
+  const saved = savedId ? (justSaved?.id === savedId ? justSaved : (schemes.find((s) => s.id === savedId) ?? null)) : null;
   return (
     <div className="classification-screen" data-testid="classification-screen">
       <aside className="scheme-list" data-testid="scheme-list">
         <div className="section-title">{t('classification.schemes')}</div>
+        {list.error ? <div className="banner banner-error">{list.error}</div> : null}
         {schemes.map((s) => (
           <button
             key={s.id}
@@ -76,15 +61,14 @@ export function ClassificationScreen() {
             initial={editing.draft}
             saved={saved}
             onSaved={(s) => {
-              setSchemes((list) => [...list.filter((x) => x.id !== s.id), s]);
+              setJustSaved(s);
               setEditing((e) => (e ? { key: e.key, draft: { ...e.draft, id: s.id } } : e));
-              void load();
               setSchemeId(s.id);
             }}
             onDeleted={() => {
               setEditing(null);
+              setJustSaved(null);
               setSchemeId(null);
-              void load();
             }}
           />
         ) : null}

@@ -7,8 +7,7 @@ import { useAnalysis } from './analysis-store';
 import { yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { ClvResult } from './report-types';
-import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
+import { useAsOfWindow, useReportRun } from './use-report-run';
 
 /** 客户终身价值: the formula with its figures, built up step by step in the chart. */
 export function ClvReport() {
@@ -16,7 +15,7 @@ export function ClvReport() {
   const [lifespan, setLifespan] = useState(3);
   const [marginPct, setMarginPct] = useState(30);
   // The drill lists the customers of the figures shown (`ran`), not of parameters changed since.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'clv'>, ClvResult>({
+  const { state, ran, run, cancel } = useReportRun<'clv'>({
     kind: 'clv',
     ...useAsOfWindow(),
     lifespanYears: lifespan,

@@ -4,8 +4,7 @@ import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import { SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { DistributionResult } from './report-types';
-import { useReportRun, type RequestOf } from './use-report-run';
+import { useReportRun } from './use-report-run';
 import { useSchemes } from './use-schemes';
 import { DrillCount } from './DrillCount';
 
@@ -14,10 +13,7 @@ export function DistributionReport() {
   const { t } = useTranslation();
   const { schemes, scheme, loaded } = useSchemes();
   // Reruns when the scheme changes.
-  const { state, run, cancel } = useReportRun<RequestOf<'distribution'>, DistributionResult>(
-    scheme ? { kind: 'distribution', schemeId: scheme.id } : null,
-    scheme?.id ?? '',
-  );
+  const { state, run, cancel } = useReportRun<'distribution'>(scheme ? { kind: 'distribution', schemeId: scheme.id } : null, scheme?.id ?? '');
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.distribution');
   const data = state.status === 'done' ? state.data : null;

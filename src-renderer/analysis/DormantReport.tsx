@@ -10,7 +10,7 @@ import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { DormantResult } from './report-types';
 import { startReport } from './report-job';
-import { useReportRun, type RequestOf } from './use-report-run';
+import { useReportRun } from './use-report-run';
 
 /** 静止户: customers quiet for N days, the revenue at risk, and the list with last order and owner. */
 export function DormantReport() {
@@ -18,7 +18,7 @@ export function DormantReport() {
   const [days, setDays] = useState(180);
   const asOf = useAnalysis((s) => s.asOf);
   // `ran`: what the shown result was run with; the drill and the export list the same customers, whatever the inputs say now.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'dormant'>, DormantResult>({ kind: 'dormant', asOf, dormantDays: days });
+  const { state, ran, run, cancel } = useReportRun<'dormant'>({ kind: 'dormant', asOf, dormantDays: days });
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.dormant');
   const data = state.status === 'done' ? state.data : null;

@@ -26,6 +26,7 @@ export function DrillPanel({ drill }: { drill: Drill }) {
   const { t } = useTranslation();
   const close = useAnalysis((s) => s.closeDrill);
   const { state, run } = useReport<DrillResult>();
+  // Not useData: a drill is a report job (its answer comes in job.finished), run once per drill.
   useEffect(() => void run({ kind: 'drill', target: drill.target }), [drill, run]);
   const definition = state.status === 'done' ? state.data.definition : null;
   const figure = state.status === 'done' ? state.data.figure : null;

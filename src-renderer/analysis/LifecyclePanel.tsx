@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LifecycleRules } from '../../src-shared/analysis/scheme';
 import { LIFECYCLE_STAGES } from '../../src-shared/domain/enums';
 import { api } from '../api/client';
+import { useData } from '../api/use-data';
 import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { useAnalysis } from './analysis-store';
@@ -16,16 +17,13 @@ const KEYS = ['newWithinDays', 'dormantAfterDays', 'lostAfterDays'] as const;
 export function LifecyclePanel() {
   const { t } = useTranslation();
   const asOf = useAnalysis((s) => s.classAsOf);
-  const [rules, setRules] = useState<LifecycleRules | null>(null);
+  const loaded = useData(() => api.lifecycle.rules({}), [], ['setting']);
+  /** The user's edits; until the first one the panel shows (and follows) the saved rules. */
+  const [draft, setRules] = useState<LifecycleRules | null>(null);
+  const rules = draft ?? loaded.data;
   const [error, setError] = useState<string | null>(null);
   const { state, run, cancel } = useReport<LifecycleCounts>();
-  useEffect(() => {
-    api.lifecycle
-      .rules({})
-      .then(setRules)
-      .catch((err: unknown) => toast.error(errorText(t, err)));
-  }, [t]);
-  if (!rules) return null;
+  if (!rules) return loaded.error ? <div className="banner banner-error">{loaded.error}</div> : null;
   const save = async (): Promise<boolean> => {
     if (rules.lostAfterDays <= rules.dormantAfterDays) {
       setError(t('classification.lifecycleRange'));

@@ -9,7 +9,7 @@ import { yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import type { ManagerRow } from './report-types';
-import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
+import { useAsOfWindow, useReportRun } from './use-report-run';
 
 /** 客户经理绩效: customers owned (drilling to them), their revenue, visits done vs planned of a chosen visit business type. */
 export function ManagersReport() {
@@ -17,7 +17,7 @@ export function ManagersReport() {
   const types = useBusinessTypes().data ?? [];
   const [visitTypeId, setVisitTypeId] = useState('');
   // Reruns when the visit type changes; dates and window on 计算.
-  const { state, run, cancel } = useReportRun<RequestOf<'managers'>, ManagerRow[]>(
+  const { state, run, cancel } = useReportRun<'managers'>(
     { kind: 'managers', ...useAsOfWindow(), ...(visitTypeId ? { visitTypeId } : {}) },
     visitTypeId,
   );

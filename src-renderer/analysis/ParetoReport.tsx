@@ -6,13 +6,12 @@ import { useAnalysis } from './analysis-store';
 import { pct, yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { ParetoResult } from './report-types';
-import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
+import { useAsOfWindow, useReportRun } from './use-report-run';
 
 /** 80/20 贡献曲线: customers by revenue, largest first, against the cumulative share; the exact top-20% share as text. */
 export function ParetoReport() {
   const { t, i18n } = useTranslation();
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'pareto'>, ParetoResult>({ kind: 'pareto', ...useAsOfWindow() });
+  const { state, ran, run, cancel } = useReportRun<'pareto'>({ kind: 'pareto', ...useAsOfWindow() });
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.pareto');
   const drillTop = () =>

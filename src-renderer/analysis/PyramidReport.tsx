@@ -6,7 +6,6 @@ import { useAnalysis } from './analysis-store';
 import { openQuery } from './open-query';
 import { PeriodSelect, SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { PyramidResult } from './report-types';
 import { useReportRun, type RequestOf } from './use-report-run';
 import { useSchemes } from './use-schemes';
 
@@ -18,7 +17,7 @@ export function PyramidReport() {
   const shown = periods.includes(period) ? period : (periods[periods.length - 1] ?? '');
   const request: RequestOf<'pyramid'> | null = scheme ? { kind: 'pyramid', schemeId: scheme.id, ...(shown ? { period: shown } : {}) } : null;
   // Reruns when the scheme or period changes.
-  const { state, run, cancel } = useReportRun<RequestOf<'pyramid'>, PyramidResult>(request, `${scheme?.id ?? ''}|${shown}`);
+  const { state, run, cancel } = useReportRun<'pyramid'>(request, `${scheme?.id ?? ''}|${shown}`);
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.pyramid');
   const data = state.status === 'done' ? state.data : null;

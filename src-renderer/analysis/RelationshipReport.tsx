@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import { ReportFrame } from './ReportFrame';
-import type { RelationshipResult } from './report-types';
 import { useReportRun } from './use-report-run';
 
 /** 客情关系等级: customers per relationship level; a slice or a row drills to the customers of that level. */
 export function RelationshipReport() {
   const { t } = useTranslation();
-  const { state, run, cancel } = useReportRun<{ kind: 'relationship' }, RelationshipResult>({ kind: 'relationship' });
+  const { state, run, cancel } = useReportRun<'relationship'>({ kind: 'relationship' });
   const title = t('analysis.reports.relationship');
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);

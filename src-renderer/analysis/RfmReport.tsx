@@ -7,8 +7,7 @@ import { useAnalysis } from './analysis-store';
 import { pct, yuan } from './export-table';
 import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { RfmResult } from './report-types';
-import { useAsOfWindow, useReportRun, type RequestOf } from './use-report-run';
+import { useAsOfWindow, useReportRun } from './use-report-run';
 import { DrillCount } from './DrillCount';
 
 /** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. Segments and cells drill down. */
@@ -16,7 +15,7 @@ export function RfmReport() {
   const { t, i18n } = useTranslation();
   const [buckets, setBuckets] = useState<3 | 4 | 5>(5);
   // Reruns at once when the scoring changes; dates and window on 计算. Drills use the shown result's parameters.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'rfm'>, RfmResult>(
+  const { state, ran, run, cancel } = useReportRun<'rfm'>(
     { kind: 'rfm', ...useAsOfWindow(), scoring: { kind: 'quantiles', buckets } },
     String(buckets),
   );

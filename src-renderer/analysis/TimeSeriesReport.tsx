@@ -7,8 +7,7 @@ import { useAnalysis } from './analysis-store';
 import type { DrillTarget } from './report-types';
 import { yuan } from './export-table';
 import { ReportFrame } from './ReportFrame';
-import type { TimeSeriesResult } from './report-types';
-import { useReportRun, type RequestOf } from './use-report-run';
+import { useReportRun } from './use-report-run';
 import { DrillCount } from './DrillCount';
 
 type By = '' | 'class' | 'province';
@@ -31,7 +30,7 @@ export function TimeSeriesReport() {
   const [range, setRange] = useState(() => ({ from: `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`, to: asOf.slice(0, 7) }));
   const [by, setBy] = useState<By>('');
   // Reruns when the split changes; the months on 计算.
-  const { state, ran, run, cancel } = useReportRun<RequestOf<'timeSeries'>, TimeSeriesResult>(
+  const { state, ran, run, cancel } = useReportRun<'timeSeries'>(
     { kind: 'timeSeries', fromMonth: range.from, toMonth: range.to, ...(by ? { by } : {}) },
     by,
   );

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartOption } from '../charts/echarts-setup';
-import type { TransitionMove } from '../../src-shared/analysis/report-results';
+import type { TransitionMove } from '../../src-shared/contract/report-results';
 import { useAnalysis } from './analysis-store';
 import { DrillCount } from './DrillCount';
 import { PeriodSelect, SchemeSelect } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
-import type { TransitionsResult } from './report-types';
 import { TransitionMatrix } from './TransitionMatrix';
 import { useReportRun, type RequestOf } from './use-report-run';
 import { useSchemes } from './use-schemes';
@@ -22,7 +21,7 @@ export function TransitionsReport() {
   const to = periods.includes(pick.to) ? pick.to : (periods[periods.length - 1] ?? '');
   // Reruns when the scheme or a period changes.
   const request: RequestOf<'transitions'> | null = scheme && from && to ? { kind: 'transitions', schemeId: scheme.id, from, to } : null;
-  const { state, run, cancel } = useReportRun<RequestOf<'transitions'>, TransitionsResult>(request, `${scheme?.id ?? ''}|${from}|${to}`);
+  const { state, run, cancel } = useReportRun<'transitions'>(request, `${scheme?.id ?? ''}|${from}|${to}`);
   const openDrill = useAnalysis((s) => s.openDrill);
   const title = t('analysis.reports.transitions');
   const data = state.status === 'done' ? state.data : null;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { ReportRequest } from '../../src-shared/contract/report-requests';
+import type { ReportKind, ReportRequest } from '../../src-shared/contract/report-requests';
+import type { ReportResultOf } from '../../src-shared/contract/report-results';
 import { useAnalysis } from './analysis-store';
 import { useReport, type ReportState } from './use-report';
 
@@ -13,15 +14,15 @@ export interface ReportRun<R extends ReportRequest, T> {
 }
 
 /**
- * The one run cycle every report screen shares: it runs on open, again whenever `rerunKey` changes
+ * The one run cycle every report screen shares (its result typed from the contract by the kind): it runs on open, again whenever `rerunKey` changes
  * (a parameter that reruns at once: a scheme, a period, the scoring), and on 计算 for the others
  * (dates, windows, typed numbers); it remembers which request the shown result answers.
  */
-export function useReportRun<R extends ReportRequest, T>(request: R | null, rerunKey = ''): ReportRun<R, T> {
-  const { state, run, cancel, reset } = useReport<T>();
-  const [ran, setRan] = useState<R | null>(null);
+export function useReportRun<K extends ReportKind>(request: RequestOf<K> | null, rerunKey = ''): ReportRun<RequestOf<K>, ReportResultOf<K>> {
+  const { state, run, cancel, reset } = useReport<ReportResultOf<K>>();
+  const [ran, setRan] = useState<RequestOf<K> | null>(null);
   const go = useCallback(
-    (r: R | null) => {
+    (r: RequestOf<K> | null) => {
       if (!r) {
         reset();
         return;

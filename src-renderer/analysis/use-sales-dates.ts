@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api, onEvent } from '../api/client';
+import { api } from '../api/client';
+import { useData } from '../api/use-data';
 import { useAnalysis } from './analysis-store';
 
 /**
@@ -8,27 +8,20 @@ import { useAnalysis } from './analysis-store';
  * True once the first answer is in: reports and previews run on open and must see the right date.
  */
 export function useSalesDates(): boolean {
-  const [known, setKnown] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
+  // The store is set inside the read, before the answer is state: a report that runs once this
+  // hook says true already sees the date.
+  const { data } = useData(
+    () =>
       api.reports
         .salesDates({})
         .then((d) => d.lastOrderDate)
         .catch(() => null)
         .then((last) => {
-          if (!live) return;
           useAnalysis.getState().setLastSale(last);
-          setKnown(true);
-        });
-    void load();
-    const off = onEvent((event) => {
-      if (event.type === 'data.changed' && event.entities.includes('order')) void load();
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return known;
+          return true;
+        }),
+    [],
+    ['order'],
+  );
+  return data === true;
 }

@@ -16,6 +16,8 @@ export interface Loaded<T> {
 export const META_ENTITIES: readonly Entity[] = ['customField', 'cardLayout', 'businessType', 'expenseCategory'];
 /** Entities behind a customer's related lists and the business lists (orders … expenses). */
 export const SALES_ENTITIES: readonly Entity[] = ['order', 'receipt', 'customerStaff', 'product', 'businessRecord', 'expense', 'customer'];
+/** Entities a customer query's answer depends on (its fields, related orders and records, favourites folders). */
+export const QUERY_ENTITIES: readonly Entity[] = ['customer', 'contact', 'favouriteItem', 'order', 'businessRecord', 'customField'];
 
 // Many data.changed events arrive together during imports and bulk edits: one re-read for a burst.
 const COALESCE_MS = 50;

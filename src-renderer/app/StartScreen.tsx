@@ -12,6 +12,7 @@ function MissingWorkspace() {
   const { t } = useTranslation();
   const [path, setPath] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Not useData: there is no workspace open here, and useData reads only within one.
   useEffect(() => {
     api.workspace.missing({}).then((r) => setPath(r.path), reportError);
   }, []);

@@ -23,6 +23,7 @@ export function BackupFolder({ busy, listed, onChanged }: { busy: boolean; liste
   const [saving, setSaving] = useState(false);
 
   const reload = useCallback(() => api.backups.location({}).then(setLocation, (err: unknown) => setError(errorText(t, err))), [t]);
+  // Not useData: the folder and its free space are the disk's, not data main announces changes of.
   useEffect(() => {
     void reload();
   }, [reload, listed]);

@@ -36,6 +36,7 @@ function BackupsBody() {
         .catch((err: unknown) => setError(errorText(t, err))),
     [t],
   );
+  // Not useData: backups are files beside the workspace, not data main announces changes of.
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -16,6 +16,7 @@ export function CustomerPicker({ value, label, onChange, testId }: CustomerPicke
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  // Not useData: a search as the user types (debounced per keystroke), not data to keep current.
   useEffect(() => {
     if (q.trim() === '') return;
     let live = true;

@@ -63,6 +63,19 @@ export function DepartmentTree(props: Props) {
     },
   });
 
+  const nodeActions: {
+    icon: string;
+    title: 'org.addChild' | 'org.rename' | 'org.move' | 'org.delete';
+    testId: string;
+    danger?: true;
+    run(d: Department): void;
+  }[] = [
+    { icon: '＋', title: 'org.addChild', testId: 'department-add-child', run: props.onAddChild },
+    { icon: '✎', title: 'org.rename', testId: 'department-rename', run: props.onRename },
+    { icon: '⇅', title: 'org.move', testId: 'department-move', run: props.onMove },
+    { icon: '✕', title: 'org.delete', testId: 'department-delete', danger: true, run: props.onDelete },
+  ];
+
   const renderNode = (n: DeptNode) => (
     <li key={n.dept.id}>
       <div
@@ -80,54 +93,22 @@ export function DepartmentTree(props: Props) {
         <span className="tree-label">{n.dept.name}</span>
         <span className="tree-count">{count(n.dept.id) || ''}</span>
         <span className="tree-actions">
-          <button
-            type="button"
-            className="icon"
-            title={t('org.addChild')}
-            data-testid="department-add-child"
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onAddChild(n.dept);
-            }}
-          >
-            ＋
-          </button>
-          <button
-            type="button"
-            className="icon"
-            title={t('org.rename')}
-            data-testid="department-rename"
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onRename(n.dept);
-            }}
-          >
-            ✎
-          </button>
-          <button
-            type="button"
-            className="icon"
-            title={t('org.move')}
-            data-testid="department-move"
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onMove(n.dept);
-            }}
-          >
-            ⇅
-          </button>
-          <button
-            type="button"
-            className="icon danger-icon"
-            title={t('org.delete')}
-            data-testid="department-delete"
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onDelete(n.dept);
-            }}
-          >
-            ✕
-          </button>
+          {nodeActions.map((a) => (
+            <button
+              key={a.testId}
+              type="button"
+              className={a.danger ? 'icon danger-icon' : 'icon'}
+              title={t(a.title)}
+              data-testid={a.testId}
+              onClick={(e) => {
+                // The row itself selects the department; an action must not.
+                e.stopPropagation();
+                a.run(n.dept);
+              }}
+            >
+              {a.icon}
+            </button>
+          ))}
         </span>
       </div>
       {n.children.length > 0 ? <ul>{n.children.map(renderNode)}</ul> : null}

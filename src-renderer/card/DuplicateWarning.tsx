@@ -22,6 +22,7 @@ export function DuplicateWarning({ draft }: { draft: Draft }) {
   const key = JSON.stringify(probe);
   const empty = probe.name === '' && probe.phones.length === 0 && probe.code === '' && Object.keys(custom).length === 0;
 
+  // Not useData: a check as the user types (debounced), not data to keep current.
   useEffect(() => {
     if (empty) return;
     let live = true;

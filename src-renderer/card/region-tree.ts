@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { RegionNode } from '../../src-shared/domain/region';
 import { api } from '../api/client';
+import { useData } from '../api/use-data';
 
 // The division list (GB/T 2260) lives in main; the renderer asks for it once and keeps it. It
 // does not depend on the workspace, so one copy serves every card.
@@ -14,22 +14,9 @@ function load(): Promise<RegionNode[]> {
   return tree;
 }
 
-/** The 省 → 市 → 区 tree, or null while it loads. */
+/** The 省 → 市 → 区 tree, or null while it loads (read once: it is not data a workspace changes). */
 export function useRegionTree(): readonly RegionNode[] | null {
-  const [nodes, setNodes] = useState<readonly RegionNode[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (n) => {
-        if (live) setNodes(n);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return nodes;
+  return useData(load, [], []).data;
 }
 
 /**

@@ -33,6 +33,7 @@ export function QuickSearch() {
   const listRef = useRef<HTMLDivElement>(null);
   const [recent, setRecent] = useState<string[]>(recentSearches);
 
+  // Not useData: a search as the user types (debounced, two chained reads), not data to keep current.
   useEffect(() => {
     const query = q.trim();
     const mine = ++seq.current;

@@ -105,6 +105,7 @@ export function useCustomerPages(sort: ListSort, dataVersion: number, q: string 
     [load],
   );
 
+  // Not useData: pages of a virtualised list fetched as they scroll into view (useData holds one answer).
   // A new sort order or search: nothing cached is valid any more.
   useEffect(() => {
     const c = cache.current;

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FavouriteFolderDto } from '../../src-shared/contract/query-methods';
 import { api } from '../api/client';
+import { useData } from '../api/use-data';
 import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { useQueriesData } from '../queries/queries-data';
-import { useChangeVersion } from '../queries/use-change-version';
 import './favourites.css';
 
 /**
@@ -15,31 +15,23 @@ import './favourites.css';
 export function FavouriteStar({ id: customerId, entity = 'customer' }: { id: string; entity?: 'customer' | 'contact' }) {
   const { t } = useTranslation();
   const folders = useQueriesData((s) => s.folders).filter((f) => f.entity === entity);
-  const version = useChangeVersion(['favouriteItem', 'favouriteFolder']);
-  const [inFolders, setInFolders] = useState<string[]>([]);
+  const loaded = useData(() => api.favourites.of({ id: customerId }), [customerId], ['favouriteItem', 'favouriteFolder']);
+  // A tick moves at once; the re-read its write announces replaces it with what main holds.
+  const [ticked, setTicked] = useState<{ for: string[] | null; ids: string[] } | null>(null);
+  const inFolders = ticked && ticked.for === loaded.data ? ticked.ids : (loaded.data ?? []);
+  const setInFolders = (ids: string[]) => setTicked({ for: loaded.data, ids });
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api.favourites
-      .of({ id: customerId })
-      .then((ids) => live && setInFolders(ids))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [customerId, version]);
 
   const toggle = async (f: FavouriteFolderDto) => {
     const has = inFolders.includes(f.id);
-    // The tick moves at once; a failure puts it back.
+    // A failure puts it back to what main holds.
     setInFolders(has ? inFolders.filter((x) => x !== f.id) : [...inFolders, f.id]);
     try {
       if (has) await api.favourites.remove({ folderId: f.id, ids: [customerId] });
       else await api.favourites.add({ folderId: f.id, target: { ids: [customerId] } });
       toast.success(t(has ? 'fav.removed' : 'fav.added', { name: f.name }));
     } catch (err) {
-      setInFolders(inFolders);
+      setTicked(null);
       toast.error(errorText(t, err));
     }
   };

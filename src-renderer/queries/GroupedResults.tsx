@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupRowDto } from '../../src-shared/contract/business-methods';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { api } from '../api/client';
-import { errorText } from '../api/errors';
+import { QUERY_ENTITIES, useData } from '../api/use-data';
 import { CUSTOMER_GROUP_KEYS, customerKeyLabel } from '../customers/customer-groups';
 import { useQueriesData } from './queries-data';
 
@@ -13,45 +12,32 @@ export function formatYuan(fen: number): string {
 
 interface Props {
   definition: QueryDefinition;
-  runSeq: number;
-  dataVersion: number;
 }
 
 /** 分组合计: the result grouped by one or two fields, with count and totals per group and a grand total (lists.group). */
-export function GroupedResults({ definition, runSeq, dataVersion }: Props) {
+export function GroupedResults({ definition }: Props) {
   const { t } = useTranslation();
   const catalogue = useQueriesData((s) => s.catalogue);
   const [groupBy, setGroupBy] = useState<string[]>(['customerClass']);
   const [sums, setSums] = useState<string[]>([]);
-  const [rows, setRows] = useState<GroupRowDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // Numeric user-defined fields can be totalled (money ones in yuan).
   const numeric = (catalogue?.customer ?? []).filter((f) => f.type === 'number' && f.key.startsWith('cf_'));
   const measureKey = sums.join(',');
   const groupKey = groupBy.join(',');
 
-  useEffect(() => {
-    let live = true;
-    const fields = measureKey ? measureKey.split(',') : [];
-    api.lists
-      .group({
+  const { data: rows, error } = useData(
+    () => {
+      const fields = measureKey ? measureKey.split(',') : [];
+      return api.lists.group({
         source: { entity: 'customer', definition },
         groupBy: groupKey ? groupKey.split(',') : [],
         measures: [{ field: 'count', fn: 'count' as const }, ...fields.map((field) => ({ field, fn: 'sum' as const }))],
-      })
-      .then((r) => {
-        if (live) {
-          setRows(r);
-          setError(null);
-        }
-      })
-      .catch((err: unknown) => {
-        if (live) setError(errorText(t, err));
       });
-    return () => {
-      live = false;
-    };
-  }, [definition, runSeq, dataVersion, groupKey, measureKey, t]);
+    },
+    // Running the same definition again needs no re-read: the totals follow the data already.
+    [definition, groupKey, measureKey],
+    QUERY_ENTITIES,
+  );
 
   const setLevel = (i: number, field: string) => {
     const next = groupBy.slice(0, i);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPERATORS_BY_TYPE } from '../../src-shared/query/query-fields';
 import { api } from '../api/client';
+import { useData } from '../api/use-data';
 import { errorText } from '../api/errors';
 import { toast } from '../components/toast-store';
 import { fieldText } from './field-meta';
@@ -18,25 +19,14 @@ export function QueryFormSettings() {
   const { t } = useTranslation();
   const entity = useQuery((s) => s.definition.entity);
   const catalogue = useQueriesData((s) => s.catalogue);
-  const [rows, setRows] = useState<FormField[] | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.queryForms
-      .get({ entity })
-      .then((form) => {
-        if (live) {
-          setRows(form.fields);
-          setSaved(form.saved);
-        }
-      })
-      .catch((err: unknown) => live && setError(errorText(t, err)));
-    return () => {
-      live = false;
-    };
-  }, [entity, t]);
+  const loaded = useData(() => api.queryForms.get({ entity }), [entity], []);
+  /** The manager's edits (or what was just saved) for this entity; until the first, the stored form. */
+  const [draft, setDraft] = useState<{ entity: string; rows: FormField[]; saved: boolean } | null>(null);
+  const own = draft?.entity === entity ? draft : null;
+  const rows = own?.rows ?? loaded.data?.fields ?? null;
+  const saved = own?.saved ?? loaded.data?.saved ?? false;
+  const [saveError, setError] = useState<string | null>(null);
+  const error = saveError ?? loaded.error;
 
   if (!catalogue || !rows) return <div className="muted pad">{error ?? t('common.loading')}</div>;
   const fields = entity === 'customer' ? catalogue.customer : catalogue.contact;
@@ -44,6 +34,7 @@ export function QueryFormSettings() {
     const f = fields.find((x) => x.key === key);
     return f ? OPERATORS_BY_TYPE[f.type] : [];
   };
+  const setRows = (next: FormField[]) => setDraft({ entity, rows: next, saved });
   const set = (i: number, row: FormField) => setRows(rows.map((r, j) => (j === i ? row : r)));
   const move = (i: number, d: number) => {
     const next = rows.slice();
@@ -53,8 +44,7 @@ export function QueryFormSettings() {
   };
   const save = async () => {
     try {
-      setRows(await api.queryForms.save({ entity, fields: rows }));
-      setSaved(true);
+      setDraft({ entity, rows: await api.queryForms.save({ entity, fields: rows }), saved: true });
       setError(null);
       toast.success(t('forms.saved'));
     } catch (err) {

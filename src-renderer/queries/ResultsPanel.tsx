@@ -143,7 +143,7 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
         </button>
       </div>
       {showGroups ? (
-        <GroupedResults definition={definition} runSeq={runSeq} dataVersion={dataVersion} />
+        <GroupedResults definition={definition} />
       ) : (
         <ResultTable pages={pages} columns={columns} selected={selected} onToggle={toggle} onOpen={open} sort={sort} onSort={onSort} />
       )}

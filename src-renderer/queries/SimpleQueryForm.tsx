@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIVE_PERIODS, type ConditionNode, type QueryDefinition, type RelativePeriod } from '../../src-shared/query/query-tree';
 import { api } from '../api/client';
-import { errorText } from '../api/errors';
+import { useData } from '../api/use-data';
 import { fieldText } from './field-meta';
 import { isFilled } from './form-fill';
 import { useQueriesData } from './queries-data';
 import { useQuery } from './query-store';
-import { useChangeVersion } from './use-change-version';
 import { ValueEditor } from './ValueEditor';
 
 /** The simple query form: the fields the manager configured, each with its operator; the assistant fills values. */
@@ -15,27 +14,24 @@ export function SimpleQueryForm() {
   const { t } = useTranslation();
   const entity = useQuery((s) => s.definition.entity);
   const catalogue = useQueriesData((s) => s.catalogue);
-  const formVersion = useChangeVersion(['queryForm']);
-  const [nodes, setNodes] = useState<ConditionNode[] | null>(null);
-  const [active, setActive] = useState<boolean[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const form = useData(() => api.queryForms.get({ entity }), [entity], ['queryForm']);
+  // The values typed here belong to the form as it stood: a re-read that brings the same fields
+  // keeps them; a form the manager changed starts empty again.
+  const formKey = form.data ? `${entity}|${JSON.stringify(form.data.fields)}` : null;
+  const [draft, setDraft] = useState<{ key: string; nodes: ConditionNode[]; active: boolean[] } | null>(null);
+  const fresh = form.data
+    ? {
+        nodes: form.data.fields.map((f): ConditionNode => ({ kind: 'condition', field: f.field, operator: f.operator as ConditionNode['operator'] })),
+        active: form.data.fields.map(() => false),
+      }
+    : null;
+  const current = draft && draft.key === formKey ? draft : fresh;
+  const nodes = current?.nodes ?? null;
+  const active = current?.active ?? [];
 
-  useEffect(() => {
-    let live = true;
-    api.queryForms
-      .get({ entity })
-      .then((form) => {
-        if (!live) return;
-        setNodes(form.fields.map((f) => ({ kind: 'condition', field: f.field, operator: f.operator as ConditionNode['operator'] })));
-        setActive(form.fields.map(() => false));
-      })
-      .catch((err: unknown) => live && setError(errorText(t, err)));
-    return () => {
-      live = false;
-    };
-  }, [entity, formVersion, t]);
-
-  if (!catalogue || !nodes) return <div className="muted pad">{error ?? t('common.loading')}</div>;
+  if (!catalogue || !nodes || !formKey) return <div className="muted pad">{form.error ?? t('common.loading')}</div>;
+  const setNodes = (next: ConditionNode[]) => setDraft({ key: formKey, nodes: next, active });
+  const setActive = (next: boolean[]) => setDraft({ key: formKey, nodes, active: next });
   const fields = entity === 'customer' ? catalogue.customer : catalogue.contact;
   const set = (i: number, n: ConditionNode) => setNodes(nodes.map((x, j) => (j === i ? n : x)));
   const search = () => {
@@ -92,14 +88,7 @@ export function SimpleQueryForm() {
         <button type="submit" className="primary" data-testid="simple-search">
           {t('forms.search')}
         </button>
-        <button
-          type="button"
-          data-testid="simple-reset"
-          onClick={() => {
-            setNodes(nodes.map((n) => ({ kind: 'condition', field: n.field, operator: n.operator })));
-            setActive(nodes.map(() => false));
-          }}
-        >
+        <button type="button" data-testid="simple-reset" onClick={() => setDraft(null)}>
           {t('forms.reset')}
         </button>
       </div>

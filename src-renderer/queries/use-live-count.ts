@@ -28,6 +28,7 @@ export function useLiveCount(definition: QueryDefinition, version: number): Live
     for: null,
     version,
   });
+  // Not useData: counted as the builder is edited (debounced), and its refusals mark the builder's conditions.
   useEffect(() => {
     let live = true;
     const timer = window.setTimeout(() => {

@@ -67,6 +67,7 @@ export function useResultPages(
     }
   }, [fetchPage]);
 
+  // Not useData: pages fetched as they scroll into view (useData holds one answer).
   // A new run (or changed data): start over, keeping the old total on screen until the answer.
   useEffect(() => {
     gen.current++;

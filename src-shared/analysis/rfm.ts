@@ -1,6 +1,8 @@
 // RFM (最近一次消费 Recency, 消费频率 Frequency, 消费金额 Monetary): scoring and the common
 // Chinese eight-segment reading. Pure functions over per-customer figures.
 
+import type { SegmentSummary } from '../contract/report-results';
+
 export interface RfmInput {
   id: string;
   /** Days from the last order to the analysis date. */
@@ -137,14 +139,6 @@ const SEGMENT_BY_BITS: readonly RfmSegment[] = ['一般挽留', '重要挽留', 
 
 export function segmentOf(rHigh: boolean, fHigh: boolean, mHigh: boolean): RfmSegment {
   return SEGMENT_BY_BITS[(rHigh ? 4 : 0) + (fHigh ? 2 : 0) + (mHigh ? 1 : 0)] as RfmSegment;
-}
-
-export interface SegmentSummary {
-  segment: RfmSegment;
-  customers: number;
-  revenue: number;
-  revenueShare: number;
-  action: string;
 }
 
 export function summariseSegments(scored: readonly RfmScored[]): SegmentSummary[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lifecycleRules } from '../analysis/scheme';
+import { lifecycleRules, type SchemeDefinition } from '../analysis/scheme';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { reportRequest } from './report-requests';
@@ -8,6 +8,8 @@ import { jobStarted } from './methods-base';
 const ok = z.object({ ok: z.literal(true) });
 
 export const schemeDto = z.object({ id: z.string(), name: z.string(), definition: z.unknown(), setsCustomerClass: z.boolean() });
+/** A saved scheme as the screens read it: main stores only definitions it has checked (classification-service.ts). */
+export type SchemeDto = Omit<z.infer<typeof schemeDto>, 'definition'> & { definition: SchemeDefinition };
 
 /** Classification, lifecycle rules and reports. Heavy work runs as 'report' jobs; results arrive in job.finished. */
 export const analysisMethods = {

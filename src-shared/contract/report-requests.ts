@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // The reports the renderer may ask for and their parameters: the input of reports.run, checked at
 // the boundary like every other method. Main adds jobs of its own (run-report.ts) that no caller
-// may start. What each report answers is in ../analysis/report-results.ts.
+// may start. What each report answers is in report-results.ts.
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string().regex(/^\d{4}-\d{2}$/);

@@ -4,7 +4,7 @@ import { reportRequest } from '../../../src-shared/contract/report-requests';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
 import { createOrder } from '../../../src-main/services/sales/order-service';
-import type { DormantResult } from '../../../src-shared/analysis/report-results';
+import type { DormantResult } from '../../../src-shared/contract/report-results';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
 
 // 静止户 at a 90-day threshold with more dormant customers than the table lists: the chart's

@@ -6,7 +6,7 @@ import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
 import { matchingIds, runCustomerQuery } from '../../../src-main/services/query/run-query';
 import { createOrder } from '../../../src-main/services/sales/order-service';
-import type { DrillTarget } from '../../../src-shared/analysis/report-results';
+import type { DrillTarget } from '../../../src-shared/contract/report-results';
 import type { RfmScoring } from '../../../src-shared/analysis/rfm';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
 

@@ -19,7 +19,7 @@ import { createEmployee } from '../../../src-main/services/employees/employee-se
 import { queryProblems } from '../../../src-main/services/query/compile-query';
 import { countQuery, matchingIds } from '../../../src-main/services/query/run-query';
 import { createOrder } from '../../../src-main/services/sales/order-service';
-import type { DrillTarget } from '../../../src-shared/analysis/report-results';
+import type { DrillTarget } from '../../../src-shared/contract/report-results';
 import type { RfmScoring } from '../../../src-shared/analysis/rfm';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
 
