@@ -29,9 +29,20 @@ export function opOfCode(code: number): ChangeOp {
   return op;
 }
 
-/** A logged whole record (create): fields left empty are not stored, and read back as null. */
-export function encodeRecord(record: Record<string, unknown>): string {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) kept[key] = value;
-  return JSON.stringify(kept);
+/**
+ * A logged whole record (create), stored small: fields left empty are not stored (they read back
+ * as null); field names are their numbers in log_names (`nameNumber`); a `customerId` equal to the
+ * entry's own root id is the key "0" with no value worth storing. Migration 0014's view
+ * `change_log_entries` spells it all back out, so readers never see this form.
+ */
+export function encodeRecord(record: Record<string, unknown>, nameNumber: (name: string) => number, rootId: string | null): string {
+  // Written by hand: an object with integer-like keys would be serialised in numeric order, and the
+  // record's own field order (what history shows first) must survive.
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'customerId' && value === rootId) parts.push('"0":0');
+    else parts.push(`"${nameNumber(key)}":${JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
 }

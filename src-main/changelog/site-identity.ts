@@ -77,7 +77,29 @@ export function sameSiteDiverged(a: Database.Database, b: Database.Database, sit
     db.prepare('SELECT coalesce(max(seq), 0) FROM change_log WHERE site = ?').pluck().get(site) as number;
   const shared = Math.min(top(a, sa), top(b, sb));
   if (shared === 0) return false;
-  const entry = (db: Database.Database, site: number) =>
-    db.prepare('SELECT hlc, op, entity_id, old_value, new_value FROM change_log WHERE site = ? AND seq = ?').raw(true).get(site, shared) as unknown[];
-  return JSON.stringify(entry(a, sa)) !== JSON.stringify(entry(b, sb));
+  // Spelled out (the view): each file numbers field names its own way in stored creates.
+  const entry = (db: Database.Database) => {
+    const row = db
+      .prepare('SELECT hlc, op, entity_id, field, old_value, new_value FROM change_log_entries WHERE site_id = ? AND seq = ?')
+      .raw(true)
+      .get(siteId, shared) as [number, string, string, string | null, string | null, string | null];
+    return JSON.stringify([...row.slice(0, 4), canonicalJson(row[4]), canonicalJson(row[5])]);
+  };
+  return entry(a) !== entry(b);
+}
+
+/** JSON text with object keys sorted, so two spellings of one value compare equal. */
+function canonicalJson(text: string | null): string | null {
+  if (text === null) return null;
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : typeof v === 'object' && v !== null
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(JSON.parse(text)));
 }

@@ -122,7 +122,8 @@ export class WriteTx {
       rootId: encodeOptionalId(change.rootId),
       field: change.field ? writer.names.name(change.field) : null,
       oldValue: encodeValue(change.oldValue),
-      newValue: change.op === 'create' && isRecord(value) ? encodeRecord(value) : encodeValue(value),
+      newValue:
+        change.op === 'create' && isRecord(value) ? encodeRecord(value, (name) => writer.names.name(name), change.rootId) : encodeValue(value),
       undoOf: stamp.undoOf,
       effectiveDate: change.effectiveDate ?? null,
       source: stamp.source,

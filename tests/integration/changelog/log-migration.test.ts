@@ -7,6 +7,7 @@ import { versionVector } from '../../../src-main/changelog/site-identity';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { latestSchemaVersion, migrationsFolder } from '../../../src-main/db/migrations-folder';
 import { updateCustomer } from '../../../src-main/services/customers/customer-service';
+import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { customerHistory } from '../../../src-main/services/history/history-service';
 import { undoLastChange } from '../../../src-main/services/history/undo-service';
 import { tempDir, testUser } from '../../support/temp-workspace';
@@ -175,6 +176,48 @@ describe('migration 0013: the compact, sync-grade change log', () => {
     try {
       expect(ws.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(total);
       expect(ws.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'change_log_v1'").pluck().get()).toBe(0);
+    } finally {
+      ws.close();
+    }
+  });
+});
+
+// A workspace built by the release before compact creates (schema 14): a 20-customer demo with
+// orders, then through `kecard call` an edit of a customer and a new customer.
+const FIXTURE_14 = join(import.meta.dirname, '..', '..', 'fixtures', 'workspaces', 'schema-v14.kecard');
+
+describe('migration 0014: creates stored with numbered field names', () => {
+  it('reads every entry of a schema-14 workspace exactly as before, and stores new creates small', () => {
+    const path = join(dir, 'v14.kecard');
+    copyFileSync(FIXTURE_14, path);
+    const old = new Database(path, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(14);
+    const before = old.prepare('SELECT * FROM change_log_entries ORDER BY n').all() as Record<string, unknown>[];
+    old.close();
+    expect(before.filter((r) => r.op === 'create').length).toBeGreaterThan(300);
+
+    const ws = openWorkspace(path);
+    try {
+      expect(ws.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+      const after = ws.db.prepare('SELECT * FROM change_log_entries ORDER BY n').all() as Record<string, unknown>[];
+      const parsed = (rows: Record<string, unknown>[]) =>
+        rows.map((r) => ({ ...r, new_value: r.new_value === null ? null : (JSON.parse(r.new_value as string) as unknown) }));
+      expect(parsed(after)).toEqual(parsed(before));
+
+      // A new customer with a contact: stored with numbered names and the root as "0", read back spelled out.
+      const customer = ws.db.prepare('SELECT id FROM customers ORDER BY seq LIMIT 1').pluck().get() as string;
+      updateCustomer(ws, testUser, customer, { notes: '迁移后' });
+      const contact = createContact(ws, testUser, { customerId: customer, name: '周敏', mobile: '13800001234', title: '采购经理' });
+      const raw = ws.db.prepare('SELECT new_value FROM change_log WHERE op = 1 ORDER BY n DESC LIMIT 1').pluck().get() as string;
+      expect(raw).not.toContain('customerId');
+      expect(Object.keys(JSON.parse(raw) as object).every((k) => /^\d+$/.test(k))).toBe(true);
+      const spelled = ws.db
+        .prepare("SELECT new_value FROM change_log_entries WHERE entity_id = ? AND op = 'create'")
+        .pluck()
+        .get(contact.id) as string;
+      expect(raw.length).toBeLessThan(spelled.length - 30);
+      expect(JSON.parse(spelled)).toMatchObject({ customerId: customer, name: '周敏', mobile: '13800001234', title: '采购经理' });
+      expect(customerHistory(ws, customer).some((h) => h.op === 'create' && h.entity === 'contact')).toBe(true);
     } finally {
       ws.close();
     }
