@@ -45,6 +45,8 @@ test('the launch page opens the app; no secret in the URL, storage or script-rea
     // Every start-up call is refused for the same reason: the user reads it once, not once per call.
     const toasts = page.getByTestId('toast');
     await expect(toasts.first()).toContainText('没有有效的会话');
+    // And in place of 正在加载…, which stayed for good.
+    await expect(page.getByTestId('start-failure')).toHaveText('没有有效的会话：请用客卡的启动文件重新打开（启动时会显示其路径）。');
     await page.waitForTimeout(1500);
     expect(await toasts.count()).toBe(1);
     const refused = await page.evaluate<string>(
