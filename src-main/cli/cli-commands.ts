@@ -213,7 +213,7 @@ export const HELP = [
   '         列出或恢复备份 / list backups, or restore one (the replaced file is kept as a backup).',
   '  call   METHOD [JSON | -] --workspace FILE [--as USER]',
   '         调用任一接口方法（校验、权限、事件与应用相同）/ any contract method through the router, e.g.',
-  '         kecard call customers.create \'{"customer":{"name":"华为"}}\' -w a.kecard; "-" reads JSON from stdin.',
+  '         kecard call customers.create \'{"values":{"name":"华为"}}\' -w a.kecard; "-" reads JSON from stdin.',
   '         Prints the envelope {ok, value | error}; a method that starts a job waits for it ("job").',
   '  report KIND --workspace FILE [--as-of DATE] [--days N] [--scheme ID] [--period P] [--from X --to Y] [--type ID] [--by class|province]',
   '         运行报表并打印数字 / run a report and print its figures. KIND: pareto, rfm, dormant, clv, managers,',

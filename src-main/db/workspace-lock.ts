@@ -208,10 +208,24 @@ function installExitHook(): void {
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     // EPERM: it exists, under another user.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A process that has exited but is not yet collected by its parent (a zombie, after kill -9)
+  // still answers kill(pid, 0) and keeps its start time, but holds nothing.
+  return !exitedOnLinux(pid);
+}
+
+/** Linux: the state in /proc/<pid>/stat is Z (zombie) or X (dead). */
+function exitedOnLinux(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 

@@ -149,23 +149,28 @@ async function* xlsxRows(
   wanted: string | undefined,
   onBytes?: (read: number) => void,
 ): AsyncIterable<Cell[]> {
-  const book = await openWorkbook(path, wanted, limits);
-  info.sheets = book.sheets;
-  info.sheet = book.sheet;
-  let expected = 1;
-  for await (const row of book.rows) {
-    if (row.number > limits.sheetRows) throw limitError('sheetRows', limits.sheetRows, { row: row.number });
-    // Checked before `values`, which spreads the cells into an array as long as the last column.
-    if (row.cellCount > limits.columns) throw limitError('columns', limits.columns, { row: row.number });
-    // Blank rows are skipped by the reader; keep row numbers true to the sheet.
-    while (expected < row.number) {
-      yield [];
-      expected += 1;
+  try {
+    const book = await openWorkbook(path, wanted, limits);
+    info.sheets = book.sheets;
+    info.sheet = book.sheet;
+    let expected = 1;
+    for await (const row of book.rows) {
+      if (row.number > limits.sheetRows) throw limitError('sheetRows', limits.sheetRows, { row: row.number });
+      // Checked before `values`, which spreads the cells into an array as long as the last column.
+      if (row.cellCount > limits.columns) throw limitError('columns', limits.columns, { row: row.number });
+      // Blank rows are skipped by the reader; keep row numbers true to the sheet.
+      while (expected < row.number) {
+        yield [];
+        expected += 1;
+      }
+      expected = row.number + 1;
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(excelCell);
+      checkRecord(cells, row.number, limits);
+      yield cells;
     }
-    expected = row.number + 1;
-    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(excelCell);
-    checkRecord(cells, row.number, limits);
-    yield cells;
+  } catch (err) {
+    // A zip cut short or scribbled over fails in unzipper, zlib or the XML parser ("FILE_ENDED").
+    throw unreadable(err, '.xlsx');
   }
   // exceljs reports no progress of its own; the sheet is read.
   onBytes?.(info.bytes);
@@ -226,8 +231,13 @@ function sheetJs<T>(read: () => T): T {
   try {
     return read();
   } catch (err) {
-    if (err instanceof KecardError) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new KecardError('IMPORT_UNREADABLE', `The .xls file cannot be read: ${reason}`, { format: '.xls' });
+    throw unreadable(err, '.xls');
   }
+}
+
+/** A failure of a file's parser as IMPORT_UNREADABLE; Kecard's own (a limit) as it is. */
+function unreadable(err: unknown, format: '.xls' | '.xlsx'): unknown {
+  if (err instanceof KecardError) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  return new KecardError('IMPORT_UNREADABLE', `The ${format} file cannot be read: ${reason}`, { format });
 }

@@ -147,11 +147,13 @@ export class RunGuard {
       const latest = last + this.max + 1;
       if (latest >= chunk.length) break;
       const next = chunk.lastIndexOf(this.mark, latest);
-      if (next <= last) return this.failure();
+      // -1 is "not in this chunk", not a mark just before it.
+      if (next < 0 || next <= last) return this.failure();
       last = next;
     }
+    // No mark in this chunk: the run goes on from the last one (an earlier chunk's).
     const tail = chunk.lastIndexOf(this.mark);
-    this.run = chunk.length - 1 - Math.max(tail, last);
+    this.run = chunk.length - 1 - (tail >= 0 ? tail : last);
     return null;
   }
 }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { KecardError } from '../../src-shared/errors';
+import { describeError } from '../cli/cli-errors';
 import { userDataDir } from '../workspace/user-paths';
 import { chromiumBinary, electronBinary } from './find-browser';
 import { appRoot, rendererDir, workerDirUrl } from './project-paths';
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('Kecard could not start:', err instanceof Error ? err.message : err);
+  // Kecard's own refusals (the workspace is held, read-only, damaged …) in the CLI's words: Chinese, then English.
+  console.error('客卡无法启动 / Kecard could not start:', err instanceof KecardError ? describeError(err).message : err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -199,15 +199,22 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       candidate = new URLSearchParams(body.toString('utf8')).get('code');
     } else return methodNotAllowed(res, 'GET, POST');
     const verdict = redeem(candidate);
+    // A browser that already has the session (the printed address opened again) just goes to the
+    // app: its cookie grants nothing new, and a refusal would show it raw JSON.
+    if (verdict !== 'ok' && sessionOk(req.headers.cookie)) return redirectToApp(res, null);
     if (verdict !== 'ok') return fail(res, 401, 'UNAUTHORIZED', REFUSED_CODE[verdict], { reason: verdict });
     try {
       options.onSessionOpened?.();
     } catch (err) {
       console.error('[kecard] could not renew the launch file', err);
     }
+    redirectToApp(res, `${cookieName()}=${session.toString()}; HttpOnly; SameSite=Strict; Path=/`);
+  }
+
+  function redirectToApp(res: ServerResponse, setCookie: string | null): void {
     res.writeHead(303, {
       location: '/',
-      'set-cookie': `${cookieName()}=${session.toString()}; HttpOnly; SameSite=Strict; Path=/`,
+      ...(setCookie ? { 'set-cookie': setCookie } : {}),
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
     });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../src-shared/errors';
 import { formatBytes } from '../format/format-bytes';
+import { formatDateTime } from '../i18n/labels';
 import { ApiCallError } from './client';
 
 /** The error's details as message values; a `…Bytes` detail also as a readable size (neededBytes → needed). */
@@ -18,8 +19,8 @@ function holderValues(t: TFunction, details: Record<string, unknown> | undefined
   const d = details ?? {};
   const app = typeof d.app === 'string' ? t(`lockHolder.${d.app}`, { defaultValue: d.app }) : '';
   const who = typeof d.user === 'string' ? t('lockHolder.who', { user: d.user, host: d.host, app, pid: d.pid }) : t('lockHolder.unknown');
-  const since = typeof d.since === 'string' ? new Date(d.since) : null;
-  return { who, sinceText: since && !Number.isNaN(since.getTime()) ? since.toLocaleString() : '—' };
+  // The app's own date format, as in the backup list: not the browser's locale (12/6/2026, 3:58 PM).
+  return { who, sinceText: typeof d.since === 'string' ? formatDateTime(d.since) || '—' : '—' };
 }
 
 /** A translated sentence for any failure: contract error codes via `error.<CODE>`, anything else as is. */
@@ -40,17 +41,24 @@ export function errorText(t: TFunction, err: unknown): string {
  */
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
   const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
+  // A file that is neither a spreadsheet nor text (a picture named .csv): its own sentence, not a form's.
+  const fields = details?.fields as Record<string, unknown> | undefined;
+  if (error.code === 'VALIDATION' && fields?.file === 'notTable') return t('error.NOT_TABLE', { defaultValue: error.message });
   const limit = typeof details?.limit === 'string' ? details.limit : undefined;
   // BACKUP_FOLDER says why the folder cannot be used (missing, not writable …) as its context.
   const reason = error.code === 'BACKUP_FOLDER' && typeof details?.reason === 'string' ? details.reason : undefined;
   const text = t(`error.${error.code}`, {
     ...messageValues(details),
+    // A limit reads 32,767, not 32767.
+    ...(limit && typeof details?.max === 'number' ? { max: details.max.toLocaleString() } : {}),
     ...holderValues(t, details),
     defaultValue: error.message,
     message: error.message,
     ...(limit ? { context: limit } : reason ? { context: reason } : {}),
   });
-  return limit && typeof details?.row === 'number' ? `${text}${t('error.limitAtRow', { row: details.row })}` : text;
+  if (!limit || typeof details?.row !== 'number') return text;
+  const where = typeof details.column === 'number' ? t('error.limitAtCell', { row: details.row, column: details.column }) : t('error.limitAtRow', { row: details.row });
+  return `${text}${where}`;
 }
 
 export function isCode(err: unknown, code: string): boolean {

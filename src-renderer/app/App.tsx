@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Toasts } from '../components/Toasts';
@@ -16,6 +16,7 @@ import { QueriesScreen } from '../queries/QueriesScreen';
 import { CardsScreens } from '../business/CardsScreens';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
 import { ProductsScreen } from '../products/ProductsScreen';
+import { errorText } from '../api/errors';
 import { reportError } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { MenuBar } from './MenuBar';
@@ -31,14 +32,22 @@ export function App() {
   const loaded = useApp((s) => s.loaded);
   const workspace = useApp((s) => s.workspace);
   const screen = useApp((s) => s.screen);
+  // Why the first look at the workspace failed (no session in the browser shell …): said in place
+  // of 正在加载…, which would otherwise stay for good.
+  const [startFailure, setStartFailure] = useState<string | null>(null);
   useAppEvents();
   useShortcuts();
 
   useEffect(() => {
     const app = useApp.getState();
-    void app.refreshWorkspace().catch(reportError);
+    void app.refreshWorkspace().catch((err: unknown) => {
+      setStartFailure(errorText(t, err));
+      reportError(err);
+    });
     void app.refreshRecent().catch(reportError);
     void app.loadAppInfo().catch(reportError);
+    // Once, at start: `t` changes with the language, the calls must not be repeated.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -67,7 +76,9 @@ export function App() {
       ) : loaded ? (
         <StartScreen />
       ) : (
-        <div className="loading-screen">{t('app.loading')}</div>
+        <div className="loading-screen" data-testid={startFailure ? 'start-failure' : 'app-loading'}>
+          {startFailure ?? t('app.loading')}
+        </div>
       )}
       <StatusBar />
       <PathDialog />

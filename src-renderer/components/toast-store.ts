@@ -23,6 +23,8 @@ let nextId = 1;
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push(kind, text, action) {
+    // The same message already showing (every start-up call refused for one reason) is shown once.
+    if (!action && get().toasts.some((t) => t.kind === kind && t.text === text && !t.action)) return;
     const id = nextId++;
     set({ toasts: [...get().toasts.slice(-3), { id, kind, text, action }] });
     window.setTimeout(() => get().dismiss(id), kind === 'error' || action ? 9000 : 5000);

@@ -16,7 +16,7 @@ export const deletedEn: DeletedMessages = {
     managerOnly: 'Only a manager can purge',
     restored: 'Customer “{{name}}” restored.',
     confirmPurge:
-      'Purge customer “{{name}}”? Its name, phones, e-mail, address, contacts, notes and custom fields will be removed from the workspace and its history for good. This cannot be undone. Backups taken before the purge still hold them until backup rotation removes them (about 4 weeks for regular backups).',
+      'Purge customer “{{name}}”? Its name, phones, e-mail, address, contacts, notes and custom fields will be removed from the workspace and its history for good. This cannot be undone. Backups taken before the purge still hold them: automatic backups are rotated out within about 4 weeks, backups taken before an operation only once 10 newer exist, and manual backups never. To remove the data at once, delete the backups from before the purge in the backup folder (File → Backup and restore).',
     purged: 'Customer “{{name}}” purged.',
     close: 'Close',
   },

@@ -340,6 +340,8 @@ export const zhCN = {
     BACKUP_FOLDER_missing: '备份文件夹 {{folder}} 不存在。如果它在移动硬盘或网络位置上，请先连接后再试，或选择其他文件夹。',
     BACKUP_FOLDER_notFolder: '{{folder}} 是一个文件，不是文件夹。请选择一个文件夹。',
     BACKUP_FOLDER_notWritable: '无法在备份文件夹 {{folder}} 中写入文件（只读或没有权限）。请选择其他文件夹。',
+    NOT_TABLE: '该文件不是表格：既不是 Excel 文件（.xlsx、.xls），也不是 CSV/文本文件，未导入。请选择导出的表格文件。',
+    limitAtCell: '（第 {{row}} 行第 {{column}} 列）',
   },
   welcome: {
     title: '欢迎使用客卡',

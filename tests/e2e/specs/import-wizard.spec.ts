@@ -268,7 +268,15 @@ test('a hostile file is refused with the limit it passed, in Chinese, and the wi
   const wizard = new ImportWizard(app);
   await wizard.open();
   await app.getByTestId('import-file-input').setInputFiles(path);
-  await expect(app.getByTestId('import-error')).toHaveText('文件中有单元格超过 32767 个字符，未导入。请缩短该单元格后再试。（第 2 行）');
+  // The limit grouped as people read numbers, and the cell's row and column (session 11's walkthrough).
+  await expect(app.getByTestId('import-error')).toHaveText('文件中有单元格超过 32,767 个字符，未导入。请缩短该单元格后再试。（第 2 行第 2 列）');
+  // A file that is no table at all (a picture named .csv) says so, not "部分字段不正确。".
+  const picture = join(tempDir, 'picture.csv');
+  writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]));
+  await app.getByTestId('import-file-input').setInputFiles(picture);
+  await expect(app.getByTestId('import-error')).toHaveText(
+    '该文件不是表格：既不是 Excel 文件（.xlsx、.xls），也不是 CSV/文本文件，未导入。请选择导出的表格文件。',
+  );
   await wizard.chooseFile(GBK_CSV, 'customers-gbk-dupes.csv');
   await expect(app.getByTestId('import-error')).toBeHidden();
   await wizard.next('source');

@@ -27,6 +27,8 @@ test('a deleted customer is restored or purged from the deleted customers dialog
     await deleted.askPurge(gone.name);
     await expect(deleted.confirm).toContainText(`彻底清除客户“${gone.name}”`);
     await expect(deleted.confirm).toContainText('无法撤销');
+    // Which backups keep the data, and for how long: manual ones forever (session 11's walkthrough).
+    await expect(deleted.confirm).toContainText('手动备份不会自动删除');
     await deleted.answer(false);
     await expect(deleted.row(gone.name)).toHaveCount(1);
   });

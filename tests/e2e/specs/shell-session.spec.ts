@@ -30,12 +30,25 @@ test('the launch page opens the app; no secret in the URL, storage or script-rea
   await expect(second.getByTestId('menu-file')).toBeVisible();
   await second.close();
   expect(readFileSync(shell.launchFile, 'utf8')).not.toBe(launchPage);
+  // The second window's code, now used, opened again in this browser, which has the session: the app, not a refusal.
+  const usedHere = /name="code" value="([\w-]+)"/.exec(launchPage)?.[1] ?? '';
+  const reopened = await app.context().newPage();
+  await reopened.goto(`${shell.baseUrl}/session?code=${usedHere}`);
+  await expect(reopened.getByTestId('menu-file')).toBeVisible();
+  await reopened.close();
 
   // Another browser profile without the launch page gets nothing but the refusal.
   const stranger = await browser.newContext();
   try {
     const page = await stranger.newPage();
     await page.goto(shell.baseUrl);
+    // Every start-up call is refused for the same reason: the user reads it once, not once per call.
+    const toasts = page.getByTestId('toast');
+    await expect(toasts.first()).toContainText('没有有效的会话');
+    // And in place of 正在加载…, which stayed for good.
+    await expect(page.getByTestId('start-failure')).toHaveText('没有有效的会话：请用客卡的启动文件重新打开（启动时会显示其路径）。');
+    await page.waitForTimeout(1500);
+    expect(await toasts.count()).toBe(1);
     const refused = await page.evaluate<string>(
       "fetch('/api/call/workspace.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(async (r) => `${r.status} ${await r.text()}`)",
     );

@@ -86,6 +86,8 @@ test('a file that is not a Kecard workspace is refused and the open workspace st
   writeFileSync(`${taken}.lock`, JSON.stringify(holder));
   await dialog.submit(taken);
   await expect(dialog.error).toContainText('工作区正被 zhang 在 front-desk-pc 上的客卡桌面版（进程 4242）使用（自 ');
+  // Since when, in the app's date format (not the browser locale's "12/1/2026, 8:00:00 AM").
+  await expect(dialog.error).toContainText(/使用（自 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）。/);
 
   await dialog.submit('   ');
   await expect(dialog.error).toHaveText('必填');

@@ -93,6 +93,18 @@ describe('kecard init, call, report, info', () => {
     expect(kecard(['call', 'customers.list', '{oops', '-w', file]).code).toBe(2);
   });
 
+  // Found by hand (session 11): the help's example sent {"customer": …}, which the contract refuses.
+  it("the help's example of call works as printed", () => {
+    const help = kecard(['help']).stdout;
+    const example = /kecard call (\S+) '([^']+)' -w \S+/.exec(help);
+    expect(example, help).not.toBeNull();
+    const [, method, json] = example as unknown as [string, string, string];
+    const file = join(dir, 'help-example.kecard');
+    expect(kecard(['init', '--workspace', file]).code).toBe(0);
+    const run = kecard(['call', method, json, '-w', file, '--json']);
+    expect(JSON.parse(run.stdout) as Envelope<unknown>, run.stdout).toMatchObject({ ok: true });
+  });
+
   it('report runs a report on the last sale date by default and info shows the sales', () => {
     const file = join(dir, 'sales.kecard');
     const demo = kecard(['demo', '-w', file, '--customers', '300', '--orders-per-customer', '4', '--seed', '7']);

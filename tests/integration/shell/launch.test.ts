@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { exchangeCode, openSession, readLaunchCode } from '../../support/shell-session';
 import { tempDir } from '../../support/temp-workspace';
 
@@ -186,6 +187,30 @@ describe('the launcher hands the browser its session without a secret anyone els
     expect(url).toMatch(new RegExp(`^${loud.address}/session\\?code=[\\w-]+$`));
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(401);
+  }, 90_000);
+});
+
+describe('a second shell on a workspace that is open', () => {
+  // Found by hand (session 11): it ended with "Kecard could not start: The workspace is in use by
+  // …", English only, for the people who read Chinese first.
+  it('stops, saying in Chinese and English who has the workspace', async () => {
+    const dir = folder();
+    const workspace = join(dir, 'shared.kecard');
+    openWorkspace(workspace, { create: true }).close();
+    await startLauncher(join(dir, 'data-a'), ['--no-open', '--workspace', workspace]);
+    const second = spawn(process.execPath, [launcher, '--shell', '--no-open', '--workspace', workspace], {
+      cwd: root,
+      env: { ...process.env, KECARD_HOME: join(dir, 'data-b') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.push(second);
+    let output = '';
+    second.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    second.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    const code = await new Promise((r) => second.once('exit', r));
+    expect(code).toBe(1);
+    expect(output).toMatch(/客卡无法启动 \/ Kecard could not start: 工作区正被 \S+@\S+ \(browser, pid \d+\) 使用（自 /);
+    expect(output).toContain('The workspace is in use by');
   }, 90_000);
 });
 

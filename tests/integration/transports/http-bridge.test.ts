@@ -215,6 +215,21 @@ describe('getting in: the launch file and its single-use code', () => {
     expect((await raw('/session', { method: 'PUT' })).status).toBe(405);
   });
 
+  // Found by hand (session 11): the printed address opened again (history, a bookmark) in the
+  // browser that already has the session showed the refusal as raw JSON instead of the app.
+  it('sends a browser that already has the session to the app when its code was used; without the session it is refused', async () => {
+    const code = shell.bridge.issueCode();
+    const first = await fetch(`${shell.bridge.url}/session?code=${code}`, { redirect: 'manual' });
+    const session = (first.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+    const withSession = await raw(`/session?code=${code}`, { headers: { cookie: session } });
+    expect(withSession.status).toBe(303);
+    expect(withSession.headers.location).toBe('/');
+    expect(withSession.headers['set-cookie']).toBeUndefined();
+    const withWrongSession = await raw(`/session?code=${code}`, { headers: { cookie: `${shell.bridge.cookieName}=forged` } });
+    expect(withWrongSession.status).toBe(401);
+    expect(envelopeOf(withWrongSession).error).toMatchObject({ code: 'UNAUTHORIZED', details: { reason: 'used' } });
+  });
+
   it('refuses an expired code with a clear envelope', async () => {
     let clock = 1_000_000;
     const other = await startTestShell({ now: () => clock });
