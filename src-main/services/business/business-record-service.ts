@@ -129,7 +129,12 @@ export function deleteBusinessRecord(ws: Workspace, ctx: CallContext, id: string
   runWrite(ws, ctx, (tx) => {
     const before = readRow(tx, 'businessRecord', id);
     if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
-    setDeleted(tx, 'businessRecord', before.customerId as string, id, true);
+    const customerId = before.customerId as string;
+    // A record's expenses go with it (logged, so undoing the delete brings them back): left live,
+    // they would still count in the expense lists and every expense total.
+    const expenses = tx.ws.db.prepare('SELECT id FROM expenses WHERE record_id = ? AND deleted = 0').pluck().all(id) as string[];
+    for (const expense of expenses) setDeleted(tx, 'expense', customerId, expense, true);
+    setDeleted(tx, 'businessRecord', customerId, id, true);
   });
 }
 

@@ -104,13 +104,13 @@ export function getExpense(ws: Workspace, id: string): Expense {
 
 /**
  * Every live expense (optionally of one record or customer), each with its category path from the
- * root. A deleted customer's expenses leave the list with it.
+ * root. A deleted customer's or record's expenses leave the list with it.
  */
 export function listExpenses(ws: Workspace, filter: { recordId?: string; customerId?: string } = {}): Expense[] {
   const categories = listExpenseCategories(ws);
   const rows = ws.db
     .prepare(
-      `${EXPENSE_SELECT} WHERE x.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR x.record_id = ?) AND (? IS NULL OR x.customer_id = ?) ORDER BY x.expense_date DESC`,
+      `${EXPENSE_SELECT} WHERE x.deleted = 0 AND r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR x.record_id = ?) AND (? IS NULL OR x.customer_id = ?) ORDER BY x.expense_date DESC`,
     )
     .all(filter.recordId ?? null, filter.recordId ?? null, filter.customerId ?? null, filter.customerId ?? null) as ExpenseRow[];
   return rows.map((r) => ({ ...r, categoryPath: pathOf(categories, r.categoryId).names }));

@@ -109,8 +109,9 @@ function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
     };
   }
   return {
-    from: 'expenses x JOIN customers c ON c.id = x.customer_id LEFT JOIN employees e ON e.id = x.employee_id',
-    where: 'x.deleted = 0 AND c.deleted = 0',
+    from: 'expenses x JOIN business_records r ON r.id = x.record_id JOIN customers c ON c.id = x.customer_id LEFT JOIN employees e ON e.id = x.employee_id',
+    // A deleted record's expenses are out (files from before deletes took them along still hold them live).
+    where: 'x.deleted = 0 AND r.deleted = 0 AND c.deleted = 0',
     params: [],
     dims: { categoryId: 'x.category_id', employeeName: 'e.name', customerName: 'c.name', month: 'substr(x.expense_date, 1, 7)' },
     nums: { amountFen: 'x.amount_fen' },

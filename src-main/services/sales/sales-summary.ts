@@ -12,7 +12,11 @@ export function salesSummary(ws: Workspace, customerId: string): SalesSummary {
   const r = ws.db.prepare('SELECT COALESCE(sum(amount_fen), 0) AS received FROM receipts WHERE customer_id = ? AND deleted = 0').get(customerId) as {
     received: number;
   };
-  const e = ws.db.prepare('SELECT COALESCE(sum(amount_fen), 0) AS total FROM expenses WHERE customer_id = ? AND deleted = 0').get(customerId) as {
+  const e = ws.db
+    .prepare(
+      'SELECT COALESCE(sum(x.amount_fen), 0) AS total FROM expenses x JOIN business_records r ON r.id = x.record_id WHERE x.customer_id = ? AND x.deleted = 0 AND r.deleted = 0',
+    )
+    .get(customerId) as {
     total: number;
   };
   return {

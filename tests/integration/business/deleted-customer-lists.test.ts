@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
-import { createBusinessRecord, listBusinessRecords } from '../../../src-main/services/business/business-record-service';
+import { createBusinessRecord, deleteBusinessRecord, listBusinessRecords } from '../../../src-main/services/business/business-record-service';
+import { salesSummary } from '../../../src-main/services/sales/sales-summary';
+import { undoLastChange } from '../../../src-main/services/history/undo-service';
 import { createFromTemplate } from '../../../src-main/services/business/business-templates';
 import { createExpenseCategory, listExpenses } from '../../../src-main/services/business/expense-service';
 import { createCustomer, deleteCustomer } from '../../../src-main/services/customers/customer-service';
@@ -51,5 +53,25 @@ describe('records and expenses of a deleted customer', () => {
     expect(listBusinessRecords(ws, { typeId: type.id }).total).toBe(2);
     expect(listExpenses(ws)).toHaveLength(2);
     expect(groupedTotals(ws, { entity: 'expense' }, [], [{ field: 'amountFen', fn: 'sum' }]).map((g) => g.values['sum:amountFen'])).toEqual([35000]);
+  });
+
+  it("a deleted record's expenses leave the expense list, the totals and the card's summary, and come back with undo", () => {
+    const type = createFromTemplate(ws, testUser, 'visit');
+    const travel = createExpenseCategory(ws, testUser, { name: '差旅费' });
+    const c = createCustomer(ws, testUser, { name: '回访客户' });
+    const record = createBusinessRecord(ws, testUser, {
+      typeId: type.id,
+      customerId: c.id,
+      title: '上门回访',
+      expenses: [{ categoryId: travel.id, amountFen: 30000, expenseDate: '2026-11-01' }],
+    });
+    expect(salesSummary(ws, c.id).expenseTotalFen).toBe(30000);
+    deleteBusinessRecord(ws, testUser, record.id);
+    expect(listExpenses(ws)).toEqual([]);
+    expect(groupedTotals(ws, { entity: 'expense' }, [], [{ field: 'amountFen', fn: 'sum' }]).map((g) => g.values['sum:amountFen'])).toEqual([0]);
+    expect(salesSummary(ws, c.id).expenseTotalFen).toBe(0);
+    undoLastChange(ws, testUser, c.id);
+    expect(listExpenses(ws).map((x) => x.amountFen)).toEqual([30000]);
+    expect(salesSummary(ws, c.id).expenseTotalFen).toBe(30000);
   });
 });
