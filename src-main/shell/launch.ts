@@ -94,6 +94,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Kecard's own refusals (the workspace is held, read-only, damaged …) in the CLI's words: Chinese, then English.
-  console.error('客卡无法启动 / Kecard could not start:', err instanceof KecardError ? describeError(err).message : err instanceof Error ? err.message : err);
+  console.error(
+    '客卡无法启动 / Kecard could not start:',
+    err instanceof KecardError ? describeError(err).message : err instanceof Error ? err.message : err,
+  );
   process.exit(1);
 });

@@ -1,12 +1,13 @@
-import { getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { CHANGE_OPS, ENTITIES, type ChangeOp, type Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import { addColumn } from '../../services/custom-fields/field-definition-service';
 import { customEntityOf, writeCustomColumn } from '../../services/custom-fields/custom-values';
 import { ENTITY_TABLES, isTableEntity, toDbValue, type TableEntity } from '../../services/shared/entity-tables';
-import { newRowValues, noteDerivedInputs, readRow, writeFields } from '../../services/shared/entity-writes';
+import { newRowValues, noteDerivedInputs, readRow } from '../../services/shared/entity-writes';
 import { sortKeyOf } from '../../services/search/pinyin-keys';
 import { BOOKKEEPING_FIELDS, isDerived, stampedByWrite } from './entity-registry';
+import { isLater, latestFieldStamp } from './field-stamps';
 import { recomputeSnapshot } from './recompute-snapshot';
 import { findSiteNumber } from '../site-identity';
 import type { ChangeOrigin, WriteTx } from '../write-tx';
@@ -68,16 +69,26 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
   if (change.op === 'record' || change.op === 'purge') return;
   if (!isTableEntity(entity)) throw invalid('entity', entity);
   const before = readRow(tx, entity, id);
+  // Per field, the latest stamp wins (then the higher site id): whatever order changes arrive in,
+  // every file ends with the same value. A change that loses is still logged (history, what this
+  // file holds from its site), it just does not move the row.
+  const stamp = { hlc: origin.hlc, siteId: origin.siteId };
+  const wins = (field: string | null) => {
+    const latest = latestFieldStamp(tx, id, field);
+    return latest === null || isLater(stamp, latest);
+  };
   switch (change.op) {
     case 'create': {
       const values = recordOf(change.newValue);
       if (before) {
-        // The same row made on both sides (a singleton's name-based id): the fields arrive as updates.
-        writeFields(tx, entity, id, dbValues(entity, values));
+        // The same row made on both sides (a singleton's name-based id): field by field.
+        const winning = Object.fromEntries(Object.entries(values).filter(([field]) => wins(field)));
+        writeRemoteFields(tx, entity, id, dbValues(entity, winning));
+        afterWrite(tx, entity, id, change, Object.keys(winning));
       } else {
         insertNew(tx, entity, id, values, origin);
+        afterWrite(tx, entity, id, change, Object.keys(values));
       }
-      afterWrite(tx, entity, id, change, Object.keys(values));
       return;
     }
     case 'update': {
@@ -86,10 +97,12 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
       if (field.startsWith('cf_')) {
         const target = customEntityOf(entity);
         if (!target) throw invalid('field', `${entity}.${field}`);
+        if (!wins(field)) return;
         writeCustomColumn(tx, target, id, field, change.newValue);
       } else {
         if (!isDataField(entity, field)) throw invalid('field', `${entity}.${field}`);
-        writeFields(tx, entity, id, { [field]: toDbValue(field, change.newValue) });
+        if (!wins(field)) return;
+        writeRemoteFields(tx, entity, id, { [field]: toDbValue(field, change.newValue) });
       }
       afterWrite(tx, entity, id, change, [field]);
       return;
@@ -97,10 +110,22 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
     case 'delete':
     case 'restore': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
-      writeFields(tx, entity, id, { deleted: change.op === 'delete' ? 1 : 0 });
+      if (!wins(null)) return;
+      writeRemoteFields(tx, entity, id, { deleted: change.op === 'delete' ? 1 : 0 });
       afterWrite(tx, entity, id, change, ['deleted']);
     }
   }
+}
+
+/** A remote write: the row's updatedAt only moves forward (changes may arrive older than what the row shows). */
+function writeRemoteFields(tx: WriteTx, entity: TableEntity, id: string, set: Record<string, unknown>): void {
+  if (Object.keys(set).length === 0) return;
+  const table = ENTITY_TABLES[entity];
+  tx.ws.orm
+    .update(table)
+    .set({ ...set, updatedAt: sql`max(${table.updatedAt}, ${tx.rowAt})` })
+    .where(eq(table.id, id))
+    .run();
 }
 
 function insertNew(tx: WriteTx, entity: TableEntity, id: string, values: Record<string, unknown>, origin: ChangeOrigin): void {
@@ -119,7 +144,7 @@ function afterWrite(tx: WriteTx, entity: TableEntity, id: string, change: Logged
   noteDerivedInputs(tx, entity, id, row, fields);
   if (entity === 'customer' || entity === 'contact') tx.derived.searchDocuments.add(entity === 'customer' ? id : String(row.customerId));
   const stamped = stampedByWrite(entity, fields, tx.rowAt);
-  if (Object.keys(stamped).length > 0) writeFields(tx, entity, id, stamped);
+  if (Object.keys(stamped).length > 0) writeRemoteFields(tx, entity, id, stamped);
   if (entity === 'customField' && change.op === 'create' && row.type !== 'computedTotal') {
     addColumn(tx, row.entity as Parameters<typeof addColumn>[1], String(row.columnName));
   }

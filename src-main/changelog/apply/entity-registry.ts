@@ -52,6 +52,12 @@ export function isDerived(entity: Entity, field: string, row: Readonly<Record<st
   return when ? when(row) : false;
 }
 
+/** Fields derived in the row before a write and data after it. */
+export function becameData(entity: Entity, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  const when = rulesOf(entity).derivedWhen ?? {};
+  return Object.keys(when).filter((field) => isDerived(entity, field, before) && !isDerived(entity, field, after));
+}
+
 /** The data fields of `values` (what the log carries), for a row that looks like `row` after the write. */
 export function dataOnly(
   entity: Entity,

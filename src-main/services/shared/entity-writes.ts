@@ -1,7 +1,7 @@
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
 import { byIdWhere, ENTITY_TABLES, fromDbValue, toDbValue } from './entity-tables';
-import { dataOnly, isDerived, stampedByWrite } from '../../changelog/apply/entity-registry';
+import { becameData, dataOnly, isDerived, stampedByWrite } from '../../changelog/apply/entity-registry';
 
 // Generic row writes shared by every service and by undo, so each kind of change is logged the
 // same way whoever makes it.
@@ -46,6 +46,13 @@ export function updateRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
     changed.push(field);
     set[field] = toDbValue(field, value);
     if (!isDerived(entity, field, after)) tx.log({ op: 'update', entity, entityId: id, rootId, field, oldValue: old, newValue: value });
+  }
+  // A value that was derived and is data from now on (clearing a rate keeps the amount it came
+  // to) is logged even unchanged: other sites derived their own, from their own lines.
+  for (const field of becameData(entity, before, after)) {
+    if (changed.includes(field)) continue;
+    const value = fromDbValue(field, before[field]);
+    tx.log({ op: 'update', entity, entityId: id, rootId, field, oldValue: value, newValue: value });
   }
   if (changed.length === 0) return changed;
   writeFields(tx, entity, id, { ...set, ...extra, ...stampedByWrite(entity, changed, tx.rowAt) });

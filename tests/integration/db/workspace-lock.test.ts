@@ -132,27 +132,40 @@ describe('the workspace lock', () => {
   // Found by hand (session 11): a shell killed with kill -9 whose parent had not yet collected it
   // kept its workspace for as long as it stayed a zombie — its pid answers kill(pid, 0) and its
   // /proc entry keeps its start time — so the next shell refused to start "in use by" the dead one.
-  it.runIf(process.platform === 'linux')('a holder that has exited but is not yet collected (a zombie) is taken over', { timeout: 30_000 }, async () => {
-    const path = newWorkspace('zombie.kecard');
-    // `sleep 0.1` ends at once; its parent then becomes `sleep 30`, which never collects it.
-    const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    try {
-      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (b: Buffer) => resolve(b.toString().trim()))));
-      const startTime = processStartTime(pid);
-      expect(startTime).not.toBeNull();
-      const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-      for (let i = 0; i < 50 && state() !== 'Z'; i += 1) await new Promise((r) => setTimeout(r, 50));
-      expect(state()).toBe('Z');
-      const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-      const dead = { app: 'browser', user: userInfo().username, host: hostname(), pid, since: new Date().toISOString(), bootId, startTime, token: 'z-1' };
-      writeFileSync(lockPathOf(path), JSON.stringify(dead));
-      const lock = acquireWorkspaceLock(path, 'cli');
-      expect(lock.holder.pid).toBe(process.pid);
-      lock.release();
-    } finally {
-      parent.kill('SIGKILL');
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'a holder that has exited but is not yet collected (a zombie) is taken over',
+    { timeout: 30_000 },
+    async () => {
+      const path = newWorkspace('zombie.kecard');
+      // `sleep 0.1` ends at once; its parent then becomes `sleep 30`, which never collects it.
+      const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      try {
+        const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (b: Buffer) => resolve(b.toString().trim()))));
+        const startTime = processStartTime(pid);
+        expect(startTime).not.toBeNull();
+        const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+        for (let i = 0; i < 50 && state() !== 'Z'; i += 1) await new Promise((r) => setTimeout(r, 50));
+        expect(state()).toBe('Z');
+        const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+        const dead = {
+          app: 'browser',
+          user: userInfo().username,
+          host: hostname(),
+          pid,
+          since: new Date().toISOString(),
+          bootId,
+          startTime,
+          token: 'z-1',
+        };
+        writeFileSync(lockPathOf(path), JSON.stringify(dead));
+        const lock = acquireWorkspaceLock(path, 'cli');
+        expect(lock.holder.pid).toBe(process.pid);
+        lock.release();
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
 
   it('never takes over a lock held on another machine, nor one being written right now', () => {
     const path = newWorkspace('remote.kecard');

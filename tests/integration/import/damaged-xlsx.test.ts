@@ -38,7 +38,8 @@ async function goodXlsx(): Promise<Buffer> {
       for (let i = 0; i < 3000; i += 1) yield `<si><t>损坏测试公司${i}</t></si>`;
     },
     sheetRows: function* () {
-      for (let i = 0; i < 3000; i += 1) yield `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>${i + 2}</v></c><c r="B${i + 2}"><v>1380000${i}</v></c></row>`;
+      for (let i = 0; i < 3000; i += 1)
+        yield `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>${i + 2}</v></c><c r="B${i + 2}"><v>1380000${i}</v></c></row>`;
     },
   });
   return readFileSync(path);
@@ -52,7 +53,11 @@ function stage(name: string, bytes: Buffer): string {
 
 describe('a damaged .xlsx', () => {
   it('is read when whole (the damage below is what fails)', async () => {
-    const envelope = await app.dispatch('import.inspect', { fileToken: stage('whole.xlsx', await goodXlsx()), target: 'customers' }, app.host.context);
+    const envelope = await app.dispatch(
+      'import.inspect',
+      { fileToken: stage('whole.xlsx', await goodXlsx()), target: 'customers' },
+      app.host.context,
+    );
     expect(envelope).toMatchObject({ ok: true, value: { format: 'xlsx', headers: ['客户名称', '电话'] } });
   });
 
