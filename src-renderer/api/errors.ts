@@ -57,7 +57,10 @@ export function apiErrorText(t: TFunction, error: { code: string; message: strin
     ...(limit ? { context: limit } : reason ? { context: reason } : {}),
   });
   if (!limit || typeof details?.row !== 'number') return text;
-  const where = typeof details.column === 'number' ? t('error.limitAtCell', { row: details.row, column: details.column }) : t('error.limitAtRow', { row: details.row });
+  const where =
+    typeof details.column === 'number'
+      ? t('error.limitAtCell', { row: details.row, column: details.column })
+      : t('error.limitAtRow', { row: details.row });
   return `${text}${where}`;
 }
 

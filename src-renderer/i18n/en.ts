@@ -345,7 +345,8 @@ export const en: Messages = {
       'The backup folder {{folder}} does not exist. If it is on a removable or network drive, connect it and try again, or choose another folder.',
     BACKUP_FOLDER_notFolder: '{{folder}} is a file, not a folder. Choose a folder.',
     BACKUP_FOLDER_notWritable: 'Kecard cannot write to the backup folder {{folder}} (read-only or no permission). Choose another folder.',
-    NOT_TABLE: 'This file is not a table: neither an Excel file (.xlsx, .xls) nor a CSV/text file; nothing was imported. Choose an exported spreadsheet.',
+    NOT_TABLE:
+      'This file is not a table: neither an Excel file (.xlsx, .xls) nor a CSV/text file; nothing was imported. Choose an exported spreadsheet.',
     limitAtCell: ' (row {{row}}, column {{column}})',
   },
   welcome: {
