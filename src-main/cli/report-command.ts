@@ -4,6 +4,7 @@ import { salesDateRange } from '../analysis/sales-dates';
 import { UsageError } from './cli-errors';
 import { callMethod } from './call-command';
 import type { CliIo, CommandOutput } from './cli-commands';
+import { localDate } from '../../src-shared/query/relative-dates';
 
 export const REPORT_KINDS = [
   'pareto',
@@ -83,7 +84,7 @@ export async function reportCommand(workspace: string, kind: string, options: Re
 }
 
 function defaultAsOf(workspace: string): string {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date());
   const ws = openForReading(resolve(workspace));
   try {
     const last = salesDateRange(ws).lastOrderDate;

@@ -12,6 +12,7 @@ import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
 import type { ImportSettings } from '../../src-shared/import/import-settings';
 import type { Handlers, RouterDeps } from './handlers';
+import { localDate } from '../../src-shared/query/relative-dates';
 
 type Names =
   | 'import.chooseFile'
@@ -120,7 +121,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
 
     'workspace.exportWorkbook': (_input, ctx) => {
       const output = host.staged.exportPath('.xlsx');
-      const fileName = `${host.workspace.identity.name}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const fileName = `${host.workspace.identity.name}-${localDate(new Date())}.xlsx`;
       const jobId = jobs.start('report', ws().path, { kind: 'workspaceWorkbook', outputPath: output }, ctx, (result) => {
         const r = result as { customers: number; contacts: number };
         return { downloadToken: host.staged.stageDownload(output, fileName), fileName, customers: r.customers, contacts: r.contacts };

@@ -343,3 +343,21 @@ test('an order at 9折 pays 90% of its subtotal, rounded to the fen, and keeps t
   const history = await api('customers.history', { id: customer.id });
   expect(history.some((h) => h.entity === 'order' && h.field === 'discountFen' && h.oldValue === 2998 && h.newValue === 3000)).toBe(true);
 });
+
+test('a new order and a new receipt default to the user’s calendar day, also before 08:00 in China (the UTC date is yesterday then)', async ({
+  app,
+  api,
+}) => {
+  await api('customers.create', { values: { name: '凌晨下单的客户' } });
+  // 01:30 on 7 December in Asia/Shanghai (the E2E time zone) is still 6 December in UTC.
+  await app.clock.setFixedTime(new Date('2026-12-06T17:30:00Z'));
+  const card = new CustomerCardPage(app);
+  await card.open('凌晨下单的客户');
+  const order = new OrderDialogPage(app);
+  await order.openNew(card.panel);
+  await expect(order.root.getByTestId('order-date')).toHaveValue('2026-12-07');
+  await order.root.getByTestId('order-cancel').click();
+  await card.panel.getByTestId('tab-receipts').click();
+  await card.panel.getByTestId('add-receipt').click();
+  await expect(app.getByTestId('receipt-date')).toHaveValue('2026-12-07');
+});
