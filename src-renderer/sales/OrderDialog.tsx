@@ -120,6 +120,15 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
     }
   };
 
+  /** A field's message from the last save goes once the user changes that field. */
+  const clearError = (key: string) =>
+    setErrors((errs) => {
+      if (!(key in errs)) return errs;
+      const next = { ...errs };
+      delete next[key];
+      return next;
+    });
+
   const err = (key: string) =>
     errors[key] ? (
       <span className="field-error" data-testid={`order-error-${key}`} data-code={errors[key]}>
@@ -152,7 +161,14 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         </label>
         <label className="form-field">
           <span className="form-label">{t('cards.sales.orderDate')}</span>
-          <DateInput value={orderDate} testId="order-date" onChange={setOrderDate} />
+          <DateInput
+            value={orderDate}
+            testId="order-date"
+            onChange={(value) => {
+              setOrderDate(value);
+              clearError('orderDate');
+            }}
+          />
           {err('orderDate')}
         </label>
         <label className="form-field">
@@ -328,18 +344,7 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         <span className="form-label">{t('cards.sales.notes')}</span>
         <textarea rows={2} value={notes} data-testid="order-notes" onChange={(e) => setNotes(e.target.value)} />
       </label>
-      <CustomFieldsForm
-        draft={custom}
-        errors={errors}
-        prefix="order"
-        onEdited={(k) =>
-          setErrors((errs) => {
-            const next = { ...errs };
-            delete next[k];
-            return next;
-          })
-        }
-      />
+      <CustomFieldsForm draft={custom} errors={errors} prefix="order" onEdited={clearError} />
     </Dialog>
   );
 }

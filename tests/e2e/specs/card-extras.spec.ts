@@ -341,7 +341,9 @@ test('an order at 9折 pays 90% of its subtotal, rounded to the fen, and keeps t
   await expect(order.root).toBeHidden();
   await expect.poll(async () => (await api('customers.related', { id: customer.id })).orders[0]?.totalFen).toBe(27000);
   const history = await api('customers.history', { id: customer.id });
-  expect(history.some((h) => h.entity === 'order' && h.field === 'discountFen' && h.oldValue === 2998 && h.newValue === 3000)).toBe(true);
+  // The amount a rate comes to is derived (recomputed, never logged): history shows the new line, not ¥29.98 → ¥30.00.
+  expect(history.some((h) => h.entity === 'orderLine' && h.op === 'create')).toBe(true);
+  expect(history.some((h) => h.field === 'discountFen' || h.field === 'totalFen')).toBe(false);
 });
 
 test('a new order and a new receipt default to the user’s calendar day, also before 08:00 in China (the UTC date is yesterday then)', async ({
@@ -356,6 +358,12 @@ test('a new order and a new receipt default to the user’s calendar day, also b
   const order = new OrderDialogPage(app);
   await order.openNew(card.panel);
   await expect(order.root.getByTestId('order-date')).toHaveValue('2026-12-07');
+  // A date refused at save is named under the field until the user changes the field, not until the next save.
+  await order.root.getByTestId('order-date').fill('2999-01-01');
+  await order.root.getByTestId('order-save').click();
+  await expect(order.root.getByTestId('order-error-orderDate')).toContainText('日期超出范围');
+  await order.root.getByTestId('order-date').fill('2026/12/1');
+  await expect(order.root.getByTestId('order-error-orderDate')).toHaveCount(0);
   await order.root.getByTestId('order-cancel').click();
   await card.panel.getByTestId('tab-receipts').click();
   await card.panel.getByTestId('add-receipt').click();
