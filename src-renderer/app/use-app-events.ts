@@ -8,6 +8,8 @@ import { useWorkspaceDialogs } from '../workspace/workspace-store';
 import { useApp, useDataVersion } from './app-store';
 import { runCommand } from './commands';
 import { backupFailureText, offerBackupsFor } from '../backups/backups-actions';
+import { useListSearch } from '../customers/list-search-store';
+import { useQuery } from '../queries/query-store';
 
 let infoTimer: number | null = null;
 /** The status bar's customer count: re-read at most every 300 ms while data is changing. */
@@ -31,7 +33,12 @@ function handle(event: KecardEvent): void {
       break;
     case 'workspace.changed': {
       const before = useApp.getState().workspace?.path ?? null;
-      if ((event.info?.path ?? null) !== before) useCard.getState().reset();
+      if ((event.info?.path ?? null) !== before) {
+        // What was open or filtered belongs to the other file: its customers, folders and fields are not here.
+        useCard.getState().reset();
+        useListSearch.getState().clear();
+        useQuery.getState().newQuery();
+      }
       useApp.getState().setWorkspace(event.info);
       useDataVersion.getState().bump(['customer', 'contact', 'department', 'employee'], undefined);
       break;

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
+import { QueryBuilderPage } from '../pages/query-builder-page';
 
 // Quick search shows 20 hits; the user also needs to know how many there are in all (共 N 条) and
 // to see every one of them (查看全部), each opening its card.
@@ -34,4 +36,31 @@ test('quick search says how many match and 查看全部 lists every one of them'
     await customers.clearSearchFilter();
     await expect(customers.total).toHaveText('共 46 个客户');
   });
+});
+
+test('another workspace starts unfiltered: 查看全部 and the query being built belong to the file they were made in', async ({
+  app,
+  api,
+  customers,
+  tempDir,
+}) => {
+  await api('customers.create', { values: { name: '星河科技有限公司' } });
+  await api('customers.create', { values: { name: '长江电子有限公司' } });
+  const qb = new QueryBuilderPage(app);
+  await qb.open();
+  await qb.addCondition('');
+  await expect(qb.condition('0')).toHaveCount(1);
+  await app.getByTestId('nav-customers').click();
+  await customers.showAllResults('星河');
+  await expect(customers.searchFilter()).toContainText('搜索“星河”的结果');
+  await expect(customers.total).toHaveText('共 1 个客户');
+
+  await api('workspace.create', { path: join(tempDir, '新的工作区.kecard') });
+  await api('customers.create', { values: { name: '第一个客户有限公司' } });
+  await expect(customers.searchFilter()).toHaveCount(0);
+  await expect(customers.total).toHaveText('共 1 个客户');
+  await expect(customers.rows.filter({ hasText: '第一个客户' })).toHaveCount(1);
+  // The condition added in the other file is gone too.
+  await qb.open();
+  await expect(qb.condition('0')).toHaveCount(0);
 });
