@@ -1,5 +1,5 @@
 import type { CustomField } from '../../src-shared/domain/custom-fields';
-import { cellText } from '../../src-shared/import/convert-cells';
+import { cellText, cellWords } from '../../src-shared/import/convert-cells';
 import { normaliseHeader, suggestField, type ImportTarget } from '../../src-shared/import/header-synonyms';
 import { INSPECT_LIMITS, limitError, type ReadLimits } from './read-limits';
 import { openSource, type Cell, type ReadOptions, type SourceInfo } from './read-rows';
@@ -90,7 +90,8 @@ export function inspectHead(
     info: head.info,
     headerRow: headerIndex + 1,
     headers,
-    sample: rows.slice(headerIndex + 1, headerIndex + 11).map((r) => headers.map((_, i) => cellText(r[i] ?? null))),
+    // The sample shows cells as written (full-width brackets and letters kept), as the import stores names.
+    sample: rows.slice(headerIndex + 1, headerIndex + 11).map((r) => headers.map((_, i) => cellWords(r[i] ?? null))),
     suggested: suggestMapping(target, headers, customFields, remembered),
   };
 }

@@ -38,7 +38,8 @@ export function problemValue(v: unknown): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
   }
   if (v !== null && typeof v === 'object') return '';
-  return cellText(v);
+  // As written: the user looks for this text in the sheet (ＡＢＣ贸易, not ABC贸易).
+  return cellWords(v);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
+import { inspectSource } from '../../../src-main/import/inspect-source';
 import { importBench } from '../../support/import-bench';
 import { testUser } from '../../support/temp-workspace';
 
@@ -77,5 +78,17 @@ describe('importing customers keeps what the user wrote', () => {
     ]);
     await im.write(path, { target: 'orders' });
     expect(im.ws.db.prepare('SELECT product_name FROM order_lines').pluck().all()).toEqual(['集装箱（４０尺）']);
+  });
+
+  it('the wizard shows cells as written: the sample of 列对应 and the problem lines (ＡＢＣ贸易, not ABC贸易)', async () => {
+    const path = im.utf8('orders-written.csv', [
+      '订单号,订单日期,客户名称,产品名称,数量,单价',
+      'SO-9,2026-05-01,ＡＢＣ贸易（上海）有限公司,集装箱（４０尺）,1,100',
+    ]);
+    const inspection = await inspectSource(path, 'orders', {}, []);
+    expect(inspection.sample[0]).toContain('ＡＢＣ贸易（上海）有限公司');
+    expect(inspection.sample[0]).toContain('集装箱（４０尺）');
+    const check = await im.check(path, { target: 'orders' });
+    expect(check.problems).toContainEqual(expect.objectContaining({ field: 'customer', code: 'notFound', value: 'ＡＢＣ贸易（上海）有限公司' }));
   });
 });
