@@ -21,6 +21,21 @@ export function FavouriteStar({ id: customerId, entity = 'customer' }: { id: str
   const inFolders = ticked && ticked.for === loaded.data ? ticked.ids : (loaded.data ?? []);
   const setInFolders = (ids: string[]) => setTicked({ for: loaded.data, ids });
   const [open, setOpen] = useState(false);
+  const [newName, setNewName] = useState('');
+
+  // A first folder can be made right here: sending the user to the sidebar loses the record they meant.
+  const createAndAdd = async () => {
+    const name = newName.trim();
+    if (!name) return;
+    try {
+      const folder = await api.favourites.createFolder({ name, entity });
+      await api.favourites.add({ folderId: folder.id, target: { ids: [customerId] } });
+      setNewName('');
+      toast.success(t('fav.added', { name: folder.name }));
+    } catch (err) {
+      toast.error(errorText(t, err));
+    }
+  };
 
   const toggle = async (f: FavouriteFolderDto) => {
     const has = inFolders.includes(f.id);
@@ -51,7 +66,7 @@ export function FavouriteStar({ id: customerId, entity = 'customer' }: { id: str
         {starred ? '★' : '☆'} {starred ? t('fav.inFolders', { n: inFolders.length }) : t('fav.star')}
       </button>
       {open ? (
-        <div className="popover fav-popover" data-testid="favourite-popover">
+        <div className={`popover fav-popover${entity === 'contact' ? ' opens-left' : ''}`} data-testid="favourite-popover">
           <div className="popover-title">{t(entity === 'customer' ? 'fav.customers' : 'fav.contacts')}</div>
           {folders.length === 0 ? <div className="muted small">{t('fav.empty')}</div> : null}
           {folders.map((f) => (
@@ -60,6 +75,20 @@ export function FavouriteStar({ id: customerId, entity = 'customer' }: { id: str
               {f.name}
             </label>
           ))}
+          <div className="fav-new-folder">
+            <input
+              value={newName}
+              placeholder={t('fav.folderName')}
+              data-testid="favourite-new-folder-name"
+              onChange={(e) => setNewName(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void createAndAdd();
+              }}
+            />
+            <button type="button" data-testid="favourite-new-folder" disabled={!newName.trim()} onClick={() => void createAndAdd()}>
+              {t('fav.newAndAdd')}
+            </button>
+          </div>
           <div className="popover-footer">
             <button type="button" data-testid="favourite-close" onClick={() => setOpen(false)}>
               {t('common.close')}

@@ -217,6 +217,7 @@ export const queriesEn: QueriesMessages = {
     removedN: '{{n}} records removed from the folder.',
     folderQuery: 'Favourites: {{name}}',
     items: '{{n}}',
+    newAndAdd: 'Create and add',
   },
   recentSearch: { title: 'Recent searches', clear: 'Clear', empty: 'No recent searches' },
 };

@@ -216,6 +216,7 @@ export const queriesZhCN = {
     removedN: '已从收藏夹移出 {{n}} 条记录。',
     folderQuery: '收藏夹：{{name}}',
     items: '{{n}} 条',
+    newAndAdd: '新建并加入',
   },
   recentSearch: { title: '最近搜索', clear: '清除', empty: '没有最近搜索' },
 };

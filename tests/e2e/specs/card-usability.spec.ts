@@ -118,6 +118,27 @@ test('a contact is added to and removed from a favourites folder from its card',
   await expect(star.star).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('a contact with no folder yet goes into a new one made from its star, and the popover stays inside the dialog', async ({ app, api }) => {
+  const c = await api('customers.create', { values: { name: '温州瓯江阀门有限公司' } });
+  const contact = await api('contacts.create', { customerId: c.id, name: '陈晓东', mobile: '13957712345' });
+  const card = new CustomerCardPage(app);
+  await card.open('温州瓯江阀门有限公司');
+  await card.panel.getByTestId('tab-organisation').click();
+  await card.panel.locator('[data-testid=contact-row][data-name="陈晓东"]').getByTestId('contact-edit').click();
+  const dialog = app.getByTestId('contact-dialog');
+  const star = new FavouriteStarPage(dialog);
+  await star.star.click();
+  await expect(star.popover).toContainText('还没有收藏夹');
+  expect(await horizontallyVisible(star.popover, dialog)).toBe(true);
+  await star.popover.getByTestId('favourite-new-folder-name').fill('温州客户联系人');
+  await star.popover.getByTestId('favourite-new-folder').click();
+  await expect(star.star).toHaveAttribute('aria-pressed', 'true');
+  const folders = await api('favourites.folders', {});
+  const made = folders.find((f) => f.name === '温州客户联系人');
+  expect(made?.entity).toBe('contact');
+  await expect.poll(() => api('favourites.of', { id: contact.id })).toEqual([made?.id]);
+});
+
 /** WCAG contrast ratio of an element's text against its own background. */
 async function contrast(el: Locator): Promise<number> {
   // Runs in the page; the E2E code is checked without the DOM's types, so the one global used is typed here.
