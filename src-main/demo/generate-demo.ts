@@ -13,6 +13,9 @@ import { getBusinessType, listBusinessTypes } from '../services/business/busines
 import { storedFields } from '../services/custom-fields/field-registry';
 import { OrderBulkWriter } from '../services/sales/order-bulk';
 import { insertProduct } from '../services/sales/product-service';
+import { listExpenseCategories } from '../services/business/expense-service';
+import { insertRow } from '../services/shared/entity-writes';
+import { v7 as uuidv7 } from 'uuid';
 import { validate } from '../services/shared/validate';
 import type { DemoPlan, DemoRecordType } from './demo-batches';
 import { DEMO_RECORD_TEMPLATES, type DemoRecordTemplate } from './demo-followups';
@@ -132,6 +135,7 @@ export function generateDemo(ws: Workspace, ctx: CallContext, options: GenerateD
             priceFen: p.priceFen,
           }));
           Object.assign(plan, { ordersPerCustomer, products, salesUntil, recordTypes: demoRecordTypes(tx) });
+          demoExpenseCategories(tx);
         }
         const writer = new CustomerTreeWriter(tx);
         const orderWriter = ordersPerCustomer > 0 ? new OrderBulkWriter(tx) : null;
@@ -215,6 +219,18 @@ function demoRecordTypes(tx: WriteTx): Partial<Record<DemoRecordTemplate, DemoRe
     out[template] = { typeId: type.id, statuses: type.statuses.map((s) => s.key), columns };
   }
   return out;
+}
+
+/** 费用分类 a company starts with, so an expense can be entered on a demo card at once; existing ones are kept. */
+const DEMO_EXPENSE_CATEGORIES = ['差旅费', '招待费', '交通费', '礼品费', '办公费'];
+
+function demoExpenseCategories(tx: WriteTx): void {
+  const roots = listExpenseCategories(tx.ws).filter((c) => c.parentId === null);
+  let sortOrder = roots.length;
+  for (const name of DEMO_EXPENSE_CATEGORIES) {
+    if (roots.some((c) => c.name === name)) continue;
+    insertRow(tx, 'expenseCategory', null, uuidv7(), { name, parentId: null, sortOrder: sortOrder++ });
+  }
 }
 
 function existingByName(tx: WriteTx, table: 'employees' | 'products', name: string, insert: () => string): string {

@@ -3,6 +3,7 @@ import { generateDemo } from '../../../src-main/demo/generate-demo';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { listBusinessRecords } from '../../../src-main/services/business/business-record-service';
 import { listBusinessTypes } from '../../../src-main/services/business/business-type-service';
+import { listExpenseCategories } from '../../../src-main/services/business/expense-service';
 import { customerReceipts } from '../../../src-main/services/sales/receipt-service';
 import { salesSummary } from '../../../src-main/services/sales/sales-summary';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
@@ -100,6 +101,8 @@ describe('demo data with receipts and business records', () => {
     const opportunity = types.find((t) => t.template === 'opportunity');
     const visit = types.find((t) => t.template === 'visit');
     if (!opportunity || !visit) throw new Error('the demo did not make its business types');
+    // 费用分类 too, so an expense can be entered on a demo card without a trip to the settings.
+    expect(listExpenseCategories(ws).map((c) => c.name)).toEqual(['差旅费', '招待费', '交通费', '礼品费', '办公费']);
     const opportunities = listBusinessRecords(ws, { typeId: opportunity.id, offset: 0, limit: 500 });
     const visits = listBusinessRecords(ws, { typeId: visit.id, offset: 0, limit: 500 });
     expect(opportunities.total).toBeGreaterThan(20);
@@ -132,7 +135,8 @@ describe('demo data with receipts and business records', () => {
     expect(n(ws, 'SELECT count(DISTINCT tx) FROM change_log_entries')).toBe(1);
     const creates = n(ws, "SELECT count(*) FROM change_log_entries WHERE op = 'create' AND source = 'demo'");
     const rows = r.customers + r.departments + r.contacts + r.employees + r.products + r.orders + r.orderLines + r.receipts + r.records;
-    expect(creates).toBe(rows + 2 + n(ws, 'SELECT count(*) FROM custom_fields'));
+    // + the two business types, their fields and the five 费用分类.
+    expect(creates).toBe(rows + 2 + n(ws, 'SELECT count(*) FROM custom_fields') + 5);
   });
 
   it('a cancelled demo leaves no business type behind', () => {
