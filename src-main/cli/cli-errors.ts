@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../src-shared/errors';
 import { KecardError } from '../../src-shared/errors';
 import type { ImportTarget } from '../../src-shared/import/header-synonyms';
 import { fieldHeading, REQUIRED_FIELDS } from '../../src-shared/import/mapping-checks';
+import type { RowProblem } from '../../src-shared/import/import-settings';
 
 // The CLI speaks to people in a terminal: one line per error, Chinese then English, and an exit
 // code scripts can test. Stacks stay out of the terminal.
@@ -53,11 +54,19 @@ export function describeError(err: unknown, workspacePath = ''): CliFailure {
     const format = MESSAGES[err.code];
     const holder = holderText(err);
     const missing = err.code === 'VALIDATION' ? missingColumnsText(err.details) : null;
-    const message = holder ?? missing ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
+    const rows = err.code === 'VALIDATION' ? invalidRowsText(err.details) : null;
+    const message = holder ?? missing ?? rows ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
     return { code: err.code, message, exitCode: err.code === 'JOB_CANCELLED' ? EXIT.cancelled : EXIT.failed };
   }
   const detail = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message: `内部错误 / Internal error: ${detail}`, exitCode: EXIT.failed };
+}
+
+/** An all-or-nothing import refused for bad rows: how many, and the first of them, as the checking run lists them. */
+function invalidRowsText(details: Record<string, unknown> | undefined): string | null {
+  if (typeof details?.invalid !== 'number' || !Array.isArray(details.problems)) return null;
+  const rows = (details.problems as RowProblem[]).map(problemLine);
+  return [`${details.invalid} 行有问题，未导入任何数据 / ${details.invalid} rows have problems; nothing was imported:`, ...rows].join('\n');
 }
 
 /** WORKSPACE_LOCKED (and BUSY when the holder is known): who has the workspace, since when. */
@@ -87,4 +96,9 @@ function missingColumnsText(details: Record<string, unknown> | undefined): strin
   ]
     .filter((line): line is string => line !== null)
     .join('\n');
+}
+
+/** One bad row of an import, as the CLI prints it (checking run and refused import alike). */
+export function problemLine(p: RowProblem): string {
+  return `  第 ${p.row} 行 / row ${p.row}: ${p.field} ${p.code} "${p.value}"`;
 }

@@ -13,6 +13,7 @@ import { runReceiptsImport } from './receipts-import';
 import { runRecordsImport } from './records-import';
 import type { ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
 import { mappingWarnings, missingFields } from '../../src-shared/import/mapping-checks';
+import { refuseInvalid } from './import-pass';
 
 export interface ImportRunOptions {
   dryRun: boolean;
@@ -161,12 +162,7 @@ export async function runImport(
           ws.db.pragma(`cache_size = ${cacheBefore}`);
         }
         // All or nothing: the whole file was checked, so the report counts every bad row.
-        if (settings.mode === 'allOrNothing' && report.invalid > 0) {
-          throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', {
-            fields: { rows: 'invalidRows' },
-            invalid: report.invalid,
-          });
-        }
+        refuseInvalid(settings, report);
       },
       { source: `import:${fileName}` },
     );

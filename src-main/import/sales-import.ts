@@ -13,6 +13,7 @@ import type { Cell } from './read-rows';
 import { openSource } from './read-rows';
 import { isTotalRow } from './total-rows';
 import { columnsOf, customerFinder, type PartImportOptions } from './import-pass';
+import { refuseInvalid } from './import-pass';
 
 // Orders (one sheet row per order line, grouped by order number) and the product catalogue.
 // Two passes, like receipts and records: check everything, then write in one transaction.
@@ -209,12 +210,7 @@ export async function runSalesImport(
   }
   if (settings.target === 'orders') report.money = moneyTotals(moneyField, orders.values());
   if (o.dryRun) return report;
-  if (settings.mode === 'allOrNothing' && report.invalid > 0) {
-    throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', {
-      fields: { rows: 'invalidRows' },
-      invalid: report.invalid,
-    });
-  }
+  refuseInvalid(settings, report);
   await o.beforeWrite?.();
   const written = { inserted: 0, updated: 0, skipped: report.invalid + report.duplicates.length };
   await runWriteAsync(

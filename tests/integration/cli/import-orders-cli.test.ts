@@ -45,6 +45,28 @@ describe('kecard import --target orders', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes('缺少')).length).toBe(1);
   });
 
+  it('a refused import names its bad rows as the checking run does, and writes nothing', () => {
+    const file = join(dir, '订单-有问题.csv');
+    writeFileSync(
+      file,
+      [
+        '订单号,订单日期,客户名称,产品名称,数量,金额',
+        'SO-7,2026-05-01,温州正泰电器股份有限公司,断路器,3,100.00',
+        'SO-8,2026-05-02,ＡＢＣ贸易,接触器,2,50',
+      ].join('\n'),
+    );
+    const r = kecard('import', '--workspace', workspace, '--file', file, '--target', 'orders');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 行有问题，未导入任何数据 / 1 rows have problems; nothing was imported:');
+    expect(r.stderr).toContain('第 3 行 / row 3: customer notFound "ＡＢＣ贸易"');
+    const ws = openWorkspace(workspace);
+    try {
+      expect(ws.db.prepare("SELECT count(*) FROM orders WHERE order_no IN ('SO-7', 'SO-8')").pluck().get()).toBe(0);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('imports 金额 and prints the file total beside what was imported', () => {
     const file = join(dir, '销售.csv');
     writeFileSync(
