@@ -158,15 +158,6 @@ export const en: Messages = {
   },
   department: { name: 'Department name', parentId: 'Parent department', sortOrder: 'Order' },
   employee: { name: 'Name', title: 'Title', mobile: 'Mobile', email: 'E-mail', active: 'Active' },
-  entity: {
-    customer: 'Customer',
-    department: 'Department',
-    contact: 'Contact',
-    employee: 'Employee',
-    savedQuery: 'Saved query',
-    favouriteFolder: 'Favourites folder',
-    favouriteItem: 'Favourite',
-  },
   enums: {
     kind: { company: 'Company', individual: 'Individual' },
     customerClass: { A: 'Class A', B: 'Class B', C: 'Class C', D: 'Class D' },

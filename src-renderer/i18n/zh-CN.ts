@@ -157,15 +157,6 @@ export const zhCN = {
   },
   department: { name: '部门名称', parentId: '上级部门', sortOrder: '排序' },
   employee: { name: '姓名', title: '职务', mobile: '手机', email: '电子邮件', active: '在职' },
-  entity: {
-    customer: '客户',
-    department: '部门',
-    contact: '联系人',
-    employee: '员工',
-    savedQuery: '保存的查询',
-    favouriteFolder: '收藏夹',
-    favouriteItem: '收藏',
-  },
   enums: {
     kind: { company: '企业', individual: '个人' },
     customerClass: { A: 'A 类', B: 'B 类', C: 'C 类', D: 'D 类' },
