@@ -36,6 +36,23 @@ interface OldRow {
   effective_date: string | null;
 }
 
+/** What must survive the conversion of an entry, in either schema's spelling. */
+const comparable = (r: OldRow) => [
+  r.at,
+  r.site_id,
+  r.user_id,
+  r.user_name,
+  r.op,
+  r.entity,
+  r.entity_id,
+  r.root_id,
+  r.field,
+  r.old_value,
+  r.new_value,
+  r.source,
+  r.effective_date,
+];
+
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
@@ -65,39 +82,7 @@ describe('migration 0013: the compact, sync-grade change log', () => {
         hlc: number;
         undo_of: number | null;
       })[];
-      expect(
-        after.map((r) => [
-          r.at,
-          r.site_id,
-          r.user_id,
-          r.user_name,
-          r.op,
-          r.entity,
-          r.entity_id,
-          r.root_id,
-          r.field,
-          r.old_value,
-          r.new_value,
-          r.source,
-          r.effective_date,
-        ]),
-      ).toEqual(
-        before.map((r) => [
-          r.at,
-          r.site_id,
-          r.user_id,
-          r.user_name,
-          r.op,
-          r.entity,
-          r.entity_id,
-          r.root_id,
-          r.field,
-          r.old_value,
-          r.new_value,
-          r.source,
-          r.effective_date,
-        ]),
-      );
+      expect(after.map(comparable)).toEqual(before.map(comparable));
       // Same transactions, the same undo links, stamps rising, numbers 1…N for the one site.
       const txOf = new Map(before.map((r, i) => [r.tx_id, after[i]!.tx]));
       after.forEach((r, i) => {
