@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KecardEvent } from '../../../src-shared/contract/events';
-import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
-import { distWorkers, jobFinished } from '../../support/job-events';
-import { tempWorkspace } from '../../support/temp-workspace';
+import type { ComposedApp } from '../../../src-main/app/compose-app';
+import { jobFinished } from '../../support/job-events';
+import { startAppOnTempWorkspace } from '../../support/app-on-temp-workspace';
 
 // An attack script for SheetJS 0.18.5 (CVE-2023-30533: prototype pollution when reading crafted
 // workbooks): real BIFF8 .xls files, written by SheetJS's own writer here on the test thread (the
@@ -42,20 +42,9 @@ function craftedXls(sheetNames: string[]): Buffer {
 let app: ComposedApp;
 let events: KecardEvent[];
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  const temp = tempWorkspace();
-  temp.ws.close();
-  ({ dir, cleanup } = temp);
-  app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: distWorkers });
-  events = [];
-  app.setEventSink((e) => events.push(e));
-  app.host.open(temp.path);
-});
-afterEach(async () => {
-  await app.dispose();
-  cleanup();
-});
+let stop: () => Promise<void>;
+beforeEach(() => ({ app, events, dir, stop } = startAppOnTempWorkspace()));
+afterEach(() => stop());
 
 function stage(name: string, bytes: Buffer): string {
   const path = join(dir, name);

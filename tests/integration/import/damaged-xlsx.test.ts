@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KecardEvent } from '../../../src-shared/contract/events';
-import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
-import { distWorkers, jobFinished } from '../../support/job-events';
-import { tempWorkspace } from '../../support/temp-workspace';
+import type { ComposedApp } from '../../../src-main/app/compose-app';
+import { jobFinished } from '../../support/job-events';
+import { startAppOnTempWorkspace } from '../../support/app-on-temp-workspace';
 import { writeXlsx } from '../../support/zip-file';
 
 // A damaged .xlsx (a download cut short, a file scribbled over) is refused as a file that cannot
@@ -14,20 +14,9 @@ import { writeXlsx } from '../../support/zip-file';
 let app: ComposedApp;
 let events: KecardEvent[];
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  const temp = tempWorkspace();
-  temp.ws.close();
-  ({ dir, cleanup } = temp);
-  app = composeApp({ dataDir: join(dir, 'data'), shell: 'browser', workerDir: distWorkers });
-  events = [];
-  app.setEventSink((e) => events.push(e));
-  app.host.open(temp.path);
-});
-afterEach(async () => {
-  await app.dispose();
-  cleanup();
-});
+let stop: () => Promise<void>;
+beforeEach(() => ({ app, events, dir, stop } = startAppOnTempWorkspace()));
+afterEach(() => stop());
 
 async function goodXlsx(): Promise<Buffer> {
   const path = join(dir, 'good.xlsx');
