@@ -14,10 +14,7 @@ import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
 import { useEmployees } from '../employees/use-employees';
 import { flattenCategories } from './category-tree';
-import { localDate } from '../../src-shared/query/relative-dates';
-
-// The user's calendar day: the UTC date is yesterday's before 08:00 in China.
-const today = () => localDate(new Date());
+import { today } from '../../src-shared/query/relative-dates';
 
 /**
  * 记一笔费用 from the card's 费用 tab. An expense belongs to a business record, so the user picks

@@ -5,10 +5,7 @@ import { useExpenseCategories } from '../card/use-meta';
 import { DateInput } from '../components/DateInput';
 import { flattenCategories } from './category-tree';
 import { expenseFen, expensesTotal, newExpenseKey, type ExpenseDraft } from './expense-lines';
-import { localDate } from '../../src-shared/query/relative-dates';
-
-// The user's calendar day: the UTC date is yesterday's before 08:00 in China.
-const today = () => localDate(new Date());
+import { today } from '../../src-shared/query/relative-dates';
 
 /** 费用: expense lines of a business record (category from the tree, amount, date, note) with their total. */
 export function ExpenseLinesEditor(props: {

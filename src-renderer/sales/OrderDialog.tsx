@@ -28,10 +28,8 @@ import {
   type LineDraft,
 } from './order-lines';
 import type { OrderRow } from './related-columns';
-import { localDate } from '../../src-shared/query/relative-dates';
+import { today } from '../../src-shared/query/relative-dates';
 
-// The user's calendar day: the UTC date is yesterday's before 08:00 in China.
-const today = () => localDate(new Date());
 const yuan = (fen: number) => formatMoney(fen).replace(/,/g, '');
 const emptyLine = (): LineDraft => ({ key: newLineKey(), productId: null, productName: '', quantity: '1', unitPrice: '', discount: '' });
 

@@ -9,10 +9,7 @@ import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
 import { DateInput } from '../components/DateInput';
 import type { OrderRow, ReceiptRow } from './related-columns';
-import { localDate } from '../../src-shared/query/relative-dates';
-
-// The user's calendar day: the UTC date is yesterday's before 08:00 in China.
-const today = () => localDate(new Date());
+import { today } from '../../src-shared/query/relative-dates';
 
 /** 收款: date, amount in 元, method, optionally against an order. */
 export function ReceiptDialog(props: { customerId: string; orders: readonly OrderRow[]; receipt: ReceiptRow | null; onClose(): void }) {

@@ -17,6 +17,11 @@ function addDays(d: Date, n: number): Date {
 }
 
 /** Half-open local-date range [from, to) for a period; Monday starts the week (China). */
+/** Today on the user's calendar (the UTC date is yesterday's before 08:00 in China). */
+export function today(): string {
+  return localDate(new Date());
+}
+
 export function periodRange(period: RelativePeriod, now: Date, days = 0): { from: Date; to: Date } {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   switch (period) {
