@@ -10,7 +10,7 @@ import type { WriteTx } from '../write-tx';
 
 /** What a transaction touched that has derived values. */
 export class DerivedInputs {
-  /** Order id → the time of the write that touched it (a remote change's own time), for updatedAt. */
+  /** Order ids whose totals follow their lines (the value: the time of the write that touched them, kept for diagnostics). */
   readonly orders = new Map<string, string>();
   readonly customerNames = new Set<string>();
   readonly searchDocuments = new Set<string>();
@@ -21,13 +21,13 @@ export class DerivedInputs {
 }
 
 export function recomputeDerived(tx: WriteTx, inputs: DerivedInputs): void {
-  for (const [id, at] of inputs.orders) recomputeOrderTotals(tx, id, at);
+  for (const id of inputs.orders.keys()) recomputeOrderTotals(tx, id);
   for (const id of inputs.customerNames) recomputeSortKey(tx, id);
   for (const id of inputs.searchDocuments) reindexCustomer(tx.ws, id);
 }
 
 /** The order's discount amount (for a rate) and its total, from its live lines. */
-export function recomputeOrderTotals(tx: WriteTx, orderId: string, at: string = tx.rowAt): void {
+export function recomputeOrderTotals(tx: WriteTx, orderId: string): void {
   const db = tx.ws.db;
   const order = db
     .prepare('SELECT discount_fen AS discountFen, discount_bp AS discountBp, total_fen AS totalFen FROM orders WHERE id = ?')
@@ -36,12 +36,9 @@ export function recomputeOrderTotals(tx: WriteTx, orderId: string, at: string = 
   const amounts = (db.prepare('SELECT amount_fen FROM order_lines WHERE order_id = ? AND deleted = 0').pluck().all(orderId) as number[]) ?? [];
   const applied = applyOrderDiscount(sumFen(amounts), storedDiscount(order.discountFen, order.discountBp));
   if (applied.discountFen === order.discountFen && applied.totalFen === order.totalFen) return;
-  db.prepare('UPDATE orders SET discount_fen = ?, total_fen = ?, updated_at = ? WHERE id = ?').run(
-    applied.discountFen,
-    applied.totalFen,
-    at,
-    orderId,
-  );
+  // Not updatedAt: a derived value follows its data, and whether it moves depends on the order
+  // changes arrive in, so bumping the time here would make sites disagree about it.
+  db.prepare('UPDATE orders SET discount_fen = ?, total_fen = ? WHERE id = ?').run(applied.discountFen, applied.totalFen, orderId);
 }
 
 function recomputeSortKey(tx: WriteTx, customerId: string): void {

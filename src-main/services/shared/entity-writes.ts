@@ -55,9 +55,17 @@ export function updateRow(tx: WriteTx, entity: TableEntity, rootId: string | nul
     tx.log({ op: 'update', entity, entityId: id, rootId, field, oldValue: value, newValue: value });
   }
   if (changed.length === 0) return changed;
-  writeFields(tx, entity, id, { ...set, ...extra, ...stampedByWrite(entity, changed, tx.rowAt) });
+  // updatedAt is the time of the row's latest logged change: a derived value that moved alone does not bump it.
+  const stored = { ...set, ...extra, ...stampedByWrite(entity, changed, tx.rowAt) };
+  if (changed.some((field) => !isDerived(entity, field, after))) writeFields(tx, entity, id, stored);
+  else writeStored(tx, entity, id, stored);
   noteDerivedInputs(tx, entity, id, after, changed);
   return changed;
+}
+
+/** Sets stored (db-encoded) values of a row, leaving its updatedAt. */
+function writeStored(tx: WriteTx, entity: TableEntity, id: string, set: Row): void {
+  tx.ws.orm.update(ENTITY_TABLES[entity]).set(set).where(byIdWhere(entity, id)).run();
 }
 
 /** Sets stored (db-encoded) values of a row and its updatedAt. */
