@@ -49,7 +49,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         checkInBackground(event.info.path, jobsRef);
         // Reports of a large workspace start from facts read ahead, in the resident worker.
         // Its sidebar counts too: the first full count of a 1M workspace takes seconds.
-        if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path)) {
+        // Not for a file held exclusively: a resident would keep it lent for the whole session.
+        if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path) && !host.workspace.heldExclusively) {
           jobsRef.warmResident('analysis', event.info.path);
           jobsRef.callResident('query', event.info.path, { op: 'pinnedCounts' }, host.context).catch(() => undefined);
         }
@@ -73,7 +74,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ...(options.rememberRecent !== undefined ? { rememberRecent: options.rememberRecent } : {}),
   });
   hostRef = host;
-  const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir), options.dataDir);
+  // Workers of the open workspace borrow its file when the app holds it exclusively (a network share).
+  const heldFile = (path: string) => (host.hasWorkspace && host.workspace.path === path ? host.workspace : null);
+  const jobs = new JobRunner(emit, (kind) => new URL(`./${kind}-worker.mjs`, options.workerDir), options.dataDir, {
+    lend: (path) => heldFile(path)?.lendToWorker() ?? (() => {}),
+    exclusive: (path) => heldFile(path)?.heldExclusively === true,
+  });
   jobsRef = jobs;
   const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.context } : null));
   indexesRef = fieldIndexes;

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { KecardError } from '../../src-shared/errors';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
 import * as schema from './schema';
+import { ExclusiveAccess } from './exclusive-access';
 import { isOnNetworkFileSystem } from './file-system-kind';
 import { latestSchemaVersion, migrationsFolder } from './migrations-folder';
 import { applyPragmas, WORKER_BUSY_TIMEOUT_MS } from './pragmas';
@@ -78,12 +79,13 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
     if (mapped instanceof KecardError) throw mapped;
     throw new KecardError('WORKSPACE_CANNOT_OPEN', `Cannot open ${path}: ${(err as Error).message}`, { path });
   }
+  let network: boolean | null = null;
   try {
     if (options.readOnly) db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS}`);
     else {
       // The journal mode is the owner's choice: whoever creates the file or holds its lock.
       const decides = options.create === true || options.lock !== undefined || options.network !== undefined;
-      const network = decides ? (options.network ?? isOnNetworkFileSystem(path)) : null;
+      network = decides ? (options.network ?? isOnNetworkShare(path)) : null;
       applyPragmas(db, { network, busyTimeoutMs: options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS });
     }
     const orm = drizzle(db, { schema });
@@ -96,7 +98,9 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
     }
     const identity = ensureIdentity(db, options.name ?? basename(path).replace(/\.[^.]+$/, ''), now(), options.readOnly === true);
     if (!options.readOnly) prepareLog(db, identity.siteId);
-    return new Workspace(db, orm, path, identity, backupPath, options.lock ?? null, options.wallClock);
+    // Only the owner holds the file exclusively; its workers borrow it (see exclusive-access.ts).
+    const exclusive = network === true ? new ExclusiveAccess(db) : null;
+    return new Workspace(db, orm, path, identity, backupPath, options.lock ?? null, options.wallClock, exclusive);
   } catch (err) {
     db.close();
     if (err instanceof KecardError) throw err;
@@ -137,7 +141,9 @@ function inspectExisting(path: string, now: Date, readOnly: boolean): string | n
   }
   let ro: Database.Database;
   try {
-    ro = new Database(path, { readonly: true, fileMustExist: true });
+    // A file held exclusively by another program (a network share, see exclusive-access.ts) is
+    // said so within a second, not after SQLite's default five.
+    ro = new Database(path, { readonly: true, fileMustExist: true, timeout: 1000 });
   } catch (err) {
     // A read-only folder or a file locked by another program is not damage.
     const mapped = fromSqliteError(err, path);
@@ -191,6 +197,14 @@ function inspectExisting(path: string, now: Date, readOnly: boolean): string | n
   } finally {
     ro.close();
   }
+}
+
+/**
+ * A share whose type is not recognised (a FUSE mount, say) is named so by KECARD_NETWORK_SHARE=1:
+ * every workspace is then treated as on a network share.
+ */
+function isOnNetworkShare(path: string): boolean {
+  return process.env.KECARD_NETWORK_SHARE === '1' || isOnNetworkFileSystem(path);
 }
 
 /** Files up to this size get a full quick_check at every open (about a second on a laptop SSD). */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { LogWriter } from '../changelog/log-writer';
 import { findSiteNumber } from '../changelog/site-identity';
+import type { ExclusiveAccess } from './exclusive-access';
 import type { WorkspaceIdentity } from './open-workspace';
 import type * as schema from './schema';
 import type { WorkspaceLock } from './workspace-lock';
@@ -23,7 +24,19 @@ export class Workspace {
     private lock: WorkspaceLock | null = null,
     /** The wall clock this connection stamps changes from (tests skew it). */
     private readonly wallClock: () => number = Date.now,
+    /** Set when the owner holds the file exclusively (a network share). */
+    private readonly exclusive: ExclusiveAccess | null = null,
   ) {}
+
+  /** Whether the file is held exclusively (a network share): workers must borrow it, and give it back soon. */
+  get heldExclusively(): boolean {
+    return this.exclusive !== null;
+  }
+
+  /** Lets a worker thread's own connection in until the returned function is called. */
+  lendToWorker(): () => void {
+    return this.exclusive ? this.exclusive.lend() : () => {};
+  }
 
   /** Made on first write: a read-only connection never prepares the log's statements. */
   get logWriter(): LogWriter {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
@@ -13,6 +13,16 @@ interface Resident {
   worker: Worker;
   /** Jobs sent to it that have not finished, by id. */
   pending: Map<string, (msg: JobMessage) => void>;
+}
+
+/**
+ * How a worker gets at a workspace file its owner may hold exclusively (a network share, see
+ * db/exclusive-access.ts): lent while the worker lives.
+ */
+export interface FileLending {
+  lend(workspacePath: string): () => void;
+  /** Lending costs something: resident workers of the file are ended once idle, not kept warm. */
+  exclusive(workspacePath: string): boolean;
 }
 
 interface RunningJob {
@@ -37,6 +47,7 @@ export class JobRunner {
     private readonly workerFile: (kind: string) => URL,
     /** Where resident workers may keep what they derived, across runs of the app (the data folder). */
     private readonly cacheDir?: string,
+    private readonly lending?: FileLending,
   ) {}
 
   /** `onDone` may return what the renderer should receive instead of the worker's raw result, or throw to fail the job. */
@@ -51,7 +62,7 @@ export class JobRunner {
     const workerData: JobWorkerData<P> = { workspacePath, params, cancelFlag, user: ctx };
     // Import and demo jobs allocate rows at a furious rate; a larger young generation keeps them
     // out of V8's scavenger (measured: a 100k-row import 8 % faster on the writing thread).
-    const worker = new Worker(this.workerFile(kind), {
+    const worker = this.spawn(workspacePath, this.workerFile(kind), {
       workerData,
       ...(kind === 'import' || kind === 'demo' ? { resourceLimits: { maxYoungGenerationSizeMb: 64 } } : {}),
     });
@@ -103,6 +114,7 @@ export class JobRunner {
 
   /** Lets the resident worker read ahead (e.g. after a large workspace opened). */
   warmResident(residentKind: string, workspacePath: string): void {
+    if (this.lending?.exclusive(workspacePath)) return;
     this.residentFor(residentKind, workspacePath).worker.postMessage({ type: 'warm' } satisfies ResidentRequest);
   }
 
@@ -117,12 +129,17 @@ export class JobRunner {
     const current = this.residents.get(residentKind);
     if (current && current.path === workspacePath) return current;
     if (current) void current.worker.terminate();
-    const worker = new Worker(this.workerFile(residentKind), { workerData: { workspacePath, cacheDir: this.cacheDir } });
+    const worker = this.spawn(workspacePath, this.workerFile(residentKind), { workerData: { workspacePath, cacheDir: this.cacheDir } });
     const resident: Resident = { path: workspacePath, worker, pending: new Map() };
     this.residents.set(residentKind, resident);
     worker.on('message', (res: ResidentResponse) => {
       resident.pending.get(res.jobId)?.(res.msg);
       if (res.msg.type !== 'progress') resident.pending.delete(res.jobId);
+      // A file held exclusively goes back to its owner as soon as the resident has nothing to do.
+      if (resident.pending.size === 0 && this.lending?.exclusive(workspacePath)) {
+        if (this.residents.get(residentKind) === resident) this.residents.delete(residentKind);
+        void worker.terminate();
+      }
     });
     const failAll = (message: string) => {
       if (this.residents.get(residentKind) === resident) this.residents.delete(residentKind);
@@ -132,6 +149,19 @@ export class JobRunner {
     worker.on('error', (err) => failAll(err.message));
     worker.on('exit', (code) => failAll(`worker exited with ${code}`));
     return resident;
+  }
+
+  /** A worker with the workspace file lent to it until it exits. */
+  private spawn(workspacePath: string, file: URL, options: WorkerOptions): Worker {
+    const giveBack = this.lending?.lend(workspacePath) ?? (() => {});
+    try {
+      const worker = new Worker(file, options);
+      worker.once('exit', giveBack);
+      return worker;
+    } catch (err) {
+      giveBack();
+      throw err;
+    }
   }
 
   /** Turns a worker's messages for one job into job events, and forgets the job when it ends. */

@@ -49,7 +49,8 @@ const OK = { ok: true } as const;
 export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, QueryHandlerNames> {
   const ws = () => host.workspace;
   const inWorker = (request: QueryWorkerRequest, ctx: CallContext) => jobs.callResident('query', ws().path, request, ctx);
-  const large = () => queriesRunInWorker(ws().path);
+  // A file held exclusively (network share) answers in main: a worker would need it lent per query.
+  const large = () => !ws().heldExclusively && queriesRunInWorker(ws().path);
   const idsOf = async (target: { ids: string[] } | { definition: QueryDefinition }, ctx: CallContext): Promise<string[]> => {
     if ('ids' in target) return target.ids;
     return large() ? ((await inWorker({ op: 'ids', definition: target.definition }, ctx)) as string[]) : matchingIds(ws(), target.definition);
