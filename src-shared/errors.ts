@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'IMPORT_UNREADABLE',
   // A chosen backup folder that is missing, not a folder or not writable (details.reason says which).
   'BACKUP_FOLDER',
+  // A sync step refused before it changed anything (details.reason: SyncRefusal).
+  'SYNC_REFUSED',
+  // A sync folder that is not set, missing or not a folder (details.reason says which).
+  'SYNC_FOLDER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -40,6 +40,11 @@ export function forkSite(db: Database.Database, how: SiteOrigin['how'], now: Dat
       );
       // A backup from before schema 14 has no log_sites yet: its open registers the site after migrating.
       if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_sites'").get()) siteNumber(db, siteId);
+      // A saved copy is a workspace of its own, not a second member of the original's sync network
+      // (it would hold the original's keys under another site id).
+      if (how === 'copy' && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_site'").get()) {
+        db.exec("DELETE FROM sync_bundles; DELETE FROM sync_partners; DELETE FROM sync_site; DELETE FROM meta WHERE key = 'site_code';");
+      }
       return { siteId, origin };
     })
     .immediate();

@@ -4,6 +4,7 @@ import type { CallContext } from './call-context';
 import { encodeId, encodeOptionalId, encodeRecord, OP_CODES } from './log-codec';
 import { siteNumber } from './site-identity';
 import { DerivedInputs, recomputeDerived } from './apply/recompute-derived';
+import type { Contest } from './apply/contests';
 
 /**
  * Where a change was made when it was not made here: the entry's identity and stamp at its
@@ -51,6 +52,8 @@ export class WriteTx {
   readonly derived = new DerivedInputs();
   /** The time rows get as updatedAt: now, or the origin's time while a remote change is applied. */
   rowAt: string;
+  /** Set by the apply of a bundle: concurrent values that lost are collected here (apply/contests.ts). */
+  contests: Contest[] | null = null;
 
   constructor(
     readonly ws: Workspace,

@@ -5,6 +5,7 @@ import { describeError, EXIT, UsageError } from './cli-errors';
 import { callCommand } from './call-command';
 import { demoCommand, HELP, infoCommand, initCommand, searchCommand, type CliIo, type CommandOutput } from './cli-commands';
 import { reportCommand } from './report-command';
+import { conflictsCommand, siteCommand, syncCommand } from './sync-commands';
 import { backupCommand, importCommand, restoreCommand } from './data-commands';
 
 const OPTIONS = {
@@ -31,6 +32,13 @@ const OPTIONS = {
   period: { type: 'string' },
   to: { type: 'string' },
   by: { type: 'string' },
+  code: { type: 'string' },
+  name: { type: 'string' },
+  out: { type: 'string' },
+  invite: { type: 'string' },
+  all: { type: 'boolean' },
+  processed: { type: 'string' },
+  value: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -46,6 +54,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   init: ['workspace', 'json', 'help'],
   call: ['workspace', 'as', 'json', 'help'],
   report: ['workspace', 'as', 'as-of', 'days', 'scheme', 'period', 'from', 'to', 'type', 'by', 'json', 'help'],
+  site: ['workspace', 'code', 'name', 'out', 'invite', 'json', 'help'],
+  sync: ['workspace', 'to', 'all', 'out', 'processed', 'json', 'help'],
+  conflicts: ['workspace', 'value', 'all', 'json', 'help'],
   help: ['json', 'help'],
 };
 
@@ -111,6 +122,13 @@ async function run(
     period?: string | undefined;
     to?: string | undefined;
     by?: string | undefined;
+    code?: string | undefined;
+    name?: string | undefined;
+    out?: string | undefined;
+    invite?: string | undefined;
+    all?: boolean | undefined;
+    processed?: string | undefined;
+    value?: string | undefined;
   },
   workspace: string,
   io: CliIo,
@@ -158,6 +176,18 @@ async function run(
     case 'restore':
       noPositionals();
       return restoreCommand(needWorkspace(), values.backup, values.latest === true);
+    case 'site': {
+      const [action, ...extra] = rest;
+      return siteCommand(needWorkspace(), action, extra, values);
+    }
+    case 'sync': {
+      const [action, ...extra] = rest;
+      return syncCommand(needWorkspace(), action, extra, values);
+    }
+    case 'conflicts': {
+      const [action, ...extra] = rest;
+      return conflictsCommand(needWorkspace(), action, extra, values);
+    }
     default:
       throw new UsageError(`未知命令 / unknown command: ${command}`);
   }
@@ -170,7 +200,13 @@ function isParseArgsError(err: unknown): err is Error {
 }
 
 function helpOutput(): CommandOutput {
-  return { json: { commands: ['init', 'demo', 'info', 'search', 'import', 'backup', 'restore', 'call', 'report', 'help'], usage: HELP }, text: HELP };
+  return {
+    json: {
+      commands: ['init', 'demo', 'info', 'search', 'import', 'backup', 'restore', 'call', 'report', 'site', 'sync', 'conflicts', 'help'],
+      usage: HELP,
+    },
+    text: HELP,
+  };
 }
 
 function print(output: CommandOutput, json: boolean): void {

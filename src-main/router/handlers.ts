@@ -25,6 +25,7 @@ import { createDeletedCustomerHandlers } from './deleted-customer-handlers';
 import { createHistoryHandlers } from './history-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import { createRegionHandlers } from './region-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -151,6 +152,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createHistoryHandlers(deps),
     ...createBackupHandlers(deps),
     ...createRegionHandlers(),
+    ...createSyncHandlers(deps),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

@@ -23,6 +23,7 @@ import { deletedCustomerMethods } from './deleted-customer-methods';
 import { historyMethods } from './history-methods';
 import { backupMethods } from './backup-methods';
 import { regionMethods } from './region-methods';
+import { syncMethods } from './sync-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -210,6 +211,7 @@ export const contract = {
   ...historyMethods,
   ...backupMethods,
   ...regionMethods,
+  ...syncMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),

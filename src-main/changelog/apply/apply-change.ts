@@ -8,6 +8,7 @@ import { newRowValues, noteDerivedInputs, readRow } from '../../services/shared/
 import { sortKeyOf } from '../../services/search/pinyin-keys';
 import { BOOKKEEPING_FIELDS, isDerived, stampedByWrite } from './entity-registry';
 import { isLater, latestFieldStamp } from './field-stamps';
+import { noteDeleteOfEdited, noteEditOfDeleted, noteFieldContest } from './contests';
 import { recomputeSnapshot } from './recompute-snapshot';
 import { findSiteNumber } from '../site-identity';
 import type { ChangeOrigin, WriteTx } from '../write-tx';
@@ -75,7 +76,10 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
   const stamp = { hlc: origin.hlc, siteId: origin.siteId };
   const wins = (field: string | null) => {
     const latest = latestFieldStamp(tx, id, field);
-    return latest === null || isLater(stamp, latest);
+    const remoteWins = latest === null || isLater(stamp, latest);
+    // A concurrent value that loses goes to the conflict inbox (contests.ts), whichever side it is on.
+    if (change.op === 'update' && field !== null && before) noteFieldContest(tx, entity as TableEntity, change, origin, before, latest, remoteWins);
+    return remoteWins;
   };
   switch (change.op) {
     case 'create': {
@@ -94,6 +98,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
     case 'update': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
       const field = change.field ?? '';
+      if (before.deleted === 1) noteEditOfDeleted(tx, change, origin, latestFieldStamp(tx, id, null));
       if (field.startsWith('cf_')) {
         const target = customEntityOf(entity);
         if (!target) throw invalid('field', `${entity}.${field}`);
@@ -111,6 +116,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
     case 'restore': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
       if (!wins(null)) return;
+      if (change.op === 'delete' && before.deleted !== 1) noteDeleteOfEdited(tx, change, origin);
       writeRemoteFields(tx, entity, id, { deleted: change.op === 'delete' ? 1 : 0 });
       afterWrite(tx, entity, id, change, ['deleted']);
     }

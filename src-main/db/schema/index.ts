@@ -10,3 +10,4 @@ export * from './business';
 export * from './query-forms';
 export * from './import-mappings';
 export * from './analysis';
+export * from './sync';

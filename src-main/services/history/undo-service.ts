@@ -2,6 +2,7 @@ import type { ChangeOp, Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
 import { encodeId } from '../../changelog/log-codec';
+import { findSiteNumber } from '../../changelog/site-identity';
 import { decodeValue, runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { isCustomerPurged } from '../customers/deleted-customers';
@@ -18,6 +19,7 @@ interface UndoRow {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
+  hlc: number;
 }
 
 /**
@@ -30,23 +32,27 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
   // Undoing anything on a purged card would bring back a row whose data was removed on purpose.
   if (isCustomerPurged(ws, customerId))
     throw new KecardError('CUSTOMER_PURGED', 'This customer was purged; nothing on its card can be undone.', { id: customerId });
+  // This site's own changes only: a change that came in a bundle is another site's work, undone
+  // there (or edited here), never reverted silently from this card.
+  const site = findSiteNumber(ws.db, ws.siteId) ?? -1;
   const target = ws.db
     .prepare(
       `SELECT tx FROM change_log l
-       WHERE l.root_id = ? AND l.undo_of IS NULL
+       WHERE l.root_id = ? AND l.undo_of IS NULL AND l.site = ?
          AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undo_of = l.tx AND u.root_id = l.root_id)
        ORDER BY l.hlc DESC LIMIT 1`,
     )
-    .get(encodeId(customerId)) as { tx: number } | undefined;
+    .get(encodeId(customerId), site) as { tx: number } | undefined;
   if (!target) throw new KecardError('NOTHING_TO_UNDO', 'There is nothing to undo for this customer.', { id: customerId });
 
   const changes = ws.db
     // Only this card's part of the transaction: demo data, imports and bulk actions write many
     // customers in one transaction, and undo on one card must not touch the others.
     .prepare(
-      'SELECT entity, entity_id, op, field, old_value, new_value FROM change_log_entries WHERE n IN (SELECT n FROM change_log WHERE root_id = ? AND tx = ?) ORDER BY hlc DESC',
+      'SELECT entity, entity_id, op, field, old_value, new_value, hlc FROM change_log_entries WHERE n IN (SELECT n FROM change_log WHERE root_id = ? AND tx = ?) ORDER BY hlc DESC',
     )
     .all(encodeId(customerId), target.tx) as UndoRow[];
+  refuseOverOtherSites(ws, changes, site);
 
   runWrite(
     ws,
@@ -87,6 +93,26 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
     { undoOf: target.tx, source: 'undo' },
   );
   return String(target.tx);
+}
+
+/** Undo would put back a value another site has changed since: said, not done. */
+function refuseOverOtherSites(ws: Workspace, changes: readonly UndoRow[], site: number): void {
+  const later = ws.db.prepare(
+    `SELECT e.user_name AS userName, e.site_id AS siteId FROM change_log l JOIN change_log_entries e ON e.n = l.n
+     WHERE l.entity_id = ? AND l.hlc > ? AND l.site <> ? AND (? OR e.field IS ? OR e.op IN ('delete', 'restore')) LIMIT 1`,
+  );
+  for (const change of changes) {
+    // Undoing a create, delete or restore takes the whole record away or back: any later change to it counts.
+    const wholeRow = change.op === 'create' || change.op === 'delete' || change.op === 'restore' ? 1 : 0;
+    const hit = later.get(encodeId(change.entity_id), change.hlc, site, wholeRow, change.field) as { userName: string; siteId: string } | undefined;
+    if (hit) {
+      throw new KecardError('UNDO_CONFLICT', 'Another site has changed this since; undoing would overwrite its change.', {
+        reason: 'otherSite',
+        user: hit.userName,
+        siteId: hit.siteId,
+      });
+    }
+  }
 }
 
 function revertCustomValue(tx: WriteTx, entity: Entity, id: string, rootId: string, column: string, value: unknown): void {

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { defineMethod } from './define-method';
+
+// Sync between sites (issue 18): the 同步中心 and 门店管理. Keys never cross; files cross by token
+// (uploads staged by the shell, downloads offered by token) or by a folder the user typed.
+
+const fileToken = z.string().regex(/^[0-9a-f]{32}$/);
+const siteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,8}$/, { error: 'siteCode' });
+const siteName = z.string().trim().min(1, { error: 'required' }).max(100);
+const role = z.enum(['hq', 'store']);
+
+const partner = z.object({
+  code: z.string(),
+  name: z.string(),
+  role,
+  siteId: z.string().nullable(),
+  enrolled: z.boolean(),
+  revoked: z.boolean(),
+  sentNumber: z.number().int(),
+  receivedNumber: z.number().int(),
+  lastSentAt: z.string().nullable(),
+  lastReceivedAt: z.string().nullable(),
+  waiting: z.number().int(),
+  safetyCode: z.string().nullable(),
+  folder: z.string().nullable(),
+});
+
+export const syncStatusOutput = z.object({
+  networkId: z.string().nullable(),
+  role: role.nullable(),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+  siteId: z.string(),
+  partners: z.array(partner),
+  openConflicts: z.number().int(),
+  history: z.array(
+    z.object({
+      direction: z.enum(['in', 'out']),
+      partner: z.string(),
+      number: z.number().int(),
+      at: z.string(),
+      changes: z.number().int(),
+      applied: z.number().int(),
+      conflicts: z.number().int(),
+    }),
+  ),
+});
+export type SyncStatusOutput = z.infer<typeof syncStatusOutput>;
+
+const applied = z.object({
+  from: z.object({ code: z.string(), name: z.string() }),
+  number: z.number().int(),
+  changes: z.number().int(),
+  applied: z.number().int(),
+  conflicts: z.number().int(),
+  duplicate: z.boolean(),
+  enrolled: z.boolean(),
+  safetyCode: z.string().nullable(),
+});
+export const importOutcome = z.object({
+  applied: z.array(applied),
+  waiting: z.array(z.object({ from: z.string(), number: z.number().int(), missing: z.array(z.number().int()) })),
+  refused: z.array(z.object({ code: z.string(), reason: z.string(), message: z.string(), files: z.array(z.string()) })),
+});
+export type ImportOutcomeOutput = z.infer<typeof importOutcome>;
+
+const download = z.object({ downloadToken: z.string(), fileName: z.string() });
+
+const conflictSide = z.object({
+  value: z.unknown(),
+  site: z.object({ siteId: z.string(), code: z.string().nullable(), name: z.string().nullable() }),
+  user: z.string(),
+  at: z.string(),
+});
+export const syncConflict = z.object({
+  id: z.number().int(),
+  kind: z.enum(['field', 'deleted']),
+  entity: z.string(),
+  entityId: z.string(),
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  field: z.string().nullable(),
+  kept: conflictSide,
+  lost: conflictSide,
+  detectedAt: z.string(),
+  resolution: z.enum(['kept', 'restored']).nullable(),
+  resolvedAt: z.string().nullable(),
+});
+
+export const syncMethods = {
+  'sync.status': defineMethod({ input: z.object({}).strict(), output: syncStatusOutput, permission: 'read' }),
+  /** This workspace becomes HQ (总部) of a new network. */
+  'sync.createNetwork': defineMethod({
+    input: z.object({ code: siteCode, name: siteName }).strict(),
+    output: syncStatusOutput,
+    permission: 'manage',
+  }),
+  /** HQ adds a store and gets its invitation file (download token). */
+  'sync.invite': defineMethod({ input: z.object({ code: siteCode, name: siteName }).strict(), output: download, permission: 'manage' }),
+  /** A store opens its invitation (an uploaded file). */
+  'sync.join': defineMethod({
+    input: z.object({ fileToken }).strict(),
+    output: z.object({ hq: z.object({ code: z.string(), name: z.string() }), safetyCode: z.string() }),
+    permission: 'manage',
+  }),
+  'sync.revoke': defineMethod({ input: z.object({ code: siteCode }).strict(), output: syncStatusOutput, permission: 'manage' }),
+  /** The folder both sites reach for this partner (null: none). */
+  'sync.setFolder': defineMethod({
+    input: z.object({ code: siteCode, folder: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    output: syncStatusOutput,
+    permission: 'manage',
+  }),
+  /** 导出同步包: the next bundle for one partner (or every enrolled one), as files to download. */
+  'sync.export': defineMethod({
+    input: z.object({ to: siteCode.nullable() }).strict(),
+    output: z.object({
+      bundles: z.array(z.object({ to: z.string(), number: z.number().int(), changes: z.number().int(), files: z.array(download) })),
+    }),
+    permission: 'write',
+  }),
+  /** 导入同步包: uploaded bundle files (parts of several bundles may come together). */
+  'sync.import': defineMethod({
+    input: z.object({ fileTokens: z.array(fileToken).min(1).max(200) }).strict(),
+    output: importOutcome,
+    permission: 'write',
+  }),
+  /** 立即同步 through the partner's folder: apply what arrived, then write the next bundle. */
+  'sync.now': defineMethod({
+    input: z.object({ code: siteCode }).strict(),
+    output: z.object({ sent: z.object({ number: z.number().int(), changes: z.number().int() }).nullable(), received: importOutcome }),
+    permission: 'write',
+  }),
+  'conflicts.list': defineMethod({ input: z.object({ all: z.boolean().optional() }).strict(), output: z.array(syncConflict), permission: 'read' }),
+  /** Keep the record as it is ('kept') or write the value that lost back ('lost'). */
+  'conflicts.resolve': defineMethod({
+    input: z.object({ id: z.number().int().min(1), keep: z.enum(['kept', 'lost']) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    permission: 'write',
+  }),
+} as const;

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KecardError } from '../../../src-shared/errors';
+import { listCustomers } from '../../../src-main/services/customers/customer-queries';
+import { createCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
+import type { Workspace } from '../../../src-main/db/workspace';
+import { makeBundle } from '../../../src-main/sync/exchange/make-bundle';
+import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../../../src-main/sync/network/network-service';
+import { openWorkspace } from '../../../src-main/db/open-workspace';
+import { dataVersionWatcher, deliver, enrolledNetwork } from '../../support/sync-sites';
+import { tempDir, testUser } from '../../support/temp-workspace';
+import { join } from 'node:path';
+
+let dir: string;
+let cleanup: () => void;
+const open: Workspace[] = [];
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => {
+  for (const ws of open.splice(0)) ws.close();
+  cleanup();
+});
+
+const names = (ws: Workspace) =>
+  listCustomers(ws, { offset: 0, limit: 100 })
+    .rows.map((c) => c.name)
+    .sort();
+
+function refusal(fn: () => unknown): KecardError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof KecardError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('enrolment and the exchange of bundles', () => {
+  it('HQ invites a store with data of its own; the store joins; both hold everything after one exchange each way', () => {
+    const hq = openWorkspace(join(dir, 'hq.kecard'), { create: true });
+    const store = openWorkspace(join(dir, 'nj.kecard'), { create: true });
+    open.push(hq, store);
+    createCustomer(hq, testUser, { name: '总部客户' });
+    createCustomer(store, testUser, { name: '南京老客户' });
+
+    expect(refusal(() => inviteStore(hq, { code: 'NJ01', name: '南京店' })).details?.reason).toBe('notInNetwork');
+    createNetwork(hq, { code: 'HQ', name: '总部' });
+    const { invitation } = inviteStore(hq, { code: 'NJ01', name: '南京店' });
+    // Before the store's first bundle, HQ knows neither its site nor its keys.
+    expect(refusal(() => makeBundle(hq, 'NJ01')).details?.reason).toBe('notEnrolled');
+
+    const joined = joinNetwork(store, invitation);
+    expect(joined.hq).toEqual({ code: 'HQ', name: '总部' });
+    expect(refusal(() => joinNetwork(store, invitation)).details?.reason).toBe('alreadyInNetwork');
+
+    const first = deliver(makeBundle(store, 'HQ'), hq);
+    expect(first).toMatchObject({ enrolled: true, duplicate: false, from: { code: 'NJ01' } });
+    // Both sides show the same safety code, to compare by phone.
+    expect(first.safetyCode).toBe(joined.safetyCode);
+    expect(syncStatus(hq).partners[0]).toMatchObject({ code: 'NJ01', enrolled: true, safetyCode: joined.safetyCode });
+    expect(names(hq)).toEqual(['南京老客户', '总部客户'].sort());
+
+    deliver(makeBundle(hq, 'NJ01'), store);
+    expect(names(store)).toEqual(['南京老客户', '总部客户'].sort());
+    // Everything acknowledged both ways after one more bundle from the store.
+    deliver(makeBundle(store, 'HQ'), hq);
+    expect(syncStatus(hq).partners[0]?.waiting).toBe(0);
+    expect(syncStatus(store).partners[0]?.waiting).toBe(0);
+  });
+
+  it('a lost bundle heals with the next one; old and repeated bundles are no-ops that write nothing', () => {
+    const { hq, stores } = enrolledNetwork(dir, ['NJ01']);
+    const store = stores[0] as Workspace;
+    open.push(hq, store);
+    const c = createCustomer(store, testUser, { name: '甲' });
+    const lost = makeBundle(store, 'HQ');
+    updateCustomer(store, testUser, c.id, { name: '甲公司' });
+    const second = makeBundle(store, 'HQ');
+    createCustomer(store, testUser, { name: '乙' });
+    const third = makeBundle(store, 'HQ');
+
+    expect(deliver(third, hq)).toMatchObject({ duplicate: false, applied: 3 });
+    expect(names(hq)).toEqual(['乙', '甲公司'].sort());
+    const watcher = dataVersionWatcher(hq.path);
+    try {
+      expect(deliver(second, hq)).toMatchObject({ duplicate: true, applied: 0 });
+      expect(deliver(lost, hq)).toMatchObject({ duplicate: true });
+      expect(deliver(third, hq)).toMatchObject({ duplicate: true });
+      expect(watcher.changed()).toBe(false);
+    } finally {
+      watcher.close();
+    }
+    expect(names(hq)).toEqual(['乙', '甲公司'].sort());
+  });
+
+  it('refuses before any write: a bundle for another store, from a revoked store, with a flipped byte', () => {
+    const { hq, stores } = enrolledNetwork(dir, ['NJ01', 'SH02']);
+    const [nj, sh] = stores as [Workspace, Workspace];
+    open.push(hq, nj, sh);
+    createCustomer(hq, testUser, { name: '总部新客户' });
+    const forNj = makeBundle(hq, 'NJ01');
+
+    const watcher = dataVersionWatcher(sh.path);
+    try {
+      expect(refusal(() => deliver(forNj, sh)).details?.reason).toBe('notForThisSite');
+      expect(watcher.changed()).toBe(false);
+    } finally {
+      watcher.close();
+    }
+
+    const bytes = Buffer.from(forNj.files[0]?.bytes as Buffer);
+    bytes.writeUInt8((bytes.readUInt8(bytes.length - 40) ^ 0x01) & 0xff, bytes.length - 40);
+    const njWatcher = dataVersionWatcher(nj.path);
+    try {
+      const err = refusal(() => deliver({ header: forNj.header, files: [{ name: 'x', bytes }] }, nj));
+      expect(err.code).toBe('BUNDLE_INVALID');
+      expect(njWatcher.changed()).toBe(false);
+    } finally {
+      njWatcher.close();
+    }
+    expect(names(nj)).not.toContain('总部新客户');
+    expect(deliver(forNj, nj).applied).toBeGreaterThan(0);
+
+    createCustomer(sh, testUser, { name: '上海客户' });
+    const fromSh = makeBundle(sh, 'HQ');
+    revokeStore(hq, 'SH02');
+    const hqWatcher = dataVersionWatcher(hq.path);
+    try {
+      expect(refusal(() => deliver(fromSh, hq)).details?.reason).toBe('revoked');
+      expect(hqWatcher.changed()).toBe(false);
+    } finally {
+      hqWatcher.close();
+    }
+    expect(refusal(() => makeBundle(hq, 'SH02')).details?.reason).toBe('revoked');
+  });
+});
