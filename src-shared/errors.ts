@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'IMPORT_UNREADABLE',
   // A chosen backup folder that is missing, not a folder or not writable (details.reason says which).
   'BACKUP_FOLDER',
+  // A sync bundle (同步包) refused before anything was applied (details.reason says why).
+  'BUNDLE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
