@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'SYNC_REFUSED',
   // A sync folder that is not set, missing or not a folder (details.reason says which).
   'SYNC_FOLDER',
+  // A sync bundle (同步包) refused before anything was applied (details.reason says why).
+  'BUNDLE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

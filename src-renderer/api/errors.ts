@@ -45,8 +45,9 @@ export function apiErrorText(t: TFunction, error: { code: string; message: strin
   const fields = details?.fields as Record<string, unknown> | undefined;
   if (error.code === 'VALIDATION' && fields?.file === 'notTable') return t('error.NOT_TABLE', { defaultValue: error.message });
   const limit = typeof details?.limit === 'string' ? details.limit : undefined;
-  // BACKUP_FOLDER says why the folder cannot be used (missing, not writable …) as its context.
-  const reason = error.code === 'BACKUP_FOLDER' && typeof details?.reason === 'string' ? details.reason : undefined;
+  // BACKUP_FOLDER says why the folder cannot be used (missing, not writable …) as its context,
+  // BUNDLE_INVALID why a sync bundle was refused (tampered, incomplete …).
+  const reason = (error.code === 'BACKUP_FOLDER' || error.code === 'BUNDLE_INVALID') && typeof details?.reason === 'string' ? details.reason : undefined;
   const text = t(`error.${error.code}`, {
     ...messageValues(details),
     // A limit reads 32,767, not 32767.

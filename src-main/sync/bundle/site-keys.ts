@@ -1,0 +1,71 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { KecardError } from '../../../src-shared/errors';
+
+// A site's two key pairs: Ed25519 signs its bundles, X25519 agrees the key that encrypts bundles
+// between two sites. Kept as base64 DER (spki / pkcs8) so they fit a settings row or an invitation.
+
+export interface SitePublicKeys {
+  signPublic: string;
+  boxPublic: string;
+}
+export interface SiteKeyPair extends SitePublicKeys {
+  signPrivate: string;
+  boxPrivate: string;
+}
+
+export function generateSiteKeys(): SiteKeyPair {
+  const sign = generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } });
+  const box = generateKeyPairSync('x25519', { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } });
+  return {
+    signPublic: sign.publicKey.toString('base64'),
+    boxPublic: box.publicKey.toString('base64'),
+    signPrivate: sign.privateKey.toString('base64'),
+    boxPrivate: box.privateKey.toString('base64'),
+  };
+}
+
+export function publicKeysOf(keys: SiteKeyPair): SitePublicKeys {
+  return { signPublic: keys.signPublic, boxPublic: keys.boxPublic };
+}
+
+// Rounds of SHA-256 behind the safety code, as Signal's safety numbers do: 20 digits are ~66 bits,
+// and the rounds make every guess an impostor tries to match a code cost thousands of hashes.
+const SAFETY_ROUNDS = 5200;
+
+/**
+ * Same string on both sides whatever the argument order: 4 groups of 5 digits "12345 67890 …"
+ * from SHA-256 over both sites' keys (sorted), read aloud by phone to detect a swapped key.
+ */
+export function safetyCode(a: SitePublicKeys, b: SitePublicKeys): string {
+  const [first, second] = [keyText(a), keyText(b)].sort();
+  const keys = Buffer.from(`${first}\n${second}`, 'utf8');
+  let digest = createHash('sha256').update('kecard safety code v1\n').update(keys).digest();
+  for (let i = 0; i < SAFETY_ROUNDS; i++) digest = createHash('sha256').update(digest).update(keys).digest();
+  const groups: string[] = [];
+  // 5 bytes (40 bits) per group, mod 100000: the bias is below 1e-7.
+  for (let g = 0; g < 4; g++) groups.push(String(digest.readUIntBE(g * 5, 5) % 100_000).padStart(5, '0'));
+  return groups.join(' ');
+}
+
+function keyText(keys: SitePublicKeys): string {
+  return `${keys.signPublic}:${keys.boxPublic}`;
+}
+
+/** A key as node:crypto wants it; a value that is not one is the caller's mistake, not the bundle's. */
+export function publicKey(base64: string, kind: 'ed25519' | 'x25519'): KeyObject {
+  return checkedKey(() => createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' }), kind);
+}
+export function privateKey(base64: string, kind: 'ed25519' | 'x25519'): KeyObject {
+  return checkedKey(() => createPrivateKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'pkcs8' }), kind);
+}
+
+function checkedKey(make: () => KeyObject, kind: 'ed25519' | 'x25519'): KeyObject {
+  let key: KeyObject;
+  try {
+    key = make();
+  } catch {
+    throw new KecardError('VALIDATION', `not a valid ${kind} site key`, { key: kind });
+  }
+  if (key.asymmetricKeyType !== kind) throw new KecardError('VALIDATION', `site key is ${key.asymmetricKeyType ?? '?'}, expected ${kind}`, { key: kind });
+  return key;
+}
