@@ -1,7 +1,8 @@
 import { formatMoney, type Fen } from './money';
 
 // Large amounts in charts and summary figures read as people say them: ¥263.8亿, not
-// ¥26,380,445,941.75 (English: ¥26.38B). Tables and exports keep the exact amount.
+// ¥26,380,445,941.75 (English: ¥26.38B). Report tables too (exact on hover: analysis/money-cell.tsx);
+// record tables, forms and exports keep the exact amount.
 
 const trimmed = (n: number, digits: number) => n.toFixed(digits).replace(/\.?0+$/, '');
 

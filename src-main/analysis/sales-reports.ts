@@ -122,7 +122,8 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
     while (b > 0 && quiet < (bands[b] as { fromDays: number }).fromDays) b -= 1;
     (bands[b] as { count: number }).count += 1;
   }
-  dormant.sort((a, b) => (lastUpTo[b] as number) - (lastUpTo[a] as number) || a - b);
+  // Most dormant first (earliest last order): the table shows only the first 200 of them.
+  dormant.sort((a, b) => (lastUpTo[a] as number) - (lastUpTo[b] as number) || a - b);
   const shown = limit === null ? dormant : dormant.slice(0, limit);
   const names = new Map(
     (shown.length

@@ -5,7 +5,7 @@ import type { Envelope } from '../../src-shared/errors';
 import { composeApp } from '../app/compose-app';
 import { userDataDir } from '../workspace/user-paths';
 import { localUserContext } from '../workspace/app-host';
-import { UsageError } from './cli-errors';
+import { refusedCallText, UsageError } from './cli-errors';
 import type { CliIo, CommandOutput } from './cli-commands';
 
 /** What a finished background job (a report, an export …) handed back. */
@@ -90,6 +90,8 @@ export async function callCommand(
 ): Promise<CommandOutput> {
   const { envelope, job } = await callMethod(workspace, method, readCallInput(inputArg), io, asUser);
   const failed = !envelope.ok || (job !== undefined && !job.ok);
+  const refused = !envelope.ok ? envelope.error : job?.error;
+  if (refused) for (const line of refusedCallText(refused)) io.note(line);
   const json = job ? { ...envelope, job } : envelope;
   return { json, text: [JSON.stringify(json, null, 2)], raw: true, failed };
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src-shared/errors';
 import { KecardError } from '../../src-shared/errors';
+import { problemCodeText, rowProblemWords, sayZhCN } from '../../src-shared/i18n/problem-texts';
 import type { ImportTarget } from '../../src-shared/import/header-synonyms';
 import { fieldHeading, REQUIRED_FIELDS } from '../../src-shared/import/mapping-checks';
 import type { RowProblem } from '../../src-shared/import/import-settings';
@@ -65,7 +66,8 @@ export function describeError(err: unknown, workspacePath = ''): CliFailure {
 /** An all-or-nothing import refused for bad rows: how many, and the first of them, as the checking run lists them. */
 function invalidRowsText(details: Record<string, unknown> | undefined): string | null {
   if (typeof details?.invalid !== 'number' || !Array.isArray(details.problems)) return null;
-  const rows = (details.problems as RowProblem[]).map(problemLine);
+  const target = typeof details.target === 'string' && details.target in REQUIRED_FIELDS ? (details.target as ImportTarget) : 'customers';
+  const rows = (details.problems as RowProblem[]).map((p) => problemLine(p, target));
   return [`${details.invalid} 行有问题，未导入任何数据 / ${details.invalid} rows have problems; nothing was imported:`, ...rows].join('\n');
 }
 
@@ -98,7 +100,31 @@ function missingColumnsText(details: Record<string, unknown> | undefined): strin
     .join('\n');
 }
 
-/** One bad row of an import, as the CLI prints it (checking run and refused import alike). */
-export function problemLine(p: RowProblem): string {
-  return `  第 ${p.row} 行 / row ${p.row}: ${p.field} ${p.code} "${p.value}"`;
+/**
+ * One bad row of an import, as the CLI prints it (checking run and refused import alike): in the
+ * wizard's words (one table, src-shared/i18n/problem-texts.ts; the field as sheets head it), then
+ * the codes a script can match.
+ */
+export function problemLine(p: RowProblem, target: ImportTarget): string {
+  const words = rowProblemWords(sayZhCN, fieldHeading(target, p.field), p);
+  return `  ${words} / row ${p.row}: ${p.field} ${p.code} "${p.value}"`;
+}
+
+/**
+ * A refused `kecard call` for people (stderr; the envelope on stdout stays as the router gave it):
+ * each field's problem in the words the app's forms use, with the code after it.
+ */
+export function refusedCallText(error: { code: string; details?: unknown }): string[] {
+  const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
+  const rows = invalidRowsText(details);
+  if (rows) return rows.split('\n');
+  const fields = details?.fields;
+  if (error.code !== 'VALIDATION' || typeof fields !== 'object' || fields === null) return [];
+  return [
+    '数据无效，未做任何更改 / Invalid data; nothing was changed:',
+    ...Object.entries(fields as Record<string, unknown>).map(
+      ([field, code]) =>
+        `  ${field === '_' ? '输入' : field}：${sayZhCN(`fieldError.${String(code)}`) || problemCodeText(sayZhCN, String(code))} / ${field}: ${String(code)}`,
+    ),
+  ];
 }

@@ -110,7 +110,7 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
             `文件「${report.money.header}」列合计 / File total of "${report.money.header}": ${formatMoney(report.money.fileFen, { symbol: true })}; 将导入明细金额 / lines to import: ${formatMoney(report.money.linesFen, { symbol: true })}; 订单金额 / order totals: ${formatMoney(report.money.ordersFen, { symbol: true })}`,
           ]
         : []),
-      ...report.problems.slice(0, 20).map(problemLine),
+      ...report.problems.slice(0, 20).map((p) => problemLine(p, report.target)),
       report.written
         ? `已导入 / Imported: ${report.written.inserted} 新增 / new, ${report.written.updated} 更新 / updated, ${report.written.skipped} 跳过 / skipped`
         : '仅检查，未写入 / Checked only; nothing written',

@@ -83,6 +83,7 @@ export function refuseInvalid(settings: ImportSettings, report: ImportReport): v
     throw new KecardError('VALIDATION', 'Some rows are not valid; nothing was imported.', {
       fields: { rows: 'invalidRows' },
       invalid: report.invalid,
+      target: report.target,
       // The first rows and what is wrong with them: a script (the CLI) must not need a second, checking run to learn why.
       problems: report.problems.slice(0, 20),
     });

@@ -1,4 +1,4 @@
-import { lineAmount, lineAmountAgrees, parseMoney, parseQuantityMilli, sumFen, unitPriceFromAmount } from '../../src-shared/money';
+import { formatMoney, lineAmount, lineAmountAgrees, parseMoney, parseQuantityMilli, sumFen, unitPriceFromAmount } from '../../src-shared/money';
 import { applyOrderDiscount, parseOrderDiscount, percentToBp, zheToBp, type OrderDiscount } from '../../src-shared/order-discount';
 import { orderInput, productInput } from '../../src-shared/domain/sales';
 import { KecardError } from '../../src-shared/errors';
@@ -35,6 +35,12 @@ function discountBp(v: Cell): number | null {
   if (n === null) return null;
   return n <= 1 ? Math.round((1 - n) * 10000) : null;
 }
+
+/** A quantity as people write it: 3, 2.5 (kept in thousandths). */
+const quantityText = (milli: number): string => String(milli / 1000);
+
+/** Words as written; empty cells left out, so the preview shows no empty column for them. */
+const asWritten = (v: Cell): string | null => cellWords(v) || null;
 
 interface PendingOrder {
   customerId: string;
@@ -93,7 +99,6 @@ export async function runSalesImport(
   o: PartImportOptions,
 ): Promise<ImportReport> {
   const { get } = columnsOf(o.mapping);
-  const mappedFields = [...new Set(Object.values(o.mapping).filter((f): f is string => f !== null))];
   const customers = customerFinder(ws);
   const productCodes = new Set(
     (ws.db.prepare('SELECT code FROM products WHERE deleted = 0 AND code IS NOT NULL').pluck().all() as string[]).map((c) => c.toLowerCase()),
@@ -130,6 +135,9 @@ export async function runSalesImport(
     }
     report.total += 1;
     rowBad = false;
+    // The check step's "导入后的数据": what will be stored (days, quantities, money from the fen),
+    // words as written, as the customer, contact and receipt previews show them.
+    let preview: Record<string, unknown> | null = null;
     if (settings.target === 'products') {
       const price = parseMoney(cellText(get(cells, 'price')) || '0');
       const cost = cellText(get(cells, 'cost')) ? parseMoney(cellText(get(cells, 'cost'))) : null;
@@ -145,19 +153,24 @@ export async function runSalesImport(
       if (!parsed.success)
         for (const issue of parsed.error.issues)
           problem(report.problems, rowNumber, String(issue.path[0] ?? '_'), issue.message, get(cells, String(issue.path[0])));
-      else if (parsed.data.code && productCodes.has(parsed.data.code.toLowerCase())) {
-        if (report.duplicates.length < 2000)
-          report.duplicates.push({
-            row: rowNumber,
-            name: parsed.data.name,
-            matchRow: null,
-            matchId: null,
-            matchName: parsed.data.code,
-            key: `code:${parsed.data.code}`,
-          });
-      } else {
-        if (parsed.data.code) productCodes.add(parsed.data.code.toLowerCase());
-        products.push(parsed.data);
+      else {
+        const d = parsed.data;
+        preview = {
+          code: d.code,
+          name: d.name,
+          category: d.category,
+          unit: d.unit,
+          price: formatMoney(d.priceFen, { symbol: true }),
+          cost: d.costFen === null || d.costFen === undefined ? null : formatMoney(d.costFen, { symbol: true }),
+          notes: d.notes,
+        };
+        if (d.code && productCodes.has(d.code.toLowerCase())) {
+          if (report.duplicates.length < 2000)
+            report.duplicates.push({ row: rowNumber, name: d.name, matchRow: null, matchId: null, matchName: d.code, key: `code:${d.code}` });
+        } else {
+          if (d.code) productCodes.add(d.code.toLowerCase());
+          products.push(d);
+        }
       }
     } else {
       const orderNo = cellText(get(cells, 'orderNo'));
@@ -182,6 +195,22 @@ export async function runSalesImport(
       if (!money.ok) problem(report.problems, rowNumber, money.field, money.code, get(cells, money.field));
       if (discount === null || discount < 0 || discount > 10000) problem(report.problems, rowNumber, 'discount', 'invalid', get(cells, 'discount'));
       if (orderDiscountText && !orderDiscount) problem(report.problems, rowNumber, 'orderDiscount', 'invalid', get(cells, 'orderDiscount'));
+      if (!rowBad && date.ok && quantity !== null && discount !== null && money.ok) {
+        const lineFen = money.amountFen ?? lineAmount(quantity, money.unitPriceFen, discount);
+        preview = {
+          orderNo,
+          orderDate: date.value,
+          customer: asWritten(get(cells, 'customer')),
+          customerCode: cellText(get(cells, 'customerCode')) || null,
+          productName: cellWords(get(cells, 'productName')) || cellText(get(cells, 'productCode')) || '—',
+          productCode: cellText(get(cells, 'productCode')) || null,
+          quantity: quantityText(quantity),
+          unitPrice: formatMoney(money.unitPriceFen, { symbol: true }),
+          discount: discount ? `${(10000 - discount) / 1000}折` : null,
+          amount: formatMoney(lineFen, { symbol: true }),
+          orderDiscount: asWritten(get(cells, 'orderDiscount')),
+        };
+      }
       if (orderNo && existingOrderNos.has(orderNo)) {
         if (report.duplicates.length < 2000)
           report.duplicates.push({ row: rowNumber, name: orderNo, matchRow: null, matchId: null, matchName: orderNo, key: `order:${orderNo}` });
@@ -205,8 +234,7 @@ export async function runSalesImport(
     }
     if (rowBad) report.invalid += 1;
     else report.valid += 1;
-    if (report.preview.length < 20 && !rowBad)
-      report.preview.push({ row: rowNumber, ...Object.fromEntries(mappedFields.map((f) => [f, cellText(get(cells, f))])) });
+    if (report.preview.length < 20 && !rowBad && preview) report.preview.push({ row: rowNumber, ...preview });
   }
   if (settings.target === 'orders') report.money = moneyTotals(moneyField, orders.values());
   if (o.dryRun) return report;

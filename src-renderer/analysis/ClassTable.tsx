@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../src-shared/money';
+import { MoneyCell } from './money-cell';
 import { pct } from './export-table';
 import type { ClassPreview } from './report-types';
 
@@ -39,9 +39,7 @@ export function ClassTable({ rows, testId, colors = {} }: Props) {
               {r.customers}
             </td>
             <td className="num">{pct(r.customerShare)}</td>
-            <td className="num" data-testid="class-revenue">
-              {formatMoney(r.revenue)}
-            </td>
+            <MoneyCell fen={r.revenue} testId="class-revenue" />
             <td className="num" data-testid="class-revenue-share">
               {pct(r.revenueShare)}
             </td>
@@ -54,7 +52,7 @@ export function ClassTable({ rows, testId, colors = {} }: Props) {
           <td>{t('analysis.total')}</td>
           <td className="num">{customers}</td>
           <td />
-          <td className="num">{formatMoney(revenue)}</td>
+          <MoneyCell fen={revenue} />
           <td />
           <td />
         </tr>

@@ -82,7 +82,9 @@ export function DormantReport() {
             [t('analysis.dormant.name'), t('analysis.dormant.lastOrder'), t('analysis.dormant.daysSince'), t('analysis.dormant.owner')],
             ...(await allRows()).map((c) => [c.name, c.lastOrder, c.daysSinceLastOrder, c.owner]),
             [],
-            [t('analysis.dormant.count', { n: data?.count ?? 0 }), yuan(data?.valueAtRisk ?? 0)],
+            // The totals say what they are: the amount is not a last-order date or a day count.
+            [t('analysis.dormant.count', { n: data?.count ?? 0 })],
+            [t('analysis.dormant.atRiskLabel'), yuan(data?.valueAtRisk ?? 0)],
           ],
         },
       ]}

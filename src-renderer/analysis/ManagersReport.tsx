@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
-import { formatMoney } from '../../src-shared/money';
+import { MoneyCell } from './money-cell';
 import { useBusinessTypes } from '../card/use-meta';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
@@ -99,7 +99,7 @@ export function ManagersReport() {
                     {r.customers}
                   </button>
                 </td>
-                <td className="num">{formatMoney(r.revenue)}</td>
+                <MoneyCell fen={r.revenue} />
                 <td className="num">{r.visitsPlanned}</td>
                 <td className="num">{r.visitsDone}</td>
               </tr>

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
-import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import { pct, yuan } from './export-table';
@@ -9,6 +8,7 @@ import { AsOfWindow } from './ReportParams';
 import { ReportFrame } from './ReportFrame';
 import { useAsOfWindow, useReportRun } from './use-report-run';
 import { DrillCount } from './DrillCount';
+import { MoneyCell } from './money-cell';
 
 /** RFM: the eight segments with sizes, revenue shares and actions; the R×F face of the cube coloured by average M. Segments and cells drill down. */
 export function RfmReport() {
@@ -42,11 +42,12 @@ export function RfmReport() {
         formatter: (p: { data: [number, number, number, number] }) =>
           `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('analysis.customers')} ${p.data[3]}<br/>${t('analysis.rfm.avgM')} ${formatMoneyShort(p.data[2], i18n.language)}`,
       },
-      grid: { left: 70, right: 30, top: 20, bottom: 110 },
+      // Bottom up: the colour bar with its handle labels (≈ 45 px), the title above them, the F axis's name above that.
+      grid: { left: 70, right: 30, top: 20, bottom: 130 },
       xAxis: { type: 'category', data: scores, name: t('analysis.rfm.f'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'category', data: scores, name: t('analysis.rfm.r'), nameLocation: 'middle', nameGap: 40 },
       // The colour scale's title says what the colour is: the cell's average monetary value.
-      title: { text: t('analysis.rfm.legendTitle'), left: 'center', bottom: 48, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      title: { text: t('analysis.rfm.legendTitle'), left: 'center', bottom: 64, textStyle: { fontSize: 12, fontWeight: 'normal' } },
       visualMap: {
         min: 0,
         max,
@@ -138,7 +139,7 @@ export function RfmReport() {
                     </button>
                   </td>
                   <td className="num">{s.customers}</td>
-                  <td className="num">{formatMoney(s.revenue)}</td>
+                  <MoneyCell fen={s.revenue} testId="rfm-segment-revenue" />
                   <td className="num">{pct(s.revenueShare)}</td>
                   <td>{s.action}</td>
                 </tr>

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyShort } from '../../src-shared/money-short';
-import { formatMoney } from '../../src-shared/money';
 import type { ChartOption } from '../charts/echarts-setup';
 import { useAnalysis } from './analysis-store';
 import type { DrillTarget } from './report-types';
@@ -9,6 +8,7 @@ import { yuan } from './export-table';
 import { ReportFrame } from './ReportFrame';
 import { useReportRun } from './use-report-run';
 import { DrillCount } from './DrillCount';
+import { MoneyCell } from './money-cell';
 
 type By = '' | 'class' | 'province';
 
@@ -82,7 +82,8 @@ export function TimeSeriesReport() {
       xAxis: { type: 'category', data: table.months },
       yAxis: [
         { type: 'value', name: t('analysis.revenue'), axisLabel: { formatter: (v: number) => formatMoneyShort(v * 100, i18n.language) } },
-        { type: 'value', name: t('analysis.customers') },
+        // Counts: whole steps (an empty period would otherwise show 0.2, 0.4 …).
+        { type: 'value', name: t('analysis.customers'), minInterval: 1 },
       ],
       series: [
         ...revenue,
@@ -180,7 +181,7 @@ export function TimeSeriesReport() {
             {table.rows.map((r) => (
               <tr key={r.month} data-testid="timeseries-row" data-month={r.month} data-revenue={r.revenue} data-orders={r.orders}>
                 <td>{r.month}</td>
-                <td className="num">{formatMoney(r.revenue)}</td>
+                <MoneyCell fen={r.revenue} testId="timeseries-revenue" />
                 <td className="num">{r.orders}</td>
                 <td className="num">
                   <DrillCount testId="timeseries-drill-active" n={r.active} onClick={() => drill(r.month, 'active')} />

@@ -62,7 +62,8 @@ export function App() {
           <Sidebar />
           <div className="app-content">
             <div className="topbar">
-              <QuickSearch />
+              {/* Keyed too: the text typed in one workspace (its customers' names) is no search of the next. */}
+              <QuickSearch key={workspace.path} />
             </div>
             {/* Keyed by path: another workspace starts with a fresh list and cache. */}
             {screen === 'customers' ? <CustomersScreen key={workspace.path} /> : null}

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { parseMoney } from '../../src-shared/money';
 import { parseDateText } from '../../src-shared/validation/date-text';
 import type { FieldErrors } from '../../src-shared/errors';
+import { roleAllows } from '../../src-shared/contract/permissions';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { cardFieldErrors } from '../card/card-errors';
 import { useData } from '../api/use-data';
+import { useApp } from '../app/app-store';
 import { useBusinessTypes, useExpenseCategories } from '../card/use-meta';
 import { DateInput } from '../components/DateInput';
 import { Dialog } from '../components/Dialog';
@@ -20,13 +22,24 @@ import { today } from '../../src-shared/query/relative-dates';
  * 记一笔费用 from the card's 费用 tab. An expense belongs to a business record, so the user picks
  * one of the customer's records or starts a new one of a business type (created with the expense,
  * in one write).
+ *
+ * A new workspace has neither business types nor 费用分类. Someone who may manage settings gets
+ * them here instead of a dead end: the record list offers the built-in templates (the type is made
+ * first, through the same call as in settings) and the category list ends in “新建费用分类…”.
  */
+const NEW_CATEGORY = '__new__';
+
 export function ExpenseDialog({ customerId, onClose }: { customerId: string; onClose(): void }) {
   const { t } = useTranslation();
   const types = useBusinessTypes().data ?? [];
   const categories = flattenCategories(useExpenseCategories().data ?? []);
   const employees = useEmployees(true);
   const records = useData(() => api.records.list({ customerId, limit: 500 }), [customerId], []).data?.rows ?? [];
+  const role = useApp((s) => s.workspace?.role ?? null);
+  const canManage = role !== null && roleAllows(role, 'manage');
+  const offerTemplates = canManage && types.length === 0;
+  const templates = useData(() => (offerTemplates ? api.businessTypes.templates({}) : Promise.resolve([])), [offerTemplates], []).data ?? [];
+  const [newCategoryName, setNewCategoryName] = useState('');
   const [target, setTarget] = useState('');
   const [title, setTitle] = useState('');
   const [categoryId, setCategoryId] = useState('');
@@ -37,10 +50,14 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
-  const chosenTarget = target || (records[0] ? `record:${records[0].id}` : types[0] ? `new:${types[0].id}` : '');
-  const chosenCategory = categoryId || categories[0]?.category.id || '';
+  const firstTemplate = templates.find((x) => x.key === 'visit') ?? templates[0];
+  const chosenTarget =
+    target || (records[0] ? `record:${records[0].id}` : types[0] ? `new:${types[0].id}` : firstTemplate ? `template:${firstTemplate.key}` : '');
+  const chosenCategory = categoryId || categories[0]?.category.id || (canManage ? NEW_CATEGORY : '');
   const newType = chosenTarget.startsWith('new:') ? types.find((x) => `new:${x.id}` === chosenTarget) : undefined;
-  const blocked = types.length === 0 && records.length === 0 ? 'noTypes' : categories.length === 0 ? 'noCategories' : null;
+  const newTemplate = chosenTarget.startsWith('template:') ? templates.find((x) => `template:${x.key}` === chosenTarget) : undefined;
+  const blocked =
+    types.length === 0 && records.length === 0 && !canManage ? 'noTypes' : categories.length === 0 && !canManage ? 'noCategories' : null;
 
   const save = async () => {
     const fen = parseMoney(amount);
@@ -48,14 +65,26 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
     const found: FieldErrors = {};
     if (fen === null || fen <= 0) found.amountFen = 'amountRequired';
     if (!day.ok || day.value === null) found.expenseDate = day.ok ? 'required' : day.code;
+    if (chosenCategory === NEW_CATEGORY && !newCategoryName.trim()) found.categoryId = 'required';
+    if (!chosenTarget) found.record = 'required';
     setErrors(found);
     if (Object.keys(found).length > 0 || fen === null || !day.ok || !day.value) return;
-    const line = { categoryId: chosenCategory, amountFen: fen, expenseDate: day.value, note: note || null, employeeId: employeeId || null };
     setSaving(true);
     try {
-      if (newType) {
+      // Settings first (each its own logged write, kept if the expense is then refused: the user
+      // asked for them), then the expense.
+      let category = chosenCategory;
+      if (category === NEW_CATEGORY) {
+        category = (await api.expenseCategories.create({ name: newCategoryName.trim() })).id;
+        setCategoryId(category);
+        setNewCategoryName('');
+      }
+      const line = { categoryId: category, amountFen: fen, expenseDate: day.value, note: note || null, employeeId: employeeId || null };
+      const typeId = newTemplate ? (await api.businessTypes.createFromTemplate({ template: newTemplate.key })).id : newType?.id;
+      if (newTemplate) setTarget(`new:${typeId}`);
+      if (typeId) {
         const recordTitle = title.trim() || t('ux.expense.defaultTitle', { date: day.value });
-        await api.records.create({ typeId: newType.id, customerId, title: recordTitle, expenses: [line] });
+        await api.records.create({ typeId, customerId, title: recordTitle, expenses: [line] });
       } else {
         await api.expenses.create({ recordId: chosenTarget.slice('record:'.length), ...line });
       }
@@ -102,7 +131,7 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
         </div>
       ) : null}
       <div className="form-grid">
-        <FormField label={t('ux.expense.record')} errorTestId="expense-dialog-error-record" wide>
+        <FormField label={t('ux.expense.record')} error={errors.record} errorTestId="expense-dialog-error-record" wide>
           <select value={chosenTarget} data-testid="expense-dialog-record" onChange={(e) => setTarget(e.target.value)}>
             {records.map((r) => (
               <option key={r.id} value={`record:${r.id}`}>
@@ -114,9 +143,19 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
                 {t('ux.expense.newRecord', { type: x.name })}
               </option>
             ))}
+            {templates.map((x) => (
+              <option key={x.key} value={`template:${x.key}`}>
+                {t('ux.expense.newTypeRecord', { type: x.name })}
+              </option>
+            ))}
           </select>
+          {newTemplate ? (
+            <span className="muted small" data-testid="expense-dialog-new-type-hint">
+              {t('ux.expense.newTypeHint', { type: newTemplate.name })}
+            </span>
+          ) : null}
         </FormField>
-        {newType ? (
+        {newType || newTemplate ? (
           <FormField label={t('ux.expense.recordTitle')} error={errors.title} errorTestId="expense-dialog-error-title" wide>
             <input
               value={title}
@@ -134,7 +173,22 @@ export function ExpenseDialog({ customerId, onClose }: { customerId: string; onC
                 {c.category.name}
               </option>
             ))}
+            {canManage ? (
+              <option value={NEW_CATEGORY} data-testid="expense-dialog-category-new">
+                {t('ux.expense.newCategory')}
+              </option>
+            ) : null}
           </select>
+          {chosenCategory === NEW_CATEGORY ? (
+            <input
+              value={newCategoryName}
+              placeholder={t('ux.expense.newCategoryName')}
+              aria-label={t('ux.expense.newCategoryName')}
+              maxLength={40}
+              data-testid="expense-dialog-category-name"
+              onChange={(e) => setNewCategoryName(e.target.value)}
+            />
+          ) : null}
         </FormField>
         <div className={`form-field${errors.amountFen ? ' has-error' : ''}`}>
           <span className="form-label">{t('cards.expenses.amountYuan')}</span>

@@ -75,6 +75,7 @@ export const analysisEn: AnalysisMessages = {
       bandOpen: '≥{{from}} days',
       bandAxis: 'Days since last order',
       customersAxis: 'Customers',
+      atRiskLabel: 'Value at risk (their revenue in the year before going quiet, yuan)',
     },
     timeSeries: {
       from: 'From month',

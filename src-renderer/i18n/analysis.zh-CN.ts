@@ -74,6 +74,7 @@ export const analysisZhCN = {
       bandOpen: '≥{{from}} 天',
       bandAxis: '未下单天数',
       customersAxis: '客户数',
+      atRiskLabel: '风险金额（静止前一年的销售额，元）',
     },
     timeSeries: {
       from: '起始月',

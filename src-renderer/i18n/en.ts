@@ -1,3 +1,4 @@
+import { fieldErrorEn } from '../../src-shared/i18n/problem-texts';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -267,21 +268,7 @@ export const en: Messages = {
     copySaved: 'Copy saved to {{path}}',
     closed: 'Workspace closed.',
   },
-  fieldError: {
-    required: 'Required',
-    tooLong: 'Too long',
-    tooMany: 'Too many entries',
-    phone: 'Not a valid phone number',
-    email: 'Not a valid e-mail address',
-    url: 'Not a valid web address',
-    date: 'Not a date: write it as 2024-03-12, 2024/3/12 or 2024年3月12日',
-    range: 'Out of range',
-    invalid: 'Invalid value',
-    duplicateCode: 'Another customer already uses this code',
-    unknownField: 'Unknown field',
-    cycle: 'Cannot move under itself or one of its sub-departments',
-    dateRange: 'The date is out of range (1900–2100)',
-  },
+  fieldError: fieldErrorEn,
   error: {
     VALIDATION: 'Some fields are not valid.',
     NOT_FOUND: 'The record was not found; it may have been deleted.',

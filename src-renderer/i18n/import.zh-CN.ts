@@ -1,3 +1,4 @@
+import { importProblemsZhCN } from '../../src-shared/i18n/problem-texts';
 /** 导入向导、备份与恢复 (issue 5). Merged into the main resources in i18n.ts; `import.en.ts` has the same keys. */
 export const importZhCN = {
   imp: {
@@ -112,31 +113,7 @@ export const importZhCN = {
       regionValue: '值',
       regionRows: '行数',
     },
-    problem: {
-      notFound: '工作区中没有这个客户',
-      orderNotFound: '工作区中没有这个订单号',
-      orderOtherCustomer: '这个订单属于另一个客户',
-      contactNotFound: '该客户下没有这个联系人',
-      duplicateValue: '该值已被使用（字段要求唯一）',
-      orderCustomerMismatch: '同一订单号的明细属于不同客户',
-      orderDiscountMismatch: '同一订单号的明细写了不同的整单优惠',
-      required: '必填项为空',
-      phone: '电话号码格式不正确',
-      phoneLost: '电话号码已被 Excel 转成科学计数法，无法还原',
-      phoneLeadingZero: '已补回区号前的 0，请核对',
-      phoneNumeric: '电话号码曾被存为数字，请核对',
-      email: '电子邮件格式不正确',
-      url: '网址格式不正确',
-      date: '日期无法识别',
-      unknownOption: '不在可选值中',
-      duplicateCode: '编号已被使用',
-      tooLong: '内容过长',
-      tooMany: '数量过多',
-      range: '超出允许范围',
-      invalid: '值无效',
-      amountMismatch: '金额与数量 × 单价（扣除折扣）不符',
-      dateRange: '日期超出范围（1900–2100 年）',
-    },
+    problem: importProblemsZhCN.problem,
     options: {
       title: '未知的选项值',
       hint: '以下值不在字段的可选值中。请为每个值选择对应的选项，或导入为空；未决定的行不会导入。修改后请重新检查。',
@@ -182,25 +159,8 @@ export const importZhCN = {
     error: { invalidRows: '有 {{n}} 行有问题，按“全部成功才导入”的设置，未导入任何数据。' },
     report: { row: '行号', field: '字段', problem: '问题', value: '原始值' },
     // A problem row in words: 第 12 行 · 手机：‘12ab’ 不是手机号
-    sentence: {
-      row: '第 {{row}} 行',
-      withValue: '{{field}}：‘{{value}}’ {{problem}}',
-      noValue: '{{field}}：{{problem}}',
-      totalSkipped: '已跳过合计行',
-    },
-    valueProblem: {
-      phone: '不是电话号码',
-      mobile: '不是手机号',
-      email: '不是电子邮件地址',
-      url: '不是网址',
-      date: '不是可识别的日期',
-      dateRange: '日期超出范围（1900–2100 年）',
-      unknownOption: '不在可选值中',
-      notFound: '在工作区中找不到',
-      invalid: '无效',
-      range: '超出允许范围',
-      tooLong: '过长',
-    },
+    sentence: importProblemsZhCN.sentence,
+    valueProblem: importProblemsZhCN.valueProblem,
   },
   bk: {
     menu: '备份与恢复…',

@@ -1,3 +1,5 @@
+import { fieldErrorZhCN } from '../../src-shared/i18n/problem-texts';
+
 /** Simplified Chinese, the product's first language. `en.ts` must have the same keys. */
 export const zhCN = {
   app: {
@@ -266,21 +268,7 @@ export const zhCN = {
     copySaved: '副本已保存到 {{path}}',
     closed: '工作区已关闭。',
   },
-  fieldError: {
-    required: '必填',
-    tooLong: '内容过长',
-    tooMany: '数量过多',
-    phone: '电话号码格式不正确',
-    email: '电子邮件格式不正确',
-    url: '网址格式不正确',
-    date: '日期无法识别，可写作 2024-03-12、2024/3/12 或 2024年3月12日',
-    range: '超出允许范围',
-    invalid: '值无效',
-    duplicateCode: '该编号已被其他客户使用',
-    unknownField: '未知字段',
-    cycle: '不能移动到自身或其下级部门之下',
-    dateRange: '日期超出范围（1900–2100 年）',
-  },
+  fieldError: fieldErrorZhCN,
   error: {
     VALIDATION: '部分字段不正确。',
     NOT_FOUND: '找不到该记录，可能已被删除。',

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { COLOR_LABELS, CUSTOMER_CLASSES, CUSTOMER_KINDS, LIFECYCLE_STAGES } from '../../src-shared/domain/enums';
+import { problemCodeText, problemWords, rowProblemWords, type SayMessage } from '../../src-shared/i18n/problem-texts';
 import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
 import { enumLabel } from '../i18n/labels';
 import type { ImportTarget } from './import-types';
@@ -57,11 +58,15 @@ export function optionChoices(
   return [];
 }
 
+/** i18next's t as a SayMessage: '' for a missing key, so the shared wording can fall back. */
+const say =
+  (t: TFunction): SayMessage =>
+  (key, vars) =>
+    t(key, { ...vars, defaultValue: '' });
+
 /** A problem code in the user's language: import codes first, then the form's field errors. */
 export function problemText(t: TFunction, code: string): string {
-  const own = t(`imp.problem.${code}`, { defaultValue: '' });
-  if (own) return own;
-  return t(`fieldError.${code}`, { defaultValue: code });
+  return problemCodeText(say(t), code);
 }
 
 /** What a problem row carries (main's RowProblem). */
@@ -78,14 +83,10 @@ interface ProblemRow {
  * one (a required field left empty) as the field's problem.
  */
 export function problemSentence(t: TFunction, target: ImportTarget, p: ProblemRow, customFields: readonly CustomField[]): string {
-  return `${t('imp.sentence.row', { row: p.row })} · ${problemDetail(t, target, p, customFields)}`;
+  return rowProblemWords(say(t), importFieldLabel(t, target, p.field, customFields), p);
 }
 
-/** The sentence without its row number. */
+/** The sentence without its row number (worded in src-shared, as the CLI words it). */
 export function problemDetail(t: TFunction, target: ImportTarget, p: ProblemRow, customFields: readonly CustomField[]): string {
-  const field = importFieldLabel(t, target, p.field, customFields);
-  if (p.value === '') return t('imp.sentence.noValue', { field, problem: problemText(t, p.code) });
-  const code = p.code === 'phone' && (p.field === 'mobile' || p.field === 'contactMobile') ? 'mobile' : p.code;
-  const problem = t(`imp.valueProblem.${code}`, { defaultValue: '' }) || problemText(t, p.code);
-  return t('imp.sentence.withValue', { field, value: p.value, problem });
+  return problemWords(say(t), importFieldLabel(t, target, p.field, customFields), p);
 }

@@ -21,6 +21,19 @@ async function order(api: Api, customerId: string, yuan: number, daysAgo: number
   });
 }
 
+/** The vertical centres of an exported SVG's texts that match, in px (ECharts writes `translate(x y)` plus an offset `y`). */
+function textCentres(svg: string, match: (text: string) => boolean): number[] {
+  const centres: number[] = [];
+  for (const m of svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)) {
+    if (!match(m[2] ?? '')) continue;
+    const attrs = m[1] ?? '';
+    const at = /transform="translate\(([-\d.e]+) ([-\d.e]+)\)"/.exec(attrs);
+    const dy = /\sy="([-\d.e]+)"/.exec(attrs);
+    if (at) centres.push(Number(at[2]) + Number(dy?.[1] ?? 0));
+  }
+  return centres;
+}
+
 /** Revenue in the last year, yuan; 1,000,000 in all. */
 const SEED: [string, number][] = [
   ['华南贸易有限公司', 500_000],
@@ -324,6 +337,29 @@ test('charts say what their marks are, and large sums read in 亿', async ({ app
   const rfmSvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
   expect(rfmSvg).toContain('颜色：平均消费金额（M）');
   expect(rfmSvg).toMatch(/¥[\d.]+亿/);
+  // The colour bar's title stands clear of the bar's labels (12 px text: centres at least 14 px apart).
+  const [titleY] = textCentres(rfmSvg, (x) => x.startsWith('颜色：'));
+  const barLabels = textCentres(rfmSvg, (x) => x.startsWith('¥'));
+  expect(barLabels.length).toBeGreaterThan(0);
+  for (const y of barLabels) expect(Math.abs(y - (titleY ?? y))).toBeGreaterThanOrEqual(14);
+  // The report tables read money as the charts do, the exact amount on hover.
+  const top = rfm.locator('[data-testid=rfm-segment-revenue]:text-matches("亿")').first();
+  await expect(top).toHaveText(/^¥[\d.]+亿$/);
+  expect(await top.getAttribute('title')).toMatch(/^¥[\d,]+\.\d\d$/);
+
+  const series = await analysis.openReport('timeSeries');
+  const revenues = await series.getByTestId('timeseries-revenue').allTextContents();
+  expect(revenues.every((x) => x.startsWith('¥'))).toBe(true);
+  expect(revenues.some((x) => /^¥[\d.]+亿$/.test(x))).toBe(true);
+  // A period without sales: the count axis steps by whole customers.
+  await series.getByTestId('timeseries-from').fill('2020-01');
+  await series.getByTestId('timeseries-to').fill('2020-06');
+  await series.getByTestId('report-run').click();
+  await expect(series.getByTestId('timeseries-row')).toHaveCount(6);
+  await expect(series).toHaveAttribute('data-status', 'done');
+  const emptySvg = readFileSync(await (await analysis.exportSvg()).path(), 'utf8');
+  expect(textCentres(emptySvg, (x) => x === '1').length).toBeGreaterThan(0);
+  expect(textCentres(emptySvg, (x) => /^0\.\d+$/.test(x))).toEqual([]);
 });
 
 test('静止户 at 90 days: the chart counts all of them, the table says it shows the first 200, the export lists all', async ({ app, api }) => {
@@ -351,4 +387,10 @@ test('静止户 at 90 days: the chart counts all of them, the table says it show
     if (typeof v === 'string' && v.startsWith('静止客户')) names.push(v);
   });
   expect(new Set(names).size).toBe(230);
+  // The most dormant first; the export ends with what its amount is: 风险金额.
+  await expect(dormant.getByTestId('dormant-row').first().locator('td').nth(2)).toHaveText(String(90 + 229 * 2));
+  const sheet = wb.worksheets[0];
+  const last = sheet?.getRow(sheet.rowCount);
+  expect(last?.getCell(1).value).toBe('风险金额（静止前一年的销售额，元）');
+  expect(last?.getCell(2).value).toBe(230 * 100 + (229 * 230) / 2);
 });

@@ -95,6 +95,43 @@ test('an expense is entered from the card’s 费用 tab, which the default layo
   expect(records.rows.map((r) => [r.title, r.expenseTotalFen])).toEqual([['三月上门回访', 36550]]);
 });
 
+test('in a new workspace the 费用 tab makes the business type and 费用分类 it needs, then saves the expense', async ({ app, api }) => {
+  const c = await api('customers.create', { values: { name: '常州新科电器有限公司' } });
+  expect(await api('businessTypes.list', {})).toHaveLength(0);
+  expect(await api('expenseCategories.list', {})).toHaveLength(0);
+
+  const card = new CustomerCardPage(app);
+  await card.open('常州新科电器有限公司');
+  const dialog = new ExpenseDialogPage(app);
+  await dialog.open(card.panel, '费用');
+  await expect(dialog.root.getByTestId('expense-dialog-blocked')).toHaveCount(0);
+  await expect(dialog.root.getByTestId('expense-dialog-record')).toHaveValue('template:visit');
+  await expect(dialog.root.getByTestId('expense-dialog-new-type-hint')).toContainText('客户回访');
+  await expect(dialog.root.getByTestId('expense-dialog-category')).toHaveValue('__new__');
+  await dialog.fill({ amount: '88.80', date: '2024-04-02' });
+  await dialog.save();
+  // A category needs its name; nothing is made before it has one.
+  await expect(dialog.root.getByTestId('expense-dialog-error-category')).toBeVisible();
+  expect(await api('businessTypes.list', {})).toHaveLength(0);
+  await dialog.root.getByTestId('expense-dialog-category-name').fill('交通费');
+  await dialog.save();
+  await expect(dialog.root).toBeHidden();
+  await expect(card.panel.getByTestId('customer-expense-row')).toHaveCount(1);
+  await expect(card.panel.getByTestId('customer-expense-row')).toContainText('88.80');
+  await expect(card.panel.getByTestId('customer-expense-row')).toContainText('交通费');
+
+  expect((await api('expenseCategories.list', {})).map((x) => x.name)).toEqual(['交通费']);
+  expect((await api('businessTypes.list', {})).map((x) => x.name)).toEqual(['客户回访']);
+  const stored = await api('expenses.list', { customerId: c.id });
+  expect(stored.map((e) => [e.amountFen, e.expenseDate, e.categoryPath])).toEqual([[8880, '2024-04-02', ['交通费']]]);
+
+  // The next one offers what now exists, not the templates again.
+  await dialog.open(card.panel, '费用');
+  await expect(dialog.root.getByTestId('expense-dialog-record')).toHaveValue(/^record:/);
+  await expect(dialog.root.getByTestId('expense-dialog-record').locator('option[value^="template:"]')).toHaveCount(0);
+  await expect(dialog.root.getByTestId('expense-dialog-category').locator('option:checked')).toHaveText('交通费');
+});
+
 test('a contact is added to and removed from a favourites folder from its card', async ({ app, api }) => {
   const c = await api('customers.create', { values: { name: '宁波海通物流有限公司' } });
   const contact = await api('contacts.create', { customerId: c.id, name: '王海燕', mobile: '13857412345' });

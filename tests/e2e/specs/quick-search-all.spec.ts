@@ -54,10 +54,14 @@ test('another workspace starts unfiltered: 查看全部 and the query being buil
   await customers.showAllResults('星河');
   await expect(customers.searchFilter()).toContainText('搜索“星河”的结果');
   await expect(customers.total).toHaveText('共 1 个客户');
+  await expect(app.getByTestId('quick-search')).toHaveValue('星河');
 
   await api('workspace.create', { path: join(tempDir, '新的工作区.kecard') });
   await api('customers.create', { values: { name: '第一个客户有限公司' } });
   await expect(customers.searchFilter()).toHaveCount(0);
+  // The search box starts empty as well, its results closed.
+  await expect(app.getByTestId('quick-search')).toHaveValue('');
+  await expect(app.getByTestId('search-results')).toHaveCount(0);
   await expect(customers.total).toHaveText('共 1 个客户');
   await expect(customers.rows.filter({ hasText: '第一个客户' })).toHaveCount(1);
   // The condition added in the other file is gone too.

@@ -90,6 +90,17 @@ describe('静止户 report', () => {
     expect(all.list.slice(0, 200)).toEqual(report.list);
   });
 
+  it('lists the most dormant first, in the table and in the full list', async () => {
+    const quiet = quietDays().filter((q) => q >= 90);
+    const report = await run({ kind: 'dormant', asOf: AS_OF, dormantDays: 90 });
+    const all = await run({ kind: 'dormant', asOf: AS_OF, dormantDays: 90, all: true });
+    expect(report.list[0]?.daysSinceLastOrder).toBe(Math.max(...quiet));
+    for (const list of [report.list, all.list])
+      for (let i = 1; i < list.length; i += 1) expect(list[i - 1]?.daysSinceLastOrder ?? 0).toBeGreaterThanOrEqual(list[i]?.daysSinceLastOrder ?? 0);
+    // The 200 shown are the 200 quiet longest.
+    expect(report.list.map((c) => c.daysSinceLastOrder)).toEqual([...quiet].sort((a, b) => b - a).slice(0, 200));
+  });
+
   it('bands follow the threshold: 180 days gives 180, 270, 360, 720', async () => {
     const dormant = quietDays().filter((q) => q >= 180);
     const report = await run({ kind: 'dormant', asOf: AS_OF, dormantDays: 180 });

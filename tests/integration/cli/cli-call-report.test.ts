@@ -66,6 +66,13 @@ describe('kecard init, call, report, info', () => {
     const bad = kecard(['call', 'customers.create', JSON.stringify({ values: { name: '' } }), '-w', file]);
     expect(bad.code).toBe(1);
     expect((JSON.parse(bad.stdout) as Envelope<unknown>).error?.code).toBe('VALIDATION');
+    // People read why in Chinese (stderr), in the words of the app's forms; the envelope keeps the codes.
+    expect(bad.stderr).toContain('数据无效，未做任何更改 / Invalid data; nothing was changed:');
+    expect(bad.stderr).toContain('  name：必填 / name: required');
+    const badOrder = kecard(['call', 'orders.create', JSON.stringify({ customerId: customer?.id, orderDate: '2999-01-01', lines: [] }), '-w', file]);
+    expect(badOrder.code).toBe(1);
+    expect(badOrder.stderr).toContain('  orderDate：日期超出范围（1900–2100 年） / orderDate: dateRange');
+    expect(badOrder.stderr).not.toMatch(/Some fields are not valid/);
     const unknown = kecard(['call', 'customers.nothing', '-w', file]);
     expect((JSON.parse(unknown.stdout) as Envelope<unknown>).error?.code).toBe('UNKNOWN_METHOD');
 

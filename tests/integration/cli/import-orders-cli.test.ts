@@ -58,13 +58,34 @@ describe('kecard import --target orders', () => {
     const r = kecard('import', '--workspace', workspace, '--file', file, '--target', 'orders');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('1 行有问题，未导入任何数据 / 1 rows have problems; nothing was imported:');
-    expect(r.stderr).toContain('第 3 行 / row 3: customer notFound "ＡＢＣ贸易"');
+    // In the wizard's words first (the field as sheets head it), then the codes a script matches.
+    expect(r.stderr).toContain('  第 3 行 · 客户名称：‘ＡＢＣ贸易’ 在工作区中找不到 / row 3: customer notFound "ＡＢＣ贸易"');
+    expect(r.stderr).not.toMatch(/^\s*第 3 行 \/ row 3/m);
     const ws = openWorkspace(workspace);
     try {
       expect(ws.db.prepare("SELECT count(*) FROM orders WHERE order_no IN ('SO-7', 'SO-8')").pluck().get()).toBe(0);
     } finally {
       ws.close();
     }
+  });
+
+  it('the checking run words each problem in Chinese: a date it cannot read, a row without its customer', () => {
+    const file = join(dir, '订单-检查.csv');
+    writeFileSync(
+      file,
+      [
+        '订单号,订单日期,客户名称,产品名称,数量,金额',
+        'SO-20,2026-05-01,温州正泰电器股份有限公司,断路器,3,100.00',
+        'SO-21,2026-13-45,温州正泰电器股份有限公司,接触器,2,50',
+        'SO-22,2026-05-03,,接触器,2,50',
+      ].join('\n'),
+    );
+    const r = kecard('import', '--workspace', workspace, '--file', file, '--target', 'orders', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^\s+第 \d+ 行/.test(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^ {2}第 3 行 · 订单日期：‘2026-13-45’ 不是可识别的日期 \/ row 3: orderDate date "2026-13-45"$/);
+    expect(rows[1]).toMatch(/^ {2}第 4 行 · 客户名称：工作区中没有这个客户 \/ row 4: customer notFound/);
   });
 
   it('imports 金额 and prints the file total beside what was imported', () => {
