@@ -48,7 +48,15 @@ export function safetyCode(a: SitePublicKeys, b: SitePublicKeys): string {
 }
 
 function keyText(keys: SitePublicKeys): string {
-  return `${keys.signPublic}:${keys.boxPublic}`;
+  return `${canonicalPublicKey(keys.signPublic, 'ed25519')}:${canonicalPublicKey(keys.boxPublic, 'x25519')}`;
+}
+
+/**
+ * A public key's text as Kecard writes it (its DER re-encoded): the same key spelled differently
+ * (base64 with line breaks, url-safe letters) still gives the same safety code and bundle key.
+ */
+export function canonicalPublicKey(base64: string, kind: 'ed25519' | 'x25519'): string {
+  return publicKey(base64, kind).export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
 /** A key as node:crypto wants it; a value that is not one is the caller's mistake, not the bundle's. */

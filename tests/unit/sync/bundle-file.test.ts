@@ -100,6 +100,12 @@ describe('sealing and opening a bundle', () => {
     expect(bundleHeaderSchema.parse(sealed.header)).toEqual(sealed.header);
   });
 
+  it('opens a bundle sealed with the recipient key spelled differently (base64 with line breaks)', () => {
+    const spelled = { signPublic: store.signPublic, boxPublic: (store.boxPublic.match(/.{1,16}/g) ?? []).join('\r\n') };
+    const sealed = sealBundle({ header: draftHeader(), payload: ndjson(4), sender: hq, recipient: spelled });
+    expect(openBundle(sealed.parts, storeOpens()).payload.equals(ndjson(4))).toBe(true);
+  });
+
   it('opens a part received twice, once', () => {
     const sealed = sealRandom(8000, 3000);
     expect(openBundle([...sealed.parts, sealed.parts[1] as Buffer], storeOpens()).payload).toHaveLength(8000);
