@@ -139,6 +139,20 @@ describe('refusing a bundle', () => {
     );
   });
 
+  it('refuses a flipped byte at every position of every part of a small bundle', () => {
+    const small = sealBundle({ header: draftHeader(), payload: ndjson(30), sender: hq, recipient: publicKeysOf(store), maxPartBytes: 1000 });
+    expect(small.parts.length).toBeGreaterThan(1);
+    let refused = 0;
+    small.parts.forEach((bytes, part) => {
+      for (let at = 0; at < bytes.length; at++) {
+        const damaged = small.parts.map((p, i) => (i === part ? flipped(bytes, at, 0x80) : p));
+        expect(['notABundle', 'tampered']).toContain(refusalOf(() => openBundle(damaged, storeOpens())));
+        refused++;
+      }
+    });
+    expect(refused).toBe(small.parts.reduce((n, p) => n + p.length, 0));
+  });
+
   it('refuses a flipped byte in each region of a part, each for its reason', () => {
     const headerLength = decodePart(sealed.parts[0] as Buffer).headerBytes.length;
     const last = sealed.parts.length - 1;
