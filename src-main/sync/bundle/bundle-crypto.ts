@@ -4,7 +4,7 @@ import type { BundleHeader } from '../../../src-shared/domain/sync-bundle';
 import { KecardError } from '../../../src-shared/errors';
 import { refuse } from './bundle-refusal';
 import { canonicalJson } from './canonical-json';
-import { privateKey, publicKey, type SiteKeyPair, type SitePublicKeys } from './site-keys';
+import { canonicalPublicKey, privateKey, publicKey, type SiteKeyPair, type SitePublicKeys } from './site-keys';
 
 // The sealed body of a bundle: salt | nonce | ciphertext | GCM tag | Ed25519 signature.
 // Why each choice: docs/sync-protocol.md, "Bundle file format".
@@ -68,8 +68,8 @@ function keyInfo(header: BundleHeader, senderBox: string, recipientBox: string):
     from: header.from.siteId,
     to: header.to.siteId,
     number: header.number,
-    senderBox,
-    recipientBox,
+    senderBox: canonicalPublicKey(senderBox, 'x25519'),
+    recipientBox: canonicalPublicKey(recipientBox, 'x25519'),
   });
   return Buffer.from(info, 'utf8');
 }

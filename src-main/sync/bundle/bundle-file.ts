@@ -99,7 +99,8 @@ export function readBundleHeader(part: Buffer): BundleHeader {
 
 /**
  * Groups loose part files by bundle (the inbox may hold parts of several bundles, and miss some),
- * sorted by sender, recipient and number; `missing` lists the part numbers not given. A buffer that
+ * sorted by sender, recipient and number; `missing` lists the part numbers not given; `parts` are
+ * the very buffers given (a caller can map them back to files). A buffer that
  * is not a readable part throws BUNDLE_INVALID with details.position (its index in `parts`): check
  * files one by one with readBundleHeader to set bad ones aside instead of skipping them unseen.
  */

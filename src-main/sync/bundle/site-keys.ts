@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, pbkdf2Sync, type KeyObject } from 'node:crypto';
 import { KecardError } from '../../../src-shared/errors';
 
 // A site's two key pairs: Ed25519 signs its bundles, X25519 agrees the key that encrypts bundles
@@ -28,9 +28,10 @@ export function publicKeysOf(keys: SiteKeyPair): SitePublicKeys {
   return { signPublic: keys.signPublic, boxPublic: keys.boxPublic };
 }
 
-// Rounds of SHA-256 behind the safety code, as Signal's safety numbers do: 20 digits are ~66 bits,
-// and the rounds make every guess an impostor tries to match a code cost thousands of hashes.
-const SAFETY_ROUNDS = 5200;
+// Iterations of PBKDF2-HMAC-SHA256 behind the safety code, as many as Signal's safety numbers hash:
+// 20 digits are ~66 bits, and the iterations make every guess an impostor tries to match a code cost
+// thousands of hashes, while a code still takes ~1 ms (a status list shows one per partner).
+const SAFETY_ITERATIONS = 5200;
 
 /**
  * Same string on both sides whatever the argument order: 4 groups of 5 digits "12345 67890 …"
@@ -38,17 +39,31 @@ const SAFETY_ROUNDS = 5200;
  */
 export function safetyCode(a: SitePublicKeys, b: SitePublicKeys): string {
   const [first, second] = [keyText(a), keyText(b)].sort();
-  const keys = Buffer.from(`${first}\n${second}`, 'utf8');
-  let digest = createHash('sha256').update('kecard safety code v1\n').update(keys).digest();
-  for (let i = 0; i < SAFETY_ROUNDS; i++) digest = createHash('sha256').update(digest).update(keys).digest();
+  const digest = pbkdf2Sync(Buffer.from(`${first}\n${second}`, 'utf8'), 'kecard safety code v1', SAFETY_ITERATIONS, 32, 'sha256');
   const groups: string[] = [];
   // 5 bytes (40 bits) per group, mod 100000: the bias is below 1e-7.
   for (let g = 0; g < 4; g++) groups.push(String(digest.readUIntBE(g * 5, 5) % 100_000).padStart(5, '0'));
   return groups.join(' ');
 }
 
+/** Each key as Kecard writes it; a text that is no key at all still gets a code (one that will not match). */
 function keyText(keys: SitePublicKeys): string {
-  return `${keys.signPublic}:${keys.boxPublic}`;
+  const text = (base64: string, kind: 'ed25519' | 'x25519') => {
+    try {
+      return canonicalPublicKey(base64, kind);
+    } catch {
+      return base64;
+    }
+  };
+  return `${text(keys.signPublic, 'ed25519')}:${text(keys.boxPublic, 'x25519')}`;
+}
+
+/**
+ * A public key's text as Kecard writes it (its DER re-encoded): the same key spelled differently
+ * (base64 with line breaks, url-safe letters) still gives the same safety code and bundle key.
+ */
+export function canonicalPublicKey(base64: string, kind: 'ed25519' | 'x25519'): string {
+  return publicKey(base64, kind).export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
 /** A key as node:crypto wants it; a value that is not one is the caller's mistake, not the bundle's. */

@@ -100,6 +100,12 @@ describe('sealing and opening a bundle', () => {
     expect(bundleHeaderSchema.parse(sealed.header)).toEqual(sealed.header);
   });
 
+  it('opens a bundle sealed with the recipient key spelled differently (base64 with line breaks)', () => {
+    const spelled = { signPublic: store.signPublic, boxPublic: (store.boxPublic.match(/.{1,16}/g) ?? []).join('\r\n') };
+    const sealed = sealBundle({ header: draftHeader(), payload: ndjson(4), sender: hq, recipient: spelled });
+    expect(openBundle(sealed.parts, storeOpens()).payload.equals(ndjson(4))).toBe(true);
+  });
+
   it('opens a part received twice, once', () => {
     const sealed = sealRandom(8000, 3000);
     expect(openBundle([...sealed.parts, sealed.parts[1] as Buffer], storeOpens()).payload).toHaveLength(8000);
@@ -131,6 +137,20 @@ describe('refusing a bundle', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('refuses a flipped byte at every position of every part of a small bundle', () => {
+    const small = sealBundle({ header: draftHeader(), payload: ndjson(30), sender: hq, recipient: publicKeysOf(store), maxPartBytes: 1000 });
+    expect(small.parts.length).toBeGreaterThan(1);
+    let refused = 0;
+    small.parts.forEach((bytes, part) => {
+      for (let at = 0; at < bytes.length; at++) {
+        const damaged = small.parts.map((p, i) => (i === part ? flipped(bytes, at, 0x80) : p));
+        expect(['notABundle', 'tampered']).toContain(refusalOf(() => openBundle(damaged, storeOpens())));
+        refused++;
+      }
+    });
+    expect(refused).toBe(small.parts.reduce((n, p) => n + p.length, 0));
   });
 
   it('refuses a flipped byte in each region of a part, each for its reason', () => {
