@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src-shared/errors';
 import { KecardError } from '../../src-shared/errors';
+import { syncErrorsEn, syncErrorsZhCN } from '../../src-shared/i18n/sync-texts';
 import { problemCodeText, rowProblemWords, sayZhCN } from '../../src-shared/i18n/problem-texts';
 import type { ImportTarget } from '../../src-shared/import/header-synonyms';
 import { fieldHeading, REQUIRED_FIELDS } from '../../src-shared/import/mapping-checks';
@@ -56,11 +57,31 @@ export function describeError(err: unknown, workspacePath = ''): CliFailure {
     const holder = holderText(err);
     const missing = err.code === 'VALIDATION' ? missingColumnsText(err.details) : null;
     const rows = err.code === 'VALIDATION' ? invalidRowsText(err.details) : null;
-    const message = holder ?? missing ?? rows ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
+    const sync = syncText(err);
+    const message = holder ?? missing ?? rows ?? sync ?? (format ? format(path, err.message) : `错误 / Error (${err.code}): ${err.message}`);
     return { code: err.code, message, exitCode: err.code === 'JOB_CANCELLED' ? EXIT.cancelled : EXIT.failed };
   }
   const detail = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message: `内部错误 / Internal error: ${detail}`, exitCode: EXIT.failed };
+}
+
+/** Sync's refusals (a bundle, an invitation, a folder, an undo over another site) in the app's words. */
+function syncText(err: KecardError): string | null {
+  return syncRefusalText(err.code, err.details ?? {});
+}
+
+export function syncRefusalText(code: string, details: Record<string, unknown>): string | null {
+  const reason = typeof details.reason === 'string' ? details.reason : '';
+  const texts = (table: Record<string, string>) => (reason ? table[`${code}_${reason}`] : undefined) ?? table[code];
+  const zh = texts(syncErrorsZhCN);
+  const en = texts(syncErrorsEn);
+  if (zh === undefined || en === undefined) return null;
+  const fill = (text: string) =>
+    text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const value = details[name];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    });
+  return `${fill(zh)} / ${fill(en)}`;
 }
 
 /** An all-or-nothing import refused for bad rows: how many, and the first of them, as the checking run lists them. */

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ConflictSide, SyncSiteSummary } from '../../src-shared/domain/sync';
 import { listConflicts, resolveConflict } from '../sync/conflicts/conflict-inbox';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import { exportBundles, importBundles } from '../sync/exchange/bundle-files';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../sync/network/network-service';
 import { localUserContext } from '../workspace/app-host';
-import { UsageError } from './cli-errors';
+import { syncRefusalText, UsageError } from './cli-errors';
 import type { CommandOutput } from './cli-commands';
 import { openForCommand, openForReading } from './cli-workspace';
 
@@ -129,7 +129,7 @@ export function syncCommand(workspace: string, action: string | undefined, rest:
               : `✓ ${a.from.code} #${a.number}: ${a.applied} / ${a.changes} 条变更已应用 / changes applied${a.enrolled ? `；${a.from.name} 已加入，安全码 / joined, safety code ${a.safetyCode}` : ''}`,
           ),
           ...outcome.waiting.map((w) => `… ${w.from} #${w.number}: 缺少第 ${w.missing.join('、')} 部分 / waiting for parts ${w.missing.join(', ')}`),
-          ...outcome.refused.map((r) => `✗ ${join(r.files[0] ?? '')}: ${r.message} (${r.reason})`),
+          ...outcome.refused.map((r) => `✗ ${r.files.join(', ')}: ${syncRefusalText(r.code, { reason: r.reason }) ?? r.message}`),
         ];
         return { json: outcome, text: text.length > 0 ? text : ['没有同步包 / no bundles found'], failed: outcome.refused.length > 0 };
       } finally {

@@ -39,6 +39,9 @@ export function errorText(t: TFunction, err: unknown): string {
  * (IMPORT_LIMIT) takes the sentence of that limit (`error.IMPORT_LIMIT_cellChars`, i18next's
  * context), and the row where it is known.
  */
+/** Codes whose details.reason picks the sentence (i18next context): `error.<CODE>_<reason>`. */
+const REASONED = new Set(['BACKUP_FOLDER', 'BUNDLE_INVALID', 'SYNC_REFUSED', 'SYNC_FOLDER', 'UNDO_CONFLICT']);
+
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
   const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
   // A file that is neither a spreadsheet nor text (a picture named .csv): its own sentence, not a form's.
@@ -47,7 +50,7 @@ export function apiErrorText(t: TFunction, error: { code: string; message: strin
   const limit = typeof details?.limit === 'string' ? details.limit : undefined;
   // BACKUP_FOLDER says why the folder cannot be used (missing, not writable …) as its context,
   // BUNDLE_INVALID why a sync bundle was refused (tampered, incomplete …).
-  const reason = (error.code === 'BACKUP_FOLDER' || error.code === 'BUNDLE_INVALID') && typeof details?.reason === 'string' ? details.reason : undefined;
+  const reason = REASONED.has(error.code) && typeof details?.reason === 'string' ? details.reason : undefined;
   const text = t(`error.${error.code}`, {
     ...messageValues(details),
     // A limit reads 32,767, not 32767.

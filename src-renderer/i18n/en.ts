@@ -1,3 +1,4 @@
+import { syncErrorsEn } from '../../src-shared/i18n/sync-texts';
 import { fieldErrorEn } from '../../src-shared/i18n/problem-texts';
 import type { Messages } from './zh-CN';
 
@@ -270,6 +271,7 @@ export const en: Messages = {
   },
   fieldError: fieldErrorEn,
   error: {
+    ...syncErrorsEn,
     VALIDATION: 'Some fields are not valid.',
     NOT_FOUND: 'The record was not found; it may have been deleted.',
     CONFLICT: 'Conflicting operation; please try again shortly.',
@@ -326,16 +328,6 @@ export const en: Messages = {
     NOT_TABLE:
       'This file is not a table: neither an Excel file (.xlsx, .xls) nor a CSV/text file; nothing was imported. Choose an exported spreadsheet.',
     limitAtCell: ' (row {{row}}, column {{column}})',
-    BUNDLE_INVALID: 'This sync bundle cannot be used; nothing was imported.',
-    BUNDLE_INVALID_notABundle: 'This file is not a Kecard sync bundle; nothing was imported. Choose a .kcsync file exported by the other site.',
-    BUNDLE_INVALID_incomplete:
-      'The sync bundle is incomplete: a part is missing or a file was not copied completely; nothing was imported. Import it once every part has arrived (or copy it again).',
-    BUNDLE_INVALID_mixedParts: 'The chosen files belong to different sync bundles; nothing was imported. Choose the parts of one bundle only.',
-    BUNDLE_INVALID_tampered:
-      'The sync bundle is damaged or has been tampered with (a checksum or the signature does not match); nothing was imported. Ask the other site to export and send it again.',
-    BUNDLE_INVALID_notForThisSite: "This sync bundle is not addressed to this site (this site's keys cannot decrypt it); nothing was imported. Check the sender and the recipient.",
-    BUNDLE_INVALID_tooLarge: 'The sync bundle unpacks to more than the limit of {{limit}}; nothing was imported.',
-    BUNDLE_INVALID_formatNewer: 'This sync bundle was made by a newer version of Kecard. Upgrade Kecard, then import it again; nothing was imported.',
   },
   welcome: {
     title: 'Welcome to Kecard',

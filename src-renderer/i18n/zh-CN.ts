@@ -1,3 +1,4 @@
+import { syncErrorsZhCN } from '../../src-shared/i18n/sync-texts';
 import { fieldErrorZhCN } from '../../src-shared/i18n/problem-texts';
 
 /** Simplified Chinese, the product's first language. `en.ts` must have the same keys. */
@@ -270,6 +271,7 @@ export const zhCN = {
   },
   fieldError: fieldErrorZhCN,
   error: {
+    ...syncErrorsZhCN,
     VALIDATION: '部分字段不正确。',
     NOT_FOUND: '找不到该记录，可能已被删除。',
     CONFLICT: '操作冲突，请稍后再试。',
@@ -321,14 +323,6 @@ export const zhCN = {
     BACKUP_FOLDER_notWritable: '无法在备份文件夹 {{folder}} 中写入文件（只读或没有权限）。请选择其他文件夹。',
     NOT_TABLE: '该文件不是表格：既不是 Excel 文件（.xlsx、.xls），也不是 CSV/文本文件，未导入。请选择导出的表格文件。',
     limitAtCell: '（第 {{row}} 行第 {{column}} 列）',
-    BUNDLE_INVALID: '无法使用该同步包，未导入任何更改。',
-    BUNDLE_INVALID_notABundle: '该文件不是客卡同步包，未导入。请选择对方导出的 .kcsync 文件。',
-    BUNDLE_INVALID_incomplete: '同步包不完整：缺少分卷文件，或文件没有复制完整，未导入。请等所有分卷都收到（或重新复制）后再导入。',
-    BUNDLE_INVALID_mixedParts: '所选文件属于不同的同步包，未导入。请只选择同一个同步包的各个分卷。',
-    BUNDLE_INVALID_tampered: '同步包已损坏或被篡改（校验值或签名不符），未导入任何更改。请让对方重新导出后再发送。',
-    BUNDLE_INVALID_notForThisSite: '该同步包不是发给本站点的（本站点的密钥无法解密），未导入。请检查发件方和收件方。',
-    BUNDLE_INVALID_tooLarge: '同步包的内容解压后超过上限 {{limit}}，未导入。',
-    BUNDLE_INVALID_formatNewer: '该同步包由更新版本的客卡生成，请升级客卡后再导入。未导入任何更改。',
   },
   welcome: {
     title: '欢迎使用客卡',

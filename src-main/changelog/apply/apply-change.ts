@@ -78,7 +78,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
     const latest = latestFieldStamp(tx, id, field);
     const remoteWins = latest === null || isLater(stamp, latest);
     // A concurrent value that loses goes to the conflict inbox (contests.ts), whichever side it is on.
-    if (change.op === 'update' && field !== null && before) noteFieldContest(tx, entity as TableEntity, change, origin, before, latest, remoteWins);
+    if (change.op === 'update' && field !== null && before) noteFieldContest(tx, entity, change, origin, before, latest, remoteWins);
     return remoteWins;
   };
   switch (change.op) {

@@ -114,7 +114,7 @@ export function openBody(header: BundleHeader, headerBytes: Buffer, body: Buffer
   const tagAt = body.length - SIGNATURE_BYTES - TAG_BYTES;
   const ciphertext = body.subarray(SALT_BYTES + NONCE_BYTES, tagAt);
   const tag = body.subarray(tagAt, tagAt + TAG_BYTES);
-  const notForUs = () => refuse('notForThisSite', 'bundle does not decrypt with this site\'s keys (sealed for another site or key)');
+  const notForUs = () => refuse('notForThisSite', "bundle does not decrypt with this site's keys (sealed for another site or key)");
   let key: Buffer;
   try {
     key = bundleKey(recipient.boxPrivate, sender.boxPublic, salt, keyInfo(header, sender.boxPublic, recipient.boxPublic));

@@ -47,7 +47,8 @@ export function sealBundle(input: {
   }
   const header = parsed.data;
   const headerBytes = Buffer.from(canonicalJson(header), 'utf8');
-  if (headerBytes.length > MAX_HEADER_BYTES) throw new KecardError('VALIDATION', `bundle header is ${headerBytes.length} bytes, over ${MAX_HEADER_BYTES}`);
+  if (headerBytes.length > MAX_HEADER_BYTES)
+    throw new KecardError('VALIDATION', `bundle header is ${headerBytes.length} bytes, over ${MAX_HEADER_BYTES}`);
   const body = sealBody(header, headerBytes, compressed, input.sender, input.recipient);
   const bundleId = createHash('sha256').update(headerBytes).update(body).digest();
 
@@ -128,7 +129,12 @@ export function groupParts(parts: Buffer[]): { header: BundleHeader; parts: Buff
       parts: [...g.byIndex.entries()].sort(([a], [b]) => a - b).map(([, bytes]) => bytes),
       missing: Array.from({ length: g.count }, (_, i) => i + 1).filter((i) => !g.byIndex.has(i)),
     }))
-    .sort((a, b) => compareText(a.header.from.siteId, b.header.from.siteId) || compareText(a.header.to.siteId, b.header.to.siteId) || a.header.number - b.header.number);
+    .sort(
+      (a, b) =>
+        compareText(a.header.from.siteId, b.header.from.siteId) ||
+        compareText(a.header.to.siteId, b.header.to.siteId) ||
+        a.header.number - b.header.number,
+    );
 }
 
 /**
@@ -156,11 +162,14 @@ export function openBundle(
     byIndex.set(part.index, part);
   }
   const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw refuse('incomplete', `bundle parts missing: ${missing.join(', ')} of ${first.count}`, { missing, partCount: first.count });
+  if (missing.length > 0)
+    throw refuse('incomplete', `bundle parts missing: ${missing.join(', ')} of ${first.count}`, { missing, partCount: first.count });
 
   const header = parseHeader(first.headerBytes);
   if (header.payload.bytes > maxPayloadBytes) {
-    throw refuse('tooLarge', `bundle payload of ${header.payload.bytes} bytes is over the limit of ${maxPayloadBytes}`, { limitBytes: maxPayloadBytes });
+    throw refuse('tooLarge', `bundle payload of ${header.payload.bytes} bytes is over the limit of ${maxPayloadBytes}`, {
+      limitBytes: maxPayloadBytes,
+    });
   }
   const body = Buffer.concat(Array.from({ length: first.count }, (_, i) => (byIndex.get(i + 1) as BundlePart).chunk));
   if (!createHash('sha256').update(first.headerBytes).update(body).digest().equals(first.bundleId)) {

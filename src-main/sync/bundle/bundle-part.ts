@@ -57,13 +57,19 @@ export function encodePart(part: BundlePart): Buffer {
  */
 export function decodePart(bytes: Buffer): BundlePart {
   const magicSeen = bytes.subarray(0, MAGIC.length);
-  if (!magicSeen.equals(MAGIC.subarray(0, magicSeen.length)) || bytes.length === 0) throw refuse('notABundle', 'not a Kecard sync bundle (no magic bytes)');
+  if (!magicSeen.equals(MAGIC.subarray(0, magicSeen.length)) || bytes.length === 0)
+    throw refuse('notABundle', 'not a Kecard sync bundle (no magic bytes)');
   if (bytes.length < 12) throw refuse('incomplete', `bundle part truncated to ${bytes.length} bytes`);
   const version = bytes.readUInt16BE(8);
   if ((version ^ bytes.readUInt16BE(10)) !== 0xffff || version === 0) throw refuse('tampered', 'bundle part format version is damaged');
-  if (version > FORMAT_VERSION) throw refuse('formatNewer', `bundle format ${version} is newer than this Kecard reads (${FORMAT_VERSION})`, { formatVersion: version });
+  if (version > FORMAT_VERSION)
+    throw refuse('formatNewer', `bundle format ${version} is newer than this Kecard reads (${FORMAT_VERSION})`, { formatVersion: version });
   if (bytes.length < FIXED_BYTES) throw refuse('incomplete', `bundle part truncated to ${bytes.length} bytes`);
-  if (!sha256(bytes.subarray(0, FIXED_DIGEST_AT)).subarray(0, FIXED_BYTES - FIXED_DIGEST_AT).equals(bytes.subarray(FIXED_DIGEST_AT, FIXED_BYTES))) {
+  if (
+    !sha256(bytes.subarray(0, FIXED_DIGEST_AT))
+      .subarray(0, FIXED_BYTES - FIXED_DIGEST_AT)
+      .equals(bytes.subarray(FIXED_DIGEST_AT, FIXED_BYTES))
+  ) {
     throw refuse('tampered', 'bundle part prefix does not match its digest');
   }
   const index = bytes.readUInt16BE(12);
@@ -73,10 +79,13 @@ export function decodePart(bytes: Buffer): BundlePart {
   // Consistent with its digest yet impossible: made that way on purpose.
   if (count < 1 || index < 1 || index > count || headerLength > MAX_HEADER_BYTES) throw refuse('tampered', 'bundle part prefix is inconsistent');
   const expected = partOverhead(headerLength) + chunkLength;
-  if (bytes.length < expected) throw refuse('incomplete', `bundle part ${index} of ${count} holds ${bytes.length} of ${expected} bytes`, { part: index });
-  if (bytes.length > expected) throw refuse('tampered', `bundle part ${index} of ${count} has ${bytes.length - expected} bytes too many`, { part: index });
+  if (bytes.length < expected)
+    throw refuse('incomplete', `bundle part ${index} of ${count} holds ${bytes.length} of ${expected} bytes`, { part: index });
+  if (bytes.length > expected)
+    throw refuse('tampered', `bundle part ${index} of ${count} has ${bytes.length - expected} bytes too many`, { part: index });
   const end = expected - PART_DIGEST_BYTES;
-  if (!sha256(bytes.subarray(0, end)).equals(bytes.subarray(end))) throw refuse('tampered', `bundle part ${index} of ${count} does not match its digest`, { part: index });
+  if (!sha256(bytes.subarray(0, end)).equals(bytes.subarray(end)))
+    throw refuse('tampered', `bundle part ${index} of ${count} does not match its digest`, { part: index });
   return {
     index,
     count,

@@ -14,8 +14,14 @@ export interface SiteKeyPair extends SitePublicKeys {
 }
 
 export function generateSiteKeys(): SiteKeyPair {
-  const sign = generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } });
-  const box = generateKeyPairSync('x25519', { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } });
+  const sign = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  const box = generateKeyPairSync('x25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
   return {
     signPublic: sign.publicKey.toString('base64'),
     boxPublic: box.publicKey.toString('base64'),
@@ -81,6 +87,7 @@ function checkedKey(make: () => KeyObject, kind: 'ed25519' | 'x25519'): KeyObjec
   } catch {
     throw new KecardError('VALIDATION', `not a valid ${kind} site key`, { key: kind });
   }
-  if (key.asymmetricKeyType !== kind) throw new KecardError('VALIDATION', `site key is ${key.asymmetricKeyType ?? '?'}, expected ${kind}`, { key: kind });
+  if (key.asymmetricKeyType !== kind)
+    throw new KecardError('VALIDATION', `site key is ${key.asymmetricKeyType ?? '?'}, expected ${kind}`, { key: kind });
   return key;
 }

@@ -5,7 +5,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
 import type { Workspace } from '../../db/workspace';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-files';
-import { groupParts } from '../bundle/bundle-file';
+import { groupParts, readBundleHeader } from '../bundle/bundle-file';
 import { listPartners, mySite } from '../network/sync-tables';
 import { applyBundle } from './apply-bundle';
 import { makeBundle } from './make-bundle';
@@ -74,15 +74,23 @@ export function importBundles(ws: Workspace, ctx: CallContext, paths: readonly s
       continue;
     }
     const bytes = readFileSync(file);
+    // A stray file, or a part still being copied, is refused on its own; the others still go in.
+    try {
+      readBundleHeader(bytes);
+    } catch (err) {
+      if (!(err instanceof KecardError)) throw err;
+      outcome.refused.push({
+        files: [file],
+        code: err.code,
+        reason: typeof err.details?.reason === 'string' ? err.details.reason : '',
+        message: err.message,
+      });
+      continue;
+    }
     byBytes.set(bytes, file);
     parts.push(bytes);
   }
-  let groups: ReturnType<typeof groupParts>;
-  try {
-    groups = groupParts(parts);
-  } catch (err) {
-    throw err instanceof KecardError ? err : new KecardError('BUNDLE_INVALID', (err as Error).message, { reason: 'notABundle' });
-  }
+  const groups = groupParts(parts);
   groups.sort((a, b) => a.header.from.siteId.localeCompare(b.header.from.siteId) || a.header.number - b.header.number);
   for (const group of groups) {
     const groupFiles = group.parts.map((p) => byBytes.get(p) ?? '');
@@ -96,7 +104,12 @@ export function importBundles(ws: Workspace, ctx: CallContext, paths: readonly s
       if (options.processedDir) moveInto(options.processedDir, groupFiles);
     } catch (err) {
       if (!(err instanceof KecardError) || !['SYNC_REFUSED', 'BUNDLE_INVALID'].includes(err.code)) throw err;
-      outcome.refused.push({ files: groupFiles, code: err.code, reason: String(err.details?.reason ?? ''), message: err.message });
+      outcome.refused.push({
+        files: groupFiles,
+        code: err.code,
+        reason: typeof err.details?.reason === 'string' ? err.details.reason : '',
+        message: err.message,
+      });
     }
   }
   return outcome;

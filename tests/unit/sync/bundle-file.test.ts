@@ -267,7 +267,13 @@ describe('refusing a bundle', () => {
 describe('grouping loose parts', () => {
   it('groups the parts of several bundles, lists what is missing and counts a duplicate once', () => {
     const a = sealRandom(9000, 3000);
-    const b = sealBundle({ header: draftHeader({ number: 7 }), payload: randomBytes(9000), sender: hq, recipient: publicKeysOf(store), maxPartBytes: 3000 });
+    const b = sealBundle({
+      header: draftHeader({ number: 7 }),
+      payload: randomBytes(9000),
+      sender: hq,
+      recipient: publicKeysOf(store),
+      maxPartBytes: 3000,
+    });
     const inbox = shuffled([...a.parts, ...b.parts.filter((_, i) => i !== 1), a.parts[0] as Buffer], 3);
     const groups = groupParts(inbox);
     expect(groups.map((g) => [g.header.number, g.parts.length, g.missing])).toEqual([
@@ -331,7 +337,8 @@ describe('part sizes and file names', () => {
   });
 
   it('refuses to seal a header that does not fit the schema or a part size with no room', () => {
-    const bad = () => sealBundle({ header: draftHeader({ networkId: 'not-a-uuid' }), payload: Buffer.alloc(0), sender: hq, recipient: publicKeysOf(store) });
+    const bad = () =>
+      sealBundle({ header: draftHeader({ networkId: 'not-a-uuid' }), payload: Buffer.alloc(0), sender: hq, recipient: publicKeysOf(store) });
     expect(bad).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
     const tiny = () => sealBundle({ header: draftHeader(), payload: Buffer.alloc(0), sender: hq, recipient: publicKeysOf(store), maxPartBytes: 200 });
     expect(tiny).toThrow(expect.objectContaining({ code: 'VALIDATION' }));

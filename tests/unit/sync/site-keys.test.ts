@@ -64,7 +64,7 @@ describe('site keys', () => {
     expect(safetyCode({ ...hq, boxPublic: 'AAAA' }, store)).not.toBe(safetyCode(hq, store));
   });
 
-  it('refuses keys that are not site keys as the caller\'s mistake, not the bundle\'s', () => {
+  it("refuses keys that are not site keys as the caller's mistake, not the bundle's", () => {
     const bad = { ...site(0), signPrivate: site(0).boxPrivate };
     const seal = () => sealBundle({ header: draftHeader(), payload: Buffer.alloc(0), sender: bad, recipient: publicKeysOf(site(1)) });
     expect(seal).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
@@ -98,7 +98,9 @@ describe('refusal messages', () => {
       for (const sentence of sentences) expect(sentence).not.toMatch(/dev message|\{\{|BUNDLE_INVALID/);
       expect(sentences[BUNDLE_REFUSALS.indexOf('tooLarge')]).toMatch(/1(\.0)? ?MB/);
       if (lng === 'zh-CN') {
-        expect(sentences[BUNDLE_REFUSALS.indexOf('tampered')]).toBe('同步包已损坏或被篡改（校验值或签名不符），未导入任何更改。请让对方重新导出后再发送。');
+        expect(sentences[BUNDLE_REFUSALS.indexOf('tampered')]).toBe(
+          '同步包已损坏或被篡改（校验值或签名不符），未导入任何更改。请让对方重新导出后再发送。',
+        );
         expect(sentences[BUNDLE_REFUSALS.indexOf('formatNewer')]).toContain('请升级');
       }
     }
