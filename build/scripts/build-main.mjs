@@ -20,6 +20,7 @@ const esmEntries = {
   'electron-main': 'src-main/electron/electron-main.ts',
   bench: 'bench/run-bench.ts',
   'bench-analysis': 'bench/run-bench-analysis.ts',
+  'bench-sync': 'bench/run-bench-sync.ts',
 };
 const present = Object.fromEntries(Object.entries(esmEntries).filter(([, file]) => existsSync(file)));
 

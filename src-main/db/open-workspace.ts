@@ -11,6 +11,7 @@ import { ExclusiveAccess } from './exclusive-access';
 import { isOnNetworkFileSystem } from './file-system-kind';
 import { latestSchemaVersion, migrationsFolder } from './migrations-folder';
 import { applyPragmas, WORKER_BUSY_TIMEOUT_MS } from './pragmas';
+import { cacheStatements } from './statement-cache';
 import { fromSqliteError } from './sqlite-errors';
 import type { WorkspaceLock } from './workspace-lock';
 import { KECARD_APPLICATION_ID, SQLITE_HEADER } from './workspace-format';
@@ -88,6 +89,7 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
       network = decides ? (options.network ?? isOnNetworkShare(path)) : null;
       applyPragmas(db, { network, busyTimeoutMs: options.busyTimeoutMs ?? WORKER_BUSY_TIMEOUT_MS });
     }
+    cacheStatements(db);
     const orm = drizzle(db, { schema });
     const known = latestSchemaVersion();
     const current = db.pragma('user_version', { simple: true }) as number;

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
 import { CHANGE_OPS, ENTITIES, type ChangeOp, type Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import { addColumn } from '../../services/custom-fields/field-definition-service';
@@ -138,10 +138,26 @@ function insertNew(tx: WriteTx, entity: TableEntity, id: string, values: Record<
   const extra: Record<string, unknown> = entity === 'customer' ? { sortKey: sortKeyOf(typeof values.name === 'string' ? values.name : '') } : {};
   const row = newRowValues(tx, id, {}, extra, origin.siteId);
   Object.assign(row, dbValues(entity, values));
-  tx.ws.orm
-    .insert(ENTITY_TABLES[entity])
-    .values(row as never)
-    .run();
+  insertPlain(tx, entity, row);
+}
+
+/**
+ * drizzle's insert builds its SQL on every call, which cost more than the insert itself when a
+ * bundle brings thousands of rows: the statement is built from the row's columns here and
+ * prepared once per column set (db/statement-cache.ts), values mapped as drizzle maps them.
+ */
+function insertPlain(tx: WriteTx, entity: TableEntity, row: Record<string, unknown>): void {
+  const columns = getTableColumns(ENTITY_TABLES[entity]) as Record<string, Column>;
+  const keys = Object.keys(row).filter((key) => row[key] !== undefined);
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw invalid('field', `${entity}.${key}`);
+    return column;
+  });
+  const statement = tx.ws.db.prepare(
+    `INSERT INTO "${getTableName(ENTITY_TABLES[entity])}" (${names.map((c) => `"${c.name}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+  );
+  statement.run(...keys.map((key, i) => (row[key] === null ? null : (names[i] as Column).mapToDriverValue(row[key]))));
 }
 
 /** Derived values and physical columns that follow from an applied change. */

@@ -1,6 +1,7 @@
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';
-import { byIdWhere, ENTITY_TABLES, fromDbValue, toDbValue } from './entity-tables';
+import { eq, sql } from 'drizzle-orm';
+import { byIdWhere, ENTITY_TABLES, fromDbValue, idColumn, toDbValue } from './entity-tables';
 import { becameData, dataOnly, isDerived, stampedByWrite } from '../../changelog/apply/entity-registry';
 
 // Generic row writes shared by every service and by undo, so each kind of change is logged the
@@ -9,8 +10,29 @@ import { becameData, dataOnly, isDerived, stampedByWrite } from '../../changelog
 type Row = Record<string, unknown>;
 
 export function readRow(tx: Pick<WriteTx, 'ws'>, entity: TableEntity, id: string): Row | undefined {
-  const table = ENTITY_TABLES[entity];
-  return tx.ws.orm.select().from(table).where(byIdWhere(entity, id)).get();
+  return rowReader(tx.ws.orm, entity).get({ id }) as Row | undefined;
+}
+
+// Built once per connection and entity: drizzle builds a query's SQL on every call, which cost
+// more than the read itself when a bundle applies thousands of rows.
+const rowReaders = new WeakMap<object, Map<TableEntity, { get: (params: { id: string }) => unknown }>>();
+
+function rowReader(orm: WriteTx['ws']['orm'], entity: TableEntity): { get: (params: { id: string }) => unknown } {
+  let readers = rowReaders.get(orm);
+  if (!readers) {
+    readers = new Map();
+    rowReaders.set(orm, readers);
+  }
+  let reader = readers.get(entity);
+  if (!reader) {
+    reader = orm
+      .select()
+      .from(ENTITY_TABLES[entity])
+      .where(eq(idColumn(entity), sql.placeholder('id')))
+      .prepare();
+    readers.set(entity, reader);
+  }
+  return reader;
 }
 
 export function insertRow(tx: WriteTx, entity: TableEntity, rootId: string | null, id: string, values: Row, extra: Row = {}): void {
