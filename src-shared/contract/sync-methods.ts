@@ -78,7 +78,7 @@ const conflictSide = z.object({
 });
 export const syncConflict = z.object({
   id: z.number().int(),
-  kind: z.enum(['field', 'deleted']),
+  kind: z.enum(['field', 'deleted', 'renamed']),
   entity: z.string(),
   entityId: z.string(),
   customerId: z.string().nullable(),

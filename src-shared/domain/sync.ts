@@ -77,7 +77,8 @@ export interface ConflictSide {
 export interface SyncConflict {
   id: number;
   /** 'field': two values for one field; 'deleted': an edit of a record deleted elsewhere (恢复 brings it back). */
-  kind: 'field' | 'deleted';
+  /** 'renamed': two sites gave out one customer code; this customer got another (both kept). */
+  kind: 'field' | 'deleted' | 'renamed';
   entity: string;
   entityId: string;
   customerId: string | null;

@@ -25,10 +25,11 @@ import { testUser } from './temp-workspace';
 
 const NAMES = ['华为技术（深圳）有限公司', '杭州娃哈哈集团有限公司', '宁波港务贸易', 'ＡＢＣ贸易', '阿里巴巴', '中国石化', '个体户王小明'];
 const PROVINCES = ['广东省', '浙江省', '上海市', null];
+const CODES = ['KH0001', 'KH0002'];
 
 export type Command =
-  | { k: 'customer'; name: string; phone: boolean }
-  | { k: 'editCustomer'; c: number; name: string | null; province: string | null; tags: string[] }
+  | { k: 'customer'; name: string; phone: boolean; code: string | null }
+  | { k: 'editCustomer'; c: number; name: string | null; province: string | null; tags: string[]; code: string | null }
   | { k: 'deleteCustomer'; c: number }
   | { k: 'restoreCustomer'; c: number }
   | { k: 'contact'; c: number; name: string; mobile: boolean }
@@ -49,7 +50,16 @@ export type Command =
 
 const index = fc.nat({ max: 50 });
 export const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ k: fc.constant('customer' as const), name: fc.constantFrom(...NAMES), phone: fc.boolean() }) },
+  // Few codes: sites give out the same one (sync renames one of the two, code-clash.ts).
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant('customer' as const),
+      name: fc.constantFrom(...NAMES),
+      phone: fc.boolean(),
+      code: fc.option(fc.constantFrom(...CODES)),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -58,6 +68,7 @@ export const command: fc.Arbitrary<Command> = fc.oneof(
       name: fc.option(fc.constantFrom(...NAMES)),
       province: fc.constantFrom(...PROVINCES),
       tags: fc.subarray(['重点', '老客户', '华东']),
+      code: fc.option(fc.constantFrom(...CODES), { freq: 4 }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('deleteCustomer' as const), c: index }) },
@@ -145,10 +156,18 @@ export async function perform(ws: Workspace, made: Made, cmd: Command, step: num
   const customer = 'c' in cmd ? pick(made.customers, cmd.c) : undefined;
   switch (cmd.k) {
     case 'customer':
-      made.customers.push(createCustomer(ws, ctx, { name: cmd.name, phones: cmd.phone ? ['13812345678'] : [] }).id);
+      made.customers.push(
+        createCustomer(ws, ctx, { name: cmd.name, phones: cmd.phone ? ['13812345678'] : [], ...(cmd.code ? { code: cmd.code } : {}) }).id,
+      );
       return;
     case 'editCustomer':
-      if (customer) updateCustomer(ws, ctx, customer, { ...(cmd.name ? { name: cmd.name } : {}), province: cmd.province, tags: cmd.tags });
+      if (customer)
+        updateCustomer(ws, ctx, customer, {
+          ...(cmd.name ? { name: cmd.name } : {}),
+          province: cmd.province,
+          tags: cmd.tags,
+          ...(cmd.code ? { code: cmd.code } : {}),
+        });
       return;
     case 'deleteCustomer':
       if (customer) deleteCustomer(ws, ctx, customer);

@@ -8,6 +8,7 @@ import { newRowValues, noteDerivedInputs, readRow } from '../../services/shared/
 import { sortKeyOf } from '../../services/search/pinyin-keys';
 import { BOOKKEEPING_FIELDS, isDerived, stampedByWrite } from './entity-registry';
 import { isLater, latestFieldStamp } from './field-stamps';
+import { logRename, settleCodeClash, type CodeRename } from './code-clash';
 import { noteDeleteOfEdited, noteEditOfDeleted, noteFieldContest } from './contests';
 import { recomputeSnapshot } from './recompute-snapshot';
 import { findSiteNumber } from '../site-identity';
@@ -40,12 +41,13 @@ export function applyChange(tx: WriteTx, change: LoggedChange, origin: ChangeOri
   if (site !== null && tx.ws.logWriter.hasEntry.get(site, origin.seq) !== undefined) return false;
   const previousAt = tx.rowAt;
   tx.rowAt = new Date(origin.at).toISOString();
+  let rename: CodeRename | null;
   try {
-    writeRows(tx, change, origin);
+    rename = writeRows(tx, change, origin);
   } finally {
     tx.rowAt = previousAt;
   }
-  return tx.log(
+  const logged = tx.log(
     {
       op: change.op,
       entity: change.entity,
@@ -58,16 +60,20 @@ export function applyChange(tx: WriteTx, change: LoggedChange, origin: ChangeOri
     },
     origin,
   );
+  // The incoming customer took another code here (code-clash.ts): logged after its own change.
+  if (rename) logRename(tx, rename);
+  return logged;
 }
 
-function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): void {
+/** Writes the change's rows; returns the rename of the incoming customer's code when it clashed. */
+function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): CodeRename | null {
   const { entity, entityId: id } = change;
   if (entity === 'classificationRun') {
     if (change.op === 'create') recomputeSnapshot(tx, id, change.newValue);
-    return;
+    return null;
   }
   // A past value (年收入 2021) lives in the log alone; a purge is this file's own clean-up.
-  if (change.op === 'record' || change.op === 'purge') return;
+  if (change.op === 'record' || change.op === 'purge') return null;
   if (!isTableEntity(entity)) throw invalid('entity', entity);
   const before = readRow(tx, entity, id);
   // Per field, the latest stamp wins (then the higher site id): whatever order changes arrive in,
@@ -81,6 +87,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
     if (change.op === 'update' && field !== null && before) noteFieldContest(tx, entity, change, origin, before, latest, remoteWins);
     return remoteWins;
   };
+  const clash = (code: unknown) => settleCodeClash(tx, id, code, stamp, origin);
   switch (change.op) {
     case 'create': {
       const values = recordOf(change.newValue);
@@ -89,11 +96,12 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
         const winning = Object.fromEntries(Object.entries(values).filter(([field]) => wins(field)));
         writeRemoteFields(tx, entity, id, dbValues(entity, winning));
         afterWrite(tx, entity, id, change, Object.keys(winning));
-      } else {
-        insertNew(tx, entity, id, values, origin);
-        afterWrite(tx, entity, id, change, Object.keys(values));
+        return null;
       }
-      return;
+      const settled = entity === 'customer' ? clash(values.code) : { code: values.code, incomingRename: null };
+      insertNew(tx, entity, id, entity === 'customer' ? { ...values, code: settled.code } : values, origin);
+      afterWrite(tx, entity, id, change, Object.keys(values));
+      return settled.incomingRename;
     }
     case 'update': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
@@ -102,23 +110,41 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): voi
       if (field.startsWith('cf_')) {
         const target = customEntityOf(entity);
         if (!target) throw invalid('field', `${entity}.${field}`);
-        if (!wins(field)) return;
+        if (!wins(field)) return null;
         writeCustomColumn(tx, target, id, field, change.newValue);
       } else {
         if (!isDataField(entity, field)) throw invalid('field', `${entity}.${field}`);
-        if (!wins(field)) return;
-        writeRemoteFields(tx, entity, id, { [field]: toDbValue(field, change.newValue) });
+        if (!wins(field)) return null;
+        const live = entity === 'customer' && field === 'code' && before.deleted !== 1;
+        const settled = live ? clash(change.newValue) : { code: change.newValue, incomingRename: null };
+        writeRemoteFields(tx, entity, id, { [field]: toDbValue(field, settled.code) });
+        if (settled.incomingRename) {
+          afterWrite(tx, entity, id, change, [field]);
+          return settled.incomingRename;
+        }
       }
       afterWrite(tx, entity, id, change, [field]);
-      return;
+      return null;
     }
     case 'delete':
     case 'restore': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
-      if (!wins(null)) return;
+      if (!wins(null)) return null;
       if (change.op === 'delete' && before.deleted !== 1) noteDeleteOfEdited(tx, change, origin);
+      // A customer back from the bin may find its code taken meanwhile: the same rule as a create,
+      // by the stamps of the two codes.
+      let rename: CodeRename | null = null;
+      if (change.op === 'restore' && entity === 'customer' && before.deleted === 1) {
+        const codeStamp = latestFieldStamp(tx, id, 'code') ?? stamp;
+        const settled = settleCodeClash(tx, id, before.code, codeStamp, origin);
+        if (settled.incomingRename) {
+          writeRemoteFields(tx, entity, id, { code: settled.code });
+          rename = settled.incomingRename;
+        }
+      }
       writeRemoteFields(tx, entity, id, { deleted: change.op === 'delete' ? 1 : 0 });
       afterWrite(tx, entity, id, change, ['deleted']);
+      return rename;
     }
   }
 }

@@ -19,7 +19,7 @@ export interface ContestSide {
 }
 
 export interface Contest {
-  kind: 'field' | 'deleted';
+  kind: 'field' | 'deleted' | 'renamed';
   entity: Entity;
   entityId: string;
   rootId: string | null;

@@ -44,7 +44,7 @@ export function recordContests(ws: Workspace, contests: readonly Contest[], at: 
 
 interface ConflictRow {
   id: number;
-  kind: 'field' | 'deleted';
+  kind: 'field' | 'deleted' | 'renamed';
   entity: string;
   entityId: string;
   rootId: string | null;
@@ -100,6 +100,9 @@ export function resolveConflict(ws: Workspace, ctx: CallContext, id: number, kee
   const row = ws.db.prepare(`SELECT ${COLUMNS} FROM sync_conflicts WHERE id = ?`).get(id) as ConflictRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'No such conflict.', { id });
   if (row.resolution !== null) throw new KecardError('CONFLICT', 'This conflict has been settled already.', { id });
+  // The other customer holds the code: a renamed one can only be acknowledged (or edited on its card).
+  if (row.kind === 'renamed' && keep === 'lost')
+    throw new KecardError('CONFLICT', 'The code is held by the other customer.', { id, reason: 'renamed' });
   runWrite(ws, ctx, (tx) => {
     if (keep === 'lost') {
       if (!(ENTITIES as readonly string[]).includes(row.entity) || !isTableEntity(row.entity as Entity))

@@ -93,6 +93,23 @@ describe('the conflict inbox (冲突箱)', () => {
     }
   });
 
+  it('one customer code given out at two sites: both customers kept, the later one renamed the same way everywhere, listed in the inbox', () => {
+    const first = createCustomer(store, storeUser, { name: '南京的甲公司', code: 'KH0001' });
+    const second = createCustomer(hq, hqUser, { name: '总部的乙公司', code: 'KH0001' });
+    exchange();
+    deliver(makeBundle(store, 'HQ'), hq);
+    const codes = (ws: Workspace) => [getCustomer(ws, first.id).code, getCustomer(ws, second.id).code];
+    const renamed = `KH0001-${second.id.replace(/-/g, '').slice(-4).toUpperCase()}`;
+    expect(codes(hq)).toEqual(['KH0001', renamed]);
+    expect(codes(store)).toEqual(['KH0001', renamed]);
+    const [atHq] = listConflicts(hq);
+    expect(atHq).toMatchObject({ kind: 'renamed', field: 'code', customerName: '总部的乙公司', kept: { value: renamed }, lost: { value: 'KH0001' } });
+    const id = (atHq as { id: number }).id;
+    expect(() => resolveConflict(hq, hqUser, id, 'lost')).toThrow(KecardError);
+    resolveConflict(hq, hqUser, id, 'kept');
+    expect(listConflicts(hq)).toEqual([]);
+  });
+
   it("undo reverts this site's own change only, and never over another site's later change", () => {
     const c = createCustomer(hq, hqUser, { name: '无锡客户' });
     exchange();
