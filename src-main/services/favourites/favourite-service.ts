@@ -1,3 +1,4 @@
+import { singletonId } from '../../changelog/singleton-ids';
 import { v7 as uuidv7 } from 'uuid';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
@@ -60,7 +61,9 @@ export function addToFolder(ws: Workspace, ctx: CallContext, folderId: string, i
       const membership = existing.get(folderId, itemId) as { id: string; deleted: number } | undefined;
       if (membership && membership.deleted === 0) continue;
       if (membership) setDeleted(tx, 'favouriteItem', row.root, membership.id, false);
-      else insertRow(tx, 'favouriteItem', row.root, uuidv7(), { folderId, itemId });
+      // One membership per folder and record on every site: two sites adding the same customer to a
+      // shared folder make one row after a merge, not a clash of the (folder, item) unique index.
+      else insertRow(tx, 'favouriteItem', row.root, singletonId('favouriteItem', folderId, itemId), { folderId, itemId });
       added += 1;
     }
     return added;

@@ -3,6 +3,7 @@ import { KecardError } from '../../../src-shared/errors';
 import { listCustomers } from '../../../src-main/services/customers/customer-queries';
 import { createCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
 import type { Workspace } from '../../../src-main/db/workspace';
+import { addToFolder, createFolder } from '../../../src-main/services/favourites/favourite-service';
 import { makeBundle } from '../../../src-main/sync/exchange/make-bundle';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../../../src-main/sync/network/network-service';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
@@ -90,6 +91,22 @@ describe('enrolment and the exchange of bundles', () => {
       watcher.close();
     }
     expect(names(hq)).toEqual(['乙', '甲公司'].sort());
+  });
+
+  it('the same customer added to one shared folder at two sites makes one membership, not a failed bundle', () => {
+    const { hq, stores } = enrolledNetwork(dir, ['NJ01']);
+    const store = stores[0] as Workspace;
+    open.push(hq, store);
+    const c = createCustomer(hq, testUser, { name: '共享收藏的客户' });
+    const folder = createFolder(hq, testUser, '重点跟进', 'customer');
+    deliver(makeBundle(hq, 'NJ01'), store);
+    addToFolder(hq, testUser, folder.id, [c.id]);
+    addToFolder(store, testUser, folder.id, [c.id]);
+    deliver(makeBundle(store, 'HQ'), hq);
+    deliver(makeBundle(hq, 'NJ01'), store);
+    for (const ws of [hq, store]) {
+      expect(ws.db.prepare('SELECT count(*) FROM favourite_items WHERE folder_id = ? AND deleted = 0').pluck().get(folder.id)).toBe(1);
+    }
   });
 
   it('refuses before any write: a bundle for another store, from a revoked store, with a flipped byte', () => {
