@@ -100,27 +100,29 @@ export function ConflictInbox({ open }: { open: number }) {
                 <td data-key="lost">
                   <SideText t={t} conflict={c} side={c.lost} deleted={false} />
                 </td>
-                <td className="row-actions sync-actions">
-                  {c.kind === 'deleted' ? (
-                    <button type="button" data-testid="sync-conflict-restore" disabled={busy} onClick={() => void resolve(c, 'lost')}>
-                      {t('sync.conflicts.restore')}
-                    </button>
-                  ) : (
-                    <>
-                      <button type="button" data-testid="sync-conflict-keep" disabled={busy} onClick={() => void resolve(c, 'kept')}>
-                        {t('sync.conflicts.keepKept')}
+                <td className="row-actions">
+                  <div className="sync-actions">
+                    {c.kind === 'deleted' ? (
+                      <button type="button" data-testid="sync-conflict-restore" disabled={busy} onClick={() => void resolve(c, 'lost')}>
+                        {t('sync.conflicts.restore')}
                       </button>
-                      <button
-                        type="button"
-                        className="primary"
-                        data-testid="sync-conflict-use-lost"
-                        disabled={busy}
-                        onClick={() => void resolve(c, 'lost')}
-                      >
-                        {t('sync.conflicts.keepLost')}
-                      </button>
-                    </>
-                  )}
+                    ) : (
+                      <>
+                        <button type="button" data-testid="sync-conflict-keep" disabled={busy} onClick={() => void resolve(c, 'kept')}>
+                          {t('sync.conflicts.keepKept')}
+                        </button>
+                        <button
+                          type="button"
+                          className="primary"
+                          data-testid="sync-conflict-use-lost"
+                          disabled={busy}
+                          onClick={() => void resolve(c, 'lost')}
+                        >
+                          {t('sync.conflicts.keepLost')}
+                        </button>
+                      </>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcomeOutput } from '../../src-shared/contract/sync-methods';
 import { api } from '../api/client';
-import { uploadFile } from '../api/upload';
+import type { UploadedFile } from '../api/upload';
+import { chooseNative, uploadChosen, useNativeDialogs } from './choose-files';
 import { ImportOutcome } from './ImportOutcome';
 import { useSync } from './sync-store';
 import { useAction } from './use-action';
@@ -13,12 +14,13 @@ export function ImportSection() {
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<ImportOutcomeOutput | null>(null);
   const { busy, error, run } = useAction();
-  const importFiles = async (files: File[]) => {
+  const native = useNativeDialogs();
+  const importFiles = async (files: () => Promise<UploadedFile[]>) => {
     setOutcome(null);
     const done = await run(async () => {
-      const tokens: string[] = [];
-      for (const f of files) tokens.push((await uploadFile(f)).fileToken);
-      const answer = await api.sync.import({ fileTokens: tokens });
+      const chosen = await files();
+      if (chosen.length === 0) return undefined;
+      const answer = await api.sync.import({ fileTokens: chosen.map((f) => f.fileToken) });
       await useSync.getState().refresh();
       return answer;
     });
@@ -38,10 +40,15 @@ export function ImportSection() {
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (files.length > 0) void importFiles(files);
+          if (files.length > 0) void importFiles(() => uploadChosen(files));
         }}
       />
-      <button type="button" data-testid="sync-import-choose" disabled={busy} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        data-testid="sync-import-choose"
+        disabled={busy}
+        onClick={() => (native ? void importFiles(() => chooseNative('bundles')) : input.current?.click())}
+      >
         {t('sync.import.choose')}
       </button>
       {error ? (

@@ -103,23 +103,25 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
                   {p.safetyCode ?? t('sync.partners.none')}
                 </td>
                 <td data-key="folder" className="sync-folder-cell">
-                  {p.folder ?? t('sync.partners.none')}
+                  <span title={p.folder ?? undefined}>{p.folder ?? t('sync.partners.none')}</span>
                 </td>
-                <td className="row-actions sync-actions">
-                  <button type="button" data-testid="sync-partner-export" disabled={busy || p.revoked} onClick={() => void exportFor(p)}>
-                    {t('sync.partners.export')}
-                  </button>
-                  <button type="button" data-testid="sync-partner-folder" disabled={busy || p.revoked} onClick={() => setFolderFor(p.code)}>
-                    {t('sync.partners.setFolder')}
-                  </button>
-                  <button type="button" data-testid="sync-partner-now" disabled={busy || p.revoked || !p.folder} onClick={() => void syncNow(p)}>
-                    {t('sync.partners.syncNow')}
-                  </button>
-                  {isHq && p.role === 'store' && !p.revoked ? (
-                    <button type="button" className="danger-icon" data-testid="sync-partner-revoke" disabled={busy} onClick={() => void revoke(p)}>
-                      {t('sync.partners.revoke')}
+                <td className="row-actions">
+                  <div className="sync-actions">
+                    <button type="button" data-testid="sync-partner-export" disabled={busy || p.revoked} onClick={() => void exportFor(p)}>
+                      {t('sync.partners.export')}
                     </button>
-                  ) : null}
+                    <button type="button" data-testid="sync-partner-folder" disabled={busy || p.revoked} onClick={() => setFolderFor(p.code)}>
+                      {t('sync.partners.setFolder')}
+                    </button>
+                    <button type="button" data-testid="sync-partner-now" disabled={busy || p.revoked || !p.folder} onClick={() => void syncNow(p)}>
+                      {t('sync.partners.syncNow')}
+                    </button>
+                    {isHq && p.role === 'store' && !p.revoked ? (
+                      <button type="button" className="danger-icon" data-testid="sync-partner-revoke" disabled={busy} onClick={() => void revoke(p)}>
+                        {t('sync.partners.revoke')}
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             );

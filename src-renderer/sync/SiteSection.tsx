@@ -2,8 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusOutput } from '../../src-shared/contract/sync-methods';
 import { api } from '../api/client';
-import { uploadFile } from '../api/upload';
+import type { UploadedFile } from '../api/upload';
 import { toast } from '../components/toast-store';
+import { chooseNative, uploadChosen, useNativeDialogs } from './choose-files';
 import { useSync } from './sync-store';
 import { useAction } from './use-action';
 
@@ -104,11 +105,13 @@ function CreateNetwork() {
 function JoinNetwork({ onJoined }: { onJoined(j: Joined): void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const native = useNativeDialogs();
   const { busy, error, run } = useAction();
-  const join = async (file: File) => {
+  const join = async (files: () => Promise<UploadedFile[]>) => {
     const joined = await run(async () => {
-      const uploaded = await uploadFile(file);
-      const answer = await api.sync.join({ fileToken: uploaded.fileToken });
+      const [file] = await files();
+      if (!file) return undefined;
+      const answer = await api.sync.join({ fileToken: file.fileToken });
       await useSync.getState().refresh();
       return answer;
     });
@@ -127,10 +130,16 @@ function JoinNetwork({ onJoined }: { onJoined(j: Joined): void }) {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void join(file);
+          if (file) void join(() => uploadChosen([file]));
         }}
       />
-      <button type="button" className="primary" data-testid="sync-join-choose" disabled={busy} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="sync-join-choose"
+        disabled={busy}
+        onClick={() => (native ? void join(() => chooseNative('invitation')) : input.current?.click())}
+      >
         {t('sync.join.choose')}
       </button>
       {error ? (

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src-shared/contract/methods';
+import { AnalysisPage } from '../pages/analysis-page';
 import { SyncCenter } from '../pages/sync-center';
 import { expect, test } from '../support/fixtures';
 import { startShellProcess, type ShellProcess } from '../support/shell-process';
@@ -90,6 +91,18 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     await expect(store.partner('HQ').locator('[data-key=lastReceived]')).toHaveAttribute('data-number', '1');
     await expect.poll(async () => (await storeApi('customers.get', { id: customer.id })).customer.industry).toBe('茶叶批发');
 
+    // A sale at each site: HQ's report will count both.
+    const today = new Date().toISOString().slice(0, 10);
+    const sale = (customerId: string, yuan: number) => ({
+      customerId,
+      orderDate: today,
+      status: 'confirmed' as const,
+      lines: [{ productName: '茶叶礼盒', quantityMilli: 1000, unitPriceFen: yuan * 100 }],
+    });
+    await api('orders.create', sale(customer.id, 5_000));
+    const local = await storeApi('customers.create', { values: { name: '南京鼓楼茶庄', code: 'NJ-GL-01' } });
+    await storeApi('orders.create', sale(local.id, 3_000));
+
     // Both edit the same field; the store's edit is the later one and wins at both sites.
     await api('customers.update', { id: customer.id, patch: { industry: '茶叶零售' } });
     await page.waitForTimeout(20);
@@ -125,6 +138,23 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     await expect(settled.locator('[data-testid=sync-outcome-applied][data-from=HQ]').last()).toContainText('来自总部的第');
     await expect.poll(async () => (await storeApi('customers.get', { id: customer.id })).customer.industry).toBe('茶叶零售');
     expect((await api('customers.get', { id: customer.id })).customer.industry).toBe('茶叶零售');
+
+    // 导出同步包 by hand: the file downloads, and the store's 导入同步包 applies it.
+    const [bundle] = await Promise.all([app.waitForEvent('download'), hq.partner('NJ01').getByTestId('sync-partner-export').click()]);
+    expect(bundle.suggestedFilename()).toMatch(/^总部-南京店-\d{6}\.kcsync$/);
+    const bundlePath = join(tempDir, bundle.suggestedFilename());
+    await bundle.saveAs(bundlePath);
+    const number = String(Number(/(\d{6})\.kcsync$/.exec(bundlePath)?.[1]));
+    const imported = await store.importFiles([bundlePath]);
+    await expect(imported.getByTestId('sync-outcome-applied')).toHaveAttribute('data-number', number);
+    await expect(imported.getByTestId('sync-outcome-applied')).toContainText(`来自总部的第 ${number} 号同步包`);
+    await expect(store.partner('HQ').locator('[data-key=lastReceived]')).toHaveAttribute('data-number', number);
+
+    // HQ's analysis counts the buyers of both sites.
+    const analysis = new AnalysisPage(app);
+    await analysis.open();
+    const rfm = await analysis.openReport('rfm');
+    await expect(rfm.getByTestId('rfm-analysed')).toHaveAttribute('data-count', '2');
   } finally {
     await context.close();
     await storeShell.stop();
