@@ -155,6 +155,23 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     await analysis.open();
     const rfm = await analysis.openReport('rfm');
     await expect(rfm.getByTestId('rfm-analysed')).toHaveAttribute('data-count', '2');
+
+    // 停用 (with a confirmation): the store's next bundle is refused at HQ and changes nothing.
+    await hq.open();
+    await hq.partner('NJ01').getByTestId('sync-partner-revoke').click();
+    await expect(app.getByTestId('confirm-dialog')).toContainText('停用门店 南京店（NJ01）');
+    await app.getByTestId('confirm-ok').click();
+    await expect(hq.partner('NJ01')).toHaveAttribute('data-state', 'revoked');
+    await expect(hq.partner('NJ01').locator('[data-key=status]')).toHaveText('已停用');
+    await expect(hq.partner('NJ01').getByTestId('sync-partner-revoke')).toHaveCount(0);
+    await storeApi('customers.update', { id: customer.id, patch: { industry: '停用后的修改' } });
+    const [late] = await Promise.all([page.waitForEvent('download'), store.partner('HQ').getByTestId('sync-partner-export').click()]);
+    const latePath = join(tempDir, late.suggestedFilename());
+    await late.saveAs(latePath);
+    const refused = (await hq.importFiles([latePath])).getByTestId('sync-outcome-refused');
+    await expect(refused).toHaveAttribute('data-reason', 'revoked');
+    await expect(refused).toContainText('发送方已被总部停用');
+    expect((await api('customers.get', { id: customer.id })).customer.industry).toBe('茶叶零售');
   } finally {
     await context.close();
     await storeShell.stop();
