@@ -128,6 +128,13 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     ).toBeVisible();
     await expect(hq.page.locator('[data-testid=sync-history-row][data-direction=in][data-conflicts="1"]')).toHaveCount(1);
 
+    // The customer's name opens its card; back in the 同步中心 the entry is still there.
+    await row.getByTestId('sync-conflict-customer').click();
+    await expect(app.getByTestId('customer-card-panel')).toHaveAttribute('data-customer-id', customer.id);
+    await expect(app.getByTestId('card-title')).toContainText('南京紫金山茶业有限公司');
+    await hq.open();
+    await expect(hq.conflicts).toHaveCount(1);
+
     // 改用此值: HQ's value comes back as a new change, which then syncs to the store.
     await row.getByTestId('sync-conflict-use-lost').click();
     await expect(hq.screen.getByTestId('sync-conflicts-empty')).toBeVisible();
