@@ -106,6 +106,8 @@ export const syncEn: typeof syncZhCN = {
       keepKept: 'Keep current',
       keepLost: 'Use this value',
       restore: 'Restore',
+      renamed: '{{field}} (two sites gave out the same code; this customer got a new one)',
+      acknowledge: 'OK',
       resolved: 'The conflict was settled.',
       record: '(a deleted record)',
       empty_value: '(empty)',

@@ -104,6 +104,8 @@ export const syncZhCN = {
       keepKept: '保留当前值',
       keepLost: '改用此值',
       restore: '恢复',
+      renamed: '{{field}}（两个站点用了同一编号，本客户已改号）',
+      acknowledge: '知道了',
       resolved: '已处理该冲突。',
       record: '（已删除的记录）',
       empty_value: '（空）',

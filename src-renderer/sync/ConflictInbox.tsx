@@ -93,7 +93,13 @@ export function ConflictInbox({ open }: { open: number }) {
                     <span className="muted">{c.customerName ?? t('sync.conflicts.record')}</span>
                   )}
                 </td>
-                <td data-key="field">{c.kind === 'deleted' ? t('sync.conflicts.deletedKept') : label(c)}</td>
+                <td data-key="field">
+                  {c.kind === 'deleted'
+                    ? t('sync.conflicts.deletedKept')
+                    : c.kind === 'renamed'
+                      ? t('sync.conflicts.renamed', { field: label(c) })
+                      : label(c)}
+                </td>
                 <td data-key="kept">
                   <SideText t={t} conflict={c} side={c.kept} deleted={c.kind === 'deleted'} />
                 </td>
@@ -102,7 +108,12 @@ export function ConflictInbox({ open }: { open: number }) {
                 </td>
                 <td className="row-actions">
                   <div className="sync-actions">
-                    {c.kind === 'deleted' ? (
+                    {c.kind === 'renamed' ? (
+                      // The other customer holds the code: this one can only be acknowledged (or edited on its card).
+                      <button type="button" data-testid="sync-conflict-acknowledge" disabled={busy} onClick={() => void resolve(c, 'kept')}>
+                        {t('sync.conflicts.acknowledge')}
+                      </button>
+                    ) : c.kind === 'deleted' ? (
                       <button type="button" data-testid="sync-conflict-restore" disabled={busy} onClick={() => void resolve(c, 'lost')}>
                         {t('sync.conflicts.restore')}
                       </button>

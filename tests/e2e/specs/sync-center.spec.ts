@@ -146,6 +146,25 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     await expect.poll(async () => (await storeApi('customers.get', { id: customer.id })).customer.industry).toBe('茶叶零售');
     expect((await api('customers.get', { id: customer.id })).customer.industry).toBe('茶叶零售');
 
+    // One customer code given out at both sites: both kept, the later one renamed and listed; 知道了 settles it.
+    await api('customers.create', { values: { name: '鼓楼茶叶总汇', code: 'GL-01' } });
+    await page.waitForTimeout(20);
+    await storeApi('customers.create', { values: { name: '鼓楼茶叶分店', code: 'GL-01' } });
+    await store.syncNow('HQ');
+    await hq.syncNow('NJ01');
+    const renamed = hq.page.locator('[data-testid=sync-conflict-row][data-kind=renamed]');
+    await expect(renamed).toHaveCount(1);
+    await expect(hq.badge).toHaveText('1');
+    await expect(renamed.locator('[data-key=field]')).toContainText('本客户已改号');
+    await expect(renamed.getByTestId('sync-conflict-customer')).toHaveText('鼓楼茶叶分店');
+    await expect(renamed.locator('[data-key=kept]').getByTestId('sync-conflict-value')).toHaveText(/^GL-01-\w{4}$/);
+    await expect(renamed.locator('[data-key=lost]').getByTestId('sync-conflict-value')).toHaveText('GL-01');
+    await renamed.getByTestId('sync-conflict-acknowledge').click();
+    await expect(hq.screen.getByTestId('sync-conflicts-empty')).toBeVisible();
+    await expect(hq.badge).toBeHidden();
+    const codes = (await api('customers.list', { offset: 0, limit: 100 })).rows.filter((c) => c.name.startsWith('鼓楼茶叶')).map((c) => c.code);
+    expect(codes.sort()).toEqual(['GL-01', expect.stringMatching(/^GL-01-\w{4}$/)]);
+
     // 导出同步包 by hand: the file downloads, and the store's 导入同步包 applies it.
     const [bundle] = await Promise.all([app.waitForEvent('download'), hq.partner('NJ01').getByTestId('sync-partner-export').click()]);
     expect(bundle.suggestedFilename()).toMatch(/^总部-南京店-\d{6}\.kcsync$/);
