@@ -59,6 +59,24 @@ export function createNativeDialogs(options: NativeDialogOptions): NativeDialogs
       const result = parent ? await dialog.showSaveDialog(parent, opts) : await dialog.showSaveDialog(opts);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseSyncFiles(kind: 'invitation' | 'bundles'): Promise<string[]> {
+      const parent = options.window();
+      const zh = options.language === 'zh';
+      const opts: OpenDialogOptions =
+        kind === 'invitation'
+          ? {
+              title: zh ? '打开邀请文件' : 'Open an Invitation',
+              filters: [{ name: zh ? '客卡邀请文件' : 'Kecard invitation', extensions: ['kcinvite'] }],
+              properties: ['openFile'],
+            }
+          : {
+              title: zh ? '选择同步包' : 'Choose Sync Bundles',
+              filters: [{ name: zh ? '客卡同步包' : 'Kecard sync bundles', extensions: ['kcsync'] }],
+              properties: ['openFile', 'multiSelections'],
+            };
+      const result = parent ? await dialog.showOpenDialog(parent, opts) : await dialog.showOpenDialog(opts);
+      return result.canceled ? [] : result.filePaths;
+    },
     async chooseImportFile(): Promise<string | null> {
       const parent = options.window();
       const opts: OpenDialogOptions = {

@@ -20,6 +20,7 @@ type SyncMethod =
   | 'sync.export'
   | 'sync.import'
   | 'sync.now'
+  | 'sync.chooseFiles'
   | 'conflicts.list'
   | 'conflicts.resolve';
 
@@ -87,6 +88,12 @@ export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMet
     'sync.now': ({ code }, ctx) => {
       const { sent, received } = syncThroughFolder(ws(), ctx, code);
       return { sent: sent ? { number: sent.number, changes: sent.changes } : null, received: outcomeForUser(received) };
+    },
+    'sync.chooseFiles': async ({ kind }) => {
+      const dialogs = host.options.dialogs;
+      if (!dialogs?.chooseSyncFiles) return { native: false, files: [] };
+      const paths = await dialogs.chooseSyncFiles(kind);
+      return { native: true, files: paths.map((path) => ({ fileToken: host.staged.stagePath(path, basename(path)), fileName: basename(path) })) };
     },
     'conflicts.list': ({ all }) => listConflicts(ws(), { open: all !== true }),
     'conflicts.resolve': ({ id, keep }, ctx) => {

@@ -43,6 +43,8 @@ export interface NativeDialogs {
   chooseSavePath?(fileName: string): Promise<string | null>;
   /** Optional: a folder (where backups go). */
   chooseFolder?(purpose: 'backups'): Promise<string | null>;
+  /** Optional: a sync invitation, or sync bundle files (several); none when cancelled. */
+  chooseSyncFiles?(kind: 'invitation' | 'bundles'): Promise<string[]>;
 }
 
 export interface AppHostOptions {

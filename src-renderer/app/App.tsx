@@ -16,6 +16,7 @@ import { QueriesScreen } from '../queries/QueriesScreen';
 import { CardsScreens } from '../business/CardsScreens';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
 import { ProductsScreen } from '../products/ProductsScreen';
+import { SyncScreen } from '../sync/SyncScreen';
 import { errorText } from '../api/errors';
 import { reportError } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
@@ -71,6 +72,7 @@ export function App() {
             {screen === 'queries' ? <QueriesScreen key={workspace.path} /> : null}
             {screen === 'analysis' ? <AnalysisScreen key={`analysis-${workspace.path}`} /> : null}
             {screen === 'products' ? <ProductsScreen key={`products-${workspace.path}`} /> : null}
+            {screen === 'sync' ? <SyncScreen key={`sync-${workspace.path}`} /> : null}
             <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>

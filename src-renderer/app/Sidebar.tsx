@@ -3,6 +3,7 @@ import { useApp, type Screen } from './app-store';
 import { Icon, type IconName } from '../components/Icon';
 import { SidebarSections } from '../queries/SidebarSections';
 import { BusinessNav } from '../business/BusinessNav';
+import { SyncNavItem } from '../sync/SyncNavItem';
 
 const ITEMS: { id: Screen; label: string; icon: IconName }[] = [
   { id: 'customers', label: 'nav.customers', icon: 'customers' },
@@ -52,6 +53,7 @@ export function Sidebar() {
         <span className="nav-label">{t('extras.nav.products')}</span>
       </button>
       <BusinessNav />
+      <SyncNavItem />
       <SidebarSections />
     </nav>
   );

@@ -20,6 +20,8 @@ import { historyEn } from './history.en';
 import { historyZhCN } from './history.zh-CN';
 import { uxEn } from './ux.en';
 import { uxZhCN } from './ux.zh-CN';
+import { syncEn } from './sync.en';
+import { syncZhCN } from './sync.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -45,6 +47,7 @@ export function initI18n(): void {
           ...deletedZhCN,
           ...historyZhCN,
           ...uxZhCN,
+          ...syncZhCN,
         },
       },
       en: {
@@ -60,6 +63,7 @@ export function initI18n(): void {
           ...deletedEn,
           ...historyEn,
           ...uxEn,
+          ...syncEn,
         },
       },
     },

@@ -134,6 +134,15 @@ export const syncMethods = {
     output: z.object({ sent: z.object({ number: z.number().int(), changes: z.number().int() }).nullable(), received: importOutcome }),
     permission: 'write',
   }),
+  /**
+   * Desktop: the OS file dialog for an invitation or bundle files, staged in place (not copied).
+   * `native: false` in the browser shell, where the page uploads the files it is given instead.
+   */
+  'sync.chooseFiles': defineMethod({
+    input: z.object({ kind: z.enum(['invitation', 'bundles']) }).strict(),
+    output: z.object({ native: z.boolean(), files: z.array(z.object({ fileToken: z.string(), fileName: z.string() })) }),
+    permission: 'write',
+  }),
   'conflicts.list': defineMethod({ input: z.object({ all: z.boolean().optional() }).strict(), output: z.array(syncConflict), permission: 'read' }),
   /** Keep the record as it is ('kept') or write the value that lost back ('lost'). */
   'conflicts.resolve': defineMethod({
