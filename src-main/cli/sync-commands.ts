@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ConflictSide, SyncSiteSummary } from '../../src-shared/domain/sync';
 import { listConflicts, resolveConflict } from '../sync/conflicts/conflict-inbox';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import { exportBundles, importBundles } from '../sync/exchange/bundle-files';
+import { readInvitationFile } from '../sync/network/invitation-file';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../sync/network/network-service';
 import { localUserContext } from '../workspace/app-host';
 import { syncRefusalText, UsageError } from './cli-errors';
@@ -62,7 +63,7 @@ export function siteCommand(workspace: string, action: string | undefined, rest:
       const file = resolve(need('--invite', args.invite));
       const ws = openForCommand(path);
       try {
-        const joined = joinNetwork(ws, readFileSync(file));
+        const joined = joinNetwork(ws, readInvitationFile(file));
         return {
           json: joined,
           text: [

@@ -5,8 +5,9 @@ import { ensurePrivateDir } from '../files/private-files';
 import { listConflicts, openConflictCount, resolveConflict } from '../sync/conflicts/conflict-inbox';
 import { exportBundles, importBundles, type ImportOutcome } from '../sync/exchange/bundle-files';
 import { setPartnerFolder, syncThroughFolder } from '../sync/exchange/folder-transport';
+import { readInvitationFile } from '../sync/network/invitation-file';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../sync/network/network-service';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import type { Handlers, RouterDeps } from './handlers';
 
@@ -48,7 +49,7 @@ export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMet
     },
     'sync.join': ({ fileToken }) => {
       const file = host.staged.get(fileToken);
-      const joined = joinNetwork(ws(), readFileSync(file.path));
+      const joined = joinNetwork(ws(), readInvitationFile(file.path));
       host.staged.release(fileToken);
       return joined;
     },

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { KecardError } from '../../../src-shared/errors';
 
@@ -30,6 +31,14 @@ const invitationSchema = z.object({
 });
 
 export type Invitation = Omit<z.infer<typeof invitationSchema>, 'check'>;
+
+/** An invitation is a few hundred bytes: anything much larger is not one, and is not read whole. */
+const MAX_INVITATION_BYTES = 64 * 1024;
+
+export function readInvitationFile(path: string): Buffer {
+  if (statSync(path).size > MAX_INVITATION_BYTES) throw badInvitation('too large');
+  return readFileSync(path);
+}
 
 export function newInviteSecret(): string {
   return randomBytes(32).toString('base64url');

@@ -9,7 +9,9 @@ import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { dataVersionWatcher, deliver, enrolledNetwork } from '../../support/sync-sites';
 import { tempDir, testUser } from '../../support/temp-workspace';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readInvitationFile } from '../../../src-main/sync/network/invitation-file';
 
 let dir: string;
 let cleanup: () => void;
@@ -91,6 +93,21 @@ describe('enrolment and the exchange of bundles', () => {
       watcher.close();
     }
     expect(names(hq)).toEqual(['乙', '甲公司'].sort());
+  });
+
+  it('a damaged, altered or oversized invitation is refused and the workspace stays on its own', () => {
+    const hq = openWorkspace(join(dir, 'hq.kecard'), { create: true });
+    const store = openWorkspace(join(dir, 'nj.kecard'), { create: true });
+    open.push(hq, store);
+    createNetwork(hq, { code: 'HQ', name: '总部' });
+    const { invitation } = inviteStore(hq, { code: 'NJ01', name: '南京店' });
+    const altered = Buffer.from(invitation.toString('utf8').replace('"NJ01"', '"SH02"'), 'utf8');
+    expect(refusal(() => joinNetwork(store, altered)).details?.reason).toBe('badInvitation');
+    expect(refusal(() => joinNetwork(store, invitation.subarray(0, 100))).details?.reason).toBe('badInvitation');
+    const big = join(dir, 'big.kcinvite');
+    writeFileSync(big, Buffer.alloc(100 * 1024, 0x20));
+    expect(refusal(() => readInvitationFile(big)).details?.reason).toBe('badInvitation');
+    expect(syncStatus(store).networkId).toBeNull();
   });
 
   it('the same customer added to one shared folder at two sites makes one membership, not a failed bundle', () => {
