@@ -150,11 +150,11 @@ function check(ws: Workspace): void {
     .reduce((a, o) => a + o.total, 0);
   const report = dormantReport(ws, AS_OF, DORMANT);
   expect([report.count, report.valueAtRisk]).toEqual([dormant.length, atRisk]);
-  // Most recently gone quiet first; equal days in the order the customers were created.
+  // Most dormant first (the earliest last order); equal days in the order the customers were created.
   const created = new Map((ws.db.prepare('SELECT id FROM customers ORDER BY rowid').pluck().all() as string[]).map((id, i) => [id, i]));
   const expected = dormant
     .map(([id, x]) => [id, x.last] as const)
-    .sort((a, b) => (a[1] === b[1] ? (created.get(a[0]) as number) - (created.get(b[0]) as number) : a[1] < b[1] ? 1 : -1));
+    .sort((a, b) => (a[1] === b[1] ? (created.get(a[0]) as number) - (created.get(b[0]) as number) : a[1] < b[1] ? -1 : 1));
   expect(report.list.map((r) => [r.id, r.lastOrder])).toEqual(expected);
 
   // Months of 2025-01 … 2026-06 by class: revenue, orders, distinct active customers, first sales.
