@@ -1,6 +1,5 @@
-import { encodeId } from '../log-codec';
 import type { ChangeRecord, WriteTx } from '../write-tx';
-import type { Contest } from './contests';
+import { sideOf, type Contest } from './contests';
 import { isLater, latestFieldStamp, type Stamp } from './field-stamps';
 
 // Customer codes are unique among live customers, and two stores may each give out the same one
@@ -34,7 +33,7 @@ export function settleCodeClash(
   const incomingLater = holderStamp === null || isLater(stamp, holderStamp);
   const renamed = incomingLater ? customerId : holder;
   const to = freeCode(tx, code, renamed);
-  note(tx, renamed, code, to, incomingLater ? origin : sideOf(tx, holder, holderStamp));
+  note(tx, renamed, code, to, incomingLater ? origin : holderStamp ? sideOf(tx, holder, holderStamp) : { siteId: tx.ws.siteId, userName: '', at: 0 });
   if (incomingLater) return { code: to, incomingRename: { customerId, from: code, to } };
   tx.ws.db.prepare('UPDATE customers SET code = ? WHERE id = ?').run(to, holder);
   logRename(tx, { customerId: holder, from: code, to });
@@ -78,15 +77,4 @@ function note(tx: WriteTx, customerId: string, from: string, to: string, renamed
     lost: renamedSide,
   };
   tx.contests.push(contest);
-}
-
-function sideOf(tx: WriteTx, customerId: string, stamp: Stamp | null): { siteId: string; userName: string; at: number } {
-  if (!stamp) return { siteId: tx.ws.siteId, userName: '', at: 0 };
-  const row = tx.ws.db
-    .prepare(
-      `SELECT u.user_name AS userName, l.at FROM change_log l JOIN log_sites s ON s.n = l.site JOIN log_users u ON u.n = l.user
-       WHERE l.entity_id = ? AND l.hlc = ? AND s.site_id = ? LIMIT 1`,
-    )
-    .get(encodeId(customerId), stamp.hlc, stamp.siteId) as { userName: string; at: number } | undefined;
-  return { siteId: stamp.siteId, userName: row?.userName ?? '', at: row?.at ?? 0 };
 }

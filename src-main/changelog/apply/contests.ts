@@ -102,7 +102,8 @@ export function noteDeleteOfEdited(tx: WriteTx, change: LoggedChange, origin: Ch
   });
 }
 
-function sideOf(tx: WriteTx, entityId: string, stamp: Stamp): ContestSide {
+/** Who made the change with this stamp on this row, and when (from the log entry). */
+export function sideOf(tx: WriteTx, entityId: string, stamp: Stamp): ContestSide {
   const row = tx.ws.db
     .prepare(
       `SELECT u.user_name AS userName, l.at FROM change_log l JOIN log_sites s ON s.n = l.site JOIN log_users u ON u.n = l.user

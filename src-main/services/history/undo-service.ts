@@ -68,6 +68,8 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
           revertCustomValue(tx, change.entity, change.entity_id, customerId, change.field, decodeValue(change.old_value));
         } else if (change.op === 'update' && change.field) {
           const value = decodeValue(change.old_value);
+          // The code it had may belong to another customer by now.
+          if (change.field === 'code' && row.deleted !== 1) guardCodeOnRestore(ws, change.entity, { ...row, code: value });
           const extra = change.entity === 'customer' && change.field === 'name' ? { sortKey: sortKeyOf(String(value)) } : {};
           updateRow(tx, change.entity, customerId, row, { [change.field]: value }, extra);
         } else if (change.op === 'record' && change.field) {

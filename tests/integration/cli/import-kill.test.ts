@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
+import { mulberry32 } from '../../support/seeded-random';
 import { tempDir, testUser } from '../../support/temp-workspace';
 
 // Kills a real `kecard import` process at random moments and checks that the workspace is exactly
@@ -46,17 +47,6 @@ function state(): { customers: number; log: number; integrity: string } {
   } finally {
     db.close();
   }
-}
-
-/** A small seeded generator, so a failing run can be repeated with the same kill times. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('killing an import', () => {

@@ -75,6 +75,22 @@ describe('customers through the service layer', () => {
     expect(card.customer.province).toBeNull();
   });
 
+  it('refuses to undo a code change when the old code now belongs to another customer (found by the replay property)', () => {
+    const a = createCustomer(ws, testUser, { name: '甲', code: 'KH0001' });
+    const b = createCustomer(ws, testUser, { name: '乙' });
+    updateCustomer(ws, testUser, a.id, { code: 'KH0002' });
+    updateCustomer(ws, testUser, b.id, { code: 'KH0001' });
+    let refused: unknown;
+    try {
+      undoLastChange(ws, testUser, a.id);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(KecardError);
+    expect((refused as KecardError).code).toBe('UNDO_CONFLICT');
+    expect(getCustomerCard(ws, a.id).customer.code).toBe('KH0002');
+  });
+
   it('indexes contact names and keeps the organisation tree', () => {
     const c = createCustomer(ws, testUser, { name: '深圳市腾讯计算机系统有限公司' });
     const d = createDepartment(ws, testUser, { customerId: c.id, name: '采购部' });
