@@ -8,7 +8,7 @@ import { KECARD_APPLICATION_ID } from '../../../src-main/db/workspace-format';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { listCustomers } from '../../../src-main/services/customers/customer-queries';
 import { quickSearch } from '../../../src-main/services/search/quick-search';
-import { KecardError } from '../../../src-shared/errors';
+import { refusal } from '../../support/refusal';
 import { tempDir, testUser } from '../../support/temp-workspace';
 import { buildWorkspaceAtVersion } from '../../support/old-workspace';
 
@@ -16,16 +16,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-function refusal(fn: () => unknown): KecardError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KecardError) return err;
-    throw err;
-  }
-  throw new Error('expected the workspace to be refused');
-}
 
 describe('opening workspace files', () => {
   it('creates a new workspace with every migration, pragmas and an identity', () => {

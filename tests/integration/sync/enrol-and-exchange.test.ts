@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KecardError } from '../../../src-shared/errors';
 import { listCustomers } from '../../../src-main/services/customers/customer-queries';
 import { createCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
 import type { Workspace } from '../../../src-main/db/workspace';
@@ -8,6 +7,7 @@ import { makeBundle } from '../../../src-main/sync/exchange/make-bundle';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../../../src-main/sync/network/network-service';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { dataVersionWatcher, deliver, enrolledNetwork } from '../../support/sync-sites';
+import { refusal } from '../../support/refusal';
 import { tempDir, testUser } from '../../support/temp-workspace';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,16 +26,6 @@ const names = (ws: Workspace) =>
   listCustomers(ws, { offset: 0, limit: 100 })
     .rows.map((c) => c.name)
     .sort();
-
-function refusal(fn: () => unknown): KecardError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KecardError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('enrolment and the exchange of bundles', () => {
   it('HQ invites a store with data of its own; the store joins; both hold everything after one exchange each way', () => {
