@@ -20,7 +20,7 @@ export function decodeId(value: Buffer | Uint8Array | string): string {
 }
 
 // The numbers are stored in files: append only, never renumber (the view in migration 0013 spells them out).
-export const OP_CODES: Record<ChangeOp, number> = { create: 1, update: 2, delete: 3, restore: 4, record: 5, purge: 6 };
+export const OP_CODES: Record<ChangeOp, number> = { create: 1, update: 2, delete: 3, restore: 4, record: 5, purge: 6, evict: 7 };
 const OPS_BY_CODE = new Map(Object.entries(OP_CODES).map(([op, code]) => [code, op as ChangeOp]));
 
 export function opOfCode(code: number): ChangeOp {

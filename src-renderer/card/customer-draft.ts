@@ -36,6 +36,8 @@ export type Draft = Record<TextField | SelectField, string> &
     /** Text typed into the phone / tag box but not yet turned into a chip; saved too. */
     phonesInput: string;
     tagsInput: string;
+    /** 门店 (a site code), kept as loaded so a save never clears it. */
+    storeCode: string;
     /** Custom fields the user touched, by column name (cf_…); untouched ones show the stored value. */
     custom: Record<string, CustomEdit>;
   };
@@ -65,6 +67,7 @@ export function draftFrom(c: Customer | null): Draft {
     tags: c?.tags ?? [],
     phonesInput: '',
     tagsInput: '',
+    storeCode: text(c?.storeCode),
     custom: {},
   };
 }
@@ -105,6 +108,7 @@ function values(d: Draft): Required<Omit<CustomerPatch, 'custom'>> {
     colorLabel: d.colorLabel === '' ? null : (pick(COLOR_LABELS, d.colorLabel) ?? null),
     phones: withPending(d.phones, d.phonesInput),
     tags: withPending(d.tags, d.tagsInput),
+    storeCode: d.storeCode === '' ? null : d.storeCode,
   };
 }
 

@@ -30,7 +30,15 @@ export const historyEn: HistoryMessages = {
       setting: 'Setting',
       record: 'Business record',
     },
-    op: { create: 'Created', update: 'Changed', delete: 'Deleted', restore: 'Restored', record: 'Recorded', purge: 'Purged' },
+    op: {
+      create: 'Created',
+      update: 'Changed',
+      delete: 'Deleted',
+      restore: 'Restored',
+      record: 'Recorded',
+      purge: 'Purged',
+      evict: 'Removed from this site (moved to another store)',
+    },
     field: {
       savedQuery: { name: 'Name', entity: 'Searches', definition: 'Conditions', shared: 'Shared', pinned: 'Pinned', ownerName: 'Created by' },
       favouriteFolder: { name: 'Folder name', entity: 'Holds' },

@@ -31,7 +31,7 @@ export const historyZhCN = {
       setting: '设置',
       record: '业务记录',
     },
-    op: { create: '新建', update: '修改', delete: '删除', restore: '恢复', record: '补录', purge: '彻底清除' },
+    op: { create: '新建', update: '修改', delete: '删除', restore: '恢复', record: '补录', purge: '彻底清除', evict: '移出本店（已归属其他门店）' },
     field: {
       savedQuery: { name: '名称', entity: '查询对象', definition: '查询条件', shared: '共享', pinned: '固定在侧栏', ownerName: '创建人' },
       favouriteFolder: { name: '收藏夹名称', entity: '收藏对象' },

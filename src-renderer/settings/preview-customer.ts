@@ -27,6 +27,7 @@ export function customerRowForPreview(): Customer {
     colorLabel: 'green',
     tags: ['重点'],
     notes: null,
+    storeCode: null,
     custom: {},
     createdAt: now,
     updatedAt: now,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record', 'purge'] as const;
+// 'evict': a customer left this site's sync scope and its rows were removed here (the log keeps
+// its history); other sites log it and change nothing (docs/sync-protocol.md, "Scopes").
+export const CHANGE_OPS = ['create', 'update', 'delete', 'restore', 'record', 'purge', 'evict'] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 export const ENTITIES = [
   'customer',

@@ -41,6 +41,16 @@ const customerFieldShapes = {
     .transform((v) => v ?? null),
   tags: tagList,
   notes: optionalText(5000),
+  /** 门店: a site code of the sync network (总部 or a store); null on its own or unassigned. */
+  storeCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z0-9]{2,8})?$/, { error: 'invalid' })
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 };
 
 /** Every editable customer field, in card order; also the whitelist of fields a patch may touch. */
@@ -83,6 +93,7 @@ export const customer = z.object({
   colorLabel: z.enum(COLOR_LABELS).nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
+  storeCode: z.string().nullable(),
   custom: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -72,8 +72,9 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): Cod
     if (change.op === 'create') recomputeSnapshot(tx, id, change.newValue);
     return null;
   }
-  // A past value (年收入 2021) lives in the log alone; a purge is this file's own clean-up.
-  if (change.op === 'record' || change.op === 'purge') return null;
+  // A past value (年收入 2021) lives in the log alone; a purge is this file's own clean-up; an
+  // eviction says the sending site stopped holding a customer, which changes nothing here.
+  if (change.op === 'record' || change.op === 'purge' || change.op === 'evict') return null;
   if (!isTableEntity(entity)) throw invalid('entity', entity);
   const before = readRow(tx, entity, id);
   // Per field, the latest stamp wins (then the higher site id): whatever order changes arrive in,

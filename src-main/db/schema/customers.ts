@@ -34,6 +34,9 @@ export const customers = sqliteTable(
     colorLabel: text('color_label'),
     tags: text('tags').notNull().default('[]'),
     notes: text('notes'),
+    // 门店: the site code of the store (or HQ) the customer belongs to in a sync network; a store
+    // receives the customers of the 门店 codes in its scope (sync/scope). Null: 总部/unassigned.
+    storeCode: text('store_code'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
@@ -57,5 +60,6 @@ export const customers = sqliteTable(
     index('customers_lifecycle_idx').on(t.deleted, t.lifecycle),
     index('customers_relationship_idx').on(t.deleted, t.relationshipLevel),
     index('customers_owner_idx').on(t.ownerId),
+    index('customers_store_idx').on(t.deleted, t.storeCode),
   ],
 );

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // Sync between sites (issue 18): this file's own bookkeeping, never logged and never sent —
 // each site keeps its own keys, partners and bundle history (docs/sync-protocol.md).
@@ -46,6 +46,11 @@ export const syncPartners = sqliteTable('sync_partners', {
   theirAck: text('their_ack').notNull().default('{}'),
   /** What this site holds of the partner's stream, the acknowledgement it sends (JSON). */
   heldFrom: text('held_from').notNull().default('{}'),
+  /** The highest bundle number the partner says it has applied from this site (header.ackNumber). */
+  theirReceived: integer('their_received').notNull().default(0),
+  /** Why the last bundle from or for this partner failed, in the user's words (cleared by success). */
+  lastError: text('last_error'),
+  lastErrorAt: text('last_error_at'),
   lastSentAt: text('last_sent_at'),
   lastReceivedAt: text('last_received_at'),
   /**
@@ -69,6 +74,8 @@ export const syncBundles = sqliteTable('sync_bundles', {
   /** In: entries new to this site (the rest were held already). */
   applied: integer('applied').notNull(),
   conflicts: integer('conflicts').notNull().default(0),
+  /** In: customers removed here because they left this site's scope. */
+  removed: integer('removed').notNull().default(0),
   durationMs: integer('duration_ms').notNull(),
 });
 
@@ -100,3 +107,23 @@ export const syncConflicts = sqliteTable('sync_conflicts', {
   resolution: text('resolution'),
   resolvedAt: text('resolved_at'),
 });
+
+/**
+ * HQ's view of which customers each store holds (partial replication, docs/sync-protocol.md
+ * "Scopes"): a customer entering a store's scope is sent with its whole history, one leaving it is
+ * sent as a removal. `held` is the state last sent; `changedIn` the bundle number that sent it,
+ * confirmed once the store says it applied that bundle (their_received >= changedIn). Rows the store
+ * itself sent are held from the start (changedIn 0).
+ */
+export const syncScopeMembers = sqliteTable(
+  'sync_scope_members',
+  {
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => syncPartners.id),
+    customerId: text('customer_id').notNull(),
+    held: integer('held').notNull(),
+    changedIn: integer('changed_in').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.customerId] })],
+);

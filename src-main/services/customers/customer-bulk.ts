@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CustomerValues } from '../../../src-shared/domain/customer';
 import type { contactCreateInput } from '../../../src-shared/domain/organisation';
+import { checkStoreCode, defaultStoreCode } from '../../sync/scope/store-codes';
 import { KecardError } from '../../../src-shared/errors';
 import type { WriteTx } from '../../changelog/write-tx';
 import { sortKeyOf } from '../search/pinyin-keys';
@@ -54,6 +55,9 @@ export class CustomerTreeWriter {
   private readonly indexDoc: Database.Statement;
   private readonly knownOwners = new Set<string>();
   private readonly deferSearch: boolean;
+  private readonly defaultStore: string | null;
+  /** 门店 codes found valid in this write (a whole import has a handful). */
+  private readonly checkedStores = new Set<string | null>();
   private backlogOpen = false;
   private lastSeq: number | null = null;
 
@@ -71,10 +75,12 @@ export class CustomerTreeWriter {
     this.codeClash = db.prepare('SELECT id FROM customers WHERE code = ? AND deleted = 0');
     this.ownerExists = db.prepare('SELECT 1 FROM employees WHERE id = ? AND deleted = 0');
     this.indexDoc = db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (?, ?)');
+    this.defaultStore = defaultStoreCode(db);
   }
 
   insert(tree: PreparedCustomerTree): string {
-    const { id, customer } = tree;
+    const { id } = tree;
+    const customer = { ...tree.customer, storeCode: tree.customer.storeCode ?? this.defaultStore };
     this.checkRefs(customer);
     const seq = this.rows.insert('customer', id, id, customer, { sortKey: tree.sortKey });
 
@@ -120,6 +126,10 @@ export class CustomerTreeWriter {
 
   /** The database rules of insertCustomer: a unique code among live customers, an existing owner. */
   private checkRefs(values: CustomerValues): void {
+    if (!this.checkedStores.has(values.storeCode)) {
+      checkStoreCode(this.tx.ws.db, values.storeCode);
+      this.checkedStores.add(values.storeCode);
+    }
     if (values.code) {
       const clash = this.codeClash.get(values.code) as { id: string } | undefined;
       if (clash) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { code: 'duplicateCode' }, clashId: clash.id });

@@ -3,7 +3,7 @@ import type { Customer } from '../../../src-shared/domain/customer';
 /** The SELECT list every customer read uses, so list, card and search return the same shape. */
 export const CUSTOMER_COLUMNS_SQL = `c.id, c.site_id, c.name, c.short_name, c.code, c.kind, c.industry, c.province, c.city,
   c.district, c.address, c.phones, c.email, c.website, c.source, c.owner_id, e.name AS owner_name, c.class,
-  c.lifecycle, c.relationship_level, c.color_label, c.tags, c.notes, c.created_at, c.updated_at`;
+  c.lifecycle, c.relationship_level, c.color_label, c.tags, c.notes, c.store_code, c.created_at, c.updated_at`;
 
 export const CUSTOMER_FROM_SQL = `customers c LEFT JOIN employees e ON e.id = c.owner_id`;
 
@@ -31,6 +31,7 @@ export interface CustomerDbRow {
   color_label: string | null;
   tags: string;
   notes: string | null;
+  store_code: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -60,6 +61,7 @@ export function toCustomer(r: CustomerDbRow): Customer {
     colorLabel: r.color_label as Customer['colorLabel'],
     tags: JSON.parse(r.tags) as string[],
     notes: r.notes,
+    storeCode: r.store_code,
     custom: {},
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -10,6 +10,7 @@ import { writeCustomValues } from '../custom-fields/custom-values';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 import { withCanonicalRegion } from '../regions/region-values';
+import { checkStoreCode, defaultStoreCode } from '../../sync/scope/store-codes';
 import { getCustomer } from './customer-queries';
 
 export function createCustomer(ws: Workspace, ctx: CallContext, input: unknown, options: WriteOptions = {}): Customer {
@@ -20,7 +21,8 @@ export function createCustomer(ws: Workspace, ctx: CallContext, input: unknown, 
 
 /** Inserts one validated customer inside a running write; used by create, demo data and import. */
 export function insertCustomer(tx: WriteTx, values: CustomerValues, id: string = uuidv7()): string {
-  const { custom, ...builtIn } = values;
+  const { custom, ...given } = values;
+  const builtIn = { ...given, storeCode: given.storeCode ?? defaultStoreCode(tx.ws.db) };
   checkCustomerRefs(tx, builtIn, null);
   insertRow(tx, 'customer', id, id, builtIn, { sortKey: sortKeyOf(builtIn.name) });
   writeCustomValues(tx, 'customer', id, id, custom ?? {}, { creating: true });
@@ -70,6 +72,7 @@ function checkCustomerRefs(tx: WriteTx, values: Partial<CustomerValues>, selfId:
       { id: string } | undefined;
     if (clash) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { code: 'duplicateCode' }, clashId: clash.id });
   }
+  if (values.storeCode !== undefined) checkStoreCode(tx.ws.db, values.storeCode);
   if (values.ownerId) {
     const owner = tx.ws.db.prepare('SELECT 1 FROM employees WHERE id = ? AND deleted = 0').get(values.ownerId);
     if (!owner) throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { ownerId: 'invalid' } });

@@ -30,7 +30,10 @@ function seedEveryTable(db: Database.Database): Map<string, Record<string, unkno
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
     (t) => !SKIP.test(t),
   );
-  const ids = new Map(tables.map((t) => [t, uuidv7()]));
+  // A table keyed by an INTEGER id (the sync tables) gets id 1, and references to it point there.
+  const integerKeyed = (t: string) =>
+    (db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'id' AND pk = 1 AND upper(type) = 'INTEGER'").get(t) ?? null) !== null;
+  const ids = new Map<string, string | number>(tables.map((t) => [t, integerKeyed(t) ? 1 : uuidv7()]));
   const written = new Map<string, Record<string, unknown>>();
   db.pragma('foreign_keys = OFF');
   for (const table of tables) {
@@ -42,7 +45,10 @@ function seedEveryTable(db: Database.Database): Map<string, Record<string, unkno
     );
     const row: Record<string, unknown> = {};
     for (const c of columns) {
-      if (c.pk && c.type.toUpperCase() === 'INTEGER') continue;
+      if (c.pk && c.type.toUpperCase() === 'INTEGER') {
+        if (c.name === 'id') row.id = ids.get(table);
+        continue;
+      }
       const target = refs.get(c.name);
       if (c.name === 'id') row.id = ids.get(table);
       else if (target) row[c.name] = ids.get(target) ?? null;
