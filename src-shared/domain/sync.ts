@@ -1,7 +1,28 @@
 // Sync between sites (issue 18): what the UI and the CLI show of this site, its partners and the
 // bundles it exchanged. Main owns the keys; none of them crosses to the renderer.
 
+import { z } from 'zod';
+
 export type SiteRole = 'hq' | 'store';
+
+/**
+ * Which customers a store receives (partial replication, docs/sync-protocol.md "Scopes"): those
+ * whose 门店 is the store itself ('own', the default), those of the listed 门店 codes ('stores',
+ * e.g. a regional branch), or all. What HQ shares with every site (products, custom fields,
+ * business types, layouts, schemes, employees, settings) goes to every store whatever its scope.
+ */
+export const syncScope = z.discriminatedUnion('customers', [
+  z.object({ customers: z.literal('own') }),
+  z.object({ customers: z.literal('all') }),
+  z.object({
+    customers: z.literal('stores'),
+    stores: z
+      .array(z.string().regex(/^[A-Z0-9]{2,8}$/))
+      .min(1)
+      .max(200),
+  }),
+]);
+export type SyncScope = z.infer<typeof syncScope>;
 
 /** Why a bundle or an enrolment was refused (SYNC_REFUSED details.reason). */
 export const SYNC_REFUSALS = [
@@ -39,6 +60,10 @@ export interface SyncPartnerSummary {
   safetyCode: string | null;
   /** The folder both sites reach (folder transport), or null. */
   folder: string | null;
+  /** Which customers the partner receives (HQ's side; a store's HQ partner shows 'all'). */
+  scope: SyncScope;
+  /** Why the last bundle from or for it failed, as the user was told (error code + details), or null. */
+  lastError: { code: string; reason: string | null; message: string; at: string } | null;
 }
 
 export interface SyncSiteSummary {
@@ -61,6 +86,8 @@ export interface AppliedBundle {
   conflicts: number;
   /** Nothing new: an old or repeated bundle, applied before. */
   duplicate: boolean;
+  /** Customers removed here because they left this site's scope (a store's side), by name. */
+  removed: { id: string; name: string }[];
   /** This bundle enrolled the store (HQ's side): compare the safety code. */
   enrolled: boolean;
   safetyCode: string | null;

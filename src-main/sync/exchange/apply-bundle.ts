@@ -44,6 +44,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
       applied: 0,
       conflicts: 0,
       duplicate: true,
+      removed: [],
       enrolled: false,
       safetyCode: null,
     };
@@ -86,6 +87,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     applied,
     conflicts,
     duplicate: false,
+    removed: [],
     enrolled: sender.enrolling,
     safetyCode: sender.enrolling ? safetyCode(publicKeysOf(me.keys), sender.keys) : null,
   };

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { SyncPartnerSummary, SyncSiteSummary } from '../../../src-shared/domain/sync';
+import type { SyncPartnerSummary, SyncScope, SyncSiteSummary } from '../../../src-shared/domain/sync';
+import { scopeOf } from '../scope/scope-rules';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { setSiteCode, siteCode } from '../../changelog/site-code';
@@ -11,8 +12,9 @@ import { findMySite, insertMySite, insertPartner, listPartners, mySite, partnerB
 // HQ, 总部) or opens an invitation (and is a store, 门店). Sync bookkeeping is the site's own and
 // is not logged; the data it carries is (docs/sync-protocol.md).
 
-/** Until scopes by 门店 are built, a store receives every customer (docs/sync-protocol.md, "Scope"). */
-const ALL_CUSTOMERS = JSON.stringify({ customers: 'all' });
+const ALL_CUSTOMERS = JSON.stringify({ customers: 'all' } satisfies SyncScope);
+/** A new store receives the customers whose 门店 is the store (docs/sync-protocol.md, "Scopes"). */
+const OWN_CUSTOMERS = JSON.stringify({ customers: 'own' } satisfies SyncScope);
 
 export interface NewSite {
   code: string;
@@ -50,7 +52,7 @@ export function inviteStore(ws: Workspace, store: NewSite, now = new Date()): { 
         role: 'store',
         keys: null,
         inviteSecret: secret,
-        scope: ALL_CUSTOMERS,
+        scope: OWN_CUSTOMERS,
         createdAt: now.toISOString(),
       });
       const invitation = writeInvitation({
@@ -137,6 +139,8 @@ function summary(ws: Workspace, p: Partner, mine: { signPublic: string; boxPubli
     waiting: waitingFor(ws, p),
     safetyCode: p.keys ? safetyCode(mine, p.keys) : null,
     folder: p.folder,
+    scope: scopeOf(p),
+    lastError: p.lastError,
   };
 }
 
