@@ -15,7 +15,10 @@ const errors = new WeakMap<Database.Database, Map<number, PartnerError>>();
 
 export function notePartnerError(db: Database.Database, partnerId: number, error: Omit<PartnerError, 'at'>, at = new Date()): void {
   let byPartner = errors.get(db);
-  if (!byPartner) errors.set(db, (byPartner = new Map()));
+  if (!byPartner) {
+    byPartner = new Map<number, PartnerError>();
+    errors.set(db, byPartner);
+  }
   byPartner.set(partnerId, { ...error, at: at.toISOString() });
 }
 
