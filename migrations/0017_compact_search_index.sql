@@ -1,7 +1,3 @@
--- Contacts by department: its one reader (moving a deleted department's members) now goes through
--- contacts_customer_idx, and departments are never deleted for real (no foreign-key check needs it).
-DROP INDEX `contacts_department_idx`;
---> statement-breakpoint
 -- Quick search's index with a prefix index of 1 character only (was '1 2'): the 2-character prefix
 -- index was a third of the index (≈ 390 of 1,175 bytes per customer at the 100k demo). A
 -- 2-character fragment is now asked as the OR of its exact terms (src-shared/search/search-tokens.ts),

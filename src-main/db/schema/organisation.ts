@@ -39,8 +39,5 @@ export const contacts = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  // No index on department_id (dropped in 0017, 9.7 MB at the 100k demo): its one reader, moving a
-  // deleted department's members, finds them among its customer's contacts; departments are never
-  // deleted for real, so no foreign-key check needs it either.
-  (t) => [index('contacts_customer_idx').on(t.customerId)],
+  (t) => [index('contacts_customer_idx').on(t.customerId), index('contacts_department_idx').on(t.departmentId)],
 );

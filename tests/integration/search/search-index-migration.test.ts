@@ -25,7 +25,9 @@ afterEach(() => cleanup());
 
 /** What the old release asked for a query: a plain prefix query for fragments shorter than an n-gram. */
 function oldExpression(q: string): string | null {
-  const runs = normalizeForSearch(q).match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])[\p{L}\p{N}])+/gu);
+  const runs = normalizeForSearch(q).match(
+    /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])[\p{L}\p{N}])+/gu,
+  );
   if (runs?.length === 1 && /^[a-z0-9]{2}$/.test(runs[0] ?? '')) return `"${runs[0]}"*`;
   return matchExpression(q);
 }
@@ -46,7 +48,14 @@ function queriesOf(db: Database.Database): string[] {
       .split(' ')
       .map((w) => w[0] ?? '')
       .join('');
-    for (const q of [c.name.slice(0, 1), c.name.slice(0, 2), c.name.slice(1, 4), initials.slice(0, 2), initials, pinyin.replaceAll(' ', '').slice(0, 5)])
+    for (const q of [
+      c.name.slice(0, 1),
+      c.name.slice(0, 2),
+      c.name.slice(1, 4),
+      initials.slice(0, 2),
+      initials,
+      pinyin.replaceAll(' ', '').slice(0, 5),
+    ])
       if (q) qs.add(q);
     if (c.code) qs.add(c.code.slice(0, 7));
     for (const phone of JSON.parse(c.phones) as string[]) qs.add(phone.replace(/\D/g, '').slice(2, 6));

@@ -16,7 +16,8 @@ function searchTable(): Database.Database {
     .map((e) => readFileSync(join(folder, `${e.tag}.sql`), 'utf8').split('--> statement-breakpoint'))
     .filter((parts) => parts.some((p) => p.includes('CREATE VIRTUAL TABLE `customer_search`')))
     .at(-1) as string[];
-  for (const statement of statements) if (/^\s*(--[^\n]*\n\s*)*(CREATE VIRTUAL TABLE|INSERT INTO) `customer_search`/.test(statement)) db.exec(statement);
+  for (const statement of statements)
+    if (/^\s*(--[^\n]*\n\s*)*(CREATE VIRTUAL TABLE|INSERT INTO) `customer_search`/.test(statement)) db.exec(statement);
   return db;
 }
 
