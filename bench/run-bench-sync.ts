@@ -4,7 +4,7 @@
 //   per change, apply compared with plain prepared inserts of the same rows in the same run, and
 //   HQ applying S store bundles of M changes each. Workspaces live in a temp folder, removed after.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src-main/db/open-workspace';
@@ -13,6 +13,7 @@ import { runWrite } from '../src-main/changelog/write-tx';
 import { demoCustomer } from '../src-main/demo/demo-records';
 import { insertCustomer } from '../src-main/services/customers/customer-service';
 import { readBundleHeader } from '../src-main/sync/bundle/bundle-file';
+import { indexPendingSearch } from '../src-main/services/search/index-pending-search';
 import { applyBundle } from '../src-main/sync/exchange/apply-bundle';
 import { makeBundle, type MadeBundle } from '../src-main/sync/exchange/make-bundle';
 import { createNetwork, inviteStore, joinNetwork } from '../src-main/sync/network/network-service';
@@ -34,6 +35,12 @@ const root = values.dir || mkdtempSync(join(tmpdir(), 'kecard-bench-sync-'));
 
 function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** CPU seconds of this process since `start` (all threads): beside wall time on a shared machine. */
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 /** `count` customers made at `ws` (one change each), in transactions of 10,000. */
@@ -66,7 +73,7 @@ function enrol(hq: Workspace, path: string, code: string): Workspace {
   return store;
 }
 
-const results: Record<string, unknown> = {};
+const results: Record<string, unknown> = { loadAverageAtStart: loadavg() };
 try {
   // 1. A store's first bundle: N changes.
   const hq = network(join(root, 'hq.kecard'));
@@ -74,13 +81,22 @@ try {
   let t = process.hrtime.bigint();
   fill(store, CHANGES, 1);
   const writeSeconds = seconds(t);
+  let cpu = process.cpuUsage();
   t = process.hrtime.bigint();
   const first = makeBundle(store, 'HQ');
   const exportSeconds = seconds(t);
+  const exportCpuSeconds = cpuSeconds(cpu);
   const bundleBytes = first.files.reduce((n, f) => n + f.bytes.length, 0);
+  cpu = process.cpuUsage();
   t = process.hrtime.bigint();
   deliver(first, hq);
   const applySeconds = seconds(t);
+  const applyCpuSeconds = cpuSeconds(cpu);
+  // A large bundle's new customers get their search documents after the commit, from the backlog
+  // (the app's index job, or the CLI right after the import): timed apart.
+  t = process.hrtime.bigint();
+  const indexed = indexPendingSearch(hq).indexed;
+  const searchIndexSeconds = seconds(t);
 
   // The same rows written with plain prepared inserts (no log, no checks) into a fresh file.
   const plain = openWorkspace(join(root, 'plain.kecard'), { create: true });
@@ -101,7 +117,11 @@ try {
     bytesPerChange: Math.round((bundleBytes / Math.max(1, first.header.counts.changes)) * 10) / 10,
     writeAtStoreSeconds: writeSeconds,
     exportSeconds,
+    exportCpuSeconds,
     applySeconds,
+    applyCpuSeconds,
+    searchDocumentsAfter: indexed,
+    searchIndexSeconds,
     plainInsertSeconds: plainSeconds,
     applyOverPlain: Math.round((applySeconds / plainSeconds) * 10) / 10,
     hqFileBytes: statSync(hq.path).size,
@@ -123,16 +143,22 @@ try {
     t = process.hrtime.bigint();
     for (const b of bundles) deliver(b, hub);
     const total = seconds(t);
+    t = process.hrtime.bigint();
+    const hubIndexed = indexPendingSearch(hub).indexed;
+    const hubIndexSeconds = seconds(t);
     results.storeBundles = {
       stores: STORES,
       changesEach: STORE_CHANGES,
       applySeconds: total,
       perBundleSeconds: total / STORES,
+      searchDocumentsAfter: hubIndexed,
+      searchIndexSeconds: hubIndexSeconds,
       hqFileBytes: statSync(hub.path).size,
     };
     hub.close();
   }
   results.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  results.loadAverageAtEnd = loadavg();
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 } finally {
   if (!values.dir) rmSync(root, { recursive: true, force: true });

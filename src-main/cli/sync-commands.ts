@@ -4,6 +4,7 @@ import type { ConflictSide, SyncSiteSummary } from '../../src-shared/domain/sync
 import { listConflicts, resolveConflict } from '../sync/conflicts/conflict-inbox';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import { exportBundles, importBundles } from '../sync/exchange/bundle-files';
+import { indexPendingSearch } from '../services/search/index-pending-search';
 import { readInvitationFile } from '../sync/network/invitation-file';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../sync/network/network-service';
 import { localUserContext } from '../workspace/app-host';
@@ -123,6 +124,9 @@ export function syncCommand(workspace: string, action: string | undefined, rest:
       try {
         const files = rest.map((f) => resolve(f));
         const outcome = importBundles(ws, localUserContext(), files, args.processed ? { processedDir: resolve(args.processed) } : {});
+        // A large bundle leaves its new customers' search documents to the backlog (apply-bundle.ts);
+        // the CLI has no background job, so it writes them now, after the commit.
+        indexPendingSearch(ws);
         const text = [
           ...outcome.applied.map((a) =>
             a.duplicate

@@ -3,7 +3,7 @@ import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
 import { existingIndexes, indexName, missingIndexes } from '../services/custom-fields/field-indexes';
-import { pendingSearchRanges } from '../services/search/search-backlog';
+import { OPEN_END, pendingSearchRanges } from '../services/search/search-backlog';
 import type { JobRunner } from './job-runner';
 
 export type IndexState = 'none' | 'building' | 'pending' | 'ready';
@@ -34,6 +34,12 @@ export class FieldIndexJobs {
     return this.jobId;
   }
 
+  /** Only the backlog (one read): customers change all the time, field indexes do not go missing with them. */
+  private scheduleIfSearchPending(): void {
+    const cur = this.current();
+    if (!this.jobId && cur && pendingSearchRanges(cur.ws).some(([, to]) => to !== OPEN_END)) this.schedule();
+  }
+
   cancel(): void {
     if (this.jobId) this.jobs.cancel(this.jobId);
   }
@@ -59,6 +65,8 @@ export class FieldIndexJobs {
     else if (event.type === 'data.changed' && event.entities.some((e) => e === 'customField' || e === 'businessType')) this.schedule();
     // Writers (demo data, an import) may leave fields without their index too.
     else if (event.type === 'job.finished' && (event.kind === 'demo' || event.kind === 'import')) this.schedule();
+    // A large sync bundle leaves its new customers' search documents to the backlog (apply-bundle.ts).
+    else if (event.type === 'data.changed' && event.entities.includes('customer')) this.scheduleIfSearchPending();
   }
 
   /** What the field manager shows next to an indexed field. */

@@ -1,16 +1,16 @@
-import { eq, getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { CHANGE_OPS, ENTITIES, type ChangeOp, type Entity } from '../../../src-shared/domain/change-log';
 import { KecardError } from '../../../src-shared/errors';
 import { addColumn } from '../../services/custom-fields/field-definition-service';
 import { customEntityOf, writeCustomColumn } from '../../services/custom-fields/custom-values';
 import { ENTITY_TABLES, isTableEntity, toDbValue, type TableEntity } from '../../services/shared/entity-tables';
-import { newRowValues, noteDerivedInputs, readRow } from '../../services/shared/entity-writes';
-import { sortKeyOf } from '../../services/search/pinyin-keys';
+import { noteDerivedInputs, readRow } from '../../services/shared/entity-writes';
 import { BOOKKEEPING_FIELDS, isDerived, stampedByWrite } from './entity-registry';
 import { isLater, latestFieldStamp } from './field-stamps';
 import { logRename, settleCodeClash, type CodeRename } from './code-clash';
 import { noteDeleteOfEdited, noteEditOfDeleted, noteFieldContest } from './contests';
 import { recomputeSnapshot } from './recompute-snapshot';
+import { insertNewRow } from './new-rows';
 import { findSiteNumber } from '../site-identity';
 import type { ChangeOrigin, WriteTx } from '../write-tx';
 
@@ -135,8 +135,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin, rebu
         return null;
       }
       const settled = entity === 'customer' ? clash(values.code) : { code: values.code, incomingRename: null };
-      insertNew(tx, entity, id, entity === 'customer' ? { ...values, code: settled.code } : values, origin);
-      afterWrite(tx, entity, id, change, Object.keys(values));
+      insertNewRow(tx, entity, id, dbValues(entity, entity === 'customer' ? { ...values, code: settled.code } : values), origin.siteId);
       return settled.incomingRename;
     }
     case 'update': {
@@ -194,32 +193,6 @@ function writeRemoteFields(tx: WriteTx, entity: TableEntity, id: string, set: Re
     .set({ ...set, updatedAt: sql`max(${table.updatedAt}, ${tx.rowAt})` })
     .where(eq(table.id, id))
     .run();
-}
-
-function insertNew(tx: WriteTx, entity: TableEntity, id: string, values: Record<string, unknown>, origin: ChangeOrigin): void {
-  const extra: Record<string, unknown> = entity === 'customer' ? { sortKey: sortKeyOf(typeof values.name === 'string' ? values.name : '') } : {};
-  const row = newRowValues(tx, id, {}, extra, origin.siteId);
-  Object.assign(row, dbValues(entity, values));
-  insertPlain(tx, entity, row);
-}
-
-/**
- * drizzle's insert builds its SQL on every call, which cost more than the insert itself when a
- * bundle brings thousands of rows: the statement is built from the row's columns here and
- * prepared once per column set (db/statement-cache.ts), values mapped as drizzle maps them.
- */
-function insertPlain(tx: WriteTx, entity: TableEntity, row: Record<string, unknown>): void {
-  const columns = getTableColumns(ENTITY_TABLES[entity]) as Record<string, Column>;
-  const keys = Object.keys(row).filter((key) => row[key] !== undefined);
-  const names = keys.map((key) => {
-    const column = columns[key];
-    if (!column) throw invalid('field', `${entity}.${key}`);
-    return column;
-  });
-  const statement = tx.ws.db.prepare(
-    `INSERT INTO "${getTableName(ENTITY_TABLES[entity])}" (${names.map((c) => `"${c.name}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-  );
-  statement.run(...keys.map((key, i) => (row[key] === null ? null : (names[i] as Column).mapToDriverValue(row[key]))));
 }
 
 /** Derived values and physical columns that follow from an applied change. */

@@ -1,7 +1,8 @@
 import { sumFen } from '../../../src-shared/money';
 import { applyOrderDiscount, storedDiscount } from '../../../src-shared/order-discount';
 import { sortKeyOf } from '../../services/search/pinyin-keys';
-import { reindexCustomer } from '../../services/search/search-index';
+import { reindexCustomers } from '../../services/search/search-index';
+import { closeSearchBacklog } from '../../services/search/search-backlog';
 import type { WriteTx } from '../write-tx';
 
 // The derived values of entity-registry.ts, computed from the data a file holds. Runs before a
@@ -14,16 +15,24 @@ export class DerivedInputs {
   readonly orders = new Map<string, string>();
   readonly customerNames = new Set<string>();
   readonly searchDocuments = new Set<string>();
+  /**
+   * Set by the apply of a large bundle: the customers it creates get no search document in its
+   * transaction but go to the search backlog (search-backlog.ts), written afterwards by the index
+   * job as after an import. `backlogLast` is the seq of the last one, once the range is open.
+   */
+  deferNewSearch = false;
+  backlogLast: number | null = null;
 
   get empty(): boolean {
-    return this.orders.size === 0 && this.customerNames.size === 0 && this.searchDocuments.size === 0;
+    return this.orders.size === 0 && this.customerNames.size === 0 && this.searchDocuments.size === 0 && this.backlogLast === null;
   }
 }
 
 export function recomputeDerived(tx: WriteTx, inputs: DerivedInputs): void {
   for (const id of inputs.orders.keys()) recomputeOrderTotals(tx, id);
   for (const id of inputs.customerNames) recomputeSortKey(tx, id);
-  for (const id of inputs.searchDocuments) reindexCustomer(tx.ws, id);
+  if (inputs.searchDocuments.size > 0) reindexCustomers(tx.ws, inputs.searchDocuments);
+  if (inputs.backlogLast !== null) closeSearchBacklog(tx.ws, inputs.backlogLast);
 }
 
 /** The order's discount amount (for a rate) and its total, from its live lines. */

@@ -3,9 +3,10 @@ import type { BundleHeader } from '../../../src-shared/domain/sync-bundle';
 import { KecardError } from '../../../src-shared/errors';
 import { applyChange, logChangeOnly } from '../../changelog/apply/apply-change';
 import type { CallContext } from '../../changelog/call-context';
-import { runWrite } from '../../changelog/write-tx';
+import { runWrite, type WriteTx } from '../../changelog/write-tx';
 import { latestSchemaVersion } from '../../db/migrations-folder';
 import type { Workspace } from '../../db/workspace';
+import { withPageCache } from '../../db/page-cache';
 import { openBundle } from '../bundle/bundle-file';
 import { publicKeysOf, safetyCode, type SitePublicKeys } from '../bundle/site-keys';
 import { enrolmentProof, proofHolds } from '../network/invitation-file';
@@ -54,7 +55,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
   let applied = 0;
   let conflicts = 0;
   const removed: RemovedCustomer[] = [];
-  runWrite(ws, ctx, (tx) => {
+  const write = (tx: WriteTx) => {
     // Scopes (docs/sync-protocol.md): customers that left this site's scope go first; those coming
     // back after a removal have their entries logged and their rows rebuilt from the whole log.
     for (const id of scope.scopeOut) {
@@ -63,9 +64,10 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     }
     const returning = new Set(scope.scopeIn.filter((id) => wasRemoved(tx, id)));
     tx.contests = [];
+    tx.derived.deferNewSearch = isLarge(entries.length);
     for (const e of entries) {
-      const write = e.change.rootId !== null && returning.has(e.change.rootId) ? logChangeOnly : applyChange;
-      if (write(tx, e.change, e.origin)) applied += 1;
+      const apply = e.change.rootId !== null && returning.has(e.change.rootId) ? logChangeOnly : applyChange;
+      if (apply(tx, e.change, e.origin)) applied += 1;
     }
     for (const id of returning) rebuildCustomer(tx, id);
     // HQ: the store holds every customer it sent entries of (scope-members.ts).
@@ -96,7 +98,8 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     db.prepare(
       "INSERT INTO sync_bundles (direction, partner_id, number, at, changes, applied, conflicts, removed, duration_ms) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
     ).run(partner.id, header.number, at, entries.length, applied, conflicts, removed.length, Date.now() - started);
-  });
+  };
+  withPageCache(ws.db, pageCacheKib(entries.length), () => runWrite(ws, ctx, write));
   clearPartnerError(db, partner.id);
   return {
     from: { code: partner.code, name: partner.name },
@@ -109,6 +112,24 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     enrolled: sender.enrolling,
     safetyCode: sender.enrolling ? safetyCode(publicKeysOf(me.keys), sender.keys) : null,
   };
+}
+
+/**
+ * A large bundle (a store's first, thousands of customers) is applied as an import is written:
+ * its new customers' search documents go to the backlog (the FTS insert was a third of the apply
+ * and grows with the file; the app's index job or the CLI writes them after the commit, and quick
+ * search scans pending customers meanwhile), and its transaction gets a larger page cache
+ * (page-cache.ts), since its inserts land all over the customer indexes.
+ */
+export const LARGE_BUNDLE_ENTRIES = 2_000;
+
+function isLarge(entries: number): boolean {
+  return entries >= LARGE_BUNDLE_ENTRIES;
+}
+
+/** 0 keeps the connection's own. */
+function pageCacheKib(entries: number): number {
+  return isLarge(entries) ? 256 * 1024 : 0;
 }
 
 /** The sending partner and its keys: enrolled, or a store's first bundle proving its invitation. */

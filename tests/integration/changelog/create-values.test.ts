@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOriginChanges } from '../../../src-main/changelog/apply/log-entries';
 import { runWrite } from '../../../src-main/changelog/write-tx';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { tempWorkspace, testUser } from '../../support/temp-workspace';
@@ -37,6 +38,9 @@ describe('compact creates in the change log', () => {
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(expected)));
         // The field order of the record survives (history shows the first fields first).
         expect(Object.keys(JSON.parse(text) as object)).toEqual(Object.keys(expected));
+        // What a bundle carries (read from the stored row, not the view): the same record, in the same order.
+        const n = ws.db.prepare('SELECT max(n) FROM change_log').pluck().get() as number;
+        expect(JSON.stringify(readOriginChanges(ws, n - 1, 1)[0]?.change.newValue)).toBe(JSON.stringify(JSON.parse(text)));
       }),
       { numRuns: 300 },
     );

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KecardError } from '../../../src-shared/errors';
-import { replayLog } from '../../../src-main/changelog/apply/log-entries';
+import { readOriginChanges, replayLog, type OriginChange } from '../../../src-main/changelog/apply/log-entries';
+import { decodeValue } from '../../../src-main/changelog/write-tx';
 import { forkSite } from '../../../src-main/changelog/site-identity';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import type { Workspace } from '../../../src-main/db/workspace';
@@ -41,6 +42,66 @@ function emptyWorkspace(): Workspace {
   return openWorkspace(path);
 }
 
+interface ViewRow {
+  n: number;
+  siteId: string;
+  seq: number;
+  hlc: number;
+  tx: number;
+  atMs: number;
+  userId: string;
+  userName: string;
+  op: OriginChange['change']['op'];
+  entity: OriginChange['change']['entity'];
+  entityId: string;
+  rootId: string | null;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  undoSite: string | null;
+  undoSeq: number | null;
+  effectiveDate: string | null;
+  source: string | null;
+}
+
+/** The model of readOriginChanges: the entries as the view change_log_entries spells them out (JSON text compared, so key order counts). */
+function viewOriginChanges(ws: Workspace): OriginChange[] {
+  const rows = ws.db
+    .prepare(
+      `SELECT e.n, e.site_id AS siteId, e.seq, e.hlc, e.tx, l.at AS atMs, e.user_id AS userId, e.user_name AS userName, e.op, e.entity,
+              e.entity_id AS entityId, e.root_id AS rootId, e.field, e.old_value AS oldValue, e.new_value AS newValue,
+              us.site_id AS undoSite, u.seq AS undoSeq, e.effective_date AS effectiveDate, e.source
+       FROM change_log_entries e JOIN change_log l ON l.n = e.n
+       LEFT JOIN change_log u ON u.n = e.undo_of LEFT JOIN log_sites us ON us.n = u.site
+       ORDER BY e.n`,
+    )
+    .all() as ViewRow[];
+  return rows.map((r) => ({
+    n: r.n,
+    tx: r.tx,
+    change: {
+      op: r.op,
+      entity: r.entity,
+      entityId: r.entityId,
+      rootId: r.rootId,
+      field: r.field,
+      oldValue: decodeValue(r.oldValue),
+      newValue: decodeValue(r.newValue),
+      effectiveDate: r.effectiveDate,
+    },
+    origin: {
+      siteId: r.siteId,
+      seq: r.seq,
+      hlc: r.hlc,
+      at: r.atMs,
+      userId: r.userId,
+      userName: r.userName,
+      source: r.source,
+      undoOf: r.undoSite !== null && r.undoSeq !== null ? { siteId: r.undoSite, seq: r.undoSeq } : null,
+    },
+  }));
+}
+
 /** Commands that wrote something, per kind, over all runs: the property must not pass by refusing everything. */
 const done = new Map<Command['k'], number>();
 
@@ -61,6 +122,8 @@ describe('the change log rebuilds a workspace (issue 17)', () => {
               if (!(err instanceof KecardError)) throw err;
             }
           }
+          // What a bundle carries is read from the stored rows; the view spells out the same entries.
+          expect(JSON.stringify(readOriginChanges(a, 0, 1_000_000))).toBe(JSON.stringify(viewOriginChanges(a)));
           replayLog(a, b, testUser);
           expect(canonicalDump(b)).toEqual(canonicalDump(a));
           // Applying the same log again changes nothing (entries are known by site and seq).
