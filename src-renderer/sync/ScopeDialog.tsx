@@ -64,7 +64,7 @@ export function ScopeDialog({ partner, status, onClose }: { partner: Partner; st
       <fieldset className="sync-scope-choices">
         {(['own', 'stores', 'all'] as const).map((k) => (
           <label key={k} className="sync-scope-choice">
-            <input type="radio" name="scope" value={k} checked={kind === k} data-testid={`sync-scope-${k}`} onChange={() => setKind(k)} />
+            <input type="radio" name="scope" value={k} checked={kind === k} data-testid={`sync-scope-choice-${k}`} onChange={() => setKind(k)} />
             <span>{t(`sync.scope.choice.${k}`, { code: partner.code })}</span>
           </label>
         ))}

@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import { AnalysisPage } from '../pages/analysis-page';
+import { SyncCenter } from '../pages/sync-center';
+import { expect, test } from '../support/fixtures';
+
+// Issue 18, scopes at HQ: the 门店 field on the card (only in a network), the list column and its
+// sort, the time series by store, 门店管理's 范围 column with 修改范围, and a partner's last error.
+
+test('门店 at HQ: card, list, report by store, scope editing and a partner’s last error', async ({ app, api, customers, card }) => {
+  test.setTimeout(120_000);
+  const nanjing = await api('customers.create', { values: { name: '南京紫金茶业有限公司' } });
+
+  await test.step('on its own a workspace shows no 门店 on the card', async () => {
+    await customers.rows.filter({ hasText: '南京紫金茶业' }).click();
+    await card.expectOpen(nanjing.id, '南京紫金茶业有限公司');
+    await expect(card.field('industry')).toBeVisible();
+    await expect(card.field('storeCode')).toHaveCount(0);
+    await card.close();
+  });
+
+  const hq = new SyncCenter(app);
+  await test.step('HQ creates the network and adds two stores', async () => {
+    await hq.open();
+    await hq.createNetwork('HQ', '总部');
+    await api('sync.invite', { code: 'NJ01', name: '南京店' });
+    await api('sync.invite', { code: 'SH01', name: '上海店' });
+    await app.getByTestId('nav-customers').click();
+    await hq.open();
+    await expect(hq.partner('SH01')).toBeVisible();
+    await expect(hq.partner('NJ01').locator('[data-key=scope]')).toContainText('本店客户');
+  });
+
+  const shanghai = await api('customers.create', { values: { name: '上海外滩贸易有限公司', storeCode: 'SH01' } });
+  for (const [id, fen] of [
+    [nanjing.id, 80_000],
+    [shanghai.id, 30_000],
+  ] as const) {
+    await api('orders.create', { customerId: id, orderDate: '2026-11-20', lines: [{ productName: '茶叶', quantityMilli: 1000, unitPriceFen: fen }] });
+  }
+
+  await test.step('the card picks the 门店 from this site and its stores', async () => {
+    await app.getByTestId('nav-customers').click();
+    await customers.rows.filter({ hasText: '南京紫金茶业' }).click();
+    await card.expectOpen(nanjing.id, '南京紫金茶业有限公司');
+    const select = card.field('storeCode');
+    await expect(select.locator('option')).toHaveText(['（未指定）', 'HQ 总部', 'NJ01 南京店', 'SH01 上海店']);
+    await select.selectOption('NJ01');
+    await card.save();
+    await expect.poll(async () => (await api('customers.get', { id: nanjing.id })).customer.storeCode).toBe('NJ01');
+    await card.close();
+  });
+
+  await test.step('the list shows and sorts by 门店', async () => {
+    await customers.chooseColumns({ show: ['storeCode'] });
+    await expect(customers.header('storeCode')).toHaveText(/门店/);
+    await customers.sortBy('storeCode', 'desc');
+    await expect(customers.rows.first()).toContainText('SH01 上海店');
+    await expect(customers.rows.first()).toContainText('上海外滩贸易');
+    await customers.sortBy('storeCode', 'asc');
+    await expect(customers.rows.first()).toContainText('NJ01 南京店');
+  });
+
+  await test.step('HQ’s time series splits sales by store', async () => {
+    const analysis = new AnalysisPage(app);
+    await analysis.open();
+    const series = await analysis.openReport('timeSeries');
+    await series.getByTestId('timeseries-by').selectOption('store');
+    const byTable = series.getByTestId('timeseries-by-table');
+    await expect(byTable.locator('th')).toContainText(['NJ01 南京店', 'SH01 上海店']);
+    const cell = byTable.locator('[data-testid=timeseries-key-cell][data-month="2026-11"][data-key="SH01"]');
+    await expect(cell).toHaveAttribute('data-count', '1');
+    await cell.click();
+    expect(await analysis.drillNames(1)).toEqual([expect.stringContaining('上海外滩贸易')]);
+  });
+
+  await test.step('修改范围: a store receives the customers of the chosen stores', async () => {
+    await hq.open();
+    await hq.partner('NJ01').getByTestId('sync-partner-scope-edit').click();
+    const dialog = app.getByTestId('sync-scope-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('sync-scope-next')).toContainText('离开范围的客户会从门店的工作区中移除');
+    await expect(dialog.getByTestId('sync-scope-choice-own')).toBeChecked();
+    await expect(dialog.getByTestId('sync-scope-stores')).toHaveCount(0);
+    await dialog.getByTestId('sync-scope-choice-stores').check();
+    await expect(dialog.locator('[data-testid=sync-scope-store][data-code=NJ01]')).toBeChecked();
+    // Nothing ticked: said in Chinese, nothing saved.
+    await dialog.locator('[data-testid=sync-scope-store][data-code=NJ01]').uncheck();
+    await dialog.getByTestId('sync-scope-save').click();
+    await expect(dialog.getByTestId('sync-scope-error')).toHaveText('请至少选择一个门店。');
+    await dialog.locator('[data-testid=sync-scope-store][data-code=NJ01]').check();
+    await dialog.locator('[data-testid=sync-scope-store][data-code=SH01]').check();
+    await dialog.getByTestId('sync-scope-save').click();
+    await expect(dialog).toBeHidden();
+    await expect(hq.partner('NJ01').getByTestId('sync-partner-scope')).toHaveText('指定门店的客户：NJ01 南京店、SH01 上海店');
+    const stored = (await api('sync.status', {})).partners.find((p) => p.code === 'NJ01');
+    expect(stored?.scope).toEqual({ customers: 'stores', stores: ['NJ01', 'SH01'] });
+  });
+
+  await test.step('a partner’s last error is shown in words with its time', async () => {
+    // The exchange notes it when a bundle fails (lead's code); here it is written as that code would.
+    const info = await api('workspace.info', {});
+    const db = new Database(info?.path ?? '');
+    try {
+      db.prepare("UPDATE sync_partners SET last_error = ?, last_error_at = '2026-12-06T08:30:00.000Z' WHERE code = 'SH01'").run(
+        JSON.stringify({ code: 'BUNDLE_INVALID', reason: 'tampered', message: 'tampered' }),
+      );
+    } finally {
+      db.close();
+    }
+    await app.getByTestId('nav-customers').click();
+    await hq.open();
+    const error = hq.partner('SH01').getByTestId('sync-partner-last-error');
+    await expect(error).toHaveText(
+      '上次出错（2026-12-06 16:30）：同步包已损坏或被篡改（校验值或签名不符），未导入任何更改。请让对方重新导出后再发送。',
+    );
+    await expect(hq.partner('NJ01').getByTestId('sync-partner-last-error')).toHaveCount(0);
+  });
+});
