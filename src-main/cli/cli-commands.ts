@@ -215,7 +215,7 @@ export const HELP = [
   '         调用任一接口方法（校验、权限、事件与应用相同）/ any contract method through the router, e.g.',
   '         kecard call customers.create \'{"values":{"name":"华为"}}\' -w a.kecard; "-" reads JSON from stdin.',
   '         Prints the envelope {ok, value | error}; a method that starts a job waits for it ("job").',
-  '  report KIND --workspace FILE [--as-of DATE] [--days N] [--scheme ID] [--period P] [--from X --to Y] [--type ID] [--by class|province]',
+  '  report KIND --workspace FILE [--as-of DATE] [--days N] [--scheme ID] [--period P] [--from X --to Y] [--type ID] [--by class|province|store]',
   '         运行报表并打印数字 / run a report and print its figures. KIND: pareto, rfm, dormant, clv, managers,',
   '         timeSeries (--from/--to YYYY-MM), pyramid, distribution, transitions (--scheme), relationship, business (--type).',
   '         --as-of defaults to the last sale date when that is in the past; --days: the window (dormant: the threshold).',

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { AnalysisPage } from '../pages/analysis-page';
+import { QueryBuilderPage } from '../pages/query-builder-page';
 import { SyncCenter } from '../pages/sync-center';
 import { expect, test } from '../support/fixtures';
 
@@ -71,6 +72,20 @@ test('门店 at HQ: card, list, report by store, scope editing and a partner’s
     await expect(cell).toHaveAttribute('data-count', '1');
     await cell.click();
     expect(await analysis.drillNames(1)).toEqual([expect.stringContaining('上海外滩贸易')]);
+  });
+
+  await test.step('a query picks the customers of one 门店', async () => {
+    const qb = new QueryBuilderPage(app);
+    await qb.open();
+    await qb.addCondition('');
+    const row = qb.condition('0');
+    await row.getByTestId('qb-field').selectOption('storeCode');
+    await row.getByTestId('qb-operator').selectOption('eq');
+    await expect(row.getByTestId('qb-value').locator('option')).toHaveText(['（请选择）', 'HQ 总部', 'NJ01 南京店', 'SH01 上海店']);
+    await row.getByTestId('qb-value').selectOption('SH01');
+    await qb.run();
+    await expect(qb.resultTotal()).toHaveAttribute('data-count', '1');
+    await expect(qb.resultRows().first()).toContainText('上海外滩贸易');
   });
 
   await test.step('修改范围: a store receives the customers of the chosen stores', async () => {
