@@ -133,6 +133,7 @@ export const syncEn: typeof syncZhCN = {
       own: 'Its own customers',
       all: 'All customers',
       storesOf: 'Customers of: {{stores}}',
+      listSeparator: ', ',
       title: 'Change scope — {{name}} ({{code}})',
       choice: {
         own: 'Its own customers (store {{code}})',

@@ -131,6 +131,7 @@ export const syncZhCN = {
       own: '本店客户',
       all: '全部客户',
       storesOf: '指定门店的客户：{{stores}}',
+      listSeparator: '、',
       title: '修改范围 — {{name}}（{{code}}）',
       choice: {
         own: '本店客户（门店为 {{code}} 的客户）',

@@ -16,7 +16,7 @@ type Kind = SyncScope['customers'];
 export function scopeWords(t: (key: string, values?: Record<string, unknown>) => string, scope: SyncScope, status: SyncStatusOutput): string {
   if (scope.customers !== 'stores') return t(`sync.scope.${scope.customers}`);
   const sites = storeSitesOf(status);
-  return t('sync.scope.storesOf', { stores: scope.stores.map((c) => storeText(c, sites)).join('、') });
+  return t('sync.scope.storesOf', { stores: scope.stores.map((c) => storeText(c, sites)).join(t('sync.scope.listSeparator')) });
 }
 
 /**

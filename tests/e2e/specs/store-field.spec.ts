@@ -7,7 +7,7 @@ import { expect, test } from '../support/fixtures';
 // Issue 18, scopes at HQ: the 门店 field on the card (only in a network), the list column and its
 // sort, the time series by store, 门店管理's 范围 column with 修改范围, and a partner's last error.
 
-test('门店 at HQ: card, list, report by store, scope editing and a partner’s last error', async ({ app, api, customers, card }) => {
+test('门店 at HQ: card, list, report by store, scope editing and a partner’s last error', async ({ app, api, customers, card, frame }) => {
   test.setTimeout(120_000);
   const nanjing = await api('customers.create', { values: { name: '南京紫金茶业有限公司' } });
 
@@ -129,5 +129,19 @@ test('门店 at HQ: card, list, report by store, scope editing and a partner’s
       '上次出错（2026-12-06 16:30）：同步包已损坏或被篡改（校验值或签名不符），未导入任何更改。请让对方重新导出后再发送。',
     );
     await expect(hq.partner('NJ01').getByTestId('sync-partner-last-error')).toHaveCount(0);
+  });
+
+  await test.step('the same in English', async () => {
+    await frame.switchLanguage('en');
+    await expect(hq.partner('NJ01').getByTestId('sync-partner-scope')).toHaveText('Customers of: NJ01 南京店, SH01 上海店');
+    await expect(hq.partner('SH01').getByTestId('sync-partner-last-error')).toHaveText(
+      'Last error (2026-12-06 16:30): The sync bundle is damaged or has been tampered with (a checksum or the signature does not match); nothing was imported. Ask the other site to export and send it again.',
+    );
+    await hq.partner('SH01').getByTestId('sync-partner-scope-edit').click();
+    await expect(app.getByTestId('sync-scope-dialog')).toContainText('Its own customers (store SH01)');
+    await app.getByTestId('sync-scope-cancel').click();
+    await app.getByTestId('nav-customers').click();
+    await expect(customers.header('storeCode')).toHaveText(/Store/);
+    await expect(customers.rows.filter({ hasText: '上海外滩贸易' })).toContainText('SH01 上海店');
   });
 });
