@@ -1,8 +1,13 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AnalysisPage } from '../pages/analysis-page';
 import { QueryBuilderPage } from '../pages/query-builder-page';
 import { SyncCenter } from '../pages/sync-center';
 import { expect, test } from '../support/fixtures';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 // Issue 18, scopes at HQ: the 门店 field on the card (only in a network), the list column and its
 // sort, the time series by store, 门店管理's 范围 column with 修改范围, and a partner's last error.
@@ -145,3 +150,33 @@ test('门店 at HQ: card, list, report by store, scope editing and a partner’s
     await expect(customers.rows.filter({ hasText: '上海外滩贸易' })).toContainText('SH01 上海店');
   });
 });
+
+test('at a store the card’s 门店 starts as 本店 and cannot be cleared', async ({ app, api, customers, card, tempDir }) => {
+  test.setTimeout(120_000);
+  // HQ is a workspace file of its own, made by the CLI as HQ's scripts would.
+  const hqFile = join(tempDir, 'hq.kecard');
+  const invitation = join(tempDir, 'nj01.kcinvite');
+  kecard('init', '-w', hqFile);
+  kecard('site', 'create-network', '--code', 'HQ', '--name', '总部', '-w', hqFile);
+  kecard('site', 'invite', '--code', 'NJ01', '--name', '南京店', '--out', invitation, '-w', hqFile);
+  const store = new SyncCenter(app);
+  await store.open();
+  await store.join(invitation);
+
+  await app.getByTestId('nav-customers').click();
+  await customers.newCustomer();
+  await card.expectNew();
+  await expect(card.field('storeCode').locator('option')).toHaveText(['（本店）', 'NJ01 南京店', 'HQ 总部']);
+  await card.fill({ name: '鼓楼茶社' });
+  await card.save();
+  await expect
+    .poll(async () => (await api('customers.list', { offset: 0, limit: 10 })).rows.find((c) => c.name === '鼓楼茶社')?.storeCode)
+    .toBe('NJ01');
+  // Saved: the store's own code, and no empty choice any more (a store may not clear it).
+  await expect(card.field('storeCode')).toHaveValue('NJ01');
+  await expect(card.field('storeCode').locator('option')).toHaveText(['NJ01 南京店', 'HQ 总部']);
+});
+
+function kecard(...args: string[]): void {
+  execFileSync(process.execPath, [join(ROOT, 'bin', 'kecard.mjs'), ...args], { encoding: 'utf8' });
+}
