@@ -62,7 +62,7 @@ function network(hqPath: string): Workspace {
 function enrol(hq: Workspace, path: string, code: string): Workspace {
   const store = openWorkspace(path, { create: true });
   const { invitation } = inviteStore(hq, { code, name: code });
-  joinNetwork(store, invitation);
+  joinNetwork(store, user, invitation);
   return store;
 }
 

@@ -65,7 +65,7 @@ export function siteCommand(workspace: string, action: string | undefined, rest:
       const file = resolve(need('--invite', args.invite));
       const ws = openForCommand(path);
       try {
-        const joined = joinNetwork(ws, readInvitationFile(file));
+        const joined = joinNetwork(ws, localUserContext(), readInvitationFile(file));
         return {
           json: joined,
           text: [

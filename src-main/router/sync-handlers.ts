@@ -48,9 +48,9 @@ export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMet
       writeFileSync(path, invitation, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
       return { downloadToken: host.staged.stageDownload(path, fileName), fileName };
     },
-    'sync.join': ({ fileToken }) => {
+    'sync.join': ({ fileToken }, ctx) => {
       const file = host.staged.get(fileToken);
-      const joined = joinNetwork(ws(), readInvitationFile(file.path));
+      const joined = joinNetwork(ws(), ctx, readInvitationFile(file.path));
       host.staged.release(fileToken);
       return joined;
     },

@@ -29,6 +29,8 @@ export const bundleHeaderSchema = z.object({
   vector,
   /** What the sender has applied from the recipient's stream. */
   ack: vector,
+  /** The highest bundle number the sender has applied from the recipient (scope changes are resent until then). */
+  ackNumber: counter.optional(),
   counts: z.object({ changes: counter, byEntity: z.record(z.string().min(1).max(100), counter) }),
   /** A store's first bundle carries its own public keys and a proof of the invitation. */
   enrolment: z.object({ signPublic: z.string().min(1), boxPublic: z.string().min(1), proof: z.string().min(1) }).optional(),

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { AppliedBundle } from '../../src-shared/domain/sync';
+import type { AppliedBundle, SyncScope } from '../../src-shared/domain/sync';
+import { setPartnerScope } from '../../src-main/sync/scope/scope-rules';
 import { openWorkspace } from '../../src-main/db/open-workspace';
 import type { Workspace } from '../../src-main/db/workspace';
 import { readBundleHeader } from '../../src-main/sync/bundle/bundle-file';
@@ -18,7 +19,13 @@ export interface Network {
   codes: string[];
 }
 
-export function enrolledNetwork(dir: string, storeCodes: readonly string[], seed: (ws: Workspace, code: string) => void = () => {}): Network {
+/** `scope`: what each store receives (docs/sync-protocol.md "Scopes"); the default is every customer. */
+export function enrolledNetwork(
+  dir: string,
+  storeCodes: readonly string[],
+  seed: (ws: Workspace, code: string) => void = () => {},
+  scope: (code: string) => SyncScope = () => ({ customers: 'all' }),
+): Network {
   const hq = openWorkspace(join(dir, 'hq.kecard'), { create: true });
   createNetwork(hq, { code: 'HQ', name: '总部' });
   seed(hq, 'HQ');
@@ -26,7 +33,8 @@ export function enrolledNetwork(dir: string, storeCodes: readonly string[], seed
     const ws = openWorkspace(join(dir, `${code}.kecard`), { create: true });
     seed(ws, code);
     const { invitation } = inviteStore(hq, { code, name: `门店${i + 1}` });
-    joinNetwork(ws, invitation);
+    joinNetwork(ws, testUser, invitation);
+    setPartnerScope(hq.db, code, scope(code));
     deliver(makeBundle(ws, 'HQ'), hq);
     return ws;
   });

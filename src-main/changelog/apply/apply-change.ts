@@ -37,17 +37,53 @@ export interface LoggedChange {
  */
 export function applyChange(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): boolean {
   checkShape(change);
+  if (isHeld(tx, origin)) return false;
+  const rename = withRowTime(tx, origin, () => writeRows(tx, change, origin, false));
+  const logged = logWithOrigin(tx, change, origin);
+  // The incoming customer took another code here (code-clash.ts): logged after its own change.
+  if (rename) logRename(tx, rename);
+  return logged;
+}
+
+/**
+ * Logs a change without writing its rows: the rows of a customer coming back into this site's
+ * scope are rebuilt from the whole log afterwards (`rewriteFromLog`). Returns false when held.
+ */
+export function logChangeOnly(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): boolean {
+  checkShape(change);
+  if (isHeld(tx, origin)) return false;
+  return logWithOrigin(tx, change, origin);
+}
+
+/**
+ * Writes an entry this file logged already to rows that were removed (a customer that left this
+ * site's scope and came back: sync/scope). Called for every entry of the card in stamp order, it
+ * writes each field from the entry that holds its latest stamp, so the rows end as every site
+ * holding the whole log has them. No conflicts are noted: each was noted when the entry arrived.
+ */
+export function rewriteFromLog(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): void {
+  checkShape(change);
+  const rename = withRowTime(tx, origin, () => writeRows(tx, change, origin, true));
+  if (rename) logRename(tx, rename);
+}
+
+function isHeld(tx: WriteTx, origin: ChangeOrigin): boolean {
   const site = findSiteNumber(tx.ws.db, origin.siteId);
-  if (site !== null && tx.ws.logWriter.hasEntry.get(site, origin.seq) !== undefined) return false;
+  return site !== null && tx.ws.logWriter.hasEntry.get(site, origin.seq) !== undefined;
+}
+
+function withRowTime<T>(tx: WriteTx, origin: ChangeOrigin, write: () => T): T {
   const previousAt = tx.rowAt;
   tx.rowAt = new Date(origin.at).toISOString();
-  let rename: CodeRename | null;
   try {
-    rename = writeRows(tx, change, origin);
+    return write();
   } finally {
     tx.rowAt = previousAt;
   }
-  const logged = tx.log(
+}
+
+function logWithOrigin(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): boolean {
+  return tx.log(
     {
       op: change.op,
       entity: change.entity,
@@ -60,13 +96,10 @@ export function applyChange(tx: WriteTx, change: LoggedChange, origin: ChangeOri
     },
     origin,
   );
-  // The incoming customer took another code here (code-clash.ts): logged after its own change.
-  if (rename) logRename(tx, rename);
-  return logged;
 }
 
 /** Writes the change's rows; returns the rename of the incoming customer's code when it clashed. */
-function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): CodeRename | null {
+function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin, rebuilding: boolean): CodeRename | null {
   const { entity, entityId: id } = change;
   if (entity === 'classificationRun') {
     if (change.op === 'create') recomputeSnapshot(tx, id, change.newValue);
@@ -83,6 +116,8 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): Cod
   const stamp = { hlc: origin.hlc, siteId: origin.siteId };
   const wins = (field: string | null) => {
     const latest = latestFieldStamp(tx, id, field);
+    // Rebuilding, the entry itself is in the log: it wins when it holds the field's latest stamp.
+    if (rebuilding) return latest === null || !isLater(latest, stamp);
     const remoteWins = latest === null || isLater(stamp, latest);
     // A concurrent value that loses goes to the conflict inbox (contests.ts), whichever side it is on.
     if (change.op === 'update' && field !== null && before) noteFieldContest(tx, entity, change, origin, before, latest, remoteWins);
@@ -107,7 +142,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): Cod
     case 'update': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
       const field = change.field ?? '';
-      if (before.deleted === 1) noteEditOfDeleted(tx, change, origin, latestFieldStamp(tx, id, null));
+      if (before.deleted === 1 && !rebuilding) noteEditOfDeleted(tx, change, origin, latestFieldStamp(tx, id, null));
       if (field.startsWith('cf_')) {
         const target = customEntityOf(entity);
         if (!target) throw invalid('field', `${entity}.${field}`);
@@ -131,7 +166,7 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin): Cod
     case 'restore': {
       if (!before) throw new KecardError('NOT_FOUND', 'The changed record is not in this workspace.', { entity, id });
       if (!wins(null)) return null;
-      if (change.op === 'delete' && before.deleted !== 1) noteDeleteOfEdited(tx, change, origin);
+      if (change.op === 'delete' && before.deleted !== 1 && !rebuilding) noteDeleteOfEdited(tx, change, origin);
       // A customer back from the bin may find its code taken meanwhile: the same rule as a create,
       // by the stamps of the two codes.
       let rename: CodeRename | null = null;

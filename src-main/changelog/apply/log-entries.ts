@@ -3,6 +3,7 @@ import type { CallContext } from '../call-context';
 import type { Workspace } from '../../db/workspace';
 import { decodeValue, runWrite, type ChangeOrigin } from '../write-tx';
 import { applyChange, type LoggedChange } from './apply-change';
+import { encodeId } from '../log-codec';
 
 /** A logged change with its origin, as another file receives it. */
 export interface OriginChange {
@@ -41,19 +42,28 @@ interface EntryRow {
  * entry, (site, seq), since local transaction numbers mean nothing in another file.
  */
 export function readOriginChanges(ws: Workspace, afterN = 0, limit = 10_000): OriginChange[] {
+  const rows = ws.db.prepare(`${ORIGIN_SELECT} WHERE e.n > ? ORDER BY e.n LIMIT ?`).all(afterN, limit) as EntryRow[];
+  return rows.map(toOriginChange);
+}
+
+/** Every entry of one customer's card (its root), in this file's order: a customer entering a store's scope. */
+export function readRootChanges(ws: Workspace, rootId: string): OriginChange[] {
   const rows = ws.db
-    .prepare(
-      `SELECT e.n, e.site_id AS siteId, e.seq, e.hlc, e.tx, l.at AS atMs, e.user_id AS userId, e.user_name AS userName, e.op, e.entity,
-              e.entity_id AS entityId, e.root_id AS rootId, e.field, e.old_value AS oldValue, e.new_value AS newValue,
-              us.site_id AS undoSite, u.seq AS undoSeq, e.effective_date AS effectiveDate, e.source
-       FROM change_log_entries e
-       JOIN change_log l ON l.n = e.n
-       LEFT JOIN change_log u ON u.n = e.undo_of
-       LEFT JOIN log_sites us ON us.n = u.site
-       WHERE e.n > ? ORDER BY e.n LIMIT ?`,
-    )
-    .all(afterN, limit) as EntryRow[];
-  return rows.map((r) => ({
+    .prepare(`${ORIGIN_SELECT} WHERE e.n IN (SELECT n FROM change_log WHERE root_id = ?) ORDER BY e.n`)
+    .all(encodeId(rootId)) as EntryRow[];
+  return rows.map(toOriginChange);
+}
+
+const ORIGIN_SELECT = `SELECT e.n, e.site_id AS siteId, e.seq, e.hlc, e.tx, l.at AS atMs, e.user_id AS userId, e.user_name AS userName, e.op, e.entity,
+         e.entity_id AS entityId, e.root_id AS rootId, e.field, e.old_value AS oldValue, e.new_value AS newValue,
+         us.site_id AS undoSite, u.seq AS undoSeq, e.effective_date AS effectiveDate, e.source
+  FROM change_log_entries e
+  JOIN change_log l ON l.n = e.n
+  LEFT JOIN change_log u ON u.n = e.undo_of
+  LEFT JOIN log_sites us ON us.n = u.site`;
+
+function toOriginChange(r: EntryRow): OriginChange {
+  return {
     n: r.n,
     tx: r.tx,
     change: {
@@ -76,7 +86,7 @@ export function readOriginChanges(ws: Workspace, afterN = 0, limit = 10_000): Or
       source: r.source,
       undoOf: r.undoSite !== null && r.undoSeq !== null ? { siteId: r.undoSite, seq: r.undoSeq } : null,
     },
-  }));
+  };
 }
 
 /**

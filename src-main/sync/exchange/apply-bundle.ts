@@ -1,18 +1,19 @@
 import type { AppliedBundle } from '../../../src-shared/domain/sync';
 import type { BundleHeader } from '../../../src-shared/domain/sync-bundle';
 import { KecardError } from '../../../src-shared/errors';
-import { applyChange } from '../../changelog/apply/apply-change';
+import { applyChange, logChangeOnly } from '../../changelog/apply/apply-change';
 import type { CallContext } from '../../changelog/call-context';
-import { findSiteNumber } from '../../changelog/site-identity';
 import { runWrite } from '../../changelog/write-tx';
 import { latestSchemaVersion } from '../../db/migrations-folder';
 import type { Workspace } from '../../db/workspace';
 import { openBundle } from '../bundle/bundle-file';
 import { publicKeysOf, safetyCode, type SitePublicKeys } from '../bundle/site-keys';
 import { enrolmentProof, proofHolds } from '../network/invitation-file';
-import { covers, maxVector, mySite, partnerByCode, partnerBySite, type Partner } from '../network/sync-tables';
+import { maxVector, mySite, partnerByCode, partnerBySite, type Partner } from '../network/sync-tables';
 import { recordContests } from '../conflicts/conflict-inbox';
-import { decodeEntries, type BundleEntry } from './bundle-entries';
+import { decodePayload } from './bundle-entries';
+import { rebuildCustomer, removeCustomer, wasRemoved, type RemovedCustomer } from '../scope/customer-removal';
+import { noteHeldBySender } from '../scope/scope-members';
 
 /**
  * Applies one complete bundle (all its parts). Everything that can refuse it — network, recipient,
@@ -34,9 +35,9 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
   }
   const sender = senderOf(ws, header, me.networkId);
   const { payload } = openBundle(parts, { recipient: me.keys, sender: sender.keys });
-  const entries = decodeEntries(payload);
+  const { entries, scope } = decodePayload(payload);
   const partner = sender.partner;
-  if (isHeldAlready(ws, partner, header, entries)) {
+  if (isHeldAlready(partner, header)) {
     return {
       from: { code: partner.code, name: partner.name },
       number: header.number,
@@ -51,17 +52,31 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
   }
   let applied = 0;
   let conflicts = 0;
+  const removed: RemovedCustomer[] = [];
   runWrite(ws, ctx, (tx) => {
+    // Scopes (docs/sync-protocol.md): customers that left this site's scope go first; those coming
+    // back after a removal have their entries logged and their rows rebuilt from the whole log.
+    for (const id of scope.scopeOut) {
+      const gone = removeCustomer(tx, id);
+      if (gone) removed.push(gone);
+    }
+    const returning = new Set(scope.scopeIn.filter((id) => wasRemoved(tx, id)));
     tx.contests = [];
-    for (const e of entries) if (applyChange(tx, e.change, e.origin)) applied += 1;
+    for (const e of entries) {
+      const write = e.change.rootId !== null && returning.has(e.change.rootId) ? logChangeOnly : applyChange;
+      if (write(tx, e.change, e.origin)) applied += 1;
+    }
+    for (const id of returning) rebuildCustomer(tx, id);
+    // HQ: the store holds every customer it sent entries of (scope-members.ts).
+    if (me.role === 'hq') noteHeldBySender(db, partner.id, new Set(entries.flatMap((e) => (e.change.rootId === null ? [] : [e.change.rootId]))));
     recordContests(ws, tx.contests, now);
     conflicts = tx.contests.length;
     tx.contests = null;
     const at = now.toISOString();
     db.prepare(
       `UPDATE sync_partners SET site_id = ?, sign_public = ?, box_public = ?, held_from = ?, their_ack = ?,
-         received_number = max(received_number, ?), last_received_at = ?,
-         invite_secret = CASE WHEN ? THEN NULL ELSE invite_secret END
+         received_number = max(received_number, ?), their_received = max(their_received, ?), last_received_at = ?,
+         last_error = NULL, last_error_at = NULL, invite_secret = CASE WHEN ? THEN NULL ELSE invite_secret END
        WHERE id = ?`,
     ).run(
       header.from.siteId,
@@ -70,6 +85,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
       JSON.stringify(maxVector(partner.heldFrom, header.vector)),
       JSON.stringify(maxVector(partner.theirAck, header.ack)),
       header.number,
+      header.ackNumber ?? 0,
       at,
       // HQ's secret has done its work once the store enrolled; the store's, once HQ has answered
       // (HQ could only encrypt to the key it learned from the enrolment).
@@ -77,8 +93,8 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
       partner.id,
     );
     db.prepare(
-      "INSERT INTO sync_bundles (direction, partner_id, number, at, changes, applied, conflicts, duration_ms) VALUES ('in', ?, ?, ?, ?, ?, ?, ?)",
-    ).run(partner.id, header.number, at, entries.length, applied, conflicts, Date.now() - started);
+      "INSERT INTO sync_bundles (direction, partner_id, number, at, changes, applied, conflicts, removed, duration_ms) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(partner.id, header.number, at, entries.length, applied, conflicts, removed.length, Date.now() - started);
   });
   return {
     from: { code: partner.code, name: partner.name },
@@ -87,7 +103,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     applied,
     conflicts,
     duplicate: false,
-    removed: [],
+    removed,
     enrolled: sender.enrolling,
     safetyCode: sender.enrolling ? safetyCode(publicKeysOf(me.keys), sender.keys) : null,
   };
@@ -115,15 +131,13 @@ function senderOf(ws: Workspace, header: BundleHeader, networkId: string): { par
   return { partner: pending, keys: { signPublic: enrolment.signPublic, boxPublic: enrolment.boxPublic }, enrolling: true };
 }
 
-/** Nothing in it is new: every entry held, and its vector and acknowledgement known. */
-function isHeldAlready(ws: Workspace, partner: Partner, header: BundleHeader, entries: readonly BundleEntry[]): boolean {
-  if (partner.siteId === null || header.number > partner.receivedNumber) return false;
-  if (!covers(partner.heldFrom, header.vector) || !covers(partner.theirAck, header.ack)) return false;
-  const has = ws.db.prepare('SELECT 1 FROM change_log WHERE site = ? AND seq = ?').pluck();
-  return entries.every((e) => {
-    const site = findSiteNumber(ws.db, e.origin.siteId);
-    return site !== null && has.get(site, e.origin.seq) !== undefined;
-  });
+/**
+ * Applied already, or superseded: every bundle carries everything the recipient has not
+ * acknowledged, so one numbered at or below the last applied holds nothing that is not held — and
+ * applying an older one after a newer would bring back a customer the newer one removed.
+ */
+function isHeldAlready(partner: Partner, header: BundleHeader): boolean {
+  return partner.siteId !== null && header.number <= partner.receivedNumber;
 }
 
 function refuse(reason: string, message: string, extra: Record<string, unknown> = {}): never {

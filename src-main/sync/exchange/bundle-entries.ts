@@ -34,9 +34,19 @@ const lineSchema = z.tuple([
   z.unknown(), // new value
   z.string().max(40).nullable(), // effective date
 ]);
-const headSchema = z.object({ sites: z.array(id).max(100_000) });
+const headSchema = z.object({
+  sites: z.array(id).max(100_000),
+  /** Customers entering the recipient's scope (their whole history is in the bundle) and leaving it. */
+  scopeIn: z.array(id).max(10_000_000).optional(),
+  scopeOut: z.array(id).max(10_000_000).optional(),
+});
 
-export function encodeEntries(entries: readonly OriginChange[]): Buffer {
+export interface ScopeChanges {
+  scopeIn: string[];
+  scopeOut: string[];
+}
+
+export function encodeEntries(entries: readonly OriginChange[], scope?: ScopeChanges): Buffer {
   const sites: string[] = [];
   const index = new Map<string, number>();
   const siteOf = (siteId: string) => {
@@ -68,10 +78,12 @@ export function encodeEntries(entries: readonly OriginChange[]): Buffer {
       c.effectiveDate,
     ]),
   );
-  return Buffer.from([JSON.stringify({ sites }), ...lines].join('\n'), 'utf8');
+  const head = scope && (scope.scopeIn.length > 0 || scope.scopeOut.length > 0) ? { sites, ...scope } : { sites };
+  return Buffer.from([JSON.stringify(head), ...lines].join('\n'), 'utf8');
 }
 
-export function decodeEntries(payload: Buffer): BundleEntry[] {
+/** The payload's entries and the scope changes it carries. */
+export function decodePayload(payload: Buffer): { entries: BundleEntry[]; scope: ScopeChanges } {
   const text = payload.toString('utf8');
   const lines = text.length === 0 ? [] : text.split('\n');
   const head = headSchema.safeParse(parse(lines[0] ?? '{"sites":[]}'));
@@ -82,7 +94,7 @@ export function decodeEntries(payload: Buffer): BundleEntry[] {
     if (s === undefined) throw badEntries('site index');
     return s;
   };
-  return lines.slice(1).map((line) => {
+  const entries = lines.slice(1).map((line) => {
     const parsed = lineSchema.safeParse(parse(line));
     if (!parsed.success) throw badEntries(parsed.error.issues[0]?.message ?? 'line');
     const [s, seq, hlc, at, userId, userName, source, undo, op, entity, entityId, rootId, field, oldValue, newValue, effectiveDate] = parsed.data;
@@ -91,6 +103,11 @@ export function decodeEntries(payload: Buffer): BundleEntry[] {
       change: { op, entity, entityId, rootId, field, oldValue, newValue, effectiveDate },
     };
   });
+  return { entries, scope: { scopeIn: head.data.scopeIn ?? [], scopeOut: head.data.scopeOut ?? [] } };
+}
+
+export function decodeEntries(payload: Buffer): BundleEntry[] {
+  return decodePayload(payload).entries;
 }
 
 function parse(line: string): unknown {

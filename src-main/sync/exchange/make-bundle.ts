@@ -1,6 +1,7 @@
 import type { BundleHeader } from '../../../src-shared/domain/sync-bundle';
 import { KecardError } from '../../../src-shared/errors';
-import { readOriginChanges, type OriginChange } from '../../changelog/apply/log-entries';
+import { readOriginChanges, readRootChanges, type OriginChange } from '../../changelog/apply/log-entries';
+import { inPlan, planScope, type ScopePlan } from '../scope/scope-members';
 import { siteCode } from '../../changelog/site-code';
 import { versionVector } from '../../changelog/site-identity';
 import { latestSchemaVersion } from '../../db/migrations-folder';
@@ -38,10 +39,12 @@ export function makeBundle(ws: Workspace, partnerCode: string, options: { now?: 
           code: partner.code,
         });
       }
-      const entries = owedTo(ws, partner);
+      const number = partner.sentNumber + 1;
+      // HQ sends a store its scope; a store sends HQ everything (docs/sync-protocol.md, "Scopes").
+      const plan = me.role === 'hq' && partner.role === 'store' ? planScope(db, partner, number) : null;
+      const entries = plan ? withHistoryOf(ws, plan, owedTo(ws, partner, plan), partner) : owedTo(ws, partner, null);
       const byEntity: Record<string, number> = {};
       for (const e of entries) byEntity[e.change.entity] = (byEntity[e.change.entity] ?? 0) + 1;
-      const number = partner.sentNumber + 1;
       const code = siteCode(db) ?? '';
       const keys = me.keys;
       const enrolling = me.role === 'store' && partner.role === 'hq' && partner.inviteSecret !== null;
@@ -58,6 +61,7 @@ export function makeBundle(ws: Workspace, partnerCode: string, options: { now?: 
           schemaVersion: latestSchemaVersion(),
           vector: versionVector(db),
           ack: partner.heldFrom,
+          ackNumber: partner.receivedNumber,
           counts: { changes: entries.length, byEntity },
           enrolment: enrolling
             ? {
@@ -67,7 +71,7 @@ export function makeBundle(ws: Workspace, partnerCode: string, options: { now?: 
               }
             : undefined,
         },
-        payload: encodeEntries(entries),
+        payload: encodeEntries(entries, plan ? { scopeIn: plan.entering, scopeOut: plan.leaving } : undefined),
         sender: keys,
         recipient: partner.keys,
         ...(options.maxPartBytes !== undefined ? { maxPartBytes: options.maxPartBytes } : {}),
@@ -82,8 +86,11 @@ export function makeBundle(ws: Workspace, partnerCode: string, options: { now?: 
     .immediate();
 }
 
-/** Entries of every origin but the partner's own, past what the partner acknowledged, in this file's order. */
-function owedTo(ws: Workspace, partner: Partner): OriginChange[] {
+/**
+ * Entries of every origin but the partner's own, past what the partner acknowledged, in this
+ * file's order; under a scope plan only those the partner is to hold.
+ */
+function owedTo(ws: Workspace, partner: Partner, plan: ScopePlan | null): OriginChange[] {
   const db = ws.db;
   const sites = db.prepare('SELECT n, site_id AS siteId FROM log_sites').all() as { n: number; siteId: string }[];
   const firstOwed = db.prepare('SELECT min(n) FROM change_log WHERE site = ? AND seq > ?').pluck();
@@ -100,8 +107,31 @@ function owedTo(ws: Workspace, partner: Partner): OriginChange[] {
     const batch = readOriginChanges(ws, after, 10_000);
     if (batch.length === 0) return out;
     for (const e of batch) {
-      if (e.origin.siteId !== partner.siteId && e.origin.seq > (partner.theirAck[e.origin.siteId] ?? 0)) out.push(e);
+      if (e.origin.siteId === partner.siteId || e.origin.seq <= (partner.theirAck[e.origin.siteId] ?? 0)) continue;
+      if (plan && !inPlan(plan, e.change.rootId)) continue;
+      out.push(e);
     }
     after = batch.at(-1)?.n ?? after;
   }
+}
+
+/**
+ * Customers entering the partner's scope come with their whole history: entries acknowledged
+ * earlier were filtered out while the customer was outside the scope. The partner's own entries
+ * stay out (it holds them). Merged into the file's order.
+ */
+function withHistoryOf(ws: Workspace, plan: ScopePlan, owed: OriginChange[], partner: Partner): OriginChange[] {
+  // Nothing acknowledged yet: the owed entries are the whole log already.
+  if (plan.entering.length === 0 || Object.keys(partner.theirAck).length === 0) return owed;
+  const have = new Set(owed.map((e) => e.n));
+  const extra: OriginChange[] = [];
+  for (const id of plan.entering) {
+    for (const e of readRootChanges(ws, id)) {
+      if (e.origin.siteId === partner.siteId || have.has(e.n)) continue;
+      have.add(e.n);
+      extra.push(e);
+    }
+  }
+  if (extra.length === 0) return owed;
+  return [...owed, ...extra].sort((a, b) => a.n - b.n);
 }

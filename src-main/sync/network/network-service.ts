@@ -3,6 +3,9 @@ import { syncScope, type SyncPartnerSummary, type SyncScope, type SyncSiteSummar
 import { scopeOf } from '../scope/scope-rules';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
+import type { CallContext } from '../../changelog/call-context';
+import { runWrite } from '../../changelog/write-tx';
+import { readRow, updateRow } from '../../services/shared/entity-writes';
 import { setSiteCode, siteCode } from '../../changelog/site-code';
 import { generateSiteKeys, publicKeysOf, safetyCode } from '../bundle/site-keys';
 import { newInviteSecret, readInvitation, writeInvitation } from './invitation-file';
@@ -69,12 +72,23 @@ export function inviteStore(ws: Workspace, store: NewSite, now = new Date()): { 
     .immediate();
 }
 
-/** A store opens its invitation: this workspace (new or with data of its own) joins HQ's network. */
-export function joinNetwork(ws: Workspace, invitationBytes: Buffer, now = new Date()): { hq: { code: string; name: string }; safetyCode: string } {
+/**
+ * A store opens its invitation: this workspace (new or with data of its own) joins HQ's network.
+ * Its own customers without a 门店 become the store's (logged, so HQ learns it with the rest):
+ * otherwise the store's first exchange would take them out of its scope.
+ */
+export function joinNetwork(
+  ws: Workspace,
+  ctx: CallContext,
+  invitationBytes: Buffer,
+  now = new Date(),
+): { hq: { code: string; name: string }; safetyCode: string } {
   const invitation = readInvitation(invitationBytes);
   const db = ws.db;
-  return db
-    .transaction(() => {
+  return runWrite(
+    ws,
+    ctx,
+    (tx) => {
       if (findMySite(db)) throw new KecardError('SYNC_REFUSED', 'This workspace is in a sync network already.', { reason: 'alreadyInNetwork' });
       if (invitation.hq.siteId === ws.siteId) {
         throw new KecardError('SYNC_REFUSED', 'An invitation is opened by the store, not by HQ itself.', { reason: 'badInvitation' });
@@ -94,9 +108,15 @@ export function joinNetwork(ws: Workspace, invitationBytes: Buffer, now = new Da
         scope: ALL_CUSTOMERS,
         createdAt: now.toISOString(),
       });
+      const unassigned = db.prepare('SELECT id FROM customers WHERE store_code IS NULL').pluck().all() as string[];
+      for (const id of unassigned) {
+        const before = readRow(tx, 'customer', id);
+        if (before) updateRow(tx, 'customer', id, before, { storeCode: invitation.store.code });
+      }
       return { hq: { code: invitation.hq.code, name: invitation.hq.name }, safetyCode: safetyCode(publicKeysOf(keys), hqKeys) };
-    })
-    .immediate();
+    },
+    { source: 'sync:join' },
+  );
 }
 
 /** HQ stops a store: its bundles are refused from now on and none is made for it. */

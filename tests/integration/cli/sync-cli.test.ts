@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { listCustomers } from '../../../src-main/services/customers/customer-queries';
-import { createCustomer } from '../../../src-main/services/customers/customer-service';
+import { createCustomer, updateCustomer } from '../../../src-main/services/customers/customer-service';
 import { tempDir, testUser } from '../../support/temp-workspace';
 
 // HQ's scripts: enrolment and bundles through `kecard site …` and `kecard sync …`, as separate
@@ -54,11 +54,18 @@ const names = (path: string) => {
 };
 
 describe('kecard site / sync', () => {
+  // A dozen separate processes: a minute or more on a loaded 2-core machine.
   it('creates a network, invites and enrols a store, and exchanges bundles through folders', () => {
     expect(kecard('site', 'show', '-w', hq).stdout).toContain('未加入同步组');
     json('site', 'create-network', '--code', 'HQ', '--name', '总部', '-w', hq);
     const invitation = join(dir, 'nj01.kcinvite');
     expect(kecard('site', 'invite', '--code', 'NJ01', '--name', '南京店', '--out', invitation, '-w', hq).code).toBe(0);
+    // HQ gives its customer to 南京店 and keeps another: the store receives the customers of its 门店.
+    const ws = openWorkspace(hq);
+    const given = listCustomers(ws, { offset: 0, limit: 5 }).rows[0] as { id: string };
+    updateCustomer(ws, testUser, given.id, { storeCode: 'NJ01' });
+    createCustomer(ws, testUser, { name: '总部自留客户' });
+    ws.close();
     const joined = json<{ safetyCode: string }>('site', 'join', '--invite', invitation, '-w', store);
     expect(joined.safetyCode).toMatch(/^\d{5} \d{5} \d{5} \d{5}$/);
 
@@ -76,7 +83,7 @@ describe('kecard site / sync', () => {
     expect(applied.stdout).toContain(joined.safetyCode);
     expect(applied.stdout).toContain('该文件不是客卡同步包');
     expect(applied.code).toBe(1);
-    expect(names(hq)).toEqual(['南京客户', '总部客户'].sort());
+    expect(names(hq)).toEqual(['南京客户', '总部客户', '总部自留客户'].sort());
 
     const status = json<{ partners: { code: string; enrolled: boolean; safetyCode: string }[] }>('sync', 'status', '-w', hq);
     expect(status.partners).toMatchObject([{ code: 'NJ01', enrolled: true, safetyCode: joined.safetyCode }]);
@@ -105,5 +112,5 @@ describe('kecard site / sync', () => {
     expect(kecard('conflicts', 'list', '-w', store).stdout).toContain('冲突箱是空的');
     const revoke = json<{ partners: { revoked: boolean }[] }>('site', 'revoke', '--code', 'NJ01', '-w', hq);
     expect(revoke.partners[0]?.revoked).toBe(true);
-  });
+  }, 180_000);
 });

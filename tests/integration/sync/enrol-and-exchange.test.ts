@@ -28,7 +28,7 @@ const names = (ws: Workspace) =>
     .sort();
 
 describe('enrolment and the exchange of bundles', () => {
-  it('HQ invites a store with data of its own; the store joins; both hold everything after one exchange each way', () => {
+  it('HQ invites a store with data of its own; the store joins; after one exchange each way HQ holds everything and the store its 门店', () => {
     const hq = openWorkspace(join(dir, 'hq.kecard'), { create: true });
     const store = openWorkspace(join(dir, 'nj.kecard'), { create: true });
     open.push(hq, store);
@@ -38,22 +38,27 @@ describe('enrolment and the exchange of bundles', () => {
     expect(refusal(() => inviteStore(hq, { code: 'NJ01', name: '南京店' })).details?.reason).toBe('notInNetwork');
     createNetwork(hq, { code: 'HQ', name: '总部' });
     const { invitation } = inviteStore(hq, { code: 'NJ01', name: '南京店' });
+    createCustomer(hq, testUser, { name: '分给南京的客户', storeCode: 'nj01' });
     // Before the store's first bundle, HQ knows neither its site nor its keys.
     expect(refusal(() => makeBundle(hq, 'NJ01')).details?.reason).toBe('notEnrolled');
 
-    const joined = joinNetwork(store, invitation);
+    const joined = joinNetwork(store, testUser, invitation);
     expect(joined.hq).toEqual({ code: 'HQ', name: '总部' });
-    expect(refusal(() => joinNetwork(store, invitation)).details?.reason).toBe('alreadyInNetwork');
+    expect(refusal(() => joinNetwork(store, testUser, invitation)).details?.reason).toBe('alreadyInNetwork');
+    // The store's own customers become its own (logged, so HQ learns their 门店 too).
+    expect(listCustomers(store, { offset: 0, limit: 10 }).rows.map((c) => c.storeCode)).toEqual(['NJ01']);
 
     const first = deliver(makeBundle(store, 'HQ'), hq);
     expect(first).toMatchObject({ enrolled: true, duplicate: false, from: { code: 'NJ01' } });
     // Both sides show the same safety code, to compare by phone.
     expect(first.safetyCode).toBe(joined.safetyCode);
     expect(syncStatus(hq).partners[0]).toMatchObject({ code: 'NJ01', enrolled: true, safetyCode: joined.safetyCode });
-    expect(names(hq)).toEqual(['南京老客户', '总部客户'].sort());
+    expect(names(hq)).toEqual(['分给南京的客户', '南京老客户', '总部客户'].sort());
+    expect(listCustomers(hq, { offset: 0, limit: 10 }).rows.find((c) => c.name === '南京老客户')?.storeCode).toBe('NJ01');
 
+    // The store receives the customers of its 门店 (the default scope), not HQ's own.
     deliver(makeBundle(hq, 'NJ01'), store);
-    expect(names(store)).toEqual(['南京老客户', '总部客户'].sort());
+    expect(names(store)).toEqual(['分给南京的客户', '南京老客户'].sort());
     // Everything acknowledged both ways after one more bundle from the store.
     deliver(makeBundle(store, 'HQ'), hq);
     expect(syncStatus(hq).partners[0]?.waiting).toBe(0);
@@ -92,8 +97,8 @@ describe('enrolment and the exchange of bundles', () => {
     createNetwork(hq, { code: 'HQ', name: '总部' });
     const { invitation } = inviteStore(hq, { code: 'NJ01', name: '南京店' });
     const altered = Buffer.from(invitation.toString('utf8').replace('"NJ01"', '"SH02"'), 'utf8');
-    expect(refusal(() => joinNetwork(store, altered)).details?.reason).toBe('badInvitation');
-    expect(refusal(() => joinNetwork(store, invitation.subarray(0, 100))).details?.reason).toBe('badInvitation');
+    expect(refusal(() => joinNetwork(store, testUser, altered)).details?.reason).toBe('badInvitation');
+    expect(refusal(() => joinNetwork(store, testUser, invitation.subarray(0, 100))).details?.reason).toBe('badInvitation');
     const big = join(dir, 'big.kcinvite');
     writeFileSync(big, Buffer.alloc(100 * 1024, 0x20));
     expect(refusal(() => readInvitationFile(big)).details?.reason).toBe('badInvitation');
