@@ -5,7 +5,7 @@ import { listConflicts, resolveConflict } from '../sync/conflicts/conflict-inbox
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import { exportBundles, importBundles } from '../sync/exchange/bundle-files';
 import { readInvitationFile } from '../sync/network/invitation-file';
-import { createNetwork, inviteStore, joinNetwork, revokeStore, setPartnerScope, syncStatus } from '../sync/network/network-service';
+import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
 import { localUserContext } from '../workspace/app-host';
 import { syncRefusalText, UsageError } from './cli-errors';
 import type { CommandOutput } from './cli-commands';
@@ -92,7 +92,7 @@ export function siteCommand(workspace: string, action: string | undefined, rest:
       const scope = scopeArg(args);
       const ws = openForCommand(path);
       try {
-        return statusOutput(setPartnerScope(ws, code, scope));
+        return statusOutput(changeStoreScope(ws, code, scope));
       } finally {
         ws.close();
       }

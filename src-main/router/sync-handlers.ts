@@ -6,7 +6,7 @@ import { listConflicts, openConflictCount, resolveConflict } from '../sync/confl
 import { exportBundles, importBundles, type ImportOutcome } from '../sync/exchange/bundle-files';
 import { setPartnerFolder, syncThroughFolder } from '../sync/exchange/folder-transport';
 import { readInvitationFile } from '../sync/network/invitation-file';
-import { createNetwork, inviteStore, joinNetwork, revokeStore, setPartnerScope, syncStatus } from '../sync/network/network-service';
+import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
 import { writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import type { Handlers, RouterDeps } from './handlers';
@@ -59,7 +59,7 @@ export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMet
       return status();
     },
     'sync.setScope': ({ code, scope }) => {
-      setPartnerScope(ws(), code, scope);
+      changeStoreScope(ws(), code, scope);
       return status();
     },
     'sync.setFolder': ({ code, folder }) => {

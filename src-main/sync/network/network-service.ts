@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { syncScope, type SyncPartnerSummary, type SyncScope, type SyncSiteSummary } from '../../../src-shared/domain/sync';
-import { scopeOf } from '../scope/scope-rules';
+import type { SyncPartnerSummary, SyncScope, SyncSiteSummary } from '../../../src-shared/domain/sync';
+import { scopeOf, setPartnerScope } from '../scope/scope-rules';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import type { CallContext } from '../../changelog/call-context';
@@ -132,34 +132,13 @@ export function revokeStore(ws: Workspace, code: string, now = new Date()): void
 }
 
 /**
- * HQ changes which customers a store receives (门店管理 → 修改范围). Only the rule is stored here;
- * the next exchange sends the store what entered its scope and removes there what left it
- * (docs/sync-protocol.md, "Scopes"). Sync bookkeeping, not user data: not logged.
+ * 门店管理 → 修改范围, `sync.setScope`, `kecard site scope`: the rule itself and its checks are
+ * scope-rules.ts's; the codes go in sorted and once, so an unchanged scope compares equal. Answers
+ * the status the screen shows next.
  */
-export function setPartnerScope(ws: Workspace, code: string, scope: SyncScope): SyncSiteSummary {
-  const db = ws.db;
-  db.transaction(() => {
-    const me = mySite(db);
-    if (me.role !== 'hq') throw new KecardError('SYNC_REFUSED', 'Only HQ sets what a store receives.', { reason: 'notHq' });
-    const partner = partnerByCode(db, code.trim().toUpperCase());
-    if (!partner) throw new KecardError('SYNC_REFUSED', `No store ${code} in this network.`, { reason: 'unknownPartner', code });
-    const parsed = syncScope.safeParse(scope);
-    if (!parsed.success) throw new KecardError('VALIDATION', 'A scope is own, all or a list of 门店 codes.', { fields: { scope: 'invalid' } });
-    const next = parsed.data;
-    if (next.customers === 'stores') {
-      const sites = new Set([siteCode(db), ...listPartners(db).map((p) => p.code)]);
-      const unknown = next.stores.filter((s) => !sites.has(s));
-      if (unknown.length > 0) {
-        throw new KecardError('VALIDATION', `No site of this network has the code ${unknown.join(', ')}.`, {
-          fields: { stores: 'invalid' },
-          codes: unknown,
-        });
-      }
-    }
-    // One spelling per rule: codes sorted and once, so an unchanged scope compares equal.
-    const stored: SyncScope = next.customers === 'stores' ? { customers: 'stores', stores: [...new Set(next.stores)].sort() } : next;
-    db.prepare('UPDATE sync_partners SET scope = ? WHERE id = ?').run(JSON.stringify(stored), partner.id);
-  }).immediate();
+export function changeStoreScope(ws: Workspace, code: string, scope: SyncScope): SyncSiteSummary {
+  const normal: SyncScope = scope.customers === 'stores' ? { customers: 'stores', stores: [...new Set(scope.stores)].sort() } : scope;
+  setPartnerScope(ws.db, code, normal);
   return syncStatus(ws);
 }
 

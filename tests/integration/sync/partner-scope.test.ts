@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSiteSummary } from '../../../src-shared/domain/sync';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
-import { setPartnerScope, syncStatus } from '../../../src-main/sync/network/network-service';
+import { changeStoreScope, syncStatus } from '../../../src-main/sync/network/network-service';
 import { notePartnerError, partnerByCode } from '../../../src-main/sync/network/sync-tables';
 import { enrolledNetwork, type Network } from '../../support/sync-sites';
 import { refusal } from '../../support/refusal';
@@ -19,7 +19,12 @@ let cleanup: () => void;
 let net: Network;
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
-  net = enrolledNetwork(dir, ['NJ01', 'SH01']);
+  net = enrolledNetwork(
+    dir,
+    ['NJ01', 'SH01'],
+    () => {},
+    () => ({ customers: 'own' }),
+  );
 });
 afterAll(() => {
   net.hq.close();
@@ -34,32 +39,32 @@ function kecard(...args: string[]): { code: number; stdout: string; stderr: stri
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('setPartnerScope', () => {
+describe('changeStoreScope', () => {
   it('a new store receives its own customers; HQ widens and narrows it, codes sorted and once', () => {
     expect(scopeAt(syncStatus(net.hq), 'NJ01')).toEqual({ customers: 'own' });
-    const widened = setPartnerScope(net.hq, 'nj01', { customers: 'stores', stores: ['SH01', 'NJ01', 'SH01'] });
+    const widened = changeStoreScope(net.hq, 'nj01', { customers: 'stores', stores: ['SH01', 'NJ01', 'SH01'] });
     expect(scopeAt(widened, 'NJ01')).toEqual({ customers: 'stores', stores: ['NJ01', 'SH01'] });
     expect(scopeAt(widened, 'SH01')).toEqual({ customers: 'own' });
-    expect(scopeAt(setPartnerScope(net.hq, 'SH01', { customers: 'all' }), 'SH01')).toEqual({ customers: 'all' });
+    expect(scopeAt(changeStoreScope(net.hq, 'SH01', { customers: 'all' }), 'SH01')).toEqual({ customers: 'all' });
     // HQ's own code is a 门店 too (customers HQ serves itself).
-    expect(scopeAt(setPartnerScope(net.hq, 'SH01', { customers: 'stores', stores: ['HQ'] }), 'SH01')).toEqual({
+    expect(scopeAt(changeStoreScope(net.hq, 'SH01', { customers: 'stores', stores: ['HQ'] }), 'SH01')).toEqual({
       customers: 'stores',
       stores: ['HQ'],
     });
-    expect(scopeAt(setPartnerScope(net.hq, 'SH01', { customers: 'own' }), 'SH01')).toEqual({ customers: 'own' });
+    expect(scopeAt(changeStoreScope(net.hq, 'SH01', { customers: 'own' }), 'SH01')).toEqual({ customers: 'own' });
   });
 
   it('refuses codes outside the network, a store setting scopes and an unknown partner, changing nothing', () => {
-    setPartnerScope(net.hq, 'NJ01', { customers: 'own' });
-    const unknownStore = refusal(() => setPartnerScope(net.hq, 'NJ01', { customers: 'stores', stores: ['NJ01', 'BJ01'] }));
+    changeStoreScope(net.hq, 'NJ01', { customers: 'own' });
+    const unknownStore = refusal(() => changeStoreScope(net.hq, 'NJ01', { customers: 'stores', stores: ['NJ01', 'BJ01'] }));
     expect(unknownStore.code).toBe('VALIDATION');
     expect(unknownStore.details?.fields).toEqual({ stores: 'invalid' });
-    const empty = refusal(() => setPartnerScope(net.hq, 'NJ01', { customers: 'stores', stores: [] }));
+    const empty = refusal(() => changeStoreScope(net.hq, 'NJ01', { customers: 'stores', stores: [] }));
     expect(empty.code).toBe('VALIDATION');
-    const atStore = refusal(() => setPartnerScope(net.stores[0]!, 'HQ', { customers: 'all' }));
+    const atStore = refusal(() => changeStoreScope(net.stores[0]!, 'HQ', { customers: 'all' }));
     expect(atStore.code).toBe('SYNC_REFUSED');
     expect(atStore.details?.reason).toBe('notHq');
-    const nobody = refusal(() => setPartnerScope(net.hq, 'GZ01', { customers: 'all' }));
+    const nobody = refusal(() => changeStoreScope(net.hq, 'GZ01', { customers: 'all' }));
     expect(nobody.details?.reason).toBe('unknownPartner');
     expect(scopeAt(syncStatus(net.hq), 'NJ01')).toEqual({ customers: 'own' });
   });
