@@ -1,5 +1,5 @@
--- Issue 18, scopes: the 门店 field, HQ's record of which customers each store holds, the partner's
--- acknowledged bundle number and last error; the log's new operation 'evict' (code 7) spelled out by the view.
+-- Issue 18, scopes: the 门店 field, HQ's record of which customers each store holds, the bundle number
+-- each partner acknowledged; the log's new operation 'evict' (code 7) spelled out by the view.
 CREATE TABLE `sync_scope_members` (
 	`partner_id` integer NOT NULL,
 	`customer_id` text NOT NULL,
@@ -13,8 +13,6 @@ ALTER TABLE `customers` ADD `store_code` text;--> statement-breakpoint
 CREATE INDEX `customers_store_idx` ON `customers` (`deleted`,`store_code`);--> statement-breakpoint
 ALTER TABLE `sync_bundles` ADD `removed` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `sync_partners` ADD `their_received` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `sync_partners` ADD `last_error` text;--> statement-breakpoint
-ALTER TABLE `sync_partners` ADD `last_error_at` text;--> statement-breakpoint
 DROP VIEW `change_log_entries`;--> statement-breakpoint
 CREATE VIEW `change_log_entries` AS
 SELECT l.n AS n, s.site_id AS site_id, l.seq AS seq, l.hlc AS hlc, l.tx AS tx,

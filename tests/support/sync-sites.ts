@@ -34,10 +34,10 @@ export function enrolledNetwork(
     seed(ws, code);
     const { invitation } = inviteStore(hq, { code, name: `门店${i + 1}` });
     joinNetwork(ws, testUser, invitation);
-    setPartnerScope(hq.db, code, scope(code));
     deliver(makeBundle(ws, 'HQ'), hq);
     return ws;
   });
+  for (const code of storeCodes) setPartnerScope(hq.db, code, scope(code));
   return { hq, stores, codes: ['HQ', ...storeCodes] };
 }
 

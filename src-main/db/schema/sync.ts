@@ -48,9 +48,6 @@ export const syncPartners = sqliteTable('sync_partners', {
   heldFrom: text('held_from').notNull().default('{}'),
   /** The highest bundle number the partner says it has applied from this site (header.ackNumber). */
   theirReceived: integer('their_received').notNull().default(0),
-  /** Why the last bundle from or for this partner failed, in the user's words (cleared by success). */
-  lastError: text('last_error'),
-  lastErrorAt: text('last_error_at'),
   lastSentAt: text('last_sent_at'),
   lastReceivedAt: text('last_received_at'),
   /**

@@ -47,12 +47,18 @@ export function deleteDepartment(ws: Workspace, ctx: CallContext, id: string): v
     const before = requireDepartment(tx, id);
     const customerId = before.customerId as string;
     const parentId = (before.parentId as string | null) ?? null;
-    const children = tx.ws.db.prepare('SELECT id FROM departments WHERE parent_id = ? AND deleted = 0').all(id) as { id: string }[];
+    // A department's sub-departments and members are its customer's: found through the customer's
+    // index (departments have none on parent_id: asking by parent alone read every department).
+    const children = tx.ws.db.prepare('SELECT id FROM departments WHERE customer_id = ? AND parent_id = ? AND deleted = 0').all(customerId, id) as {
+      id: string;
+    }[];
     for (const child of children) {
       const row = readRow(tx, 'department', child.id);
       if (row) updateRow(tx, 'department', customerId, row, { parentId });
     }
-    const members = tx.ws.db.prepare('SELECT id FROM contacts WHERE department_id = ? AND deleted = 0').all(id) as { id: string }[];
+    const members = tx.ws.db.prepare('SELECT id FROM contacts WHERE customer_id = ? AND department_id = ? AND deleted = 0').all(customerId, id) as {
+      id: string;
+    }[];
     for (const member of members) {
       const row = readRow(tx, 'contact', member.id);
       if (row) updateRow(tx, 'contact', customerId, row, { departmentId: parentId });

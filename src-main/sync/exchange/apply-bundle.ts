@@ -11,6 +11,7 @@ import { publicKeysOf, safetyCode, type SitePublicKeys } from '../bundle/site-ke
 import { enrolmentProof, proofHolds } from '../network/invitation-file';
 import { maxVector, mySite, partnerByCode, partnerBySite, type Partner } from '../network/sync-tables';
 import { recordContests } from '../conflicts/conflict-inbox';
+import { clearPartnerError } from '../network/partner-errors';
 import { decodePayload } from './bundle-entries';
 import { rebuildCustomer, removeCustomer, wasRemoved, type RemovedCustomer } from '../scope/customer-removal';
 import { noteHeldBySender } from '../scope/scope-members';
@@ -76,7 +77,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     db.prepare(
       `UPDATE sync_partners SET site_id = ?, sign_public = ?, box_public = ?, held_from = ?, their_ack = ?,
          received_number = max(received_number, ?), their_received = max(their_received, ?), last_received_at = ?,
-         last_error = NULL, last_error_at = NULL, invite_secret = CASE WHEN ? THEN NULL ELSE invite_secret END
+         invite_secret = CASE WHEN ? THEN NULL ELSE invite_secret END
        WHERE id = ?`,
     ).run(
       header.from.siteId,
@@ -96,6 +97,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
       "INSERT INTO sync_bundles (direction, partner_id, number, at, changes, applied, conflicts, removed, duration_ms) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
     ).run(partner.id, header.number, at, entries.length, applied, conflicts, removed.length, Date.now() - started);
   });
+  clearPartnerError(db, partner.id);
   return {
     from: { code: partner.code, name: partner.name },
     number: header.number,

@@ -6,7 +6,8 @@ import type { CallContext } from '../../changelog/call-context';
 import type { Workspace } from '../../db/workspace';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-files';
 import { groupParts, readBundleHeader } from '../bundle/bundle-file';
-import { listPartners, mySite } from '../network/sync-tables';
+import { listPartners, mySite, partnerByCode, partnerBySite } from '../network/sync-tables';
+import { notePartnerError } from '../network/partner-errors';
 import { applyBundle } from './apply-bundle';
 import { makeBundle } from './make-bundle';
 
@@ -103,13 +104,15 @@ export function importBundles(ws: Workspace, ctx: CallContext, paths: readonly s
       outcome.applied.push({ ...result, files: groupFiles });
       if (options.processedDir) moveInto(options.processedDir, groupFiles);
     } catch (err) {
-      if (!(err instanceof KecardError) || !['SYNC_REFUSED', 'BUNDLE_INVALID'].includes(err.code)) throw err;
-      outcome.refused.push({
-        files: groupFiles,
-        code: err.code,
-        reason: typeof err.details?.reason === 'string' ? err.details.reason : '',
-        message: err.message,
-      });
+      // Any refusal of one bundle (a check, or a change that does not fit this workspace) leaves
+      // the others to go in; nothing of this one was written (one transaction).
+      if (!(err instanceof KecardError)) throw err;
+      const refusal = { code: err.code, reason: typeof err.details?.reason === 'string' ? err.details.reason : '', message: err.message };
+      outcome.refused.push({ files: groupFiles, ...refusal });
+      const sender = partnerBySite(ws.db, group.header.from.siteId) ?? partnerByCode(ws.db, group.header.from.code);
+      if (sender && group.header.networkId === mySite(ws.db).networkId) {
+        notePartnerError(ws.db, sender.id, { ...refusal, reason: refusal.reason || null });
+      }
     }
   }
   return outcome;

@@ -6,6 +6,7 @@ import { siteCode } from '../../changelog/site-code';
 import type { Workspace } from '../../db/workspace';
 import { ensurePrivateDir } from '../../files/private-files';
 import { partnerByCode, type Partner } from '../network/sync-tables';
+import { notePartnerError } from '../network/partner-errors';
 import { exportBundles, importBundles, type ImportOutcome } from './bundle-files';
 
 // The folder transport: both sites of a pair reach one folder (a share over VPN, a network drive,
@@ -36,8 +37,11 @@ export function syncThroughFolder(ws: Workspace, ctx: CallContext, code: string)
   if (!partner) throw new KecardError('SYNC_REFUSED', `No partner ${code} in this network.`, { reason: 'unknownPartner', code });
   if (!partner.folder) throw new KecardError('SYNC_FOLDER', `No folder is set for ${partner.code}.`, { reason: 'notSet', code: partner.code });
   if (!existsSync(partner.folder)) {
-    // An unplugged disk or a share not connected: said so, and nothing is made or applied.
-    throw new KecardError('SYNC_FOLDER', 'The folder cannot be reached.', { reason: 'missing', folder: partner.folder });
+    // An unplugged disk or a share not connected: said so (and kept as the partner's last error),
+    // and nothing is made or applied.
+    const error = new KecardError('SYNC_FOLDER', 'The folder cannot be reached.', { reason: 'missing', folder: partner.folder });
+    notePartnerError(ws.db, partner.id, { code: error.code, reason: 'missing', message: error.message });
+    throw error;
   }
   const mine = siteCode(ws.db) ?? '';
   const inbox = ensurePrivateDir(join(partner.folder, `to-${mine}`));

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncPartnerSummary, SyncScope, SyncSiteSummary } from '../../../src-shared/domain/sync';
 import { scopeOf, setPartnerScope } from '../scope/scope-rules';
+import { partnerError } from './partner-errors';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import type { CallContext } from '../../changelog/call-context';
@@ -171,7 +172,7 @@ function summary(ws: Workspace, p: Partner, mine: { signPublic: string; boxPubli
     safetyCode: p.keys ? safetyCode(mine, p.keys) : null,
     folder: p.folder,
     scope: scopeOf(p),
-    lastError: p.lastError,
+    lastError: partnerError(ws.db, p.id),
   };
 }
 

@@ -36,15 +36,6 @@ export interface Partner {
   folder: string | null;
   /** The highest bundle number the partner says it applied from this site. */
   theirReceived: number;
-  lastError: PartnerError | null;
-}
-
-/** Why the last bundle from or for a partner failed (cleared by the next success). */
-export interface PartnerError {
-  code: string;
-  reason: string | null;
-  message: string;
-  at: string;
 }
 
 interface PartnerRow {
@@ -67,14 +58,12 @@ interface PartnerRow {
   lastReceivedAt: string | null;
   folder: string | null;
   theirReceived: number;
-  lastError: string | null;
-  lastErrorAt: string | null;
 }
 
 const PARTNER_COLUMNS = `id, site_id AS siteId, code, name, role, sign_public AS signPublic, box_public AS boxPublic,
   invite_secret AS inviteSecret, scope, revoked_at AS revokedAt, created_at AS createdAt, sent_number AS sentNumber,
   received_number AS receivedNumber, their_ack AS theirAck, held_from AS heldFrom, last_sent_at AS lastSentAt,
-  last_received_at AS lastReceivedAt, folder, their_received AS theirReceived, last_error AS lastError, last_error_at AS lastErrorAt`;
+  last_received_at AS lastReceivedAt, folder, their_received AS theirReceived`;
 
 export function findMySite(db: Database.Database): MySite | null {
   const row = db
@@ -171,17 +160,7 @@ function toPartner(r: PartnerRow): Partner {
     lastReceivedAt: r.lastReceivedAt,
     folder: r.folder,
     theirReceived: r.theirReceived,
-    lastError: r.lastError && r.lastErrorAt ? { ...(JSON.parse(r.lastError) as Omit<PartnerError, 'at'>), at: r.lastErrorAt } : null,
   };
-}
-
-/** Notes (or, with null, clears) why the last bundle from or for the partner failed. */
-export function notePartnerError(db: Database.Database, partnerId: number, error: Omit<PartnerError, 'at'> | null, at: string): void {
-  db.prepare('UPDATE sync_partners SET last_error = ?, last_error_at = ? WHERE id = ?').run(
-    error ? JSON.stringify(error) : null,
-    error ? at : null,
-    partnerId,
-  );
 }
 
 /** Pointwise maximum: acknowledgements and held vectors only ever grow. */

@@ -44,8 +44,10 @@ function seedEveryTable(db: Database.Database): Map<string, Record<string, unkno
       ),
     );
     const row: Record<string, unknown> = {};
+    // Only a lone INTEGER primary key is the rowid; a column of a composite key (sync_scope_members) is filled like any other.
+    const rowidKey = columns.filter((c) => c.pk).length === 1;
     for (const c of columns) {
-      if (c.pk && c.type.toUpperCase() === 'INTEGER') {
+      if (c.pk && rowidKey && c.type.toUpperCase() === 'INTEGER') {
         if (c.name === 'id') row.id = ids.get(table);
         continue;
       }
@@ -95,7 +97,9 @@ describe('every migration, on a workspace of the version before it with data', (
           const kept = Object.keys(row).filter((c) => columns.has(c));
           // Singleton rows get their name-based id in 0013 (singleton-ids.ts): found by their key instead.
           const singleton = SINGLETON_TABLES.find((t) => t.table === table);
-          const by: string[] = singleton ? [...singleton.key] : ['id'];
+          // A table without an id column (sync_scope_members) by its primary key.
+          const keyColumns = ws.db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').pluck().all(table) as string[];
+          const by: string[] = singleton ? [...singleton.key] : columns.has('id') ? ['id'] : keyColumns;
           const compared = singleton ? kept.filter((c) => c !== 'id') : kept;
           const found = ws.db
             .prepare(`SELECT ${compared.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE ${by.map((c) => `"${c}" = ?`).join(' AND ')}`)

@@ -10,6 +10,7 @@ import { dataVersionWatcher, deliver, enrolledNetwork } from '../../support/sync
 import { refusal } from '../../support/refusal';
 import { tempDir, testUser } from '../../support/temp-workspace';
 import { writeFileSync } from 'node:fs';
+import { exportBundles, importBundles } from '../../../src-main/sync/exchange/bundle-files';
 import { join } from 'node:path';
 import { readInvitationFile } from '../../../src-main/sync/network/invitation-file';
 
@@ -160,5 +161,33 @@ describe('enrolment and the exchange of bundles', () => {
       hqWatcher.close();
     }
     expect(refusal(() => makeBundle(hq, 'SH02')).details?.reason).toBe('revoked');
+  });
+});
+
+describe('each partner’s last error', () => {
+  it('a refused import is kept as the partner’s last error, in words, without writing to the file; the next good bundle clears it', () => {
+    const { hq, stores } = enrolledNetwork(dir, ['NJ01', 'SH02']);
+    open.push(hq, ...stores);
+    const nj = stores[0] as Workspace;
+    createCustomer(hq, testUser, { name: '总部新客户' });
+    // HQ's bundle for 上海店 put in 南京店's inbox by mistake.
+    const misplaced = join(dir, 'misplaced');
+    exportBundles(hq, misplaced, ['SH02']);
+    const watcher = dataVersionWatcher(nj.path);
+    try {
+      const outcome = importBundles(nj, testUser, [misplaced]);
+      expect(outcome.refused).toMatchObject([{ code: 'SYNC_REFUSED', reason: 'notForThisSite' }]);
+      expect(watcher.changed()).toBe(false);
+    } finally {
+      watcher.close();
+    }
+    const [partner] = syncStatus(nj).partners;
+    expect(partner?.lastError).toMatchObject({ code: 'SYNC_REFUSED', reason: 'notForThisSite' });
+    expect(Date.parse(partner?.lastError?.at ?? '')).not.toBeNaN();
+
+    const inbox = join(dir, 'inbox');
+    exportBundles(hq, inbox, ['NJ01']);
+    expect(importBundles(nj, testUser, [inbox]).applied).toHaveLength(1);
+    expect(syncStatus(nj).partners[0]?.lastError).toBeNull();
   });
 });
