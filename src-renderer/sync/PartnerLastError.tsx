@@ -14,7 +14,12 @@ export function PartnerLastError({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
   const e = partner.lastError;
   if (!e) return null;
-  const text = apiErrorText(t, { code: e.code, message: e.message, details: e.reason ? { reason: e.reason } : {} });
+  // The partner's folder fills the folder errors' sentence (同步文件夹 … 无法访问).
+  const text = apiErrorText(t, {
+    code: e.code,
+    message: e.message,
+    details: { ...(e.reason ? { reason: e.reason } : {}), folder: partner.folder ?? '' },
+  });
   return (
     <div className="sync-last-error" data-testid="sync-partner-last-error" data-code={e.code} data-reason={e.reason ?? ''}>
       {t('sync.partners.lastError', { time: formatDateTime(e.at), text })}

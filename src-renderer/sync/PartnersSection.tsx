@@ -44,12 +44,17 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
       await useSync.getState().refresh();
     });
 
-  const syncNow = (p: Partner) =>
-    run(async () => {
+  const syncNow = async (p: Partner) => {
+    await run(async () => {
       const done = await api.sync.now({ code: p.code });
       setNow((before) => ({ code: p.code, run: (before?.run ?? 0) + 1, ...done }));
-      await useSync.getState().refresh();
     });
+    // Read again after a failure too: it is now the partner's last error in the list.
+    await useSync
+      .getState()
+      .refresh()
+      .catch(() => undefined);
+  };
 
   const revoke = async (p: Partner) => {
     if (!(await confirmAsk(t('sync.partners.confirmRevoke', { name: p.name, code: p.code }), true))) return;

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisPage } from '../pages/analysis-page';
@@ -12,7 +12,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // Issue 18, scopes at HQ: the 门店 field on the card (only in a network), the list column and its
 // sort, the time series by store, 门店管理's 范围 column with 修改范围, and a partner's last error.
 
-test('门店 at HQ: card, list, report by store, scope editing and a partner’s last error', async ({ app, api, customers, card, frame }) => {
+test('门店 at HQ: card, list, report by store, scope editing and a partner’s last error', async ({ app, api, customers, card, frame, tempDir }) => {
   test.setTimeout(120_000);
   const nanjing = await api('customers.create', { values: { name: '南京紫金茶业有限公司' } });
 
@@ -117,21 +117,18 @@ test('门店 at HQ: card, list, report by store, scope editing and a partner’s
   });
 
   await test.step('a partner’s last error is shown in words with its time', async () => {
-    // The exchange notes it when a bundle fails (lead's code); here it is written as that code would.
-    const info = await api('workspace.info', {});
-    const db = new Database(info?.path ?? '');
-    try {
-      db.prepare("UPDATE sync_partners SET last_error = ?, last_error_at = '2026-12-06T08:30:00.000Z' WHERE code = 'SH01'").run(
-        JSON.stringify({ code: 'BUNDLE_INVALID', reason: 'tampered', message: 'tampered' }),
-      );
-    } finally {
-      db.close();
-    }
-    await app.getByTestId('nav-customers').click();
-    await hq.open();
+    // SH01's folder is set, then the disk goes away: 立即同步 fails and the list says why.
+    const folder = mkdtempSync(join(tempDir, 'sh01-'));
+    await hq.setFolder('SH01', folder);
+    rmSync(folder, { recursive: true });
+    await hq.partner('SH01').getByTestId('sync-partner-now').click();
+    await expect(hq.screen.getByTestId('sync-partners-error')).toContainText('无法访问');
     const error = hq.partner('SH01').getByTestId('sync-partner-last-error');
+    await expect(error).toHaveAttribute('data-code', 'SYNC_FOLDER');
     await expect(error).toHaveText(
-      '上次出错（2026-12-06 16:30）：同步包已损坏或被篡改（校验值或签名不符），未导入任何更改。请让对方重新导出后再发送。',
+      new RegExp(
+        `^上次出错（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）：同步文件夹 ${escape(folder)} 无法访问。如果它在网络位置或移动硬盘上，请先连接后再试。$`,
+      ),
     );
     await expect(hq.partner('NJ01').getByTestId('sync-partner-last-error')).toHaveCount(0);
   });
@@ -139,8 +136,9 @@ test('门店 at HQ: card, list, report by store, scope editing and a partner’s
   await test.step('the same in English', async () => {
     await frame.switchLanguage('en');
     await expect(hq.partner('NJ01').getByTestId('sync-partner-scope')).toHaveText('Customers of: NJ01 南京店, SH01 上海店');
-    await expect(hq.partner('SH01').getByTestId('sync-partner-last-error')).toHaveText(
-      'Last error (2026-12-06 16:30): The sync bundle is damaged or has been tampered with (a checksum or the signature does not match); nothing was imported. Ask the other site to export and send it again.',
+    await expect(hq.partner('SH01').getByTestId('sync-partner-last-error')).toContainText('Last error (');
+    await expect(hq.partner('SH01').getByTestId('sync-partner-last-error')).toContainText(
+      'cannot be reached. If it is on a network or removable drive',
     );
     await hq.partner('SH01').getByTestId('sync-partner-scope-edit').click();
     await expect(app.getByTestId('sync-scope-dialog')).toContainText('Its own customers (store SH01)');
@@ -180,3 +178,5 @@ test('at a store the card’s 门店 starts as 本店 and cannot be cleared', as
 function kecard(...args: string[]): void {
   execFileSync(process.execPath, [join(ROOT, 'bin', 'kecard.mjs'), ...args], { encoding: 'utf8' });
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

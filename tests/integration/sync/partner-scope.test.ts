@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSiteSummary } from '../../../src-shared/domain/sync';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { changeStoreScope, syncStatus } from '../../../src-main/sync/network/network-service';
-import { notePartnerError, partnerByCode } from '../../../src-main/sync/network/sync-tables';
 import { enrolledNetwork, type Network } from '../../support/sync-sites';
 import { refusal } from '../../support/refusal';
 import { tempDir } from '../../support/temp-workspace';
@@ -71,7 +70,7 @@ describe('changeStoreScope', () => {
 });
 
 describe('sync.setScope and kecard site scope', () => {
-  it('through the router (kecard call) and the CLI, kept in the file; status carries scope and last error', () => {
+  it('through the router (kecard call) and the CLI, kept in the file; status carries the scope', () => {
     const hqPath = join(dir, 'hq.kecard');
     net.hq.close();
     try {
@@ -107,24 +106,6 @@ describe('sync.setScope and kecard site scope', () => {
       const atStore = kecard('site', 'scope', '--code', 'HQ', '--own', '-w', join(dir, 'NJ01.kecard'));
       expect(atStore.code).toBe(1);
 
-      // The last error noted for a partner (by the exchange) reaches the contract's status.
-      const ws = openWorkspace(hqPath);
-      try {
-        const nj = partnerByCode(ws.db, 'NJ01');
-        if (!nj) throw new Error('NJ01 missing');
-        notePartnerError(ws.db, nj.id, { code: 'SYNC_REFUSED', reason: 'revoked', message: 'revoked' }, '2026-12-06T08:00:00.000Z');
-      } finally {
-        ws.close();
-      }
-      const shown = kecard('call', 'sync.status', '{}', '-w', hqPath);
-      const partners = (JSON.parse(shown.stdout) as { value: SyncSiteSummary }).value.partners;
-      expect(partners.find((p) => p.code === 'NJ01')?.lastError).toEqual({
-        code: 'SYNC_REFUSED',
-        reason: 'revoked',
-        message: 'revoked',
-        at: '2026-12-06T08:00:00.000Z',
-      });
-      expect(partners.find((p) => p.code === 'SH01')?.lastError).toBeNull();
       expect(scopeAt({ ...syncStatusOf(hqPath) }, 'SH01')).toEqual({ customers: 'stores', stores: ['HQ', 'SH01'] });
     } finally {
       net.hq = openWorkspace(hqPath);
