@@ -160,6 +160,7 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
       const nodes: QueryNode[] = [buyersBetween(from, to)];
       if (t.by) {
         if (t.by === 'class') nodes.push(t.key ? cond('customerClass', 'eq', { value: t.key }) : cond('customerClass', 'empty'));
+        else if (t.by === 'store') nodes.push(t.key ? cond('storeCode', 'eq', { value: t.key }) : cond('storeCode', 'empty'));
         // The report folds 广东 into 广东省: the drill selects every stored text of that name.
         else nodes.push(t.key ? cond('province', 'in', { values: provinceTexts(ws, t.key) }) : cond('province', 'empty'));
       }

@@ -143,8 +143,8 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
   return { count: dormant.length, valueAtRisk, list, bands };
 }
 
-/** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class or province. */
-export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province') {
+/** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class, province or 门店. */
+export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province' | 'store') {
   const f = salesFacts(ws);
   const months: string[] = [];
   for (
@@ -160,13 +160,15 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   const end = starts[starts.length - 1] as number;
   const monthOfDay = new Int32Array(end - start);
   months.forEach((_, i) => monthOfDay.fill(i, (starts[i] as number) - start, (starts[i + 1] as number) - start));
-  const group = by === 'class' ? f.customerClass : by === 'province' ? f.customerProvince : null;
+  const group = by === 'class' ? f.customerClass : by === 'province' ? f.customerProvince : by === 'store' ? f.customerStore : null;
   const { labels, slotOf } =
     by === 'class'
       ? { labels: f.classes.values, slotOf: null }
-      : by === 'province'
-        ? provinceSlots(f.provinces.values)
-        : { labels: [''], slotOf: null };
+      : by === 'store'
+        ? { labels: f.stores.values, slotOf: null }
+        : by === 'province'
+          ? provinceSlots(f.provinces.values)
+          : { labels: [''], slotOf: null };
   const cells = new Map<number, { revenue: number; orders: number; active: number }>();
   const cell = (month: number, g: number) => {
     const key = month * labels.length + g;

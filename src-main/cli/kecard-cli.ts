@@ -38,6 +38,8 @@ const OPTIONS = {
   invite: { type: 'string' },
   all: { type: 'boolean' },
   processed: { type: 'string' },
+  own: { type: 'boolean' },
+  stores: { type: 'string' },
   value: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -54,7 +56,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   init: ['workspace', 'json', 'help'],
   call: ['workspace', 'as', 'json', 'help'],
   report: ['workspace', 'as', 'as-of', 'days', 'scheme', 'period', 'from', 'to', 'type', 'by', 'json', 'help'],
-  site: ['workspace', 'code', 'name', 'out', 'invite', 'json', 'help'],
+  site: ['workspace', 'code', 'name', 'out', 'invite', 'own', 'all', 'stores', 'json', 'help'],
   sync: ['workspace', 'to', 'all', 'out', 'processed', 'json', 'help'],
   conflicts: ['workspace', 'value', 'all', 'json', 'help'],
   help: ['json', 'help'],
@@ -128,6 +130,8 @@ async function run(
     invite?: string | undefined;
     all?: boolean | undefined;
     processed?: string | undefined;
+    own?: boolean | undefined;
+    stores?: string | undefined;
     value?: string | undefined;
   },
   workspace: string,

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ConflictSide, SyncSiteSummary } from '../../src-shared/domain/sync';
+import type { ConflictSide, SyncScope, SyncSiteSummary } from '../../src-shared/domain/sync';
 import { listConflicts, resolveConflict } from '../sync/conflicts/conflict-inbox';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import { exportBundles, importBundles } from '../sync/exchange/bundle-files';
 import { indexPendingSearch } from '../services/search/index-pending-search';
 import { readInvitationFile } from '../sync/network/invitation-file';
-import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../sync/network/network-service';
+import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
 import { localUserContext } from '../workspace/app-host';
 import { syncRefusalText, UsageError } from './cli-errors';
 import type { CommandOutput } from './cli-commands';
@@ -23,6 +23,8 @@ export interface SyncArgs {
   to?: string | undefined;
   all?: boolean | undefined;
   processed?: string | undefined;
+  own?: boolean | undefined;
+  stores?: string | undefined;
 }
 
 export function siteCommand(workspace: string, action: string | undefined, rest: readonly string[], args: SyncArgs): CommandOutput {
@@ -86,8 +88,18 @@ export function siteCommand(workspace: string, action: string | undefined, rest:
         ws.close();
       }
     }
+    case 'scope': {
+      const code = need('--code', args.code).toUpperCase();
+      const scope = scopeArg(args);
+      const ws = openForCommand(path);
+      try {
+        return statusOutput(changeStoreScope(ws, code, scope));
+      } finally {
+        ws.close();
+      }
+    }
     default:
-      throw new UsageError('kecard site show|create-network|invite|join|revoke');
+      throw new UsageError('kecard site show|create-network|invite|join|revoke|scope');
   }
 }
 
@@ -146,6 +158,29 @@ export function syncCommand(workspace: string, action: string | undefined, rest:
   }
 }
 
+/** Exactly one of --own, --all, --stores A,B: which customers the store receives. */
+function scopeArg(args: SyncArgs): SyncScope {
+  const given = [args.own === true, args.all === true, args.stores !== undefined].filter(Boolean).length;
+  if (given !== 1) throw new UsageError('请给出 --own、--all 或 --stores 之一 / give one of --own, --all, --stores CODE,CODE');
+  if (args.own) return { customers: 'own' };
+  if (args.all) return { customers: 'all' };
+  const stores = (args.stores ?? '')
+    .split(/[,，\s]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter((s) => s !== '');
+  if (stores.length === 0 || stores.some((s) => !/^[A-Z0-9]{2,8}$/.test(s))) {
+    throw new UsageError('--stores 需要门店代码，如 NJ01,SH01 / --stores needs 门店 codes such as NJ01,SH01');
+  }
+  return { customers: 'stores', stores };
+}
+
+/** A scope in both languages, for the status lines. */
+export function scopeText(scope: SyncScope): string {
+  if (scope.customers === 'own') return '本店客户 / its own customers';
+  if (scope.customers === 'all') return '全部客户 / all customers';
+  return `指定门店的客户 / customers of ${scope.stores.join(', ')}`;
+}
+
 function need(flag: string, value: string | undefined): string {
   if (!value || value.trim() === '') throw new UsageError(`缺少 / missing ${flag}`);
   return value.trim();
@@ -162,7 +197,8 @@ function statusOutput(status: SyncSiteSummary): CommandOutput {
         (p) =>
           `  ${p.code} ${p.name}: ${p.revoked ? '已停用 / revoked' : p.enrolled ? '已加入 / enrolled' : '等待加入 / invited'}; ` +
           `已发 / sent #${p.sentNumber}, 已收 / received #${p.receivedNumber}, 待发变更 / waiting ${p.waiting}` +
-          (p.safetyCode ? `; 安全码 / safety code ${p.safetyCode}` : ''),
+          (p.safetyCode ? `; 安全码 / safety code ${p.safetyCode}` : '') +
+          (status.role === 'hq' ? `; 范围 / scope: ${scopeText(p.scope)}` : ''),
       ),
     ],
   };

@@ -104,6 +104,8 @@ export function convertRow(
   customFields: readonly CustomField[],
   /** Staff by name, for the owner column (names are what sheets hold). */
   staff: ReadonlyMap<string, string> = new Map(),
+  /** 门店 words (storeWord) → site code; empty for a workspace on its own, where the column is left out. */
+  stores: ReadonlyMap<string, string> = new Map(),
 ): ConvertedRow {
   const out: ConvertedRow = { values: {}, custom: {}, problems: [], flags: [], unknown: [], unmatchedRegions: [] };
   const problem = (field: string, code: string, value: unknown) => out.problems.push({ row: rowNumber, field, code, value: problemValue(value) });
@@ -207,6 +209,13 @@ export function convertRow(
           .map((s) => s.trim())
           .filter(Boolean);
         break;
+      case 'storeCode': {
+        if (stores.size === 0) break;
+        const code = stores.get(storeWord(text));
+        if (code) out.values.storeCode = code;
+        else problem(field, 'invalid', raw);
+        break;
+      }
       case 'customer':
         link.customer = text;
         break;
@@ -277,4 +286,9 @@ function carriedContact(out: ConvertedRow, problem: (field: string, code: string
   }
   const { customerId: _c, ...contact } = parsed.data;
   out.contact = contact;
+}
+
+/** A 门店 as written, folded: no spaces, lower case (nj01 南京店 → nj01南京店). */
+export function storeWord(text: string): string {
+  return text.replace(/\s/g, '').toLowerCase();
 }

@@ -23,6 +23,8 @@ export interface PrepareContext {
   customFields: CustomField[];
   /** Staff names → ids, for the owner column. */
   staff: [string, string][];
+  /** 门店 as a sheet may write them (code, name, "code name"; lower case) → code; empty on its own. */
+  stores?: [string, string][];
   /** False when the import leaves search documents to the backlog job (large files). */
   searchDocs?: boolean;
 }
@@ -67,6 +69,7 @@ const PREVIEW_ROWS = 20;
 export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<PreparedBatch> {
   const { settings, mapping, customFields } = ctx;
   const staff = new Map(ctx.staff);
+  const stores = new Map(ctx.stores ?? []);
   const wanted = new Set(settings.duplicateKeys);
   const customers = settings.target === 'customers';
   let rowNumber = 0;
@@ -82,7 +85,7 @@ export async function* prepareBatches(ctx: PrepareContext): AsyncGenerator<Prepa
       totals.push(rowNumber);
       continue;
     }
-    const c = convertRow(cells, rowNumber, settings, mapping, customFields, staff);
+    const c = convertRow(cells, rowNumber, settings, mapping, customFields, staff, stores);
     const valid = c.problems.length === 0 && c.unknown.length === 0 && c.parsed !== undefined;
     const name = typeof c.values.name === 'string' ? c.values.name : '';
     const prepared: PreparedRow = {

@@ -13,6 +13,8 @@ import { runReceiptsImport } from './receipts-import';
 import { runRecordsImport } from './records-import';
 import type { ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
 import { mappingWarnings, missingFields } from '../../src-shared/import/mapping-checks';
+import { storeSites } from '../sync/network/store-sites';
+import { storeWord } from './convert-row';
 import { refuseInvalid } from './import-pass';
 
 export interface ImportRunOptions {
@@ -113,7 +115,16 @@ export async function runImport(
   if (target === 'records') return runRecordsImport(ws, ctx, path, settings, report, { ...options, fileName, headerRow, mapping, onTotalRow });
   const bytes = inspection.info.bytes;
   const deferSearch = !options.dryRun && target === 'customers' && bytes >= (options.deferSearchFromBytes ?? DEFER_SEARCH_FROM_BYTES);
-  const prepareContext: PrepareContext = { path, settings, headerRow, mapping, customFields, staff, searchDocs: !options.dryRun && !deferSearch };
+  const prepareContext: PrepareContext = {
+    path,
+    settings,
+    headerRow,
+    mapping,
+    customFields,
+    staff,
+    stores: storeWords(ws),
+    searchDocs: !options.dryRun && !deferSearch,
+  };
   const producer = options.producerFile && bytes >= (options.threadedFromBytes ?? THREADED_FROM_BYTES) ? options.producerFile : null;
   const batches = () => (producer ? threadedBatches(producer, prepareContext, { isCancelled: options.isCancelled }) : prepareBatches(prepareContext));
   const phase = options.dryRun ? 'checking' : 'writing';
@@ -171,4 +182,9 @@ export async function runImport(
   }
   report.written = pass.written;
   return pass.finish();
+}
+
+/** How a sheet may name each 门店: its code, its name, or both ("NJ01 南京店"), any case. */
+function storeWords(ws: Workspace): [string, string][] {
+  return storeSites(ws.db).flatMap((s) => [s.code, s.name, `${s.code}${s.name}`].map((w) => [storeWord(w), s.code] as [string, string]));
 }

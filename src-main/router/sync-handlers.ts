@@ -6,7 +6,7 @@ import { listConflicts, openConflictCount, resolveConflict } from '../sync/confl
 import { exportBundles, importBundles, type ImportOutcome } from '../sync/exchange/bundle-files';
 import { setPartnerFolder, syncThroughFolder } from '../sync/exchange/folder-transport';
 import { readInvitationFile } from '../sync/network/invitation-file';
-import { createNetwork, inviteStore, joinNetwork, revokeStore, syncStatus } from '../sync/network/network-service';
+import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
 import { writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import type { Handlers, RouterDeps } from './handlers';
@@ -17,6 +17,7 @@ type SyncMethod =
   | 'sync.invite'
   | 'sync.join'
   | 'sync.revoke'
+  | 'sync.setScope'
   | 'sync.setFolder'
   | 'sync.export'
   | 'sync.import'
@@ -55,6 +56,10 @@ export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMet
     },
     'sync.revoke': ({ code }) => {
       revokeStore(ws(), code);
+      return status();
+    },
+    'sync.setScope': ({ code, scope }) => {
+      changeStoreScope(ws(), code, scope);
       return status();
     },
     'sync.setFolder': ({ code, folder }) => {

@@ -9,8 +9,12 @@ import { ReportFrame } from './ReportFrame';
 import { useReportRun } from './use-report-run';
 import { DrillCount } from './DrillCount';
 import { MoneyCell } from './money-cell';
+import { useStoreSites } from '../sync/store-sites';
+import { storeText } from '../sync/store-text';
 
-type By = '' | 'class' | 'province';
+type By = '' | 'class' | 'province' | 'store';
+
+const BY_CHOICES = ['class', 'province', 'store'] as const;
 
 function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -40,7 +44,9 @@ export function TimeSeriesReport() {
   const data = state.status === 'done' ? state.data : null;
   const openDrill = useAnalysis((s) => s.openDrill);
   const shownBy = data ? ranBy : '';
-  const keyText = (k: string) => k || t('analysis.timeSeries.none');
+  const stores = useStoreSites();
+  const inNetwork = stores.length > 0;
+  const keyText = (k: string) => (k ? (shownBy === 'store' ? storeText(k, stores) : k) : t('analysis.timeSeries.none'));
   const drill = (month: string, measure: 'active' | 'new', key?: string) => {
     const split = measure === 'active' && shownBy && key !== undefined ? { by: shownBy, key } : {};
     const target: DrillTarget = { of: 'month', month, measure, ...split };
@@ -71,7 +77,7 @@ export function TimeSeriesReport() {
       ? table.keys.map((k, i) => ({
           type: 'bar',
           stack: 'rev',
-          name: k || t('analysis.timeSeries.none'),
+          name: k ? (shownBy === 'store' ? storeText(k, stores) : k) : t('analysis.timeSeries.none'),
           data: table.rows.map((r) => yuan(r.byKey[i] ?? 0)),
         }))
       : [{ type: 'bar', name: t('analysis.revenue'), data: table.rows.map((r) => yuan(r.revenue)) }];
@@ -92,7 +98,7 @@ export function TimeSeriesReport() {
         { type: 'line', yAxisIndex: 1, name: t('analysis.timeSeries.newCustomers'), data: table.rows.map((r) => r.newCustomers) },
       ],
     };
-  }, [table, shownBy, t, i18n.language]);
+  }, [table, shownBy, stores, t, i18n.language]);
   const head = [
     t('analysis.timeSeries.month'),
     t('analysis.revenue'),
@@ -129,14 +135,11 @@ export function TimeSeriesReport() {
           </label>
           <label className="an-field">
             <span className="form-label">{t('analysis.timeSeries.by')}</span>
-            <select
-              value={by}
-              data-testid="timeseries-by"
-              onChange={(e) => setBy(e.target.value === 'class' ? 'class' : e.target.value === 'province' ? 'province' : '')}
-            >
+            <select value={by} data-testid="timeseries-by" onChange={(e) => setBy(BY_CHOICES.find((b) => b === e.target.value) ?? '')}>
               <option value="">{t('analysis.timeSeries.byNone')}</option>
               <option value="class">{t('analysis.timeSeries.byClass')}</option>
               <option value="province">{t('analysis.timeSeries.byProvince')}</option>
+              {inNetwork ? <option value="store">{t('analysis.timeSeries.byStore')}</option> : null}
             </select>
           </label>
         </>
@@ -162,7 +165,7 @@ export function TimeSeriesReport() {
           ? [
               {
                 name: t('analysis.timeSeries.by'),
-                rows: [[t('analysis.timeSeries.month'), ...table.keys], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])],
+                rows: [[t('analysis.timeSeries.month'), ...table.keys.map(keyText)], ...table.rows.map((r) => [r.month, ...r.byKey.map(yuan)])],
               },
             ]
           : []),

@@ -8,6 +8,7 @@ import { ChipsInput } from '../components/ChipsInput';
 import { ColorDot } from '../components/ColorDot';
 import { enumLabel } from '../i18n/labels';
 import { RegionSelect } from './RegionSelect';
+import { StoreSelect } from './StoreSelect';
 import { SELECT_FIELDS, TEXT_FIELDS, type Draft, type SelectField, type TextField } from './customer-draft';
 
 /** Built-in fields that take the whole width of their section. */
@@ -29,6 +30,7 @@ const isSelect = (n: string): n is SelectField => (SELECT_FIELDS as readonly str
 export function BuiltInField({ name, draft, errors, customer, employees, setField }: BuiltInFieldProps) {
   const { t } = useTranslation();
   const invalid = Boolean(errors[name]);
+  if (name === 'storeCode') return <StoreSelect draft={draft} invalid={invalid} setField={setField} />;
   if (name === 'phones' || name === 'tags') {
     const pendingKey = name === 'phones' ? 'phonesInput' : 'tagsInput';
     return (

@@ -7,6 +7,7 @@ import type { CustomField } from '../../src-shared/domain/custom-fields';
 import type { Employee } from '../../src-shared/domain/organisation';
 import type { FieldErrors } from '../../src-shared/errors';
 import { BuiltInField, WIDE_FIELDS } from './BuiltInField';
+import { useStoreSites } from '../sync/store-sites';
 import { CustomFieldInput } from './CustomFieldInput';
 import { toDraft, fromDraft } from './custom-values';
 import type { CustomEdit, Draft } from './customer-draft';
@@ -55,8 +56,11 @@ function Cell(props: {
 export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields: readonly CustomField[]; model: SectionsModel }) {
   const { t } = useTranslation();
   const byColumn = new Map(fields.map((f) => [f.columnName, f]));
+  // 门店 means nothing to a workspace on its own: the field shows only in a sync network.
+  const inNetwork = useStoreSites().length > 0;
   const renderField = (key: string, columns: number) => {
     const custom = byColumn.get(key);
+    if (key === 'storeCode' && !inNetwork) return null;
     if (!custom) {
       return (
         <Cell

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CUSTOMER_LIST_COLUMNS, type CustomerListColumn } from '../../src-shared/domain/customer';
 import { columnTitle } from './columns';
 import { useListSettings } from './list-store';
+import { useStoreSites } from '../sync/store-sites';
 
 /** Shown columns first in their order, then the hidden ones; ticks show/hide, arrows reorder. */
 export function ColumnChooser({ onClose }: { onClose(): void }) {
@@ -28,7 +29,9 @@ export function ColumnChooser({ onClose }: { onClose(): void }) {
     };
   }, [onClose]);
 
-  const hidden = CUSTOMER_LIST_COLUMNS.filter((c) => !columns.includes(c));
+  // 门店 is offered only in a sync network.
+  const inNetwork = useStoreSites().length > 0;
+  const hidden = CUSTOMER_LIST_COLUMNS.filter((c) => !columns.includes(c) && (c !== 'storeCode' || inNetwork));
   const toggle = (col: CustomerListColumn) => setColumns(columns.includes(col) ? columns.filter((c) => c !== col) : [...columns, col]);
   const move = (col: CustomerListColumn, delta: number) => {
     const i = columns.indexOf(col);

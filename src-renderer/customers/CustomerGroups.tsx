@@ -11,6 +11,7 @@ import { useQuery } from '../queries/query-store';
 import { customerDims, customerKeyLabel, customerNums, groupDefinition } from './customer-groups';
 import { useCustomerGroups } from './group-store';
 import '../business/business.css';
+import { useStoreSites } from '../sync/store-sites';
 
 const FNS = ['sum', 'avg', 'min', 'max'] as const;
 
@@ -19,7 +20,8 @@ export function CustomerGroupBar() {
   const { t } = useTranslation();
   const fields = useCustomFields('customer').data ?? [];
   const { groupBy, measures, setLevel, setMeasure, clear } = useCustomerGroups();
-  const dims = customerDims(t, fields);
+  const inNetwork = useStoreSites().length > 0;
+  const dims = customerDims(t, fields, inNetwork);
   const nums = customerNums(t, fields);
   const [first = '', second = ''] = groupBy;
   return (
@@ -97,12 +99,13 @@ function useGroupRows(request: string) {
 /** Group rows with counts, subtotals and the grand total (lists.group); a group's name opens its customers in 查询. */
 export function CustomerGroups() {
   const { t } = useTranslation();
+  const stores = useStoreSites();
   const fieldsLoaded = useCustomFields('customer');
   const fields = fieldsLoaded.data;
   const employees = useEmployees(true);
   const groupBy = useCustomerGroups((s) => s.groupBy);
   const measures = useCustomerGroups((s) => s.measures);
-  const dims = customerDims(t, fields ?? []);
+  const dims = customerDims(t, fields ?? [], stores.length > 0);
   const nums = customerNums(t, fields ?? []);
   // Only keys this workspace knows (a remembered custom column may belong to another workspace).
   const by = groupBy.filter((g) => dims.some((d) => d.key === g));
@@ -133,7 +136,7 @@ export function CustomerGroups() {
             testId="customers-grouped"
             rows={groups.data}
             levels={by.map((g) => dims.find((d) => d.key === g)?.label ?? g)}
-            keyLabel={(level, key) => customerKeyLabel(t, fields ?? [], employees ?? [], by[level], key)}
+            keyLabel={(level, key) => customerKeyLabel(t, fields ?? [], employees ?? [], by[level], key, stores)}
             measures={ms.map((m) => {
               const n = nums.find((x) => x.key === m.field) ?? { label: m.field, money: false, percent: false };
               return {

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { Customer, CustomerListColumn } from '../../src-shared/domain/customer';
 import { ColorDot } from '../components/ColorDot';
 import { customerValueText, enumLabel } from '../i18n/labels';
+import { currentStoreSites } from '../sync/store-sites';
+import { storeText } from '../sync/store-text';
 
 /** Column widths in px: a dense desktop table, wide enough for typical Chinese values. */
 export const COLUMN_WIDTH: Record<CustomerListColumn, number> = {
@@ -26,6 +28,7 @@ export const COLUMN_WIDTH: Record<CustomerListColumn, number> = {
   tags: 160,
   createdAt: 130,
   updatedAt: 130,
+  storeCode: 120,
 };
 
 export function columnTitle(t: TFunction, col: CustomerListColumn): string {
@@ -54,6 +57,8 @@ export function renderCell(t: TFunction, col: CustomerListColumn, c: Customer): 
       ));
     case 'name':
       return <span className="cell-name">{c.name}</span>;
+    case 'storeCode':
+      return storeText(c.storeCode, currentStoreSites());
     default:
       return customerValueText(t, col, c[col]);
   }

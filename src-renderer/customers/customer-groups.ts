@@ -5,6 +5,7 @@ import type { Employee } from '../../src-shared/domain/organisation';
 import type { ConditionNode, QueryDefinition, QueryNode } from '../../src-shared/query/query-tree';
 import { optionOf } from '../card/custom-values';
 import { enumLabel } from '../i18n/labels';
+import { storeText, type StoreSite } from '../sync/store-text';
 
 /** Built-in keys lists.group takes for customers, in the order the 分组 menu shows them. */
 export const CUSTOMER_GROUP_KEYS = [
@@ -19,6 +20,7 @@ export const CUSTOMER_GROUP_KEYS = [
   'colorLabel',
   'ownerName',
   'createdMonth',
+  'storeCode',
 ] as const;
 const ENUM_KEYS = new Set(['customerClass', 'lifecycle', 'kind', 'relationshipLevel', 'colorLabel']);
 const CUSTOM_DIM_TYPES = ['select', 'text', 'boolean', 'staff', 'date', 'integer'];
@@ -34,9 +36,13 @@ export interface GroupNum {
   percent: boolean;
 }
 
-export function customerDims(t: TFunction, fields: readonly CustomField[]): GroupDim[] {
+export function customerDims(t: TFunction, fields: readonly CustomField[], inNetwork = false): GroupDim[] {
   return [
-    ...CUSTOMER_GROUP_KEYS.map((key) => ({ key, label: key === 'createdMonth' ? t('extras.group.createdMonth') : t(`customer.${key}`) })),
+    // 门店 only in a sync network: on its own a workspace's customers have none.
+    ...CUSTOMER_GROUP_KEYS.filter((key) => key !== 'storeCode' || inNetwork).map((key) => ({
+      key,
+      label: key === 'createdMonth' ? t('extras.group.createdMonth') : t(`customer.${key}`),
+    })),
     ...fields.filter((f) => CUSTOM_DIM_TYPES.includes(f.type)).map((f) => ({ key: f.columnName, label: f.label })),
   ];
 }
@@ -71,9 +77,11 @@ export function customerKeyLabel(
   employees: readonly Employee[],
   dim: string | undefined,
   key: string | number | null,
+  stores: readonly StoreSite[] = [],
 ): string {
   if (key === null || key === '') return t('cards.lists.emptyKey');
   if (dim && ENUM_KEYS.has(dim)) return enumLabel(t, dim, key);
+  if (dim === 'storeCode') return storeText(String(key), stores);
   const f = fields.find((x) => x.columnName === dim);
   if (f?.type === 'select') return optionOf(f, key)?.label ?? String(key);
   if (f?.type === 'staff') return employees.find((e) => e.id === key)?.name ?? String(key);

@@ -84,6 +84,7 @@ export const analysisEn: AnalysisMessages = {
       byNone: 'Nothing',
       byClass: 'Customer class',
       byProvince: 'Province',
+      byStore: 'Store',
       month: 'Month',
       orders: 'Orders',
       active: 'Active customers',

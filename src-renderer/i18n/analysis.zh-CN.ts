@@ -83,6 +83,7 @@ export const analysisZhCN = {
       byNone: '不分组',
       byClass: '按客户分类',
       byProvince: '按省份',
+      byStore: '按门店',
       month: '月份',
       orders: '订单数',
       active: '活跃客户',

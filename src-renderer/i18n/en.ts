@@ -147,6 +147,7 @@ export const en: Messages = {
     createdAt: 'Created',
     updatedAt: 'Updated',
     id: 'ID',
+    storeCode: 'Store',
   },
   contact: {
     departmentId: 'Department',
@@ -196,6 +197,8 @@ export const en: Messages = {
     addPhone: 'Type a number and press Enter',
     addTag: 'Type a tag and press Enter',
     chooseOwner: '(nobody)',
+    storeNone: '(none)',
+    storeOwn: '(this store)',
     notFound: 'This customer no longer exists.',
     unsaved: 'unsaved',
     sectionMain: 'Company',

@@ -66,6 +66,7 @@ export const syncEn: typeof syncZhCN = {
       confirmRevoke:
         'Revoke store {{name}} ({{code}})? Its bundles will no longer be imported and nothing more is sent to it. This cannot be undone.',
       revokedDone: '{{name}} was revoked.',
+      lastError: 'Last error ({{time}}): {{text}}',
     },
     now: {
       sent: 'Sent bundle no. {{n}} ({{changes}} changes).',
@@ -125,6 +126,23 @@ export const syncEn: typeof syncZhCN = {
       applied: 'Applied',
       conflicts: 'Conflicts',
       time: 'Time',
+    },
+    scope: {
+      column: 'Scope',
+      edit: 'Change scope',
+      own: 'Its own customers',
+      all: 'All customers',
+      storesOf: 'Customers of: {{stores}}',
+      listSeparator: ', ',
+      title: 'Change scope — {{name}} ({{code}})',
+      choice: {
+        own: 'Its own customers (store {{code}})',
+        stores: 'Customers of the chosen stores',
+        all: 'All customers',
+      },
+      pickOne: 'Choose at least one store.',
+      saved: 'The scope of {{name}} is now: {{scope}}.',
+      next: 'Takes effect at the next exchange with {{name}}: customers entering the scope are sent to the store; customers leaving it are removed from the store’s workspace (HQ keeps them), and the store is told which. Shared data (products, custom fields, business types…) is not affected by the scope.',
     },
   },
 };

@@ -64,6 +64,7 @@ export const syncZhCN = {
       nothingToExport: '{{name}}还没有加入，暂时无法导出。',
       confirmRevoke: '停用门店 {{name}}（{{code}}）？停用后不再导入它的同步包，也不再向它发送。此操作不能撤销。',
       revokedDone: '已停用{{name}}。',
+      lastError: '上次出错（{{time}}）：{{text}}',
     },
     now: {
       sent: '已发出第 {{n}} 号同步包（{{changes}} 条变更）。',
@@ -123,6 +124,23 @@ export const syncZhCN = {
       applied: '已应用',
       conflicts: '冲突',
       time: '时间',
+    },
+    scope: {
+      column: '范围',
+      edit: '修改范围',
+      own: '本店客户',
+      all: '全部客户',
+      storesOf: '指定门店的客户：{{stores}}',
+      listSeparator: '、',
+      title: '修改范围 — {{name}}（{{code}}）',
+      choice: {
+        own: '本店客户（门店为 {{code}} 的客户）',
+        stores: '指定门店的客户',
+        all: '全部客户',
+      },
+      pickOne: '请至少选择一个门店。',
+      saved: '{{name}}的范围已改为：{{scope}}。',
+      next: '下次与{{name}}交换同步包时生效：进入范围的客户会发给门店；离开范围的客户会从门店的工作区中移除（总部仍保留），门店会看到移除了哪些客户。产品、自定义字段、业务类型等共享资料不受范围影响。',
     },
   },
 };

@@ -147,6 +147,7 @@ export const zhCN = {
     createdAt: '创建时间',
     updatedAt: '更新时间',
     id: '编号',
+    storeCode: '门店',
   },
   contact: {
     departmentId: '部门',
@@ -196,6 +197,8 @@ export const zhCN = {
     addPhone: '输入号码后按 Enter 添加',
     addTag: '输入标签后按 Enter 添加',
     chooseOwner: '（未指定）',
+    storeNone: '（未指定）',
+    storeOwn: '（本店）',
     notFound: '这个客户已不存在。',
     unsaved: '未保存',
     sectionMain: '基本资料',

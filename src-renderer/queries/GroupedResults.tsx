@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { QUERY_ENTITIES, useData } from '../api/use-data';
 import { CUSTOMER_GROUP_KEYS, customerKeyLabel } from '../customers/customer-groups';
 import { useQueriesData } from './queries-data';
+import { useStoreSites } from '../sync/store-sites';
 
 export function formatYuan(fen: number): string {
   return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -17,6 +18,7 @@ interface Props {
 /** 分组合计: the result grouped by one or two fields, with count and totals per group and a grand total (lists.group). */
 export function GroupedResults({ definition }: Props) {
   const { t } = useTranslation();
+  const stores = useStoreSites();
   const catalogue = useQueriesData((s) => s.catalogue);
   const [groupBy, setGroupBy] = useState<string[]>(['customerClass']);
   const [sums, setSums] = useState<string[]>([]);
@@ -117,7 +119,7 @@ export function GroupedResults({ definition }: Props) {
                   data-count={r.count}
                 >
                   <td style={{ paddingLeft: 8 + Math.max(0, r.level - 1) * 20 }}>
-                    {total ? t('results.grandTotal') : customerKeyLabel(t, [], [], field, r.key[r.level - 1] ?? null)}
+                    {total ? t('results.grandTotal') : customerKeyLabel(t, [], [], field, r.key[r.level - 1] ?? null, stores)}
                     {sub ? <span className="muted small"> · {t('results.subtotal')}</span> : null}
                   </td>
                   <td className="num" data-testid="group-count">

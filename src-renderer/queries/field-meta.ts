@@ -44,7 +44,7 @@ export function optionText(
   statusLabels: Record<string, string>,
 ): string {
   if (scope === 'customer' && CUSTOMER_ENUM_GROUPS[field.key] && !field.label) return enumLabel(t, CUSTOMER_ENUM_GROUPS[field.key] ?? '', value);
-  if (field.snapshot) return field.optionLabels?.[String(value)] ?? String(value);
+  if (field.snapshot || (scope === 'customer' && field.key === 'storeCode')) return field.optionLabels?.[String(value)] ?? String(value);
   if (scope === 'order' && field.key === 'status') return t(`qb.orderStatus.${String(value)}`, { defaultValue: String(value) });
   if (scope === 'record' && field.key === 'status') return statusLabels[String(value)] ?? String(value);
   if (field.options?.length === 2 && field.options.includes(1) && field.options.includes(0)) return value === 1 ? t('common.yes') : t('common.no');

@@ -7,6 +7,8 @@ import { confirmAsk } from '../components/confirm-store';
 import { toast } from '../components/toast-store';
 import { formatDateTime } from '../i18n/labels';
 import { ImportOutcome } from './ImportOutcome';
+import { PartnerLastError } from './PartnerLastError';
+import { ScopeDialog, scopeWords } from './ScopeDialog';
 import { useSync } from './sync-store';
 import { useAction } from './use-action';
 
@@ -23,6 +25,7 @@ interface NowResult {
 export function PartnersSection({ status }: { status: SyncStatusOutput }) {
   const { t } = useTranslation();
   const [folderFor, setFolderFor] = useState<string | null>(null);
+  const [scopeFor, setScopeFor] = useState<string | null>(null);
   const [now, setNow] = useState<NowResult | null>(null);
   const { busy, error, run } = useAction();
   const isHq = status.role === 'hq';
@@ -41,12 +44,17 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
       await useSync.getState().refresh();
     });
 
-  const syncNow = (p: Partner) =>
-    run(async () => {
+  const syncNow = async (p: Partner) => {
+    await run(async () => {
       const done = await api.sync.now({ code: p.code });
       setNow((before) => ({ code: p.code, run: (before?.run ?? 0) + 1, ...done }));
-      await useSync.getState().refresh();
     });
+    // Read again after a failure too: it is now the partner's last error in the list.
+    await useSync
+      .getState()
+      .refresh()
+      .catch(() => undefined);
+  };
 
   const revoke = async (p: Partner) => {
     if (!(await confirmAsk(t('sync.partners.confirmRevoke', { name: p.name, code: p.code }), true))) return;
@@ -67,6 +75,7 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
             <th>{t('sync.partners.code')}</th>
             <th>{t('sync.partners.name')}</th>
             <th>{t('sync.partners.status')}</th>
+            {isHq ? <th>{t('sync.scope.column')}</th> : null}
             <th>{t('sync.partners.lastSent')}</th>
             <th>{t('sync.partners.lastReceived')}</th>
             <th className="num">{t('sync.partners.waiting')}</th>
@@ -78,7 +87,7 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
         <tbody>
           {status.partners.length === 0 ? (
             <tr>
-              <td colSpan={9} className="muted" data-testid="sync-partners-empty">
+              <td colSpan={isHq ? 10 : 9} className="muted" data-testid="sync-partners-empty">
                 {t('sync.partners.empty')}
               </td>
             </tr>
@@ -89,7 +98,20 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
               <tr key={p.code} data-testid="sync-partner-row" data-code={p.code} data-state={state}>
                 <td data-key="code">{p.code}</td>
                 <td data-key="name">{p.name}</td>
-                <td data-key="status">{t(`sync.partners.${state}`)}</td>
+                <td data-key="status">
+                  {t(`sync.partners.${state}`)}
+                  <PartnerLastError partner={p} />
+                </td>
+                {isHq ? (
+                  <td data-key="scope" data-scope={p.scope.customers}>
+                    <span data-testid="sync-partner-scope">{scopeWords(t, p.scope, status)}</span>{' '}
+                    {p.role === 'store' && !p.revoked ? (
+                      <button type="button" className="link-button" data-testid="sync-partner-scope-edit" onClick={() => setScopeFor(p.code)}>
+                        {t('sync.scope.edit')}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
                 <td data-key="lastSent" data-number={p.sentNumber}>
                   {numberAt(p.sentNumber, p.lastSentAt)}
                 </td>
@@ -128,6 +150,9 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
           })}
         </tbody>
       </table>
+      {scopeFor && status.partners.some((p) => p.code === scopeFor) ? (
+        <ScopeDialog partner={status.partners.find((p) => p.code === scopeFor) as Partner} status={status} onClose={() => setScopeFor(null)} />
+      ) : null}
       {folderFor ? (
         <FolderForm key={folderFor} partner={status.partners.find((p) => p.code === folderFor) ?? null} onDone={() => setFolderFor(null)} />
       ) : null}

@@ -64,7 +64,7 @@ export const drillTarget = z.discriminatedUnion('of', [
       of: z.literal('month'),
       month,
       measure: z.enum(['active', 'new']),
-      by: z.enum(['class', 'province']).optional(),
+      by: z.enum(['class', 'province', 'store']).optional(),
       key: z.string().max(200).nullable().optional(),
     })
     .strict(),
@@ -89,7 +89,7 @@ export const reportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('transitions'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20) }).strict(),
   /** `all`: list every dormant customer (the export), not only the first 200. */
   z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days, all: z.boolean().optional() }).strict(),
-  z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province']).optional() }).strict(),
+  z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province', 'store']).optional() }).strict(),
   z
     .object({
       kind: z.literal('clv'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncScope } from '../domain/sync';
 import { defineMethod } from './define-method';
 
 // Sync between sites (issue 18): the 同步中心 and 门店管理. Keys never cross; files cross by token
@@ -27,6 +28,8 @@ const partner = z.object({
   waiting: z.number().int(),
   safetyCode: z.string().nullable(),
   folder: z.string().nullable(),
+  scope: syncScope,
+  lastError: z.object({ code: z.string(), reason: z.string().nullable(), message: z.string(), at: z.string() }).nullable(),
 });
 
 export const syncStatusOutput = z.object({
@@ -108,6 +111,12 @@ export const syncMethods = {
     permission: 'manage',
   }),
   'sync.revoke': defineMethod({ input: z.object({ code: siteCode }).strict(), output: syncStatusOutput, permission: 'manage' }),
+  /** HQ: which customers a store receives (门店管理 → 修改范围); applies at the next exchange. */
+  'sync.setScope': defineMethod({
+    input: z.object({ code: siteCode, scope: syncScope }).strict(),
+    output: syncStatusOutput,
+    permission: 'manage',
+  }),
   /** The folder both sites reach for this partner (null: none). */
   'sync.setFolder': defineMethod({
     input: z.object({ code: siteCode, folder: z.string().trim().min(1).max(4096).nullable() }).strict(),

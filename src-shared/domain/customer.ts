@@ -122,6 +122,7 @@ export const CUSTOMER_LIST_COLUMNS = [
   'tags',
   'createdAt',
   'updatedAt',
+  'storeCode',
 ] as const;
 export type CustomerListColumn = (typeof CUSTOMER_LIST_COLUMNS)[number];
 
@@ -136,5 +137,6 @@ export const CUSTOMER_SORTABLE = [
   'relationshipLevel',
   'createdAt',
   'updatedAt',
+  'storeCode',
 ] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORTABLE)[number];

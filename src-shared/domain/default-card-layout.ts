@@ -43,7 +43,12 @@ export function defaultCustomerLayout(
         key: 'basic',
         label: '基本信息',
         sections: [
-          { key: 'identity', label: '客户资料', columns: 2, fields: ['name', 'shortName', 'code', 'kind', 'industry', 'source', 'ownerId'] },
+          {
+            key: 'identity',
+            label: '客户资料',
+            columns: 2,
+            fields: ['name', 'shortName', 'code', 'kind', 'industry', 'source', 'ownerId', 'storeCode'],
+          },
           { key: 'contact', label: '联系方式', columns: 2, fields: ['province', 'city', 'district', 'address', 'phones', 'email', 'website'] },
           { key: 'status', label: '分类与状态', columns: 2, fields: ['customerClass', 'lifecycle', 'relationshipLevel', 'colorLabel', 'tags'] },
           ...(customColumns.length ? [{ key: 'custom', label: '自定义字段', columns: 2 as const, fields: [...customColumns] }] : []),
@@ -90,6 +95,8 @@ export function isUntouchedRevision1(saved: CardLayout): boolean {
   const customSection = saved.tabs[0]?.sections.find((s) => s.key === 'custom');
   const v1 = defaultCustomerLayout(customSection?.fields ?? [], []);
   v1.tabs = v1.tabs.filter((t) => t.related?.kind !== 'expenses');
+  // Revision 1 had no 门店 either (placed by getLayout in a sync network, see withStoreField).
+  for (const s of v1.tabs[0]?.sections ?? []) s.fields = s.fields.filter((f) => f !== 'storeCode');
   const withoutRecords = saved.tabs.filter((t) => t.related?.kind !== 'records');
   // Both through the schema, so defaults and key order are the same on each side.
   return JSON.stringify(cardLayout.parse({ tabs: withoutRecords })) === JSON.stringify(cardLayout.parse(v1));
@@ -102,4 +109,18 @@ export function withExpensesTab(layout: CardLayout): CardLayout {
   const history = tabs.findIndex((t) => t.related?.kind === 'history');
   tabs.splice(history < 0 ? tabs.length : history, 0, expensesTab());
   return { tabs };
+}
+
+/**
+ * A layout saved before the 门店 field existed, opened in a sync network: the field goes after
+ * 负责人 (or at the end of the first section), so a store's customers show their 门店 at once.
+ */
+export function withStoreField(layout: CardLayout): CardLayout {
+  const sections = layout.tabs.flatMap((t) => t.sections);
+  if (sections.some((s) => s.fields.includes('storeCode'))) return layout;
+  const target = sections.find((s) => s.fields.includes('ownerId')) ?? sections[0];
+  if (!target) return layout;
+  const at = target.fields.indexOf('ownerId');
+  target.fields.splice(at < 0 ? target.fields.length : at + 1, 0, 'storeCode');
+  return layout;
 }

@@ -26,6 +26,7 @@ export const HEADER_SYNONYMS: Record<ImportTarget, Record<string, readonly strin
     code: ['客户编号', '客户编码', '编号', '编码', '客户代码', '代码', 'code', 'customercode', 'id', 'customerid', 'no'],
     kind: ['客户类型', '类型', '性质', 'type', 'kind'],
     industry: ['行业', '所属行业', 'industry'],
+    storeCode: ['门店', '门店代码', '所属门店', 'store', 'storecode'],
     province: ['省份', '省', '所在省份', 'province', 'state'],
     city: ['城市', '市', '所在城市', 'city'],
     district: ['区县', '区', '县', 'district', 'county'],

@@ -65,6 +65,8 @@ export const CUSTOMER_QUERY_FIELDS: readonly QueryField[] = [
   { key: 'createdAt', type: 'datetime' },
   { key: 'updatedAt', type: 'datetime' },
   { key: 'favouriteFolder', type: 'folder' },
+  // 门店: the sites of the sync network, filled in by the workspace's catalogue (query-catalogue.ts).
+  { key: 'storeCode', type: 'enum', options: [] },
 ];
 
 export const CONTACT_QUERY_FIELDS: readonly QueryField[] = [

@@ -12,8 +12,8 @@ import { CODED_CUSTOMER_FIELDS, SalesFacts, type DictionaryName, type FactColumn
 
 const MAGIC = 'KCFACTS1';
 // 2: orders carry their state (order-state.ts) for the query builder; 3: customers their seq;
-// 4: city, industry, lifecycle and tags coded (the query worker's customer conditions).
-const FORMAT = 4;
+// 4: city, industry, lifecycle and tags coded (the query worker's customer conditions); 5: 门店.
+const FORMAT = 5;
 
 type ColumnName = keyof FactColumns;
 const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
@@ -25,6 +25,7 @@ const KINDS: Record<ColumnName, 'u8' | 'i32' | 'f64'> = {
   customerIndustry: 'i32',
   customerLifecycle: 'i32',
   customerTags: 'i32',
+  customerStore: 'i32',
   customerLevel: 'f64',
   customerHead: 'i32',
   customerSeq: 'f64',

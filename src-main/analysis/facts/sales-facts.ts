@@ -54,6 +54,8 @@ export const CODED_CUSTOMER_FIELDS = [
   { column: 'customerLifecycle', dictionary: 'lifecycles', sql: 'lifecycle', queryField: 'lifecycle' },
   // The JSON text of the list: customers share few distinct lists, and a condition is tested once per list.
   { column: 'customerTags', dictionary: 'tagLists', sql: 'tags', queryField: 'tags' },
+  // 门店 (sync scopes): HQ's reports group sales by store, queries select a store's customers.
+  { column: 'customerStore', dictionary: 'stores', sql: 'store_code', queryField: 'storeCode' },
 ] as const;
 export type CodedColumn = (typeof CODED_CUSTOMER_FIELDS)[number]['column'];
 export type DictionaryName = (typeof CODED_CUSTOMER_FIELDS)[number]['dictionary'];
@@ -95,6 +97,7 @@ export class SalesFacts {
   customerIndustry = new Int32Array(0);
   customerLifecycle = new Int32Array(0);
   customerTags = new Int32Array(0);
+  customerStore = new Int32Array(0);
   /** Relationship level; NaN when not set. */
   customerLevel = new Float64Array(0);
   readonly classes = new Dictionary();
@@ -104,6 +107,7 @@ export class SalesFacts {
   readonly industries = new Dictionary();
   readonly lifecycles = new Dictionary();
   readonly tagLists = new Dictionary();
+  readonly stores = new Dictionary();
   /** First fact of each customer's chain (−1: none); facts link on through orderNext. */
   customerHead = new Int32Array(0);
   /** The customer's row id (customers.seq): queries look customers up by it, see customerOfSeq. */

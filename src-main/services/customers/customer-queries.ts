@@ -19,6 +19,7 @@ export const SORT_SQL: Record<CustomerSortField, string> = {
   relationshipLevel: 'c.relationship_level',
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
+  storeCode: 'c.store_code',
 };
 
 /** The index that holds each sort column in order after `deleted` (rowid last, the tie-break). */
@@ -33,6 +34,7 @@ export const SORT_INDEX: Record<CustomerSortField, string> = {
   relationshipLevel: 'customers_relationship_idx',
   createdAt: 'customers_created_idx',
   updatedAt: 'customers_updated_idx',
+  storeCode: 'customers_store_idx',
 };
 
 export interface ListInput {

@@ -38,6 +38,7 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
     ['colorLabel', '颜色标签'],
     ['tags', '标签'],
     ['notes', '备注'],
+    ['storeCode', '门店'],
     ...customFields.map((f) => [f.columnName, f.label] as const),
   ].map(([key, header]) => ({ key, header, width: 16 }));
   let customerCount = 0;

@@ -7,6 +7,7 @@ import {
   isUntouchedRevision1,
   recordsTab,
   withExpensesTab,
+  withStoreField,
 } from '../../../src-shared/domain/default-card-layout';
 import { CONTACT_FIELDS } from '../../../src-shared/domain/organisation';
 import { CUSTOMER_FIELDS } from '../../../src-shared/domain/customer';
@@ -18,6 +19,7 @@ import { listBusinessTypes } from '../business/business-type-service';
 import { listFields } from '../custom-fields/field-registry';
 import { insertRow, readRow, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
+import { storeSites } from '../../sync/network/store-sites';
 
 const BUILT_IN: Record<LayoutEntity, readonly string[]> = { customer: CUSTOMER_FIELDS, contact: CONTACT_FIELDS };
 
@@ -45,6 +47,7 @@ export function getLayout(ws: Workspace, entity: LayoutEntity): { layout: CardLa
   let layout = parsed.data;
   // Saved before the default had 费用 and never changed since: show the tab as a new workspace would.
   if (entity === 'customer' && defaultsRevision === undefined && isUntouchedRevision1(layout)) layout = withExpensesTab(layout);
+  if (entity === 'customer' && storeSites(ws.db).length > 0) layout = withStoreField(layout);
   const allowed = new Set(placeable(ws, entity));
   for (const tab of layout.tabs) for (const section of tab.sections) section.fields = section.fields.filter((f) => allowed.has(f));
   const placed = new Set(layout.tabs.flatMap((t) => t.sections.flatMap((s) => s.fields)));

@@ -82,6 +82,7 @@ function sourceSql(ws: Workspace, source: GroupSource): SourceSql {
         colorLabel: 'c.color_label',
         ownerName: 'e.name',
         createdMonth: 'substr(c.created_at, 1, 7)',
+        storeCode: 'c.store_code',
         ...custom.dims,
       },
       nums: {

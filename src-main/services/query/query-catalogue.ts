@@ -13,6 +13,7 @@ import { getBusinessType, listBusinessTypes } from '../business/business-type-se
 import { listFields, safeColumn } from '../custom-fields/field-registry';
 import { computedSql } from '../custom-fields/computed-values';
 import { snapshotFields } from './snapshot-fields';
+import { storeSites } from '../../sync/network/store-sites';
 
 /** A queryable field with the SQL expression it compiles to (relative to the entity's alias). */
 export interface CatalogueField extends QueryField {
@@ -52,6 +53,7 @@ const BUILT_IN_SQL: Record<string, Record<string, string>> = {
     notes: 'notes',
     createdAt: 'created_at',
     updatedAt: 'updated_at',
+    storeCode: 'store_code',
   },
   contact: {
     name: 'name',
@@ -121,7 +123,7 @@ export function rootCatalogue(ws: Workspace, entity: 'customer' | 'contact'): En
     alias,
     scope: { sql: '1', params: [] },
     fields: [
-      ...builtIn(entity, fields, alias),
+      ...builtIn(entity, fields, alias).map((f) => (f.key === 'storeCode' ? { ...f, ...storeOptions(ws) } : f)),
       ...customFieldsOf(listFields(ws, entity), alias),
       ...(entity === 'customer' ? snapshotFields(ws, alias) : []),
     ],
@@ -175,7 +177,18 @@ export function relatedCatalogue(ws: Workspace, relation: string, depth: number)
 
 /** What the query builder offers: fields per entity and the related lists with their fields. */
 export function queryFieldCatalogue(ws: Workspace, entity: 'customer' | 'contact'): QueryField[] {
-  return rootCatalogue(ws, entity).fields.map(({ sql: _sql, params: _params, ...f }) => f);
+  return (
+    rootCatalogue(ws, entity)
+      // 门店 means nothing to a workspace on its own: offered only in a sync network.
+      .fields.filter((f) => f.key !== 'storeCode' || (f.options?.length ?? 0) > 0)
+      .map(({ sql: _sql, params: _params, ...f }) => f)
+  );
+}
+
+/** The 门店 a condition can pick: this site and its partners, as "NJ01 南京店". */
+function storeOptions(ws: Workspace): Pick<QueryField, 'options' | 'optionLabels'> {
+  const sites = storeSites(ws.db);
+  return { options: sites.map((s) => s.code), optionLabels: Object.fromEntries(sites.map((s) => [s.code, `${s.code} ${s.name}`])) };
 }
 
 export function relationCatalogue(ws: Workspace): { relation: string; entity: RelatedEntity; label: string | null; fields: QueryField[] }[] {

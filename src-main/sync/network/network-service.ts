@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncPartnerSummary, SyncScope, SyncSiteSummary } from '../../../src-shared/domain/sync';
-import { scopeOf } from '../scope/scope-rules';
+import { scopeOf, setPartnerScope } from '../scope/scope-rules';
 import { partnerError } from './partner-errors';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
@@ -130,6 +130,17 @@ export function revokeStore(ws: Workspace, code: string, now = new Date()): void
     if (!partner) throw new KecardError('SYNC_REFUSED', `No store ${code} in this network.`, { reason: 'unknownPartner', code });
     db.prepare('UPDATE sync_partners SET revoked_at = coalesce(revoked_at, ?), invite_secret = NULL WHERE id = ?').run(now.toISOString(), partner.id);
   }).immediate();
+}
+
+/**
+ * 门店管理 → 修改范围, `sync.setScope`, `kecard site scope`: the rule itself and its checks are
+ * scope-rules.ts's; the codes go in sorted and once, so an unchanged scope compares equal. Answers
+ * the status the screen shows next.
+ */
+export function changeStoreScope(ws: Workspace, code: string, scope: SyncScope): SyncSiteSummary {
+  const normal: SyncScope = scope.customers === 'stores' ? { customers: 'stores', stores: [...new Set(scope.stores)].sort() } : scope;
+  setPartnerScope(ws.db, code, normal);
+  return syncStatus(ws);
 }
 
 export function syncStatus(ws: Workspace): SyncSiteSummary {

@@ -25,6 +25,8 @@ function storeAsBeforeRevision2(layout: CardLayout): void {
 function revision1Default(typeId: string, typeName: string): CardLayout {
   const layout = defaultCustomerLayout([], []);
   layout.tabs = layout.tabs.filter((t) => t.related?.kind !== 'expenses');
+  // Revision 1 had no 门店 field either (added with sync scopes).
+  for (const s of layout.tabs[0]?.sections ?? []) s.fields = s.fields.filter((f) => f !== 'storeCode');
   const history = layout.tabs.findIndex((t) => t.key === 'history');
   layout.tabs.splice(history, 0, {
     key: `rec-${typeId.replace(/-/g, '')}`.slice(0, 40),
