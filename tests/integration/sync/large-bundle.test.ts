@@ -68,7 +68,20 @@ const names = (ws: Workspace, q: string) =>
     .sort();
 const documents = (ws: Workspace) => ws.db.prepare('SELECT count(*) FROM customer_search').pluck().get() as number;
 // Each answered by fewer customers than a search lists (so the lists compare whole).
-const QUERIES = ['HX01', '华信13', '83330123', '深圳华信21号', 'ouyangnana', 'beijingxin', 'oyn', '欧阳娜娜', 'bjxmz', '13912345678', '老客户', 'gzhxl'];
+const QUERIES = [
+  'HX01',
+  '华信13',
+  '83330123',
+  '深圳华信21号',
+  'ouyangnana',
+  'beijingxin',
+  'oyn',
+  '欧阳娜娜',
+  'bjxmz',
+  '13912345678',
+  '老客户',
+  'gzhxl',
+];
 
 describe('a large bundle leaves its new customers’ search documents to the backlog', () => {
   it('finds them by scan before the job, and indexes them as an ordinary apply would', () => {
