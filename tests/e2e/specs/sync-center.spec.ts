@@ -58,6 +58,8 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     expect(invitation.suggestedFilename()).toMatch(/\.kcinvite$/);
     const invitationPath = join(tempDir, invitation.suggestedFilename());
     await invitation.saveAs(invitationPath);
+    // HQ gives the customer to 南京店 (its 门店): a store receives the customers of its 门店.
+    await api('customers.update', { id: customer.id, patch: { storeCode: 'NJ01' } });
     await expect(hq.screen.getByTestId('sync-invite-done')).toContainText('可靠的渠道');
     await expect(hq.partner('NJ01')).toHaveAttribute('data-state', 'pending');
     await expect(hq.partner('NJ01').locator('[data-key=status]')).toHaveText('等待加入');
