@@ -13,7 +13,7 @@ import { enrolmentProof, proofHolds } from '../network/invitation-file';
 import { maxVector, mySite, partnerByCode, partnerBySite, type Partner } from '../network/sync-tables';
 import { recordContests } from '../conflicts/conflict-inbox';
 import { clearPartnerError } from '../network/partner-errors';
-import { decodePayload } from './bundle-entries';
+import { decodePayload, type BundleEntry } from './bundle-entries';
 import { rebuildCustomer, removeCustomer, wasRemoved, type RemovedCustomer } from '../scope/customer-removal';
 import { noteHeldBySender } from '../scope/scope-members';
 
@@ -71,7 +71,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     }
     for (const id of returning) rebuildCustomer(tx, id);
     // HQ: the store holds every customer it sent entries of (scope-members.ts).
-    if (me.role === 'hq') noteHeldBySender(db, partner.id, new Set(entries.flatMap((e) => (e.change.rootId === null ? [] : [e.change.rootId]))));
+    if (me.role === 'hq') noteHeldBySender(db, partner.id, heldRoots(entries, header.from.siteId));
     recordContests(ws, tx.contests, now);
     conflicts = tx.contests.length;
     tx.contests = null;
@@ -161,6 +161,22 @@ function senderOf(ws: Workspace, header: BundleHeader, networkId: string): { par
  */
 function isHeldAlready(partner: Partner, header: BundleHeader): boolean {
   return partner.siteId !== null && header.number <= partner.receivedNumber;
+}
+
+/**
+ * The customers a store's bundle shows it holds: every root of its entries, but those whose last
+ * entry from the store itself is its removal ('evict': it stopped holding them; a bundle resent
+ * before HQ's acknowledgement must not mark them held again).
+ */
+function heldRoots(entries: readonly BundleEntry[], senderSiteId: string): Set<string> {
+  const roots = new Set<string>();
+  for (const e of entries) {
+    const root = e.change.rootId;
+    if (root === null) continue;
+    if (e.origin.siteId === senderSiteId && e.change.op === 'evict') roots.delete(root);
+    else roots.add(root);
+  }
+  return roots;
 }
 
 function refuse(reason: string, message: string, extra: Record<string, unknown> = {}): never {

@@ -197,4 +197,27 @@ describe('store scopes', () => {
     });
     expect(refusal(() => setPartnerScope(nj.db, 'HQ', { customers: 'all' })).details?.reason).toBe('notHq');
   });
+
+  it('a store’s removal reaching HQ twice does not mark the customer held again', () => {
+    net = enrolledNetwork(
+      dir,
+      ['NJ01'],
+      () => {},
+      () => ({ customers: 'own' }),
+    );
+    const [nj] = net.stores as [Workspace];
+    const c = createCustomer(net.hq, testUser, { name: '移走一次的客户', storeCode: 'NJ01' });
+    round();
+    updateCustomer(net.hq, testUser, c.id, { storeCode: null });
+    expect(deliver(makeBundle(net.hq, 'NJ01'), nj).removed).toHaveLength(1);
+    // Two bundles from the store, both carrying its removal (HQ has not acknowledged it yet).
+    const first = makeBundle(nj, 'HQ');
+    const again = makeBundle(nj, 'HQ');
+    deliver(first, net.hq);
+    deliver(makeBundle(net.hq, 'NJ01'), nj);
+    expect(deliver(again, net.hq).duplicate).toBe(false);
+    const members = () => net.hq.db.prepare('SELECT held FROM sync_scope_members WHERE customer_id = ?').pluck().all(c.id);
+    expect(members()).toEqual([]);
+    expect(deliver(makeBundle(net.hq, 'NJ01'), nj).removed).toEqual([]);
+  });
 });
