@@ -143,7 +143,11 @@ export function syncCommand(workspace: string, action: string | undefined, rest:
           ...outcome.applied.map((a) =>
             a.duplicate
               ? `= ${a.from.code} #${a.number}: 已应用过，未做更改 / applied before, nothing changed`
-              : `✓ ${a.from.code} #${a.number}: ${a.applied} / ${a.changes} 条变更已应用 / changes applied${a.enrolled ? `；${a.from.name} 已加入，安全码 / joined, safety code ${a.safetyCode}` : ''}`,
+              : `✓ ${a.from.code} #${a.number}: ${a.applied} / ${a.changes} 条变更已应用 / changes applied${a.enrolled ? `；${a.from.name} 已加入，安全码 / joined, safety code ${a.safetyCode}` : ''}${
+                  a.removed.length > 0
+                    ? `；${a.removed.length} 位客户已转到其他门店，本店不再保存 / customers moved to another store, no longer kept here: ${a.removed.map((r) => r.name).join('、')}`
+                    : ''
+                }`,
           ),
           ...outcome.waiting.map((w) => `… ${w.from} #${w.number}: 缺少第 ${w.missing.join('、')} 部分 / waiting for parts ${w.missing.join(', ')}`),
           ...outcome.refused.map((r) => `✗ ${r.files.join(', ')}: ${syncRefusalText(r.code, { reason: r.reason }) ?? r.message}`),

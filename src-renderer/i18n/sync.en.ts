@@ -91,6 +91,8 @@ export const syncEn: typeof syncZhCN = {
       conflicts: '{{n}} conflicts went to the inbox.',
       duplicate: 'Bundle no. {{n}} from {{name}}: already imported; nothing to do.',
       enrolled: '{{name}} has joined the network.',
+      removed: '{{n}} customer(s) moved to another store and are no longer kept here: {{names}}.',
+      nameSeparator: ', ',
       waiting: 'Bundle no. {{n}} from {{from}}: still waiting for parts {{missing}}.',
       refused: '{{files}}: {{reason}}',
     },

@@ -89,6 +89,8 @@ export const syncZhCN = {
       conflicts: '{{n}} 处冲突已放入冲突箱。',
       duplicate: '来自{{name}}的第 {{n}} 号同步包：已经导入过，无需再次导入。',
       enrolled: '{{name}}已加入同步组。',
+      removed: '{{n}} 位客户已转到其他门店，本店不再保存：{{names}}。',
+      nameSeparator: '、',
       waiting: '来自{{from}}的第 {{n}} 号同步包：还在等待分卷 {{missing}}。',
       refused: '{{files}}：{{reason}}',
     },

@@ -22,6 +22,11 @@ export function ImportOutcome({ outcome, testId }: { outcome: ImportOutcomeOutpu
             : t('sync.import.applied', { name: a.from.name, n: a.number, applied: a.applied, changes: a.changes })}
           {a.conflicts > 0 ? ` ${t('sync.import.conflicts', { n: a.conflicts })}` : ''}
           {a.enrolled ? ` ${t('sync.import.enrolled', { name: a.from.name })}` : ''}
+          {a.removed.length > 0 ? (
+            <span data-testid="sync-outcome-removed" data-count={a.removed.length}>
+              {` ${t('sync.import.removed', { n: a.removed.length, names: a.removed.map((r) => r.name).join(t('sync.import.nameSeparator')) })}`}
+            </span>
+          ) : null}
         </li>
       ))}
       {outcome.waiting.map((w) => (

@@ -61,6 +61,8 @@ const applied = z.object({
   applied: z.number().int(),
   conflicts: z.number().int(),
   duplicate: z.boolean(),
+  /** Customers removed here because they left this site's scope (a store's side). */
+  removed: z.array(z.object({ id: z.string(), name: z.string() })),
   enrolled: z.boolean(),
   safetyCode: z.string().nullable(),
 });

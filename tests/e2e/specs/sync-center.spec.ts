@@ -167,6 +167,17 @@ test('HQ and a store sync through a shared folder; a conflict is settled in the 
     const codes = (await api('customers.list', { offset: 0, limit: 100 })).rows.filter((c) => c.name.startsWith('鼓楼茶叶')).map((c) => c.code);
     expect(codes.sort()).toEqual(['GL-01', expect.stringMatching(/^GL-01-\w{4}$/)]);
 
+    // A customer HQ takes back from 南京店 leaves the store with a message at its next 立即同步.
+    const moved = await api('customers.create', { values: { name: '南京新街口茶行', storeCode: 'NJ01' } });
+    await hq.syncNow('NJ01');
+    await store.syncNow('HQ');
+    await expect.poll(async () => (await storeApi('customers.list', { offset: 0, limit: 100 })).rows.map((c) => c.name)).toContain('南京新街口茶行');
+    await api('customers.update', { id: moved.id, patch: { storeCode: 'HQ' } });
+    await hq.syncNow('NJ01');
+    const removal = await store.syncNow('HQ');
+    await expect(removal.getByTestId('sync-outcome-removed')).toContainText('1 位客户已转到其他门店，本店不再保存：南京新街口茶行');
+    expect((await storeApi('customers.list', { offset: 0, limit: 100 })).rows.map((c) => c.name)).not.toContain('南京新街口茶行');
+
     // 导出同步包 by hand: the file downloads, and the store's 导入同步包 applies it.
     const [bundle] = await Promise.all([app.waitForEvent('download'), hq.partner('NJ01').getByTestId('sync-partner-export').click()]);
     expect(bundle.suggestedFilename()).toMatch(/^总部-南京店-\d{6}\.kcsync$/);
