@@ -30,6 +30,14 @@ const names = (ws: Workspace) =>
     .rows.map((c) => c.name)
     .sort();
 const idOf = (ws: Workspace, name: string) => listCustomers(ws, { offset: 0, limit: 100 }).rows.find((c) => c.name === name)?.id as string;
+/** HQ and stores, each store receiving the customers of its own 门店 (the default of an invitation). */
+const ownScopes = (codes: string[]) =>
+  enrolledNetwork(
+    dir,
+    codes,
+    () => {},
+    () => ({ customers: 'own' }),
+  );
 const contactNames = (ws: Workspace, customerId: string) =>
   ws.db.prepare('SELECT name FROM contacts WHERE customer_id = ? ORDER BY name').pluck().all(customerId) as string[];
 /** One exchange each way between HQ and every store. */
@@ -51,12 +59,7 @@ function sameCard(store: Workspace, id: string): void {
 
 describe('store scopes', () => {
   it('a store receives the customers of its 门店 and what HQ shares, not the others', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01', 'SH01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01', 'SH01']);
     const [nj, sh] = net.stores as [Workspace, Workspace];
     createCustomer(net.hq, testUser, { name: '南京的客户', storeCode: 'NJ01' });
     createCustomer(net.hq, testUser, { name: '上海的客户', storeCode: 'SH01' });
@@ -74,12 +77,7 @@ describe('store scopes', () => {
   });
 
   it('a customer moved to another store leaves the first with a message and reaches the second with its history', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01', 'SH01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01', 'SH01']);
     const [nj, sh] = net.stores as [Workspace, Workspace];
     const c = createCustomer(nj, testUser, { name: '搬家的客户', notes: '南京记的备注' });
     createContact(nj, testUser, { customerId: c.id, name: '王经理' });
@@ -105,12 +103,7 @@ describe('store scopes', () => {
   });
 
   it('a customer that comes back is rebuilt from the log with what happened while it was away', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01', 'SH01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01', 'SH01']);
     const [nj, sh] = net.stores as [Workspace, Workspace];
     const c = createCustomer(net.hq, testUser, { name: '来回的客户', storeCode: 'NJ01' });
     round();
@@ -130,12 +123,7 @@ describe('store scopes', () => {
   });
 
   it('a removal in a lost bundle comes again; an older bundle after a newer one is a no-op that brings nothing back', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01']);
     const [nj] = net.stores as [Workspace];
     const c = createCustomer(net.hq, testUser, { name: '将被移走的客户', storeCode: 'NJ01' });
     round();
@@ -149,12 +137,7 @@ describe('store scopes', () => {
   });
 
   it('a store that gives its customer to another store loses it after the exchange; a store cannot clear the 门店', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01', 'SH01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01', 'SH01']);
     const [nj, sh] = net.stores as [Workspace, Workspace];
     const c = createCustomer(nj, testUser, { name: '转给总部的客户' });
     expect(c.storeCode).toBe('NJ01');
@@ -171,12 +154,7 @@ describe('store scopes', () => {
   });
 
   it('HQ widens and narrows a scope: listed 门店 and all customers', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01', 'SH01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01', 'SH01']);
     const [nj] = net.stores as [Workspace, Workspace];
     createCustomer(net.hq, testUser, { name: '南京的', storeCode: 'NJ01' });
     createCustomer(net.hq, testUser, { name: '上海的', storeCode: 'SH01' });
@@ -199,12 +177,7 @@ describe('store scopes', () => {
   });
 
   it('a store’s removal reaching HQ twice does not mark the customer held again', () => {
-    net = enrolledNetwork(
-      dir,
-      ['NJ01'],
-      () => {},
-      () => ({ customers: 'own' }),
-    );
+    net = ownScopes(['NJ01']);
     const [nj] = net.stores as [Workspace];
     const c = createCustomer(net.hq, testUser, { name: '移走一次的客户', storeCode: 'NJ01' });
     round();
