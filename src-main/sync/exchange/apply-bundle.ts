@@ -37,8 +37,12 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
   }
   const sender = senderOf(ws, header, me.networkId);
   const { payload } = openBundle(parts, { recipient: me.keys, sender: sender.keys });
-  const { entries, scope } = decodePayload(payload);
+  const decoded = decodePayload(payload);
+  const entries = decoded.entries;
   const partner = sender.partner;
+  // Only HQ decides scopes: removals or returns named in a store's bundle are not obeyed (a store
+  // could otherwise take customers out of HQ's file).
+  const scope = partner.role === 'hq' ? decoded.scope : { scopeIn: [], scopeOut: [] };
   if (isHeldAlready(partner, header)) {
     return {
       from: { code: partner.code, name: partner.name },

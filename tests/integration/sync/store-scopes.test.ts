@@ -5,6 +5,10 @@ import { createCustomer, updateCustomer } from '../../../src-main/services/custo
 import { createContact } from '../../../src-main/services/organisation/contact-service';
 import { createProduct, listProducts } from '../../../src-main/services/sales/product-service';
 import { makeBundle } from '../../../src-main/sync/exchange/make-bundle';
+import { encodeEntries } from '../../../src-main/sync/exchange/bundle-entries';
+import { sealBundle } from '../../../src-main/sync/bundle/bundle-file';
+import type { SitePublicKeys } from '../../../src-main/sync/bundle/site-keys';
+import { mySite, partnerByCode } from '../../../src-main/sync/network/sync-tables';
 import { setPartnerScope } from '../../../src-main/sync/scope/scope-rules';
 import { syncStatus } from '../../../src-main/sync/network/network-service';
 import { canonicalDump } from '../../support/random-operations';
@@ -192,5 +196,23 @@ describe('store scopes', () => {
     const members = () => net.hq.db.prepare('SELECT held FROM sync_scope_members WHERE customer_id = ?').pluck().all(c.id);
     expect(members()).toEqual([]);
     expect(deliver(makeBundle(net.hq, 'NJ01'), nj).removed).toEqual([]);
+  });
+
+  it('a store’s bundle naming customers to remove changes nothing at HQ: only HQ decides scopes', () => {
+    net = ownScopes(['NJ01']);
+    const [nj] = net.stores as [Workspace];
+    const c = createCustomer(net.hq, testUser, { name: '总部自己的客户' });
+    round();
+    // A bundle signed by the store whose payload asks HQ to remove HQ's customer.
+    const { payload: _payload, ...header } = makeBundle(nj, 'HQ').header;
+    const forged = sealBundle({
+      header: { ...header, number: header.number + 1 },
+      payload: encodeEntries([], { scopeIn: [], scopeOut: [c.id] }),
+      sender: mySite(nj.db).keys,
+      recipient: partnerByCode(nj.db, 'HQ')?.keys as SitePublicKeys,
+    });
+    const answer = deliver({ header: forged.header, files: forged.parts.map((bytes, i) => ({ name: `p${i}`, bytes })) }, net.hq);
+    expect(answer.removed).toEqual([]);
+    expect(names(net.hq)).toEqual(['总部自己的客户']);
   });
 });
