@@ -121,6 +121,10 @@ function writeRows(tx: WriteTx, change: LoggedChange, origin: ChangeOrigin, rebu
     const remoteWins = latest === null || isLater(stamp, latest);
     // A concurrent value that loses goes to the conflict inbox (contests.ts), whichever side it is on.
     if (change.op === 'update' && field !== null && before) noteFieldContest(tx, entity, change, origin, before, latest, remoteWins);
+    // The row's updatedAt is the time of its latest logged change, losers included (they are
+    // logged on every site): moved forward here too, or two concurrent deletes leave the sites
+    // 1 ms apart.
+    if (!remoteWins && before) writeRemoteFields(tx, entity, id, { updatedAt: sql`max(${ENTITY_TABLES[entity].updatedAt}, ${tx.rowAt})` });
     return remoteWins;
   };
   const clash = (code: unknown) => settleCodeClash(tx, id, code, stamp, origin);
