@@ -2,7 +2,8 @@
 //
 //   export / apply of N changes (a store's first bundle: N customers made at the store), bytes
 //   per change, apply compared with plain prepared inserts of the same rows in the same run, and
-//   HQ applying S store bundles of M changes each. Workspaces live in a temp folder, removed after.
+//   HQ applying S store bundles of M changes each, and a store removing R demo customers (with
+//   their departments, contacts, orders and receipts) when its scope narrows. Workspaces live in a temp folder, removed after.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,20 +17,23 @@ import { readBundleHeader } from '../src-main/sync/bundle/bundle-file';
 import { indexPendingSearch } from '../src-main/services/search/index-pending-search';
 import { applyBundle } from '../src-main/sync/exchange/apply-bundle';
 import { makeBundle, type MadeBundle } from '../src-main/sync/exchange/make-bundle';
-import { createNetwork, inviteStore, joinNetwork } from '../src-main/sync/network/network-service';
+import { changeStoreScope, createNetwork, inviteStore, joinNetwork } from '../src-main/sync/network/network-service';
 import { localUserContext } from '../src-main/workspace/app-host';
+import { generateDemo } from '../src-main/demo/generate-demo';
 
 const { values } = parseArgs({
   options: {
     changes: { type: 'string', default: '100000' },
     stores: { type: 'string', default: '50' },
     'store-changes': { type: 'string', default: '10000' },
+    removal: { type: 'string', default: '10000' },
     dir: { type: 'string', default: '' },
   },
 });
 const CHANGES = Number(values.changes);
 const STORES = Number(values.stores);
 const STORE_CHANGES = Number(values['store-changes']);
+const REMOVAL = Number(values.removal);
 const user = localUserContext();
 const root = values.dir || mkdtempSync(join(tmpdir(), 'kecard-bench-sync-'));
 
@@ -155,6 +159,27 @@ try {
       searchIndexSeconds: hubIndexSeconds,
       hqFileBytes: statSync(hub.path).size,
     };
+    hub.close();
+  }
+  // 3. A store holding R of HQ's customers (scope all) whose scope narrows to its own 门店 (none):
+  //    every one is removed with everything hanging from it, in one transaction.
+  if (REMOVAL > 0) {
+    const hub = network(join(root, 'removal-hq.kecard'));
+    generateDemo(hub, user, { customers: REMOVAL, seed: 7, ordersPerCustomer: 2, salesUntil: '2026-06-30' });
+    const shop = enrol(hub, join(root, 'removal-store.kecard'), 'NJ01');
+    changeStoreScope(hub, 'NJ01', { customers: 'all' });
+    deliver(makeBundle(shop, 'HQ'), hub);
+    deliver(makeBundle(hub, 'NJ01'), shop);
+    deliver(makeBundle(shop, 'HQ'), hub);
+    const count = (table: string): number => (shop.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const held = { customers: count('customers'), departments: count('departments'), orders: count('orders'), receipts: count('receipts') };
+    changeStoreScope(hub, 'NJ01', { customers: 'own' });
+    const removal = makeBundle(hub, 'NJ01');
+    t = process.hrtime.bigint();
+    deliver(removal, shop);
+    const removalSeconds = seconds(t);
+    results.scopeRemoval = { held, removalSeconds, customersLeft: count('customers') };
+    shop.close();
     hub.close();
   }
   results.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

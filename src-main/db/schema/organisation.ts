@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { customers } from './customers';
 
@@ -16,7 +17,14 @@ export const departments = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('departments_customer_idx').on(t.customerId)],
+  (t) => [
+    index('departments_customer_idx').on(t.customerId),
+    // Deleting a department (scope removal) checks for sub-departments naming it; without this
+    // index each check scans the table and removing n customers costs n². Only sub-departments pay.
+    index('departments_parent_idx')
+      .on(t.parentId)
+      .where(sql`${t.parentId} IS NOT NULL`),
+  ],
 );
 
 export const contacts = sqliteTable(

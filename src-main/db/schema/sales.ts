@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { customers } from './customers';
 import { employees } from './employees';
@@ -101,7 +102,14 @@ export const receipts = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('receipts_customer_idx').on(t.customerId, t.deleted, t.receiptDate)],
+  (t) => [
+    index('receipts_customer_idx').on(t.customerId, t.deleted, t.receiptDate),
+    // Removing an order (a customer leaving a store's scope) makes SQLite's foreign-key check look
+    // for receipts naming it; without this index that is a scan of every receipt per order.
+    index('receipts_order_idx')
+      .on(t.orderId)
+      .where(sql`${t.orderId} IS NOT NULL`),
+  ],
 );
 
 /** 相关员工: our staff on an account, with their role on it. */

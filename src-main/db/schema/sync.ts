@@ -1,4 +1,5 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // Sync between sites (issue 18): this file's own bookkeeping, never logged and never sent —
 // each site keeps its own keys, partners and bundle history (docs/sync-protocol.md).
@@ -81,29 +82,38 @@ export const syncBundles = sqliteTable('sync_bundles', {
  * here with both values, who and when. Keeping the loser is a new change that syncs like any other;
  * each site detects the conflicts it meets, so the inbox is the site's own.
  */
-export const syncConflicts = sqliteTable('sync_conflicts', {
-  id: integer('id').primaryKey(),
-  /** 'field' (two values for one field) or 'deleted' (an edit of a record deleted elsewhere). */
-  kind: text('kind').notNull(),
-  entity: text('entity').notNull(),
-  entityId: text('entity_id').notNull(),
-  /** The customer whose card shows it, when there is one. */
-  rootId: text('root_id'),
-  field: text('field'),
-  /** JSON of the value in the record now, and of the one that lost. */
-  keptValue: text('kept_value'),
-  lostValue: text('lost_value'),
-  keptSiteId: text('kept_site_id').notNull(),
-  keptUser: text('kept_user').notNull(),
-  keptAt: text('kept_at').notNull(),
-  lostSiteId: text('lost_site_id').notNull(),
-  lostUser: text('lost_user').notNull(),
-  lostAt: text('lost_at').notNull(),
-  detectedAt: text('detected_at').notNull(),
-  /** Null while open; 'kept' (the record's value stands) or 'restored' (the lost value written back). */
-  resolution: text('resolution'),
-  resolvedAt: text('resolved_at'),
-});
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: integer('id').primaryKey(),
+    /** 'field' (two values for one field) or 'deleted' (an edit of a record deleted elsewhere). */
+    kind: text('kind').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** The customer whose card shows it, when there is one. */
+    rootId: text('root_id'),
+    field: text('field'),
+    /** JSON of the value in the record now, and of the one that lost. */
+    keptValue: text('kept_value'),
+    lostValue: text('lost_value'),
+    keptSiteId: text('kept_site_id').notNull(),
+    keptUser: text('kept_user').notNull(),
+    keptAt: text('kept_at').notNull(),
+    lostSiteId: text('lost_site_id').notNull(),
+    lostUser: text('lost_user').notNull(),
+    lostAt: text('lost_at').notNull(),
+    detectedAt: text('detected_at').notNull(),
+    /** Null while open; 'kept' (the record's value stands) or 'restored' (the lost value written back). */
+    resolution: text('resolution'),
+    resolvedAt: text('resolved_at'),
+  },
+  // A customer leaving a store's scope takes its conflicts with it (one lookup per customer).
+  (t) => [
+    index('sync_conflicts_root_idx')
+      .on(t.rootId)
+      .where(sql`${t.rootId} IS NOT NULL`),
+  ],
+);
 
 /**
  * HQ's view of which customers each store holds (partial replication, docs/sync-protocol.md
