@@ -17,6 +17,7 @@ const esmEntries = {
   'index-worker': 'src-main/services/custom-fields/field-index-worker.ts',
   'export-worker': 'src-main/services/export/export-worker.ts',
   'backup-verify-worker': 'src-main/backup/backup-verify-worker.ts',
+  'sync-worker': 'src-main/sync/exchange/sync-worker.ts',
   'electron-main': 'src-main/electron/electron-main.ts',
   bench: 'bench/run-bench.ts',
   'bench-analysis': 'bench/run-bench-analysis.ts',

@@ -63,8 +63,9 @@ export class FieldIndexJobs {
       if (event.ok) this.schedule();
     } else if (event.type === 'workspace.changed' && event.info) this.schedule();
     else if (event.type === 'data.changed' && event.entities.some((e) => e === 'customField' || e === 'businessType')) this.schedule();
-    // Writers (demo data, an import) may leave fields without their index too.
-    else if (event.type === 'job.finished' && (event.kind === 'demo' || event.kind === 'import')) this.schedule();
+    // Writers (demo data, an import, a sync bundle — a cancelled one's committed chunks too) may
+    // leave fields without their index, or customers without their search documents.
+    else if (event.type === 'job.finished' && (event.kind === 'demo' || event.kind === 'import' || event.kind === 'sync')) this.schedule();
     // A large sync bundle leaves its new customers' search documents to the backlog (apply-bundle.ts).
     else if (event.type === 'data.changed' && event.entities.includes('customer')) this.scheduleIfSearchPending();
   }

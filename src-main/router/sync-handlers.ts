@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
-import type { SyncStatusOutput } from '../../src-shared/contract/sync-methods';
+import { importOutcome, syncExportResult, syncNowResult, type SyncStatusOutput } from '../../src-shared/contract/sync-methods';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir } from '../files/private-files';
 import { listConflicts, openConflictCount, resolveConflict } from '../sync/conflicts/conflict-inbox';
-import { exportBundles, importBundles, type ImportOutcome } from '../sync/exchange/bundle-files';
-import { setPartnerFolder, syncThroughFolder } from '../sync/exchange/folder-transport';
+import { notePartnerNotes, type ExportedBundle, type ImportOutcome } from '../sync/exchange/bundle-files';
+import type { SyncJobParams } from '../sync/exchange/sync-worker';
+import { reachableFolder, setPartnerFolder, type FolderSync } from '../sync/exchange/folder-transport';
 import { readInvitationFile } from '../sync/network/invitation-file';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
 import { writeFileSync } from 'node:fs';
@@ -27,11 +28,11 @@ type SyncMethod =
   | 'conflicts.resolve';
 
 /** The 同步中心's calls: the services of src-main/sync behind the router's validation and roles. */
-export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMethod> {
+export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, SyncMethod> {
   const ws = () => host.workspace;
   const status = (): SyncStatusOutput => fullStatus(ws());
   // Paths of files the user did not choose stay in main: the renderer sees file names only.
-  const outcomeForUser = (o: ImportOutcome) => ({
+  const outcomeForUser = ({ partnerNotes: _notes, ...o }: ImportOutcome) => ({
     applied: o.applied.map(({ files: _files, ...a }) => a),
     waiting: o.waiting.map(({ files: _files, ...w }) => w),
     refused: o.refused.map((r) => ({ ...r, files: r.files.map((f) => basename(f)) })),
@@ -66,34 +67,50 @@ export function createSyncHandlers({ host }: RouterDeps): Pick<Handlers, SyncMet
       setPartnerFolder(ws(), code, folder);
       return status();
     },
-    'sync.export': ({ to }) => {
+    // Export, import and 立即同步 run in the 'sync' worker (progress, 取消, the window stays
+    // responsive); their answers arrive with job.finished, shaped here for the renderer.
+    'sync.export': ({ to }, ctx) => {
       const dir = ensurePrivateDir(host.staged.exportPath(''));
-      const made = exportBundles(ws(), dir, to === null ? 'all' : [to]);
-      return {
-        bundles: made.map((b) => ({
-          to: b.to,
-          number: b.number,
-          changes: b.changes,
-          files: b.files.map((path) => ({ downloadToken: host.staged.stageDownload(path, basename(path)), fileName: basename(path) })),
-        })),
-      };
+      const params: SyncJobParams = { op: 'export', to: to === null ? 'all' : [to], dir };
+      const jobId = jobs.start('sync', ws().path, params, ctx, (result) =>
+        syncExportResult.parse({
+          bundles: (result as ExportedBundle[]).map((b) => ({
+            to: b.to,
+            number: b.number,
+            changes: b.changes,
+            files: b.files.map((path) => ({ downloadToken: host.staged.stageDownload(path, basename(path)), fileName: basename(path) })),
+          })),
+        }),
+      );
+      return { jobId };
     },
     'sync.import': ({ fileTokens }, ctx) => {
       const files = fileTokens.map((t) => host.staged.get(t));
-      const outcome = importBundles(
-        ws(),
-        ctx,
-        files.map((f) => f.path),
-      );
-      for (const t of fileTokens) host.staged.release(t);
-      // Uploads are named by token: the user recognises them by the names they had.
-      const names = new Map(files.map((f) => [basename(f.path), f.fileName]));
-      const shown = outcomeForUser(outcome);
-      return { ...shown, refused: shown.refused.map((r) => ({ ...r, files: r.files.map((f) => names.get(f) ?? f) })) };
+      const params: SyncJobParams = { op: 'import', files: files.map((f) => f.path) };
+      const jobId = jobs.start('sync', ws().path, params, ctx, (result) => {
+        const outcome = result as ImportOutcome;
+        notePartnerNotes(ws().db, outcome.partnerNotes);
+        // Uploads are named by token: the user recognises them by the names they had.
+        const names = new Map(files.map((f) => [basename(f.path), f.fileName]));
+        const shown = outcomeForUser(outcome);
+        return importOutcome.parse({ ...shown, refused: shown.refused.map((r) => ({ ...r, files: r.files.map((f) => names.get(f) ?? f) })) });
+      });
+      // A cancelled import can be started again with the same files (a large bundle goes on where it stopped).
+      jobs.whenSettled(jobId, ({ ok }) => {
+        if (ok) for (const t of fileTokens) host.staged.release(t);
+      });
+      return { jobId };
     },
     'sync.now': ({ code }, ctx) => {
-      const { sent, received } = syncThroughFolder(ws(), ctx, code);
-      return { sent: sent ? { number: sent.number, changes: sent.changes } : null, received: outcomeForUser(received) };
+      // An unreachable folder is said at once (and kept as the partner's last error on main's connection).
+      reachableFolder(ws(), code);
+      const params: SyncJobParams = { op: 'now', code };
+      const jobId = jobs.start('sync', ws().path, params, ctx, (result) => {
+        const { sent, received } = result as FolderSync;
+        notePartnerNotes(ws().db, received.partnerNotes);
+        return syncNowResult.parse({ sent: sent ? { number: sent.number, changes: sent.changes } : null, received: outcomeForUser(received) });
+      });
+      return { jobId };
     },
     'sync.chooseFiles': async ({ kind }) => {
       const dialogs = host.options.dialogs;

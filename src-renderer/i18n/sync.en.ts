@@ -68,6 +68,14 @@ export const syncEn: typeof syncZhCN = {
       revokedDone: '{{name}} was revoked.',
       lastError: 'Last error ({{time}}): {{text}}',
     },
+    job: {
+      import: 'Importing sync bundles',
+      export: 'Exporting a sync bundle',
+      now: 'Syncing',
+      changes: '{{done}} / {{total}} changes',
+      starting: 'Reading…',
+      cancel: 'Cancel',
+    },
     now: {
       sent: 'Sent bundle no. {{n}} ({{changes}} changes).',
       notSent: 'The partner has not joined yet; no bundle was sent.',

@@ -66,6 +66,14 @@ export const syncZhCN = {
       revokedDone: '已停用{{name}}。',
       lastError: '上次出错（{{time}}）：{{text}}',
     },
+    job: {
+      import: '正在导入同步包',
+      export: '正在导出同步包',
+      now: '正在同步',
+      changes: '{{done}} / {{total}} 条变更',
+      starting: '正在读取…',
+      cancel: '取消',
+    },
     now: {
       sent: '已发出第 {{n}} 号同步包（{{changes}} 条变更）。',
       notSent: '对方还没有加入，本次没有发出同步包。',

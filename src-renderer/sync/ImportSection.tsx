@@ -6,6 +6,7 @@ import type { UploadedFile } from '../api/upload';
 import { chooseNative, uploadChosen, useNativeDialogs } from './choose-files';
 import { ImportOutcome } from './ImportOutcome';
 import { useSync } from './sync-store';
+import { runSyncJob, useSyncJob } from './sync-job';
 import { useAction } from './use-action';
 
 /** 导入同步包: one or more files (parts of several bundles may come together); each bundle's outcome. */
@@ -15,14 +16,21 @@ export function ImportSection() {
   const [outcome, setOutcome] = useState<ImportOutcomeOutput | null>(null);
   const { busy, error, run } = useAction();
   const native = useNativeDialogs();
+  const jobRunning = useSyncJob((s) => s.running !== null);
   const importFiles = async (files: () => Promise<UploadedFile[]>) => {
     setOutcome(null);
     const done = await run(async () => {
       const chosen = await files();
       if (chosen.length === 0) return undefined;
-      const answer = await api.sync.import({ fileTokens: chosen.map((f) => f.fileToken) });
-      await useSync.getState().refresh();
-      return answer;
+      try {
+        return await runSyncJob<ImportOutcomeOutput>('import', () => api.sync.import({ fileTokens: chosen.map((f) => f.fileToken) }));
+      } finally {
+        // A cancelled large bundle may have gone in partly: the counts and history move either way.
+        await useSync
+          .getState()
+          .refresh()
+          .catch(() => undefined);
+      }
     });
     if (done) setOutcome(done);
   };
@@ -46,7 +54,7 @@ export function ImportSection() {
       <button
         type="button"
         data-testid="sync-import-choose"
-        disabled={busy}
+        disabled={busy || jobRunning}
         onClick={() => (native ? void importFiles(() => chooseNative('bundles')) : input.current?.click())}
       >
         {t('sync.import.choose')}

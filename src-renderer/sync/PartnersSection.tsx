@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportOutcomeOutput, SyncStatusOutput } from '../../src-shared/contract/sync-methods';
+import type { ImportOutcomeOutput, SyncExportResult, SyncNowResult, SyncStatusOutput } from '../../src-shared/contract/sync-methods';
 import { api } from '../api/client';
 import { saveDownload } from '../api/download-file';
 import { confirmAsk } from '../components/confirm-store';
@@ -10,6 +10,7 @@ import { ImportOutcome } from './ImportOutcome';
 import { PartnerLastError } from './PartnerLastError';
 import { ScopeDialog, scopeWords } from './ScopeDialog';
 import { useSync } from './sync-store';
+import { runSyncJob, useSyncJob } from './sync-job';
 import { useAction } from './use-action';
 
 type Partner = SyncStatusOutput['partners'][number];
@@ -27,12 +28,13 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
   const [folderFor, setFolderFor] = useState<string | null>(null);
   const [scopeFor, setScopeFor] = useState<string | null>(null);
   const [now, setNow] = useState<NowResult | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy: acting, error, run } = useAction();
+  const busy = useSyncJob((s) => s.running !== null) || acting;
   const isHq = status.role === 'hq';
 
   const exportFor = (p: Partner) =>
     run(async () => {
-      const made = await api.sync.export({ to: p.code });
+      const made = await runSyncJob<SyncExportResult>('export', () => api.sync.export({ to: p.code }));
       if (made.bundles.length === 0) {
         toast.info(t('sync.partners.nothingToExport', { name: p.name }));
         return;
@@ -46,7 +48,7 @@ export function PartnersSection({ status }: { status: SyncStatusOutput }) {
 
   const syncNow = async (p: Partner) => {
     await run(async () => {
-      const done = await api.sync.now({ code: p.code });
+      const done = await runSyncJob<SyncNowResult>('now', () => api.sync.now({ code: p.code }));
       setNow((before) => ({ code: p.code, run: (before?.run ?? 0) + 1, ...done }));
     });
     // Read again after a failure too: it is now the partner's last error in the list.

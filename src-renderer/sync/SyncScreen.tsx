@@ -7,6 +7,7 @@ import { HistoryTable } from './HistoryTable';
 import { ImportSection } from './ImportSection';
 import { PartnersSection } from './PartnersSection';
 import { SiteSection, type Joined } from './SiteSection';
+import { SyncJobProgress } from './SyncJobProgress';
 import { useSync } from './sync-store';
 import '../business/business.css';
 import './sync.css';
@@ -47,6 +48,7 @@ export function SyncScreen() {
             <SiteSection status={status} joined={joined} onJoined={setJoined} />
             {status.networkId ? (
               <>
+                <SyncJobProgress />
                 <PartnersSection status={status} />
                 {status.role === 'hq' ? <AddStoreForm /> : null}
                 <ImportSection />

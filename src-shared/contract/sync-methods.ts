@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { syncScope } from '../domain/sync';
 import { defineMethod } from './define-method';
+import { jobStarted } from './methods-base';
 
 // Sync between sites (issue 18): the 同步中心 and 门店管理. Keys never cross; files cross by token
 // (uploads staged by the shell, downloads offered by token) or by a folder the user typed.
@@ -75,6 +76,17 @@ export type ImportOutcomeOutput = z.infer<typeof importOutcome>;
 
 const download = z.object({ downloadToken: z.string(), fileName: z.string() });
 
+/** What the 'sync' jobs hand back (job.finished's result), checked in main before it is sent. */
+export const syncExportResult = z.object({
+  bundles: z.array(z.object({ to: z.string(), number: z.number().int(), changes: z.number().int(), files: z.array(download) })),
+});
+export type SyncExportResult = z.infer<typeof syncExportResult>;
+export const syncNowResult = z.object({
+  sent: z.object({ number: z.number().int(), changes: z.number().int() }).nullable(),
+  received: importOutcome,
+});
+export type SyncNowResult = z.infer<typeof syncNowResult>;
+
 const conflictSide = z.object({
   value: z.unknown(),
   site: z.object({ siteId: z.string(), code: z.string().nullable(), name: z.string().nullable() }),
@@ -125,26 +137,22 @@ export const syncMethods = {
     output: syncStatusOutput,
     permission: 'manage',
   }),
-  /** 导出同步包: the next bundle for one partner (or every enrolled one), as files to download. */
-  'sync.export': defineMethod({
-    input: z.object({ to: siteCode.nullable() }).strict(),
-    output: z.object({
-      bundles: z.array(z.object({ to: z.string(), number: z.number().int(), changes: z.number().int(), files: z.array(download) })),
-    }),
-    permission: 'write',
-  }),
-  /** 导入同步包: uploaded bundle files (parts of several bundles may come together). */
+  /**
+   * 导出同步包: the next bundle for one partner (or every enrolled one), as files to download. A
+   * job (the 'sync' worker): its result is `SyncExportResult`.
+   */
+  'sync.export': defineMethod({ input: z.object({ to: siteCode.nullable() }).strict(), output: jobStarted, permission: 'write' }),
+  /**
+   * 导入同步包: uploaded bundle files (parts of several bundles may come together). A job with
+   * progress and 取消; its result is `ImportOutcomeOutput`. A large bundle goes in resumable chunks.
+   */
   'sync.import': defineMethod({
     input: z.object({ fileTokens: z.array(fileToken).min(1).max(200) }).strict(),
-    output: importOutcome,
+    output: jobStarted,
     permission: 'write',
   }),
-  /** 立即同步 through the partner's folder: apply what arrived, then write the next bundle. */
-  'sync.now': defineMethod({
-    input: z.object({ code: siteCode }).strict(),
-    output: z.object({ sent: z.object({ number: z.number().int(), changes: z.number().int() }).nullable(), received: importOutcome }),
-    permission: 'write',
-  }),
+  /** 立即同步 through the partner's folder: apply what arrived, then write the next bundle. A job; result `SyncNowResult`. */
+  'sync.now': defineMethod({ input: z.object({ code: siteCode }).strict(), output: jobStarted, permission: 'write' }),
   /**
    * Desktop: the OS file dialog for an invitation or bundle files, staged in place (not copied).
    * `native: false` in the browser shell, where the page uploads the files it is given instead.

@@ -14,17 +14,40 @@ import { maxVector, mySite, partnerByCode, partnerBySite, type Partner } from '.
 import { recordContests } from '../conflicts/conflict-inbox';
 import { clearPartnerError } from '../network/partner-errors';
 import { decodePayload, type BundleEntry } from './bundle-entries';
-import { rebuildCustomer, removeCustomer, wasRemoved, type RemovedCustomer } from '../scope/customer-removal';
+import { rebuildCustomer, removeCustomer, wasRemoved } from '../scope/customer-removal';
 import { noteHeldBySender } from '../scope/scope-members';
+import { clearPartialApply, readPartialApply, savePartialApply, type PartialApply } from './partial-apply';
+
+export interface ApplyOptions {
+  now?: Date;
+  /** Entries gone through, of all the bundle's; called between batches of entries. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between batches: a cancel rolls back the batch's transaction (see `CHUNK_ENTRIES`). */
+  isCancelled?: () => boolean;
+  /** Entries per committed chunk of a large bundle (tests use small ones). */
+  chunkEntries?: number;
+}
+
+/**
+ * A bundle of more entries than this (a store's first, thousands of customers) is applied in
+ * chunks of this many, each its own transaction (partial-apply.ts): cancel, a crash or a kill
+ * loses one chunk at most and importing the bundle again goes on. Smaller bundles are applied in
+ * one transaction, whole or not at all. 20,000 entries take about 2.5 s to apply.
+ */
+export const CHUNK_ENTRIES = 20_000;
+/** Entries between progress reports and cancel checks. */
+const BATCH = 1_000;
 
 /**
  * Applies one complete bundle (all its parts). Everything that can refuse it — network, recipient,
  * sender enrolled and not revoked, schema, every part, hash, signature, each entry's shape — is
  * checked before the first write; then the entries, the acknowledgements and the history row
- * commit in one transaction, so a bundle is applied whole or not at all. A bundle already applied
- * is a no-op that writes nothing.
+ * commit in one transaction, so a bundle is applied whole or not at all (a large one in resumable
+ * chunks, the acknowledgements with the last). A bundle already applied is a no-op that writes
+ * nothing.
  */
-export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], header: BundleHeader, now = new Date()): AppliedBundle {
+export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], header: BundleHeader, options: ApplyOptions = {}): AppliedBundle {
+  const now = options.now ?? new Date();
   const started = Date.now();
   const db = ws.db;
   const me = mySite(db);
@@ -56,29 +79,53 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
       safetyCode: null,
     };
   }
-  let applied = 0;
-  let conflicts = 0;
-  const removed: RemovedCustomer[] = [];
-  const write = (tx: WriteTx) => {
-    // Scopes (docs/sync-protocol.md): customers that left this site's scope go first; those coming
-    // back after a removal have their entries logged and their rows rebuilt from the whole log.
-    for (const id of scope.scopeOut) {
-      const gone = removeCustomer(tx, id);
-      if (gone) removed.push(gone);
+  const total = entries.length;
+  const chunk = Math.max(1, options.chunkEntries ?? CHUNK_ENTRIES);
+  const earlier = readPartialApply(db, partner.id);
+  const state: PartialApply =
+    earlier && earlier.number === header.number && total > chunk
+      ? earlier
+      : // A later bundle carries all an unfinished one did; the customers that one removed are
+        // named with this one's answer (they are gone already, so this one's removals skip them).
+        { number: header.number, done: 0, applied: 0, conflicts: 0, removed: earlier?.removed ?? [], returning: [] };
+  const cancelled = () => options.isCancelled?.() === true;
+  options.onProgress?.(state.done, total);
+  /** Entries [from, to) in one transaction; the last chunk also settles the partner's bookkeeping. */
+  const write = (tx: WriteTx, to: number) => {
+    if (state.done === 0) {
+      // Scopes (docs/sync-protocol.md): customers that left this site's scope go first; those
+      // coming back after a removal have their entries logged and their rows rebuilt from the
+      // whole log (with the last chunk).
+      for (const id of scope.scopeOut) {
+        const gone = removeCustomer(tx, id);
+        if (gone) state.removed.push(gone);
+      }
+      state.returning = scope.scopeIn.filter((id) => wasRemoved(tx, id));
     }
-    const returning = new Set(scope.scopeIn.filter((id) => wasRemoved(tx, id)));
+    const returning = new Set(state.returning);
     tx.contests = [];
-    tx.derived.deferNewSearch = isLarge(entries.length);
-    for (const e of entries) {
+    tx.derived.deferNewSearch = isLarge(total);
+    for (let i = state.done; i < to; i += 1) {
+      if ((i - state.done) % BATCH === 0 && i > state.done) {
+        if (cancelled()) throw cancelledAt(state.done, total, state.done > 0);
+        options.onProgress?.(i, total);
+      }
+      const e = entries[i] as BundleEntry;
       const apply = e.change.rootId !== null && returning.has(e.change.rootId) ? logChangeOnly : applyChange;
-      if (apply(tx, e.change, e.origin)) applied += 1;
+      if (apply(tx, e.change, e.origin)) state.applied += 1;
+    }
+    recordContests(ws, tx.contests, now);
+    state.conflicts += tx.contests.length;
+    tx.contests = null;
+    const last = to === total;
+    if (!last) {
+      savePartialApply(db, partner.id, { ...state, done: to });
+      return;
     }
     for (const id of returning) rebuildCustomer(tx, id);
     // HQ: the store holds every customer it sent entries of (scope-members.ts).
     if (me.role === 'hq') noteHeldBySender(db, partner.id, heldRoots(entries, header.from.siteId));
-    recordContests(ws, tx.contests, now);
-    conflicts = tx.contests.length;
-    tx.contests = null;
+    clearPartialApply(db, partner.id);
     const at = now.toISOString();
     db.prepare(
       `UPDATE sync_partners SET site_id = ?, sign_public = ?, box_public = ?, held_from = ?, their_ack = ?,
@@ -101,21 +148,44 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     );
     db.prepare(
       "INSERT INTO sync_bundles (direction, partner_id, number, at, changes, applied, conflicts, removed, duration_ms) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?)",
-    ).run(partner.id, header.number, at, entries.length, applied, conflicts, removed.length, Date.now() - started);
+    ).run(partner.id, header.number, at, total, state.applied, state.conflicts, state.removed.length, Date.now() - started);
   };
-  withPageCache(ws.db, pageCacheKib(entries.length), () => runWrite(ws, ctx, write));
+  // Chunks commit one by one; a chunk that fails or is cancelled rolls back alone. The state is
+  // copied back only after a commit, so a rolled-back chunk's counts do not stay.
+  do {
+    if (cancelled()) throw cancelledAt(state.done, total, state.done > 0);
+    const to = Math.min(total, state.done + chunk);
+    const before = { ...state, removed: [...state.removed], returning: [...state.returning] };
+    try {
+      withPageCache(ws.db, pageCacheKib(total), () => runWrite(ws, ctx, (tx) => write(tx, to)));
+    } catch (err) {
+      Object.assign(state, before);
+      throw err;
+    }
+    state.done = to;
+    options.onProgress?.(state.done, total);
+  } while (state.done < total);
   clearPartnerError(db, partner.id);
   return {
     from: { code: partner.code, name: partner.name },
     number: header.number,
-    changes: entries.length,
-    applied,
-    conflicts,
+    changes: total,
+    applied: state.applied,
+    conflicts: state.conflicts,
     duplicate: false,
-    removed,
+    removed: state.removed,
     enrolled: sender.enrolling,
     safetyCode: sender.enrolling ? safetyCode(publicKeysOf(me.keys), sender.keys) : null,
   };
+}
+
+/** Cancelled at entry `done`: what is committed stays when the bundle goes in chunks, and importing it again goes on. */
+function cancelledAt(done: number, total: number, resumable: boolean): KecardError {
+  return new KecardError(
+    'JOB_CANCELLED',
+    resumable ? `Cancelled after ${done} of ${total} changes: import the bundle again to go on.` : 'Cancelled: nothing was applied.',
+    { reason: resumable ? 'partly' : 'nothing', done, total },
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Workspace } from '../../db/workspace';
 import { ensurePrivateDir } from '../../files/private-files';
 import { partnerByCode, type Partner } from '../network/sync-tables';
 import { notePartnerError } from '../network/partner-errors';
-import { exportBundles, importBundles, type ImportOutcome } from './bundle-files';
+import { exportBundles, importBundles, type ImportOutcome, type ImportProgress } from './bundle-files';
 
 // The folder transport: both sites of a pair reach one folder (a share over VPN, a network drive,
 // a synced cloud folder, a USB stick carried between them). Each writes its bundles into the
@@ -32,7 +32,11 @@ export interface FolderSync {
   received: ImportOutcome;
 }
 
-export function syncThroughFolder(ws: Workspace, ctx: CallContext, code: string): FolderSync {
+/**
+ * The partner's folder, if it can be reached now; otherwise refused, and an unreachable folder
+ * kept as the partner's last error on this connection (main checks before it starts the job).
+ */
+export function reachableFolder(ws: Workspace, code: string): { partner: Partner; folder: string } {
   const partner = partnerByCode(ws.db, code.trim().toUpperCase());
   if (!partner) throw new KecardError('SYNC_REFUSED', `No partner ${code} in this network.`, { reason: 'unknownPartner', code });
   if (!partner.folder) throw new KecardError('SYNC_FOLDER', `No folder is set for ${partner.code}.`, { reason: 'notSet', code: partner.code });
@@ -43,14 +47,19 @@ export function syncThroughFolder(ws: Workspace, ctx: CallContext, code: string)
     notePartnerError(ws.db, partner.id, { code: error.code, reason: 'missing', message: error.message });
     throw error;
   }
+  return { partner, folder: partner.folder };
+}
+
+export function syncThroughFolder(ws: Workspace, ctx: CallContext, code: string, progress: ImportProgress = {}): FolderSync {
+  const { partner, folder } = reachableFolder(ws, code);
   const mine = siteCode(ws.db) ?? '';
-  const inbox = ensurePrivateDir(join(partner.folder, `to-${mine}`));
+  const inbox = ensurePrivateDir(join(folder, `to-${mine}`));
   // Received first: the bundle sent next then acknowledges what just arrived (and a store's first
   // bundle enrols it, so HQ can answer at once).
-  const received = importBundles(ws, ctx, [inbox], { processedDir: join(inbox, 'processed') });
+  const received = importBundles(ws, ctx, [inbox], { processedDir: join(inbox, 'processed'), ...progress });
   const now = partnerByCode(ws.db, partner.code) as Partner;
   if (!now.keys || now.revokedAt) return { sent: null, received };
-  const [sent] = exportBundles(ws, ensurePrivateDir(join(partner.folder, `to-${partner.code}`)), [partner.code]);
+  const [sent] = exportBundles(ws, ensurePrivateDir(join(folder, `to-${partner.code}`)), [partner.code]);
   if (!sent) throw new Error('no bundle made');
   return { sent: { number: sent.number, changes: sent.changes, files: sent.files }, received };
 }
