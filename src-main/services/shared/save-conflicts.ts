@@ -50,7 +50,7 @@ export function holdConflicts<B extends Row>(
       delete custom[column];
     }
   }
-  return { builtIn: builtIn as B, custom, conflicts };
+  return { builtIn, custom, conflicts };
 }
 
 function fieldConflict(
