@@ -18,7 +18,8 @@ export interface HeldPatch<B extends Row> {
  * "No silent overwrites" (docs/data-model.md, "Versions and save conflicts"): a field of the patch
  * that someone else changed after `baseVersion` — in the log, whoever wrote it: another window,
  * another user, a bundle — is held back when the value now stored is neither what the user
- * started from nor what they typed. Every other field saves as usual, in the same call. Without a
+ * started from nor what they typed; a field sent back as it was read (unchanged by this user)
+ * leaves the other change standing. Every other field saves as usual, in the same call. Without a
  * version (an old client, `kecard call` without one) nothing is held: the save wins, as before.
  *
  * `before` is the raw row; `currentCustom` the record's custom values as read now.
@@ -35,25 +36,30 @@ export function holdConflicts<B extends Row>(
   const conflicts: FieldConflict[] = [];
   const builtIn = { ...patch.builtIn };
   for (const [field, mine] of Object.entries(patch.builtIn)) {
-    const conflict = fieldConflict(tx, entityId, field, field, mine, fromDbValue(field, before[field]), baseVersion);
-    if (!conflict) continue;
-    conflicts.push(conflict);
+    const check = fieldCheck(tx, entityId, field, field, mine, fromDbValue(field, before[field]), baseVersion);
+    if (check === 'write') continue;
+    if (check !== 'theirs') conflicts.push(check);
     delete builtIn[field];
   }
   let custom = patch.custom;
   if (patch.custom) {
     custom = { ...patch.custom };
     for (const [column, mine] of Object.entries(patch.custom)) {
-      const conflict = fieldConflict(tx, entityId, column, `custom.${column}`, mine, currentCustom[column] ?? null, baseVersion);
-      if (!conflict) continue;
-      conflicts.push(conflict);
+      const check = fieldCheck(tx, entityId, column, `custom.${column}`, mine, currentCustom[column] ?? null, baseVersion);
+      if (check === 'write') continue;
+      if (check !== 'theirs') conflicts.push(check);
       delete custom[column];
     }
   }
   return { builtIn, custom, conflicts };
 }
 
-function fieldConflict(
+/**
+ * What to do with one field of the patch: write it; leave theirs (the user sent back the value
+ * they started from — the card sends some unchanged fields — so the other change stands, not
+ * reverted); or hold it as a conflict.
+ */
+function fieldCheck(
   tx: WriteTx,
   entityId: string,
   logField: string,
@@ -61,14 +67,15 @@ function fieldConflict(
   mine: unknown,
   theirs: unknown,
   baseVersion: number,
-): FieldConflict | null {
+): FieldConflict | 'write' | 'theirs' {
   // Both sides agree already: nothing to decide (and nothing to write).
-  if (sameValue(mine, theirs)) return null;
+  if (sameValue(mine, theirs)) return 'write';
   const changes = fieldChangesSince(tx.ws.db, entityId, logField, baseVersion);
   const latest = changes[changes.length - 1];
-  if (!changes[0] || !latest) return null;
+  if (!changes[0] || !latest) return 'write';
   const base = decodeValue(changes[0].oldValue);
   // Changed and changed back (an undo, a losing remote change): what the user saw is what is stored.
-  if (sameValue(base, theirs)) return null;
+  if (sameValue(base, theirs)) return 'write';
+  if (sameValue(base, mine)) return 'theirs';
   return { field, base, mine, theirs, byUserId: latest.userId, byUserName: latest.userName, at: new Date(latest.at).toISOString() };
 }

@@ -83,7 +83,12 @@ function run(wsA: Workspace, wsB: Workspace, steps: readonly Step[]): void {
         const someoneWrote = e.seenWrite[f] !== writes[f];
         if (conflicted.has(f)) {
           // Reported only for a real clash.
-          expect(someoneWrote && stored[f] !== mine && stored[f] !== e.seenValue[f], `false conflict on ${f}`).toBe(true);
+          expect(someoneWrote && stored[f] !== mine && stored[f] !== e.seenValue[f] && mine !== e.seenValue[f], `false conflict on ${f}`).toBe(true);
+          continue;
+        }
+        if (someoneWrote && stored[f] !== mine && mine === e.seenValue[f]) {
+          // Sent back unchanged by this editor: the other's write stands.
+          expect(saved[f], `reverted ${f}`).toBe(stored[f]);
           continue;
         }
         // Written: it may replace only a value this editor saw (or the same value).

@@ -224,3 +224,15 @@ function lineInput(line: { id: string; productName: string; quantityMilli: numbe
 function countLog(ws: Workspace): number {
   return ws.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
 }
+
+describe('a field sent back as it was read', () => {
+  it('leaves the other change standing (no conflict, not reverted)', () => {
+    const c = createCustomer(a, manager, { name: '杭州西湖茶业', lifecycle: 'prospect' });
+    const openedB = getCustomer(b, c.id);
+    updateCustomer(a, manager, c.id, { lifecycle: 'repeat' }, {}, getCustomer(a, c.id).version);
+    // The card sends 阶段 unchanged beside what the user typed.
+    const savedB = updateCustomer(b, assistant, c.id, { notes: '助理的备注', lifecycle: 'prospect' }, {}, openedB.version);
+    expect(savedB.conflicts).toEqual([]);
+    expect(savedB).toMatchObject({ notes: '助理的备注', lifecycle: 'repeat' });
+  });
+});
