@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessRecord, BusinessType } from '../../src-shared/domain/business';
 import type { FieldErrors } from '../../src-shared/errors';
@@ -14,6 +14,9 @@ import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
 import { useEmployees } from '../employees/use-employees';
+import { SaveConflictDialog, type ConflictChoice } from '../components/SaveConflictDialog';
+import type { FieldConflict } from '../../src-shared/domain/save-conflict';
+import { customText } from '../card/custom-values';
 import { expenseChanges, expenseDraft, expenseFen, type ExpenseDraft } from './expense-lines';
 import { ExpenseLinesEditor } from './ExpenseLinesEditor';
 
@@ -26,10 +29,15 @@ interface RecordDialogProps {
 }
 
 /** A business record: title, status by the workflow, contact / staff, the type's fields, expense lines. */
-export function RecordDialog({ type, record, customer, onClose }: RecordDialogProps) {
+export function RecordDialog({ type, record: opened, customer, onClose }: RecordDialogProps) {
   const { t } = useTranslation();
   const fields = useCustomFields('record', type.id).data ?? [];
   const employees = useEmployees(true);
+  // The record the form is based on: as opened, then as the last save answered (its version goes
+  // back with the next save, issue 20), and what that save left for the user to decide.
+  const [record, setRecord] = useState<BusinessRecord | null>(opened);
+  const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
+  const [resave, setResave] = useState(false);
   const [customerId, setCustomerId] = useState<string | null>(record?.customerId ?? customer?.id ?? null);
   const [customerName, setCustomerName] = useState<string | null>(record?.customerName ?? customer?.name ?? null);
   const [title, setTitle] = useState(record?.title ?? '');
@@ -78,8 +86,12 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
     try {
       const values = { title, status, contactId: contactId || null, employeeId: employeeId || null, custom: customValues };
       const saved = record
-        ? await api.records.update({ id: record.id, patch: { ...values, ...(status === record.status ? { status: undefined } : {}) } })
-        : await api.records.create({ typeId: type.id, customerId, ...values });
+        ? await api.records.update({
+            id: record.id,
+            patch: { ...values, ...(status === record.status ? { status: undefined } : {}) },
+            baseVersion: record.version,
+          })
+        : { ...(await api.records.create({ typeId: type.id, customerId, ...values })), conflicts: [] };
       const changes = expenseChanges(shownLines, stored.data ?? []);
       const input = (l: ExpenseDraft) => ({
         categoryId: l.categoryId,
@@ -91,6 +103,23 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
       for (const l of changes.creates) await api.expenses.create({ recordId: saved.id, ...input(l) });
       for (const l of changes.updates) if (l.id) await api.expenses.update({ id: l.id, patch: input(l) });
       for (const e of changes.deletes) await api.expenses.delete({ id: e.id });
+      if (saved.conflicts.length > 0) {
+        // The other fields and the lines are saved; the form keeps the user's values for the conflicting ones.
+        const { conflicts: held, ...base } = saved;
+        const isHeld = (field: string) => held.some((c) => c.field === field);
+        setRecord(base);
+        if (!isHeld('title')) setTitle(base.title);
+        if (!isHeld('status')) setStatus(base.status);
+        if (!isHeld('contactId')) setContactId(base.contactId ?? '');
+        if (!isHeld('employeeId')) setEmployeeId(base.employeeId ?? '');
+        setCustom((all) => Object.fromEntries(Object.entries(all).filter(([column]) => isHeld(`custom.${column}`))));
+        setLines(null);
+        stored.reload();
+        setSaving(false);
+        setConflicts(held);
+        toast.info(t('saveConflict.partlySaved', { n: held.length }));
+        return;
+      }
       toast.success(t('cards.biz.saved', { title: saved.title }));
       onClose();
     } catch (err) {
@@ -99,6 +128,54 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
       if (fields && Object.keys(fields).length) setErrors(fields);
       else toast.error(errorText(t, err));
     }
+  };
+
+  // The conflict dialog's choices are in the form's state by the next render: save them then.
+  useEffect(() => {
+    if (!resave) return;
+    setResave(false);
+    void save();
+  });
+
+  const resolve = (choices: ConflictChoice[]) => {
+    setConflicts([]);
+    if (!record) return;
+    let changed = false;
+    for (const c of choices) {
+      if (c.choice === 'mine') {
+        changed = true;
+        continue;
+      }
+      if (c.field.startsWith('custom.')) {
+        const column = c.field.slice('custom.'.length);
+        setCustom((all) => {
+          const next = { ...all };
+          if (c.choice === 'theirs') delete next[column];
+          else next[column] = c.text;
+          return next;
+        });
+      } else if (c.field === 'title') setTitle(c.choice === 'theirs' ? record.title : c.text);
+      else if (c.field === 'status') setStatus(record.status);
+      else if (c.field === 'contactId') setContactId(record.contactId ?? '');
+      else if (c.field === 'employeeId') setEmployeeId(record.employeeId ?? '');
+      if (c.choice === 'merge') changed = true;
+    }
+    if (changed) setResave(true);
+    else toast.success(t('saveConflict.tookTheirs'));
+  };
+  const labelOf = (field: string) => {
+    const f = fields.find((x) => `custom.${x.columnName}` === field);
+    if (f) return f.label;
+    const key = { title: 'cards.biz.title', status: 'cards.biz.status', contactId: 'cards.biz.contact', employeeId: 'cards.biz.employee' }[field];
+    return key ? t(key) : field;
+  };
+  const textOf = (field: string, value: unknown) => {
+    const f = fields.find((x) => `custom.${x.columnName}` === field);
+    if (f) return customText(t, f, value, employees ?? []);
+    if (field === 'status') return type.statuses.find((x) => x.key === value)?.label ?? String(value ?? '');
+    if (field === 'employeeId') return (employees ?? []).find((e) => e.id === value)?.name ?? '';
+    if (field === 'contactId') return contacts.find((c) => c.id === value)?.name ?? '';
+    return typeof value === 'string' ? value : '';
   };
 
   const current = type.statuses.find((s) => s.key === status);
@@ -220,6 +297,9 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
         })}
       </div>
       <ExpenseLinesEditor lines={shownLines} onChange={setLines} employees={employees} errors={lineErrors} />
+      {conflicts.length > 0 ? (
+        <SaveConflictDialog conflicts={conflicts} labelOf={labelOf} textOf={textOf} onResolve={resolve} onCancel={() => setConflicts([])} />
+      ) : null}
     </Dialog>
   );
 }

@@ -44,14 +44,15 @@ function withCustom(ws: Workspace, rows: RecordRow[]): BusinessRecord[] {
       ownColumns.set(r.typeId, own);
     }
     const all = values.get(r.id) ?? {};
-    return { ...r, custom: Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k))) };
+    // The version travels with every row: the record dialog opens from the lists (issue 20).
+    return { ...r, custom: Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k))), version: recordVersion(ws.db, [r.id]) };
   });
 }
 
 export function getBusinessRecord(ws: Workspace, id: string): BusinessRecord {
   const row = ws.db.prepare(`${SELECT} WHERE r.id = ? AND r.deleted = 0`).get(id) as RecordRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
-  return { ...(withCustom(ws, [row])[0] as BusinessRecord), version: recordVersion(ws.db, [id]) };
+  return withCustom(ws, [row])[0] as BusinessRecord;
 }
 
 export function listBusinessRecords(
