@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessRecord, BusinessType } from '../../src-shared/domain/business';
 import type { FieldErrors } from '../../src-shared/errors';
@@ -20,6 +20,15 @@ import { customText } from '../card/custom-values';
 import { expenseChanges, expenseDraft, expenseFen, type ExpenseDraft } from './expense-lines';
 import { ExpenseLinesEditor } from './ExpenseLinesEditor';
 
+/** What the form holds, as typed. */
+interface FormValues {
+  title: string;
+  status: string;
+  contactId: string;
+  employeeId: string;
+  custom: Record<string, DraftValue>;
+}
+
 interface RecordDialogProps {
   type: BusinessType;
   record: BusinessRecord | null;
@@ -37,7 +46,6 @@ export function RecordDialog({ type, record: opened, customer, onClose }: Record
   // back with the next save, issue 20), and what that save left for the user to decide.
   const [record, setRecord] = useState<BusinessRecord | null>(opened);
   const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
-  const [resave, setResave] = useState(false);
   const [customerId, setCustomerId] = useState<string | null>(record?.customerId ?? customer?.id ?? null);
   const [customerName, setCustomerName] = useState<string | null>(record?.customerName ?? customer?.name ?? null);
   const [title, setTitle] = useState(record?.title ?? '');
@@ -64,7 +72,9 @@ export function RecordDialog({ type, record: opened, customer, onClose }: Record
   const allowed = record ? (type.transitions[record.status] ?? type.statuses.map((s) => s.key)) : type.statuses.map((s) => s.key);
   const statusChoices = type.statuses.filter((s) => s.key === record?.status || allowed.includes(s.key));
 
-  const save = async () => {
+  /** `over`: the conflict dialog's choices, saved before they reach the form's state. */
+  const save = async (over: Partial<FormValues> = {}) => {
+    const form: FormValues = { title, status, contactId, employeeId, custom, ...over };
     if (!customerId) {
       setErrors({ customerId: 'required' });
       return;
@@ -79,16 +89,22 @@ export function RecordDialog({ type, record: opened, customer, onClose }: Record
     if (Object.keys(badLines).length) return;
     const customValues: Record<string, unknown> = {};
     for (const f of fields) {
-      const v = custom[f.columnName];
+      const v = form.custom[f.columnName];
       if (v !== undefined) customValues[f.columnName] = fromDraft(f, v);
     }
     setSaving(true);
     try {
-      const values = { title, status, contactId: contactId || null, employeeId: employeeId || null, custom: customValues };
+      const values = {
+        title: form.title,
+        status: form.status,
+        contactId: form.contactId || null,
+        employeeId: form.employeeId || null,
+        custom: customValues,
+      };
       const saved = record
         ? await api.records.update({
             id: record.id,
-            patch: { ...values, ...(status === record.status ? { status: undefined } : {}) },
+            patch: { ...values, ...(form.status === record.status ? { status: undefined } : {}) },
             baseVersion: record.version,
           })
         : { ...(await api.records.create({ typeId: type.id, customerId, ...values })), conflicts: [] };
@@ -130,37 +146,32 @@ export function RecordDialog({ type, record: opened, customer, onClose }: Record
     }
   };
 
-  // The conflict dialog's choices are in the form's state by the next render: save them then.
-  useEffect(() => {
-    if (!resave) return;
-    setResave(false);
-    void save();
-  });
-
   const resolve = (choices: ConflictChoice[]) => {
     setConflicts([]);
     if (!record) return;
+    const over: Partial<FormValues> = {};
+    const nextCustom = { ...custom };
     let changed = false;
     for (const c of choices) {
-      if (c.choice === 'mine') {
-        changed = true;
-        continue;
-      }
+      if (c.choice !== 'theirs') changed = true;
+      if (c.choice === 'mine') continue;
+      const text = c.choice === 'merge' ? c.text : null;
       if (c.field.startsWith('custom.')) {
         const column = c.field.slice('custom.'.length);
-        setCustom((all) => {
-          const next = { ...all };
-          if (c.choice === 'theirs') delete next[column];
-          else next[column] = c.text;
-          return next;
-        });
-      } else if (c.field === 'title') setTitle(c.choice === 'theirs' ? record.title : c.text);
-      else if (c.field === 'status') setStatus(record.status);
-      else if (c.field === 'contactId') setContactId(record.contactId ?? '');
-      else if (c.field === 'employeeId') setEmployeeId(record.employeeId ?? '');
-      if (c.choice === 'merge') changed = true;
+        if (text === null) delete nextCustom[column];
+        else nextCustom[column] = text;
+      } else if (c.field === 'title') over.title = text ?? record.title;
+      else if (c.field === 'status') over.status = record.status;
+      else if (c.field === 'contactId') over.contactId = record.contactId ?? '';
+      else if (c.field === 'employeeId') over.employeeId = record.employeeId ?? '';
     }
-    if (changed) setResave(true);
+    over.custom = nextCustom;
+    if (over.title !== undefined) setTitle(over.title);
+    if (over.status !== undefined) setStatus(over.status);
+    if (over.contactId !== undefined) setContactId(over.contactId);
+    if (over.employeeId !== undefined) setEmployeeId(over.employeeId);
+    setCustom(nextCustom);
+    if (changed) void save(over);
     else toast.success(t('saveConflict.tookTheirs'));
   };
   const labelOf = (field: string) => {
@@ -172,7 +183,7 @@ export function RecordDialog({ type, record: opened, customer, onClose }: Record
   const textOf = (field: string, value: unknown) => {
     const f = fields.find((x) => `custom.${x.columnName}` === field);
     if (f) return customText(t, f, value, employees ?? []);
-    if (field === 'status') return type.statuses.find((x) => x.key === value)?.label ?? String(value ?? '');
+    if (field === 'status') return type.statuses.find((x) => x.key === value)?.label ?? (typeof value === 'string' ? value : '');
     if (field === 'employeeId') return (employees ?? []).find((e) => e.id === value)?.name ?? '';
     if (field === 'contactId') return contacts.find((c) => c.id === value)?.name ?? '';
     return typeof value === 'string' ? value : '';

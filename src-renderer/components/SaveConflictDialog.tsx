@@ -38,9 +38,11 @@ export function mergedText(c: FieldConflict): string {
  */
 export function SaveConflictDialog({ conflicts, labelOf, textOf, onResolve, onCancel }: Props) {
   const { t } = useTranslation();
-  const [choices, setChoices] = useState<Record<string, ConflictChoice>>(() =>
-    Object.fromEntries(conflicts.map((c) => [c.field, { field: c.field, choice: 'mine' } as ConflictChoice])),
-  );
+  const [choices, setChoices] = useState<Record<string, ConflictChoice>>(() => {
+    const start: Record<string, ConflictChoice> = {};
+    for (const c of conflicts) start[c.field] = { field: c.field, choice: 'mine' };
+    return start;
+  });
   const who = [...new Set(conflicts.map((c) => c.byUserName))].join('、') || t('saveConflict.someone');
   const shown = (field: string, v: unknown) => textOf(field, v) || t('saveConflict.empty');
   const choose = (c: FieldConflict, choice: ConflictChoice['choice']) =>
