@@ -18,6 +18,7 @@ export const conflictsEn: typeof conflictsZhCN = {
     someone: 'someone else',
     partlySaved: 'Other fields saved; {{n}} fields conflict — please decide',
     tookTheirs: 'Their values kept',
+    lines: 'Order lines',
     empty: '(empty)',
   },
 };

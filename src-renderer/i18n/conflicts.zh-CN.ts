@@ -17,6 +17,7 @@ export const conflictsZhCN = {
     someone: '他人',
     partlySaved: '已保存其他字段；{{n}} 个字段有冲突，请决定',
     tookTheirs: '已采用对方的值',
+    lines: '订单明细',
     empty: '（空）',
   },
 };

@@ -214,13 +214,18 @@ const ORDER_SELECT = `SELECT o.id, o.customer_id AS customerId, o.order_no AS or
 export function getOrder(ws: Workspace, id: string): Order {
   const row = ws.db.prepare(`${ORDER_SELECT} WHERE o.id = ? AND o.deleted = 0`).get(id) as OrderRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Order not found.', { id });
-  const lineIds = ws.db.prepare('SELECT id FROM order_lines WHERE order_id = ?').pluck().all(id) as string[];
   return {
     ...row,
     lines: linesOf(ws, [id]).get(id) ?? [],
     custom: readCustomValues(ws, 'order', [id]).get(id) ?? {},
-    version: recordVersion(ws.db, [id, ...lineIds]),
+    version: orderVersion(ws, id),
   };
+}
+
+/** An order's version: the latest log entry of its row and of its lines (live or deleted). */
+function orderVersion(ws: Workspace, id: string): number {
+  const lineIds = ws.db.prepare('SELECT id FROM order_lines WHERE order_id = ?').pluck().all(id) as string[];
+  return recordVersion(ws.db, [id, ...lineIds]);
 }
 
 export function customerOrders(ws: Workspace, customerId: string): Order[] {
@@ -236,7 +241,8 @@ export function customerOrders(ws: Workspace, customerId: string): Order[] {
     'order',
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [], custom: custom.get(r.id) ?? {} }));
+  // The version travels with each row: the order dialog opens from this list (issue 20).
+  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [], custom: custom.get(r.id) ?? {}, version: orderVersion(ws, r.id) }));
 }
 
 function linesOf(ws: Workspace, orderIds: string[]): Map<string, Order['lines']> {

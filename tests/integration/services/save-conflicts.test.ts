@@ -204,8 +204,16 @@ describe('business records and orders', () => {
     expect(savedB).toMatchObject({ notes: '经理：加急', orderDate: '2026-12-02', totalFen: 20000 });
     expect(savedB.lines[0]).toMatchObject({ quantityMilli: 2000, unitPriceFen: 10000 });
 
+    // 保留我的 for both, as the order dialog sends it: the values the conflict carried, with the version that save answered.
+    const mine = Object.fromEntries(savedB.conflicts.map((x) => [x.field, x.mine]));
+    const kept = updateOrder(b, assistant, o.id, mine, savedB.version);
+    expect(kept.conflicts).toEqual([]);
+    expect(kept).toMatchObject({ notes: '助理：普通', totalFen: 9000 });
+    updateOrder(b, assistant, o.id, { lines: [{ ...lineInput(savedB.lines[0]!), quantityMilli: 2000, unitPriceFen: 10000 }] });
+
     // Lines nobody else touched since: saved.
-    const again = updateOrder(b, assistant, o.id, { lines: [{ ...lineInput(savedB.lines[0]!), unitPriceFen: 9000 }] }, savedB.version);
+    const current = getOrder(b, o.id);
+    const again = updateOrder(b, assistant, o.id, { lines: [{ ...lineInput(current.lines[0]!), unitPriceFen: 9000 }] }, current.version);
     expect(again.conflicts).toEqual([]);
     expect(again.totalFen).toBe(18000);
   });
