@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { OrderDialogPage } from '../pages/card-extras-pages';
 import { CustomerCardPage } from '../pages/customer-card-page';
 import { HistoryTab } from '../pages/history-tab';
 import { expect, test } from '../support/fixtures';
@@ -93,4 +94,39 @@ test('业务记录: a title changed in another window meanwhile is asked about; 
   expect((await api('records.get', { id: record.id })).title).toBe('首次拜访（助理记录）');
   const titles = (await api('customers.history', { id: c.id })).filter((e) => e.entity === 'businessRecord' && e.field === 'title');
   expect(titles.map((e) => e.newValue)).toEqual(['首次拜访（助理记录）', '首次拜访（经理修改）']);
+});
+
+test('订单: a line changed in another window meanwhile is asked about; 备注 saves; 采用对方的 keeps their line', async ({ app, api, shell }) => {
+  const c = await api('customers.create', { values: { name: '订单冲突有限公司' } });
+  const order = await api('orders.create', {
+    customerId: c.id,
+    orderDate: '2026-12-01',
+    lines: [{ productName: '龙井', quantityMilli: 1000, unitPriceFen: 10000 }],
+  });
+  const other = await secondWindow(app, shell.launchUrl);
+  for (const page of [app, other]) {
+    const card = new CustomerCardPage(page);
+    await card.open('订单冲突有限公司');
+    await card.panel.getByTestId('tab-orders').click();
+    await card.panel.getByTestId('order-edit').click();
+  }
+  const dialogA = new OrderDialogPage(app);
+  const dialogB = new OrderDialogPage(other);
+  await dialogB.fillLine(0, { quantity: '3' });
+  await dialogB.root.getByTestId('order-notes').fill('助理：周五送货');
+  await dialogA.fillLine(0, { quantity: '2' });
+  await dialogA.save();
+  await expect(dialogA.root).toBeHidden();
+
+  await dialogB.save();
+  const conflict = other.getByTestId('save-conflict-dialog');
+  const lines = conflict.getByTestId('save-conflict-lines');
+  await expect(lines.getByTestId('save-conflict-theirs')).toHaveText('龙井 × 2');
+  await expect(lines.getByTestId('save-conflict-mine')).toHaveText('龙井 × 3');
+  await expect(lines.getByTestId('save-conflict-lines-merge')).toHaveCount(0);
+  expect((await api('orders.get', { id: order.id })).notes).toBe('助理：周五送货');
+  await lines.getByTestId('save-conflict-lines-theirs').check();
+  await conflict.getByTestId('save-conflict-save').click();
+  await expect(dialogB.root).toBeHidden();
+  expect((await api('orders.get', { id: order.id })).lines.map((l) => l.quantityMilli)).toEqual([2000]);
 });
