@@ -69,8 +69,8 @@ export function createBusinessHandlers({ host }: RouterDeps): Pick<Handlers, Nam
       const r = createBusinessRecord(ws(), ctx, input);
       return r;
     },
-    'records.update': ({ id, patch }, ctx) => {
-      const r = updateBusinessRecord(ws(), ctx, id, patch);
+    'records.update': ({ id, patch, baseVersion }, ctx) => {
+      const r = updateBusinessRecord(ws(), ctx, id, patch, baseVersion);
       return r;
     },
     'records.delete': ({ id }, ctx) => {

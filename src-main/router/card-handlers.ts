@@ -116,8 +116,8 @@ export function createCardHandlers({ host, fieldIndexes }: RouterDeps): Pick<Han
       const o = createOrder(ws(), ctx, input);
       return o;
     },
-    'orders.update': ({ id, patch }, ctx) => {
-      const o = updateOrder(ws(), ctx, id, patch);
+    'orders.update': ({ id, patch, baseVersion }, ctx) => {
+      const o = updateOrder(ws(), ctx, id, patch, baseVersion);
       return o;
     },
     'orders.delete': ({ id }, ctx) => {

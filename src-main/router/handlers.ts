@@ -74,8 +74,8 @@ export function createHandlers(deps: RouterDeps): Handlers {
       const c = createCustomer(ws(), ctx, values);
       return c;
     },
-    'customers.update': ({ id, patch }, ctx) => {
-      const c = updateCustomer(ws(), ctx, id, patch);
+    'customers.update': ({ id, patch, baseVersion }, ctx) => {
+      const c = updateCustomer(ws(), ctx, id, patch, {}, baseVersion);
       return c;
     },
     'customers.delete': ({ id }, ctx) => {

@@ -14,8 +14,20 @@ import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
 import { useEmployees } from '../employees/use-employees';
+import { SaveConflictDialog, type ConflictChoice } from '../components/SaveConflictDialog';
+import type { FieldConflict } from '../../src-shared/domain/save-conflict';
+import { customText } from '../card/custom-values';
 import { expenseChanges, expenseDraft, expenseFen, type ExpenseDraft } from './expense-lines';
 import { ExpenseLinesEditor } from './ExpenseLinesEditor';
+
+/** What the form holds, as typed. */
+interface FormValues {
+  title: string;
+  status: string;
+  contactId: string;
+  employeeId: string;
+  custom: Record<string, DraftValue>;
+}
 
 interface RecordDialogProps {
   type: BusinessType;
@@ -26,10 +38,14 @@ interface RecordDialogProps {
 }
 
 /** A business record: title, status by the workflow, contact / staff, the type's fields, expense lines. */
-export function RecordDialog({ type, record, customer, onClose }: RecordDialogProps) {
+export function RecordDialog({ type, record: opened, customer, onClose }: RecordDialogProps) {
   const { t } = useTranslation();
   const fields = useCustomFields('record', type.id).data ?? [];
   const employees = useEmployees(true);
+  // The record the form is based on: as opened, then as the last save answered (its version goes
+  // back with the next save, issue 20), and what that save left for the user to decide.
+  const [record, setRecord] = useState<BusinessRecord | null>(opened);
+  const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
   const [customerId, setCustomerId] = useState<string | null>(record?.customerId ?? customer?.id ?? null);
   const [customerName, setCustomerName] = useState<string | null>(record?.customerName ?? customer?.name ?? null);
   const [title, setTitle] = useState(record?.title ?? '');
@@ -56,7 +72,9 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
   const allowed = record ? (type.transitions[record.status] ?? type.statuses.map((s) => s.key)) : type.statuses.map((s) => s.key);
   const statusChoices = type.statuses.filter((s) => s.key === record?.status || allowed.includes(s.key));
 
-  const save = async () => {
+  /** `over`: the conflict dialog's choices, saved before they reach the form's state. */
+  const save = async (over: Partial<FormValues> = {}) => {
+    const form: FormValues = { title, status, contactId, employeeId, custom, ...over };
     if (!customerId) {
       setErrors({ customerId: 'required' });
       return;
@@ -71,15 +89,25 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
     if (Object.keys(badLines).length) return;
     const customValues: Record<string, unknown> = {};
     for (const f of fields) {
-      const v = custom[f.columnName];
+      const v = form.custom[f.columnName];
       if (v !== undefined) customValues[f.columnName] = fromDraft(f, v);
     }
     setSaving(true);
     try {
-      const values = { title, status, contactId: contactId || null, employeeId: employeeId || null, custom: customValues };
+      const values = {
+        title: form.title,
+        status: form.status,
+        contactId: form.contactId || null,
+        employeeId: form.employeeId || null,
+        custom: customValues,
+      };
       const saved = record
-        ? await api.records.update({ id: record.id, patch: { ...values, ...(status === record.status ? { status: undefined } : {}) } })
-        : await api.records.create({ typeId: type.id, customerId, ...values });
+        ? await api.records.update({
+            id: record.id,
+            patch: { ...values, ...(form.status === record.status ? { status: undefined } : {}) },
+            baseVersion: record.version,
+          })
+        : { ...(await api.records.create({ typeId: type.id, customerId, ...values })), conflicts: [] };
       const changes = expenseChanges(shownLines, stored.data ?? []);
       const input = (l: ExpenseDraft) => ({
         categoryId: l.categoryId,
@@ -91,6 +119,23 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
       for (const l of changes.creates) await api.expenses.create({ recordId: saved.id, ...input(l) });
       for (const l of changes.updates) if (l.id) await api.expenses.update({ id: l.id, patch: input(l) });
       for (const e of changes.deletes) await api.expenses.delete({ id: e.id });
+      if (saved.conflicts.length > 0) {
+        // The other fields and the lines are saved; the form keeps the user's values for the conflicting ones.
+        const { conflicts: held, ...base } = saved;
+        const isHeld = (field: string) => held.some((c) => c.field === field);
+        setRecord(base);
+        if (!isHeld('title')) setTitle(base.title);
+        if (!isHeld('status')) setStatus(base.status);
+        if (!isHeld('contactId')) setContactId(base.contactId ?? '');
+        if (!isHeld('employeeId')) setEmployeeId(base.employeeId ?? '');
+        setCustom((all) => Object.fromEntries(Object.entries(all).filter(([column]) => isHeld(`custom.${column}`))));
+        setLines(null);
+        stored.reload();
+        setSaving(false);
+        setConflicts(held);
+        toast.info(t('saveConflict.partlySaved', { n: held.length }));
+        return;
+      }
       toast.success(t('cards.biz.saved', { title: saved.title }));
       onClose();
     } catch (err) {
@@ -99,6 +144,49 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
       if (fields && Object.keys(fields).length) setErrors(fields);
       else toast.error(errorText(t, err));
     }
+  };
+
+  const resolve = (choices: ConflictChoice[]) => {
+    setConflicts([]);
+    if (!record) return;
+    const over: Partial<FormValues> = {};
+    const nextCustom = { ...custom };
+    let changed = false;
+    for (const c of choices) {
+      if (c.choice !== 'theirs') changed = true;
+      if (c.choice === 'mine') continue;
+      const text = c.choice === 'merge' ? c.text : null;
+      if (c.field.startsWith('custom.')) {
+        const column = c.field.slice('custom.'.length);
+        if (text === null) delete nextCustom[column];
+        else nextCustom[column] = text;
+      } else if (c.field === 'title') over.title = text ?? record.title;
+      else if (c.field === 'status') over.status = record.status;
+      else if (c.field === 'contactId') over.contactId = record.contactId ?? '';
+      else if (c.field === 'employeeId') over.employeeId = record.employeeId ?? '';
+    }
+    over.custom = nextCustom;
+    if (over.title !== undefined) setTitle(over.title);
+    if (over.status !== undefined) setStatus(over.status);
+    if (over.contactId !== undefined) setContactId(over.contactId);
+    if (over.employeeId !== undefined) setEmployeeId(over.employeeId);
+    setCustom(nextCustom);
+    if (changed) void save(over);
+    else toast.success(t('saveConflict.tookTheirs'));
+  };
+  const labelOf = (field: string) => {
+    const f = fields.find((x) => `custom.${x.columnName}` === field);
+    if (f) return f.label;
+    const key = { title: 'cards.biz.title', status: 'cards.biz.status', contactId: 'cards.biz.contact', employeeId: 'cards.biz.employee' }[field];
+    return key ? t(key) : field;
+  };
+  const textOf = (field: string, value: unknown) => {
+    const f = fields.find((x) => `custom.${x.columnName}` === field);
+    if (f) return customText(t, f, value, employees ?? []);
+    if (field === 'status') return type.statuses.find((x) => x.key === value)?.label ?? (typeof value === 'string' ? value : '');
+    if (field === 'employeeId') return (employees ?? []).find((e) => e.id === value)?.name ?? '';
+    if (field === 'contactId') return contacts.find((c) => c.id === value)?.name ?? '';
+    return typeof value === 'string' ? value : '';
   };
 
   const current = type.statuses.find((s) => s.key === status);
@@ -220,6 +308,9 @@ export function RecordDialog({ type, record, customer, onClose }: RecordDialogPr
         })}
       </div>
       <ExpenseLinesEditor lines={shownLines} onChange={setLines} employees={employees} errors={lineErrors} />
+      {conflicts.length > 0 ? (
+        <SaveConflictDialog conflicts={conflicts} labelOf={labelOf} textOf={textOf} onResolve={resolve} onCancel={() => setConflicts([])} />
+      ) : null}
     </Dialog>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataVersion } from '../app/app-store';
 import { ColorDot } from '../components/ColorDot';
-import { enumLabel } from '../i18n/labels';
+import { customerValueText, enumLabel, fieldLabel } from '../i18n/labels';
+import { SaveConflictDialog } from '../components/SaveConflictDialog';
+import { customText } from './custom-values';
 import { useCard } from './card-store';
 import { isDirty } from './customer-draft';
 import { CardTabBody, CardTabsNav, TotalsStrip, useCardLayout } from './LayoutCard';
@@ -86,6 +88,21 @@ export function CustomerCardPanel() {
         {s.loading ? <div className="muted pad">{t('common.loading')}</div> : null}
         {!s.loading ? <CardTabBody layout={layout} fields={fields} active={s.tab} /> : null}
       </div>
+      {s.conflicts.length > 0 ? (
+        <SaveConflictDialog
+          conflicts={s.conflicts}
+          labelOf={(field) => {
+            const custom = field.startsWith('custom.') ? fields.find((f) => `custom.${f.columnName}` === field) : undefined;
+            return custom ? custom.label : fieldLabel(t, 'customer', field);
+          }}
+          textOf={(field, value) => {
+            const custom = field.startsWith('custom.') ? fields.find((f) => `custom.${f.columnName}` === field) : undefined;
+            return custom ? customText(t, custom, value) : customerValueText(t, field, value);
+          }}
+          onResolve={(choices) => void s.resolveConflicts(choices)}
+          onCancel={s.dismissConflicts}
+        />
+      ) : null}
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { confirmAsk } from '../components/confirm-store';
 import { toast } from '../components/toast-store';
 import { changedFields, draftFrom, isDirty, type CustomEdit, type Draft } from './customer-draft';
 import { describeUndo } from './history-format';
+import type { FieldConflict } from '../../src-shared/domain/save-conflict';
+import type { ConflictChoice } from '../components/SaveConflictDialog';
 
 /** A tab of the card layout by its key (`basic`, `organisation`, `orders`, `records-<typeId>`, `history` …). */
 export type CardTab = string;
@@ -25,6 +27,8 @@ interface CardState {
   errors: FieldErrors;
   banner: string | null;
   saving: boolean;
+  /** Fields the last save left for the user to decide (someone else changed them since the card was read). */
+  conflicts: FieldConflict[];
   /** Bumped after every write from the card, so the history tab re-reads. */
   revision: number;
   open(id: string): Promise<void>;
@@ -36,6 +40,10 @@ interface CardState {
   setField<K extends keyof Draft>(field: K, value: Draft[K]): void;
   setCustom(column: string, edit: CustomEdit): void;
   save(): Promise<void>;
+  /** Applies the conflict dialog's choices to the form and saves them as an ordinary change. */
+  resolveConflicts(choices: ConflictChoice[]): Promise<void>;
+  /** Decide later: the user's values stay in the form, unsaved. */
+  dismissConflicts(): void;
   undo(): Promise<void>;
   remove(): Promise<void>;
   confirmLeave(): Promise<boolean>;
@@ -46,7 +54,17 @@ const t = i18next.t.bind(i18next);
 /** A customer this window is deleting (or un-creating): its disappearance is expected, not news. */
 let expectGone: string | null = null;
 
-const closed = { openId: null, isNew: false, card: null, loading: false, draft: draftFrom(null), errors: {}, banner: null, saving: false };
+const closed = {
+  openId: null,
+  isNew: false,
+  card: null,
+  loading: false,
+  draft: draftFrom(null),
+  errors: {},
+  banner: null,
+  saving: false,
+  conflicts: [] as FieldConflict[],
+};
 
 export const useCard = create<CardState>((set, get) => ({
   ...closed,
@@ -87,9 +105,16 @@ export const useCard = create<CardState>((set, get) => ({
     try {
       const card = await api.customers.get({ id });
       if (get().openId !== id) return;
-      // Keep what the user is typing; only a clean form follows the stored values.
-      const clean = !isDirty(get().draft, get().card?.customer ?? null);
-      set({ card, ...(clean ? { draft: draftFrom(card.customer) } : {}), revision: get().revision + 1 });
+      // Keep what the user is typing; only a clean form follows the stored values. A form with
+      // input keeps the customer (and version) it was based on, so its save reports what changed
+      // meanwhile as conflicts instead of overwriting it (issue 20).
+      const base = get().card?.customer ?? null;
+      const clean = !isDirty(get().draft, base);
+      set({
+        card: clean || !base ? card : { ...card, customer: base },
+        ...(clean ? { draft: draftFrom(card.customer) } : {}),
+        revision: get().revision + 1,
+      });
     } catch (err) {
       if (isCode(err, 'NOT_FOUND')) {
         if (get().openId !== id) return;
@@ -138,15 +163,17 @@ export const useCard = create<CardState>((set, get) => ({
         set({ openId: created.id, isNew: false, card: full, draft: draftFrom(full.customer), errors: {}, saving: false });
         toast.success(t('card.created', { name: created.name }));
       } else if (openId && card) {
-        const updated = await api.customers.update({ id: openId, patch });
+        const { conflicts, ...updated } = await api.customers.update({ id: openId, patch, baseVersion: card.customer.version });
         set({
           card: { ...card, customer: updated },
-          draft: draftFrom(updated),
+          draft: withConflictedInput(draftFrom(updated), draft, conflicts),
           errors: {},
           saving: false,
+          conflicts,
           revision: get().revision + 1,
         });
-        toast.success(t('card.saved'));
+        if (conflicts.length > 0) toast.info(t('saveConflict.partlySaved', { n: conflicts.length }));
+        else toast.success(t('card.saved'));
       }
     } catch (err) {
       const fields = cardFieldErrors(err);
@@ -157,6 +184,32 @@ export const useCard = create<CardState>((set, get) => ({
         toast.error(errorText(t, err));
       }
     }
+  },
+
+  async resolveConflicts(choices) {
+    const { card } = get();
+    if (!card) return;
+    const stored = draftFrom(card.customer);
+    const draft: Draft = { ...get().draft, custom: { ...get().draft.custom } };
+    for (const c of choices) {
+      const column = c.field.startsWith('custom.') ? c.field.slice('custom.'.length) : null;
+      if (c.choice === 'mine') continue;
+      if (column !== null) {
+        if (c.choice === 'theirs') delete draft.custom[column];
+        else draft.custom[column] = { value: c.text, send: c.text, base: draft.custom[column]?.base ?? '' };
+      } else if (c.field in stored) {
+        const field = c.field as keyof Draft;
+        Object.assign(draft, { [field]: c.choice === 'theirs' ? stored[field] : c.text });
+        if (c.field === 'phones' || c.field === 'tags') Object.assign(draft, { [`${c.field}Input`]: '' });
+      }
+    }
+    set({ draft, conflicts: [] });
+    if (isDirty(draft, card.customer)) await get().save();
+    else toast.success(t('saveConflict.tookTheirs'));
+  },
+
+  dismissConflicts() {
+    set({ conflicts: [] });
   },
 
   async undo() {
@@ -207,6 +260,23 @@ export const useCard = create<CardState>((set, get) => ({
     return confirmAsk(t('card.confirmDiscard'), true);
   },
 }));
+
+/** After a save with conflicts: the saved customer's form, with the user's input kept for the fields in conflict. */
+function withConflictedInput(saved: Draft, typed: Draft, conflicts: readonly FieldConflict[]): Draft {
+  const draft: Draft = { ...saved, custom: { ...saved.custom } };
+  for (const c of conflicts) {
+    if (c.field.startsWith('custom.')) {
+      const column = c.field.slice('custom.'.length);
+      const edit = typed.custom[column];
+      if (edit) draft.custom[column] = edit;
+    } else if (c.field in typed) {
+      const field = c.field as keyof Draft;
+      Object.assign(draft, { [field]: typed[field] });
+      if (c.field === 'phones' || c.field === 'tags') Object.assign(draft, { [`${c.field}Input`]: typed[`${c.field}Input`] });
+    }
+  }
+  return draft;
+}
 
 /** The tab holding the first field with an error; the card panel registers it from the layout. */
 let errorTabOf: (fields: string[]) => string | null = () => 'basic';

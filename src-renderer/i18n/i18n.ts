@@ -22,6 +22,8 @@ import { uxEn } from './ux.en';
 import { uxZhCN } from './ux.zh-CN';
 import { syncEn } from './sync.en';
 import { syncZhCN } from './sync.zh-CN';
+import { conflictsEn } from './conflicts.en';
+import { conflictsZhCN } from './conflicts.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -48,6 +50,7 @@ export function initI18n(): void {
           ...historyZhCN,
           ...uxZhCN,
           ...syncZhCN,
+          ...conflictsZhCN,
         },
       },
       en: {
@@ -64,6 +67,7 @@ export function initI18n(): void {
           ...historyEn,
           ...uxEn,
           ...syncEn,
+          ...conflictsEn,
         },
       },
     },

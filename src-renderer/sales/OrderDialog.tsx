@@ -28,7 +28,20 @@ import {
   type LineDraft,
 } from './order-lines';
 import type { OrderRow } from './related-columns';
+import { SaveConflictDialog, type ConflictChoice } from '../components/SaveConflictDialog';
+import type { FieldConflict } from '../../src-shared/domain/save-conflict';
 import { today } from '../../src-shared/query/relative-dates';
+
+/** The order dialog's labels of the fields a save may answer as conflicts. */
+const ORDER_FIELD_LABELS: Record<string, string> = {
+  orderNo: 'cards.sales.orderNo',
+  orderDate: 'cards.sales.orderDate',
+  status: 'cards.sales.status',
+  notes: 'cards.sales.notes',
+  discountFen: 'cards.sales.orderDiscount',
+  discountBp: 'cards.sales.orderDiscount',
+  lines: 'saveConflict.lines',
+};
 
 const yuan = (fen: number) => formatMoney(fen).replace(/,/g, '');
 const emptyLine = (): LineDraft => ({ key: newLineKey(), productId: null, productName: '', quantity: '1', unitPrice: '', discount: '' });
@@ -64,6 +77,11 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   /** Save was pressed while a line could not be saved: the banner under the lines says why. */
   const [linesBlocked, setLinesBlocked] = useState(false);
   const custom = useCustomDraft('order', order ? order.custom : null);
+  // What the last save left for the user to decide, and the order as that save answered (its version
+  // goes with the decision; issue 20).
+  const [held, setHeld] = useState<{ conflicts: FieldConflict[]; version: number | undefined } | null>(null);
+  const [sentLines] = useState(() => JSON.stringify(linesInput(lines)));
+  const [baseVersion, setBaseVersion] = useState(order?.version);
 
   const orderDiscount = parseDiscountInput(discountMode, discount);
   const totals = orderTotal(lines, orderDiscount ?? { kind: 'amount', fen: 0 });
@@ -95,13 +113,26 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
             ? { discountFen: -1 }
             : { discountBp: -1 }),
       notes: notes || null,
-      lines: linesInput(lines),
+      // Lines only when edited here: unchanged ones sent back would clash with lines changed elsewhere.
+      ...(JSON.stringify(linesInput(lines)) !== sentLines || !order ? { lines: linesInput(lines) } : {}),
     };
     const changedCustom = custom.changes();
     const customPart = Object.keys(changedCustom).length > 0 ? { custom: changedCustom } : {};
     try {
-      if (order) await api.orders.update({ id: order.id, patch: { ...header, ...customPart, ...(orderNo ? { orderNo } : {}) } });
-      else await api.orders.create({ customerId, ...header, ...customPart, ...(orderNo ? { orderNo } : {}) });
+      if (order) {
+        const saved = await api.orders.update({
+          id: order.id,
+          patch: { ...header, ...customPart, ...(orderNo ? { orderNo } : {}) },
+          baseVersion,
+        });
+        setBaseVersion(saved.version);
+        if (saved.conflicts.length > 0) {
+          setSaving(false);
+          setHeld({ conflicts: saved.conflicts, version: saved.version });
+          toast.info(t('saveConflict.partlySaved', { n: saved.conflicts.length }));
+          return;
+        }
+      } else await api.orders.create({ customerId, lines: linesInput(lines), ...header, ...customPart, ...(orderNo ? { orderNo } : {}) });
       toast.success(t('cards.sales.orderSaved'));
       onClose();
     } catch (err) {
@@ -116,6 +147,49 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         setErrors(out);
       } else toast.error(errorText(t, err));
     }
+  };
+
+  /** The conflict dialog's choices, saved as an ordinary change with the version the last save answered. */
+  const resolve = async (choices: ConflictChoice[]) => {
+    if (!order || !held) return;
+    const patch: Record<string, unknown> = {};
+    const customPatch: Record<string, unknown> = {};
+    for (const c of choices) {
+      const conflict = held.conflicts.find((x) => x.field === c.field);
+      if (!conflict || c.choice === 'theirs') continue;
+      const value = c.choice === 'merge' ? c.text : conflict.mine;
+      if (c.field.startsWith('custom.')) customPatch[c.field.slice('custom.'.length)] = value;
+      else patch[c.field] = value;
+    }
+    if (Object.keys(customPatch).length > 0) patch.custom = customPatch;
+    setHeld(null);
+    if (Object.keys(patch).length === 0) {
+      toast.success(t('saveConflict.tookTheirs'));
+      onClose();
+      return;
+    }
+    try {
+      const saved = await api.orders.update({ id: order.id, patch, baseVersion: held.version });
+      setBaseVersion(saved.version);
+      if (saved.conflicts.length > 0) {
+        setHeld({ conflicts: saved.conflicts, version: saved.version });
+        return;
+      }
+      toast.success(t('cards.sales.orderSaved'));
+      onClose();
+    } catch (err) {
+      toast.error(errorText(t, err));
+    }
+  };
+  const conflictLabel = (field: string) => {
+    const key = ORDER_FIELD_LABELS[field];
+    return key ? t(key) : (custom.fields.find((f) => `custom.${f.columnName}` === field)?.label ?? field);
+  };
+  const conflictText = (field: string, value: unknown) => {
+    if (field === 'lines' && Array.isArray(value))
+      return (value as { productName: string; quantityMilli: number }[]).map((l) => `${l.productName} × ${l.quantityMilli / 1000}`).join('；');
+    if (typeof value === 'number') return field.endsWith('Fen') ? formatMoney(value) : String(value);
+    return typeof value === 'string' ? value : '';
   };
 
   /** A field's message from the last save goes once the user changes that field. */
@@ -343,6 +417,18 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
         <textarea rows={2} value={notes} data-testid="order-notes" onChange={(e) => setNotes(e.target.value)} />
       </label>
       <CustomFieldsForm draft={custom} errors={errors} prefix="order" onEdited={clearError} />
+      {held ? (
+        <SaveConflictDialog
+          conflicts={held.conflicts}
+          labelOf={conflictLabel}
+          textOf={conflictText}
+          onResolve={(choices) => void resolve(choices)}
+          onCancel={() => {
+            // Decide later: what was typed stays in the form; the next save sends it with the new version.
+            setHeld(null);
+          }}
+        />
+      ) : null}
     </Dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { recordVersion, saveConflicts } from '../domain/save-conflict';
 import { z } from 'zod';
 import {
   BUSINESS_TEMPLATES,
@@ -73,9 +74,10 @@ export const businessMethods = {
   }),
   'records.get': defineMethod({ input: byId, output: businessRecord, permission: 'read' }),
   'records.create': defineMethod({ input: businessRecordInput, output: businessRecord, permission: 'write' }),
+  /** `baseVersion` as for `customers.update`. */
   'records.update': defineMethod({
-    input: z.object({ id: entityId, patch: businessRecordPatch }).strict(),
-    output: businessRecord,
+    input: z.object({ id: entityId, patch: businessRecordPatch, baseVersion: recordVersion.optional() }).strict(),
+    output: businessRecord.extend(saveConflicts),
     permission: 'write',
   }),
   'records.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),

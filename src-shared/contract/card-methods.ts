@@ -1,3 +1,4 @@
+import { recordVersion, saveConflicts } from '../domain/save-conflict';
 import { z } from 'zod';
 import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES, customField, customFieldInput, customFieldPatch, selectOption } from '../domain/custom-fields';
 import { entityId } from '../domain/field-rules';
@@ -99,7 +100,12 @@ export const cardMethods = {
 
   'orders.get': defineMethod({ input: byId, output: order, permission: 'read' }),
   'orders.create': defineMethod({ input: orderInput, output: order, permission: 'write' }),
-  'orders.update': defineMethod({ input: z.object({ id: entityId, patch: orderPatch }).strict(), output: order, permission: 'write' }),
+  /** `baseVersion` as for `customers.update`; `lines` conflict as one field. */
+  'orders.update': defineMethod({
+    input: z.object({ id: entityId, patch: orderPatch, baseVersion: recordVersion.optional() }).strict(),
+    output: order.extend(saveConflicts),
+    permission: 'write',
+  }),
   'orders.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),
 
   'receipts.create': defineMethod({ input: receiptInput, output: receipt, permission: 'write' }),

@@ -1,3 +1,4 @@
+import { recordVersion, saveConflicts } from '../domain/save-conflict';
 import { z } from 'zod';
 import { changeEntry } from '../domain/change-log';
 import { customer, customerCreateInput, customerPatch, CUSTOMER_SORTABLE } from '../domain/customer';
@@ -133,9 +134,14 @@ export const contract = {
     permission: 'read',
   }),
   'customers.create': defineMethod({ input: z.object({ values: customerCreateInput }).strict(), output: customer, permission: 'write' }),
+  /**
+   * `baseVersion`: the card's `version` when it was read. With it, fields someone else changed
+   * since are not written but answered in `conflicts` (docs/data-model.md, "Versions and save
+   * conflicts"); without it (an old client, `kecard call`) the save wins as before.
+   */
   'customers.update': defineMethod({
-    input: z.object({ id: entityId, patch: customerPatch }).strict(),
-    output: customer,
+    input: z.object({ id: entityId, patch: customerPatch, baseVersion: recordVersion.optional() }).strict(),
+    output: customer.extend(saveConflicts),
     permission: 'write',
   }),
   'customers.delete': defineMethod({ input: byId, output: ok, permission: 'write' }),

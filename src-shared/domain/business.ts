@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './save-conflict';
 import { customValues } from './customer';
 import { entityId, optionalText, patchShape, requiredDate, requiredText } from './field-rules';
 
@@ -118,6 +119,8 @@ export const businessRecord = z.object({
   custom: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set where one record is read to be edited: what its save sends back (save-conflict.ts). */
+  version: recordVersion.optional(),
 });
 export type BusinessRecord = z.infer<typeof businessRecord>;
 

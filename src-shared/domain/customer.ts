@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './save-conflict';
 import { COLOR_LABELS, CUSTOMER_CLASSES, CUSTOMER_KINDS, LIFECYCLE_STAGES } from './enums';
 import { entityId, optionalEmail, optionalText, optionalUrl, patchShape, customValues, phoneList, requiredText, tagList } from './field-rules';
 
@@ -97,6 +98,8 @@ export const customer = z.object({
   custom: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set where one customer is read to be edited (the card): what its save sends back (save-conflict.ts). */
+  version: recordVersion.optional(),
 });
 export type Customer = z.infer<typeof customer>;
 

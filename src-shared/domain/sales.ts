@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './save-conflict';
 import { lineAmountAgrees } from '../money';
 import { customValues, entityId, optionalText, patchShape, requiredDate, requiredText } from './field-rules';
 
@@ -120,6 +121,8 @@ export const order = z.object({
   notes: z.string().nullable(),
   lines: z.array(orderLine),
   custom: z.record(z.string(), z.unknown()),
+  /** The order's and its lines' latest change: what its save sends back (save-conflict.ts). */
+  version: recordVersion.optional(),
 });
 export type Order = z.infer<typeof order>;
 

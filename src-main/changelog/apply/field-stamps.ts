@@ -43,3 +43,82 @@ function statementsOf(db: Database.Database) {
   }
   return statements;
 }
+
+/**
+ * A record's version as a save sends it back: the arrival number (`n`) of the latest entry this
+ * file holds for any of `entityIds` (an order and its lines), 0 for none. The arrival order, not
+ * the hlc: a bundle applied after the card was read may bring a change stamped earlier than
+ * what was read (the other site's clock), which "changed since this version" must still count.
+ */
+export function recordVersion(db: Database.Database, entityIds: readonly string[]): number {
+  let version = 0;
+  const latest = versionStatement(db);
+  for (const id of entityIds) version = Math.max(version, (latest.get(encodeId(id)) as number | null) ?? 0);
+  return version;
+}
+
+/** One update of a field, logged after a version: what the save-conflict check reads. */
+export interface FieldChangeSince {
+  n: number;
+  at: number;
+  userId: string;
+  userName: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/** The updates of one field of one row logged after `version` (arrival order), oldest first. */
+export function fieldChangesSince(db: Database.Database, entityId: string, field: string, version: number): FieldChangeSince[] {
+  const { nameNumber } = statementsOf(db);
+  const fieldN = nameNumber.get(field) as number | undefined;
+  if (fieldN === undefined) return [];
+  return changesSinceStatement(db).all(encodeId(entityId), fieldN, version) as FieldChangeSince[];
+}
+
+/** Whether any entry (a line created, changed or deleted) of these rows was logged after `version`. */
+export function changedSince(db: Database.Database, entityIds: readonly string[], version: number): boolean {
+  return recordVersion(db, entityIds) > version;
+}
+
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+const changesStatements = new WeakMap<Database.Database, Database.Statement>();
+
+function versionStatement(db: Database.Database): Database.Statement {
+  let statement = versionStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('SELECT max(n) FROM change_log WHERE entity_id = ?').pluck();
+    versionStatements.set(db, statement);
+  }
+  return statement;
+}
+
+function changesSinceStatement(db: Database.Database): Database.Statement {
+  let statement = changesStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `SELECT l.n, l.at, u.user_id AS userId, u.user_name AS userName, l.old_value AS oldValue, l.new_value AS newValue
+       FROM change_log l JOIN log_users u ON u.n = l.user
+       WHERE l.entity_id = ? AND l.field = ? AND l.op = 2 AND l.n > ? ORDER BY l.n`,
+    );
+    changesStatements.set(db, statement);
+  }
+  return statement;
+}
+
+/** The latest entry of any of these rows logged after `version`, with who and when; null for none. */
+export function latestChangeSince(
+  db: Database.Database,
+  entityIds: readonly string[],
+  version: number,
+): Omit<FieldChangeSince, 'oldValue' | 'newValue'> | null {
+  let latest: Omit<FieldChangeSince, 'oldValue' | 'newValue'> | null = null;
+  const statement = db.prepare(
+    `SELECT l.n, l.at, u.user_id AS userId, u.user_name AS userName FROM change_log l JOIN log_users u ON u.n = l.user
+     WHERE l.entity_id = ? AND l.n > ? ORDER BY l.n DESC LIMIT 1`,
+  );
+  for (const id of entityIds) {
+    const row = statement.get(encodeId(id), version) as Omit<FieldChangeSince, 'oldValue' | 'newValue'> | undefined;
+    if (row && (!latest || row.n > latest.n)) latest = row;
+  }
+  return latest;
+}

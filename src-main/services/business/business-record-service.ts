@@ -8,6 +8,9 @@ import { readCustomValues, writeCustomValues } from '../custom-fields/custom-val
 import { requireLiveCustomer } from '../organisation/department-service';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
+import { holdConflicts } from '../shared/save-conflicts';
+import { recordVersion } from '../../changelog/apply/field-stamps';
+import type { FieldConflict } from '../../../src-shared/domain/save-conflict';
 import { getBusinessType } from './business-type-service';
 import { insertExpense } from './expense-service';
 import { expenseInput } from '../../../src-shared/domain/business';
@@ -41,7 +44,8 @@ function withCustom(ws: Workspace, rows: RecordRow[]): BusinessRecord[] {
       ownColumns.set(r.typeId, own);
     }
     const all = values.get(r.id) ?? {};
-    return { ...r, custom: Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k))) };
+    // The version travels with every row: the record dialog opens from the lists (issue 20).
+    return { ...r, custom: Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k))), version: recordVersion(ws.db, [r.id]) };
   });
 }
 
@@ -90,27 +94,37 @@ export function insertBusinessRecord(tx: WriteTx, values: ReturnType<typeof busi
 }
 
 /** Status moves follow the type's workflow; the error names the allowed next steps. */
-export function updateBusinessRecord(ws: Workspace, ctx: CallContext, id: string, patch: unknown): BusinessRecord {
+export function updateBusinessRecord(
+  ws: Workspace,
+  ctx: CallContext,
+  id: string,
+  patch: unknown,
+  baseVersion?: number,
+): BusinessRecord & { conflicts: FieldConflict[] } {
   const values = validate(businessRecordPatch, patch);
-  runWrite(ws, ctx, (tx) => patchBusinessRecord(tx, id, values, { followWorkflow: true }));
-  return getBusinessRecord(ws, id);
+  const conflicts = runWrite(ws, ctx, (tx) => patchBusinessRecord(tx, id, values, { followWorkflow: true, baseVersion }));
+  return { ...getBusinessRecord(ws, id), conflicts };
 }
 
 /**
  * Changes a record inside a running write. An import brings history from another system, so it
  * may set any status of the type (`followWorkflow: false`); edits in the app follow the workflow.
+ * With `baseVersion`, fields changed by someone else since are held back and returned (save-conflicts.ts).
  */
 export function patchBusinessRecord(
   tx: WriteTx,
   id: string,
   values: ReturnType<typeof businessRecordPatch.parse>,
-  options: { followWorkflow: boolean },
-): void {
+  options: { followWorkflow: boolean; baseVersion?: number },
+): FieldConflict[] {
   const before = readRow(tx, 'businessRecord', id);
   if (!before || before.deleted === 1) throw new KecardError('NOT_FOUND', 'Record not found.', { id });
   const customerId = before.customerId as string;
   const type = getBusinessType(tx.ws, before.typeId as string);
-  const { custom, ...builtIn } = values;
+  const { custom: givenCustom, ...givenBuiltIn } = values;
+  const currentCustom = givenCustom ? (readCustomValues(tx.ws, 'record', [id]).get(id) ?? {}) : {};
+  const held = holdConflicts(tx, id, before, currentCustom, { builtIn: givenBuiltIn, custom: givenCustom }, options.baseVersion);
+  const { builtIn, custom } = held;
   if (builtIn.status !== undefined && builtIn.status !== before.status) {
     const from = before.status as string;
     if (!type.statuses.some((s) => s.key === builtIn.status))
@@ -123,6 +137,7 @@ export function patchBusinessRecord(
   checkLinks(tx, customerId, builtIn.contactId ?? null, builtIn.employeeId ?? null);
   updateRow(tx, 'businessRecord', customerId, before, builtIn);
   if (custom) writeCustomValues(tx, 'record', id, customerId, custom, { creating: false, businessTypeId: type.id });
+  return held.conflicts;
 }
 
 export function deleteBusinessRecord(ws: Workspace, ctx: CallContext, id: string): void {

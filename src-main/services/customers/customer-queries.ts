@@ -1,3 +1,4 @@
+import { recordVersion } from '../../changelog/apply/field-stamps';
 import type { Customer, CustomerSortField } from '../../../src-shared/domain/customer';
 import type { Contact, Department } from '../../../src-shared/domain/organisation';
 import { KecardError } from '../../../src-shared/errors';
@@ -81,7 +82,7 @@ export function getCustomer(ws: Workspace, id: string): Customer {
   const row = ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0`).get(id) as
     CustomerDbRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Customer not found.', { id });
-  return withCustomValues(ws, [toCustomer(row)])[0] as Customer;
+  return { ...(withCustomValues(ws, [toCustomer(row)])[0] as Customer), version: recordVersion(ws.db, [id]) };
 }
 
 /** Adds the live custom field values (stored and computed) to customers read from the table. */

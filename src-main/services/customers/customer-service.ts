@@ -6,7 +6,9 @@ import { runWrite, type WriteOptions, type WriteTx } from '../../changelog/write
 import type { Workspace } from '../../db/workspace';
 import { sortKeyOf } from '../search/pinyin-keys';
 import { reindexCustomer } from '../search/search-index';
-import { writeCustomValues } from '../custom-fields/custom-values';
+import { readCustomValues, writeCustomValues } from '../custom-fields/custom-values';
+import { holdConflicts } from '../shared/save-conflicts';
+import type { FieldConflict } from '../../../src-shared/domain/save-conflict';
 import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { validate } from '../shared/validate';
 import { withCanonicalRegion } from '../regions/region-values';
@@ -30,23 +32,39 @@ export function insertCustomer(tx: WriteTx, values: CustomerValues, id: string =
   return id;
 }
 
-export function updateCustomer(ws: Workspace, ctx: CallContext, id: string, patch: unknown, options: WriteOptions = {}): Customer {
+/**
+ * `baseVersion` (the card's version when read): fields someone else changed since are held back
+ * and answered in `conflicts`; the rest save (save-conflicts.ts).
+ */
+export function updateCustomer(
+  ws: Workspace,
+  ctx: CallContext,
+  id: string,
+  patch: unknown,
+  options: WriteOptions = {},
+  baseVersion?: number,
+): Customer & { conflicts: FieldConflict[] } {
   const values = validate(customerPatch, patch);
-  runWrite(
+  const conflicts = runWrite(
     ws,
     ctx,
     (tx) => {
       const before = liveRow(tx, id);
-      const { custom, ...builtIn } = withCanonicalRegion(values, before);
+      const canonical = withCanonicalRegion(values, before);
+      const { custom: givenCustom, ...givenBuiltIn } = canonical;
+      const currentCustom = givenCustom ? (readCustomValues(tx.ws, 'customer', [id]).get(id) ?? {}) : {};
+      const held = holdConflicts(tx, id, before, currentCustom, { builtIn: givenBuiltIn, custom: givenCustom }, baseVersion);
+      const { builtIn, custom } = held;
       checkCustomerRefs(tx, builtIn, id);
       const extra = builtIn.name !== undefined ? { sortKey: sortKeyOf(builtIn.name) } : {};
       const changed = updateRow(tx, 'customer', id, before, builtIn, extra);
       if (custom) changed.push(...writeCustomValues(tx, 'customer', id, id, custom, { creating: false }));
       if (changed.some((f) => SEARCHED_FIELDS.has(f))) reindexCustomer(tx.ws, id);
+      return held.conflicts;
     },
     options,
   );
-  return getCustomer(ws, id);
+  return { ...getCustomer(ws, id), conflicts };
 }
 
 export function deleteCustomer(ws: Workspace, ctx: CallContext, id: string): void {

@@ -9,7 +9,10 @@ import { runWrite, type WriteTx } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
 import { requireLiveCustomer } from '../organisation/department-service';
 import { readCustomValues, writeCustomValues } from '../custom-fields/custom-values';
-import { insertRow, readRow, setDeleted, updateRow } from '../shared/entity-writes';
+import { insertRow, readRow, sameValue, setDeleted, updateRow } from '../shared/entity-writes';
+import { holdConflicts } from '../shared/save-conflicts';
+import { latestChangeSince, recordVersion } from '../../changelog/apply/field-stamps';
+import type { FieldConflict } from '../../../src-shared/domain/save-conflict';
 import { validate } from '../shared/validate';
 
 type ParsedLine = ReturnType<typeof orderInput.parse>['lines'][number];
@@ -34,13 +37,27 @@ export function insertOrder(tx: WriteTx, values: ReturnType<typeof orderInput.pa
   return id;
 }
 
-export function updateOrder(ws: Workspace, ctx: CallContext, id: string, patch: unknown): Order {
+/** With `baseVersion`, header and custom fields changed by someone else since, and the lines as one field, are held back (save-conflicts.ts). */
+export function updateOrder(
+  ws: Workspace,
+  ctx: CallContext,
+  id: string,
+  patch: unknown,
+  baseVersion?: number,
+): Order & { conflicts: FieldConflict[] } {
   const values = validate(orderPatch, patch);
-  runWrite(ws, ctx, (tx) => {
+  const conflicts = runWrite(ws, ctx, (tx) => {
     const before = requireOrder(tx, id);
     const customerId = before.customerId as string;
-    checkOwner(tx, values.ownerId ?? null);
-    const { lines, custom, discountFen, discountBp, ...header } = values;
+    const { lines: givenLines, custom: givenCustom, ...givenHeader } = values;
+    const currentCustom = givenCustom ? (readCustomValues(tx.ws, 'order', [id]).get(id) ?? {}) : {};
+    const held = holdConflicts(tx, id, before, currentCustom, { builtIn: givenHeader, custom: givenCustom }, baseVersion);
+    const linesConflict = givenLines && baseVersion !== undefined ? linesConflictOf(tx, id, givenLines, baseVersion) : null;
+    if (linesConflict) held.conflicts.push(linesConflict);
+    const lines = linesConflict ? undefined : givenLines;
+    const { custom } = held;
+    const { discountFen, discountBp, ...header } = held.builtIn;
+    checkOwner(tx, header.ownerId ?? null);
     const discount = discountOf(
       { discountFen, discountBp },
       { discountFen: before.discountFen as number, discountBp: before.discountBp as number | null },
@@ -48,8 +65,39 @@ export function updateOrder(ws: Workspace, ctx: CallContext, id: string, patch: 
     if (lines) replaceLines(tx, customerId, id, lines);
     if (custom) writeCustomValues(tx, 'order', id, customerId, custom, { creating: false });
     updateRow(tx, 'order', customerId, before, { ...header, ...discountColumns(discount, applyOrderDiscount(subtotalOf(tx, id), discount)) });
+    return held.conflicts;
   });
-  return getOrder(ws, id);
+  return { ...getOrder(ws, id), conflicts };
+}
+
+/**
+ * The lines are one field for the save-conflict check: held back when any line was created,
+ * changed or deleted after `baseVersion` and the lines now stored differ from the ones sent.
+ * What the user started from is not rebuilt (`base` null); the dialog offers mine or theirs.
+ */
+function linesConflictOf(tx: WriteTx, orderId: string, given: ParsedLine[], baseVersion: number): FieldConflict | null {
+  const lineIds = tx.ws.db.prepare('SELECT id FROM order_lines WHERE order_id = ?').pluck().all(orderId) as string[];
+  const latest = latestChangeSince(tx.ws.db, lineIds, baseVersion);
+  if (!latest) return null;
+  const theirs = linesOf(tx.ws, [orderId]).get(orderId) ?? [];
+  const shape = (l: {
+    id?: string | null;
+    productId?: string | null;
+    productName: string;
+    quantityMilli: number;
+    unitPriceFen: number;
+    discountBp?: number;
+  }) => [l.id ?? null, l.productId ?? null, l.productName, l.quantityMilli, l.unitPriceFen, l.discountBp ?? 0];
+  if (sameValue(given.map(shape), theirs.map(shape))) return null;
+  return {
+    field: 'lines',
+    base: null,
+    mine: given,
+    theirs,
+    byUserId: latest.userId,
+    byUserName: latest.userName,
+    at: new Date(latest.at).toISOString(),
+  };
 }
 
 export function deleteOrder(ws: Workspace, ctx: CallContext, id: string): void {
@@ -166,7 +214,18 @@ const ORDER_SELECT = `SELECT o.id, o.customer_id AS customerId, o.order_no AS or
 export function getOrder(ws: Workspace, id: string): Order {
   const row = ws.db.prepare(`${ORDER_SELECT} WHERE o.id = ? AND o.deleted = 0`).get(id) as OrderRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Order not found.', { id });
-  return { ...row, lines: linesOf(ws, [id]).get(id) ?? [], custom: readCustomValues(ws, 'order', [id]).get(id) ?? {} };
+  return {
+    ...row,
+    lines: linesOf(ws, [id]).get(id) ?? [],
+    custom: readCustomValues(ws, 'order', [id]).get(id) ?? {},
+    version: orderVersion(ws, id),
+  };
+}
+
+/** An order's version: the latest log entry of its row and of its lines (live or deleted). */
+function orderVersion(ws: Workspace, id: string): number {
+  const lineIds = ws.db.prepare('SELECT id FROM order_lines WHERE order_id = ?').pluck().all(id) as string[];
+  return recordVersion(ws.db, [id, ...lineIds]);
 }
 
 export function customerOrders(ws: Workspace, customerId: string): Order[] {
@@ -182,7 +241,8 @@ export function customerOrders(ws: Workspace, customerId: string): Order[] {
     'order',
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [], custom: custom.get(r.id) ?? {} }));
+  // The version travels with each row: the order dialog opens from this list (issue 20).
+  return rows.map((r) => ({ ...r, lines: lines.get(r.id) ?? [], custom: custom.get(r.id) ?? {}, version: orderVersion(ws, r.id) }));
 }
 
 function linesOf(ws: Workspace, orderIds: string[]): Map<string, Order['lines']> {
