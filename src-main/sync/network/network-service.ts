@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncPartnerSummary, SyncScope, SyncSiteSummary } from '../../../src-shared/domain/sync';
 import { scopeOf, setPartnerScope } from '../scope/scope-rules';
+import { customersInScope } from '../scope/scope-members';
+import { decodeId } from '../../changelog/log-codec';
 import { partnerError } from './partner-errors';
 import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
@@ -176,12 +178,29 @@ function summary(ws: Workspace, p: Partner, mine: { signPublic: string; boxPubli
   };
 }
 
-/** Entries this file holds that the partner has not acknowledged (its own changes aside). */
+/**
+ * Entries this file holds that the partner has not acknowledged (its own changes aside). For a
+ * store that receives part of HQ's customers, only the entries it will be sent: those of the
+ * customers in its scope and those hanging from no customer (what HQ shares with all).
+ */
 export function waitingFor(ws: Workspace, p: Partner): number {
-  const sites = ws.db.prepare('SELECT n, site_id AS siteId FROM log_sites').all() as { n: number; siteId: string }[];
-  const count = ws.db.prepare('SELECT count(*) FROM change_log WHERE site = ? AND seq > ?').pluck();
+  const db = ws.db;
+  const sites = db.prepare('SELECT n, site_id AS siteId FROM log_sites').all() as { n: number; siteId: string }[];
+  const scoped = p.role === 'store' && scopeOf(p).customers !== 'all' && findMySite(db)?.role === 'hq' ? customersInScope(db, p) : null;
+  const count = db.prepare('SELECT count(*) FROM change_log WHERE site = ? AND seq > ?').pluck();
+  const byRoot = db.prepare('SELECT root_id AS root, count(*) AS n FROM change_log WHERE site = ? AND seq > ? GROUP BY root_id');
   let waiting = 0;
-  for (const s of sites) if (s.siteId !== p.siteId) waiting += count.get(s.n, p.theirAck[s.siteId] ?? 0) as number;
+  for (const s of sites) {
+    if (s.siteId === p.siteId) continue;
+    const after = p.theirAck[s.siteId] ?? 0;
+    if (!scoped) {
+      waiting += count.get(s.n, after) as number;
+      continue;
+    }
+    for (const { root, n } of byRoot.all(s.n, after) as { root: Buffer | string | null; n: number }[]) {
+      if (root === null || scoped.has(decodeId(root))) waiting += n;
+    }
+  }
   return waiting;
 }
 

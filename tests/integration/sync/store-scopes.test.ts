@@ -62,6 +62,21 @@ function sameCard(store: Workspace, id: string): void {
 }
 
 describe('store scopes', () => {
+  it('HQ’s 待发变更 for a store counts what its next bundle carries, not other stores’ customers', () => {
+    net = ownScopes(['NJ01', 'SH01']);
+    const nj = createCustomer(net.hq, testUser, { name: '南京的客户', storeCode: 'NJ01' });
+    createContact(net.hq, testUser, { customerId: nj.id, name: '王经理' });
+    for (let i = 0; i < 3; i += 1) createCustomer(net.hq, testUser, { name: `上海的客户${i}`, storeCode: 'SH01' });
+    createCustomer(net.hq, testUser, { name: '总部的客户' });
+    createProduct(net.hq, testUser, { name: '茶叶', priceFen: 1000 });
+    const waiting = (code: string) => syncStatus(net.hq).partners.find((p) => p.code === code)?.waiting;
+    const forNj = waiting('NJ01');
+    const forSh = waiting('SH01');
+    expect(forNj).toBe(makeBundle(net.hq, 'NJ01').header.counts.changes);
+    expect(forSh).toBe(makeBundle(net.hq, 'SH01').header.counts.changes);
+    expect(forSh).toBeGreaterThan(forNj ?? Infinity);
+  });
+
   it('a store receives the customers of its 门店 and what HQ shares, not the others', () => {
     net = ownScopes(['NJ01', 'SH01']);
     const [nj, sh] = net.stores as [Workspace, Workspace];
