@@ -157,7 +157,7 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     const to = Math.min(total, state.done + chunk);
     const before = { ...state, removed: [...state.removed], returning: [...state.returning] };
     try {
-      withPageCache(ws.db, pageCacheKib(total), () => runWrite(ws, ctx, (tx) => write(tx, to)));
+      withPageCache(ws.db, pageCacheKib(total, state.done === 0 ? scope.scopeOut.length : 0), () => runWrite(ws, ctx, (tx) => write(tx, to)));
     } catch (err) {
       Object.assign(state, before);
       throw err;
@@ -201,9 +201,12 @@ function isLarge(entries: number): boolean {
   return entries >= LARGE_BUNDLE_ENTRIES;
 }
 
-/** 0 keeps the connection's own. */
-function pageCacheKib(entries: number): number {
-  return isLarge(entries) ? 256 * 1024 : 0;
+/**
+ * 0 keeps the connection's own. Removing many customers (a scope narrowed) touches every table's
+ * pages as much as inserting them does: each removed customer counts as ten entries.
+ */
+function pageCacheKib(entries: number, removals: number): number {
+  return isLarge(entries + removals * 10) ? 256 * 1024 : 0;
 }
 
 /** The sending partner and its keys: enrolled, or a store's first bundle proving its invitation. */
