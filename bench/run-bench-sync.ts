@@ -27,6 +27,7 @@ const { values } = parseArgs({
     stores: { type: 'string', default: '50' },
     'store-changes': { type: 'string', default: '10000' },
     removal: { type: 'string', default: '10000' },
+    join: { type: 'string', default: '10000' },
     dir: { type: 'string', default: '' },
   },
 });
@@ -34,6 +35,7 @@ const CHANGES = Number(values.changes);
 const STORES = Number(values.stores);
 const STORE_CHANGES = Number(values['store-changes']);
 const REMOVAL = Number(values.removal);
+const JOIN = Number(values.join);
 const user = localUserContext();
 const root = values.dir || mkdtempSync(join(tmpdir(), 'kecard-bench-sync-'));
 
@@ -180,6 +182,21 @@ try {
     const removalSeconds = seconds(t);
     results.scopeRemoval = { held, removalSeconds, customersLeft: count('customers') };
     shop.close();
+    hub.close();
+  }
+  // 4. A workspace with J customers of its own joins as a store: each customer gets the store's
+  //    门店, one logged update each, in the joining transaction.
+  if (JOIN > 0) {
+    const hub = network(join(root, 'join-hq.kecard'));
+    const joining = openWorkspace(join(root, 'join-store.kecard'), { create: true });
+    generateDemo(joining, user, { customers: JOIN, seed: 9 });
+    const { invitation } = inviteStore(hub, { code: 'SZ01', name: 'SZ01' });
+    t = process.hrtime.bigint();
+    joinNetwork(joining, user, invitation);
+    const joinSeconds = seconds(t);
+    const claimed = (joining.db.prepare("SELECT count(*) FROM customers WHERE store_code = 'SZ01'").get() as { 'count(*)': number })['count(*)'];
+    results.joinWithCustomers = { customers: JOIN, claimed, joinSeconds };
+    joining.close();
     hub.close();
   }
   results.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
