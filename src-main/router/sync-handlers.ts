@@ -1,13 +1,12 @@
 import { basename } from 'node:path';
-import { importOutcome, syncExportResult, syncNowResult, type SyncStatusOutput } from '../../src-shared/contract/sync-methods';
+import { importOutcome, syncExportResult, syncJoinResult, syncNowResult, type SyncStatusOutput } from '../../src-shared/contract/sync-methods';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir } from '../files/private-files';
 import { listConflicts, openConflictCount, resolveConflict } from '../sync/conflicts/conflict-inbox';
 import { notePartnerNotes, type ExportedBundle, type ImportOutcome } from '../sync/exchange/bundle-files';
 import type { SyncJobParams } from '../sync/exchange/sync-worker';
 import { reachableFolder, setPartnerFolder, type FolderSync } from '../sync/exchange/folder-transport';
-import { readInvitationFile } from '../sync/network/invitation-file';
-import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
+import { createNetwork, inviteStore, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
 import { writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import type { Handlers, RouterDeps } from './handlers';
@@ -51,9 +50,12 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
     },
     'sync.join': ({ fileToken }, ctx) => {
       const file = host.staged.get(fileToken);
-      const joined = joinNetwork(ws(), ctx, readInvitationFile(file.path));
-      host.staged.release(fileToken);
-      return joined;
+      const params: SyncJobParams = { op: 'join', invitationPath: file.path };
+      const jobId = jobs.start('sync', ws().path, params, ctx, (result) => syncJoinResult.parse(result));
+      jobs.whenSettled(jobId, ({ ok }) => {
+        if (ok) host.staged.release(fileToken);
+      });
+      return { jobId };
     },
     'sync.revoke': ({ code }) => {
       revokeStore(ws(), code);

@@ -69,6 +69,7 @@ export const syncEn: typeof syncZhCN = {
       lastError: 'Last error ({{time}}): {{text}}',
     },
     job: {
+      join: 'Joining the sync network',
       import: 'Importing sync bundles',
       export: 'Exporting a sync bundle',
       now: 'Syncing',

@@ -67,6 +67,7 @@ export const syncZhCN = {
       lastError: '上次出错（{{time}}）：{{text}}',
     },
     job: {
+      join: '正在加入同步组',
       import: '正在导入同步包',
       export: '正在导出同步包',
       now: '正在同步',

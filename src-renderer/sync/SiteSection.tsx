@@ -1,17 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatusOutput } from '../../src-shared/contract/sync-methods';
+import type { SyncJoinResult, SyncStatusOutput } from '../../src-shared/contract/sync-methods';
 import { api } from '../api/client';
 import type { UploadedFile } from '../api/upload';
 import { toast } from '../components/toast-store';
 import { chooseNative, uploadChosen, useNativeDialogs } from './choose-files';
+import { runSyncJob } from './sync-job';
 import { useSync } from './sync-store';
 import { useAction } from './use-action';
 
-export interface Joined {
-  hq: { code: string; name: string };
-  safetyCode: string;
-}
+export type Joined = SyncJoinResult;
 
 /** 本站点: who this site is in the network, or — standalone — the two ways in: create (HQ) or join (store). */
 export function SiteSection({ status, joined, onJoined }: { status: SyncStatusOutput; joined: Joined | null; onJoined(j: Joined): void }) {
@@ -111,7 +109,7 @@ function JoinNetwork({ onJoined }: { onJoined(j: Joined): void }) {
     const joined = await run(async () => {
       const [file] = await files();
       if (!file) return undefined;
-      const answer = await api.sync.join({ fileToken: file.fileToken });
+      const answer = await runSyncJob<SyncJoinResult>('join', () => api.sync.join({ fileToken: file.fileToken }));
       await useSync.getState().refresh();
       return answer;
     });

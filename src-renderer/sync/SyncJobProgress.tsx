@@ -18,9 +18,12 @@ export function SyncJobProgress() {
           ? t('sync.job.changes', { done: running.done.toLocaleString(), total: running.total.toLocaleString() })
           : t('sync.job.starting')}
       </span>
-      <button type="button" data-testid="sync-job-cancel" disabled={!running.jobId} onClick={() => void cancelSyncJob()}>
-        {t('sync.job.cancel')}
-      </button>
+      {/* Joining is one transaction of at most seconds, not checked for 取消. */}
+      {running.label === 'join' ? null : (
+        <button type="button" data-testid="sync-job-cancel" disabled={!running.jobId} onClick={() => void cancelSyncJob()}>
+          {t('sync.job.cancel')}
+        </button>
+      )}
     </div>
   );
 }

@@ -45,10 +45,10 @@ export function SyncScreen() {
         ) : null}
         {status ? (
           <>
+            <SyncJobProgress />
             <SiteSection status={status} joined={joined} onJoined={setJoined} />
             {status.networkId ? (
               <>
-                <SyncJobProgress />
                 <PartnersSection status={status} />
                 {status.role === 'hq' ? <AddStoreForm /> : null}
                 <ImportSection />

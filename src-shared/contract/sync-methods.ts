@@ -86,6 +86,8 @@ export const syncNowResult = z.object({
   received: importOutcome,
 });
 export type SyncNowResult = z.infer<typeof syncNowResult>;
+export const syncJoinResult = z.object({ hq: z.object({ code: z.string(), name: z.string() }), safetyCode: z.string() });
+export type SyncJoinResult = z.infer<typeof syncJoinResult>;
 
 const conflictSide = z.object({
   value: z.unknown(),
@@ -118,12 +120,11 @@ export const syncMethods = {
   }),
   /** HQ adds a store and gets its invitation file (download token). */
   'sync.invite': defineMethod({ input: z.object({ code: siteCode, name: siteName }).strict(), output: download, permission: 'manage' }),
-  /** A store opens its invitation (an uploaded file). */
-  'sync.join': defineMethod({
-    input: z.object({ fileToken }).strict(),
-    output: z.object({ hq: z.object({ code: z.string(), name: z.string() }), safetyCode: z.string() }),
-    permission: 'manage',
-  }),
+  /**
+   * A store opens its invitation (an uploaded file). A job (the 'sync' worker): a workspace with
+   * many customers of its own gives each the store's 门店 as it joins. Result: `SyncJoinResult`.
+   */
+  'sync.join': defineMethod({ input: z.object({ fileToken }).strict(), output: jobStarted, permission: 'manage' }),
   'sync.revoke': defineMethod({ input: z.object({ code: siteCode }).strict(), output: syncStatusOutput, permission: 'manage' }),
   /** HQ: which customers a store receives (门店管理 → 修改范围); applies at the next exchange. */
   'sync.setScope': defineMethod({

@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KecardEvent } from '../../../src-shared/contract/events';
-import type { ImportOutcomeOutput, SyncExportResult, SyncStatusOutput } from '../../../src-shared/contract/sync-methods';
+import type { ImportOutcomeOutput, SyncExportResult, SyncJoinResult, SyncStatusOutput } from '../../../src-shared/contract/sync-methods';
 import type { ComposedApp } from '../../../src-main/app/compose-app';
 import { openWorkspace } from '../../../src-main/db/open-workspace';
 import type { Workspace } from '../../../src-main/db/workspace';
 import { createCustomer } from '../../../src-main/services/customers/customer-service';
 import { makeBundle } from '../../../src-main/sync/exchange/make-bundle';
-import { joinNetwork } from '../../../src-main/sync/network/network-service';
+import { createNetwork, inviteStore, joinNetwork } from '../../../src-main/sync/network/network-service';
 import { startAppOnTempWorkspace } from '../../support/app-on-temp-workspace';
 import { jobFinished } from '../../support/job-events';
 import { testUser } from '../../support/temp-workspace';
@@ -99,6 +99,24 @@ describe('sync jobs', () => {
     expect(app.host.workspace.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
     const again = await job<ImportOutcomeOutput>('sync.import', { fileTokens: tokens });
     expect(again.result?.applied[0]).toMatchObject({ applied: 4000 });
+  });
+
+  it('打开邀请文件 joins in the worker: the workspace’s own customers become the store’s', { timeout: 120_000 }, async () => {
+    for (let i = 0; i < 300; i += 1) await call('customers.create', { values: { name: `本店老客户${i}` } });
+    const hq = openWorkspace(join(dir, 'hq.kecard'), { create: true });
+    store = hq;
+    createNetwork(hq, { code: 'HQ', name: '总部' });
+    const { invitation } = inviteStore(hq, { code: 'SZ01', name: '苏州店' });
+    const path = join(dir, 'invite.kcinvite');
+    writeFileSync(path, invitation);
+    const finished = await job<SyncJoinResult>('sync.join', { fileToken: app.host.staged.stagePath(path, 'invite.kcinvite') });
+    expect(finished).toMatchObject({ ok: true, kind: 'sync', result: { hq: { code: 'HQ', name: '总部' } } });
+    expect(finished.result?.safetyCode).toMatch(/^\d{5} \d{5} \d{5} \d{5}$/);
+    expect(app.host.workspace.db.prepare("SELECT count(*) FROM customers WHERE store_code = 'SZ01'").pluck().get()).toBe(300);
+    expect((await call<SyncStatusOutput>('sync.status', {})).role).toBe('store');
+    // A second invitation is refused in words, through the job's error.
+    const again = await job<SyncJoinResult>('sync.join', { fileToken: app.host.staged.stagePath(path, 'invite.kcinvite') });
+    expect(again).toMatchObject({ ok: false, error: { code: 'SYNC_REFUSED', details: { reason: 'alreadyInNetwork' } } });
   });
 
   it('立即同步 with a folder that cannot be reached says so at once and keeps it as the last error', async () => {
