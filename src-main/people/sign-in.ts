@@ -37,7 +37,8 @@ function refused(reason: 'wrong' | 'locked' | 'disabled' | 'tooSoon', message: s
 function checkPace(row: UserRow, now: Date): void {
   if (row.failed_attempts === 0 || !row.last_failed_at) return;
   const waitMs = Date.parse(row.last_failed_at) + slowDownMs(row.failed_attempts) - now.getTime();
-  if (waitMs > 0) throw refused('tooSoon', `Too many wrong tries: wait ${Math.ceil(waitMs / 1000)} s.`, { waitMs });
+  if (waitMs > 0)
+    throw refused('tooSoon', `Too many wrong tries: wait ${Math.ceil(waitMs / 1000)} s.`, { waitMs, waitSeconds: Math.ceil(waitMs / 1000) });
 }
 
 /** Counts a failure; returns the refusal to throw (locked once MAX_FAILURES is reached). */

@@ -2,7 +2,7 @@ import type { SessionState } from '../../src-shared/domain/people';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
 import { appendAudit } from './audit-log';
-import { SessionStore } from './sessions';
+import type { SessionStore } from './sessions';
 import { recoverWithCode, signIn, signInRequired } from './sign-in';
 import { ensureOwner } from './user-service';
 import { getUserRow, type UserRow } from './user-rows';

@@ -1,4 +1,5 @@
 import { syncErrorsEn } from '../../src-shared/i18n/sync-texts';
+import { peopleErrorsEn } from '../../src-shared/i18n/people-texts';
 import { fieldErrorEn } from '../../src-shared/i18n/problem-texts';
 import type { Messages } from './zh-CN';
 
@@ -275,6 +276,7 @@ export const en: Messages = {
   fieldError: fieldErrorEn,
   error: {
     ...syncErrorsEn,
+    ...peopleErrorsEn,
     VALIDATION: 'Some fields are not valid.',
     NOT_FOUND: 'The record was not found; it may have been deleted.',
     CONFLICT: 'Conflicting operation; please try again shortly.',

@@ -1,4 +1,5 @@
 import { syncErrorsZhCN } from '../../src-shared/i18n/sync-texts';
+import { peopleErrorsZhCN } from '../../src-shared/i18n/people-texts';
 import { fieldErrorZhCN } from '../../src-shared/i18n/problem-texts';
 
 /** Simplified Chinese, the product's first language. `en.ts` must have the same keys. */
@@ -275,6 +276,7 @@ export const zhCN = {
   fieldError: fieldErrorZhCN,
   error: {
     ...syncErrorsZhCN,
+    ...peopleErrorsZhCN,
     VALIDATION: '部分字段不正确。',
     NOT_FOUND: '找不到该记录，可能已被删除。',
     CONFLICT: '操作冲突，请稍后再试。',
