@@ -1,3 +1,5 @@
+import type { Role } from '../domain/enums';
+
 type PeopleErrorKey =
   | 'SIGN_IN_REQUIRED'
   | 'SIGN_IN_FAILED'
@@ -34,8 +36,8 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
 };
 
 /** 经理 / manager …: the roles' names. */
-export const roleNamesZhCN = { manager: '经理', assistant: '助理', staff: '业务员', admin: '总部管理员', viewer: '只读' } as const;
-export const roleNamesEn: Record<keyof typeof roleNamesZhCN, string> = {
+export const roleNamesZhCN: Record<Role, string> = { manager: '经理', assistant: '助理', staff: '业务员', admin: '总部管理员', viewer: '只读' };
+export const roleNamesEn: Record<Role, string> = {
   manager: 'Manager',
   assistant: 'Assistant',
   staff: 'Salesperson',

@@ -6,7 +6,7 @@ import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app'
 import { hashSecret, parseHash, verifySecret } from '../../../src-main/people/password-hash';
 import { LOCK_MS, MAX_FAILURES, signIn, signInRequired, slowDownMs } from '../../../src-main/people/sign-in';
 import { WindowSession } from '../../../src-main/people/window-session';
-import { KecardError, type Envelope } from '../../../src-shared/errors';
+import type { KecardError, Envelope } from '../../../src-shared/errors';
 import type { SessionState, UserSummary } from '../../../src-shared/domain/people';
 import type { ChangeEntry } from '../../../src-shared/domain/change-log';
 import { tempDir } from '../../support/temp-workspace';
