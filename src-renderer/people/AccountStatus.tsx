@@ -15,6 +15,8 @@ export function AccountStatus() {
   const signOut = async () => {
     try {
       useSession.getState().set(await api.session.signOut({}));
+      // The next user starts on 客户, not on a screen their role may not open.
+      useApp.getState().setScreen('customers');
       await useApp.getState().refreshWorkspace();
     } catch (err) {
       toast.error(errorText(t, err));
