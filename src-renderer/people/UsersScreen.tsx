@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { PromptDialog } from '../components/PromptDialog';
 import { toast } from '../components/toast-store';
 import { useEmployees } from '../employees/use-employees';
+import { useSession } from './session-store';
 import './people.css';
 
 /** 用户管理 (manager): add users, change role or linked employee, disable/enable, reset passwords, unlock. */
@@ -19,6 +20,11 @@ export function UsersScreen() {
   const [resetting, setResetting] = useState<UserSummary | null>(null);
   const employees = useEmployees(false);
   const reload = useCallback(() => {
+    // Adding or disabling users can make the workspace start (or stop) asking for sign-in.
+    void useSession
+      .getState()
+      .refresh()
+      .catch(() => undefined);
     api.users
       .list({})
       .then(setUsers)
