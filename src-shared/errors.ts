@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'SYNC_FOLDER',
   // A sync bundle (同步包) refused before anything was applied (details.reason says why).
   'BUNDLE_INVALID',
+  // Nobody is signed in to this window and the workspace asks for it (the sign-in screen).
+  'SIGN_IN_REQUIRED',
+  // A sign-in refused (details.reason: wrong | locked | disabled | tooSoon; waitMs, lockedUntil).
+  'SIGN_IN_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,7 +52,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         // Not for a file held exclusively: a resident would keep it lent for the whole session.
         if (existsSync(event.info.path) && needsBackgroundCheck(event.info.path) && !host.workspace.heldExclusively) {
           jobsRef.warmResident('analysis', event.info.path);
-          jobsRef.callResident('query', event.info.path, { op: 'pinnedCounts' }, host.context).catch(() => undefined);
+          jobsRef.callResident('query', event.info.path, { op: 'pinnedCounts' }, host.systemContext).catch(() => undefined);
         }
       } else void jobsRef.dropResidents();
     }
@@ -81,12 +81,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     exclusive: (path) => heldFile(path)?.heldExclusively === true,
   });
   jobsRef = jobs;
-  const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.context } : null));
+  const fieldIndexes = new FieldIndexJobs(jobs, () => (host.hasWorkspace ? { ws: host.workspace, ctx: host.systemContext } : null));
   indexesRef = fieldIndexes;
   /** Large files skip the full check at open; it runs here, off the UI's path, and damage is reported. */
   function checkInBackground(path: string, runner: JobRunner): void {
     if (!existsSync(path) || !needsBackgroundCheck(path)) return;
-    runner.start('report', path, { kind: 'integrityCheck' }, host.context, (result) => {
+    runner.start('report', path, { kind: 'integrityCheck' }, host.systemContext, (result) => {
       const r = result as { ok: boolean; message: string };
       if (!r.ok) emit({ type: 'workspace.damaged', path, message: r.message, backups: listBackups(path) });
       return undefined;

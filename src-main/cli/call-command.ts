@@ -4,8 +4,8 @@ import type { KecardEvent } from '../../src-shared/contract/events';
 import type { Envelope } from '../../src-shared/errors';
 import { composeApp } from '../app/compose-app';
 import { userDataDir } from '../workspace/user-paths';
-import { localUserContext } from '../workspace/app-host';
 import { refusedCallText, UsageError } from './cli-errors';
+import { signInCli } from './cli-sign-in';
 import type { CliIo, CommandOutput } from './cli-commands';
 
 /** What a finished background job (a report, an export …) handed back. */
@@ -24,16 +24,9 @@ export interface CallResult {
 
 /**
  * Any contract method, through the same router as the app (validation, permissions, events), as
- * the local user. The app's recent list is left alone: a script's call is not the user opening a file.
+ * the user named by `--as` (or the owner of a workspace that needs no sign-in). The app's recent list is left alone: a script's call is not the user opening a file.
  */
 export async function callMethod(workspace: string, method: string, input: unknown, io: CliIo, asUser?: string): Promise<CallResult> {
-  const ctx = localUserContext();
-  if (asUser !== undefined && asUser !== ctx.userName) {
-    // Workspaces have one implicit user until users and roles exist; naming another is refused, not ignored.
-    throw new UsageError(
-      `本工作区没有用户 "${asUser}"（目前只有本机用户 ${ctx.userName}）/ no user "${asUser}" in this workspace (only the local user ${ctx.userName})`,
-    );
-  }
   const jobs = new Map<string, JobOutcome>();
   const waiters = new Map<string, (outcome: JobOutcome) => void>();
   const app = composeApp({ dataDir: userDataDir(), shell: 'browser', workerDir: new URL('./', import.meta.url), rememberRecent: false });
@@ -52,7 +45,8 @@ export async function callMethod(workspace: string, method: string, input: unkno
   });
   try {
     app.host.open(resolve(workspace));
-    const envelope = await app.dispatch(method, input, ctx);
+    await signInCli(app.host, asUser);
+    const envelope = await app.dispatch(method, input, app.host.context);
     const jobId = envelope.ok ? jobIdOf(envelope.value) : undefined;
     if (jobId === undefined) return { envelope };
     const job = jobs.get(jobId) ?? (await new Promise<JobOutcome>((done) => waiters.set(jobId, done)));

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../src-shared/errors';
 import { KecardError } from '../../src-shared/errors';
 import { syncErrorsEn, syncErrorsZhCN } from '../../src-shared/i18n/sync-texts';
+import { peopleErrorsEn, peopleErrorsZhCN } from '../../src-shared/i18n/people-texts';
 import { problemCodeText, rowProblemWords, sayZhCN } from '../../src-shared/i18n/problem-texts';
 import type { ImportTarget } from '../../src-shared/import/header-synonyms';
 import { fieldHeading, REQUIRED_FIELDS } from '../../src-shared/import/mapping-checks';
@@ -73,8 +74,8 @@ function syncText(err: KecardError): string | null {
 export function syncRefusalText(code: string, details: Record<string, unknown>): string | null {
   const reason = typeof details.reason === 'string' ? details.reason : '';
   const texts = (table: Record<string, string>) => (reason ? table[`${code}_${reason}`] : undefined) ?? table[code];
-  const zh = texts(syncErrorsZhCN);
-  const en = texts(syncErrorsEn);
+  const zh = texts(syncErrorsZhCN) ?? texts(peopleErrorsZhCN);
+  const en = texts(syncErrorsEn) ?? texts(peopleErrorsEn);
   if (zh === undefined || en === undefined) return null;
   const fill = (text: string) =>
     text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {

@@ -9,7 +9,7 @@ import { readFilesOnThread } from '../import/reader-thread';
 import { runImport } from '../import/run-import';
 import { indexPendingSearch } from '../services/search/index-pending-search';
 import { listBusinessTypes } from '../services/business/business-type-service';
-import { localUserContext } from '../workspace/app-host';
+import { ownerContext } from './cli-sign-in';
 import { KecardError } from '../../src-shared/errors';
 import { formatMoney } from '../../src-shared/money';
 import { UsageError } from './cli-errors';
@@ -73,7 +73,7 @@ export async function importCommand(workspace: string, args: ImportArgs, io: Cli
   const fileReader = producerFileIfBuilt(new URL('./file-reader-worker.mjs', import.meta.url));
   if (fileReader) readFilesOnThread({ file: fileReader, formats: 'all', isCancelled: () => cancelled });
   try {
-    const report = await runImport(ws, localUserContext(), file, parsed.data, {
+    const report = await runImport(ws, ownerContext(ws), file, parsed.data, {
       dryRun: args.dryRun === true,
       fileName: basename(file),
       isCancelled: () => cancelled,

@@ -7,7 +7,7 @@ import { exportBundles, importBundles } from '../sync/exchange/bundle-files';
 import { indexPendingSearch } from '../services/search/index-pending-search';
 import { readInvitationFile } from '../sync/network/invitation-file';
 import { createNetwork, inviteStore, joinNetwork, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
-import { localUserContext } from '../workspace/app-host';
+import { ownerContext } from './cli-sign-in';
 import { syncRefusalText, UsageError } from './cli-errors';
 import type { CommandOutput } from './cli-commands';
 import { openForCommand, openForReading } from './cli-workspace';
@@ -66,7 +66,7 @@ export function siteCommand(workspace: string, action: string | undefined, rest:
       const file = resolve(need('--invite', args.invite));
       const ws = openForCommand(path);
       try {
-        const joined = joinNetwork(ws, localUserContext(), readInvitationFile(file));
+        const joined = joinNetwork(ws, ownerContext(ws), readInvitationFile(file));
         return {
           json: joined,
           text: [
@@ -135,7 +135,7 @@ export function syncCommand(workspace: string, action: string | undefined, rest:
       const ws = openForCommand(path);
       try {
         const files = rest.map((f) => resolve(f));
-        const outcome = importBundles(ws, localUserContext(), files, args.processed ? { processedDir: resolve(args.processed) } : {});
+        const outcome = importBundles(ws, ownerContext(ws), files, args.processed ? { processedDir: resolve(args.processed) } : {});
         // A large bundle leaves its new customers' search documents to the backlog (apply-bundle.ts);
         // the CLI has no background job, so it writes them now, after the commit.
         indexPendingSearch(ws);
@@ -248,7 +248,7 @@ export function conflictsCommand(
         throw new UsageError('--value kept（保留现值 / keep the record as it is）或 / or lost（改用落选值 / write the losing value back）');
       const ws = openForCommand(path);
       try {
-        resolveConflict(ws, localUserContext(), Number(idText), value);
+        resolveConflict(ws, ownerContext(ws), Number(idText), value);
         return {
           json: { id: Number(idText), kept: value },
           text: [`#${idText}: ${value === 'kept' ? '保留现值 / kept as it is' : '已改用落选值 / the losing value is back'}`],

@@ -1,3 +1,4 @@
+import type { Role } from '../../src-shared/domain/enums';
 import { ERROR_CODES, KecardError, type ApiError, type ErrorCode } from '../../src-shared/errors';
 import { fromSqliteError } from '../db/sqlite-errors';
 
@@ -8,7 +9,7 @@ export interface JobWorkerData<P = unknown> {
   params: P;
   /** Int32Array over this buffer; index 0 becomes 1 when the user cancels. */
   cancelFlag: SharedArrayBuffer;
-  user: { userId: string; userName: string; role: 'manager' | 'assistant' | 'staff' | 'admin' };
+  user: { userId: string; userName: string; role: Role };
 }
 
 export type JobMessage =

@@ -26,6 +26,7 @@ import { createHistoryHandlers } from './history-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import { createRegionHandlers } from './region-handlers';
 import { createSyncHandlers } from './sync-handlers';
+import { createPeopleHandlers } from './people-handlers';
 
 export interface RouterDeps {
   host: AppHost;
@@ -153,6 +154,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createBackupHandlers(deps),
     ...createRegionHandlers(),
     ...createSyncHandlers(deps),
+    ...createPeopleHandlers(deps),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

@@ -25,6 +25,8 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       if (!Object.hasOwn(contract, method)) throw new KecardError('UNKNOWN_METHOD', `Unknown method: ${method}`);
       const name = method as MethodName;
       const def = contract[name];
+      // Before the sign-in screen is passed, only it and the choice of workspace are served.
+      if (ctx.signedOut && def.signedOut !== true) throw new KecardError('SIGN_IN_REQUIRED', 'Please sign in.', { method });
       if (!roleAllows(ctx.role, def.permission)) {
         throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { method, permission: def.permission });
       }

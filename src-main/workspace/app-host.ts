@@ -29,6 +29,9 @@ import {
 } from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
 import { RecentList } from './recent-list';
+import { SessionStore } from '../people/sessions';
+import { WindowSession } from '../people/window-session';
+import type { SessionState } from '../../src-shared/domain/people';
 import { defaultWorkspacePath } from './user-paths';
 
 export type ShellKind = 'electron' | 'browser';
@@ -84,14 +87,62 @@ export class AppHost {
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
-  readonly context: CallContext;
+  /** This process's sign-in sessions, and the one of its window (or shell session, or CLI run). */
+  readonly sessions = new SessionStore();
+  readonly window: WindowSession;
 
   constructor(readonly options: AppHostOptions) {
     // The data folder holds the default workspace, the recent list and staged files: the user's alone.
     ensurePrivateDir(options.dataDir);
     this.recent = new RecentList(options.dataDir);
     this.staged = new StagedFiles(options.dataDir);
-    this.context = localUserContext();
+    this.window = new WindowSession(this.sessions, localUserContext().userName);
+  }
+
+  /**
+   * Who the window's calls come from: the signed-in user of the open workspace (resolved afresh
+   * per call), the signed-out context while the workspace waits for a sign-in, and the OS user
+   * while no workspace is open (nothing but choosing a workspace can run then).
+   */
+  get context(): CallContext {
+    if (!this.ws || this.restoring) return { ...localUserContext(), origin: 'local' };
+    return this.window.context(this.ws);
+  }
+
+  /** For work the app starts by itself (integrity check, read-ahead): never refused for lack of a sign-in. */
+  get systemContext(): CallContext {
+    const ctx = this.context;
+    return ctx.signedOut ? localUserContext() : ctx;
+  }
+
+  sessionState(): SessionState {
+    if (!this.ws) return { signInRequired: false, user: null };
+    return this.window.state(this.ws);
+  }
+
+  async signIn(login: string, password: string): Promise<SessionState> {
+    const state = await this.window.signIn(this.workspace, login, password);
+    this.emit({ type: 'workspace.changed', info: this.info() });
+    return state;
+  }
+
+  async recover(login: string, code: string, password: string): Promise<SessionState & { recoveryCode: string }> {
+    const state = await this.window.recover(this.workspace, login, code, password);
+    this.emit({ type: 'workspace.changed', info: this.info() });
+    return state;
+  }
+
+  /** 退出登录 / 切换用户: back to the sign-in screen (a one-person workspace without a password signs its owner in again). */
+  signOut(): SessionState {
+    this.window.signOut(this.ws);
+    const state = this.sessionState();
+    this.emit({ type: 'workspace.changed', info: this.info() });
+    return state;
+  }
+
+  /** A user was disabled or their password reset: their sessions in this process end now. */
+  endSessionsOf(userId: string): void {
+    this.sessions.endForUser(userId);
   }
 
   emit(event: KecardEvent): void {
@@ -128,15 +179,17 @@ export class AppHost {
   info(): WorkspaceInfo | null {
     const ws = this.ws;
     if (!ws) return null;
+    const ctx = this.context;
     return {
       path: ws.path,
       name: ws.identity.name,
       siteId: ws.siteId,
       workspaceId: ws.identity.workspaceId,
       schemaVersion: latestSchemaVersion(),
-      customerCount: countCustomers(ws),
-      userName: this.context.userName,
-      role: this.context.role,
+      // Before sign-in the start of the window learns the file's name, not what it holds.
+      customerCount: ctx.signedOut ? 0 : countCustomers(ws),
+      userName: ctx.userName,
+      role: ctx.role,
       backupPath: ws.backupPath,
       backupFailure: this.backupFailure?.path === ws.path ? this.backupFailure.failure : null,
     };
@@ -333,6 +386,7 @@ export class AppHost {
     if (this.ws) {
       if (this.backupRun) this.backupRun.cancelled = true;
       this.stopFeed();
+      this.window.signOut(this.ws);
       this.ws.close();
       this.ws = null;
       this.recent.forgetLastOpened();
@@ -388,6 +442,8 @@ export class AppHost {
     removePartialFiles(path);
     if (this.backupRun) this.backupRun.cancelled = true;
     this.stopFeed();
+    // A session belongs to one workspace: the new one asks (or signs its owner in) afresh.
+    this.window.forget();
     this.ws?.close();
     this.ws = next;
     // What changed reaches open screens: after each call (announceChanges), and writes by anyone

@@ -17,8 +17,15 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Told when main answers that nobody is signed in (a user disabled or signed out elsewhere): the sign-in screen comes back. */
+let signInLost: () => void = () => {};
+export function onSignInRequired(listener: () => void): void {
+  signInLost = listener;
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await bridge.call(method, input);
+  if (!envelope.ok && envelope.error.code === 'SIGN_IN_REQUIRED') signInLost();
   if (!envelope.ok) throw new ApiCallError(envelope.error);
   return envelope.value as MethodOutput<M>;
 }

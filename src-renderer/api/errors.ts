@@ -40,7 +40,16 @@ export function errorText(t: TFunction, err: unknown): string {
  * context), and the row where it is known.
  */
 /** Codes whose details.reason picks the sentence (i18next context): `error.<CODE>_<reason>`. */
-const REASONED = new Set(['BACKUP_FOLDER', 'BUNDLE_INVALID', 'SYNC_REFUSED', 'SYNC_FOLDER', 'UNDO_CONFLICT', 'JOB_CANCELLED']);
+const REASONED = new Set([
+  'BACKUP_FOLDER',
+  'BUNDLE_INVALID',
+  'SYNC_REFUSED',
+  'SYNC_FOLDER',
+  'UNDO_CONFLICT',
+  'JOB_CANCELLED',
+  'SIGN_IN_FAILED',
+  'CONFLICT',
+]);
 
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {
   const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;

@@ -24,6 +24,10 @@ import { MenuBar } from './MenuBar';
 import { Sidebar } from './Sidebar';
 import { StartScreen } from './StartScreen';
 import { StatusBar } from './StatusBar';
+import { SignInScreen } from '../people/SignInScreen';
+import { UsersScreen } from '../people/UsersScreen';
+import { PasswordDialogs } from '../people/PasswordDialogs';
+import { useSession } from '../people/session-store';
 import { useAppEvents } from './use-app-events';
 import { useShortcuts } from './use-shortcuts';
 import './app.css';
@@ -33,6 +37,7 @@ export function App() {
   const loaded = useApp((s) => s.loaded);
   const workspace = useApp((s) => s.workspace);
   const screen = useApp((s) => s.screen);
+  const session = useSession((s) => s.session);
   // Why the first look at the workspace failed (no session in the browser shell …): said in place
   // of 正在加载…, which would otherwise stay for good.
   const [startFailure, setStartFailure] = useState<string | null>(null);
@@ -51,6 +56,15 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Who is signed in belongs to the open workspace: asked again whenever it (or its user) changes.
+  useEffect(() => {
+    if (!workspace) {
+      useSession.getState().set(null);
+      return;
+    }
+    void useSession.getState().refresh().catch(reportError);
+  }, [workspace?.path, workspace?.userName, workspace]);
+
   useEffect(() => {
     document.title = workspace ? `${workspace.name} — ${t('app.name')}` : t('app.name');
   }, [workspace, t]);
@@ -58,8 +72,11 @@ export function App() {
   return (
     <div className="app">
       <MenuBar />
-      {workspace ? (
-        <div className="app-main">
+      {workspace && session && !session.user ? (
+        <SignInScreen key={workspace.path} />
+      ) : workspace ? (
+        // Keyed by the user too: switching user starts every screen afresh.
+        <div className="app-main" key={session?.user?.id ?? ''}>
           <Sidebar />
           <div className="app-content">
             <div className="topbar">
@@ -73,6 +90,7 @@ export function App() {
             {screen === 'analysis' ? <AnalysisScreen key={`analysis-${workspace.path}`} /> : null}
             {screen === 'products' ? <ProductsScreen key={`products-${workspace.path}`} /> : null}
             {screen === 'sync' ? <SyncScreen key={`sync-${workspace.path}`} /> : null}
+            {screen === 'users' ? <UsersScreen key={`users-${workspace.path}`} /> : null}
             <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>
@@ -91,6 +109,7 @@ export function App() {
       <BackupsDialog />
       <DeletedCustomersDialog />
       <CorruptWorkspaceDialog />
+      <PasswordDialogs />
       <ConfirmDialog />
       <Toasts />
     </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { backupFailureText, openBackupsDialog } from '../backups/backups-actions';
 import { useApp } from './app-store';
+import { AccountStatus } from '../people/AccountStatus';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -19,9 +20,7 @@ export function StatusBar() {
           <span className="status-item" data-testid="status-customer-count" data-count={ws.customerCount}>
             {t('status.customers', { n: ws.customerCount.toLocaleString() })}
           </span>
-          <span className="status-item" data-testid="status-user">
-            {t('status.user', { name: ws.userName })}
-          </span>
+          <AccountStatus />
           {ws.backupFailure ? (
             <button
               type="button"

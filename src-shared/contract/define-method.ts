@@ -7,6 +7,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I;
   output: O;
   permission: Permission;
+  /** Served while nobody is signed in (the sign-in screen, choosing another workspace). */
+  signedOut?: true;
 }
 
 export function defineMethod<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {

@@ -25,6 +25,7 @@ import { historyMethods } from './history-methods';
 import { backupMethods } from './backup-methods';
 import { regionMethods } from './region-methods';
 import { syncMethods } from './sync-methods';
+import { peopleMethods } from './people-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -75,26 +76,28 @@ export const contract = {
       platform: z.string(),
     }),
     permission: 'read',
+    signedOut: true,
   }),
 
-  'workspace.info': defineMethod({ input: nothing, output: workspaceInfo.nullable(), permission: 'read' }),
-  'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read' }),
+  'workspace.info': defineMethod({ input: nothing, output: workspaceInfo.nullable(), permission: 'read', signedOut: true }),
+  'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read', signedOut: true }),
   /** A workspace named at startup (--workspace FILE) that does not exist yet: the start screen offers to create it. */
-  'workspace.missing': defineMethod({ input: nothing, output: z.object({ path: z.string().nullable() }), permission: 'read' }),
-  'workspace.open': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read' }),
-  'workspace.openDefault': defineMethod({ input: nothing, output: workspaceInfo, permission: 'read' }),
-  'workspace.create': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read' }),
+  'workspace.missing': defineMethod({ input: nothing, output: z.object({ path: z.string().nullable() }), permission: 'read', signedOut: true }),
+  'workspace.open': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read', signedOut: true }),
+  'workspace.openDefault': defineMethod({ input: nothing, output: workspaceInfo, permission: 'read', signedOut: true }),
+  'workspace.create': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read', signedOut: true }),
   'workspace.saveCopy': defineMethod({
     input: z.object({ path: userPath }).strict(),
     output: z.object({ path: z.string() }),
     permission: 'read',
   }),
-  'workspace.close': defineMethod({ input: nothing, output: ok, permission: 'read' }),
+  'workspace.close': defineMethod({ input: nothing, output: ok, permission: 'read', signedOut: true }),
   /** Electron shows a native dialog; the browser shell answers `native: false` and the UI asks for a path. */
   'workspace.choosePath': defineMethod({
     input: z.object({ purpose: z.enum(['open', 'create', 'saveCopy']) }).strict(),
     output: z.object({ native: z.boolean(), path: z.string().nullable() }),
     permission: 'read',
+    signedOut: true,
   }),
 
   'customers.list': defineMethod({
@@ -218,6 +221,7 @@ export const contract = {
   ...backupMethods,
   ...regionMethods,
   ...syncMethods,
+  ...peopleMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),

@@ -5,7 +5,7 @@ export const CUSTOMER_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export const LIFECYCLE_STAGES = ['prospect', 'new', 'repeat', 'dormant', 'lost'] as const;
 export const RELATIONSHIP_LEVELS = [1, 2, 3, 4] as const;
 export const COLOR_LABELS = ['green', 'yellow', 'red', 'blue', 'purple', 'gray'] as const;
-export const ROLES = ['manager', 'assistant', 'staff', 'admin'] as const;
+export const ROLES = ['manager', 'assistant', 'staff', 'admin', 'viewer'] as const;
 
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 export type CustomerClass = (typeof CUSTOMER_CLASSES)[number];

@@ -17,6 +17,11 @@ export const fieldErrorZhCN = {
   unknownField: '未知字段',
   cycle: '不能移动到自身或其下级部门之下',
   dateRange: '日期超出范围（1900–2100 年）',
+  passwordTooShort: '密码至少 6 个字符',
+  invalidLogin: '登录名只能包含字母、数字和 . _ @ -',
+  loginTaken: '该登录名已被使用',
+  wrongPassword: '当前密码不正确',
+  notFound: '找不到该记录',
 };
 
 export const fieldErrorEn: typeof fieldErrorZhCN = {
@@ -33,6 +38,11 @@ export const fieldErrorEn: typeof fieldErrorZhCN = {
   unknownField: 'Unknown field',
   cycle: 'Cannot move under itself or one of its sub-departments',
   dateRange: 'The date is out of range (1900–2100)',
+  passwordTooShort: 'At least 6 characters',
+  invalidLogin: 'Letters, digits and . _ @ - only',
+  loginTaken: 'This login is taken',
+  wrongPassword: 'The current password is wrong',
+  notFound: 'Not found',
 };
 
 /** An import row's problem (`imp.problem`, `imp.valueProblem`) and the sentence around it (`imp.sentence`). */

@@ -11,3 +11,4 @@ export * from './query-forms';
 export * from './import-mappings';
 export * from './analysis';
 export * from './sync';
+export * from './people';

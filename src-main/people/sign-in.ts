@@ -1,0 +1,133 @@
+import { KecardError } from '../../src-shared/errors';
+import type { Workspace } from '../db/workspace';
+import { appendAudit } from './audit-log';
+import { hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from './password-hash';
+import { findUserByLogin, lockedNow, requireUserRow, type UserRow } from './user-rows';
+
+// Sign-in: a wrong password slows the next try down (1 s, 2 s, 4 s, 8 s …), the fifth in a row
+// locks the user for LOCK_MS (a manager unlocks sooner). Only a correct password reveals that a
+// user is disabled, so a stranger cannot list logins by trying them.
+
+export const MAX_FAILURES = 5;
+export const LOCK_MS = 30 * 60_000;
+const MAX_DELAY_MS = 30_000;
+
+/** How long after the k-th failure in a row the next try is refused unheard. */
+export function slowDownMs(failures: number): number {
+  if (failures <= 0) return 0;
+  return Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - 1));
+}
+
+/** A workspace asks for sign-in once anyone has a password or it has more than one active user. */
+export function signInRequired(ws: Workspace): boolean {
+  const row = ws.db
+    .prepare('SELECT COUNT(*) AS users, COALESCE(SUM(password_hash IS NOT NULL), 0) AS withPassword FROM users WHERE active = 1')
+    .get() as {
+    users: number;
+    withPassword: number;
+  };
+  return row.users > 1 || row.withPassword > 0;
+}
+
+function refused(reason: 'wrong' | 'locked' | 'disabled' | 'tooSoon', message: string, details: Record<string, unknown> = {}): KecardError {
+  return new KecardError('SIGN_IN_FAILED', message, { reason, ...details });
+}
+
+/** Refuses a try that comes before the slow-down of the previous failures is over. */
+function checkPace(row: UserRow, now: Date): void {
+  if (row.failed_attempts === 0 || !row.last_failed_at) return;
+  const waitMs = Date.parse(row.last_failed_at) + slowDownMs(row.failed_attempts) - now.getTime();
+  if (waitMs > 0)
+    throw refused('tooSoon', `Too many wrong tries: wait ${Math.ceil(waitMs / 1000)} s.`, { waitMs, waitSeconds: Math.ceil(waitMs / 1000) });
+}
+
+/** Counts a failure; returns the refusal to throw (locked once MAX_FAILURES is reached). */
+function recordFailure(ws: Workspace, row: UserRow, now: Date, what: 'password' | 'recoveryCode'): KecardError {
+  const failures = row.failed_attempts + 1;
+  const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+  ws.db
+    .prepare('UPDATE users SET failed_attempts = ?, last_failed_at = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?')
+    .run(failures, now.toISOString(), lockedUntil, row.id);
+  appendAudit(
+    ws,
+    { action: 'signInFailed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id, detail: { what, failures } },
+    now,
+  );
+  if (lockedUntil) return refused('locked', 'Too many wrong passwords: this user is locked.', { lockedUntil });
+  return refused('wrong', 'Wrong login or password.', { waitMs: slowDownMs(failures), failures });
+}
+
+function clearFailures(ws: Workspace, id: string): void {
+  ws.db.prepare('UPDATE users SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = ?').run(id);
+}
+
+export async function signIn(ws: Workspace, login: string, password: string, now: Date = new Date()): Promise<UserRow> {
+  const row = findUserByLogin(ws, login);
+  if (!row || row.password_hash === null) {
+    await verifySecret(password, null); // as slow as a real check
+    appendAudit(
+      ws,
+      {
+        action: 'signInFailed',
+        actor: { userId: row?.id ?? null, userName: row?.display_name ?? login.slice(0, 40) },
+        detail: { login: login.slice(0, 40), what: row ? 'noPassword' : 'unknownLogin' },
+      },
+      now,
+    );
+    throw refused('wrong', 'Wrong login or password.');
+  }
+  if (lockedNow(row, now)) {
+    appendAudit(
+      ws,
+      { action: 'signInFailed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id, detail: { what: 'locked' } },
+      now,
+    );
+    throw refused('locked', 'Too many wrong passwords: this user is locked.', { lockedUntil: row.locked_until });
+  }
+  checkPace(row, now);
+  if (!(await verifySecret(password, row.password_hash))) throw recordFailure(ws, requireUserRow(ws, row.id), now, 'password');
+  if (row.active !== 1) {
+    appendAudit(
+      ws,
+      { action: 'signInFailed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id, detail: { what: 'disabled' } },
+      now,
+    );
+    throw refused('disabled', 'This user is disabled.');
+  }
+  clearFailures(ws, row.id);
+  appendAudit(ws, { action: 'signIn', actor: { userId: row.id, userName: row.display_name }, targetId: row.id }, now);
+  return requireUserRow(ws, row.id);
+}
+
+/**
+ * A manager who lost their password: the recovery code shown when they first set one lets them
+ * set a new password. The code is used up; a new one is returned, to be shown once.
+ */
+export async function recoverWithCode(
+  ws: Workspace,
+  login: string,
+  code: string,
+  password: string,
+  now: Date = new Date(),
+): Promise<{ user: UserRow; recoveryCode: string }> {
+  const row = findUserByLogin(ws, login);
+  if (!row || row.recovery_hash === null || row.active !== 1) {
+    await verifySecret(normaliseRecoveryCode(code), null);
+    throw refused('wrong', 'Wrong login or recovery code.');
+  }
+  // A lock does not stop the recovery code (it is the way out of one); the slow-down does.
+  checkPace(row, now);
+  if (!(await verifySecret(normaliseRecoveryCode(code), row.recovery_hash))) {
+    recordFailure(ws, row, now, 'recoveryCode');
+    throw refused('wrong', 'Wrong login or recovery code.', { waitMs: slowDownMs(row.failed_attempts + 1) });
+  }
+  const recoveryCode = newRecoveryCode();
+  const [passwordHash, recoveryHash] = await Promise.all([hashSecret(password), hashSecret(normaliseRecoveryCode(recoveryCode))]);
+  ws.db
+    .prepare(
+      'UPDATE users SET password_hash = ?, recovery_hash = ?, failed_attempts = 0, last_failed_at = NULL, locked_until = NULL, updated_at = ? WHERE id = ?',
+    )
+    .run(passwordHash, recoveryHash, now.toISOString(), row.id);
+  appendAudit(ws, { action: 'recoveryUsed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id }, now);
+  return { user: requireUserRow(ws, row.id), recoveryCode };
+}

@@ -1,0 +1,42 @@
+import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
+import type { Handlers, RouterDeps } from './handlers';
+
+type PeopleMethod =
+  | 'session.state'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'session.recover'
+  | 'account.setPassword'
+  | 'users.list'
+  | 'users.create'
+  | 'users.update'
+  | 'users.setActive'
+  | 'users.resetPassword'
+  | 'users.unlock';
+
+export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, PeopleMethod> {
+  const ws = () => host.workspace;
+  return {
+    'session.state': () => host.sessionState(),
+    'session.signIn': ({ login, password }) => host.signIn(login, password),
+    'session.signOut': () => host.signOut(),
+    'session.recover': ({ login, recoveryCode, newPassword }) => host.recover(login, recoveryCode, newPassword),
+    'account.setPassword': ({ currentPassword, newPassword }, ctx) => setOwnPassword(ws(), ctx, currentPassword, newPassword),
+
+    'users.list': () => listUsers(ws()),
+    'users.create': (input, ctx) => createUser(ws(), ctx, input),
+    'users.update': ({ id, patch }, ctx) => updateUser(ws(), ctx, id, patch),
+    'users.setActive': ({ id, active }, ctx) => {
+      const user = setUserActive(ws(), ctx, id, active);
+      // At once, not at the user's next call: a disabled salesperson's open window stops now.
+      if (!active) host.endSessionsOf(id);
+      return user;
+    },
+    'users.resetPassword': async ({ id, password }, ctx) => {
+      const user = await resetPassword(ws(), ctx, id, password);
+      if (id !== ctx.userId) host.endSessionsOf(id);
+      return user;
+    },
+    'users.unlock': ({ id }, ctx) => unlockUser(ws(), ctx, id),
+  };
+}

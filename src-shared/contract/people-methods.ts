@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { newPassword, sessionState, userCreateInput, userPatch, userSummary } from '../domain/people';
+import { entityId } from '../domain/field-rules';
+import { defineMethod } from './define-method';
+
+const byId = z.object({ id: entityId }).strict();
+/** A password as typed at sign-in: not checked for length (an old short one must still be refused by the hash, not the form). */
+const typedPassword = z.string().max(200);
+/** Set only when a new recovery code was made: shown once, never again. */
+const recoveryShown = z.object({ recoveryCode: z.string().nullable() });
+
+// `signedOut: true` methods are the only ones the router serves while nobody is signed in.
+export const peopleMethods = {
+  'session.state': defineMethod({ input: z.object({}).strict(), output: sessionState, permission: 'read', signedOut: true }),
+  'session.signIn': defineMethod({
+    input: z.object({ login: z.string().trim().min(1).max(40), password: typedPassword }).strict(),
+    output: sessionState,
+    permission: 'read',
+    signedOut: true,
+  }),
+  /** 退出登录 / 切换用户: the window goes back to the sign-in screen (a one-person workspace signs its owner in again). */
+  'session.signOut': defineMethod({ input: z.object({}).strict(), output: sessionState, permission: 'read', signedOut: true }),
+  /** A lost manager password: the recovery code sets a new one (and is replaced by a new code). */
+  'session.recover': defineMethod({
+    input: z.object({ login: z.string().trim().min(1).max(40), recoveryCode: z.string().max(64), newPassword }).strict(),
+    output: sessionState.extend(recoveryShown.shape),
+    permission: 'read',
+    signedOut: true,
+  }),
+  /** 设置密码 for oneself; the current password is required once one is set. */
+  'account.setPassword': defineMethod({
+    input: z.object({ currentPassword: typedPassword.optional(), newPassword }).strict(),
+    output: recoveryShown,
+    permission: 'read',
+  }),
+
+  'users.list': defineMethod({ input: z.object({}).strict(), output: z.array(userSummary), permission: 'manage' }),
+  'users.create': defineMethod({ input: userCreateInput, output: userSummary, permission: 'manage' }),
+  'users.update': defineMethod({ input: z.object({ id: entityId, patch: userPatch }).strict(), output: userSummary, permission: 'manage' }),
+  /** Disabling ends the user's sessions at once; the last active manager cannot be disabled. */
+  'users.setActive': defineMethod({ input: z.object({ id: entityId, active: z.boolean() }).strict(), output: userSummary, permission: 'manage' }),
+  'users.resetPassword': defineMethod({
+    input: z.object({ id: entityId, password: newPassword }).strict(),
+    output: userSummary,
+    permission: 'manage',
+  }),
+  'users.unlock': defineMethod({ input: byId, output: userSummary, permission: 'manage' }),
+} as const;

@@ -1,0 +1,46 @@
+import type { Role } from '../domain/enums';
+
+type PeopleErrorKey =
+  | 'SIGN_IN_REQUIRED'
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_FAILED_wrong'
+  | 'SIGN_IN_FAILED_locked'
+  | 'SIGN_IN_FAILED_disabled'
+  | 'SIGN_IN_FAILED_tooSoon'
+  | 'CONFLICT_setOwnPasswordFirst'
+  | 'CONFLICT_lastManager';
+
+// What Kecard says about sign-in and users, in both languages: one table for the renderer's i18n
+// `error` resources and for the CLI (src-main/cli/cli-errors.ts). Keys are CODE or CODE_reason.
+
+export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
+  SIGN_IN_REQUIRED: '此工作区需要登录。',
+  SIGN_IN_FAILED: '登录失败。',
+  SIGN_IN_FAILED_wrong: '登录名或密码不正确。',
+  SIGN_IN_FAILED_locked: '密码错误次数过多，该用户已被锁定。请稍后再试，或请经理解锁。',
+  SIGN_IN_FAILED_disabled: '该用户已被停用，请联系经理。',
+  SIGN_IN_FAILED_tooSoon: '密码错误次数过多，请等待 {{waitSeconds}} 秒后再试。',
+  CONFLICT_setOwnPasswordFirst: '请先为自己设置密码，再添加其他用户（否则您将无法登录）。',
+  CONFLICT_lastManager: '不能停用或降级最后一位经理。',
+};
+
+export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
+  SIGN_IN_REQUIRED: 'This workspace asks you to sign in.',
+  SIGN_IN_FAILED: 'Sign-in failed.',
+  SIGN_IN_FAILED_wrong: 'Wrong login or password.',
+  SIGN_IN_FAILED_locked: 'Too many wrong passwords: this user is locked. Try again later, or ask a manager to unlock it.',
+  SIGN_IN_FAILED_disabled: 'This user is disabled. Ask a manager.',
+  SIGN_IN_FAILED_tooSoon: 'Too many wrong passwords: wait {{waitSeconds}} s and try again.',
+  CONFLICT_setOwnPasswordFirst: 'Set a password for yourself before adding other users (or you could not sign in).',
+  CONFLICT_lastManager: 'The last manager cannot be disabled or demoted.',
+};
+
+/** 经理 / manager …: the roles' names. */
+export const roleNamesZhCN: Record<Role, string> = { manager: '经理', assistant: '助理', staff: '业务员', admin: '总部管理员', viewer: '只读' };
+export const roleNamesEn: Record<Role, string> = {
+  manager: 'Manager',
+  assistant: 'Assistant',
+  staff: 'Salesperson',
+  admin: 'HQ admin',
+  viewer: 'Read only',
+};
