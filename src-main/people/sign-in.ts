@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { KecardError } from '../../src-shared/errors';
 import type { Workspace } from '../db/workspace';
 import { appendAudit } from './audit-log';
@@ -27,6 +28,26 @@ export function signInRequired(ws: Workspace): boolean {
     withPassword: number;
   };
   return row.users > 1 || row.withPassword > 0;
+}
+
+/**
+ * Whether a workspace file that is not open here asks for sign-in (read-only, nothing written).
+ * A file that cannot be read as a workspace (damaged, another program's, older than users) does
+ * not: restoring a backup over it is the way back, and its users table cannot be checked anyway.
+ */
+export function fileRequiresSignIn(path: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const row = db
+      .prepare('SELECT COUNT(*) AS users, COALESCE(SUM(password_hash IS NOT NULL), 0) AS withPassword FROM users WHERE active = 1')
+      .get() as { users: number; withPassword: number };
+    return row.users > 1 || row.withPassword > 0;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
 }
 
 function refused(reason: 'wrong' | 'locked' | 'disabled' | 'tooSoon', message: string, details: Record<string, unknown> = {}): KecardError {

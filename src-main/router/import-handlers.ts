@@ -1,5 +1,6 @@
 import { copyFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { fileRequiresSignIn } from '../people/sign-in';
 import { KecardError } from '../../src-shared/errors';
 import { createBackup, listBackups } from '../backup/backup-service';
 import { importSettings } from '../../src-shared/import/import-settings';
@@ -143,6 +144,13 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     'backups.create': async () => createBackup(ws(), 'manual'),
     'backups.restore': ({ file, path }) => {
       if (!path && !host.hasWorkspace) throw new KecardError('NO_WORKSPACE', 'Name the workspace to restore.');
+      // A workspace with sign-in is restored only by its manager, signed in to it (the router
+      // checked the role of the open one). Another file, or none open, is not signed in to: a
+      // window on the sign-in screen could otherwise close it and roll it back to before its passwords.
+      const target = resolve(path ?? host.workspace.path);
+      if (!(host.hasWorkspace && resolve(host.workspace.path) === target) && fileRequiresSignIn(target)) {
+        throw new KecardError('FORBIDDEN', 'Open this workspace and sign in as its manager to restore it.', { reason: 'signInFirst' });
+      }
       // A job's own connection would go on writing into the file being replaced.
       const writers = jobs.runningWriters;
       if (writers.length > 0)

@@ -49,6 +49,7 @@ const REASONED = new Set([
   'JOB_CANCELLED',
   'SIGN_IN_FAILED',
   'CONFLICT',
+  'FORBIDDEN',
 ]);
 
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {

@@ -8,7 +8,8 @@ type PeopleErrorKey =
   | 'SIGN_IN_FAILED_disabled'
   | 'SIGN_IN_FAILED_tooSoon'
   | 'CONFLICT_setOwnPasswordFirst'
-  | 'CONFLICT_lastManager';
+  | 'CONFLICT_lastManager'
+  | 'FORBIDDEN_signInFirst';
 
 // What Kecard says about sign-in and users, in both languages: one table for the renderer's i18n
 // `error` resources and for the CLI (src-main/cli/cli-errors.ts). Keys are CODE or CODE_reason.
@@ -22,6 +23,7 @@ export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
   SIGN_IN_FAILED_tooSoon: '密码错误次数过多，请等待 {{waitSeconds}} 秒后再试。',
   CONFLICT_setOwnPasswordFirst: '请先为自己设置密码，再添加其他用户（否则您将无法登录）。',
   CONFLICT_lastManager: '不能停用或降级最后一位经理。',
+  FORBIDDEN_signInFirst: '该工作区设有登录。请先打开它并以经理身份登录，再从备份恢复。',
 };
 
 export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
@@ -33,6 +35,7 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   SIGN_IN_FAILED_tooSoon: 'Too many wrong passwords: wait {{waitSeconds}} s and try again.',
   CONFLICT_setOwnPasswordFirst: 'Set a password for yourself before adding other users (or you could not sign in).',
   CONFLICT_lastManager: 'The last manager cannot be disabled or demoted.',
+  FORBIDDEN_signInFirst: 'This workspace has sign-in: open it and sign in as its manager before restoring a backup.',
 };
 
 /** 经理 / manager …: the roles' names. */

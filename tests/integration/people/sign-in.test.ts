@@ -230,3 +230,19 @@ describe('users and sessions', () => {
     expect(write.ok ? null : write.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('restoring a backup', () => {
+  it('of a workspace with sign-in needs its manager signed in to it, not a window that closed it', async () => {
+    await value('customers.create', { values: { name: '备份前的客户' } });
+    const backup = await value<{ file: string }>('backups.create');
+    await value('account.setPassword', { newPassword: 'boss-pass-1' });
+    const path = app.host.workspace.path;
+    const before = db().prepare('SELECT count(*) FROM users WHERE password_hash IS NOT NULL').pluck().get();
+    // On the sign-in screen a window may close the workspace; nothing is open then.
+    await value('workspace.close');
+    const restored = await call('backups.restore', { file: backup.file, path });
+    expect(restored.ok ? null : restored.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'signInFirst' } });
+    app.host.open(path);
+    expect(db().prepare('SELECT count(*) FROM users WHERE password_hash IS NOT NULL').pluck().get()).toBe(before);
+  });
+});
