@@ -52,9 +52,8 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
       const file = host.staged.get(fileToken);
       const params: SyncJobParams = { op: 'join', invitationPath: file.path };
       const jobId = jobs.start('sync', ws().path, params, ctx, (result) => syncJoinResult.parse(result));
-      jobs.whenSettled(jobId, ({ ok }) => {
-        if (ok) host.staged.release(fileToken);
-      });
+      // The invitation holds its secret: not kept in staging, whichever way the join ended.
+      jobs.whenSettled(jobId, () => host.staged.release(fileToken));
       return { jobId };
     },
     'sync.revoke': ({ code }) => {
@@ -97,9 +96,10 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
         const shown = outcomeForUser(outcome);
         return importOutcome.parse({ ...shown, refused: shown.refused.map((r) => ({ ...r, files: r.files.map((f) => names.get(f) ?? f) })) });
       });
-      // A cancelled import can be started again with the same files (a large bundle goes on where it stopped).
-      jobs.whenSettled(jobId, ({ ok }) => {
-        if (ok) for (const t of fileTokens) host.staged.release(t);
+      // The uploaded copies go whichever way the job ends; the user chooses the files again to go
+      // on after a cancel (a large bundle then goes on where it stopped).
+      jobs.whenSettled(jobId, () => {
+        for (const t of fileTokens) host.staged.release(t);
       });
       return { jobId };
     },

@@ -66,22 +66,13 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
   // Only HQ decides scopes: removals or returns named in a store's bundle are not obeyed (a store
   // could otherwise take customers out of HQ's file).
   const scope = partner.role === 'hq' ? decoded.scope : { scopeIn: [], scopeOut: [] };
-  if (isHeldAlready(partner, header)) {
-    return {
-      from: { code: partner.code, name: partner.name },
-      number: header.number,
-      changes: entries.length,
-      applied: 0,
-      conflicts: 0,
-      duplicate: true,
-      removed: [],
-      enrolled: false,
-      safetyCode: null,
-    };
-  }
+  if (isHeldAlready(partner, header)) return superseded(partner, header, entries.length);
   const total = entries.length;
   const chunk = Math.max(1, options.chunkEntries ?? CHUNK_ENTRIES);
   const earlier = readPartialApply(db, partner.id);
+  // An older bundle than one partly applied holds nothing that one does not: superseded (it could
+  // otherwise bring back customers the newer one removed).
+  if (earlier && header.number < earlier.number) return superseded(partner, header, total);
   const state: PartialApply =
     earlier && earlier.number === header.number && total > chunk
       ? earlier
@@ -114,15 +105,17 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
       const apply = e.change.rootId !== null && returning.has(e.change.rootId) ? logChangeOnly : applyChange;
       if (apply(tx, e.change, e.origin)) state.applied += 1;
     }
+    const last = to === total;
+    // Rebuilding a returning customer may meet a clash (its code taken here meanwhile): that goes
+    // to the inbox with the rest, so the rebuild comes before the contests are recorded.
+    if (last) for (const id of returning) rebuildCustomer(tx, id);
     recordContests(ws, tx.contests, now);
     state.conflicts += tx.contests.length;
     tx.contests = null;
-    const last = to === total;
     if (!last) {
       savePartialApply(db, partner.id, { ...state, done: to });
       return;
     }
-    for (const id of returning) rebuildCustomer(tx, id);
     // HQ: the store holds every customer it sent entries of (scope-members.ts).
     if (me.role === 'hq') noteHeldBySender(db, partner.id, heldRoots(entries, header.from.siteId));
     clearPartialApply(db, partner.id);
@@ -176,6 +169,21 @@ export function applyBundle(ws: Workspace, ctx: CallContext, parts: Buffer[], he
     removed: state.removed,
     enrolled: sender.enrolling,
     safetyCode: sender.enrolling ? safetyCode(publicKeysOf(me.keys), sender.keys) : null,
+  };
+}
+
+/** Applied already, or superseded by a later bundle of the partner: a no-op, reported as a duplicate. */
+function superseded(partner: Partner, header: BundleHeader, changes: number): AppliedBundle {
+  return {
+    from: { code: partner.code, name: partner.name },
+    number: header.number,
+    changes,
+    applied: 0,
+    conflicts: 0,
+    duplicate: true,
+    removed: [],
+    enrolled: false,
+    safetyCode: null,
   };
 }
 

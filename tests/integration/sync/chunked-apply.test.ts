@@ -9,7 +9,7 @@ import { makeBundle, type MadeBundle } from '../../../src-main/sync/exchange/mak
 import { partnerByCode } from '../../../src-main/sync/network/sync-tables';
 import { setPartnerScope } from '../../../src-main/sync/scope/scope-rules';
 import { canonicalDump } from '../../support/random-operations';
-import { deliver, enrolledNetwork, type Network } from '../../support/sync-sites';
+import { dataVersionWatcher, deliver, enrolledNetwork, type Network } from '../../support/sync-sites';
 import { refusal } from '../../support/refusal';
 import { tempDir, testUser } from '../../support/temp-workspace';
 
@@ -105,12 +105,29 @@ describe('a large bundle in chunks', () => {
     // Below the chunk size: one transaction, so a cancel at 2,000 of 2,500 rolls all of it back.
     for (let i = 0; i < 2500; i += 1) createCustomer(store, testUser, { name: `客户${i}` });
     const bundle = makeBundle(store, 'HQ');
-    const before = net.hq.db.pragma('data_version', { simple: true });
+    const watcher = dataVersionWatcher(net.hq.path);
     expect(refusal(() => apply(bundle, net.hq, cancelAfter(1000)))).toMatchObject({ code: 'JOB_CANCELLED', details: { reason: 'nothing', done: 0 } });
     expect(customerCount(net.hq)).toBe(0);
     expect(net.hq.db.prepare("SELECT count(*) FROM meta WHERE key LIKE 'sync_partial_apply:%'").pluck().get()).toBe(0);
-    expect(net.hq.db.pragma('data_version', { simple: true })).toBe(before);
+    expect(watcher.changed()).toBe(false);
+    watcher.close();
     expect(apply(bundle, net.hq, {})).toMatchObject({ applied: 2500 });
+  });
+
+  it('an older bundle arriving after a newer one went in partly is superseded: it writes nothing', () => {
+    const net = network('e');
+    const store = net.stores[0] as Workspace;
+    for (let i = 0; i < 1500; i += 1) createCustomer(store, testUser, { name: `早的客户${i}` });
+    const older = makeBundle(store, 'HQ');
+    for (let i = 0; i < 1500; i += 1) createCustomer(store, testUser, { name: `晚的客户${i}` });
+    const newer = makeBundle(store, 'HQ');
+    expect(refusal(() => apply(newer, net.hq, { ...cancelAfter(1000), chunkEntries: 1000 })).code).toBe('JOB_CANCELLED');
+    const watcher = dataVersionWatcher(net.hq.path);
+    expect(apply(older, net.hq, { chunkEntries: 1000 })).toMatchObject({ duplicate: true, applied: 0 });
+    expect(watcher.changed()).toBe(false);
+    watcher.close();
+    expect(apply(newer, net.hq, { chunkEntries: 1000 })).toMatchObject({ duplicate: false, applied: 3000 });
+    expect(customerCount(net.hq)).toBe(3000);
   });
 
   it('names the customers its first chunk removed in the answer of the run that finishes it', () => {

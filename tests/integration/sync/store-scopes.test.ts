@@ -11,6 +11,7 @@ import type { SitePublicKeys } from '../../../src-main/sync/bundle/site-keys';
 import { mySite, partnerByCode } from '../../../src-main/sync/network/sync-tables';
 import { setPartnerScope } from '../../../src-main/sync/scope/scope-rules';
 import { syncStatus } from '../../../src-main/sync/network/network-service';
+import { listConflicts } from '../../../src-main/sync/conflicts/conflict-inbox';
 import { canonicalDump } from '../../support/random-operations';
 import { deliver, enrolledNetwork, type Network } from '../../support/sync-sites';
 import { refusal } from '../../support/refusal';
@@ -139,6 +140,25 @@ describe('store scopes', () => {
     sameCard(nj, c.id);
     // Found by quick search again (its search document was rebuilt).
     expect(nj.db.prepare('SELECT count(*) FROM customer_search s JOIN customers c ON c.seq = s.rowid WHERE c.id = ?').pluck().get(c.id)).toBe(1);
+  });
+
+  it('a customer coming back whose code was given out meanwhile: the later one renamed, and listed in the inbox', () => {
+    net = ownScopes(['NJ01', 'SH01']);
+    const nj = net.stores[0] as Workspace;
+    const back = createCustomer(net.hq, testUser, { name: '回来的客户', code: 'KH0001', storeCode: 'NJ01' });
+    round();
+    updateCustomer(net.hq, testUser, back.id, { storeCode: 'SH01' });
+    round();
+    expect(names(nj)).toEqual([]);
+    const fresh = createCustomer(nj, testUser, { name: '南京的新客户', code: 'KH0001' });
+    // HQ gives it back before it has heard of the store's new customer.
+    updateCustomer(net.hq, testUser, back.id, { storeCode: 'NJ01' });
+    const applied = deliver(makeBundle(net.hq, 'NJ01'), nj);
+    const code = (id: string) => nj.db.prepare('SELECT code FROM customers WHERE id = ?').pluck().get(id);
+    expect(code(back.id)).toBe('KH0001');
+    expect(code(fresh.id)).toMatch(/^KH0001-/);
+    expect(applied.conflicts).toBe(1);
+    expect(listConflicts(nj)).toEqual([expect.objectContaining({ kind: 'renamed', customerName: '南京的新客户' })]);
   });
 
   it('a removal in a lost bundle comes again; an older bundle after a newer one is a no-op that brings nothing back', () => {
