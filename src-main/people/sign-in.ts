@@ -54,12 +54,65 @@ function refused(reason: 'wrong' | 'locked' | 'disabled' | 'tooSoon', message: s
   return new KecardError('SIGN_IN_FAILED', message, { reason, ...details });
 }
 
+/** What paces a login's tries: its user row, or for a login without a password, a record in memory. */
+type Pace = Pick<UserRow, 'failed_attempts' | 'last_failed_at' | 'locked_until'>;
+
+/**
+ * Logins that have no user (or no password) get the same slow-down and lock as real ones, kept in
+ * memory per open workspace: the answers and their pace must not tell which logins exist.
+ */
+const ghosts = new WeakMap<Workspace['db'], Map<string, Pace>>();
+
+function ghostOf(ws: Workspace, login: string): Pace {
+  let byLogin = ghosts.get(ws.db);
+  if (!byLogin) {
+    byLogin = new Map();
+    ghosts.set(ws.db, byLogin);
+  }
+  const key = login.trim().toLowerCase().slice(0, 100);
+  let pace = byLogin.get(key);
+  if (!pace) {
+    pace = { failed_attempts: 0, last_failed_at: null, locked_until: null };
+    if (byLogin.size > 10_000) byLogin.clear();
+    byLogin.set(key, pace);
+  }
+  return pace;
+}
+
 /** Refuses a try that comes before the slow-down of the previous failures is over. */
-function checkPace(row: UserRow, now: Date): void {
+function checkPace(row: Pace, now: Date): void {
   if (row.failed_attempts === 0 || !row.last_failed_at) return;
   const waitMs = Date.parse(row.last_failed_at) + slowDownMs(row.failed_attempts) - now.getTime();
   if (waitMs > 0)
     throw refused('tooSoon', `Too many wrong tries: wait ${Math.ceil(waitMs / 1000)} s.`, { waitMs, waitSeconds: Math.ceil(waitMs / 1000) });
+}
+
+/** A failure of a login without a password, counted as a user's would be. */
+function recordGhostFailure(pace: Pace, now: Date): KecardError {
+  const failures = pace.failed_attempts + 1;
+  pace.failed_attempts = failures;
+  pace.last_failed_at = now.toISOString();
+  if (failures >= MAX_FAILURES) {
+    pace.locked_until = new Date(now.getTime() + LOCK_MS).toISOString();
+    return refused('locked', 'Too many wrong passwords: this user is locked.', { lockedUntil: pace.locked_until });
+  }
+  return refused('wrong', 'Wrong login or password.', { waitMs: slowDownMs(failures), failures });
+}
+
+/**
+ * Tries run one at a time per workspace: a try checks the slow-down, then waits for scrypt; run
+ * side by side, hundreds of tries would pass the check before the first failure was counted.
+ */
+const queues = new WeakMap<Workspace['db'], Promise<unknown>>();
+
+function oneAtATime<T>(ws: Workspace, attempt: () => Promise<T>): Promise<T> {
+  const previous = queues.get(ws.db) ?? Promise.resolve();
+  const next = previous.then(attempt, attempt);
+  queues.set(
+    ws.db,
+    next.catch(() => undefined),
+  );
+  return next;
 }
 
 /** Counts a failure; returns the refusal to throw (locked once MAX_FAILURES is reached). */
@@ -82,64 +135,82 @@ function clearFailures(ws: Workspace, id: string): void {
   ws.db.prepare('UPDATE users SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = ?').run(id);
 }
 
-export async function signIn(ws: Workspace, login: string, password: string, now: Date = new Date()): Promise<UserRow> {
+export function signIn(ws: Workspace, login: string, password: string, now?: Date): Promise<UserRow> {
+  return oneAtATime(ws, () => signInNow(ws, login, password, now ?? new Date()));
+}
+
+async function signInNow(ws: Workspace, login: string, password: string, now: Date): Promise<UserRow> {
   const row = findUserByLogin(ws, login);
-  if (!row || row.password_hash === null) {
-    await verifySecret(password, null); // as slow as a real check
-    appendAudit(
-      ws,
-      {
-        action: 'signInFailed',
-        actor: { userId: row?.id ?? null, userName: row?.display_name ?? login.slice(0, 40) },
-        detail: { login: login.slice(0, 40), what: row ? 'noPassword' : 'unknownLogin' },
-      },
-      now,
-    );
-    throw refused('wrong', 'Wrong login or password.');
+  const real = row && row.password_hash !== null ? row : null;
+  const pace: Pace = real ?? ghostOf(ws, login);
+  const actor = { userId: row?.id ?? null, userName: row?.display_name ?? login.slice(0, 40) };
+  // Every refusal costs one scrypt, as a real check does, whatever the login.
+  if (lockedNow(pace as UserRow, now)) {
+    await verifySecret(password, null);
+    appendAudit(ws, { action: 'signInFailed', actor, ...(row ? { targetId: row.id } : {}), detail: { what: 'locked' } }, now);
+    throw refused('locked', 'Too many wrong passwords: this user is locked.', { lockedUntil: pace.locked_until });
   }
-  if (lockedNow(row, now)) {
-    appendAudit(
-      ws,
-      { action: 'signInFailed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id, detail: { what: 'locked' } },
-      now,
-    );
-    throw refused('locked', 'Too many wrong passwords: this user is locked.', { lockedUntil: row.locked_until });
+  try {
+    checkPace(pace, now);
+  } catch (err) {
+    await verifySecret(password, null);
+    throw err;
   }
-  checkPace(row, now);
-  if (!(await verifySecret(password, row.password_hash))) throw recordFailure(ws, requireUserRow(ws, row.id), now, 'password');
-  if (row.active !== 1) {
+  if (!real) {
+    await verifySecret(password, null);
+    appendAudit(ws, { action: 'signInFailed', actor, detail: { login: login.slice(0, 40), what: row ? 'noPassword' : 'unknownLogin' } }, now);
+    throw recordGhostFailure(pace, now);
+  }
+  if (!(await verifySecret(password, real.password_hash))) throw recordFailure(ws, requireUserRow(ws, real.id), now, 'password');
+  if (real.active !== 1) {
     appendAudit(
       ws,
-      { action: 'signInFailed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id, detail: { what: 'disabled' } },
+      { action: 'signInFailed', actor: { userId: real.id, userName: real.display_name }, targetId: real.id, detail: { what: 'disabled' } },
       now,
     );
     throw refused('disabled', 'This user is disabled.');
   }
-  clearFailures(ws, row.id);
-  appendAudit(ws, { action: 'signIn', actor: { userId: row.id, userName: row.display_name }, targetId: row.id }, now);
-  return requireUserRow(ws, row.id);
+  clearFailures(ws, real.id);
+  appendAudit(ws, { action: 'signIn', actor: { userId: real.id, userName: real.display_name }, targetId: real.id }, now);
+  return requireUserRow(ws, real.id);
 }
 
 /**
  * A manager who lost their password: the recovery code shown when they first set one lets them
  * set a new password. The code is used up; a new one is returned, to be shown once.
  */
-export async function recoverWithCode(
+export function recoverWithCode(
   ws: Workspace,
   login: string,
   code: string,
   password: string,
-  now: Date = new Date(),
+  now?: Date,
 ): Promise<{ user: UserRow; recoveryCode: string }> {
-  const row = findUserByLogin(ws, login);
-  if (!row || row.recovery_hash === null || row.active !== 1) {
+  return oneAtATime(ws, () => recoverNow(ws, login, code, password, now ?? new Date()));
+}
+
+async function recoverNow(ws: Workspace, login: string, code: string, password: string, now: Date): Promise<{ user: UserRow; recoveryCode: string }> {
+  const found = findUserByLogin(ws, login);
+  const row = found && found.recovery_hash !== null && found.active === 1 ? found : null;
+  // A lock does not stop the recovery code (it is the way out of one); the slow-down does, for
+  // every login alike.
+  const pace: Pace = row ?? ghostOf(ws, `recover:${login}`);
+  try {
+    checkPace(pace, now);
+  } catch (err) {
     await verifySecret(normaliseRecoveryCode(code), null);
-    throw refused('wrong', 'Wrong login or recovery code.');
+    throw err;
   }
-  // A lock does not stop the recovery code (it is the way out of one); the slow-down does.
-  checkPace(row, now);
+  if (!row) {
+    await verifySecret(normaliseRecoveryCode(code), null);
+    const failure = recordGhostFailure(pace, now);
+    pace.locked_until = null;
+    throw refused('wrong', 'Wrong login or recovery code.', {
+      waitMs: (failure.details as { waitMs?: number } | undefined)?.waitMs ?? slowDownMs(pace.failed_attempts),
+    });
+  }
   if (!(await verifySecret(normaliseRecoveryCode(code), row.recovery_hash))) {
-    recordFailure(ws, row, now, 'recoveryCode');
+    recordFailure(ws, requireUserRow(ws, row.id), now, 'recoveryCode');
     throw refused('wrong', 'Wrong login or recovery code.', { waitMs: slowDownMs(row.failed_attempts + 1) });
   }
   const recoveryCode = newRecoveryCode();

@@ -109,6 +109,9 @@ export function writeCustomValues(
       tx.log({ op: 'update', entity: LOG_ENTITY[entity], entityId: id, rootId, field: f.columnName, oldValue: old, newValue: value });
     changed.push(f.columnName);
   }
+  // A custom value is data like any field: its change is the row's latest logged change, so it
+  // moves updatedAt (every site does the same when the change arrives: writeCustomColumn).
+  if (!options.creating && changed.length > 0) tx.ws.db.prepare(`UPDATE ${table} SET updated_at = ? WHERE id = ?`).run(tx.rowAt, id);
   return changed;
 }
 
@@ -128,6 +131,8 @@ export function writeCustomColumn(tx: WriteTx, entity: CustomFieldEntity, id: st
     throw new KecardError('VALIDATION', 'The change does not fit this workspace.', { fields: { field: 'invalid' }, value: column });
   }
   setCustomColumn(tx, CUSTOM_TABLE[entity], field, id, value as CustomValue);
+  // Only forward: changes may arrive older than what the row shows.
+  tx.ws.db.prepare(`UPDATE ${CUSTOM_TABLE[entity]} SET updated_at = max(updated_at, ?) WHERE id = ?`).run(tx.rowAt, id);
 }
 
 /** The change-log entity of each custom-field entity (records of business types log as businessRecord). */

@@ -122,7 +122,7 @@ describe('users and sessions', () => {
     expect(tooSoon.ok ? null : tooSoon.error.details?.reason).toBe('tooSoon');
     // An unknown login answers exactly like a wrong password.
     const unknown = await call('session.signIn', { login: 'nobody', password: 'x' });
-    expect(unknown.ok ? null : unknown.error.details).toEqual({ reason: 'wrong' });
+    expect(unknown.ok ? null : unknown.error.details).toEqual(wrong.ok ? null : wrong.error.details);
 
     db()
       .prepare('UPDATE users SET last_failed_at = ? WHERE id = ?')
@@ -193,6 +193,31 @@ describe('users and sessions', () => {
     await value('users.unlock', { id: assistant.id });
     expect((await signIn(ws, 'xiaoli', 'li-pass-1')).id).toBe(assistant.id);
     expect(audit().filter((a) => a.action === 'userUnlocked')).toHaveLength(1);
+  });
+
+  it('tries side by side run one at a time: the slow-down is not outrun', async () => {
+    await managerWithAssistant();
+    const ws = app.host.workspace;
+    const now = new Date('2026-12-01T08:00:00Z');
+    const tries = await Promise.all(Array.from({ length: 12 }, () => signIn(ws, 'xiaoli', 'bad', now).catch((e: unknown) => e as KecardError)));
+    const reasons = tries.map((e) => (e as KecardError).details?.reason);
+    expect(reasons.filter((r) => r === 'wrong')).toHaveLength(1);
+    expect(reasons.filter((r) => r === 'tooSoon')).toHaveLength(11);
+    expect(db().prepare("SELECT failed_attempts FROM users WHERE login = 'XiaoLi'").pluck().get()).toBe(1);
+  });
+
+  it('a login that does not exist is answered and paced like a real one', async () => {
+    await managerWithAssistant();
+    const ws = app.host.workspace;
+    const t = Date.parse('2026-12-01T08:00:00Z');
+    const answer = async (login: string, at: number) => {
+      const err = (await signIn(ws, login, 'bad', new Date(at)).catch((e: unknown) => e)) as KecardError;
+      return { code: err.code, details: err.details };
+    };
+    const real = [await answer('xiaoli', t), await answer('xiaoli', t + 10), await answer('xiaoli', t + slowDownMs(1) + 1)];
+    const ghost = [await answer('nobody', t), await answer('nobody', t + 10), await answer('nobody', t + slowDownMs(1) + 1)];
+    expect(ghost).toEqual(real);
+    expect(real.map((r) => r.details?.reason)).toEqual(['wrong', 'tooSoon', 'wrong']);
   });
 
   it('a lost manager password: the recovery code sets a new one, once', async () => {
