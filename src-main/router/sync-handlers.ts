@@ -7,7 +7,7 @@ import { notePartnerNotes, type ExportedBundle, type ImportOutcome } from '../sy
 import type { SyncJobParams } from '../sync/exchange/sync-worker';
 import { reachableFolder, setPartnerFolder, type FolderSync } from '../sync/exchange/folder-transport';
 import { createNetwork, inviteStore, revokeStore, changeStoreScope, syncStatus } from '../sync/network/network-service';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import type { Handlers, RouterDeps } from './handlers';
 
@@ -31,6 +31,10 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
   const ws = () => host.workspace;
   const status = (): SyncStatusOutput => fullStatus(ws());
   // Paths of files the user did not choose stay in main: the renderer sees file names only.
+  /** A job's partner notes go to the connection of the workspace it ran on, if that is still the open one. */
+  const noteOn = (path: string, notes: ImportOutcome['partnerNotes']) => {
+    if (host.hasWorkspace && host.workspace.path === path) notePartnerNotes(host.workspace.db, notes);
+  };
   const outcomeForUser = ({ partnerNotes: _notes, ...o }: ImportOutcome) => ({
     applied: o.applied.map(({ files: _files, ...a }) => a),
     waiting: o.waiting.map(({ files: _files, ...w }) => w),
@@ -83,14 +87,17 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
           })),
         }),
       );
+      // A failed or cancelled export leaves no bundle files behind in staging.
+      jobs.whenSettled(jobId, ({ ok }) => (ok ? undefined : rmSync(dir, { recursive: true, force: true })));
       return { jobId };
     },
     'sync.import': ({ fileTokens }, ctx) => {
       const files = fileTokens.map((t) => host.staged.get(t));
       const params: SyncJobParams = { op: 'import', files: files.map((f) => f.path) };
-      const jobId = jobs.start('sync', ws().path, params, ctx, (result) => {
+      const path = ws().path;
+      const jobId = jobs.start('sync', path, params, ctx, (result) => {
         const outcome = result as ImportOutcome;
-        notePartnerNotes(ws().db, outcome.partnerNotes);
+        noteOn(path, outcome.partnerNotes);
         // Uploads are named by token: the user recognises them by the names they had.
         const names = new Map(files.map((f) => [basename(f.path), f.fileName]));
         const shown = outcomeForUser(outcome);
@@ -107,9 +114,10 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
       // An unreachable folder is said at once (and kept as the partner's last error on main's connection).
       reachableFolder(ws(), code);
       const params: SyncJobParams = { op: 'now', code };
-      const jobId = jobs.start('sync', ws().path, params, ctx, (result) => {
+      const path = ws().path;
+      const jobId = jobs.start('sync', path, params, ctx, (result) => {
         const { sent, received } = result as FolderSync;
-        notePartnerNotes(ws().db, received.partnerNotes);
+        noteOn(path, received.partnerNotes);
         return syncNowResult.parse({ sent: sent ? { number: sent.number, changes: sent.changes } : null, received: outcomeForUser(received) });
       });
       return { jobId };

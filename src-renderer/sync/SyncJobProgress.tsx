@@ -18,8 +18,8 @@ export function SyncJobProgress() {
           ? t('sync.job.changes', { done: running.done.toLocaleString(), total: running.total.toLocaleString() })
           : t('sync.job.starting')}
       </span>
-      {/* Joining is one transaction of at most seconds, not checked for 取消. */}
-      {running.label === 'join' ? null : (
+      {/* Joining and exporting are one transaction of seconds each, not checked for 取消. */}
+      {running.label === 'join' || running.label === 'export' ? null : (
         <button type="button" data-testid="sync-job-cancel" disabled={!running.jobId} onClick={() => void cancelSyncJob()}>
           {t('sync.job.cancel')}
         </button>

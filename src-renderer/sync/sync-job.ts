@@ -44,7 +44,8 @@ export async function runSyncJob<T>(label: string, start: () => Promise<{ jobId:
     return event.result as T;
   } finally {
     off();
-    useSyncJob.setState({ running: null });
+    // Only this call's own job: a second start refused while one runs must not hide the first.
+    useSyncJob.setState((s) => (s.running && (s.running.jobId === jobId || s.running.jobId === null) ? { running: null } : s));
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KecardEvent } from '../../../src-shared/contract/events';
@@ -117,6 +117,16 @@ describe('sync jobs', () => {
     // A second invitation is refused in words, through the job's error.
     const again = await job<SyncJoinResult>('sync.join', { fileToken: app.host.staged.stagePath(path, 'invite.kcinvite') });
     expect(again).toMatchObject({ ok: false, error: { code: 'SYNC_REFUSED', details: { reason: 'alreadyInNetwork' } } });
+  });
+
+  it('an export that fails says why and leaves nothing in staging', async () => {
+    await call('sync.createNetwork', { code: 'HQ', name: '总部' });
+    await call('sync.invite', { code: 'NJ01', name: '南京店' });
+    const staged = () => readdirSync(app.host.staged.folder as string).length;
+    const before = staged();
+    const failed = await job('sync.export', { to: 'NJ01' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'SYNC_REFUSED', details: { reason: 'notEnrolled' } } });
+    expect(staged()).toBe(before);
   });
 
   it('立即同步 with a folder that cannot be reached says so at once and keeps it as the last error', async () => {
