@@ -95,6 +95,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }), undefined, {
     workspacePath: () => host.workspacePath,
     afterCall: () => host.announceChanges(),
+    rules: (ctx) => host.rulesOf(ctx),
   });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {

@@ -15,7 +15,8 @@ export type AuditAction =
   | 'userEnabled'
   | 'passwordReset'
   | 'userUnlocked'
-  | 'ownerCreated';
+  | 'ownerCreated'
+  | 'permissionsChanged';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,4 +1,4 @@
-import { roleAllows } from '../../src-shared/contract/permissions';
+import { allows } from '../../src-shared/domain/permissions';
 import { KecardError } from '../../src-shared/errors';
 import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
 import { checkReportResult } from '../analysis/check-report-result';
@@ -44,7 +44,8 @@ export function createAnalysisHandlers({ host, jobs, log = console.error }: Rout
     'reports.run': ({ request }, ctx) => {
       // Checked against the contract's reportRequest already: main's own jobs are not among its kinds.
       const writes = WRITING_REPORTS.has(request.kind);
-      if (writes && !roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
+      if (writes && !allows(host.rulesOf(ctx), 'classification', 'manage'))
+        throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
       // What a classification run writes is announced from the log when the job ends (compose-app).
       const jobId = jobs.startResident('report', 'analysis', ws().path, request, ctx, (result) => checkReportResult(request.kind, result, log));
       return { jobId };

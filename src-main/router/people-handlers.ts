@@ -1,5 +1,7 @@
 import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
 import type { Handlers, RouterDeps } from './handlers';
+import { getPermissionPolicy, savePermissionPolicy } from '../people/permission-policy';
+import { DEFAULT_POLICY } from '../../src-shared/domain/permissions';
 
 type PeopleMethod =
   | 'session.state'
@@ -12,7 +14,10 @@ type PeopleMethod =
   | 'users.update'
   | 'users.setActive'
   | 'users.resetPassword'
-  | 'users.unlock';
+  | 'users.unlock'
+  | 'permissions.mine'
+  | 'permissions.get'
+  | 'permissions.save';
 
 export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, PeopleMethod> {
   const ws = () => host.workspace;
@@ -38,5 +43,9 @@ export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, Peopl
       return user;
     },
     'users.unlock': ({ id }, ctx) => unlockUser(ws(), ctx, id),
+
+    'permissions.mine': (_input, ctx) => ({ role: ctx.role, rules: host.rulesOf(ctx) }),
+    'permissions.get': () => ({ policy: getPermissionPolicy(ws()), defaults: DEFAULT_POLICY }),
+    'permissions.save': ({ policy }, ctx) => savePermissionPolicy(ws(), ctx, policy),
   };
 }

@@ -1,5 +1,6 @@
 import { contract, type MethodName } from '../../src-shared/contract/methods';
-import { roleAllows } from '../../src-shared/contract/permissions';
+import { METHOD_AREAS } from '../../src-shared/contract/method-areas';
+import { allows, DEFAULT_POLICY, rulesOf, type RoleRules } from '../../src-shared/domain/permissions';
 import { KecardError, type Envelope } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { fromSqliteError } from '../db/sqlite-errors';
@@ -17,6 +18,8 @@ export interface RouterOptions {
   workspacePath?: () => string | null;
   /** After every call, whatever its outcome: announces what the call wrote (the change feed reads it from the log). */
   afterCall?: () => void;
+  /** The caller's rules from the open workspace's permission matrix (the defaults when none is open). */
+  rules?: (ctx: CallContext) => RoleRules;
 }
 
 export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog, options: RouterOptions = {}): Dispatch {
@@ -27,8 +30,12 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       const def = contract[name];
       // Before the sign-in screen is passed, only it and the choice of workspace are served.
       if (ctx.signedOut && def.signedOut !== true) throw new KecardError('SIGN_IN_REQUIRED', 'Please sign in.', { method });
-      if (!roleAllows(ctx.role, def.permission)) {
-        throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { method, permission: def.permission });
+      const area = METHOD_AREAS[name];
+      if (area !== 'session') {
+        const rules = options.rules?.(ctx) ?? rulesOf(DEFAULT_POLICY, ctx.role);
+        if (!allows(rules, area, def.permission)) {
+          throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { method, area, permission: def.permission });
+        }
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);

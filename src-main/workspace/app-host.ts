@@ -33,6 +33,8 @@ import { SessionStore } from '../people/sessions';
 import { WindowSession } from '../people/window-session';
 import type { SessionState } from '../../src-shared/domain/people';
 import { defaultWorkspacePath } from './user-paths';
+import { rulesFor } from '../people/permission-policy';
+import { DEFAULT_POLICY, rulesOf, type RoleRules } from '../../src-shared/domain/permissions';
 
 export type ShellKind = 'electron' | 'browser';
 
@@ -113,6 +115,12 @@ export class AppHost {
   get systemContext(): CallContext {
     const ctx = this.context;
     return ctx.signedOut ? localUserContext() : ctx;
+  }
+
+  /** The caller's rules in the open workspace's permission matrix; the defaults while none is open or a restore runs. */
+  rulesOf(ctx: CallContext): RoleRules {
+    if (!this.ws || this.restoring) return rulesOf(DEFAULT_POLICY, ctx.role);
+    return rulesFor(this.ws, ctx);
   }
 
   sessionState(): SessionState {

@@ -1,11 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeletedCustomer } from '../../src-shared/contract/deleted-customer-methods';
-import { roleAllows } from '../../src-shared/contract/permissions';
+import { useCan } from '../people/session-store';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { useData } from '../api/use-data';
-import { useApp } from '../app/app-store';
 import { confirmAsk } from '../components/confirm-store';
 import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
@@ -23,9 +22,8 @@ export function DeletedCustomersDialog() {
 function DeletedCustomersBody() {
   const { t } = useTranslation();
   const setOpen = useDeletedCustomers((s) => s.setOpen);
-  const role = useApp((s) => s.workspace?.role ?? null);
-  // The button follows the contract's permission; main checks it again on the call.
-  const canPurge = role !== null && roleAllows(role, 'manage');
+  // The button follows the permission matrix; main checks it again on the call.
+  const canPurge = useCan('customers', 'manage');
   const loaded = useData(() => api.customers.listDeleted({ offset: 0, limit: PAGE }), [], ['customer']);
   const list = loaded.data;
   const [busy, setBusy] = useState(false);

@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import type { SessionState } from '../../src-shared/domain/people';
+import { allows, type Area, type MyAccess, type Permission } from '../../src-shared/domain/permissions';
 import { api, onSignInRequired } from '../api/client';
 
 /** Who this window is signed in as; re-read when the workspace changes and after sign-in/out. */
 interface SessionStore {
   session: SessionState | null;
+  /** The signed-in user's rules (permissions.mine), to hide what they cannot do; main checks regardless. */
+  access: MyAccess | null;
   /** The recovery code to show once (after the manager's first password, or a recovery). */
   recoveryCode: string | null;
   passwordDialog: boolean;
@@ -16,13 +19,17 @@ interface SessionStore {
 
 export const useSession = create<SessionStore>((set) => ({
   session: null,
+  access: null,
   recoveryCode: null,
   passwordDialog: false,
   set(session) {
     set({ session });
+    void loadAccess(session);
   },
   async refresh() {
-    set({ session: await api.session.state({}) });
+    const session = await api.session.state({});
+    set({ session });
+    await loadAccess(session);
   },
   showRecoveryCode(code) {
     set({ recoveryCode: code });
@@ -38,3 +45,15 @@ onSignInRequired(() => {
     .refresh()
     .catch(() => undefined);
 });
+
+async function loadAccess(session: SessionState | null): Promise<void> {
+  // A signed-out window has no rules to read (and the call would be refused).
+  const signedIn = session !== null && (session.user !== null || !session.signInRequired);
+  const access = signedIn ? await api.permissions.mine({}).catch(() => null) : null;
+  useSession.setState({ access });
+}
+
+/** Whether the signed-in user may do this (false until their rules are read). */
+export function useCan(area: Area, permission: Permission): boolean {
+  return useSession((s) => s.access !== null && allows(s.access.rules, area, permission));
+}

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 
-/** What a caller must be allowed to do; roles map to these in `permissions.ts`. */
-export type Permission = 'read' | 'write' | 'manage';
+/** The level of its area (method-areas.ts) a method needs; the matrix in domain/permissions.ts. */
+export type { Permission } from '../domain/permissions';
+import type { Permission } from '../domain/permissions';
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

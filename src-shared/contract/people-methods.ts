@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { newPassword, sessionState, userCreateInput, userPatch, userSummary } from '../domain/people';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
+import { myAccess, permissionPolicy } from '../domain/permissions';
 
 const byId = z.object({ id: entityId }).strict();
 /** A password as typed at sign-in: not checked for length (an old short one must still be refused by the hash, not the form). */
@@ -45,4 +46,14 @@ export const peopleMethods = {
     permission: 'manage',
   }),
   'users.unlock': defineMethod({ input: byId, output: userSummary, permission: 'manage' }),
+
+  /** The caller's own rules: the renderer hides what they cannot do (main checks every call regardless). */
+  'permissions.mine': defineMethod({ input: z.object({}).strict(), output: myAccess, permission: 'read' }),
+  /** 权限设置: the adjustable roles' rules (manager and admin always hold everything). */
+  'permissions.get': defineMethod({
+    input: z.object({}).strict(),
+    output: z.object({ policy: permissionPolicy, defaults: permissionPolicy }),
+    permission: 'manage',
+  }),
+  'permissions.save': defineMethod({ input: z.object({ policy: permissionPolicy }).strict(), output: permissionPolicy, permission: 'manage' }),
 } as const;

@@ -1,4 +1,5 @@
-import { roleAllows } from '../../../src-shared/contract/permissions';
+import { rulesFor } from '../../people/permission-policy';
+import { allows } from '../../../src-shared/domain/permissions';
 import type { CustomFieldEntity, CustomFieldType } from '../../../src-shared/domain/custom-fields';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
@@ -61,7 +62,8 @@ export async function finishPurges(ws: Workspace): Promise<void> {
 }
 
 function clearPersonalData(ws: Workspace, ctx: CallContext, id: string): number {
-  if (!roleAllows(ctx.role, 'manage')) throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { permission: 'manage' });
+  if (!allows(rulesFor(ws, ctx), 'customers', 'manage'))
+    throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { permission: 'manage' });
   const before = ws.db.pragma('secure_delete', { simple: true }) as number;
   ws.db.pragma('secure_delete = ON');
   let logRowsScrubbed = 0;

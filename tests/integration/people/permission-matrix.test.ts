@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
+import type { CallContext } from '../../../src-main/changelog/call-context';
+import type { Envelope } from '../../../src-shared/errors';
+import type { MyAccess, PermissionPolicy } from '../../../src-shared/domain/permissions';
+import type { Role } from '../../../src-shared/domain/enums';
+import { tempDir } from '../../support/temp-workspace';
+
+// The permission matrix as the router applies it: defaults per role, the manager's changes taking
+// effect at the next call, and the policy itself guarded, validated, logged and audited.
+let files: { dir: string; cleanup: () => void };
+let app: ComposedApp;
+
+beforeEach(() => {
+  files = tempDir();
+  app = composeApp({
+    dataDir: join(files.dir, 'data'),
+    shell: 'browser',
+    workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/'),
+    rememberRecent: false,
+  });
+  app.host.create(join(files.dir, 'matrix.kecard'));
+});
+afterEach(async () => {
+  await app.dispose();
+  files.cleanup();
+});
+
+const as = (role: Role): CallContext => ({ userId: `user-${role}`, userName: role, role, origin: 'local' });
+async function call<T>(role: Role, method: string, input: unknown = {}): Promise<Envelope<T>> {
+  return (await app.dispatch(method, input, as(role))) as Envelope<T>;
+}
+async function code(role: Role, method: string, input: unknown = {}): Promise<string> {
+  const envelope = await call(role, method, input);
+  return envelope.ok ? 'ok' : envelope.error.code;
+}
+async function value<T>(role: Role, method: string, input: unknown = {}): Promise<T> {
+  const envelope = await call<T>(role, method, input);
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value;
+}
+const exportInput = { tree: { kind: 'group', op: 'and', children: [] }, columns: ['name'], format: 'csv' };
+
+describe('permission matrix', () => {
+  it('applies the defaults: staff enter customers but cannot copy, export or back up the file; a viewer writes nothing', async () => {
+    expect(await code('staff', 'customers.create', { values: { name: '南京示例有限公司' } })).toBe('ok');
+    expect(await code('staff', 'workspace.saveCopy', { path: join(files.dir, 'copy.kecard') })).toBe('FORBIDDEN');
+    expect(await code('staff', 'backups.create', {})).toBe('FORBIDDEN');
+    expect(await code('staff', 'users.list')).toBe('FORBIDDEN');
+    expect(await code('viewer', 'customers.create', { values: { name: '只读公司' } })).toBe('FORBIDDEN');
+    expect(await code('viewer', 'customers.list', { offset: 0, limit: 10 })).toBe('ok');
+    // The copy the staff member asked for was never written.
+    expect(existsSync(join(files.dir, 'copy.kecard'))).toBe(false);
+    expect(await code('manager', 'workspace.saveCopy', { path: join(files.dir, 'copy.kecard') })).toBe('ok');
+  });
+
+  it("takes the manager's changes at the next call, logs them and audits them", async () => {
+    const { policy, defaults } = await value<{ policy: PermissionPolicy; defaults: PermissionPolicy }>('manager', 'permissions.get');
+    expect(policy).toEqual(defaults);
+    const changed: PermissionPolicy = {
+      ...policy,
+      assistant: { ...policy.assistant, areas: { ...policy.assistant.areas, customers: 'view' } },
+      viewer: { ...policy.viewer, areas: { ...policy.viewer.areas, customers: 'edit' } },
+    };
+    await value('manager', 'permissions.save', { policy: changed });
+    expect(await code('assistant', 'customers.create', { values: { name: '被拒公司' } })).toBe('FORBIDDEN');
+    expect(await code('viewer', 'customers.create', { values: { name: '可写公司' } })).toBe('ok');
+    const mine = await value<MyAccess>('assistant', 'permissions.mine');
+    expect(mine.rules.areas.customers).toBe('view');
+
+    const db = app.host.workspace.db;
+    const logged = db.prepare("SELECT COUNT(*) AS n FROM change_log_entries WHERE entity = 'setting'").get() as { n: number };
+    expect(logged.n).toBeGreaterThan(0);
+    const audited = db.prepare("SELECT user_id AS userId FROM audit_events WHERE action = 'permissionsChanged'").all();
+    expect(audited).toEqual([{ userId: 'user-manager' }]);
+  });
+
+  it('lets nobody but a manager read or change the policy, and refuses a malformed one without a change', async () => {
+    const { policy } = await value<{ policy: PermissionPolicy }>('manager', 'permissions.get');
+    expect(await code('assistant', 'permissions.get')).toBe('FORBIDDEN');
+    expect(await code('assistant', 'permissions.save', { policy })).toBe('FORBIDDEN');
+    const bad = { ...policy, staff: { ...policy.staff, areas: { customers: 'everything' } } };
+    expect(await code('manager', 'permissions.save', { policy: bad })).toBe('VALIDATION');
+    const unknownRole = { ...policy, manager: policy.staff };
+    expect(await code('manager', 'permissions.save', { policy: unknownRole })).toBe('VALIDATION');
+    expect((await value<{ policy: PermissionPolicy }>('manager', 'permissions.get')).policy).toEqual(policy);
+  });
+
+  it('answers every role its own rules, manager holding everything', async () => {
+    const manager = await value<MyAccess>('manager', 'permissions.mine');
+    expect(Object.values(manager.rules.areas).every((level) => level === 'manage')).toBe(true);
+    const staff = await value<MyAccess>('staff', 'permissions.mine');
+    expect(staff.rules.scope).toBe('own');
+    expect(staff.rules.areas.export).toBe('none');
+  });
+});
