@@ -42,7 +42,6 @@ async function value<T>(role: Role, method: string, input: unknown = {}): Promis
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
   return envelope.value;
 }
-const exportInput = { tree: { kind: 'group', op: 'and', children: [] }, columns: ['name'], format: 'csv' };
 
 describe('permission matrix', () => {
   it('applies the defaults: staff enter customers but cannot copy, export or back up the file; a viewer writes nothing', async () => {
