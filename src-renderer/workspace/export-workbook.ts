@@ -1,6 +1,6 @@
 import i18next from 'i18next';
-import type { KecardEvent } from '../../src-shared/contract/events';
-import { api, onEvent } from '../api/client';
+import { api } from '../api/client';
+import { awaitJob } from '../api/await-job';
 import { saveDownload } from '../api/download-file';
 import { toast } from '../components/toast-store';
 import { errorText } from '../api/errors';
@@ -18,31 +18,17 @@ interface Exported {
 
 export async function exportWorkbook(): Promise<void> {
   const t = i18next.t.bind(i18next);
-  // The job may finish before its id comes back, so events are kept until the id is known.
-  const seen = new Map<string, Extract<KecardEvent, { type: 'job.finished' }>>();
-  let jobId: string | null = null;
-  let settled = false;
-  const finish = (event: Extract<KecardEvent, { type: 'job.finished' }>) => {
-    if (settled) return;
-    settled = true;
-    off();
-    if (event.ok) void deliver(event.result as Exported);
-    else toast.error(t('exportWb.failed', { message: event.error?.message ?? '' }));
-  };
-  const off = onEvent((event) => {
-    if (event.type !== 'job.finished') return;
-    if (jobId === null) seen.set(event.jobId, event);
-    else if (event.jobId === jobId) finish(event);
-  });
   toast.info(t('exportWb.started'));
+  let started = false;
+  let result: Exported;
   try {
-    jobId = (await api.workspace.exportWorkbook({})).jobId;
-    const early = seen.get(jobId);
-    if (early) finish(early);
+    result = await awaitJob<Exported>(() => api.workspace.exportWorkbook({}), { onStarted: () => (started = true) });
   } catch (err) {
-    off();
-    toast.error(errorText(t, err));
+    // Refused at the start (no access, no workspace): the error in words; failed in the worker: its message.
+    toast.error(started ? t('exportWb.failed', { message: err instanceof Error ? err.message : '' }) : errorText(t, err));
+    return;
   }
+  await deliver(result);
 }
 
 async function deliver(result: Exported): Promise<void> {
