@@ -128,7 +128,9 @@ export function businessSummary(ws: Workspace, typeId: string, asOf: string, win
       column: f.c,
       label: f.label,
       average: ws.db
-        .prepare(`SELECT avg(${f.c}) FROM business_records WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?${only.sql}`)
+        .prepare(
+          `SELECT avg(${f.c}) FROM business_records WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?${only.sql}`,
+        )
         .pluck()
         .get(typeId, w.from, w.to, ...only.params) as number | null,
     }));

@@ -20,5 +20,4 @@ export const inStore = (f: SalesFacts, code: number | null, c: number): boolean 
  * code. `deleted IN (0, 1)` lets customers_store_idx (deleted, store_code) find them; whether a
  * deleted customer's rows count is each report's own rule, as without the filter.
  */
-export const storeCustomers = (column: string): string =>
-  `${column} IN (SELECT id FROM customers WHERE deleted IN (0, 1) AND store_code = ?)`;
+export const storeCustomers = (column: string): string => `${column} IN (SELECT id FROM customers WHERE deleted IN (0, 1) AND store_code = ?)`;

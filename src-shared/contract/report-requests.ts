@@ -101,7 +101,9 @@ export const reportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('transitions'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), store }).strict(),
   /** `all`: list every dormant customer (the export), not only the first 200. */
   z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days, all: z.boolean().optional(), store }).strict(),
-  z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province', 'store']).optional(), store }).strict(),
+  z
+    .object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province', 'store']).optional(), store })
+    .strict(),
   z
     .object({
       kind: z.literal('clv'),
