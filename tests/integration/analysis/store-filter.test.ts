@@ -90,7 +90,7 @@ function build(): Built {
     }),
     { numRuns: 120, seed: 1818 },
   );
-  const add = (i: number, r: (typeof rows)[number], orders: typeof r.orders) => {
+  const add = (i: number, r: (typeof rows)[number], orders: readonly { ago: number; yuan: number; cancelled: boolean }[]) => {
     const c = createCustomer(ws, testUser, {
       name: `客户${i}`,
       storeCode: r.store,
