@@ -13,6 +13,8 @@ import { paretoRevenues, rfmScored } from './sales-reports';
 // results, its conditions in the builder, and can save it. Where a report cuts by computed scores
 // (RFM quantiles, the Pareto top share) the cut is turned into the figures it stands for — order
 // counts, sums and last-order dates in the window — which the query language compares directly.
+// A report read for one 门店 drills with that store: its scores come from the store's customers
+// and the query adds `storeCode = store`, so the list holds exactly the customers counted.
 
 type Op = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
 
@@ -105,17 +107,17 @@ function mean(scored: readonly RfmScored[], k: 'r' | 'f' | 'm'): number {
   return scored.reduce((a, s) => a + s[k], 0) / Math.max(1, scored.length);
 }
 
-function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
+function drillNodes(ws: Workspace, t: DrillTarget, store: string | undefined): QueryNode[] {
   switch (t.of) {
     case 'paretoTop': {
       const w = windowEnding(t.asOf, t.windowDays);
-      const revenues = paretoRevenues(ws, t.asOf, t.windowDays).sort((a, b) => b - a);
+      const revenues = paretoRevenues(ws, t.asOf, t.windowDays, store).sort((a, b) => b - a);
       const threshold = revenues[Math.ceil(revenues.length * t.share) - 1];
       // Customers tied with the last one of the share are in as well: a query cannot split a tie.
       return threshold === undefined ? [nothing(w)] : [aggregateOrders(ordersBetween(w.from, w.to), 'sum', 'totalFen', 'gte', threshold)];
     }
     case 'rfmSegment': {
-      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring);
+      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring, store);
       const segment = scored.find((s) => s.segment === t.segment);
       if (!segment) return [nothing(windowEnding(t.asOf, t.windowDays))];
       // A segment is high or low on each dimension against the dimension's mean score.
@@ -128,7 +130,7 @@ function drillNodes(ws: Workspace, t: DrillTarget): QueryNode[] {
       });
     }
     case 'rfmCell': {
-      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring);
+      const scored = rfmScored(ws, t.asOf, t.windowDays, t.scoring, store);
       return rfmQuery(t.asOf, t.windowDays, scored, { r: (s) => s.r === t.r, f: (s) => s.f === t.f, m: () => true });
     }
     case 'snapshotClass':
@@ -231,6 +233,8 @@ function drillFigure(t: DrillTarget): ResultFigure | null {
 }
 
 /** The customer query behind one bar, slice or cell of a report, computed as the report was. */
-export function drillQuery(ws: Workspace, t: DrillTarget): DrillResult {
-  return { definition: { entity: 'customer', where: group(drillNodes(ws, t)) }, figure: drillFigure(t) };
+export function drillQuery(ws: Workspace, t: DrillTarget, store?: string): DrillResult {
+  const nodes = drillNodes(ws, t, store);
+  if (store !== undefined) nodes.push(cond('storeCode', 'eq', { value: store }));
+  return { definition: { entity: 'customer', where: group(nodes) }, figure: drillFigure(t) };
 }

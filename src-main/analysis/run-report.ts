@@ -36,27 +36,27 @@ export async function runReport(ws: Workspace, r: JobRequest, ctx?: CallContext,
       return { path: r.outputPath, ...(await exportWorkspaceWorkbook(ws, r.outputPath)) };
     }
     case 'pareto':
-      return paretoReport(ws, r.asOf, r.windowDays);
+      return paretoReport(ws, r.asOf, r.windowDays, r.store);
     case 'rfm':
-      return rfmReport(ws, r.asOf, r.windowDays, r.scoring);
+      return rfmReport(ws, r.asOf, r.windowDays, r.scoring, r.store);
     case 'pyramid':
-      return classPyramid(ws, r.schemeId, r.period);
+      return classPyramid(ws, r.schemeId, r.period, r.store);
     case 'distribution':
-      return classDistribution(ws, r.schemeId);
+      return classDistribution(ws, r.schemeId, r.store);
     case 'transitions':
-      return classTransitions(ws, r.schemeId, r.from, r.to);
+      return classTransitions(ws, r.schemeId, r.from, r.to, r.store);
     case 'dormant':
-      return dormantReport(ws, r.asOf, r.dormantDays, r.all === true ? null : 200);
+      return dormantReport(ws, r.asOf, r.dormantDays, r.all === true ? null : 200, r.store);
     case 'timeSeries':
-      return timeSeries(ws, r.fromMonth, r.toMonth, r.by);
+      return timeSeries(ws, r.fromMonth, r.toMonth, r.by, r.store);
     case 'clv':
-      return clvReport(ws, r.asOf, r.windowDays, r.lifespanYears, r.grossMargin);
+      return clvReport(ws, r.asOf, r.windowDays, r.lifespanYears, r.grossMargin, r.store);
     case 'managers':
-      return managerPerformance(ws, r.asOf, r.windowDays, r.visitTypeId);
+      return managerPerformance(ws, r.asOf, r.windowDays, r.visitTypeId, r.store);
     case 'relationship':
-      return relationshipDistribution(ws);
+      return relationshipDistribution(ws, r.store);
     case 'business':
-      return businessSummary(ws, r.typeId, r.asOf, r.windowDays);
+      return businessSummary(ws, r.typeId, r.asOf, r.windowDays, r.store);
     case 'schemePreview':
       return previewScheme(ws, r.definition, r.asOf);
     case 'schemeApply':
@@ -64,7 +64,7 @@ export async function runReport(ws: Workspace, r: JobRequest, ctx?: CallContext,
     case 'lifecycleApply':
       return applyLifecycleRules(ws, requireCtx(ctx), r.asOf, hooks);
     case 'drill':
-      return drillQuery(ws, r.target);
+      return drillQuery(ws, r.target, r.store);
     default:
       throw new KecardError('VALIDATION', 'Unknown report.');
   }

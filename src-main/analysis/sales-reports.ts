@@ -7,39 +7,45 @@ import { windowEnding } from './customer-metrics';
 import { NO_DAY, customerTotals, isWindowBuyer, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
 import { salesFacts } from './facts/facts-cache';
 import { dayNumber, isoDate, type SalesFacts } from './facts/sales-facts';
+import { inStore, storeCode, storeCustomers } from './store-filter';
 
 // The reports over orders. Each reads the workspace's sales facts (typed columns kept current from
 // the change log, see facts/sales-facts.ts) and aggregates them in memory: one pass over the
 // orders instead of a grouped scan of an index as large as the order table. "Sales" are orders
-// neither deleted nor cancelled, of customers not deleted.
+// neither deleted nor cancelled, of customers not deleted. `store` (HQ's 门店 filter, a site code)
+// keeps one store's customers; absent, every customer counts.
 
 interface Totals {
   f: SalesFacts;
   t: CustomerTotals;
   from: number;
   to: number;
+  /** The 门店's code in the facts, null for every store. */
+  store: number | null;
 }
 
-function totalsFor(ws: Workspace, asOf: string, windowDays: number): Totals {
+function totalsFor(ws: Workspace, asOf: string, windowDays: number, store?: string): Totals {
   const f = salesFacts(ws);
   const w = windowEnding(asOf, windowDays);
   const from = dayNumber(w.from);
   const to = dayNumber(w.to);
-  return { f, t: customerTotals(f, from, to), from, to };
+  const code = storeCode(f, store);
+  return { f, t: customerTotals(f, from, to, code), from, to, store: code };
 }
 
 /** Revenue in the window of each customer who bought for more than nothing: the Pareto population. */
-export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number): Float64Array {
-  const { f, t } = totalsFor(ws, asOf, windowDays);
+export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, store?: string): Float64Array {
+  const { f, t } = totalsFor(ws, asOf, windowDays, store);
   const out = new Float64Array(f.customerCount);
   let size = 0;
   for (let c = 0; c < f.customerCount; c++) if (isWindowBuyer(t, c)) out[size++] = t.windowRevenue[c] as number;
   return out.slice(0, size);
 }
 
-export function paretoReport(ws: Workspace, asOf: string, windowDays: number) {
-  const revenues = paretoRevenues(ws, asOf, windowDays);
-  return { ...paretoCurveOf(revenues), allCustomers: liveCustomers(salesFacts(ws)) };
+export function paretoReport(ws: Workspace, asOf: string, windowDays: number, store?: string) {
+  const revenues = paretoRevenues(ws, asOf, windowDays, store);
+  const f = salesFacts(ws);
+  return { ...paretoCurveOf(revenues), allCustomers: liveCustomers(f, storeCode(f, store)) };
 }
 
 function rfmColumns({ f, t, to }: Totals) {
@@ -56,8 +62,8 @@ function rfmColumns({ f, t, to }: Totals) {
 }
 
 /** Customers who bought in the window, scored; recency is counted from their last order up to asOf. */
-export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
-  const totals = totalsFor(ws, asOf, windowDays);
+export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring, store?: string) {
+  const totals = totalsFor(ws, asOf, windowDays, store);
   const cols = rfmColumns(totals);
   return scoreRfm(
     Array.from(cols.buyers, (c, i) => ({
@@ -70,8 +76,8 @@ export function rfmScored(ws: Workspace, asOf: string, windowDays: number, scori
   );
 }
 
-export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring) {
-  const cols = rfmColumns(totalsFor(ws, asOf, windowDays));
+export function rfmReport(ws: Workspace, asOf: string, windowDays: number, scoring: RfmScoring, store?: string) {
+  const cols = rfmColumns(totalsFor(ws, asOf, windowDays, store));
   const s = scoreRfmColumns(cols, scoring);
   return {
     customers: cols.monetary.length,
@@ -95,10 +101,11 @@ export function dormantBandStarts(dormantDays: number): number[] {
  * in quiet-time bands over all of them; the list holds the `limit` most recently quiet (null: all,
  * for the export).
  */
-export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit: number | null = 200) {
+export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit: number | null = 200, store?: string) {
   const f = salesFacts(ws);
   const to = dayNumber(asOf);
-  const { lastUpTo } = customerTotals(f, to, to);
+  // Other stores' customers keep NO_DAY: none of them is dormant, nor their orders at risk.
+  const { lastUpTo } = customerTotals(f, to, to, storeCode(f, store));
   const quietSince = to - dormantDays;
   const dormant: number[] = [];
   for (let c = 0; c < f.customerCount; c++)
@@ -144,8 +151,9 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
 }
 
 /** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class, province or 门店. */
-export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province' | 'store') {
+export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province' | 'store', store?: string) {
   const f = salesFacts(ws);
+  const only = storeCode(f, store);
   const months: string[] = [];
   for (
     let [y, m] = fromMonth.split('-').map(Number) as [number, number];
@@ -181,7 +189,7 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   const seen = new Int32Array(months.length).fill(-1);
   const firsts = new Int32Array(months.length);
   for (let c = 0; c < f.customerCount; c++) {
-    if (f.customerDeleted[c] === 1) continue;
+    if (f.customerDeleted[c] === 1 || !inStore(f, only, c)) continue;
     const code = group ? (group[c] as number) : 0;
     const g = slotOf ? (slotOf[code] as number) : code;
     let first = Number.POSITIVE_INFINITY;
@@ -241,8 +249,8 @@ function nextMonthStart(month: string): number {
 }
 
 /** Lifetime value with its formula, from the window's buyers (`isWindowBuyer`) and a stated lifespan and margin. */
-export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number) {
-  const { f, t } = totalsFor(ws, asOf, windowDays);
+export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifespanYears: number, grossMargin: number, store?: string) {
+  const { f, t } = totalsFor(ws, asOf, windowDays, store);
   const agg = { revenue: 0, orders: 0, customers: 0 };
   for (let c = 0; c < f.customerCount; c++) {
     const n = t.windowOrders[c] as number;
@@ -255,12 +263,13 @@ export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifes
 }
 
 /** 客户经理绩效: customers owned, their revenue in the window, and visits planned vs done. */
-export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string) {
-  const { f, t } = totalsFor(ws, asOf, windowDays);
+/** With a 门店: the store's customers each manager owns, their revenue, and visits to them. */
+export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string, store?: string) {
+  const { f, t, store: only } = totalsFor(ws, asOf, windowDays, store);
   const owned = new Float64Array(f.owners.values.length);
   const revenue = new Float64Array(f.owners.values.length);
   for (let c = 0; c < f.customerCount; c++) {
-    if (f.customerDeleted[c] === 1) continue;
+    if (f.customerDeleted[c] === 1 || !inStore(f, only, c)) continue;
     const o = f.customerOwner[c] as number;
     owned[o] = (owned[o] as number) + 1;
     revenue[o] = (revenue[o] as number) + (t.windowRevenue[c] as number);
@@ -271,9 +280,10 @@ export function managerPerformance(ws: Workspace, asOf: string, windowDays: numb
     for (const v of ws.db
       .prepare(
         `SELECT employee_id AS id, sum(status = 'planned') AS planned, sum(status = 'done') AS done FROM business_records
-         WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY employee_id`,
+         WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?${store === undefined ? '' : ` AND ${storeCustomers('customer_id')}`}
+         GROUP BY employee_id`,
       )
-      .all(visitTypeId, w.from, w.to) as { id: string; planned: number; done: number }[]) {
+      .all(visitTypeId, w.from, w.to, ...(store === undefined ? [] : [store])) as { id: string; planned: number; done: number }[]) {
       visits.set(v.id, { planned: v.planned, done: v.done });
     }
   }

@@ -40,6 +40,7 @@ const OPTIONS = {
   processed: { type: 'string' },
   own: { type: 'boolean' },
   stores: { type: 'string' },
+  store: { type: 'string' },
   value: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -55,7 +56,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   restore: ['workspace', 'backup', 'latest', 'json', 'help'],
   init: ['workspace', 'json', 'help'],
   call: ['workspace', 'as', 'json', 'help'],
-  report: ['workspace', 'as', 'as-of', 'days', 'scheme', 'period', 'from', 'to', 'type', 'by', 'json', 'help'],
+  report: ['workspace', 'as', 'as-of', 'days', 'scheme', 'period', 'from', 'to', 'type', 'by', 'store', 'json', 'help'],
   site: ['workspace', 'code', 'name', 'out', 'invite', 'own', 'all', 'stores', 'json', 'help'],
   sync: ['workspace', 'to', 'all', 'out', 'processed', 'json', 'help'],
   conflicts: ['workspace', 'value', 'all', 'json', 'help'],
@@ -132,6 +133,7 @@ async function run(
     processed?: string | undefined;
     own?: boolean | undefined;
     stores?: string | undefined;
+    store?: string | undefined;
     value?: string | undefined;
   },
   workspace: string,

@@ -29,6 +29,8 @@ export interface ReportOptions {
   to?: string | undefined;
   type?: string | undefined;
   by?: string | undefined;
+  /** 门店 filter (a site code): the report over that store's customers; checked by the contract. */
+  store?: string | undefined;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function reportCommand(workspace: string, kind: string, options: Re
     if (value === undefined) throw new UsageError(`报表 ${kind} 需要 / report "${kind}" needs --${name}`);
     return value;
   };
-  const request: Record<string, unknown> = (() => {
+  const base: Record<string, unknown> = (() => {
     switch (kind) {
       case 'pareto':
         return { kind, asOf, windowDays };
@@ -74,6 +76,7 @@ export async function reportCommand(workspace: string, kind: string, options: Re
         return { kind };
     }
   })();
+  const request = options.store === undefined ? base : { ...base, store: options.store };
   const { envelope, job } = await callMethod(workspace, 'reports.run', { request }, io, asUser);
   if (!envelope.ok) return { json: envelope, text: [`错误 / Error (${envelope.error.code}): ${envelope.error.message}`], raw: true, failed: true };
   if (!job?.ok) {

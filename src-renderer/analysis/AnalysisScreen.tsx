@@ -81,7 +81,7 @@ export function AnalysisScreen() {
             ))}
           </nav>
           <div className="report-main">
-            {drill ? <DrillPanel key={JSON.stringify(drill.target)} drill={drill} /> : null}
+            {drill ? <DrillPanel key={JSON.stringify([drill.target, drill.store])} drill={drill} /> : null}
             {/* The report stays mounted under the drill list, so going back shows it as it was. */}
             <div style={drill ? { display: 'none' } : undefined} className="report-scroll">
               <Report key={report} />

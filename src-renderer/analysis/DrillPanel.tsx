@@ -7,6 +7,8 @@ import { useCard } from '../card/card-store';
 import { PromptDialog } from '../components/PromptDialog';
 import { toast } from '../components/toast-store';
 import { useListSettings } from '../customers/list-store';
+import { useStoreSites } from '../sync/store-sites';
+import { storeText } from '../sync/store-text';
 import { customerColumns, type ResultSort } from '../queries/result-columns';
 import { ResultTable } from '../queries/ResultTable';
 import { useResultPages, type ResultRow } from '../queries/use-result-pages';
@@ -25,9 +27,10 @@ import { useReport } from './use-report';
 export function DrillPanel({ drill }: { drill: Drill }) {
   const { t } = useTranslation();
   const close = useAnalysis((s) => s.closeDrill);
+  const sites = useStoreSites();
   const { state, run } = useReport<DrillResult>();
   // Not useData: a drill is a report job (its answer comes in job.finished), run once per drill.
-  useEffect(() => void run({ kind: 'drill', target: drill.target }), [drill, run]);
+  useEffect(() => void run({ kind: 'drill', target: drill.target, ...(drill.store ? { store: drill.store } : {}) }), [drill, run]);
   const definition = state.status === 'done' ? state.data.definition : null;
   const figure = state.status === 'done' ? state.data.figure : null;
   const dataVersion = useDataVersion((s) => s.customers);
@@ -72,6 +75,11 @@ export function DrillPanel({ drill }: { drill: Drill }) {
         <span className="strong" data-testid="drill-title">
           {drill.title}
         </span>
+        {drill.store ? (
+          <span className="muted" data-testid="drill-store">
+            {t('analysis.drillStore', { store: storeText(drill.store, sites) })}
+          </span>
+        ) : null}
         {pages.total !== null ? (
           <span className="toolbar-count" data-testid="drill-total" data-total={pages.total}>
             {t('analysis.drill.total', { n: pages.total.toLocaleString() })}

@@ -7,6 +7,7 @@ import type { ChartOption } from '../charts/echarts-setup';
 import { toast } from '../components/toast-store';
 import { exportSheets, type Sheet } from './export-table';
 import { JobProgress } from './JobProgress';
+import { StoreFilter } from './ReportParams';
 import type { ReportState } from './use-report';
 
 interface Props {
@@ -23,7 +24,7 @@ interface Props {
   children?: ReactNode;
 }
 
-/** A report's frame: parameters, run with progress, the chart, its tables, and PNG / SVG / xlsx / print. */
+/** A report's frame: parameters (the 门店 filter first, at HQ), run with progress, the chart, its tables, and PNG / SVG / xlsx / print. */
 export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart, sheets, children }: Props) {
   const { t } = useTranslation();
   const chartRef = useRef<EChartHandle>(null);
@@ -72,6 +73,7 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
         </div>
       </div>
       <div className="report-params no-print">
+        <StoreFilter />
         {params}
         <button type="button" className="primary" data-testid="report-run" disabled={state.status === 'running'} onClick={onRun}>
           {t('analysis.run')}

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { useStoreSites } from '../sync/store-sites';
+import { storeText } from '../sync/store-text';
+import { useSync } from '../sync/sync-store';
 import { useAnalysis } from './analysis-store';
+import { useReportStore } from './report-store';
 import type { SchemeDto } from './report-types';
 
 /** 分析日期 and 统计期, shared by the reports that take them. */
@@ -97,6 +101,29 @@ export function PeriodSelect({
         {periods.map((p) => (
           <option key={p} value={p}>
             {p}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** 门店: HQ reads any report for one store or for all (全部门店); elsewhere nothing is shown. Changing it reruns the report. */
+export function StoreFilter() {
+  const { t } = useTranslation();
+  const role = useSync((s) => s.status?.role ?? null);
+  const sites = useStoreSites();
+  const store = useReportStore();
+  const setStore = useAnalysis((s) => s.setStore);
+  if (role !== 'hq' || sites.length === 0) return null;
+  return (
+    <label className="an-field">
+      <span className="form-label">{t('analysis.store')}</span>
+      <select value={store ?? ''} data-testid="report-store" onChange={(e) => setStore(e.target.value || null)}>
+        <option value="">{t('analysis.allStores')}</option>
+        {sites.map((s) => (
+          <option key={s.code} value={s.code}>
+            {storeText(s.code, sites)}
           </option>
         ))}
       </select>

@@ -21,6 +21,8 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export interface Drill {
   title: string;
   target: DrillTarget;
+  /** The 门店 of the report drilled into (HQ's filter): the list holds that store's customers only. */
+  store?: string;
 }
 
 interface AnalysisState {
@@ -37,6 +39,10 @@ interface AnalysisState {
   chosen: { asOf: boolean; classAsOf: boolean };
   /** Scheme the class reports read. */
   schemeId: string | null;
+  /** 门店 filter of the reports at HQ (a site code), null for 全部门店. */
+  store: string | null;
+  /** The 门店 the shown report was computed for (undefined: all): its drills take it, not what the select says now. */
+  shownStore: string | undefined;
   drill: Drill | null;
   setView(view: AnalysisView): void;
   setReport(report: ReportKind): void;
@@ -46,7 +52,10 @@ interface AnalysisState {
   setLastSale(lastSale: string | null): void;
   setWindowDays(days: number): void;
   setSchemeId(id: string | null): void;
-  openDrill(drill: Drill): void;
+  setStore(store: string | null): void;
+  setShownStore(store: string | undefined): void;
+  /** Opens the drill list for the shown report's 门店. */
+  openDrill(drill: Omit<Drill, 'store'>): void;
   closeDrill(): void;
 }
 
@@ -60,6 +69,8 @@ export const useAnalysis = create<AnalysisState>((set) => ({
   lastSale: undefined,
   chosen: { asOf: false, classAsOf: false },
   schemeId: null,
+  store: null,
+  shownStore: undefined,
   drill: null,
   setView: (view) => set({ view, drill: null }),
   setReport: (report) => set({ report, drill: null }),
@@ -73,6 +84,8 @@ export const useAnalysis = create<AnalysisState>((set) => ({
     }),
   setWindowDays: (windowDays) => set({ windowDays }),
   setSchemeId: (schemeId) => set({ schemeId }),
-  openDrill: (drill) => set({ drill }),
+  setStore: (store) => set({ store }),
+  setShownStore: (shownStore) => set({ shownStore }),
+  openDrill: (drill) => set((s) => ({ drill: s.shownStore === undefined ? drill : { ...drill, store: s.shownStore } })),
   closeDrill: () => set({ drill: null }),
 }));

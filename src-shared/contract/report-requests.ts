@@ -19,6 +19,17 @@ const rfmScoring = z.union([
     .strict(),
 ]);
 const score = z.number().int().min(1).max(5);
+/**
+ * 门店 filter of a report (HQ of a sync network): only the customers whose 门店 is this site code,
+ * and their orders, records and snapshots. Absent: every customer (全部门店). The shape of a
+ * customer's storeCode (src-shared/domain/customer.ts).
+ */
+export const reportStore = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,8}$/);
+const store = reportStore.optional();
 
 /** What a drill asks for: the bar, slice or cell of a report (src-main/analysis/drill.ts turns each into a query). */
 export const drillTarget = z.discriminatedUnion('of', [
@@ -75,21 +86,24 @@ export type DrillTarget = z.infer<typeof drillTarget>;
 
 /** Every report by name with its parameters; the renderer asks for one (reports.run), a worker computes it. */
 export const reportRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pareto'), asOf: date, windowDays: days }).strict(),
+  z.object({ kind: z.literal('pareto'), asOf: date, windowDays: days, store }).strict(),
   z
     .object({
       kind: z.literal('rfm'),
       asOf: date,
       windowDays: days,
       scoring: rfmScoring,
+      store,
     })
     .strict(),
-  z.object({ kind: z.literal('pyramid'), schemeId: z.string().max(64), period: z.string().max(20).optional() }).strict(),
-  z.object({ kind: z.literal('distribution'), schemeId: z.string().max(64) }).strict(),
-  z.object({ kind: z.literal('transitions'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20) }).strict(),
+  z.object({ kind: z.literal('pyramid'), schemeId: z.string().max(64), period: z.string().max(20).optional(), store }).strict(),
+  z.object({ kind: z.literal('distribution'), schemeId: z.string().max(64), store }).strict(),
+  z.object({ kind: z.literal('transitions'), schemeId: z.string().max(64), from: z.string().max(20), to: z.string().max(20), store }).strict(),
   /** `all`: list every dormant customer (the export), not only the first 200. */
-  z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days, all: z.boolean().optional() }).strict(),
-  z.object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province', 'store']).optional() }).strict(),
+  z.object({ kind: z.literal('dormant'), asOf: date, dormantDays: days, all: z.boolean().optional(), store }).strict(),
+  z
+    .object({ kind: z.literal('timeSeries'), fromMonth: month, toMonth: month, by: z.enum(['class', 'province', 'store']).optional(), store })
+    .strict(),
   z
     .object({
       kind: z.literal('clv'),
@@ -97,11 +111,12 @@ export const reportRequest = z.discriminatedUnion('kind', [
       windowDays: days,
       lifespanYears: z.number().min(0.1).max(50),
       grossMargin: z.number().min(0).max(1),
+      store,
     })
     .strict(),
-  z.object({ kind: z.literal('managers'), asOf: date, windowDays: days, visitTypeId: z.string().max(64).optional() }).strict(),
-  z.object({ kind: z.literal('relationship') }).strict(),
-  z.object({ kind: z.literal('business'), typeId: z.string().max(64), asOf: date, windowDays: days }).strict(),
+  z.object({ kind: z.literal('managers'), asOf: date, windowDays: days, visitTypeId: z.string().max(64).optional(), store }).strict(),
+  z.object({ kind: z.literal('relationship'), store }).strict(),
+  z.object({ kind: z.literal('business'), typeId: z.string().max(64), asOf: date, windowDays: days, store }).strict(),
   z.object({ kind: z.literal('schemePreview'), definition: z.unknown(), asOf: date }).strict(),
   z.object({ kind: z.literal('schemeApply'), schemeId: z.string().max(64), period: z.string().trim().min(1).max(20), asOf: date }).strict(),
   z.object({ kind: z.literal('lifecycleApply'), asOf: date }).strict(),
@@ -109,6 +124,8 @@ export const reportRequest = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('drill'),
       target: drillTarget,
+      /** The 门店 filter of the report drilled into: the drill lists that store's customers only. */
+      store,
     })
     .strict(),
 ]);

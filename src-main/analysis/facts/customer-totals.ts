@@ -17,7 +17,8 @@ export interface CustomerTotals {
   lastUpTo: Int32Array;
 }
 
-export function customerTotals(f: SalesFacts, from: number, to: number): CustomerTotals {
+/** `store`: a 门店 code of the facts (store-filter.ts); customers of other stores keep zeros, as the deleted do. */
+export function customerTotals(f: SalesFacts, from: number, to: number, store: number | null = null): CustomerTotals {
   const n = f.customerCount;
   const t: CustomerTotals = {
     windowRevenue: new Float64Array(n),
@@ -27,12 +28,12 @@ export function customerTotals(f: SalesFacts, from: number, to: number): Custome
     firstUpTo: new Int32Array(n).fill(NO_DAY),
     lastUpTo: new Int32Array(n).fill(NO_DAY),
   };
-  const { orderCustomer, orderDay, orderTotal, orderLive, customerDeleted } = f;
+  const { orderCustomer, orderDay, orderTotal, orderLive, customerDeleted, customerStore } = f;
   for (let i = 0; i < f.orderCount; i++) {
     const day = orderDay[i] as number;
     if (orderLive[i] === 0 || day > to) continue;
     const c = orderCustomer[i] as number;
-    if (customerDeleted[c] === 1) continue;
+    if (customerDeleted[c] === 1 || (store !== null && customerStore[c] !== store)) continue;
     const total = orderTotal[i] as number;
     t.totalUpTo[c] = (t.totalUpTo[c] as number) + total;
     if (t.lastUpTo[c]! < day) t.lastUpTo[c] = day;
@@ -61,8 +62,8 @@ export function windowBuyerIndexes(f: SalesFacts, t: CustomerTotals): Int32Array
   return out.slice(0, size);
 }
 
-export function liveCustomers(f: SalesFacts): number {
+export function liveCustomers(f: SalesFacts, store: number | null = null): number {
   let n = 0;
-  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0) n += 1;
+  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0 && (store === null || f.customerStore[c] === store)) n += 1;
   return n;
 }
