@@ -66,11 +66,11 @@ export class SyncCenter {
     return result;
   }
 
-  /** 导入同步包 with files from disk; returns the outcome list. */
-  async importFiles(paths: string[]): Promise<Locator> {
+  /** 导入同步包 with files from disk; returns the outcome list (a large bundle may take longer than the default wait). */
+  async importFiles(paths: string[], timeout?: number): Promise<Locator> {
     await this.screen.getByTestId('sync-import-file').setInputFiles(paths);
     const outcome = this.screen.getByTestId('sync-import-outcome');
-    await expect(outcome).toBeVisible();
+    await expect(outcome).toBeVisible({ timeout });
     return outcome;
   }
 }
