@@ -96,6 +96,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     workspacePath: () => host.workspacePath,
     afterCall: () => host.announceChanges(),
     rules: (ctx) => host.rulesOf(ctx),
+    writeMark: () => host.writeMark(),
   });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {

@@ -18,6 +18,14 @@ export interface RouterOptions {
   workspacePath?: () => string | null;
   /** After every call, whatever its outcome: announces what the call wrote (the change feed reads it from the log). */
   afterCall?: () => void;
+  /**
+   * How many rows the open workspace's main connection has changed so far (SQLite's
+   * total_changes()), or null when none is open: a call refused as busy is tried again only if it
+   * changed nothing, so a call that committed part of its work is never repeated.
+   */
+  writeMark?: () => number | null;
+  /** The waits before each new try of a call refused as busy (a worker's chunk holds the write lock for a few seconds). */
+  busyRetryMs?: readonly number[];
   /** The caller's rules from the open workspace's permission matrix (the defaults when none is open). */
   rules?: (ctx: CallContext) => RoleRules;
 }
@@ -40,7 +48,7 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = await withBusyRetry(() => handler(parsed.data, ctx), options);
       // Outputs are checked too: a service returning the wrong shape is our bug, caught here.
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);
@@ -56,6 +64,30 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       options.afterCall?.();
     }
   };
+}
+
+/**
+ * Main waits only MAIN_BUSY_TIMEOUT_MS for the write lock (a longer wait blocks its event loop);
+ * while a worker holds it (a sync chunk, an import), a save is tried again after an asynchronous
+ * pause instead of failing at once — but only when the failed try changed nothing.
+ */
+export const BUSY_RETRY_MS = [250, 500, 1000, 1500, 2000] as const;
+
+async function withBusyRetry(run: () => unknown, options: RouterOptions): Promise<unknown> {
+  const waits = options.busyRetryMs ?? BUSY_RETRY_MS;
+  for (let attempt = 0; ; attempt++) {
+    const mark = options.writeMark?.() ?? null;
+    try {
+      return await run();
+    } catch (failure) {
+      // SQLite's own busy only: a restore in progress (also WORKSPACE_BUSY) is not waited out here.
+      const code = (failure as { code?: unknown } | null)?.code;
+      const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+      const untouched = mark !== null && options.writeMark?.() === mark;
+      if (!busy || !untouched || attempt >= waits.length) throw failure;
+      await new Promise((resolve) => setTimeout(resolve, waits[attempt]));
+    }
+  }
 }
 
 function defaultLog(message: string, err: unknown): void {

@@ -117,6 +117,12 @@ export class AppHost {
     return ctx.signedOut ? localUserContext() : ctx;
   }
 
+  /** Rows changed so far by main's connection to the open workspace (the router's busy retry). */
+  writeMark(): number | null {
+    if (!this.ws?.db.open) return null;
+    return (this.ws.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
   /** The caller's rules in the open workspace's permission matrix; the defaults while none is open or a restore runs. */
   rulesOf(ctx: CallContext): RoleRules {
     if (!this.ws || this.restoring) return rulesOf(DEFAULT_POLICY, ctx.role);
