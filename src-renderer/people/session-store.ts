@@ -57,3 +57,9 @@ async function loadAccess(session: SessionState | null): Promise<void> {
 export function useCan(area: Area, permission: Permission): boolean {
   return useSession((s) => s.access !== null && allows(s.access.rules, area, permission));
 }
+
+/** useCan outside React (commands from shortcuts and Electron's own menu). */
+export function canNow(area: Area, permission: Permission): boolean {
+  const access = useSession.getState().access;
+  return access !== null && allows(access.rules, area, permission);
+}
