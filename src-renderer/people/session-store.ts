@@ -63,3 +63,8 @@ export function canNow(area: Area, permission: Permission): boolean {
   const access = useSession.getState().access;
   return access !== null && allows(access.rules, area, permission);
 }
+
+/** useCan for one business type's records, whose level may differ from the 业务 area's. */
+export function useCanBusiness(typeId: string, permission: Permission): boolean {
+  return useSession((s) => s.access !== null && allows(s.access.rules, 'business', permission, typeId));
+}

@@ -33,9 +33,12 @@ export function PermissionsScreen() {
   const [defaults, setDefaults] = useState<PermissionPolicy | null>(null);
   const [draft, setDraft] = useState<PermissionPolicy | null>(null);
   const [confirming, setConfirming] = useState<string[] | null>(null);
-  const types = useBusinessTypes().data ?? [];
-  const customerFields = useCustomFields('customer').data ?? [];
-  const contactFields = useCustomFields('contact').data ?? [];
+  const typesData = useBusinessTypes().data;
+  const customerData = useCustomFields('customer').data;
+  const contactData = useCustomFields('contact').data;
+  const types = useMemo(() => typesData ?? [], [typesData]);
+  const customerFields = useMemo(() => customerData ?? [], [customerData]);
+  const contactFields = useMemo(() => contactData ?? [], [contactData]);
 
   useEffect(() => {
     api.permissions
