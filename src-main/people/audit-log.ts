@@ -16,7 +16,9 @@ export type AuditAction =
   | 'passwordReset'
   | 'userUnlocked'
   | 'ownerCreated'
-  | 'permissionsChanged';
+  | 'permissionsChanged'
+  /** 停用并移交: disabled, and their customers and open records moved to another employee. */
+  | 'userTransferred';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -2,6 +2,7 @@ import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, un
 import type { Handlers, RouterDeps } from './handlers';
 import { getPermissionPolicy, savePermissionPolicy } from '../people/permission-policy';
 import { DEFAULT_POLICY } from '../../src-shared/domain/permissions';
+import { disableAndTransfer, previewTransfer } from '../people/user-transfer';
 
 type PeopleMethod =
   | 'session.state'
@@ -15,6 +16,8 @@ type PeopleMethod =
   | 'users.setActive'
   | 'users.resetPassword'
   | 'users.unlock'
+  | 'users.transferPreview'
+  | 'users.disableAndTransfer'
   | 'permissions.mine'
   | 'permissions.get'
   | 'permissions.save';
@@ -43,6 +46,12 @@ export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, Peopl
       return user;
     },
     'users.unlock': ({ id }, ctx) => unlockUser(ws(), ctx, id),
+    'users.transferPreview': ({ id }) => previewTransfer(ws(), id),
+    'users.disableAndTransfer': ({ id, toEmployeeId }, ctx) => {
+      const result = disableAndTransfer(ws(), ctx, id, toEmployeeId);
+      host.endSessionsOf(id);
+      return result;
+    },
 
     'permissions.mine': (_input, ctx) => ({ role: ctx.role, rules: host.rulesOf(ctx) }),
     'permissions.get': () => ({ policy: getPermissionPolicy(ws()), defaults: DEFAULT_POLICY }),

@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/errors';
 import { downloadBlob, exportName } from '../charts/chart-export';
@@ -27,6 +28,7 @@ interface Props {
 /** A report's frame: parameters (the 门店 filter first, at HQ), run with progress, the chart, its tables, and PNG / SVG / xlsx / print. */
 export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart, sheets, children }: Props) {
   const { t } = useTranslation();
+  const canExport = useCan('export', 'read');
   const chartRef = useRef<EChartHandle>(null);
   const done = state.status === 'done';
   const save = (blob: Blob | null, ext: string) => {
@@ -48,25 +50,31 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
       <div className="report-head">
         <h2 className="report-title">{title}</h2>
         <div className="report-actions no-print">
-          <button
-            type="button"
-            data-testid="report-export-png"
-            disabled={!done || !chart}
-            onClick={() => save(chartRef.current?.png() ?? null, 'png')}
-          >
-            PNG
-          </button>
-          <button
-            type="button"
-            data-testid="report-export-svg"
-            disabled={!done || !chart}
-            onClick={() => save(chartRef.current?.svg() ?? null, 'svg')}
-          >
-            SVG
-          </button>
-          <button type="button" data-testid="report-export-xlsx" disabled={!done} onClick={() => void xlsx()}>
-            {t('analysis.export.xlsx')}
-          </button>
+          {canExport ? (
+            <button
+              type="button"
+              data-testid="report-export-png"
+              disabled={!done || !chart}
+              onClick={() => save(chartRef.current?.png() ?? null, 'png')}
+            >
+              PNG
+            </button>
+          ) : null}
+          {canExport ? (
+            <button
+              type="button"
+              data-testid="report-export-svg"
+              disabled={!done || !chart}
+              onClick={() => save(chartRef.current?.svg() ?? null, 'svg')}
+            >
+              SVG
+            </button>
+          ) : null}
+          {canExport ? (
+            <button type="button" data-testid="report-export-xlsx" disabled={!done} onClick={() => void xlsx()}>
+              {t('analysis.export.xlsx')}
+            </button>
+          ) : null}
           <button type="button" data-testid="report-print" disabled={!done} onClick={() => window.print()}>
             {t('analysis.export.print')}
           </button>

@@ -10,6 +10,7 @@ import { openImportWizard } from '../import/import-actions';
 import { openBackupsDialog } from '../backups/backups-actions';
 import { exportWorkbook } from '../workspace/export-workbook';
 import { useDeletedCustomers } from '../customers/deleted-customers-store';
+import { useCan } from '../people/session-store';
 
 type MenuId = 'file' | 'view';
 
@@ -26,6 +27,14 @@ export function MenuBar() {
   const screen = useApp((s) => s.screen);
   const view = useListSettings((s) => s.view);
   const setView = useListSettings((s) => s.setView);
+  // Entries a role cannot use are left out (main refuses them regardless).
+  const can = {
+    import: useCan('import', 'write'),
+    backups: useCan('backups', 'read'),
+    export: useCan('export', 'read'),
+    newCustomer: useCan('customers', 'write'),
+    users: useCan('users', 'manage'),
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -129,15 +138,15 @@ export function MenuBar() {
               ) : null}
             </div>
             <div className="menu-sep" />
-            {item('menu-save-copy', t('menu.saveCopy'), () => runCommand('workspace.saveCopy'), { disabled: noWs })}
+            {can.backups || noWs ? item('menu-save-copy', t('menu.saveCopy'), () => runCommand('workspace.saveCopy'), { disabled: noWs }) : null}
             {item('menu-close-workspace', t('menu.closeWorkspace'), () => runCommand('workspace.close'), { disabled: noWs })}
             <div className="menu-sep" />
-            {item('menu-import', t('imp.menu'), openImportWizard, { disabled: noWs })}
-            {item('menu-backups', t('bk.menu'), openBackupsDialog, { disabled: noWs })}
-            {item('menu-export-workbook', t('exportWb.menu'), () => void exportWorkbook(), { disabled: noWs })}
+            {can.import || noWs ? item('menu-import', t('imp.menu'), openImportWizard, { disabled: noWs }) : null}
+            {can.backups || noWs ? item('menu-backups', t('bk.menu'), openBackupsDialog, { disabled: noWs }) : null}
+            {can.export || noWs ? item('menu-export-workbook', t('exportWb.menu'), () => void exportWorkbook(), { disabled: noWs }) : null}
             {item('menu-deleted-customers', t('deletedCustomers.menu'), () => useDeletedCustomers.getState().setOpen(true), { disabled: noWs })}
             <div className="menu-sep" />
-            {item('menu-demo', t('menu.demo'), () => runCommand('demo.generate'), { disabled: noWs })}
+            {can.import || noWs ? item('menu-demo', t('menu.demo'), () => runCommand('demo.generate'), { disabled: noWs }) : null}
           </div>
         ) : null}
       </div>
@@ -156,6 +165,10 @@ export function MenuBar() {
           <div className="menu-dropdown" role="menu">
             {item('menu-customers', t('menu.customers'), () => setScreen('customers'), { checked: screen === 'customers' })}
             {item('menu-employees', t('menu.employees'), () => setScreen('employees'), { checked: screen === 'employees' })}
+            {can.users ? item('menu-users', t('perm.nav.users'), () => setScreen('users'), { checked: screen === 'users' }) : null}
+            {can.users
+              ? item('menu-permissions', t('perm.nav.permissions'), () => setScreen('permissions'), { checked: screen === 'permissions' })
+              : null}
             <div className="menu-sep" />
             {item(
               'menu-list-view',
@@ -176,7 +189,7 @@ export function MenuBar() {
               { checked: view === 'cards' },
             )}
             <div className="menu-sep" />
-            {item('menu-new-customer', t('menu.newCustomer'), () => runCommand('customer.new'), { shortcut: 'Ctrl+N' })}
+            {can.newCustomer ? item('menu-new-customer', t('menu.newCustomer'), () => runCommand('customer.new'), { shortcut: 'Ctrl+N' }) : null}
             {item('menu-quick-search', t('menu.quickSearch'), () => runCommand('search.focus'), { shortcut: 'Ctrl+K' })}
           </div>
         ) : null}

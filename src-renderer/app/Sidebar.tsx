@@ -4,6 +4,8 @@ import { Icon, type IconName } from '../components/Icon';
 import { SidebarSections } from '../queries/SidebarSections';
 import { BusinessNav } from '../business/BusinessNav';
 import { SyncNavItem } from '../sync/SyncNavItem';
+import { PeopleNav } from '../people/PeopleNav';
+import { useCan } from '../people/session-store';
 
 const ITEMS: { id: Screen; label: string; icon: IconName }[] = [
   { id: 'customers', label: 'nav.customers', icon: 'customers' },
@@ -15,6 +17,10 @@ export function Sidebar() {
   const { t } = useTranslation();
   const screen = useApp((s) => s.screen);
   const setScreen = useApp((s) => s.setScreen);
+  // What a role cannot open is not offered (main refuses it regardless).
+  const reports = useCan('reports', 'read');
+  const products = useCan('products', 'read');
+  const sync = useCan('sync', 'read');
   return (
     <nav className="sidebar with-sections">
       {ITEMS.map((item) => (
@@ -32,28 +38,33 @@ export function Sidebar() {
           <span className="nav-label">{t(item.label)}</span>
         </button>
       ))}
-      <button
-        type="button"
-        className={`nav-item${screen === 'analysis' ? ' active' : ''}`}
-        data-testid="nav-analysis"
-        aria-current={screen === 'analysis' ? 'page' : undefined}
-        onClick={() => setScreen('analysis')}
-      >
-        <span className="nav-icon nav-glyph">▲</span>
-        <span className="nav-label">{t('analysis.nav')}</span>
-      </button>
-      <button
-        type="button"
-        className={`nav-item${screen === 'products' ? ' active' : ''}`}
-        data-testid="nav-products"
-        aria-current={screen === 'products' ? 'page' : undefined}
-        onClick={() => setScreen('products')}
-      >
-        <span className="nav-icon nav-glyph">品</span>
-        <span className="nav-label">{t('extras.nav.products')}</span>
-      </button>
+      {reports ? (
+        <button
+          type="button"
+          className={`nav-item${screen === 'analysis' ? ' active' : ''}`}
+          data-testid="nav-analysis"
+          aria-current={screen === 'analysis' ? 'page' : undefined}
+          onClick={() => setScreen('analysis')}
+        >
+          <span className="nav-icon nav-glyph">▲</span>
+          <span className="nav-label">{t('analysis.nav')}</span>
+        </button>
+      ) : null}
+      {products ? (
+        <button
+          type="button"
+          className={`nav-item${screen === 'products' ? ' active' : ''}`}
+          data-testid="nav-products"
+          aria-current={screen === 'products' ? 'page' : undefined}
+          onClick={() => setScreen('products')}
+        >
+          <span className="nav-icon nav-glyph">品</span>
+          <span className="nav-label">{t('extras.nav.products')}</span>
+        </button>
+      ) : null}
       <BusinessNav />
-      <SyncNavItem />
+      {sync ? <SyncNavItem /> : null}
+      <PeopleNav />
       <SidebarSections />
     </nav>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../people/session-store';
 import { useCard } from '../card/card-store';
 import { openImportWizard } from '../import/import-actions';
 import { useWorkspaceDialogs } from '../workspace/workspace-store';
@@ -9,6 +10,7 @@ import { useWorkspaceDialogs } from '../workspace/workspace-store';
  */
 export function WelcomePanel() {
   const { t } = useTranslation();
+  const canCreate = useCan('customers', 'write');
   const openNew = useCard((s) => s.openNew);
   const openDemo = useWorkspaceDialogs((s) => s.setDemoOpen);
   return (
@@ -24,10 +26,12 @@ export function WelcomePanel() {
           <strong>{t('welcome.import')}</strong>
           <span className="muted">{t('welcome.importHint')}</span>
         </button>
-        <button type="button" className="primary" data-testid="welcome-new-customer" onClick={() => void openNew()}>
-          <strong>{t('welcome.newCustomer')}</strong>
-          <span>{t('welcome.newCustomerHint')}</span>
-        </button>
+        {canCreate ? (
+          <button type="button" className="primary" data-testid="welcome-new-customer" onClick={() => void openNew()}>
+            <strong>{t('welcome.newCustomer')}</strong>
+            <span>{t('welcome.newCustomerHint')}</span>
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useCard } from '../card/card-store';
 import { focusQuickSearch } from '../customers/search-focus';
 import { closeWorkspace, openDemoDialog, startPathAction } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
+import { canNow } from '../people/session-store';
 
 /** One place that runs a command, whether it came from our menu bar, a shortcut or Electron's menu. */
 export function runCommand(command: MenuCommand): void {
@@ -14,17 +15,19 @@ export function runCommand(command: MenuCommand): void {
     case 'workspace.open':
       void startPathAction('open');
       break;
+    // Electron's menu and the shortcuts offer these to everyone: a role without the area is not
+    // started on a dialog main would refuse at the end.
     case 'workspace.saveCopy':
-      if (hasWorkspace) void startPathAction('saveCopy');
+      if (hasWorkspace && canNow('backups', 'read')) void startPathAction('saveCopy');
       break;
     case 'workspace.close':
       if (hasWorkspace) void closeWorkspace();
       break;
     case 'demo.generate':
-      if (hasWorkspace) openDemoDialog();
+      if (hasWorkspace && canNow('import', 'write')) openDemoDialog();
       break;
     case 'customer.new':
-      if (hasWorkspace) {
+      if (hasWorkspace && canNow('customers', 'write')) {
         useApp.getState().setScreen('customers');
         void useCard.getState().openNew();
       }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import { sumFen } from '../../src-shared/money';
 import { chosen, expenseColumns, money } from '../sales/related-columns';
@@ -9,6 +10,7 @@ import { ExpenseDialog } from './ExpenseDialog';
 /** 费用 on the card: every expense line of the customer's business records. */
 export function CustomerExpensesTab({ customerId, columns }: { customerId: string; columns: readonly string[] }) {
   const { t } = useTranslation();
+  const canExpense = useCan('expenses', 'write');
   const rows = useExpenses({ customerId }).data ?? [];
   const [adding, setAdding] = useState(false);
   const cols = chosen(
@@ -18,9 +20,11 @@ export function CustomerExpensesTab({ customerId, columns }: { customerId: strin
   return (
     <div className="related-tab" data-testid="customer-expenses-tab">
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="add-expense" onClick={() => setAdding(true)}>
-          ＋ {t('ux.expense.add')}
-        </button>
+        {canExpense ? (
+          <button type="button" className="primary" data-testid="add-expense" onClick={() => setAdding(true)}>
+            ＋ {t('ux.expense.add')}
+          </button>
+        ) : null}
       </div>
       <RelatedTable
         testId="customer-expenses-table"

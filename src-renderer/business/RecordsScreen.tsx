@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanBusiness } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import type { BusinessRecord, BusinessType } from '../../src-shared/domain/business';
 import { api } from '../api/client';
@@ -30,6 +31,7 @@ export function RecordsScreen() {
 
 function RecordsList({ type }: { type: BusinessType }) {
   const { t } = useTranslation();
+  const canWrite = useCanBusiness(type.id, 'write');
   const fields = useCustomFields('record', type.id).data ?? [];
   const employees = useEmployees(true) ?? [];
   const records = useData(() => api.records.list({ typeId: type.id, limit: 500 }), [type.id], RECORD_ENTITIES).data;
@@ -65,9 +67,11 @@ function RecordsList({ type }: { type: BusinessType }) {
     <div className="records-screen" data-testid="records-screen" data-type-id={type.id}>
       <div className="toolbar">
         <b className="screen-title">{type.name}</b>
-        <button type="button" className="primary" data-testid="records-new" onClick={() => setEditing('new')}>
-          ＋ {t('cards.biz.newRecord', { type: type.name })}
-        </button>
+        {canWrite ? (
+          <button type="button" className="primary" data-testid="records-new" onClick={() => setEditing('new')}>
+            ＋ {t('cards.biz.newRecord', { type: type.name })}
+          </button>
+        ) : null}
         <div className="segmented" role="group">
           <button
             type="button"

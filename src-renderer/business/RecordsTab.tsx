@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanBusiness } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import type { BusinessRecord, BusinessType } from '../../src-shared/domain/business';
 import { sumFen } from '../../src-shared/money';
@@ -15,6 +16,7 @@ import { RecordDialog } from './RecordDialog';
 /** One business type's records on the customer card, with their expense total. */
 export function RecordsTab({ type, customer, columns }: { type: BusinessType; customer: { id: string; name: string }; columns: readonly string[] }) {
   const { t } = useTranslation();
+  const canWrite = useCanBusiness(type.id, 'write');
   const fields = useCustomFields('record', type.id).data ?? [];
   const records = useCustomerRecords(customer.id, type.id).data;
   const [editing, setEditing] = useState<BusinessRecord | 'new' | null>(null);
@@ -31,9 +33,11 @@ export function RecordsTab({ type, customer, columns }: { type: BusinessType; cu
   return (
     <div className="related-tab" data-testid="records-tab" data-type-id={type.id}>
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="add-record" onClick={() => setEditing('new')}>
-          ＋ {t('cards.biz.newRecord', { type: type.name })}
-        </button>
+        {canWrite ? (
+          <button type="button" className="primary" data-testid="add-record" onClick={() => setEditing('new')}>
+            ＋ {t('cards.biz.newRecord', { type: type.name })}
+          </button>
+        ) : null}
         <span className="toolbar-spacer" />
         <span className="toolbar-count">{t('cards.biz.count', { n: records?.total ?? 0 })}</span>
       </div>
@@ -49,9 +53,11 @@ export function RecordsTab({ type, customer, columns }: { type: BusinessType; cu
             <button type="button" className="icon" data-testid="record-edit" onClick={() => setEditing(r)}>
               {t('common.edit')}
             </button>
-            <button type="button" className="icon danger-icon" data-testid="record-delete" onClick={() => void remove(r)}>
-              {t('common.delete')}
-            </button>
+            {canWrite ? (
+              <button type="button" className="icon danger-icon" data-testid="record-delete" onClick={() => void remove(r)}>
+                {t('common.delete')}
+              </button>
+            ) : null}
           </>
         )}
         footer={

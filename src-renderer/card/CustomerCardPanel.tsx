@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import { useDataVersion } from '../app/app-store';
 import { ColorDot } from '../components/ColorDot';
@@ -16,6 +17,7 @@ import { FavouriteStar } from '../favourites/FavouriteStar';
 /** 客户卡片: the open customer beside the list, with its tabs and actions. */
 export function CustomerCardPanel() {
   const { t } = useTranslation();
+  const canDelete = useCan('customers', 'write');
   const s = useCard();
   const version = useDataVersion((v) => v.organisation);
   const { layout, fields } = useCardLayout();
@@ -71,9 +73,11 @@ export function CustomerCardPanel() {
           </button>
           {s.openId && !s.isNew ? <FavouriteStar id={s.openId} /> : null}
           <span className="toolbar-spacer" />
-          <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>
-            {t('card.delete')}
-          </button>
+          {canDelete ? (
+            <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>
+              {t('card.delete')}
+            </button>
+          ) : null}
         </div>
         {s.banner ? (
           <div className="banner banner-error" data-testid="card-error-banner">

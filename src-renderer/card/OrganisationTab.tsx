@@ -1,4 +1,5 @@
 import { formatPhone } from '../../src-shared/validation/phone-form';
+import { useCan } from '../people/session-store';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard } from '../../src-shared/contract/methods';
@@ -23,6 +24,7 @@ type OrgDialog =
 /** 组织机构与联系人: the department tree on the left, the selected department's contacts on the right. */
 export function OrganisationTab({ card }: { card: CustomerCard }) {
   const { t } = useTranslation();
+  const canContacts = useCan('contacts', 'write');
   const [selected, setSelected] = useState<DeptSelection>('all');
   const [dialog, setDialog] = useState<OrgDialog | null>(null);
   const reload = () => useCard.getState().reload();
@@ -72,9 +74,11 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
       <div className="org-tree-pane">
         <div className="pane-head">
           <span>{t('org.departments')}</span>
-          <button type="button" data-testid="add-department" onClick={() => setDialog({ kind: 'add', parent: null })}>
-            ＋ {t('org.addRoot')}
-          </button>
+          {canContacts ? (
+            <button type="button" data-testid="add-department" onClick={() => setDialog({ kind: 'add', parent: null })}>
+              ＋ {t('org.addRoot')}
+            </button>
+          ) : null}
         </div>
         <DepartmentTree
           departments={departments}
@@ -95,9 +99,11 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
             {t('org.contacts')}
             {selectedDept ? ` · ${departmentPath(departments, selectedDept.id)}` : selected === 'unassigned' ? ` · ${t('org.unassigned')}` : ''}
           </span>
-          <button type="button" className="primary" data-testid="add-contact" onClick={() => setDialog({ kind: 'contact', contact: null })}>
-            ＋ {t('org.addContact')}
-          </button>
+          {canContacts ? (
+            <button type="button" className="primary" data-testid="add-contact" onClick={() => setDialog({ kind: 'contact', contact: null })}>
+              ＋ {t('org.addContact')}
+            </button>
+          ) : null}
         </div>
         {shown.length === 0 ? (
           <div className="muted pad">{t('org.noContacts')}</div>
@@ -143,15 +149,17 @@ export function OrganisationTab({ card }: { card: CustomerCard }) {
                     >
                       ✎
                     </button>
-                    <button
-                      type="button"
-                      className="icon danger-icon"
-                      title={t('org.deleteContact')}
-                      data-testid="contact-delete"
-                      onClick={() => void deleteContact(c)}
-                    >
-                      ✕
-                    </button>
+                    {canContacts ? (
+                      <button
+                        type="button"
+                        className="icon danger-icon"
+                        title={t('org.deleteContact')}
+                        data-testid="contact-delete"
+                        onClick={() => void deleteContact(c)}
+                      >
+                        ✕
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}

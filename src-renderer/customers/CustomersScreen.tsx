@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import { useDataVersion } from '../app/app-store';
 import { CustomerCardPanel } from '../card/CustomerCardPanel';
@@ -18,6 +19,7 @@ import { WelcomePanel } from '../app/WelcomePanel';
 /** Customers: toolbar, list or cards on the left, the open card on the right. */
 export function CustomersScreen() {
   const { t } = useTranslation();
+  const canCreate = useCan('customers', 'write');
   const view = useListSettings((s) => s.view);
   const setView = useListSettings((s) => s.setView);
   const sort = useListSettings((s) => s.sort);
@@ -37,9 +39,11 @@ export function CustomersScreen() {
     <div className={`customers-screen${cardOpen ? ' with-card' : ''}`}>
       <div className="list-pane">
         <div className="toolbar">
-          <button type="button" className="primary" data-testid="new-customer" onClick={() => void openNew()}>
-            <Icon name="plus" /> {t('toolbar.newCustomer')}
-          </button>
+          {canCreate ? (
+            <button type="button" className="primary" data-testid="new-customer" onClick={() => void openNew()}>
+              <Icon name="plus" /> {t('toolbar.newCustomer')}
+            </button>
+          ) : null}
           <div className="segmented" role="group">
             <button
               type="button"

@@ -1,4 +1,5 @@
 import { formatPhone } from '../../src-shared/validation/phone-form';
+import { useCan } from '../people/session-store';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '../../src-shared/domain/organisation';
@@ -12,6 +13,7 @@ import './employees.css';
 /** 员工: our own staff, who can own customers. Deactivated staff stay in history and on old cards. */
 export function EmployeesScreen() {
   const { t } = useTranslation();
+  const canEmployees = useCan('settings', 'write');
   const [showInactive, setShowInactive] = useState(false);
   const employees = useEmployees(showInactive);
   const [editing, setEditing] = useState<Employee | null | 'new'>(null);
@@ -27,9 +29,11 @@ export function EmployeesScreen() {
   return (
     <div className="employees-screen" data-testid="employees-screen">
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="add-employee" onClick={() => setEditing('new')}>
-          ＋ {t('employees.add')}
-        </button>
+        {canEmployees ? (
+          <button type="button" className="primary" data-testid="add-employee" onClick={() => setEditing('new')}>
+            ＋ {t('employees.add')}
+          </button>
+        ) : null}
         <label className="check">
           <input type="checkbox" checked={showInactive} data-testid="employees-show-inactive" onChange={(e) => setShowInactive(e.target.checked)} />
           {t('employees.showInactive')}

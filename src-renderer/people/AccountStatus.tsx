@@ -3,15 +3,15 @@ import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { useApp } from '../app/app-store';
 import { toast } from '../components/toast-store';
-import { useSession } from './session-store';
+import { useCan, useSession } from './session-store';
 
 /** The status bar's 用户 part: who is signed in, 设置密码, 用户管理 (manager), 切换用户 / 退出登录. */
 export function AccountStatus() {
   const { t } = useTranslation();
   const session = useSession((s) => s.session);
   const user = session?.user;
+  const manages = useCan('users', 'manage');
   if (!user) return null;
-  const manages = user.role === 'manager' || user.role === 'admin';
   const signOut = async () => {
     try {
       useSession.getState().set(await api.session.signOut({}));

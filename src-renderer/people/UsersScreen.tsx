@@ -10,6 +10,7 @@ import { PromptDialog } from '../components/PromptDialog';
 import { toast } from '../components/toast-store';
 import { useEmployees } from '../employees/use-employees';
 import { useSession } from './session-store';
+import { TransferDialog } from './TransferDialog';
 import './people.css';
 
 /** 用户管理 (manager): add users, change role or linked employee, disable/enable, reset passwords, unlock. */
@@ -18,6 +19,7 @@ export function UsersScreen() {
   const [users, setUsers] = useState<UserSummary[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
+  const [transferring, setTransferring] = useState<UserSummary | null>(null);
   const employees = useEmployees(false);
   const reload = useCallback(() => {
     // Adding or disabling users can make the workspace start (or stop) asking for sign-in.
@@ -49,6 +51,7 @@ export function UsersScreen() {
   return (
     <div className="users-screen" data-testid="users-screen">
       <div className="toolbar">
+        <b className="screen-title">{t('perm.usersTitle')}</b>
         <button type="button" className="primary" data-testid="add-user" onClick={() => setAdding(true)}>
           ＋ {t('people.addUser')}
         </button>
@@ -75,7 +78,18 @@ export function UsersScreen() {
                 <select
                   value={u.role}
                   data-testid="user-role"
-                  onChange={(e) => void run(() => api.users.update({ id: u.id, patch: { role: e.target.value as Role } }))}
+                  onChange={(e) => {
+                    const role = e.target.value as Role;
+                    // A role change widens or narrows what the user may do at once: asked first.
+                    void run(async () => {
+                      const question = t('perm.roleChange.confirm', {
+                        name: u.displayName,
+                        from: t(`people.roles.${u.role}`),
+                        to: t(`people.roles.${role}`),
+                      });
+                      if (await confirmAsk(question)) await api.users.update({ id: u.id, patch: { role } });
+                    });
+                  }}
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -107,6 +121,11 @@ export function UsersScreen() {
                   <button type="button" data-testid="user-toggle" onClick={() => void toggle(u)}>
                     {u.active ? t('people.disable') : t('people.enable')}
                   </button>
+                  {u.active ? (
+                    <button type="button" data-testid="user-transfer" onClick={() => setTransferring(u)}>
+                      {t('perm.transfer.button')}
+                    </button>
+                  ) : null}
                   <button type="button" data-testid="user-reset" onClick={() => setResetting(u)}>
                     {t('people.resetPassword')}
                   </button>
@@ -128,6 +147,17 @@ export function UsersScreen() {
           onAdded={(u) => {
             setAdding(false);
             toast.success(t('people.userAdded', { name: u.displayName }));
+            reload();
+          }}
+        />
+      ) : null}
+      {transferring ? (
+        <TransferDialog
+          user={transferring}
+          employees={employees ?? []}
+          onClose={() => setTransferring(null)}
+          onDone={() => {
+            setTransferring(null);
             reload();
           }}
         />

@@ -57,3 +57,14 @@ async function loadAccess(session: SessionState | null): Promise<void> {
 export function useCan(area: Area, permission: Permission): boolean {
   return useSession((s) => s.access !== null && allows(s.access.rules, area, permission));
 }
+
+/** useCan outside React (commands from shortcuts and Electron's own menu). */
+export function canNow(area: Area, permission: Permission): boolean {
+  const access = useSession.getState().access;
+  return access !== null && allows(access.rules, area, permission);
+}
+
+/** useCan for one business type's records, whose level may differ from the 业务 area's. */
+export function useCanBusiness(typeId: string, permission: Permission): boolean {
+  return useSession((s) => s.access !== null && allows(s.access.rules, 'business', permission, typeId));
+}

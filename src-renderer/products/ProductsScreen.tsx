@@ -1,4 +1,5 @@
 import { useDeferredValue, useState } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../src-shared/domain/sales';
 import { formatMoney } from '../../src-shared/money';
@@ -14,6 +15,7 @@ import './products.css';
 /** 产品目录: the products orders pick from; search by name or code, add, edit, delete. */
 export function ProductsScreen() {
   const { t } = useTranslation();
+  const canProducts = useCan('products', 'write');
   const [q, setQ] = useState('');
   const query = useDeferredValue(q.trim());
   const products = useData(() => api.products.list(query ? { q: query } : {}), [query], ['product']);
@@ -35,9 +37,11 @@ export function ProductsScreen() {
     <div className="records-screen products-screen" data-testid="products-screen">
       <div className="toolbar">
         <b className="screen-title">{t('extras.products.title')}</b>
-        <button type="button" className="primary" data-testid="products-new" onClick={() => setEditing('new')}>
-          ＋ {t('extras.products.add')}
-        </button>
+        {canProducts ? (
+          <button type="button" className="primary" data-testid="products-new" onClick={() => setEditing('new')}>
+            ＋ {t('extras.products.add')}
+          </button>
+        ) : null}
         <input
           type="search"
           className="products-search"
@@ -98,9 +102,11 @@ export function ProductsScreen() {
                   <button type="button" className="icon" data-testid="product-edit" onClick={() => setEditing(p)}>
                     {t('common.edit')}
                   </button>
-                  <button type="button" className="icon danger-icon" data-testid="product-delete" onClick={() => void remove(p)}>
-                    {t('common.delete')}
-                  </button>
+                  {canProducts ? (
+                    <button type="button" className="icon danger-icon" data-testid="product-delete" onClick={() => void remove(p)}>
+                      {t('common.delete')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

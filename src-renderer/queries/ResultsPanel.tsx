@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import type { QueryDefinition } from '../../src-shared/query/query-tree';
 import { ApiCallError } from '../api/client';
@@ -25,6 +26,8 @@ interface Props {
 /** 查询结果: the list or the grouped totals of the last run, with bulk actions and export. */
 export function ResultsPanel({ definition, runSeq, title }: Props) {
   const { t } = useTranslation();
+  const canExport = useCan('export', 'read');
+  const canBulk = useCan('customers', 'write');
   const customersVersion = useDataVersion((s) => s.customers);
   const favouritesVersion = useChangeVersion(['favouriteItem']);
   const dataVersion = customersVersion + favouritesVersion;
@@ -123,9 +126,11 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
           </>
         ) : null}
         <span className="toolbar-spacer" />
-        <button type="button" data-testid="bulk-open" disabled={total === 0} onClick={() => setBulk(true)}>
-          {t('bulk.button')}
-        </button>
+        {canBulk ? (
+          <button type="button" data-testid="bulk-open" disabled={total === 0} onClick={() => setBulk(true)}>
+            {t('bulk.button')}
+          </button>
+        ) : null}
         {exporting ? (
           <span className="export-progress" data-testid="export-progress" data-done={exporting.done} data-total={exporting.total}>
             <progress max={exporting.total || 1} value={exporting.done} />
@@ -135,12 +140,16 @@ export function ResultsPanel({ definition, runSeq, title }: Props) {
             </button>
           </span>
         ) : null}
-        <button type="button" data-testid="export-xlsx" disabled={total === 0 || exporting !== null} onClick={() => void doExport('xlsx')}>
-          {t('exporting.xlsx')}
-        </button>
-        <button type="button" data-testid="export-csv" disabled={total === 0 || exporting !== null} onClick={() => void doExport('csv')}>
-          {t('exporting.csv')}
-        </button>
+        {canExport ? (
+          <button type="button" data-testid="export-xlsx" disabled={total === 0 || exporting !== null} onClick={() => void doExport('xlsx')}>
+            {t('exporting.xlsx')}
+          </button>
+        ) : null}
+        {canExport ? (
+          <button type="button" data-testid="export-csv" disabled={total === 0 || exporting !== null} onClick={() => void doExport('csv')}>
+            {t('exporting.csv')}
+          </button>
+        ) : null}
       </div>
       {showGroups ? (
         <GroupedResults definition={definition} />

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useCan } from '../people/session-store';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRelated } from '../../src-shared/contract/card-methods';
@@ -30,15 +31,18 @@ async function removeWith(t: TFunction, question: string, run: () => Promise<unk
 /** 订单 on the card: list with totals, new / edit in the order dialog. */
 export function OrdersTab({ customerId, related, columns }: TabProps) {
   const { t } = useTranslation();
+  const canOrder = useCan('orders', 'write');
   const [editing, setEditing] = useState<OrderRow | 'new' | null>(null);
   const cols = chosen(orderColumns(t), columns);
   const s = related.summary;
   return (
     <div className="related-tab" data-testid="orders-tab">
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="add-order" onClick={() => setEditing('new')}>
-          ＋ {t('cards.sales.newOrder')}
-        </button>
+        {canOrder ? (
+          <button type="button" className="primary" data-testid="add-order" onClick={() => setEditing('new')}>
+            ＋ {t('cards.sales.newOrder')}
+          </button>
+        ) : null}
         <span className="toolbar-spacer" />
         <span className="toolbar-count">{t('cards.sales.orderCountText', { n: s.orderCount })}</span>
       </div>
@@ -54,14 +58,16 @@ export function OrdersTab({ customerId, related, columns }: TabProps) {
             <button type="button" className="icon" data-testid="order-edit" onClick={() => setEditing(o)}>
               {t('common.edit')}
             </button>
-            <button
-              type="button"
-              className="icon danger-icon"
-              data-testid="order-delete"
-              onClick={() => void removeWith(t, t('cards.sales.confirmDeleteOrder', { no: o.orderNo }), () => api.orders.delete({ id: o.id }))}
-            >
-              {t('common.delete')}
-            </button>
+            {canOrder ? (
+              <button
+                type="button"
+                className="icon danger-icon"
+                data-testid="order-delete"
+                onClick={() => void removeWith(t, t('cards.sales.confirmDeleteOrder', { no: o.orderNo }), () => api.orders.delete({ id: o.id }))}
+              >
+                {t('common.delete')}
+              </button>
+            ) : null}
           </>
         )}
         footer={
@@ -81,13 +87,16 @@ export function OrdersTab({ customerId, related, columns }: TabProps) {
 /** 收款 on the card. */
 export function ReceiptsTab({ customerId, related, columns }: TabProps) {
   const { t } = useTranslation();
+  const canReceipt = useCan('receipts', 'write');
   const [editing, setEditing] = useState<ReceiptRow | 'new' | null>(null);
   return (
     <div className="related-tab" data-testid="receipts-tab">
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="add-receipt" onClick={() => setEditing('new')}>
-          ＋ {t('cards.sales.newReceipt')}
-        </button>
+        {canReceipt ? (
+          <button type="button" className="primary" data-testid="add-receipt" onClick={() => setEditing('new')}>
+            ＋ {t('cards.sales.newReceipt')}
+          </button>
+        ) : null}
         <span className="toolbar-spacer" />
         <span className="toolbar-count">
           {t('cards.totals.received')} {money(related.summary.receivedFen)}
@@ -100,16 +109,18 @@ export function ReceiptsTab({ customerId, related, columns }: TabProps) {
         rows={related.receipts}
         rowKey={(r) => r.id}
         onOpen={(r) => setEditing(r)}
-        actions={(r) => (
-          <button
-            type="button"
-            className="icon danger-icon"
-            data-testid="receipt-delete"
-            onClick={() => void removeWith(t, t('cards.sales.confirmDeleteReceipt'), () => api.receipts.delete({ id: r.id }))}
-          >
-            {t('common.delete')}
-          </button>
-        )}
+        actions={(r) =>
+          canReceipt ? (
+            <button
+              type="button"
+              className="icon danger-icon"
+              data-testid="receipt-delete"
+              onClick={() => void removeWith(t, t('cards.sales.confirmDeleteReceipt'), () => api.receipts.delete({ id: r.id }))}
+            >
+              {t('common.delete')}
+            </button>
+          ) : null
+        }
       />
       {editing ? (
         <ReceiptDialog

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRelated } from '../../src-shared/contract/card-methods';
 import { api } from '../api/client';
@@ -11,6 +12,7 @@ import { RelatedTable } from './RelatedTable';
 /** 相关员工: our staff on this account, each with a role (e.g. 客户经理, 技术支持). */
 export function StaffTab({ customerId, related, columns }: { customerId: string; related: CustomerRelated; columns: readonly string[] }) {
   const { t } = useTranslation();
+  const canStaff = useCan('customers', 'write');
   const employees = useEmployees(false) ?? [];
   const [employeeId, setEmployeeId] = useState('');
   const [role, setRole] = useState('');
@@ -51,9 +53,11 @@ export function StaffTab({ customerId, related, columns }: { customerId: string;
             <option key={r} value={r} />
           ))}
         </datalist>
-        <button type="button" className="primary" data-testid="staff-add" disabled={!employeeId} onClick={() => void add()}>
-          ＋ {t('cards.sales.addStaff')}
-        </button>
+        {canStaff ? (
+          <button type="button" className="primary" data-testid="staff-add" disabled={!employeeId} onClick={() => void add()}>
+            ＋ {t('cards.sales.addStaff')}
+          </button>
+        ) : null}
       </div>
       <RelatedTable
         testId="staff-table"

@@ -162,6 +162,8 @@ export const METHOD_AREAS: Record<MethodName, Area | 'session'> = {
   'users.setActive': 'users',
   'users.resetPassword': 'users',
   'users.unlock': 'users',
+  'users.transferPreview': 'users',
+  'users.disableAndTransfer': 'users',
   'permissions.mine': 'session',
   'permissions.get': 'users',
   'permissions.save': 'users',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newPassword, sessionState, userCreateInput, userPatch, userSummary } from '../domain/people';
+import { newPassword, sessionState, transferCounts, userCreateInput, userPatch, userSummary } from '../domain/people';
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { myAccess, permissionPolicy } from '../domain/permissions';
@@ -46,6 +46,17 @@ export const peopleMethods = {
     permission: 'manage',
   }),
   'users.unlock': defineMethod({ input: byId, output: userSummary, permission: 'manage' }),
+  /** 停用并移交: how many customers, open orders and open business records would move (the confirmation's numbers). */
+  'users.transferPreview': defineMethod({ input: byId, output: transferCounts, permission: 'manage' }),
+  /**
+   * A salesperson leaves: disables the user (their sessions end) and moves their linked employee's
+   * customers, open orders and open business records to `toEmployeeId`, in one logged transaction.
+   */
+  'users.disableAndTransfer': defineMethod({
+    input: z.object({ id: entityId, toEmployeeId: entityId }).strict(),
+    output: z.object({ user: userSummary, moved: transferCounts }),
+    permission: 'manage',
+  }),
 
   /** The caller's own rules: the renderer hides what they cannot do (main checks every call regardless). */
   'permissions.mine': defineMethod({ input: z.object({}).strict(), output: myAccess, permission: 'read' }),

@@ -54,3 +54,17 @@ export const sessionState = z.object({
   user: z.object({ id: z.string(), login: z.string(), displayName: z.string(), role: z.enum(ROLES), hasPassword: z.boolean() }).nullable(),
 });
 export type SessionState = z.infer<typeof sessionState>;
+
+/**
+ * 停用并移交 (a salesperson leaves): what moves to the chosen employee. `open` orders are those not
+ * completed or cancelled; open business records are those whose status is not a final one of
+ * their type's workflow. Closed ones keep their employee: they are history.
+ */
+export const transferCounts = z.object({
+  /** The leaving user's linked employee (null: nothing to move, the user is only disabled). */
+  fromEmployeeId: z.string().nullable(),
+  customers: z.number().int(),
+  orders: z.number().int(),
+  records: z.number().int(),
+});
+export type TransferCounts = z.infer<typeof transferCounts>;

@@ -64,6 +64,8 @@ export const orderLineInput = z
 export type OrderLineInput = z.input<typeof orderLineInput>;
 
 export const ORDER_STATUSES = ['draft', 'confirmed', 'shipped', 'completed', 'cancelled'] as const;
+/** Orders still being worked on (停用并移交 moves these to the new salesperson; finished ones stay history). */
+export const OPEN_ORDER_STATUSES = ['draft', 'confirmed', 'shipped'] as const satisfies readonly (typeof ORDER_STATUSES)[number][];
 
 const orderHeader = {
   orderNo: optionalText(40),

@@ -1,0 +1,107 @@
+import type { TransferCounts, UserSummary } from '../../src-shared/domain/people';
+import { OPEN_ORDER_STATUSES } from '../../src-shared/domain/sales';
+import { KecardError } from '../../src-shared/errors';
+import type { CallContext } from '../changelog/call-context';
+import { runWrite, type WriteTx } from '../changelog/write-tx';
+import type { Workspace } from '../db/workspace';
+import { readRow, updateRow } from '../services/shared/entity-writes';
+import { appendAudit } from './audit-log';
+import { requireUserRow, toUserSummary } from './user-rows';
+import { setUserActive } from './user-service';
+
+// 停用并移交 (issue 19: "when a salesperson leaves"): the user is disabled and what their linked
+// employee is responsible for moves to another employee in one transaction. The moves are ordinary
+// logged row writes (each customer's history shows the new 负责人, undo and sync carry them); the
+// disabling and the audit row commit with them or not at all.
+
+interface Moving {
+  customers: string[];
+  /** Orders and business records with their customer (the change log's root). */
+  orders: { id: string; customerId: string }[];
+  records: { id: string; customerId: string }[];
+}
+
+function finalStatusesByType(ws: Workspace): Map<string, Set<string>> {
+  const rows = ws.db.prepare('SELECT id, statuses FROM business_types').all() as { id: string; statuses: string }[];
+  const out = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const statuses = JSON.parse(row.statuses) as { key: string; final?: boolean }[];
+    out.set(row.id, new Set(statuses.filter((s) => s.final).map((s) => s.key)));
+  }
+  return out;
+}
+
+function moving(ws: Workspace, employeeId: string | null): Moving {
+  if (!employeeId) return { customers: [], orders: [], records: [] };
+  const customers = ws.db.prepare('SELECT id FROM customers WHERE owner_id = ? AND deleted = 0').pluck().all(employeeId) as string[];
+  const marks = OPEN_ORDER_STATUSES.map(() => '?').join(', ');
+  const orders = ws.db
+    .prepare(`SELECT id, customer_id AS customerId FROM orders WHERE owner_id = ? AND deleted = 0 AND status IN (${marks})`)
+    .all(employeeId, ...OPEN_ORDER_STATUSES) as Moving['orders'];
+  const finals = finalStatusesByType(ws);
+  const records = (
+    ws.db
+      .prepare('SELECT id, customer_id AS customerId, type_id AS typeId, status FROM business_records WHERE employee_id = ? AND deleted = 0')
+      .all(employeeId) as { id: string; customerId: string; typeId: string; status: string }[]
+  )
+    .filter((r) => !finals.get(r.typeId)?.has(r.status))
+    .map(({ id, customerId }) => ({ id, customerId }));
+  return { customers, orders, records };
+}
+
+function counts(employeeId: string | null, m: Moving): TransferCounts {
+  return { fromEmployeeId: employeeId, customers: m.customers.length, orders: m.orders.length, records: m.records.length };
+}
+
+/** What 停用并移交 would move, for the confirmation. */
+export function previewTransfer(ws: Workspace, id: string): TransferCounts {
+  const user = requireUserRow(ws, id);
+  return counts(user.employee_id, moving(ws, user.employee_id));
+}
+
+export function disableAndTransfer(
+  ws: Workspace,
+  ctx: CallContext,
+  id: string,
+  toEmployeeId: string,
+  now: Date = new Date(),
+): { user: UserSummary; moved: TransferCounts } {
+  const user = requireUserRow(ws, id);
+  if (id === ctx.userId) throw new KecardError('CONFLICT', 'You cannot disable yourself.', { reason: 'self' });
+  const target = ws.db.prepare('SELECT id FROM employees WHERE id = ? AND deleted = 0').get(toEmployeeId);
+  if (!target || toEmployeeId === user.employee_id) {
+    throw new KecardError('VALIDATION', 'Some fields are not valid.', { fields: { toEmployeeId: target ? 'sameEmployee' : 'notFound' } });
+  }
+  const moved = runWrite(
+    ws,
+    ctx,
+    (tx) => {
+      const m = moving(tx.ws, user.employee_id);
+      for (const customerId of m.customers) move(tx, 'customer', customerId, customerId, { ownerId: toEmployeeId });
+      for (const o of m.orders) move(tx, 'order', o.customerId, o.id, { ownerId: toEmployeeId });
+      for (const r of m.records) move(tx, 'businessRecord', r.customerId, r.id, { employeeId: toEmployeeId });
+      // Inside the same transaction: a refusal here (the last manager) undoes the moves too.
+      setUserActive(tx.ws, ctx, id, false, now);
+      const result = counts(user.employee_id, m);
+      appendAudit(
+        tx.ws,
+        {
+          action: 'userTransferred',
+          actor: { userId: ctx.userId, userName: ctx.userName },
+          targetId: id,
+          rowCount: result.customers + result.orders + result.records,
+          detail: { login: user.login, toEmployeeId, ...result },
+        },
+        now,
+      );
+      return result;
+    },
+    { source: 'transfer', now },
+  );
+  return { user: toUserSummary(ws, requireUserRow(ws, id), now), moved };
+}
+
+function move(tx: WriteTx, entity: 'customer' | 'order' | 'businessRecord', rootId: string, id: string, values: Record<string, unknown>): void {
+  const before = readRow(tx, entity, id);
+  if (before) updateRow(tx, entity, rootId, before, values);
+}
