@@ -31,6 +31,7 @@ export function MenuBar() {
   const can = {
     import: useCan('import', 'write'),
     backups: useCan('backups', 'read'),
+    saveCopy: useCan('backups', 'write'),
     export: useCan('export', 'read'),
     newCustomer: useCan('customers', 'write'),
     users: useCan('users', 'manage'),
@@ -138,7 +139,7 @@ export function MenuBar() {
               ) : null}
             </div>
             <div className="menu-sep" />
-            {can.backups || noWs ? item('menu-save-copy', t('menu.saveCopy'), () => runCommand('workspace.saveCopy'), { disabled: noWs }) : null}
+            {can.saveCopy || noWs ? item('menu-save-copy', t('menu.saveCopy'), () => runCommand('workspace.saveCopy'), { disabled: noWs }) : null}
             {item('menu-close-workspace', t('menu.closeWorkspace'), () => runCommand('workspace.close'), { disabled: noWs })}
             <div className="menu-sep" />
             {can.import || noWs ? item('menu-import', t('imp.menu'), openImportWizard, { disabled: noWs }) : null}

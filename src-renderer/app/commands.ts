@@ -18,7 +18,7 @@ export function runCommand(command: MenuCommand): void {
     // Electron's menu and the shortcuts offer these to everyone: a role without the area is not
     // started on a dialog main would refuse at the end.
     case 'workspace.saveCopy':
-      if (hasWorkspace && canNow('backups', 'read')) void startPathAction('saveCopy');
+      if (hasWorkspace && canNow('backups', 'write')) void startPathAction('saveCopy');
       break;
     case 'workspace.close':
       if (hasWorkspace) void closeWorkspace();

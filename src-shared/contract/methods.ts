@@ -89,7 +89,8 @@ export const contract = {
   'workspace.saveCopy': defineMethod({
     input: z.object({ path: userPath }).strict(),
     output: z.object({ path: z.string() }),
-    permission: 'read',
+    // A whole copy of the file: a backup-area action, like 立即备份.
+    permission: 'write',
   }),
   'workspace.close': defineMethod({ input: nothing, output: ok, permission: 'read', signedOut: true }),
   /** Electron shows a native dialog; the browser shell answers `native: false` and the UI asks for a path. */
