@@ -15,7 +15,9 @@ export type AuditAction =
   | 'userEnabled'
   | 'passwordReset'
   | 'userUnlocked'
-  | 'ownerCreated';
+  | 'ownerCreated'
+  | 'encryptionOn'
+  | 'encryptionOff';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,4 +1,5 @@
 import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
+import { decryptWorkspace, encryptWorkspace } from '../people/workspace-encryption';
 import type { Handlers, RouterDeps } from './handlers';
 
 type PeopleMethod =
@@ -12,9 +13,11 @@ type PeopleMethod =
   | 'users.update'
   | 'users.setActive'
   | 'users.resetPassword'
-  | 'users.unlock';
+  | 'users.unlock'
+  | 'workspace.encrypt'
+  | 'workspace.decrypt';
 
-export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, PeopleMethod> {
+export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers, PeopleMethod> {
   const ws = () => host.workspace;
   return {
     'session.state': () => host.sessionState(),
@@ -38,5 +41,16 @@ export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, Peopl
       return user;
     },
     'users.unlock': ({ id }, ctx) => unlockUser(ws(), ctx, id),
+    // Resident workers hold the file open on connections of their own, without (or with the old)
+    // key: they end first and start again, key in hand, at the next request.
+    'workspace.encrypt': async ({ password, cipher }, ctx) => {
+      await jobs.dropResidents();
+      return encryptWorkspace(ws(), ctx, password, cipher);
+    },
+    'workspace.decrypt': async ({ password }, ctx) => {
+      await jobs.dropResidents();
+      await decryptWorkspace(ws(), ctx, password);
+      return {};
+    },
   };
 }
