@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openSqlite } from '../db/workspace-key';
+import { fileIsEncrypted } from '../db/keys-file';
 import { KecardError } from '../../src-shared/errors';
 import type { Workspace } from '../db/workspace';
 import { appendAudit } from './audit-log';
@@ -38,6 +39,8 @@ export function signInRequired(ws: Workspace): boolean {
  * not: restoring a backup over it is the way back, and its users table cannot be checked anyway.
  */
 export function fileRequiresSignIn(path: string): boolean {
+  // Encrypted: its users cannot be read without a sign-in, and it has users with passwords.
+  if (fileIsEncrypted(path)) return true;
   let db: Database.Database | null = null;
   try {
     db = openSqlite(path, { readonly: true, fileMustExist: true });

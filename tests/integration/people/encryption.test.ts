@@ -11,6 +11,7 @@ import { openWorkspace } from '../../../src-main/db/open-workspace';
 import { keysFilePath, readKeysFile } from '../../../src-main/db/keys-file';
 import { forgetKey, keyFor } from '../../../src-main/db/workspace-key';
 import { unlockWithPassword, unlockWithRecoveryCode } from '../../../src-main/people/workspace-encryption';
+import { fileRequiresSignIn } from '../../../src-main/people/sign-in';
 import { refusal } from '../../support/refusal';
 import { tempDir } from '../../support/temp-workspace';
 import { distWorkers, jobFinished } from '../../support/job-events';
@@ -142,6 +143,8 @@ describe('an encrypted workspace', () => {
     expect(missing.message).toContain('copy.kecard.keys');
     copyFileSync(keysFilePath(path), keysFilePath(copy));
     expect(refusal(() => openWorkspace(copy)).details).toMatchObject({ reason: 'signIn' });
+    // A restore over it needs its manager signed in, as for any workspace with passwords.
+    expect(fileRequiresSignIn(copy)).toBe(true);
     expect(unlockWithPassword(copy, OWNER, 'wrong')).toBeNull();
     const key = unlockWithPassword(copy, OWNER, 'boss-pass-1');
     expect(key).not.toBeNull();
@@ -228,5 +231,5 @@ describe('an encrypted workspace', () => {
     expect(right.stderr).toBe('');
     expect(right.status).toBe(0);
     expect(right.stdout).toContain(NAME);
-  });
+  }, 90_000);
 });
