@@ -60,6 +60,13 @@ export interface MeasureResult {
   search: Stats;
   searchByQuery: Record<string, number>;
   card: Stats;
+  /**
+   * CPU time (user + system) of this process for the timed searches and card opens, in ms per
+   * call: on a machine shared with other jobs it moves far less with the load than wall time
+   * does (session 15: comparing drivers and ciphers at load 6–9).
+   */
+  cpuPerSearchMs: number;
+  cpuPerCardMs: number;
   peakRssMb: number;
   storage: StorageBreakdown;
 }
@@ -88,6 +95,7 @@ export async function measure(file: string): Promise<MeasureResult> {
 
     const perQuery = new Map<string, number[]>();
     for (const q of QUERIES) await call('customers.search', { q, limit: 20 }); // warm the page cache once, as typing would
+    const searchCpu = process.cpuUsage();
     for (let round = 0; round < 5; round += 1) {
       for (const q of QUERIES) {
         const s = performance.now();
@@ -98,6 +106,8 @@ export async function measure(file: string): Promise<MeasureResult> {
       }
     }
     const searchTimes = [...perQuery.values()].flat();
+    const searchCpuUsed = process.cpuUsage(searchCpu);
+    let cardCpuMicros = 0;
 
     const cardTimes: number[] = [];
     const step = Math.max(1, Math.floor(first.total / 40));
@@ -106,9 +116,12 @@ export async function measure(file: string): Promise<MeasureResult> {
       const id = page.rows[0]?.id;
       if (!id) continue;
       const s = performance.now();
+      const cpu = process.cpuUsage();
       await call('customers.get', { id });
       await call('customers.history', { id });
       cardTimes.push(performance.now() - s);
+      const used = process.cpuUsage(cpu);
+      cardCpuMicros += used.user + used.system;
     }
 
     return {
@@ -121,6 +134,8 @@ export async function measure(file: string): Promise<MeasureResult> {
       search: stats(searchTimes),
       searchByQuery: Object.fromEntries([...perQuery].map(([q, times]) => [q, round(stats(times).median)])),
       card: stats(cardTimes),
+      cpuPerSearchMs: round((searchCpuUsed.user + searchCpuUsed.system) / 1000 / Math.max(1, searchTimes.length)),
+      cpuPerCardMs: round(cardCpuMicros / 1000 / Math.max(1, cardTimes.length)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       storage: storageBreakdown(file),
     };

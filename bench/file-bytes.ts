@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src-main/db/workspace-key';
 
 export interface StorageBreakdown {
   /** Bytes per table, its indexes counted with it (SQLite's dbstat), largest first. */
@@ -9,7 +9,7 @@ export interface StorageBreakdown {
 
 /** Where a workspace's bytes go: what issue 17's "≤ 300 bytes per log entry" is measured by. */
 export function storageBreakdown(file: string): StorageBreakdown {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     const schema = db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE type IN ('table', 'index')").all() as {
       type: string;

@@ -47,6 +47,7 @@ import { updateCustomer } from '../src-main/services/customers/customer-service'
 import { runImport } from '../src-main/import/run-import';
 import { producerFileIfBuilt } from '../src-main/import/producer-thread';
 import { indexPendingSearch } from '../src-main/services/search/index-pending-search';
+import { benchKey, cipherVariant, parseCipher, useBenchKey } from './bench-cipher';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +69,8 @@ const { values } = parseArgs({
     workspace: { type: 'string' },
     file: { type: 'string' },
     json: { type: 'boolean', default: false },
+    /** Encryption at rest (session 15): measure an encrypted copy of the workspace, import into an encrypted one. */
+    cipher: { type: 'string', default: 'none' },
     'generation-part': { type: 'string', default: '100000' },
     'files-only': { type: 'boolean', default: false },
     /** fields part: only time adding the fields (for a workspace too large to fill a column of here). */
@@ -78,6 +81,7 @@ const { values } = parseArgs({
 });
 
 const ROUNDS = Math.max(3, Number(values.rounds));
+const CIPHER = parseCipher(values.cipher);
 const NOT_CANCELLED = `('draft', 'confirmed', 'shipped', 'completed')`;
 
 // ---------------------------------------------------------------------------------------------
@@ -884,7 +888,7 @@ async function partImport(file: string) {
   const loadBefore = load();
   const target = join(resolve(values.dir), `import-target-${process.pid}.kecard`);
   for (const s of ['', '-wal', '-shm']) rmSync(`${target}${s}`, { force: true });
-  const ws = openWorkspace(target, { create: true });
+  const ws = openWorkspace(target, { create: true, key: CIPHER === 'none' ? null : benchKey(CIPHER) });
   const settings = importSettings.parse({ target: 'customers', mode: 'validRows' });
   const phases: Record<string, number> = {};
   let phaseStart = performance.now();
@@ -989,7 +993,7 @@ function runChild(part: string, args: string[]): unknown {
   // runs it on a child's main thread, so it gives that thread the same.
   const flags = part === 'import' ? ['--max-semi-space-size=32'] : [];
   // The child measures with the same rounds and report filter; its log lines show as they come.
-  const passed = ['--rounds', values.rounds, ...(values.only ? ['--only', values.only] : [])];
+  const passed = ['--rounds', values.rounds, '--cipher', CIPHER, ...(values.only ? ['--only', values.only] : [])];
   const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--child', part, ...passed, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -1018,7 +1022,8 @@ async function runAll(): Promise<void> {
       partSize: Number(values['generation-part']),
     });
     // 'generate' only builds (or reuses) the workspace, e.g. ahead of measuring it on a quiet machine.
-    for (const part of parts.filter((p) => p !== 'import' && p !== 'generate')) out[part] = runChild(part, ['--workspace', file]);
+    const measured = cipherVariant(file, CIPHER, log);
+    for (const part of parts.filter((p) => p !== 'import' && p !== 'generate')) out[part] = runChild(part, ['--workspace', measured]);
   }
   if (parts.includes('import')) {
     const imports: unknown[] = [];
@@ -1054,7 +1059,7 @@ async function runAll(): Promise<void> {
     out.import = imports;
   }
   if (values['files-only']) return;
-  const resultsFile = join(dir, `analysis-results-${customers}x${orders}.json`);
+  const resultsFile = join(dir, `analysis-results-${customers}x${orders}${CIPHER === 'none' ? '' : `.${CIPHER}`}.json`);
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...out }, null, 2)}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -1137,6 +1142,7 @@ function log(line: string): void {
 
 if (values.child) {
   const file = values.workspace ?? values.file ?? '';
+  if (values.workspace) useBenchKey(values.workspace, CIPHER);
   const result =
     values.child === 'fields'
       ? await partFields(file)

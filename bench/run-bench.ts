@@ -13,6 +13,7 @@ import type { DemoResult } from '../src-main/demo/generate-demo';
 import type { JobMessage, JobWorkerData } from '../src-main/jobs/job-protocol';
 import { localUserContext } from '../src-main/workspace/app-host';
 import { measure, type MeasureResult } from './bench-measure';
+import { cipherVariant, parseCipher, useBenchKey } from './bench-cipher';
 
 interface Generation {
   customers: number;
@@ -30,11 +31,15 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     measure: { type: 'string' },
     json: { type: 'boolean', default: false },
+    /** Encryption at rest (session 15): measure an encrypted copy of each cached workspace. */
+    cipher: { type: 'string', default: 'none' },
   },
 });
+const cipher = parseCipher(values.cipher);
 
 if (values.measure) {
   // Child mode: measure one workspace and print the result as JSON on stdout.
+  useBenchKey(values.measure, cipher);
   const result = await measure(values.measure);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
@@ -51,8 +56,12 @@ async function runAll(): Promise<void> {
   for (const size of sizes) {
     const file = join(dir, `demo-${size}-seed${seed}.kecard`);
     const generation = await ensureWorkspace(file, size, seed, values.rebuild);
-    log(`measuring ${size.toLocaleString('en-US')} customers …`);
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const measured = cipherVariant(file, cipher, log);
+    log(`measuring ${size.toLocaleString('en-US')} customers (${cipher}) …`);
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', measured, '--cipher', cipher], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     if (child.status !== 0) throw new Error(`measuring ${file} failed:\n${child.stderr}`);
     rows.push({ generation, result: JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as MeasureResult });
   }

@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'SIGN_IN_REQUIRED',
   // A sign-in refused (details.reason: wrong | locked | disabled | tooSoon; waitMs, lockedUntil).
   'SIGN_IN_FAILED',
+  // An encrypted workspace opened without its key (details.reason: signIn | keysMissing |
+  // keysUnreadable | keyMismatch). Never "damaged": the file is fine, it is locked.
+  'WORKSPACE_ENCRYPTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-// Bundles the Node/Electron side with esbuild: one file per entry in dist/main. better-sqlite3
+// Bundles the Node/Electron side with esbuild: one file per entry in dist/main. better-sqlite3-multiple-ciphers
 // (native) and electron stay external; the preload is CommonJS because sandboxed preloads must be.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // unzipper (the xlsx reader's zip directory) requires the AWS SDK only to open zips on S3.
-  external: ['better-sqlite3', 'electron', '@aws-sdk/client-s3'],
+  external: ['better-sqlite3-multiple-ciphers', 'electron', '@aws-sdk/client-s3'],
   define: { __KECARD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   sourcemap: 'linked',

@@ -1,10 +1,11 @@
 import { forkSite } from '../changelog/site-identity';
-import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
 import { fromSqliteError } from '../db/sqlite-errors';
+import { forgetKey, keyFor, openSqlite, type WorkspaceKey } from '../db/workspace-key';
+import { copyKeysFile, hasKeysFile, keysFilePath } from '../db/keys-file';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
 import { backupDir, backupDirs, checkChosenFolder, checkSpace, defaultBackupDir } from './backup-location';
@@ -71,20 +72,29 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
   const target = join(dir, file);
   const partial = `${target}.partial`;
   checkSpace(ws.path, dir);
+  const key = keyFor(ws.path);
   try {
     createPrivateEmptyFile(partial);
-    await ws.db.backup(partial, {
-      progress: () => {
-        // Between steps of 100 pages: a 10 GB copy stops within milliseconds of quitting.
-        if (control.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The backup was cancelled.');
-        return PAGES_PER_STEP;
-      },
-    });
+    if (key) {
+      // SQLite's backup API cannot write into an encrypted file it did not open with the key;
+      // VACUUM INTO writes the copy encrypted with the workspace's own cipher and key. It is one
+      // statement (not stopped between pages), see docs/status.md.
+      ws.db.prepare('VACUUM INTO ?').run(partial);
+      copyKeysFile(ws.path, partial);
+    } else
+      await ws.db.backup(partial, {
+        progress: () => {
+          // Between steps of 100 pages: a 10 GB copy stops within milliseconds of quitting.
+          if (control.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The backup was cancelled.');
+          return PAGES_PER_STEP;
+        },
+      });
     if (control.isCancelled?.()) throw new KecardError('JOB_CANCELLED', 'The backup was cancelled.');
-    toRollbackJournal(partial);
+    toRollbackJournal(partial, keyFor(ws.path));
     // Off main's thread: at 10 GB the check reads for minutes, and a quit must still stop it.
-    await verifyBackupOffMain(partial, control.isCancelled);
+    await verifyBackupOffMain(partial, control.isCancelled, undefined, keyFor(ws.path));
     renameSync(partial, target);
+    if (key) renameSync(keysFilePath(partial), keysFilePath(target));
   } catch (err) {
     removeWithCompanions(partial);
     const mapped = fromSqliteError(err, ws.path);
@@ -112,8 +122,8 @@ function createPrivateEmptyFile(path: string): void {
  * beside it. As a plain rollback-journal file it is one self-contained file (a restore turns WAL
  * back on when it opens).
  */
-function toRollbackJournal(path: string): void {
-  const db = new Database(path, { fileMustExist: true });
+function toRollbackJournal(path: string, key: WorkspaceKey | null): void {
+  const db = openSqlite(path, { fileMustExist: true }, key);
   try {
     db.pragma('journal_mode = DELETE');
   } finally {
@@ -131,7 +141,7 @@ function chosenFolderAvailable(workspacePath: string): boolean {
 }
 
 function removeWithCompanions(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.keys']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /**
@@ -165,7 +175,7 @@ function prune(workspacePath: string): void {
   for (const b of all) {
     if (keep.has(b.file)) continue;
     const path = findBackup(workspacePath, b.file);
-    if (path) rmSync(path, { force: true });
+    if (path) for (const suffix of ['', '.keys']) rmSync(`${path}${suffix}`, { force: true });
   }
 }
 
@@ -184,7 +194,7 @@ export async function checkRestorable(workspacePath: string, backupFile: string)
     throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = findBackup(workspacePath, backupFile);
   if (!source) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
-  await verifyBackupOffMain(source);
+  await verifyBackupOffMain(source, undefined, undefined, keyFor(workspacePath));
   return { workspacePath, source };
 }
 
@@ -210,12 +220,19 @@ export async function restoreBackupFile(workspacePath: string, backup: string | 
   makePrivate(restoring);
   // The backup's site numbered changes up to the backup; the replaced file numbered more since,
   // perhaps already sent to another site. The restored file goes on as a site of its own.
-  forkRestoredSite(restoring, now);
+  forkRestoredSite(restoring, now, hasKeysFile(source) ? keyFor(workspacePath) : null);
   renameSync(restoring, workspacePath);
+  // The keys travel with the file: a backup of an encrypted workspace brings its keys file, a
+  // plain one leaves none behind (and main forgets the key: the file no longer has one).
+  if (hasKeysFile(source)) copyKeysFile(source, workspacePath);
+  else {
+    rmSync(keysFilePath(workspacePath), { force: true });
+    forgetKey(workspacePath);
+  }
 }
 
-function forkRestoredSite(path: string, now: Date): void {
-  const db = new Database(path, { fileMustExist: true });
+function forkRestoredSite(path: string, now: Date, key: WorkspaceKey | null): void {
+  const db = openSqlite(path, { fileMustExist: true }, key);
   try {
     forkSite(db, 'restore', now);
   } finally {
@@ -236,20 +253,24 @@ async function keepSafetyCopy(workspacePath: string, now: Date): Promise<void> {
   const dir = ensurePrivateDir(chosenFolderAvailable(workspacePath) ? backupDir(workspacePath) : defaultBackupDir(workspacePath));
   const target = join(dir, `${basename(workspacePath)}.${stampOf(now)}.restore.bak`);
   try {
-    const db = new Database(workspacePath, { readonly: true, fileMustExist: true });
+    const db = openSqlite(workspacePath, { readonly: true, fileMustExist: true });
     try {
       createPrivateEmptyFile(target);
-      await db.backup(target);
+      // Encrypted: the backup API cannot write an encrypted copy, VACUUM INTO can (createBackup).
+      if (keyFor(workspacePath)) db.prepare('VACUUM INTO ?').run(target);
+      else await db.backup(target);
     } finally {
       db.close();
     }
-    toRollbackJournal(target);
+    toRollbackJournal(target, keyFor(workspacePath));
+    if (hasKeysFile(workspacePath)) copyKeysFile(workspacePath, target);
   } catch {
     // SQLite could not read it (damaged, say): keep its bytes as they are, and its WAL beside the
     // copy — the WAL is removed with the replaced file, and committed work may still be in it.
     removeWithCompanions(target);
     copyFileSync(workspacePath, target);
     makePrivate(target);
+    if (hasKeysFile(workspacePath)) copyKeysFile(workspacePath, target);
     if (existsSync(`${workspacePath}-wal`)) {
       copyFileSync(`${workspacePath}-wal`, `${target}-wal`);
       makePrivate(`${target}-wal`);

@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { keyFor, openSqlite, type WorkspaceKey } from '../db/workspace-key';
 import { KecardError } from '../../src-shared/errors';
 
 /** Opens a backup read-only and runs integrity_check: WORKSPACE_CORRUPT unless it answers "ok". */
-export function verifyBackupFile(path: string): void {
+export function verifyBackupFile(path: string, key: WorkspaceKey | null = keyFor(path)): void {
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true }, key);
     const result = db.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new KecardError('WORKSPACE_CORRUPT', `The backup failed its integrity check: ${String(result)}`);
   } catch (err) {

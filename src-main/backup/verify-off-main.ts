@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KecardError, type ApiError } from '../../src-shared/errors';
+import type { WorkspaceKey } from '../db/workspace-key';
 import { verifyBackupFile } from './verify-backup-file';
 
 /** Beside every bundle in dist/main (launcher, CLI, Electron main, workers). */
@@ -14,12 +15,18 @@ const CANCEL_POLL_MS = 100;
  * a quit (`isCancelled`) ends it within a tenth of a second. Run from the sources (unit tests)
  * there is no bundled worker and the check runs in place, as it always did.
  */
-export async function verifyBackupOffMain(path: string, isCancelled: () => boolean = () => false, worker: URL = VERIFY_WORKER): Promise<void> {
+export async function verifyBackupOffMain(
+  path: string,
+  isCancelled: () => boolean = () => false,
+  worker: URL = VERIFY_WORKER,
+  key: WorkspaceKey | null = null,
+): Promise<void> {
   if (!existsSync(fileURLToPath(worker))) {
-    verifyBackupFile(path);
+    verifyBackupFile(path, key);
     return;
   }
-  const thread = new Worker(worker, { workerData: { path } });
+  // A backup of an encrypted workspace has its key: handed over in memory (workspace-key.ts).
+  const thread = new Worker(worker, { workerData: { path, workspaceKey: key ? { cipher: key.cipher, key: new Uint8Array(key.key) } : null } });
   let poll: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {

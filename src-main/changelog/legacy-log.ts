@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { HLC_COUNTER_SPAN } from './hlc';
 import { LogDictionary } from './log-dictionary';
 import { encodeId, encodeOptionalId, OP_CODES } from './log-codec';

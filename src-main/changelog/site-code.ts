@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { KecardError } from '../../src-shared/errors';
 
 // A site's short code (门店代码, e.g. NJ01), given when it joins a sync network (issue 18) and

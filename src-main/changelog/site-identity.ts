@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 
 /** Where a file's site came from when Kecard made the file as a copy of another (meta `copied_from`). */

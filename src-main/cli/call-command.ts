@@ -5,7 +5,7 @@ import type { Envelope } from '../../src-shared/errors';
 import { composeApp } from '../app/compose-app';
 import { userDataDir } from '../workspace/user-paths';
 import { refusedCallText, UsageError } from './cli-errors';
-import { signInCli } from './cli-sign-in';
+import { signInCli, unlockCli } from './cli-sign-in';
 import type { CliIo, CommandOutput } from './cli-commands';
 
 /** What a finished background job (a report, an export …) handed back. */
@@ -44,8 +44,9 @@ export async function callMethod(workspace: string, method: string, input: unkno
     waiters.get(event.jobId)?.(outcome);
   });
   try {
+    const password = await unlockCli(resolve(workspace), asUser);
     app.host.open(resolve(workspace));
-    await signInCli(app.host, asUser);
+    await signInCli(app.host, asUser, password);
     const envelope = await app.dispatch(method, input, app.host.context);
     const jobId = envelope.ok ? jobIdOf(envelope.value) : undefined;
     if (jobId === undefined) return { envelope };

@@ -38,6 +38,10 @@ const MESSAGES: Partial<Record<ErrorCode, (path: string, detail: string) => stri
     `${OPEN_PREFIX}: 文件或其所在文件夹是只读的（文件完好）/ the file or its folder is read-only (the file is fine): ${path}`,
   DISK_FULL: (path) => `磁盘已满，未做任何更改 / The disk is full; nothing was changed: ${path}`,
   WORKSPACE_CANNOT_OPEN: (path, detail) => `${OPEN_PREFIX}: ${path} (${detail})`,
+  WORKSPACE_ENCRYPTED: (path, detail) =>
+    detail.includes('keys file')
+      ? `${OPEN_PREFIX}: 此工作区已加密，但旁边缺少密钥文件 ${path}.keys / this workspace is encrypted, but its keys file ${path}.keys is missing`
+      : `此工作区已加密，请登录（--as 登录名，密码放在 KECARD_PASSWORD）/ This workspace is encrypted; please sign in (--as LOGIN with KECARD_PASSWORD): ${path}`,
   WORKSPACE_EMPTY: (path) => `${OPEN_PREFIX}: 这是一个空文件，还不是工作区 / the file is empty, not a workspace yet: ${path}`,
 };
 

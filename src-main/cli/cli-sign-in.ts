@@ -3,6 +3,9 @@ import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
 import { signInRequired } from '../people/sign-in';
+import { fileIsEncrypted } from '../db/keys-file';
+import { keyFor } from '../db/workspace-key';
+import { unlockFile } from '../people/workspace-encryption';
 import { ensureOwner } from '../people/user-service';
 import { localUserContext, type AppHost } from '../workspace/app-host';
 import { UsageError } from './cli-errors';
@@ -44,14 +47,29 @@ function promptHidden(question: string): Promise<string> {
  * Signs the run in on the host's open workspace: as `asUser`, or — without `--as` — as the owner
  * of a workspace that needs no sign-in; a workspace that does is refused (exit code 1).
  */
-export async function signInCli(host: AppHost, asUser: string | undefined): Promise<void> {
+export async function signInCli(host: AppHost, asUser: string | undefined, password?: string): Promise<void> {
   if (asUser !== undefined) {
-    await host.signIn(asUser, await cliPassword(asUser));
+    await host.signIn(asUser, password ?? (await cliPassword(asUser)));
     return;
   }
   if (host.sessionState().signInRequired) {
     throw new KecardError('SIGN_IN_REQUIRED', 'This workspace asks for sign-in: use --as LOGIN with KECARD_PASSWORD.');
   }
+}
+
+/**
+ * An encrypted workspace is unlocked before it is opened: `--as LOGIN`'s password unwraps its key
+ * from the keys file (the same password then signs the run in). Without `--as` it is refused
+ * plainly as encrypted. Returns the password read, so it is asked for only once.
+ */
+export async function unlockCli(path: string, asUser: string | undefined): Promise<string | undefined> {
+  if (!fileIsEncrypted(path) || keyFor(path)) return undefined;
+  if (asUser === undefined) {
+    throw new KecardError('WORKSPACE_ENCRYPTED', 'This workspace is encrypted; please sign in.', { path, reason: 'signIn' });
+  }
+  const password = await cliPassword(asUser);
+  unlockFile(path, asUser, password);
+  return password;
 }
 
 /**

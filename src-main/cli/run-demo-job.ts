@@ -3,6 +3,7 @@ import { KecardError, type ErrorCode, ERROR_CODES } from '../../src-shared/error
 import type { CallContext } from '../changelog/call-context';
 import type { DemoResult } from '../demo/generate-demo';
 import type { DemoJobParams } from '../demo/demo-worker';
+import { keyForWorker } from '../db/workspace-key';
 import { CancelToken, type JobMessage, type JobWorkerData } from '../jobs/job-protocol';
 
 export interface DemoJobProgress {
@@ -25,7 +26,7 @@ export function runDemoJob(
 ): Promise<DemoResult> {
   const cancelFlag = new SharedArrayBuffer(4);
   const data: JobWorkerData<DemoJobParams> = { workspacePath, params, cancelFlag, user };
-  const worker = new Worker(new URL('./demo-worker.mjs', import.meta.url), { workerData: data });
+  const worker = new Worker(new URL('./demo-worker.mjs', import.meta.url), { workerData: { ...data, workspaceKey: keyForWorker(workspacePath) } });
   let interrupts = 0;
   const onSigint = () => {
     interrupts += 1;

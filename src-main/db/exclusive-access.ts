@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * The holder of a workspace on a network share keeps the file in SQLite's exclusive locking mode:

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -16,6 +16,8 @@ import { fromSqliteError } from './sqlite-errors';
 import type { WorkspaceLock } from './workspace-lock';
 import { KECARD_APPLICATION_ID, SQLITE_HEADER } from './workspace-format';
 import { Workspace } from './workspace';
+import { keyFor, openSqlite, type WorkspaceKey } from './workspace-key';
+import { hasKeysFile, keysMissing } from './keys-file';
 import { convertLegacyLog, hasLegacyLog } from '../changelog/legacy-log';
 import { findSiteNumber, siteNumber } from '../changelog/site-identity';
 
@@ -41,6 +43,11 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** The wall clock stamps start from (tests skew it; the workspace clock keeps order anyway). */
   wallClock?: () => number;
+  /**
+   * The key of an encrypted workspace (workspace-key.ts); by default the one main holds for this
+   * path, or the one main handed this worker. A new file created with a key is encrypted.
+   */
+  key?: WorkspaceKey | null;
 }
 
 /**
@@ -67,14 +74,31 @@ function openUnlocked(path: string, options: OpenOptions): Workspace {
   if (!options.create && !existsSync(dirname(path))) throw new KecardError('WORKSPACE_NOT_FOUND', `No such folder`, { path });
   if (!options.create && empty) throw new KecardError('WORKSPACE_EMPTY', 'The file is empty: it is not a workspace yet.', { path });
 
+  // The header decides: a plain file opens plain whatever key is known for it (a rekey cut short
+  // by a crash rolls back to plain, its new keys file already beside it).
+  const plain = exists && !empty && fileHeader(path) === SQLITE_HEADER;
+  const key = plain ? null : options.key !== undefined ? options.key : keyFor(path);
   let backupPath: string | null = null;
-  if (exists && !empty) backupPath = inspectExisting(path, now(), options.readOnly === true);
+  if (exists && !empty) {
+    try {
+      backupPath = inspectExisting(path, now(), options.readOnly === true, key);
+    } catch (err) {
+      // A key that does not open the file: its keys file belongs to another workspace.
+      if (key && err instanceof KecardError && err.code === 'WORKSPACE_NOT_KECARD') {
+        throw new KecardError('WORKSPACE_ENCRYPTED', 'The key does not open this workspace: its keys file belongs to another file.', {
+          path,
+          reason: 'keyMismatch',
+        });
+      }
+      throw err;
+    }
+  }
   // Customers' personal data: the file is the owner's alone (SQLite gives -wal/-shm its mode).
   if (options.create) createPrivateFile(path);
 
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: true, readonly: options.readOnly === true });
+    db = openSqlite(path, { fileMustExist: true, readonly: options.readOnly === true }, key);
   } catch (err) {
     const mapped = fromSqliteError(err, path);
     if (mapped instanceof KecardError) throw mapped;
@@ -130,22 +154,16 @@ function createPrivateFile(path: string): void {
 }
 
 /** Read-only checks of an existing file; returns the pre-migration backup path if one was written. */
-function inspectExisting(path: string, now: Date, readOnly: boolean): string | null {
-  const header = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, header, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new KecardError('WORKSPACE_NOT_KECARD', 'This file is not a Kecard workspace.', { path });
-  }
+function inspectExisting(path: string, now: Date, readOnly: boolean, key: WorkspaceKey | null): string | null {
+  const header = fileHeader(path);
+  // An encrypted file has no readable header: with its key it is opened like any other; without
+  // one it is said to be encrypted (or its keys file missing), never "damaged".
+  if (header !== SQLITE_HEADER && !key) throw notPlainError(path);
   let ro: Database.Database;
   try {
     // A file held exclusively by another program (a network share, see exclusive-access.ts) is
     // said so within a second, not after SQLite's default five.
-    ro = new Database(path, { readonly: true, fileMustExist: true, timeout: 1000 });
+    ro = openSqlite(path, { readonly: true, fileMustExist: true, timeout: 1000 }, key);
   } catch (err) {
     // A read-only folder or a file locked by another program is not damage.
     const mapped = fromSqliteError(err, path);
@@ -199,6 +217,30 @@ function inspectExisting(path: string, now: Date, readOnly: boolean): string | n
   } finally {
     ro.close();
   }
+}
+
+/** The first 16 bytes: SQLite's magic text in a plain file, random bytes in an encrypted one. */
+function fileHeader(path: string): string {
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.toString('latin1');
+}
+
+/**
+ * A file without SQLite's header, opened without a key: an encrypted workspace (its keys file
+ * beside it, or missing), or something else. SQLite3 Multiple Ciphers encrypts every page, so the
+ * file itself cannot say; a whole number of pages is what an encrypted workspace looks like.
+ */
+function notPlainError(path: string): KecardError {
+  if (hasKeysFile(path)) return new KecardError('WORKSPACE_ENCRYPTED', 'This workspace is encrypted; please sign in.', { path, reason: 'signIn' });
+  const size = statSync(path).size;
+  if (size >= 4096 && size % 4096 === 0) return keysMissing(path);
+  return new KecardError('WORKSPACE_NOT_KECARD', 'This file is not a Kecard workspace.', { path });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Runs `fn` with a larger SQLite page cache on this connection, restored afterwards (the

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Keeps the statements a connection prepares, by their SQL. Compiling a statement costs more than

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { LogWriter } from '../changelog/log-writer';
 import { findSiteNumber } from '../changelog/site-identity';

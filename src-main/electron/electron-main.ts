@@ -211,11 +211,11 @@ function installQuitHandler(): void {
   });
 }
 
-/** better-sqlite3 built for Node instead of Electron is the classic development trap: say so. */
+/** better-sqlite3(-multiple-ciphers) built for Node instead of Electron is the classic development trap: say so. */
 function nativeModuleHint(err: unknown): string | null {
   const text = describe(err);
   if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)) return null;
-  return `${text}\n\nbetter-sqlite3 is built for Node, not for Electron. Run: npx @electron/rebuild -f -w better-sqlite3 (see docs/packaging.md).`;
+  return `${text}\n\nbetter-sqlite3-multiple-ciphers is built for Node, not for Electron. Run: npx @electron/rebuild -f -w better-sqlite3-multiple-ciphers (see docs/packaging.md).`;
 }
 
 function describe(err: unknown): string {

@@ -4,6 +4,7 @@ import type { KecardEvent } from '../../src-shared/contract/events';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { CancelToken, errorFromMessage, type JobMessage, type JobWorkerData } from './job-protocol';
+import { keyForWorker } from '../db/workspace-key';
 import type { ResidentRequest, ResidentResponse } from './resident-protocol';
 
 const READ_ONLY_KINDS = new Set(['report', 'export']);
@@ -155,7 +156,9 @@ export class JobRunner {
   private spawn(workspacePath: string, file: URL, options: WorkerOptions): Worker {
     const giveBack = this.lending?.lend(workspacePath) ?? (() => {});
     try {
-      const worker = new Worker(file, options);
+      // An encrypted workspace's key goes to the worker in memory with its data (workspace-key.ts).
+      const workerData: unknown = { ...(options.workerData as object), workspaceKey: keyForWorker(workspacePath) };
+      const worker = new Worker(file, { ...options, workerData });
       worker.once('exit', giveBack);
       return worker;
     } catch (err) {

@@ -18,7 +18,9 @@ export type AuditAction =
   | 'ownerCreated'
   | 'permissionsChanged'
   /** 停用并移交: disabled, and their customers and open records moved to another employee. */
-  | 'userTransferred';
+  | 'userTransferred'
+  | 'encryptionOn'
+  | 'encryptionOff';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,9 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../db/workspace-key';
+import { fileIsEncrypted } from '../db/keys-file';
 import { KecardError } from '../../src-shared/errors';
 import type { Workspace } from '../db/workspace';
 import { appendAudit } from './audit-log';
 import { hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from './password-hash';
 import { findUserByLogin, lockedNow, requireUserRow, type UserRow } from './user-rows';
+import { wrapAtSignIn, wrapForUser, wrapRecovery } from './workspace-encryption';
 
 // Sign-in: a wrong password slows the next try down (1 s, 2 s, 4 s, 8 s …), the fifth in a row
 // locks the user for LOCK_MS (a manager unlocks sooner). Only a correct password reveals that a
@@ -36,9 +39,11 @@ export function signInRequired(ws: Workspace): boolean {
  * not: restoring a backup over it is the way back, and its users table cannot be checked anyway.
  */
 export function fileRequiresSignIn(path: string): boolean {
+  // Encrypted: its users cannot be read without a sign-in, and it has users with passwords.
+  if (fileIsEncrypted(path)) return true;
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     const row = db
       .prepare('SELECT COUNT(*) AS users, COALESCE(SUM(password_hash IS NOT NULL), 0) AS withPassword FROM users WHERE active = 1')
       .get() as { users: number; withPassword: number };
@@ -171,6 +176,8 @@ async function signInNow(ws: Workspace, login: string, password: string, now: Da
     throw refused('disabled', 'This user is disabled.');
   }
   clearFailures(ws, real.id);
+  // An encrypted workspace: a user whose password predates the encryption gets their copy of the key.
+  wrapAtSignIn(ws, real.id, password);
   appendAudit(ws, { action: 'signIn', actor: { userId: real.id, userName: real.display_name }, targetId: real.id }, now);
   return requireUserRow(ws, real.id);
 }
@@ -220,6 +227,8 @@ async function recoverNow(ws: Workspace, login: string, code: string, password: 
       'UPDATE users SET password_hash = ?, recovery_hash = ?, failed_attempts = 0, last_failed_at = NULL, locked_until = NULL, updated_at = ? WHERE id = ?',
     )
     .run(passwordHash, recoveryHash, now.toISOString(), row.id);
+  wrapForUser(ws, row.id, password);
+  wrapRecovery(ws, row.id, recoveryCode);
   appendAudit(ws, { action: 'recoveryUsed', actor: { userId: row.id, userName: row.display_name }, targetId: row.id }, now);
   return { user: requireUserRow(ws, row.id), recoveryCode };
 }

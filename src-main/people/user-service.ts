@@ -7,6 +7,7 @@ import type { Workspace } from '../db/workspace';
 import { validate } from '../services/shared/validate';
 import { appendAudit } from './audit-log';
 import { hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from './password-hash';
+import { dropUserKeys, wrapForUser, wrapRecovery } from './workspace-encryption';
 import { findUserByLogin, getUserRow, listUserRows, requireUserRow, toUserSummary, type UserRow } from './user-rows';
 
 // User administration (manager) and one's own password. Users are this file's own: written here
@@ -73,6 +74,7 @@ export async function createUser(ws: Workspace, ctx: CallContext, input: unknown
       'INSERT INTO users (id, login, display_name, role, employee_id, active, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
     )
     .run(id, values.login, values.displayName, values.role, values.employeeId ?? null, hash, at, at);
+  wrapForUser(ws, id, values.password);
   appendAudit(ws, { action: 'userCreated', actor: actorOf(ctx), targetId: id, detail: { login: values.login, role: values.role } }, now);
   return toUserSummary(ws, requireUserRow(ws, id), now);
 }
@@ -104,6 +106,9 @@ export function setUserActive(ws: Workspace, ctx: CallContext, id: string, activ
   if ((before.active === 1) !== active) {
     ws.db.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now.toISOString(), id);
     appendAudit(ws, { action: active ? 'userEnabled' : 'userDisabled', actor: actorOf(ctx), targetId: id, detail: { login: before.login } }, now);
+    // A disabled user's password must not open an encrypted file any more (re-enabled: their copy
+    // comes back at a password reset, or at their next sign-in while the file is open).
+    if (!active) dropUserKeys(ws, id);
   }
   return toUserSummary(ws, requireUserRow(ws, id), now);
 }
@@ -115,6 +120,7 @@ export async function resetPassword(ws: Workspace, ctx: CallContext, id: string,
   ws.db
     .prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, last_failed_at = NULL, locked_until = NULL, updated_at = ? WHERE id = ?')
     .run(hash, now.toISOString(), id);
+  wrapForUser(ws, id, password);
   appendAudit(ws, { action: 'passwordReset', actor: actorOf(ctx), targetId: id, detail: { login: before.login } }, now);
   return toUserSummary(ws, requireUserRow(ws, id), now);
 }
@@ -147,6 +153,8 @@ export async function setOwnPassword(
   ws.db
     .prepare('UPDATE users SET password_hash = ?, recovery_hash = ?, updated_at = ? WHERE id = ?')
     .run(hash, recoveryHash, now.toISOString(), me.id);
+  wrapForUser(ws, me.id, password);
+  if (recoveryCode) wrapRecovery(ws, me.id, recoveryCode);
   appendAudit(ws, { action: 'passwordSet', actor: actorOf(ctx), targetId: me.id, detail: { recoveryCodeIssued: recoveryCode !== null } }, now);
   return { recoveryCode };
 }

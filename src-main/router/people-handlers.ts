@@ -1,4 +1,5 @@
 import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
+import { decryptWorkspace, encryptWorkspace } from '../people/workspace-encryption';
 import type { Handlers, RouterDeps } from './handlers';
 import { getPermissionPolicy, savePermissionPolicy } from '../people/permission-policy';
 import { DEFAULT_POLICY } from '../../src-shared/domain/permissions';
@@ -20,9 +21,11 @@ type PeopleMethod =
   | 'users.disableAndTransfer'
   | 'permissions.mine'
   | 'permissions.get'
-  | 'permissions.save';
+  | 'permissions.save'
+  | 'workspace.encrypt'
+  | 'workspace.decrypt';
 
-export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, PeopleMethod> {
+export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers, PeopleMethod> {
   const ws = () => host.workspace;
   return {
     'session.state': () => host.sessionState(),
@@ -56,5 +59,16 @@ export function createPeopleHandlers({ host }: RouterDeps): Pick<Handlers, Peopl
     'permissions.mine': (_input, ctx) => ({ role: ctx.role, rules: host.rulesOf(ctx) }),
     'permissions.get': () => ({ policy: getPermissionPolicy(ws()), defaults: DEFAULT_POLICY }),
     'permissions.save': ({ policy }, ctx) => savePermissionPolicy(ws(), ctx, policy),
+    // Resident workers hold the file open on connections of their own, without (or with the old)
+    // key: they end first and start again, key in hand, at the next request.
+    'workspace.encrypt': async ({ password, cipher }, ctx) => {
+      await jobs.dropResidents();
+      return encryptWorkspace(ws(), ctx, password, cipher);
+    },
+    'workspace.decrypt': async ({ password }, ctx) => {
+      await jobs.dropResidents();
+      await decryptWorkspace(ws(), ctx, password);
+      return {};
+    },
   };
 }

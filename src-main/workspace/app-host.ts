@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { ChangeFeed } from '../changelog/change-feed';
 import { forkSite } from '../changelog/site-identity';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
@@ -7,6 +6,10 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
+import { keyFor, openSqlite, rememberKey } from '../db/workspace-key';
+import { copyKeysFile, keysFilePath } from '../db/keys-file';
+import { slowDownMs } from '../people/sign-in';
+import { unlockWithPassword } from '../people/workspace-encryption';
 import type { CallContext } from '../changelog/call-context';
 import { openWorkspace } from '../db/open-workspace';
 import { latestSchemaVersion } from '../db/migrations-folder';
@@ -86,6 +89,13 @@ export class AppHost {
   private feed: ChangeFeed | null = null;
   /** A workspace named at startup (--workspace FILE) that does not exist: the UI offers to create it. */
   private missing: string | null = null;
+  /**
+   * An encrypted workspace that could not open for want of its key: the sign-in screen is shown
+   * for it, and a sign-in unwraps the key from its keys file and opens it (workspace-encryption.ts).
+   */
+  private locked: string | null = null;
+  /** Wrong passwords for the locked file, in memory: the file cannot be opened to count them. */
+  private lockedPace = { failures: 0, lastAt: 0 };
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
@@ -130,11 +140,17 @@ export class AppHost {
   }
 
   sessionState(): SessionState {
-    if (!this.ws) return { signInRequired: false, user: null };
+    if (!this.ws) return { signInRequired: this.locked !== null, user: null };
     return this.window.state(this.ws);
   }
 
+  /** The encrypted workspace waiting for a sign-in, if any. */
+  get lockedWorkspace(): string | null {
+    return this.ws ? null : this.locked;
+  }
+
   async signIn(login: string, password: string): Promise<SessionState> {
+    if (!this.ws && this.locked) this.unlockAndOpen(this.locked, login, password);
     const state = await this.window.signIn(this.workspace, login, password);
     this.emit({ type: 'workspace.changed', info: this.info() });
     return state;
@@ -144,6 +160,35 @@ export class AppHost {
     const state = await this.window.recover(this.workspace, login, code, password);
     this.emit({ type: 'workspace.changed', info: this.info() });
     return state;
+  }
+
+  /**
+   * Signing in to a locked file: the password unwraps the key (same answer and pace as a wrong
+   * password in sign-in.ts), then the file opens as any other and the sign-in goes on as usual.
+   */
+  private unlockAndOpen(path: string, login: string, password: string): void {
+    const pace = this.lockedPace;
+    const waitMs = pace.failures > 0 ? pace.lastAt + slowDownMs(pace.failures) - Date.now() : 0;
+    if (waitMs > 0) {
+      throw new KecardError('SIGN_IN_FAILED', `Too many wrong tries: wait ${Math.ceil(waitMs / 1000)} s.`, {
+        reason: 'tooSoon',
+        waitMs,
+        waitSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+    const key = unlockWithPassword(path, login, password);
+    if (!key) {
+      pace.failures += 1;
+      pace.lastAt = Date.now();
+      throw new KecardError('SIGN_IN_FAILED', 'Wrong login or password.', {
+        reason: 'wrong',
+        waitMs: slowDownMs(pace.failures),
+        failures: pace.failures,
+      });
+    }
+    rememberKey(path, key);
+    this.lockedPace = { failures: 0, lastAt: 0 };
+    this.adopt(path, false, null);
   }
 
   /** 退出登录 / 切换用户: back to the sign-in screen (a one-person workspace without a password signs its owner in again). */
@@ -239,8 +284,9 @@ export class AppHost {
       try {
         return this.open(last);
       } catch (err) {
-        // In use by another Kecard: say so rather than quietly open something else.
-        if (err instanceof KecardError && err.code === 'WORKSPACE_LOCKED') throw err;
+        // In use by another Kecard: say so rather than quietly open something else. Encrypted:
+        // the sign-in screen is shown for it (this.locked), not another workspace.
+        if (err instanceof KecardError && (err.code === 'WORKSPACE_LOCKED' || err.code === 'WORKSPACE_ENCRYPTED')) throw err;
         this.recent.forgetLastOpened(); // the UI will show the default; the bad file stays in "recent"
       }
     }
@@ -290,8 +336,12 @@ export class AppHost {
     closeSync(openSync(target, 'wx', PRIVATE_FILE_MODE));
     try {
       ws.db.prepare('VACUUM INTO ?').run(target);
+      // An encrypted workspace's copy is encrypted with the same key (VACUUM INTO keeps it) and
+      // gets the keys file beside it, or it could never be opened.
+      const key = keyFor(ws.path);
+      if (key) copyKeysFile(ws.path, target);
       // The copy is a workspace of its own from now on: its own site (site-identity.ts).
-      const copy = new Database(target);
+      const copy = openSqlite(target, {}, key);
       try {
         forkSite(copy, 'copy');
       } finally {
@@ -299,6 +349,7 @@ export class AppHost {
       }
     } catch (err) {
       rmSync(target, { force: true });
+      rmSync(keysFilePath(target), { force: true });
       throw err;
     }
     return target;
@@ -446,6 +497,10 @@ export class AppHost {
       next = openWorkspace(path, { create, lock, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
     } catch (err) {
       held?.release(); // a lock handed over by a restore is not kept for a file that did not open
+      if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason === 'signIn') {
+        this.locked = path;
+        this.lockedPace = { failures: 0, lastAt: 0 };
+      }
       // A damaged file comes back with the way out: the backups that can replace it.
       if (err instanceof KecardError && err.code === 'WORKSPACE_CORRUPT') {
         throw new KecardError(err.code, err.message, { ...err.details, path, backups: listBackups(path) });
@@ -466,6 +521,7 @@ export class AppHost {
     if (this.options.watchChanges !== false) this.feed.start();
     else this.feed.skipToNow();
     this.missing = null;
+    this.locked = null;
     this.lastActivityAt = Date.now();
     if (this.options.rememberRecent !== false) this.recent.remember(path, next.identity.name);
     const info = this.info() as WorkspaceInfo;

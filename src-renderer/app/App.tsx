@@ -18,6 +18,7 @@ import { AnalysisScreen } from '../analysis/AnalysisScreen';
 import { ProductsScreen } from '../products/ProductsScreen';
 import { SyncScreen } from '../sync/SyncScreen';
 import { errorText } from '../api/errors';
+import { api } from '../api/client';
 import { reportError } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 import { MenuBar } from './MenuBar';
@@ -60,7 +61,15 @@ export function App() {
   // Who is signed in belongs to the open workspace: asked again whenever it (or its user) changes.
   useEffect(() => {
     if (!workspace) {
+      // An encrypted workspace waiting for a sign-in is not open yet (main cannot read it without
+      // the key), but main says it asks for one: the sign-in screen is shown for it.
       useSession.getState().set(null);
+      void api.session
+        .state({})
+        .then((state) => {
+          if (state.signInRequired) useSession.getState().set(state);
+        })
+        .catch(reportError);
       return;
     }
     void useSession.getState().refresh().catch(reportError);
@@ -73,8 +82,8 @@ export function App() {
   return (
     <div className="app">
       <MenuBar />
-      {workspace && session && !session.user ? (
-        <SignInScreen key={workspace.path} />
+      {(workspace || session?.signInRequired) && session && !session.user ? (
+        <SignInScreen key={workspace?.path ?? 'locked'} />
       ) : workspace ? (
         // Keyed by the user too: switching user starts every screen afresh.
         <div className="app-main" key={session?.user?.id ?? ''}>

@@ -335,6 +335,7 @@ export const en: Messages = {
     NO_WORKSPACE: 'No workspace is open.',
     WORKSPACE_NEWER: 'This workspace was made by a newer version of Kecard and cannot be opened. The file was not changed.',
     WORKSPACE_NOT_KECARD: 'This file is not a Kecard workspace; it was not opened.',
+    WORKSPACE_ENCRYPTED: 'This workspace is encrypted; please sign in.',
     WORKSPACE_CORRUPT: 'This workspace file is damaged; it was not opened.',
     WORKSPACE_NOT_FOUND: 'The workspace file was not found.',
     WORKSPACE_EXISTS: 'A file already exists there; please choose another name.',

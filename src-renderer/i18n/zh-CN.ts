@@ -334,6 +334,7 @@ export const zhCN = {
     NO_WORKSPACE: '没有打开的工作区。',
     WORKSPACE_NEWER: '该工作区由更新版本的客卡创建，无法打开。文件未被修改。',
     WORKSPACE_NOT_KECARD: '该文件不是客卡工作区，未打开。',
+    WORKSPACE_ENCRYPTED: '此工作区已加密，请登录。',
     WORKSPACE_CORRUPT: '该工作区文件已损坏，未打开。',
     WORKSPACE_NOT_FOUND: '找不到该工作区文件。',
     WORKSPACE_EXISTS: '该位置已有文件，请换一个文件名。',

@@ -16,6 +16,8 @@ export const METHOD_AREAS: Record<MethodName, Area | 'session'> = {
   'workspace.openDefault': 'session',
   'workspace.create': 'session',
   'workspace.saveCopy': 'backups',
+  'workspace.encrypt': 'settings',
+  'workspace.decrypt': 'settings',
   'workspace.close': 'session',
   'workspace.choosePath': 'session',
   'customers.list': 'customers',

@@ -67,4 +67,16 @@ export const peopleMethods = {
     permission: 'manage',
   }),
   'permissions.save': defineMethod({ input: z.object({ policy: permissionPolicy }).strict(), output: permissionPolicy, permission: 'manage' }),
+
+  /**
+   * Encryption at rest (issue 19): the file is rewritten encrypted under a new random key, which
+   * the manager's password (asked again) and a new recovery code — shown once — unwrap.
+   */
+  'workspace.encrypt': defineMethod({
+    input: z.object({ password: typedPassword, cipher: z.enum(['chacha20', 'sqlcipher']).optional() }).strict(),
+    output: z.object({ recoveryCode: z.string() }),
+    permission: 'manage',
+  }),
+  /** Back to a plain file (its keys file removed); the manager's password is asked again. */
+  'workspace.decrypt': defineMethod({ input: z.object({ password: typedPassword }).strict(), output: z.object({}), permission: 'manage' }),
 } as const;

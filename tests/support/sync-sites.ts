@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import type { AppliedBundle, SyncScope } from '../../src-shared/domain/sync';
 import { setPartnerScope } from '../../src-main/sync/scope/scope-rules';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteTx } from '../write-tx';
 import { encodeId } from '../log-codec';
 

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Entity } from '../../../src-shared/domain/change-log';
 import type { CallContext } from '../call-context';
 import type { Workspace } from '../../db/workspace';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import { KecardError } from '../../../src-shared/errors';
 import { addColumn } from '../../services/custom-fields/field-definition-service';

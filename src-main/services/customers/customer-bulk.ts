@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CustomerValues } from '../../../src-shared/domain/customer';
 import type { contactCreateInput } from '../../../src-shared/domain/organisation';
 import { checkStoreCode, defaultStoreCode } from '../../sync/scope/store-codes';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ConditionNode, GroupNode, RelatedNode } from '../../../src-shared/query/query-tree';
 import { DELETED_STATE, STATUS_MASK, statusCode } from '../../analysis/facts/order-state';
 import { dayNumber, isoDate, type SalesFacts } from '../../analysis/facts/sales-facts';

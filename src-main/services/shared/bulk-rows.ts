@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { TableEntity } from './entity-tables';
 import type { WriteTx } from '../../changelog/write-tx';

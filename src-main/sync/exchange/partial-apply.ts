@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RemovedCustomer } from '../scope/customer-removal';
 
 // A large bundle (a store's first, 100k customers) is applied in chunks, each committed on its own,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 // Why the last bundle from or for a partner failed, for the 同步中心's partner list. Kept in
 // memory for the open workspace, not in the file: a refused bundle must leave the file exactly as

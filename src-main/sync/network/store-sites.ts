@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { siteCode } from '../../changelog/site-code';
 
 // The 门店 a customer can belong to: the sites this workspace knows in its sync network (this

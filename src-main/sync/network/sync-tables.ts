@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SiteRole } from '../../../src-shared/domain/sync';
 import { KecardError } from '../../../src-shared/errors';
 import type { SiteKeyPair, SitePublicKeys } from '../bundle/site-keys';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { syncScope, type SyncScope } from '../../../src-shared/domain/sync';
 import { KecardError } from '../../../src-shared/errors';
 import { siteCode } from '../../changelog/site-code';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { KecardError } from '../../../src-shared/errors';
 import { siteCode } from '../../changelog/site-code';
 

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
@@ -19,7 +19,7 @@ afterEach(() => cleanup());
  */
 function holdWriteLock(file: string, holdMs: number): Promise<{ released: Promise<void> }> {
   const script = `
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(process.argv[1]);
     db.exec('BEGIN IMMEDIATE');
     db.prepare("INSERT INTO meta (key, value) VALUES ('lock_test', 'held')").run();
