@@ -36,7 +36,7 @@ afterEach(async () => {
   await stop();
 });
 
-const as = (role: Role, name = role): CallContext => ({ userId: `user-${role}`, userName: name, role, origin: 'local' });
+const as = (role: Role, name: string = role): CallContext => ({ userId: `user-${role}`, userName: name, role, origin: 'local' });
 const manager = as('manager', '王经理');
 const assistant = as('assistant', '李助理');
 
