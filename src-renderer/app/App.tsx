@@ -26,6 +26,7 @@ import { StartScreen } from './StartScreen';
 import { StatusBar } from './StatusBar';
 import { SignInScreen } from '../people/SignInScreen';
 import { UsersScreen } from '../people/UsersScreen';
+import { AuditScreen } from '../people/AuditScreen';
 import { PasswordDialogs } from '../people/PasswordDialogs';
 import { useSession } from '../people/session-store';
 import { useAppEvents } from './use-app-events';
@@ -91,6 +92,7 @@ export function App() {
             {screen === 'products' ? <ProductsScreen key={`products-${workspace.path}`} /> : null}
             {screen === 'sync' ? <SyncScreen key={`sync-${workspace.path}`} /> : null}
             {screen === 'users' ? <UsersScreen key={`users-${workspace.path}`} /> : null}
+            {screen === 'audit' ? <AuditScreen key={`audit-${workspace.path}`} /> : null}
             <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>

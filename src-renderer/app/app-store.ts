@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { MethodOutput, RecentWorkspace, WorkspaceInfo } from '../../src-shared/contract/methods';
 import { api } from '../api/client';
 
-export type Screen = 'customers' | 'employees' | 'queries' | 'records' | 'expenses' | 'settings' | 'analysis' | 'products' | 'sync' | 'users';
+export type Screen =
+  'customers' | 'employees' | 'queries' | 'records' | 'expenses' | 'settings' | 'analysis' | 'products' | 'sync' | 'users' | 'audit';
 type AppInfo = MethodOutput<'app.info'>;
 
 interface AppState {

@@ -24,6 +24,8 @@ import { syncEn } from './sync.en';
 import { syncZhCN } from './sync.zh-CN';
 import { conflictsEn } from './conflicts.en';
 import { conflictsZhCN } from './conflicts.zh-CN';
+import { auditEn } from './audit.en';
+import { auditZhCN } from './audit.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -51,6 +53,7 @@ export function initI18n(): void {
           ...uxZhCN,
           ...syncZhCN,
           ...conflictsZhCN,
+          ...auditZhCN,
         },
       },
       en: {
@@ -68,6 +71,7 @@ export function initI18n(): void {
           ...uxEn,
           ...syncEn,
           ...conflictsEn,
+          ...auditEn,
         },
       },
     },
