@@ -3,24 +3,9 @@ import type { Workspace } from '../db/workspace';
 // The audit trail (audit_events): appended to here and nowhere else; the table's triggers refuse
 // updates and deletes, so nothing in the app can rewrite it.
 
-export type AuditAction =
-  | 'signIn'
-  | 'signInFailed'
-  | 'signOut'
-  | 'recoveryUsed'
-  | 'passwordSet'
-  | 'userCreated'
-  | 'userUpdated'
-  | 'userDisabled'
-  | 'userEnabled'
-  | 'passwordReset'
-  | 'userUnlocked'
-  | 'ownerCreated'
-  | 'permissionsChanged'
-  /** 停用并移交: disabled, and their customers and open records moved to another employee. */
-  | 'userTransferred'
-  | 'encryptionOn'
-  | 'encryptionOff';
+export type { AuditAction } from '../../src-shared/domain/audit';
+import type { AuditAction } from '../../src-shared/domain/audit';
+import type { CallContext } from '../changelog/call-context';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -49,4 +34,27 @@ export function appendAudit(ws: Workspace, entry: AuditEntry, now: Date = new Da
       entry.rowCount ?? null,
       JSON.stringify(entry.detail ?? {}),
     );
+}
+
+/** The signed-in caller as an audit actor. */
+export const actorOf = (ctx: CallContext): AuditEntry['actor'] => ({ userId: ctx.userId, userName: ctx.userName });
+
+/** Where a job's finished row goes: the workspace it ran on, if that is still the open one (a closed or replaced file is not written to). */
+export interface AuditTarget {
+  readonly hasWorkspace: boolean;
+  readonly workspace: Workspace;
+}
+
+/**
+ * The audit row of a job that finished (export, import, report, sync): written in main when the
+ * job's result arrives, with the real count, as the user who started it. Never fails the job: a
+ * workspace closed meanwhile simply gets no row (the job's own file went with it).
+ */
+export function auditJobDone(host: AuditTarget, workspacePath: string, ctx: CallContext, entry: Omit<AuditEntry, 'actor'>): void {
+  if (!host.hasWorkspace || host.workspace.path !== workspacePath) return;
+  try {
+    appendAudit(host.workspace, { ...entry, actor: actorOf(ctx) });
+  } catch (err) {
+    console.error('[kecard] could not write the audit row of a finished job', err);
+  }
 }

@@ -5,7 +5,7 @@ import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import type { Workspace } from '../db/workspace';
 import { validate } from '../services/shared/validate';
-import { appendAudit } from './audit-log';
+import { actorOf, appendAudit } from './audit-log';
 import { hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from './password-hash';
 import { dropUserKeys, wrapForUser, wrapRecovery } from './workspace-encryption';
 import { findUserByLogin, getUserRow, listUserRows, requireUserRow, toUserSummary, type UserRow } from './user-rows';
@@ -14,8 +14,6 @@ import { findUserByLogin, getUserRow, listUserRows, requireUserRow, toUserSummar
 // directly, recorded in audit_events, never in the change log or a sync bundle.
 
 const MANAGING_ROLES: readonly Role[] = ['manager', 'admin'];
-
-const actorOf = (ctx: CallContext) => ({ userId: ctx.userId, userName: ctx.userName });
 
 export function listUsers(ws: Workspace): UserSummary[] {
   const now = new Date();

@@ -5,6 +5,7 @@ import { checkReportResult } from '../analysis/check-report-result';
 import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-service';
 import { salesDateRange } from '../analysis/sales-dates';
 import type { Handlers, RouterDeps } from './handlers';
+import { auditJobDone } from '../people/audit-log';
 
 type Names =
   | 'classification.schemes'
@@ -47,9 +48,23 @@ export function createAnalysisHandlers({ host, jobs, log = console.error }: Rout
       if (writes && !allows(host.rulesOf(ctx), 'classification', 'manage'))
         throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
       // What a classification run writes is announced from the log when the job ends (compose-app).
-      const jobId = jobs.startResident('report', 'analysis', ws().path, request, ctx, (result) => checkReportResult(request.kind, result, log));
+      const path = ws().path;
+      const jobId = jobs.startResident('report', 'analysis', path, request, ctx, (result) => {
+        const checked = checkReportResult(request.kind, result, log);
+        auditJobDone(host, path, ctx, { action: 'reportRun', rowCount: reportRowCount(checked), detail: { what: request.kind } });
+        return checked;
+      });
       return { jobId };
     },
     'reports.salesDates': () => salesDateRange(ws()),
   };
+}
+
+/** A report's size for the audit row: the customers it covers when it says, else its rows, else nothing. */
+function reportRowCount(result: unknown): number | null {
+  if (!result || typeof result !== 'object') return null;
+  const r = result as { customers?: unknown; rows?: unknown };
+  if (typeof r.customers === 'number') return r.customers;
+  if (Array.isArray(r.rows)) return r.rows.length;
+  return null;
 }

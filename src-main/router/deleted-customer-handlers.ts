@@ -1,6 +1,7 @@
 import { listDeletedCustomers, restoreCustomer } from '../services/customers/deleted-customers';
 import { purgeCustomer } from '../services/customers/purge-customer';
 import type { Handlers, RouterDeps } from './handlers';
+import { actorOf, appendAudit } from '../people/audit-log';
 
 type Names = 'customers.listDeleted' | 'customers.restore' | 'customers.purge';
 
@@ -13,7 +14,10 @@ export function createDeletedCustomerHandlers({ host }: RouterDeps): Pick<Handle
       return { ok: true };
     },
     'customers.purge': async ({ id }, ctx) => {
-      const result = await purgeCustomer(ws(), ctx, id);
+      const workspace = ws();
+      const result = await purgeCustomer(workspace, ctx, id);
+      // The customer's name is gone for good: the row keeps only its id and how much was scrubbed.
+      appendAudit(workspace, { action: 'customerPurged', actor: actorOf(ctx), customerId: id, rowCount: result.logRowsScrubbed });
       return result;
     },
   };

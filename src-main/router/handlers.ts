@@ -27,6 +27,8 @@ import { createBackupHandlers } from './backup-handlers';
 import { createRegionHandlers } from './region-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { createPeopleHandlers } from './people-handlers';
+import { createAuditHandlers } from './audit-handlers';
+import { bulkViewsOf } from '../people/bulk-views';
 
 export interface RouterDeps {
   host: AppHost;
@@ -67,7 +69,12 @@ export function createHandlers(deps: RouterDeps): Handlers {
       return { native: true, path: await host.options.dialogs.choosePath(purpose) };
     },
 
-    'customers.list': (input) => listCustomers(ws(), input),
+    'customers.list': (input, ctx) => {
+      const page = listCustomers(ws(), input);
+      // A launch of the list (its first page) is a bulk view of customers: audited with its count.
+      if (input.offset === 0) bulkViewsOf(host).note(ws(), ctx, 'customerList', input.q ?? '', page.total);
+      return page;
+    },
     'customers.search': ({ q, limit }) => quickSearch(ws(), q, limit),
     'customers.get': ({ id }) => getCustomerCard(ws(), id),
     'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
@@ -155,6 +162,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createRegionHandlers(),
     ...createSyncHandlers(deps),
     ...createPeopleHandlers(deps),
+    ...createAuditHandlers(deps),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

@@ -11,7 +11,8 @@ import { toXlsx } from '../services/export/export-table';
 import { getBusinessType } from '../services/business/business-type-service';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
 import { HEADER_SYNONYMS } from '../../src-shared/import/header-synonyms';
-import type { ImportSettings } from '../../src-shared/import/import-settings';
+import type { ImportReport, ImportSettings } from '../../src-shared/import/import-settings';
+import { actorOf, appendAudit, auditJobDone } from '../people/audit-log';
 import type { Handlers, RouterDeps } from './handlers';
 import { localDate } from '../../src-shared/query/relative-dates';
 
@@ -38,8 +39,16 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
   const startJob = (fileToken: string, raw: unknown, dryRun: boolean, ctx: Parameters<Handlers['import.run']>[1]) => {
     const file = host.staged.get(fileToken);
     const settings = importSettings.parse(raw);
-    const jobId = jobs.start('import', ws().path, { path: file.path, fileName: file.fileName, settings, dryRun }, ctx, () => {
+    const path = ws().path;
+    const jobId = jobs.start('import', path, { path: file.path, fileName: file.fileName, settings, dryRun }, ctx, (result) => {
       if (!dryRun) {
+        const report = result as ImportReport;
+        const written = report.written ?? { inserted: 0, updated: 0, skipped: 0 };
+        auditJobDone(host, path, ctx, {
+          action: 'imported',
+          rowCount: written.inserted + written.updated,
+          detail: { target: settings.target, fileName: file.fileName, total: report.total, ...written },
+        });
         host.emit({ type: 'data.changed', entities: ['customer', 'contact', 'department', 'order', 'receipt', 'product', 'businessRecord'] });
         host.emit({ type: 'workspace.changed', info: host.info() });
       }
@@ -123,8 +132,14 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     'workspace.exportWorkbook': (_input, ctx) => {
       const output = host.staged.exportPath('.xlsx');
       const fileName = `${host.workspace.identity.name}-${localDate(new Date())}.xlsx`;
-      const jobId = jobs.start('report', ws().path, { kind: 'workspaceWorkbook', outputPath: output }, ctx, (result) => {
+      const path = ws().path;
+      const jobId = jobs.start('report', path, { kind: 'workspaceWorkbook', outputPath: output }, ctx, (result) => {
         const r = result as { customers: number; contacts: number };
+        auditJobDone(host, path, ctx, {
+          action: 'exported',
+          rowCount: r.customers,
+          detail: { what: 'workspaceWorkbook', format: 'xlsx', fileName, contacts: r.contacts },
+        });
         return { downloadToken: host.staged.stageDownload(output, fileName), fileName, customers: r.customers, contacts: r.contacts };
       });
       jobs.whenSettled(jobId, ({ ok }) => (ok ? undefined : host.staged.discard(output)));
@@ -141,8 +156,13 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       return { native: true, saved: true };
     },
     'backups.list': ({ path }) => listBackups(path ?? ws().path),
-    'backups.create': async () => createBackup(ws(), 'manual'),
-    'backups.restore': ({ file, path }) => {
+    'backups.create': async (_input, ctx) => {
+      const workspace = ws();
+      const backup = await createBackup(workspace, 'manual');
+      appendAudit(workspace, { action: 'backupCreated', actor: actorOf(ctx), detail: { file: backup.file } });
+      return backup;
+    },
+    'backups.restore': async ({ file, path }, ctx) => {
       if (!path && !host.hasWorkspace) throw new KecardError('NO_WORKSPACE', 'Name the workspace to restore.');
       // A workspace with sign-in is restored only by its manager, signed in to it (the router
       // checked the role of the open one). Another file, or none open, is not signed in to: a
@@ -155,7 +175,12 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       const writers = jobs.runningWriters;
       if (writers.length > 0)
         throw new KecardError('WORKSPACE_BUSY', 'A job is writing to the workspace; restore when it has finished.', { jobs: writers });
-      return host.restoreBackup(file, path);
+      const info = await host.restoreBackup(file, path);
+      // Written into the restored file: its trail is the backup's, up to this row (the rows written
+      // since the backup stay in the replaced file only; see docs/security.md, Audit).
+      if (host.hasWorkspace && resolve(host.workspace.path) === target)
+        appendAudit(host.workspace, { action: 'backupRestored', actor: actorOf(ctx), detail: { file: basename(file) } });
+      return info;
     },
   };
 }

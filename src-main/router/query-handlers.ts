@@ -21,6 +21,8 @@ import { createBackup } from '../backup/backup-service';
 import type { CallContext } from '../changelog/call-context';
 import { queriesRunInWorker, type QueryWorkerRequest } from '../services/query/query-worker-requests';
 import type { Handlers, RouterDeps } from './handlers';
+import { auditJobDone } from '../people/audit-log';
+import { bulkViewsOf } from '../people/bulk-views';
 
 type QueryHandlerNames =
   | 'queries.fields'
@@ -73,15 +75,19 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
         definition.entity === 'contact' ? CONTACT_RESULT_SORTABLE : figure ? [...CUSTOMER_SORTABLE, 'figure'] : CUSTOMER_SORTABLE;
       if (sort && !sortable.includes(sort.field))
         throw new KecardError('VALIDATION', 'This list cannot sort by that column.', { fields: { sort: 'invalid' } });
+      // A query's launch (its first page) is a bulk view: audited once with its count, not per page.
+      const launched = (total: number) => (offset === 0 ? bulkViewsOf(host).note(ws(), ctx, 'query', JSON.stringify(definition), total) : undefined);
       if (definition.entity === 'contact') {
         if (figure) throw new KecardError('VALIDATION', 'Contact results have no figure.', { fields: { figure: 'invalid' } });
         const r = runContactQuery(ws(), definition, { offset, limit, sort: sort as { field: ContactSortField; dir: 'asc' | 'desc' } | undefined });
+        launched(r.total);
         return { total: r.total, customers: [], contacts: r.rows };
       }
       const options = { offset, limit, sort: sort as { field: CustomerSortField | 'figure'; dir: 'asc' | 'desc' } | undefined, figure };
       const r = large()
         ? ((await inWorker({ op: 'customers', definition, ...options }, ctx)) as ReturnType<typeof runCustomerQuery>)
         : runCustomerQuery(ws(), definition, options);
+      launched(r.total);
       return { total: r.total, customers: r.rows, contacts: [], ...(r.figures ? { figures: r.figures } : {}) };
     },
     'queries.count': async ({ definition }, ctx) => ({
@@ -107,8 +113,14 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
       // Written by the 'export' job in a worker; the finished job hands over a download token.
       const output = host.staged.exportPath(`.${input.format}`);
       const fileName = exportFileName(input);
-      const jobId = jobs.start('export', ws().path, { ...input, outputPath: output }, ctx, (result) => {
+      const path = ws().path;
+      const jobId = jobs.start('export', path, { ...input, outputPath: output }, ctx, (result) => {
         const r = result as { rows: number };
+        auditJobDone(host, path, ctx, {
+          action: 'exported',
+          rowCount: r.rows,
+          detail: { what: 'query', entity: input.definition.entity, format: input.format, fileName },
+        });
         return { downloadToken: host.staged.stageDownload(output, fileName), fileName, rows: r.rows };
       });
       jobs.whenSettled(jobId, ({ ok }) => (ok ? undefined : host.staged.discard(output)));

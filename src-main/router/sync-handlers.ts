@@ -10,6 +10,8 @@ import { createNetwork, inviteStore, revokeStore, changeStoreScope, syncStatus }
 import { rmSync, writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files/private-files';
 import type { Handlers, RouterDeps } from './handlers';
+import type { CallContext } from '../changelog/call-context';
+import { auditJobDone } from '../people/audit-log';
 
 type SyncMethod =
   | 'sync.status'
@@ -40,6 +42,15 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
     waiting: o.waiting.map(({ files: _files, ...w }) => w),
     refused: o.refused.map((r) => ({ ...r, files: r.files.map((f) => basename(f)) })),
   });
+  /** One row per import that brought something (applied or refused bundles), counting the changes applied. */
+  const auditSyncImport = (path: string, ctx: CallContext, outcome: ImportOutcome) => {
+    if (outcome.applied.length === 0 && outcome.refused.length === 0) return;
+    auditJobDone(host, path, ctx, {
+      action: 'syncImported',
+      rowCount: outcome.applied.reduce((n, a) => n + a.applied, 0),
+      detail: { from: outcome.applied.map((a) => a.from.code), bundles: outcome.applied.length, refused: outcome.refused.length },
+    });
+  };
   return {
     'sync.status': status,
     'sync.createNetwork': ({ code, name }) => {
@@ -77,16 +88,23 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
     'sync.export': ({ to }, ctx) => {
       const dir = ensurePrivateDir(host.staged.exportPath(''));
       const params: SyncJobParams = { op: 'export', to: to === null ? 'all' : [to], dir };
-      const jobId = jobs.start('sync', ws().path, params, ctx, (result) =>
-        syncExportResult.parse({
+      const path = ws().path;
+      const jobId = jobs.start('sync', path, params, ctx, (result) => {
+        const made = result as ExportedBundle[];
+        auditJobDone(host, path, ctx, {
+          action: 'syncExported',
+          rowCount: made.reduce((n, b) => n + b.changes, 0),
+          detail: { to: made.map((b) => b.to), bundles: made.length },
+        });
+        return syncExportResult.parse({
           bundles: (result as ExportedBundle[]).map((b) => ({
             to: b.to,
             number: b.number,
             changes: b.changes,
             files: b.files.map((path) => ({ downloadToken: host.staged.stageDownload(path, basename(path)), fileName: basename(path) })),
           })),
-        }),
-      );
+        });
+      });
       // A failed or cancelled export leaves no bundle files behind in staging.
       jobs.whenSettled(jobId, ({ ok }) => (ok ? undefined : rmSync(dir, { recursive: true, force: true })));
       return { jobId };
@@ -98,6 +116,7 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
       const jobId = jobs.start('sync', path, params, ctx, (result) => {
         const outcome = result as ImportOutcome;
         noteOn(path, outcome.partnerNotes);
+        auditSyncImport(path, ctx, outcome);
         // Uploads are named by token: the user recognises them by the names they had.
         const names = new Map(files.map((f) => [basename(f.path), f.fileName]));
         const shown = outcomeForUser(outcome);
@@ -118,6 +137,8 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
       const jobId = jobs.start('sync', path, params, ctx, (result) => {
         const { sent, received } = result as FolderSync;
         noteOn(path, received.partnerNotes);
+        if (sent) auditJobDone(host, path, ctx, { action: 'syncExported', rowCount: sent.changes, detail: { to: [code], bundles: 1, folder: true } });
+        auditSyncImport(path, ctx, received);
         return syncNowResult.parse({ sent: sent ? { number: sent.number, changes: sent.changes } : null, received: outcomeForUser(received) });
       });
       return { jobId };

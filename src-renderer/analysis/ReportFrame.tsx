@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { downloadBlob, exportName } from '../charts/chart-export';
 import { EChart, type ChartClick, type EChartHandle } from '../charts/EChart';
@@ -31,15 +32,29 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
   const canExport = useCan('export', 'read');
   const chartRef = useRef<EChartHandle>(null);
   const done = state.status === 'done';
-  const save = (blob: Blob | null, ext: string) => {
+  // The renderer makes these files and prints itself: main only records that it did (审计日志).
+  const note = (what: 'print' | 'reportFile', format?: 'xlsx' | 'png' | 'svg', rowCount?: number) => {
+    void api.audit
+      .noteOutput({ what, subject: kind, ...(format ? { format } : {}), ...(rowCount !== undefined ? { rowCount } : {}) })
+      .catch(() => undefined);
+  };
+  const save = (blob: Blob | null, ext: 'png' | 'svg') => {
     if (!blob) return;
+    note('reportFile', ext);
     const name = exportName(title, ext);
     downloadBlob(blob, name);
     toast.success(t('analysis.export.done', { file: name }));
   };
   const xlsx = async () => {
     try {
-      const name = await exportSheets(title, await sheets());
+      const data = await sheets();
+      const name = await exportSheets(title, data);
+      // Each sheet's first row is its header.
+      note(
+        'reportFile',
+        'xlsx',
+        data.reduce((n, s) => n + Math.max(0, s.rows.length - 1), 0),
+      );
       toast.success(t('analysis.export.done', { file: name }));
     } catch (err) {
       toast.error(errorText(t, err));
@@ -75,7 +90,15 @@ export function ReportFrame({ kind, title, state, onRun, onCancel, params, chart
               {t('analysis.export.xlsx')}
             </button>
           ) : null}
-          <button type="button" data-testid="report-print" disabled={!done} onClick={() => window.print()}>
+          <button
+            type="button"
+            data-testid="report-print"
+            disabled={!done}
+            onClick={() => {
+              note('print');
+              window.print();
+            }}
+          >
             {t('analysis.export.print')}
           </button>
         </div>

@@ -28,6 +28,7 @@ import { StatusBar } from './StatusBar';
 import { SignInScreen } from '../people/SignInScreen';
 import { UsersScreen } from '../people/UsersScreen';
 import { PermissionsScreen } from '../permissions/PermissionsScreen';
+import { AuditScreen } from '../people/AuditScreen';
 import { PasswordDialogs } from '../people/PasswordDialogs';
 import { useSession } from '../people/session-store';
 import { useAppEvents } from './use-app-events';
@@ -102,6 +103,7 @@ export function App() {
             {screen === 'sync' ? <SyncScreen key={`sync-${workspace.path}`} /> : null}
             {screen === 'users' ? <UsersScreen key={`users-${workspace.path}`} /> : null}
             {screen === 'permissions' ? <PermissionsScreen key={`permissions-${workspace.path}`} /> : null}
+            {screen === 'audit' ? <AuditScreen key={`audit-${workspace.path}`} /> : null}
             <CardsScreens key={`cards-${workspace.path}`} screen={screen} />
           </div>
         </div>

@@ -3,7 +3,7 @@ import type { MethodOutput, RecentWorkspace, WorkspaceInfo } from '../../src-sha
 import { api } from '../api/client';
 
 export type Screen =
-  'customers' | 'employees' | 'queries' | 'records' | 'expenses' | 'settings' | 'analysis' | 'products' | 'sync' | 'users' | 'permissions';
+  'customers' | 'employees' | 'queries' | 'records' | 'expenses' | 'settings' | 'analysis' | 'products' | 'sync' | 'users' | 'permissions' | 'audit';
 type AppInfo = MethodOutput<'app.info'>;
 
 interface AppState {

@@ -26,6 +26,8 @@ import { conflictsEn } from './conflicts.en';
 import { conflictsZhCN } from './conflicts.zh-CN';
 import { permissionsEn } from './permissions.en';
 import { permissionsZhCN } from './permissions.zh-CN';
+import { auditEn } from './audit.en';
+import { auditZhCN } from './audit.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -54,6 +56,7 @@ export function initI18n(): void {
           ...syncZhCN,
           ...conflictsZhCN,
           ...permissionsZhCN,
+          ...auditZhCN,
         },
       },
       en: {
@@ -72,6 +75,7 @@ export function initI18n(): void {
           ...syncEn,
           ...conflictsEn,
           ...permissionsEn,
+          ...auditEn,
         },
       },
     },

@@ -36,9 +36,14 @@ export function AccountStatus() {
         {user.hasPassword ? t('people.changePassword') : t('people.setPassword')}
       </button>
       {manages ? (
-        <button type="button" className="status-item link" data-testid="status-users" onClick={() => useApp.getState().setScreen('users')}>
-          {t('people.users')}
-        </button>
+        <>
+          <button type="button" className="status-item link" data-testid="status-users" onClick={() => useApp.getState().setScreen('users')}>
+            {t('people.users')}
+          </button>
+          <button type="button" className="status-item link" data-testid="status-audit" onClick={() => useApp.getState().setScreen('audit')}>
+            {t('audit.title')}
+          </button>
+        </>
       ) : null}
       {session.signInRequired ? (
         <>

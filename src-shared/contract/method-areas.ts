@@ -170,4 +170,7 @@ export const METHOD_AREAS: Record<MethodName, Area | 'session'> = {
   'permissions.get': 'users',
   'permissions.save': 'users',
   'customers.searchCount': 'customers',
+  'audit.list': 'users',
+  // Recording one's own print or report file: whoever may read reports may say they printed one.
+  'audit.noteOutput': 'reports',
 };

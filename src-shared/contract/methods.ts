@@ -26,6 +26,7 @@ import { backupMethods } from './backup-methods';
 import { regionMethods } from './region-methods';
 import { syncMethods } from './sync-methods';
 import { peopleMethods } from './people-methods';
+import { auditMethods } from './audit-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -223,6 +224,7 @@ export const contract = {
   ...regionMethods,
   ...syncMethods,
   ...peopleMethods,
+  ...auditMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),
