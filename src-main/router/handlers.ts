@@ -16,6 +16,7 @@ import { quickSearch } from '../services/search/quick-search';
 import { possibleDuplicates } from '../services/customers/possible-duplicates';
 import { countSearchMatches } from '../services/search/search-matches';
 import type { AppHost } from '../workspace/app-host';
+import { defaultOwner } from '../people/record-scope';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
 import { createBusinessHandlers } from './business-handlers';
@@ -72,7 +73,9 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'customers.get': ({ id }) => getCustomerCard(ws(), id),
     'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
     'customers.create': ({ values }, ctx) => {
-      const c = createCustomer(ws(), ctx, values);
+      // Under scope 'own' a new customer is the caller's unless they say otherwise (record-scope.ts).
+      const owner = defaultOwner();
+      const c = createCustomer(ws(), ctx, owner && values.ownerId === undefined ? { ...values, ownerId: owner } : values);
       return c;
     },
     'customers.update': ({ id, patch, baseVersion }, ctx) => {
