@@ -81,7 +81,7 @@ function setSql(alias: string, ph: string): string {
   if (!scope) return '1';
   if (scope.employeeId === null) return `${alias}.seq IN (SELECT seq FROM customers WHERE owner_id IS NULL)`;
   return `${alias}.seq IN (SELECT seq FROM customers WHERE owner_id = ${ph} OR owner_id IS NULL
-    UNION SELECT sc.seq FROM customer_staff ss JOIN customers sc ON sc.id = ss.customer_id WHERE ss.employee_id = ${ph} AND ss.deleted = 0)`;
+    UNION ALL SELECT sc.seq FROM customer_staff ss JOIN customers sc ON sc.id = ss.customer_id WHERE ss.employee_id = ${ph} AND ss.deleted = 0)`;
 }
 
 function rowSql(customerIdSql: string, ph: string): string {

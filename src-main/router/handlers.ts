@@ -73,9 +73,10 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'customers.get': ({ id }) => getCustomerCard(ws(), id),
     'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
     'customers.create': ({ values }, ctx) => {
-      // Under scope 'own' a new customer is the caller's unless they say otherwise (record-scope.ts).
+      // Under scope 'own' a new customer without an owner is the caller's (record-scope.ts); the
+      // contract reads a missing owner as null, so "none given" and "nobody" are one case here.
       const owner = defaultOwner();
-      const c = createCustomer(ws(), ctx, owner && values.ownerId === undefined ? { ...values, ownerId: owner } : values);
+      const c = createCustomer(ws(), ctx, owner && !values.ownerId ? { ...values, ownerId: owner } : values);
       return c;
     },
     'customers.update': ({ id, patch, baseVersion }, ctx) => {
