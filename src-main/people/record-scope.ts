@@ -54,6 +54,18 @@ export function scopeWhere(alias = 'c'): string {
   return setSql(alias, '@scopeEmployee');
 }
 
+/**
+ * The rule tested on the row of a customers alias itself, for a page walked along a sort index
+ * or rows already being read (search candidates): it stops after a page of matches, where
+ * gathering the whole visible set first costs more (100k bench: page 1 in 0.6 ms instead of 13–29).
+ */
+export function scopeRowTest(alias = 'c'): string {
+  const scope = currentScope();
+  if (!scope) return '1';
+  if (scope.employeeId === null) return `${alias}.owner_id IS NULL`;
+  return `(${alias}.owner_id IS NULL OR ${alias}.owner_id = @scopeEmployee OR EXISTS (SELECT 1 FROM customer_staff ss WHERE ss.customer_id = ${alias}.id AND ss.deleted = 0 AND ss.employee_id = @scopeEmployee))`;
+}
+
 /** The same rule as a test of one row (a customer id column), for point reads and related tables. */
 export function scopeTest(customerIdSql: string): string {
   return rowSql(customerIdSql, '@scopeEmployee');

@@ -5,7 +5,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { readCustomValues } from '../custom-fields/custom-values';
 import { searchFilter } from '../search/search-matches';
-import { scopeParams, scopeTest, scopeWhere } from '../../people/record-scope';
+import { scopeParams, scopeRowTest, scopeTest, scopeWhere } from '../../people/record-scope';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
 
 // Read side of customers. Sort columns come from this fixed map, never from the caller's text.
@@ -55,6 +55,9 @@ export function countCustomers(ws: Workspace): number {
     .get(scopeParams()) as number;
 }
 
+/** From this offset on, a scoped page looks rows up in the visible set rather than testing each row. */
+const DEEP_PAGE = 500;
+
 export function listCustomers(ws: Workspace, input: ListInput): { total: number; rows: Customer[] } {
   const sort = input.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
@@ -63,8 +66,11 @@ export function listCustomers(ws: Workspace, input: ListInput): { total: number;
   // when many rows share a sort value.
   const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
   if (input.q !== undefined) return listSearchMatches(ws, input, order);
+  // Under a record scope, the first pages test rows as the sort index is walked; deep pages
+  // (each skipped row would be read) look rows up in the visible set instead (record-scope.ts).
+  const scoped = input.offset < DEEP_PAGE ? scopeRowTest('c') : scopeWhere('c');
   const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
-    WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${scopeWhere('c')} ORDER BY ${order} LIMIT ? OFFSET ?)
+    WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${scoped} ORDER BY ${order} LIMIT ? OFFSET ?)
     ORDER BY ${order}`;
   const rows = ws.db.prepare(sql).all(input.limit, input.offset, scopeParams()) as CustomerDbRow[];
   return { total: countCustomers(ws), rows: withCustomValues(ws, rows.map(toCustomer)) };

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../src-shared/contract/methods';
-import { scopeParams, scopeWhere } from '../../people/record-scope';
+import { scopeParams, scopeRowTest } from '../../people/record-scope';
 import { matchExpression, normalizeForSearch } from '../../../src-shared/search/search-tokens';
 import type { Workspace } from '../../db/workspace';
 import { pendingSearchRanges } from './search-backlog';
@@ -25,7 +25,7 @@ export function quickSearch(ws: Workspace, query: string, limit = 20): { hits: S
     .prepare(
       `SELECT c.id, c.name, c.short_name, c.code, c.city, c.class, c.sort_key
        FROM customer_search s JOIN customers c ON c.seq = s.rowid
-       WHERE customer_search MATCH ? AND c.deleted = 0 AND ${scopeWhere('c')} LIMIT ?`,
+       WHERE customer_search MATCH ? AND c.deleted = 0 AND ${scopeRowTest('c')} LIMIT ?`,
     )
     .all(expr, CANDIDATES, scopeParams()) as Candidate[];
 
@@ -66,7 +66,7 @@ function backlogCandidates(ws: Workspace, q: string, limit: number): Candidate[]
   const digits = /^[\d\s-]+$/.test(q) ? `%${q.replace(/\D/g, '')}%` : null;
   const scan = ws.db.prepare(
     `SELECT id, name, short_name, code, city, class, sort_key FROM customers c
-     WHERE seq BETWEEN @from AND @to AND deleted = 0 AND ${scopeWhere('c')}
+     WHERE seq BETWEEN @from AND @to AND deleted = 0 AND ${scopeRowTest('c')}
        AND (name LIKE @like ESCAPE '\\' OR short_name LIKE @like ESCAPE '\\' OR code LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
             OR replace(sort_key, ' ', '') LIKE @like ESCAPE '\\' OR (@digits IS NOT NULL AND replace(phones, '-', '') LIKE @digits))
      LIMIT @limit`,

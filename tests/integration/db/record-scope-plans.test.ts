@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
-import { scopeParams, scopeTest, scopeWhere, withScope } from '../../../src-main/people/record-scope';
+import { scopeParams, scopeRowTest, scopeTest, scopeWhere, withScope } from '../../../src-main/people/record-scope';
 import { tempWorkspace } from '../../support/temp-workspace';
 
 // The record scope's predicate (people/record-scope.ts) rides on every customer list, count and
@@ -33,6 +33,17 @@ describe('record scope query plans', () => {
       });
     });
   }
+
+  it('a page tested row by row still walks the sort index without sorting', () => {
+    withScope({ employeeId: 'e1' }, () => {
+      const steps = plan(`SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${scopeRowTest('c')} ORDER BY c.sort_key, c.seq LIMIT 50`, [
+        scopeParams(),
+      ]);
+      expect(steps).toMatch(/customers_sort_key_idx/);
+      expect(steps).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_customer_idx/);
+    });
+  });
 
   it('the count uses no table scan of customers', () => {
     withScope({ employeeId: 'e1' }, () => {
