@@ -1,4 +1,5 @@
 import type { KecardEvent } from '../../src-shared/contract/events';
+import { scopeFor } from '../people/record-scope';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listBackups } from '../backup/backup-service';
@@ -97,6 +98,11 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     afterCall: () => host.announceChanges(),
     rules: (ctx) => host.rulesOf(ctx),
     writeMark: () => host.writeMark(),
+    scope: {
+      // No workspace (or one being restored): there is nothing to read, and the handler says so.
+      of: (ctx) => (host.hasWorkspace ? scopeFor(host.workspace, ctx) : null),
+      workspace: () => (host.hasWorkspace ? host.workspace : null),
+    },
   });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {

@@ -16,6 +16,7 @@ import { quickSearch } from '../services/search/quick-search';
 import { possibleDuplicates } from '../services/customers/possible-duplicates';
 import { countSearchMatches } from '../services/search/search-matches';
 import type { AppHost } from '../workspace/app-host';
+import { defaultOwner } from '../people/record-scope';
 import { createQueryHandlers } from './query-handlers';
 import { createCardHandlers } from './card-handlers';
 import { createBusinessHandlers } from './business-handlers';
@@ -79,7 +80,10 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'customers.get': ({ id }) => getCustomerCard(ws(), id),
     'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
     'customers.create': ({ values }, ctx) => {
-      const c = createCustomer(ws(), ctx, values);
+      // Under scope 'own' a new customer without an owner is the caller's (record-scope.ts); the
+      // contract reads a missing owner as null, so "none given" and "nobody" are one case here.
+      const owner = defaultOwner();
+      const c = createCustomer(ws(), ctx, owner && !values.ownerId ? { ...values, ownerId: owner } : values);
       return c;
     },
     'customers.update': ({ id, patch, baseVersion }, ctx) => {

@@ -6,6 +6,9 @@ import type { CallContext } from '../changelog/call-context';
 import { fromSqliteError } from '../db/sqlite-errors';
 import { validationError } from '../services/shared/validate';
 import type { Handlers } from './handlers';
+import type { Workspace } from '../db/workspace';
+import { withScope, type ScopeLimit } from '../people/record-scope';
+import { guardScope } from '../people/scope-guard';
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
 
@@ -28,6 +31,11 @@ export interface RouterOptions {
   busyRetryMs?: readonly number[];
   /** The caller's rules from the open workspace's permission matrix (the defaults when none is open). */
   rules?: (ctx: CallContext) => RoleRules;
+  /**
+   * The caller's record scope (people/record-scope.ts) and the workspace it applies to: every
+   * handler runs under it, and a call about one customer outside it is refused before it runs.
+   */
+  scope?: { of: (ctx: CallContext) => ScopeLimit; workspace: () => Workspace | null };
 }
 
 export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog, options: RouterOptions = {}): Dispatch {
@@ -48,7 +56,15 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
-      const value = await withBusyRetry(() => handler(parsed.data, ctx), options);
+      const scope = area === 'session' ? null : (options.scope?.of(ctx) ?? null);
+      const value = await withBusyRetry(
+        () =>
+          withScope(scope, () => {
+            if (scope) guardScope(options.scope?.workspace() ?? null, name, parsed.data);
+            return handler(parsed.data, ctx);
+          }),
+        options,
+      );
       // Outputs are checked too: a service returning the wrong shape is our bug, caught here.
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

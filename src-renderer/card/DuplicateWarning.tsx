@@ -53,15 +53,22 @@ export function DuplicateWarning({ draft }: { draft: Draft }) {
     <div className="banner banner-warning" data-testid="duplicate-warning">
       <strong>{t('duplicates.title')}</strong>
       <ul>
-        {list.map((d) => (
-          <li key={d.id}>
-            <button type="button" className="link" data-testid="duplicate-link" data-id={d.id} onClick={() => void open(d.id)}>
-              {d.name}
-              {d.code ? `（${d.code}）` : ''}
-            </button>
-            <span className="muted"> · {t(`duplicates.by.${d.matchedBy}`)}</span>
-          </li>
-        ))}
+        {list.map((d, i) =>
+          d.elsewhere ? (
+            <li key={`elsewhere-${i}`} data-testid="duplicate-elsewhere">
+              {t('duplicates.elsewhere')}
+              <span className="muted"> · {t(`duplicates.by.${d.matchedBy}`)}</span>
+            </li>
+          ) : (
+            <li key={d.id}>
+              <button type="button" className="link" data-testid="duplicate-link" data-id={d.id} onClick={() => void open(d.id)}>
+                {d.name}
+                {d.code ? `（${d.code}）` : ''}
+              </button>
+              <span className="muted"> · {t(`duplicates.by.${d.matchedBy}`)}</span>
+            </li>
+          ),
+        )}
       </ul>
       <span className="muted">{t('duplicates.hint')}</span>
     </div>

@@ -397,6 +397,7 @@ export const en: Messages = {
     title: 'Possible duplicate: this customer may already exist',
     hint: 'Click a name to open the existing customer; if it is a different one, save as usual.',
     by: { name: 'same name', phone: 'same phone', code: 'same code', taxId: 'same credit code' },
+    elsewhere: "Exists (another owner's customer, not visible to you)",
   },
   lockHolder: {
     who: '{{user}} on {{host}} ({{app}}, process {{pid}})',

@@ -391,6 +391,7 @@ export const zhCN = {
     title: '可能重复：已有相同的客户',
     hint: '点击名称打开已有客户；确认是另一家客户时照常保存。',
     by: { name: '名称相同', phone: '电话相同', code: '编号相同', taxId: '统一社会信用代码相同' },
+    elsewhere: '已存在（由其他负责人跟进，无权查看）',
   },
   lockHolder: {
     who: '{{user}} 在 {{host}} 上的{{app}}（进程 {{pid}}）',

@@ -64,6 +64,11 @@ export const possibleDuplicate = z.object({
   name: z.string(),
   code: z.string().nullable(),
   matchedBy: z.enum(['name', 'phone', 'code', 'taxId']),
+  /**
+   * A customer outside the caller's record scope: it exists, owned by someone else, and nothing
+   * more is said (id, name and code are empty) — enough not to enter it twice, nothing to read.
+   */
+  elsewhere: z.literal(true).optional(),
 });
 export type PossibleDuplicate = z.infer<typeof possibleDuplicate>;
 

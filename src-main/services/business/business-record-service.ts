@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { scopeParams, scopeWhere } from '../../people/record-scope';
 import { businessRecordInput, businessRecordPatch, type BusinessRecord } from '../../../src-shared/domain/business';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
@@ -60,16 +61,19 @@ export function listBusinessRecords(
   filter: { typeId?: string; customerId?: string; offset?: number; limit?: number },
 ): { total: number; rows: BusinessRecord[] } {
   // A deleted customer's records leave the lists with it (as it leaves the customer list).
-  const where = 'r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?)';
+  // Only the caller's customers' records (record-scope.ts).
+  const where = `r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?) AND ${scopeWhere('c')}`;
   const params = [filter.typeId ?? null, filter.typeId ?? null, filter.customerId ?? null, filter.customerId ?? null];
   const total = (
-    ws.db.prepare(`SELECT count(*) AS n FROM business_records r JOIN customers c ON c.id = r.customer_id WHERE ${where}`).get(...params) as {
+    ws.db
+      .prepare(`SELECT count(*) AS n FROM business_records r JOIN customers c ON c.id = r.customer_id WHERE ${where}`)
+      .get(...params, scopeParams()) as {
       n: number;
     }
   ).n;
   const rows = ws.db
     .prepare(`${SELECT} WHERE ${where} ORDER BY r.created_at DESC LIMIT ? OFFSET ?`)
-    .all(...params, filter.limit ?? 200, filter.offset ?? 0) as RecordRow[];
+    .all(...params, filter.limit ?? 200, filter.offset ?? 0, scopeParams()) as RecordRow[];
   return { total, rows: withCustom(ws, rows) };
 }
 

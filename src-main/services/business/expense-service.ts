@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { scopeParams, scopeWhere } from '../../people/record-scope';
 import { expenseCategoryInput, expenseInput, expensePatch, type Expense, type ExpenseCategory } from '../../../src-shared/domain/business';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
@@ -110,9 +111,9 @@ export function listExpenses(ws: Workspace, filter: { recordId?: string; custome
   const categories = listExpenseCategories(ws);
   const rows = ws.db
     .prepare(
-      `${EXPENSE_SELECT} WHERE x.deleted = 0 AND r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR x.record_id = ?) AND (? IS NULL OR x.customer_id = ?) ORDER BY x.expense_date DESC`,
+      `${EXPENSE_SELECT} WHERE x.deleted = 0 AND r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR x.record_id = ?) AND (? IS NULL OR x.customer_id = ?) AND ${scopeWhere('c')} ORDER BY x.expense_date DESC`,
     )
-    .all(filter.recordId ?? null, filter.recordId ?? null, filter.customerId ?? null, filter.customerId ?? null) as ExpenseRow[];
+    .all(filter.recordId ?? null, filter.recordId ?? null, filter.customerId ?? null, filter.customerId ?? null, scopeParams()) as ExpenseRow[];
   return rows.map((r) => ({ ...r, categoryPath: pathOf(categories, r.categoryId).names }));
 }
 

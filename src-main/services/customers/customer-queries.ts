@@ -5,6 +5,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { readCustomValues } from '../custom-fields/custom-values';
 import { searchFilter } from '../search/search-matches';
+import { scopeParams, scopeRowTest, scopeTest, scopeWhere } from '../../people/record-scope';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
 
 // Read side of customers. Sort columns come from this fixed map, never from the caller's text.
@@ -46,9 +47,16 @@ export interface ListInput {
   q?: string | undefined;
 }
 
+/** The live customers the current call may see (record-scope.ts). */
 export function countCustomers(ws: Workspace): number {
-  return (ws.db.prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0').get() as { n: number }).n;
+  return ws.db
+    .prepare(`SELECT count(*) FROM customers c WHERE c.deleted = 0 AND ${scopeWhere('c')}`)
+    .pluck()
+    .get(scopeParams()) as number;
 }
+
+/** From this offset on, a scoped page looks rows up in the visible set rather than testing each row. */
+const DEEP_PAGE = 500;
 
 export function listCustomers(ws: Workspace, input: ListInput): { total: number; rows: Customer[] } {
   const sort = input.sort ?? { field: 'name', dir: 'asc' };
@@ -58,10 +66,13 @@ export function listCustomers(ws: Workspace, input: ListInput): { total: number;
   // when many rows share a sort value.
   const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
   if (input.q !== undefined) return listSearchMatches(ws, input, order);
+  // Under a record scope, the first pages test rows as the sort index is walked; deep pages
+  // (each skipped row would be read) look rows up in the visible set instead (record-scope.ts).
+  const scoped = input.offset < DEEP_PAGE ? scopeRowTest('c') : scopeWhere('c');
   const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
-    WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 ORDER BY ${order} LIMIT ? OFFSET ?)
+    WHERE c.seq IN (SELECT c.seq FROM customers c WHERE c.deleted = 0 AND ${scoped} ORDER BY ${order} LIMIT ? OFFSET ?)
     ORDER BY ${order}`;
-  const rows = ws.db.prepare(sql).all(input.limit, input.offset) as CustomerDbRow[];
+  const rows = ws.db.prepare(sql).all(input.limit, input.offset, scopeParams()) as CustomerDbRow[];
   return { total: countCustomers(ws), rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
@@ -69,18 +80,21 @@ export function listCustomers(ws: Workspace, input: ListInput): { total: number;
 function listSearchMatches(ws: Workspace, input: ListInput, order: string): { total: number; rows: Customer[] } {
   const filter = searchFilter(ws, input.q ?? '');
   if (!filter) return { total: 0, rows: [] };
-  const matched = `FROM customers c WHERE c.deleted = 0 AND ${filter.where}`;
+  const matched = `FROM customers c WHERE c.deleted = 0 AND ${filter.where} AND ${scopeWhere('c')}`;
   const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}
     WHERE c.seq IN (SELECT c.seq ${matched} ORDER BY ${order} LIMIT @limit OFFSET @offset)
     ORDER BY ${order}`;
-  const rows = ws.db.prepare(sql).all({ ...filter.params, limit: input.limit, offset: input.offset }) as CustomerDbRow[];
-  const total = ws.db.prepare(`SELECT count(*) ${matched}`).pluck().get(filter.params) as number;
+  const params = { ...filter.params, ...scopeParams() };
+  const rows = ws.db.prepare(sql).all({ ...params, limit: input.limit, offset: input.offset }) as CustomerDbRow[];
+  const total = ws.db.prepare(`SELECT count(*) ${matched}`).pluck().get(params) as number;
   return { total, rows: withCustomValues(ws, rows.map(toCustomer)) };
 }
 
 export function getCustomer(ws: Workspace, id: string): Customer {
-  const row = ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0`).get(id) as
-    CustomerDbRow | undefined;
+  // Outside the caller's scope reads as not found (record-scope.ts).
+  const row = ws.db
+    .prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.id = ? AND c.deleted = 0 AND ${scopeTest('c.id')}`)
+    .get(id, scopeParams()) as CustomerDbRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'Customer not found.', { id });
   return { ...(withCustomValues(ws, [toCustomer(row)])[0] as Customer), version: recordVersion(ws.db, [id]) };
 }

@@ -3,6 +3,7 @@ import type { CallContext } from '../../changelog/call-context';
 import { encodeId, OP_CODES } from '../../changelog/log-codec';
 import { runWrite } from '../../changelog/write-tx';
 import type { Workspace } from '../../db/workspace';
+import { scopeParams, scopeWhere } from '../../people/record-scope';
 import { reindexCustomer } from '../search/search-index';
 import { setDeleted } from '../shared/entity-writes';
 
@@ -23,13 +24,17 @@ const NOT_PURGED = `NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity_id = u
 
 /** Deleted customers not yet purged, most recently deleted first (deleting sets `updated_at`). */
 export function listDeletedCustomers(ws: Workspace, offset: number, limit: number): { total: number; rows: DeletedCustomer[] } {
-  const total = ws.db.prepare(`SELECT count(*) FROM customers c WHERE c.deleted = 1 AND ${NOT_PURGED}`).pluck().get() as number;
+  // Deleted customers outside the caller's record scope are not listed (record-scope.ts).
+  const total = ws.db
+    .prepare(`SELECT count(*) FROM customers c WHERE c.deleted = 1 AND ${NOT_PURGED} AND ${scopeWhere('c')}`)
+    .pluck()
+    .get(scopeParams()) as number;
   const rows = ws.db
     .prepare(
       `SELECT c.id, c.name, c.code, c.updated_at AS deletedAt FROM customers c
-       WHERE c.deleted = 1 AND ${NOT_PURGED} ORDER BY c.updated_at DESC, c.seq DESC LIMIT ? OFFSET ?`,
+       WHERE c.deleted = 1 AND ${NOT_PURGED} AND ${scopeWhere('c')} ORDER BY c.updated_at DESC, c.seq DESC LIMIT ? OFFSET ?`,
     )
-    .all(limit, offset) as DeletedCustomer[];
+    .all(limit, offset, scopeParams()) as DeletedCustomer[];
   return { total, rows };
 }
 

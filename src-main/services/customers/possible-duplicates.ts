@@ -3,6 +3,7 @@ import { phoneDigits } from '../../../src-shared/validation/phone-form';
 import { matchExpression } from '../../../src-shared/search/search-tokens';
 import type { PossibleDuplicate } from '../../../src-shared/contract/methods';
 import type { Workspace } from '../../db/workspace';
+import { customerVisible } from '../../people/record-scope';
 
 export interface DuplicateProbe {
   name?: string | undefined;
@@ -36,7 +37,13 @@ export function possibleDuplicates(ws: Workspace, probe: DuplicateProbe): Possib
   const found = new Map<string, PossibleDuplicate>();
   const add = (row: Pick<Row, 'id' | 'name' | 'code'>, matchedBy: PossibleDuplicate['matchedBy']) => {
     if (row.id === probe.excludeId || found.has(row.id) || found.size >= MAX_RESULTS) return;
-    found.set(row.id, { id: row.id, name: row.name, code: row.code, matchedBy });
+    // Outside the caller's record scope: "exists, owned by someone else", without its data.
+    found.set(
+      row.id,
+      customerVisible(ws, row.id)
+        ? { id: row.id, name: row.name, code: row.code, matchedBy }
+        : { id: '', name: '', code: null, matchedBy, elsewhere: true },
+    );
   };
   const byIndex = ws.db.prepare(
     `SELECT c.id, c.name, c.code, c.phones FROM customer_search s JOIN customers c ON c.seq = s.rowid

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkspace } from '../../db/open-workspace';
 import { CancelToken, errorMessage, type JobMessage, type JobWorkerData } from '../../jobs/job-protocol';
+import { scopeFor, withScope } from '../../people/record-scope';
 import { exportQueryToFile, type QueryExportInput } from './export-query';
 
 /** Worker-thread entry of the 'export' job: a query's result written to a file off main's thread. */
@@ -13,10 +14,13 @@ async function main(): Promise<void> {
   const ws = openWorkspace(data.workspacePath);
   try {
     post({ type: 'progress', done: 0, total: 0, phase: 'exporting' });
-    const result = await exportQueryToFile(ws, input, outputPath, {
-      cancelled: () => cancel.cancelled,
-      onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'exporting' }),
-    });
+    // The caller's record scope holds in the worker as in main (record-scope.ts).
+    const result = await withScope(scopeFor(ws, data.user), () =>
+      exportQueryToFile(ws, input, outputPath, {
+        cancelled: () => cancel.cancelled,
+        onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'exporting' }),
+      }),
+    );
     post({ type: 'done', result });
   } finally {
     ws.close();

@@ -1,4 +1,5 @@
 import { singletonId } from '../../changelog/singleton-ids';
+import { scopeParams, scopeTest } from '../../people/record-scope';
 import { v7 as uuidv7 } from 'uuid';
 import { KecardError } from '../../../src-shared/errors';
 import type { CallContext } from '../../changelog/call-context';
@@ -15,14 +16,21 @@ export interface FavouriteFolder {
   itemCount: number;
 }
 
+// Items outside the caller's record scope are not counted (nor listed: a folder's items are read
+// through the query compiler, which applies the scope).
+function visibleItem(): string {
+  return `(CASE f.entity WHEN 'customer' THEN ${scopeTest('i.item_id')}
+    ELSE EXISTS (SELECT 1 FROM contacts ict WHERE ict.id = i.item_id AND ${scopeTest('ict.customer_id')}) END)`;
+}
+
 export function listFolders(ws: Workspace, entity?: FavouriteEntity): FavouriteFolder[] {
   return ws.db
     .prepare(
       `SELECT f.id, f.name, f.entity,
-         (SELECT count(*) FROM favourite_items i WHERE i.folder_id = f.id AND i.deleted = 0) AS itemCount
+         (SELECT count(*) FROM favourite_items i WHERE i.folder_id = f.id AND i.deleted = 0 AND ${visibleItem()}) AS itemCount
        FROM favourite_folders f WHERE f.deleted = 0 AND (? IS NULL OR f.entity = ?) ORDER BY f.name`,
     )
-    .all(entity ?? null, entity ?? null) as FavouriteFolder[];
+    .all(entity ?? null, entity ?? null, scopeParams()) as FavouriteFolder[];
 }
 
 export function createFolder(ws: Workspace, ctx: CallContext, name: string, entity: FavouriteEntity): FavouriteFolder {

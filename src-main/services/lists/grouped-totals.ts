@@ -1,4 +1,5 @@
 import type { CustomField } from '../../../src-shared/domain/custom-fields';
+import { scopeWherePositional } from '../../people/record-scope';
 import { KecardError } from '../../../src-shared/errors';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
 import type { Workspace } from '../../db/workspace';
@@ -147,9 +148,12 @@ export function groupedTotals(ws: Workspace, source: GroupSource, groupBy: reado
   const keyColumns = [...dims.map((d, i) => `${d} AS g${i}`), ...dims.flatMap((_, i) => (cityLevels[i] ? [`c.province AS rp${i}`] : []))];
   const keyNames = [...dims.map((_, i) => `g${i}`), ...dims.flatMap((_, i) => (cityLevels[i] ? [`rp${i}`] : []))];
   const select = [...keyColumns, 'count(*) AS n', ...measureSql].join(', ');
+  // Every source joins its customer as `c`: totals are over the caller's scope (record-scope.ts).
+  const params = [...src.params];
+  const where = `${src.where} AND ${scopeWherePositional('c', params)}`;
   const finest = ws.db
-    .prepare(`SELECT ${select} FROM ${src.from} WHERE ${src.where}${dims.length ? ` GROUP BY ${keyNames.join(', ')}` : ''}`)
-    .all(...src.params) as Record<string, string | number | null>[];
+    .prepare(`SELECT ${select} FROM ${src.from} WHERE ${where}${dims.length ? ` GROUP BY ${keyNames.join(', ')}` : ''}`)
+    .all(...params) as Record<string, string | number | null>[];
   const cityKeys = cityGroupKeys(finest, cityLevels);
 
   const categories = source.entity === 'expense' && categoryLevels.some((l) => l !== null) ? listExpenseCategories(ws) : [];

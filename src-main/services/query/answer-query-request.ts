@@ -2,6 +2,7 @@ import type { CallContext } from '../../changelog/call-context';
 import { followedFacts } from '../../analysis/facts/facts-cache';
 import { openWorkspace } from '../../db/open-workspace';
 import type { Workspace } from '../../db/workspace';
+import { scopeFor, withScope } from '../../people/record-scope';
 import { useOrderFacts } from './order-facts-conditions';
 import type { QueryWorkerRequest } from './query-worker-requests';
 import { countQuery, matchingIds, runCustomerQuery } from './run-query';
@@ -32,7 +33,8 @@ export function answerQueryRequest(workspacePath: string, cacheDir: string | und
     return ws.db.transaction(() => {
       const facts = cacheDir ? followedFacts(ws, cacheDir) : null;
       if (facts) useOrderFacts(ws, facts);
-      return answer(ws, req, user);
+      // The caller's record scope holds here as in main (record-scope.ts).
+      return withScope(scopeFor(ws, user), () => answer(ws, req, user));
     })();
   } finally {
     ws.close();

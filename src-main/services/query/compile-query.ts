@@ -1,4 +1,5 @@
 import { KecardError } from '../../../src-shared/errors';
+import { scopeTestPositional, scopeWherePositional } from '../../people/record-scope';
 import { OPERATORS_BY_TYPE } from '../../../src-shared/query/query-fields';
 import { isConditionComplete } from '../../../src-shared/query/condition-complete';
 import {
@@ -84,7 +85,10 @@ export function compileWhere(ws: Workspace, def: QueryDefinition, now: Date = ne
   assertQueryFits(ws, def);
   const params: SqlValue[] = [];
   const sql = group(ws, def.where, rootCatalogue(ws, def.entity), params, now, 0);
-  return { sql, params };
+  // The caller's record scope (record-scope.ts) is part of every query's filter: run, count,
+  // pinned counts, bulk targets, exports and grouped totals all compile here.
+  const scoped = def.entity === 'customer' ? scopeWherePositional('c', params) : scopeTestPositional('ct.customer_id', params);
+  return { sql: scoped === '1' ? sql : `(${sql} AND ${scoped})`, params };
 }
 
 function group(ws: Workspace, node: GroupNode, cat: EntityCatalogue, params: SqlValue[], now: Date, depth: number): string {

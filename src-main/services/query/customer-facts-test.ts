@@ -1,4 +1,5 @@
 import type { ConditionNode, GroupNode, QueryDefinition, QueryNode } from '../../../src-shared/query/query-tree';
+import { currentScope } from '../../people/record-scope';
 import { CODED_CUSTOMER_FIELDS, type SalesFacts } from '../../analysis/facts/sales-facts';
 import type { Workspace } from '../../db/workspace';
 import { assertQueryFits, conditionSql } from './compile-query';
@@ -111,7 +112,8 @@ export interface FactsTest {
  */
 export function factsTest(ws: Workspace, def: QueryDefinition, now: Date): FactsTest | null {
   const facts = attachedFacts(ws);
-  if (!facts || def.entity !== 'customer') return null;
+  // Under a record scope the SQL path answers: it carries the scope's predicate (compileWhere).
+  if (!facts || def.entity !== 'customer' || currentScope()) return null;
   assertQueryFits(ws, def);
   const fields = new Map(rootCatalogue(ws, 'customer').fields.map((f) => [f.key, f]));
   const meets = groupTest(ws, def.where, fields, facts, now);

@@ -1,4 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { currentScope } from '../../people/record-scope';
+import { countQuery } from './run-query';
 import { KecardError } from '../../../src-shared/errors';
 import { queryDefinition, type QueryDefinition } from '../../../src-shared/query/query-tree';
 import type { CallContext } from '../../changelog/call-context';
@@ -123,11 +125,9 @@ export function getSavedQuery(ws: Workspace, ctx: CallContext, id: string): Save
 /** Live counts for the pinned queries in the sidebar; a broken query shows as broken, not as 0. */
 export function pinnedCounts(ws: Workspace, ctx: CallContext, now = new Date()): { id: string; count: number | null; broken: boolean }[] {
   const pinned = listSavedQueries(ws, ctx).filter((q) => q.pinned);
-  const counts = cachedCounts(
-    ws,
-    pinned.filter((q) => q.problems.length === 0),
-    now,
-  );
+  const live = pinned.filter((q) => q.problems.length === 0);
+  // The cache holds whole-workspace counts; a caller with a record scope counts their own.
+  const counts = currentScope() ? new Map(live.map((q) => [q.id, countQuery(ws, q.definition, now)])) : cachedCounts(ws, live, now);
   return pinned.map((q) =>
     q.problems.length > 0 ? { id: q.id, count: null, broken: true } : { id: q.id, count: counts.get(q.id) ?? 0, broken: false },
   );

@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../../src-shared/contract/methods';
+import { scopeParams, scopeRowTest } from '../../people/record-scope';
 import { matchExpression, normalizeForSearch } from '../../../src-shared/search/search-tokens';
 import type { Workspace } from '../../db/workspace';
 import { pendingSearchRanges } from './search-backlog';
@@ -24,9 +25,9 @@ export function quickSearch(ws: Workspace, query: string, limit = 20): { hits: S
     .prepare(
       `SELECT c.id, c.name, c.short_name, c.code, c.city, c.class, c.sort_key
        FROM customer_search s JOIN customers c ON c.seq = s.rowid
-       WHERE customer_search MATCH ? AND c.deleted = 0 LIMIT ?`,
+       WHERE customer_search MATCH ? AND c.deleted = 0 AND ${scopeRowTest('c')} LIMIT ?`,
     )
-    .all(expr, CANDIDATES) as Candidate[];
+    .all(expr, CANDIDATES, scopeParams()) as Candidate[];
 
   const q = normalizeForSearch(query).trim();
   if (candidates.length < CANDIDATES) candidates.push(...backlogCandidates(ws, q, CANDIDATES - candidates.length));
@@ -64,8 +65,8 @@ function backlogCandidates(ws: Workspace, q: string, limit: number): Candidate[]
   const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const digits = /^[\d\s-]+$/.test(q) ? `%${q.replace(/\D/g, '')}%` : null;
   const scan = ws.db.prepare(
-    `SELECT id, name, short_name, code, city, class, sort_key FROM customers
-     WHERE seq BETWEEN @from AND @to AND deleted = 0
+    `SELECT id, name, short_name, code, city, class, sort_key FROM customers c
+     WHERE seq BETWEEN @from AND @to AND deleted = 0 AND ${scopeRowTest('c')}
        AND (name LIKE @like ESCAPE '\\' OR short_name LIKE @like ESCAPE '\\' OR code LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
             OR replace(sort_key, ' ', '') LIKE @like ESCAPE '\\' OR (@digits IS NOT NULL AND replace(phones, '-', '') LIKE @digits))
      LIMIT @limit`,
@@ -73,7 +74,7 @@ function backlogCandidates(ws: Workspace, q: string, limit: number): Candidate[]
   const out: Candidate[] = [];
   for (const [from, to] of ranges) {
     if (out.length >= limit) break;
-    out.push(...(scan.all({ from, to, like, digits, limit: limit - out.length }) as Candidate[]));
+    out.push(...(scan.all({ from, to, like, digits, limit: limit - out.length, ...scopeParams() }) as Candidate[]));
   }
   return out;
 }

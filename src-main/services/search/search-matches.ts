@@ -1,4 +1,5 @@
 import { matchExpression, normalizeForSearch } from '../../../src-shared/search/search-tokens';
+import { scopeParams, scopeWhere } from '../../people/record-scope';
 import type { Workspace } from '../../db/workspace';
 import { pendingSearchRanges } from './search-backlog';
 
@@ -55,21 +56,21 @@ export function countSearchMatches(ws: Workspace, query: string, cap = SEARCH_CO
   const indexed = ws.db
     .prepare(
       `SELECT count(*) FROM (SELECT 1 FROM customer_search s JOIN customers c ON c.seq = s.rowid
-       WHERE customer_search MATCH @sq AND c.deleted = 0 LIMIT @cap)`,
+       WHERE customer_search MATCH @sq AND c.deleted = 0 AND ${scopeWhere('c')} LIMIT @cap)`,
     )
     .pluck()
-    .get({ sq: filter.params.sq, cap: cap + 1 }) as number;
+    .get({ sq: filter.params.sq, cap: cap + 1, ...scopeParams() }) as number;
   let count = indexed;
   const params: Record<string, string | number> = {};
   const backlog = backlogCondition(ws, normalizeForSearch(query).trim(), params);
   if (backlog && count <= cap) {
     count += ws.db
       .prepare(
-        `SELECT count(*) FROM (SELECT 1 FROM customers c WHERE c.deleted = 0 AND ${backlog}
+        `SELECT count(*) FROM (SELECT 1 FROM customers c WHERE c.deleted = 0 AND ${backlog} AND ${scopeWhere('c')}
          AND c.seq NOT IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @sq) LIMIT @cap)`,
       )
       .pluck()
-      .get({ ...params, sq: filter.params.sq, cap: cap + 1 - count }) as number;
+      .get({ ...params, sq: filter.params.sq, cap: cap + 1 - count, ...scopeParams() }) as number;
   }
   return count > cap ? { count: cap, capped: true } : { count, capped: false };
 }
