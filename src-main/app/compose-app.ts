@@ -8,6 +8,7 @@ import { FieldIndexJobs } from '../jobs/field-index-jobs';
 import { JobRunner } from '../jobs/job-runner';
 import { createHandlers } from '../router/handlers';
 import { createRouter, type Dispatch } from '../router/router';
+import { fieldViewOf } from '../people/field-view';
 import { AppHost, type NativeDialogs, type ShellKind } from '../workspace/app-host';
 import { APP_VERSION } from './version';
 
@@ -96,6 +97,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     workspacePath: () => host.workspacePath,
     afterCall: () => host.announceChanges(),
     rules: (ctx) => host.rulesOf(ctx),
+    fieldView: (ctx) => (host.hasWorkspace ? fieldViewOf(host.workspace, host.rulesOf(ctx)) : null),
   });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {
