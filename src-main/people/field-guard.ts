@@ -178,3 +178,13 @@ export function checkFieldInput(view: FieldView, method: string, input: unknown)
       return;
   }
 }
+
+/** The field changes an undo would revert: each must be a field the caller may change. */
+export function checkUndo(view: FieldView, changes: readonly { entity: string; field: string | null }[]): void {
+  if (!view.restricted) return;
+  for (const c of changes) {
+    if (c.field === null) continue;
+    const access = view.entryAccess(c.entity, c.field);
+    if (access !== 'editable') refuseWrite(c.field, access);
+  }
+}

@@ -23,6 +23,11 @@ function byMethod(view: FieldView, method: string, input: Obj, value: unknown): 
       return { ...v, rows: rows(v.rows, 'customer', view) };
     case 'customers.get':
       return { ...v, customer: isObj(v.customer) ? view.row('customer', v.customer) : v.customer, contacts: rows(v.contacts, 'contact', view) };
+    case 'customers.undo': {
+      const card = v.card;
+      if (!isObj(card)) return value;
+      return { ...v, card: byMethod(view, 'customers.get', input, card) };
+    }
     case 'customers.create':
     case 'customers.update':
       return view.row('customer', v);

@@ -135,7 +135,8 @@ export class FieldView {
     return out;
   }
 
-  private entryAccess(logEntity: string, field: string): FieldAccess {
+  /** A logged field of a change-log entity (customer, contact, order, businessRecord …). */
+  entryAccess(logEntity: string, field: string): FieldAccess {
     const customEntity = LOG_CUSTOM_ENTITY[logEntity];
     if (customEntity && this.byColumn.has(field)) return this.column(field, customEntity);
     const prefix = LOG_PREFIX[logEntity];

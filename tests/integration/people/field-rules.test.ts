@@ -279,6 +279,13 @@ describe('field rules', () => {
       source: '展会',
       income: INCOME + 1,
     });
+    // Undo does not change back what staff may not change either.
+    await value('manager', 'customers.update', { id: s.customerId, patch: { custom: { [s.column]: 42 } } });
+    expect(await refusal('staff', 'customers.undo', { id: s.customerId })).toEqual({
+      code: 'FORBIDDEN',
+      details: expect.objectContaining({ field: s.column }) as unknown,
+    });
+    expect(db.prepare(`SELECT ${s.column} AS income FROM customers WHERE id = ?`).get(s.customerId)).toEqual({ income: 42 });
     // Fields without a rule stay editable for staff; the manager may change all of them.
     expect((await refusal('staff', 'customers.update', { id: s.customerId, patch: { city: '苏州' } })).code).toBe('ok');
     expect((await refusal('staff', 'contacts.update', { id: s.contactId, patch: { title: '采购经理' } })).code).toBe('ok');
