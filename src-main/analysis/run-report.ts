@@ -8,6 +8,7 @@ import { applyScheme, previewScheme } from './classification-service';
 import { drillQuery } from './drill';
 import { applyLifecycleRules } from './lifecycle-service';
 import { exportWorkspaceWorkbook } from '../services/export/export-workspace';
+import { fieldViewFor } from '../people/field-view';
 import { businessSummary, classDistribution, classPyramid, classTransitions, relationshipDistribution } from './reports';
 import { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, timeSeries } from './sales-reports';
 
@@ -33,7 +34,8 @@ export async function runReport(ws: Workspace, r: JobRequest, ctx?: CallContext,
     }
     case 'workspaceWorkbook': {
       if (!r.outputPath) throw new KecardError('VALIDATION', 'No output file.');
-      return { path: r.outputPath, ...(await exportWorkspaceWorkbook(ws, r.outputPath)) };
+      // The workbook holds what its exporter may see (per-field rules, people/field-view.ts).
+      return { path: r.outputPath, ...(await exportWorkspaceWorkbook(ws, r.outputPath, ctx ? fieldViewFor(ws, ctx) : undefined)) };
     }
     case 'pareto':
       return paretoReport(ws, r.asOf, r.windowDays, r.store);

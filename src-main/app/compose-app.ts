@@ -9,6 +9,7 @@ import { FieldIndexJobs } from '../jobs/field-index-jobs';
 import { JobRunner } from '../jobs/job-runner';
 import { createHandlers } from '../router/handlers';
 import { createRouter, type Dispatch } from '../router/router';
+import { fieldViewOf } from '../people/field-view';
 import { AppHost, type NativeDialogs, type ShellKind } from '../workspace/app-host';
 import { APP_VERSION } from './version';
 
@@ -103,6 +104,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       of: (ctx) => (host.hasWorkspace ? scopeFor(host.workspace, ctx) : null),
       workspace: () => (host.hasWorkspace ? host.workspace : null),
     },
+    fieldView: (ctx) => (host.hasWorkspace ? fieldViewOf(host.workspace, host.rulesOf(ctx)) : null),
   });
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {

@@ -10,6 +10,8 @@ import { createCustomer, deleteCustomer, updateCustomer } from '../services/cust
 import { createEmployee, listEmployees, updateEmployee } from '../services/employees/employee-service';
 import { customerHistory } from '../services/history/history-service';
 import { undoLastChange } from '../services/history/undo-service';
+import { checkUndo } from '../people/field-guard';
+import { fieldViewFor } from '../people/field-view';
 import { createContact, deleteContact, updateContact } from '../services/organisation/contact-service';
 import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
 import { quickSearch } from '../services/search/quick-search';
@@ -96,7 +98,8 @@ export function createHandlers(deps: RouterDeps): Handlers {
     },
     'customers.history': ({ id, limit }) => customerHistory(ws(), id, limit),
     'customers.undo': ({ id }, ctx) => {
-      const undoneTxId = undoLastChange(ws(), ctx, id);
+      // Per-field rules: the undo may not change back a field the caller may not change.
+      const undoneTxId = undoLastChange(ws(), ctx, id, (changes) => checkUndo(fieldViewFor(ws(), ctx), changes));
       let card = null;
       try {
         card = getCustomerCard(ws(), id);

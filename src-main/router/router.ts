@@ -3,6 +3,9 @@ import { METHOD_AREAS } from '../../src-shared/contract/method-areas';
 import { allows, DEFAULT_POLICY, rulesOf, type RoleRules } from '../../src-shared/domain/permissions';
 import { KecardError, type Envelope } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
+import { checkFieldInput } from '../people/field-guard';
+import { presentOutput } from '../people/field-output';
+import type { FieldView } from '../people/field-view';
 import { fromSqliteError } from '../db/sqlite-errors';
 import { validationError } from '../services/shared/validate';
 import type { Handlers } from './handlers';
@@ -36,7 +39,12 @@ export interface RouterOptions {
    * handler runs under it, and a call about one customer outside it is refused before it runs.
    */
   scope?: { of: (ctx: CallContext) => ScopeLimit; workspace: () => Workspace | null };
+  /** The caller's per-field rules over the open workspace: checked on inputs, applied to outputs (field-guard/field-output). */
+  fieldView?: (ctx: CallContext) => FieldView | null;
 }
+
+/** Session-area methods whose outputs describe fields (the builder's catalogue, field definitions). */
+const FIELD_SESSION_METHODS: ReadonlySet<string> = new Set(['queries.fields', 'fields.list']);
 
 export function createRouter(handlers: Handlers, log: (message: string, err: unknown) => void = defaultLog, options: RouterOptions = {}): Dispatch {
   return async (method, input, ctx) => {
@@ -53,11 +61,15 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
           throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { method, area, permission: def.permission });
         }
       }
+      // Per-field rules: a field the role may not change or see is refused before anything runs —
+      // before validation too, so a value of a field they may not touch is not even judged.
+      const view = area === 'session' && !FIELD_SESSION_METHODS.has(name) ? null : (options.fieldView?.(ctx) ?? null);
+      if (view) checkFieldInput(view, name, input);
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
       const scope = area === 'session' ? null : (options.scope?.of(ctx) ?? null);
-      const value = await withBusyRetry(
+      const raw = await withBusyRetry(
         () =>
           withScope(scope, () => {
             if (scope) guardScope(options.scope?.workspace() ?? null, name, parsed.data);
@@ -65,6 +77,7 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
           }),
         options,
       );
+      const value = view ? presentOutput(view, name, parsed.data, raw) : raw;
       // Outputs are checked too: a service returning the wrong shape is our bug, caught here.
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

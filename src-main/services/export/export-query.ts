@@ -23,6 +23,8 @@ export interface QueryExportHooks {
   onProgress?: (done: number, total: number) => void;
   /** Rows per step (default 5,000). */
   pageSize?: number;
+  /** The caller's view of each row (per-field rules: hidden columns empty, masked ones masked). */
+  present?: (row: Record<string, unknown>, entity: 'customer' | 'contact') => Record<string, unknown>;
 }
 
 /** The name the user gets: path separators and other characters Windows refuses become "_". */
@@ -69,7 +71,8 @@ export async function exportQueryToFile(
         });
       }
       writer ??= openTableFile(path, input.format, input.columns, fileName.replace(/\.(xlsx|csv)$/, ''));
-      writer.add(rows);
+      const present = hooks.present;
+      writer.add(present ? rows.map((r) => present(r, input.definition.entity === 'contact' ? 'contact' : 'customer')) : rows);
       done += rows.length;
       hooks.onProgress?.(done, total);
       if (rows.length < size) break;

@@ -2,6 +2,7 @@ import { formatPhone } from '../../../src-shared/validation/phone-form';
 import ExcelJS from 'exceljs';
 import { createPrivateWriteStream } from '../../files/private-files';
 import type { Workspace } from '../../db/workspace';
+import type { FieldView } from '../../people/field-view';
 import { listFields } from '../custom-fields/field-registry';
 import { readCustomValues } from '../custom-fields/custom-values';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from '../customers/customer-row';
@@ -13,7 +14,13 @@ const KIND = { company: '公司', individual: '个人' } as const;
 const LIFECYCLE = { prospect: '潜在客户', new: '新客户', repeat: '老客户', dormant: '休眠客户', lost: '流失客户' } as const;
 const COLOR = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色', purple: '紫色', gray: '灰色' } as const;
 
-export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Promise<{ customers: number; contacts: number }> {
+/**
+ * `view`: the exporter's per-field rules — a hidden field is no column of the file, a masked one
+ * is written masked (the same presenter as their screens).
+ */
+export async function exportWorkspaceWorkbook(ws: Workspace, path: string, view?: FieldView): Promise<{ customers: number; contacts: number }> {
+  const shownIn = (entity: 'customer' | 'contact', key: string) =>
+    !view || view.keyAccess(entity, key === 'ownerName' ? 'ownerId' : key) !== 'hidden';
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createPrivateWriteStream(path), useSharedStrings: true, useStyles: true });
   const customFields = listFields(ws, 'customer').filter((f) => f.type !== 'computedTotal');
   const customers = wb.addWorksheet('客户');
@@ -40,7 +47,9 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
     ['notes', '备注'],
     ['storeCode', '门店'],
     ...customFields.map((f) => [f.columnName, f.label] as const),
-  ].map(([key, header]) => ({ key, header, width: 16 }));
+  ]
+    .filter(([key]) => shownIn('customer', key))
+    .map(([key, header]) => ({ key, header, width: 16 }));
   let customerCount = 0;
   const stmt = ws.db.prepare(`SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL} WHERE c.deleted = 0 ORDER BY c.seq`);
   const batch: CustomerDbRow[] = [];
@@ -51,8 +60,10 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
       batch.map((r) => r.id),
     );
     for (const r of batch) {
-      const c = toCustomer(r);
-      const values = custom.get(c.id) ?? {};
+      const c = view
+        ? view.row('customer', { ...toCustomer(r), custom: custom.get(r.id) ?? {} })
+        : { ...toCustomer(r), custom: custom.get(r.id) ?? {} };
+      const values = c.custom;
       customers
         .addRow({
           ...c,
@@ -87,7 +98,11 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
     ['email', '邮箱'],
     ['birthday', '生日'],
     ['notes', '备注'],
-  ].map(([key, header]) => ({ key, header, width: 16 }));
+  ]
+    .filter(([key]) =>
+      key === 'customerCode' ? shownIn('customer', 'code') : key === 'customer' ? shownIn('customer', 'name') : shownIn('contact', key as string),
+    )
+    .map(([key, header]) => ({ key, header, width: 16 }));
   let contactCount = 0;
   const contactRows = ws.db
     .prepare(
@@ -96,7 +111,8 @@ export async function exportWorkspaceWorkbook(ws: Workspace, path: string): Prom
        WHERE ct.deleted = 0 AND c.deleted = 0 ORDER BY c.seq, ct.name`,
     )
     .iterate() as IterableIterator<Record<string, string | null>>;
-  for (const r of contactRows) {
+  for (const raw of contactRows) {
+    const r = view ? presentContactLine(view, raw) : raw;
     contacts.addRow({ ...r, mobile: r.mobile ? formatPhone(r.mobile) : null, phone: r.phone ? formatPhone(r.phone) : null }).commit();
     contactCount += 1;
   }
@@ -113,4 +129,11 @@ function exportCustom(type: string, value: unknown, options: readonly { value: s
   if (type === 'select') return options.find((o) => o.value === value)?.label ?? value;
   if (type === 'multiSelect' && Array.isArray(value)) return value.map((v) => options.find((o) => o.value === v)?.label ?? String(v)).join('、');
   return value;
+}
+
+/** A contacts-sheet line: its customer's code and name follow the customer rules, the rest the contact rules. */
+function presentContactLine(view: FieldView, line: Record<string, string | null>): Record<string, string | null> {
+  const { customerCode, customer, ...rest } = line;
+  const owner = view.row('customer', { code: customerCode ?? null, name: customer ?? '' });
+  return { ...view.row('contact', rest), customerCode: owner.code, customer: owner.name };
 }

@@ -28,7 +28,16 @@ interface UndoRow {
  * sync carries the revert like any other edit. Calling it again steps further back. A transaction
  * that touched several customers is undone per card.
  */
-export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: string): string {
+/**
+ * `allow`: sees the field changes the undo would revert before anything is written, and throws to
+ * refuse (per-field rules: a field the caller may not change is not changed back either).
+ */
+export function undoLastChange(
+  ws: Workspace,
+  ctx: CallContext,
+  customerId: string,
+  allow?: (changes: readonly { entity: string; field: string | null }[]) => void,
+): string {
   // Undoing anything on a purged card would bring back a row whose data was removed on purpose.
   if (isCustomerPurged(ws, customerId))
     throw new KecardError('CUSTOMER_PURGED', 'This customer was purged; nothing on its card can be undone.', { id: customerId });
@@ -53,6 +62,7 @@ export function undoLastChange(ws: Workspace, ctx: CallContext, customerId: stri
     )
     .all(encodeId(customerId), target.tx) as UndoRow[];
   refuseOverOtherSites(ws, changes, site);
+  allow?.(changes.filter((c) => c.op === 'update'));
 
   runWrite(
     ws,
