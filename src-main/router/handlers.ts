@@ -27,11 +27,15 @@ import { createBackupHandlers } from './backup-handlers';
 import { createRegionHandlers } from './region-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { createPeopleHandlers } from './people-handlers';
+import { createHostHandlers } from './host-handlers';
+import type { HostMode } from '../host/host-mode';
 
 export interface RouterDeps {
   host: AppHost;
   jobs: JobRunner;
   fieldIndexes: FieldIndexJobs;
+  /** 共享给同事 (host mode) of this app. */
+  hostMode: HostMode;
   version: string;
   platform: string;
   /** Main's log for our own bugs found at run time (a report result off its schema); console.error when not given. */
@@ -155,6 +159,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createRegionHandlers(),
     ...createSyncHandlers(deps),
     ...createPeopleHandlers(deps),
+    ...createHostHandlers(deps.hostMode),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

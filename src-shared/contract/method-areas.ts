@@ -166,4 +166,7 @@ export const METHOD_AREAS: Record<MethodName, Area | 'session'> = {
   'permissions.get': 'users',
   'permissions.save': 'users',
   'customers.searchCount': 'customers',
+  'host.status': 'settings',
+  'host.start': 'settings',
+  'host.stop': 'settings',
 };
