@@ -157,12 +157,12 @@ describe('sharing a workspace', () => {
   });
 
   it('ends a session left idle', async () => {
-    setup({ idleMs: 600 });
+    setup({ idleMs: 1500 });
     const { status, cert } = await sharing();
     const li = client(status, cert);
     await li.signIn('XiaoLi', 'li-pass-1');
     expect((await li.call('customers.list', { offset: 0, limit: 10 })).ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 900));
+    await new Promise((r) => setTimeout(r, 2000));
     expect(errorOf(await li.call('customers.list', { offset: 0, limit: 10 }))).toEqual({ code: 'UNAUTHORIZED', reason: 'sessionEnded' });
     expect((await localValue<HostStatus>('host.status')).sessions).toBe(0);
   });
