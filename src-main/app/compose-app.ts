@@ -10,12 +10,15 @@ import { JobRunner } from '../jobs/job-runner';
 import { createHandlers } from '../router/handlers';
 import { createRouter, type Dispatch } from '../router/router';
 import { fieldViewOf } from '../people/field-view';
+import { HostMode, type HostModeOptions } from '../host/host-mode';
 import { AppHost, type NativeDialogs, type ShellKind } from '../workspace/app-host';
 import { APP_VERSION } from './version';
 
 export interface ComposedApp {
   host: AppHost;
   jobs: JobRunner;
+  /** 共享给同事: serves the open workspace to colleagues' apps (off until the manager starts it). */
+  hostMode: HostMode;
   dispatch: Dispatch;
   /** Replaced by the transport once it exists (IPC window or SSE streams). */
   setEventSink(sink: (event: KecardEvent) => void): void;
@@ -35,6 +38,8 @@ export interface ComposeOptions {
    * sets it, so a bundle missing its file reader fails at start instead of stalling on a file.
    */
   parseFilesInPlace?: boolean;
+  /** Host mode's remote session idle time and sign-in limit (tests shorten them). */
+  hostMode?: HostModeOptions;
 }
 
 export function composeApp(options: ComposeOptions): ComposedApp {
@@ -42,6 +47,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   let jobsRef: JobRunner | null = null;
   let indexesRef: FieldIndexJobs | null = null;
   let hostRef: AppHost | null = null;
+  let hostModeRef: HostMode | null = null;
   const emit = (event: KecardEvent) => {
     // What a job wrote (on its own connection) is announced before the job's end, not half a second after.
     if (event.type === 'job.finished') hostRef?.announceChanges();
@@ -59,6 +65,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       } else void jobsRef.dropResidents();
     }
     indexesRef?.observe(event);
+    hostModeRef?.observe(event);
   };
   // A user's file is never parsed on main's thread: inspecting one runs on a reader thread with
   // memory and time limits. A packaging mistake that drops the reader would quietly bring back a
@@ -94,7 +101,10 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       return undefined;
     });
   }
-  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, version: APP_VERSION, platform: process.platform }), undefined, {
+  // Remote calls go through the same dispatch as this computer's window (the router checks their role).
+  const hostMode = new HostMode(host, () => dispatch, options.hostMode);
+  hostModeRef = hostMode;
+  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, hostMode, version: APP_VERSION, platform: process.platform }), undefined, {
     workspacePath: () => host.workspacePath,
     afterCall: () => host.announceChanges(),
     rules: (ctx) => host.rulesOf(ctx),
@@ -114,12 +124,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   return {
     host,
     jobs,
+    hostMode,
     dispatch,
     setEventSink(next) {
       sink = next;
     },
     async dispose() {
       // A running backup stops between two steps and removes its partial file: quitting never waits for a full copy.
+      await hostMode.stop();
       await host.cancelBackup();
       await jobs.stopAll();
       host.dispose();

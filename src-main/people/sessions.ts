@@ -14,6 +14,8 @@ export interface Session {
   origin: 'local' | 'remote';
   startedAt: number;
   lastSeenAt: number;
+  /** Idle time after which it ends (host-mode sessions end sooner than this computer's window). */
+  idleMs: number;
 }
 
 export class SessionStore {
@@ -24,24 +26,36 @@ export class SessionStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  start(userId: string, workspaceId: string, origin: 'local' | 'remote' = 'local'): Session {
+  start(userId: string, workspaceId: string, origin: 'local' | 'remote' = 'local', idleMs: number = this.idleMs): Session {
     const now = this.clock();
-    const session: Session = { id: randomUUID(), userId, workspaceId, origin, startedAt: now, lastSeenAt: now };
+    const session: Session = { id: randomUUID(), userId, workspaceId, origin, startedAt: now, lastSeenAt: now, idleMs };
     this.sessions.set(session.id, session);
     return session;
   }
 
   /** The live session (touched), or undefined when ended or idle too long. */
   use(id: string): Session | undefined {
+    const session = this.peek(id);
+    if (session) session.lastSeenAt = this.clock();
+    return session;
+  }
+
+  /** The live session without touching it (an open event stream is not activity). */
+  peek(id: string): Session | undefined {
     const session = this.sessions.get(id);
     if (!session) return undefined;
-    const now = this.clock();
-    if (now - session.lastSeenAt > this.idleMs) {
+    if (this.clock() - session.lastSeenAt > session.idleMs) {
       this.sessions.delete(id);
       return undefined;
     }
-    session.lastSeenAt = now;
     return session;
+  }
+
+  /** Live sessions of one origin (host mode counts its colleagues). */
+  count(origin: 'local' | 'remote'): number {
+    let n = 0;
+    for (const session of this.sessions.values()) if (session.origin === origin && this.peek(session.id)) n += 1;
+    return n;
   }
 
   end(id: string): void {

@@ -32,11 +32,15 @@ import { createSyncHandlers } from './sync-handlers';
 import { createPeopleHandlers } from './people-handlers';
 import { createAuditHandlers } from './audit-handlers';
 import { bulkViewsOf } from '../people/bulk-views';
+import { createHostHandlers } from './host-handlers';
+import type { HostMode } from '../host/host-mode';
 
 export interface RouterDeps {
   host: AppHost;
   jobs: JobRunner;
   fieldIndexes: FieldIndexJobs;
+  /** 共享给同事 (host mode) of this app. */
+  hostMode: HostMode;
   version: string;
   platform: string;
   /** Main's log for our own bugs found at run time (a report result off its schema); console.error when not given. */
@@ -170,6 +174,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createSyncHandlers(deps),
     ...createPeopleHandlers(deps),
     ...createAuditHandlers(deps),
+    ...createHostHandlers(deps.hostMode),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

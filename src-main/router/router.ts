@@ -52,6 +52,13 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       if (!Object.hasOwn(contract, method)) throw new KecardError('UNKNOWN_METHOD', `Unknown method: ${method}`);
       const name = method as MethodName;
       const def = contract[name];
+      // A colleague's app connected in host mode never reaches this computer's files or window.
+      if (ctx.origin === 'remote' && def.local === true) {
+        throw new KecardError('FORBIDDEN', 'This action is only available on the computer that shares the workspace.', {
+          method,
+          reason: 'localOnly',
+        });
+      }
       // Before the sign-in screen is passed, only it and the choice of workspace are served.
       if (ctx.signedOut && def.signedOut !== true) throw new KecardError('SIGN_IN_REQUIRED', 'Please sign in.', { method });
       const area = METHOD_AREAS[name];

@@ -19,7 +19,7 @@ export const backupLocation = z.object({
 });
 
 export const backupMethods = {
-  'backups.location': defineMethod({ input: z.object({}).strict(), output: backupLocation, permission: 'read' }),
+  'backups.location': defineMethod({ input: z.object({}).strict(), output: backupLocation, permission: 'read', local: true }),
   /**
    * Electron: a native folder dialog; the chosen folder is checked and kept. The browser shell
    * answers `native: false`, and the page asks for the path (backups.setFolder).
@@ -28,11 +28,13 @@ export const backupMethods = {
     input: z.object({}).strict(),
     output: z.object({ native: z.boolean(), location: backupLocation.nullable() }),
     permission: 'manage',
+    local: true,
   }),
   /** A folder typed by the user (browser shell), or null for the default beside the workspace. */
   'backups.setFolder': defineMethod({
     input: z.object({ folder: z.string().trim().min(1).max(4096).nullable() }).strict(),
     output: backupLocation,
     permission: 'manage',
+    local: true,
   }),
 } as const;

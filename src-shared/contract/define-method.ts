@@ -10,6 +10,13 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   permission: Permission;
   /** Served while nobody is signed in (the sign-in screen, choosing another workspace). */
   signedOut?: true;
+  /**
+   * Touches this computer's file system or its own window (paths, native dialogs, the window's
+   * sign-in, sharing itself): served to this computer's window, shell and CLI only. The router
+   * refuses it for a host-mode client (`FORBIDDEN`, reason `localOnly`), which uploads what it
+   * imports and downloads what it exports instead.
+   */
+  local?: true;
 }
 
 export function defineMethod<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {

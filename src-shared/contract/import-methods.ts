@@ -37,6 +37,7 @@ export const importMethods = {
     input: z.object({}).strict(),
     output: z.object({ native: z.boolean(), fileToken: z.string().nullable(), fileName: z.string().nullable() }),
     permission: 'write',
+    local: true,
   }),
   'import.inspect': defineMethod({
     input: z
@@ -102,17 +103,20 @@ export const importMethods = {
     input: z.object({ downloadToken: fileToken }).strict(),
     output: z.object({ native: z.boolean(), saved: z.boolean() }),
     permission: 'read',
+    local: true,
   }),
 
   'backups.list': defineMethod({
     input: z.object({ path: z.string().max(4096).optional() }).strict(),
     output: z.array(backupInfo),
     permission: 'read',
+    local: true,
   }),
   'backups.create': defineMethod({ input: z.object({}).strict(), output: backupInfo, permission: 'write' }),
   'backups.restore': defineMethod({
     input: z.object({ file: z.string().max(300), path: z.string().max(4096).optional() }).strict(),
     output: workspaceInfo,
     permission: 'manage',
+    local: true,
   }),
 } as const;

@@ -173,4 +173,7 @@ export const METHOD_AREAS: Record<MethodName, Area | 'session'> = {
   'audit.list': 'users',
   // Recording one's own print or report file: whoever may read reports may say they printed one.
   'audit.noteOutput': 'reports',
+  'host.status': 'settings',
+  'host.start': 'settings',
+  'host.stop': 'settings',
 };

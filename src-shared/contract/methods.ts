@@ -27,6 +27,7 @@ import { regionMethods } from './region-methods';
 import { syncMethods } from './sync-methods';
 import { peopleMethods } from './people-methods';
 import { auditMethods } from './audit-methods';
+import { hostMethods } from './host-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -86,25 +87,45 @@ export const contract = {
   }),
 
   'workspace.info': defineMethod({ input: nothing, output: workspaceInfo.nullable(), permission: 'read', signedOut: true }),
-  'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read', signedOut: true }),
+  'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read', signedOut: true, local: true }),
   /** A workspace named at startup (--workspace FILE) that does not exist yet: the start screen offers to create it. */
-  'workspace.missing': defineMethod({ input: nothing, output: z.object({ path: z.string().nullable() }), permission: 'read', signedOut: true }),
-  'workspace.open': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read', signedOut: true }),
-  'workspace.openDefault': defineMethod({ input: nothing, output: workspaceInfo, permission: 'read', signedOut: true }),
-  'workspace.create': defineMethod({ input: z.object({ path: userPath }).strict(), output: workspaceInfo, permission: 'read', signedOut: true }),
+  'workspace.missing': defineMethod({
+    input: nothing,
+    output: z.object({ path: z.string().nullable() }),
+    permission: 'read',
+    signedOut: true,
+    local: true,
+  }),
+  'workspace.open': defineMethod({
+    input: z.object({ path: userPath }).strict(),
+    output: workspaceInfo,
+    permission: 'read',
+    signedOut: true,
+    local: true,
+  }),
+  'workspace.openDefault': defineMethod({ input: nothing, output: workspaceInfo, permission: 'read', signedOut: true, local: true }),
+  'workspace.create': defineMethod({
+    input: z.object({ path: userPath }).strict(),
+    output: workspaceInfo,
+    permission: 'read',
+    signedOut: true,
+    local: true,
+  }),
   'workspace.saveCopy': defineMethod({
     input: z.object({ path: userPath }).strict(),
     output: z.object({ path: z.string() }),
     // A whole copy of the file: a backup-area action, like 立即备份.
     permission: 'write',
+    local: true,
   }),
-  'workspace.close': defineMethod({ input: nothing, output: ok, permission: 'read', signedOut: true }),
+  'workspace.close': defineMethod({ input: nothing, output: ok, permission: 'read', signedOut: true, local: true }),
   /** Electron shows a native dialog; the browser shell answers `native: false` and the UI asks for a path. */
   'workspace.choosePath': defineMethod({
     input: z.object({ purpose: z.enum(['open', 'create', 'saveCopy']) }).strict(),
     output: z.object({ native: z.boolean(), path: z.string().nullable() }),
     permission: 'read',
     signedOut: true,
+    local: true,
   }),
 
   'customers.list': defineMethod({
@@ -215,6 +236,7 @@ export const contract = {
       .strict(),
     output: jobStarted,
     permission: 'write',
+    local: true,
   }),
   'jobs.cancel': defineMethod({ input: z.object({ jobId: z.string().max(64) }).strict(), output: ok, permission: 'read' }),
 
@@ -230,6 +252,7 @@ export const contract = {
   ...syncMethods,
   ...peopleMethods,
   ...auditMethods,
+  ...hostMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),

@@ -12,20 +12,22 @@ const recoveryShown = z.object({ recoveryCode: z.string().nullable() });
 
 // `signedOut: true` methods are the only ones the router serves while nobody is signed in.
 export const peopleMethods = {
-  'session.state': defineMethod({ input: z.object({}).strict(), output: sessionState, permission: 'read', signedOut: true }),
+  'session.state': defineMethod({ input: z.object({}).strict(), output: sessionState, permission: 'read', signedOut: true, local: true }),
   'session.signIn': defineMethod({
     input: z.object({ login: z.string().trim().min(1).max(40), password: typedPassword }).strict(),
     output: sessionState,
     permission: 'read',
+    local: true,
     signedOut: true,
   }),
   /** 退出登录 / 切换用户: the window goes back to the sign-in screen (a one-person workspace signs its owner in again). */
-  'session.signOut': defineMethod({ input: z.object({}).strict(), output: sessionState, permission: 'read', signedOut: true }),
+  'session.signOut': defineMethod({ input: z.object({}).strict(), output: sessionState, permission: 'read', signedOut: true, local: true }),
   /** A lost manager password: the recovery code sets a new one (and is replaced by a new code). */
   'session.recover': defineMethod({
     input: z.object({ login: z.string().trim().min(1).max(40), recoveryCode: z.string().max(64), newPassword }).strict(),
     output: sessionState.extend(recoveryShown.shape),
     permission: 'read',
+    local: true,
     signedOut: true,
   }),
   /** 设置密码 for oneself; the current password is required once one is set. */

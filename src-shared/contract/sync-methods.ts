@@ -137,6 +137,7 @@ export const syncMethods = {
     input: z.object({ code: siteCode, folder: z.string().trim().min(1).max(4096).nullable() }).strict(),
     output: syncStatusOutput,
     permission: 'manage',
+    local: true,
   }),
   /**
    * 导出同步包: the next bundle for one partner (or every enrolled one), as files to download. A
@@ -162,6 +163,7 @@ export const syncMethods = {
     input: z.object({ kind: z.enum(['invitation', 'bundles']) }).strict(),
     output: z.object({ native: z.boolean(), files: z.array(z.object({ fileToken: z.string(), fileName: z.string() })) }),
     permission: 'write',
+    local: true,
   }),
   'conflicts.list': defineMethod({ input: z.object({ all: z.boolean().optional() }).strict(), output: z.array(syncConflict), permission: 'read' }),
   /** Keep the record as it is ('kept') or write the value that lost back ('lost'). */

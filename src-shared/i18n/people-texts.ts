@@ -9,7 +9,11 @@ type PeopleErrorKey =
   | 'SIGN_IN_FAILED_tooSoon'
   | 'CONFLICT_setOwnPasswordFirst'
   | 'CONFLICT_lastManager'
-  | 'FORBIDDEN_signInFirst';
+  | 'FORBIDDEN_signInFirst'
+  | 'FORBIDDEN_localOnly'
+  | 'FORBIDDEN_needsPassword'
+  | 'UNAUTHORIZED_noSession'
+  | 'UNAUTHORIZED_sessionEnded';
 
 // What Kecard says about sign-in and users, in both languages: one table for the renderer's i18n
 // `error` resources and for the CLI (src-main/cli/cli-errors.ts). Keys are CODE or CODE_reason.
@@ -24,6 +28,10 @@ export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
   CONFLICT_setOwnPasswordFirst: '请先为自己设置密码，再添加其他用户（否则您将无法登录）。',
   CONFLICT_lastManager: '不能停用或降级最后一位经理。',
   FORBIDDEN_signInFirst: '该工作区设有登录。请先打开它并以经理身份登录，再从备份恢复。',
+  FORBIDDEN_localOnly: '此操作只能在共享工作区的那台电脑上进行。',
+  FORBIDDEN_needsPassword: '请先设置密码：没有密码的工作区不能共享给同事。',
+  UNAUTHORIZED_noSession: '请先登录。',
+  UNAUTHORIZED_sessionEnded: '登录已失效，请重新登录。',
 };
 
 export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
@@ -36,6 +44,10 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   CONFLICT_setOwnPasswordFirst: 'Set a password for yourself before adding other users (or you could not sign in).',
   CONFLICT_lastManager: 'The last manager cannot be disabled or demoted.',
   FORBIDDEN_signInFirst: 'This workspace has sign-in: open it and sign in as its manager before restoring a backup.',
+  FORBIDDEN_localOnly: 'This can only be done on the computer that shares the workspace.',
+  FORBIDDEN_needsPassword: 'Set a password first: a workspace without passwords cannot be shared.',
+  UNAUTHORIZED_noSession: 'Please sign in.',
+  UNAUTHORIZED_sessionEnded: 'Your session has ended: sign in again.',
 };
 
 /** 经理 / manager …: the roles' names. */
