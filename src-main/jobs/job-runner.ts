@@ -28,6 +28,8 @@ export interface FileLending {
 
 interface RunningJob {
   kind: string;
+  /** Who started it: only they (or a manager) may cancel it. */
+  userId: string;
   worker: Worker;
   cancelFlag: SharedArrayBuffer;
 }
@@ -67,7 +69,7 @@ export class JobRunner {
       workerData,
       ...(kind === 'import' || kind === 'demo' ? { resourceLimits: { maxYoungGenerationSizeMb: 64 } } : {}),
     });
-    const handle = this.track(jobId, kind, cancelFlag, worker, onDone);
+    const handle = this.track(jobId, kind, ctx.userId, cancelFlag, worker, onDone);
     worker.on('message', handle);
     worker.on('error', (err) => handle({ type: 'error', code: 'INTERNAL', message: err.message }));
     worker.on('exit', (code) => {
@@ -92,7 +94,7 @@ export class JobRunner {
     const jobId = uuidv7();
     const cancelFlag = new SharedArrayBuffer(4);
     const resident = this.residentFor(residentKind, workspacePath);
-    resident.pending.set(jobId, this.track(jobId, kind, cancelFlag, resident.worker, onDone));
+    resident.pending.set(jobId, this.track(jobId, kind, ctx.userId, cancelFlag, resident.worker, onDone));
     resident.worker.postMessage({ type: 'job', jobId, params, cancelFlag, user: ctx } satisfies ResidentRequest);
     return jobId;
   }
@@ -171,11 +173,12 @@ export class JobRunner {
   private track(
     jobId: string,
     kind: string,
+    userId: string,
     cancelFlag: SharedArrayBuffer,
     worker: Worker,
     onDone?: (result: unknown) => unknown,
   ): (msg: JobMessage) => void {
-    this.jobs.set(jobId, { kind, worker, cancelFlag });
+    this.jobs.set(jobId, { kind, userId, worker, cancelFlag });
     let finished = false;
     const finish = (event: Omit<Extract<KecardEvent, { type: 'job.finished' }>, 'type' | 'jobId' | 'kind'>) => {
       if (finished) return;
@@ -215,9 +218,17 @@ export class JobRunner {
     if (this.jobs.has(jobId)) this.settledHooks.set(jobId, hook);
   }
 
-  cancel(jobId: string): void {
+  /**
+   * Stops a running job. `by`: the person asking (a contract call) — someone else's job (another
+   * window's or, in host mode, another computer's) only a manager may stop.
+   */
+  cancel(jobId: string, by?: CallContext): void {
     const job = this.jobs.get(jobId);
-    if (job) CancelToken.cancel(job.cancelFlag);
+    if (!job) return;
+    if (by && by.userId !== job.userId && by.role !== 'manager' && by.role !== 'admin') {
+      throw new KecardError('FORBIDDEN', 'Only who started this job, or a manager, can cancel it.', { jobId });
+    }
+    CancelToken.cancel(job.cancelFlag);
   }
 
   get running(): number {

@@ -157,8 +157,8 @@ export function createHandlers(deps: RouterDeps): Handlers {
       });
       return { jobId };
     },
-    'jobs.cancel': ({ jobId }) => {
-      jobs.cancel(jobId);
+    'jobs.cancel': ({ jobId }, ctx) => {
+      jobs.cancel(jobId, ctx);
       return OK;
     },
 

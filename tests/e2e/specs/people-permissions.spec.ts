@@ -83,13 +83,13 @@ test('the manager narrows the assistant, a staff session meets no refusal, and a
     await signIn(app, 'wangwu', 'wang-pass-1');
     await expect(app.getByTestId('status-user')).toContainText('王五（业务员）');
     await expect(app.getByTestId('new-customer')).toBeVisible();
-    for (const hidden of ['nav-sync', 'nav-settings', 'nav-users', 'nav-permissions']) await expect(app.getByTestId(hidden)).toHaveCount(0);
-    await expect(app.getByTestId('nav-analysis')).toBeVisible();
+    // 分析 totals over every customer: not offered to a role that sees only its own (main refuses it).
+    for (const hidden of ['nav-sync', 'nav-settings', 'nav-users', 'nav-permissions', 'nav-analysis'])
+      await expect(app.getByTestId(hidden)).toHaveCount(0);
     await app.getByTestId('nav-queries').click();
     await app.getByTestId('qb-run').click();
     await expect(app.getByTestId('bulk-open')).toBeVisible();
     await expect(app.getByTestId('export-xlsx')).toHaveCount(0);
-    await app.getByTestId('nav-analysis').click();
     await app.getByTestId('nav-customers').click();
     await app.getByTestId('menu-file').click();
     for (const hidden of ['menu-import', 'menu-backups', 'menu-save-copy', 'menu-export-workbook', 'menu-demo'])

@@ -96,3 +96,19 @@ describe('permission matrix', () => {
     expect(staff.rules.areas.export).toBe('none');
   });
 });
+
+describe('cancelling a job', () => {
+  it("is for whoever started it or a manager: another user's window cannot stop it", async () => {
+    const { jobId } = await value<{ jobId: string }>('assistant', 'demo.generate', { customers: 200_000, seed: 7, target: 'current' });
+    const staff: CallContext = { userId: 'user-staff', userName: 'staff', role: 'staff', origin: 'local' };
+    const refused = await app.dispatch('jobs.cancel', { jobId }, staff);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const finished = new Promise<unknown>((resolve) => {
+      app.setEventSink((event) => {
+        if (event.type === 'job.finished' && event.jobId === jobId) resolve(event);
+      });
+    });
+    expect(await code('manager', 'jobs.cancel', { jobId })).toBe('ok');
+    expect(await finished).toMatchObject({ ok: false, cancelled: true });
+  }, 60_000);
+});
