@@ -31,6 +31,9 @@ const common = {
   target: 'node20',
   // unzipper (the xlsx reader's zip directory) requires the AWS SDK only to open zips on S3.
   external: ['better-sqlite3-multiple-ciphers', 'electron', '@aws-sdk/client-s3'],
+  // drizzle's driver module imports plain better-sqlite3, which is not installed: the
+  // encryption-capable build has the same API (docs/performance.md, "encryption at rest").
+  alias: { 'better-sqlite3': 'better-sqlite3-multiple-ciphers' },
   define: { __KECARD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   sourcemap: 'linked',

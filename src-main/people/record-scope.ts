@@ -33,6 +33,16 @@ export function withScope<T>(scope: ScopeLimit, work: () => T): T {
   return current.run(scope, work);
 }
 
+/**
+ * Work that reads or matches every customer at once in a worker that knows no scope (the whole
+ * workbook export, an import that matches existing customers by code or phone) is refused to a
+ * caller who sees only their own: it would hand them, or let them change, their colleagues'.
+ */
+export function refuseUnderScope(what: string): void {
+  if (currentScope() !== null)
+    throw new KecardError('FORBIDDEN', `${what} covers every customer; your role sees only its own.`, { reason: 'ownScope' });
+}
+
 /** The scope of the call being served; null (unrestricted) outside any call. */
 export function currentScope(): ScopeLimit {
   return current.getStore() ?? null;

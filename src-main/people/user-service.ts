@@ -47,6 +47,18 @@ function checkEmployee(ws: Workspace, employeeId: string | null | undefined): vo
   if (!found) throw new KecardError('VALIDATION', 'No such employee.', { fields: { employeeId: 'notFound' } });
 }
 
+/**
+ * The matrix may let an assistant administer users (the users area at manage), but only a manager
+ * or HQ admin may make, change, disable, reset or unlock a manager or admin: otherwise whoever was
+ * delegated could make themselves manager, or take the owner's account over.
+ */
+function checkMayAdminister(ctx: CallContext, ...roles: (Role | undefined)[]): void {
+  if (MANAGING_ROLES.includes(ctx.role)) return;
+  if (roles.some((r) => r !== undefined && MANAGING_ROLES.includes(r))) {
+    throw new KecardError('FORBIDDEN', 'Only a manager can change a manager.', { reason: 'managersOnly' });
+  }
+}
+
 /** A workspace must keep one active manager who can sign in, or nobody could administer it. */
 function checkManagersLeft(ws: Workspace, without: string): void {
   const left = ws.db
@@ -58,6 +70,7 @@ function checkManagersLeft(ws: Workspace, without: string): void {
 
 export async function createUser(ws: Workspace, ctx: CallContext, input: unknown, now: Date = new Date()): Promise<UserSummary> {
   const values = validate(userCreateInput, input);
+  checkMayAdminister(ctx, values.role);
   // A second user makes the workspace ask for sign-in: the manager needs a password first, or
   // they would lock themselves out.
   const me = getUserRow(ws, ctx.userId);
@@ -80,6 +93,7 @@ export async function createUser(ws: Workspace, ctx: CallContext, input: unknown
 export function updateUser(ws: Workspace, ctx: CallContext, id: string, patch: unknown, now: Date = new Date()): UserSummary {
   const values = validate(userPatch, patch);
   const before = requireUserRow(ws, id);
+  checkMayAdminister(ctx, before.role, values.role);
   if (values.role !== undefined && !MANAGING_ROLES.includes(values.role) && MANAGING_ROLES.includes(before.role) && before.active === 1) {
     checkManagersLeft(ws, id);
   }
@@ -100,6 +114,7 @@ export function updateUser(ws: Workspace, ctx: CallContext, id: string, patch: u
 /** Disabling a user ends their sessions (the caller ends this process's; other processes see it at the next call). */
 export function setUserActive(ws: Workspace, ctx: CallContext, id: string, active: boolean, now: Date = new Date()): UserSummary {
   const before = requireUserRow(ws, id);
+  checkMayAdminister(ctx, before.role);
   if (!active && before.active === 1 && MANAGING_ROLES.includes(before.role)) checkManagersLeft(ws, id);
   if ((before.active === 1) !== active) {
     ws.db.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now.toISOString(), id);
@@ -114,6 +129,7 @@ export function setUserActive(ws: Workspace, ctx: CallContext, id: string, activ
 /** The manager sets another user's password (and clears a lock); the user's sessions end. */
 export async function resetPassword(ws: Workspace, ctx: CallContext, id: string, password: string, now: Date = new Date()): Promise<UserSummary> {
   const before = requireUserRow(ws, id);
+  checkMayAdminister(ctx, before.role);
   const hash = await hashSecret(password);
   ws.db
     .prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, last_failed_at = NULL, locked_until = NULL, updated_at = ? WHERE id = ?')
@@ -125,6 +141,7 @@ export async function resetPassword(ws: Workspace, ctx: CallContext, id: string,
 
 export function unlockUser(ws: Workspace, ctx: CallContext, id: string, now: Date = new Date()): UserSummary {
   const before = requireUserRow(ws, id);
+  checkMayAdminister(ctx, before.role);
   ws.db.prepare('UPDATE users SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = ?').run(id);
   appendAudit(ws, { action: 'userUnlocked', actor: actorOf(ctx), targetId: id, detail: { login: before.login } }, now);
   return toUserSummary(ws, requireUserRow(ws, id), now);

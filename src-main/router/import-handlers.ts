@@ -1,3 +1,4 @@
+import { refuseUnderScope } from '../people/record-scope';
 import { copyFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileRequiresSignIn } from '../people/sign-in';
@@ -109,8 +110,14 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       for (const flag of inspecting.get(fileToken) ?? []) flag.cancelled = true;
       return { ok: true };
     },
-    'import.check': ({ fileToken, settings }, ctx) => startJob(fileToken, settings, true, ctx),
-    'import.run': ({ fileToken, settings }, ctx) => startJob(fileToken, settings, false, ctx),
+    'import.check': ({ fileToken, settings }, ctx) => {
+      refuseUnderScope('An import');
+      return startJob(fileToken, settings, true, ctx);
+    },
+    'import.run': ({ fileToken, settings }, ctx) => {
+      refuseUnderScope('An import');
+      return startJob(fileToken, settings, false, ctx);
+    },
     'import.errorReport': async ({ fileName, problems, headers }) => {
       const h = headers ?? {};
       const columns = [
@@ -130,6 +137,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     },
 
     'workspace.exportWorkbook': (_input, ctx) => {
+      refuseUnderScope('The workbook export');
       const output = host.staged.exportPath('.xlsx');
       const fileName = `${host.workspace.identity.name}-${localDate(new Date())}.xlsx`;
       const path = ws().path;

@@ -1,3 +1,4 @@
+import { KecardError } from '../../src-shared/errors';
 import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
 import { decryptWorkspace, encryptWorkspace } from '../people/workspace-encryption';
 import type { Handlers, RouterDeps } from './handlers';
@@ -58,7 +59,14 @@ export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
 
     'permissions.mine': (_input, ctx) => ({ role: ctx.role, rules: host.rulesOf(ctx) }),
     'permissions.get': () => ({ policy: getPermissionPolicy(ws()), defaults: DEFAULT_POLICY }),
-    'permissions.save': ({ policy }, ctx) => savePermissionPolicy(ws(), ctx, policy),
+    // The policy decides what the adjustable roles may do: a role delegated user administration
+    // must not widen its own rules, so only a manager or admin edits it.
+    'permissions.save': ({ policy }, ctx) => {
+      if (ctx.role !== 'manager' && ctx.role !== 'admin') {
+        throw new KecardError('FORBIDDEN', 'Only a manager can change the permissions.', { reason: 'managersOnly' });
+      }
+      return savePermissionPolicy(ws(), ctx, policy);
+    },
     // Resident workers hold the file open on connections of their own, without (or with the old)
     // key: they end first and start again, key in hand, at the next request.
     'workspace.encrypt': async ({ password, cipher }, ctx) => {

@@ -12,6 +12,8 @@ type PeopleErrorKey =
   | 'FORBIDDEN_signInFirst'
   | 'FORBIDDEN_localOnly'
   | 'FORBIDDEN_needsPassword'
+  | 'FORBIDDEN_managersOnly'
+  | 'FORBIDDEN_ownScope'
   | 'UNAUTHORIZED_noSession'
   | 'UNAUTHORIZED_sessionEnded';
 
@@ -30,6 +32,8 @@ export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
   FORBIDDEN_signInFirst: '该工作区设有登录。请先打开它并以经理身份登录，再从备份恢复。',
   FORBIDDEN_localOnly: '此操作只能在共享工作区的那台电脑上进行。',
   FORBIDDEN_needsPassword: '请先设置密码：没有密码的工作区不能共享给同事。',
+  FORBIDDEN_managersOnly: '只有经理可以更改经理账户或权限设置。',
+  FORBIDDEN_ownScope: '此操作涉及全部客户，而您的角色只能查看自己的客户。',
   UNAUTHORIZED_noSession: '请先登录。',
   UNAUTHORIZED_sessionEnded: '登录已失效，请重新登录。',
 };
@@ -46,6 +50,8 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   FORBIDDEN_signInFirst: 'This workspace has sign-in: open it and sign in as its manager before restoring a backup.',
   FORBIDDEN_localOnly: 'This can only be done on the computer that shares the workspace.',
   FORBIDDEN_needsPassword: 'Set a password first: a workspace without passwords cannot be shared.',
+  FORBIDDEN_managersOnly: 'Only a manager can change a manager account or the permissions.',
+  FORBIDDEN_ownScope: 'This covers every customer, and your role sees only its own.',
   UNAUTHORIZED_noSession: 'Please sign in.',
   UNAUTHORIZED_sessionEnded: 'Your session has ended: sign in again.',
 };

@@ -112,3 +112,51 @@ describe('cancelling a job', () => {
     expect(await finished).toMatchObject({ ok: false, cancelled: true });
   }, 60_000);
 });
+
+describe('delegated administration', () => {
+  it('lets an assistant given user administration add staff, but never touch a manager or the rules', async () => {
+    const owner = app.host.context;
+    const ownerCall = (method: string, input: unknown) => app.dispatch(method, input, owner);
+    await ownerCall('account.setPassword', { newPassword: 'boss-pass-1' });
+    const created = await ownerCall('users.create', { login: 'li', displayName: '小李', role: 'assistant', password: 'li-pass-1' });
+    if (!created.ok) throw new Error(created.error.message);
+    const li = created.value as { id: string };
+    const { policy } = await value<{ policy: PermissionPolicy }>('manager', 'permissions.get');
+    await value('manager', 'permissions.save', {
+      policy: { ...policy, assistant: { ...policy.assistant, areas: { ...policy.assistant.areas, users: 'manage' } } },
+    });
+    const assistant: CallContext = { userId: li.id, userName: '小李', role: 'assistant', origin: 'local' };
+    const asLi = async (method: string, input: unknown) => {
+      const res = await app.dispatch(method, input, assistant);
+      return res.ok
+        ? 'ok'
+        : `${res.error.code}${(res.error.details as { reason?: string } | undefined)?.reason ? `:${(res.error.details as { reason: string }).reason}` : ''}`;
+    };
+    expect(await asLi('users.create', { login: 'wang', displayName: '王五', role: 'staff', password: 'wang-pass-1' })).toBe('ok');
+    expect(await asLi('users.create', { login: 'boss2', displayName: '假经理', role: 'manager', password: 'boss-pass-2' })).toBe(
+      'FORBIDDEN:managersOnly',
+    );
+    expect(await asLi('users.update', { id: li.id, patch: { role: 'manager' } })).toBe('FORBIDDEN:managersOnly');
+    expect(await asLi('users.resetPassword', { id: owner.userId, password: 'taken-over' })).toBe('FORBIDDEN:managersOnly');
+    expect(await asLi('users.setActive', { id: owner.userId, active: false })).toBe('FORBIDDEN:managersOnly');
+    expect(await asLi('permissions.save', { policy })).toBe('FORBIDDEN:managersOnly');
+    const users = await value<{ login: string; role: string; active: boolean }[]>('manager', 'users.list');
+    expect(users.filter((u) => u.role === 'manager' || u.role === 'admin').every((u) => u.active)).toBe(true);
+    expect(users.map((u) => u.login).sort()).toEqual([owner.userName, 'li', 'wang'].sort());
+  });
+});
+
+describe('work over every customer', () => {
+  it('is refused to a role that sees only its own customers, even with export and import granted', async () => {
+    const { policy } = await value<{ policy: PermissionPolicy }>('manager', 'permissions.get');
+    await value('manager', 'permissions.save', {
+      policy: { ...policy, staff: { ...policy.staff, areas: { ...policy.staff.areas, export: 'view', import: 'edit' } } },
+    });
+    const refused = await call('staff', 'workspace.exportWorkbook', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'ownScope' } } });
+    const settings = { target: 'customers', mode: 'validRows', headerRow: 1, mapping: { '0': 'name' } };
+    const check = await call('staff', 'import.check', { fileToken: 'a'.repeat(32), settings });
+    expect(check).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'ownScope' } } });
+    expect(await code('assistant', 'workspace.exportWorkbook', {})).toBe('ok');
+  });
+});
