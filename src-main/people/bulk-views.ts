@@ -18,14 +18,16 @@ export class BulkViewLog {
     const id = `${ws.path}\u0000${ctx.userId}\u0000${subject}\u0000${key}`;
     const seen = this.last.get(id);
     if (seen !== undefined && now - seen < WINDOW_MS) return;
-    this.last.set(id, now);
-    if (this.last.size > 1000) this.forgetOlderThan(now - WINDOW_MS);
     appendAudit(ws, {
       action: 'customersViewed',
       actor: actorOf(ctx),
       rowCount: total,
       detail: { what: subject, ...(key ? { filter: key.slice(0, 2000) } : {}) },
     });
+    // Marked only once the row is written: a write refused as busy is retried, and must not find
+    // the launch already counted.
+    this.last.set(id, now);
+    if (this.last.size > 1000) this.forgetOlderThan(now - WINDOW_MS);
   }
 
   private forgetOlderThan(limit: number): void {

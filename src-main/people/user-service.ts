@@ -112,7 +112,14 @@ export function updateUser(ws: Workspace, ctx: CallContext, id: string, patch: u
 }
 
 /** Disabling a user ends their sessions (the caller ends this process's; other processes see it at the next call). */
-export function setUserActive(ws: Workspace, ctx: CallContext, id: string, active: boolean, now: Date = new Date()): UserSummary {
+export function setUserActive(
+  ws: Workspace,
+  ctx: CallContext,
+  id: string,
+  active: boolean,
+  now: Date = new Date(),
+  { dropKeys = true }: { dropKeys?: boolean } = {},
+): UserSummary {
   const before = requireUserRow(ws, id);
   checkMayAdminister(ctx, before.role);
   if (!active && before.active === 1 && MANAGING_ROLES.includes(before.role)) checkManagersLeft(ws, id);
@@ -121,7 +128,7 @@ export function setUserActive(ws: Workspace, ctx: CallContext, id: string, activ
     appendAudit(ws, { action: active ? 'userEnabled' : 'userDisabled', actor: actorOf(ctx), targetId: id, detail: { login: before.login } }, now);
     // A disabled user's password must not open an encrypted file any more (re-enabled: their copy
     // comes back at a password reset, or at their next sign-in while the file is open).
-    if (!active) dropUserKeys(ws, id);
+    if (!active && dropKeys) dropUserKeys(ws, id);
   }
   return toUserSummary(ws, requireUserRow(ws, id), now);
 }

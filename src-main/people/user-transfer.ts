@@ -4,10 +4,11 @@ import { KecardError } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { runWrite, type WriteTx } from '../changelog/write-tx';
 import type { Workspace } from '../db/workspace';
-import { readRow, updateRow } from '../services/shared/entity-writes';
+import { readRow, setDeleted, updateRow } from '../services/shared/entity-writes';
 import { appendAudit } from './audit-log';
 import { requireUserRow, toUserSummary } from './user-rows';
 import { setUserActive } from './user-service';
+import { dropUserKeys } from './workspace-encryption';
 
 // 停用并移交 (issue 19: "when a salesperson leaves"): the user is disabled and what their linked
 // employee is responsible for moves to another employee in one transaction. The moves are ordinary
@@ -19,6 +20,8 @@ interface Moving {
   /** Orders and business records with their customer (the change log's root). */
   orders: { id: string; customerId: string }[];
   records: { id: string; customerId: string }[];
+  /** Live 相关员工 rows naming the leaving employee; `taken`: the new employee already serves that customer. */
+  staff: { id: string; customerId: string; taken: boolean }[];
 }
 
 function finalStatusesByType(ws: Workspace): Map<string, Set<string>> {
@@ -31,8 +34,8 @@ function finalStatusesByType(ws: Workspace): Map<string, Set<string>> {
   return out;
 }
 
-function moving(ws: Workspace, employeeId: string | null): Moving {
-  if (!employeeId) return { customers: [], orders: [], records: [] };
+function moving(ws: Workspace, employeeId: string | null, toEmployeeId: string | null = null): Moving {
+  if (!employeeId) return { customers: [], orders: [], records: [], staff: [] };
   const customers = ws.db.prepare('SELECT id FROM customers WHERE owner_id = ? AND deleted = 0').pluck().all(employeeId) as string[];
   const marks = OPEN_ORDER_STATUSES.map(() => '?').join(', ');
   const orders = ws.db
@@ -46,11 +49,20 @@ function moving(ws: Workspace, employeeId: string | null): Moving {
   )
     .filter((r) => !finals.get(r.typeId)?.has(r.status))
     .map(({ id, customerId }) => ({ id, customerId }));
-  return { customers, orders, records };
+  const staff = (
+    ws.db
+      .prepare(
+        `SELECT s.id, s.customer_id AS customerId,
+                EXISTS (SELECT 1 FROM customer_staff t WHERE t.customer_id = s.customer_id AND t.employee_id = ? AND t.deleted = 0) AS taken
+         FROM customer_staff s WHERE s.employee_id = ? AND s.deleted = 0`,
+      )
+      .all(toEmployeeId, employeeId) as { id: string; customerId: string; taken: number }[]
+  ).map((r) => ({ id: r.id, customerId: r.customerId, taken: r.taken === 1 }));
+  return { customers, orders, records, staff };
 }
 
 function counts(employeeId: string | null, m: Moving): TransferCounts {
-  return { fromEmployeeId: employeeId, customers: m.customers.length, orders: m.orders.length, records: m.records.length };
+  return { fromEmployeeId: employeeId, customers: m.customers.length, orders: m.orders.length, records: m.records.length, staff: m.staff.length };
 }
 
 /** What 停用并移交 would move, for the confirmation. */
@@ -76,12 +88,18 @@ export function disableAndTransfer(
     ws,
     ctx,
     (tx) => {
-      const m = moving(tx.ws, user.employee_id);
+      const m = moving(tx.ws, user.employee_id, toEmployeeId);
       for (const customerId of m.customers) move(tx, 'customer', customerId, customerId, { ownerId: toEmployeeId });
       for (const o of m.orders) move(tx, 'order', o.customerId, o.id, { ownerId: toEmployeeId });
       for (const r of m.records) move(tx, 'businessRecord', r.customerId, r.id, { employeeId: toEmployeeId });
-      // Inside the same transaction: a refusal here (the last manager) undoes the moves too.
-      setUserActive(tx.ws, ctx, id, false, now);
+      // A customer the new employee already serves would get a second 相关员工 row for them.
+      for (const s of m.staff) {
+        if (s.taken) setDeleted(tx, 'customerStaff', s.customerId, s.id, true);
+        else move(tx, 'customerStaff', s.customerId, s.id, { employeeId: toEmployeeId });
+      }
+      // Inside the same transaction: a refusal here (the last manager) undoes the moves too. The
+      // wrapped key is dropped after the commit: the keys file is not part of the transaction.
+      setUserActive(tx.ws, ctx, id, false, now, { dropKeys: false });
       const result = counts(user.employee_id, m);
       appendAudit(
         tx.ws,
@@ -89,7 +107,7 @@ export function disableAndTransfer(
           action: 'userTransferred',
           actor: { userId: ctx.userId, userName: ctx.userName },
           targetId: id,
-          rowCount: result.customers + result.orders + result.records,
+          rowCount: result.customers + result.orders + result.records + result.staff,
           detail: { login: user.login, toEmployeeId, ...result },
         },
         now,
@@ -98,10 +116,17 @@ export function disableAndTransfer(
     },
     { source: 'transfer', now },
   );
+  dropUserKeys(ws, id);
   return { user: toUserSummary(ws, requireUserRow(ws, id), now), moved };
 }
 
-function move(tx: WriteTx, entity: 'customer' | 'order' | 'businessRecord', rootId: string, id: string, values: Record<string, unknown>): void {
+function move(
+  tx: WriteTx,
+  entity: 'customer' | 'order' | 'businessRecord' | 'customerStaff',
+  rootId: string,
+  id: string,
+  values: Record<string, unknown>,
+): void {
   const before = readRow(tx, entity, id);
   if (before) updateRow(tx, entity, rootId, before, values);
 }

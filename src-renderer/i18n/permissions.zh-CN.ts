@@ -55,7 +55,7 @@ export const permissionsZhCN = {
       title: '停用并移交：{{name}}',
       hint: '停用此用户（其会话立即结束），并把其关联员工负责的客户和未完成的订单、业务记录移交给另一位员工。全部更改记入变动历史，可以在历史中查看。',
       noEmployee: '此用户没有关联员工，没有客户可移交；只会停用。',
-      counts: '将移交：客户 {{customers}} 个，未完成订单 {{orders}} 张，未结束的业务记录 {{records}} 条。',
+      counts: '将移交：客户 {{customers}} 个，未完成订单 {{orders}} 张，未结束的业务记录 {{records}} 条，作为相关员工服务的客户 {{staff}} 个。',
       to: '移交给',
       choose: '请选择员工',
       confirm: '停用并移交',

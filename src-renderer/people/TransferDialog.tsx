@@ -67,7 +67,13 @@ export function TransferDialog({
     >
       <p className="muted">{t('perm.transfer.hint')}</p>
       {counts ? (
-        <p data-testid="transfer-counts" data-customers={counts.customers} data-orders={counts.orders} data-records={counts.records}>
+        <p
+          data-testid="transfer-counts"
+          data-customers={counts.customers}
+          data-orders={counts.orders}
+          data-records={counts.records}
+          data-staff={counts.staff}
+        >
           {counts.fromEmployeeId ? t('perm.transfer.counts', counts) : t('perm.transfer.noEmployee')}
         </p>
       ) : null}

@@ -66,5 +66,7 @@ export const transferCounts = z.object({
   customers: z.number().int(),
   orders: z.number().int(),
   records: z.number().int(),
+  /** 相关员工 rows: customers the leaving employee serves without owning them. */
+  staff: z.number().int(),
 });
 export type TransferCounts = z.infer<typeof transferCounts>;

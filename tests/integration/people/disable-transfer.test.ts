@@ -66,6 +66,11 @@ async function seed() {
   const mine = [];
   for (const name of ['离职甲公司', '离职乙公司', '离职丙公司']) mine.push(await value('customers.create', { values: { name, ownerId: wang.id } }));
   const others = await value('customers.create', { values: { name: '赵六的公司', ownerId: zhao.id } });
+  // 王五 serves two of 赵六's customers as 相关员工; 赵六 already serves the second one himself.
+  const shared = await value('customers.create', { values: { name: '共管公司', ownerId: zhao.id } });
+  const servesOthers = await value('customerStaff.add', { customerId: others.id, employeeId: wang.id, role: '技术支持' });
+  const servesShared = await value('customerStaff.add', { customerId: shared.id, employeeId: wang.id });
+  await value('customerStaff.add', { customerId: shared.id, employeeId: zhao.id });
   const order = (customerId: string, status: string) =>
     value('orders.create', {
       customerId,
@@ -80,7 +85,7 @@ async function seed() {
   const type = await value('businessTypes.createFromTemplate', { template: 'opportunity' });
   const openRecord = await value('records.create', { typeId: type.id, customerId: first.id, title: '年度采购', employeeId: wang.id });
   const wonRecord = await value('records.create', { typeId: type.id, customerId: first.id, title: '去年采购', employeeId: wang.id, status: 'won' });
-  return { wang, zhao, staff, mine, others, openOrder, doneOrder, openRecord, wonRecord };
+  return { wang, zhao, staff, mine, others, shared, servesOthers, servesShared, openOrder, doneOrder, openRecord, wonRecord };
 }
 
 describe('停用并移交', () => {
@@ -91,7 +96,7 @@ describe('停用并移交', () => {
     expect(theirs.context(app.host.workspace).userId).toBe(s.staff.id);
 
     const preview = await value<TransferCounts>('users.transferPreview', { id: s.staff.id });
-    expect(preview).toEqual({ fromEmployeeId: s.wang.id, customers: 3, orders: 1, records: 1 });
+    expect(preview).toEqual({ fromEmployeeId: s.wang.id, customers: 3, orders: 1, records: 1, staff: 2 });
     const logBefore = count('SELECT COUNT(*) FROM change_log');
 
     const result = await value<{ user: UserSummary; moved: TransferCounts }>('users.disableAndTransfer', { id: s.staff.id, toEmployeeId: s.zhao.id });
@@ -99,7 +104,16 @@ describe('停用并移交', () => {
     expect(result.user.active).toBe(false);
     expect(theirs.context(app.host.workspace).signedOut).toBe(true);
 
-    expect(count('SELECT COUNT(*) FROM customers WHERE owner_id = ?', s.zhao.id)).toBe(4);
+    expect(count('SELECT COUNT(*) FROM customers WHERE owner_id = ?', s.zhao.id)).toBe(5);
+    // 相关员工: moved where 赵六 was not serving yet, removed where he already was; none left for 王五.
+    expect(db().prepare('SELECT employee_id, role, deleted FROM customer_staff WHERE id = ?').get(s.servesOthers.id)).toEqual({
+      employee_id: s.zhao.id,
+      role: '技术支持',
+      deleted: 0,
+    });
+    expect(db().prepare('SELECT deleted FROM customer_staff WHERE id = ?').pluck().get(s.servesShared.id)).toBe(1);
+    expect(count('SELECT COUNT(*) FROM customer_staff WHERE customer_id = ? AND employee_id = ? AND deleted = 0', s.shared.id, s.zhao.id)).toBe(1);
+    expect(count('SELECT COUNT(*) FROM customer_staff WHERE employee_id = ? AND deleted = 0', s.wang.id)).toBe(0);
     expect(count('SELECT COUNT(*) FROM customers WHERE owner_id = ?', s.wang.id)).toBe(0);
     expect(db().prepare('SELECT owner_id FROM orders WHERE id = ?').pluck().get(s.openOrder.id)).toBe(s.zhao.id);
     // Finished work stays with who did it.
@@ -110,17 +124,20 @@ describe('停用并移交', () => {
     // One change-log entry per moved row, all in one transaction, named 'transfer'.
     const entries = db().prepare('SELECT entity, field, tx, source FROM change_log_entries WHERE n > ? ORDER BY n').all(logBefore) as {
       entity: string;
-      field: string;
+      field: string | null;
       tx: number;
       source: string;
     }[];
-    expect(entries).toHaveLength(5);
+    expect(entries).toHaveLength(7);
     expect(new Set(entries.map((e) => e.tx)).size).toBe(1);
-    expect(entries.map((e) => `${e.entity}.${e.field}`).sort()).toEqual([
+    // A removal is logged without a field.
+    expect(entries.map((e) => `${e.entity}.${e.field ?? 'removed'}`).sort()).toEqual([
       'businessRecord.employeeId',
       'customer.ownerId',
       'customer.ownerId',
       'customer.ownerId',
+      'customerStaff.employeeId',
+      'customerStaff.removed',
       'order.ownerId',
     ]);
     expect(entries.every((e) => e.source === 'transfer')).toBe(true);
@@ -130,7 +147,7 @@ describe('停用并移交', () => {
       .all();
     expect(audit).toEqual([
       { targetId: s.staff.id, rowCount: null },
-      { targetId: s.staff.id, rowCount: 5 },
+      { targetId: s.staff.id, rowCount: 7 },
     ]);
   });
 

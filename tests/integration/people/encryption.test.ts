@@ -179,6 +179,19 @@ describe('an encrypted workspace', () => {
     expect(readKeysFile(path).wrapped.some((w) => w.userId === assistant.id)).toBe(false);
   });
 
+  it("停用并移交 drops the leaving user's key only once the move has committed", async () => {
+    const { assistant } = await encrypted();
+    const heir = await value<{ id: string }>('employees.create', { values: { name: '接手人' } });
+    // Users other than the one who encrypted get their copy at a reset or their next sign-in.
+    await value('users.resetPassword', { id: assistant.id, password: 'li-pass-1' });
+    const refused = await call('users.disableAndTransfer', { id: assistant.id, toEmployeeId: '0190a0a0-0000-7000-8000-000000000000' });
+    expect(refused.ok).toBe(false);
+    expect(unlockWithPassword(path, 'XiaoLi', 'li-pass-1')).not.toBeNull();
+    await value('users.disableAndTransfer', { id: assistant.id, toEmployeeId: heir.id });
+    expect(unlockWithPassword(path, 'XiaoLi', 'li-pass-1')).toBeNull();
+    expect(readKeysFile(path).wrapped.some((w) => w.userId === assistant.id)).toBe(false);
+  });
+
   it('backup and restore: the restored file is encrypted, with its keys file, and opens after sign-in', async () => {
     await encrypted();
     const backup = await value<{ file: string }>('backups.create');
