@@ -1,3 +1,4 @@
+import { businessTypeFilter } from '../../src-shared/domain/permissions';
 import {
   createBusinessRecord,
   deleteBusinessRecord,
@@ -63,7 +64,7 @@ export function createBusinessHandlers({ host }: RouterDeps): Pick<Handlers, Nam
       return OK;
     },
 
-    'records.list': (filter) => listBusinessRecords(ws(), filter),
+    'records.list': (filter, ctx) => listBusinessRecords(ws(), filter, businessTypeFilter(host.rulesOf(ctx), 'read')),
     'records.get': ({ id }) => getBusinessRecord(ws(), id),
     'records.create': (input, ctx) => {
       const r = createBusinessRecord(ws(), ctx, input);

@@ -1,3 +1,4 @@
+import { allows } from '../../src-shared/domain/permissions';
 import {
   changeFieldType,
   createField,
@@ -151,12 +152,26 @@ export function createCardHandlers({ host, fieldIndexes }: RouterDeps): Pick<Han
       return OK;
     },
 
-    'customers.related': ({ id }) => ({
-      summary: salesSummary(ws(), id),
-      orders: customerOrders(ws(), id),
-      receipts: customerReceipts(ws(), id),
-      staff: customerStaff(ws(), id),
-      purchased: purchasedProducts(ws(), id),
-    }),
+    // The card's sales tabs read the orders and receipts areas: a role without them gets the
+    // tabs empty and the sums at zero, not the figures of an area it may not see.
+    'customers.related': ({ id }, ctx) => {
+      const rules = host.rulesOf(ctx);
+      const seesOrders = allows(rules, 'orders', 'read');
+      const seesReceipts = allows(rules, 'receipts', 'read');
+      const summary = salesSummary(ws(), id);
+      return {
+        summary: {
+          ...summary,
+          ...(seesOrders ? {} : { orderCount: 0, ordersTotalFen: 0, lastOrderDate: null }),
+          ...(seesReceipts ? {} : { receivedFen: 0 }),
+          ...(seesOrders && seesReceipts ? {} : { outstandingFen: 0 }),
+          ...(allows(rules, 'expenses', 'read') ? {} : { expenseTotalFen: 0 }),
+        },
+        orders: seesOrders ? customerOrders(ws(), id) : [],
+        receipts: seesReceipts ? customerReceipts(ws(), id) : [],
+        staff: customerStaff(ws(), id),
+        purchased: seesOrders ? purchasedProducts(ws(), id) : [],
+      };
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { contract, type MethodName } from '../../src-shared/contract/methods';
 import { METHOD_AREAS } from '../../src-shared/contract/method-areas';
-import { allows, DEFAULT_POLICY, rulesOf, type RoleRules } from '../../src-shared/domain/permissions';
+import { allows, allowsSomeType, DEFAULT_POLICY, rulesOf, type RoleRules } from '../../src-shared/domain/permissions';
 import { KecardError, type Envelope } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
 import { checkFieldInput } from '../people/field-guard';
@@ -11,6 +11,7 @@ import { validationError } from '../services/shared/validate';
 import type { Handlers } from './handlers';
 import type { Workspace } from '../db/workspace';
 import { withScope, type ScopeLimit } from '../people/record-scope';
+import { guardArea } from '../people/area-guard';
 import { guardScope } from '../people/scope-guard';
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
@@ -62,9 +63,10 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       // Before the sign-in screen is passed, only it and the choice of workspace are served.
       if (ctx.signedOut && def.signedOut !== true) throw new KecardError('SIGN_IN_REQUIRED', 'Please sign in.', { method });
       const area = METHOD_AREAS[name];
-      if (area !== 'session') {
-        const rules = options.rules?.(ctx) ?? rulesOf(DEFAULT_POLICY, ctx.role);
-        if (!allows(rules, area, def.permission)) {
+      const rules = area === 'session' ? null : (options.rules?.(ctx) ?? rulesOf(DEFAULT_POLICY, ctx.role));
+      if (rules && area !== 'session') {
+        // A business type opened wider than the area passes here; guardArea checks the type itself.
+        if (!allows(rules, area, def.permission) && !(area === 'business' && allowsSomeType(rules, def.permission))) {
           throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', { method, area, permission: def.permission });
         }
       }
@@ -79,6 +81,7 @@ export function createRouter(handlers: Handlers, log: (message: string, err: unk
       const raw = await withBusyRetry(
         () =>
           withScope(scope, () => {
+            if (rules) guardArea(options.scope?.workspace() ?? null, rules, name, parsed.data);
             if (scope) guardScope(options.scope?.workspace() ?? null, name, parsed.data);
             return handler(parsed.data, ctx);
           }),

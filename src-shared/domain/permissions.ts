@@ -138,6 +138,25 @@ export function allows(rules: RoleRules, area: Area, permission: Permission, bus
   return atLeast(accessTo(rules, area, businessTypeId), NEEDED[permission]);
 }
 
+/** Whether some business type grants `permission` on its own (a type may be opened wider than the area). */
+export function allowsSomeType(rules: RoleRules, permission: Permission): boolean {
+  return Object.values(rules.businessTypes).some((level) => atLeast(level, NEEDED[permission]));
+}
+
+/**
+ * Which business types a list may show: every type but `except` when the area allows it, or `only`
+ * the types granted on their own when it does not. Null: every type, nothing to filter.
+ */
+export type BusinessTypeFilter = { except: string[] } | { only: string[] } | null;
+export function businessTypeFilter(rules: RoleRules, permission: Permission): BusinessTypeFilter {
+  const types = Object.entries(rules.businessTypes);
+  if (allows(rules, 'business', permission)) {
+    const except = types.filter(([, level]) => !atLeast(level, NEEDED[permission])).map(([id]) => id);
+    return except.length ? { except } : null;
+  }
+  return { only: types.filter(([, level]) => atLeast(level, NEEDED[permission])).map(([id]) => id) };
+}
+
 /** A field's rule for a role; fields without a rule are editable (read-only follows from the area). */
 export function fieldAccess(rules: RoleRules, key: string): FieldAccess {
   return rules.fields[key] ?? 'editable';

@@ -1,3 +1,4 @@
+import type { BusinessTypeFilter } from '../../../src-shared/domain/permissions';
 import { v7 as uuidv7 } from 'uuid';
 import { scopeParams, scopeWhere } from '../../people/record-scope';
 import { businessRecordInput, businessRecordPatch, type BusinessRecord } from '../../../src-shared/domain/business';
@@ -59,11 +60,18 @@ export function getBusinessRecord(ws: Workspace, id: string): BusinessRecord {
 export function listBusinessRecords(
   ws: Workspace,
   filter: { typeId?: string; customerId?: string; offset?: number; limit?: number },
+  types: BusinessTypeFilter = null,
 ): { total: number; rows: BusinessRecord[] } {
   // A deleted customer's records leave the lists with it (as it leaves the customer list).
-  // Only the caller's customers' records (record-scope.ts).
-  const where = `r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?) AND ${scopeWhere('c')}`;
-  const params = [filter.typeId ?? null, filter.typeId ?? null, filter.customerId ?? null, filter.customerId ?? null];
+  // Only the caller's customers' records (record-scope.ts), of the types their role may see.
+  const typeWhere = !types
+    ? ''
+    : 'only' in types
+      ? ' AND r.type_id IN (SELECT value FROM json_each(?))'
+      : ' AND r.type_id NOT IN (SELECT value FROM json_each(?))';
+  const where = `r.deleted = 0 AND c.deleted = 0 AND (? IS NULL OR r.type_id = ?) AND (? IS NULL OR r.customer_id = ?)${typeWhere} AND ${scopeWhere('c')}`;
+  const params: unknown[] = [filter.typeId ?? null, filter.typeId ?? null, filter.customerId ?? null, filter.customerId ?? null];
+  if (types) params.push(JSON.stringify('only' in types ? types.only : types.except));
   const total = (
     ws.db
       .prepare(`SELECT count(*) AS n FROM business_records r JOIN customers c ON c.id = r.customer_id WHERE ${where}`)

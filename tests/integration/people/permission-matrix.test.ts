@@ -160,3 +160,65 @@ describe('work over every customer', () => {
     expect(await code('assistant', 'workspace.exportWorkbook', {})).toBe('ok');
   });
 });
+
+describe('per-business-type levels and areas reached through other screens', () => {
+  async function seedRecords() {
+    const customer = await value<{ id: string }>('manager', 'customers.create', { values: { name: '分类型权限公司' } });
+    const visit = await value<{ id: string }>('manager', 'businessTypes.createFromTemplate', { template: 'visit' });
+    const deal = await value<{ id: string }>('manager', 'businessTypes.createFromTemplate', { template: 'opportunity' });
+    const visitRecord = await value<{ id: string }>('manager', 'records.create', { typeId: visit.id, customerId: customer.id, title: '上门拜访' });
+    const dealRecord = await value<{ id: string }>('manager', 'records.create', { typeId: deal.id, customerId: customer.id, title: '百万大单' });
+    await value('manager', 'orders.create', {
+      customerId: customer.id,
+      orderDate: '2026-03-01',
+      status: 'confirmed',
+      lines: [{ productName: '绿茶', quantityMilli: 1000, unitPriceFen: 12_300 }],
+    });
+    const { policy } = await value<{ policy: PermissionPolicy }>('manager', 'permissions.get');
+    return { customer, visit, deal, visitRecord, dealRecord, policy };
+  }
+
+  it('keeps a type closed to a role that holds the business area: no read, write, list or grouping of it', async () => {
+    const s = await seedRecords();
+    const assistant = s.policy.assistant;
+    await value('manager', 'permissions.save', {
+      policy: { ...s.policy, assistant: { ...assistant, businessTypes: { [s.deal.id]: 'none' }, areas: { ...assistant.areas, orders: 'none', expenses: 'none' } } },
+    });
+    expect(await code('assistant', 'records.get', { id: s.visitRecord.id })).toBe('ok');
+    expect(await code('assistant', 'records.get', { id: s.dealRecord.id })).toBe('FORBIDDEN');
+    expect(await code('assistant', 'records.update', { id: s.dealRecord.id, patch: { title: '改名' } })).toBe('FORBIDDEN');
+    expect(await code('assistant', 'records.delete', { id: s.dealRecord.id })).toBe('FORBIDDEN');
+    expect(await code('assistant', 'records.create', { typeId: s.deal.id, customerId: s.customer.id, title: '新商机' })).toBe('FORBIDDEN');
+    expect(await code('assistant', 'records.list', { typeId: s.deal.id })).toBe('FORBIDDEN');
+    const all = await value<{ total: number; rows: { id: string }[] }>('assistant', 'records.list', { customerId: s.customer.id });
+    expect(all).toMatchObject({ total: 1, rows: [{ id: s.visitRecord.id }] });
+    const group = { groupBy: ['status'], measures: [] };
+    expect(await code('assistant', 'lists.group', { ...group, source: { entity: 'record', typeId: s.deal.id } })).toBe('FORBIDDEN');
+    expect(await code('assistant', 'lists.group', { ...group, source: { entity: 'record', typeId: s.visit.id } })).toBe('ok');
+    expect(await code('assistant', 'lists.group', { groupBy: [], measures: [], source: { entity: 'expense' } })).toBe('FORBIDDEN');
+    // The card's sales tabs: no orders area, no orders nor their sums.
+    const related = await value<{ orders: unknown[]; summary: { orderCount: number; ordersTotalFen: number } }>('assistant', 'customers.related', {
+      id: s.customer.id,
+    });
+    expect(related.orders).toEqual([]);
+    expect(related.summary).toMatchObject({ orderCount: 0, ordersTotalFen: 0 });
+    const managerSees = await value<{ summary: { ordersTotalFen: number } }>('manager', 'customers.related', { id: s.customer.id });
+    expect(managerSees.summary.ordersTotalFen).toBe(12_300);
+    // Nothing was written by the refused calls.
+    expect(await value<{ title: string }>('manager', 'records.get', { id: s.dealRecord.id })).toMatchObject({ title: '百万大单' });
+    expect(await value<{ total: number }>('manager', 'records.list', { customerId: s.customer.id })).toMatchObject({ total: 2 });
+  });
+
+  it('opens one type to a role without the business area, read-only where the type says view', async () => {
+    const s = await seedRecords();
+    const viewer = s.policy.viewer;
+    await value('manager', 'permissions.save', {
+      policy: { ...s.policy, viewer: { ...viewer, scope: 'all', businessTypes: { [s.visit.id]: 'view' }, areas: { ...viewer.areas, business: 'none' } } },
+    });
+    expect(await code('viewer', 'records.get', { id: s.visitRecord.id })).toBe('ok');
+    expect(await code('viewer', 'records.get', { id: s.dealRecord.id })).toBe('FORBIDDEN');
+    expect(await code('viewer', 'records.create', { typeId: s.visit.id, customerId: s.customer.id, title: '只读' })).toBe('FORBIDDEN');
+    const all = await value<{ total: number; rows: { id: string }[] }>('viewer', 'records.list', {});
+    expect(all).toMatchObject({ total: 1, rows: [{ id: s.visitRecord.id }] });
+  });
+});
