@@ -56,7 +56,8 @@ export const permissionsEn: typeof permissionsZhCN = {
       title: 'Disable and hand over: {{name}}',
       hint: 'Disables this user (their session ends at once) and hands the customers, open orders and open business records of their linked employee to another employee. Every change goes into the history.',
       noEmployee: 'This user has no linked employee, so there are no customers to hand over; they are only disabled.',
-      counts: 'To hand over: {{customers}} customers, {{orders}} open orders, {{records}} open business records, {{staff}} customers they serve as related staff.',
+      counts:
+        'To hand over: {{customers}} customers, {{orders}} open orders, {{records}} open business records, {{staff}} customers they serve as related staff.',
       to: 'Hand over to',
       choose: 'Choose an employee',
       confirm: 'Disable and hand over',

@@ -182,7 +182,10 @@ describe('per-business-type levels and areas reached through other screens', () 
     const s = await seedRecords();
     const assistant = s.policy.assistant;
     await value('manager', 'permissions.save', {
-      policy: { ...s.policy, assistant: { ...assistant, businessTypes: { [s.deal.id]: 'none' }, areas: { ...assistant.areas, orders: 'none', expenses: 'none' } } },
+      policy: {
+        ...s.policy,
+        assistant: { ...assistant, businessTypes: { [s.deal.id]: 'none' }, areas: { ...assistant.areas, orders: 'none', expenses: 'none' } },
+      },
     });
     expect(await code('assistant', 'records.get', { id: s.visitRecord.id })).toBe('ok');
     expect(await code('assistant', 'records.get', { id: s.dealRecord.id })).toBe('FORBIDDEN');
@@ -213,7 +216,10 @@ describe('per-business-type levels and areas reached through other screens', () 
     const s = await seedRecords();
     const viewer = s.policy.viewer;
     await value('manager', 'permissions.save', {
-      policy: { ...s.policy, viewer: { ...viewer, scope: 'all', businessTypes: { [s.visit.id]: 'view' }, areas: { ...viewer.areas, business: 'none' } } },
+      policy: {
+        ...s.policy,
+        viewer: { ...viewer, scope: 'all', businessTypes: { [s.visit.id]: 'view' }, areas: { ...viewer.areas, business: 'none' } },
+      },
     });
     expect(await code('viewer', 'records.get', { id: s.visitRecord.id })).toBe('ok');
     expect(await code('viewer', 'records.get', { id: s.dealRecord.id })).toBe('FORBIDDEN');
