@@ -1,3 +1,4 @@
+import { fieldAccessNow } from '../people/session-store';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactPatch, Department } from '../../src-shared/domain/organisation';
@@ -64,8 +65,10 @@ export function ContactDialog({ customerId, contact, departments, defaultDepartm
     setFailure(null);
     try {
       const patch: ContactPatch = {};
-      for (const k of CONTACT_TEXT_FIELDS) if (!contact || values[k] !== initial[k]) patch[k] = values[k];
-      if (!contact || values.departmentId !== initial.departmentId) patch.departmentId = values.departmentId || null;
+      // A field the role may not change is never sent (main refuses any value of it, even empty).
+      const editable = (k: string) => fieldAccessNow(`contact.${k}`) === 'editable';
+      for (const k of CONTACT_TEXT_FIELDS) if ((!contact || values[k] !== initial[k]) && editable(k)) patch[k] = values[k];
+      if ((!contact || values.departmentId !== initial.departmentId) && editable('departmentId')) patch.departmentId = values.departmentId || null;
       const changedCustom = custom.changes();
       if (Object.keys(changedCustom).length > 0) patch.custom = changedCustom;
       const saved = contact

@@ -1,3 +1,6 @@
+import type { FieldAccess } from '../../src-shared/domain/permissions';
+import { FieldLock } from '../people/FieldLock';
+import { useFieldAccess } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import type { LayoutTab } from '../../src-shared/domain/card-layout';
 import type { Department } from '../../src-shared/domain/organisation';
@@ -29,50 +32,55 @@ export function ContactFormSections({ tab, model }: { tab: LayoutTab; model: Con
   const { t } = useTranslation();
   const employees = useEmployees(true);
   const byColumn = new Map(model.custom.fields.map((f) => [f.columnName, f]));
+  const accessOf = useFieldAccess();
 
-  const builtIn = (k: string, columns: number) => {
+  const builtIn = (k: string, columns: number, access: FieldAccess) => {
     const label = t(`contact.${k}`, { defaultValue: k });
     const wide = columns > 1 && (k === 'notes' || k === 'email');
     if (k === 'departmentId') {
       return (
         <FormField label={label} error={model.errors.departmentId} errorTestId="contact-field-error-departmentId">
-          <select
-            value={model.values.departmentId}
-            data-testid="contact-field-departmentId"
-            onChange={(e) => model.set('departmentId', e.target.value)}
-          >
-            <option value="">{t('org.unassigned')}</option>
-            {model.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {departmentPath([...model.departments], d.id)}
-              </option>
-            ))}
-          </select>
+          <FieldLock access={access}>
+            <select
+              value={model.values.departmentId}
+              data-testid="contact-field-departmentId"
+              onChange={(e) => model.set('departmentId', e.target.value)}
+            >
+              <option value="">{t('org.unassigned')}</option>
+              {model.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {departmentPath([...model.departments], d.id)}
+                </option>
+              ))}
+            </select>
+          </FieldLock>
         </FormField>
       );
     }
     if (!isText(k)) return null;
     return (
       <FormField label={label} error={model.errors[k]} errorTestId={`contact-field-error-${k}`} wide={wide}>
-        {k === 'birthday' ? (
-          <DateInput
-            value={model.values[k]}
-            testId={`contact-field-${k}`}
-            placeholder={t('org.birthdayPlaceholder')}
-            aria-invalid={Boolean(model.errors[k])}
-            onChange={(v) => model.set(k, v)}
-          />
-        ) : k === 'notes' ? (
-          <textarea rows={3} value={model.values[k]} data-testid={`contact-field-${k}`} onChange={(e) => model.set(k, e.target.value)} />
-        ) : (
-          <input
-            value={model.values[k]}
-            data-testid={`contact-field-${k}`}
-            autoFocus={model.autoFocus && k === 'name'}
-            aria-invalid={Boolean(model.errors[k])}
-            onChange={(e) => model.set(k, e.target.value)}
-          />
-        )}
+        <FieldLock access={access}>
+          {k === 'birthday' ? (
+            <DateInput
+              value={model.values[k]}
+              testId={`contact-field-${k}`}
+              placeholder={t('org.birthdayPlaceholder')}
+              aria-invalid={Boolean(model.errors[k])}
+              onChange={(v) => model.set(k, v)}
+            />
+          ) : k === 'notes' ? (
+            <textarea rows={3} value={model.values[k]} data-testid={`contact-field-${k}`} onChange={(e) => model.set(k, e.target.value)} />
+          ) : (
+            <input
+              value={model.values[k]}
+              data-testid={`contact-field-${k}`}
+              autoFocus={model.autoFocus && k === 'name'}
+              aria-invalid={Boolean(model.errors[k])}
+              onChange={(e) => model.set(k, e.target.value)}
+            />
+          )}
+        </FieldLock>
       </FormField>
     );
   };
@@ -99,7 +107,8 @@ export function ContactFormSections({ tab, model }: { tab: LayoutTab; model: Con
                   />
                 );
               }
-              const cell = builtIn(k, section.columns);
+              const access = accessOf(`contact.${k}`);
+              const cell = access === 'hidden' ? null : builtIn(k, section.columns, access);
               return cell ? (
                 <div key={k} className="contents" data-testid="contact-cell" data-field={k} data-label={t(`contact.${k}`, { defaultValue: k })}>
                   {cell}

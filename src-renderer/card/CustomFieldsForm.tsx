@@ -1,3 +1,5 @@
+import { FieldLock } from '../people/FieldLock';
+import { useFieldAccess } from '../people/session-store';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../src-shared/domain/custom-fields';
@@ -70,6 +72,8 @@ export function CustomFieldCell({ field: f, draft, errors, prefix, employees, wi
   const { t } = useTranslation();
   const key = `custom.${f.columnName}`;
   const error = errors[key];
+  const access = useFieldAccess()(`custom.${f.id}`);
+  if (access === 'hidden') return null;
   return (
     <div
       className={`form-field${wide ? ' wide' : ''}${error ? ' has-error' : ''}`}
@@ -88,18 +92,20 @@ export function CustomFieldCell({ field: f, draft, errors, prefix, employees, wi
           </span>
         ) : null}
       </span>
-      <CustomFieldInput
-        field={f}
-        value={draft.value(f)}
-        stored={draft.stored(f)}
-        invalid={Boolean(error)}
-        testId={`${prefix}-custom-${f.columnName}`}
-        employees={employees}
-        onChange={(v) => {
-          draft.set(f, v);
-          onEdited?.(key);
-        }}
-      />
+      <FieldLock access={access}>
+        <CustomFieldInput
+          field={f}
+          value={draft.value(f)}
+          stored={draft.stored(f)}
+          invalid={Boolean(error)}
+          testId={`${prefix}-custom-${f.columnName}`}
+          employees={employees}
+          onChange={(v) => {
+            draft.set(f, v);
+            onEdited?.(key);
+          }}
+        />
+      </FieldLock>
       {f.help ? <span className="field-help">{f.help}</span> : null}
       {error ? (
         <span className="field-error" data-testid={`${prefix}-custom-error-${f.columnName}`} data-code={error}>

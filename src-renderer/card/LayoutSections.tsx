@@ -8,6 +8,8 @@ import type { Employee } from '../../src-shared/domain/organisation';
 import type { FieldErrors } from '../../src-shared/errors';
 import { BuiltInField, WIDE_FIELDS } from './BuiltInField';
 import { useStoreSites } from '../sync/store-sites';
+import { FieldLock } from '../people/FieldLock';
+import { useFieldAccess } from '../people/session-store';
 import { CustomFieldInput } from './CustomFieldInput';
 import { toDraft, fromDraft } from './custom-values';
 import type { CustomEdit, Draft } from './customer-draft';
@@ -58,9 +60,12 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
   const byColumn = new Map(fields.map((f) => [f.columnName, f]));
   // 门店 means nothing to a workspace on its own: the field shows only in a sync network.
   const inNetwork = useStoreSites().length > 0;
+  const accessOf = useFieldAccess();
   const renderField = (key: string, columns: number) => {
     const custom = byColumn.get(key);
     if (key === 'storeCode' && !inNetwork) return null;
+    const access = accessOf(custom ? `custom.${custom.id}` : `customer.${key}`);
+    if (access === 'hidden') return null;
     if (!custom) {
       return (
         <Cell
@@ -70,14 +75,16 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
           error={model.errors[key]}
           wide={WIDE_FIELDS.has(key) && columns > 1}
         >
-          <BuiltInField
-            name={key}
-            draft={model.draft}
-            errors={model.errors}
-            customer={model.customer}
-            employees={model.employees}
-            setField={model.setField}
-          />
+          <FieldLock access={access}>
+            <BuiltInField
+              name={key}
+              draft={model.draft}
+              errors={model.errors}
+              customer={model.customer}
+              employees={model.employees}
+              setField={model.setField}
+            />
+          </FieldLock>
         </Cell>
       );
     }
@@ -101,15 +108,17 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
         help={custom.help}
         extra={history}
       >
-        <CustomFieldInput
-          field={custom}
-          value={value}
-          stored={stored}
-          invalid={Boolean(error)}
-          testId={`field-${key}`}
-          employees={model.employees}
-          onChange={(v) => model.setCustom(key, { value: v, send: fromDraft(custom, v), base: model.draft.custom[key]?.base ?? base })}
-        />
+        <FieldLock access={access}>
+          <CustomFieldInput
+            field={custom}
+            value={value}
+            stored={stored}
+            invalid={Boolean(error)}
+            testId={`field-${key}`}
+            employees={model.employees}
+            onChange={(v) => model.setCustom(key, { value: v, send: fromDraft(custom, v), base: model.draft.custom[key]?.base ?? base })}
+          />
+        </FieldLock>
       </Cell>
     );
   };

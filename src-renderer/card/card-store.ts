@@ -1,3 +1,4 @@
+import { fieldAccessNow } from '../people/session-store';
 import i18next from 'i18next';
 import { create } from 'zustand';
 import type { CustomerCard } from '../../src-shared/contract/methods';
@@ -150,7 +151,7 @@ export const useCard = create<CardState>((set, get) => ({
     if (get().saving) return;
     const original = isNew ? null : (card?.customer ?? null);
     if (!isNew && !original) return;
-    const patch = changedFields(draft, original);
+    const patch = changedFields(draft, original, (field) => fieldAccessNow(`customer.${field}`) !== 'editable');
     if (!isNew && Object.keys(patch).length === 0) {
       toast.info(t('card.nothingChanged'));
       return;

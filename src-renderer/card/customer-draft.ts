@@ -114,12 +114,17 @@ function values(d: Draft): Required<Omit<CustomerPatch, 'custom'>> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Only the fields that differ from what is stored: a save sends nothing else. */
-export function changedFields(draft: Draft, original: Customer | null): CustomerPatch {
+/**
+ * Only the fields that differ from what is stored: a save sends nothing else. `locked` names the
+ * built-in fields the user's role may not change (masked, read-only, hidden): never sent, not even
+ * a new customer's defaults, since main refuses any value of them.
+ */
+export function changedFields(draft: Draft, original: Customer | null, locked: (field: string) => boolean = () => false): CustomerPatch {
   const next = values(draft);
   const base = values(draftFrom(original));
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof typeof next)[]) {
+    if (locked(key)) continue;
     if (original === null) {
       // A new customer: send what the user filled in (and the defaults of the selects).
       const v = next[key];
@@ -133,14 +138,7 @@ export function changedFields(draft: Draft, original: Customer | null): Customer
     if (!same(edit.value, edit.base)) custom[column] = edit.send;
   }
   if (Object.keys(custom).length > 0) patch.custom = custom;
-  if (original === null && patch.name === undefined) patch.name = '';
-  // Workaround: `customerPatch` in src-shared is `.partial()` over fields with `.default()`, so a
-  // patch without `kind` / `lifecycle` resets them to 'company' / 'prospect'. Sending the current
-  // values keeps them (main logs no change for an equal value). Remove when the contract is fixed.
-  if (original !== null && Object.keys(patch).length > 0) {
-    patch.kind ??= next.kind;
-    patch.lifecycle ??= next.lifecycle;
-  }
+  if (original === null && patch.name === undefined && !locked('name')) patch.name = '';
   return patch;
 }
 

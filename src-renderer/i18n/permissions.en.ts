@@ -34,6 +34,7 @@ export const permissionsEn: typeof permissionsZhCN = {
     fieldsTitle: 'Fields',
     fieldsHint: 'Hidden: not shown and not searchable; masked: partly shown (138****5678); read-only: shown, not editable.',
     fieldAccess: { hidden: 'Hidden', masked: 'Masked', readOnly: 'Read-only', editable: 'Editable' },
+    fieldLocked: { masked: 'Partly hidden for your role; cannot be changed', readOnly: 'Read-only for your role' },
     fieldGroups: { customer: 'Customer fields', contact: 'Contact fields', custom: 'Custom fields' },
     customEntity: { customer: 'Customer', contact: 'Contact', order: 'Order', record: 'Business' },
     scopeTitle: 'Customer scope',

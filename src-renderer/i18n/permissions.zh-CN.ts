@@ -33,6 +33,7 @@ export const permissionsZhCN = {
     fieldsTitle: '字段权限',
     fieldsHint: '隐藏：看不到也不能按它查询；打码：只显示部分（如 138****5678）；只读：能看不能改。',
     fieldAccess: { hidden: '隐藏', masked: '打码', readOnly: '只读', editable: '可编辑' },
+    fieldLocked: { masked: '您的角色只能看到部分内容，不能修改', readOnly: '您的角色只能查看，不能修改' },
     fieldGroups: { customer: '客户字段', contact: '联系人字段', custom: '自定义字段' },
     customEntity: { customer: '客户', contact: '联系人', order: '订单', record: '业务' },
     scopeTitle: '客户范围',

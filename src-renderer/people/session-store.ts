@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SessionState } from '../../src-shared/domain/people';
-import { allows, type Area, type MyAccess, type Permission } from '../../src-shared/domain/permissions';
+import { allows, fieldAccess, type Area, type FieldAccess, type MyAccess, type Permission } from '../../src-shared/domain/permissions';
 import { api, onSignInRequired } from '../api/client';
 
 /** Who this window is signed in as; re-read when the workspace changes and after sign-in/out. */
@@ -67,4 +67,20 @@ export function canNow(area: Area, permission: Permission): boolean {
 /** useCan for one business type's records, whose level may differ from the 业务 area's. */
 export function useCanBusiness(typeId: string, permission: Permission): boolean {
   return useSession((s) => s.access !== null && allows(s.access.rules, 'business', permission, typeId));
+}
+
+/**
+ * The signed-in user's rule per field key (`customer.<field>`, `contact.<field>`, `custom.<fieldId>`):
+ * the card shows a hidden field not at all and a masked or read-only one locked. Until the rules are
+ * read every field is editable, as main decides anyway.
+ */
+export function useFieldAccess(): (key: string) => FieldAccess {
+  const access = useSession((s) => s.access);
+  return (key) => (access ? fieldAccess(access.rules, key) : 'editable');
+}
+
+/** useFieldAccess outside React (the card's save builds its patch in the store). */
+export function fieldAccessNow(key: string): FieldAccess {
+  const access = useSession.getState().access;
+  return access ? fieldAccess(access.rules, key) : 'editable';
 }
