@@ -11,6 +11,7 @@ import { fromDraft, toDraft, type DraftValue } from '../card/custom-values';
 import { useData } from '../api/use-data';
 import { useCustomFields } from '../card/use-meta';
 import { Dialog } from '../components/Dialog';
+import { useCanBusiness } from '../people/session-store';
 import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
 import { useEmployees } from '../employees/use-employees';
@@ -190,12 +191,14 @@ export function RecordDialog({ type, record: opened, customer, onClose }: Record
   };
 
   const current = type.statuses.find((s) => s.key === status);
+  const canWrite = useCanBusiness(type.id, 'write');
   return (
     <Dialog
       title={record ? t('cards.biz.editRecord', { type: type.name }) : t('cards.biz.newRecord', { type: type.name })}
       testId="record-dialog"
       width={820}
       onClose={onClose}
+      readOnly={!canWrite}
       footer={
         <>
           <button type="button" data-testid="record-cancel" onClick={onClose}>

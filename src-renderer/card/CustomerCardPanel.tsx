@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useCan } from '../people/session-store';
+import { canNow, useCan } from '../people/session-store';
 import { useTranslation } from 'react-i18next';
 import { useDataVersion } from '../app/app-store';
 import { ColorDot } from '../components/ColorDot';
@@ -17,7 +17,8 @@ import { FavouriteStar } from '../favourites/FavouriteStar';
 /** 客户卡片: the open customer beside the list, with its tabs and actions. */
 export function CustomerCardPanel() {
   const { t } = useTranslation();
-  const canDelete = useCan('customers', 'write');
+  // A view-only role reads the card: no 保存, 撤销 nor 删除 (main would refuse them), inputs disabled.
+  const canWrite = useCan('customers', 'write');
   const s = useCard();
   const version = useDataVersion((v) => v.organisation);
   const { layout, fields } = useCardLayout();
@@ -32,7 +33,7 @@ export function CustomerCardPanel() {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void useCard.getState().save();
+        if (canNow('customers', 'write')) void useCard.getState().save();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -65,15 +66,23 @@ export function CustomerCardPanel() {
           </div>
         ) : null}
         <div className="card-actions">
-          <button type="button" className="primary" data-testid="save-customer" disabled={s.saving} onClick={() => void s.save()}>
-            {s.saving ? t('common.saving') : t('card.save')}
-          </button>
-          <button type="button" data-testid="undo" disabled={s.isNew} title={t('card.undoTitle')} onClick={() => void s.undo()}>
-            <Icon name="undo" /> {t('card.undo')}
-          </button>
+          {canWrite ? (
+            <>
+              <button type="button" className="primary" data-testid="save-customer" disabled={s.saving} onClick={() => void s.save()}>
+                {s.saving ? t('common.saving') : t('card.save')}
+              </button>
+              <button type="button" data-testid="undo" disabled={s.isNew} title={t('card.undoTitle')} onClick={() => void s.undo()}>
+                <Icon name="undo" /> {t('card.undo')}
+              </button>
+            </>
+          ) : (
+            <span className="muted" data-testid="card-view-only">
+              {t('perm.viewOnly')}
+            </span>
+          )}
           {s.openId && !s.isNew ? <FavouriteStar id={s.openId} /> : null}
           <span className="toolbar-spacer" />
-          {canDelete ? (
+          {canWrite ? (
             <button type="button" className="danger-outline" data-testid="delete-customer" disabled={s.isNew} onClick={() => void s.remove()}>
               {t('card.delete')}
             </button>

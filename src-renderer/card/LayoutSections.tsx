@@ -9,7 +9,7 @@ import type { FieldErrors } from '../../src-shared/errors';
 import { BuiltInField, WIDE_FIELDS } from './BuiltInField';
 import { useStoreSites } from '../sync/store-sites';
 import { FieldLock } from '../people/FieldLock';
-import { useFieldAccess } from '../people/session-store';
+import { useCan, useFieldAccess } from '../people/session-store';
 import { CustomFieldInput } from './CustomFieldInput';
 import { toDraft, fromDraft } from './custom-values';
 import type { CustomEdit, Draft } from './customer-draft';
@@ -61,6 +61,7 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
   // 门店 means nothing to a workspace on its own: the field shows only in a sync network.
   const inNetwork = useStoreSites().length > 0;
   const accessOf = useFieldAccess();
+  const canWrite = useCan('customers', 'write');
   const renderField = (key: string, columns: number) => {
     const custom = byColumn.get(key);
     if (key === 'storeCode' && !inNetwork) return null;
@@ -122,7 +123,7 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
       </Cell>
     );
   };
-  return (
+  const sections = (
     <>
       {tab.sections.map((section) => (
         <fieldset key={section.key} className="form-section" data-testid="card-section" data-key={section.key} data-label={section.label}>
@@ -133,5 +134,13 @@ export function LayoutSections({ tab, fields, model }: { tab: LayoutTab; fields:
         </fieldset>
       ))}
     </>
+  );
+  // A view-only role: every input disabled at once (the card says why in its header).
+  return canWrite ? (
+    sections
+  ) : (
+    <fieldset disabled className="dialog-read-only" data-testid="card-read-only">
+      {sections}
+    </fieldset>
   );
 }

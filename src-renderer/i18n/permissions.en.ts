@@ -33,6 +33,7 @@ export const permissionsEn: typeof permissionsZhCN = {
     noBusinessTypes: 'No business types yet.',
     fieldsTitle: 'Fields',
     fieldsHint: 'Hidden: not shown and not searchable; masked: partly shown (138****5678); read-only: shown, not editable.',
+    viewOnly: 'View only: your role cannot change this.',
     fieldAccess: { hidden: 'Hidden', masked: 'Masked', readOnly: 'Read-only', editable: 'Editable' },
     fieldLocked: { masked: 'Partly hidden for your role; cannot be changed', readOnly: 'Read-only for your role' },
     fieldGroups: { customer: 'Customer fields', contact: 'Contact fields', custom: 'Custom fields' },

@@ -32,6 +32,7 @@ export const permissionsZhCN = {
     noBusinessTypes: '还没有业务类型。',
     fieldsTitle: '字段权限',
     fieldsHint: '隐藏：看不到也不能按它查询；打码：只显示部分（如 138****5678）；只读：能看不能改。',
+    viewOnly: '只读：您的角色不能修改此内容。',
     fieldAccess: { hidden: '隐藏', masked: '打码', readOnly: '只读', editable: '可编辑' },
     fieldLocked: { masked: '您的角色只能看到部分内容，不能修改', readOnly: '您的角色只能查看，不能修改' },
     fieldGroups: { customer: '客户字段', contact: '联系人字段', custom: '自定义字段' },

@@ -8,6 +8,7 @@ import { errorText } from '../api/errors';
 import { CustomFieldsForm, useCustomDraft } from '../card/CustomFieldsForm';
 import { useProducts } from '../card/use-meta';
 import { Dialog } from '../components/Dialog';
+import { useCan } from '../people/session-store';
 import { confirmAsk } from '../components/confirm-store';
 import { DateInput } from '../components/DateInput';
 import { isQuestionableOrderDate, parseDateText } from '../../src-shared/validation/date-text';
@@ -87,6 +88,7 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
   const totals = orderTotal(lines, orderDiscount ?? { kind: 'amount', fen: 0 });
   const patchLine = (key: string, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
+  const canWrite = useCan('orders', 'write');
   const save = async () => {
     // Lines main would refuse: say so at the line instead of sending them.
     if (lines.some((l) => Object.keys(lineProblems(l)).length > 0)) {
@@ -214,6 +216,7 @@ export function OrderDialog({ customerId, order, onClose }: { customerId: string
       testId="order-dialog"
       width={860}
       onClose={onClose}
+      readOnly={!canWrite}
       footer={
         <>
           <button type="button" data-testid="order-cancel" onClick={onClose}>

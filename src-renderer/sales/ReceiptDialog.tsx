@@ -5,6 +5,7 @@ import { formatMoney, parseMoney } from '../../src-shared/money';
 import { api, ApiCallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { Dialog } from '../components/Dialog';
+import { useCan } from '../people/session-store';
 import { FormField } from '../components/FormField';
 import { toast } from '../components/toast-store';
 import { DateInput } from '../components/DateInput';
@@ -22,6 +23,7 @@ export function ReceiptDialog(props: { customerId: string; orders: readonly Orde
   const [notes, setNotes] = useState(receipt?.notes ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
 
+  const canWrite = useCan('receipts', 'write');
   const save = async () => {
     const amountFen = parseMoney(amount);
     if (amountFen === null) {
@@ -46,6 +48,7 @@ export function ReceiptDialog(props: { customerId: string; orders: readonly Orde
       title={receipt ? t('cards.sales.editReceipt') : t('cards.sales.newReceipt')}
       testId="receipt-dialog"
       onClose={onClose}
+      readOnly={!canWrite}
       footer={
         <>
           <button type="button" data-testid="receipt-cancel" onClick={onClose}>
