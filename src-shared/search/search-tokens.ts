@@ -109,3 +109,22 @@ export function matchExpression(query: string): string | null {
   }
   return parts.length === 0 ? null : parts.join(' AND ');
 }
+
+/**
+ * Whether a document made of these texts matches the query, decided without the index: every run
+ * of the query must be part of one run of the texts — the rule the index's n-grams implement
+ * (a 1–2 character fragment as a prefix of the token starting there, a longer one as a phrase of
+ * consecutive n-grams, which never spans two runs). Used to re-check candidates against only the
+ * fields a caller may see (src-main/services/search/search-visibility.ts).
+ */
+export function textsMatch(queryRuns: readonly string[], texts: readonly (string | null | undefined)[]): boolean {
+  if (queryRuns.length === 0) return false;
+  const docRuns: string[] = [];
+  for (const text of texts) if (text) docRuns.push(...runs(text));
+  return queryRuns.every((q) => docRuns.some((d) => d.includes(q)));
+}
+
+/** The runs of a query as textsMatch takes them (normalised letters/digits and Chinese runs). */
+export function queryRuns(query: string): string[] {
+  return runs(query);
+}

@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
+import type { CallContext } from '../../../src-main/changelog/call-context';
+import type { KecardEvent } from '../../../src-shared/contract/events';
+import type { Envelope } from '../../../src-shared/errors';
+import { DEFAULT_POLICY, type FieldAccess, type PermissionPolicy } from '../../../src-shared/domain/permissions';
+import type { Role } from '../../../src-shared/domain/enums';
+import { distWorkers } from '../../support/job-events';
+import { tempDir } from '../../support/temp-workspace';
+
+// Field rules where they used to leak (issue 19, session 16): quick search, shared saved queries
+// and their pinned counts, report results, the sync conflict inbox. Each test shows the leak is
+// closed for staff and that the manager still gets the full answer through the same method.
+
+let files: { dir: string; cleanup: () => void };
+let app: ComposedApp;
+let events: KecardEvent[];
+
+beforeEach(() => {
+  files = tempDir();
+  events = [];
+  app = composeApp({ dataDir: join(files.dir, 'data'), shell: 'browser', workerDir: distWorkers, rememberRecent: false });
+  app.setEventSink((e) => events.push(e));
+  app.host.create(join(files.dir, 'leaks.kecard'));
+});
+afterEach(async () => {
+  await app.dispose();
+  files.cleanup();
+});
+
+const as = (role: Role): CallContext => ({ userId: `user-${role}`, userName: role, role, origin: 'local' });
+async function call<T>(role: Role, method: string, input: unknown = {}): Promise<Envelope<T>> {
+  return (await app.dispatch(method, input, as(role))) as Envelope<T>;
+}
+async function value<T>(role: Role, method: string, input: unknown = {}): Promise<T> {
+  const envelope = await call<T>(role, method, input);
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value;
+}
+
+/** Staff see every customer here: the tests are about fields, not record scope. */
+async function setStaffFields(fields: Record<string, FieldAccess>): Promise<void> {
+  const policy: PermissionPolicy = { ...DEFAULT_POLICY, staff: { ...DEFAULT_POLICY.staff, scope: 'all', fields } };
+  await value('manager', 'permissions.save', { policy });
+}
+
+const PHONE = '13812345678';
+const MOBILE = '13987654321';
+
+async function seedCustomers(): Promise<{ eastId: string; westId: string }> {
+  const east = await value<{ id: string }>('manager', 'customers.create', {
+    values: { name: '华东机械有限公司', code: 'HD-7731', email: 'boss@huadong.cn', phones: [PHONE] },
+  });
+  await value('manager', 'contacts.create', { customerId: east.id, name: '王经理', mobile: MOBILE });
+  const west = await value<{ id: string }>('manager', 'customers.create', { values: { name: '西部贸易', phones: ['02166668888'] } });
+  return { eastId: east.id, westId: west.id };
+}
+
+interface Found {
+  search: string[];
+  count: number;
+  list: number;
+}
+async function find(role: Role, q: string): Promise<Found> {
+  const search = await value<{ hits: { id: string }[] }>(role, 'customers.search', { q });
+  const count = await value<{ count: number }>(role, 'customers.searchCount', { q });
+  const list = await value<{ total: number; rows: unknown[] }>(role, 'customers.list', { offset: 0, limit: 50, q });
+  return { search: search.hits.map((h) => h.id), count: count.count, list: list.total };
+}
+
+describe('quick search on fields the caller may not see', () => {
+  it('finds nobody by a hidden phone, code or e-mail, or a masked contact mobile; visible fields still find them', async () => {
+    const { eastId } = await seedCustomers();
+    await setStaffFields({ 'customer.phones': 'hidden', 'customer.code': 'hidden', 'customer.email': 'masked', 'contact.mobile': 'masked' });
+    const nobody: Found = { search: [], count: 0, list: 0 };
+    const east: Found = { search: [eastId], count: 1, list: 1 };
+    for (const q of [PHONE, '1381234', '5678', 'HD-7731', '7731', 'huadong.cn', 'boss', MOBILE, '98765']) {
+      expect(await find('staff', q), `staff: ${q}`).toEqual(nobody);
+      expect(await find('manager', q), `manager: ${q}`).toEqual(east);
+    }
+    // What staff see in clear still finds the customer: its name, its pinyin, its contact's name.
+    for (const q of ['华东', 'hdjx', '王经理']) expect(await find('staff', q), q).toEqual(east);
+    // A term that matches both a visible and a hidden field of one customer: found by the visible one.
+    await value('manager', 'customers.update', { id: eastId, patch: { name: '华东7731机械' } });
+    expect(await find('staff', '7731')).toEqual(east);
+  });
+
+  it('applies to customers still waiting for their search document (after a large import)', async () => {
+    const { eastId } = await seedCustomers();
+    await setStaffFields({ 'customer.phones': 'hidden' });
+    // As a large import leaves them: no document yet, the backlog names their seqs.
+    const db = app.host.workspace.db;
+    const seq = db.prepare('SELECT seq FROM customers WHERE id = ?').pluck().get(eastId) as number;
+    db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('search.pending', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify([[seq, seq]]),
+    );
+    expect(await find('staff', PHONE)).toEqual({ search: [], count: 0, list: 0 });
+    expect(await find('manager', PHONE)).toEqual({ search: [eastId], count: 1, list: 1 });
+    expect(await find('staff', '华东机械')).toEqual({ search: [eastId], count: 1, list: 1 });
+  });
+
+  it('does not name a masked contact as the reason for a match', async () => {
+    const { eastId } = await seedCustomers();
+    await setStaffFields({ 'contact.name': 'masked' });
+    expect(await find('staff', '王经理')).toEqual({ search: [], count: 0, list: 0 });
+    const hits = await value<{ hits: { id: string; matchedContact: string | null }[] }>('manager', 'customers.search', { q: '王经理' });
+    expect(hits.hits).toEqual([expect.objectContaining({ id: eastId, matchedContact: '王经理' })]);
+  });
+});
