@@ -109,3 +109,68 @@ describe('quick search on fields the caller may not see', () => {
     expect(hits.hits).toEqual([expect.objectContaining({ id: eastId, matchedContact: '王经理' })]);
   });
 });
+
+describe('shared saved queries naming a field the caller may not see', () => {
+  it('shows such a condition without its value, marks the query not runnable and gives no pinned count', async () => {
+    const field = await value<{ id: string; columnName: string }>('manager', 'fields.create', {
+      entity: 'customer',
+      label: '年收入',
+      type: 'integer',
+    });
+    await value('manager', 'customers.create', {
+      values: { name: '华东机械', city: '上海', phones: [PHONE], custom: { [field.columnName]: 9_000_000 } },
+    });
+    await value('manager', 'customers.create', { values: { name: '西部贸易', city: '上海', custom: { [field.columnName]: 10 } } });
+    const where = (...children: unknown[]) => ({ entity: 'customer', where: { kind: 'group', op: 'and', children } });
+    const byIncome = await value<{ id: string }>('manager', 'queries.save', {
+      name: '高收入客户',
+      definition: where(
+        { kind: 'condition', field: 'city', operator: 'eq', value: '上海' },
+        { kind: 'group', op: 'or', children: [{ kind: 'condition', field: field.columnName, operator: 'gt', value: 5_432_100 }] },
+      ),
+      shared: true,
+      pinned: true,
+    });
+    const byPhone = await value<{ id: string }>('manager', 'queries.save', {
+      name: '138 号段',
+      definition: where({ kind: 'condition', field: 'phones', operator: 'contains', value: '1381234' }),
+      shared: true,
+      pinned: true,
+    });
+    const withPhone = await value<{ id: string }>('manager', 'queries.save', {
+      name: '有电话',
+      definition: where({ kind: 'condition', field: 'phones', operator: 'notEmpty' }),
+      shared: true,
+      pinned: true,
+    });
+    await setStaffFields({ [`custom.${field.id}`]: 'hidden', 'customer.phones': 'masked' });
+
+    type Saved = { id: string; definition: unknown; problems: { path: string; code: string }[] };
+    const saved = await value<Saved[]>('staff', 'queries.saved');
+    const json = JSON.stringify(saved);
+    for (const secret of ['5432100', '1381234']) expect(json).not.toContain(secret);
+    const of = (id: string) => saved.find((q) => q.id === id);
+    expect(of(byIncome.id)?.problems).toEqual([{ path: '1.0', code: 'fieldHidden' }]);
+    expect(of(byPhone.id)?.problems).toEqual([{ path: '0', code: 'fieldHidden' }]);
+    // Asking only whether a masked field is filled in stays allowed, as in the builder.
+    expect(of(withPhone.id)?.problems).toEqual([]);
+    // The visible condition keeps its value: the query still reads as what it is.
+    expect(json).toContain('上海');
+
+    const counts = await value<{ id: string; count: number | null; broken: boolean }[]>('staff', 'queries.pinnedCounts');
+    expect(counts.find((c) => c.id === byIncome.id)).toEqual({ id: byIncome.id, count: null, broken: true });
+    expect(counts.find((c) => c.id === byPhone.id)).toEqual({ id: byPhone.id, count: null, broken: true });
+    expect(counts.find((c) => c.id === withPhone.id)).toEqual({ id: withPhone.id, count: 1, broken: false });
+
+    // Run as stored (a client that kept the manager's definition): refused, naming the reason.
+    const stored = (await value<Saved[]>('manager', 'queries.saved')).find((q) => q.id === byIncome.id);
+    const run = await call('staff', 'queries.run', { definition: stored?.definition, offset: 0, limit: 10 });
+    expect(run.ok ? null : run.error.details).toEqual(expect.objectContaining({ reason: 'fieldHidden' }));
+
+    // The manager sees the values and gets the counts.
+    expect(JSON.stringify(await value('manager', 'queries.saved'))).toContain('5432100');
+    const managerCounts = await value<{ id: string; count: number | null }[]>('manager', 'queries.pinnedCounts');
+    expect(managerCounts.find((c) => c.id === byIncome.id)?.count).toBe(1);
+    expect(managerCounts.find((c) => c.id === byPhone.id)?.count).toBe(1);
+  });
+});
