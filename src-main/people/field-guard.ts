@@ -2,6 +2,7 @@ import type { CustomFieldEntity } from '../../src-shared/domain/custom-fields';
 import type { FieldAccess } from '../../src-shared/domain/permissions';
 import { KecardError } from '../../src-shared/errors';
 import type { FieldView } from './field-view';
+import { checkReportRequest } from './field-reports';
 
 // Where patches and questions enter: a field the caller's role may not change (hidden, masked or
 // read-only) is refused in a patch, and a field it may not see is refused as a query column,
@@ -179,6 +180,8 @@ export function checkFieldInput(view: FieldView, method: string, input: unknown)
       if (Array.isArray(i.measures)) for (const m of i.measures) if (isObj(m)) checkReadKey(view, entity, m.field);
       return;
     }
+    case 'reports.run':
+      return checkReportRequest(view, i.request);
     case 'import.check':
     case 'import.run': {
       const settings = isObj(i.settings) ? i.settings : {};

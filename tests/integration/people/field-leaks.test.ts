@@ -6,7 +6,7 @@ import type { KecardEvent } from '../../../src-shared/contract/events';
 import type { Envelope } from '../../../src-shared/errors';
 import { DEFAULT_POLICY, type FieldAccess, type PermissionPolicy } from '../../../src-shared/domain/permissions';
 import type { Role } from '../../../src-shared/domain/enums';
-import { distWorkers } from '../../support/job-events';
+import { distWorkers, jobFinished } from '../../support/job-events';
 import { tempDir } from '../../support/temp-workspace';
 
 // Field rules where they used to leak (issue 19, session 16): quick search, shared saved queries
@@ -173,4 +173,89 @@ describe('shared saved queries naming a field the caller may not see', () => {
     expect(managerCounts.find((c) => c.id === byIncome.id)?.count).toBe(1);
     expect(managerCounts.find((c) => c.id === byPhone.id)?.count).toBe(1);
   });
+});
+
+describe('report results under field rules', () => {
+  /** Starts a report as `role` and waits for its job: the result, or the refusal (of the call or of the job). */
+  async function report(role: Role, request: unknown): Promise<{ ok: true; result: unknown } | { ok: false; code: string; details: unknown }> {
+    const started = await call<{ jobId: string }>(role, 'reports.run', { request });
+    if (!started.ok) return { ok: false, code: started.error.code, details: started.error.details };
+    const finished = await jobFinished(events, started.value.jobId);
+    if (finished.ok) return { ok: true, result: finished.result };
+    return { ok: false, code: finished.error?.code ?? '?', details: finished.error?.details };
+  }
+  const refusedFor = (field: string) => ({
+    ok: false,
+    code: 'FORBIDDEN',
+    details: expect.objectContaining({ field, reason: 'fieldHidden' }) as unknown,
+  });
+
+  async function seedSales(): Promise<{ ownerId: string; customerId: string }> {
+    const owner = await value<{ id: string }>('manager', 'employees.create', { values: { name: '赵负责' } });
+    const c = await value<{ id: string }>('manager', 'customers.create', {
+      values: { name: '沉睡机械厂', ownerId: owner.id, relationshipLevel: 3, phones: [PHONE] },
+    });
+    await value('manager', 'orders.create', {
+      customerId: c.id,
+      orderDate: '2026-01-15',
+      lines: [{ productName: '机床', quantityMilli: 1000, unitPriceFen: 500_000 }],
+    });
+    return { ownerId: owner.id, customerId: c.id };
+  }
+
+  it('shows the dormant list with the name and 负责人 as the caller may see them', async () => {
+    const { customerId } = await seedSales();
+    const dormant = { kind: 'dormant', asOf: '2026-12-01', dormantDays: 90 };
+    await setStaffFields({ 'customer.name': 'masked', 'customer.ownerId': 'hidden' });
+    const staff = await report('staff', dormant);
+    expect(staff).toMatchObject({ ok: true, result: { list: [{ id: customerId, name: '沉***', owner: null }] } });
+    expect(JSON.stringify(staff)).not.toContain('赵负责');
+    await setStaffFields({ 'customer.name': 'hidden' });
+    expect(await report('staff', dormant)).toMatchObject({ ok: true, result: { list: [{ id: customerId, name: '***', owner: '赵负责' }] } });
+    expect(await report('manager', dormant)).toMatchObject({ ok: true, result: { list: [{ id: customerId, name: '沉睡机械厂', owner: '赵负责' }] } });
+  }, 60_000);
+
+  it('refuses breakdowns, filters and drills by a customer field the caller may not see', async () => {
+    const { ownerId } = await seedSales();
+    await setStaffFields({
+      'customer.ownerId': 'hidden',
+      'customer.relationshipLevel': 'masked',
+      'customer.storeCode': 'hidden',
+      'customer.province': 'hidden',
+    });
+    const cases: [unknown, string][] = [
+      [{ kind: 'managers', asOf: '2026-12-01', windowDays: 365 }, 'ownerId'],
+      [{ kind: 'relationship' }, 'relationshipLevel'],
+      [{ kind: 'timeSeries', fromMonth: '2026-01', toMonth: '2026-12', by: 'province' }, 'province'],
+      [{ kind: 'pareto', asOf: '2026-12-01', windowDays: 365, store: 'HQ' }, 'storeCode'],
+      [{ kind: 'drill', target: { of: 'owner', ownerId } }, 'ownerId'],
+      [{ kind: 'drill', target: { of: 'relationship', level: 3 } }, 'relationshipLevel'],
+      [{ kind: 'drill', target: { of: 'month', month: '2026-01', measure: 'active', by: 'store', key: 'HQ' } }, 'storeCode'],
+    ];
+    for (const [request, field] of cases) {
+      expect(await report('staff', request), JSON.stringify(request)).toEqual(refusedFor(field));
+      expect(await report('manager', request), JSON.stringify(request)).toMatchObject({ ok: true });
+    }
+    // Reports not broken down by those fields still answer.
+    expect(await report('staff', { kind: 'pareto', asOf: '2026-12-01', windowDays: 365 })).toMatchObject({ ok: true });
+    expect(await report('staff', { kind: 'timeSeries', fromMonth: '2026-01', toMonth: '2026-12' })).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('leaves out a business report’s average of a custom field the caller may not see', async () => {
+    const { customerId } = await seedSales();
+    const type = await value<{ id: string }>('manager', 'businessTypes.createFromTemplate', { template: 'opportunity' });
+    const request = { kind: 'business', typeId: type.id, asOf: '2026-12-31', windowDays: 3650 };
+    const full = await report('manager', request);
+    const averages = full.ok ? (full.result as { averages: { column: string }[] }).averages : [];
+    expect(averages.length).toBeGreaterThan(0);
+    const column = averages[0]?.column as string;
+    await value('manager', 'records.create', { typeId: type.id, customerId, title: '年度采购' });
+    const fieldId = app.host.workspace.db.prepare('SELECT id FROM custom_fields WHERE column_name = ?').pluck().get(column) as string;
+    await setStaffFields({ [`custom.${fieldId}`]: 'hidden' });
+    const staff = await report('staff', request);
+    expect(staff.ok).toBe(true);
+    const columns = staff.ok ? (staff.result as { averages: { column: string }[] }).averages.map((a) => a.column) : [];
+    expect(columns).not.toContain(column);
+    expect(columns).toEqual(averages.slice(1).map((a) => a.column));
+  }, 60_000);
 });
