@@ -209,3 +209,19 @@ export function checkUndo(view: FieldView, changes: readonly { entity: string; f
     if (access !== 'editable') refuseWrite(c.field, access);
   }
 }
+
+/**
+ * A sync conflict to settle (conflicts.resolve): keeping either value decides the field, so it
+ * must be one the caller may change. A whole record's conflict (deleted on one side) names no
+ * field and is left to the area's level, as an undo of a create or delete is.
+ */
+export function checkConflictField(view: FieldView, conflict: { entity: string; field: string | null }): void {
+  if (!view.restricted || conflict.field === null) return;
+  const access = view.entryAccess(conflict.entity, conflict.field);
+  if (access !== 'editable')
+    throw new KecardError('FORBIDDEN', `Your role may not change the field "${conflict.field}" (${access}), so it cannot settle this conflict.`, {
+      field: conflict.field,
+      access,
+      reason: 'conflictField',
+    });
+}

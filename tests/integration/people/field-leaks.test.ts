@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
 import type { CallContext } from '../../../src-main/changelog/call-context';
+import type { Contest } from '../../../src-main/changelog/apply/contests';
+import { recordContests } from '../../../src-main/sync/conflicts/conflict-inbox';
 import type { KecardEvent } from '../../../src-shared/contract/events';
 import type { Envelope } from '../../../src-shared/errors';
 import { DEFAULT_POLICY, type FieldAccess, type PermissionPolicy } from '../../../src-shared/domain/permissions';
@@ -258,4 +260,85 @@ describe('report results under field rules', () => {
     expect(columns).not.toContain(column);
     expect(columns).toEqual(averages.slice(1).map((a) => a.column));
   }, 60_000);
+});
+
+describe('the sync conflict inbox under field rules', () => {
+  it('hides or masks conflicting values per caller and refuses settling a hidden, masked or read-only field', async () => {
+    const field = await value<{ id: string; columnName: string }>('manager', 'fields.create', { entity: 'customer', label: '底价', type: 'integer' });
+    const { eastId } = await seedCustomers();
+    const contactId = app.host.workspace.db.prepare('SELECT id FROM contacts WHERE customer_id = ?').pluck().get(eastId) as string;
+    const side = (siteId: string, at: number) => ({ siteId, userName: siteId === 'hq' ? '总部' : '南京店', at });
+    const contest = (entity: 'customer' | 'contact', entityId: string, f: string, keptValue: unknown, lostValue: unknown): Contest => ({
+      kind: 'field',
+      entity,
+      entityId,
+      rootId: eastId,
+      field: f,
+      keptValue,
+      lostValue,
+      kept: side('hq', 1_700_000_000_000),
+      lost: side('nj', 1_700_000_001_000),
+    });
+    recordContests(
+      app.host.workspace,
+      [
+        contest('customer', eastId, 'phones', [PHONE], ['13700001111']),
+        contest('customer', eastId, field.columnName, 777_001, 777_002),
+        contest('contact', contactId, 'mobile', MOBILE, '13600002222'),
+        contest('customer', eastId, 'email', 'boss@huadong.cn', 'ceo@huadong.cn'),
+        contest('customer', eastId, 'source', '展会', '网络'),
+        contest('customer', eastId, 'city', '上海', '苏州'),
+      ],
+      new Date(),
+    );
+    const policy: PermissionPolicy = {
+      ...DEFAULT_POLICY,
+      staff: {
+        ...DEFAULT_POLICY.staff,
+        scope: 'all',
+        areas: { ...DEFAULT_POLICY.staff.areas, sync: 'edit' },
+        fields: {
+          'customer.phones': 'hidden',
+          [`custom.${field.id}`]: 'hidden',
+          'contact.mobile': 'hidden',
+          'customer.email': 'masked',
+          'customer.source': 'readOnly',
+          'customer.name': 'masked',
+        },
+      },
+    };
+    await value('manager', 'permissions.save', { policy });
+
+    type Conflict = { id: number; field: string; customerName: string | null; kept: { value: unknown }; lost: { value: unknown } };
+    const staff = await value<Conflict[]>('staff', 'conflicts.list');
+    expect(staff.map((c) => [c.field, c.customerName, c.kept.value, c.lost.value])).toEqual([
+      ['email', '华***', 'b***', 'c***'],
+      ['source', '华***', '展会', '网络'],
+      ['city', '华***', '上海', '苏州'],
+    ]);
+    const json = JSON.stringify(staff);
+    for (const secret of ['1381234', '1370000', '777001', '777002', '9876', '1360000', 'huadong', '华东机械']) expect(json).not.toContain(secret);
+
+    const all = await value<Conflict[]>('manager', 'conflicts.list');
+    expect(all).toHaveLength(6);
+    expect(JSON.stringify(all)).toContain('777002');
+    const idOf = (f: string) => all.find((c) => c.field === f)?.id;
+    for (const [f, keep] of [
+      ['phones', 'kept'],
+      [field.columnName, 'lost'],
+      ['mobile', 'lost'],
+      ['email', 'kept'],
+      ['source', 'lost'],
+    ] as const) {
+      const refused = await call('staff', 'conflicts.resolve', { id: idOf(f), keep });
+      expect(refused.ok ? null : refused.error.details, f).toEqual(expect.objectContaining({ field: f, reason: 'conflictField' }));
+    }
+    // Nothing was settled or written by the refusals.
+    expect((await value<Conflict[]>('manager', 'conflicts.list')).length).toBe(6);
+    expect(app.host.workspace.db.prepare('SELECT source FROM customers WHERE id = ?').pluck().get(eastId)).toBeNull();
+    // A field staff may change they settle; the manager settles any.
+    expect((await call('staff', 'conflicts.resolve', { id: idOf('city'), keep: 'lost' })).ok).toBe(true);
+    expect((await call('manager', 'conflicts.resolve', { id: idOf('source'), keep: 'lost' })).ok).toBe(true);
+    expect(app.host.workspace.db.prepare('SELECT city, source FROM customers WHERE id = ?').get(eastId)).toEqual({ city: '苏州', source: '网络' });
+  });
 });
