@@ -4,7 +4,7 @@ import { matchExpression, normalizeForSearch } from '../../../src-shared/search/
 import type { Workspace } from '../../db/workspace';
 import { pendingSearchRanges } from './search-backlog';
 import { SEARCH_BLIND } from './search-blind';
-import { searchSeenParams, searchSeenSql } from './search-visibility';
+import { searchSeen, type SearchSeen } from './search-visibility';
 
 interface Candidate {
   id: string;
@@ -27,7 +27,7 @@ export function quickSearch(ws: Workspace, query: string, limit = 20, blind = 0)
   const started = performance.now();
   const expr = matchExpression(query);
   if (!expr) return { hits: [], tookMs: 0 };
-  const seen = { sql: searchSeenSql(ws, blind), params: searchSeenParams(query, blind) };
+  const seen = searchSeen(ws, query, blind);
   const candidates = ws.db
     .prepare(
       `SELECT c.id, c.name, c.short_name, c.code, c.city, c.class, c.sort_key
@@ -67,7 +67,7 @@ export function quickSearch(ws: Workspace, query: string, limit = 20, blind = 0)
  * initials or contacts, which need the document). Slower than the index, and only for the
  * minute or so after such an import.
  */
-function backlogCandidates(ws: Workspace, q: string, limit: number, seen: { sql: string; params: object }): Candidate[] {
+function backlogCandidates(ws: Workspace, q: string, limit: number, seen: SearchSeen): Candidate[] {
   const ranges = pendingSearchRanges(ws);
   if (ranges.length === 0 || q === '') return [];
   const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

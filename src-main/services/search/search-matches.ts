@@ -2,7 +2,7 @@ import { matchExpression, normalizeForSearch } from '../../../src-shared/search/
 import { scopeParams, scopeWhere } from '../../people/record-scope';
 import type { Workspace } from '../../db/workspace';
 import { pendingSearchRanges } from './search-backlog';
-import { searchSeenParams, searchSeenSql } from './search-visibility';
+import { searchSeen } from './search-visibility';
 
 /** The most a quick-search count goes to; beyond it the dropdown says "10,000+" (cheap at 1M rows). */
 export const SEARCH_COUNT_CAP = 10_000;
@@ -22,12 +22,12 @@ export interface SearchFilter {
 export function searchFilter(ws: Workspace, query: string, blind = 0): SearchFilter | null {
   const expr = matchExpression(query);
   if (!expr) return null;
-  const params: Record<string, string | number> = { sq: expr, ...searchSeenParams(query, blind) };
+  const seen = searchSeen(ws, query, blind);
+  const params: Record<string, string | number> = { sq: expr, ...seen.params };
   const parts = ['c.seq IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @sq)'];
   const backlog = backlogCondition(ws, normalizeForSearch(query).trim(), params);
   if (backlog) parts.push(backlog);
-  const seen = searchSeenSql(ws, blind);
-  return { where: seen === '1' ? `(${parts.join(' OR ')})` : `((${parts.join(' OR ')}) AND ${seen})`, params };
+  return { where: seen.sql === '1' ? `(${parts.join(' OR ')})` : `((${parts.join(' OR ')}) AND ${seen.sql})`, params };
 }
 
 function backlogCondition(ws: Workspace, q: string, params: Record<string, string | number>): string | null {
@@ -56,7 +56,7 @@ function backlogCondition(ws: Workspace, q: string, params: Record<string, strin
 export function countSearchMatches(ws: Workspace, query: string, cap = SEARCH_COUNT_CAP, blind = 0): { count: number; capped: boolean } {
   const expr = matchExpression(query);
   if (!expr) return { count: 0, capped: false };
-  const seen = { sql: searchSeenSql(ws, blind), params: searchSeenParams(query, blind) };
+  const seen = searchSeen(ws, query, blind);
   const indexed = ws.db
     .prepare(
       `SELECT count(*) FROM (SELECT 1 FROM customer_search s JOIN customers c ON c.seq = s.rowid

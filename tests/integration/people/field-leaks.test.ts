@@ -86,6 +86,14 @@ describe('quick search on fields the caller may not see', () => {
     // A term that matches both a visible and a hidden field of one customer: found by the visible one.
     await value('manager', 'customers.update', { id: eastId, patch: { name: '华东7731机械' } });
     expect(await find('staff', '7731')).toEqual(east);
+
+    // Only phones hidden: only the digit runs of a query are checked again, each against what staff see.
+    await setStaffFields({ 'customer.phones': 'hidden' });
+    expect(await find('staff', '华东 5678')).toEqual(nobody);
+    expect(await find('manager', '华东 5678')).toEqual(east);
+    expect(await find('staff', '华东 7731')).toEqual(east);
+    expect(await find('staff', 'hd 1381234')).toEqual(nobody);
+    expect(await find('staff', 'hdjx')).toEqual(east);
   });
 
   it('applies to customers still waiting for their search document (after a large import)', async () => {
