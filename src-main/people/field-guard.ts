@@ -2,6 +2,7 @@ import type { CustomFieldEntity } from '../../src-shared/domain/custom-fields';
 import type { FieldAccess } from '../../src-shared/domain/permissions';
 import { KecardError } from '../../src-shared/errors';
 import type { FieldView } from './field-view';
+import { checkReportRequest } from './field-reports';
 
 // Where patches and questions enter: a field the caller's role may not change (hidden, masked or
 // read-only) is refused in a patch, and a field it may not see is refused as a query column,
@@ -15,13 +16,14 @@ import type { FieldView } from './field-view';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function refuseWrite(field: string, access: FieldAccess): never {
-  throw new KecardError('FORBIDDEN', `Your role may not change the field "${field}" (${access}).`, { field, access });
+export function refuseWrite(field: string, access: FieldAccess): never {
+  throw new KecardError('FORBIDDEN', `Your role may not change the field "${field}" (${access}).`, { field, access, reason: 'fieldLocked' });
 }
-function refuseRead(field: string, access: FieldAccess): never {
+export function refuseRead(field: string, access: FieldAccess): never {
   throw new KecardError('FORBIDDEN', `Your role cannot see the field "${field}", so it cannot be a column, condition, grouping or total.`, {
     field,
     access,
+    reason: 'fieldHidden',
   });
 }
 
@@ -55,30 +57,47 @@ function relationEntity(relation: unknown): CustomFieldEntity | null {
   return null;
 }
 
-function checkNode(view: FieldView, entity: CustomFieldEntity, node: unknown): void {
+/** A condition, total or column the caller may not use, with where it sits (QueryProblem's path: child indexes from the root group). */
+export interface RefusedUse {
+  path: string;
+  field: string;
+  access: FieldAccess;
+}
+
+function refusedIn(view: FieldView, entity: CustomFieldEntity, node: unknown, path: string, out: RefusedUse[]): void {
   if (!isObj(node)) return;
+  const childPath = (i: number) => (path ? `${path}.${i}` : String(i));
   if (node.kind === 'condition' && typeof node.field === 'string') {
     const access = view.keyAccess(entity, node.field);
-    if (access === 'hidden' || (access === 'masked' && !PRESENCE.has(String(node.operator)))) refuseRead(node.field, access);
+    if (access === 'hidden' || (access === 'masked' && !PRESENCE.has(String(node.operator)))) out.push({ path, field: node.field, access });
   }
-  if (Array.isArray(node.children)) for (const child of node.children) checkNode(view, entity, child);
+  if (node.kind === 'group' && Array.isArray(node.children)) node.children.forEach((child, i) => refusedIn(view, entity, child, childPath(i), out));
   if (node.kind === 'related') {
     const inner = relationEntity(node.relation);
     if (!inner) return;
-    checkNode(view, inner, node.where);
+    // A related node's own conditions continue its path, as queryProblems numbers them.
+    const where = node.where;
+    if (isObj(where) && Array.isArray(where.children)) where.children.forEach((child, i) => refusedIn(view, inner, child, `${path}.${i}`, out));
     const aggregate = node.aggregate;
     if (isObj(aggregate) && typeof aggregate.field === 'string') {
       const access = view.keyAccess(inner, aggregate.field);
-      if (access === 'hidden' || access === 'masked') refuseRead(aggregate.field, access);
+      if (access === 'hidden' || access === 'masked') out.push({ path, field: aggregate.field, access });
     }
   }
 }
 
+/** Every condition and total of a query definition the caller may not use (none without field rules). */
+export function refusedUses(view: FieldView, definition: unknown): RefusedUse[] {
+  if (!view.restricted || !isObj(definition)) return [];
+  const out: RefusedUse[] = [];
+  refusedIn(view, definition.entity === 'contact' ? 'contact' : 'customer', definition.where, '', out);
+  return out;
+}
+
 /** A query definition: hidden fields are neither conditions nor totals. */
 export function checkDefinition(view: FieldView, definition: unknown): void {
-  if (!isObj(definition)) return;
-  const entity = definition.entity === 'contact' ? 'contact' : 'customer';
-  checkNode(view, entity, definition.where);
+  const first = refusedUses(view, definition)[0];
+  if (first) refuseRead(first.field, first.access);
 }
 
 function checkReadKey(view: FieldView, entity: CustomFieldEntity, key: unknown, allowMasked = false): void {
@@ -161,6 +180,8 @@ export function checkFieldInput(view: FieldView, method: string, input: unknown)
       if (Array.isArray(i.measures)) for (const m of i.measures) if (isObj(m)) checkReadKey(view, entity, m.field);
       return;
     }
+    case 'reports.run':
+      return checkReportRequest(view, i.request);
     case 'import.check':
     case 'import.run': {
       const settings = isObj(i.settings) ? i.settings : {};
@@ -187,4 +208,20 @@ export function checkUndo(view: FieldView, changes: readonly { entity: string; f
     const access = view.entryAccess(c.entity, c.field);
     if (access !== 'editable') refuseWrite(c.field, access);
   }
+}
+
+/**
+ * A sync conflict to settle (conflicts.resolve): keeping either value decides the field, so it
+ * must be one the caller may change. A whole record's conflict (deleted on one side) names no
+ * field and is left to the area's level, as an undo of a create or delete is.
+ */
+export function checkConflictField(view: FieldView, conflict: { entity: string; field: string | null }): void {
+  if (!view.restricted || conflict.field === null) return;
+  const access = view.entryAccess(conflict.entity, conflict.field);
+  if (access !== 'editable')
+    throw new KecardError('FORBIDDEN', `Your role may not change the field "${conflict.field}" (${access}), so it cannot settle this conflict.`, {
+      field: conflict.field,
+      access,
+      reason: 'conflictField',
+    });
 }

@@ -51,6 +51,8 @@ function byMethod(view: FieldView, method: string, input: Obj, value: unknown): 
       return { ...v, customers: rows(v.customers, 'customer', view), contacts: rows(v.contacts, 'contact', view) };
     case 'customers.history':
       return entries(value, view);
+    case 'conflicts.list':
+      return isList(value) ? value.map((c) => (isObj(c) ? conflict(view, c) : c)).filter((c) => c !== null) : value;
     case 'customers.historyView':
       return { ...v, entries: entries(v.entries, view) };
     case 'fields.history': {
@@ -77,6 +79,27 @@ function byMethod(view: FieldView, method: string, input: Obj, value: unknown): 
     default:
       return value;
   }
+}
+
+/**
+ * A sync conflict (the conflict inbox): its two values are a change-log entry's old and new
+ * values, so they follow FieldView.entry — left out when the field is hidden (as in the history),
+ * masked when masked; the customer's name as the caller sees names.
+ */
+function conflict(view: FieldView, c: Obj): Obj | null {
+  const kept = isObj(c.kept) ? c.kept : {};
+  const lost = isObj(c.lost) ? c.lost : {};
+  const field = typeof c.field === 'string' ? c.field : null;
+  const shown = view.entry({ entity: String(c.entity), field, oldValue: kept.value, newValue: lost.value });
+  if (!shown) return null;
+  const nameAccess = view.builtIn('customer', 'name');
+  const customerName =
+    c.customerName === null || nameAccess === 'editable' || nameAccess === 'readOnly'
+      ? c.customerName
+      : nameAccess === 'hidden'
+        ? '***'
+        : maskValue(c.customerName);
+  return { ...c, customerName, kept: { ...kept, value: shown.oldValue }, lost: { ...lost, value: shown.newValue } };
 }
 
 /** Hidden custom values are dropped and masked ones masked, by key, anywhere in a value. */

@@ -7,6 +7,8 @@ import { getLifecycleRules, saveLifecycleRules } from '../analysis/lifecycle-ser
 import { salesDateRange } from '../analysis/sales-dates';
 import type { Handlers, RouterDeps } from './handlers';
 import { auditJobDone } from '../people/audit-log';
+import { fieldViewFor } from '../people/field-view';
+import { presentReport } from '../people/field-reports';
 
 type Names =
   | 'classification.schemes'
@@ -55,8 +57,10 @@ export function createAnalysisHandlers({ host, jobs, log = console.error }: Rout
         throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
       // What a classification run writes is announced from the log when the job ends (compose-app).
       const path = ws().path;
+      // The caller's field rules as they are now apply to the result (people/field-reports.ts).
+      const view = fieldViewFor(ws(), ctx);
       const jobId = jobs.startResident('report', 'analysis', path, request, ctx, (result) => {
-        const checked = checkReportResult(request.kind, result, log);
+        const checked = presentReport(view, request.kind, checkReportResult(request.kind, result, log));
         auditJobDone(host, path, ctx, { action: 'reportRun', rowCount: reportRowCount(checked), detail: { what: request.kind } });
         return checked;
       });

@@ -12,6 +12,7 @@ import { customerHistory } from '../services/history/history-service';
 import { undoLastChange } from '../services/history/undo-service';
 import { checkUndo } from '../people/field-guard';
 import { fieldViewFor } from '../people/field-view';
+import { searchBlindOf } from '../people/field-search';
 import { createContact, deleteContact, updateContact } from '../services/organisation/contact-service';
 import { createDepartment, deleteDepartment, updateDepartment } from '../services/organisation/department-service';
 import { quickSearch } from '../services/search/quick-search';
@@ -77,12 +78,13 @@ export function createHandlers(deps: RouterDeps): Handlers {
     },
 
     'customers.list': (input, ctx) => {
-      const page = listCustomers(ws(), input);
+      // Filtered by a quick-search text: only on the fields the caller sees in clear (field-search.ts).
+      const page = listCustomers(ws(), input, input.q === undefined ? 0 : searchBlindOf(fieldViewFor(ws(), ctx)));
       // A launch of the list (its first page) is a bulk view of customers: audited with its count.
       if (input.offset === 0) bulkViewsOf(host).note(ws(), ctx, 'customerList', input.q ?? '', page.total);
       return page;
     },
-    'customers.search': ({ q, limit }) => quickSearch(ws(), q, limit),
+    'customers.search': ({ q, limit }, ctx) => quickSearch(ws(), q, limit, searchBlindOf(fieldViewFor(ws(), ctx))),
     'customers.get': ({ id }) => getCustomerCard(ws(), id),
     'customers.possibleDuplicates': (probe) => possibleDuplicates(ws(), probe),
     'customers.create': ({ values }, ctx) => {
@@ -175,6 +177,6 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createPeopleHandlers(deps),
     ...createAuditHandlers(deps),
     ...createHostHandlers(deps.hostMode),
-    'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
+    'customers.searchCount': ({ q }, ctx) => countSearchMatches(ws(), q, undefined, searchBlindOf(fieldViewFor(ws(), ctx))),
   };
 }

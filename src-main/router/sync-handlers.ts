@@ -3,6 +3,8 @@ import { importOutcome, syncExportResult, syncJoinResult, syncNowResult, type Sy
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir } from '../files/private-files';
 import { listConflicts, openConflictCount, resolveConflict } from '../sync/conflicts/conflict-inbox';
+import { checkConflictField } from '../people/field-guard';
+import { fieldViewFor } from '../people/field-view';
 import { notePartnerNotes, type ExportedBundle, type ImportOutcome } from '../sync/exchange/bundle-files';
 import type { SyncJobParams } from '../sync/exchange/sync-worker';
 import { reachableFolder, setPartnerFolder, type FolderSync } from '../sync/exchange/folder-transport';
@@ -151,7 +153,8 @@ export function createSyncHandlers({ host, jobs }: RouterDeps): Pick<Handlers, S
     },
     'conflicts.list': ({ all }) => listConflicts(ws(), { open: all !== true }),
     'conflicts.resolve': ({ id, keep }, ctx) => {
-      resolveConflict(ws(), ctx, id, keep);
+      // Settling a conflict decides a field's value: not for a field the caller may not change.
+      resolveConflict(ws(), ctx, id, keep, undefined, (c) => checkConflictField(fieldViewFor(ws(), ctx), c));
       return { ok: true as const };
     },
   };

@@ -87,6 +87,7 @@ export const queriesEn: QueriesMessages = {
       badOperator: 'Field “{{field}}” no longer supports this condition',
       missingValue: 'Enter a value for this condition',
       unknownRelation: 'The related business type no longer exists',
+      fieldHidden: 'This condition uses a field your role may not see: the query cannot be run for you',
     },
     brokenBanner: '{{n}} condition(s) of this query no longer fit the data; fix the marked ones to run it.',
     invalid: 'Some conditions are incomplete.',

@@ -86,6 +86,7 @@ export const queriesZhCN = {
       badOperator: '字段“{{field}}”不再支持这个条件',
       missingValue: '请填写条件的值',
       unknownRelation: '关联的业务类型已不存在',
+      fieldHidden: '此条件用到了您的角色无权查看的字段，这个查询不能为您运行',
     },
     brokenBanner: '这个查询有 {{n}} 个条件已失效，请修改标出的条件后再查询。',
     invalid: '条件不完整，无法查询。',

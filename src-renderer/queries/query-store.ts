@@ -7,7 +7,7 @@ import { appendAt, replaceAt, type Path } from './tree-ops';
 export type QueryTab = 'simple' | 'builder' | 'forms';
 export interface QueryProblem {
   path: string;
-  code: 'unknownField' | 'badOperator' | 'missingValue' | 'unknownRelation';
+  code: 'unknownField' | 'badOperator' | 'missingValue' | 'unknownRelation' | 'fieldHidden';
   field?: string | undefined;
 }
 

@@ -11,7 +11,8 @@ const favouriteEntity = z.enum(['customer', 'contact']);
 
 export const queryProblem = z.object({
   path: z.string(),
-  code: z.enum(['unknownField', 'badOperator', 'missingValue', 'unknownRelation']),
+  /** fieldHidden: the condition names a field the caller may not see; its value is left out and the query is not run for them. */
+  code: z.enum(['unknownField', 'badOperator', 'missingValue', 'unknownRelation', 'fieldHidden']),
   field: z.string().optional(),
 });
 

@@ -14,6 +14,9 @@ type PeopleErrorKey =
   | 'FORBIDDEN_needsPassword'
   | 'FORBIDDEN_managersOnly'
   | 'FORBIDDEN_ownScope'
+  | 'FORBIDDEN_fieldHidden'
+  | 'FORBIDDEN_fieldLocked'
+  | 'FORBIDDEN_conflictField'
   | 'UNAUTHORIZED_noSession'
   | 'UNAUTHORIZED_sessionEnded';
 
@@ -34,6 +37,9 @@ export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
   FORBIDDEN_needsPassword: '请先设置密码：没有密码的工作区不能共享给同事。',
   FORBIDDEN_managersOnly: '只有经理可以更改经理账户或权限设置。',
   FORBIDDEN_ownScope: '此操作涉及全部客户，而您的角色只能查看自己的客户。',
+  FORBIDDEN_fieldHidden: '这里用到了您的角色无权查看的字段（作为条件、列、分组、合计或报表的分类），无法执行。如需使用，请联系经理。',
+  FORBIDDEN_fieldLocked: '您的角色不能修改其中的某个字段（隐藏、打码或只读），未保存任何更改。',
+  FORBIDDEN_conflictField: '这条同步冲突涉及您的角色不能修改的字段，请由经理处理。',
   UNAUTHORIZED_noSession: '请先登录。',
   UNAUTHORIZED_sessionEnded: '登录已失效，请重新登录。',
 };
@@ -52,6 +58,10 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   FORBIDDEN_needsPassword: 'Set a password first: a workspace without passwords cannot be shared.',
   FORBIDDEN_managersOnly: 'Only a manager can change a manager account or the permissions.',
   FORBIDDEN_ownScope: 'This covers every customer, and your role sees only its own.',
+  FORBIDDEN_fieldHidden:
+    'This uses a field your role may not see (as a condition, column, grouping, total or report breakdown), so it cannot be run. Ask a manager if you need it.',
+  FORBIDDEN_fieldLocked: 'Your role may not change one of these fields (hidden, masked or read-only); nothing was saved.',
+  FORBIDDEN_conflictField: 'This sync conflict is about a field your role may not change: a manager has to settle it.',
   UNAUTHORIZED_noSession: 'Please sign in.',
   UNAUTHORIZED_sessionEnded: 'Your session has ended: sign in again.',
 };

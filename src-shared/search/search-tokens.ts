@@ -109,3 +109,29 @@ export function matchExpression(query: string): string | null {
   }
   return parts.length === 0 ? null : parts.join(' AND ');
 }
+
+/**
+ * Whether a document made of these texts matches the query, decided without the index: every run
+ * of the query must be part of one run of the texts — the rule the index's n-grams implement
+ * (a 1–2 character fragment as a prefix of the token starting there, a longer one as a phrase of
+ * consecutive n-grams, which never spans two runs). A query run holds no separator and is all
+ * Chinese or all letters/digits, so "part of a run" is "part of the normalised text". Used to
+ * re-check candidates against only the fields a caller may see (src-main/services/search/search-visibility.ts).
+ */
+export function textsMatch(queryRuns: readonly string[], texts: readonly (string | null | undefined)[]): boolean {
+  return queryRuns.length > 0 && unmatchedRuns(queryRuns, texts).length === 0;
+}
+
+/** The runs of a query that no text holds (textsMatch is "none"). */
+export function unmatchedRuns(queryRuns: readonly string[], texts: readonly (string | null | undefined)[]): string[] {
+  const doc = texts
+    .filter((t): t is string => !!t)
+    .map(normalizeForSearch)
+    .join('\u0000');
+  return queryRuns.filter((q) => !doc.includes(q));
+}
+
+/** The runs of a query as textsMatch takes them (normalised letters/digits and Chinese runs). */
+export function queryRuns(query: string): string[] {
+  return runs(query);
+}

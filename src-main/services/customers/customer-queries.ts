@@ -58,14 +58,15 @@ export function countCustomers(ws: Workspace): number {
 /** From this offset on, a scoped page looks rows up in the visible set rather than testing each row. */
 const DEEP_PAGE = 500;
 
-export function listCustomers(ws: Workspace, input: ListInput): { total: number; rows: Customer[] } {
+/** `blind`: quick-search sources the caller may not see in clear, for a list filtered by `q` (search-blind.ts). */
+export function listCustomers(ws: Workspace, input: ListInput, blind = 0): { total: number; rows: Customer[] } {
   const sort = input.sort ?? { field: 'name', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   // Page on the narrow (deleted, column) index first, then read only the rows of that page: a
   // deep OFFSET then walks index entries, not whole rows. The seq tiebreaker keeps paging stable
   // when many rows share a sort value.
   const order = `${SORT_SQL[sort.field]} ${dir}, c.seq ${dir}`;
-  if (input.q !== undefined) return listSearchMatches(ws, input, order);
+  if (input.q !== undefined) return listSearchMatches(ws, input, order, blind);
   // Under a record scope, the first pages test rows as the sort index is walked; deep pages
   // (each skipped row would be read) look rows up in the visible set instead (record-scope.ts).
   const scoped = input.offset < DEEP_PAGE ? scopeRowTest('c') : scopeWhere('c');
@@ -77,8 +78,8 @@ export function listCustomers(ws: Workspace, input: ListInput): { total: number;
 }
 
 /** Every customer the search matches (not only the dropdown's best 20), in the list's sort order. */
-function listSearchMatches(ws: Workspace, input: ListInput, order: string): { total: number; rows: Customer[] } {
-  const filter = searchFilter(ws, input.q ?? '');
+function listSearchMatches(ws: Workspace, input: ListInput, order: string, blind: number): { total: number; rows: Customer[] } {
+  const filter = searchFilter(ws, input.q ?? '', blind);
   if (!filter) return { total: 0, rows: [] };
   const matched = `FROM customers c WHERE c.deleted = 0 AND ${filter.where} AND ${scopeWhere('c')}`;
   const sql = `SELECT ${CUSTOMER_COLUMNS_SQL} FROM ${CUSTOMER_FROM_SQL}

@@ -31,7 +31,8 @@ export interface CompiledWhere {
 export interface QueryProblem {
   /** Child indexes from the root group, e.g. "1.0" = first child of the second child. */
   path: string;
-  code: 'unknownField' | 'badOperator' | 'missingValue' | 'unknownRelation';
+  /** fieldHidden: a condition or total on a field the caller may not see (a shared query; people/field-queries.ts). */
+  code: 'unknownField' | 'badOperator' | 'missingValue' | 'unknownRelation' | 'fieldHidden';
   field?: string;
 }
 

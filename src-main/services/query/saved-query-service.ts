@@ -9,6 +9,8 @@ import type { Workspace } from '../../db/workspace';
 import { readRow, insertRow, setDeleted, updateRow } from '../shared/entity-writes';
 import { cachedCounts } from './pinned-count-cache';
 import { queryProblems, type QueryProblem } from './compile-query';
+import { fieldViewFor, type FieldView } from '../../people/field-view';
+import { presentSavedDefinition } from '../../people/field-queries';
 
 export interface SavedQuery {
   id: string;
@@ -41,15 +43,17 @@ export function listSavedQueries(ws: Workspace, ctx: CallContext): SavedQuery[] 
        WHERE deleted = 0 AND (owner_user_id = ? OR shared = 1) ORDER BY name`,
     )
     .all(ctx.userId) as Row[];
-  return rows.map((r) => toSaved(ws, r, ctx));
+  const view = fieldViewFor(ws, ctx);
+  return rows.map((r) => toSaved(ws, r, ctx, view));
 }
 
-function toSaved(ws: Workspace, r: Row, ctx: CallContext): SavedQuery {
+/** A stored query as the caller sees it: conditions on fields they may not use lose their values and are problems (field-queries.ts). */
+function toSaved(ws: Workspace, r: Row, ctx: CallContext, view: FieldView): SavedQuery {
   const parsed = queryDefinition.safeParse(JSON.parse(r.definition));
-  const definition = parsed.success
-    ? parsed.data
-    : { entity: 'customer' as const, where: { kind: 'group' as const, op: 'and' as const, children: [] } };
-  const problems: QueryProblem[] = parsed.success ? queryProblems(ws, definition) : [{ path: '', code: 'unknownField' }];
+  const stored = parsed.success ? parsed.data : { entity: 'customer' as const, where: { kind: 'group' as const, op: 'and' as const, children: [] } };
+  const { definition, refused } = presentSavedDefinition(view, stored);
+  const problems: QueryProblem[] = parsed.success ? queryProblems(ws, stored) : [{ path: '', code: 'unknownField' }];
+  problems.push(...refused.map((u): QueryProblem => ({ path: u.path, code: 'fieldHidden' })));
   return {
     id: r.id,
     name: r.name,
@@ -119,7 +123,7 @@ export function getSavedQuery(ws: Workspace, ctx: CallContext, id: string): Save
     .prepare('SELECT id, name, entity, definition, shared, pinned, owner_user_id, owner_name FROM saved_queries WHERE id = ? AND deleted = 0')
     .get(id) as Row | undefined;
   if (!row || (row.owner_user_id !== ctx.userId && row.shared !== 1)) throw new KecardError('NOT_FOUND', 'Query not found.', { id });
-  return toSaved(ws, row, ctx);
+  return toSaved(ws, row, ctx, fieldViewFor(ws, ctx));
 }
 
 /** Live counts for the pinned queries in the sidebar; a broken query shows as broken, not as 0. */

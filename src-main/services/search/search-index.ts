@@ -1,6 +1,7 @@
 import { documentTokens } from '../../../src-shared/search/search-tokens';
 import type { Workspace } from '../../db/workspace';
 import { pinyinKeys } from './pinyin-keys';
+import { SEARCH_BLIND } from './search-blind';
 import { isSearchPending, pendingSearchRanges } from './search-backlog';
 
 interface SearchSource {
@@ -56,13 +57,42 @@ export function searchDocument(
   row: Pick<SearchSource, 'name' | 'short_name' | 'code' | 'phones' | 'email'>,
   contacts: readonly { name: string; mobile: string | null; phone: string | null }[],
 ): string {
-  const texts: (string | null)[] = [row.name, row.short_name, row.code, row.email];
-  for (const phone of JSON.parse(row.phones) as string[]) texts.push(phone.replace(/\D/g, ''));
-  for (const name of [row.name, row.short_name, ...contacts.map((c) => c.name)]) {
-    if (!name) continue;
-    const keys = pinyinKeys(name);
-    texts.push(keys.full, keys.initials);
+  return documentTokens(searchTexts(row, contacts));
+}
+
+/**
+ * The texts a customer's search document is made of. `blind` (search-visibility.ts) leaves out
+ * the fields a caller may not see in clear, for re-checking a candidate against the rest;
+ * `pinyin: false` leaves out the pinyin keys (the dearest part), for a cheap first try.
+ */
+export function searchTexts(
+  row: Pick<SearchSource, 'name' | 'short_name' | 'code' | 'phones' | 'email'>,
+  contacts: readonly { name: string; mobile: string | null; phone: string | null }[],
+  blind = 0,
+  pinyin = true,
+): (string | null)[] {
+  const seen = (bit: number) => (blind & bit) === 0;
+  const texts: (string | null)[] = [
+    seen(SEARCH_BLIND.name) ? row.name : null,
+    seen(SEARCH_BLIND.shortName) ? row.short_name : null,
+    seen(SEARCH_BLIND.code) ? row.code : null,
+    seen(SEARCH_BLIND.email) ? row.email : null,
+  ];
+  if (seen(SEARCH_BLIND.phones)) for (const phone of JSON.parse(row.phones) as string[]) texts.push(phone.replace(/\D/g, ''));
+  const contactNames = seen(SEARCH_BLIND.contactName) ? contacts.map((c) => c.name) : [];
+  if (pinyin) {
+    for (const name of [texts[0], texts[1], ...contactNames]) {
+      if (!name) continue;
+      const keys = pinyinKeys(name);
+      texts.push(keys.full, keys.initials);
+    }
   }
-  for (const c of contacts) texts.push(c.name, c.mobile?.replace(/\D/g, '') ?? null, c.phone?.replace(/\D/g, '') ?? null);
-  return documentTokens(texts);
+  for (const c of contacts) {
+    texts.push(
+      seen(SEARCH_BLIND.contactName) ? c.name : null,
+      seen(SEARCH_BLIND.contactMobile) ? (c.mobile?.replace(/\D/g, '') ?? null) : null,
+      seen(SEARCH_BLIND.contactPhone) ? (c.phone?.replace(/\D/g, '') ?? null) : null,
+    );
+  }
+  return texts;
 }

@@ -94,12 +94,21 @@ export function openConflictCount(ws: Workspace): number {
 
 /**
  * Settles one entry: 'kept' leaves the record as it is; 'lost' writes the value that lost back
- * (or restores the deleted record) as a new change of this site's user.
+ * (or restores the deleted record) as a new change of this site's user. `allowed` may refuse
+ * (throw) before anything is written: the caller's field rules (people/field-guard.ts).
  */
-export function resolveConflict(ws: Workspace, ctx: CallContext, id: number, keep: 'kept' | 'lost', now = new Date()): void {
+export function resolveConflict(
+  ws: Workspace,
+  ctx: CallContext,
+  id: number,
+  keep: 'kept' | 'lost',
+  now = new Date(),
+  allowed?: (conflict: { entity: string; field: string | null }) => void,
+): void {
   const row = ws.db.prepare(`SELECT ${COLUMNS} FROM sync_conflicts WHERE id = ?`).get(id) as ConflictRow | undefined;
   if (!row) throw new KecardError('NOT_FOUND', 'No such conflict.', { id });
   if (row.resolution !== null) throw new KecardError('CONFLICT', 'This conflict has been settled already.', { id });
+  allowed?.(row);
   // The other customer holds the code: a renamed one can only be acknowledged (or edited on its card).
   if (row.kind === 'renamed' && keep === 'lost')
     throw new KecardError('CONFLICT', 'The code is held by the other customer.', { id, reason: 'renamed' });

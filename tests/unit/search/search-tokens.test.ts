@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../../src-main/db/migrations-folder';
-import { documentTokens, matchExpression, normalizeForSearch } from '../../../src-shared/search/search-tokens';
+import { documentTokens, matchExpression, normalizeForSearch, queryRuns, textsMatch } from '../../../src-shared/search/search-tokens';
 
 // The search index is compared with the plain model it stands for: "some word of the document
 // contains what was typed". Real FTS5, as the latest migration that makes the table defines it
@@ -68,6 +68,21 @@ describe('quick search tokens', () => {
           .map(({ i }) => i);
         db.close();
         expect(found).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // The re-check of candidates against the fields a caller may see (search-visibility.ts) must
+  // agree with the index: same texts, same answer.
+  it('textsMatch answers as the index does', () => {
+    fc.assert(
+      fc.property(fc.array(docArb, { minLength: 1, maxLength: 3 }), fc.oneof(wordArb, pairArb), (texts, rawQuery) => {
+        const db = searchTable();
+        db.prepare('INSERT INTO customer_search (rowid, doc) VALUES (1, ?)').run(documentTokens(texts));
+        const indexed = db.prepare('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(matchExpression(rawQuery)) === 1;
+        db.close();
+        expect(textsMatch(queryRuns(rawQuery), texts)).toBe(indexed);
       }),
       { numRuns: 300 },
     );
