@@ -1,45 +1,17 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
-import type { CallContext } from '../../../src-main/changelog/call-context';
+import { describe, expect, it } from 'vitest';
 import type { Contest } from '../../../src-main/changelog/apply/contests';
 import { recordContests } from '../../../src-main/sync/conflicts/conflict-inbox';
-import type { KecardEvent } from '../../../src-shared/contract/events';
-import type { Envelope } from '../../../src-shared/errors';
 import { DEFAULT_POLICY, type FieldAccess, type PermissionPolicy } from '../../../src-shared/domain/permissions';
 import type { Role } from '../../../src-shared/domain/enums';
-import { distWorkers, jobFinished } from '../../support/job-events';
-import { tempDir } from '../../support/temp-workspace';
+import { jobFinished } from '../../support/job-events';
+import { useRoleApp } from '../../support/role-app';
 
 // Field rules where they used to leak (issue 19, session 16): quick search, shared saved queries
 // and their pinned counts, report results, the sync conflict inbox. Each test shows the leak is
 // closed for staff and that the manager still gets the full answer through the same method.
 
-let files: { dir: string; cleanup: () => void };
-let app: ComposedApp;
-let events: KecardEvent[];
-
-beforeEach(() => {
-  files = tempDir();
-  events = [];
-  app = composeApp({ dataDir: join(files.dir, 'data'), shell: 'browser', workerDir: distWorkers, rememberRecent: false });
-  app.setEventSink((e) => events.push(e));
-  app.host.create(join(files.dir, 'leaks.kecard'));
-});
-afterEach(async () => {
-  await app.dispose();
-  files.cleanup();
-});
-
-const as = (role: Role): CallContext => ({ userId: `user-${role}`, userName: role, role, origin: 'local' });
-async function call<T>(role: Role, method: string, input: unknown = {}): Promise<Envelope<T>> {
-  return (await app.dispatch(method, input, as(role))) as Envelope<T>;
-}
-async function value<T>(role: Role, method: string, input: unknown = {}): Promise<T> {
-  const envelope = await call<T>(role, method, input);
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value;
-}
+const roles = useRoleApp('leaks.kecard');
+const { call, value } = roles;
 
 /** Staff see every customer here: the tests are about fields, not record scope. */
 async function setStaffFields(fields: Record<string, FieldAccess>): Promise<void> {
@@ -100,7 +72,7 @@ describe('quick search on fields the caller may not see', () => {
     const { eastId } = await seedCustomers();
     await setStaffFields({ 'customer.phones': 'hidden' });
     // As a large import leaves them: no document yet, the backlog names their seqs.
-    const db = app.host.workspace.db;
+    const db = roles.app.host.workspace.db;
     const seq = db.prepare('SELECT seq FROM customers WHERE id = ?').pluck().get(eastId) as number;
     db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
     db.prepare("INSERT INTO meta (key, value) VALUES ('search.pending', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
@@ -190,7 +162,7 @@ describe('report results under field rules', () => {
   async function report(role: Role, request: unknown): Promise<{ ok: true; result: unknown } | { ok: false; code: string; details: unknown }> {
     const started = await call<{ jobId: string }>(role, 'reports.run', { request });
     if (!started.ok) return { ok: false, code: started.error.code, details: started.error.details };
-    const finished = await jobFinished(events, started.value.jobId);
+    const finished = await jobFinished(roles.events, started.value.jobId);
     if (finished.ok) return { ok: true, result: finished.result };
     return { ok: false, code: finished.error?.code ?? '?', details: finished.error?.details };
   }
@@ -260,7 +232,7 @@ describe('report results under field rules', () => {
     expect(averages.length).toBeGreaterThan(0);
     const column = averages[0]?.column as string;
     await value('manager', 'records.create', { typeId: type.id, customerId, title: '年度采购' });
-    const fieldId = app.host.workspace.db.prepare('SELECT id FROM custom_fields WHERE column_name = ?').pluck().get(column) as string;
+    const fieldId = roles.app.host.workspace.db.prepare('SELECT id FROM custom_fields WHERE column_name = ?').pluck().get(column) as string;
     await setStaffFields({ [`custom.${fieldId}`]: 'hidden' });
     const staff = await report('staff', request);
     expect(staff.ok).toBe(true);
@@ -274,7 +246,7 @@ describe('the sync conflict inbox under field rules', () => {
   it('hides or masks conflicting values per caller and refuses settling a hidden, masked or read-only field', async () => {
     const field = await value<{ id: string; columnName: string }>('manager', 'fields.create', { entity: 'customer', label: '底价', type: 'integer' });
     const { eastId } = await seedCustomers();
-    const contactId = app.host.workspace.db.prepare('SELECT id FROM contacts WHERE customer_id = ?').pluck().get(eastId) as string;
+    const contactId = roles.app.host.workspace.db.prepare('SELECT id FROM contacts WHERE customer_id = ?').pluck().get(eastId) as string;
     const side = (siteId: string, at: number) => ({ siteId, userName: siteId === 'hq' ? '总部' : '南京店', at });
     const contest = (entity: 'customer' | 'contact', entityId: string, f: string, keptValue: unknown, lostValue: unknown): Contest => ({
       kind: 'field',
@@ -288,7 +260,7 @@ describe('the sync conflict inbox under field rules', () => {
       lost: side('nj', 1_700_000_001_000),
     });
     recordContests(
-      app.host.workspace,
+      roles.app.host.workspace,
       [
         contest('customer', eastId, 'phones', [PHONE], ['13700001111']),
         contest('customer', eastId, field.columnName, 777_001, 777_002),
@@ -343,10 +315,13 @@ describe('the sync conflict inbox under field rules', () => {
     }
     // Nothing was settled or written by the refusals.
     expect((await value<Conflict[]>('manager', 'conflicts.list')).length).toBe(6);
-    expect(app.host.workspace.db.prepare('SELECT source FROM customers WHERE id = ?').pluck().get(eastId)).toBeNull();
+    expect(roles.app.host.workspace.db.prepare('SELECT source FROM customers WHERE id = ?').pluck().get(eastId)).toBeNull();
     // A field staff may change they settle; the manager settles any.
     expect((await call('staff', 'conflicts.resolve', { id: idOf('city'), keep: 'lost' })).ok).toBe(true);
     expect((await call('manager', 'conflicts.resolve', { id: idOf('source'), keep: 'lost' })).ok).toBe(true);
-    expect(app.host.workspace.db.prepare('SELECT city, source FROM customers WHERE id = ?').get(eastId)).toEqual({ city: '苏州', source: '网络' });
+    expect(roles.app.host.workspace.db.prepare('SELECT city, source FROM customers WHERE id = ?').get(eastId)).toEqual({
+      city: '苏州',
+      source: '网络',
+    });
   });
 });

@@ -1,47 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
-import type { CallContext } from '../../../src-main/changelog/call-context';
-import type { KecardEvent } from '../../../src-shared/contract/events';
-import type { Envelope } from '../../../src-shared/errors';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, FIELD_ACCESS, type FieldAccess, type PermissionPolicy } from '../../../src-shared/domain/permissions';
 import type { Role } from '../../../src-shared/domain/enums';
 import type { QueryDefinition } from '../../../src-shared/query/query-tree';
-import { distWorkers, jobFinished } from '../../support/job-events';
-import { tempDir } from '../../support/temp-workspace';
+import { jobFinished } from '../../support/job-events';
+import { useRoleApp } from '../../support/role-app';
 
 // Per-field rules as main applies them (issue 19): a field hidden from staff is in no output of any
 // method and no file they export, nor a column, condition, grouping or total; a masked one shows
 // masked; a hidden, masked or read-only field in a patch is refused with nothing written.
 
-let files: { dir: string; cleanup: () => void };
-let app: ComposedApp;
-let events: KecardEvent[];
-
-beforeEach(() => {
-  files = tempDir();
-  events = [];
-  app = composeApp({ dataDir: join(files.dir, 'data'), shell: 'browser', workerDir: distWorkers, rememberRecent: false });
-  app.setEventSink((e) => events.push(e));
-  app.host.create(join(files.dir, 'fields.kecard'));
-});
-afterEach(async () => {
-  await app.dispose();
-  files.cleanup();
-});
-
-const as = (role: Role): CallContext => ({ userId: `user-${role}`, userName: role, role, origin: 'local' });
-async function call<T>(role: Role, method: string, input: unknown = {}): Promise<Envelope<T>> {
-  return (await app.dispatch(method, input, as(role))) as Envelope<T>;
-}
-async function value<T>(role: Role, method: string, input: unknown = {}): Promise<T> {
-  const envelope = await call<T>(role, method, input);
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value;
-}
+const roles = useRoleApp('fields.kecard');
+const { call, value } = roles;
 async function refusal(role: Role, method: string, input: unknown): Promise<{ code: string; details: unknown }> {
   const envelope = await call(role, method, input);
   if (envelope.ok) return { code: 'ok', details: null };
@@ -58,9 +30,9 @@ async function setStaffFields(fields: Record<string, FieldAccess>): Promise<void
 }
 
 async function fileOf(jobId: string): Promise<string> {
-  const finished = await jobFinished(events, jobId);
+  const finished = await jobFinished(roles.events, jobId);
   if (!finished.ok) throw new Error(`job failed: ${JSON.stringify(finished.error)}`);
-  return app.host.staged.get((finished.result as { downloadToken: string }).downloadToken).path;
+  return roles.app.host.staged.get((finished.result as { downloadToken: string }).downloadToken).path;
 }
 async function xlsxText(path: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -209,7 +181,7 @@ describe('field rules', () => {
     const started = await value<{ jobId: string }>('staff', 'reports.run', {
       request: { kind: 'drill', target: { of: 'paretoTop', asOf: '2026-12-01', windowDays: 365, share: 1 } },
     });
-    const finished = await jobFinished(events, started.jobId);
+    const finished = await jobFinished(roles.events, started.jobId);
     expect(finished.ok).toBe(true);
     const drill = finished.result as { definition: QueryDefinition; figure: unknown };
     const rows = await value<{ total: number; customers: unknown[] }>('staff', 'queries.run', { definition: drill.definition, offset: 0, limit: 50 });
@@ -257,7 +229,7 @@ describe('field rules', () => {
   it('refuses a hidden, masked or read-only field in any patch, writing nothing', async () => {
     const s = await seed();
     await setStaffFields({ [`custom.${s.fieldId}`]: 'hidden', 'contact.mobile': 'masked', 'customer.source': 'readOnly' });
-    const db = app.host.workspace.db;
+    const db = roles.app.host.workspace.db;
     const logged = () => (db.prepare('SELECT COUNT(*) AS n FROM change_log_entries').get() as { n: number }).n;
     const before = logged();
     const customersBefore = (db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n;

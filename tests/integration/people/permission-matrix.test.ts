@@ -1,59 +1,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
+import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../src-main/changelog/call-context';
-import type { Envelope } from '../../../src-shared/errors';
 import type { MyAccess, PermissionPolicy } from '../../../src-shared/domain/permissions';
-import type { Role } from '../../../src-shared/domain/enums';
-import { tempDir } from '../../support/temp-workspace';
+import { useRoleApp } from '../../support/role-app';
 
 // The permission matrix as the router applies it: defaults per role, the manager's changes taking
 // effect at the next call, and the policy itself guarded, validated, logged and audited.
-let files: { dir: string; cleanup: () => void };
-let app: ComposedApp;
-
-beforeEach(() => {
-  files = tempDir();
-  app = composeApp({
-    dataDir: join(files.dir, 'data'),
-    shell: 'browser',
-    workerDir: pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'main') + '/'),
-    rememberRecent: false,
-  });
-  app.host.create(join(files.dir, 'matrix.kecard'));
-});
-afterEach(async () => {
-  await app.dispose();
-  files.cleanup();
-});
-
-const as = (role: Role): CallContext => ({ userId: `user-${role}`, userName: role, role, origin: 'local' });
-async function call<T>(role: Role, method: string, input: unknown = {}): Promise<Envelope<T>> {
-  return (await app.dispatch(method, input, as(role))) as Envelope<T>;
-}
-async function code(role: Role, method: string, input: unknown = {}): Promise<string> {
-  const envelope = await call(role, method, input);
-  return envelope.ok ? 'ok' : envelope.error.code;
-}
-async function value<T>(role: Role, method: string, input: unknown = {}): Promise<T> {
-  const envelope = await call<T>(role, method, input);
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value;
-}
+const roles = useRoleApp('matrix.kecard');
+const { call, code, value } = roles;
 
 describe('permission matrix', () => {
   it('applies the defaults: staff enter customers but cannot copy, export or back up the file; a viewer writes nothing', async () => {
     expect(await code('staff', 'customers.create', { values: { name: '南京示例有限公司' } })).toBe('ok');
-    expect(await code('staff', 'workspace.saveCopy', { path: join(files.dir, 'copy.kecard') })).toBe('FORBIDDEN');
+    expect(await code('staff', 'workspace.saveCopy', { path: join(roles.dir, 'copy.kecard') })).toBe('FORBIDDEN');
     expect(await code('staff', 'backups.create', {})).toBe('FORBIDDEN');
     expect(await code('staff', 'users.list')).toBe('FORBIDDEN');
     expect(await code('viewer', 'customers.create', { values: { name: '只读公司' } })).toBe('FORBIDDEN');
     expect(await code('viewer', 'customers.list', { offset: 0, limit: 10 })).toBe('ok');
     // The copy the staff member asked for was never written.
-    expect(existsSync(join(files.dir, 'copy.kecard'))).toBe(false);
-    expect(await code('manager', 'workspace.saveCopy', { path: join(files.dir, 'copy.kecard') })).toBe('ok');
+    expect(existsSync(join(roles.dir, 'copy.kecard'))).toBe(false);
+    expect(await code('manager', 'workspace.saveCopy', { path: join(roles.dir, 'copy.kecard') })).toBe('ok');
   });
 
   it("takes the manager's changes at the next call, logs them and audits them", async () => {
@@ -70,7 +37,7 @@ describe('permission matrix', () => {
     const mine = await value<MyAccess>('assistant', 'permissions.mine');
     expect(mine.rules.areas.customers).toBe('view');
 
-    const db = app.host.workspace.db;
+    const db = roles.app.host.workspace.db;
     const logged = db.prepare("SELECT COUNT(*) AS n FROM change_log_entries WHERE entity = 'setting'").get() as { n: number };
     expect(logged.n).toBeGreaterThan(0);
     const audited = db.prepare("SELECT user_id AS userId FROM audit_events WHERE action = 'permissionsChanged'").all();
@@ -101,10 +68,10 @@ describe('cancelling a job', () => {
   it("is for whoever started it or a manager: another user's window cannot stop it", async () => {
     const { jobId } = await value<{ jobId: string }>('assistant', 'demo.generate', { customers: 200_000, seed: 7, target: 'current' });
     const staff: CallContext = { userId: 'user-staff', userName: 'staff', role: 'staff', origin: 'local' };
-    const refused = await app.dispatch('jobs.cancel', { jobId }, staff);
+    const refused = await roles.app.dispatch('jobs.cancel', { jobId }, staff);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const finished = new Promise<unknown>((resolve) => {
-      app.setEventSink((event) => {
+      roles.app.setEventSink((event) => {
         if (event.type === 'job.finished' && event.jobId === jobId) resolve(event);
       });
     });
@@ -115,8 +82,8 @@ describe('cancelling a job', () => {
 
 describe('delegated administration', () => {
   it('lets an assistant given user administration add staff, but never touch a manager or the rules', async () => {
-    const owner = app.host.context;
-    const ownerCall = (method: string, input: unknown) => app.dispatch(method, input, owner);
+    const owner = roles.app.host.context;
+    const ownerCall = (method: string, input: unknown) => roles.app.dispatch(method, input, owner);
     await ownerCall('account.setPassword', { newPassword: 'boss-pass-1' });
     const created = await ownerCall('users.create', { login: 'li', displayName: '小李', role: 'assistant', password: 'li-pass-1' });
     if (!created.ok) throw new Error(created.error.message);
@@ -127,7 +94,7 @@ describe('delegated administration', () => {
     });
     const assistant: CallContext = { userId: li.id, userName: '小李', role: 'assistant', origin: 'local' };
     const asLi = async (method: string, input: unknown) => {
-      const res = await app.dispatch(method, input, assistant);
+      const res = await roles.app.dispatch(method, input, assistant);
       return res.ok
         ? 'ok'
         : `${res.error.code}${(res.error.details as { reason?: string } | undefined)?.reason ? `:${(res.error.details as { reason: string }).reason}` : ''}`;
