@@ -16,6 +16,13 @@ import { rulesFor } from './permission-policy';
 // with import, sync and jobs, which work on the whole file). Work outside a call — jobs that are
 // not a person's reads, migrations, tests calling services directly — runs unrestricted.
 
+/**
+ * A test of one customer's staff rows looks them up by customer (a few rows), never by employee
+ * (all of a colleague's accounts, once per customer tested): the unary + keeps SQLite from using
+ * customer_staff_employee_idx for that term. The set form (setSql) is the one that wants it.
+ */
+const STAFF_EMPLOYEE = '+ss.employee_id';
+
 /** `null`: every customer. Otherwise the employee whose customers are visible (null: shared ones only). */
 export type ScopeLimit = { employeeId: string | null } | null;
 
@@ -73,7 +80,7 @@ export function scopeRowTest(alias = 'c'): string {
   const scope = currentScope();
   if (!scope) return '1';
   if (scope.employeeId === null) return `${alias}.owner_id IS NULL`;
-  return `(${alias}.owner_id IS NULL OR ${alias}.owner_id = @scopeEmployee OR EXISTS (SELECT 1 FROM customer_staff ss WHERE ss.customer_id = ${alias}.id AND ss.deleted = 0 AND ss.employee_id = @scopeEmployee))`;
+  return `(${alias}.owner_id IS NULL OR ${alias}.owner_id = @scopeEmployee OR EXISTS (SELECT 1 FROM customer_staff ss WHERE ss.customer_id = ${alias}.id AND ss.deleted = 0 AND ${STAFF_EMPLOYEE} = @scopeEmployee))`;
 }
 
 /** The same rule as a test of one row (a customer id column), for point reads and related tables. */
@@ -112,7 +119,7 @@ function rowSql(customerIdSql: string, ph: string): string {
   const own =
     scope.employeeId === null
       ? ''
-      : ` OR so.owner_id = ${ph} OR EXISTS (SELECT 1 FROM customer_staff ss WHERE ss.customer_id = so.id AND ss.deleted = 0 AND ss.employee_id = ${ph})`;
+      : ` OR so.owner_id = ${ph} OR EXISTS (SELECT 1 FROM customer_staff ss WHERE ss.customer_id = so.id AND ss.deleted = 0 AND ${STAFF_EMPLOYEE} = ${ph})`;
   return `EXISTS (SELECT 1 FROM customers so WHERE so.id = ${customerIdSql} AND (so.owner_id IS NULL${own}))`;
 }
 

@@ -59,7 +59,9 @@ export const customers = sqliteTable(
     index('customers_industry_idx').on(t.deleted, t.industry),
     index('customers_lifecycle_idx').on(t.deleted, t.lifecycle),
     index('customers_relationship_idx').on(t.deleted, t.relationshipLevel),
-    index('customers_owner_idx').on(t.ownerId),
+    // Record scope 'own' (people/record-scope.ts) gathers a user's customers by owner; with deleted
+    // in the key their count is an index count (replaces customers_owner_idx on owner_id alone).
+    index('customers_owner_deleted_idx').on(t.ownerId, t.deleted),
     index('customers_store_idx').on(t.deleted, t.storeCode),
   ],
 );

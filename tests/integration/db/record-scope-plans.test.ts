@@ -24,12 +24,11 @@ describe('record scope query plans', () => {
           scopeParams(),
         ]);
         expect(steps).toMatch(/customers_sort_key_idx/);
-        expect(steps).toMatch(/customers_owner_idx/);
+        expect(steps).toMatch(/customers_owner_deleted_idx/);
         expect(steps).not.toMatch(/SCAN c\b(?! USING)/);
         expect(steps).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
-        // customer_staff has no index by employee (no migration for it this session): it is read
-        // whole once per statement, which is fine at the size it has (a few rows per customer).
-        if (employeeId) expect(steps).toMatch(/SCAN ss|SEARCH ss/);
+        // The customers a user serves come from customer_staff's employee index (migration 0020).
+        if (employeeId) expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_employee_idx/);
       });
     });
   }
@@ -48,9 +47,18 @@ describe('record scope query plans', () => {
   it('the count uses no table scan of customers', () => {
     withScope({ employeeId: 'e1' }, () => {
       const steps = plan(`SELECT count(*) FROM customers c WHERE c.deleted = 0 AND ${scopeWhere('c')}`, [scopeParams()]);
-      expect(steps).toMatch(/customers_owner_idx/);
+      expect(steps).toMatch(/customers_owner_deleted_idx/);
       expect(steps).not.toMatch(/SCAN sc\b(?! USING)/);
+      expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_employee_idx/);
     });
+  });
+
+  it('the audit list filtered by action or customer walks its own index newest first', () => {
+    for (const column of ['action', 'customer_id']) {
+      const steps = plan(`SELECT a.id FROM audit_events a WHERE a.${column} = ? ORDER BY a.id DESC LIMIT 50`, ['x']);
+      expect(steps).toMatch(column === 'action' ? /audit_events_action_idx/ : /audit_events_customer_idx/);
+      expect(steps).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    }
   });
 
   it('a point check finds the customer by id and its staff by the customer index', () => {
