@@ -99,6 +99,39 @@ export function scopeTestPositional(customerIdSql: string, params: unknown[]): s
   return pushing(rowSql(customerIdSql, '?'), params);
 }
 
+/**
+ * "The customer id in `column` is visible", for statements over other tables (snapshots, business
+ * records, orders) with positional parameters: the visible ids are gathered once per statement
+ * through the owner and staff indexes (as scopeWhere's seqs), not tested row by row. '1' when
+ * unrestricted. Whether a deleted customer's rows count stays the statement's own rule.
+ */
+export function scopeIdsPositional(column: string, params: unknown[]): string {
+  const scope = currentScope();
+  if (!scope) return '1';
+  if (scope.employeeId === null) return `${column} IN (SELECT id FROM customers WHERE owner_id IS NULL)`;
+  return pushing(
+    `${column} IN (SELECT id FROM customers WHERE owner_id = ? OR owner_id IS NULL
+      UNION ALL SELECT customer_id FROM customer_staff WHERE employee_id = ? AND deleted = 0)`,
+    params,
+  );
+}
+
+/**
+ * The row ids (customers.seq) of every customer the current call may see, live or deleted; null
+ * when unrestricted. The reports mask their in-memory sales facts with it (analysis/customer-mask.ts).
+ */
+export function visibleCustomerSeqs(ws: Workspace): number[] | null {
+  const scope = currentScope();
+  if (!scope) return null;
+  const own = scope.employeeId === null ? '' : ' OR owner_id = @scopeEmployee';
+  const staff =
+    scope.employeeId === null
+      ? ''
+      : ' UNION SELECT c.seq FROM customer_staff ss JOIN customers c ON c.id = ss.customer_id WHERE ss.employee_id = @scopeEmployee AND ss.deleted = 0';
+  const statement = ws.db.prepare(`SELECT seq FROM customers WHERE owner_id IS NULL${own}${staff}`).pluck();
+  return (scope.employeeId === null ? statement.all() : statement.all(scopeParams())) as number[];
+}
+
 function pushing(sql: string, params: unknown[]): string {
   const scope = currentScope();
   if (scope) for (let i = sql.split('?').length - 1; i > 0; i--) params.push(scope.employeeId);
