@@ -100,6 +100,21 @@ export function scopeTestPositional(customerIdSql: string, params: unknown[]): s
 }
 
 /**
+ * The seqs of the live customers the current call may see, as a statement of its own (null when
+ * unrestricted): a count over it is an index count — owner and staff indexes, a few thousand
+ * entries — where `count(*) … WHERE scopeWhere` walks every live customer to test each (100k:
+ * ~45 ms against ~5). UNION: a customer both owned and served counts once. Uses @scopeEmployee.
+ */
+export function scopeLiveSeqsSql(): string | null {
+  const scope = currentScope();
+  if (!scope) return null;
+  const shared = 'SELECT seq FROM customers WHERE owner_id IS NULL AND deleted = 0';
+  if (scope.employeeId === null) return shared;
+  return `SELECT seq FROM customers WHERE owner_id = @scopeEmployee AND deleted = 0 UNION ${shared}
+    UNION SELECT sc.seq FROM customer_staff ss JOIN customers sc ON sc.id = ss.customer_id WHERE ss.employee_id = @scopeEmployee AND ss.deleted = 0 AND sc.deleted = 0`;
+}
+
+/**
  * "The customer id in `column` is visible", for statements over other tables (snapshots, business
  * records, orders) with positional parameters: the visible ids are gathered once per statement
  * through the owner and staff indexes (as scopeWhere's seqs), not tested row by row. '1' when

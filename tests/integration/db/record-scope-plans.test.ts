@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
-import { scopeParams, scopeRowTest, scopeTest, scopeWhere, withScope } from '../../../src-main/people/record-scope';
+import {
+  scopeIdsPositional,
+  scopeLiveSeqsSql,
+  scopeParams,
+  scopeRowTest,
+  scopeTest,
+  scopeWhere,
+  withScope,
+} from '../../../src-main/people/record-scope';
 import { tempWorkspace } from '../../support/temp-workspace';
 
 // The record scope's predicate (people/record-scope.ts) rides on every customer list, count and
@@ -59,6 +67,28 @@ describe('record scope query plans', () => {
       expect(steps).toMatch(column === 'action' ? /audit_events_action_idx/ : /audit_events_customer_idx/);
       expect(steps).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     }
+  });
+
+  it('the list total counts the visible set along the owner and staff indexes, reading no customer row', () => {
+    for (const employeeId of ['e1', null]) {
+      withScope({ employeeId }, () => {
+        const steps = plan(`SELECT count(*) FROM (${scopeLiveSeqsSql() as string})`, [scopeParams()]);
+        expect(steps).toMatch(/SEARCH customers USING COVERING INDEX customers_owner_deleted_idx/);
+        expect(steps).not.toMatch(/SCAN customers|SCAN c\b/);
+        if (employeeId) expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_employee_idx/);
+      });
+    }
+    expect(scopeLiveSeqsSql()).toBeNull();
+  });
+
+  it('the reports’ set of visible ids comes from covering indexes', () => {
+    withScope({ employeeId: 'e1' }, () => {
+      const params: unknown[] = [];
+      const steps = plan(`SELECT count(*) FROM orders o WHERE o.deleted = 0 AND ${scopeIdsPositional('o.customer_id', params)}`, params);
+      expect(steps).toMatch(/SEARCH customers USING COVERING INDEX customers_owner_deleted_idx/);
+      expect(steps).toMatch(/SEARCH customer_staff USING INDEX customer_staff_employee_idx/);
+      expect(params).toEqual(['e1', 'e1']);
+    });
   });
 
   it('a point check finds the customer by id and its staff by the customer index', () => {
