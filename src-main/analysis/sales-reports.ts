@@ -36,7 +36,10 @@ function totalsFor(ws: Workspace, asOf: string, windowDays: number, store?: stri
 
 /** Revenue in the window of each customer who bought for more than nothing: the Pareto population. */
 export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, store?: string): Float64Array {
-  const { f, t } = totalsFor(ws, asOf, windowDays, store);
+  return windowRevenues(totalsFor(ws, asOf, windowDays, store));
+}
+
+function windowRevenues({ f, t }: Totals): Float64Array {
   const out = new Float64Array(f.customerCount);
   let size = 0;
   for (let c = 0; c < f.customerCount; c++) if (isWindowBuyer(t, c)) out[size++] = t.windowRevenue[c] as number;
@@ -44,9 +47,8 @@ export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, 
 }
 
 export function paretoReport(ws: Workspace, asOf: string, windowDays: number, store?: string) {
-  const revenues = paretoRevenues(ws, asOf, windowDays, store);
-  const f = salesFacts(ws);
-  return { ...paretoCurveOf(revenues), allCustomers: liveCustomers(f, reportMask(ws, f, store)) };
+  const totals = totalsFor(ws, asOf, windowDays, store);
+  return { ...paretoCurveOf(windowRevenues(totals)), allCustomers: liveCustomers(totals.f, totals.mask) };
 }
 
 function rfmColumns({ f, t, to }: Totals) {

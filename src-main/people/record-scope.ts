@@ -132,8 +132,8 @@ export function scopeIdsPositional(column: string, params: unknown[]): string {
 }
 
 /**
- * The row ids (customers.seq) of every customer the current call may see, live or deleted; null
- * when unrestricted. The reports mask their in-memory sales facts with it (analysis/customer-mask.ts).
+ * The row ids (customers.seq) of every customer the current call may see, live or deleted (one
+ * may come twice: owned and served); null when unrestricted. The reports mask their in-memory sales facts with it (analysis/customer-mask.ts).
  */
 export function visibleCustomerSeqs(ws: Workspace): number[] | null {
   const scope = currentScope();
@@ -142,7 +142,7 @@ export function visibleCustomerSeqs(ws: Workspace): number[] | null {
   const staff =
     scope.employeeId === null
       ? ''
-      : ' UNION SELECT c.seq FROM customer_staff ss JOIN customers c ON c.id = ss.customer_id WHERE ss.employee_id = @scopeEmployee AND ss.deleted = 0';
+      : ' UNION ALL SELECT c.seq FROM customer_staff ss JOIN customers c ON c.id = ss.customer_id WHERE ss.employee_id = @scopeEmployee AND ss.deleted = 0';
   const statement = ws.db.prepare(`SELECT seq FROM customers WHERE owner_id IS NULL${own}${staff}`).pluck();
   return (scope.employeeId === null ? statement.all() : statement.all(scopeParams())) as number[];
 }
