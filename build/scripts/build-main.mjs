@@ -22,6 +22,7 @@ const esmEntries = {
   bench: 'bench/run-bench.ts',
   'bench-analysis': 'bench/run-bench-analysis.ts',
   'bench-sync': 'bench/run-bench-sync.ts',
+  'bench-scope': 'bench/run-bench-scope.ts',
 };
 const present = Object.fromEntries(Object.entries(esmEntries).filter(([, file]) => existsSync(file)));
 

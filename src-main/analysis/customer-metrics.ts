@@ -1,6 +1,7 @@
 import type { MetricKey } from '../../src-shared/analysis/scheme';
 import type { Workspace } from '../db/workspace';
 import { safeColumn } from '../services/custom-fields/field-registry';
+import { counted, reportMask } from './customer-mask';
 import { NO_DAY, customerTotals } from './facts/customer-totals';
 import { salesFacts } from './facts/facts-cache';
 import { dayNumber, isoDate } from './facts/sales-facts';
@@ -44,11 +45,14 @@ function daysBetween(from: string, to: string): number {
  */
 export function customerMetrics(ws: Workspace, window: Window, wanted: { profit?: boolean; custom?: string[] } = {}): CustomerMetrics[] {
   const f = salesFacts(ws);
-  const t = customerTotals(f, dayNumber(window.from), dayNumber(window.to));
+  // Under record scope 'own' (a scheme's preview) only the caller's customers: their classes are
+  // then cut over those alone. Applying a scheme is refused under a scope, so runs cover everyone.
+  const mask = reportMask(ws, f, undefined);
+  const t = customerTotals(f, dayNumber(window.from), dayNumber(window.to), mask);
   const day = (d: number) => (d === NO_DAY ? null : isoDate(d));
   const rows: (Omit<CustomerMetrics, 'profit' | 'outstanding' | 'daysSinceLastOrder' | 'custom'> & { total: number })[] = [];
   for (let c = 0; c < f.customerCount; c++) {
-    if (f.customerDeleted[c] === 1) continue;
+    if (f.customerDeleted[c] === 1 || !counted(mask, c)) continue;
     const level = f.customerLevel[c] as number;
     rows.push({
       id: f.customerIds[c] as string,

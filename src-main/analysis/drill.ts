@@ -4,6 +4,7 @@ import type { RfmScored } from '../../src-shared/analysis/rfm';
 import { snapshotFieldKey, snapshotRevenueFieldKey } from '../../src-shared/query/query-fields';
 import type { ConditionNode, GroupNode, QueryNode, RelatedNode } from '../../src-shared/query/query-tree';
 import type { Workspace } from '../db/workspace';
+import { scopeWherePositional } from '../people/record-scope';
 import { provinceKey } from '../services/regions/canonical-region';
 import { getScheme } from './classification-service';
 import { windowEnding, type Window } from './customer-metrics';
@@ -14,7 +15,9 @@ import { paretoRevenues, rfmScored } from './sales-reports';
 // (RFM quantiles, the Pareto top share) the cut is turned into the figures it stands for — order
 // counts, sums and last-order dates in the window — which the query language compares directly.
 // A report read for one 门店 drills with that store: its scores come from the store's customers
-// and the query adds `storeCode = store`, so the list holds exactly the customers counted.
+// and the query adds `storeCode = store`, so the list holds exactly the customers counted. Under
+// record scope 'own' the scores and thresholds come from the caller's customers alone, and the
+// query runs through the scoped query path, so it lists theirs only.
 
 type Op = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
 
@@ -177,9 +180,12 @@ function drillNodes(ws: Workspace, t: DrillTarget, store: string | undefined): Q
 
 /** Every live customer's stored province text that maps onto `key` (and `key` itself). */
 function provinceTexts(ws: Workspace, key: string): string[] {
-  const rows = ws.db.prepare("SELECT DISTINCT province AS p FROM customers WHERE deleted = 0 AND province IS NOT NULL AND province <> ''").all() as {
-    p: string;
-  }[];
+  // Of the caller's customers only under scope 'own': a colleague's customer's spelling is not theirs to read.
+  const params: unknown[] = [];
+  const mine = scopeWherePositional('c', params);
+  const rows = ws.db
+    .prepare(`SELECT DISTINCT province AS p FROM customers c WHERE deleted = 0 AND province IS NOT NULL AND province <> '' AND ${mine}`)
+    .all(...params) as { p: string }[];
   return [...new Set([key, ...rows.map((r) => r.p).filter((p) => provinceKey(p) === key)])].sort();
 }
 

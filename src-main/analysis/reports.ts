@@ -1,14 +1,18 @@
 import { orderTransitions } from '../../src-shared/analysis/contribution';
 import type { Workspace } from '../db/workspace';
+import { scopeWherePositional } from '../people/record-scope';
 import { getScheme } from './classification-service';
 import { windowEnding } from './customer-metrics';
 import { salesFacts } from './facts/facts-cache';
 import { periodClasses } from './facts/snapshot-facts';
-import { inStore, storeCode, storeCustomers } from './store-filter';
+import { counted, reportCustomers, reportMask } from './customer-mask';
 
 // The class, relationship and business-record reports: grouped SQL over snapshots, customers and
 // records, returned as plain JSON the renderer charts. The reports over orders are in sales-reports.ts.
 // `store` (HQ's 门店 filter, a site code) keeps one store's customers; absent, every customer counts.
+// Under record scope 'own' only the caller's customers count (customer-mask.ts). The class reports
+// count those customers by the classes the workspace's runs gave them (the same class their cards
+// and queries show): see docs/security.md, "Reports under scope own".
 
 /**
  * Snapshot rows of customers still live: a class report counts what its drill-down (a query over
@@ -18,9 +22,8 @@ import { inStore, storeCode, storeCustomers } from './store-filter';
  */
 const LIVE_SNAPSHOTS = '(SELECT * FROM classification_snapshots WHERE customer_id NOT IN (SELECT id FROM customers WHERE deleted = 1)) s';
 
-/** The store's condition on snapshot rows `s` and its parameters (none without a store). */
-const snapshotStore = (store: string | undefined): { sql: string; params: string[] } =>
-  store === undefined ? { sql: '', params: [] } : { sql: ` AND ${storeCustomers('s.customer_id')}`, params: [store] };
+/** The condition on snapshot rows `s` (门店 and record scope) and its parameters (none without either). */
+const snapshotStore = (store: string | undefined) => reportCustomers('s.customer_id', store);
 
 /** Customers in each class of the scheme's latest (or given) period: the pyramid. */
 export function classPyramid(ws: Workspace, schemeId: string, period?: string, store?: string) {
@@ -60,12 +63,12 @@ export function classTransitions(ws: Workspace, schemeId: string, from: string, 
   const facts = salesFacts(ws);
   const a = periodClasses(ws, facts, schemeId, from);
   const b = periodClasses(ws, facts, schemeId, to);
-  const only = storeCode(facts, store);
+  const only = reportMask(ws, facts, store);
   const width = b.keys.length + 1;
   const counts = new Map<number, number>();
   let stoppedBuying = 0;
   for (let c = 0; c < facts.customerCount; c++) {
-    if (facts.customerDeleted[c] === 1 || !inStore(facts, only, c)) continue;
+    if (facts.customerDeleted[c] === 1 || !counted(only, c)) continue;
     const x = a.classOf[c] ?? 0;
     const y = b.classOf[c] ?? 0;
     if (x === 0 && y === 0) continue;
@@ -88,19 +91,21 @@ export function classTransitions(ws: Workspace, schemeId: string, from: string, 
 }
 
 export function relationshipDistribution(ws: Workspace, store?: string) {
+  const params: unknown[] = store === undefined ? [] : [store];
+  const mine = scopeWherePositional('c', params);
   return ws.db
     .prepare(
-      `SELECT relationship_level AS level, count(*) AS customers FROM customers WHERE deleted = 0${store === undefined ? '' : ' AND store_code = ?'}
-       GROUP BY relationship_level ORDER BY relationship_level`,
+      `SELECT relationship_level AS level, count(*) AS customers FROM customers c WHERE deleted = 0${store === undefined ? '' : ' AND store_code = ?'}
+       AND ${mine} GROUP BY relationship_level ORDER BY relationship_level`,
     )
-    .all(...(store === undefined ? [] : [store])) as { level: number | null; customers: number }[];
+    .all(...params) as { level: number | null; customers: number }[];
 }
 
 /** 投诉/满意度 summaries from a business type: records per status, days to a final status, averages of its number fields. */
 export function businessSummary(ws: Workspace, typeId: string, asOf: string, windowDays: number, store?: string) {
   const w = windowEnding(asOf, windowDays);
-  // With a 门店: the records of its customers (as without one, a deleted customer's records still count).
-  const only = store === undefined ? { sql: '', params: [] } : { sql: ` AND ${storeCustomers('customer_id')}`, params: [store] };
+  // With a 门店 (or under scope 'own'): the records of those customers (as without, a deleted customer's records still count).
+  const only = reportCustomers('customer_id', store);
   const byStatus = ws.db
     .prepare(
       `SELECT status, count(*) AS records FROM business_records WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?${only.sql} GROUP BY status`,

@@ -9,6 +9,7 @@ import { drillQuery } from './drill';
 import { applyLifecycleRules } from './lifecycle-service';
 import { exportWorkspaceWorkbook } from '../services/export/export-workspace';
 import { fieldViewFor } from '../people/field-view';
+import { refuseUnderScope, scopeFor, withScope } from '../people/record-scope';
 import { businessSummary, classDistribution, classPyramid, classTransitions, relationshipDistribution } from './reports';
 import { clvReport, dormantReport, managerPerformance, paretoReport, rfmReport, timeSeries } from './sales-reports';
 
@@ -25,14 +26,23 @@ export const jobRequest = z.discriminatedUnion('kind', [
 ]);
 export type JobRequest = z.infer<typeof jobRequest>;
 
-/** Reports that change data (applying a scheme or the lifecycle rules) need the caller. */
+/**
+ * Reports that change data (applying a scheme or the lifecycle rules) need the caller. With a
+ * caller, the report runs under their record scope (people/record-scope.ts), as their calls in main
+ * do: under scope 'own' every figure is computed over their own customers (customer-mask.ts).
+ */
 export async function runReport(ws: Workspace, r: JobRequest, ctx?: CallContext, hooks: ApplyHooks = {}): Promise<unknown> {
+  return ctx ? withScope(scopeFor(ws, ctx), () => run(ws, r, ctx, hooks)) : run(ws, r, ctx, hooks);
+}
+
+async function run(ws: Workspace, r: JobRequest, ctx: CallContext | undefined, hooks: ApplyHooks): Promise<unknown> {
   switch (r.kind) {
     case 'integrityCheck': {
       const result = ws.db.pragma('quick_check', { simple: true }) as string;
       return { ok: result === 'ok', message: result };
     }
     case 'workspaceWorkbook': {
+      refuseUnderScope('The workbook export');
       if (!r.outputPath) throw new KecardError('VALIDATION', 'No output file.');
       // The workbook holds what its exporter may see (per-field rules, people/field-view.ts).
       return { path: r.outputPath, ...(await exportWorkspaceWorkbook(ws, r.outputPath, ctx ? fieldViewFor(ws, ctx) : undefined)) };
@@ -61,9 +71,13 @@ export async function runReport(ws: Workspace, r: JobRequest, ctx?: CallContext,
       return businessSummary(ws, r.typeId, r.asOf, r.windowDays, r.store);
     case 'schemePreview':
       return previewScheme(ws, r.definition, r.asOf);
+    // Both write every customer's class or stage from every customer's sales (main refuses them
+    // under a scope before the job starts; this holds for any other way in).
     case 'schemeApply':
+      refuseUnderScope('Applying a classification');
       return applyScheme(ws, requireCtx(ctx), r.schemeId, r.period, r.asOf, hooks);
     case 'lifecycleApply':
+      refuseUnderScope('Applying the lifecycle rules');
       return applyLifecycleRules(ws, requireCtx(ctx), r.asOf, hooks);
     case 'drill':
       return drillQuery(ws, r.target, r.store);

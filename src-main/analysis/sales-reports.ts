@@ -7,21 +7,22 @@ import { windowEnding } from './customer-metrics';
 import { NO_DAY, customerTotals, isWindowBuyer, liveCustomers, windowBuyerIndexes, type CustomerTotals } from './facts/customer-totals';
 import { salesFacts } from './facts/facts-cache';
 import { dayNumber, isoDate, type SalesFacts } from './facts/sales-facts';
-import { inStore, storeCode, storeCustomers } from './store-filter';
+import { counted, reportCustomers, reportMask, type CustomerMask } from './customer-mask';
 
 // The reports over orders. Each reads the workspace's sales facts (typed columns kept current from
 // the change log, see facts/sales-facts.ts) and aggregates them in memory: one pass over the
 // orders instead of a grouped scan of an index as large as the order table. "Sales" are orders
 // neither deleted nor cancelled, of customers not deleted. `store` (HQ's 门店 filter, a site code)
-// keeps one store's customers; absent, every customer counts.
+// keeps one store's customers; absent, every customer counts. Under record scope 'own' only the
+// caller's customers count, ranks and quantiles included (customer-mask.ts).
 
 interface Totals {
   f: SalesFacts;
   t: CustomerTotals;
   from: number;
   to: number;
-  /** The 门店's code in the facts, null for every store. */
-  store: number | null;
+  /** The customers counted (门店 and record scope), null: all. */
+  mask: CustomerMask;
 }
 
 function totalsFor(ws: Workspace, asOf: string, windowDays: number, store?: string): Totals {
@@ -29,13 +30,16 @@ function totalsFor(ws: Workspace, asOf: string, windowDays: number, store?: stri
   const w = windowEnding(asOf, windowDays);
   const from = dayNumber(w.from);
   const to = dayNumber(w.to);
-  const code = storeCode(f, store);
-  return { f, t: customerTotals(f, from, to, code), from, to, store: code };
+  const mask = reportMask(ws, f, store);
+  return { f, t: customerTotals(f, from, to, mask), from, to, mask };
 }
 
 /** Revenue in the window of each customer who bought for more than nothing: the Pareto population. */
 export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, store?: string): Float64Array {
-  const { f, t } = totalsFor(ws, asOf, windowDays, store);
+  return windowRevenues(totalsFor(ws, asOf, windowDays, store));
+}
+
+function windowRevenues({ f, t }: Totals): Float64Array {
   const out = new Float64Array(f.customerCount);
   let size = 0;
   for (let c = 0; c < f.customerCount; c++) if (isWindowBuyer(t, c)) out[size++] = t.windowRevenue[c] as number;
@@ -43,9 +47,8 @@ export function paretoRevenues(ws: Workspace, asOf: string, windowDays: number, 
 }
 
 export function paretoReport(ws: Workspace, asOf: string, windowDays: number, store?: string) {
-  const revenues = paretoRevenues(ws, asOf, windowDays, store);
-  const f = salesFacts(ws);
-  return { ...paretoCurveOf(revenues), allCustomers: liveCustomers(f, storeCode(f, store)) };
+  const totals = totalsFor(ws, asOf, windowDays, store);
+  return { ...paretoCurveOf(windowRevenues(totals)), allCustomers: liveCustomers(totals.f, totals.mask) };
 }
 
 function rfmColumns({ f, t, to }: Totals) {
@@ -104,8 +107,8 @@ export function dormantBandStarts(dormantDays: number): number[] {
 export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, limit: number | null = 200, store?: string) {
   const f = salesFacts(ws);
   const to = dayNumber(asOf);
-  // Other stores' customers keep NO_DAY: none of them is dormant, nor their orders at risk.
-  const { lastUpTo } = customerTotals(f, to, to, storeCode(f, store));
+  // Customers not counted (other stores', other people's) keep NO_DAY: none of them is dormant, nor their orders at risk.
+  const { lastUpTo } = customerTotals(f, to, to, reportMask(ws, f, store));
   const quietSince = to - dormantDays;
   const dormant: number[] = [];
   for (let c = 0; c < f.customerCount; c++)
@@ -153,7 +156,7 @@ export function dormantReport(ws: Workspace, asOf: string, dormantDays: number, 
 /** Monthly revenue, orders, new (first order) and active (ordered) live customers, optionally by class, province or 门店. */
 export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by?: 'class' | 'province' | 'store', store?: string) {
   const f = salesFacts(ws);
-  const only = storeCode(f, store);
+  const only = reportMask(ws, f, store);
   const months: string[] = [];
   for (
     let [y, m] = fromMonth.split('-').map(Number) as [number, number];
@@ -189,7 +192,7 @@ export function timeSeries(ws: Workspace, fromMonth: string, toMonth: string, by
   const seen = new Int32Array(months.length).fill(-1);
   const firsts = new Int32Array(months.length);
   for (let c = 0; c < f.customerCount; c++) {
-    if (f.customerDeleted[c] === 1 || !inStore(f, only, c)) continue;
+    if (f.customerDeleted[c] === 1 || !counted(only, c)) continue;
     const code = group ? (group[c] as number) : 0;
     const g = slotOf ? (slotOf[code] as number) : code;
     let first = Number.POSITIVE_INFINITY;
@@ -263,13 +266,13 @@ export function clvReport(ws: Workspace, asOf: string, windowDays: number, lifes
 }
 
 /** 客户经理绩效: customers owned, their revenue in the window, and visits planned vs done. */
-/** With a 门店: the store's customers each manager owns, their revenue, and visits to them. */
+/** With a 门店 (or under scope 'own'): the counted customers each manager owns, their revenue, and visits to them. */
 export function managerPerformance(ws: Workspace, asOf: string, windowDays: number, visitTypeId?: string, store?: string) {
-  const { f, t, store: only } = totalsFor(ws, asOf, windowDays, store);
+  const { f, t, mask: only } = totalsFor(ws, asOf, windowDays, store);
   const owned = new Float64Array(f.owners.values.length);
   const revenue = new Float64Array(f.owners.values.length);
   for (let c = 0; c < f.customerCount; c++) {
-    if (f.customerDeleted[c] === 1 || !inStore(f, only, c)) continue;
+    if (f.customerDeleted[c] === 1 || !counted(only, c)) continue;
     const o = f.customerOwner[c] as number;
     owned[o] = (owned[o] as number) + 1;
     revenue[o] = (revenue[o] as number) + (t.windowRevenue[c] as number);
@@ -277,13 +280,14 @@ export function managerPerformance(ws: Workspace, asOf: string, windowDays: numb
   const w = windowEnding(asOf, windowDays);
   const visits = new Map<string, { planned: number; done: number }>();
   if (visitTypeId) {
+    const visited = reportCustomers('customer_id', store);
     for (const v of ws.db
       .prepare(
         `SELECT employee_id AS id, sum(status = 'planned') AS planned, sum(status = 'done') AS done FROM business_records
-         WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?${store === undefined ? '' : ` AND ${storeCustomers('customer_id')}`}
+         WHERE type_id = ? AND deleted = 0 AND substr(created_at, 1, 10) BETWEEN ? AND ?${visited.sql}
          GROUP BY employee_id`,
       )
-      .all(visitTypeId, w.from, w.to, ...(store === undefined ? [] : [store])) as { id: string; planned: number; done: number }[]) {
+      .all(visitTypeId, w.from, w.to, ...visited.params) as { id: string; planned: number; done: number }[]) {
       visits.set(v.id, { planned: v.planned, done: v.done });
     }
   }

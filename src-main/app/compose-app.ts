@@ -1,5 +1,6 @@
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { scopeFor } from '../people/record-scope';
+import { eventFor } from '../people/event-scope';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listBackups } from '../backup/backup-service';
@@ -51,7 +52,9 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const emit = (event: KecardEvent) => {
     // What a job wrote (on its own connection) is announced before the job's end, not half a second after.
     if (event.type === 'job.finished') hostRef?.announceChanges();
-    sink(event);
+    // This computer's window gets the customers' ids its user may see (people/event-scope.ts).
+    // Host mode's remote sessions get the event whole: see host-server's reaches().
+    sink(hostRef?.hasWorkspace ? eventFor(hostRef.workspace, hostRef.context, event) : event);
     if (event.type === 'workspace.changed' && jobsRef) {
       if (event.info) {
         checkInBackground(event.info.path, jobsRef);

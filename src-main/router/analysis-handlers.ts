@@ -1,5 +1,5 @@
 import { allows } from '../../src-shared/domain/permissions';
-import { currentScope } from '../people/record-scope';
+import { refuseUnderScope } from '../people/record-scope';
 import { KecardError } from '../../src-shared/errors';
 import { deleteScheme, listSchemes, overrideClass, saveScheme, schemePeriods } from '../analysis/classification-service';
 import { checkReportResult } from '../analysis/check-report-result';
@@ -47,12 +47,11 @@ export function createAnalysisHandlers({ host, jobs, log = console.error }: Rout
     },
     'reports.run': ({ request }, ctx) => {
       // Checked against the contract's reportRequest already: main's own jobs are not among its kinds.
-      // Reports aggregate the shared sales facts of every customer; until they can be cut to a
-      // caller's own customers, a caller with scope 'own' gets only drills (which answer through
-      // the scoped query path), never whole-workspace totals (record-scope.ts, docs/security.md).
-      if (currentScope() && request.kind !== 'drill')
-        throw new KecardError('FORBIDDEN', 'Reports over your own customers are not available yet.', { reason: 'recordScope' });
+      // The worker runs the report under the caller's record scope: under 'own' every figure is
+      // over their own customers (analysis/customer-mask.ts). Applying a scheme or the lifecycle
+      // rules writes every customer's class or stage, so it is refused under a scope.
       const writes = WRITING_REPORTS.has(request.kind);
+      if (writes) refuseUnderScope('Applying classification or lifecycle rules');
       if (writes && !allows(host.rulesOf(ctx), 'classification', 'manage'))
         throw new KecardError('FORBIDDEN', 'Only a manager can apply classification rules.');
       // What a classification run writes is announced from the log when the job ends (compose-app).

@@ -61,7 +61,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
   return {
     'app.info': () => ({ version, shell: host.options.shell, nativeDialogs: host.options.dialogs !== undefined, platform }),
 
-    'workspace.info': () => host.info(),
+    'workspace.info': (_input, ctx) => host.info(ctx),
     'workspace.recent': () => host.recent.list(),
     'workspace.missing': () => ({ path: host.missingStartup }),
     'workspace.open': ({ path }) => host.open(path),

@@ -37,6 +37,7 @@ import { WindowSession } from '../people/window-session';
 import type { SessionState } from '../../src-shared/domain/people';
 import { defaultWorkspacePath } from './user-paths';
 import { rulesFor } from '../people/permission-policy';
+import { scopeFor, withScope } from '../people/record-scope';
 import { DEFAULT_POLICY, rulesOf, type RoleRules } from '../../src-shared/domain/permissions';
 
 export type ShellKind = 'electron' | 'browser';
@@ -235,10 +236,15 @@ export class AppHost {
     return this.ws?.path ?? null;
   }
 
-  info(): WorkspaceInfo | null {
+  /**
+   * `caller`: who asks (workspace.info), when not this computer's window user. The customer count
+   * is the caller's: under record scope 'own' the customers they may see, not the file's total.
+   */
+  info(caller?: CallContext): WorkspaceInfo | null {
     const ws = this.ws;
     if (!ws) return null;
     const ctx = this.context;
+    const asker = caller ?? ctx;
     return {
       path: ws.path,
       name: ws.identity.name,
@@ -246,7 +252,7 @@ export class AppHost {
       workspaceId: ws.identity.workspaceId,
       schemaVersion: latestSchemaVersion(),
       // Before sign-in the start of the window learns the file's name, not what it holds.
-      customerCount: ctx.signedOut ? 0 : countCustomers(ws),
+      customerCount: ctx.signedOut || asker.signedOut ? 0 : withScope(scopeFor(ws, asker), () => countCustomers(ws)),
       userName: ctx.userName,
       role: ctx.role,
       backupPath: ws.backupPath,

@@ -15,6 +15,7 @@ import { RfmReport } from './RfmReport';
 import { TimeSeriesReport } from './TimeSeriesReport';
 import { TransitionsReport } from './TransitionsReport';
 import { useSalesDates } from './use-sales-dates';
+import { useSession } from '../people/session-store';
 import '../customers/customers.css';
 import '../queries/queries.css';
 import './analysis.css';
@@ -42,6 +43,8 @@ export function AnalysisScreen() {
   const setView = useAnalysis((s) => s.setView);
   const setReport = useAnalysis((s) => s.setReport);
   const Report = REPORTS[report];
+  // Under record scope 'own' main computes every figure over the user's own customers: say so.
+  const ownOnly = useSession((st) => st.access?.rules.scope === 'own');
   // The dates default to the last sale when it is past, so it must be known before a report or
   // preview runs (each runs once on open).
   const datesKnown = useSalesDates();
@@ -62,6 +65,11 @@ export function AnalysisScreen() {
             {t('analysis.tabReports')}
           </button>
         </div>
+        {ownOnly ? (
+          <span className="tag-chip small analysis-own-only" data-testid="analysis-own-only" title={t('analysis.onlyMineHint')}>
+            {t('analysis.onlyMine')}
+          </span>
+        ) : null}
       </div>
       {view === 'classification' ? (
         <ClassificationScreen />

@@ -5,7 +5,7 @@ import { SidebarSections } from '../queries/SidebarSections';
 import { BusinessNav } from '../business/BusinessNav';
 import { SyncNavItem } from '../sync/SyncNavItem';
 import { PeopleNav } from '../people/PeopleNav';
-import { useCan, useSession } from '../people/session-store';
+import { useCan } from '../people/session-store';
 
 const ITEMS: { id: Screen; label: string; icon: IconName }[] = [
   { id: 'customers', label: 'nav.customers', icon: 'customers' },
@@ -18,10 +18,9 @@ export function Sidebar() {
   const screen = useApp((s) => s.screen);
   const setScreen = useApp((s) => s.setScreen);
   // What a role cannot open is not offered (main refuses it regardless).
-  // Reports total over every customer; a role that sees only its own customers is refused them by
-  // main (record-scope.ts) until the sales facts can be masked per caller, so 分析 is not offered.
-  const ownOnly = useSession((st) => st.access?.rules.scope === 'own');
-  const reports = useCan('reports', 'read') && !ownOnly;
+  // Under record scope 'own' the reports are computed over the user's own customers (main's
+  // analysis/customer-mask.ts), and 分析 says so (仅含我的客户).
+  const reports = useCan('reports', 'read');
   const products = useCan('products', 'read');
   const sync = useCan('sync', 'read');
   return (

@@ -6,6 +6,8 @@ export const analysisEn: AnalysisMessages = {
     title: 'Customer analysis',
     tabClassification: 'Classification',
     tabReports: 'Reports',
+    onlyMine: 'My customers only',
+    onlyMineHint: 'Your role sees only its own customers: every report, ranking and class preview is computed over them alone.',
     run: 'Compute',
     cancel: 'Cancel',
     computing: 'Computing… (you can keep working)',

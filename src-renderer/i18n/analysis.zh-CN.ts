@@ -5,6 +5,8 @@ export const analysisZhCN = {
     title: '客户分析',
     tabClassification: '客户分类',
     tabReports: '报表',
+    onlyMine: '仅含我的客户',
+    onlyMineHint: '您的角色只能查看自己的客户：每张报表、排名和分类预览都只按这些客户计算。',
     run: '计算',
     cancel: '取消',
     computing: '正在计算…（不影响其他操作）',

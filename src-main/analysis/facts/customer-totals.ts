@@ -1,3 +1,4 @@
+import type { CustomerMask } from '../customer-mask';
 import type { SalesFacts } from './sales-facts';
 
 /** No order: the day columns hold this. */
@@ -17,8 +18,8 @@ export interface CustomerTotals {
   lastUpTo: Int32Array;
 }
 
-/** `store`: a 门店 code of the facts (store-filter.ts); customers of other stores keep zeros, as the deleted do. */
-export function customerTotals(f: SalesFacts, from: number, to: number, store: number | null = null): CustomerTotals {
+/** `mask`: the customers a report counts (customer-mask.ts: 门店 and record scope); the others keep zeros, as the deleted do. */
+export function customerTotals(f: SalesFacts, from: number, to: number, mask: CustomerMask = null): CustomerTotals {
   const n = f.customerCount;
   const t: CustomerTotals = {
     windowRevenue: new Float64Array(n),
@@ -28,12 +29,12 @@ export function customerTotals(f: SalesFacts, from: number, to: number, store: n
     firstUpTo: new Int32Array(n).fill(NO_DAY),
     lastUpTo: new Int32Array(n).fill(NO_DAY),
   };
-  const { orderCustomer, orderDay, orderTotal, orderLive, customerDeleted, customerStore } = f;
+  const { orderCustomer, orderDay, orderTotal, orderLive, customerDeleted } = f;
   for (let i = 0; i < f.orderCount; i++) {
     const day = orderDay[i] as number;
     if (orderLive[i] === 0 || day > to) continue;
     const c = orderCustomer[i] as number;
-    if (customerDeleted[c] === 1 || (store !== null && customerStore[c] !== store)) continue;
+    if (customerDeleted[c] === 1 || (mask !== null && mask[c] === 0)) continue;
     const total = orderTotal[i] as number;
     t.totalUpTo[c] = (t.totalUpTo[c] as number) + total;
     if (t.lastUpTo[c]! < day) t.lastUpTo[c] = day;
@@ -62,8 +63,8 @@ export function windowBuyerIndexes(f: SalesFacts, t: CustomerTotals): Int32Array
   return out.slice(0, size);
 }
 
-export function liveCustomers(f: SalesFacts, store: number | null = null): number {
+export function liveCustomers(f: SalesFacts, mask: CustomerMask = null): number {
   let n = 0;
-  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0 && (store === null || f.customerStore[c] === store)) n += 1;
+  for (let c = 0; c < f.customerCount; c++) if (f.customerDeleted[c] === 0 && (mask === null || mask[c] === 1)) n += 1;
   return n;
 }

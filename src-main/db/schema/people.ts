@@ -46,5 +46,11 @@ export const auditEvents = sqliteTable(
     rowCount: integer('row_count'),
     detail: text('detail').notNull().default('{}'),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_user_idx').on(t.userId, t.at)],
+  // 审计日志 pages newest first (by id) filtered by action or by customer: each filter walks its own index.
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_user_idx').on(t.userId, t.at),
+    index('audit_events_action_idx').on(t.action, t.id),
+    index('audit_events_customer_idx').on(t.customerId, t.id),
+  ],
 );

@@ -130,5 +130,6 @@ export const customerStaff = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('customer_staff_customer_idx').on(t.customerId, t.deleted)],
+  // By employee too: record scope 'own' gathers the customers a user serves (people/record-scope.ts).
+  (t) => [index('customer_staff_customer_idx').on(t.customerId, t.deleted), index('customer_staff_employee_idx').on(t.employeeId)],
 );

@@ -5,7 +5,7 @@ import { KecardError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { readCustomValues } from '../custom-fields/custom-values';
 import { searchFilter } from '../search/search-matches';
-import { scopeParams, scopeRowTest, scopeTest, scopeWhere } from '../../people/record-scope';
+import { scopeLiveSeqsSql, scopeParams, scopeRowTest, scopeTest, scopeWhere } from '../../people/record-scope';
 import { CUSTOMER_COLUMNS_SQL, CUSTOMER_FROM_SQL, toCustomer, type CustomerDbRow } from './customer-row';
 
 // Read side of customers. Sort columns come from this fixed map, never from the caller's text.
@@ -49,6 +49,8 @@ export interface ListInput {
 
 /** The live customers the current call may see (record-scope.ts). */
 export function countCustomers(ws: Workspace): number {
+  const visible = scopeLiveSeqsSql();
+  if (visible !== null) return ws.db.prepare(`SELECT count(*) FROM (${visible})`).pluck().get(scopeParams()) as number;
   return ws.db
     .prepare(`SELECT count(*) FROM customers c WHERE c.deleted = 0 AND ${scopeWhere('c')}`)
     .pluck()

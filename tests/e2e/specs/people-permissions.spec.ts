@@ -83,9 +83,13 @@ test('the manager narrows the assistant, a staff session meets no refusal, and a
     await signIn(app, 'wangwu', 'wang-pass-1');
     await expect(app.getByTestId('status-user')).toContainText('王五（业务员）');
     await expect(app.getByTestId('new-customer')).toBeVisible();
-    // 分析 totals over every customer: not offered to a role that sees only its own (main refuses it).
-    for (const hidden of ['nav-sync', 'nav-settings', 'nav-users', 'nav-permissions', 'nav-analysis'])
-      await expect(app.getByTestId(hidden)).toHaveCount(0);
+    for (const hidden of ['nav-sync', 'nav-settings', 'nav-users', 'nav-permissions']) await expect(app.getByTestId(hidden)).toHaveCount(0);
+    // 分析 is theirs too, over their own customers only, and says so.
+    await app.getByTestId('nav-analysis').click();
+    await expect(app.getByTestId('analysis-own-only')).toHaveText('仅含我的客户');
+    await app.getByTestId('analysis-tab-reports').click();
+    await app.getByTestId('report-nav-pareto').click();
+    await expect(app.getByTestId('analysis-screen')).not.toHaveAttribute('data-loading', 'true');
     await app.getByTestId('nav-queries').click();
     await app.getByTestId('qb-run').click();
     await expect(app.getByTestId('bulk-open')).toBeVisible();

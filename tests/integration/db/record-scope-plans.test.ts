@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-main/db/workspace';
-import { scopeParams, scopeRowTest, scopeTest, scopeWhere, withScope } from '../../../src-main/people/record-scope';
+import {
+  scopeIdsPositional,
+  scopeLiveSeqsSql,
+  scopeParams,
+  scopeRowTest,
+  scopeTest,
+  scopeWhere,
+  withScope,
+} from '../../../src-main/people/record-scope';
 import { tempWorkspace } from '../../support/temp-workspace';
 
 // The record scope's predicate (people/record-scope.ts) rides on every customer list, count and
@@ -24,12 +32,11 @@ describe('record scope query plans', () => {
           scopeParams(),
         ]);
         expect(steps).toMatch(/customers_sort_key_idx/);
-        expect(steps).toMatch(/customers_owner_idx/);
+        expect(steps).toMatch(/customers_owner_deleted_idx/);
         expect(steps).not.toMatch(/SCAN c\b(?! USING)/);
         expect(steps).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
-        // customer_staff has no index by employee (no migration for it this session): it is read
-        // whole once per statement, which is fine at the size it has (a few rows per customer).
-        if (employeeId) expect(steps).toMatch(/SCAN ss|SEARCH ss/);
+        // The customers a user serves come from customer_staff's employee index (migration 0020).
+        if (employeeId) expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_employee_idx/);
       });
     });
   }
@@ -48,8 +55,39 @@ describe('record scope query plans', () => {
   it('the count uses no table scan of customers', () => {
     withScope({ employeeId: 'e1' }, () => {
       const steps = plan(`SELECT count(*) FROM customers c WHERE c.deleted = 0 AND ${scopeWhere('c')}`, [scopeParams()]);
-      expect(steps).toMatch(/customers_owner_idx/);
+      expect(steps).toMatch(/customers_owner_deleted_idx/);
       expect(steps).not.toMatch(/SCAN sc\b(?! USING)/);
+      expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_employee_idx/);
+    });
+  });
+
+  it('the audit list filtered by action or customer walks its own index newest first', () => {
+    for (const column of ['action', 'customer_id']) {
+      const steps = plan(`SELECT a.id FROM audit_events a WHERE a.${column} = ? ORDER BY a.id DESC LIMIT 50`, ['x']);
+      expect(steps).toMatch(column === 'action' ? /audit_events_action_idx/ : /audit_events_customer_idx/);
+      expect(steps).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    }
+  });
+
+  it('the list total counts the visible set along the owner and staff indexes, reading no customer row', () => {
+    for (const employeeId of ['e1', null]) {
+      withScope({ employeeId }, () => {
+        const steps = plan(`SELECT count(*) FROM (${scopeLiveSeqsSql() as string})`, [scopeParams()]);
+        expect(steps).toMatch(/SEARCH customers USING COVERING INDEX customers_owner_deleted_idx/);
+        expect(steps).not.toMatch(/SCAN customers|SCAN c\b/);
+        if (employeeId) expect(steps).toMatch(/SEARCH ss USING INDEX customer_staff_employee_idx/);
+      });
+    }
+    expect(scopeLiveSeqsSql()).toBeNull();
+  });
+
+  it('the reports’ set of visible ids comes from covering indexes', () => {
+    withScope({ employeeId: 'e1' }, () => {
+      const params: unknown[] = [];
+      const steps = plan(`SELECT count(*) FROM orders o WHERE o.deleted = 0 AND ${scopeIdsPositional('o.customer_id', params)}`, params);
+      expect(steps).toMatch(/SEARCH customers USING COVERING INDEX customers_owner_deleted_idx/);
+      expect(steps).toMatch(/SEARCH customer_staff USING INDEX customer_staff_employee_idx/);
+      expect(params).toEqual(['e1', 'e1']);
     });
   });
 

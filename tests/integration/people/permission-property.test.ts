@@ -243,11 +243,14 @@ describe('record scope and area grants, as a property', () => {
     expect((await must<{ ownerId: string | null }>(staff0.ctx, 'customers.create', { values: { name: '共享客户' } })).ownerId).toBeNull();
   });
 
-  it("refuses whole-workspace reports to a caller with scope 'own'", async () => {
+  it("serves reports to a caller with scope 'own' (over their customers: own-scope-calls.test.ts) but refuses applying rules to everyone", async () => {
     const staff1 = callers[0] as (typeof callers)[number];
     const request = { kind: 'pareto', asOf: '2026-12-31', windowDays: 365 };
-    const r = await call(staff1.ctx, 'reports.run', { request });
-    expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
+    expect((await call(staff1.ctx, 'reports.run', { request })).ok).toBe(true);
     expect((await call(callers[3]?.ctx as CallContext, 'reports.run', { request })).ok).toBe(true);
+    const before = logSize();
+    const apply = await call(staff1.ctx, 'reports.run', { request: { kind: 'lifecycleApply', asOf: '2026-12-31' } });
+    expect(apply.ok ? null : apply.error.details?.reason).toBe('ownScope');
+    expect(logSize()).toBe(before);
   });
 });
