@@ -28,6 +28,7 @@ import {
   listBackups,
   removePartialFiles,
   restoreBackupFile,
+  type RestoreOptions,
   type CheckedBackup,
 } from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
@@ -361,7 +362,7 @@ export class AppHost {
    * workspace is touched; the lock is held from before the file is replaced until it is open
    * again, so no other process can slip in and write into the file being replaced.
    */
-  async restoreBackup(file: string, path?: string): Promise<WorkspaceInfo> {
+  async restoreBackup(file: string, path?: string, options: RestoreOptions = {}): Promise<WorkspaceInfo> {
     const target = resolve(path ?? this.workspace.path);
     const own = this.ws && this.ws.path === target ? this.ws : null;
     let lock: WorkspaceLock | null;
@@ -370,7 +371,7 @@ export class AppHost {
     // the backup's check and a running backup's stop are both awaited.
     if (own) this.restoring = true;
     try {
-      checked = await checkRestorable(target, file);
+      checked = await checkRestorable(target, file, options);
       if (own) {
         await this.cancelBackup();
         this.stopFeed();
