@@ -6,10 +6,10 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
-import { keyFor, openSqlite, rememberKey } from '../db/workspace-key';
+import { keyFor, openSqlite, rememberKey, type WorkspaceKey } from '../db/workspace-key';
 import { copyKeysFile, keysFilePath } from '../db/keys-file';
 import { slowDownMs } from '../people/sign-in';
-import { unlockWithPassword } from '../people/workspace-encryption';
+import { unlockWithPassword, unlockWithRecoveryCode } from '../people/workspace-encryption';
 import type { CallContext } from '../changelog/call-context';
 import { openWorkspace } from '../db/open-workspace';
 import { latestSchemaVersion } from '../db/migrations-folder';
@@ -151,13 +151,17 @@ export class AppHost {
   }
 
   async signIn(login: string, password: string): Promise<SessionState> {
-    if (!this.ws && this.locked) this.unlockAndOpen(this.locked, login, password);
+    const locked = !this.ws ? this.locked : null;
+    if (locked) this.unlockAndOpen(locked, () => unlockWithPassword(locked, login, password));
     const state = await this.window.signIn(this.workspace, login, password);
     this.emit({ type: 'workspace.changed', info: this.info() });
     return state;
   }
 
   async recover(login: string, code: string, password: string): Promise<SessionState & { recoveryCode: string }> {
+    // A locked file: the recovery code's own copy of the key opens it (the manager's password is lost).
+    const locked = !this.ws ? this.locked : null;
+    if (locked) this.unlockAndOpen(locked, () => unlockWithRecoveryCode(locked, login, code));
     const state = await this.window.recover(this.workspace, login, code, password);
     this.emit({ type: 'workspace.changed', info: this.info() });
     return state;
@@ -167,7 +171,7 @@ export class AppHost {
    * Signing in to a locked file: the password unwraps the key (same answer and pace as a wrong
    * password in sign-in.ts), then the file opens as any other and the sign-in goes on as usual.
    */
-  private unlockAndOpen(path: string, login: string, password: string): void {
+  private unlockAndOpen(path: string, unwrap: () => WorkspaceKey | null): void {
     const pace = this.lockedPace;
     const waitMs = pace.failures > 0 ? pace.lastAt + slowDownMs(pace.failures) - Date.now() : 0;
     if (waitMs > 0) {
@@ -177,7 +181,7 @@ export class AppHost {
         waitSeconds: Math.ceil(waitMs / 1000),
       });
     }
-    const key = unlockWithPassword(path, login, password);
+    const key = unwrap();
     if (!key) {
       pace.failures += 1;
       pace.lastAt = Date.now();
@@ -449,6 +453,11 @@ export class AppHost {
   }
 
   close(): void {
+    // 其他工作区 on the sign-in screen of a locked file: it is no longer waiting for a sign-in.
+    if (!this.ws && this.locked) {
+      this.locked = null;
+      this.emit({ type: 'workspace.changed', info: null });
+    }
     if (this.ws) {
       if (this.backupRun) this.backupRun.cancelled = true;
       this.stopFeed();
