@@ -508,8 +508,12 @@ export class AppHost {
     } catch (err) {
       held?.release(); // a lock handed over by a restore is not kept for a file that did not open
       if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason === 'signIn') {
+        // Opening a locked file is switching to it: the open workspace closes, and the window
+        // shows the sign-in screen for this one (without it the sign-in would have nothing to unlock).
+        if (this.ws && !held) this.close();
         this.locked = path;
         this.lockedPace = { failures: 0, lastAt: 0 };
+        this.emit({ type: 'workspace.changed', info: null });
       }
       // A damaged file comes back with the way out: the backups that can replace it.
       if (err instanceof KecardError && err.code === 'WORKSPACE_CORRUPT') {
