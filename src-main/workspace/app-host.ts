@@ -6,7 +6,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
-import { keyFor, openSqlite, rememberKey, type WorkspaceKey } from '../db/workspace-key';
+import { forgetKey, keyFor, openSqlite, rememberKey, type WorkspaceKey } from '../db/workspace-key';
 import { copyKeysFile, keysFilePath } from '../db/keys-file';
 import { slowDownMs } from '../people/sign-in';
 import { unlockWithPassword, unlockWithRecoveryCode } from '../people/workspace-encryption';
@@ -463,6 +463,8 @@ export class AppHost {
       this.stopFeed();
       this.window.signOut(this.ws);
       this.ws.close();
+      // The key stays in memory only while its workspace is open: reopened, it asks for a sign-in.
+      forgetKey(this.ws.path);
       this.ws = null;
       this.recent.forgetLastOpened();
       this.emit({ type: 'workspace.changed', info: null });
@@ -528,6 +530,7 @@ export class AppHost {
     // A session belongs to one workspace: the new one asks (or signs its owner in) afresh.
     this.window.forget();
     this.ws?.close();
+    if (this.ws && this.ws.path !== path) forgetKey(this.ws.path);
     this.ws = next;
     // What changed reaches open screens: after each call (announceChanges), and writes by anyone
     // else on the file (workers, the CLI, another window) by the feed's timer.

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../src-shared/errors';
 import type { SessionState } from '../../../src-shared/domain/people';
 import { composeApp, type ComposedApp } from '../../../src-main/app/compose-app';
-import { forgetKey } from '../../../src-main/db/workspace-key';
+import { forgetKey, keyFor } from '../../../src-main/db/workspace-key';
 import { refusal } from '../../support/refusal';
 import { tempDir } from '../../support/temp-workspace';
 import { distWorkers } from '../../support/job-events';
@@ -91,5 +91,31 @@ describe('a locked encrypted workspace', () => {
     // Signing in has no file to unlock any more.
     const refused = await call('session.signIn', { login: OWNER, password: 'boss-pass-1' });
     expect(refused.ok).toBe(false);
+  });
+
+  it('closing an encrypted workspace forgets its key: opened again in the same app, it is locked', async () => {
+    await value('account.setPassword', { newPassword: 'boss-pass-1' });
+    await value('workspace.encrypt', { password: 'boss-pass-1' });
+    expect(keyFor(path)).not.toBeNull();
+    await value('workspace.close');
+    expect(keyFor(path)).toBeNull();
+    expect(refusal(() => app.host.open(path)).details).toMatchObject({ reason: 'signIn' });
+    expect((await value<SessionState>('session.state')).signInRequired).toBe(true);
+    expect((await call('session.signIn', { login: OWNER, password: 'boss-pass-1' })).ok).toBe(true);
+    expect(app.host.hasWorkspace).toBe(true);
+  });
+
+  it('opening a locked file while another workspace is open switches to its sign-in screen', async () => {
+    await lockedFile();
+    await value('session.signIn', { login: OWNER, password: 'boss-pass-1' });
+    const other = join(files.dir, 'other.kecard');
+    app.host.create(other);
+    const refused = await call('workspace.open', { path });
+    expect(refused.ok ? null : refused.error.details).toMatchObject({ reason: 'signIn' });
+    expect(app.host.hasWorkspace).toBe(false);
+    expect(keyFor(path)).toBeNull();
+    expect((await value<SessionState>('session.state')).signInRequired).toBe(true);
+    expect((await call('session.signIn', { login: OWNER, password: 'boss-pass-1' })).ok).toBe(true);
+    expect(app.host.workspace.path).toBe(path);
   });
 });
