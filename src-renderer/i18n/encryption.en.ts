@@ -49,5 +49,7 @@ export const encryptionEn: EncryptionMessages = {
     offerWithPassword: 'Also encrypt this workspace (recommended)',
     offerHint: 'The file is encrypted with this password; copy {{keysFile}} along with the workspace.',
     encryptedBackup: 'Encrypted',
+    offerAtCreation: 'Set a manager password for the new workspace and encrypt it, so a copied file shows nothing.',
+    protectNow: 'Set password and encrypt…',
   },
 };

@@ -46,6 +46,8 @@ export const encryptionZhCN = {
     offerWithPassword: '同时加密此工作区（推荐）',
     offerHint: '用这个密码加密文件；复制工作区时需连同 {{keysFile}} 一起。',
     encryptedBackup: '已加密',
+    offerAtCreation: '建议为新工作区设置经理密码并加密，别人拷走文件也看不到客户资料。',
+    protectNow: '设置密码并加密…',
   },
 };
 export type EncryptionMessages = typeof encryptionZhCN;

@@ -21,6 +21,9 @@ function opened(info: WorkspaceInfo, created: boolean): void {
   useCard.getState().reset();
   useApp.getState().setWorkspace(info);
   toast.success(t(created ? 'workspace.created' : 'workspace.opened', { name: info.name }));
+  // A new workspace: a manager password, with encryption ticked by default in its dialog, is
+  // offered at once (a toast, not a modal: nobody is made to decide before looking around).
+  if (created) toast.success(t('enc.offerAtCreation'), { label: t('enc.protectNow'), run: () => useSession.getState().openPasswordDialog(true) });
   if (info.backupPath) toast.info(t('status.backup', { path: info.backupPath }));
   void useApp.getState().refreshRecent().catch(reportError);
 }

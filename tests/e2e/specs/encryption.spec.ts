@@ -190,3 +190,19 @@ test('a copy without its keys file names the missing file', async ({ app, api, m
   await expect(dialog.error).toContainText('副本.kecard.keys');
   await expect(dialog.error).toContainText('已加密');
 });
+
+test('a new workspace offers a manager password with encryption ticked; saving it encrypts the file', async ({ app, menu, frame, tempDir }) => {
+  const path = join(tempDir, '新店.kecard');
+  await menu.newWorkspace(path);
+  const offer = frame.toast('success', '设置经理密码并加密');
+  await expect(offer).toBeVisible();
+  await offer.getByTestId('toast-action').click();
+  await expect(app.getByTestId('set-password-encrypt')).toBeChecked();
+  await expect(app.getByTestId('set-password-dialog')).toContainText('新店.kecard.keys');
+  await app.getByTestId('set-password-new').fill('boss-pass-1');
+  await app.getByTestId('set-password-save').click();
+  await acknowledgeRecoveryCode(app);
+  expect(existsSync(`${path}.keys`)).toBe(true);
+  await openEncryptionPanel(app);
+  await expect(app.getByTestId('encryption-state')).toHaveText('已加密');
+});
