@@ -178,7 +178,7 @@ test('plain backups made before encryption: listed, a plain restore warns, and t
   });
 });
 
-test('a copy without its keys file names the missing file', async ({ app, api, menu, tempDir }) => {
+test('a copy without its keys file names the missing file', async ({ api, menu, tempDir }) => {
   const copy = join(tempDir, '副本.kecard');
   await api('account.setPassword', { newPassword: 'boss-pass-1' });
   await api('workspace.encrypt', { password: 'boss-pass-1' });
