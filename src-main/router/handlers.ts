@@ -62,7 +62,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
 
     'workspace.info': () => host.info(),
     'workspace.recent': () => host.recent.list(),
-    'workspace.missing': () => ({ path: host.missingStartup }),
+    'workspace.missing': () => ({ path: host.missingStartup, failure: host.startupFailureShown }),
     'workspace.open': ({ path }) => host.open(path),
     'workspace.openDefault': () => host.openDefault(),
     'workspace.create': ({ path }) => host.create(path),

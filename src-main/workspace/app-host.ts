@@ -90,6 +90,7 @@ export class AppHost {
   private feed: ChangeFeed | null = null;
   /** A workspace named at startup (--workspace FILE) that does not exist: the UI offers to create it. */
   private missing: string | null = null;
+  private startupFailure: { path: string; error: { code: string; message: string; details: Record<string, unknown> } } | null = null;
   /**
    * An encrypted workspace that could not open for want of its key: the sign-in screen is shown
    * for it, and a sign-in unwraps the key from its keys file and opens it (workspace-encryption.ts).
@@ -269,12 +270,26 @@ export class AppHost {
       this.missing = target;
       return null;
     }
-    return this.open(target);
+    try {
+      return this.open(target);
+    } catch (err) {
+      // An encrypted copy that cannot even ask for a password (its keys file missing, another
+      // workspace's, unreadable): the start screen says why, naming the file, not just a log line.
+      if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason !== 'signIn') {
+        this.startupFailure = { path: target, error: { code: err.code, message: err.message, details: err.details ?? {} } };
+      }
+      throw err;
+    }
   }
 
   /** The startup workspace that was not found, until a workspace opens. */
   get missingStartup(): string | null {
     return this.ws ? null : this.missing;
+  }
+
+  /** Why the workspace named at startup could not be opened (an encrypted copy without its keys file), until one opens. */
+  get startupFailureShown(): { path: string; error: { code: string; message: string; details: Record<string, unknown> } } | null {
+    return this.ws ? null : this.startupFailure;
   }
 
   /** A call from the UI: scheduled backups wait for a quiet moment. */

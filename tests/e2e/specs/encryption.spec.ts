@@ -178,7 +178,7 @@ test('plain backups made before encryption: listed, a plain restore warns, and t
   });
 });
 
-test('a copy without its keys file names the missing file', async ({ api, menu, tempDir }) => {
+test('a copy without its keys file names the missing file', async ({ app, api, menu, tempDir }) => {
   const copy = join(tempDir, '副本.kecard');
   await api('account.setPassword', { newPassword: 'boss-pass-1' });
   await api('workspace.encrypt', { password: 'boss-pass-1' });
@@ -189,6 +189,15 @@ test('a copy without its keys file names the missing file', async ({ api, menu, 
   await dialog.submit(copy);
   await expect(dialog.error).toContainText('副本.kecard.keys');
   await expect(dialog.error).toContainText('已加密');
+  // Started on it (--workspace): the start screen says the same, not just a log line.
+  const second = await startShellProcess({ args: ['--workspace', copy] });
+  try {
+    await app.goto(second.launchUrl);
+    await expect(app.getByTestId('start-screen')).toBeVisible();
+    await expect(app.getByTestId('start-failed-open')).toContainText('副本.kecard.keys');
+  } finally {
+    await second.stop();
+  }
 });
 
 test('a new workspace offers a manager password with encryption ticked; saving it encrypts the file', async ({ app, menu, frame, tempDir }) => {

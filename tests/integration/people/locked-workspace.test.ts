@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,5 +118,26 @@ describe('a locked encrypted workspace', () => {
     expect((await value<SessionState>('session.state')).signInRequired).toBe(true);
     expect((await call('session.signIn', { login: OWNER, password: 'boss-pass-1' })).ok).toBe(true);
     expect(app.host.workspace.path).toBe(path);
+  });
+
+  it('started on a copy without its keys file: workspace.missing says why, naming the file', async () => {
+    await value('account.setPassword', { newPassword: 'boss-pass-1' });
+    await value('workspace.encrypt', { password: 'boss-pass-1' });
+    const copy = join(files.dir, 'copy.kecard');
+    await value('workspace.saveCopy', { path: copy });
+    rmSync(`${copy}.keys`);
+    await app.dispose();
+    forgetKey(path);
+    app = newApp();
+    expect(refusal(() => app.host.openRequested(copy)).details).toMatchObject({ reason: 'keysMissing' });
+    const { failure } = await value<{ failure: { path: string; error: { code: string; details: Record<string, unknown> } } | null }>(
+      'workspace.missing',
+    );
+    expect(failure).toMatchObject({
+      path: copy,
+      error: { code: 'WORKSPACE_ENCRYPTED', details: { reason: 'keysMissing', keysFile: 'copy.kecard.keys' } },
+    });
+    // Not a locked file: nothing to sign in to.
+    expect((await value<SessionState>('session.state')).signInRequired).toBe(false);
   });
 });
