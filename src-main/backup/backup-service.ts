@@ -1,5 +1,5 @@
 import { forkSite } from '../changelog/site-identity';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { KecardError } from '../../src-shared/errors';
@@ -7,6 +7,7 @@ import { fromSqliteError } from '../db/sqlite-errors';
 import { forgetKey, keyFor, openSqlite, type WorkspaceKey } from '../db/workspace-key';
 import { copyKeysFile, hasKeysFile, keysFilePath } from '../db/keys-file';
 import type { Workspace } from '../db/workspace';
+import { SQLITE_HEADER } from '../db/workspace-format';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../files/private-files';
 import { backupDir, backupDirs, checkChosenFolder, checkSpace, defaultBackupDir } from './backup-location';
 import { backupsToKeep, type BackupEntry } from './backup-policy';
@@ -22,6 +23,8 @@ export { BACKUP_SPACE, backupDir } from './backup-location';
 
 export interface BackupInfo extends BackupEntry {
   bytes: number;
+  /** Not a plain SQLite file: written under a workspace key (review finding 9 lists the plain ones). */
+  encrypted: boolean;
 }
 
 const NAME = /^(.+)\.(\d{8}T\d{6}Z)\.(scheduled|manual|import|bulk|migration|restore)\.bak$/;
@@ -41,12 +44,38 @@ function backupsIn(dir: string, workspacePath: string): BackupInfo[] {
     .map(({ file, m }) => {
       const t = m[2] as string;
       const takenAt = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`;
-      return { file, takenAt, reason: m[3] as BackupEntry['reason'], bytes: statSync(join(dir, file)).size };
+      return {
+        file,
+        takenAt,
+        reason: m[3] as BackupEntry['reason'],
+        bytes: statSync(join(dir, file)).size,
+        encrypted: !isPlainSqlite(join(dir, file)),
+      };
     });
 }
 
-/** The folder holding a listed backup (the chosen one first), or null. */
-function findBackup(workspacePath: string, file: string): string | null {
+/**
+ * Whether a file starts with SQLite's own header, i.e. anyone can read it. Decided by the bytes,
+ * not by a keys file beside it: a copy can lose its keys file, or never have had one.
+ */
+export function isPlainSqlite(path: string): boolean {
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.toString('latin1') === SQLITE_HEADER;
+}
+
+/** A backup's own name (no folder), as listBackups gives it: anything else names no backup. */
+export function isBackupName(file: string): boolean {
+  return basename(file) === file && NAME.test(file);
+}
+
+/** The path of a listed backup (the chosen folder first), or null. */
+export function findBackup(workspacePath: string, file: string): string | null {
   for (const dir of backupDirs(workspacePath)) if (existsSync(join(dir, file))) return join(dir, file);
   return null;
 }
@@ -101,7 +130,7 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
     throw mapped instanceof KecardError ? mapped : new KecardError('WORKSPACE_IO', `The backup failed: ${(err as Error).message}`);
   }
   prune(ws.path);
-  return { file, takenAt: now.toISOString().replace(/\.\d+Z$/, 'Z'), reason, bytes: statSync(target).size };
+  return { file, takenAt: now.toISOString().replace(/\.\d+Z$/, 'Z'), reason, bytes: statSync(target).size, encrypted: key !== null };
 }
 
 function stampOf(now: Date): string {
@@ -185,16 +214,33 @@ export interface CheckedBackup {
   readonly source: string;
 }
 
+export interface RestoreOptions {
+  /**
+   * The user was told that this plain backup, put in place of an encrypted workspace, leaves it
+   * unencrypted, and chose to go on. Without it such a restore is refused (`restoresPlain`):
+   * encryption is never turned off silently (session 15 review, finding 9).
+   */
+  plainOk?: boolean;
+}
+
 /**
  * The backup a restore would put in place, checked: its name, that it exists, that it passes
  * integrity_check. Everything that can refuse a restore refuses here, before anything is closed.
  */
-export async function checkRestorable(workspacePath: string, backupFile: string): Promise<CheckedBackup> {
-  if (basename(backupFile) !== backupFile || !NAME.test(backupFile))
-    throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
+export async function checkRestorable(workspacePath: string, backupFile: string, options: RestoreOptions = {}): Promise<CheckedBackup> {
+  if (!isBackupName(backupFile)) throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = findBackup(workspacePath, backupFile);
   if (!source) throw new KecardError('NOT_FOUND', 'The backup no longer exists.', { file: backupFile });
-  await verifyBackupOffMain(source, undefined, undefined, keyFor(workspacePath));
+  const plain = isPlainSqlite(source);
+  const workspaceEncrypted = keyFor(workspacePath) !== null || hasKeysFile(workspacePath);
+  if (plain && workspaceEncrypted && !options.plainOk) {
+    throw new KecardError('CONFLICT', 'This backup is not encrypted: restoring it leaves the workspace unencrypted.', {
+      reason: 'restoresPlain',
+      file: backupFile,
+    });
+  }
+  // A plain backup is read without a key (with one, SQLite3 Multiple Ciphers cannot read it).
+  await verifyBackupOffMain(source, undefined, undefined, plain ? null : keyFor(workspacePath));
   return { workspacePath, source };
 }
 
@@ -205,8 +251,13 @@ export async function checkRestorable(workspacePath: string, backupFile: string)
  * checked (the app checks before it closes the workspace) is not checked again: the integrity
  * check reads every page, minutes for a 10 GB file.
  */
-export async function restoreBackupFile(workspacePath: string, backup: string | CheckedBackup, now = new Date()): Promise<void> {
-  const checked = typeof backup === 'string' ? await checkRestorable(workspacePath, backup) : backup;
+export async function restoreBackupFile(
+  workspacePath: string,
+  backup: string | CheckedBackup,
+  now = new Date(),
+  options: RestoreOptions = {},
+): Promise<void> {
+  const checked = typeof backup === 'string' ? await checkRestorable(workspacePath, backup, options) : backup;
   if (checked.workspacePath !== workspacePath)
     throw new KecardError('VALIDATION', 'Not a backup of this workspace.', { fields: { file: 'invalid' } });
   const source = checked.source;

@@ -17,7 +17,7 @@ import type { WorkspaceLock } from './workspace-lock';
 import { KECARD_APPLICATION_ID, SQLITE_HEADER } from './workspace-format';
 import { Workspace } from './workspace';
 import { keyFor, openSqlite, type WorkspaceKey } from './workspace-key';
-import { hasKeysFile, keysMissing } from './keys-file';
+import { copyKeysFile, hasKeysFile, keysMissing } from './keys-file';
 import { convertLegacyLog, hasLegacyLog } from '../changelog/legacy-log';
 import { findSiteNumber, siteNumber } from '../changelog/site-identity';
 
@@ -206,6 +206,9 @@ function inspectExisting(path: string, now: Date, readOnly: boolean, key: Worksp
       const target = join(dir, `${basename(path)}.${stamp}.migration.bak`);
       closeSync(openSync(target, 'wx', PRIVATE_FILE_MODE)); // VACUUM INTO fills an empty file and keeps its mode
       ro.prepare('VACUUM INTO ?').run(target);
+      // An encrypted file's copy is encrypted (VACUUM INTO keeps the key): without its keys file
+      // beside it no password could open it.
+      if (key) copyKeysFile(path, target);
       return target;
     }
     return null;

@@ -123,7 +123,8 @@ function start(): void {
   showWindow();
   // The daily backup, as in the browser shell: it waits for a quiet moment and stops on quit.
   app_.host.startBackupSchedule();
-  if (startupError !== null && mainWindow) {
+  // A locked encrypted workspace is no problem to report: the window shows its sign-in screen.
+  if (startupError !== null && !app_.host.lockedWorkspace && mainWindow) {
     const win = mainWindow;
     win.once('ready-to-show', () => void showProblem(requested, startupError));
   }

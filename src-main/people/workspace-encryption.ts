@@ -15,6 +15,8 @@ import {
 } from '../db/keys-file';
 import { forgetKey, keyFor, newWorkspaceKey, rememberKey, type WorkspaceCipher, type WorkspaceKey } from '../db/workspace-key';
 import { appendAudit } from './audit-log';
+import { listPlainCopies } from '../backup/plain-copies';
+import type { EncryptionState } from '../../src-shared/contract/people-methods';
 import { hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from './password-hash';
 import { requireUserRow } from './user-rows';
 
@@ -28,6 +30,19 @@ import { requireUserRow } from './user-rows';
 
 export function isEncrypted(ws: Workspace): boolean {
   return keyFor(ws.path) !== null;
+}
+
+/** What the 数据加密 panel shows: on/off, the cipher, the file and its keys file, and plain backups left over. */
+export function encryptionState(ws: Workspace): EncryptionState {
+  const key = keyFor(ws.path);
+  return {
+    encrypted: key !== null,
+    cipher: key?.cipher ?? null,
+    path: ws.path,
+    keysFile: keysFilePath(ws.path),
+    // While the file is plain, its plain backups are no news; once it is encrypted they are the leak.
+    plainCopies: key ? listPlainCopies(ws) : [],
+  };
 }
 
 /**

@@ -63,7 +63,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
 
     'workspace.info': (_input, ctx) => host.info(ctx),
     'workspace.recent': () => host.recent.list(),
-    'workspace.missing': () => ({ path: host.missingStartup }),
+    'workspace.missing': () => ({ path: host.missingStartup, failure: host.startupFailureShown }),
     'workspace.open': ({ path }) => host.open(path),
     'workspace.openDefault': () => host.openDefault(),
     'workspace.create': ({ path }) => host.create(path),

@@ -170,7 +170,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       appendAudit(workspace, { action: 'backupCreated', actor: actorOf(ctx), detail: { file: backup.file } });
       return backup;
     },
-    'backups.restore': async ({ file, path }, ctx) => {
+    'backups.restore': async ({ file, path, plainOk }, ctx) => {
       if (!path && !host.hasWorkspace) throw new KecardError('NO_WORKSPACE', 'Name the workspace to restore.');
       // A workspace with sign-in is restored only by its manager, signed in to it (the router
       // checked the role of the open one). Another file, or none open, is not signed in to: a
@@ -183,7 +183,7 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       const writers = jobs.runningWriters;
       if (writers.length > 0)
         throw new KecardError('WORKSPACE_BUSY', 'A job is writing to the workspace; restore when it has finished.', { jobs: writers });
-      const info = await host.restoreBackup(file, path);
+      const info = await host.restoreBackup(file, path, { plainOk });
       // Written into the restored file: its trail is the backup's, up to this row (the rows written
       // since the backup stay in the replaced file only; see docs/security.md, Audit).
       if (host.hasWorkspace && resolve(host.workspace.path) === target)

@@ -1,6 +1,8 @@
 import { KecardError } from '../../src-shared/errors';
 import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
-import { decryptWorkspace, encryptWorkspace } from '../people/workspace-encryption';
+import { decryptWorkspace, encryptionState, encryptWorkspace } from '../people/workspace-encryption';
+import { deletePlainCopies, encryptPlainCopies } from '../backup/plain-copies';
+import type { CallContext } from '../changelog/call-context';
 import type { Handlers, RouterDeps } from './handlers';
 import { getPermissionPolicy, savePermissionPolicy } from '../people/permission-policy';
 import { DEFAULT_POLICY } from '../../src-shared/domain/permissions';
@@ -24,7 +26,10 @@ type PeopleMethod =
   | 'permissions.get'
   | 'permissions.save'
   | 'workspace.encrypt'
-  | 'workspace.decrypt';
+  | 'workspace.decrypt'
+  | 'workspace.encryption'
+  | 'backups.encryptPlain'
+  | 'backups.deletePlain';
 
 export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers, PeopleMethod> {
   const ws = () => host.workspace;
@@ -62,21 +67,41 @@ export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     // The policy decides what the adjustable roles may do: a role delegated user administration
     // must not widen its own rules, so only a manager or admin edits it.
     'permissions.save': ({ policy }, ctx) => {
-      if (ctx.role !== 'manager' && ctx.role !== 'admin') {
-        throw new KecardError('FORBIDDEN', 'Only a manager can change the permissions.', { reason: 'managersOnly' });
-      }
+      managersOnly(ctx);
       return savePermissionPolicy(ws(), ctx, policy);
     },
     // Resident workers hold the file open on connections of their own, without (or with the old)
     // key: they end first and start again, key in hand, at the next request.
+    // The key and the recovery code are the file's last line of defence: a manager's (or HQ
+    // admin's) alone, even where the matrix delegates 设置 to another role.
     'workspace.encrypt': async ({ password, cipher }, ctx) => {
+      managersOnly(ctx);
       await jobs.dropResidents();
       return encryptWorkspace(ws(), ctx, password, cipher);
     },
     'workspace.decrypt': async ({ password }, ctx) => {
+      managersOnly(ctx);
       await jobs.dropResidents();
       await decryptWorkspace(ws(), ctx, password);
       return {};
     },
+    'workspace.encryption': (_input, ctx) => {
+      managersOnly(ctx);
+      return encryptionState(ws());
+    },
+    'backups.encryptPlain': ({ files }, ctx) => {
+      managersOnly(ctx);
+      return encryptPlainCopies(ws(), ctx, files);
+    },
+    'backups.deletePlain': ({ files }, ctx) => {
+      managersOnly(ctx);
+      return deletePlainCopies(ws(), ctx, files);
+    },
   };
+}
+
+function managersOnly(ctx: CallContext): void {
+  if (ctx.role !== 'manager' && ctx.role !== 'admin') {
+    throw new KecardError('FORBIDDEN', 'Only a manager can do this.', { reason: 'managersOnly' });
+  }
 }

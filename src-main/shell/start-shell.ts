@@ -23,14 +23,13 @@ export interface RunningShell {
 /** The browser shell: main's services behind the localhost HTTP bridge, serving the same renderer. */
 export async function startShell(options: ShellOptions): Promise<RunningShell> {
   const app = composeApp({ dataDir: options.dataDir, shell: 'browser', workerDir: options.workerDir });
-  if (options.workspacePath) app.host.openRequested(options.workspacePath);
-  else {
-    try {
-      app.host.openStartup();
-    } catch (err) {
-      // In use by another Kecard, say: the shell still starts, on its start screen.
-      console.error(`Kecard: the startup workspace did not open: ${err instanceof Error ? err.message : String(err)}`);
-    }
+  try {
+    if (options.workspacePath) app.host.openRequested(options.workspacePath);
+    else app.host.openStartup();
+  } catch (err) {
+    // In use by another Kecard, say, or encrypted (its sign-in screen is shown): the shell still
+    // starts, on its start or sign-in screen.
+    console.error(`Kecard: the startup workspace did not open: ${err instanceof Error ? err.message : String(err)}`);
   }
   let launchFile: LaunchFile | null = null;
   const bridge = await startHttpBridge({

@@ -6,10 +6,10 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
 import { apiErrorOf, KecardError } from '../../src-shared/errors';
-import { keyFor, openSqlite, rememberKey } from '../db/workspace-key';
+import { forgetKey, keyFor, openSqlite, rememberKey, type WorkspaceKey } from '../db/workspace-key';
 import { copyKeysFile, keysFilePath } from '../db/keys-file';
 import { slowDownMs } from '../people/sign-in';
-import { unlockWithPassword } from '../people/workspace-encryption';
+import { unlockWithPassword, unlockWithRecoveryCode } from '../people/workspace-encryption';
 import type { CallContext } from '../changelog/call-context';
 import { openWorkspace } from '../db/open-workspace';
 import { latestSchemaVersion } from '../db/migrations-folder';
@@ -28,6 +28,7 @@ import {
   listBackups,
   removePartialFiles,
   restoreBackupFile,
+  type RestoreOptions,
   type CheckedBackup,
 } from '../backup/backup-service';
 import { StagedFiles } from '../import/staged-files';
@@ -90,6 +91,7 @@ export class AppHost {
   private feed: ChangeFeed | null = null;
   /** A workspace named at startup (--workspace FILE) that does not exist: the UI offers to create it. */
   private missing: string | null = null;
+  private startupFailure: { path: string; error: { code: string; message: string; details: Record<string, unknown> } } | null = null;
   /**
    * An encrypted workspace that could not open for want of its key: the sign-in screen is shown
    * for it, and a sign-in unwraps the key from its keys file and opens it (workspace-encryption.ts).
@@ -151,13 +153,17 @@ export class AppHost {
   }
 
   async signIn(login: string, password: string): Promise<SessionState> {
-    if (!this.ws && this.locked) this.unlockAndOpen(this.locked, login, password);
+    const locked = !this.ws ? this.locked : null;
+    if (locked) this.unlockAndOpen(locked, () => unlockWithPassword(locked, login, password));
     const state = await this.window.signIn(this.workspace, login, password);
     this.emit({ type: 'workspace.changed', info: this.info() });
     return state;
   }
 
   async recover(login: string, code: string, password: string): Promise<SessionState & { recoveryCode: string }> {
+    // A locked file: the recovery code's own copy of the key opens it (the manager's password is lost).
+    const locked = !this.ws ? this.locked : null;
+    if (locked) this.unlockAndOpen(locked, () => unlockWithRecoveryCode(locked, login, code));
     const state = await this.window.recover(this.workspace, login, code, password);
     this.emit({ type: 'workspace.changed', info: this.info() });
     return state;
@@ -167,7 +173,7 @@ export class AppHost {
    * Signing in to a locked file: the password unwraps the key (same answer and pace as a wrong
    * password in sign-in.ts), then the file opens as any other and the sign-in goes on as usual.
    */
-  private unlockAndOpen(path: string, login: string, password: string): void {
+  private unlockAndOpen(path: string, unwrap: () => WorkspaceKey | null): void {
     const pace = this.lockedPace;
     const waitMs = pace.failures > 0 ? pace.lastAt + slowDownMs(pace.failures) - Date.now() : 0;
     if (waitMs > 0) {
@@ -177,7 +183,7 @@ export class AppHost {
         waitSeconds: Math.ceil(waitMs / 1000),
       });
     }
-    const key = unlockWithPassword(path, login, password);
+    const key = unwrap();
     if (!key) {
       pace.failures += 1;
       pace.lastAt = Date.now();
@@ -270,12 +276,26 @@ export class AppHost {
       this.missing = target;
       return null;
     }
-    return this.open(target);
+    try {
+      return this.open(target);
+    } catch (err) {
+      // An encrypted copy that cannot even ask for a password (its keys file missing, another
+      // workspace's, unreadable): the start screen says why, naming the file, not just a log line.
+      if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason !== 'signIn') {
+        this.startupFailure = { path: target, error: { code: err.code, message: err.message, details: err.details ?? {} } };
+      }
+      throw err;
+    }
   }
 
   /** The startup workspace that was not found, until a workspace opens. */
   get missingStartup(): string | null {
     return this.ws ? null : this.missing;
+  }
+
+  /** Why the workspace named at startup could not be opened (an encrypted copy without its keys file), until one opens. */
+  get startupFailureShown(): { path: string; error: { code: string; message: string; details: Record<string, unknown> } } | null {
+    return this.ws ? null : this.startupFailure;
   }
 
   /** A call from the UI: scheduled backups wait for a quiet moment. */
@@ -367,7 +387,7 @@ export class AppHost {
    * workspace is touched; the lock is held from before the file is replaced until it is open
    * again, so no other process can slip in and write into the file being replaced.
    */
-  async restoreBackup(file: string, path?: string): Promise<WorkspaceInfo> {
+  async restoreBackup(file: string, path?: string, options: RestoreOptions = {}): Promise<WorkspaceInfo> {
     const target = resolve(path ?? this.workspace.path);
     const own = this.ws && this.ws.path === target ? this.ws : null;
     let lock: WorkspaceLock | null;
@@ -376,7 +396,7 @@ export class AppHost {
     // the backup's check and a running backup's stop are both awaited.
     if (own) this.restoring = true;
     try {
-      checked = await checkRestorable(target, file);
+      checked = await checkRestorable(target, file, options);
       if (own) {
         await this.cancelBackup();
         this.stopFeed();
@@ -454,11 +474,18 @@ export class AppHost {
   }
 
   close(): void {
+    // 其他工作区 on the sign-in screen of a locked file: it is no longer waiting for a sign-in.
+    if (!this.ws && this.locked) {
+      this.locked = null;
+      this.emit({ type: 'workspace.changed', info: null });
+    }
     if (this.ws) {
       if (this.backupRun) this.backupRun.cancelled = true;
       this.stopFeed();
       this.window.signOut(this.ws);
       this.ws.close();
+      // The key stays in memory only while its workspace is open: reopened, it asks for a sign-in.
+      forgetKey(this.ws.path);
       this.ws = null;
       this.recent.forgetLastOpened();
       this.emit({ type: 'workspace.changed', info: null });
@@ -504,8 +531,12 @@ export class AppHost {
     } catch (err) {
       held?.release(); // a lock handed over by a restore is not kept for a file that did not open
       if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason === 'signIn') {
+        // Opening a locked file is switching to it: the open workspace closes, and the window
+        // shows the sign-in screen for this one (without it the sign-in would have nothing to unlock).
+        if (this.ws && !held) this.close();
         this.locked = path;
         this.lockedPace = { failures: 0, lastAt: 0 };
+        this.emit({ type: 'workspace.changed', info: null });
       }
       // A damaged file comes back with the way out: the backups that can replace it.
       if (err instanceof KecardError && err.code === 'WORKSPACE_CORRUPT') {
@@ -520,6 +551,7 @@ export class AppHost {
     // A session belongs to one workspace: the new one asks (or signs its owner in) afresh.
     this.window.forget();
     this.ws?.close();
+    if (this.ws && this.ws.path !== path) forgetKey(this.ws.path);
     this.ws = next;
     // What changed reaches open screens: after each call (announceChanges), and writes by anyone
     // else on the file (workers, the CLI, another window) by the feed's timer.

@@ -50,6 +50,8 @@ const REASONED = new Set([
   'SIGN_IN_FAILED',
   'CONFLICT',
   'FORBIDDEN',
+  // signIn / keysMissing (naming the missing keys file) / keyMismatch / keysUnreadable.
+  'WORKSPACE_ENCRYPTED',
 ]);
 
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { apiErrorText } from '../api/errors';
 import { completePathAction, openDefaultWorkspace, openRecent, reportError, startPathAction } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
 
@@ -11,11 +12,21 @@ import { useApp } from './app-store';
 function MissingWorkspace() {
   const { t } = useTranslation();
   const [path, setPath] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Not useData: there is no workspace open here, and useData reads only within one.
   useEffect(() => {
-    api.workspace.missing({}).then((r) => setPath(r.path), reportError);
-  }, []);
+    api.workspace.missing({}).then((r) => {
+      setPath(r.path);
+      setFailure(r.failure ? apiErrorText(t, r.failure.error) : null);
+    }, reportError);
+  }, [t]);
+  if (failure)
+    return (
+      <div className="banner banner-error" data-testid="start-failed-open" role="alert">
+        {failure}
+      </div>
+    );
   if (!path) return null;
   const create = async () => {
     setBusy(true);

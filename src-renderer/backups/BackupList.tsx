@@ -25,8 +25,11 @@ export function BackupList({ backups, busy, onRestore }: { backups: readonly Bac
         </thead>
         <tbody>
           {backups.map((b) => (
-            <tr key={b.file} data-testid="backup-row" data-file={b.file} data-reason={b.reason}>
-              <td>{formatDateTime(b.takenAt)}</td>
+            <tr key={b.file} data-testid="backup-row" data-file={b.file} data-reason={b.reason} data-encrypted={b.encrypted ? 'true' : 'false'}>
+              <td>
+                {formatDateTime(b.takenAt)}
+                {b.encrypted ? <span className="muted"> · {t('enc.encryptedBackup')}</span> : null}
+              </td>
               <td>{t(`bk.reason.${b.reason}`, { defaultValue: b.reason })}</td>
               <td className="num">{formatBytes(b.bytes)}</td>
               <td className="row-actions">

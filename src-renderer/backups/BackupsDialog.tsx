@@ -61,8 +61,8 @@ function BackupsBody() {
     setBusy(true);
     setError(null);
     try {
-      await restoreBackup(backup.file);
-      close();
+      if (await restoreBackup(backup)) close();
+      else setBusy(false);
     } catch (err) {
       setError(errorText(t, err));
       setBusy(false);

@@ -26,8 +26,7 @@ export function CorruptWorkspaceDialog() {
     setBusy(true);
     setError(null);
     try {
-      await restoreBackup(backup.file, corrupt.path);
-      close();
+      if (await restoreBackup(backup, corrupt.path)) close();
     } catch (err) {
       setError(errorText(t, err));
     } finally {

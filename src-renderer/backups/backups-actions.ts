@@ -6,6 +6,8 @@ import { errorText } from '../api/errors';
 import { useApp, useDataVersion } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
+import { confirmAsk } from '../components/confirm-store';
+import { formatDateTime } from '../i18n/labels';
 import { useBackups, type BackupInfo } from './backups-store';
 
 const t = i18next.t.bind(i18next);
@@ -56,9 +58,26 @@ export function showRestored(info: WorkspaceInfo): void {
   toast.success(t('bk.restored', { name: info.name }));
 }
 
-export async function restoreBackup(file: string, path?: string): Promise<void> {
-  const info = await api.backups.restore(path ? { file, path } : { file });
+/**
+ * Restores a backup (after the caller's confirmation). A plain backup over an encrypted workspace
+ * is refused by main until the user, told plainly that the result will be unencrypted, accepts it
+ * (session 15 review, finding 9). False when they did not.
+ */
+export async function restoreBackup(backup: Pick<BackupInfo, 'file' | 'takenAt'>, path?: string): Promise<boolean> {
+  const input = path ? { file: backup.file, path } : { file: backup.file };
+  let info: WorkspaceInfo;
+  try {
+    info = await api.backups.restore(input);
+  } catch (err) {
+    if (!(err instanceof ApiCallError && err.code === 'CONFLICT' && err.error.details?.reason === 'restoresPlain')) throw err;
+    if (!(await confirmAsk(t('enc.restorePlainWarning', { time: formatDateTime(backup.takenAt) }), true))) return false;
+    info = await api.backups.restore({ ...input, plainOk: true });
+    showRestored(info);
+    toast.info(t('enc.restoredPlain'));
+    return true;
+  }
   showRestored(info);
+  return true;
 }
 
 /** What a failed automatic backup says to the user (toast, status bar, backups dialog): the failure in their language. */

@@ -39,6 +39,8 @@ export const auditEn: AuditMessages = {
       userTransferred: 'Disabled and handed over',
       encryptionOn: 'Encryption turned on',
       encryptionOff: 'Encryption turned off',
+      plainCopiesEncrypted: 'Unencrypted backups encrypted',
+      plainCopiesDeleted: 'Unencrypted backups deleted',
       exported: 'Export',
       reportRun: 'Report run',
       printed: 'Print',

@@ -39,6 +39,8 @@ export const auditZhCN = {
       userTransferred: '停用并移交',
       encryptionOn: '开启加密',
       encryptionOff: '关闭加密',
+      plainCopiesEncrypted: '加密未加密的备份',
+      plainCopiesDeleted: '删除未加密的备份',
       exported: '导出',
       reportRun: '运行报表',
       printed: '打印',

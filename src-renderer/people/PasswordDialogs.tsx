@@ -5,6 +5,7 @@ import { errorText } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { toast } from '../components/toast-store';
 import { useSession } from './session-store';
+import { useApp } from '../app/app-store';
 
 /** 设置密码 for oneself, and the recovery code shown once with 我已保存. */
 export function PasswordDialogs() {
@@ -21,14 +22,28 @@ export function PasswordDialogs() {
 function SetPasswordDialog() {
   const { t } = useTranslation();
   const hasPassword = useSession((s) => s.session?.user?.hasPassword ?? false);
+  const role = useSession((s) => s.session?.user?.role);
+  const workspacePath = useApp((s) => s.workspace?.path ?? '');
+  // A manager's first password: encrypting the file with it is offered, on by default (issue 19).
+  const offerEncryption = !hasPassword && (role === 'manager' || role === 'admin');
+  const [encrypt, setEncrypt] = useState(true);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const close = () => useSession.getState().openPasswordDialog(false);
   const save = async () => {
     try {
-      const { recoveryCode } = await api.account.setPassword({ ...(hasPassword ? { currentPassword: current } : {}), newPassword: next });
+      let { recoveryCode } = await api.account.setPassword({ ...(hasPassword ? { currentPassword: current } : {}), newPassword: next });
       close();
+      if (offerEncryption && encrypt) {
+        try {
+          // Encrypting issues a new recovery code, which replaces the one just made: only it is shown.
+          recoveryCode = (await api.workspace.encrypt({ password: next })).recoveryCode;
+          toast.success(t('enc.encrypted'));
+        } catch (err) {
+          toast.error(errorText(t, err));
+        }
+      }
       await useSession.getState().refresh();
       useSession.getState().showRecoveryCode(recoveryCode);
       toast.success(t('people.passwordSaved'));
@@ -68,6 +83,15 @@ function SetPasswordDialog() {
           <input type="password" data-testid="set-password-new" value={next} onChange={(e) => setNext(e.target.value)} autoFocus />
           {fieldError('newPassword')}
         </label>
+        {offerEncryption ? (
+          <label className="checkbox-row">
+            <span>
+              <input type="checkbox" data-testid="set-password-encrypt" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />{' '}
+              {t('enc.offerWithPassword')}
+            </span>
+            <span className="muted">{t('enc.offerHint', { keysFile: `${workspacePath.split(/[\\/]/).pop() ?? ''}.keys` })}</span>
+          </label>
+        ) : null}
       </div>
     </Dialog>
   );

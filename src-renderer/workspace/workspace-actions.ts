@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { WorkspaceInfo } from '../../src-shared/contract/methods';
-import { api } from '../api/client';
+import { api, ApiCallError } from '../api/client';
+import { useSession } from '../people/session-store';
 import { errorText } from '../api/errors';
 import { offerRestore } from '../backups/backups-actions';
 import { useApp } from '../app/app-store';
@@ -20,6 +21,9 @@ function opened(info: WorkspaceInfo, created: boolean): void {
   useCard.getState().reset();
   useApp.getState().setWorkspace(info);
   toast.success(t(created ? 'workspace.created' : 'workspace.opened', { name: info.name }));
+  // A new workspace: a manager password, with encryption ticked by default in its dialog, is
+  // offered at once (a toast, not a modal: nobody is made to decide before looking around).
+  if (created) toast.success(t('enc.offerAtCreation'), { label: t('enc.protectNow'), run: () => useSession.getState().openPasswordDialog(true) });
   if (info.backupPath) toast.info(t('status.backup', { path: info.backupPath }));
   void useApp.getState().refreshRecent().catch(reportError);
 }
@@ -42,8 +46,17 @@ export async function startPathAction(purpose: PathPurpose): Promise<void> {
 
 /** Runs the action for a chosen path; throws so the path dialog can show the message in place. */
 export async function completePathAction(purpose: PathPurpose, path: string): Promise<void> {
-  if (purpose === 'open') opened(await api.workspace.open({ path }), false);
-  else if (purpose === 'create') opened(await api.workspace.create({ path }), true);
+  if (purpose === 'open') {
+    try {
+      opened(await api.workspace.open({ path }), false);
+    } catch (err) {
+      // An encrypted workspace waits for a sign-in: main closed the open one, and its sign-in screen is shown.
+      if (!(err instanceof ApiCallError && err.code === 'WORKSPACE_ENCRYPTED' && err.error.details?.reason === 'signIn')) throw err;
+      useCard.getState().reset();
+      useApp.getState().setWorkspace(null);
+      useSession.getState().set(await api.session.state({}));
+    }
+  } else if (purpose === 'create') opened(await api.workspace.create({ path }), true);
   else {
     const result = await api.workspace.saveCopy({ path });
     toast.success(t('workspace.copySaved', { path: result.path }));

@@ -27,6 +27,8 @@ export const backupInfo = z.object({
   takenAt: z.string(),
   reason: z.enum(['scheduled', 'manual', 'import', 'bulk', 'migration', 'restore']),
   bytes: z.number().int(),
+  /** Written under the workspace key; a plain one is readable by anyone holding the file. */
+  encrypted: z.boolean(),
 });
 
 export const rowProblem = z.object({ row: z.number().int(), field: z.string(), code: z.string(), value: z.string() });
@@ -114,7 +116,11 @@ export const importMethods = {
   }),
   'backups.create': defineMethod({ input: z.object({}).strict(), output: backupInfo, permission: 'write' }),
   'backups.restore': defineMethod({
-    input: z.object({ file: z.string().max(300), path: z.string().max(4096).optional() }).strict(),
+    /**
+     * `plainOk`: the user was told that a plain backup put in place of an encrypted workspace
+     * leaves it unencrypted; without it that restore is refused (CONFLICT `restoresPlain`).
+     */
+    input: z.object({ file: z.string().max(300), path: z.string().max(4096).optional(), plainOk: z.literal(true).optional() }).strict(),
     output: workspaceInfo,
     permission: 'manage',
     local: true,

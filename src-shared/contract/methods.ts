@@ -88,10 +88,19 @@ export const contract = {
 
   'workspace.info': defineMethod({ input: nothing, output: workspaceInfo.nullable(), permission: 'read', signedOut: true }),
   'workspace.recent': defineMethod({ input: nothing, output: z.array(recentWorkspace), permission: 'read', signedOut: true, local: true }),
-  /** A workspace named at startup (--workspace FILE) that does not exist yet: the start screen offers to create it. */
+  /**
+   * A workspace named at startup (--workspace FILE) that does not exist yet: the start screen offers
+   * to create it. `failure`: one that exists but could not open and cannot ask for a password (an
+   * encrypted copy without its keys file): the start screen says why.
+   */
   'workspace.missing': defineMethod({
     input: nothing,
-    output: z.object({ path: z.string().nullable() }),
+    output: z.object({
+      path: z.string().nullable(),
+      failure: z
+        .object({ path: z.string(), error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }) })
+        .nullable(),
+    }),
     permission: 'read',
     signedOut: true,
     local: true,

@@ -3,12 +3,27 @@ import { newPassword, sessionState, transferCounts, userCreateInput, userPatch, 
 import { entityId } from '../domain/field-rules';
 import { defineMethod } from './define-method';
 import { myAccess, permissionPolicy } from '../domain/permissions';
+import { backupInfo } from './import-methods';
 
 const byId = z.object({ id: entityId }).strict();
 /** A password as typed at sign-in: not checked for length (an old short one must still be refused by the hash, not the form). */
 const typedPassword = z.string().max(200);
 /** Set only when a new recovery code was made: shown once, never again. */
 const recoveryShown = z.object({ recoveryCode: z.string().nullable() });
+
+export const encryptionState = z.object({
+  encrypted: z.boolean(),
+  cipher: z.enum(['chacha20', 'sqlcipher']).nullable(),
+  path: z.string(),
+  /** `<file>.keys`: must travel with every copy of the file, or no password opens the copy. */
+  keysFile: z.string(),
+  /** Backups that are plain SQLite (only listed while the workspace is encrypted). */
+  plainCopies: z.array(backupInfo),
+});
+export type EncryptionState = z.infer<typeof encryptionState>;
+
+/** Backup file names (as backups.list gives them). */
+const plainFiles = z.object({ files: z.array(z.string().min(1).max(300)).min(1).max(1000) }).strict();
 
 // `signedOut: true` methods are the only ones the router serves while nobody is signed in.
 export const peopleMethods = {
@@ -81,4 +96,10 @@ export const peopleMethods = {
   }),
   /** Back to a plain file (its keys file removed); the manager's password is asked again. */
   'workspace.decrypt': defineMethod({ input: z.object({ password: typedPassword }).strict(), output: z.object({}), permission: 'manage' }),
+  /** 数据加密 in 设置: whether the open file is encrypted, where it and its keys file are, and its plain backups. */
+  'workspace.encryption': defineMethod({ input: z.object({}).strict(), output: encryptionState, permission: 'manage', local: true }),
+  /** Plain backups of an encrypted workspace (review finding 9): rewritten under its key, each with its keys file. */
+  'backups.encryptPlain': defineMethod({ input: plainFiles, output: z.array(backupInfo), permission: 'manage', local: true }),
+  /** …or deleted, when the user would rather not keep them. Only plain backups of this workspace are accepted. */
+  'backups.deletePlain': defineMethod({ input: plainFiles, output: z.array(backupInfo), permission: 'manage', local: true }),
 } as const;

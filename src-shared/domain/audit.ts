@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'userTransferred',
   'encryptionOn',
   'encryptionOff',
+  /** Plain backups of an encrypted workspace, encrypted or deleted from the encryption panel (files in detail). */
+  'plainCopiesEncrypted',
+  'plainCopiesDeleted',
   // Data leaving the app or bulk-read (session 15): row counts in row_count.
   'exported',
   'reportRun',

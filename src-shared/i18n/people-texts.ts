@@ -18,7 +18,14 @@ type PeopleErrorKey =
   | 'FORBIDDEN_fieldLocked'
   | 'FORBIDDEN_conflictField'
   | 'UNAUTHORIZED_noSession'
-  | 'UNAUTHORIZED_sessionEnded';
+  | 'UNAUTHORIZED_sessionEnded'
+  | 'WORKSPACE_ENCRYPTED_signIn'
+  | 'WORKSPACE_ENCRYPTED_keysMissing'
+  | 'WORKSPACE_ENCRYPTED_keyMismatch'
+  | 'WORKSPACE_ENCRYPTED_keysUnreadable'
+  | 'CONFLICT_alreadyEncrypted'
+  | 'CONFLICT_notEncrypted'
+  | 'CONFLICT_restoresPlain';
 
 // What Kecard says about sign-in and users, in both languages: one table for the renderer's i18n
 // `error` resources and for the CLI (src-main/cli/cli-errors.ts). Keys are CODE or CODE_reason.
@@ -35,13 +42,21 @@ export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
   FORBIDDEN_signInFirst: '该工作区设有登录。请先打开它并以经理身份登录，再从备份恢复。',
   FORBIDDEN_localOnly: '此操作只能在共享工作区的那台电脑上进行。',
   FORBIDDEN_needsPassword: '请先设置密码：没有密码的工作区不能共享给同事。',
-  FORBIDDEN_managersOnly: '只有经理可以更改经理账户或权限设置。',
+  FORBIDDEN_managersOnly: '只有经理可以进行此操作（经理账户、权限设置、数据加密）。',
   FORBIDDEN_ownScope: '此操作涉及全部客户，而您的角色只能查看自己的客户。',
   FORBIDDEN_fieldHidden: '这里用到了您的角色无权查看的字段（作为条件、列、分组、合计或报表的分类），无法执行。如需使用，请联系经理。',
   FORBIDDEN_fieldLocked: '您的角色不能修改其中的某个字段（隐藏、打码或只读），未保存任何更改。',
   FORBIDDEN_conflictField: '这条同步冲突涉及您的角色不能修改的字段，请由经理处理。',
   UNAUTHORIZED_noSession: '请先登录。',
   UNAUTHORIZED_sessionEnded: '登录已失效，请重新登录。',
+  WORKSPACE_ENCRYPTED_signIn: '此工作区已加密，请登录。',
+  WORKSPACE_ENCRYPTED_keysMissing:
+    '此工作区已加密，但它旁边缺少密钥文件 {{keysFile}}。请把该文件（从原工作区或备份所在的文件夹）复制到工作区文件旁边，再打开。',
+  WORKSPACE_ENCRYPTED_keyMismatch: '此工作区已加密，但旁边的密钥文件属于另一个工作区。请放回它自己的 .keys 文件。',
+  WORKSPACE_ENCRYPTED_keysUnreadable: '此工作区已加密，但它的密钥文件无法读取（已损坏或来自更新版本的客卡）。',
+  CONFLICT_alreadyEncrypted: '已经加密。',
+  CONFLICT_notEncrypted: '此工作区未加密。',
+  CONFLICT_restoresPlain: '这个备份未加密：恢复后工作区将不再加密。',
 };
 
 export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
@@ -56,7 +71,7 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   FORBIDDEN_signInFirst: 'This workspace has sign-in: open it and sign in as its manager before restoring a backup.',
   FORBIDDEN_localOnly: 'This can only be done on the computer that shares the workspace.',
   FORBIDDEN_needsPassword: 'Set a password first: a workspace without passwords cannot be shared.',
-  FORBIDDEN_managersOnly: 'Only a manager can change a manager account or the permissions.',
+  FORBIDDEN_managersOnly: 'Only a manager can do this (manager accounts, permissions, encryption).',
   FORBIDDEN_ownScope: 'This covers every customer, and your role sees only its own.',
   FORBIDDEN_fieldHidden:
     'This uses a field your role may not see (as a condition, column, grouping, total or report breakdown), so it cannot be run. Ask a manager if you need it.',
@@ -64,6 +79,15 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   FORBIDDEN_conflictField: 'This sync conflict is about a field your role may not change: a manager has to settle it.',
   UNAUTHORIZED_noSession: 'Please sign in.',
   UNAUTHORIZED_sessionEnded: 'Your session has ended: sign in again.',
+  WORKSPACE_ENCRYPTED_signIn: 'This workspace is encrypted; please sign in.',
+  WORKSPACE_ENCRYPTED_keysMissing:
+    'This workspace is encrypted, but its keys file {{keysFile}} is not beside it. Copy that file (from the original workspace’s or the backup’s folder) next to the workspace file, then open it again.',
+  WORKSPACE_ENCRYPTED_keyMismatch:
+    'This workspace is encrypted, but the keys file beside it belongs to another workspace. Put its own .keys file back.',
+  WORKSPACE_ENCRYPTED_keysUnreadable: 'This workspace is encrypted, but its keys file cannot be read (damaged, or from a newer Kecard).',
+  CONFLICT_alreadyEncrypted: 'Already encrypted.',
+  CONFLICT_notEncrypted: 'This workspace is not encrypted.',
+  CONFLICT_restoresPlain: 'This backup is not encrypted: after restoring it the workspace will no longer be encrypted.',
 };
 
 /** 经理 / manager …: the roles' names. */

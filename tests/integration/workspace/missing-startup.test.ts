@@ -28,13 +28,13 @@ describe('a missing startup workspace', () => {
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.lock`)).toBe(false);
     const ctx = app.host.context;
-    expect(await app.dispatch('workspace.missing', {}, ctx)).toEqual({ ok: true, value: { path } });
+    expect(await app.dispatch('workspace.missing', {}, ctx)).toEqual({ ok: true, value: { path, failure: null } });
     expect(await app.dispatch('workspace.info', {}, ctx)).toEqual({ ok: true, value: null });
 
     const created = await app.dispatch('workspace.create', { path }, ctx);
     expect(created).toMatchObject({ ok: true, value: { path, name: '新的客户' } });
     expect(existsSync(path)).toBe(true);
-    expect(await app.dispatch('workspace.missing', {}, ctx)).toEqual({ ok: true, value: { path: null } });
+    expect(await app.dispatch('workspace.missing', {}, ctx)).toEqual({ ok: true, value: { path: null, failure: null } });
   });
 
   it('an existing file opens as before; another workspace opened instead clears the offer', async () => {

@@ -25,6 +25,10 @@ const LOCAL_ONLY: MethodName[] = [
   'backups.location',
   'backups.chooseFolder',
   'backups.setFolder',
+  // 数据加密: the host's file path, its keys file and its backups.
+  'workspace.encryption',
+  'backups.encryptPlain',
+  'backups.deletePlain',
   'sync.setFolder',
   'sync.chooseFiles',
   'session.state',

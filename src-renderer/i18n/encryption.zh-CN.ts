@@ -1,0 +1,53 @@
+/** 设置 → 数据加密 (managers), the restore warning and the offer with the first password. `encryption.en.ts` has the same keys. */
+export const encryptionZhCN = {
+  enc: {
+    tab: '数据加密',
+    title: '数据加密',
+    intro: '加密后，工作区文件、它的备份和另存的副本都只能用用户的密码（或经理的恢复码）打开。别人拷走文件或捡到丢失的电脑，也看不到客户资料。',
+    state: '状态',
+    on: '已加密',
+    off: '未加密',
+    cipher: '加密算法',
+    file: '工作区文件',
+    keysFile: '密钥文件',
+    chooseCipher: '加密算法',
+    cipherChacha20: 'ChaCha20（推荐）',
+    cipherSqlcipher: 'SQLCipher（AES-256）',
+    keysExplain:
+      '加密会在工作区旁边生成密钥文件 {{keysFile}}。复制、搬移或发送工作区时，必须连同这个 .keys 文件一起，否则任何密码都打不开副本。备份会自动带上它。',
+    recoveryExplain:
+      '加密时会生成新的恢复码（只显示一次），旧的恢复码作废。经理忘记密码时，恢复码是唯一的办法：请抄下来放在安全的地方。密码和恢复码都丢失时，数据无法找回。',
+    needPassword: '加密需要经理密码。请先设置密码。',
+    setPassword: '设置密码…',
+    password: '您的密码（再次确认）',
+    encrypt: '加密此工作区',
+    encrypting: '正在加密，请勿关闭客卡…',
+    encrypted: '工作区已加密。',
+    decryptExplain: '取消加密后，任何拿到文件的人都能读取客户资料。已有的加密备份仍然加密。',
+    decrypt: '取消加密',
+    decrypting: '正在取消加密，请勿关闭客卡…',
+    decrypted: '已取消加密，工作区文件不再加密。',
+    confirmDecrypt: '取消加密后，工作区文件将以明文保存，任何拿到文件的人都能读取。确定取消加密吗？',
+    plainTitle: '未加密的旧备份',
+    plainExplain:
+      '下面这些备份（包括升级前和恢复前自动保存的副本）是在加密之前写的，仍然是明文，拿到它们的人可以读取其中的客户资料。可以用当前的密钥加密它们，或者删除。',
+    plainNone: '没有未加密的备份。',
+    takenAt: '时间',
+    reason: '原因',
+    size: '大小',
+    encryptPlain: '全部加密',
+    deletePlain: '全部删除',
+    plainEncrypted: '已加密 {{count}} 个备份。',
+    plainDeleted: '已删除 {{count}} 个备份。',
+    confirmDeletePlain: '删除 {{count}} 个未加密的备份？删除后无法从它们恢复。',
+    restorePlainWarning:
+      '这个备份（{{time}}）未加密。恢复后，工作区将不再加密，它的密钥文件会被移除，任何拿到文件的人都能读取客户资料。恢复后可以在“设置 → 数据加密”中重新加密。仍然恢复吗？',
+    restoredPlain: '已恢复未加密的备份：工作区现在未加密。可在“设置 → 数据加密”中重新加密。',
+    offerWithPassword: '同时加密此工作区（推荐）',
+    offerHint: '用这个密码加密文件；复制工作区时需连同 {{keysFile}} 一起。',
+    encryptedBackup: '已加密',
+    offerAtCreation: '建议为新工作区设置经理密码并加密，别人拷走文件也看不到客户资料。',
+    protectNow: '设置密码并加密…',
+  },
+};
+export type EncryptionMessages = typeof encryptionZhCN;
