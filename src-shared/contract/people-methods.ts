@@ -93,9 +93,16 @@ export const peopleMethods = {
     input: z.object({ password: typedPassword, cipher: z.enum(['chacha20', 'sqlcipher']).optional() }).strict(),
     output: z.object({ recoveryCode: z.string() }),
     permission: 'manage',
+    // Rewrites the host's file and its keys file, and holds its main thread: at that computer only.
+    local: true,
   }),
   /** Back to a plain file (its keys file removed); the manager's password is asked again. */
-  'workspace.decrypt': defineMethod({ input: z.object({ password: typedPassword }).strict(), output: z.object({}), permission: 'manage' }),
+  'workspace.decrypt': defineMethod({
+    input: z.object({ password: typedPassword }).strict(),
+    output: z.object({}),
+    permission: 'manage',
+    local: true,
+  }),
   /** 数据加密 in 设置: whether the open file is encrypted, where it and its keys file are, and its plain backups. */
   'workspace.encryption': defineMethod({ input: z.object({}).strict(), output: encryptionState, permission: 'manage', local: true }),
   /** Plain backups of an encrypted workspace (review finding 9): rewritten under its key, each with its keys file. */

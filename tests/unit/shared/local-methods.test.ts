@@ -27,6 +27,8 @@ const LOCAL_ONLY: MethodName[] = [
   'backups.setFolder',
   // 数据加密: the host's file path, its keys file and its backups.
   'workspace.encryption',
+  'workspace.encrypt',
+  'workspace.decrypt',
   'backups.encryptPlain',
   'backups.deletePlain',
   'sync.setFolder',
