@@ -97,6 +97,9 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
   // A chosen folder that is gone (an unplugged disk) is said so, not silently recreated.
   checkChosenFolder(ws.path);
   const dir = ensurePrivateDir(backupDir(ws.path));
+  // Two backups within one second (a manual one, then the copy before encrypting) must not
+  // share a name: the second would replace the first.
+  now = freeStamp(now, (at) => join(dir, `${basename(ws.path)}.${stampOf(at)}.${reason}.bak`));
   const file = `${basename(ws.path)}.${stampOf(now)}.${reason}.bak`;
   const target = join(dir, file);
   const partial = `${target}.partial`;
@@ -131,6 +134,13 @@ export async function createBackup(ws: Workspace, reason: BackupEntry['reason'],
   }
   prune(ws.path);
   return { file, takenAt: now.toISOString().replace(/\.\d+Z$/, 'Z'), reason, bytes: statSync(target).size, encrypted: key !== null };
+}
+
+/** The first second from `now` on whose name is not taken (names carry the time to the second). */
+function freeStamp(now: Date, nameAt: (at: Date) => string): Date {
+  let at = now;
+  while (existsSync(nameAt(at)) || existsSync(`${nameAt(at)}.partial`)) at = new Date(at.getTime() + 1000);
+  return at;
 }
 
 function stampOf(now: Date): string {
@@ -271,12 +281,17 @@ export async function restoreBackupFile(
   makePrivate(restoring);
   // The backup's site numbered changes up to the backup; the replaced file numbered more since,
   // perhaps already sent to another site. The restored file goes on as a site of its own.
-  forkRestoredSite(restoring, now, hasKeysFile(source) ? keyFor(workspacePath) : null);
+  // Encrypted or not is the file's own bytes, not whether a keys file lies beside it (an
+  // interrupted re-encryption can leave a plain copy with one, a copied backup may have lost it).
+  const encrypted = !isPlainSqlite(source);
+  forkRestoredSite(restoring, now, encrypted ? keyFor(workspacePath) : null);
   renameSync(restoring, workspacePath);
-  // The keys travel with the file: a backup of an encrypted workspace brings its keys file, a
-  // plain one leaves none behind (and main forgets the key: the file no longer has one).
-  if (hasKeysFile(source)) copyKeysFile(source, workspacePath);
-  else {
+  // The keys travel with the file: a backup of an encrypted workspace brings its keys file (or
+  // keeps the current one: the key is the same), a plain one leaves none behind (and main
+  // forgets the key: the file no longer has one).
+  if (encrypted) {
+    if (hasKeysFile(source)) copyKeysFile(source, workspacePath);
+  } else {
     rmSync(keysFilePath(workspacePath), { force: true });
     forgetKey(workspacePath);
   }
@@ -302,7 +317,10 @@ async function keepSafetyCopy(workspacePath: string, now: Date): Promise<void> {
   // Into the chosen folder, or beside the workspace when that folder is gone (an unplugged disk
   // must not stand between the user and a restore).
   const dir = ensurePrivateDir(chosenFolderAvailable(workspacePath) ? backupDir(workspacePath) : defaultBackupDir(workspacePath));
-  const target = join(dir, `${basename(workspacePath)}.${stampOf(now)}.restore.bak`);
+  const target = join(
+    dir,
+    `${basename(workspacePath)}.${stampOf(freeStamp(now, (at) => join(dir, `${basename(workspacePath)}.${stampOf(at)}.restore.bak`)))}.restore.bak`,
+  );
   try {
     const db = openSqlite(workspacePath, { readonly: true, fileMustExist: true });
     try {

@@ -1,3 +1,4 @@
+import { managersOnly } from '../people/managers-only';
 import { refuseUnderScope } from '../people/record-scope';
 import { copyFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -183,6 +184,9 @@ export function createImportHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
       const writers = jobs.runningWriters;
       if (writers.length > 0)
         throw new KecardError('WORKSPACE_BUSY', 'A job is writing to the workspace; restore when it has finished.', { jobs: writers });
+      // Restoring a plain backup over an encrypted workspace turns its encryption off: as
+      // workspace.decrypt, a manager's decision whatever the backups area grants.
+      if (plainOk) managersOnly(ctx);
       const info = await host.restoreBackup(file, path, { plainOk });
       // Written into the restored file: its trail is the backup's, up to this row (the rows written
       // since the backup stay in the replaced file only; see docs/security.md, Audit).

@@ -1,8 +1,7 @@
-import { KecardError } from '../../src-shared/errors';
+import { managersOnly } from '../people/managers-only';
 import { createUser, listUsers, resetPassword, setOwnPassword, setUserActive, unlockUser, updateUser } from '../people/user-service';
 import { decryptWorkspace, encryptionState, encryptWorkspace } from '../people/workspace-encryption';
 import { deletePlainCopies, encryptPlainCopies } from '../backup/plain-copies';
-import type { CallContext } from '../changelog/call-context';
 import type { Handlers, RouterDeps } from './handlers';
 import { getPermissionPolicy, savePermissionPolicy } from '../people/permission-policy';
 import { DEFAULT_POLICY } from '../../src-shared/domain/permissions';
@@ -100,8 +99,3 @@ export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
   };
 }
 
-function managersOnly(ctx: CallContext): void {
-  if (ctx.role !== 'manager' && ctx.role !== 'admin') {
-    throw new KecardError('FORBIDDEN', 'Only a manager can do this.', { reason: 'managersOnly' });
-  }
-}

@@ -44,6 +44,27 @@ describe('backups', () => {
     ).toEqual(['manual', 'restore']);
   });
 
+  it('gives two backups taken within one second two names: the second never replaces the first', async () => {
+    const path = join(dir, 'shop.kecard');
+    const ws = openWorkspace(path, { create: true });
+    const at = new Date('2026-12-07T09:00:00.100Z');
+    createCustomer(ws, testUser, { name: '第一次备份前' });
+    const first = await createBackup(ws, 'manual', at);
+    createCustomer(ws, testUser, { name: '第二次备份前' });
+    const second = await createBackup(ws, 'manual', new Date('2026-12-07T09:00:00.900Z'));
+    ws.close();
+    expect(second.file).not.toBe(first.file);
+    expect(second.takenAt).toBe('2026-12-07T09:00:01Z');
+    const names = (file: string) => {
+      const copy = new Database(join(backupDir(path), file), { readonly: true });
+      const out = copy.prepare('SELECT name FROM customers ORDER BY name').pluck().all();
+      copy.close();
+      return out;
+    };
+    expect(names(first.file)).toEqual(['第一次备份前']);
+    expect(names(second.file)).toHaveLength(2);
+  });
+
   it('refuses a damaged backup, and offers backups when the workspace itself is damaged', async () => {
     const path = join(dir, 'damaged.kecard');
     const ws = openWorkspace(path, { create: true });

@@ -151,6 +151,16 @@ describe('停用并移交', () => {
     ]);
   });
 
+  it('leaves one 相关员工 row per customer for the heir when the leaver had two on one customer', async () => {
+    const s = await seed();
+    const twice = s.mine[1] as { id: string };
+    await value('customerStaff.add', { customerId: twice.id, employeeId: s.wang.id, role: '销售' });
+    await value('customerStaff.add', { customerId: twice.id, employeeId: s.wang.id, role: '售后' });
+    await value('users.disableAndTransfer', { id: s.staff.id, toEmployeeId: s.zhao.id });
+    expect(count('SELECT COUNT(*) FROM customer_staff WHERE customer_id = ? AND employee_id = ? AND deleted = 0', twice.id, s.zhao.id)).toBe(1);
+    expect(count('SELECT COUNT(*) FROM customer_staff WHERE customer_id = ? AND deleted = 0', twice.id)).toBe(1);
+  });
+
   it('is refused for anyone but a manager, and changes nothing on a bad target', async () => {
     const s = await seed();
     const logBefore = count('SELECT COUNT(*) FROM change_log');

@@ -1,3 +1,5 @@
+import type { CallContext } from '../../../src-main/changelog/call-context';
+import type { PermissionPolicy } from '../../../src-shared/domain/permissions';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -153,6 +155,16 @@ describe('plain copies of an encrypted workspace', () => {
     expect(existsSync(keysFilePath(path))).toBe(true);
     expect((await value<EncryptionState>('workspace.encryption')).encrypted).toBe(true);
     expect((await value<{ hits: unknown[] }>('customers.search', { q: '加密之后', limit: 5 })).hits).toHaveLength(1);
+
+    // Turning encryption off this way is a manager's decision, whatever the backups area grants.
+    const { policy } = await value<{ policy: PermissionPolicy }>('permissions.get');
+    await value('permissions.save', {
+      policy: { ...policy, assistant: { ...policy.assistant, areas: { ...policy.assistant.areas, backups: 'manage' } } },
+    });
+    const assistant: CallContext = { userId: 'user-assistant', userName: '助理', role: 'assistant', origin: 'local' };
+    const byAssistant = await app.dispatch('backups.restore', { file: plain.file, plainOk: true }, assistant);
+    expect(byAssistant).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'managersOnly' } } });
+    expect(existsSync(keysFilePath(path))).toBe(true);
 
     await value('backups.restore', { file: plain.file, plainOk: true });
     expect(existsSync(keysFilePath(path))).toBe(false);
