@@ -125,7 +125,7 @@ export function disableAndTransfer(
     // The transfer has committed and the user is disabled (sign-in refuses them); a keys file that
     // cannot be rewritten now (read-only folder, full disk) keeps their copy until the next change
     // to it — say so in the log rather than report the committed transfer as failed.
-    console.error('[kecard] 停用并移交: the keys file could not drop the disabled user\'s copy', err);
+    console.error("[kecard] 停用并移交: the keys file could not drop the disabled user's copy", err);
   }
   return { user: toUserSummary(ws, requireUserRow(ws, id), now), moved };
 }

@@ -98,4 +98,3 @@ export function createPeopleHandlers({ host, jobs }: RouterDeps): Pick<Handlers,
     },
   };
 }
-
