@@ -43,6 +43,13 @@ export interface HostClientOptions {
   port: number;
   /** The certificate accepted by pairing code. */
   pinned: HostCertificate;
+  /** A request without an answer this long fails (a host that left the network sends no reset). */
+  timeoutMs?: number;
+  /**
+   * An event stream silent this long is taken for dead: the host writes a keep-alive every 15 s,
+   * so a stream that says nothing for longer lost its host (sleep, cable, Wi-Fi).
+   */
+  streamSilenceMs?: number;
 }
 
 export class HostClient {
@@ -60,6 +67,11 @@ export class HostClient {
     return (await this.send<T>('POST', `/v1/call/${method}`, input)).body;
   }
 
+  /** Who the token is (`GET /v1/session`): answers UNAUTHORIZED once the host forgot the session. */
+  async whoAmI(): Promise<Envelope<{ user: { id: string; login: string; displayName: string; role: string } }>> {
+    return (await this.send<{ user: { id: string; login: string; displayName: string; role: string } }>('GET', '/v1/session')).body;
+  }
+
   async signOut(): Promise<void> {
     await this.send('DELETE', '/v1/session');
     this.token = null;
@@ -74,6 +86,8 @@ export class HostClient {
           return reject(new Error(`The host refused the event stream (${res.statusCode}).`));
         }
         let buffer = '';
+        // A stream cut by the host's going away ends in 'close' (below), not in a crash.
+        res.on('error', () => undefined);
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           buffer += chunk;
@@ -88,7 +102,9 @@ export class HostClient {
         const closed = new Promise<void>((resolveClosed) => res.once('close', () => resolveClosed()));
         resolveStream({ close: () => req.destroy(), closed });
       });
-      req.once('error', reject);
+      req.on('error', reject);
+      // Keep-alives count as activity: only a stream whose host went silent times out.
+      req.setTimeout(this.options.streamSilenceMs ?? 45_000, () => req.destroy(new Error('The host went silent.')));
       req.end();
     });
   }
@@ -128,7 +144,8 @@ export class HostClient {
         });
         res.on('error', reject);
       });
-      req.once('error', reject);
+      req.on('error', reject);
+      req.setTimeout(this.options.timeoutMs ?? 60_000, () => req.destroy(Object.assign(new Error('The host did not answer.'), { code: 'ETIMEDOUT' })));
       req.end(text);
     });
   }

@@ -2,6 +2,8 @@ import type { HostStatus } from '../../src-shared/contract/host-methods';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { KecardError } from '../../src-shared/errors';
 import { signInRequired } from '../people/sign-in';
+import { getUserRow } from '../people/user-rows';
+import type { Workspace } from '../db/workspace';
 import type { Dispatch } from '../router/router';
 import type { AppHost } from '../workspace/app-host';
 import { ensureHostCertificate } from './host-certificate';
@@ -38,7 +40,30 @@ export class HostMode {
       fingerprint: this.identity?.fingerprint ?? null,
       sessions: this.server ? this.app.sessions.count('remote') : 0,
       refusal: this.refusal(),
+      clients: this.clients(),
     };
+  }
+
+  /** Who is connected, named from the users rows (a user renamed meanwhile shows the new name). */
+  private clients(): HostStatus['clients'] {
+    if (!this.server || !this.app.hasWorkspace) return [];
+    let ws: Workspace;
+    try {
+      ws = this.app.workspace;
+    } catch {
+      return [];
+    }
+    return this.server.clients().map((c) => {
+      const user = getUserRow(ws, c.userId);
+      return {
+        login: user?.login ?? '',
+        displayName: user?.display_name ?? '',
+        role: user?.role ?? '',
+        address: c.address.replace(/^::ffff:/, ''),
+        since: new Date(c.startedAt).toISOString(),
+        lastSeenAt: new Date(c.lastSeenAt).toISOString(),
+      };
+    });
   }
 
   async start(address: string, port: number): Promise<HostStatus> {

@@ -34,6 +34,7 @@ import { createAuditHandlers } from './audit-handlers';
 import { bulkViewsOf } from '../people/bulk-views';
 import { createHostHandlers } from './host-handlers';
 import type { HostMode } from '../host/host-mode';
+import type { RemoteConnection } from '../host/remote-connection';
 
 export interface RouterDeps {
   host: AppHost;
@@ -41,6 +42,8 @@ export interface RouterDeps {
   fieldIndexes: FieldIndexJobs;
   /** 共享给同事 (host mode) of this app. */
   hostMode: HostMode;
+  /** 连接同事的工作区: this app's connection to a colleague's shared workspace. */
+  remote: RemoteConnection;
   version: string;
   platform: string;
   /** Main's log for our own bugs found at run time (a report result off its schema); console.error when not given. */
@@ -174,7 +177,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createSyncHandlers(deps),
     ...createPeopleHandlers(deps),
     ...createAuditHandlers(deps),
-    ...createHostHandlers(deps.hostMode),
+    ...createHostHandlers(deps.hostMode, deps.remote, host),
     'customers.searchCount': ({ q }) => countSearchMatches(ws(), q),
   };
 }

@@ -28,6 +28,7 @@ import { syncMethods } from './sync-methods';
 import { peopleMethods } from './people-methods';
 import { auditMethods } from './audit-methods';
 import { hostMethods } from './host-methods';
+import { remoteMethods } from './remote-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -253,6 +254,7 @@ export const contract = {
   ...peopleMethods,
   ...auditMethods,
   ...hostMethods,
+  ...remoteMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),
