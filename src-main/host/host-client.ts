@@ -10,6 +10,27 @@ import { certificateFingerprint, normalisePairingCode, pairingCode } from './pai
 // connection trusts exactly that certificate (its fingerprint pinned), so a machine in between
 // with another certificate fails the TLS handshake before a password or token is sent.
 
+/** The error code of a connection refused because the host's certificate is not the paired one. */
+export const NOT_PAIRED = 'ERR_KECARD_NOT_PAIRED';
+
+/** TLS's own codes for a certificate that does not chain to the pinned one (checked before ours). */
+const UNTRUSTED = new Set([
+  NOT_PAIRED,
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+]);
+
+/** Whether a failed request failed because the host is not the paired one (not because it is away). */
+export function isNotPaired(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNTRUSTED.has(code);
+}
+
 export interface HostCertificate {
   pem: string;
   fingerprint: string;
@@ -120,7 +141,9 @@ export class HostClient {
       // it is not the address, so the usual host-name check is replaced by the fingerprint's).
       ca: pinned.pem,
       checkServerIdentity: (_host, cert) =>
-        cert.fingerprint256 === pinned.fingerprint ? undefined : new Error('The host presented another certificate than the one paired.'),
+        cert.fingerprint256 === pinned.fingerprint
+          ? undefined
+          : Object.assign(new Error('The host presented another certificate than the one paired.'), { code: NOT_PAIRED }),
       agent: false,
       headers: {
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
@@ -145,7 +168,9 @@ export class HostClient {
         res.on('error', reject);
       });
       req.on('error', reject);
-      req.setTimeout(this.options.timeoutMs ?? 60_000, () => req.destroy(Object.assign(new Error('The host did not answer.'), { code: 'ETIMEDOUT' })));
+      req.setTimeout(this.options.timeoutMs ?? 60_000, () =>
+        req.destroy(Object.assign(new Error('The host did not answer.'), { code: 'ETIMEDOUT' })),
+      );
       req.end(text);
     });
   }

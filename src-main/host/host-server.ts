@@ -233,7 +233,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       const out: { userId: string; address: string; startedAt: number; lastSeenAt: number }[] = [];
       for (const sessionId of tokens.values()) {
         const session = options.sessions.peek(sessionId);
-        if (session) out.push({ userId: session.userId, address: addresses.get(sessionId) ?? '', startedAt: session.startedAt, lastSeenAt: session.lastSeenAt });
+        if (session)
+          out.push({ userId: session.userId, address: addresses.get(sessionId) ?? '', startedAt: session.startedAt, lastSeenAt: session.lastSeenAt });
       }
       return out.sort((a, b) => a.startedAt - b.startedAt);
     },

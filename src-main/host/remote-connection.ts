@@ -4,7 +4,7 @@ import type { RemoteStatus } from '../../src-shared/contract/remote-methods';
 import type { SessionState } from '../../src-shared/domain/people';
 import type { Role } from '../../src-shared/domain/enums';
 import { KecardError, type Envelope } from '../../src-shared/errors';
-import { fetchHostCertificate, HostClient, pairingCodeMatches } from './host-client';
+import { fetchHostCertificate, HostClient, isNotPaired, pairingCodeMatches } from './host-client';
 
 // 连接同事的工作区 (issue 20): this app works on a colleague's shared workspace. The renderer is
 // the same and keeps calling its own main; while connected, main answers a few calls itself (who
@@ -301,7 +301,9 @@ export class RemoteConnection {
         // Screens re-read what changed while the host was away; the path is the same, so open cards and dialogs stay.
         this.emit({ type: 'workspace.changed', info: this.workspaceInfo() });
         return;
-      } catch {
+      } catch (err) {
+        // Another certificate at this address: another workspace, or someone else. Never signed in to.
+        if (isNotPaired(err)) return void (await this.end(generation, 'otherCertificate'));
         // Still unreachable (or it stopped sharing for now): try again.
       }
     }

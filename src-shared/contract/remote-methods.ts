@@ -19,8 +19,12 @@ export const remoteStatus = z.object({
   /** The shared workspace's name on the host. */
   workspaceName: z.string().nullable(),
   user: z.object({ id: z.string(), login: z.string(), displayName: z.string(), role: z.enum(ROLES) }).nullable(),
-  /** Why the last connection ended by itself (the host stopped sharing, the user's password changed …). */
-  ended: z.enum(['signInFailed', 'otherWorkspace', 'stopped']).nullable(),
+  /**
+   * Why the last connection ended by itself: the password no longer works (changed, user
+   * disabled), the address now shares another workspace, or presents another certificate (another
+   * workspace, or someone else) — trying again would not help, so the app returns to the start.
+   */
+  ended: z.enum(['signInFailed', 'otherWorkspace', 'otherCertificate']).nullable(),
 });
 export type RemoteStatus = z.infer<typeof remoteStatus>;
 
