@@ -143,7 +143,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     async dispose() {
       // A running backup stops between two steps and removes its partial file: quitting never waits for a full copy.
       await hostMode.stop();
-      await remote.disconnect({ quiet: true });
+      remote.disconnect({ quiet: true });
       await host.cancelBackup();
       await jobs.stopAll();
       host.dispose();

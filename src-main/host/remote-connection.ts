@@ -134,7 +134,7 @@ export class RemoteConnection {
     });
     const who = (await client.whoAmI().catch(() => null)) ?? null;
     const user = toUser(signIn.value.user, who?.ok ? who.value.user : null);
-    await this.disconnect({ quiet: true });
+    this.disconnect({ quiet: true });
     await beforeSwitch();
     this.generation += 1;
     const generation = this.generation;
@@ -153,7 +153,7 @@ export class RemoteConnection {
   }
 
   /** Back to this computer: signs out on the host (without waiting for it) and shows the start screen. */
-  async disconnect(options: { quiet?: boolean; ended?: RemoteStatus['ended'] } = {}): Promise<RemoteStatus> {
+  disconnect(options: { quiet?: boolean; ended?: RemoteStatus['ended'] } = {}): RemoteStatus {
     const c = this.current;
     if (!c) return this.status();
     this.generation += 1;
@@ -178,7 +178,7 @@ export class RemoteConnection {
     if (!c) return local();
     if (STAY_LOCAL.has(method)) return local();
     if (LEAVE_AND_RUN_LOCALLY.has(method)) {
-      await this.disconnect({ quiet: true });
+      this.disconnect({ quiet: true });
       return local();
     }
     switch (method) {
@@ -188,10 +188,10 @@ export class RemoteConnection {
         return { ok: true, value: this.sessionState() };
       // Signing out of a colleague's workspace is leaving it.
       case 'session.signOut':
-        await this.disconnect();
+        this.disconnect();
         return { ok: true, value: { signInRequired: false, user: null } satisfies SessionState };
       case 'workspace.close':
-        await this.disconnect();
+        this.disconnect();
         return { ok: true, value: { ok: true } };
       default:
         return this.forward(c, method, input);
@@ -207,7 +207,7 @@ export class RemoteConnection {
       if (!answer.ok && answer.error.code === 'UNAUTHORIZED') {
         const again = await c.client.signIn(c.login, c.password);
         if (!again.ok) {
-          if (endsConnection(again.error)) await this.disconnect({ ended: 'signInFailed' });
+          if (endsConnection(again.error)) this.disconnect({ ended: 'signInFailed' });
           return again;
         }
         answer = await c.client.call(method, input);
@@ -285,13 +285,13 @@ export class RemoteConnection {
           // A restarted host has forgotten every session: sign in again with what was typed.
           const again = await c.client.signIn(c.login, c.password);
           if (!again.ok) {
-            if (endsConnection(again.error)) return void (await this.end(generation, 'signInFailed'));
+            if (endsConnection(again.error)) return this.end(generation, 'signInFailed');
             continue; // tooSoon, or the host has no workspace open yet
           }
         }
         const info = await this.hostWorkspace(c.client);
         // The same address may now share another file: a colleague must never land in it unawares.
-        if (info.workspaceId !== c.hostInfo.workspaceId) return void (await this.end(generation, 'otherWorkspace'));
+        if (info.workspaceId !== c.hostInfo.workspaceId) return this.end(generation, 'otherWorkspace');
         if (generation !== this.generation) return;
         c.hostInfo = info;
         await this.openStream(c.client, generation);
@@ -303,15 +303,15 @@ export class RemoteConnection {
         return;
       } catch (err) {
         // Another certificate at this address: another workspace, or someone else. Never signed in to.
-        if (isNotPaired(err)) return void (await this.end(generation, 'otherCertificate'));
+        if (isNotPaired(err)) return this.end(generation, 'otherCertificate');
         // Still unreachable (or it stopped sharing for now): try again.
       }
     }
   }
 
-  private async end(generation: number, reason: NonNullable<RemoteStatus['ended']>): Promise<void> {
+  private end(generation: number, reason: NonNullable<RemoteStatus['ended']>): void {
     if (generation !== this.generation) return;
-    await this.disconnect({ ended: reason });
+    this.disconnect({ ended: reason });
   }
 
   private emitStatus(): void {
