@@ -50,6 +50,7 @@ const REASONED = new Set([
   'SIGN_IN_FAILED',
   'CONFLICT',
   'FORBIDDEN',
+  'HOST_UNREACHABLE',
 ]);
 
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {

@@ -28,6 +28,8 @@ import { permissionsEn } from './permissions.en';
 import { permissionsZhCN } from './permissions.zh-CN';
 import { auditEn } from './audit.en';
 import { auditZhCN } from './audit.zh-CN';
+import { hostEn } from './host.en';
+import { hostZhCN } from './host.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -57,6 +59,7 @@ export function initI18n(): void {
           ...conflictsZhCN,
           ...permissionsZhCN,
           ...auditZhCN,
+          ...hostZhCN,
         },
       },
       en: {
@@ -76,6 +79,7 @@ export function initI18n(): void {
           ...conflictsEn,
           ...permissionsEn,
           ...auditEn,
+          ...hostEn,
         },
       },
     },

@@ -3,6 +3,10 @@ import { BusinessTypesManager } from './BusinessTypesManager';
 import { ExpenseCategoriesEditor } from './ExpenseCategoriesEditor';
 import { FieldsManager } from './FieldsManager';
 import { LayoutEditor } from './LayoutEditor';
+import { ShareWorkspacePanel } from '../host/ShareWorkspacePanel';
+import { useRemoteConnected } from '../host/host-store';
+import { useCan } from '../people/session-store';
+import '../host/host.css';
 import { useSettings, type SettingsSection } from './settings-store';
 import './settings.css';
 
@@ -13,15 +17,25 @@ const SECTIONS: { id: SettingsSection; label: string; testId: string }[] = [
   { id: 'categories', label: 'cards.settings.categories', testId: 'settings-categories' },
 ];
 
-/** 设置: the manager's screens for fields, the card layout, business types and expense categories. */
+const SHARING = { id: 'sharing' as const, label: 'share.tab', testId: 'settings-sharing' };
+
+/**
+ * 设置: the manager's screens for fields, the card layout, business types and expense categories;
+ * 共享给同事 for whoever manages settings on the computer that holds the file (not from a
+ * colleague's workspace: sharing is the host's own).
+ */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const section = useSettings((s) => s.section);
   const open = useSettings((s) => s.open);
+  const manages = useCan('settings', 'manage');
+  const remote = useRemoteConnected();
+  const canShare = manages && !remote;
+  const sections = canShare ? [...SECTIONS, SHARING] : SECTIONS;
   return (
     <div className="settings-screen" data-testid="settings-screen">
       <nav className="tabs settings-tabs" role="tablist">
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <button
             key={s.id}
             type="button"
@@ -40,6 +54,7 @@ export function SettingsScreen() {
         {section === 'layout' ? <LayoutEditor /> : null}
         {section === 'businessTypes' ? <BusinessTypesManager /> : null}
         {section === 'categories' ? <ExpenseCategoriesEditor /> : null}
+        {section === 'sharing' && canShare ? <ShareWorkspacePanel /> : null}
       </div>
     </div>
   );

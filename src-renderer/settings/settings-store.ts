@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type SettingsSection = 'fields' | 'layout' | 'businessTypes' | 'categories';
+export type SettingsSection = 'fields' | 'layout' | 'businessTypes' | 'categories' | 'sharing';
 
 /** Which settings page is open, and for the field manager which entity (`customer`, `contact`, `order`, `record:<typeId>`). */
 interface SettingsState {
