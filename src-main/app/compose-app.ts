@@ -111,18 +111,22 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   hostModeRef = hostMode;
   // The host's events go straight to this window: none of this computer's observers concern them.
   const remote = new RemoteConnection((event) => sink(event), options.remote);
-  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, hostMode, remote, version: APP_VERSION, platform: process.platform }), undefined, {
-    workspacePath: () => host.workspacePath,
-    afterCall: () => host.announceChanges(),
-    rules: (ctx) => host.rulesOf(ctx),
-    writeMark: () => host.writeMark(),
-    scope: {
-      // No workspace (or one being restored): there is nothing to read, and the handler says so.
-      of: (ctx) => (host.hasWorkspace ? scopeFor(host.workspace, ctx) : null),
-      workspace: () => (host.hasWorkspace ? host.workspace : null),
+  const route = createRouter(
+    createHandlers({ host, jobs, fieldIndexes, hostMode, remote, version: APP_VERSION, platform: process.platform }),
+    undefined,
+    {
+      workspacePath: () => host.workspacePath,
+      afterCall: () => host.announceChanges(),
+      rules: (ctx) => host.rulesOf(ctx),
+      writeMark: () => host.writeMark(),
+      scope: {
+        // No workspace (or one being restored): there is nothing to read, and the handler says so.
+        of: (ctx) => (host.hasWorkspace ? scopeFor(host.workspace, ctx) : null),
+        workspace: () => (host.hasWorkspace ? host.workspace : null),
+      },
+      fieldView: (ctx) => (host.hasWorkspace ? fieldViewOf(host.workspace, host.rulesOf(ctx)) : null),
     },
-    fieldView: (ctx) => (host.hasWorkspace ? fieldViewOf(host.workspace, host.rulesOf(ctx)) : null),
-  });
+  );
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {
     host.noteActivity();
