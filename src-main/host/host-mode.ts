@@ -97,11 +97,13 @@ export class HostMode {
     }
     this.workspaceId = workspaceId;
     this.identity = { fingerprint: identity.fingerprint, pairingCode: identity.pairingCode };
+    this.noteInLock(ws, { address: this.server.address, port: this.server.port, pairingCode: identity.pairingCode });
     return this.status();
   }
 
   async stop(): Promise<HostStatus> {
     const server = this.server;
+    if (server && this.currentId() === this.workspaceId) this.noteInLock(this.app.workspace, null);
     this.server = null;
     this.workspaceId = null;
     this.identity = null;
@@ -118,6 +120,16 @@ export class HostMode {
       return;
     }
     this.server.broadcast(event);
+  }
+
+  /** A second app opening the file learns from its lock where to connect instead (workspace-lock.ts). */
+  private noteInLock(ws: Workspace, hosting: { address: string; port: number; pairingCode: string } | null): void {
+    try {
+      ws.setLockHosting(hosting);
+    } catch (err) {
+      // Sharing works without it; only the second opener's offer to connect is missing.
+      console.error('[kecard] could not note sharing in the workspace lock', err);
+    }
   }
 
   private currentId(): string | null {

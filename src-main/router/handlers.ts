@@ -66,7 +66,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'workspace.info': () => host.info(),
     'workspace.recent': () => host.recent.list(),
     'workspace.missing': () => ({ path: host.missingStartup }),
-    'workspace.open': ({ path }) => host.open(path),
+    'workspace.open': ({ path, readOnly }) => (readOnly ? host.openReadOnly(path) : host.open(path)),
     'workspace.openDefault': () => host.openDefault(),
     'workspace.create': ({ path }) => host.create(path),
     'workspace.saveCopy': ({ path }) => ({ path: host.saveCopy(path) }),

@@ -98,7 +98,8 @@ export const contract = {
     local: true,
   }),
   'workspace.open': defineMethod({
-    input: z.object({ path: userPath }).strict(),
+    /** `readOnly`: a file another Kecard holds, opened to look at without its lock (nothing can be saved). */
+    input: z.object({ path: userPath, readOnly: z.boolean().optional() }).strict(),
     output: workspaceInfo,
     permission: 'read',
     signedOut: true,
