@@ -34,6 +34,7 @@ import { useSession } from '../people/session-store';
 import { useAppEvents } from './use-app-events';
 import { useShortcuts } from './use-shortcuts';
 import { ConnectDialog } from '../host/ConnectDialog';
+import { LockDialog, ReadOnlyBanner } from '../host/LockDialog';
 import { RemoteBanner } from '../host/RemoteStatus';
 import { useHostUi } from '../host/host-store';
 import '../host/host.css';
@@ -90,6 +91,7 @@ export function App() {
     <div className="app">
       <MenuBar />
       <RemoteBanner />
+      <ReadOnlyBanner />
       {(workspace || session?.signInRequired) && session && !session.user ? (
         <SignInScreen key={workspace?.path ?? 'locked'} />
       ) : workspace ? (
@@ -124,6 +126,7 @@ export function App() {
       <StatusBar />
       <PathDialog />
       <ConnectDialog />
+      <LockDialog />
       <DemoDialog />
       <JobDialog />
       <ImportWizard />

@@ -70,6 +70,7 @@ export const hostEn: HostMessages = {
     connect: 'Connect to them…',
     readOnly: 'Open read-only',
     cancel: 'Cancel',
-    readOnlyBanner: 'This workspace is open read-only: {{who}} is using it, and your changes are not saved.',
+    readOnlyBanner:
+      'This workspace is open read-only: another Kecard is using it, and changes made here are not saved. Once they close it, it opens as usual.',
   },
 };

@@ -98,3 +98,54 @@ test('an assistant connects to the manager’s shared workspace; a customer they
     await assistantShell.stop();
   }
 });
+
+test('opening a file the manager holds and shares names the holder and connects there instead', async ({ app, api, shell, browser }) => {
+  test.setTimeout(120_000);
+  await api('account.setPassword', { newPassword: 'boss-pass-1' });
+  await api('users.create', { login: 'xiaoli', displayName: '小李', role: 'assistant', password: 'li-pass-1' });
+  await app.reload();
+  const share = new SharePanel(app);
+  await share.open();
+  const shared = await share.start('127.0.0.1', 0);
+
+  // The assistant's app, on the same computer, opens the manager's very file.
+  const assistantShell = await startShellProcess();
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  try {
+    const li = await context.newPage();
+    await li.goto(assistantShell.launchUrl);
+    await li.getByTestId('menu-file').click();
+    await li.getByTestId('menu-open-workspace').click();
+    await li.getByTestId('path-dialog-input').fill(shell.workspacePath);
+    await li.getByTestId('path-dialog-ok').click();
+    await expect(li.getByTestId('lock-holder')).toContainText('这个工作区正被');
+    await expect(li.getByTestId('lock-sharing')).toContainText(`127.0.0.1:${shared.port}`);
+
+    // Connect: address, port and code come from the lock; the assistant signs in as themselves.
+    await li.getByTestId('lock-connect').click();
+    await expect(li.getByTestId('path-dialog')).toHaveCount(0);
+    await expect(li.getByTestId('connect-address')).toHaveValue('127.0.0.1');
+    await expect(li.getByTestId('connect-port')).toHaveValue(String(shared.port));
+    await expect(li.getByTestId('connect-code')).toHaveValue(shared.code);
+    await li.getByTestId('connect-login').fill('xiaoli');
+    await li.getByTestId('connect-password').fill('li-pass-1');
+    await li.getByTestId('connect-submit').click();
+    await expect(li.getByTestId('status-remote')).toContainText(`127.0.0.1:${shared.port}`);
+    await expect(share.clients).toHaveCount(1);
+
+    // Not sharing any more: the same open offers read-only instead, and it opens so.
+    await li.getByTestId('status-remote-disconnect').click();
+    await share.stop();
+    await li.getByTestId('menu-file').click();
+    await li.getByTestId('menu-open-workspace').click();
+    await li.getByTestId('path-dialog-input').fill(shell.workspacePath);
+    await li.getByTestId('path-dialog-ok').click();
+    await expect(li.getByTestId('lock-not-sharing')).toBeVisible();
+    await li.getByTestId('lock-read-only').click();
+    await expect(li.getByTestId('read-only-banner')).toBeVisible();
+    await expect(li.getByTestId('status-path')).toHaveText(shell.workspacePath);
+  } finally {
+    await context.close();
+    await assistantShell.stop();
+  }
+});
