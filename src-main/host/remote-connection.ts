@@ -182,8 +182,15 @@ export class RemoteConnection {
       return local();
     }
     switch (method) {
-      case 'workspace.info':
+      case 'workspace.info': {
+        // Re-read while connected (the status bar's customer count follows the host's data);
+        // while reconnecting, the last answer is all there is.
+        if (this.phase === 'connected') {
+          const fresh = await c.client.call<WorkspaceInfo | null>('workspace.info', {}).catch(() => null);
+          if (fresh?.ok && fresh.value && fresh.value.workspaceId === c.hostInfo.workspaceId && this.current === c) c.hostInfo = fresh.value;
+        }
         return { ok: true, value: this.workspaceInfo() };
+      }
       case 'session.state':
         return { ok: true, value: this.sessionState() };
       // Signing out of a colleague's workspace is leaving it.

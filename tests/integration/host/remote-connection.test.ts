@@ -128,6 +128,8 @@ describe('connecting to a colleague’s shared workspace', () => {
       u: string;
     }[];
     expect(authors.map((a) => a.u)).toEqual([assistant.id]);
+    // The status bar's count is the host's, re-read.
+    expect((await value<WorkspaceInfo>(li, 'workspace.info')).customerCount).toBe(1);
 
     // The manager's write reaches the assistant's window as data.changed within a second.
     const before = Date.now();
