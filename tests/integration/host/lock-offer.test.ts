@@ -39,7 +39,7 @@ async function value<T>(a: ComposedApp, method: string, input: unknown = {}): Pr
 }
 function refusal(envelope: Envelope<unknown>): { code: string; details: Record<string, unknown> } {
   if (envelope.ok) throw new Error('expected a refusal');
-  return { code: envelope.error.code, details: (envelope.error.details ?? {}) };
+  return { code: envelope.error.code, details: envelope.error.details ?? {} };
 }
 
 describe('a workspace held by another app', () => {
