@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   // An encrypted workspace opened without its key (details.reason: signIn | keysMissing |
   // keysUnreadable | keyMismatch). Never "damaged": the file is fine, it is locked.
   'WORKSPACE_ENCRYPTED',
+  // 连接同事的工作区: the host cannot be reached (details.reason: refused | timeout | network).
+  'HOST_UNREACHABLE',
+  // The host's certificate is not the one whose pairing code the colleague typed: nothing was sent.
+  'PAIRING_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,7 @@ import { createHandlers } from '../router/handlers';
 import { createRouter, type Dispatch } from '../router/router';
 import { fieldViewOf } from '../people/field-view';
 import { HostMode, type HostModeOptions } from '../host/host-mode';
+import { RemoteConnection, type RemoteConnectionOptions } from '../host/remote-connection';
 import { AppHost, type NativeDialogs, type ShellKind } from '../workspace/app-host';
 import { APP_VERSION } from './version';
 
@@ -20,6 +21,8 @@ export interface ComposedApp {
   jobs: JobRunner;
   /** 共享给同事: serves the open workspace to colleagues' apps (off until the manager starts it). */
   hostMode: HostMode;
+  /** 连接同事的工作区: while connected, the window's calls go to a colleague's host. */
+  remote: RemoteConnection;
   dispatch: Dispatch;
   /** Replaced by the transport once it exists (IPC window or SSE streams). */
   setEventSink(sink: (event: KecardEvent) => void): void;
@@ -41,6 +44,8 @@ export interface ComposeOptions {
   parseFilesInPlace?: boolean;
   /** Host mode's remote session idle time and sign-in limit (tests shorten them). */
   hostMode?: HostModeOptions;
+  /** The client side's timeouts and reconnection pace (tests shorten them). */
+  remote?: RemoteConnectionOptions;
 }
 
 export function composeApp(options: ComposeOptions): ComposedApp {
@@ -107,27 +112,37 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   // Remote calls go through the same dispatch as this computer's window (the router checks their role).
   const hostMode = new HostMode(host, () => dispatch, options.hostMode);
   hostModeRef = hostMode;
-  const route = createRouter(createHandlers({ host, jobs, fieldIndexes, hostMode, version: APP_VERSION, platform: process.platform }), undefined, {
-    workspacePath: () => host.workspacePath,
-    afterCall: () => host.announceChanges(),
-    rules: (ctx) => host.rulesOf(ctx),
-    writeMark: () => host.writeMark(),
-    scope: {
-      // No workspace (or one being restored): there is nothing to read, and the handler says so.
-      of: (ctx) => (host.hasWorkspace ? scopeFor(host.workspace, ctx) : null),
-      workspace: () => (host.hasWorkspace ? host.workspace : null),
+  // The host's events go straight to this window: none of this computer's observers concern them.
+  const remote = new RemoteConnection((event) => sink(event), options.remote);
+  const route = createRouter(
+    createHandlers({ host, jobs, fieldIndexes, hostMode, remote, version: APP_VERSION, platform: process.platform }),
+    undefined,
+    {
+      workspacePath: () => host.workspacePath,
+      afterCall: () => host.announceChanges(),
+      rules: (ctx) => host.rulesOf(ctx),
+      writeMark: () => host.writeMark(),
+      scope: {
+        // No workspace (or one being restored): there is nothing to read, and the handler says so.
+        of: (ctx) => (host.hasWorkspace ? scopeFor(host.workspace, ctx) : null),
+        workspace: () => (host.hasWorkspace ? host.workspace : null),
+      },
+      fieldView: (ctx) => (host.hasWorkspace ? fieldViewOf(host.workspace, host.rulesOf(ctx)) : null),
     },
-    fieldView: (ctx) => (host.hasWorkspace ? fieldViewOf(host.workspace, host.rulesOf(ctx)) : null),
-  });
+  );
   // Every call is someone at work: a scheduled backup waits for a quiet moment.
   const dispatch: Dispatch = (method, input, ctx) => {
     host.noteActivity();
+    // Connected to a colleague's workspace: this window's calls go there (remote-connection.ts).
+    // A call that arrived from a colleague of ours is never passed on to a third computer.
+    if (remote.active && ctx.origin !== 'remote') return remote.serve(method, input, () => route(method, input, ctx));
     return route(method, input, ctx);
   };
   return {
     host,
     jobs,
     hostMode,
+    remote,
     dispatch,
     setEventSink(next) {
       sink = next;
@@ -135,6 +150,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     async dispose() {
       // A running backup stops between two steps and removes its partial file: quitting never waits for a full copy.
       await hostMode.stop();
+      remote.disconnect({ quiet: true });
       await host.cancelBackup();
       await jobs.stopAll();
       host.dispose();

@@ -32,11 +32,24 @@ export interface LockHolder {
   startTime?: string | null;
   /** Random, so a process only ever removes its own lock. */
   token: string;
+  /**
+   * Where the holder shares the workspace (共享给同事), while it does: a second opener offers to
+   * connect there instead of being turned away. Absent when not sharing.
+   */
+  hosting?: LockHosting | null;
+}
+
+export interface LockHosting {
+  address: string;
+  port: number;
+  pairingCode: string;
 }
 
 export interface WorkspaceLock {
   readonly path: string;
   readonly holder: LockHolder;
+  /** Records (or clears) where the holder shares the workspace, in the lock file itself. */
+  setHosting(hosting: LockHosting | null): void;
   release(): void;
 }
 
@@ -71,7 +84,15 @@ export function acquireWorkspaceLock(workspacePath: string, app: LockApp, now = 
     if (tryCreate(file, holder)) {
       heldHere.set(holder.token, file);
       installExitHook();
-      return { path: workspacePath, holder, release: () => releaseLock(file, holder.token) };
+      return {
+        path: workspacePath,
+        holder,
+        setHosting: (hosting) => {
+          holder.hosting = hosting;
+          rewriteLock(file, holder);
+        },
+        release: () => releaseLock(file, holder.token),
+      };
     }
     const current = readHolder(file);
     if (current === 'gone') continue;
@@ -93,7 +114,29 @@ export function lockedError(workspacePath: string, holder: LockHolder | null): K
   return new KecardError('WORKSPACE_LOCKED', `The workspace is in use by ${who}.`, {
     path: workspacePath,
     ...(holder ? { app: holder.app, user: holder.user, host: holder.host, pid: holder.pid, since: holder.since } : {}),
+    // The holder shares it: the second app can connect there (host mode) instead.
+    ...(holder?.hosting ? { hostAddress: holder.hosting.address, hostPort: holder.hosting.port, hostPairingCode: holder.hosting.pairingCode } : {}),
   });
+}
+
+/**
+ * Rewrites a lock this process holds (its hosting changed): written beside it and renamed over it,
+ * so a second opener reads the old holder or the new one, never half of either; the lock's name
+ * is never free meanwhile. A lock that is no longer ours (taken over after a suspend) is left alone.
+ */
+function rewriteLock(file: string, holder: LockHolder): void {
+  if (!heldHere.has(holder.token)) return;
+  const current = readHolder(file);
+  if (current === 'gone' || current === 'unreadable' || current.token !== holder.token) return;
+  const next = `${file}.${process.pid}.next`;
+  const fd = openSync(next, 'w', PRIVATE_FILE_MODE);
+  try {
+    writeSync(fd, JSON.stringify(holder));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(next, file);
 }
 
 function tryCreate(file: string, holder: LockHolder): boolean {

@@ -52,6 +52,11 @@ export class Workspace {
     return this.identity.siteId;
   }
 
+  /** Says in the lock file where this app shares the workspace (null: not any more), for a second opener. */
+  setLockHosting(hosting: { address: string; port: number; pairingCode: string } | null): void {
+    this.lock?.setHosting(hosting);
+  }
+
   /** Checkpoints and closes the file but keeps the lock: a restore replaces the file while holding it. */
   closeKeepingLock(): WorkspaceLock | null {
     const lock = this.lock;

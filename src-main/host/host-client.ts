@@ -10,6 +10,27 @@ import { certificateFingerprint, normalisePairingCode, pairingCode } from './pai
 // connection trusts exactly that certificate (its fingerprint pinned), so a machine in between
 // with another certificate fails the TLS handshake before a password or token is sent.
 
+/** The error code of a connection refused because the host's certificate is not the paired one. */
+export const NOT_PAIRED = 'ERR_KECARD_NOT_PAIRED';
+
+/** TLS's own codes for a certificate that does not chain to the pinned one (checked before ours). */
+const UNTRUSTED = new Set([
+  NOT_PAIRED,
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+]);
+
+/** Whether a failed request failed because the host is not the paired one (not because it is away). */
+export function isNotPaired(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNTRUSTED.has(code);
+}
+
 export interface HostCertificate {
   pem: string;
   fingerprint: string;
@@ -43,6 +64,13 @@ export interface HostClientOptions {
   port: number;
   /** The certificate accepted by pairing code. */
   pinned: HostCertificate;
+  /** A request without an answer this long fails (a host that left the network sends no reset). */
+  timeoutMs?: number;
+  /**
+   * An event stream silent this long is taken for dead: the host writes a keep-alive every 15 s,
+   * so a stream that says nothing for longer lost its host (sleep, cable, Wi-Fi).
+   */
+  streamSilenceMs?: number;
 }
 
 export class HostClient {
@@ -60,6 +88,11 @@ export class HostClient {
     return (await this.send<T>('POST', `/v1/call/${method}`, input)).body;
   }
 
+  /** Who the token is (`GET /v1/session`): answers UNAUTHORIZED once the host forgot the session. */
+  async whoAmI(): Promise<Envelope<{ user: { id: string; login: string; displayName: string; role: string } }>> {
+    return (await this.send<{ user: { id: string; login: string; displayName: string; role: string } }>('GET', '/v1/session')).body;
+  }
+
   async signOut(): Promise<void> {
     await this.send('DELETE', '/v1/session');
     this.token = null;
@@ -74,6 +107,8 @@ export class HostClient {
           return reject(new Error(`The host refused the event stream (${res.statusCode}).`));
         }
         let buffer = '';
+        // A stream cut by the host's going away ends in 'close' (below), not in a crash.
+        res.on('error', () => undefined);
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           buffer += chunk;
@@ -88,7 +123,9 @@ export class HostClient {
         const closed = new Promise<void>((resolveClosed) => res.once('close', () => resolveClosed()));
         resolveStream({ close: () => req.destroy(), closed });
       });
-      req.once('error', reject);
+      req.on('error', reject);
+      // Keep-alives count as activity: only a stream whose host went silent times out.
+      req.setTimeout(this.options.streamSilenceMs ?? 45_000, () => req.destroy(new Error('The host went silent.')));
       req.end();
     });
   }
@@ -104,7 +141,9 @@ export class HostClient {
       // it is not the address, so the usual host-name check is replaced by the fingerprint's).
       ca: pinned.pem,
       checkServerIdentity: (_host, cert) =>
-        cert.fingerprint256 === pinned.fingerprint ? undefined : new Error('The host presented another certificate than the one paired.'),
+        cert.fingerprint256 === pinned.fingerprint
+          ? undefined
+          : Object.assign(new Error('The host presented another certificate than the one paired.'), { code: NOT_PAIRED }),
       agent: false,
       headers: {
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
@@ -128,7 +167,10 @@ export class HostClient {
         });
         res.on('error', reject);
       });
-      req.once('error', reject);
+      req.on('error', reject);
+      req.setTimeout(this.options.timeoutMs ?? 60_000, () =>
+        req.destroy(Object.assign(new Error('The host did not answer.'), { code: 'ETIMEDOUT' })),
+      );
       req.end(text);
     });
   }

@@ -2,6 +2,8 @@ import type { HostStatus } from '../../src-shared/contract/host-methods';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { KecardError } from '../../src-shared/errors';
 import { signInRequired } from '../people/sign-in';
+import { getUserRow } from '../people/user-rows';
+import type { Workspace } from '../db/workspace';
 import type { Dispatch } from '../router/router';
 import type { AppHost } from '../workspace/app-host';
 import { ensureHostCertificate } from './host-certificate';
@@ -38,7 +40,30 @@ export class HostMode {
       fingerprint: this.identity?.fingerprint ?? null,
       sessions: this.server ? this.app.sessions.count('remote') : 0,
       refusal: this.refusal(),
+      clients: this.clients(),
     };
+  }
+
+  /** Who is connected, named from the users rows (a user renamed meanwhile shows the new name). */
+  private clients(): HostStatus['clients'] {
+    if (!this.server || !this.app.hasWorkspace) return [];
+    let ws: Workspace;
+    try {
+      ws = this.app.workspace;
+    } catch {
+      return [];
+    }
+    return this.server.clients().map((c) => {
+      const user = getUserRow(ws, c.userId);
+      return {
+        login: user?.login ?? '',
+        displayName: user?.display_name ?? '',
+        role: user?.role ?? '',
+        address: c.address.replace(/^::ffff:/, ''),
+        since: new Date(c.startedAt).toISOString(),
+        lastSeenAt: new Date(c.lastSeenAt).toISOString(),
+      };
+    });
   }
 
   async start(address: string, port: number): Promise<HostStatus> {
@@ -72,11 +97,13 @@ export class HostMode {
     }
     this.workspaceId = workspaceId;
     this.identity = { fingerprint: identity.fingerprint, pairingCode: identity.pairingCode };
+    this.noteInLock(ws, { address: this.server.address, port: this.server.port, pairingCode: identity.pairingCode });
     return this.status();
   }
 
   async stop(): Promise<HostStatus> {
     const server = this.server;
+    if (server && this.currentId() === this.workspaceId) this.noteInLock(this.app.workspace, null);
     this.server = null;
     this.workspaceId = null;
     this.identity = null;
@@ -93,6 +120,16 @@ export class HostMode {
       return;
     }
     this.server.broadcast(event);
+  }
+
+  /** A second app opening the file learns from its lock where to connect instead (workspace-lock.ts). */
+  private noteInLock(ws: Workspace, hosting: { address: string; port: number; pairingCode: string } | null): void {
+    try {
+      ws.setLockHosting(hosting);
+    } catch (err) {
+      // Sharing works without it; only the second opener's offer to connect is missing.
+      console.error('[kecard] could not note sharing in the workspace lock', err);
+    }
   }
 
   private currentId(): string | null {

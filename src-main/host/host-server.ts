@@ -45,6 +45,8 @@ export interface HostServer {
   address: string;
   port: number;
   broadcast(event: KecardEvent): void;
+  /** The live remote sessions of this server, for the manager's list of who is connected. */
+  clients(): { userId: string; address: string; startedAt: number; lastSeenAt: number }[];
   /** Ends every remote session this server started and closes its connections. */
   close(): Promise<void>;
 }
@@ -62,6 +64,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   /** Jobs started by a remote call: their progress and result go to that session only. */
   const jobOwners = new Map<string, string>();
   const streams = new Set<Stream>();
+  /** Session id → the colleague's address, as the socket says (shown to the manager). */
+  const addresses = new Map<string, string>();
 
   const server: Server = createServer({ cert: options.cert, key: options.key, minVersion: 'TLSv1.2' }, (req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -127,6 +131,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       const session = options.sessions.start(user.id, ws.identity.workspaceId, 'remote', idleMs);
       const token = randomBytes(32).toString('base64url');
       tokens.set(hashToken(token), session.id);
+      addresses.set(session.id, remote);
       const ctx: CallContext = { userId: user.id, userName: user.display_name, role: user.role, sessionId: session.id, origin: 'remote' };
       return send(res, 200, { ok: true, value: { token, user: who(ctx, ws), idleMs } });
     } catch (err) {
@@ -159,6 +164,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     const sessionId = tokens.get(tokenHash);
     tokens.delete(tokenHash);
     if (sessionId === undefined) return;
+    addresses.delete(sessionId);
     options.sessions.end(sessionId);
     for (const stream of streams) if (stream.sessionId === sessionId) stream.res.end();
   }
@@ -223,10 +229,20 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       }
       if (event.type === 'job.finished') jobOwners.delete(event.jobId);
     },
+    clients() {
+      const out: { userId: string; address: string; startedAt: number; lastSeenAt: number }[] = [];
+      for (const sessionId of tokens.values()) {
+        const session = options.sessions.peek(sessionId);
+        if (session)
+          out.push({ userId: session.userId, address: addresses.get(sessionId) ?? '', startedAt: session.startedAt, lastSeenAt: session.lastSeenAt });
+      }
+      return out.sort((a, b) => a.startedAt - b.startedAt);
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         for (const sessionId of tokens.values()) options.sessions.end(sessionId);
         tokens.clear();
+        addresses.clear();
         for (const stream of streams) stream.res.end();
         server.close(() => resolveClose());
         server.closeAllConnections();

@@ -19,6 +19,10 @@ export interface AuditEntry {
 }
 
 export function appendAudit(ws: Workspace, entry: AuditEntry, now: Date = new Date()): void {
+  // A window that opened the file read-only beside its holder (以只读方式打开) cannot append: its
+  // reads are not audited. It adds no reach — whoever can open the file can read it with any
+  // SQLite tool unless it is encrypted — and refusing the read would leave the window useless.
+  if (ws.db.readonly) return;
   ws.db
     .prepare(
       `INSERT INTO audit_events (at, user_id, user_name, action, target_id, customer_id, row_count, detail)

@@ -35,6 +35,7 @@ import { createAuditHandlers } from './audit-handlers';
 import { bulkViewsOf } from '../people/bulk-views';
 import { createHostHandlers } from './host-handlers';
 import type { HostMode } from '../host/host-mode';
+import type { RemoteConnection } from '../host/remote-connection';
 
 export interface RouterDeps {
   host: AppHost;
@@ -42,6 +43,8 @@ export interface RouterDeps {
   fieldIndexes: FieldIndexJobs;
   /** 共享给同事 (host mode) of this app. */
   hostMode: HostMode;
+  /** 连接同事的工作区: this app's connection to a colleague's shared workspace. */
+  remote: RemoteConnection;
   version: string;
   platform: string;
   /** Main's log for our own bugs found at run time (a report result off its schema); console.error when not given. */
@@ -64,7 +67,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     'workspace.info': (_input, ctx) => host.info(ctx),
     'workspace.recent': () => host.recent.list(),
     'workspace.missing': () => ({ path: host.missingStartup, failure: host.startupFailureShown }),
-    'workspace.open': ({ path }) => host.open(path),
+    'workspace.open': ({ path, readOnly }) => (readOnly ? host.openReadOnly(path) : host.open(path)),
     'workspace.openDefault': () => host.openDefault(),
     'workspace.create': ({ path }) => host.create(path),
     'workspace.saveCopy': ({ path }) => ({ path: host.saveCopy(path) }),
@@ -176,7 +179,7 @@ export function createHandlers(deps: RouterDeps): Handlers {
     ...createSyncHandlers(deps),
     ...createPeopleHandlers(deps),
     ...createAuditHandlers(deps),
-    ...createHostHandlers(deps.hostMode),
+    ...createHostHandlers(deps.hostMode, deps.remote, host),
     'customers.searchCount': ({ q }, ctx) => countSearchMatches(ws(), q, undefined, searchBlindOf(fieldViewFor(ws(), ctx))),
   };
 }

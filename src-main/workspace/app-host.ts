@@ -14,7 +14,7 @@ import type { CallContext } from '../changelog/call-context';
 import { openWorkspace } from '../db/open-workspace';
 import { latestSchemaVersion } from '../db/migrations-folder';
 import { MAIN_BUSY_TIMEOUT_MS } from '../db/pragmas';
-import { acquireWorkspaceLock, type LockApp, type WorkspaceLock } from '../db/workspace-lock';
+import { acquireWorkspaceLock, currentHolder, lockedError, type LockApp, type WorkspaceLock } from '../db/workspace-lock';
 import { WORKSPACE_EXTENSION } from '../db/workspace-format';
 import type { Workspace } from '../db/workspace';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
@@ -99,6 +99,8 @@ export class AppHost {
   private locked: string | null = null;
   /** Wrong passwords for the locked file, in memory: the file cannot be opened to count them. */
   private lockedPace = { failures: 0, lastAt: 0 };
+  /** The open workspace was opened read-only beside the Kecard that holds it. */
+  private readOnly = false;
   /** Files chosen for import, by token. */
   readonly staged: StagedFiles;
   readonly recent: RecentList;
@@ -262,6 +264,7 @@ export class AppHost {
       userName: ctx.userName,
       role: ctx.role,
       backupPath: ws.backupPath,
+      ...(this.readOnly ? { readOnly: true } : {}),
       backupFailure: this.backupFailure?.path === ws.path ? this.backupFailure.failure : null,
     };
   }
@@ -329,6 +332,17 @@ export class AppHost {
 
   open(path: string): WorkspaceInfo {
     return this.switchTo(resolve(path), false);
+  }
+
+  /**
+   * 以只读方式打开: a file another Kecard holds (its lock names it), opened to look at. No lock is
+   * taken and SQLite refuses every write (WORKSPACE_READ_ONLY); what the holder saves shows here
+   * through the change feed, as for any other writer.
+   */
+  openReadOnly(path: string): WorkspaceInfo {
+    const target = resolve(path);
+    if (this.ws && this.ws.path === target) throw lockedError(target, currentHolder(target));
+    return this.adopt(target, false, null, true);
   }
 
   create(path: string): WorkspaceInfo {
@@ -428,7 +442,8 @@ export class AppHost {
   /** A backup when the newest is older than a day; called by the schedule when the workspace is idle. */
   async backupIfDue(): Promise<void> {
     const ws = this.ws;
-    if (!ws || this.backupRun || !backupDue(ws.path)) return;
+    // Read-only: the holder backs its file up; this app must not write beside it.
+    if (!ws || this.readOnly || this.backupRun || !backupDue(ws.path)) return;
     const run: { cancelled: boolean; done: Promise<unknown> } = { cancelled: false, done: Promise.resolve() };
     const backup = createBackup(ws, 'scheduled', new Date(), { isCancelled: () => run.cancelled });
     run.done = backup.catch(() => undefined);
@@ -518,7 +533,7 @@ export class AppHost {
   }
 
   /** Opens `path` under `lock` (taken here when null) and makes it the open workspace. */
-  private adopt(path: string, create: boolean, held: WorkspaceLock | null): WorkspaceInfo {
+  private adopt(path: string, create: boolean, held: WorkspaceLock | null, readOnly = false): WorkspaceInfo {
     // What the file itself answers comes first: a taken name is WORKSPACE_EXISTS even while it is
     // the workspace open here (whose lock would otherwise answer).
     let next: Workspace;
@@ -526,8 +541,11 @@ export class AppHost {
       if (create && existsSync(path) && statSync(path).size > 0) throw new KecardError('WORKSPACE_EXISTS', `File already exists: ${path}`, { path });
       if (!create && !existsSync(path)) throw new KecardError('WORKSPACE_NOT_FOUND', `No such workspace: ${path}`, { path });
       // Another app, shell or CLI working on this file is refused here, naming who it is.
-      const lock = held ?? acquireWorkspaceLock(path, this.lockApp);
-      next = openWorkspace(path, { create, lock, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
+      if (readOnly) next = openWorkspace(path, { readOnly: true, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
+      else {
+        const lock = held ?? acquireWorkspaceLock(path, this.lockApp);
+        next = openWorkspace(path, { create, lock, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
+      }
     } catch (err) {
       held?.release(); // a lock handed over by a restore is not kept for a file that did not open
       if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason === 'signIn') {
@@ -545,7 +563,8 @@ export class AppHost {
       throw err;
     }
     // Holding the lock, nothing that is still running can own these: a crash's leftovers.
-    removePartialFiles(path);
+    // Read-only, they may be the holder's work in progress: left alone.
+    if (!readOnly) removePartialFiles(path);
     if (this.backupRun) this.backupRun.cancelled = true;
     this.stopFeed();
     // A session belongs to one workspace: the new one asks (or signs its owner in) afresh.
@@ -553,6 +572,7 @@ export class AppHost {
     this.ws?.close();
     if (this.ws && this.ws.path !== path) forgetKey(this.ws.path);
     this.ws = next;
+    this.readOnly = readOnly;
     // What changed reaches open screens: after each call (announceChanges), and writes by anyone
     // else on the file (workers, the CLI, another window) by the feed's timer.
     this.feed = new ChangeFeed(next, (event) => this.emit(event));
@@ -565,7 +585,7 @@ export class AppHost {
     const info = this.info() as WorkspaceInfo;
     this.emit({ type: 'workspace.changed', info });
     // A purge cut short by a crash left its customer's terms in the search index: finish it.
-    if (searchCompactionPending(next)) {
+    if (!readOnly && searchCompactionPending(next)) {
       finishPurges(next).catch((err: unknown) => console.error('[kecard] could not finish a purge', err));
     }
     return info;

@@ -52,6 +52,7 @@ const REASONED = new Set([
   'FORBIDDEN',
   // signIn / keysMissing (naming the missing keys file) / keyMismatch / keysUnreadable.
   'WORKSPACE_ENCRYPTED',
+  'HOST_UNREACHABLE',
 ]);
 
 export function apiErrorText(t: TFunction, error: { code: string; message: string; details?: unknown }): string {

@@ -33,6 +33,11 @@ import { PasswordDialogs } from '../people/PasswordDialogs';
 import { useSession } from '../people/session-store';
 import { useAppEvents } from './use-app-events';
 import { useShortcuts } from './use-shortcuts';
+import { ConnectDialog } from '../host/ConnectDialog';
+import { LockDialog, ReadOnlyBanner } from '../host/LockDialog';
+import { RemoteBanner } from '../host/RemoteStatus';
+import { useHostUi } from '../host/host-store';
+import '../host/host.css';
 import './app.css';
 
 export function App() {
@@ -55,6 +60,8 @@ export function App() {
     });
     void app.refreshRecent().catch(reportError);
     void app.loadAppInfo().catch(reportError);
+    // A window reloaded while connected to a colleague's workspace picks the connection up again.
+    void useHostUi.getState().refreshRemote().catch(reportError);
     // Once, at start: `t` changes with the language, the calls must not be repeated.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -83,6 +90,8 @@ export function App() {
   return (
     <div className="app">
       <MenuBar />
+      <RemoteBanner />
+      <ReadOnlyBanner />
       {(workspace || session?.signInRequired) && session && !session.user ? (
         <SignInScreen key={workspace?.path ?? 'locked'} />
       ) : workspace ? (
@@ -116,6 +125,8 @@ export function App() {
       )}
       <StatusBar />
       <PathDialog />
+      <ConnectDialog />
+      <LockDialog />
       <DemoDialog />
       <JobDialog />
       <ImportWizard />

@@ -11,6 +11,8 @@ import { openBackupsDialog } from '../backups/backups-actions';
 import { exportWorkbook } from '../workspace/export-workbook';
 import { useDeletedCustomers } from '../customers/deleted-customers-store';
 import { useCan } from '../people/session-store';
+import { useHostUi } from '../host/host-store';
+import { disconnectRemote } from '../host/RemoteStatus';
 
 type MenuId = 'file' | 'view';
 
@@ -28,11 +30,14 @@ export function MenuBar() {
   const view = useListSettings((s) => s.view);
   const setView = useListSettings((s) => s.setView);
   // Entries a role cannot use are left out (main refuses them regardless).
+  // On a colleague's workspace, what works on files of the host (a copy, backups, imports and
+  // exports, the demo) is not offered: the host refuses it (uploads/downloads are not there yet).
+  const remote = useHostUi((s) => s.remote?.connected === true);
   const can = {
-    import: useCan('import', 'write'),
-    backups: useCan('backups', 'read'),
-    saveCopy: useCan('backups', 'write'),
-    export: useCan('export', 'read'),
+    import: useCan('import', 'write') && !remote,
+    backups: useCan('backups', 'read') && !remote,
+    saveCopy: useCan('backups', 'write') && !remote,
+    export: useCan('export', 'read') && !remote,
     newCustomer: useCan('customers', 'write'),
     users: useCan('users', 'manage'),
   };
@@ -138,6 +143,8 @@ export function MenuBar() {
                 </div>
               ) : null}
             </div>
+            {item('menu-connect-host', t('connect.menu'), () => useHostUi.getState().openConnect())}
+            {remote ? item('menu-disconnect-host', t('remote.menuDisconnect'), () => void disconnectRemote()) : null}
             <div className="menu-sep" />
             {can.saveCopy || noWs ? item('menu-save-copy', t('menu.saveCopy'), () => runCommand('workspace.saveCopy'), { disabled: noWs }) : null}
             {item('menu-close-workspace', t('menu.closeWorkspace'), () => runCommand('workspace.close'), { disabled: noWs })}

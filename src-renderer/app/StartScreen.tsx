@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { apiErrorText } from '../api/errors';
 import { completePathAction, openDefaultWorkspace, openRecent, reportError, startPathAction } from '../workspace/workspace-actions';
 import { useApp } from './app-store';
+import { useHostUi } from '../host/host-store';
 
 /**
  * Kecard was started with --workspace FILE and FILE is not there: a choice, not an error — create
@@ -77,6 +78,9 @@ export function StartScreen() {
           </button>
           <button type="button" className="big" data-testid="start-open" onClick={() => void startPathAction('open')}>
             {t('start.open')}
+          </button>
+          <button type="button" className="big" data-testid="start-connect" onClick={() => useHostUi.getState().openConnect()}>
+            {t('connect.menu')}
           </button>
         </div>
         <h3 className="start-recent-title">{t('start.recent')}</h3>

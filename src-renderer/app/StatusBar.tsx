@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { backupFailureText, openBackupsDialog } from '../backups/backups-actions';
 import { useApp } from './app-store';
 import { AccountStatus } from '../people/AccountStatus';
+import { RemoteStatusItem } from '../host/RemoteStatus';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function StatusBar() {
             {t('status.customers', { n: ws.customerCount.toLocaleString() })}
           </span>
           <AccountStatus />
+          <RemoteStatusItem />
           {ws.backupFailure ? (
             <button
               type="button"

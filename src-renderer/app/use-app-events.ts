@@ -10,6 +10,7 @@ import { runCommand } from './commands';
 import { backupFailureText, offerBackupsFor } from '../backups/backups-actions';
 import { useListSearch } from '../customers/list-search-store';
 import { useQuery } from '../queries/query-store';
+import { useHostUi } from '../host/host-store';
 
 let infoTimer: number | null = null;
 /** The status bar's customer count: re-read at most every 300 ms while data is changing. */
@@ -74,6 +75,9 @@ function handle(event: KecardEvent): void {
       break;
     case 'backup.failed':
       toast.error(backupFailureText(event.error));
+      break;
+    case 'remote.changed':
+      useHostUi.getState().setRemote(event.status);
       break;
     case 'workspace.damaged':
       // The background check of a large file found damage after it opened: offer its backups.

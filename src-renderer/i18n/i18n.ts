@@ -30,6 +30,8 @@ import { auditEn } from './audit.en';
 import { auditZhCN } from './audit.zh-CN';
 import { encryptionEn } from './encryption.en';
 import { encryptionZhCN } from './encryption.zh-CN';
+import { hostEn } from './host.en';
+import { hostZhCN } from './host.zh-CN';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kecard.language';
@@ -60,6 +62,7 @@ export function initI18n(): void {
           ...permissionsZhCN,
           ...auditZhCN,
           ...encryptionZhCN,
+          ...hostZhCN,
         },
       },
       en: {
@@ -80,6 +83,7 @@ export function initI18n(): void {
           ...permissionsEn,
           ...auditEn,
           ...encryptionEn,
+          ...hostEn,
         },
       },
     },

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type SettingsSection = 'fields' | 'layout' | 'businessTypes' | 'categories' | 'encryption';
+export type SettingsSection = 'fields' | 'layout' | 'businessTypes' | 'categories' | 'encryption' | 'sharing';
 
 /** Which settings page is open, and for the field manager which entity (`customer`, `contact`, `order`, `record:<typeId>`). */
 interface SettingsState {

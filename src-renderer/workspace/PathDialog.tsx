@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/errors';
 import { offerRestore } from '../backups/backups-actions';
+import { offerLockedWorkspace } from '../host/LockDialog';
 import { useApp } from '../app/app-store';
 import { Dialog } from '../components/Dialog';
 import { completePathAction } from './workspace-actions';
@@ -36,6 +37,8 @@ function PathDialogBody({ purpose }: { purpose: PathPurpose }) {
       close();
     } catch (err) {
       if (offerRestore(err)) close();
+      // Held by another Kecard: its dialog opens over this one (connect, read-only, or back here).
+      else if (offerLockedWorkspace(err)) setError(null);
       else setError(errorText(t, err));
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@ import { api, ApiCallError } from '../api/client';
 import { useSession } from '../people/session-store';
 import { errorText } from '../api/errors';
 import { offerRestore } from '../backups/backups-actions';
+import { offerLockedWorkspace } from '../host/LockDialog';
 import { useApp } from '../app/app-store';
 import { useCard } from '../card/card-store';
 import { toast } from '../components/toast-store';
@@ -13,7 +14,7 @@ const t = i18next.t.bind(i18next);
 
 /** Reports a failed action as a translated toast; used where no dialog is there to show it. */
 export function reportError(err: unknown): void {
-  if (offerRestore(err)) return;
+  if (offerRestore(err) || offerLockedWorkspace(err)) return;
   toast.error(errorText(t, err));
 }
 

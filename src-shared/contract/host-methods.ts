@@ -21,6 +21,19 @@ export const hostStatus = z.object({
   sessions: z.number().int(),
   /** Null when the workspace can be shared; otherwise why not. */
   refusal: hostRefusal.nullable(),
+  /** Who is connected now: one entry per live remote session (a colleague may have two apps). */
+  clients: z.array(
+    z.object({
+      login: z.string(),
+      displayName: z.string(),
+      role: z.string(),
+      /** The colleague's computer as the host sees it (IP address). */
+      address: z.string(),
+      /** ISO times: signed in, last call. */
+      since: z.string(),
+      lastSeenAt: z.string(),
+    }),
+  ),
 });
 export type HostStatus = z.infer<typeof hostStatus>;
 
@@ -35,6 +48,13 @@ export const hostMethods = {
       })
       .strict(),
     output: hostStatus,
+    permission: 'manage',
+    local: true,
+  }),
+  /** This computer's IP addresses the manager may choose from (loopback first, then LAN/VPN). */
+  'host.addresses': defineMethod({
+    input: z.object({}).strict(),
+    output: z.array(z.object({ address: z.string(), family: z.enum(['IPv4', 'IPv6']), interface: z.string(), internal: z.boolean() })),
     permission: 'manage',
     local: true,
   }),

@@ -179,4 +179,8 @@ export const METHOD_AREAS: Record<MethodName, Area | 'session'> = {
   'host.status': 'settings',
   'host.start': 'settings',
   'host.stop': 'settings',
+  'host.addresses': 'settings',
+  'remote.status': 'session',
+  'remote.connect': 'session',
+  'remote.disconnect': 'session',
 };

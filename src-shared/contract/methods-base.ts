@@ -13,6 +13,8 @@ export const workspaceInfo = z.object({
   userName: z.string(),
   role: z.enum(ROLES),
   backupPath: z.string().nullable(),
+  /** Opened read-only beside the Kecard that holds it (以只读方式打开): every save is refused. */
+  readOnly: z.boolean().optional(),
   /** The last automatic backup of this workspace failed (until one succeeds): the status bar keeps saying so. */
   backupFailure: z
     .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional(), at: z.string() })

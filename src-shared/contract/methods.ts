@@ -28,6 +28,7 @@ import { syncMethods } from './sync-methods';
 import { peopleMethods } from './people-methods';
 import { auditMethods } from './audit-methods';
 import { hostMethods } from './host-methods';
+import { remoteMethods } from './remote-methods';
 
 const byId = z.object({ id: entityId }).strict();
 const nothing = z.object({}).strict();
@@ -106,7 +107,8 @@ export const contract = {
     local: true,
   }),
   'workspace.open': defineMethod({
-    input: z.object({ path: userPath }).strict(),
+    /** `readOnly`: a file another Kecard holds, opened to look at without its lock (nothing can be saved). */
+    input: z.object({ path: userPath, readOnly: z.boolean().optional() }).strict(),
     output: workspaceInfo,
     permission: 'read',
     signedOut: true,
@@ -262,6 +264,7 @@ export const contract = {
   ...peopleMethods,
   ...auditMethods,
   ...hostMethods,
+  ...remoteMethods,
   /** How many customers the quick search matches, up to a cap (the dropdown's 共 N 条); separate so the hits stay fast. */
   'customers.searchCount': defineMethod({
     input: z.object({ q: z.string().max(100) }).strict(),

@@ -25,7 +25,12 @@ type PeopleErrorKey =
   | 'WORKSPACE_ENCRYPTED_keysUnreadable'
   | 'CONFLICT_alreadyEncrypted'
   | 'CONFLICT_notEncrypted'
-  | 'CONFLICT_restoresPlain';
+  | 'CONFLICT_restoresPlain'
+  | 'HOST_UNREACHABLE'
+  | 'HOST_UNREACHABLE_refused'
+  | 'HOST_UNREACHABLE_timeout'
+  | 'HOST_UNREACHABLE_reconnecting'
+  | 'PAIRING_MISMATCH';
 
 // What Kecard says about sign-in and users, in both languages: one table for the renderer's i18n
 // `error` resources and for the CLI (src-main/cli/cli-errors.ts). Keys are CODE or CODE_reason.
@@ -57,6 +62,11 @@ export const peopleErrorsZhCN: Record<PeopleErrorKey, string> = {
   CONFLICT_alreadyEncrypted: '已经加密。',
   CONFLICT_notEncrypted: '此工作区未加密。',
   CONFLICT_restoresPlain: '这个备份未加密：恢复后工作区将不再加密。',
+  HOST_UNREACHABLE: '无法连接到 {{address}}:{{port}}。请确认地址和端口，以及对方已开始共享、两台电脑在同一网络。',
+  HOST_UNREACHABLE_refused: '{{address}}:{{port}} 拒绝了连接：对方没有在这个端口共享。请确认地址、端口，并请对方开始共享。',
+  HOST_UNREACHABLE_timeout: '{{address}}:{{port}} 没有应答。请确认两台电脑在同一网络，且防火墙允许该端口。',
+  HOST_UNREACHABLE_reconnecting: '与主机的连接已断开，正在重连…刚才的操作未保存，连上后请再试一次。',
+  PAIRING_MISMATCH: '配对码与这台主机的证书不符，已拒绝连接（密码未发送）。请向对方核对配对码；如果对方没有更换工作区，可能有人冒充主机。',
 };
 
 export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
@@ -88,6 +98,15 @@ export const peopleErrorsEn: Record<PeopleErrorKey, string> = {
   CONFLICT_alreadyEncrypted: 'Already encrypted.',
   CONFLICT_notEncrypted: 'This workspace is not encrypted.',
   CONFLICT_restoresPlain: 'This backup is not encrypted: after restoring it the workspace will no longer be encrypted.',
+  HOST_UNREACHABLE:
+    '{{address}}:{{port}} cannot be reached. Check the address and port, that sharing is on there, and that both computers are on the same network.',
+  HOST_UNREACHABLE_refused:
+    '{{address}}:{{port}} refused the connection: nothing is shared on that port. Check the address and port, and ask for sharing to be started.',
+  HOST_UNREACHABLE_timeout:
+    '{{address}}:{{port}} does not answer. Check that both computers are on the same network and that a firewall lets the port through.',
+  HOST_UNREACHABLE_reconnecting: 'The connection to the host was lost; reconnecting… That action was not saved: try again once connected.',
+  PAIRING_MISMATCH:
+    'The pairing code does not match this host’s certificate: the connection was refused (your password was not sent). Check the code with your colleague; if they did not change workspaces, someone may be posing as the host.',
 };
 
 /** 经理 / manager …: the roles' names. */

@@ -54,7 +54,15 @@ test('a new workspace, a saved copy, and WORKSPACE_EXISTS for a taken path', asy
   expect((await api('workspace.info', {}))?.path).toBe(copyPath);
 });
 
-test('a file that is not a Kecard workspace is refused and the open workspace stays', async ({ shell, api, tempDir, frame, menu, customers }) => {
+test('a file that is not a Kecard workspace is refused and the open workspace stays', async ({
+  shell,
+  app,
+  api,
+  tempDir,
+  frame,
+  menu,
+  customers,
+}) => {
   await api('customers.create', { values: aCustomer() });
   await expect(customers.total).toHaveText('共 1 个客户');
   const notes = join(tempDir, 'notes.txt');
@@ -85,9 +93,15 @@ test('a file that is not a Kecard workspace is refused and the open workspace st
   const holder = { app: 'electron', user: 'zhang', host: 'front-desk-pc', pid: 4242, since: '2026-12-01T08:00:00.000Z', bootId: null, token: 'e2e' };
   writeFileSync(`${taken}.lock`, JSON.stringify(holder));
   await dialog.submit(taken);
-  await expect(dialog.error).toContainText('工作区正被 zhang 在 front-desk-pc 上的客卡桌面版（进程 4242）使用（自 ');
+  // The lock dialog names the holder and offers read-only (this holder does not share the file).
+  const lock = app.getByTestId('lock-holder');
+  await expect(lock).toContainText('这个工作区正被 zhang 在 front-desk-pc 上的客卡桌面版（进程 4242）使用（自 ');
   // Since when, in the app's date format (not the browser locale's "12/1/2026, 8:00:00 AM").
-  await expect(dialog.error).toContainText(/使用（自 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）。/);
+  await expect(lock).toContainText(/使用（自 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）。/);
+  await expect(app.getByTestId('lock-not-sharing')).toBeVisible();
+  await expect(app.getByTestId('lock-connect')).toHaveCount(0);
+  await app.getByTestId('lock-cancel').click();
+  await expect(app.getByTestId('lock-dialog')).toHaveCount(0);
 
   await dialog.submit('   ');
   await expect(dialog.error).toHaveText('必填');

@@ -40,6 +40,10 @@ const LOCAL_ONLY: MethodName[] = [
   'host.status',
   'host.start',
   'host.stop',
+  'host.addresses',
+  'remote.status',
+  'remote.connect',
+  'remote.disconnect',
 ];
 
 const names = Object.keys(contract) as MethodName[];
