@@ -58,7 +58,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     // What a job wrote (on its own connection) is announced before the job's end, not half a second after.
     if (event.type === 'job.finished') hostRef?.announceChanges();
     // This computer's window gets the customers' ids its user may see (people/event-scope.ts).
-    // Host mode's remote sessions get the event whole: see host-server's reaches().
+    // Host mode's remote sessions get it cut per listener too (host-server's broadcast).
     sink(hostRef?.hasWorkspace ? eventFor(hostRef.workspace, hostRef.context, event) : event);
     if (event.type === 'workspace.changed' && jobsRef) {
       if (event.info) {

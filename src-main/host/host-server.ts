@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { KecardEvent } from '../../src-shared/contract/events';
 import { KecardError, type ApiError, type ErrorCode } from '../../src-shared/errors';
 import type { CallContext } from '../changelog/call-context';
+import { eventFor } from '../people/event-scope';
 import type { Workspace } from '../db/workspace';
 import type { SessionStore } from '../people/sessions';
 import { signIn, signInRequired } from '../people/sign-in';
@@ -54,6 +55,8 @@ export interface HostServer {
 interface Stream {
   res: ServerResponse;
   sessionId: string;
+  /** Who listens: the ids of a data.changed are cut to what their record scope lets them see. */
+  ctx: CallContext;
 }
 
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
@@ -96,7 +99,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
     if (path === '/v1/events') {
       if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
-      return openEventStream(res, session.ctx.sessionId as string);
+      return openEventStream(res, session.ctx);
     }
     const m = /^\/v1\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(path);
     if (!m) return fail(res, 404, 'NOT_FOUND', 'Not found.');
@@ -174,10 +177,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     if (typeof jobId === 'string') jobOwners.set(jobId, sessionId);
   }
 
-  function openEventStream(res: ServerResponse, sessionId: string): void {
+  function openEventStream(res: ServerResponse, ctx: CallContext): void {
+    const sessionId = ctx.sessionId as string;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const stream: Stream = { res, sessionId };
+    const stream: Stream = { res, sessionId, ctx };
     streams.add(stream);
     const keepAlive = setInterval(() => {
       // An idle session's stream ends with it: the stream itself is not activity.
@@ -193,7 +197,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   /** Which of this computer's events a remote session may see. */
   function reaches(event: KecardEvent, sessionId: string): boolean {
     switch (event.type) {
-      // Entity names and ids only, never field values: nothing a hidden field could leak through.
+      // Entity names and ids only, never field values (the ids cut per listener in broadcast).
       case 'data.changed':
         return true;
       case 'job.progress':
@@ -220,12 +224,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     port: bound.port,
     broadcast(event) {
       const frame = `data: ${JSON.stringify(event)}\n\n`;
+      const ws = options.workspace();
       for (const stream of streams) {
         if (!options.sessions.peek(stream.sessionId)) {
           stream.res.end();
           continue;
         }
-        if (reaches(event, stream.sessionId)) stream.res.write(frame);
+        if (!reaches(event, stream.sessionId)) continue;
+        // A colleague whose role sees only their own customers learns no other customer's id.
+        const own = ws && event.type === 'data.changed' ? eventFor(ws, stream.ctx, event) : event;
+        stream.res.write(own === event ? frame : `data: ${JSON.stringify(own)}\n\n`);
       }
       if (event.type === 'job.finished') jobOwners.delete(event.jobId);
     },

@@ -207,6 +207,26 @@ describe('sharing a workspace', () => {
     expect((await localValue<HostStatus>('host.status')).sessions).toBe(0);
   });
 
+  it("sends a colleague who sees only their own customers no other customer's id", async () => {
+    setup();
+    const { status, cert } = await sharing();
+    const wang = await localValue<{ id: string }>('employees.create', { values: { name: '王五' } });
+    const zhao = await localValue<{ id: string }>('employees.create', { values: { name: '赵六' } });
+    await localValue('users.create', { login: 'wangwu', displayName: '王五', role: 'staff', employeeId: wang.id, password: 'wang-pass-1' });
+    const staff = client(status, cert);
+    await staff.signIn('wangwu', 'wang-pass-1');
+    const seen: KecardEvent[] = [];
+    await staff.events((event) => seen.push(event));
+    const theirs = await localValue<{ id: string }>('customers.create', { values: { name: '赵六的客户', ownerId: zhao.id } });
+    const mine = await localValue<{ id: string }>('customers.create', { values: { name: '王五的客户', ownerId: wang.id } });
+    const deadline = Date.now() + 2000;
+    const ids = () => seen.flatMap((e) => (e.type === 'data.changed' ? (e.ids ?? []) : []));
+    while (Date.now() < deadline && !ids().includes(mine.id)) await new Promise((r) => setTimeout(r, 20));
+    expect(ids()).toContain(mine.id);
+    expect(ids()).not.toContain(theirs.id);
+    await localValue('host.stop');
+  });
+
   it('stops sharing when the workspace is closed', async () => {
     setup();
     const { status, cert } = await sharing();
