@@ -24,6 +24,19 @@ const NEEDS: Partial<Record<MethodName, (ws: Workspace, input: Input) => { area:
     'records.delete': (ws, i) => ({ area: 'business', typeId: recordType(ws, i.id), write: true }),
     'records.get': (ws, i) => ({ area: 'business', typeId: recordType(ws, i.id), write: false }),
     'records.list': (_ws, i) => (typeof i.typeId === 'string' ? { area: 'business', typeId: i.typeId, write: false } : null),
+    // The business summary and a drill into its records are of one type; the managers' visits too.
+    'reports.run': (_ws, i) => {
+      const request = (i.request ?? {}) as { kind?: string; typeId?: unknown; visitTypeId?: unknown; target?: { of?: string; typeId?: unknown } };
+      const typeId =
+        request.kind === 'business'
+          ? request.typeId
+          : request.kind === 'managers'
+            ? request.visitTypeId
+            : request.kind === 'drill' && request.target?.of === 'records'
+              ? request.target.typeId
+              : undefined;
+      return typeof typeId === 'string' ? { area: 'business', typeId, write: false } : null;
+    },
     'lists.group': (_ws, i) => {
       const source = i.source as { entity: string; typeId?: string };
       if (source.entity === 'record') return { area: 'business', typeId: source.typeId, write: false };
@@ -32,7 +45,32 @@ const NEEDS: Partial<Record<MethodName, (ws: Workspace, input: Input) => { area:
     },
   };
 
+/** The business types a customer query's conditions reach into (`relation: 'records:<typeId>'`), at any depth. */
+function relatedTypes(input: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 24 || typeof input !== 'object' || input === null) return out;
+  if (Array.isArray(input)) {
+    for (const v of input) relatedTypes(v, out, depth + 1);
+    return out;
+  }
+  const relation = (input as Input).relation;
+  if (typeof relation === 'string' && relation.startsWith('records:')) out.push(relation.slice('records:'.length));
+  for (const v of Object.values(input)) relatedTypes(v, out, depth + 1);
+  return out;
+}
+
 export function guardArea(ws: Workspace | null, rules: RoleRules, name: MethodName, input: unknown): void {
+  // A query (run, counted, exported, saved, drilled) with a condition on a type's records reads
+  // that type: held to its level like records.list.
+  for (const typeId of relatedTypes(input)) {
+    if (!allows(rules, 'business', 'read', typeId)) {
+      throw new KecardError('FORBIDDEN', 'Your role does not allow this action.', {
+        method: name,
+        area: 'business',
+        businessTypeId: typeId,
+        permission: 'read',
+      });
+    }
+  }
   const need = ws ? NEEDS[name]?.(ws, (input ?? {}) as Input) : null;
   if (!need) return;
   // A record that does not exist is the handler's to report (NOT_FOUND), not a refusal.

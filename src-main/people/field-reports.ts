@@ -25,6 +25,17 @@ function needsField(view: FieldView, field: string): void {
   if (!seen(access)) refuseRead(field, access);
 }
 
+/** The custom fields (`custom:cf_…` metrics) anywhere in a scheme definition. */
+function customMetrics(definition: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 12) return out;
+  if (typeof definition === 'string') {
+    const m = /^custom:(cf_[a-z0-9]{6,16})$/.exec(definition);
+    if (m) out.push(m[1] as string);
+  } else if (Array.isArray(definition)) for (const v of definition) customMetrics(v, out, depth + 1);
+  else if (isObj(definition)) for (const v of Object.values(definition)) customMetrics(v, out, depth + 1);
+  return out;
+}
+
 /** A reports.run input as sent ({ request }): the customer fields it breaks down or filters by. */
 export function checkReportRequest(view: FieldView, request: unknown): void {
   if (!view.restricted || !isObj(request)) return;
@@ -37,8 +48,19 @@ export function checkReportRequest(view: FieldView, request: unknown): void {
       return needsField(view, 'relationshipLevel');
     case 'managers':
       return needsField(view, 'ownerId');
+    // A preview or an applied scheme buckets customers by its metrics: a custom field among them
+    // is a condition on that field (bisecting a threshold would find one customer's value).
+    case 'schemePreview':
+    case 'schemeApply':
+      for (const column of customMetrics(request.definition)) {
+        const access = view.column(column, 'customer');
+        if (!seen(access)) refuseRead(column, access);
+      }
+      return;
     case 'drill': {
       const target = isObj(request.target) ? request.target : {};
+      // The customers of one class (or one move between classes) are a condition on 客户分类.
+      if (target.of === 'snapshotClass' || target.of === 'transition' || target.of === 'transitionMove') needsField(view, 'customerClass');
       if (target.of === 'relationship') needsField(view, 'relationshipLevel');
       if (target.of === 'owner') needsField(view, 'ownerId');
       if (target.of === 'month' && typeof target.by === 'string' && BY_FIELD[target.by]) needsField(view, BY_FIELD[target.by] as string);

@@ -1,3 +1,4 @@
+import { allows } from '../../src-shared/domain/permissions';
 import { CONTACT_RESULT_SORTABLE, type ContactSortField } from '../../src-shared/contract/query-methods';
 import { CUSTOMER_SORTABLE, type CustomerSortField } from '../../src-shared/domain/customer';
 import { KecardError } from '../../src-shared/errors';
@@ -59,11 +60,18 @@ export function createQueryHandlers({ host, jobs }: RouterDeps): Pick<Handlers, 
   };
 
   return {
-    'queries.fields': () => ({
-      customer: queryFieldCatalogue(ws(), 'customer'),
-      contact: queryFieldCatalogue(ws(), 'contact'),
-      relations: relationCatalogue(ws()),
-    }),
+    'queries.fields': (_input, ctx) => {
+      // The builder offers conditions on the records of the types the role may read (guardArea
+      // refuses the others).
+      const rules = host.rulesOf(ctx);
+      return {
+        customer: queryFieldCatalogue(ws(), 'customer'),
+        contact: queryFieldCatalogue(ws(), 'contact'),
+        relations: relationCatalogue(ws()).filter((r) =>
+          r.relation.startsWith('records:') ? allows(rules, 'business', 'read', r.relation.slice('records:'.length)) : true,
+        ),
+      };
+    },
     'queryForms.get': ({ entity }) => getQueryForm(ws(), entity),
     'queryForms.save': ({ entity, fields }, ctx) => {
       const saved = saveQueryForm(ws(), ctx, entity, fields);

@@ -223,6 +223,32 @@ describe('report results under field rules', () => {
     expect(await report('staff', { kind: 'timeSeries', fromMonth: '2026-01', toMonth: '2026-12' })).toMatchObject({ ok: true });
   }, 60_000);
 
+  it('refuses a scheme preview bucketing by a hidden custom field, and class drills when 客户分类 is hidden', async () => {
+    await seedSales();
+    const salary = await value<{ id: string; columnName: string }>('manager', 'fields.create', {
+      entity: 'customer',
+      label: '年薪',
+      type: 'integer',
+    });
+    await setStaffFields({ [`custom.${salary.id}`]: 'hidden', 'customer.customerClass': 'hidden' });
+    const preview = {
+      kind: 'schemePreview',
+      asOf: '2026-12-01',
+      definition: {
+        classes: [
+          { key: 'A', label: 'A 类' },
+          { key: 'B', label: 'B 类' },
+        ],
+        windowDays: 365,
+        method: { kind: 'rules', rules: [{ classKey: 'A', all: [{ metric: `custom:${salary.columnName}`, op: 'gte', value: 300_000 }] }] },
+      },
+    };
+    expect(await report('staff', preview)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await report('manager', preview)).toMatchObject({ ok: true });
+    const classDrill = { kind: 'drill', target: { of: 'snapshotClass', schemeId: 'any', period: '本期', classKey: 'A' } };
+    expect(await report('staff', classDrill)).toEqual(refusedFor('customerClass'));
+  }, 60_000);
+
   it('leaves out a business report’s average of a custom field the caller may not see', async () => {
     const { customerId } = await seedSales();
     const type = await value<{ id: string }>('manager', 'businessTypes.createFromTemplate', { template: 'opportunity' });

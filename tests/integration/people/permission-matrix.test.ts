@@ -166,6 +166,19 @@ describe('per-business-type levels and areas reached through other screens', () 
     expect(await code('assistant', 'lists.group', { ...group, source: { entity: 'record', typeId: s.deal.id } })).toBe('FORBIDDEN');
     expect(await code('assistant', 'lists.group', { ...group, source: { entity: 'record', typeId: s.visit.id } })).toBe('ok');
     expect(await code('assistant', 'lists.group', { groupBy: [], measures: [], source: { entity: 'expense' } })).toBe('FORBIDDEN');
+    // Reports and queries over the closed type's records are refused too; the builder does not offer them.
+    expect(await code('assistant', 'reports.run', { request: { kind: 'business', typeId: s.deal.id, asOf: '2026-12-31', windowDays: 365 } })).toBe(
+      'FORBIDDEN',
+    );
+    const hasDeal = (typeId: string) => ({
+      entity: 'customer',
+      where: { kind: 'group', op: 'and', children: [{ kind: 'related', relation: `records:${typeId}`, mode: 'has' }] },
+    });
+    expect(await code('assistant', 'queries.run', { definition: hasDeal(s.deal.id), offset: 0, limit: 10 })).toBe('FORBIDDEN');
+    expect(await code('assistant', 'queries.run', { definition: hasDeal(s.visit.id), offset: 0, limit: 10 })).toBe('ok');
+    const catalogue = await value<{ relations: { relation: string }[] }>('assistant', 'queries.fields');
+    expect(catalogue.relations.map((r) => r.relation)).not.toContain(`records:${s.deal.id}`);
+    expect(catalogue.relations.map((r) => r.relation)).toContain(`records:${s.visit.id}`);
     // The card's sales tabs: no orders area, no orders nor their sums.
     const related = await value<{ orders: unknown[]; summary: { orderCount: number; ordersTotalFen: number } }>('assistant', 'customers.related', {
       id: s.customer.id,
