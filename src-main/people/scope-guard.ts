@@ -89,6 +89,12 @@ const GUARDED: Partial<Record<MethodName, Lookup>> = {
     const target = i.target as Input | undefined;
     return Array.isArray(target?.ids) ? (target.ids as string[]) : [];
   },
+  // A conflict inbox entry is about its root customer (or none: shared data).
+  'conflicts.resolve': (ws, i) => [
+    typeof i.id === 'number'
+      ? (ws.db.prepare('SELECT root_id FROM sync_conflicts WHERE id = ?').pluck().get(i.id) as string | null | undefined)
+      : undefined,
+  ],
 };
 
 /** The owner a call gives customers: a new customer's, a patch's, a bulk 设置负责人's (undefined: none given). */

@@ -1,3 +1,4 @@
+import { currentScope, scopeParams, scopeTest } from '../../people/record-scope';
 import type { Workspace } from '../../db/workspace';
 import type { Contest } from '../../changelog/apply/contests';
 import type { CallContext } from '../../changelog/call-context';
@@ -67,9 +68,11 @@ const COLUMNS = `id, kind, entity, entity_id AS entityId, root_id AS rootId, fie
   lost_at AS lostAt, detected_at AS detectedAt, resolution, resolved_at AS resolvedAt`;
 
 export function listConflicts(ws: Workspace, options: { open?: boolean } = {}): SyncConflict[] {
-  const rows = ws.db
-    .prepare(`SELECT ${COLUMNS} FROM sync_conflicts ${options.open === false ? '' : 'WHERE resolution IS NULL'} ORDER BY id`)
-    .all() as ConflictRow[];
+  // Under a record scope only the entries about the caller's customers (or about no customer).
+  const open = options.open === false ? '1' : 'resolution IS NULL';
+  const scoped = currentScope() ? `(root_id IS NULL OR ${scopeTest('root_id')})` : '1';
+  const statement = ws.db.prepare(`SELECT ${COLUMNS} FROM sync_conflicts WHERE ${open} AND ${scoped} ORDER BY id`);
+  const rows = (currentScope() ? statement.all(scopeParams()) : statement.all()) as ConflictRow[];
   const sites = siteNames(ws);
   const customerName = ws.db.prepare('SELECT name FROM customers WHERE id = ?').pluck();
   return rows.map((r) => ({

@@ -351,3 +351,35 @@ describe('the sync conflict inbox under field rules', () => {
     });
   });
 });
+
+describe('the sync conflict inbox under record scope own', () => {
+  it("lists and settles only the entries about the caller's customers", async () => {
+    const owner = await value<{ id: string }>('manager', 'employees.create', { values: { name: '别人' } });
+    const theirs = await value<{ id: string }>('manager', 'customers.create', { values: { name: '别人的客户', ownerId: owner.id } });
+    const shared = await value<{ id: string }>('manager', 'customers.create', { values: { name: '无人负责的客户' } });
+    const side = (siteId: string, at: number) => ({ siteId, userName: siteId, at });
+    const contest = (rootId: string): Contest => ({
+      kind: 'field',
+      entity: 'customer',
+      entityId: rootId,
+      rootId,
+      field: 'city',
+      keptValue: '上海',
+      lostValue: '苏州',
+      kept: side('hq', 1_700_000_000_000),
+      lost: side('nj', 1_700_000_001_000),
+    });
+    recordContests(roles.app.host.workspace, [contest(theirs.id), contest(shared.id)], new Date());
+    await value('manager', 'permissions.save', {
+      policy: { ...DEFAULT_POLICY, staff: { ...DEFAULT_POLICY.staff, scope: 'own', areas: { ...DEFAULT_POLICY.staff.areas, sync: 'edit' } } },
+    });
+    type Conflict = { id: number; customerId: string | null };
+    const staff = await value<Conflict[]>('staff', 'conflicts.list');
+    expect(staff.map((c) => c.customerId)).toEqual([shared.id]);
+    const all = await value<Conflict[]>('manager', 'conflicts.list');
+    const other = all.find((c) => c.customerId === theirs.id) as Conflict;
+    expect((await call('staff', 'conflicts.resolve', { id: other.id, keep: 'lost' })).ok).toBe(false);
+    expect(roles.app.host.workspace.db.prepare('SELECT city FROM customers WHERE id = ?').pluck().get(theirs.id)).toBeNull();
+    expect(roles.app.host.workspace.db.prepare('SELECT resolution FROM sync_conflicts WHERE id = ?').pluck().get(other.id)).toBeNull();
+  });
+});
