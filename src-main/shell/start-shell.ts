@@ -1,3 +1,5 @@
+import { KecardError } from '../../src-shared/errors';
+import { describeError } from '../cli/cli-errors';
 import { composeApp, type ComposedApp } from '../app/compose-app';
 import { MAX_UPLOAD_BYTES } from '../import/staged-files';
 import { startHttpBridge, type HttpBridge } from '../transports/http-bridge';
@@ -29,7 +31,9 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
   } catch (err) {
     // In use by another Kecard, say, or encrypted (its sign-in screen is shown): the shell still
     // starts, on its start or sign-in screen.
-    console.error(`Kecard: the startup workspace did not open: ${err instanceof Error ? err.message : String(err)}`);
+    // In the CLI's words, Chinese first (the start screen says the same).
+    const why = err instanceof KecardError ? describeError(err).message : err instanceof Error ? err.message : String(err);
+    console.error(`客卡未能打开启动工作区 / Kecard did not open the startup workspace: ${why}`);
   }
   let launchFile: LaunchFile | null = null;
   const bridge = await startHttpBridge({

@@ -283,8 +283,11 @@ export class AppHost {
       return this.open(target);
     } catch (err) {
       // An encrypted copy that cannot even ask for a password (its keys file missing, another
-      // workspace's, unreadable): the start screen says why, naming the file, not just a log line.
-      if (err instanceof KecardError && err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason !== 'signIn') {
+      // workspace's, unreadable), or a file another Kecard holds (who, since when): the start
+      // screen says why, naming the file or the holder, not just a log line.
+      const says =
+        err instanceof KecardError && ((err.code === 'WORKSPACE_ENCRYPTED' && err.details?.reason !== 'signIn') || err.code === 'WORKSPACE_LOCKED');
+      if (says) {
         this.startupFailure = { path: target, error: { code: err.code, message: err.message, details: err.details ?? {} } };
       }
       throw err;
