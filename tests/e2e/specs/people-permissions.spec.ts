@@ -110,7 +110,9 @@ test('the manager narrows the assistant, a staff session meets no refusal, and a
     await expect(app.getByTestId('users-screen')).toContainText('用户管理');
     const row = app.locator('[data-testid=user-row][data-login=wangwu]');
     await row.getByTestId('user-transfer').click();
-    await expect(app.getByTestId('transfer-counts')).toHaveText('将移交：客户 2 个，未完成订单 0 张，未结束的业务记录 0 条。');
+    await expect(app.getByTestId('transfer-counts')).toHaveText(
+      '将移交：客户 2 个，未完成订单 0 张，未结束的业务记录 0 条，作为相关员工服务的客户 0 个。',
+    );
     await app.getByTestId('transfer-to').selectOption({ label: '赵六' });
     await app.getByTestId('transfer-confirm').click();
     await expect(frame.toast('success', '已停用 王五，移交客户 2 个')).toBeVisible();
